@@ -1,0 +1,72 @@
+using FluentValidation;
+using Koban.Api.Infrastructure.Audit;
+using Koban.Api.Infrastructure.Persistence;
+using Koban.Api.Infrastructure.Security;
+using Koban.Api.Infrastructure.Tenancy;
+using Koban.Api.Infrastructure.Web;
+using Mediator;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+
+namespace Koban.Api.Features.Auth;
+
+public sealed record ChangePasswordRequest(string CurrentPassword, string NewPassword);
+
+public sealed record ChangePasswordCommand(string CurrentPassword, string NewPassword) : ICommand<KobanUser>;
+
+public sealed class ChangePasswordValidator : AbstractValidator<ChangePasswordCommand>
+{
+    public ChangePasswordValidator()
+    {
+        RuleFor(c => c.CurrentPassword).NotEmpty();
+        RuleFor(c => c.NewPassword).NotEmpty().MaximumLength(256)
+            .Must(PasswordRules.IsStrong).WithErrorCode(ApiErrorCodes.PasswordTooWeak).WithMessage(_ => ErrorCatalog.Message(ApiErrorCodes.PasswordTooWeak));
+    }
+}
+
+public sealed class ChangePasswordHandler(UserManager<KobanUser> users, CurrentActor actor, AuditLog audit, KobanDbContext db)
+    : ICommandHandler<ChangePasswordCommand, KobanUser>
+{
+    public async ValueTask<KobanUser> Handle(ChangePasswordCommand command, CancellationToken cancellationToken)
+    {
+        var userId = actor.UserId ?? throw new ForbiddenException(ApiErrorCodes.Forbidden);
+        var user = await users.FindByIdAsync(userId.ToString()) ?? throw new NotFoundException("user", userId);
+        if (!await users.CheckPasswordAsync(user, command.CurrentPassword))
+        {
+            throw new FieldValidationException("currentPassword", ApiErrorCodes.CurrentPasswordWrong);
+        }
+        user.MustChangePassword = false;
+        var result = await users.ChangePasswordAsync(user, command.CurrentPassword, command.NewPassword);
+        if (!result.Succeeded) throw new FieldValidationException("newPassword", ApiErrorCodes.PasswordTooWeak);
+        audit.Record("user.password_changed", "user", user.Id);
+        await db.SaveChangesAsync(cancellationToken);
+        return user;
+    }
+}
+
+public static class ChangePasswordEndpoint
+{
+    /// <summary>Changing the password renews the security stamp, which ends the user's other sessions; this one is re-issued.</summary>
+    public static async Task<NoContent> Handle(ChangePasswordRequest request, IMediator mediator, HttpContext http, CancellationToken ct)
+    {
+        var user = await mediator.Send(new ChangePasswordCommand(request.CurrentPassword, request.NewPassword), ct);
+        if (http.User.Identity?.AuthenticationType == KobanAuthentication.CookieScheme)
+        {
+            var principal = KobanAuthentication.PrincipalFor(user);
+            await http.SignInAsync(KobanAuthentication.CookieScheme, principal);
+            http.User = principal;
+            RequestPipeline.IssueCsrfToken(http);
+        }
+        return TypedResults.NoContent();
+    }
+}
+
+public static class PasswordRules
+{
+    public const int MinimumLength = 12;
+
+    public static bool IsStrong(string? password) =>
+        password is { Length: >= MinimumLength }
+        && password.Any(char.IsUpper) && password.Any(char.IsLower) && password.Any(char.IsDigit);
+}

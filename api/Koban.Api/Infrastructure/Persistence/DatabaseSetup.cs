@@ -1,0 +1,72 @@
+using Koban.Api.Infrastructure.Tenancy;
+using Koban.Domain.Common;
+using Koban.Domain.Companies;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Koban.Api.Infrastructure.Persistence;
+
+public sealed class DatabaseOptions
+{
+    /// <summary>Apply migrations and the security set-up at start-up (connected as the owner).</summary>
+    public bool Migrate { get; set; }
+
+    /// <summary>The login role the application runs as; it is granted DML rights but owns nothing, so it cannot
+    /// disable row-level security or the immutability triggers.</summary>
+    public string? AppRole { get; set; }
+}
+
+/// <summary>Migrations plus what EF migrations cannot express centrally: row-level security on every
+/// company-owned table, the append-only audit log and the application role's grants. Idempotent.</summary>
+public static class DatabaseSetup
+{
+    public const string OwnerConnectionName = "KobanOwner";
+    public const string AppConnectionName = "Koban";
+
+    public static async Task MigrateAndSecureAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var configuration = services.GetRequiredService<IConfiguration>();
+        var options = configuration.GetSection("Koban:Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var ownerConnection = configuration.GetConnectionString(OwnerConnectionName)
+            ?? configuration.GetConnectionString(AppConnectionName)
+            ?? throw new InvalidOperationException("ConnectionStrings:Koban is not configured.");
+
+        var builder = new DbContextOptionsBuilder<KobanDbContext>();
+        builder.UseNpgsql(ownerConnection, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history")).UseSnakeCaseNamingConvention();
+        var actor = new CurrentActor(new HttpContextAccessor());
+        using var system = actor.EnterSystemScope();
+        await using var db = new KobanDbContext(builder.Options, actor);
+        await db.Database.MigrateAsync(ct);
+
+        var sql = new System.Text.StringBuilder();
+        foreach (var entity in db.Model.GetEntityTypes().Where(e => e.BaseType is null && e.GetTableName() is not null))
+        {
+            var table = entity.GetTableName()!;
+            string? column = typeof(ICompanyOwned).IsAssignableFrom(entity.ClrType) ? "company_id"
+                : entity.ClrType == typeof(Company) ? "id" : null;
+            if (column is null) continue;
+            sql.Append(System.Globalization.CultureInfo.InvariantCulture, $"""
+                ALTER TABLE "{table}" ENABLE ROW LEVEL SECURITY;
+                ALTER TABLE "{table}" FORCE ROW LEVEL SECURITY;
+                DROP POLICY IF EXISTS company_isolation ON "{table}";
+                CREATE POLICY company_isolation ON "{table}"
+                  USING ("{column}" = koban_current_company() OR koban_is_system())
+                  WITH CHECK ("{column}" = koban_current_company() OR koban_is_system());
+
+                """);
+        }
+        if (!string.IsNullOrWhiteSpace(options.AppRole))
+        {
+            var role = new NpgsqlCommandBuilder().QuoteIdentifier(options.AppRole);
+            sql.Append(System.Globalization.CultureInfo.InvariantCulture, $"""
+                GRANT USAGE ON SCHEMA public TO {role};
+                GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role};
+                REVOKE UPDATE, DELETE, TRUNCATE ON audit_events FROM {role};
+                GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role};
+                GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO {role};
+
+                """);
+        }
+        await db.Database.ExecuteSqlRawAsync(sql.ToString(), ct);
+    }
+}

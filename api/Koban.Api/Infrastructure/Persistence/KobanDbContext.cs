@@ -1,0 +1,97 @@
+using System.Linq.Expressions;
+using Koban.Api.Infrastructure.Audit;
+using Koban.Api.Infrastructure.Security;
+using Koban.Api.Infrastructure.Tenancy;
+using Koban.Api.Infrastructure.Web;
+using Koban.Domain.Common;
+using Koban.Domain.Companies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Koban.Api.Infrastructure.Persistence;
+
+public sealed class KobanDbContext(DbContextOptions<KobanDbContext> options, CurrentActor actor)
+    : IdentityDbContext<KobanUser, IdentityRole<Guid>, Guid>(options)
+{
+    public DbSet<Company> Companies => Set<Company>();
+    public DbSet<StoredFile> Files => Set<StoredFile>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    internal CurrentActor Actor => actor;
+
+    /// <summary>Read by the global query filters on every query (EF parameterises context members).</summary>
+    private Guid? CurrentCompanyId => actor.CompanyId;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // domain-rules §5: amounts 2 decimals; unit prices (4) and quantities (3) override per property.
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(KobanDbContext).Assembly);
+        builder.Entity<KobanUser>().ToTable("users");
+        builder.Entity<IdentityRole<Guid>>().ToTable("roles");
+        builder.Entity<IdentityUserRole<Guid>>().ToTable("user_roles");
+        builder.Entity<IdentityUserClaim<Guid>>().ToTable("user_claims");
+        builder.Entity<IdentityUserLogin<Guid>>().ToTable("user_logins");
+        builder.Entity<IdentityUserToken<Guid>>().ToTable("user_tokens");
+        builder.Entity<IdentityRoleClaim<Guid>>().ToTable("role_claims");
+
+        foreach (var entity in builder.Model.GetEntityTypes())
+        {
+            if (!typeof(ICompanyOwned).IsAssignableFrom(entity.ClrType) || entity.BaseType is not null) continue;
+            builder.Entity(entity.ClrType).HasQueryFilter(CompanyFilter(entity.ClrType));
+        }
+        builder.Entity<Company>().HasQueryFilter(c => (Guid?)c.Id == CurrentCompanyId);
+    }
+
+    private LambdaExpression CompanyFilter(Type type)
+    {
+        var row = Expression.Parameter(type, "row");
+        var rowCompany = Expression.Convert(Expression.Property(row, nameof(ICompanyOwned.CompanyId)), typeof(Guid?));
+        var current = Expression.Property(Expression.Constant(this), nameof(CurrentCompanyId));
+        return Expression.Lambda(Expression.Equal(rowCompany, current), row);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StampCompany();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampCompany();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>The one place where company ownership is written: new rows get the current company,
+    /// and no command may write a row of another company.</summary>
+    private void StampCompany()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.Entity is not ICompanyOwned owned || entry.State is EntityState.Unchanged or EntityState.Detached) continue;
+            var property = entry.Property(nameof(ICompanyOwned.CompanyId));
+            if (entry.State == EntityState.Added && owned.CompanyId == Guid.Empty)
+            {
+                property.CurrentValue = actor.CompanyId
+                    ?? throw new InvalidOperationException($"Cannot add a {entry.Metadata.ClrType.Name} without a current company.");
+                continue;
+            }
+            if (actor.IsSystem) continue;
+            var current = actor.CompanyId;
+            if (current is null || owned.CompanyId != current || (entry.State != EntityState.Added && (Guid)property.OriginalValue! != current))
+            {
+                throw new InvalidOperationException($"Refused to write a {entry.Metadata.ClrType.Name} of another company.");
+            }
+        }
+    }
+}

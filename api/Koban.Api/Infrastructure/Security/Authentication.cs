@@ -1,0 +1,120 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Koban.Api.Infrastructure.Persistence;
+using Koban.Api.Infrastructure.Tenancy;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Koban.Api.Infrastructure.Security;
+
+public static class KobanAuthentication
+{
+    public const string Scheme = "koban";
+    public const string CookieScheme = "koban-cookie";
+    public const string ApiKeyScheme = "koban-api-key";
+    public const string ApiKeyHeader = "X-Api-Key";
+    public const string CookieName = "koban.auth";
+
+    public static IServiceCollection AddKobanAuthentication(this IServiceCollection services)
+    {
+        services.AddAuthentication(Scheme)
+            .AddPolicyScheme(Scheme, "Cookie or API key", o =>
+                o.ForwardDefaultSelector = http => http.Request.Headers.ContainsKey(ApiKeyHeader) ? ApiKeyScheme : CookieScheme)
+            .AddCookie(CookieScheme, o =>
+            {
+                o.Cookie.Name = CookieName;
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.ExpireTimeSpan = TimeSpan.FromHours(10);
+                o.SlidingExpiration = true;
+                o.Events.OnRedirectToLogin = ctx => { ctx.Response.StatusCode = StatusCodes.Status401Unauthorized; return Task.CompletedTask; };
+                o.Events.OnRedirectToAccessDenied = ctx => { ctx.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
+                o.Events.OnValidatePrincipal = ValidateSessionAsync;
+            })
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyScheme, null);
+        return services;
+    }
+
+    public static ClaimsPrincipal PrincipalFor(KobanUser user) => new(new ClaimsIdentity(
+    [
+        new Claim(KobanClaims.UserId, user.Id.ToString()),
+        new Claim(KobanClaims.CompanyId, user.CompanyId.ToString()),
+        new Claim(KobanClaims.DisplayName, user.DisplayName),
+        new Claim(KobanClaims.Role, user.Role.ToString()),
+        new Claim(KobanClaims.MustChangePassword, user.MustChangePassword ? "true" : "false"),
+        new Claim(KobanClaims.SecurityStamp, user.SecurityStamp ?? string.Empty),
+    ], CookieScheme, KobanClaims.DisplayName, KobanClaims.Role));
+
+    /// <summary>Every request re-checks the session against the user row: a deactivated user, a role change or a
+    /// password change (new security stamp) ends existing sessions at once.</summary>
+    private static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)
+    {
+        if (!Guid.TryParse(context.Principal?.FindFirst(KobanClaims.UserId)?.Value, out var userId))
+        {
+            context.RejectPrincipal();
+            return;
+        }
+        var services = context.HttpContext.RequestServices;
+        var db = services.GetRequiredService<KobanDbContext>();
+        var actor = services.GetRequiredService<CurrentActor>();
+        KobanUser? user;
+        using (actor.EnterSystemScope())
+        {
+            user = await db.Users.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId);
+        }
+        var principal = context.Principal!;
+        if (user is null || !user.IsActive
+            || principal.FindFirst(KobanClaims.SecurityStamp)?.Value != user.SecurityStamp
+            || principal.FindFirst(KobanClaims.Role)?.Value != user.Role.ToString()
+            || principal.FindFirst(KobanClaims.CompanyId)?.Value != user.CompanyId.ToString())
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(CookieScheme);
+        }
+    }
+}
+
+public sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    KobanDbContext db,
+    CurrentActor actor,
+    TimeProvider clock)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var presented = Request.Headers[KobanAuthentication.ApiKeyHeader].ToString();
+        if (string.IsNullOrEmpty(presented)) return AuthenticateResult.NoResult();
+        if (!ApiKey.TryParsePrefix(presented, out var prefix)) return AuthenticateResult.Fail("Malformed API key.");
+
+        ApiKey? key;
+        using (actor.EnterSystemScope())
+        {
+            key = await db.ApiKeys.IgnoreQueryFilters().FirstOrDefaultAsync(k => k.Prefix == prefix, Context.RequestAborted);
+            if (key is null || !key.Matches(presented) || key.IsRevoked) return AuthenticateResult.Fail("Unknown or revoked API key.");
+            var now = clock.GetUtcNow();
+            if (key.MarkUsed(now))
+            {
+                // A direct update: concurrent calls with one key must not trip the row's concurrency token.
+                await db.ApiKeys.IgnoreQueryFilters().Where(k => k.Id == key.Id)
+                    .ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), Context.RequestAborted);
+            }
+            db.Entry(key).State = EntityState.Detached;
+        }
+
+        var claims = new List<Claim>
+        {
+            new(KobanClaims.ApiKeyId, key.Id.ToString()),
+            new(KobanClaims.CompanyId, key.CompanyId.ToString()),
+            new(KobanClaims.DisplayName, $"API key {key.Name}"),
+        };
+        claims.AddRange(key.Scopes.Select(s => new Claim(KobanClaims.Scope, s)));
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme.Name, KobanClaims.DisplayName, KobanClaims.Role));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
+    }
+}

@@ -1,0 +1,72 @@
+using System.Collections.Frozen;
+using System.Globalization;
+
+namespace Koban.Api.Infrastructure.Web;
+
+/// <summary>French and English text for every error code. French is the default; English is chosen through
+/// <c>Accept-Language: en</c>. A test fails when a code of <see cref="ApiErrorCodes"/> or of the domain lacks either.</summary>
+public static class ErrorCatalog
+{
+    private static readonly FrozenDictionary<string, (string Fr, string En)> Messages = new Dictionary<string, (string, string)>
+    {
+        [ApiErrorCodes.ValidationFailed] = ("La requête contient des valeurs invalides.", "The request contains invalid values."),
+        [ApiErrorCodes.MalformedRequest] = ("La requête est mal formée (JSON ou paramètre illisible).", "The request is malformed (unreadable JSON or parameter)."),
+        [ApiErrorCodes.NotFound] = ("Cet élément n'existe pas.", "This record does not exist."),
+        [ApiErrorCodes.ReferenceNotFound] = ("L'élément référencé n'existe pas.", "The referenced record does not exist."),
+        [ApiErrorCodes.IfMatchRequired] = ("Une modification doit indiquer la version lue (en-tête If-Match).", "An update must carry the version it read (If-Match header)."),
+        [ApiErrorCodes.StaleVersion] = ("Quelqu'un d'autre a modifié cet élément entre-temps : rechargez-le avant d'enregistrer.", "Someone else changed this record in the meantime: reload it before saving."),
+        [ApiErrorCodes.Unauthenticated] = ("Vous devez vous connecter.", "You must sign in."),
+        [ApiErrorCodes.Forbidden] = ("Votre rôle ne permet pas cette action.", "Your role does not allow this action."),
+        [ApiErrorCodes.PasswordChangeRequired] = ("Vous devez d'abord changer votre mot de passe temporaire.", "You must first change your temporary password."),
+        [ApiErrorCodes.CsrfTokenInvalid] = ("Jeton anti-falsification absent ou invalide : rechargez la page.", "Missing or invalid anti-forgery token: reload the page."),
+        [ApiErrorCodes.InvalidCredentials] = ("Adresse e-mail ou mot de passe incorrect.", "Wrong e-mail address or password."),
+        [ApiErrorCodes.AccountLocked] = ("Compte verrouillé après plusieurs échecs : réessayez dans quelques minutes.", "Account locked after repeated failures: try again in a few minutes."),
+        [ApiErrorCodes.RateLimited] = ("Trop de requêtes : réessayez dans quelques instants.", "Too many requests: try again shortly."),
+        [ApiErrorCodes.IdempotencyKeyReused] = ("Cette clé d'idempotence a déjà servi pour une autre requête.", "This idempotency key was already used for a different request."),
+        [ApiErrorCodes.IdempotencyKeyInProgress] = ("Une requête avec cette clé d'idempotence est en cours de traitement.", "A request with this idempotency key is still being processed."),
+        [ApiErrorCodes.IdempotencyKeyInvalid] = ("La clé d'idempotence doit faire de 1 à 200 caractères imprimables.", "The idempotency key must be 1 to 200 printable characters."),
+        [ApiErrorCodes.EmailAlreadyUsed] = ("Cette adresse e-mail est déjà utilisée.", "This e-mail address is already in use."),
+        [ApiErrorCodes.PasswordTooWeak] = ("Le mot de passe doit comporter au moins 12 caractères, dont une majuscule, une minuscule et un chiffre.", "The password needs at least 12 characters, with an upper-case letter, a lower-case letter and a digit."),
+        [ApiErrorCodes.CurrentPasswordWrong] = ("Le mot de passe actuel est incorrect.", "The current password is wrong."),
+        [ApiErrorCodes.SignupDisabled] = ("La création de nouvelles entreprises est désactivée sur cette installation.", "Creating new companies is disabled on this installation."),
+        [ApiErrorCodes.UnknownScope] = ("Portée inconnue.", "Unknown scope."),
+        [ApiErrorCodes.FileTooLarge] = ("Le fichier est trop volumineux.", "The file is too large."),
+        [ApiErrorCodes.FileTypeNotAllowed] = ("Ce type de fichier n'est pas accepté.", "This file type is not accepted."),
+        [ApiErrorCodes.LastAdmin] = ("L'entreprise doit garder au moins un administrateur actif.", "The company must keep at least one active administrator."),
+        [ApiErrorCodes.CannotChangeOwnRole] = ("Vous ne pouvez pas modifier votre propre rôle ni vous désactiver.", "You cannot change your own role or deactivate yourself."),
+        [ApiErrorCodes.ApiKeyRevoked] = ("Cette clé d'API est révoquée.", "This API key is revoked."),
+        [ApiErrorCodes.Conflict] = ("Conflit avec l'état actuel de l'élément.", "Conflict with the current state of the record."),
+        [ApiErrorCodes.LimitOutOfRange] = ("Le paramètre limit doit être compris entre 1 et 100.", "The limit parameter must be between 1 and 100."),
+        [ApiErrorCodes.CursorInvalid] = ("Le curseur de pagination est invalide : repartez de la première page.", "The paging cursor is invalid: start again from the first page."),
+        [ApiErrorCodes.TimeZoneUnknown] = ("Fuseau horaire inconnu (attendu : un identifiant IANA comme Europe/Paris).", "Unknown time zone (expected an IANA id such as Europe/Paris)."),
+        [ApiErrorCodes.InternalError] = ("Erreur interne : l'incident est journalisé.", "Internal error: the incident has been logged."),
+    }
+    .Concat(DomainMessages.All)
+    .ToFrozenDictionary();
+
+    public static IEnumerable<string> Codes => Messages.Keys;
+
+    public static bool TryGet(string code, out string french, out string english)
+    {
+        var found = Messages.TryGetValue(code, out var pair);
+        (french, english) = pair;
+        return found;
+    }
+
+    public static string Message(string code, CultureInfo? culture = null) => Message(code, null, culture);
+
+    /// <summary>The message with its <c>{placeholders}</c> filled from the error's arguments.</summary>
+    public static string Message(string code, IReadOnlyDictionary<string, object>? arguments, CultureInfo? culture = null)
+    {
+        if (!Messages.TryGetValue(code, out var text)) return code;
+        var language = (culture ?? CultureInfo.CurrentUICulture).TwoLetterISOLanguageName;
+        var message = language == "en" ? text.En : text.Fr;
+        if (arguments is null) return message;
+        var format = language == "en" ? CultureInfo.GetCultureInfo("en-GB") : CultureInfo.GetCultureInfo("fr-FR");
+        foreach (var (key, value) in arguments)
+        {
+            message = message.Replace("{" + key + "}", Convert.ToString(value, format), StringComparison.Ordinal);
+        }
+        return message;
+    }
+}

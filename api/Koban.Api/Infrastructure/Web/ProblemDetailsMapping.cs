@@ -1,0 +1,104 @@
+using System.Text.Json;
+using FluentValidation;
+using Koban.Domain.Common;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Koban.Api.Infrastructure.Web;
+
+/// <summary>The one place where failures become RFC 9457 problem details. Every response carries a stable
+/// <c>code</c>, a localized title and, for field errors, <c>errors</c> keyed by camelCase property path.
+/// No exception text or stack trace of an unexpected failure leaves the server.</summary>
+public sealed class ProblemDetailsMapping(ILogger<ProblemDetailsMapping> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = Map(exception);
+        if (problem.Status >= 500)
+        {
+            logger.LogError(exception, "Unhandled failure on {Method} {Path}", http.Request.Method, http.Request.Path);
+        }
+        await Problems.WriteAsync(http, problem);
+        return true;
+    }
+
+    internal static ProblemDetails Map(Exception exception) => exception switch
+    {
+        ValidationException v => Problems.Validation(v.Errors
+            .GroupBy(e => JsonPath.ToCamelPath(e.PropertyName))
+            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray())),
+        FieldValidationException f => Problems.Validation(new Dictionary<string, string[]> { [f.Field] = [ErrorCatalog.Message(f.Code)] }, f.Code),
+        BadHttpRequestException b => MalformedRequest(b),
+        JsonException j => MalformedRequest(j),
+        NotFoundException => Problems.Create(StatusCodes.Status404NotFound, ApiErrorCodes.NotFound),
+        ReferenceNotFoundException r => Problems.Create(StatusCodes.Status422UnprocessableEntity, ApiErrorCodes.ReferenceNotFound,
+            errors: new Dictionary<string, string[]> { [r.Field] = [ErrorCatalog.Message(ApiErrorCodes.ReferenceNotFound)] }),
+        DomainException d => Problems.Create(
+            d.Kind == DomainErrorKind.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity,
+            d.Code,
+            detail: ErrorCatalog.Message(d.Code, d.Arguments),
+            errors: d.Field is null ? null : new Dictionary<string, string[]> { [d.Field] = [ErrorCatalog.Message(d.Code, d.Arguments)] }),
+        PreconditionRequiredException => Problems.Create(StatusCodes.Status428PreconditionRequired, ApiErrorCodes.IfMatchRequired),
+        PreconditionFailedException or DbUpdateConcurrencyException => Problems.Create(StatusCodes.Status412PreconditionFailed, ApiErrorCodes.StaleVersion),
+        ForbiddenException f => Problems.Create(StatusCodes.Status403Forbidden, f.Code),
+        UnauthenticatedException u => Problems.Create(StatusCodes.Status401Unauthorized, u.Code),
+        _ => Problems.Create(StatusCodes.Status500InternalServerError, ApiErrorCodes.InternalError),
+    };
+
+    private static ProblemDetails MalformedRequest(Exception exception)
+    {
+        var json = exception as JsonException ?? exception.InnerException as JsonException;
+        var field = json?.Path is { Length: > 1 } path ? JsonPath.FromJsonPath(path) : "body";
+        if (json is null && exception.Message.Contains("parameter", StringComparison.OrdinalIgnoreCase))
+        {
+            // e.g. 'Failed to bind parameter "int limit" from "abc"': name the parameter, never echo internals.
+            var start = exception.Message.IndexOf('"', StringComparison.Ordinal);
+            var end = start >= 0 ? exception.Message.IndexOf('"', start + 1) : -1;
+            if (end > start)
+            {
+                var words = exception.Message[(start + 1)..end].Split(' ');
+                field = words[^1];
+            }
+        }
+        return Problems.Create(StatusCodes.Status400BadRequest, ApiErrorCodes.MalformedRequest,
+            errors: new Dictionary<string, string[]> { [field] = [ErrorCatalog.Message(ApiErrorCodes.MalformedRequest)] });
+    }
+}
+
+public static class Problems
+{
+    public static ProblemDetails Create(int status, string code, string? detail = null, IDictionary<string, string[]>? errors = null)
+    {
+        var problem = errors is null ? new ProblemDetails() : new HttpValidationProblemDetails(errors);
+        problem.Status = status;
+        problem.Type = $"https://koban.fr/problems/{code.Replace('_', '-')}";
+        problem.Title = ErrorCatalog.Message(code);
+        problem.Detail = detail;
+        problem.Extensions["code"] = code;
+        return problem;
+    }
+
+    public static ProblemDetails Validation(IDictionary<string, string[]> errors, string code = ApiErrorCodes.ValidationFailed) =>
+        Create(StatusCodes.Status400BadRequest, code, errors: errors);
+
+    public static async Task WriteAsync(HttpContext http, ProblemDetails problem)
+    {
+        problem.Instance ??= http.Request.Path;
+        problem.Extensions["traceId"] = http.Features.Get<IHttpActivityFeature>()?.Activity.TraceId.ToString() ?? http.TraceIdentifier;
+        http.Response.StatusCode = problem.Status ?? 500;
+        var writer = http.RequestServices.GetRequiredService<IProblemDetailsService>();
+        await writer.WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem });
+    }
+}
+
+public static class JsonPath
+{
+    /// <summary>"Address.PostalCode" or "Lines[0].UnitPrice" → "address.postalCode", "lines[0].unitPrice".</summary>
+    public static string ToCamelPath(string propertyPath) =>
+        string.Join('.', propertyPath.Split('.').Select(s => s.Length == 0 ? s : char.ToLowerInvariant(s[0]) + s[1..]));
+
+    /// <summary>System.Text.Json's "$.address.postalCode" → "address.postalCode".</summary>
+    public static string FromJsonPath(string path) => path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+}

@@ -1,0 +1,228 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using Koban.Api.Demo;
+using Koban.Api.Features.ApiKeys;
+using Koban.Api.Features.Audit;
+using Koban.Api.Features.Auth;
+using Koban.Api.Features.Companies;
+using Koban.Api.Features.Signup;
+using Koban.Api.Features.Users;
+using Koban.Api.Infrastructure.Audit;
+using Koban.Api.Infrastructure.Mediator;
+using Koban.Api.Infrastructure.Persistence;
+using Koban.Api.Infrastructure.Security;
+using Koban.Api.Infrastructure.Tenancy;
+using Koban.Api.Infrastructure.Web;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.FileProviders;
+
+// The build-time OpenAPI generator runs this file: it must not touch the database or start background work.
+var isOpenApiBuild = Assembly.GetEntryAssembly()?.GetName().Name == "GetDocument.Insider";
+
+var builder = WebApplication.CreateBuilder(args);
+var configuration = builder.Configuration;
+
+if (!builder.Environment.IsDevelopment())
+{
+    builder.Logging.ClearProviders();
+    builder.Logging.AddJsonConsole(o =>
+    {
+        o.IncludeScopes = true;
+        o.UseUtcTimestamp = true;
+    });
+}
+
+builder.Services.Configure<DatabaseOptions>(configuration.GetSection("Koban:Database"));
+builder.Services.Configure<SignupOptions>(configuration.GetSection("Koban:Signup"));
+builder.Services.Configure<LegalOptions>(configuration.GetSection("Koban:Legal"));
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<CurrentActor>();
+builder.Services.AddScoped<CompanySessionInterceptor>();
+builder.Services.AddScoped<AuditLog>();
+
+var connectionString = configuration.GetConnectionString(DatabaseSetup.AppConnectionName) ?? "Host=127.0.0.1;Database=koban";
+builder.Services.AddDbContext<KobanDbContext>((services, options) => options
+    .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+    .UseSnakeCaseNamingConvention()
+    .AddInterceptors(services.GetRequiredService<CompanySessionInterceptor>()));
+
+builder.Services.AddIdentityCore<KobanUser>(o =>
+    {
+        o.User.RequireUniqueEmail = true;
+        o.Password.RequiredLength = PasswordRules.MinimumLength;
+        o.Password.RequireNonAlphanumeric = false;
+        o.Lockout.MaxFailedAccessAttempts = 5;
+        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        o.Lockout.AllowedForNewUsers = true;
+    })
+    .AddEntityFrameworkStores<KobanDbContext>()
+    .AddSignInManager();
+
+builder.Services.AddKobanAuthentication();
+builder.Services.AddAuthorization();
+builder.Services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
+builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
+builder.Services.AddAntiforgery(o =>
+{
+    o.HeaderName = RequestPipeline.CsrfHeader;
+    o.Cookie.Name = "koban.af";
+    o.Cookie.SameSite = SameSiteMode.Strict;
+    o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+});
+
+var limits = configuration.GetSection("Koban:RateLimits");
+builder.Services.AddRateLimiter(o =>
+{
+    o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+    o.OnRejected = async (context, _) =>
+    {
+        var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds)) : 60;
+        context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        await Problems.WriteAsync(context.HttpContext, Problems.Create(StatusCodes.Status429TooManyRequests, ApiErrorCodes.RateLimited));
+    };
+    // Per API key, per user, else per client address: one noisy integration cannot starve the others.
+    o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+    {
+        var key = http.User.FindFirst(KobanClaims.ApiKeyId)?.Value is { } apiKey ? $"key:{apiKey}"
+            : http.User.FindFirst(KobanClaims.UserId)?.Value is { } user ? $"user:{user}"
+            : $"ip:{http.Connection.RemoteIpAddress}";
+        var perMinute = limits.GetValue("PerMinute", 600);
+        return RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = perMinute,
+            TokensPerPeriod = perMinute,
+            ReplenishmentPeriod = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        });
+    });
+    o.AddPolicy(AuthEndpoints.LoginRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+        $"login:{http.Connection.RemoteIpAddress}",
+        _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.GetValue("LoginPerMinute", 20), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+});
+
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ProblemDetailsMapping>();
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+builder.Services.ConfigureHttpJsonOptions(o =>
+{
+    o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+});
+builder.Services.AddRequestLocalization(o =>
+{
+    string[] cultures = ["fr-FR", "fr", "en-GB", "en"];
+    o.SetDefaultCulture("fr-FR").AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
+    o.FallBackToParentUICultures = true;
+    o.FallBackToParentCultures = true;
+    o.RequestCultureProviders = [new AcceptLanguageHeaderRequestCultureProvider()];
+});
+
+builder.Services.AddMediator(o =>
+{
+    o.ServiceLifetime = ServiceLifetime.Scoped;
+    o.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>)];
+});
+builder.Services.AddValidatorsFromAssemblyContaining<Program>();
+ValidatorOptions.Global.LanguageManager.Enabled = true;
+
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+builder.Services.AddKobanOpenApi();
+if (!isOpenApiBuild) builder.Services.AddHostedService<IdempotencyCleanup>();
+
+var app = builder.Build();
+
+// Localization first: problem titles written by the exception handler are in the caller's language.
+app.UseRequestLocalization();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseSecurityHeaders();
+
+var spaRoot = configuration["Koban:SpaRoot"];
+IFileProvider? spaFiles = !string.IsNullOrEmpty(spaRoot) && Directory.Exists(spaRoot) ? new PhysicalFileProvider(Path.GetFullPath(spaRoot))
+    : app.Environment.WebRootPath is { } webRoot && File.Exists(Path.Combine(webRoot, "index.html")) ? app.Environment.WebRootFileProvider
+    : null;
+if (spaFiles is not null)
+{
+    app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = spaFiles });
+    app.UseStaticFiles(new StaticFileOptions { FileProvider = spaFiles });
+}
+
+app.UseRouting();
+app.UseAuthentication();
+app.UseRateLimiter();
+app.UseCsrfProtection();
+app.UseAuthorization();
+app.UseMiddleware<IdempotencyMiddleware>();
+
+app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous().ExcludeFromDescription();
+app.MapOpenApi("/openapi/{documentName}.yaml").AllowAnonymous().ExcludeFromDescription();
+app.UseSwaggerUI(o =>
+{
+    o.SwaggerEndpoint("/openapi/v1.json", "Koban API v1");
+    o.RoutePrefix = "swagger";
+    o.DocumentTitle = "Koban API";
+    o.EnableTryItOutByDefault();
+});
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous().DisableRateLimiting();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous().DisableRateLimiting();
+
+app.MapAuthEndpoints();
+app.MapSignupEndpoint();
+app.MapCompanyEndpoints();
+app.MapUsersEndpoints();
+app.MapApiKeysEndpoints();
+app.MapAuditEndpoints();
+
+// Unknown API paths answer a problem 404, never the SPA's index.html.
+app.Map("/api/{**path}", (HttpContext http) => Problems.WriteAsync(http, Problems.Create(StatusCodes.Status404NotFound, ApiErrorCodes.NotFound)))
+    .AllowAnonymous().ExcludeFromDescription();
+if (spaFiles is not null)
+{
+    app.MapFallbackToFile("index.html", new StaticFileOptions { FileProvider = spaFiles }).AllowAnonymous();
+}
+
+if (!isOpenApiBuild)
+{
+    var startupLogger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Koban.Startup");
+    if (configuration.GetValue<bool>("Koban:Database:Migrate"))
+    {
+        await DatabaseSetup.MigrateAndSecureAsync(app.Services, CancellationToken.None);
+        startupLogger.LogInformation("Database migrated and secured");
+    }
+    if (configuration.GetValue<bool>("Koban:Demo:Seed"))
+    {
+        await DemoSeeder.SeedAsync(app.Services, startupLogger, CancellationToken.None);
+    }
+}
+
+await app.RunAsync();
+
+/// <summary>Readiness: the database answers.</summary>
+internal sealed class DatabaseHealthCheck(KobanDbContext db) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await db.Database.CanConnectAsync(cancellationToken) ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("database unreachable");
+        }
+        catch (Exception e)
+        {
+            return HealthCheckResult.Unhealthy("database unreachable", e);
+        }
+    }
+}
+
+public partial class Program;

@@ -1,0 +1,112 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Koban.Api.Tests.Infrastructure;
+
+namespace Koban.Api.Tests.Contract;
+
+/// <summary>
+/// Replays every operation of the live OpenAPI document as company B against company A's data: ids in the path,
+/// id filters in the query, downloads. Path ids must answer 404, lists and downloads must not leak a single byte of A,
+/// and A must be unchanged afterwards. A new operation with an id nobody taught this test about fails it,
+/// so isolation is proven for every endpoint, not only the ones someone remembered.
+/// </summary>
+public sealed class CompanyIsolationTests : ApiTest
+{
+    /// <summary>Operations that act on the caller's own session rather than on company data.</summary>
+    private static readonly HashSet<string> SessionOperations = ["Login", "Logout", "ChangePassword", "Signup"];
+
+    [Test]
+    public async Task No_operation_lets_one_company_see_or_touch_another_companys_data()
+    {
+        var a = await NewCompanyAsync("Entreprise A SAS");
+        var (_, aUserId, aUserEmail) = await NewUserAsync(a, "Sales");
+        var (_, aKeyId, _) = await NewApiKeyAsync(a, "company:read");
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 42, 42, 42];
+        await a.Admin.PutAsync("/api/v1/company/logo", new MultipartFormDataContent { { new ByteArrayContent(png), "file", "a.png" } });
+        var aEtagBefore = (await a.Admin.GetAsync("/api/v1/company")).Headers.ETag!.Tag;
+
+        var b = await NewCompanyAsync("Entreprise B SARL");
+        var secrets = new[] { a.Id.ToString(), aUserId.ToString(), aKeyId.ToString(), aUserEmail, a.AdminEmail, "Entreprise A SAS" };
+        var idsByResource = new Dictionary<string, Guid>
+        {
+            ["/api/v1/users/{id}"] = aUserId,
+            ["/api/v1/api-keys/{id}"] = aKeyId,
+        };
+
+        using var document = JsonDocument.Parse(await Anonymous().GetStringAsync("/openapi/v1.json"));
+        var checkedOperations = 0;
+        var untaught = new List<string>();
+        foreach (var path in document.RootElement.GetProperty("paths").EnumerateObject())
+        {
+            foreach (var operation in path.Value.EnumerateObject())
+            {
+                var method = new HttpMethod(operation.Name.ToUpperInvariant());
+                var operationId = operation.Value.GetProperty("operationId").GetString()!;
+                if (SessionOperations.Contains(operationId)) continue;
+
+                var url = path.Name;
+                var hasPathId = url.Contains("{id}", StringComparison.Ordinal);
+                if (hasPathId)
+                {
+                    var prefix = idsByResource.Keys.FirstOrDefault(k => url.StartsWith(k, StringComparison.Ordinal));
+                    if (prefix is null)
+                    {
+                        untaught.Add($"{operation.Name.ToUpperInvariant()} {path.Name}");
+                        continue;
+                    }
+                    url = url.Replace("{id}", idsByResource[prefix].ToString(), StringComparison.Ordinal);
+                }
+
+                var query = new List<string>();
+                if (operation.Value.TryGetProperty("parameters", out var parameters))
+                {
+                    foreach (var parameter in parameters.EnumerateArray())
+                    {
+                        if (parameter.GetProperty("in").GetString() != "query") continue;
+                        var name = parameter.GetProperty("name").GetString()!;
+                        if (name.EndsWith("Id", StringComparison.Ordinal)) query.Add($"{name}={(name == "entityId" ? a.Id : aUserId)}");
+                    }
+                }
+                if (query.Count > 0) url += "?" + string.Join('&', query);
+
+                var request = new HttpRequestMessage(method, url);
+                request.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
+                if (operation.Value.TryGetProperty("requestBody", out var body) && body.GetProperty("content").TryGetProperty("application/json", out var json)
+                    && json.TryGetProperty("example", out var example))
+                {
+                    request.Content = new StringContent(example.GetRawText(), Encoding.UTF8, "application/json");
+                }
+                else if (body.ValueKind == JsonValueKind.Object && body.GetProperty("content").TryGetProperty("multipart/form-data", out _))
+                {
+                    request.Content = new MultipartFormDataContent { { new ByteArrayContent([0xFF, 0xD8, 0xFF, 1]), "file", "b.jpg" } };
+                }
+
+                var response = await b.Admin.SendAsync(request);
+                // A problem's `instance` echoes the path B itself sent; everything else must be free of A.
+                var text = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync()).Replace(url.Split('?')[0], "", StringComparison.Ordinal);
+                if (hasPathId)
+                {
+                    response.StatusCode.ShouldBe(HttpStatusCode.NotFound, $"{method} {url} must not find company A's record: {text}");
+                }
+                ((int)response.StatusCode).ShouldBeLessThan(500, $"{method} {url}: {text}");
+                foreach (var secret in secrets) text.ShouldNotContain(secret, Case.Insensitive, $"{method} {url} leaked company A's data");
+                if (operationId == "GetCompanyLogo") (await response.Content.ReadAsByteArrayAsync()).ShouldNotBe(png);
+                checkedOperations++;
+            }
+        }
+
+        untaught.ShouldBeEmpty("operations with a path id this test cannot fill with company A's id yet: add them to idsByResource");
+        checkedOperations.ShouldBeGreaterThan(10);
+
+        // Company A is untouched: same profile version, its user still active, its key still usable.
+        (await a.Admin.GetAsync("/api/v1/company")).Headers.ETag!.Tag.ShouldBe(aEtagBefore);
+        var user = await (await a.Admin.GetAsync($"/api/v1/users/{aUserId}")).Json();
+        user.GetProperty("isActive").GetBoolean().ShouldBeTrue();
+        user.GetProperty("role").GetString().ShouldBe("Sales");
+        var key = await (await a.Admin.GetAsync("/api/v1/api-keys")).Json();
+        key.GetProperty("items").EnumerateArray().Single(k => k.GetProperty("id").GetGuid() == aKeyId).GetProperty("revokedAt").ValueKind.ShouldBe(JsonValueKind.Null);
+        (await (await a.Admin.GetAsync("/api/v1/company/logo")).Content.ReadAsByteArrayAsync()).ShouldBe(png);
+    }
+}

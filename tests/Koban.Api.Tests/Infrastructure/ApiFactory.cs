@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Koban.Api.Tests.Infrastructure;
+
+/// <summary>The real application over HTTP, on a real PostgreSQL database, connected as the non-owner application
+/// role; migrations run at start-up exactly as in production.</summary>
+public sealed class ApiFactory(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+{
+    public TestDatabase Database { get; } = database;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Koban", Database.App);
+        builder.UseSetting("ConnectionStrings:KobanOwner", Database.Owner);
+        builder.UseSetting("Koban:Database:Migrate", "true");
+        builder.UseSetting("Koban:Database:AppRole", TestDatabase.AppRole);
+        builder.UseSetting("Koban:Demo:Seed", "false");
+        builder.UseSetting("Koban:RateLimits:PerMinute", "100000");
+        builder.UseSetting("Koban:RateLimits:LoginPerMinute", "100000");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
+    }
+}
