@@ -10,23 +10,23 @@ public sealed class CompanyProfileTests : ApiTest
 {
     private static object Profile(string siren = "732829320", string vat = "FR44732829320", string rcs = "Lyon", int days = 30, string kind = "Days",
         decimal penalty = 12.15m, bool franchise = false, bool debits = false, string postalCode = "69002", string iban = "FR7630006000011234567890189") => new
-    {
-        legalName = "Atelier Test SAS",
-        legalForm = "Sas",
-        shareCapital = 15000.50m,
-        siren,
-        vatNumber = vat,
-        rcsCity = rcs,
-        address = new { line1 = "3 place Bellecour", line2 = (string?)null, postalCode, city = "Lyon", countryCode = "FR" },
-        iban,
-        bic = "AGRIFRPP",
-        defaultPaymentTerms = new { kind, days },
-        latePaymentPenaltyRate = penalty,
-        timeZone = "Europe/Paris",
-        fiscalYearStartMonth = 7,
-        vatFranchise = franchise,
-        vatOnDebits = debits,
-    };
+        {
+            legalName = "Atelier Test SAS",
+            legalForm = "Sas",
+            shareCapital = 15000.50m,
+            siren,
+            vatNumber = vat,
+            rcsCity = rcs,
+            address = new { line1 = "3 place Bellecour", line2 = (string?)null, postalCode, city = "Lyon", countryCode = "FR" },
+            iban,
+            bic = "AGRIFRPP",
+            defaultPaymentTerms = new { kind, days },
+            latePaymentPenaltyRate = penalty,
+            timeZone = "Europe/Paris",
+            fiscalYearStartMonth = 7,
+            vatFranchise = franchise,
+            vatOnDebits = debits,
+        };
 
     private static async Task<HttpResponseMessage> Put(HttpClient client, object body, EntityTagHeaderValue? etag)
     {
