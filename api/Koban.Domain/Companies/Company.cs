@@ -4,7 +4,7 @@ namespace Koban.Domain.Companies;
 
 /// <summary>The seller: a tenant of Koban. Its identity feeds the mandatory mentions of every document
 /// (domain-rules §4), so the rules on those fields live here.</summary>
-public sealed class Company
+public sealed class Company : IHasUpdatedAt
 {
     private Company()
     {

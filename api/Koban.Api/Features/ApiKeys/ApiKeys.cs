@@ -29,17 +29,21 @@ public sealed record CreateApiKeyRequest(string Name, IReadOnlyList<string> Scop
 /// <summary>The only time the secret is ever shown: it is stored hashed.</summary>
 public sealed record CreatedApiKeyResponse(ApiKeyResponse ApiKey, string Key);
 
-public sealed record ListApiKeysQuery(int Limit, Guid? After, bool? Revoked) : IQuery<ApiKeyList>;
+public sealed record ListApiKeysQuery(int Limit, string? After, string? Sort, bool? Revoked, DateTimeOffset? UpdatedSince) : IQuery<ApiKeyList>;
 
 public sealed class ListApiKeysHandler(KobanDbContext db) : IQueryHandler<ListApiKeysQuery, ApiKeyList>
 {
+    public static readonly SortFields<ApiKey> Sorts = new SortFields<ApiKey>("createdAt")
+        .Add("createdAt", k => k.CreatedAt)
+        .Add("name", k => k.Name)
+        .Add("updatedAt", k => k.UpdatedAt);
+
     public async ValueTask<ApiKeyList> Handle(ListApiKeysQuery query, CancellationToken cancellationToken)
     {
         var keys = db.ApiKeys.AsNoTracking();
         if (query.Revoked is { } revoked) keys = keys.Where(k => (k.RevokedAt != null) == revoked);
-        if (query.After is { } after) keys = keys.Where(k => k.Id.CompareTo(after) > 0);
-        var rows = await keys.OrderBy(k => k.Id).Take(query.Limit + 1).ToListAsync(cancellationToken);
-        var (items, next, hasMore) = Cursor.Page(rows, query.Limit, k => k.Id);
+        if (query.UpdatedSince is { } since) keys = keys.Where(k => k.UpdatedAt >= since);
+        var (items, next, hasMore) = await Keyset.PageAsync(keys, Sorts, query.Sort, query.After, query.Limit, k => k.Id, cancellationToken);
         return new ApiKeyList([.. items.Select(ApiKeyResponse.From)], next, hasMore);
     }
 }
@@ -93,11 +97,11 @@ public static class ApiKeysEndpoints
     {
         var group = app.MapGroup("/api/v1/api-keys").WithTags("API keys");
 
-        group.MapGet("/", async Task<Ok<ApiKeyList>> (IMediator mediator, int? limit, string? after, bool? revoked, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new ListApiKeysQuery(Cursor.Limit(limit), Cursor.Decode<Guid?>(after), revoked), ct)))
+        group.MapGet("/", async Task<Ok<ApiKeyList>> (IMediator mediator, int? limit, string? after, string? sort, bool? revoked, DateTimeOffset? updatedSince, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListApiKeysQuery(Cursor.Limit(limit), after, sort, revoked, updatedSince), ct)))
             .WithName("ListApiKeys")
             .WithSummary("List API keys")
-            .WithDescription("Names, prefixes, scopes, creation, last use and revocation of the company's keys; never the secrets. `revoked=false` lists the usable ones.")
+            .WithDescription("Names, prefixes, scopes, creation, last use and revocation of the company's keys; never the secrets. `revoked=false` lists the usable ones. `sort`: `createdAt` (default), `name`, `updatedAt` (prefix `-` for descending); `updatedSince` for syncing.")
             .RequirePermission(Permissions.ApiKeys, Access.Read)
             .WithExamples(null, 200, new ApiKeyList([Examples.ApiKey], null, false));
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Koban.Api.Infrastructure.Audit;
 using Koban.Api.Infrastructure.Persistence;
 using Koban.Api.Infrastructure.Security;
 using Koban.Api.Infrastructure.Web;
@@ -21,10 +22,12 @@ public sealed record AuditEventResponse(
 
 public sealed record AuditEventList(IReadOnlyList<AuditEventResponse> Items, string? NextCursor, bool HasMore);
 
-public sealed record ListAuditEventsQuery(int Limit, Guid? Before, Guid? EntityId, string? EntityType, DateTimeOffset? From, DateTimeOffset? To) : IQuery<AuditEventList>;
+public sealed record ListAuditEventsQuery(int Limit, string? After, string? Sort, Guid? EntityId, string? EntityType, DateTimeOffset? From, DateTimeOffset? To) : IQuery<AuditEventList>;
 
 public sealed class ListAuditEventsHandler(KobanDbContext db) : IQueryHandler<ListAuditEventsQuery, AuditEventList>
 {
+    public static readonly SortFields<AuditEvent> Sorts = new SortFields<AuditEvent>("-occurredAt").Add("occurredAt", e => e.OccurredAt);
+
     public async ValueTask<AuditEventList> Handle(ListAuditEventsQuery query, CancellationToken cancellationToken)
     {
         var events = db.AuditEvents.AsNoTracking();
@@ -32,9 +35,7 @@ public sealed class ListAuditEventsHandler(KobanDbContext db) : IQueryHandler<Li
         if (!string.IsNullOrWhiteSpace(query.EntityType)) events = events.Where(e => e.EntityType == query.EntityType);
         if (query.From is { } from) events = events.Where(e => e.OccurredAt >= from);
         if (query.To is { } to) events = events.Where(e => e.OccurredAt < to);
-        if (query.Before is { } before) events = events.Where(e => e.Id.CompareTo(before) < 0);
-        var rows = await events.OrderByDescending(e => e.Id).Take(query.Limit + 1).ToListAsync(cancellationToken);
-        var (items, next, hasMore) = Cursor.Page(rows, query.Limit, e => e.Id);
+        var (items, next, hasMore) = await Keyset.PageAsync(events, Sorts, query.Sort, query.After, query.Limit, e => e.Id, cancellationToken);
         return new AuditEventList(
             [.. items.Select(e => new AuditEventResponse(e.Id, e.OccurredAt, e.ActorUserId ?? e.ActorApiKeyId, e.ActorName, e.Action, e.EntityType, e.EntityId,
                 e.Before?.RootElement.Clone(), e.After?.RootElement.Clone()))],
@@ -46,13 +47,13 @@ public static class AuditEndpoints
 {
     public static void MapAuditEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/audit-events", async Task<Ok<AuditEventList>> (IMediator mediator, int? limit, string? after, Guid? entityId, string? entityType,
+        app.MapGet("/api/v1/audit-events", async Task<Ok<AuditEventList>> (IMediator mediator, int? limit, string? after, string? sort, Guid? entityId, string? entityType,
                 DateTimeOffset? occurredFrom, DateTimeOffset? occurredTo, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new ListAuditEventsQuery(Cursor.Limit(limit), Cursor.Decode<Guid?>(after), entityId, entityType, occurredFrom, occurredTo), ct)))
+                TypedResults.Ok(await mediator.Send(new ListAuditEventsQuery(Cursor.Limit(limit), after, sort, entityId, entityType, occurredFrom, occurredTo), ct)))
             .WithTags("Audit log")
             .WithName("ListAuditEvents")
             .WithSummary("Read the audit log")
-            .WithDescription("Newest first, cursor-paged. Every change and state transition writes one event (who, when, what, before/after) in the same transaction as the change. The log is append-only: the database refuses UPDATE, DELETE and TRUNCATE on it. Filters: `entityId`, `entityType`, `occurredFrom`/`occurredTo` (instant range, to exclusive).")
+            .WithDescription("Newest first, cursor-paged. Every change and state transition writes one event (who, when, what, before/after) in the same transaction as the change. The log is append-only: the database refuses UPDATE, DELETE and TRUNCATE on it. `sort`: `-occurredAt` (default) or `occurredAt`. Filters: `entityId`, `entityType`, `occurredFrom`/`occurredTo` (instant range, to exclusive).")
             .RequirePermission(Permissions.Audit, Access.Read)
             .WithExamples(null, 200, new AuditEventList([Examples.AuditEvent], null, false));
     }

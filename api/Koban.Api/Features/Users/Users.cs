@@ -34,10 +34,16 @@ public sealed record UpdateUserRequest(string DisplayName, UserRole Role, bool I
 
 // ---- list ----
 
-public sealed record ListUsersQuery(int Limit, Guid? After, string? Search, UserRole? Role, bool? IsActive, DateTimeOffset? UpdatedSince) : IQuery<UserList>;
+public sealed record ListUsersQuery(int Limit, string? After, string? Sort, string? Search, UserRole? Role, bool? IsActive, DateTimeOffset? UpdatedSince) : IQuery<UserList>;
 
 public sealed class ListUsersHandler(KobanDbContext db) : IQueryHandler<ListUsersQuery, UserList>
 {
+    public static readonly SortFields<KobanUser> Sorts = new SortFields<KobanUser>("createdAt")
+        .Add("createdAt", u => u.CreatedAt)
+        .Add("displayName", u => u.DisplayName)
+        .Add("email", u => u.NormalizedEmail!)
+        .Add("updatedAt", u => u.UpdatedAt);
+
     public async ValueTask<UserList> Handle(ListUsersQuery query, CancellationToken cancellationToken)
     {
         var users = db.Users.AsNoTracking();
@@ -48,10 +54,8 @@ public sealed class ListUsersHandler(KobanDbContext db) : IQueryHandler<ListUser
         }
         if (query.Role is { } role) users = users.Where(u => u.Role == role);
         if (query.IsActive is { } active) users = users.Where(u => u.IsActive == active);
-        if (query.UpdatedSince is { } since) users = users.Where(u => u.CreatedAt >= since || u.LastSignInAt >= since);
-        if (query.After is { } after) users = users.Where(u => u.Id.CompareTo(after) > 0);
-        var rows = await users.OrderBy(u => u.Id).Take(query.Limit + 1).ToListAsync(cancellationToken);
-        var (items, next, hasMore) = Cursor.Page(rows, query.Limit, u => u.Id);
+        if (query.UpdatedSince is { } since) users = users.Where(u => u.UpdatedAt >= since);
+        var (items, next, hasMore) = await Keyset.PageAsync(users, Sorts, query.Sort, query.After, query.Limit, u => u.Id, cancellationToken);
         return new UserList([.. items.Select(UserResponse.From)], next, hasMore);
     }
 
@@ -163,11 +167,11 @@ public static class UsersEndpoints
     {
         var group = app.MapGroup("/api/v1/users").WithTags("Users");
 
-        group.MapGet("/", async Task<Ok<UserList>> (IMediator mediator, int? limit, string? after, string? search, UserRole? role, bool? isActive, DateTimeOffset? updatedSince, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new ListUsersQuery(Cursor.Limit(limit), Cursor.Decode<Guid?>(after), search, role, isActive, updatedSince), ct)))
+        group.MapGet("/", async Task<Ok<UserList>> (IMediator mediator, int? limit, string? after, string? sort, string? search, UserRole? role, bool? isActive, DateTimeOffset? updatedSince, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListUsersQuery(Cursor.Limit(limit), after, sort, search, role, isActive, updatedSince), ct)))
             .WithName("ListUsers")
             .WithSummary("List the company's users")
-            .WithDescription("Cursor-paged, oldest first. `search` matches the name or e-mail (case-insensitive); `role` and `isActive` filter; `updatedSince` returns users created or signed in since that instant.")
+            .WithDescription("Cursor-paged. `sort`: `createdAt` (default), `displayName`, `email` or `updatedAt`, prefixed with `-` for descending. `search` matches the name or e-mail (case-insensitive); `role` and `isActive` filter; `updatedSince` returns users changed since that instant.")
             .RequirePermission(Permissions.Users, Access.Read)
             .WithExamples(null, 200, new UserList([Examples.User], null, false));
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Koban.Api.Infrastructure.Persistence;
 
-public sealed class KobanDbContext(DbContextOptions<KobanDbContext> options, CurrentActor actor)
+public sealed class KobanDbContext(DbContextOptions<KobanDbContext> options, CurrentActor actor, TimeProvider clock)
     : IdentityDbContext<KobanUser, IdentityRole<Guid>, Guid>(options)
 {
     public DbSet<Company> Companies => Set<Company>();
@@ -76,8 +76,13 @@ public sealed class KobanDbContext(DbContextOptions<KobanDbContext> options, Cur
     /// and no command may write a row of another company.</summary>
     private void StampCompany()
     {
+        var now = clock.GetUtcNow();
         foreach (var entry in ChangeTracker.Entries())
         {
+            if (entry.Entity is IHasUpdatedAt && entry.State is EntityState.Added or EntityState.Modified)
+            {
+                entry.Property(nameof(IHasUpdatedAt.UpdatedAt)).CurrentValue = now;
+            }
             if (entry.Entity is not ICompanyOwned owned || entry.State is EntityState.Unchanged or EntityState.Detached) continue;
             var property = entry.Property(nameof(ICompanyOwned.CompanyId));
             if (entry.State == EntityState.Added && owned.CompanyId == Guid.Empty)

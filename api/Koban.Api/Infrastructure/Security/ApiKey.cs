@@ -6,7 +6,7 @@ namespace Koban.Api.Infrastructure.Security;
 
 /// <summary>A credential for a third-party integration. Only a SHA-256 hash of the secret is stored; the key
 /// (shown once) is <c>kbn_{prefix}_{secret}</c>, the prefix being the look-up handle.</summary>
-public sealed class ApiKey : ICompanyOwned
+public sealed class ApiKey : ICompanyOwned, IHasUpdatedAt
 {
     public const string KeyPrefix = "kbn_";
 
@@ -24,6 +24,7 @@ public sealed class ApiKey : ICompanyOwned
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? LastUsedAt { get; private set; }
     public DateTimeOffset? RevokedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
     public uint Version { get; private set; }
 
     public bool IsRevoked => RevokedAt is not null;

@@ -12,7 +12,7 @@ public enum UserRole
 }
 
 /// <summary>A person who signs in to the SPA. Belongs to one company and has exactly one role.</summary>
-public sealed class KobanUser : IdentityUser<Guid>, ICompanyOwned
+public sealed class KobanUser : IdentityUser<Guid>, ICompanyOwned, IHasUpdatedAt
 {
     public Guid CompanyId { get; set; }
 
@@ -28,6 +28,8 @@ public sealed class KobanUser : IdentityUser<Guid>, ICompanyOwned
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset? LastSignInAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
 
     /// <summary>PostgreSQL xmin, the optimistic concurrency token behind ETag / If-Match.</summary>
     public uint Version { get; set; }

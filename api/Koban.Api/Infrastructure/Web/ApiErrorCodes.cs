@@ -34,5 +34,6 @@ public static class ApiErrorCodes
     public const string LimitOutOfRange = "limit_out_of_range";
     public const string CursorInvalid = "cursor_invalid";
     public const string TimeZoneUnknown = "time_zone_unknown";
+    public const string SortUnknown = "sort_unknown";
     public const string InternalError = "internal_error";
 }

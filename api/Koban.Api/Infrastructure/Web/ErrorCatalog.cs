@@ -39,6 +39,7 @@ public static class ErrorCatalog
         [ApiErrorCodes.LimitOutOfRange] = ("Le paramètre limit doit être compris entre 1 et 100.", "The limit parameter must be between 1 and 100."),
         [ApiErrorCodes.CursorInvalid] = ("Le curseur de pagination est invalide : repartez de la première page.", "The paging cursor is invalid: start again from the first page."),
         [ApiErrorCodes.TimeZoneUnknown] = ("Fuseau horaire inconnu (attendu : un identifiant IANA comme Europe/Paris).", "Unknown time zone (expected an IANA id such as Europe/Paris)."),
+        [ApiErrorCodes.SortUnknown] = ("Ce tri n'est pas proposé pour cette liste.", "This list cannot be sorted by that field."),
         [ApiErrorCodes.InternalError] = ("Erreur interne : l'incident est journalisé.", "Internal error: the incident has been logged."),
     }
     .Concat(DomainMessages.All)

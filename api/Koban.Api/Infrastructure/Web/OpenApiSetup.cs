@@ -81,6 +81,9 @@ public static class OpenApiSetup
                         Description = "The SPA's session cookie, set by POST /api/v1/auth/login. Unsafe methods must also send the X-XSRF-TOKEN header (value of the XSRF-TOKEN cookie).",
                     },
                 };
+                document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
+                document.Components.Schemas["ProblemDetails"] = ProblemSchema(withErrors: false);
+                document.Components.Schemas["HttpValidationProblemDetails"] = ProblemSchema(withErrors: true);
                 document.Security =
                 [
                     new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeySchemeName, document)] = [] },
@@ -97,6 +100,38 @@ public static class OpenApiSetup
             options.AddOperationTransformer(TransformOperation);
         });
         return services;
+    }
+
+    /// <summary>RFC 9457 problem details as Koban writes them, with its `code` and `traceId` extensions typed.</summary>
+    private static OpenApiSchema ProblemSchema(bool withErrors)
+    {
+        OpenApiSchema Text(string description) => new() { Type = JsonSchemaType.String | JsonSchemaType.Null, Description = description };
+        var schema = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object,
+            Description = withErrors ? "A problem with field-level errors (400)." : "An RFC 9457 problem.",
+            Required = new HashSet<string> { "type", "title", "status", "code" },
+            Properties = new Dictionary<string, IOpenApiSchema>
+            {
+                ["type"] = Text("A URI naming the problem type."),
+                ["title"] = Text("Human-readable summary, in the language asked for with Accept-Language (French by default)."),
+                ["status"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32" },
+                ["detail"] = Text("Explanation specific to this occurrence, when there is one."),
+                ["instance"] = Text("The request path."),
+                ["code"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Stable machine-readable code (snake_case) to switch on, e.g. `stale_version`, `siren_invalid_check_digit`." },
+                ["traceId"] = Text("Correlates the response with the server's logs."),
+            },
+        };
+        if (withErrors)
+        {
+            schema.Properties["errors"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Object,
+                Description = "Messages per field, keyed by camelCase property path (e.g. `address.postalCode`).",
+                AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String } },
+            };
+        }
+        return schema;
     }
 
     private static Task TransformOperation(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)

@@ -32,12 +32,4 @@ public static class Cursor
         < 1 or > MaxLimit => throw new FieldValidationException("limit", ApiErrorCodes.LimitOutOfRange),
         _ => limit.Value,
     };
-
-    /// <summary>Turns the limit+1 rows of a keyset query into a page.</summary>
-    public static (List<T> Items, string? Next, bool HasMore) Page<T>(List<T> rows, int limit, Func<T, object> position)
-    {
-        var hasMore = rows.Count > limit;
-        if (hasMore) rows.RemoveAt(rows.Count - 1);
-        return (rows, hasMore ? Encode(position(rows[^1])) : null, hasMore);
-    }
 }

@@ -51,7 +51,39 @@ public sealed class UserTests : ApiTest
         var search = await (await company.Admin.GetAsync("/api/v1/users?search=admin")).Json();
         search.GetProperty("items").EnumerateArray().Single().GetProperty("email").GetString().ShouldBe(company.AdminEmail);
         await (await company.Admin.GetAsync("/api/v1/users?limit=500")).ShouldBeProblem(HttpStatusCode.BadRequest, "limit_out_of_range");
+        await (await company.Admin.GetAsync("/api/v1/users?sort=passwordHash")).ShouldBeProblem(HttpStatusCode.BadRequest, "sort_unknown");
+        await (await company.Admin.GetAsync($"/api/v1/users?sort=-email&after={cursor}")).ShouldBeProblem(HttpStatusCode.BadRequest, "cursor_invalid");
         await (await company.Admin.GetAsync("/api/v1/users?after=not-a-cursor")).ShouldBeProblem(HttpStatusCode.BadRequest, "cursor_invalid");
+    }
+
+    [Test]
+    public async Task Users_sorted_by_name_descending_page_through_every_user_once_in_order()
+    {
+        var company = await NewCompanyAsync();
+        for (var i = 0; i < 4; i++) await NewUserAsync(company, "Viewer");
+        var names = new List<string>();
+        string? cursor = null;
+        do
+        {
+            var page = await (await company.Admin.GetAsync($"/api/v1/users?limit=2&sort=-displayName{(cursor is null ? "" : $"&after={cursor}")}")).Json();
+            names.AddRange(page.GetProperty("items").EnumerateArray().Select(u => u.GetProperty("displayName").GetString()!));
+            cursor = page.GetProperty("hasMore").GetBoolean() ? page.GetProperty("nextCursor").GetString() : null;
+        }
+        while (cursor is not null);
+        names.Count.ShouldBe(5);
+        names.ShouldBe(names.OrderByDescending(n => n, StringComparer.Ordinal).ToList());
+    }
+
+    [Test]
+    public async Task UpdatedSince_returns_only_the_users_changed_after_that_instant()
+    {
+        var company = await NewCompanyAsync();
+        await NewUserAsync(company, "Viewer");
+        var since = DateTimeOffset.UtcNow;
+        await Task.Delay(20);
+        var (_, changedId, _) = await NewUserAsync(company, "Sales");
+        var page = await (await company.Admin.GetAsync($"/api/v1/users?updatedSince={Uri.EscapeDataString(since.ToString("O"))}")).Json();
+        page.GetProperty("items").EnumerateArray().Select(u => u.GetProperty("id").GetGuid()).ShouldBe([changedId]);
     }
 
     private static async Task<HttpResponseMessage> Put(HttpClient client, Guid id, object body)
