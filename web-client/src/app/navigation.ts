@@ -1,0 +1,55 @@
+import {
+  IconBuildingWarehouse,
+  IconCash,
+  IconChartBar,
+  IconClipboardList,
+  IconFileExport,
+  IconFileInvoice,
+  IconFileMinus,
+  IconFileText,
+  IconHome,
+  IconPackage,
+  IconSettings,
+  IconSignature,
+  IconTargetArrow,
+  IconTruckDelivery,
+  IconUsers,
+  type Icon,
+} from "@tabler/icons-react";
+
+export interface ModuleNavItem {
+  /** i18n key under "nav." and "modules." */
+  key: string;
+  path: string;
+  /** Read permission the API checks for this module (Infrastructure/Security/Permissions.cs). */
+  permission: string | null;
+  icon: Icon;
+  /** Built modules have their own routes; the others show the "coming soon" page. */
+  built: boolean;
+}
+
+export const moduleNav: ModuleNavItem[] = [
+  { key: "home", path: "/", permission: null, icon: IconHome, built: true },
+  { key: "customers", path: "/customers", permission: "customers:read", icon: IconUsers, built: false },
+  { key: "products", path: "/products", permission: "products:read", icon: IconPackage, built: false },
+  { key: "opportunities", path: "/opportunities", permission: "opportunities:read", icon: IconTargetArrow, built: false },
+  { key: "quotes", path: "/quotes", permission: "quotes:read", icon: IconFileText, built: false },
+  { key: "orders", path: "/orders", permission: "orders:read", icon: IconClipboardList, built: false },
+  { key: "invoices", path: "/invoices", permission: "invoices:read", icon: IconFileInvoice, built: false },
+  { key: "creditNotes", path: "/credit-notes", permission: "credit-notes:read", icon: IconFileMinus, built: false },
+  { key: "payments", path: "/payments", permission: "payments:read", icon: IconCash, built: false },
+  { key: "receivables", path: "/receivables", permission: "receivables:read", icon: IconChartBar, built: false },
+  { key: "deliveryNotes", path: "/delivery-notes", permission: "delivery-notes:read", icon: IconTruckDelivery, built: false },
+  { key: "contracts", path: "/contracts", permission: "contracts:read", icon: IconSignature, built: false },
+  { key: "projects", path: "/projects", permission: "projects:read", icon: IconBuildingWarehouse, built: false },
+  { key: "accountingExport", path: "/accounting-export", permission: "accounting:read", icon: IconFileExport, built: false },
+  { key: "settings", path: "/settings", permission: "company:read", icon: IconSettings, built: true },
+];
+
+export const settingsNav = [
+  { key: "company", path: "/settings/company", permission: "company:read" },
+  { key: "users", path: "/settings/users", permission: "users:read" },
+  { key: "apiKeys", path: "/settings/api-keys", permission: "api-keys:read" },
+  { key: "audit", path: "/settings/audit", permission: "audit:read" },
+] as const;
+

@@ -1,0 +1,53 @@
+import { MantineProvider, createTheme } from "@mantine/core";
+import { DatesProvider } from "@mantine/dates";
+import { Notifications } from "@mantine/notifications";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import "dayjs/locale/fr";
+import type { ReactNode } from "react";
+import { I18nextProvider, useTranslation } from "react-i18next";
+import { asApiError } from "@/api/problem";
+import { i18n } from "@/lib/i18n/i18n";
+
+export const theme = createTheme({
+  primaryColor: "indigo",
+  defaultRadius: "md",
+  fontFamily: "Inter, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
+});
+
+export function createQueryClient() {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 30_000,
+        // Client errors (401, 403, 404, 412…) will not heal by retrying.
+        retry: (count, error) => {
+          const apiError = asApiError(error);
+          if (apiError && apiError.status < 500 && apiError.status !== 429) return false;
+          return count < 2;
+        },
+        refetchOnWindowFocus: false,
+      },
+      mutations: { retry: false },
+    },
+  });
+}
+
+function LocalizedDates({ children }: { children: ReactNode }) {
+  const { i18n: current } = useTranslation();
+  return <DatesProvider settings={{ locale: current.language, firstDayOfWeek: 1 }}>{children}</DatesProvider>;
+}
+
+export function AppProvider({ queryClient, children }: { queryClient: QueryClient; children: ReactNode }) {
+  return (
+    <I18nextProvider i18n={i18n}>
+      <MantineProvider theme={theme}>
+        <LocalizedDates>
+          <QueryClientProvider client={queryClient}>
+            <Notifications position="top-right" />
+            {children}
+          </QueryClientProvider>
+        </LocalizedDates>
+      </MantineProvider>
+    </I18nextProvider>
+  );
+}

@@ -1,0 +1,86 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { createMe, createViewer, db } from "@/testing/data";
+import { renderApp } from "@/testing/render";
+
+const modules = [
+  "Clients",
+  "Produits",
+  "Opportunités",
+  "Devis",
+  "Commandes",
+  "Factures",
+  "Avoirs",
+  "Règlements",
+  "Encours / Relances",
+  "Bons de livraison",
+  "Contrats",
+  "Projets",
+  "Export comptable",
+  "Paramètres",
+];
+
+describe("application frame", () => {
+  it("shows a navigation link for every module", async () => {
+    renderApp("/");
+    const nav = await screen.findByRole("navigation", { name: "Navigation principale" });
+    for (const name of modules) {
+      expect(within(nav).getByRole("link", { name })).toBeInTheDocument();
+    }
+  });
+
+  it("shows a 'coming soon' page for a module that is not built yet", async () => {
+    const { user, router } = renderApp("/");
+    const nav = await screen.findByRole("navigation", { name: "Navigation principale" });
+    await user.click(within(nav).getByRole("link", { name: "Factures" }));
+
+    expect(await screen.findByRole("heading", { name: "Ce module arrive bientôt" })).toBeInTheDocument();
+    expect(screen.getByText(/le module « Factures » est en cours de construction/i)).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe("/invoices");
+  });
+
+  it("hides modules the user's permissions do not allow", async () => {
+    renderApp("/", { user: createMe({ role: "Sales", permissions: ["customers:write", "quotes:read", "company:read"] }) });
+    const nav = await screen.findByRole("navigation", { name: "Navigation principale" });
+
+    expect(within(nav).getByRole("link", { name: "Clients" })).toBeInTheDocument();
+    expect(within(nav).getByRole("link", { name: "Devis" })).toBeInTheDocument();
+    expect(within(nav).queryByRole("link", { name: "Factures" })).not.toBeInTheDocument();
+    expect(within(nav).queryByRole("link", { name: "Export comptable" })).not.toBeInTheDocument();
+  });
+
+  it("switches the interface to English and remembers the choice", async () => {
+    const { user } = renderApp("/", { user: createViewer() });
+    await screen.findByTestId("company-name");
+    expect(screen.getByText("Lecture seule")).toBeInTheDocument();
+
+    await user.click(screen.getByText("EN"));
+
+    const nav = await screen.findByRole("navigation", { name: "Main navigation" });
+    expect(within(nav).getByRole("link", { name: "Credit notes" })).toBeInTheDocument();
+    expect(screen.getByText("Read only")).toBeInTheDocument();
+    expect(localStorage.getItem("koban.language")).toBe("en");
+    await user.click(screen.getByText("FR"));
+    await screen.findByRole("navigation", { name: "Navigation principale" });
+  });
+
+  it("signs out and returns to the sign-in page", async () => {
+    const { user, router } = renderApp("/");
+    await user.click(await screen.findByRole("button", { name: "Se déconnecter" }));
+
+    await waitFor(() => expect(router.state.location.pathname).toBe("/login"));
+    expect(db.me).toBeNull();
+  });
+
+  it("goes to the sign-in page when the session expires (any 401)", async () => {
+    const { user, router } = renderApp("/");
+    await screen.findByTestId("company-name");
+    db.me = null; // the session ends on the server
+
+    const nav = screen.getByRole("navigation", { name: "Navigation principale" });
+    await user.click(within(nav).getByRole("link", { name: "Paramètres" }));
+
+    await waitFor(() => expect(router.state.location.pathname).toBe("/login"));
+    expect(router.state.location.search).toBe("?next=%2Fsettings%2Fcompany");
+  });
+});

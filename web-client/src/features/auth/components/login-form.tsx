@@ -1,0 +1,60 @@
+import { Alert, Button, Paper, PasswordInput, Stack, TextInput, Title } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { IconLock } from "@tabler/icons-react";
+import { useTranslation } from "react-i18next";
+import { asApiError, applyProblemToForm } from "@/api/problem";
+import { ProblemAlert } from "@/components/ui/problem-alert";
+import type { Me } from "../api/get-me";
+import { useLogin } from "../api/login";
+
+export function LoginForm({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
+  const { t } = useTranslation();
+  const login = useLogin();
+  const form = useForm({
+    mode: "controlled",
+    initialValues: { email: "", password: "" },
+    validate: {
+      email: (v) => (/^\S+@\S+$/.test(v) ? null : t("auth.emailInvalid")),
+      password: (v) => (v.length > 0 ? null : t("errors.required")),
+    },
+  });
+
+  const error = login.error;
+  const apiError = asApiError(error);
+  const message =
+    apiError?.status === 401
+      ? apiError.code === "account_locked"
+        ? t("auth.accountLocked")
+        : t("auth.invalidCredentials")
+      : null;
+
+  return (
+    <Paper withBorder shadow="sm" p="xl" radius="md" w="100%" maw={420}>
+      <form
+        onSubmit={form.onSubmit((values) =>
+          login.mutate(values, {
+            onSuccess: onSignedIn,
+            onError: (e) => applyProblemToForm(form, e),
+          }),
+        )}
+        noValidate
+      >
+        <Stack>
+          <Title order={2}>{t("auth.signInTitle")}</Title>
+          {message ? (
+            <Alert color="red" icon={<IconLock size={18} />} role="alert">
+              {message}
+            </Alert>
+          ) : (
+            error && <ProblemAlert error={error} />
+          )}
+          <TextInput label={t("auth.email")} type="email" autoComplete="username" required {...form.getInputProps("email")} />
+          <PasswordInput label={t("auth.password")} autoComplete="current-password" required {...form.getInputProps("password")} />
+          <Button type="submit" loading={login.isPending} fullWidth>
+            {t("auth.signIn")}
+          </Button>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}

@@ -1,0 +1,123 @@
+import type { components } from "@/api/schema";
+
+type Schemas = components["schemas"];
+
+let sequence = 0;
+const id = () => `00000000-0000-4000-8000-${String(++sequence).padStart(12, "0")}`;
+
+export const allPermissions = [
+  "company", "users", "api-keys", "audit", "customers", "products", "opportunities", "quotes", "orders",
+  "delivery-notes", "projects", "contracts", "invoices", "credit-notes", "payments", "receivables", "accounting",
+].flatMap((r) => [`${r}:read`, `${r}:write`]);
+
+export function createMe(overrides: Partial<Schemas["MeResponse"]> = {}): Schemas["MeResponse"] {
+  return {
+    userId: id(),
+    email: "admin@demo.koban.fr",
+    displayName: "Alice Admin",
+    role: "Admin",
+    companyId: id(),
+    companyName: "Atelier Koban Démo SAS",
+    mustChangePassword: false,
+    permissions: allPermissions,
+    ...overrides,
+  };
+}
+
+export function createViewer(overrides: Partial<Schemas["MeResponse"]> = {}) {
+  return createMe({
+    email: "viewer@demo.koban.fr",
+    displayName: "Victor Lecteur",
+    role: "Viewer",
+    permissions: allPermissions.filter((p) => p.endsWith(":read") && !/^(users|api-keys|audit):/.test(p)),
+    ...overrides,
+  });
+}
+
+export function createCompanyProfile(overrides: Partial<Schemas["CompanyProfileResponse"]> = {}): Schemas["CompanyProfileResponse"] {
+  return {
+    id: id(),
+    legalName: "Atelier Koban Démo SAS",
+    legalForm: "Sas",
+    shareCapital: 10000,
+    siren: "732829320",
+    vatNumber: "FR44732829320",
+    rcsCity: "Lyon",
+    address: { line1: "12 rue de la République", line2: null, postalCode: "69002", city: "Lyon", countryCode: "FR" },
+    iban: "FR7630006000011234567890189",
+    bic: "AGRIFRPP",
+    hasLogo: false,
+    defaultPaymentTerms: { kind: "Days", days: 30 },
+    latePaymentPenaltyRate: 12.5,
+    timeZone: "Europe/Paris",
+    fiscalYearStartMonth: 1,
+    vatFranchise: false,
+    vatOnDebits: false,
+    updatedAt: "2026-01-15T10:00:00Z",
+    ...overrides,
+  };
+}
+
+export function createUser(overrides: Partial<Schemas["UserResponse"]> = {}): Schemas["UserResponse"] {
+  return {
+    id: id(),
+    email: `user${sequence}@demo.koban.fr`,
+    displayName: `Utilisateur ${sequence}`,
+    role: "Sales",
+    mustChangePassword: false,
+    isActive: true,
+    lastSignInAt: null,
+    createdAt: "2026-01-10T09:00:00Z",
+    ...overrides,
+  };
+}
+
+export function createApiKey(overrides: Partial<Schemas["ApiKeyResponse"]> = {}): Schemas["ApiKeyResponse"] {
+  return {
+    id: id(),
+    name: "Boutique en ligne",
+    prefix: "kbn_ab12",
+    scopes: ["customers:read"],
+    createdAt: "2026-01-12T08:00:00Z",
+    lastUsedAt: null,
+    revokedAt: null,
+    ...overrides,
+  };
+}
+
+export function createAuditEvent(overrides: Partial<Schemas["AuditEventResponse"]> = {}): Schemas["AuditEventResponse"] {
+  return {
+    id: id(),
+    occurredAt: "2026-01-15T10:00:00Z",
+    actorId: id(),
+    actorName: "Alice Admin",
+    action: "company.updated",
+    entityType: "Company",
+    entityId: id(),
+    before: { rcsCity: "Lyon" },
+    after: { rcsCity: "Paris" },
+    ...overrides,
+  };
+}
+
+/** The in-memory state the default handlers serve; each test starts from a fresh copy. */
+export const db = {
+  me: null as Schemas["MeResponse"] | null,
+  password: "Demo-Admin-2026!",
+  company: createCompanyProfile(),
+  companyVersion: 1,
+  users: [] as Schemas["UserResponse"][],
+  apiKeys: [] as Schemas["ApiKeyResponse"][],
+  auditEvents: [] as Schemas["AuditEventResponse"][],
+};
+
+export function resetDb() {
+  db.me = null;
+  db.password = "Demo-Admin-2026!";
+  db.company = createCompanyProfile();
+  db.companyVersion = 1;
+  db.users = [createUser({ email: "admin@demo.koban.fr", displayName: "Alice Admin", role: "Admin" })];
+  db.apiKeys = [];
+  db.auditEvents = [];
+}
+resetDb();

@@ -1,0 +1,47 @@
+import "@testing-library/jest-dom/vitest";
+import { cleanup, configure } from "@testing-library/react";
+import { notifications } from "@mantine/notifications";
+import { afterAll, afterEach, beforeAll } from "vitest";
+import { resetDb } from "./data";
+import { server } from "./server";
+
+// jsdom lacks what Mantine measures with.
+Object.defineProperty(window, "matchMedia", {
+  writable: true,
+  value: (query: string) => ({
+    matches: false,
+    media: query,
+    onchange: null,
+    addListener: () => {},
+    removeListener: () => {},
+    addEventListener: () => {},
+    removeEventListener: () => {},
+    dispatchEvent: () => false,
+  }),
+});
+class ResizeObserverStub {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+}
+globalThis.ResizeObserver ??= ResizeObserverStub as unknown as typeof ResizeObserver;
+window.HTMLElement.prototype.scrollIntoView ??= () => {};
+
+beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+afterEach(() => {
+  cleanup();
+  // Mantine keeps notifications in a module-level store that outlives the unmounted tree.
+  notifications.clean();
+  notifications.cleanQueue();
+  server.resetHandlers();
+  resetDb();
+  localStorage.clear();
+  document.cookie.split(";").forEach((c) => {
+    const name = c.split("=")[0]?.trim();
+    if (name) document.cookie = `${name}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/`;
+  });
+});
+afterAll(() => server.close());
+
+// Two-core CI machines render the big Mantine forms slowly: give findBy/waitFor more than 1 s.
+configure({ asyncUtilTimeout: 5000 });
