@@ -8,6 +8,7 @@ using Koban.Api.Features.ApiKeys;
 using Koban.Api.Features.Audit;
 using Koban.Api.Features.Auth;
 using Koban.Api.Features.Companies;
+using Koban.Api.Features.Numbering;
 using Koban.Api.Features.Signup;
 using Koban.Api.Features.Users;
 using Koban.Api.Infrastructure.Audit;
@@ -50,6 +51,7 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentActor>();
 builder.Services.AddScoped<CompanySessionInterceptor>();
 builder.Services.AddScoped<AuditLog>();
+builder.Services.AddScoped<DocumentNumbers>();
 
 var connectionString = configuration.GetConnectionString(DatabaseSetup.AppConnectionName) ?? "Host=127.0.0.1;Database=koban";
 builder.Services.AddDbContext<KobanDbContext>((services, options) => options
@@ -184,6 +186,7 @@ app.MapCompanyEndpoints();
 app.MapUsersEndpoints();
 app.MapApiKeysEndpoints();
 app.MapAuditEndpoints();
+app.MapNumberingEndpoints();
 
 // Unknown API paths answer a problem 404, never the SPA's index.html.
 app.Map("/api/{**path}", (HttpContext http) => Problems.WriteAsync(http, Problems.Create(StatusCodes.Status404NotFound, ApiErrorCodes.NotFound)))

@@ -93,4 +93,211 @@ public static class ErrorCodes
 
     /// <summary>fr: Le mois de début d'exercice doit être compris entre 1 et 12. en: The fiscal year start month must be between 1 and 12.</summary>
     public const string FiscalYearStartMonthInvalid = "fiscal_year_start_month_invalid";
+
+    /// <summary>fr: Cette action n'est pas possible dans l'état actuel du document ({status}). en: This action is not possible in the document's current state ({status}).</summary>
+    public const string InvalidStateTransition = "invalid_state_transition";
+
+    /// <summary>fr: Seul un brouillon peut être supprimé. en: Only a draft can be deleted.</summary>
+    public const string DocumentNotDeletable = "document_not_deletable";
+
+    /// <summary>fr: Le numéro du document est obligatoire. en: The document number is required.</summary>
+    public const string DocumentNumberRequired = "document_number_required";
+
+    /// <summary>fr: Le document doit comporter au moins une ligne chiffrée. en: The document needs at least one priced line.</summary>
+    public const string DocumentHasNoPricedLine = "document_has_no_priced_line";
+
+    /// <summary>fr: Le total TTC du document ne peut pas être négatif. en: The document total including VAT cannot be negative.</summary>
+    public const string DocumentTotalNegative = "document_total_negative";
+
+    /// <summary>fr: Seul l'euro (EUR) est accepté pour le moment. en: Only the euro (EUR) is supported for now.</summary>
+    public const string CurrencyNotSupported = "currency_not_supported";
+
+    /// <summary>fr: La désignation de la ligne est obligatoire. en: The line description is required.</summary>
+    public const string LineDescriptionRequired = "line_description_required";
+
+    /// <summary>fr: La quantité accepte au plus 3 décimales. en: The quantity takes at most 3 decimals.</summary>
+    public const string LineQuantityTooPrecise = "line_quantity_too_precise";
+
+    /// <summary>fr: Le prix unitaire accepte au plus 4 décimales. en: The unit price takes at most 4 decimals.</summary>
+    public const string LineUnitPriceTooPrecise = "line_unit_price_too_precise";
+
+    /// <summary>fr: La remise doit être comprise entre 0 et 100 %, avec au plus 2 décimales. en: The discount must be between 0 and 100%, with at most 2 decimals.</summary>
+    public const string LineDiscountOutOfRange = "line_discount_out_of_range";
+
+    /// <summary>fr: Une ligne de titre ou de commentaire ne porte ni quantité, ni prix, ni remise, ni produit. en: A title or comment line carries no quantity, price, discount or product.</summary>
+    public const string LayoutLineHasAmounts = "layout_line_has_amounts";
+
+    /// <summary>fr: Une ligne de type produit doit désigner un produit. en: A product line must refer to a product.</summary>
+    public const string LineProductRequired = "line_product_required";
+
+    /// <summary>fr: Seule une ligne de type produit peut désigner un produit. en: Only a product line may refer to a product.</summary>
+    public const string LineProductNotAllowed = "line_product_not_allowed";
+
+    /// <summary>fr: Ce type de ligne est inconnu. en: This kind of line is unknown.</summary>
+    public const string LineKindInvalid = "line_kind_invalid";
+
+    /// <summary>fr: Le taux de TVA doit être compris entre 0 et 100 %, avec au plus 2 décimales. en: The VAT rate must be between 0 and 100%, with at most 2 decimals.</summary>
+    public const string VatRateOutOfRange = "vat_rate_out_of_range";
+
+    /// <summary>fr: Ce taux de TVA n'est pas autorisé (taux possibles : {allowedRates}). en: This VAT rate is not allowed (allowed rates: {allowedRates}).</summary>
+    public const string VatRateNotAllowed = "vat_rate_not_allowed";
+
+    /// <summary>fr: La catégorie de TVA ne correspond pas au taux : taux normal (S) au-dessus de 0 %, les autres catégories à 0 %. en: The VAT category does not match the rate: standard (S) above 0%, every other category at 0%.</summary>
+    public const string VatCategoryRateMismatch = "vat_category_rate_mismatch";
+
+    /// <summary>fr: Un taux de TVA à 0 % doit citer le motif d'exonération. en: A 0% VAT rate must state the exemption reason.</summary>
+    public const string VatExemptionReasonRequired = "vat_exemption_reason_required";
+
+    /// <summary>fr: Cette unité est inconnue. en: This unit is unknown.</summary>
+    public const string UnitCodeUnknown = "unit_code_unknown";
+
+    /// <summary>fr: Le code article doit comporter de 1 à {maximumLength} caractères. en: The product code must have 1 to {maximumLength} characters.</summary>
+    public const string ProductCodeInvalid = "product_code_invalid";
+
+    /// <summary>fr: Le nom de l'article est obligatoire. en: The product name is required.</summary>
+    public const string ProductNameRequired = "product_name_required";
+
+    /// <summary>fr: Le prix unitaire HT ne peut pas être négatif. en: The unit price excluding VAT cannot be negative.</summary>
+    public const string ProductUnitPriceNegative = "product_unit_price_negative";
+
+    /// <summary>fr: La nature de l'article doit être un bien ou un service. en: The product nature must be goods or a service.</summary>
+    public const string ProductNatureInvalid = "product_nature_invalid";
+
+    /// <summary>fr: Un article de type contrat exige une périodicité et une durée de 1 à {maximumMonths} mois ; les autres n'en ont pas. en: A contract product needs a periodicity and a term of 1 to {maximumMonths} months; other products have neither.</summary>
+    public const string ContractTermsInvalid = "contract_terms_invalid";
+
+    /// <summary>fr: Cet article n'est pas proposé à la vente. en: This product is not for sale.</summary>
+    public const string ProductNotForSale = "product_not_for_sale";
+
+    /// <summary>fr: Le nom du client est obligatoire. en: The customer name is required.</summary>
+    public const string CustomerNameRequired = "customer_name_required";
+
+    /// <summary>fr: Le type de client doit être professionnel ou particulier. en: The customer kind must be business or individual.</summary>
+    public const string CustomerKindInvalid = "customer_kind_invalid";
+
+    /// <summary>fr: Ce régime de TVA est inconnu. en: This VAT regime is unknown.</summary>
+    public const string VatRegimeInvalid = "vat_regime_invalid";
+
+    /// <summary>fr: Le régime de TVA ne correspond pas au pays du client. en: The VAT regime does not match the customer's country.</summary>
+    public const string VatRegimeCountryMismatch = "vat_regime_country_mismatch";
+
+    /// <summary>fr: Le régime intracommunautaire ne s'applique qu'aux clients professionnels. en: The intra-EU regime applies to business customers only.</summary>
+    public const string VatRegimeRequiresBusiness = "vat_regime_requires_business";
+
+    /// <summary>fr: Un client professionnel d'un autre pays de l'Union européenne doit avoir un numéro de TVA intracommunautaire valide. en: A business customer from another European Union country needs a valid intra-EU VAT number.</summary>
+    public const string CustomerVatNumberRequired = "customer_vat_number_required";
+
+    /// <summary>fr: Le numéro de TVA doit être celui d'un autre pays de l'Union européenne que la France. en: The VAT number must belong to a European Union country other than France.</summary>
+    public const string CustomerVatNumberCountryMismatch = "customer_vat_number_country_mismatch";
+
+    /// <summary>fr: Le SIREN est obligatoire pour un client professionnel français (art. 242 nonies A de l'annexe II du CGI). en: The SIREN is required for a French business customer (CGI annex II, art. 242 nonies A).</summary>
+    public const string CustomerSirenRequired = "customer_siren_required";
+
+    /// <summary>fr: Le SIRET ne commence pas par le SIREN indiqué. en: The SIRET does not start with the given SIREN.</summary>
+    public const string SiretSirenMismatch = "siret_siren_mismatch";
+
+    /// <summary>fr: Le compte auxiliaire doit comporter de 1 à {maximumLength} lettres majuscules ou chiffres. en: The auxiliary account must have 1 to {maximumLength} upper-case letters or digits.</summary>
+    public const string AccountingCodeInvalid = "accounting_code_invalid";
+
+    /// <summary>fr: Le contact doit avoir un nom ou un prénom. en: The contact needs a last or first name.</summary>
+    public const string ContactNameRequired = "contact_name_required";
+
+    /// <summary>fr: L'adresse e-mail est invalide. en: The e-mail address is invalid.</summary>
+    public const string ContactEmailInvalid = "contact_email_invalid";
+
+    /// <summary>fr: Ce contact n'appartient pas à ce client. en: This contact does not belong to this customer.</summary>
+    public const string ContactNotFound = "contact_not_found";
+
+    /// <summary>fr: Le libellé de l'adresse de livraison est obligatoire. en: The delivery address label is required.</summary>
+    public const string DeliveryAddressLabelRequired = "delivery_address_label_required";
+
+    /// <summary>fr: Cette adresse de livraison n'appartient pas à ce client. en: This delivery address does not belong to this customer.</summary>
+    public const string DeliveryAddressNotFound = "delivery_address_not_found";
+
+    /// <summary>fr: Le client facturé n'a pas d'adresse de facturation. en: The invoiced customer has no billing address.</summary>
+    public const string CustomerBillingAddressMissing = "customer_billing_address_missing";
+
+    /// <summary>fr: La date de validité du devis ne peut pas précéder sa date. en: The quote's validity date cannot precede its date.</summary>
+    public const string QuoteValidityBeforeQuoteDate = "quote_validity_before_quote_date";
+
+    /// <summary>fr: Seul un devis accepté peut devenir une commande. en: Only an accepted quote can become an order.</summary>
+    public const string QuoteNotAccepted = "quote_not_accepted";
+
+    /// <summary>fr: Ce devis a dépassé sa date de validité : dupliquez-le pour en émettre un nouveau. en: This quote is past its validity date: duplicate it to issue a new one.</summary>
+    public const string QuoteExpired = "quote_expired";
+
+    /// <summary>fr: L'intitulé de l'opportunité est obligatoire. en: The opportunity title is required.</summary>
+    public const string OpportunityTitleRequired = "opportunity_title_required";
+
+    /// <summary>fr: Le montant ne peut pas être négatif. en: The amount cannot be negative.</summary>
+    public const string AmountNegative = "amount_negative";
+
+    /// <summary>fr: Un montant accepte au plus 2 décimales. en: An amount takes at most 2 decimals.</summary>
+    public const string AmountTooPrecise = "amount_too_precise";
+
+    /// <summary>fr: La raison de la perte est obligatoire. en: The reason for losing is required.</summary>
+    public const string LostReasonRequired = "lost_reason_required";
+
+    /// <summary>fr: Le motif d'annulation est obligatoire. en: The cancellation reason is required.</summary>
+    public const string CancellationReasonRequired = "cancellation_reason_required";
+
+    /// <summary>fr: Cette commande a déjà été facturée ou livrée : elle ne peut plus être annulée. en: This order has already been invoiced or delivered: it can no longer be cancelled.</summary>
+    public const string OrderHasInvoicingOrDelivery = "order_has_invoicing_or_delivery";
+
+    /// <summary>fr: La commande doit être validée (en cours) pour cette opération. en: The order must be validated (in progress) for this operation.</summary>
+    public const string OrderNotValidated = "order_not_validated";
+
+    /// <summary>fr: Cette ligne n'appartient pas à la commande ou n'est pas chiffrée. en: This line is not a priced line of the order.</summary>
+    public const string OrderLineNotFound = "order_line_not_found";
+
+    /// <summary>fr: La commande ne comporte aucune ligne à ce taux de TVA ({rate} %). en: The order has no line at this VAT rate ({rate}%).</summary>
+    public const string VatRateNotOnOrder = "vat_rate_not_on_order";
+
+    /// <summary>fr: Le montant dépasse le reste à facturer ({leftToInvoice} €). en: The amount exceeds what is left to invoice ({leftToInvoice} €).</summary>
+    public const string BeyondLeftToInvoice = "beyond_left_to_invoice";
+
+    /// <summary>fr: L'avoir dépasse le montant facturé ({invoiced} €). en: The credit exceeds the invoiced amount ({invoiced} €).</summary>
+    public const string CreditBeyondInvoiced = "credit_beyond_invoiced";
+
+    /// <summary>fr: La déduction dépasse les acomptes restant à déduire ({remaining} €). en: The deduction exceeds the deposits left to deduct ({remaining} €).</summary>
+    public const string DeductionBeyondDeposits = "deduction_beyond_deposits";
+
+    /// <summary>fr: La quantité livrée ne peut dépasser la quantité commandée ({ordered}) ni devenir négative. en: The delivered quantity can neither exceed the ordered quantity ({ordered}) nor become negative.</summary>
+    public const string BeyondOrderedQuantity = "beyond_ordered_quantity";
+
+    /// <summary>fr: Ce motif d'avoir est inconnu. en: This credit note reason is unknown.</summary>
+    public const string CreditReasonInvalid = "credit_reason_invalid";
+
+    /// <summary>fr: L'échéancier dépasse le total HT de la commande ({orderTotal} €). en: The billing schedule exceeds the order total excluding VAT ({orderTotal} €).</summary>
+    public const string BillingScheduleExceedsOrder = "billing_schedule_exceeds_order";
+
+    /// <summary>fr: Une échéance se définit par un pourcentage (0 à 100 %) ou par un montant HT positif, pas les deux. en: A milestone is defined by a percentage (0 to 100%) or by a positive amount excluding VAT, not both.</summary>
+    public const string MilestonePercentageOrAmount = "milestone_percentage_or_amount";
+
+    /// <summary>fr: Le libellé de l'échéance est obligatoire. en: The milestone label is required.</summary>
+    public const string MilestoneLabelRequired = "milestone_label_required";
+
+    /// <summary>fr: Cette échéance n'appartient pas à l'échéancier. en: This milestone does not belong to the schedule.</summary>
+    public const string MilestoneNotFound = "milestone_not_found";
+
+    /// <summary>fr: Cette échéance est déjà facturée. en: This milestone is already invoiced.</summary>
+    public const string MilestoneAlreadyInvoiced = "milestone_already_invoiced";
+
+    /// <summary>fr: Le préfixe ou le séparateur de numérotation est invalide (12 et 3 caractères imprimables au plus). en: The numbering prefix or separator is invalid (at most 12 and 3 printable characters).</summary>
+    public const string NumberingPrefixInvalid = "numbering_prefix_invalid";
+
+    /// <summary>fr: Le compteur doit comporter de 1 à 10 chiffres. en: The counter must have 1 to 10 digits.</summary>
+    public const string NumberingPaddingInvalid = "numbering_padding_invalid";
+
+    /// <summary>fr: Le premier numéro doit être au moins 1. en: The first number must be at least 1.</summary>
+    public const string NumberingFirstNumberInvalid = "numbering_first_number_invalid";
+
+    /// <summary>fr: Un compteur remis à zéro chaque année doit faire figurer l'année dans le numéro, sinon un numéro reviendrait deux fois. en: A counter that restarts every year needs the year in the number, or a number would be issued twice.</summary>
+    public const string NumberingResetNeedsYear = "numbering_reset_needs_year";
+
+    /// <summary>fr: La numérotation ne peut plus être modifiée : un document de cette série a déjà été numéroté. en: The numbering can no longer change: a document of this series already has a number.</summary>
+    public const string NumberingLocked = "numbering_locked";
+
+    /// <summary>fr: La date ne peut pas être antérieure à celle du dernier document numéroté de la série ({lastDate}). en: The date cannot be earlier than the last numbered document of the series ({lastDate}).</summary>
+    public const string NumberingBackdated = "numbering_backdated";
 }

@@ -318,6 +318,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/numbering": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Numbering of each document type
+         * @description One series per document type (domain-rules §3): prefix, year in the number, separator, zero-padded counter, yearly restart, first number (for a company coming from another tool). `example` shows the first number this setting would give today; `locked` is true once a number was issued.
+         *
+         *     Requires the permission `company:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["ListNumberingSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/numbering/{documentType}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Numbering of one document type
+         * @description Returns the setting with an `ETag` for the update. `documentType` is one of Quote, Order, Invoice, CreditNote, DeliveryNote.
+         *
+         *     Requires the permission `company:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["GetNumberingSetting"];
+        /**
+         * Change the numbering of a document type
+         * @description Allowed until the first number of the series is issued; then 409 `numbering_locked`, since changing a legal series midway would break its continuity. A yearly restart needs the year in the number (422 `numbering_reset_needs_year`).
+         *
+         *     Requires the permission `company:write` (role matrix for users, scope for API keys).
+         */
+        put: operations["UpdateNumberingSetting"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -404,6 +454,8 @@ export interface components {
             role: components["schemas"]["UserRole"];
             temporaryPassword: string;
         };
+        /** @enum {unknown} */
+        DocumentType: "Quote" | "Order" | "Invoice" | "CreditNote" | "DeliveryNote";
         /** @description A problem with field-level errors (400). */
         HttpValidationProblemDetails: {
             /** @description A URI naming the problem type. */
@@ -446,6 +498,22 @@ export interface components {
             companyName: string;
             mustChangePassword: boolean;
             permissions: string[];
+        };
+        NumberingSettingList: {
+            items: components["schemas"]["NumberingSettingResponse"][];
+        };
+        NumberingSettingResponse: {
+            documentType: components["schemas"]["DocumentType"];
+            prefix: string;
+            year: components["schemas"]["YearToken"];
+            separator: string;
+            /** Format: int32 */
+            padding: number;
+            resetYearly: boolean;
+            /** Format: int64 */
+            firstNumber: number;
+            locked: boolean;
+            example: string;
         };
         PaymentTermsDto: {
             kind: components["schemas"]["PaymentTermsKind"];
@@ -515,6 +583,16 @@ export interface components {
             vatFranchise: boolean;
             vatOnDebits: boolean;
         };
+        UpdateNumberingSettingRequest: {
+            prefix: string;
+            year: components["schemas"]["YearToken"];
+            separator: string;
+            /** Format: int32 */
+            padding: number;
+            resetYearly: boolean;
+            /** Format: int64 */
+            firstNumber: number;
+        };
         UpdateUserRequest: {
             displayName: string;
             role: components["schemas"]["UserRole"];
@@ -540,6 +618,8 @@ export interface components {
         };
         /** @enum {unknown} */
         UserRole: "Admin" | "Sales" | "Accountant" | "Viewer";
+        /** @enum {unknown} */
+        YearToken: "None" | "TwoDigits" | "FourDigits";
     };
     responses: never;
     parameters: never;
@@ -1979,6 +2059,259 @@ export interface operations {
             };
             /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListNumberingSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "documentType": "Invoice",
+                     *           "prefix": "FA-",
+                     *           "year": "FourDigits",
+                     *           "separator": "-",
+                     *           "padding": 5,
+                     *           "resetYearly": true,
+                     *           "firstNumber": 1,
+                     *           "locked": false,
+                     *           "example": "FA-2026-00001"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["NumberingSettingList"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetNumberingSetting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                documentType: components["schemas"]["DocumentType"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "documentType": "Order",
+                     *       "prefix": "CO-",
+                     *       "year": "FourDigits",
+                     *       "separator": "-",
+                     *       "padding": 5,
+                     *       "resetYearly": true,
+                     *       "firstNumber": 1,
+                     *       "locked": true,
+                     *       "example": "CO-2026-00001"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["NumberingSettingResponse"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateNumberingSetting: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag returned when the record was read. A stale value answers 412; a missing one 428.
+                 * @example "1234"
+                 */
+                "If-Match": string;
+            };
+            path: {
+                documentType: components["schemas"]["DocumentType"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "prefix": "FAC",
+                 *       "year": "TwoDigits",
+                 *       "separator": "-",
+                 *       "padding": 3,
+                 *       "resetYearly": true,
+                 *       "firstNumber": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateNumberingSettingRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "documentType": "Invoice",
+                     *       "prefix": "FAC",
+                     *       "year": "TwoDigits",
+                     *       "separator": "-",
+                     *       "padding": 3,
+                     *       "resetYearly": true,
+                     *       "firstNumber": 1,
+                     *       "locked": false,
+                     *       "example": "FAC26-001"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["NumberingSettingResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The If-Match version is stale: someone changed the record since you read it. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The update lacks an If-Match header. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };

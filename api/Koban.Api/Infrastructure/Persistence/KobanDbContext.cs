@@ -19,6 +19,8 @@ public sealed class KobanDbContext(DbContextOptions<KobanDbContext> options, Cur
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<NumberingSetting> NumberingSettings => Set<NumberingSetting>();
+    public DbSet<NumberCounter> NumberCounters => Set<NumberCounter>();
 
     internal CurrentActor Actor => actor;
 

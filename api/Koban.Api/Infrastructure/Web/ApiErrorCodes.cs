@@ -35,5 +35,7 @@ public static class ApiErrorCodes
     public const string CursorInvalid = "cursor_invalid";
     public const string TimeZoneUnknown = "time_zone_unknown";
     public const string SortUnknown = "sort_unknown";
+    public const string CsvEmpty = "csv_empty";
+    public const string CsvTooManyRows = "csv_too_many_rows";
     public const string InternalError = "internal_error";
 }

@@ -40,6 +40,8 @@ public static class ErrorCatalog
         [ApiErrorCodes.CursorInvalid] = ("Le curseur de pagination est invalide : repartez de la première page.", "The paging cursor is invalid: start again from the first page."),
         [ApiErrorCodes.TimeZoneUnknown] = ("Fuseau horaire inconnu (attendu : un identifiant IANA comme Europe/Paris).", "Unknown time zone (expected an IANA id such as Europe/Paris)."),
         [ApiErrorCodes.SortUnknown] = ("Ce tri n'est pas proposé pour cette liste.", "This list cannot be sorted by that field."),
+        [ApiErrorCodes.CsvEmpty] = ("Le fichier CSV est vide : une ligne d'en-tête est attendue.", "The CSV file is empty: a header line is expected."),
+        [ApiErrorCodes.CsvTooManyRows] = ("Le fichier CSV dépasse 10 000 lignes : découpez-le.", "The CSV file has more than 10,000 rows: split it."),
         [ApiErrorCodes.InternalError] = ("Erreur interne : l'incident est journalisé.", "Internal error: the incident has been logged."),
     }
     .Concat(DomainMessages.All)

@@ -93,6 +93,92 @@ namespace Koban.Api.Infrastructure.Persistence.Migrations
                     b.ToTable("audit_events", (string)null);
                 });
 
+            modelBuilder.Entity("Koban.Api.Infrastructure.Persistence.NumberCounter", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("DocumentType")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("document_type");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("integer")
+                        .HasColumnName("period");
+
+                    b.Property<DateOnly?>("LastIssuedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("last_issued_on");
+
+                    b.Property<long>("NextValue")
+                        .HasColumnType("bigint")
+                        .HasColumnName("next_value");
+
+                    b.HasKey("CompanyId", "DocumentType", "Period")
+                        .HasName("pk_number_counters");
+
+                    b.ToTable("number_counters", (string)null);
+                });
+
+            modelBuilder.Entity("Koban.Api.Infrastructure.Persistence.NumberingSetting", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("DocumentType")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("document_type");
+
+                    b.Property<long>("FirstNumber")
+                        .HasColumnType("bigint")
+                        .HasColumnName("first_number");
+
+                    b.Property<bool>("Locked")
+                        .HasColumnType("boolean")
+                        .HasColumnName("locked");
+
+                    b.Property<int>("Padding")
+                        .HasColumnType("integer")
+                        .HasColumnName("padding");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("prefix");
+
+                    b.Property<bool>("ResetYearly")
+                        .HasColumnType("boolean")
+                        .HasColumnName("reset_yearly");
+
+                    b.Property<string>("Separator")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("separator");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("Year")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("year");
+
+                    b.HasKey("CompanyId", "DocumentType")
+                        .HasName("pk_numbering_settings");
+
+                    b.ToTable("numbering_settings", (string)null);
+                });
+
             modelBuilder.Entity("Koban.Api.Infrastructure.Persistence.StoredFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -700,6 +786,26 @@ namespace Koban.Api.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_audit_events_companies_company_id");
+                });
+
+            modelBuilder.Entity("Koban.Api.Infrastructure.Persistence.NumberCounter", b =>
+                {
+                    b.HasOne("Koban.Domain.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_number_counters_companies_company_id");
+                });
+
+            modelBuilder.Entity("Koban.Api.Infrastructure.Persistence.NumberingSetting", b =>
+                {
+                    b.HasOne("Koban.Domain.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_numbering_settings_companies_company_id");
                 });
 
             modelBuilder.Entity("Koban.Api.Infrastructure.Persistence.StoredFile", b =>

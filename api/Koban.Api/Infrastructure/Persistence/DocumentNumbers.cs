@@ -1,0 +1,130 @@
+using Koban.Api.Infrastructure.Tenancy;
+using Koban.Domain.Common;
+using Koban.Domain.Numbering;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Koban.Api.Infrastructure.Persistence;
+
+/// <summary>A company's numbering scheme for one document type. Editable until its first number is issued.</summary>
+public sealed class NumberingSetting : ICompanyOwned
+{
+    private NumberingSetting()
+    {
+    }
+
+    public Guid CompanyId { get; private set; }
+    public DocumentType DocumentType { get; private set; }
+    public string Prefix { get; private set; } = string.Empty;
+    public YearToken Year { get; private set; }
+    public string Separator { get; private set; } = string.Empty;
+    public int Padding { get; private set; }
+    public bool ResetYearly { get; private set; }
+    public long FirstNumber { get; private set; }
+    public bool Locked { get; private set; }
+    public uint Version { get; private set; }
+
+    public NumberingScheme Scheme => new(Prefix, Year, Separator, Padding, ResetYearly, FirstNumber);
+
+    public void Change(NumberingScheme scheme)
+    {
+        if (Locked) throw new DomainConflictException(ErrorCodes.NumberingLocked, "A document of this series already has a number.");
+        Apply(scheme);
+    }
+
+    internal void Lock() => Locked = true;
+
+    private NumberingSetting Apply(NumberingScheme scheme)
+    {
+        scheme.Validate();
+        (Prefix, Year, Separator, Padding, ResetYearly, FirstNumber) = (scheme.Prefix, scheme.Year, scheme.Separator, scheme.Padding, scheme.ResetYearly, scheme.FirstNumber);
+        return this;
+    }
+}
+
+/// <summary>The counter of one series and period (a year, or 0 for a counter that never restarts).</summary>
+public sealed class NumberCounter : ICompanyOwned
+{
+    public Guid CompanyId { get; init; }
+    public DocumentType DocumentType { get; init; }
+    public int Period { get; init; }
+    public long NextValue { get; set; }
+    public DateOnly? LastIssuedOn { get; set; }
+}
+
+/// <summary>
+/// Gapless legal numbering (domain-rules §3): the next number is taken under a row lock on the counter
+/// (<c>SELECT … FOR UPDATE</c>) inside the validating transaction, so concurrent validations on several instances
+/// queue on that row, and a rolled-back validation gives its number back. PostgreSQL sequences are not used: they leave gaps.
+/// </summary>
+public sealed class DocumentNumbers(KobanDbContext db, CurrentActor actor)
+{
+    public async Task<NumberingSetting> SettingAsync(DocumentType type, CancellationToken ct)
+    {
+        var setting = await db.NumberingSettings.SingleOrDefaultAsync(s => s.DocumentType == type, ct);
+        if (setting is not null) return setting;
+        // First use of the series: write the default; concurrent first uses insert it once.
+        var d = NumberingScheme.DefaultFor(type);
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO numbering_settings (company_id, document_type, prefix, year, separator, padding, reset_yearly, first_number, locked)
+            VALUES ({actor.RequireCompanyId()}, {type.ToString()}, {d.Prefix}, {d.Year.ToString()}, {d.Separator}, {d.Padding}, {d.ResetYearly}, {d.FirstNumber}, false)
+            ON CONFLICT (company_id, document_type) DO NOTHING
+            """, ct);
+        return await db.NumberingSettings.SingleAsync(s => s.DocumentType == type, ct);
+    }
+
+    /// <summary>Issues the next number for a document dated <paramref name="date"/>. Must run inside the
+    /// caller's transaction; refuses a date earlier than the series' last one when <paramref name="chronological"/>.</summary>
+    public async Task<string> NextAsync(DocumentType type, DateOnly date, bool chronological, CancellationToken ct)
+    {
+        if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("Numbers are issued inside the validating transaction.");
+        var setting = await SettingAsync(type, ct);
+        var scheme = setting.Scheme;
+        var period = scheme.PeriodOf(date);
+        var companyId = actor.RequireCompanyId();
+
+        // Create the counter row if this is the period's first number; a concurrent creator simply wins the race.
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO number_counters (company_id, document_type, period, next_value)
+            VALUES ({companyId}, {type.ToString()}, {period}, {scheme.FirstNumber})
+            ON CONFLICT (company_id, document_type, period) DO NOTHING
+            """, ct);
+        var counter = await db.NumberCounters
+            .FromSql($"SELECT * FROM number_counters WHERE company_id = {companyId} AND document_type = {type.ToString()} AND period = {period} FOR UPDATE")
+            .SingleAsync(ct);
+        if (chronological && counter.LastIssuedOn is { } last && date < last)
+        {
+            throw new DomainException(ErrorCodes.NumberingBackdated, "The date is earlier than the series' last document.")
+            {
+                Field = "date",
+                Arguments = new Dictionary<string, object> { ["lastDate"] = last.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture) },
+            };
+        }
+        var number = scheme.Format(counter.NextValue, date);
+        counter.NextValue++;
+        if (counter.LastIssuedOn is null || date > counter.LastIssuedOn) counter.LastIssuedOn = date;
+        setting.Lock();
+        return number;
+    }
+}
+
+public sealed class NumberingConfiguration : IEntityTypeConfiguration<NumberingSetting>, IEntityTypeConfiguration<NumberCounter>
+{
+    public void Configure(EntityTypeBuilder<NumberingSetting> builder)
+    {
+        builder.ToTable("numbering_settings");
+        builder.HasKey(s => new { s.CompanyId, s.DocumentType });
+        builder.Property(s => s.Prefix).HasMaxLength(12);
+        builder.Property(s => s.Separator).HasMaxLength(3);
+        builder.Property(s => s.Version).IsRowVersion();
+        builder.Ignore(s => s.Scheme);
+        builder.HasOne<Koban.Domain.Companies.Company>().WithMany().HasForeignKey(s => s.CompanyId).OnDelete(DeleteBehavior.Restrict);
+    }
+
+    public void Configure(EntityTypeBuilder<NumberCounter> builder)
+    {
+        builder.ToTable("number_counters");
+        builder.HasKey(c => new { c.CompanyId, c.DocumentType, c.Period });
+        builder.HasOne<Koban.Domain.Companies.Company>().WithMany().HasForeignKey(c => c.CompanyId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
