@@ -8,7 +8,9 @@ using Koban.Api.Features.ApiKeys;
 using Koban.Api.Features.Audit;
 using Koban.Api.Features.Auth;
 using Koban.Api.Features.Companies;
+using Koban.Api.Features.Customers;
 using Koban.Api.Features.Numbering;
+using Koban.Api.Features.Products;
 using Koban.Api.Features.Signup;
 using Koban.Api.Features.Users;
 using Koban.Api.Infrastructure.Audit;
@@ -187,6 +189,8 @@ app.MapUsersEndpoints();
 app.MapApiKeysEndpoints();
 app.MapAuditEndpoints();
 app.MapNumberingEndpoints();
+app.MapCustomersEndpoints();
+app.MapProductsEndpoints();
 
 // Unknown API paths answer a problem 404, never the SPA's index.html.
 app.Map("/api/{**path}", (HttpContext http) => Problems.WriteAsync(http, Problems.Create(StatusCodes.Status404NotFound, ApiErrorCodes.NotFound)))

@@ -1,3 +1,4 @@
+using Koban.Api.Features.Common;
 using Koban.Api.Features.Companies;
 using Koban.Api.Features.Signup;
 using Koban.Api.Features.Users;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Koban.Api.Features.ApiKeys;
 using Koban.Api.Features.Audit;
 using Koban.Api.Features.Auth;
+using Koban.Api.Features.Common;
 using Koban.Api.Features.Companies;
 using Koban.Api.Features.Users;
 using Koban.Api.Infrastructure.Security;

@@ -300,4 +300,10 @@ public static class ErrorCodes
 
     /// <summary>fr: La date ne peut pas être antérieure à celle du dernier document numéroté de la série ({lastDate}). en: The date cannot be earlier than the last numbered document of the series ({lastDate}).</summary>
     public const string NumberingBackdated = "numbering_backdated";
+
+    /// <summary>fr: Un document fait référence à ce client : archivez-le plutôt que de le supprimer. en: A document references this customer: archive it instead of deleting it.</summary>
+    public const string CustomerReferenced = "customer_referenced";
+
+    /// <summary>fr: Un document utilise ce produit : archivez-le plutôt que de le supprimer. en: A document uses this product: archive it instead of deleting it.</summary>
+    public const string ProductReferenced = "product_referenced";
 }

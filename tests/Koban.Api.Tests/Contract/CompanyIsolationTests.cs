@@ -23,16 +23,23 @@ public sealed class CompanyIsolationTests : ApiTest
         var a = await NewCompanyAsync("Entreprise A SAS");
         var (_, aUserId, aUserEmail) = await NewUserAsync(a, "Sales");
         var (_, aKeyId, _) = await NewApiKeyAsync(a, "company:read");
+        var customer = await (await a.Admin.PostAsJsonAsync("/api/v1/customers", Features.Customers.CustomerTests.Business(name: "Client secret de A"))).Json();
+        var aCustomerId = customer.GetProperty("id").GetGuid();
+        var aContactId = customer.GetProperty("contacts")[0].GetProperty("id").GetGuid();
+        var aProductId = (await (await a.Admin.PostAsJsonAsync("/api/v1/products", Features.Products.ProductTests.Product(code: "SECRET-A"))).Json()).GetProperty("id").GetGuid();
         byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 42, 42, 42];
         await a.Admin.PutAsync("/api/v1/company/logo", new MultipartFormDataContent { { new ByteArrayContent(png), "file", "a.png" } });
         var aEtagBefore = (await a.Admin.GetAsync("/api/v1/company")).Headers.ETag!.Tag;
 
         var b = await NewCompanyAsync("Entreprise B SARL");
-        var secrets = new[] { a.Id.ToString(), aUserId.ToString(), aKeyId.ToString(), aUserEmail, a.AdminEmail, "Entreprise A SAS" };
+        var secrets = new[] { a.Id.ToString(), aUserId.ToString(), aKeyId.ToString(), aUserEmail, a.AdminEmail, "Entreprise A SAS",
+            aCustomerId.ToString(), aContactId.ToString(), aProductId.ToString(), "Client secret de A", "SECRET-A", "claire@durand.fr" };
         var idsByResource = new Dictionary<string, Guid>
         {
             ["/api/v1/users/{id}"] = aUserId,
             ["/api/v1/api-keys/{id}"] = aKeyId,
+            ["/api/v1/customers/{id}"] = aCustomerId,
+            ["/api/v1/products/{id}"] = aProductId,
         };
 
         using var document = JsonDocument.Parse(await Anonymous().GetStringAsync("/openapi/v1.json"));
@@ -56,7 +63,7 @@ public sealed class CompanyIsolationTests : ApiTest
                         untaught.Add($"{operation.Name.ToUpperInvariant()} {path.Name}");
                         continue;
                     }
-                    url = url.Replace("{id}", idsByResource[prefix].ToString(), StringComparison.Ordinal);
+                    url = url.Replace("{id}", idsByResource[prefix].ToString(), StringComparison.Ordinal).Replace("{contactId}", aContactId.ToString(), StringComparison.Ordinal);
                 }
 
                 var query = new List<string>();
@@ -108,5 +115,9 @@ public sealed class CompanyIsolationTests : ApiTest
         var key = await (await a.Admin.GetAsync("/api/v1/api-keys")).Json();
         key.GetProperty("items").EnumerateArray().Single(k => k.GetProperty("id").GetGuid() == aKeyId).GetProperty("revokedAt").ValueKind.ShouldBe(JsonValueKind.Null);
         (await (await a.Admin.GetAsync("/api/v1/company/logo")).Content.ReadAsByteArrayAsync()).ShouldBe(png);
+        var aCustomer = await (await a.Admin.GetAsync($"/api/v1/customers/{aCustomerId}")).Json();
+        aCustomer.GetProperty("isArchived").GetBoolean().ShouldBeFalse();
+        aCustomer.GetProperty("contacts").GetArrayLength().ShouldBe(1);
+        (await (await a.Admin.GetAsync($"/api/v1/products/{aProductId}")).Json()).GetProperty("name").GetString().ShouldBe("Pose et réglage");
     }
 }

@@ -368,6 +368,338 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List and search customers
+         * @description `search` matches the name, the accounting code, the start of the SIREN, or a contact's name or e-mail (case-insensitive). Filters: `kind`, `vatRegime`, `countryCode`, `archived` (default false: active customers only), `updatedSince`. `sort`: `name` (default), `accountingCode`, `updatedAt`, `-` for descending.
+         *
+         *     Requires the permission `customers:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["ListCustomers"];
+        put?: never;
+        /**
+         * Create a customer, with its contacts
+         * @description Rules (domain-rules §7): a French business needs a SIREN (Luhn-checked); an intra-EU business needs a valid EU VAT number; SIRET and VAT number are checked (for France, the VAT key against the SIREN). `vatRegime` defaults from country and kind (France/Monaco → France; EU business → IntraEuBusiness; EU individual → France; elsewhere → OutsideEu). Payment terms, when given, override the company default and respect the legal maximum for businesses (60 days, or 45 days end of month).
+         *     `accountingCode` (auxiliary account) defaults to 411 + the letters of the name, made unique; a code already used answers 400 `accounting_code_taken`. The first contact becomes the billing contact unless another is flagged `isBilling`: a customer with contacts always has exactly one.
+         *
+         *     Requires the permission `customers:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["CreateCustomer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a customer with its contacts and delivery addresses
+         * @description The `ETag` covers the whole customer, contacts included: send it as `If-Match` to change the customer or one of its contacts.
+         *
+         *     Requires the permission `customers:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["GetCustomer"];
+        /**
+         * Update a customer
+         * @description Replaces the customer's fields and its delivery addresses (entries with an `id` are updated, without one added, missing ones removed); contacts are changed through their own endpoints. Same rules as the creation. Documents already validated keep the customer data they were issued with.
+         *
+         *     Requires the permission `customers:write` (role matrix for users, scope for API keys).
+         */
+        put: operations["UpdateCustomer"];
+        post?: never;
+        /**
+         * Delete a customer no document uses
+         * @description Only for a customer entered by mistake: once an opportunity, quote or order references it, the answer is 409 `customer_referenced` and the customer is archived instead.
+         *
+         *     Requires the permission `customers:write` (role matrix for users, scope for API keys).
+         */
+        delete: operations["DeleteCustomer"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Archive a customer
+         * @description An archived customer leaves the default lists and cannot receive new documents; its documents stay. Archiving twice answers 409 `invalid_state_transition`.
+         *
+         *     Requires the permission `customers:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["ArchiveCustomer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/unarchive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Bring an archived customer back
+         * @description The customer is active again. Answers 409 `invalid_state_transition` if it was not archived.
+         *
+         *     Requires the permission `customers:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["UnarchiveCustomer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a contact
+         * @description Needs the customer's ETag in `If-Match` (contacts belong to the customer) and returns the customer's new ETag. A name (first or last) is required; the e-mail is checked for shape. `isBilling: true` makes it the billing contact (the previous one stops being it); the first contact is always the billing contact.
+         *
+         *     Requires the permission `customers:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["AddCustomerContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/contacts/{contactId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Update a contact
+         * @description Needs the customer's ETag. `isBilling: true` moves the billing role to this contact; `false` on the billing contact is ignored (there is always one billing contact: flag another one instead).
+         *
+         *     Requires the permission `customers:write` (role matrix for users, scope for API keys).
+         */
+        put: operations["UpdateCustomerContact"];
+        post?: never;
+        /**
+         * Remove a contact
+         * @description Needs the customer's ETag. Removing the billing contact makes the oldest remaining contact the billing contact.
+         *
+         *     Requires the permission `customers:write` (role matrix for users, scope for API keys).
+         */
+        delete: operations["RemoveCustomerContact"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import customers and contacts from a CSV file
+         * @description multipart/form-data with a part `file`: a CSV (UTF-8 or Windows-1252; `;`, `,` or tab separated; at most 5 MB and 10,000 rows) with a header line. Columns, French or English names, case and accents ignored:
+         *     `type` (Entreprise/Particulier, Business/Individual; default Entreprise), `nom`/`name` (required), `pays`/`country` (ISO code, default FR), `siren`, `siret`, `tva`/`vatNumber`, `adresse`/`address`, `complement`/`address2`, `codePostal`/`postalCode`, `ville`/`city`, `codeComptable`/`accountingCode`, `notes`, and for one contact `contactPrenom`/`contactFirstName`, `contactNom`/`contactLastName`, `contactEmail`, `contactTelephone`/`contactPhone`, `contactFonction`/`contactJobTitle`.
+         *     A row updates the customer with the same accounting code, else SIREN, else name, and creates one otherwise; a contact whose e-mail (else name) already exists is updated. Each row is checked with the same rules as `POST /api/v1/customers`; the report lists per row what was created, updated or refused and why. `dryRun=true` checks everything and keeps nothing.
+         *
+         *     Requires the permission `customers:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["ImportCustomers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List and search products
+         * @description `search` matches the code or the name. Filters: `nature`, `forSale`, `deliverable`, `isContract`, `archived` (default false), `updatedSince`. `sort`: `code` (default), `name`, `unitPrice`, `updatedAt`, `-` for descending.
+         *
+         *     Requires the permission `products:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["ListProducts"];
+        put?: never;
+        /**
+         * Create a product
+         * @description The code is unique in the company (400 `product_code_taken`). Unit price excluding VAT, up to 4 decimals. VAT rate from the French table (20, 10, 5.5, 2.1, 0); 0 % needs an exemption reason. `forSale` is required for a product to appear on a quote or order, `deliverable` for a delivery note; `isContract` products are sold as subscriptions and need a periodicity and a term (1–120 months).
+         *
+         *     Requires the permission `products:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["CreateProduct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Units of measure
+         * @description UN/ECE Recommendation 20 codes (needed by e-invoices) with their French labels.
+         *
+         *     Requires the permission `products:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["ListUnitCodes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a product
+         * @description Returns the product with an `ETag` for the update.
+         *
+         *     Requires the permission `products:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["GetProduct"];
+        /**
+         * Update a product
+         * @description Same rules as the creation. Documents copy the product's description, unit, price and VAT onto their lines, so a change here never alters an existing quote, order or invoice.
+         *
+         *     Requires the permission `products:write` (role matrix for users, scope for API keys).
+         */
+        put: operations["UpdateProduct"];
+        post?: never;
+        /**
+         * Delete a product no document uses
+         * @description Only for a product entered by mistake: once a quote or order line uses it, the answer is 409 `product_referenced` and the product is archived instead.
+         *
+         *     Requires the permission `products:write` (role matrix for users, scope for API keys).
+         */
+        delete: operations["DeleteProduct"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Archive a product
+         * @description An archived product cannot be put on new documents; documents using it keep it. 409 `invalid_state_transition` if already archived.
+         *
+         *     Requires the permission `products:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["ArchiveProduct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/{id}/unarchive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Bring an archived product back
+         * @description The product can be used again. 409 `invalid_state_transition` if it was not archived.
+         *
+         *     Requires the permission `products:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["UnarchiveProduct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import products from a CSV file
+         * @description multipart/form-data with a part `file`: a CSV (UTF-8 or Windows-1252; `;`, `,` or tab separated; at most 5 MB and 10,000 rows) with a header line. Columns, French or English names: `code` (required, the match key), `nom`/`name`, `description`, `unite`/`unit` (UN/ECE code such as C62, HUR, DAY, or its French label such as heure, jour), `prixHT`/`unitPrice` (decimal comma or point), `tva`/`vatRate` (20, 10, 5,5, 2,1 or 0), `motifExoneration`/`vatExemptionReason`, `nature` (bien/service, goods/service), `enVente`/`forSale`, `livrable`/`deliverable` (oui/non, yes/no, 1/0).
+         *     A row updates the product with the same code or creates it; the report lists per row what was created, updated or refused and why. A price change never alters existing documents. `dryRun=true` checks everything and keeps nothing.
+         *
+         *     Requires the permission `products:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["ImportProducts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -439,9 +771,45 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        ContactRequest: {
+            firstName: null | string;
+            lastName: null | string;
+            email: null | string;
+            phone: null | string;
+            jobTitle: null | string;
+            /** @default false */
+            isBilling: boolean;
+        };
+        ContactResponse: {
+            /** Format: uuid */
+            id: string;
+            firstName: null | string;
+            lastName: null | string;
+            email: null | string;
+            phone: null | string;
+            jobTitle: null | string;
+            isBilling: boolean;
+        };
+        /** @enum {unknown} */
+        ContractPeriodicity: "Monthly" | "Quarterly" | "Yearly" | null;
         CreateApiKeyRequest: {
             name: string;
             scopes: string[];
+        };
+        CreateCustomerRequest: {
+            kind: components["schemas"]["CustomerKind"];
+            name: string;
+            countryCode: string;
+            vatRegime: null | components["schemas"]["CustomerVatRegime"];
+            siren: null | string;
+            siret: null | string;
+            vatNumber: null | string;
+            billingAddress: null | components["schemas"]["PostalAddressDto"];
+            deliveryAddresses: null | components["schemas"]["DeliveryAddressDto"][];
+            paymentTerms: null | components["schemas"]["PaymentTermsDto"];
+            accountingCode: null | string;
+            notes: null | string;
+            contacts: null | components["schemas"]["ContactRequest"][];
         };
         /** @description The only time the secret is ever shown: it is stored hashed. */
         CreatedApiKeyResponse: {
@@ -453,6 +821,78 @@ export interface components {
             displayName: string;
             role: components["schemas"]["UserRole"];
             temporaryPassword: string;
+        };
+        /**
+         * @description Business (B2B: SIREN, 40 € recovery indemnity, legal payment-term maximum) or individual (B2C), domain-rules.md §7.
+         * @enum {unknown}
+         */
+        CustomerKind: "Business" | "Individual";
+        CustomerList: {
+            items: components["schemas"]["CustomerSummary"][];
+            nextCursor: null | string;
+            hasMore: boolean;
+        };
+        /**
+         * @description Create or replace a customer. `vatRegime` null = derived from country and kind; `accountingCode`
+         *         null = generated from the name (411 + letters, made unique).
+         */
+        CustomerRequest: {
+            kind: components["schemas"]["CustomerKind"];
+            name: string;
+            countryCode: string;
+            vatRegime: null | components["schemas"]["CustomerVatRegime"];
+            siren: null | string;
+            siret: null | string;
+            vatNumber: null | string;
+            billingAddress: null | components["schemas"]["PostalAddressDto"];
+            deliveryAddresses: null | components["schemas"]["DeliveryAddressDto"][];
+            paymentTerms: null | components["schemas"]["PaymentTermsDto"];
+            accountingCode: null | string;
+            notes: null | string;
+        };
+        CustomerResponse: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["CustomerKind"];
+            name: string;
+            countryCode: string;
+            vatRegime: components["schemas"]["CustomerVatRegime"];
+            siren: null | string;
+            siret: null | string;
+            vatNumber: null | string;
+            billingAddress: null | components["schemas"]["PostalAddressDto"];
+            deliveryAddresses: components["schemas"]["DeliveryAddressDto"][];
+            paymentTerms: null | components["schemas"]["PaymentTermsDto"];
+            accountingCode: string;
+            notes: null | string;
+            isArchived: boolean;
+            contacts: components["schemas"]["ContactResponse"][];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @description A row of the customer list: what the list shows and searches, without the whole aggregate. */
+        CustomerSummary: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["CustomerKind"];
+            name: string;
+            countryCode: string;
+            city: null | string;
+            siren: null | string;
+            accountingCode: string;
+            billingContactName: null | string;
+            billingContactEmail: null | string;
+            isArchived: boolean;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @enum {unknown} */
+        CustomerVatRegime: "France" | "IntraEuBusiness" | "OutsideEu" | null;
+        DeliveryAddressDto: {
+            /** Format: uuid */
+            id: null | string;
+            label: string;
+            address: components["schemas"]["PostalAddressDto"];
         };
         /** @enum {unknown} */
         DocumentType: "Quote" | "Order" | "Invoice" | "CreditNote" | "DeliveryNote";
@@ -479,6 +919,35 @@ export interface components {
         };
         /** Format: binary */
         IFormFile: string;
+        /** @enum {unknown} */
+        ImportOutcome: "Created" | "Updated" | "Refused";
+        /** @description What an import did, row by row. With `dryRun` nothing is kept: the report says what would happen. */
+        ImportReport: {
+            /** Format: int32 */
+            rows: number;
+            /** Format: int32 */
+            created: number;
+            /** Format: int32 */
+            updated: number;
+            /** Format: int32 */
+            refused: number;
+            dryRun: boolean;
+            results: components["schemas"]["ImportRowResult"][];
+        };
+        ImportRowError: {
+            field: string;
+            code: string;
+            message: string;
+        };
+        ImportRowResult: {
+            /** Format: int32 */
+            line: number;
+            outcome: components["schemas"]["ImportOutcome"];
+            label: null | string;
+            /** Format: uuid */
+            id: null | string;
+            errors: components["schemas"]["ImportRowError"][];
+        };
         JsonElement: unknown;
         /** @enum {unknown} */
         LegalForm: "Sas" | "Sasu" | "Sarl" | "Eurl" | "Sa" | "Snc" | "Ei" | "MicroEntreprise" | "Association" | "Other" | null;
@@ -549,6 +1018,59 @@ export interface components {
             /** @description Correlates the response with the server's logs. */
             traceId?: null | string;
         };
+        ProductList: {
+            items: components["schemas"]["ProductResponse"][];
+            nextCursor: null | string;
+            hasMore: boolean;
+        };
+        /**
+         * @description Goods or a service: it decides the VAT category abroad (domain-rules.md §7), the revenue account (707/706,
+         *                 §9) and the "nature of the operation" mention (§4).
+         * @enum {unknown}
+         */
+        ProductNature: "Goods" | "Service";
+        ProductRequest: {
+            code: string;
+            name: string;
+            description: null | string;
+            unitCode: string;
+            /** Format: decimal */
+            unitPrice: number;
+            /** Format: decimal */
+            vatRate: number;
+            vatExemptionReason: null | string;
+            nature: components["schemas"]["ProductNature"];
+            forSale: boolean;
+            deliverable: boolean;
+            isContract: boolean;
+            contractPeriodicity: null | components["schemas"]["ContractPeriodicity"];
+            /** Format: int32 */
+            contractTermMonths: null | number;
+        };
+        ProductResponse: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            name: string;
+            description: null | string;
+            unitCode: string;
+            unitLabel: string;
+            /** Format: decimal */
+            unitPrice: number;
+            /** Format: decimal */
+            vatRate: number;
+            vatExemptionReason: null | string;
+            nature: components["schemas"]["ProductNature"];
+            forSale: boolean;
+            deliverable: boolean;
+            isContract: boolean;
+            contractPeriodicity: null | components["schemas"]["ContractPeriodicity"];
+            /** Format: int32 */
+            contractTermMonths: null | number;
+            isArchived: boolean;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         SignupRequest: {
             companyName: string;
             adminEmail: string;
@@ -563,6 +1085,10 @@ export interface components {
         };
         /** Format: binary */
         Stream: string;
+        UnitCodeResponse: {
+            code: string;
+            label: string;
+        };
         UpdateCompanyProfileRequest: {
             legalName: string;
             legalForm: null | components["schemas"]["LegalForm"];
@@ -2312,6 +2838,2085 @@ export interface operations {
             };
             /** @description The update lacks an If-Match header. */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListCustomers: {
+        parameters: {
+            query?: {
+                limit?: number;
+                after?: string;
+                sort?: string;
+                search?: string;
+                kind?: components["schemas"]["CustomerKind"];
+                vatRegime?: components["schemas"]["CustomerVatRegime"];
+                countryCode?: string;
+                archived?: boolean;
+                updatedSince?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01936c00-1111-7000-8000-00000000c001",
+                     *           "kind": "Business",
+                     *           "name": "Menuiserie Durand SARL",
+                     *           "countryCode": "FR",
+                     *           "city": "Lyon",
+                     *           "siren": "404833048",
+                     *           "accountingCode": "411MENUISE",
+                     *           "billingContactName": "Claire Durand",
+                     *           "billingContactEmail": "claire.durand@menuiserie-durand.fr",
+                     *           "isArchived": false,
+                     *           "updatedAt": "2026-11-02T09:00:00+00:00"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null,
+                     *       "hasMore": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CustomerList"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateCustomer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "kind": "Business",
+                 *       "name": "Menuiserie Durand SARL",
+                 *       "countryCode": "FR",
+                 *       "vatRegime": null,
+                 *       "siren": "404833048",
+                 *       "siret": null,
+                 *       "vatNumber": "FR83404833048",
+                 *       "billingAddress": {
+                 *         "line1": "8 quai Saint-Vincent",
+                 *         "line2": null,
+                 *         "postalCode": "69001",
+                 *         "city": "Lyon",
+                 *         "countryCode": "FR"
+                 *       },
+                 *       "deliveryAddresses": [
+                 *         {
+                 *           "id": null,
+                 *           "label": "Atelier",
+                 *           "address": {
+                 *             "line1": "ZA des Pins",
+                 *             "line2": "Bâtiment C",
+                 *             "postalCode": "69400",
+                 *             "city": "Villefranche-sur-Saône",
+                 *             "countryCode": "FR"
+                 *           }
+                 *         }
+                 *       ],
+                 *       "paymentTerms": {
+                 *         "kind": "Days",
+                 *         "days": 30
+                 *       },
+                 *       "accountingCode": null,
+                 *       "notes": "Client depuis 2019",
+                 *       "contacts": [
+                 *         {
+                 *           "firstName": "Claire",
+                 *           "lastName": "Durand",
+                 *           "email": "claire.durand@menuiserie-durand.fr",
+                 *           "phone": "+33 4 72 00 00 00",
+                 *           "jobTitle": "Comptable",
+                 *           "isBilling": true
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateCustomerRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936c00-1111-7000-8000-00000000c001",
+                     *       "kind": "Business",
+                     *       "name": "Menuiserie Durand SARL",
+                     *       "countryCode": "FR",
+                     *       "vatRegime": "France",
+                     *       "siren": "404833048",
+                     *       "siret": null,
+                     *       "vatNumber": "FR83404833048",
+                     *       "billingAddress": {
+                     *         "line1": "8 quai Saint-Vincent",
+                     *         "line2": null,
+                     *         "postalCode": "69001",
+                     *         "city": "Lyon",
+                     *         "countryCode": "FR"
+                     *       },
+                     *       "deliveryAddresses": [
+                     *         {
+                     *           "id": "01936c00-3333-7000-8000-00000000c003",
+                     *           "label": "Atelier",
+                     *           "address": {
+                     *             "line1": "ZA des Pins",
+                     *             "line2": "Bâtiment C",
+                     *             "postalCode": "69400",
+                     *             "city": "Villefranche-sur-Saône",
+                     *             "countryCode": "FR"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "paymentTerms": {
+                     *         "kind": "Days",
+                     *         "days": 30
+                     *       },
+                     *       "accountingCode": "411MENUISE",
+                     *       "notes": "Client depuis 2019",
+                     *       "isArchived": false,
+                     *       "contacts": [
+                     *         {
+                     *           "id": "01936c00-2222-7000-8000-00000000c002",
+                     *           "firstName": "Claire",
+                     *           "lastName": "Durand",
+                     *           "email": "claire.durand@menuiserie-durand.fr",
+                     *           "phone": "+33 4 72 00 00 00",
+                     *           "jobTitle": "Comptable",
+                     *           "isBilling": true
+                     *         }
+                     *       ],
+                     *       "updatedAt": "2026-11-02T09:00:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CustomerResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936c00-1111-7000-8000-00000000c001",
+                     *       "kind": "Business",
+                     *       "name": "Menuiserie Durand SARL",
+                     *       "countryCode": "FR",
+                     *       "vatRegime": "France",
+                     *       "siren": "404833048",
+                     *       "siret": null,
+                     *       "vatNumber": "FR83404833048",
+                     *       "billingAddress": {
+                     *         "line1": "8 quai Saint-Vincent",
+                     *         "line2": null,
+                     *         "postalCode": "69001",
+                     *         "city": "Lyon",
+                     *         "countryCode": "FR"
+                     *       },
+                     *       "deliveryAddresses": [
+                     *         {
+                     *           "id": "01936c00-3333-7000-8000-00000000c003",
+                     *           "label": "Atelier",
+                     *           "address": {
+                     *             "line1": "ZA des Pins",
+                     *             "line2": "Bâtiment C",
+                     *             "postalCode": "69400",
+                     *             "city": "Villefranche-sur-Saône",
+                     *             "countryCode": "FR"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "paymentTerms": {
+                     *         "kind": "Days",
+                     *         "days": 30
+                     *       },
+                     *       "accountingCode": "411MENUISE",
+                     *       "notes": "Client depuis 2019",
+                     *       "isArchived": false,
+                     *       "contacts": [
+                     *         {
+                     *           "id": "01936c00-2222-7000-8000-00000000c002",
+                     *           "firstName": "Claire",
+                     *           "lastName": "Durand",
+                     *           "email": "claire.durand@menuiserie-durand.fr",
+                     *           "phone": "+33 4 72 00 00 00",
+                     *           "jobTitle": "Comptable",
+                     *           "isBilling": true
+                     *         }
+                     *       ],
+                     *       "updatedAt": "2026-11-02T09:00:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CustomerResponse"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateCustomer: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag returned when the record was read. A stale value answers 412; a missing one 428.
+                 * @example "1234"
+                 */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "kind": "Business",
+                 *       "name": "Menuiserie Durand SARL",
+                 *       "countryCode": "FR",
+                 *       "vatRegime": null,
+                 *       "siren": "404833048",
+                 *       "siret": null,
+                 *       "vatNumber": "FR83404833048",
+                 *       "billingAddress": {
+                 *         "line1": "8 quai Saint-Vincent",
+                 *         "line2": null,
+                 *         "postalCode": "69001",
+                 *         "city": "Lyon",
+                 *         "countryCode": "FR"
+                 *       },
+                 *       "deliveryAddresses": [
+                 *         {
+                 *           "id": null,
+                 *           "label": "Atelier",
+                 *           "address": {
+                 *             "line1": "ZA des Pins",
+                 *             "line2": "Bâtiment C",
+                 *             "postalCode": "69400",
+                 *             "city": "Villefranche-sur-Saône",
+                 *             "countryCode": "FR"
+                 *           }
+                 *         }
+                 *       ],
+                 *       "paymentTerms": {
+                 *         "kind": "Days",
+                 *         "days": 30
+                 *       },
+                 *       "accountingCode": null,
+                 *       "notes": "Relancer en janvier"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CustomerRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936c00-1111-7000-8000-00000000c001",
+                     *       "kind": "Business",
+                     *       "name": "Menuiserie Durand SARL",
+                     *       "countryCode": "FR",
+                     *       "vatRegime": "France",
+                     *       "siren": "404833048",
+                     *       "siret": null,
+                     *       "vatNumber": "FR83404833048",
+                     *       "billingAddress": {
+                     *         "line1": "8 quai Saint-Vincent",
+                     *         "line2": null,
+                     *         "postalCode": "69001",
+                     *         "city": "Lyon",
+                     *         "countryCode": "FR"
+                     *       },
+                     *       "deliveryAddresses": [
+                     *         {
+                     *           "id": "01936c00-3333-7000-8000-00000000c003",
+                     *           "label": "Atelier",
+                     *           "address": {
+                     *             "line1": "ZA des Pins",
+                     *             "line2": "Bâtiment C",
+                     *             "postalCode": "69400",
+                     *             "city": "Villefranche-sur-Saône",
+                     *             "countryCode": "FR"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "paymentTerms": {
+                     *         "kind": "Days",
+                     *         "days": 30
+                     *       },
+                     *       "accountingCode": "411MENUISE",
+                     *       "notes": "Client depuis 2019",
+                     *       "isArchived": false,
+                     *       "contacts": [
+                     *         {
+                     *           "id": "01936c00-2222-7000-8000-00000000c002",
+                     *           "firstName": "Claire",
+                     *           "lastName": "Durand",
+                     *           "email": "claire.durand@menuiserie-durand.fr",
+                     *           "phone": "+33 4 72 00 00 00",
+                     *           "jobTitle": "Comptable",
+                     *           "isBilling": true
+                     *         }
+                     *       ],
+                     *       "updatedAt": "2026-11-02T09:00:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CustomerResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The If-Match version is stale: someone changed the record since you read it. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The update lacks an If-Match header. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeleteCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ArchiveCustomer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936c00-1111-7000-8000-00000000c001",
+                     *       "kind": "Business",
+                     *       "name": "Menuiserie Durand SARL",
+                     *       "countryCode": "FR",
+                     *       "vatRegime": "France",
+                     *       "siren": "404833048",
+                     *       "siret": null,
+                     *       "vatNumber": "FR83404833048",
+                     *       "billingAddress": {
+                     *         "line1": "8 quai Saint-Vincent",
+                     *         "line2": null,
+                     *         "postalCode": "69001",
+                     *         "city": "Lyon",
+                     *         "countryCode": "FR"
+                     *       },
+                     *       "deliveryAddresses": [
+                     *         {
+                     *           "id": "01936c00-3333-7000-8000-00000000c003",
+                     *           "label": "Atelier",
+                     *           "address": {
+                     *             "line1": "ZA des Pins",
+                     *             "line2": "Bâtiment C",
+                     *             "postalCode": "69400",
+                     *             "city": "Villefranche-sur-Saône",
+                     *             "countryCode": "FR"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "paymentTerms": {
+                     *         "kind": "Days",
+                     *         "days": 30
+                     *       },
+                     *       "accountingCode": "411MENUISE",
+                     *       "notes": "Client depuis 2019",
+                     *       "isArchived": true,
+                     *       "contacts": [
+                     *         {
+                     *           "id": "01936c00-2222-7000-8000-00000000c002",
+                     *           "firstName": "Claire",
+                     *           "lastName": "Durand",
+                     *           "email": "claire.durand@menuiserie-durand.fr",
+                     *           "phone": "+33 4 72 00 00 00",
+                     *           "jobTitle": "Comptable",
+                     *           "isBilling": true
+                     *         }
+                     *       ],
+                     *       "updatedAt": "2026-11-02T09:00:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CustomerResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UnarchiveCustomer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936c00-1111-7000-8000-00000000c001",
+                     *       "kind": "Business",
+                     *       "name": "Menuiserie Durand SARL",
+                     *       "countryCode": "FR",
+                     *       "vatRegime": "France",
+                     *       "siren": "404833048",
+                     *       "siret": null,
+                     *       "vatNumber": "FR83404833048",
+                     *       "billingAddress": {
+                     *         "line1": "8 quai Saint-Vincent",
+                     *         "line2": null,
+                     *         "postalCode": "69001",
+                     *         "city": "Lyon",
+                     *         "countryCode": "FR"
+                     *       },
+                     *       "deliveryAddresses": [
+                     *         {
+                     *           "id": "01936c00-3333-7000-8000-00000000c003",
+                     *           "label": "Atelier",
+                     *           "address": {
+                     *             "line1": "ZA des Pins",
+                     *             "line2": "Bâtiment C",
+                     *             "postalCode": "69400",
+                     *             "city": "Villefranche-sur-Saône",
+                     *             "countryCode": "FR"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "paymentTerms": {
+                     *         "kind": "Days",
+                     *         "days": 30
+                     *       },
+                     *       "accountingCode": "411MENUISE",
+                     *       "notes": "Client depuis 2019",
+                     *       "isArchived": false,
+                     *       "contacts": [
+                     *         {
+                     *           "id": "01936c00-2222-7000-8000-00000000c002",
+                     *           "firstName": "Claire",
+                     *           "lastName": "Durand",
+                     *           "email": "claire.durand@menuiserie-durand.fr",
+                     *           "phone": "+33 4 72 00 00 00",
+                     *           "jobTitle": "Comptable",
+                     *           "isBilling": true
+                     *         }
+                     *       ],
+                     *       "updatedAt": "2026-11-02T09:00:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CustomerResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AddCustomerContact: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                "Idempotency-Key"?: string;
+                /**
+                 * @description The ETag returned when the record was read. A stale value answers 412; a missing one 428.
+                 * @example "1234"
+                 */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "firstName": "Claire",
+                 *       "lastName": "Durand",
+                 *       "email": "claire.durand@menuiserie-durand.fr",
+                 *       "phone": "+33 4 72 00 00 00",
+                 *       "jobTitle": "Comptable",
+                 *       "isBilling": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["ContactRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936c00-2222-7000-8000-00000000c002",
+                     *       "firstName": "Claire",
+                     *       "lastName": "Durand",
+                     *       "email": "claire.durand@menuiserie-durand.fr",
+                     *       "phone": "+33 4 72 00 00 00",
+                     *       "jobTitle": "Comptable",
+                     *       "isBilling": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ContactResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The If-Match version is stale: someone changed the record since you read it. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The update lacks an If-Match header. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateCustomerContact: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag returned when the record was read. A stale value answers 412; a missing one 428.
+                 * @example "1234"
+                 */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+                contactId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "firstName": "Claire",
+                 *       "lastName": "Durand",
+                 *       "email": "claire.durand@menuiserie-durand.fr",
+                 *       "phone": "+33 4 72 00 00 00",
+                 *       "jobTitle": "Comptable",
+                 *       "isBilling": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["ContactRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936c00-2222-7000-8000-00000000c002",
+                     *       "firstName": "Claire",
+                     *       "lastName": "Durand",
+                     *       "email": "claire.durand@menuiserie-durand.fr",
+                     *       "phone": "+33 4 72 00 00 00",
+                     *       "jobTitle": "Comptable",
+                     *       "isBilling": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ContactResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The If-Match version is stale: someone changed the record since you read it. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The update lacks an If-Match header. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RemoveCustomerContact: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag returned when the record was read. A stale value answers 412; a missing one 428.
+                 * @example "1234"
+                 */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+                contactId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The If-Match version is stale: someone changed the record since you read it. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The update lacks an If-Match header. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ImportCustomers: {
+        parameters: {
+            query?: {
+                dryRun?: boolean;
+            };
+            header?: {
+                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    file: components["schemas"]["IFormFile"];
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "rows": 3,
+                     *       "created": 1,
+                     *       "updated": 1,
+                     *       "refused": 1,
+                     *       "dryRun": false,
+                     *       "results": [
+                     *         {
+                     *           "line": 2,
+                     *           "outcome": "Created",
+                     *           "label": "Menuiserie Durand SARL",
+                     *           "id": "01936c00-1111-7000-8000-00000000c001",
+                     *           "errors": []
+                     *         },
+                     *         {
+                     *           "line": 3,
+                     *           "outcome": "Updated",
+                     *           "label": "Boulangerie Martin",
+                     *           "id": "01936c00-4444-7000-8000-00000000c004",
+                     *           "errors": []
+                     *         },
+                     *         {
+                     *           "line": 4,
+                     *           "outcome": "Refused",
+                     *           "label": "Garage du Centre",
+                     *           "id": null,
+                     *           "errors": [
+                     *             {
+                     *               "field": "siren",
+                     *               "code": "siren_invalid_check_digit",
+                     *               "message": "Le SIREN est invalide (clé de contrôle)."
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListProducts: {
+        parameters: {
+            query?: {
+                limit?: number;
+                after?: string;
+                sort?: string;
+                search?: string;
+                nature?: components["schemas"]["ProductNature"];
+                forSale?: boolean;
+                deliverable?: boolean;
+                isContract?: boolean;
+                archived?: boolean;
+                updatedSince?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01936c10-0000-7000-8000-00000000a001",
+                     *           "code": "POSE-H",
+                     *           "name": "Pose et réglage",
+                     *           "description": "Main d'œuvre sur site, par heure",
+                     *           "unitCode": "HUR",
+                     *           "unitLabel": "heure",
+                     *           "unitPrice": 65,
+                     *           "vatRate": 20,
+                     *           "vatExemptionReason": null,
+                     *           "nature": "Service",
+                     *           "forSale": true,
+                     *           "deliverable": false,
+                     *           "isContract": false,
+                     *           "contractPeriodicity": null,
+                     *           "contractTermMonths": null,
+                     *           "isArchived": false,
+                     *           "updatedAt": "2026-10-01T08:00:00+00:00"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null,
+                     *       "hasMore": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProductList"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateProduct: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "code": "POSE-H",
+                 *       "name": "Pose et réglage",
+                 *       "description": "Main d'œuvre sur site, par heure",
+                 *       "unitCode": "HUR",
+                 *       "unitPrice": 65,
+                 *       "vatRate": 20,
+                 *       "vatExemptionReason": null,
+                 *       "nature": "Service",
+                 *       "forSale": true,
+                 *       "deliverable": false,
+                 *       "isContract": false,
+                 *       "contractPeriodicity": null,
+                 *       "contractTermMonths": null
+                 *     }
+                 */
+                "application/json": components["schemas"]["ProductRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936c10-0000-7000-8000-00000000a001",
+                     *       "code": "POSE-H",
+                     *       "name": "Pose et réglage",
+                     *       "description": "Main d'œuvre sur site, par heure",
+                     *       "unitCode": "HUR",
+                     *       "unitLabel": "heure",
+                     *       "unitPrice": 65,
+                     *       "vatRate": 20,
+                     *       "vatExemptionReason": null,
+                     *       "nature": "Service",
+                     *       "forSale": true,
+                     *       "deliverable": false,
+                     *       "isContract": false,
+                     *       "contractPeriodicity": null,
+                     *       "contractTermMonths": null,
+                     *       "isArchived": false,
+                     *       "updatedAt": "2026-10-01T08:00:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProductResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListUnitCodes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "code": "HUR",
+                     *         "label": "heure"
+                     *       },
+                     *       {
+                     *         "code": "DAY",
+                     *         "label": "jour"
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["UnitCodeResponse"][];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936c10-0000-7000-8000-00000000a001",
+                     *       "code": "POSE-H",
+                     *       "name": "Pose et réglage",
+                     *       "description": "Main d'œuvre sur site, par heure",
+                     *       "unitCode": "HUR",
+                     *       "unitLabel": "heure",
+                     *       "unitPrice": 65,
+                     *       "vatRate": 20,
+                     *       "vatExemptionReason": null,
+                     *       "nature": "Service",
+                     *       "forSale": true,
+                     *       "deliverable": false,
+                     *       "isContract": false,
+                     *       "contractPeriodicity": null,
+                     *       "contractTermMonths": null,
+                     *       "isArchived": false,
+                     *       "updatedAt": "2026-10-01T08:00:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProductResponse"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateProduct: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag returned when the record was read. A stale value answers 412; a missing one 428.
+                 * @example "1234"
+                 */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "code": "POSE-H",
+                 *       "name": "Pose et réglage",
+                 *       "description": "Main d'œuvre sur site, par heure",
+                 *       "unitCode": "HUR",
+                 *       "unitPrice": 68,
+                 *       "vatRate": 20,
+                 *       "vatExemptionReason": null,
+                 *       "nature": "Service",
+                 *       "forSale": true,
+                 *       "deliverable": false,
+                 *       "isContract": false,
+                 *       "contractPeriodicity": null,
+                 *       "contractTermMonths": null
+                 *     }
+                 */
+                "application/json": components["schemas"]["ProductRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936c10-0000-7000-8000-00000000a001",
+                     *       "code": "POSE-H",
+                     *       "name": "Pose et réglage",
+                     *       "description": "Main d'œuvre sur site, par heure",
+                     *       "unitCode": "HUR",
+                     *       "unitLabel": "heure",
+                     *       "unitPrice": 68,
+                     *       "vatRate": 20,
+                     *       "vatExemptionReason": null,
+                     *       "nature": "Service",
+                     *       "forSale": true,
+                     *       "deliverable": false,
+                     *       "isContract": false,
+                     *       "contractPeriodicity": null,
+                     *       "contractTermMonths": null,
+                     *       "isArchived": false,
+                     *       "updatedAt": "2026-10-01T08:00:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProductResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The If-Match version is stale: someone changed the record since you read it. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The update lacks an If-Match header. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeleteProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ArchiveProduct: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936c10-0000-7000-8000-00000000a001",
+                     *       "code": "POSE-H",
+                     *       "name": "Pose et réglage",
+                     *       "description": "Main d'œuvre sur site, par heure",
+                     *       "unitCode": "HUR",
+                     *       "unitLabel": "heure",
+                     *       "unitPrice": 65,
+                     *       "vatRate": 20,
+                     *       "vatExemptionReason": null,
+                     *       "nature": "Service",
+                     *       "forSale": true,
+                     *       "deliverable": false,
+                     *       "isContract": false,
+                     *       "contractPeriodicity": null,
+                     *       "contractTermMonths": null,
+                     *       "isArchived": true,
+                     *       "updatedAt": "2026-10-01T08:00:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProductResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UnarchiveProduct: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936c10-0000-7000-8000-00000000a001",
+                     *       "code": "POSE-H",
+                     *       "name": "Pose et réglage",
+                     *       "description": "Main d'œuvre sur site, par heure",
+                     *       "unitCode": "HUR",
+                     *       "unitLabel": "heure",
+                     *       "unitPrice": 65,
+                     *       "vatRate": 20,
+                     *       "vatExemptionReason": null,
+                     *       "nature": "Service",
+                     *       "forSale": true,
+                     *       "deliverable": false,
+                     *       "isContract": false,
+                     *       "contractPeriodicity": null,
+                     *       "contractTermMonths": null,
+                     *       "isArchived": false,
+                     *       "updatedAt": "2026-10-01T08:00:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProductResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ImportProducts: {
+        parameters: {
+            query?: {
+                dryRun?: boolean;
+            };
+            header?: {
+                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    file: components["schemas"]["IFormFile"];
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "rows": 2,
+                     *       "created": 1,
+                     *       "updated": 0,
+                     *       "refused": 1,
+                     *       "dryRun": false,
+                     *       "results": [
+                     *         {
+                     *           "line": 2,
+                     *           "outcome": "Created",
+                     *           "label": "POSE-H",
+                     *           "id": "01936c10-0000-7000-8000-00000000a001",
+                     *           "errors": []
+                     *         },
+                     *         {
+                     *           "line": 3,
+                     *           "outcome": "Refused",
+                     *           "label": "LIVR",
+                     *           "id": null,
+                     *           "errors": [
+                     *             {
+                     *               "field": "vatRate",
+                     *               "code": "vat_rate_not_allowed",
+                     *               "message": "Taux de TVA non autorisé."
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Koban.Api.Features.Common;
 using Koban.Api.Infrastructure.Audit;
 using Koban.Api.Infrastructure.Persistence;
 using Koban.Api.Infrastructure.Tenancy;
@@ -11,10 +12,6 @@ using Microsoft.Extensions.Options;
 using DomainCompany = Koban.Domain.Companies.Company;
 
 namespace Koban.Api.Features.Companies;
-
-public sealed record PostalAddressDto(string Line1, string? Line2, string PostalCode, string City, string CountryCode);
-
-public sealed record PaymentTermsDto(PaymentTermsKind Kind, int Days);
 
 public sealed record CompanyProfileResponse(
     Guid Id,

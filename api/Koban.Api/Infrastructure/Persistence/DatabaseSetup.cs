@@ -39,10 +39,10 @@ public static class DatabaseSetup
         await db.Database.MigrateAsync(ct);
 
         var sql = new System.Text.StringBuilder();
-        foreach (var entity in db.Model.GetEntityTypes().Where(e => e.BaseType is null && e.GetTableName() is not null))
+        foreach (var entity in db.Model.GetEntityTypes().Where(e => e.BaseType is null && !e.IsOwned() && e.GetTableName() is not null))
         {
             var table = entity.GetTableName()!;
-            string? column = typeof(ICompanyOwned).IsAssignableFrom(entity.ClrType) ? "company_id"
+            string? column = typeof(ICompanyOwned).IsAssignableFrom(entity.ClrType) || entity.FindProperty("CompanyId") is not null ? "company_id"
                 : entity.ClrType == typeof(Company) ? "id" : null;
             if (column is null) continue;
             sql.Append(System.Globalization.CultureInfo.InvariantCulture, $"""

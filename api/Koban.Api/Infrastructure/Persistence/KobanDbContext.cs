@@ -1,10 +1,14 @@
 using System.Linq.Expressions;
 using Koban.Api.Infrastructure.Audit;
+using Koban.Api.Infrastructure.Persistence.Configurations;
 using Koban.Api.Infrastructure.Security;
 using Koban.Api.Infrastructure.Tenancy;
 using Koban.Api.Infrastructure.Web;
 using Koban.Domain.Common;
 using Koban.Domain.Companies;
+using Koban.Domain.Customers;
+using Koban.Domain.Products;
+using Koban.Domain.Sales;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -20,6 +24,11 @@ public sealed class KobanDbContext(DbContextOptions<KobanDbContext> options, Cur
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<NumberingSetting> NumberingSettings => Set<NumberingSetting>();
+    public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<Product> Products => Set<Product>();
+    public DbSet<Opportunity> Opportunities => Set<Opportunity>();
+    public DbSet<Quote> Quotes => Set<Quote>();
+    public DbSet<Order> Orders => Set<Order>();
     public DbSet<NumberCounter> NumberCounters => Set<NumberCounter>();
 
     internal CurrentActor Actor => actor;
@@ -48,10 +57,25 @@ public sealed class KobanDbContext(DbContextOptions<KobanDbContext> options, Cur
 
         foreach (var entity in builder.Model.GetEntityTypes())
         {
-            if (!typeof(ICompanyOwned).IsAssignableFrom(entity.ClrType) || entity.BaseType is not null) continue;
-            builder.Entity(entity.ClrType).HasQueryFilter(CompanyFilter(entity.ClrType));
+            if (entity.BaseType is not null || entity.IsOwned()) continue;
+            if (typeof(ICompanyOwned).IsAssignableFrom(entity.ClrType))
+            {
+                builder.Entity(entity.ClrType).HasQueryFilter(CompanyFilter(entity.ClrType));
+            }
+            else if (entity.FindProperty(CompanyShadow.Property)?.IsShadowProperty() == true)
+            {
+                builder.Entity(entity.ClrType).HasQueryFilter(ShadowCompanyFilter(entity.ClrType));
+            }
         }
         builder.Entity<Company>().HasQueryFilter(c => (Guid?)c.Id == CurrentCompanyId);
+    }
+
+    private LambdaExpression ShadowCompanyFilter(Type type)
+    {
+        var row = Expression.Parameter(type, "row");
+        var property = Expression.Call(typeof(EF), nameof(EF.Property), [typeof(Guid)], row, Expression.Constant(CompanyShadow.Property));
+        var current = Expression.Property(Expression.Constant(this), nameof(CurrentCompanyId));
+        return Expression.Lambda(Expression.Equal(Expression.Convert(property, typeof(Guid?)), current), row);
     }
 
     private LambdaExpression CompanyFilter(Type type)
@@ -85,7 +109,16 @@ public sealed class KobanDbContext(DbContextOptions<KobanDbContext> options, Cur
             {
                 entry.Property(nameof(IHasUpdatedAt.UpdatedAt)).CurrentValue = now;
             }
-            if (entry.Entity is not ICompanyOwned owned || entry.State is EntityState.Unchanged or EntityState.Detached) continue;
+            if (entry.Entity is not ICompanyOwned owned)
+            {
+                if (entry.State == EntityState.Added && entry.Metadata.FindProperty(CompanyShadow.Property)?.IsShadowProperty() == true)
+                {
+                    entry.Property(CompanyShadow.Property).CurrentValue = actor.CompanyId
+                        ?? throw new InvalidOperationException($"Cannot add a {entry.Metadata.ClrType.Name} without a current company.");
+                }
+                continue;
+            }
+            if (entry.State is EntityState.Unchanged or EntityState.Detached) continue;
             var property = entry.Property(nameof(ICompanyOwned.CompanyId));
             if (entry.State == EntityState.Added && owned.CompanyId == Guid.Empty)
             {

@@ -37,5 +37,8 @@ public static class ApiErrorCodes
     public const string SortUnknown = "sort_unknown";
     public const string CsvEmpty = "csv_empty";
     public const string CsvTooManyRows = "csv_too_many_rows";
+    public const string AccountingCodeTaken = "accounting_code_taken";
+    public const string ProductCodeTaken = "product_code_taken";
+    public const string CsvMissingColumn = "csv_missing_column";
     public const string InternalError = "internal_error";
 }

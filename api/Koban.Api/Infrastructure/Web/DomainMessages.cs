@@ -106,5 +106,7 @@ internal static class DomainMessages
         [ErrorCodes.NumberingResetNeedsYear] = ("Un compteur remis à zéro chaque année doit faire figurer l'année dans le numéro, sinon un numéro reviendrait deux fois.", "A counter that restarts every year needs the year in the number, or a number would be issued twice."),
         [ErrorCodes.NumberingLocked] = ("La numérotation ne peut plus être modifiée : un document de cette série a déjà été numéroté.", "The numbering can no longer change: a document of this series already has a number."),
         [ErrorCodes.NumberingBackdated] = ("La date ne peut pas être antérieure à celle du dernier document numéroté de la série ({lastDate}).", "The date cannot be earlier than the last numbered document of the series ({lastDate})."),
+        [ErrorCodes.CustomerReferenced] = ("Un document fait référence à ce client : archivez-le plutôt que de le supprimer.", "A document references this customer: archive it instead of deleting it."),
+        [ErrorCodes.ProductReferenced] = ("Un document utilise ce produit : archivez-le plutôt que de le supprimer.", "A document uses this product: archive it instead of deleting it."),
     };
 }

@@ -42,6 +42,9 @@ public static class ErrorCatalog
         [ApiErrorCodes.SortUnknown] = ("Ce tri n'est pas proposé pour cette liste.", "This list cannot be sorted by that field."),
         [ApiErrorCodes.CsvEmpty] = ("Le fichier CSV est vide : une ligne d'en-tête est attendue.", "The CSV file is empty: a header line is expected."),
         [ApiErrorCodes.CsvTooManyRows] = ("Le fichier CSV dépasse 10 000 lignes : découpez-le.", "The CSV file has more than 10,000 rows: split it."),
+        [ApiErrorCodes.AccountingCodeTaken] = ("Ce code comptable est déjà attribué à un autre client.", "This accounting code already belongs to another customer."),
+        [ApiErrorCodes.ProductCodeTaken] = ("Ce code produit est déjà utilisé.", "This product code is already in use."),
+        [ApiErrorCodes.CsvMissingColumn] = ("Le fichier CSV n'a pas la colonne obligatoire (nom, ou code pour les produits).", "The CSV file lacks its required column (name, or code for products)."),
         [ApiErrorCodes.InternalError] = ("Erreur interne : l'incident est journalisé.", "Internal error: the incident has been logged."),
     }
     .Concat(DomainMessages.All)

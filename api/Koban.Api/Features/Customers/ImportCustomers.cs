@@ -1,0 +1,134 @@
+using System.Globalization;
+using FluentValidation;
+using Koban.Api.Features.Common;
+using Koban.Api.Infrastructure.Audit;
+using Koban.Api.Infrastructure.Persistence;
+using Koban.Api.Infrastructure.Web;
+using Koban.Domain.Common;
+using Koban.Domain.Customers;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Koban.Api.Features.Customers;
+
+public sealed record ImportCustomersCommand(CsvTable Table, bool DryRun) : ICommand<ImportReport>;
+
+/// <summary>
+/// One row = one customer and optionally one contact. A row updates the customer with the same accounting code,
+/// else the same SIREN, else the same name; otherwise it creates one. Every row goes through the same rules as the
+/// API (validator, then domain), in its own savepoint, so a refused row never blocks the others nor leaves half a customer.
+/// </summary>
+public sealed class ImportCustomersHandler(KobanDbContext db, AuditLog audit) : ICommandHandler<ImportCustomersCommand, ImportReport>
+{
+    public const string Description = """
+        multipart/form-data with a part `file`: a CSV (UTF-8 or Windows-1252; `;`, `,` or tab separated; at most 5 MB and 10,000 rows) with a header line. Columns, French or English names, case and accents ignored:
+        `type` (Entreprise/Particulier, Business/Individual; default Entreprise), `nom`/`name` (required), `pays`/`country` (ISO code, default FR), `siren`, `siret`, `tva`/`vatNumber`, `adresse`/`address`, `complement`/`address2`, `codePostal`/`postalCode`, `ville`/`city`, `codeComptable`/`accountingCode`, `notes`, and for one contact `contactPrenom`/`contactFirstName`, `contactNom`/`contactLastName`, `contactEmail`, `contactTelephone`/`contactPhone`, `contactFonction`/`contactJobTitle`.
+        A row updates the customer with the same accounting code, else SIREN, else name, and creates one otherwise; a contact whose e-mail (else name) already exists is updated. Each row is checked with the same rules as `POST /api/v1/customers`; the report lists per row what was created, updated or refused and why. `dryRun=true` checks everything and keeps nothing.
+        """;
+
+    public async ValueTask<ImportReport> Handle(ImportCustomersCommand command, CancellationToken cancellationToken)
+    {
+        var table = command.Table;
+        if (!table.HasColumn("nom", "name", "raisonSociale", "companyName"))
+        {
+            throw new FieldValidationException("file", ApiErrorCodes.CsvMissingColumn);
+        }
+        var validator = new CustomerRequestValidator();
+        var results = new List<ImportRowResult>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var (line, cells) in table.Rows)
+        {
+            string? Get(params string[] names) => table.Get(cells, names);
+            var name = Get("nom", "name", "raisonSociale", "companyName");
+            var savepoint = $"row{line.ToString(CultureInfo.InvariantCulture)}";
+            await transaction.CreateSavepointAsync(savepoint, cancellationToken);
+            try
+            {
+                var request = ToRequest(Get);
+                var validation = await validator.ValidateAsync(request, cancellationToken);
+                if (!validation.IsValid)
+                {
+                    results.Add(new ImportRowResult(line, ImportOutcome.Refused, name, null,
+                        [.. validation.Errors.Select(e => new ImportRowError(JsonPath.ToCamelPath(e.PropertyName), e.ErrorCode, e.ErrorMessage))]));
+                    continue;
+                }
+                var existing = await FindAsync(request, cancellationToken);
+                var data = await CustomerLoader.ToDataAsync(db, request, existing, cancellationToken);
+                Customer customer;
+                if (existing is null)
+                {
+                    customer = Customer.Create(data);
+                    db.Customers.Add(customer);
+                }
+                else
+                {
+                    customer = existing;
+                    customer.Update(data);
+                }
+                ApplyContact(customer, Get);
+                audit.Record(existing is null ? "customer.imported" : "customer.updated_by_import", "customer", customer.Id, after: CustomerResponse.From(customer));
+                await db.SaveChangesAsync(cancellationToken);
+                results.Add(new ImportRowResult(line, existing is null ? ImportOutcome.Created : ImportOutcome.Updated, customer.Name, customer.Id, []));
+            }
+            catch (Exception e) when (e is DomainException or FieldValidationException or ReferenceNotFoundException or DbUpdateException)
+            {
+                await transaction.RollbackToSavepointAsync(savepoint, cancellationToken);
+                var problem = ProblemDetailsMapping.Map(e);
+                var errors = problem is Microsoft.AspNetCore.Http.HttpValidationProblemDetails v && v.Errors.Count > 0
+                    ? v.Errors.Select(x => new ImportRowError(x.Key, (string)problem.Extensions["code"]!, x.Value.FirstOrDefault() ?? problem.Title!)).ToList()
+                    : [new ImportRowError("row", (string)problem.Extensions["code"]!, problem.Detail ?? problem.Title!)];
+                results.Add(new ImportRowResult(line, ImportOutcome.Refused, name, null, errors));
+            }
+            finally
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+        if (command.DryRun) await transaction.RollbackAsync(cancellationToken);
+        else await transaction.CommitAsync(cancellationToken);
+        return ImportReport.From(results, command.DryRun);
+    }
+
+    private static CustomerRequest ToRequest(Func<string[], string?> get)
+    {
+        string? Get(params string[] names) => get(names);
+        var type = Get("type", "kind")?.ToLowerInvariant();
+        var kind = type is "particulier" or "individual" or "individu" or "b2c" ? CustomerKind.Individual : CustomerKind.Business;
+        var line1 = Get("adresse", "address", "address1", "adresse1");
+        var city = Get("ville", "city");
+        var postal = Get("codePostal", "cp", "postalCode", "zip");
+        var country = (Get("pays", "country", "countryCode") ?? "FR").ToUpperInvariant();
+        return new CustomerRequest(kind, Get("nom", "name", "raisonSociale", "companyName") ?? string.Empty, country, null,
+            Get("siren"), Get("siret"), Get("tva", "tvaIntracom", "vatNumber", "vat"),
+            line1 is null && city is null && postal is null ? null : new PostalAddressDto(line1 ?? string.Empty, Get("complement", "address2", "adresse2"), postal ?? string.Empty, city ?? string.Empty, country),
+            null, null, Get("codeComptable", "compteAuxiliaire", "accountingCode"), Get("notes", "note"));
+    }
+
+    private async Task<Customer?> FindAsync(CustomerRequest request, CancellationToken ct)
+    {
+        if (!string.IsNullOrWhiteSpace(request.AccountingCode))
+        {
+            var code = request.AccountingCode.Trim().ToUpperInvariant();
+            var byCode = await db.Customers.SingleOrDefaultAsync(c => c.AccountingCode == code, ct);
+            if (byCode is not null) return byCode;
+        }
+        if (!string.IsNullOrWhiteSpace(request.Siren) && Siren.TryParse(request.Siren, out var siren))
+        {
+            var bySiren = await db.Customers.FirstOrDefaultAsync(c => c.Siren == siren.Value, ct);
+            if (bySiren is not null) return bySiren;
+        }
+        var name = request.Name.Trim();
+        return await db.Customers.FirstOrDefaultAsync(c => EF.Functions.ILike(c.Name, name.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_"), "\\"), ct);
+    }
+
+    private static void ApplyContact(Customer customer, Func<string[], string?> get)
+    {
+        var data = new ContactData(get(["contactPrenom", "contactFirstName"]), get(["contactNom", "contactLastName"]), get(["contactEmail", "email"]),
+            get(["contactTelephone", "contactPhone", "telephone", "phone"]), get(["contactFonction", "contactJobTitle"]));
+        if (data.FirstName is null && data.LastName is null && data.Email is null) return;
+        var existing = customer.Contacts.FirstOrDefault(c => data.Email is not null && string.Equals(c.Email, data.Email, StringComparison.OrdinalIgnoreCase))
+            ?? customer.Contacts.FirstOrDefault(c => c.FirstName == data.FirstName && c.LastName == data.LastName);
+        if (existing is null) customer.AddContact(data);
+        else customer.UpdateContact(existing.Id, data);
+    }
+}

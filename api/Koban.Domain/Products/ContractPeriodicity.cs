@@ -1,0 +1,9 @@
+namespace Koban.Domain.Products;
+
+/// <summary>How often a contract product is billed by default.</summary>
+public enum ContractPeriodicity
+{
+    Monthly,
+    Quarterly,
+    Yearly,
+}

@@ -1,0 +1,8 @@
+namespace Koban.Domain.Sales;
+
+public enum OpportunityStage
+{
+    Open,
+    Won,
+    Lost,
+}
