@@ -11,6 +11,7 @@ using Koban.Api.Features.Companies;
 using Koban.Api.Features.Customers;
 using Koban.Api.Features.Numbering;
 using Koban.Api.Features.Products;
+using Koban.Api.Features.Sales;
 using Koban.Api.Features.Signup;
 using Koban.Api.Features.Users;
 using Koban.Api.Infrastructure.Audit;
@@ -54,6 +55,9 @@ builder.Services.AddScoped<CurrentActor>();
 builder.Services.AddScoped<CompanySessionInterceptor>();
 builder.Services.AddScoped<AuditLog>();
 builder.Services.AddScoped<DocumentNumbers>();
+builder.Services.AddScoped<Koban.Api.Features.Sales.SalesLineBuilder>();
+builder.Services.AddScoped<Koban.Api.Features.Sales.CompanyClock>();
+builder.Services.AddScoped<Koban.Api.Features.Sales.OrderFactory>();
 
 var connectionString = configuration.GetConnectionString(DatabaseSetup.AppConnectionName) ?? "Host=127.0.0.1;Database=koban";
 builder.Services.AddDbContext<KobanDbContext>((services, options) => options
@@ -191,6 +195,9 @@ app.MapAuditEndpoints();
 app.MapNumberingEndpoints();
 app.MapCustomersEndpoints();
 app.MapProductsEndpoints();
+app.MapOpportunitiesEndpoints();
+app.MapQuotesEndpoints();
+app.MapOrdersEndpoints();
 
 // Unknown API paths answer a problem 404, never the SPA's index.html.
 app.Map("/api/{**path}", (HttpContext http) => Problems.WriteAsync(http, Problems.Create(StatusCodes.Status404NotFound, ApiErrorCodes.NotFound)))

@@ -306,4 +306,19 @@ public static class ErrorCodes
 
     /// <summary>fr: Un document utilise ce produit : archivez-le plutôt que de le supprimer. en: A document uses this product: archive it instead of deleting it.</summary>
     public const string ProductReferenced = "product_referenced";
+
+    /// <summary>fr: L'opportunité a plusieurs devis acceptés : indiquez celui qui devient la commande (quoteId). en: The opportunity has several accepted quotes: name the one that becomes the order (quoteId).</summary>
+    public const string QuoteChoiceRequired = "quote_choice_required";
+
+    /// <summary>fr: Ce devis n'est pas un devis accepté de cette opportunité. en: This quote is not an accepted quote of this opportunity.</summary>
+    public const string QuoteNotOfOpportunity = "quote_not_of_opportunity";
+
+    /// <summary>fr: Une commande existe déjà pour ce devis. en: An order already exists for this quote.</summary>
+    public const string QuoteAlreadyOrdered = "quote_already_ordered";
+
+    /// <summary>fr: Ce client est archivé : il ne peut plus recevoir de nouveaux documents. en: This customer is archived: it cannot receive new documents.</summary>
+    public const string CustomerArchived = "customer_archived";
+
+    /// <summary>fr: Ce produit est archivé : il ne peut plus être ajouté à un document. en: This product is archived: it cannot be added to a document.</summary>
+    public const string ProductArchived = "product_archived";
 }

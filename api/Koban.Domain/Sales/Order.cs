@@ -54,7 +54,7 @@ public sealed class Order : ICompanyOwned, IHasUpdatedAt
     public decimal TotalIncludingVat { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
     public uint Version { get; private set; }
-    public IReadOnlyList<OrderLine> Lines => _lines;
+    public IReadOnlyList<OrderLine> Lines => SalesLine.InPositionOrder(_lines);
     public bool IsFrozen => Status != OrderStatus.Draft;
 
     /// <summary><c>businessCustomer</c>: whether the invoiced customer is a business, as the legal maximum on terms applies to businesses only (domain-rules.md §7).</summary>
@@ -240,6 +240,7 @@ public sealed class Order : ICompanyOwned, IHasUpdatedAt
 
     private string? FirstLineChange(List<DocumentLineData> lines)
     {
+        SalesLine.InPositionOrder(_lines);
         for (var i = 0; i < Math.Min(lines.Count, _lines.Count); i++)
         {
             var (now, was) = (lines[i], _lines[i]);

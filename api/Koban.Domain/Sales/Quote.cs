@@ -30,7 +30,7 @@ public sealed class Quote : ICompanyOwned, IHasUpdatedAt
     public decimal TotalIncludingVat { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
     public uint Version { get; private set; }
-    public IReadOnlyList<QuoteLine> Lines => _lines;
+    public IReadOnlyList<QuoteLine> Lines => SalesLine.InPositionOrder(_lines);
 
     public static Quote CreateDraft(Guid customerId, Guid? opportunityId, DateOnly validUntil, IEnumerable<DocumentLineData> lines)
     {
@@ -102,7 +102,7 @@ public sealed class Quote : ICompanyOwned, IHasUpdatedAt
 
     /// <summary>A new draft with the same customer, opportunity and lines, from any status; no number, no dates of sending.</summary>
     public Quote Duplicate(DateOnly? validUntil = null) =>
-        CreateDraft(CustomerId, OpportunityId, validUntil ?? ValidUntil, _lines.Select(l => l.ToData()));
+        CreateDraft(CustomerId, OpportunityId, validUntil ?? ValidUntil, Lines.Select(l => l.ToData()));
 
     private void EnsureDraft()
     {

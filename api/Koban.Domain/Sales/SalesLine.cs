@@ -37,6 +37,21 @@ public abstract class SalesLine
     public DocumentLineData ToData() =>
         new(Kind, ProductId, Description, Quantity, UnitCode, UnitPrice, DiscountPercent, VatRate, VatCategory, IsContractLine);
 
+    /// <summary>Lines come back from storage in no particular order; every positional use goes through this.</summary>
+    internal static List<T> InPositionOrder<T>(List<T> lines)
+        where T : SalesLine
+    {
+        for (var i = 1; i < lines.Count; i++)
+        {
+            if (lines[i - 1].Position > lines[i].Position)
+            {
+                lines.Sort((a, b) => a.Position.CompareTo(b.Position));
+                break;
+            }
+        }
+        return lines;
+    }
+
     public TotalsLine ToTotalsLine() => new(Kind, Quantity, UnitPrice, DiscountPercent, VatRate, VatCategory);
 
     private protected void Fill(int position, DocumentLineData line)

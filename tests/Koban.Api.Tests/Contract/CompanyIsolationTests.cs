@@ -27,19 +27,33 @@ public sealed class CompanyIsolationTests : ApiTest
         var aCustomerId = customer.GetProperty("id").GetGuid();
         var aContactId = customer.GetProperty("contacts")[0].GetProperty("id").GetGuid();
         var aProductId = (await (await a.Admin.PostAsJsonAsync("/api/v1/products", Features.Products.ProductTests.Product(code: "SECRET-A"))).Json()).GetProperty("id").GetGuid();
+        var aOpportunity = (await (await a.Admin.PostAsJsonAsync("/api/v1/opportunities", new { customerId = aCustomerId, title = "Affaire secrète de A", expectedAmount = 10m })).Json()).GetProperty("id").GetGuid();
+        var aQuote = (await (await a.Admin.PostAsJsonAsync("/api/v1/quotes", new
+        {
+            customerId = aCustomerId,
+            opportunityId = aOpportunity,
+            validUntil = "2099-12-31",
+            lines = Features.Sales.SalesFlowTests.Lines(aProductId)
+        })).Json()).GetProperty("id").GetGuid();
+        var aOrder = (await (await a.Admin.PostAsJsonAsync("/api/v1/orders", new { customerId = aCustomerId, lines = Features.Sales.SalesFlowTests.Lines(aProductId) })).Json()).GetProperty("id").GetGuid();
+        await a.Admin.PostAsync($"/api/v1/orders/{aOrder}/validate", null);
         byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 42, 42, 42];
         await a.Admin.PutAsync("/api/v1/company/logo", new MultipartFormDataContent { { new ByteArrayContent(png), "file", "a.png" } });
         var aEtagBefore = (await a.Admin.GetAsync("/api/v1/company")).Headers.ETag!.Tag;
 
         var b = await NewCompanyAsync("Entreprise B SARL");
         var secrets = new[] { a.Id.ToString(), aUserId.ToString(), aKeyId.ToString(), aUserEmail, a.AdminEmail, "Entreprise A SAS",
-            aCustomerId.ToString(), aContactId.ToString(), aProductId.ToString(), "Client secret de A", "SECRET-A", "claire@durand.fr" };
+            aCustomerId.ToString(), aContactId.ToString(), aProductId.ToString(), "Client secret de A", "SECRET-A", "claire@durand.fr",
+            aOpportunity.ToString(), aQuote.ToString(), aOrder.ToString(), "Affaire secrète de A" };
         var idsByResource = new Dictionary<string, Guid>
         {
             ["/api/v1/users/{id}"] = aUserId,
             ["/api/v1/api-keys/{id}"] = aKeyId,
             ["/api/v1/customers/{id}"] = aCustomerId,
             ["/api/v1/products/{id}"] = aProductId,
+            ["/api/v1/opportunities/{id}"] = aOpportunity,
+            ["/api/v1/quotes/{id}"] = aQuote,
+            ["/api/v1/orders/{id}"] = aOrder,
         };
 
         using var document = JsonDocument.Parse(await Anonymous().GetStringAsync("/openapi/v1.json"));
@@ -73,7 +87,10 @@ public sealed class CompanyIsolationTests : ApiTest
                     {
                         if (parameter.GetProperty("in").GetString() != "query") continue;
                         var name = parameter.GetProperty("name").GetString()!;
-                        if (name.EndsWith("Id", StringComparison.Ordinal)) query.Add($"{name}={(name == "entityId" ? a.Id : aUserId)}");
+                        if (name.EndsWith("Id", StringComparison.Ordinal))
+                        {
+                            query.Add($"{name}={name switch { "entityId" => aOrder, "customerId" => aCustomerId, "opportunityId" => aOpportunity, _ => aUserId }}");
+                        }
                     }
                 }
                 if (query.Count > 0) url += "?" + string.Join('&', query);
@@ -119,5 +136,10 @@ public sealed class CompanyIsolationTests : ApiTest
         aCustomer.GetProperty("isArchived").GetBoolean().ShouldBeFalse();
         aCustomer.GetProperty("contacts").GetArrayLength().ShouldBe(1);
         (await (await a.Admin.GetAsync($"/api/v1/products/{aProductId}")).Json()).GetProperty("name").GetString().ShouldBe("Pose et réglage");
+        var order = await (await a.Admin.GetAsync($"/api/v1/orders/{aOrder}")).Json();
+        order.GetProperty("status").GetString().ShouldBe("InProgress");
+        order.GetProperty("history").GetArrayLength().ShouldBe(2);
+        (await (await a.Admin.GetAsync($"/api/v1/opportunities/{aOpportunity}")).Json()).GetProperty("stage").GetString().ShouldBe("Open");
+        (await (await a.Admin.GetAsync($"/api/v1/quotes/{aQuote}")).Json()).GetProperty("status").GetString().ShouldBe("Draft");
     }
 }

@@ -46,6 +46,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/billing-schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What to invoice now: due milestones and orders left to invoice
+         * @description Across orders, so nothing is forgotten: milestones not yet invoiced planned on or before `dueBy` (default today, in the company's time zone; `isLate` when past), and validated orders with an amount left to invoice (oldest first, 500 at most).
+         *
+         *     Requires the permission `billing-schedules:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["GetBillingOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -700,6 +722,479 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/opportunities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List opportunities
+         * @description `search` matches the title or the customer's name. Filters: `stage`, `customerId`, `ownerUserId`, `expectedCloseFrom`/`expectedCloseTo`, `updatedSince`. `sort`: `-updatedAt` (default), `title`, `expectedAmount`. Each opportunity lists its quotes.
+         *
+         *     Requires the permission `opportunities:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["ListOpportunities"];
+        put?: never;
+        /**
+         * Create an opportunity
+         * @description An open opportunity for an active customer of the company (`customerId` unknown → 422 `reference_not_found`; archived → 422 `customer_archived`).
+         *
+         *     Requires the permission `opportunities:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["CreateOpportunity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opportunities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an opportunity with its quotes
+         * @description Returns the opportunity, its quotes (number, status, total, expired) and an `ETag`.
+         *
+         *     Requires the permission `opportunities:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["GetOpportunity"];
+        /**
+         * Update an open opportunity
+         * @description Only while open (409 `invalid_state_transition` once won or lost: reopen it first).
+         *
+         *     Requires the permission `opportunities:write` (role matrix for users, scope for API keys).
+         */
+        put: operations["UpdateOpportunity"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opportunities/{id}/win": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Win an opportunity, creating the draft order
+         * @description Marks the opportunity won and offers the order (domain-rules §1, the seed's flow): with one accepted quote, a **draft order** whose lines are identical to the quote's, linked to it both ways; with several accepted quotes the caller names one in `quoteId` (otherwise 422 `quote_choice_required`); with none, an empty draft order for the customer. `createOrder: false` wins without an order. The order takes the customer's payment terms (or the company default) and bank transfer; it stays a draft until validated.
+         *
+         *     Requires the permission `opportunities:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["WinOpportunity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opportunities/{id}/lose": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark an opportunity lost
+         * @description A reason is required (422 `lost_reason_required`). Only an open opportunity can be lost.
+         *
+         *     Requires the permission `opportunities:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["LoseOpportunity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opportunities/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reopen a won or lost opportunity
+         * @description The opportunity is open again; an order created when it was won stays as it is.
+         *
+         *     Requires the permission `opportunities:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["ReopenOpportunity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List quotes
+         * @description `search` matches the number or the customer's name. Filters: `status`, `customerId`, `opportunityId`, `validUntilFrom`/`validUntilTo`, `updatedSince`. `sort`: `-updatedAt` (default), `validUntil`, `totalExcludingVat`. `isExpired` is derived: sent and past its validity date.
+         *
+         *     Requires the permission `quotes:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["ListQuotes"];
+        put?: never;
+        /**
+         * Create a draft quote
+         * @description Lines: `Product` lines reference a product of the company (another id → 422 `reference_not_found` naming `lines[i].productId`) and take its description, unit, price and VAT rate unless given; `Free` lines carry their own; `Title` and `Comment` lines are layout only. Quantities up to 3 decimals, unit prices up to 4, discount 0–100 %. The VAT category and the rate charged follow from the customer's regime and the line's nature (goods/services): intra-EU goods are exempt (K), intra-EU services reverse-charged (AE), exports exempt (G), services abroad outside the scope (O), a company under the VAT franchise charges none (E). Totals are computed by the server.
+         *
+         *     Requires the permission `quotes:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["CreateQuote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a quote with its lines and totals
+         * @description Totals follow domain-rules §5 (line nets rounded to the cent, VAT per rate on the sum of nets). `orderId` links to the order made from it.
+         *
+         *     Requires the permission `quotes:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["GetQuote"];
+        /**
+         * Replace a draft quote
+         * @description Only a draft can change (409 `document_frozen` once sent). Lines: `Product` lines reference a product of the company (another id → 422 `reference_not_found` naming `lines[i].productId`) and take its description, unit, price and VAT rate unless given; `Free` lines carry their own; `Title` and `Comment` lines are layout only. Quantities up to 3 decimals, unit prices up to 4, discount 0–100 %. The VAT category and the rate charged follow from the customer's regime and the line's nature (goods/services): intra-EU goods are exempt (K), intra-EU services reverse-charged (AE), exports exempt (G), services abroad outside the scope (O), a company under the VAT franchise charges none (E). Totals are computed by the server.
+         *
+         *     Requires the permission `quotes:write` (role matrix for users, scope for API keys).
+         */
+        put: operations["UpdateQuote"];
+        post?: never;
+        /**
+         * Delete a draft quote
+         * @description Only drafts, which have no number, can be deleted (409 `document_not_deletable` otherwise).
+         *
+         *     Requires the permission `quotes:write` (role matrix for users, scope for API keys).
+         */
+        delete: operations["DeleteQuote"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotes/{id}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a quote sent (numbers it)
+         * @description Takes the next number of the quote sequence, in the same transaction (a draft has no number), and freezes the quote. E-mailing the PDF comes with the document engine. 409 `invalid_state_transition` from another state.
+         *
+         *     Requires the permission `quotes:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["SendQuote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotes/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the customer's acceptance
+         * @description Only a sent quote still valid (409 `quote_expired` once past its validity date: duplicate it instead). An accepted quote becomes the order when its opportunity is won. 409 `invalid_state_transition` from another state.
+         *
+         *     Requires the permission `quotes:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["AcceptQuote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotes/{id}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the customer's refusal
+         * @description Only a sent quote; the reason is optional.
+         *
+         *     Requires the permission `quotes:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["RefuseQuote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotes/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Duplicate a quote as a new draft
+         * @description Copies customer, opportunity and lines into a new draft (no number), e.g. to re-issue an expired quote with a new `validUntil`.
+         *
+         *     Requires the permission `quotes:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["DuplicateQuote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List orders
+         * @description `search` matches the number, the customer's purchase-order reference or the customer's name. Filters: `status`, `customerId` (ordering or invoiced customer), `orderDateFrom`/`orderDateTo`, `leftToInvoice=true` (validated orders still to invoice), `updatedSince`. `sort`: `-orderDate` (default), `totalExcludingVat`, `updatedAt`.
+         *
+         *     Requires the permission `orders:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["ListOrders"];
+        put?: never;
+        /**
+         * Create a draft order directly
+         * @description A draft order entered directly, marked as not traceable to a quote (`traceableToQuote: false`) — allowed, as the seed says. Defaults: today, the invoiced customer's payment terms (or the company's), bank transfer, EUR; `billToCustomerId` defaults to the customer. A draft has no number and stays fully editable. Lines: `Product` lines reference a product of the company (another id → 422 `reference_not_found` naming `lines[i].productId`) and take its description, unit, price and VAT rate unless given; `Free` lines carry their own; `Title` and `Comment` lines are layout only. Quantities up to 3 decimals, unit prices up to 4, discount 0–100 %. The VAT category and the rate charged follow from the customer's regime and the line's nature (goods/services): intra-EU goods are exempt (K), intra-EU services reverse-charged (AE), exports exempt (G), services abroad outside the scope (O), a company under the VAT franchise charges none (E). Totals are computed by the server.
+         *
+         *     Requires the permission `orders:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["CreateOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/from-quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create the draft order of an accepted quote
+         * @description Copies the accepted quote's customer and lines unchanged into a draft order linked to it (the link shows on both). One order per quote (409 `quote_already_ordered`); the quote must be accepted (409 `quote_not_accepted`). Winning the opportunity does the same in one step.
+         *
+         *     Requires the permission `orders:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["CreateOrderFromQuote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Compute the totals of lines without saving
+         * @description The line editors call this as the user types: same line rules and totals engine as a saved document (line net rounded to the cent, VAT per rate on the sum of line nets, domain-rules §5). Nothing is stored.
+         *
+         *     Requires the permission `orders:read` (role matrix for users, scope for API keys).
+         */
+        post: operations["PreviewOrderTotals"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an order: lines, totals, what is left to invoice, linked documents, history
+         * @description `billing` (validated orders) gives, overall, per line and per VAT rate, what was ordered, invoiced (deposits included, net of correction credit notes) and is left to invoice. `linkedDocuments` is the timeline of documents (quote now; invoices, payments and deliveries as they come); `history` the audit trail of the order.
+         *
+         *     Requires the permission `orders:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["GetOrder"];
+        /**
+         * Update an order
+         * @description A draft is fully editable. Once validated (domain-rules §2), the financial content is frozen: customer and invoiced account, lines (products, descriptions, quantities, prices, discounts, VAT), number, order date, payment method and terms, currency. Send them back unchanged; any real change is refused with 409 `document_frozen`, `errors` naming the field (e.g. `lines[1].unitPrice`) and `detail` explaining it in plain words — cancel the order and re-enter it instead.
+         *     Still editable after validation: document template and its header/footer texts, general comment, salesperson, planned delivery date, delivery method and address, customer contact, purchase-order reference, internal notes. A cancelled order changes no more.
+         *
+         *     Requires the permission `orders:write` (role matrix for users, scope for API keys).
+         */
+        put: operations["UpdateOrder"];
+        post?: never;
+        /**
+         * Delete a draft order
+         * @description Only a draft (no number) can be deleted; a validated order is cancelled instead (409 `document_not_deletable`).
+         *
+         *     Requires the permission `orders:write` (role matrix for users, scope for API keys).
+         */
+        delete: operations["DeleteOrder"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Validate a draft order
+         * @description Checks: at least one priced line (422 `document_has_no_priced_line`), an invoiced customer with a billing address (422 `customer_billing_address_missing`), every product still for sale (422 `product_not_for_sale`), a total that is not negative (422 `document_total_negative`). Then assigns the next number of the order sequence in the same transaction (gapless: a refused validation takes no number) and freezes the financial content. Validating twice answers 409 `invalid_state_transition`.
+         *
+         *     Requires the permission `orders:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["ValidateOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a validated order
+         * @description Only while nothing has been invoiced (deposits included) or delivered (409 `order_has_invoicing_or_delivery`), with a reason (422 `cancellation_reason_required`). The number stays used, so the sequence keeps no gap.
+         *
+         *     Requires the permission `orders:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["CancelOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a complete order
+         * @description Marks a validated order complete. 409 `invalid_state_transition` from another state.
+         *
+         *     Requires the permission `orders:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["CloseOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/billing-schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The order's billing schedule
+         * @description Planned milestones (label, date, percentage or amount excluding VAT) with the amount each represents, whether it is due or late, and the invoice that billed it once there is one.
+         *
+         *     Requires the permission `billing-schedules:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["GetOrderBillingSchedule"];
+        /**
+         * Plan the order's billing schedule
+         * @description On a validated order only (409 `order_not_validated`). The request lists every milestone: with an `id` it is updated, without one added, missing ones removed. Each has a percentage or an amount excluding VAT (not both); the schedule never exceeds 100 % of the order (422 `billing_schedule_exceeds_order`); a milestone already invoiced cannot change (409 `milestone_already_invoiced`). Send the ETag of the GET (`"0"` before the first plan).
+         *
+         *     Requires the permission `billing-schedules:write` (role matrix for users, scope for API keys).
+         */
+        put: operations["SaveOrderBillingSchedule"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -741,6 +1236,31 @@ export interface components {
             entityId: null | string;
             before: null | components["schemas"]["JsonElement"];
             after: null | components["schemas"]["JsonElement"];
+        };
+        /** @description Nothing forgotten: milestones due or late, and validated orders with an amount left to invoice. */
+        BillingOverview: {
+            /** Format: date */
+            today: string;
+            dueMilestones: components["schemas"]["DueMilestone"][];
+            ordersLeftToInvoice: components["schemas"]["OrderLeftToInvoice"][];
+        };
+        BillingScheduleRequest: {
+            milestones: components["schemas"]["MilestoneRequest"][];
+        };
+        BillingScheduleResponse: {
+            /** Format: uuid */
+            orderId: string;
+            orderNumber: null | string;
+            /** Format: decimal */
+            orderTotalExcludingVat: number;
+            /** Format: decimal */
+            plannedTotalExcludingVat: number;
+            /** Format: decimal */
+            unplannedExcludingVat: number;
+            milestones: components["schemas"]["MilestoneResponse"][];
+        };
+        CancelOrderRequest: {
+            reason: string;
         };
         ChangePasswordRequest: {
             currentPassword: string;
@@ -894,8 +1414,35 @@ export interface components {
             label: string;
             address: components["schemas"]["PostalAddressDto"];
         };
+        DocumentLink: {
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            number: null | string;
+            status: string;
+            /** Format: date */
+            date: null | string;
+        };
         /** @enum {unknown} */
         DocumentType: "Quote" | "Order" | "Invoice" | "CreditNote" | "DeliveryNote";
+        DueMilestone: {
+            /** Format: uuid */
+            orderId: string;
+            orderNumber: null | string;
+            customerName: string;
+            /** Format: uuid */
+            milestoneId: string;
+            label: string;
+            /** Format: date */
+            plannedDate: string;
+            /** Format: decimal */
+            plannedAmountExcludingVat: number;
+            isLate: boolean;
+        };
+        DuplicateQuoteRequest: {
+            /** Format: date */
+            validUntil: null | string;
+        };
         /** @description A problem with field-level errors (400). */
         HttpValidationProblemDetails: {
             /** @description A URI naming the problem type. */
@@ -951,9 +1498,18 @@ export interface components {
         JsonElement: unknown;
         /** @enum {unknown} */
         LegalForm: "Sas" | "Sasu" | "Sarl" | "Eurl" | "Sa" | "Snc" | "Ei" | "MicroEntreprise" | "Association" | "Other" | null;
+        /**
+         * @description What a document line is. Product and Free lines are priced; Title and Comment lines only shape the layout
+         *                 and carry no amounts, so the totals engine skips them.
+         * @enum {unknown}
+         */
+        LineKind: "Product" | "Free" | "Title" | "Comment";
         LoginRequest: {
             email: string;
             password: string;
+        };
+        LoseOpportunityRequest: {
+            reason: string;
         };
         /** @description The signed-in user, their company and what they may do (the SPA hides what is not allowed; the API refuses it anyway). */
         MeResponse: {
@@ -967,6 +1523,34 @@ export interface components {
             companyName: string;
             mustChangePassword: boolean;
             permissions: string[];
+        };
+        MilestoneRequest: {
+            /** Format: uuid */
+            id: null | string;
+            label: string;
+            /** Format: date */
+            plannedDate: string;
+            /** Format: decimal */
+            percentage: null | number;
+            /** Format: decimal */
+            amount: null | number;
+        };
+        MilestoneResponse: {
+            /** Format: uuid */
+            id: string;
+            label: string;
+            /** Format: date */
+            plannedDate: string;
+            /** Format: decimal */
+            percentage: null | number;
+            /** Format: decimal */
+            amount: null | number;
+            /** Format: decimal */
+            plannedAmountExcludingVat: number;
+            /** Format: uuid */
+            invoiceId: null | string;
+            isDue: boolean;
+            isLate: boolean;
         };
         NumberingSettingList: {
             items: components["schemas"]["NumberingSettingResponse"][];
@@ -984,6 +1568,217 @@ export interface components {
             locked: boolean;
             example: string;
         };
+        OpportunityList: {
+            items: components["schemas"]["OpportunityResponse"][];
+            nextCursor: null | string;
+            hasMore: boolean;
+        };
+        OpportunityRequest: {
+            /** Format: uuid */
+            customerId: string;
+            title: string;
+            /** Format: decimal */
+            expectedAmount: number;
+            /** Format: date */
+            expectedCloseDate: null | string;
+            /** Format: uuid */
+            ownerUserId: null | string;
+        };
+        OpportunityResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            customerId: string;
+            customerName: string;
+            title: string;
+            /** Format: decimal */
+            expectedAmount: number;
+            /** Format: date */
+            expectedCloseDate: null | string;
+            /** Format: uuid */
+            ownerUserId: null | string;
+            stage: components["schemas"]["OpportunityStage"];
+            /** Format: date */
+            closedOn: null | string;
+            lostReason: null | string;
+            quotes: components["schemas"]["QuoteSummary"][];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @enum {unknown} */
+        OpportunityStage: "Open" | "Won" | "Lost";
+        /**
+         * @description What has been ordered, invoiced (deposits included, net of correction credit notes) and what is left, overall,
+         *         per line and per VAT rate: the one source invoices and deliveries will update.
+         */
+        OrderBillingResponse: {
+            /** Format: decimal */
+            orderedExcludingVat: number;
+            /** Format: decimal */
+            invoicedExcludingVat: number;
+            /** Format: decimal */
+            leftToInvoiceExcludingVat: number;
+            lines: components["schemas"]["OrderLineLedgerResponse"][];
+            rates: components["schemas"]["OrderRateLedgerResponse"][];
+        };
+        OrderFromQuoteRequest: {
+            /** Format: uuid */
+            quoteId: string;
+        };
+        OrderHistoryEntry: {
+            /** Format: date-time */
+            occurredAt: string;
+            action: string;
+            actorName: null | string;
+        };
+        OrderLeftToInvoice: {
+            /** Format: uuid */
+            orderId: string;
+            orderNumber: null | string;
+            customerName: string;
+            /** Format: date */
+            orderDate: string;
+            /** Format: decimal */
+            totalExcludingVat: number;
+            /** Format: decimal */
+            leftToInvoiceExcludingVat: number;
+        };
+        OrderLineLedgerResponse: {
+            /** Format: uuid */
+            orderLineId: string;
+            /** Format: decimal */
+            orderedQuantity: number;
+            /** Format: decimal */
+            orderedNet: number;
+            /** Format: decimal */
+            deliveredQuantity: number;
+            /** Format: decimal */
+            invoicedNet: number;
+            /** Format: decimal */
+            creditedNet: number;
+            /** Format: decimal */
+            leftNet: number;
+        };
+        OrderList: {
+            items: components["schemas"]["OrderSummary"][];
+            nextCursor: null | string;
+            hasMore: boolean;
+        };
+        OrderRateLedgerResponse: {
+            /** Format: decimal */
+            rate: number;
+            /** Format: decimal */
+            orderedBase: number;
+            /** Format: decimal */
+            depositedBase: number;
+            /** Format: decimal */
+            deductedBase: number;
+            /** Format: decimal */
+            leftBase: number;
+        };
+        /**
+         * @description Header and free fields of an order. On a draft every field applies; once validated, the frozen ones
+         *         (customer, invoiced account, order date, payment terms and method, currency, lines) must be sent back unchanged —
+         *         a real change is refused with 409 `document_frozen` naming the field — while the free ones still apply.
+         */
+        OrderRequest: {
+            /** Format: uuid */
+            customerId: string;
+            /** Format: uuid */
+            billToCustomerId: null | string;
+            /** Format: date */
+            orderDate: null | string;
+            paymentTerms: null | components["schemas"]["PaymentTermsDto"];
+            paymentMethod: null | components["schemas"]["PaymentMethod"];
+            currency: null | string;
+            /** Format: uuid */
+            contactId: null | string;
+            customerReference: null | string;
+            /** Format: uuid */
+            templateId: null | string;
+            headerText: null | string;
+            footerText: null | string;
+            generalComment: null | string;
+            /** Format: uuid */
+            salespersonId: null | string;
+            /** Format: date */
+            plannedDeliveryDate: null | string;
+            deliveryMethod: null | string;
+            deliveryAddress: null | components["schemas"]["PostalAddressDto"];
+            internalNotes: null | string;
+            lines: components["schemas"]["SalesLineRequest"][];
+        };
+        OrderResponse: {
+            /** Format: uuid */
+            id: string;
+            number: null | string;
+            status: components["schemas"]["OrderStatus"];
+            /** Format: uuid */
+            customerId: string;
+            customerName: string;
+            /** Format: uuid */
+            billToCustomerId: string;
+            billToCustomerName: string;
+            /** Format: date */
+            orderDate: string;
+            paymentTerms: components["schemas"]["PaymentTermsDto"];
+            paymentMethod: components["schemas"]["PaymentMethod"];
+            currency: string;
+            /** Format: uuid */
+            sourceQuoteId: null | string;
+            traceableToQuote: boolean;
+            /** Format: uuid */
+            contactId: null | string;
+            customerReference: null | string;
+            /** Format: uuid */
+            templateId: null | string;
+            headerText: null | string;
+            footerText: null | string;
+            generalComment: null | string;
+            /** Format: uuid */
+            salespersonId: null | string;
+            /** Format: date */
+            plannedDeliveryDate: null | string;
+            deliveryMethod: null | string;
+            deliveryAddress: null | components["schemas"]["PostalAddressDto"];
+            internalNotes: null | string;
+            cancellationReason: null | string;
+            lines: components["schemas"]["SalesLineResponse"][];
+            totals: components["schemas"]["TotalsResponse"];
+            billing: null | components["schemas"]["OrderBillingResponse"];
+            linkedDocuments: components["schemas"]["DocumentLink"][];
+            history: components["schemas"]["OrderHistoryEntry"][];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /**
+         * @description The life of an order (domain-rules.md §1).
+         * @enum {unknown}
+         */
+        OrderStatus: "Draft" | "InProgress" | "Closed" | "Cancelled";
+        OrderSummary: {
+            /** Format: uuid */
+            id: string;
+            number: null | string;
+            status: components["schemas"]["OrderStatus"];
+            /** Format: uuid */
+            customerId: string;
+            customerName: string;
+            /** Format: date */
+            orderDate: string;
+            customerReference: null | string;
+            /** Format: decimal */
+            totalExcludingVat: number;
+            /** Format: decimal */
+            totalIncludingVat: number;
+            /** Format: decimal */
+            leftToInvoiceExcludingVat: number;
+            traceableToQuote: boolean;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @enum {unknown} */
+        PaymentMethod: "BankTransfer" | "Card" | "Cheque" | "Cash" | "DirectDebit" | "Other";
         PaymentTermsDto: {
             kind: components["schemas"]["PaymentTermsKind"];
             /** Format: int32 */
@@ -1000,6 +1795,15 @@ export interface components {
             postalCode: string;
             city: string;
             countryCode: string;
+        };
+        PreviewTotalsRequest: {
+            /** Format: uuid */
+            customerId: string;
+            lines: components["schemas"]["SalesLineRequest"][];
+        };
+        PreviewTotalsResponse: {
+            lines: components["schemas"]["SalesLineResponse"][];
+            totals: components["schemas"]["TotalsResponse"];
         };
         /** @description An RFC 9457 problem. */
         ProblemDetails: {
@@ -1071,6 +1875,119 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        QuoteList: {
+            items: components["schemas"]["QuoteSummary"][];
+            nextCursor: null | string;
+            hasMore: boolean;
+        };
+        QuoteRequest: {
+            /** Format: uuid */
+            customerId: string;
+            /** Format: uuid */
+            opportunityId: null | string;
+            /** Format: date */
+            validUntil: string;
+            lines: components["schemas"]["SalesLineRequest"][];
+        };
+        QuoteResponse: {
+            /** Format: uuid */
+            id: string;
+            number: null | string;
+            status: components["schemas"]["QuoteStatus"];
+            isExpired: boolean;
+            /** Format: uuid */
+            customerId: string;
+            customerName: string;
+            /** Format: uuid */
+            opportunityId: null | string;
+            /** Format: date */
+            validUntil: string;
+            /** Format: date */
+            sentOn: null | string;
+            /** Format: date */
+            acceptedOn: null | string;
+            /** Format: date */
+            refusedOn: null | string;
+            refusalReason: null | string;
+            lines: components["schemas"]["SalesLineResponse"][];
+            totals: components["schemas"]["TotalsResponse"];
+            /** Format: uuid */
+            orderId: null | string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /**
+         * @description The life of a quote (domain-rules.md §1). "Expired" is derived (bool Quote.IsExpired(DateOnly today)), never stored.
+         * @enum {unknown}
+         */
+        QuoteStatus: "Draft" | "Sent" | "Accepted" | "Refused";
+        QuoteSummary: {
+            /** Format: uuid */
+            id: string;
+            number: null | string;
+            status: components["schemas"]["QuoteStatus"];
+            isExpired: boolean;
+            /** Format: uuid */
+            opportunityId: null | string;
+            /** Format: uuid */
+            customerId: string;
+            /** Format: date */
+            validUntil: string;
+            /** Format: decimal */
+            totalExcludingVat: number;
+            /** Format: decimal */
+            totalIncludingVat: number;
+            /** Format: uuid */
+            orderId: null | string;
+        };
+        RefuseQuoteRequest: {
+            reason: null | string;
+        };
+        /**
+         * @description A line as a client sends it. On a product line, omitted description, unit, price and VAT rate are copied from
+         *         the product at that moment (later product changes never alter the document); the VAT category and the rate actually
+         *         charged follow from the customer's regime and the nature (domain-rules §7).
+         */
+        SalesLineRequest: {
+            kind: components["schemas"]["LineKind"];
+            /** Format: uuid */
+            productId: null | string;
+            description: null | string;
+            /** Format: decimal */
+            quantity: null | number;
+            unitCode: null | string;
+            /** Format: decimal */
+            unitPrice: null | number;
+            /** Format: decimal */
+            discountPercent: null | number;
+            /** Format: decimal */
+            vatRate: null | number;
+            nature: null | components["schemas"]["ProductNature"];
+            vatExemptionReason: null | string;
+        };
+        SalesLineResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: int32 */
+            position: number;
+            kind: components["schemas"]["LineKind"];
+            /** Format: uuid */
+            productId: null | string;
+            description: string;
+            /** Format: decimal */
+            quantity: number;
+            unitCode: null | string;
+            /** Format: decimal */
+            unitPrice: number;
+            /** Format: decimal */
+            discountPercent: number;
+            /** Format: decimal */
+            vatRate: number;
+            vatCategory: components["schemas"]["VatCategory"];
+            isContractLine: boolean;
+            /** Format: decimal */
+            netAmount: number;
+        };
         SignupRequest: {
             companyName: string;
             adminEmail: string;
@@ -1085,6 +2002,15 @@ export interface components {
         };
         /** Format: binary */
         Stream: string;
+        TotalsResponse: {
+            /** Format: decimal */
+            totalExcludingVat: number;
+            vatBreakdown: components["schemas"]["VatBreakdownResponse"][];
+            /** Format: decimal */
+            totalVat: number;
+            /** Format: decimal */
+            totalIncludingVat: number;
+        };
         UnitCodeResponse: {
             code: string;
             label: string;
@@ -1144,6 +2070,32 @@ export interface components {
         };
         /** @enum {unknown} */
         UserRole: "Admin" | "Sales" | "Accountant" | "Viewer";
+        VatBreakdownResponse: {
+            /** Format: decimal */
+            rate: number;
+            category: components["schemas"]["VatCategory"];
+            /** Format: decimal */
+            base: number;
+            /** Format: decimal */
+            vat: number;
+        };
+        /**
+         * @description The VAT category of a line, as EN 16931 codes it (UNTDID 5305, BT-151/BT-118; domain-rules.md §10). Stored by
+         *                 name; string VatCategoryExtensions.Code(VatCategory category) gives the code Factur-X and UBL carry.
+         * @enum {unknown}
+         */
+        VatCategory: "Standard" | "ZeroRated" | "Exempt" | "ReverseCharge" | "IntraCommunitySupply" | "Export" | "OutsideScope";
+        WinOpportunityRequest: {
+            /** Format: uuid */
+            quoteId: null | string;
+            /** @default true */
+            createOrder: boolean;
+        };
+        WinOpportunityResponse: {
+            opportunity: components["schemas"]["OpportunityResponse"];
+            /** Format: uuid */
+            orderId: null | string;
+        };
         /** @enum {unknown} */
         YearToken: "None" | "TwoDigits" | "FourDigits";
     };
@@ -1267,6 +2219,91 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["AuditEventList"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetBillingOverview: {
+        parameters: {
+            query?: {
+                dueBy?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "today": "2026-11-28",
+                     *       "dueMilestones": [
+                     *         {
+                     *           "orderId": "01936d00-0000-7000-8000-0000000000d1",
+                     *           "orderNumber": "CO-2026-00031",
+                     *           "customerName": "Menuiserie Durand SARL",
+                     *           "milestoneId": "01936d00-0000-7000-8000-0000000000f1",
+                     *           "label": "Acompte à la commande",
+                     *           "plannedDate": "2026-11-25",
+                     *           "plannedAmountExcludingVat": 436.77,
+                     *           "isLate": true
+                     *         }
+                     *       ],
+                     *       "ordersLeftToInvoice": [
+                     *         {
+                     *           "orderId": "01936d00-0000-7000-8000-0000000000d1",
+                     *           "orderNumber": "CO-2026-00031",
+                     *           "customerName": "Menuiserie Durand SARL",
+                     *           "orderDate": "2026-11-20",
+                     *           "totalExcludingVat": 1455.9,
+                     *           "leftToInvoiceExcludingVat": 1455.9
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["BillingOverview"];
                 };
             };
             /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
@@ -4917,6 +5954,4275 @@ export interface operations {
             };
             /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListOpportunities: {
+        parameters: {
+            query?: {
+                limit?: number;
+                after?: string;
+                sort?: string;
+                search?: string;
+                stage?: components["schemas"]["OpportunityStage"];
+                customerId?: string;
+                ownerUserId?: string;
+                expectedCloseFrom?: string;
+                expectedCloseTo?: string;
+                updatedSince?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01936d00-0000-7000-8000-0000000000b1",
+                     *           "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *           "customerName": "Menuiserie Durand SARL",
+                     *           "title": "Agencement boutique Lyon 2e",
+                     *           "expectedAmount": 12500,
+                     *           "expectedCloseDate": "2026-12-15",
+                     *           "ownerUserId": null,
+                     *           "stage": "Open",
+                     *           "closedOn": null,
+                     *           "lostReason": null,
+                     *           "quotes": [
+                     *             {
+                     *               "id": "01936d00-0000-7000-8000-0000000000a1",
+                     *               "number": "DE-2026-00012",
+                     *               "status": "Accepted",
+                     *               "isExpired": false,
+                     *               "opportunityId": "01936d00-0000-7000-8000-0000000000b1",
+                     *               "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *               "validUntil": "2026-12-31",
+                     *               "totalExcludingVat": 1535,
+                     *               "totalIncludingVat": 1842,
+                     *               "orderId": "01936d00-0000-7000-8000-0000000000d1"
+                     *             }
+                     *           ],
+                     *           "updatedAt": "2026-11-20T10:00:00+00:00"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null,
+                     *       "hasMore": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OpportunityList"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateOpportunity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                 *       "title": "Agencement boutique Lyon 2e",
+                 *       "expectedAmount": 12500,
+                 *       "expectedCloseDate": "2026-12-15",
+                 *       "ownerUserId": null
+                 *     }
+                 */
+                "application/json": components["schemas"]["OpportunityRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936d00-0000-7000-8000-0000000000b1",
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "title": "Agencement boutique Lyon 2e",
+                     *       "expectedAmount": 12500,
+                     *       "expectedCloseDate": "2026-12-15",
+                     *       "ownerUserId": null,
+                     *       "stage": "Open",
+                     *       "closedOn": null,
+                     *       "lostReason": null,
+                     *       "quotes": [
+                     *         {
+                     *           "id": "01936d00-0000-7000-8000-0000000000a1",
+                     *           "number": "DE-2026-00012",
+                     *           "status": "Accepted",
+                     *           "isExpired": false,
+                     *           "opportunityId": "01936d00-0000-7000-8000-0000000000b1",
+                     *           "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *           "validUntil": "2026-12-31",
+                     *           "totalExcludingVat": 1535,
+                     *           "totalIncludingVat": 1842,
+                     *           "orderId": "01936d00-0000-7000-8000-0000000000d1"
+                     *         }
+                     *       ],
+                     *       "updatedAt": "2026-11-20T10:00:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OpportunityResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetOpportunity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936d00-0000-7000-8000-0000000000b1",
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "title": "Agencement boutique Lyon 2e",
+                     *       "expectedAmount": 12500,
+                     *       "expectedCloseDate": "2026-12-15",
+                     *       "ownerUserId": null,
+                     *       "stage": "Open",
+                     *       "closedOn": null,
+                     *       "lostReason": null,
+                     *       "quotes": [
+                     *         {
+                     *           "id": "01936d00-0000-7000-8000-0000000000a1",
+                     *           "number": "DE-2026-00012",
+                     *           "status": "Accepted",
+                     *           "isExpired": false,
+                     *           "opportunityId": "01936d00-0000-7000-8000-0000000000b1",
+                     *           "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *           "validUntil": "2026-12-31",
+                     *           "totalExcludingVat": 1535,
+                     *           "totalIncludingVat": 1842,
+                     *           "orderId": "01936d00-0000-7000-8000-0000000000d1"
+                     *         }
+                     *       ],
+                     *       "updatedAt": "2026-11-20T10:00:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OpportunityResponse"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateOpportunity: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag returned when the record was read. A stale value answers 412; a missing one 428.
+                 * @example "1234"
+                 */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                 *       "title": "Agencement boutique Lyon 2e",
+                 *       "expectedAmount": 12500,
+                 *       "expectedCloseDate": "2026-12-15",
+                 *       "ownerUserId": null
+                 *     }
+                 */
+                "application/json": components["schemas"]["OpportunityRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936d00-0000-7000-8000-0000000000b1",
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "title": "Agencement boutique Lyon 2e",
+                     *       "expectedAmount": 12500,
+                     *       "expectedCloseDate": "2026-12-15",
+                     *       "ownerUserId": null,
+                     *       "stage": "Open",
+                     *       "closedOn": null,
+                     *       "lostReason": null,
+                     *       "quotes": [
+                     *         {
+                     *           "id": "01936d00-0000-7000-8000-0000000000a1",
+                     *           "number": "DE-2026-00012",
+                     *           "status": "Accepted",
+                     *           "isExpired": false,
+                     *           "opportunityId": "01936d00-0000-7000-8000-0000000000b1",
+                     *           "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *           "validUntil": "2026-12-31",
+                     *           "totalExcludingVat": 1535,
+                     *           "totalIncludingVat": 1842,
+                     *           "orderId": "01936d00-0000-7000-8000-0000000000d1"
+                     *         }
+                     *       ],
+                     *       "updatedAt": "2026-11-20T10:00:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OpportunityResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The If-Match version is stale: someone changed the record since you read it. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The update lacks an If-Match header. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    WinOpportunity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "quoteId": null,
+                 *       "createOrder": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["WinOpportunityRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "opportunity": {
+                     *         "id": "01936d00-0000-7000-8000-0000000000b1",
+                     *         "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *         "customerName": "Menuiserie Durand SARL",
+                     *         "title": "Agencement boutique Lyon 2e",
+                     *         "expectedAmount": 12500,
+                     *         "expectedCloseDate": "2026-12-15",
+                     *         "ownerUserId": null,
+                     *         "stage": "Won",
+                     *         "closedOn": null,
+                     *         "lostReason": null,
+                     *         "quotes": [
+                     *           {
+                     *             "id": "01936d00-0000-7000-8000-0000000000a1",
+                     *             "number": "DE-2026-00012",
+                     *             "status": "Accepted",
+                     *             "isExpired": false,
+                     *             "opportunityId": "01936d00-0000-7000-8000-0000000000b1",
+                     *             "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *             "validUntil": "2026-12-31",
+                     *             "totalExcludingVat": 1535,
+                     *             "totalIncludingVat": 1842,
+                     *             "orderId": "01936d00-0000-7000-8000-0000000000d1"
+                     *           }
+                     *         ],
+                     *         "updatedAt": "2026-11-20T10:00:00+00:00"
+                     *       },
+                     *       "orderId": "01936d00-0000-7000-8000-0000000000d1"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WinOpportunityResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    LoseOpportunity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "Budget reporté à l'an prochain"
+                 *     }
+                 */
+                "application/json": components["schemas"]["LoseOpportunityRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936d00-0000-7000-8000-0000000000b1",
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "title": "Agencement boutique Lyon 2e",
+                     *       "expectedAmount": 12500,
+                     *       "expectedCloseDate": "2026-12-15",
+                     *       "ownerUserId": null,
+                     *       "stage": "Lost",
+                     *       "closedOn": null,
+                     *       "lostReason": "Budget reporté à l'an prochain",
+                     *       "quotes": [
+                     *         {
+                     *           "id": "01936d00-0000-7000-8000-0000000000a1",
+                     *           "number": "DE-2026-00012",
+                     *           "status": "Accepted",
+                     *           "isExpired": false,
+                     *           "opportunityId": "01936d00-0000-7000-8000-0000000000b1",
+                     *           "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *           "validUntil": "2026-12-31",
+                     *           "totalExcludingVat": 1535,
+                     *           "totalIncludingVat": 1842,
+                     *           "orderId": "01936d00-0000-7000-8000-0000000000d1"
+                     *         }
+                     *       ],
+                     *       "updatedAt": "2026-11-20T10:00:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OpportunityResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ReopenOpportunity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936d00-0000-7000-8000-0000000000b1",
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "title": "Agencement boutique Lyon 2e",
+                     *       "expectedAmount": 12500,
+                     *       "expectedCloseDate": "2026-12-15",
+                     *       "ownerUserId": null,
+                     *       "stage": "Open",
+                     *       "closedOn": null,
+                     *       "lostReason": null,
+                     *       "quotes": [
+                     *         {
+                     *           "id": "01936d00-0000-7000-8000-0000000000a1",
+                     *           "number": "DE-2026-00012",
+                     *           "status": "Accepted",
+                     *           "isExpired": false,
+                     *           "opportunityId": "01936d00-0000-7000-8000-0000000000b1",
+                     *           "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *           "validUntil": "2026-12-31",
+                     *           "totalExcludingVat": 1535,
+                     *           "totalIncludingVat": 1842,
+                     *           "orderId": "01936d00-0000-7000-8000-0000000000d1"
+                     *         }
+                     *       ],
+                     *       "updatedAt": "2026-11-20T10:00:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OpportunityResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListQuotes: {
+        parameters: {
+            query?: {
+                limit?: number;
+                after?: string;
+                sort?: string;
+                search?: string;
+                status?: components["schemas"]["QuoteStatus"];
+                customerId?: string;
+                opportunityId?: string;
+                validUntilFrom?: string;
+                validUntilTo?: string;
+                updatedSince?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01936d00-0000-7000-8000-0000000000a1",
+                     *           "number": "DE-2026-00012",
+                     *           "status": "Accepted",
+                     *           "isExpired": false,
+                     *           "opportunityId": "01936d00-0000-7000-8000-0000000000b1",
+                     *           "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *           "validUntil": "2026-12-31",
+                     *           "totalExcludingVat": 1535,
+                     *           "totalIncludingVat": 1842,
+                     *           "orderId": "01936d00-0000-7000-8000-0000000000d1"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null,
+                     *       "hasMore": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["QuoteList"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateQuote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                 *       "opportunityId": "01936d00-0000-7000-8000-0000000000b1",
+                 *       "validUntil": "2026-12-31",
+                 *       "lines": [
+                 *         {
+                 *           "kind": "Title",
+                 *           "productId": null,
+                 *           "description": "Agencement",
+                 *           "quantity": null,
+                 *           "unitCode": null,
+                 *           "unitPrice": null,
+                 *           "discountPercent": null,
+                 *           "vatRate": null,
+                 *           "nature": null,
+                 *           "vatExemptionReason": null
+                 *         },
+                 *         {
+                 *           "kind": "Product",
+                 *           "productId": "01936c10-0000-7000-8000-00000000a001",
+                 *           "description": null,
+                 *           "quantity": 12,
+                 *           "unitCode": null,
+                 *           "unitPrice": null,
+                 *           "discountPercent": null,
+                 *           "vatRate": null,
+                 *           "nature": null,
+                 *           "vatExemptionReason": null
+                 *         },
+                 *         {
+                 *           "kind": "Free",
+                 *           "productId": null,
+                 *           "description": "Étagère chêne massif sur mesure",
+                 *           "quantity": 2,
+                 *           "unitCode": "C62",
+                 *           "unitPrice": 375.5,
+                 *           "discountPercent": 10,
+                 *           "vatRate": 20,
+                 *           "nature": "Goods",
+                 *           "vatExemptionReason": null
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["QuoteRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936d00-0000-7000-8000-0000000000a1",
+                     *       "number": null,
+                     *       "status": "Draft",
+                     *       "isExpired": false,
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "opportunityId": "01936d00-0000-7000-8000-0000000000b1",
+                     *       "validUntil": "2026-12-31",
+                     *       "sentOn": null,
+                     *       "acceptedOn": null,
+                     *       "refusedOn": null,
+                     *       "refusalReason": null,
+                     *       "lines": [
+                     *         {
+                     *           "id": "01936d00-0000-7000-8000-00000000e001",
+                     *           "position": 0,
+                     *           "kind": "Title",
+                     *           "productId": null,
+                     *           "description": "Agencement",
+                     *           "quantity": 0,
+                     *           "unitCode": null,
+                     *           "unitPrice": 0,
+                     *           "discountPercent": 0,
+                     *           "vatRate": 0,
+                     *           "vatCategory": "Standard",
+                     *           "isContractLine": false,
+                     *           "netAmount": 0
+                     *         },
+                     *         {
+                     *           "id": "01936d00-0000-7000-8000-00000000e002",
+                     *           "position": 1,
+                     *           "kind": "Product",
+                     *           "productId": "01936c10-0000-7000-8000-00000000a001",
+                     *           "description": "Pose et réglage",
+                     *           "quantity": 12,
+                     *           "unitCode": "HUR",
+                     *           "unitPrice": 65,
+                     *           "discountPercent": 0,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "isContractLine": false,
+                     *           "netAmount": 780
+                     *         },
+                     *         {
+                     *           "id": "01936d00-0000-7000-8000-00000000e003",
+                     *           "position": 2,
+                     *           "kind": "Free",
+                     *           "productId": null,
+                     *           "description": "Étagère chêne massif sur mesure",
+                     *           "quantity": 2,
+                     *           "unitCode": "C62",
+                     *           "unitPrice": 375.5,
+                     *           "discountPercent": 10,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "isContractLine": false,
+                     *           "netAmount": 675.9
+                     *         }
+                     *       ],
+                     *       "totals": {
+                     *         "totalExcludingVat": 1455.9,
+                     *         "vatBreakdown": [
+                     *           {
+                     *             "rate": 20,
+                     *             "category": "Standard",
+                     *             "base": 1455.9,
+                     *             "vat": 291.18
+                     *           }
+                     *         ],
+                     *         "totalVat": 291.18,
+                     *         "totalIncludingVat": 1747.08
+                     *       },
+                     *       "orderId": null,
+                     *       "updatedAt": "2026-11-20T10:00:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["QuoteResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetQuote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936d00-0000-7000-8000-0000000000a1",
+                     *       "number": "DE-2026-00012",
+                     *       "status": "Sent",
+                     *       "isExpired": false,
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "opportunityId": "01936d00-0000-7000-8000-0000000000b1",
+                     *       "validUntil": "2026-12-31",
+                     *       "sentOn": "2026-11-20",
+                     *       "acceptedOn": null,
+                     *       "refusedOn": null,
+                     *       "refusalReason": null,
+                     *       "lines": [
+                     *         {
+                     *           "id": "01936d00-0000-7000-8000-00000000e001",
+                     *           "position": 0,
+                     *           "kind": "Title",
+                     *           "productId": null,
+                     *           "description": "Agencement",
+                     *           "quantity": 0,
+                     *           "unitCode": null,
+                     *           "unitPrice": 0,
+                     *           "discountPercent": 0,
+                     *           "vatRate": 0,
+                     *           "vatCategory": "Standard",
+                     *           "isContractLine": false,
+                     *           "netAmount": 0
+                     *         },
+                     *         {
+                     *           "id": "01936d00-0000-7000-8000-00000000e002",
+                     *           "position": 1,
+                     *           "kind": "Product",
+                     *           "productId": "01936c10-0000-7000-8000-00000000a001",
+                     *           "description": "Pose et réglage",
+                     *           "quantity": 12,
+                     *           "unitCode": "HUR",
+                     *           "unitPrice": 65,
+                     *           "discountPercent": 0,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "isContractLine": false,
+                     *           "netAmount": 780
+                     *         },
+                     *         {
+                     *           "id": "01936d00-0000-7000-8000-00000000e003",
+                     *           "position": 2,
+                     *           "kind": "Free",
+                     *           "productId": null,
+                     *           "description": "Étagère chêne massif sur mesure",
+                     *           "quantity": 2,
+                     *           "unitCode": "C62",
+                     *           "unitPrice": 375.5,
+                     *           "discountPercent": 10,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "isContractLine": false,
+                     *           "netAmount": 675.9
+                     *         }
+                     *       ],
+                     *       "totals": {
+                     *         "totalExcludingVat": 1455.9,
+                     *         "vatBreakdown": [
+                     *           {
+                     *             "rate": 20,
+                     *             "category": "Standard",
+                     *             "base": 1455.9,
+                     *             "vat": 291.18
+                     *           }
+                     *         ],
+                     *         "totalVat": 291.18,
+                     *         "totalIncludingVat": 1747.08
+                     *       },
+                     *       "orderId": null,
+                     *       "updatedAt": "2026-11-20T10:00:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["QuoteResponse"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateQuote: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag returned when the record was read. A stale value answers 412; a missing one 428.
+                 * @example "1234"
+                 */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                 *       "opportunityId": "01936d00-0000-7000-8000-0000000000b1",
+                 *       "validUntil": "2026-12-31",
+                 *       "lines": [
+                 *         {
+                 *           "kind": "Title",
+                 *           "productId": null,
+                 *           "description": "Agencement",
+                 *           "quantity": null,
+                 *           "unitCode": null,
+                 *           "unitPrice": null,
+                 *           "discountPercent": null,
+                 *           "vatRate": null,
+                 *           "nature": null,
+                 *           "vatExemptionReason": null
+                 *         },
+                 *         {
+                 *           "kind": "Product",
+                 *           "productId": "01936c10-0000-7000-8000-00000000a001",
+                 *           "description": null,
+                 *           "quantity": 12,
+                 *           "unitCode": null,
+                 *           "unitPrice": null,
+                 *           "discountPercent": null,
+                 *           "vatRate": null,
+                 *           "nature": null,
+                 *           "vatExemptionReason": null
+                 *         },
+                 *         {
+                 *           "kind": "Free",
+                 *           "productId": null,
+                 *           "description": "Étagère chêne massif sur mesure",
+                 *           "quantity": 2,
+                 *           "unitCode": "C62",
+                 *           "unitPrice": 375.5,
+                 *           "discountPercent": 10,
+                 *           "vatRate": 20,
+                 *           "nature": "Goods",
+                 *           "vatExemptionReason": null
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["QuoteRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936d00-0000-7000-8000-0000000000a1",
+                     *       "number": null,
+                     *       "status": "Draft",
+                     *       "isExpired": false,
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "opportunityId": "01936d00-0000-7000-8000-0000000000b1",
+                     *       "validUntil": "2026-12-31",
+                     *       "sentOn": null,
+                     *       "acceptedOn": null,
+                     *       "refusedOn": null,
+                     *       "refusalReason": null,
+                     *       "lines": [
+                     *         {
+                     *           "id": "01936d00-0000-7000-8000-00000000e001",
+                     *           "position": 0,
+                     *           "kind": "Title",
+                     *           "productId": null,
+                     *           "description": "Agencement",
+                     *           "quantity": 0,
+                     *           "unitCode": null,
+                     *           "unitPrice": 0,
+                     *           "discountPercent": 0,
+                     *           "vatRate": 0,
+                     *           "vatCategory": "Standard",
+                     *           "isContractLine": false,
+                     *           "netAmount": 0
+                     *         },
+                     *         {
+                     *           "id": "01936d00-0000-7000-8000-00000000e002",
+                     *           "position": 1,
+                     *           "kind": "Product",
+                     *           "productId": "01936c10-0000-7000-8000-00000000a001",
+                     *           "description": "Pose et réglage",
+                     *           "quantity": 12,
+                     *           "unitCode": "HUR",
+                     *           "unitPrice": 65,
+                     *           "discountPercent": 0,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "isContractLine": false,
+                     *           "netAmount": 780
+                     *         },
+                     *         {
+                     *           "id": "01936d00-0000-7000-8000-00000000e003",
+                     *           "position": 2,
+                     *           "kind": "Free",
+                     *           "productId": null,
+                     *           "description": "Étagère chêne massif sur mesure",
+                     *           "quantity": 2,
+                     *           "unitCode": "C62",
+                     *           "unitPrice": 375.5,
+                     *           "discountPercent": 10,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "isContractLine": false,
+                     *           "netAmount": 675.9
+                     *         }
+                     *       ],
+                     *       "totals": {
+                     *         "totalExcludingVat": 1455.9,
+                     *         "vatBreakdown": [
+                     *           {
+                     *             "rate": 20,
+                     *             "category": "Standard",
+                     *             "base": 1455.9,
+                     *             "vat": 291.18
+                     *           }
+                     *         ],
+                     *         "totalVat": 291.18,
+                     *         "totalIncludingVat": 1747.08
+                     *       },
+                     *       "orderId": null,
+                     *       "updatedAt": "2026-11-20T10:00:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["QuoteResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The If-Match version is stale: someone changed the record since you read it. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The update lacks an If-Match header. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeleteQuote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SendQuote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936d00-0000-7000-8000-0000000000a1",
+                     *       "number": "DE-2026-00012",
+                     *       "status": "Sent",
+                     *       "isExpired": false,
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "opportunityId": "01936d00-0000-7000-8000-0000000000b1",
+                     *       "validUntil": "2026-12-31",
+                     *       "sentOn": "2026-11-20",
+                     *       "acceptedOn": null,
+                     *       "refusedOn": null,
+                     *       "refusalReason": null,
+                     *       "lines": [
+                     *         {
+                     *           "id": "01936d00-0000-7000-8000-00000000e001",
+                     *           "position": 0,
+                     *           "kind": "Title",
+                     *           "productId": null,
+                     *           "description": "Agencement",
+                     *           "quantity": 0,
+                     *           "unitCode": null,
+                     *           "unitPrice": 0,
+                     *           "discountPercent": 0,
+                     *           "vatRate": 0,
+                     *           "vatCategory": "Standard",
+                     *           "isContractLine": false,
+                     *           "netAmount": 0
+                     *         },
+                     *         {
+                     *           "id": "01936d00-0000-7000-8000-00000000e002",
+                     *           "position": 1,
+                     *           "kind": "Product",
+                     *           "productId": "01936c10-0000-7000-8000-00000000a001",
+                     *           "description": "Pose et réglage",
+                     *           "quantity": 12,
+                     *           "unitCode": "HUR",
+                     *           "unitPrice": 65,
+                     *           "discountPercent": 0,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "isContractLine": false,
+                     *           "netAmount": 780
+                     *         },
+                     *         {
+                     *           "id": "01936d00-0000-7000-8000-00000000e003",
+                     *           "position": 2,
+                     *           "kind": "Free",
+                     *           "productId": null,
+                     *           "description": "Étagère chêne massif sur mesure",
+                     *           "quantity": 2,
+                     *           "unitCode": "C62",
+                     *           "unitPrice": 375.5,
+                     *           "discountPercent": 10,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "isContractLine": false,
+                     *           "netAmount": 675.9
+                     *         }
+                     *       ],
+                     *       "totals": {
+                     *         "totalExcludingVat": 1455.9,
+                     *         "vatBreakdown": [
+                     *           {
+                     *             "rate": 20,
+                     *             "category": "Standard",
+                     *             "base": 1455.9,
+                     *             "vat": 291.18
+                     *           }
+                     *         ],
+                     *         "totalVat": 291.18,
+                     *         "totalIncludingVat": 1747.08
+                     *       },
+                     *       "orderId": null,
+                     *       "updatedAt": "2026-11-20T10:00:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["QuoteResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AcceptQuote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936d00-0000-7000-8000-0000000000a1",
+                     *       "number": "DE-2026-00012",
+                     *       "status": "Accepted",
+                     *       "isExpired": false,
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "opportunityId": "01936d00-0000-7000-8000-0000000000b1",
+                     *       "validUntil": "2026-12-31",
+                     *       "sentOn": "2026-11-20",
+                     *       "acceptedOn": "2026-11-25",
+                     *       "refusedOn": null,
+                     *       "refusalReason": null,
+                     *       "lines": [
+                     *         {
+                     *           "id": "01936d00-0000-7000-8000-00000000e001",
+                     *           "position": 0,
+                     *           "kind": "Title",
+                     *           "productId": null,
+                     *           "description": "Agencement",
+                     *           "quantity": 0,
+                     *           "unitCode": null,
+                     *           "unitPrice": 0,
+                     *           "discountPercent": 0,
+                     *           "vatRate": 0,
+                     *           "vatCategory": "Standard",
+                     *           "isContractLine": false,
+                     *           "netAmount": 0
+                     *         },
+                     *         {
+                     *           "id": "01936d00-0000-7000-8000-00000000e002",
+                     *           "position": 1,
+                     *           "kind": "Product",
+                     *           "productId": "01936c10-0000-7000-8000-00000000a001",
+                     *           "description": "Pose et réglage",
+                     *           "quantity": 12,
+                     *           "unitCode": "HUR",
+                     *           "unitPrice": 65,
+                     *           "discountPercent": 0,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "isContractLine": false,
+                     *           "netAmount": 780
+                     *         },
+                     *         {
+                     *           "id": "01936d00-0000-7000-8000-00000000e003",
+                     *           "position": 2,
+                     *           "kind": "Free",
+                     *           "productId": null,
+                     *           "description": "Étagère chêne massif sur mesure",
+                     *           "quantity": 2,
+                     *           "unitCode": "C62",
+                     *           "unitPrice": 375.5,
+                     *           "discountPercent": 10,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "isContractLine": false,
+                     *           "netAmount": 675.9
+                     *         }
+                     *       ],
+                     *       "totals": {
+                     *         "totalExcludingVat": 1455.9,
+                     *         "vatBreakdown": [
+                     *           {
+                     *             "rate": 20,
+                     *             "category": "Standard",
+                     *             "base": 1455.9,
+                     *             "vat": 291.18
+                     *           }
+                     *         ],
+                     *         "totalVat": 291.18,
+                     *         "totalIncludingVat": 1747.08
+                     *       },
+                     *       "orderId": null,
+                     *       "updatedAt": "2026-11-20T10:00:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["QuoteResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RefuseQuote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "Prix trop élevé"
+                 *     }
+                 */
+                "application/json": components["schemas"]["RefuseQuoteRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936d00-0000-7000-8000-0000000000a1",
+                     *       "number": "DE-2026-00012",
+                     *       "status": "Refused",
+                     *       "isExpired": false,
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "opportunityId": "01936d00-0000-7000-8000-0000000000b1",
+                     *       "validUntil": "2026-12-31",
+                     *       "sentOn": "2026-11-20",
+                     *       "acceptedOn": null,
+                     *       "refusedOn": "2026-11-25",
+                     *       "refusalReason": "Prix trop élevé",
+                     *       "lines": [
+                     *         {
+                     *           "id": "01936d00-0000-7000-8000-00000000e001",
+                     *           "position": 0,
+                     *           "kind": "Title",
+                     *           "productId": null,
+                     *           "description": "Agencement",
+                     *           "quantity": 0,
+                     *           "unitCode": null,
+                     *           "unitPrice": 0,
+                     *           "discountPercent": 0,
+                     *           "vatRate": 0,
+                     *           "vatCategory": "Standard",
+                     *           "isContractLine": false,
+                     *           "netAmount": 0
+                     *         },
+                     *         {
+                     *           "id": "01936d00-0000-7000-8000-00000000e002",
+                     *           "position": 1,
+                     *           "kind": "Product",
+                     *           "productId": "01936c10-0000-7000-8000-00000000a001",
+                     *           "description": "Pose et réglage",
+                     *           "quantity": 12,
+                     *           "unitCode": "HUR",
+                     *           "unitPrice": 65,
+                     *           "discountPercent": 0,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "isContractLine": false,
+                     *           "netAmount": 780
+                     *         },
+                     *         {
+                     *           "id": "01936d00-0000-7000-8000-00000000e003",
+                     *           "position": 2,
+                     *           "kind": "Free",
+                     *           "productId": null,
+                     *           "description": "Étagère chêne massif sur mesure",
+                     *           "quantity": 2,
+                     *           "unitCode": "C62",
+                     *           "unitPrice": 375.5,
+                     *           "discountPercent": 10,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "isContractLine": false,
+                     *           "netAmount": 675.9
+                     *         }
+                     *       ],
+                     *       "totals": {
+                     *         "totalExcludingVat": 1455.9,
+                     *         "vatBreakdown": [
+                     *           {
+                     *             "rate": 20,
+                     *             "category": "Standard",
+                     *             "base": 1455.9,
+                     *             "vat": 291.18
+                     *           }
+                     *         ],
+                     *         "totalVat": 291.18,
+                     *         "totalIncludingVat": 1747.08
+                     *       },
+                     *       "orderId": null,
+                     *       "updatedAt": "2026-11-20T10:00:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["QuoteResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DuplicateQuote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "validUntil": "2027-01-31"
+                 *     }
+                 */
+                "application/json": components["schemas"]["DuplicateQuoteRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936d00-0000-7000-8000-0000000000a1",
+                     *       "number": null,
+                     *       "status": "Draft",
+                     *       "isExpired": false,
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "opportunityId": "01936d00-0000-7000-8000-0000000000b1",
+                     *       "validUntil": "2026-12-31",
+                     *       "sentOn": null,
+                     *       "acceptedOn": null,
+                     *       "refusedOn": null,
+                     *       "refusalReason": null,
+                     *       "lines": [
+                     *         {
+                     *           "id": "01936d00-0000-7000-8000-00000000e001",
+                     *           "position": 0,
+                     *           "kind": "Title",
+                     *           "productId": null,
+                     *           "description": "Agencement",
+                     *           "quantity": 0,
+                     *           "unitCode": null,
+                     *           "unitPrice": 0,
+                     *           "discountPercent": 0,
+                     *           "vatRate": 0,
+                     *           "vatCategory": "Standard",
+                     *           "isContractLine": false,
+                     *           "netAmount": 0
+                     *         },
+                     *         {
+                     *           "id": "01936d00-0000-7000-8000-00000000e002",
+                     *           "position": 1,
+                     *           "kind": "Product",
+                     *           "productId": "01936c10-0000-7000-8000-00000000a001",
+                     *           "description": "Pose et réglage",
+                     *           "quantity": 12,
+                     *           "unitCode": "HUR",
+                     *           "unitPrice": 65,
+                     *           "discountPercent": 0,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "isContractLine": false,
+                     *           "netAmount": 780
+                     *         },
+                     *         {
+                     *           "id": "01936d00-0000-7000-8000-00000000e003",
+                     *           "position": 2,
+                     *           "kind": "Free",
+                     *           "productId": null,
+                     *           "description": "Étagère chêne massif sur mesure",
+                     *           "quantity": 2,
+                     *           "unitCode": "C62",
+                     *           "unitPrice": 375.5,
+                     *           "discountPercent": 10,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "isContractLine": false,
+                     *           "netAmount": 675.9
+                     *         }
+                     *       ],
+                     *       "totals": {
+                     *         "totalExcludingVat": 1455.9,
+                     *         "vatBreakdown": [
+                     *           {
+                     *             "rate": 20,
+                     *             "category": "Standard",
+                     *             "base": 1455.9,
+                     *             "vat": 291.18
+                     *           }
+                     *         ],
+                     *         "totalVat": 291.18,
+                     *         "totalIncludingVat": 1747.08
+                     *       },
+                     *       "orderId": null,
+                     *       "updatedAt": "2026-11-20T10:00:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["QuoteResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListOrders: {
+        parameters: {
+            query?: {
+                limit?: number;
+                after?: string;
+                sort?: string;
+                search?: string;
+                status?: components["schemas"]["OrderStatus"];
+                customerId?: string;
+                orderDateFrom?: string;
+                orderDateTo?: string;
+                leftToInvoice?: boolean;
+                updatedSince?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01936d00-0000-7000-8000-0000000000d1",
+                     *           "number": "CO-2026-00031",
+                     *           "status": "InProgress",
+                     *           "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *           "customerName": "Menuiserie Durand SARL",
+                     *           "orderDate": "2026-11-20",
+                     *           "customerReference": "BC-2026-118",
+                     *           "totalExcludingVat": 1455.9,
+                     *           "totalIncludingVat": 1747.08,
+                     *           "leftToInvoiceExcludingVat": 1455.9,
+                     *           "traceableToQuote": true,
+                     *           "updatedAt": "2026-11-20T09:30:00+00:00"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null,
+                     *       "hasMore": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrderList"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                 *       "billToCustomerId": null,
+                 *       "orderDate": "2026-11-20",
+                 *       "paymentTerms": {
+                 *         "kind": "Days",
+                 *         "days": 30
+                 *       },
+                 *       "paymentMethod": "BankTransfer",
+                 *       "currency": "EUR",
+                 *       "contactId": null,
+                 *       "customerReference": "BC-2026-118",
+                 *       "templateId": null,
+                 *       "headerText": null,
+                 *       "footerText": null,
+                 *       "generalComment": "Livraison un mardi",
+                 *       "salespersonId": null,
+                 *       "plannedDeliveryDate": "2027-01-12",
+                 *       "deliveryMethod": "Livraison et pose",
+                 *       "deliveryAddress": null,
+                 *       "internalNotes": null,
+                 *       "lines": [
+                 *         {
+                 *           "kind": "Title",
+                 *           "productId": null,
+                 *           "description": "Agencement",
+                 *           "quantity": null,
+                 *           "unitCode": null,
+                 *           "unitPrice": null,
+                 *           "discountPercent": null,
+                 *           "vatRate": null,
+                 *           "nature": null,
+                 *           "vatExemptionReason": null
+                 *         },
+                 *         {
+                 *           "kind": "Product",
+                 *           "productId": "01936c10-0000-7000-8000-00000000a001",
+                 *           "description": null,
+                 *           "quantity": 12,
+                 *           "unitCode": null,
+                 *           "unitPrice": null,
+                 *           "discountPercent": null,
+                 *           "vatRate": null,
+                 *           "nature": null,
+                 *           "vatExemptionReason": null
+                 *         },
+                 *         {
+                 *           "kind": "Free",
+                 *           "productId": null,
+                 *           "description": "Étagère chêne massif sur mesure",
+                 *           "quantity": 2,
+                 *           "unitCode": "C62",
+                 *           "unitPrice": 375.5,
+                 *           "discountPercent": 10,
+                 *           "vatRate": 20,
+                 *           "nature": "Goods",
+                 *           "vatExemptionReason": null
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["OrderRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936d00-0000-7000-8000-0000000000d1",
+                     *       "number": null,
+                     *       "status": "Draft",
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "billToCustomerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "billToCustomerName": "Menuiserie Durand SARL",
+                     *       "orderDate": "2026-11-20",
+                     *       "paymentTerms": {
+                     *         "kind": "Days",
+                     *         "days": 30
+                     *       },
+                     *       "paymentMethod": "BankTransfer",
+                     *       "currency": "EUR",
+                     *       "sourceQuoteId": null,
+                     *       "traceableToQuote": false,
+                     *       "contactId": null,
+                     *       "customerReference": "BC-2026-118",
+                     *       "templateId": null,
+                     *       "headerText": null,
+                     *       "footerText": null,
+                     *       "generalComment": "Livraison un mardi",
+                     *       "salespersonId": null,
+                     *       "plannedDeliveryDate": "2027-01-12",
+                     *       "deliveryMethod": "Livraison et pose",
+                     *       "deliveryAddress": null,
+                     *       "internalNotes": null,
+                     *       "cancellationReason": null,
+                     *       "lines": [
+                     *         {
+                     *           "id": "01936d00-0000-7000-8000-00000000e001",
+                     *           "position": 0,
+                     *           "kind": "Title",
+                     *           "productId": null,
+                     *           "description": "Agencement",
+                     *           "quantity": 0,
+                     *           "unitCode": null,
+                     *           "unitPrice": 0,
+                     *           "discountPercent": 0,
+                     *           "vatRate": 0,
+                     *           "vatCategory": "Standard",
+                     *           "isContractLine": false,
+                     *           "netAmount": 0
+                     *         },
+                     *         {
+                     *           "id": "01936d00-0000-7000-8000-00000000e002",
+                     *           "position": 1,
+                     *           "kind": "Product",
+                     *           "productId": "01936c10-0000-7000-8000-00000000a001",
+                     *           "description": "Pose et réglage",
+                     *           "quantity": 12,
+                     *           "unitCode": "HUR",
+                     *           "unitPrice": 65,
+                     *           "discountPercent": 0,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "isContractLine": false,
+                     *           "netAmount": 780
+                     *         },
+                     *         {
+                     *           "id": "01936d00-0000-7000-8000-00000000e003",
+                     *           "position": 2,
+                     *           "kind": "Free",
+                     *           "productId": null,
+                     *           "description": "Étagère chêne massif sur mesure",
+                     *           "quantity": 2,
+                     *           "unitCode": "C62",
+                     *           "unitPrice": 375.5,
+                     *           "discountPercent": 10,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "isContractLine": false,
+                     *           "netAmount": 675.9
+                     *         }
+                     *       ],
+                     *       "totals": {
+                     *         "totalExcludingVat": 1455.9,
+                     *         "vatBreakdown": [
+                     *           {
+                     *             "rate": 20,
+                     *             "category": "Standard",
+                     *             "base": 1455.9,
+                     *             "vat": 291.18
+                     *           }
+                     *         ],
+                     *         "totalVat": 291.18,
+                     *         "totalIncludingVat": 1747.08
+                     *       },
+                     *       "billing": null,
+                     *       "linkedDocuments": [],
+                     *       "history": [
+                     *         {
+                     *           "occurredAt": "2026-11-20T09:00:00+00:00",
+                     *           "action": "order.created",
+                     *           "actorName": "Samuel Commercial"
+                     *         },
+                     *         {
+                     *           "occurredAt": "2026-11-20T09:30:00+00:00",
+                     *           "action": "order.validated",
+                     *           "actorName": "Samuel Commercial"
+                     *         }
+                     *       ],
+                     *       "updatedAt": "2026-11-20T09:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrderResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateOrderFromQuote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "quoteId": "01936d00-0000-7000-8000-0000000000a1"
+                 *     }
+                 */
+                "application/json": components["schemas"]["OrderFromQuoteRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936d00-0000-7000-8000-0000000000d1",
+                     *       "number": null,
+                     *       "status": "Draft",
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "billToCustomerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "billToCustomerName": "Menuiserie Durand SARL",
+                     *       "orderDate": "2026-11-20",
+                     *       "paymentTerms": {
+                     *         "kind": "Days",
+                     *         "days": 30
+                     *       },
+                     *       "paymentMethod": "BankTransfer",
+                     *       "currency": "EUR",
+                     *       "sourceQuoteId": "01936d00-0000-7000-8000-0000000000a1",
+                     *       "traceableToQuote": true,
+                     *       "contactId": null,
+                     *       "customerReference": "BC-2026-118",
+                     *       "templateId": null,
+                     *       "headerText": null,
+                     *       "footerText": null,
+                     *       "generalComment": "Livraison un mardi",
+                     *       "salespersonId": null,
+                     *       "plannedDeliveryDate": "2027-01-12",
+                     *       "deliveryMethod": "Livraison et pose",
+                     *       "deliveryAddress": null,
+                     *       "internalNotes": null,
+                     *       "cancellationReason": null,
+                     *       "lines": [
+                     *         {
+                     *           "id": "01936d00-0000-7000-8000-00000000e001",
+                     *           "position": 0,
+                     *           "kind": "Title",
+                     *           "productId": null,
+                     *           "description": "Agencement",
+                     *           "quantity": 0,
+                     *           "unitCode": null,
+                     *           "unitPrice": 0,
+                     *           "discountPercent": 0,
+                     *           "vatRate": 0,
+                     *           "vatCategory": "Standard",
+                     *           "isContractLine": false,
+                     *           "netAmount": 0
+                     *         },
+                     *         {
+                     *           "id": "01936d00-0000-7000-8000-00000000e002",
+                     *           "position": 1,
+                     *           "kind": "Product",
+                     *           "productId": "01936c10-0000-7000-8000-00000000a001",
+                     *           "description": "Pose et réglage",
+                     *           "quantity": 12,
+                     *           "unitCode": "HUR",
+                     *           "unitPrice": 65,
+                     *           "discountPercent": 0,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "isContractLine": false,
+                     *           "netAmount": 780
+                     *         },
+                     *         {
+                     *           "id": "01936d00-0000-7000-8000-00000000e003",
+                     *           "position": 2,
+                     *           "kind": "Free",
+                     *           "productId": null,
+                     *           "description": "Étagère chêne massif sur mesure",
+                     *           "quantity": 2,
+                     *           "unitCode": "C62",
+                     *           "unitPrice": 375.5,
+                     *           "discountPercent": 10,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "isContractLine": false,
+                     *           "netAmount": 675.9
+                     *         }
+                     *       ],
+                     *       "totals": {
+                     *         "totalExcludingVat": 1455.9,
+                     *         "vatBreakdown": [
+                     *           {
+                     *             "rate": 20,
+                     *             "category": "Standard",
+                     *             "base": 1455.9,
+                     *             "vat": 291.18
+                     *           }
+                     *         ],
+                     *         "totalVat": 291.18,
+                     *         "totalIncludingVat": 1747.08
+                     *       },
+                     *       "billing": null,
+                     *       "linkedDocuments": [],
+                     *       "history": [
+                     *         {
+                     *           "occurredAt": "2026-11-20T09:00:00+00:00",
+                     *           "action": "order.created",
+                     *           "actorName": "Samuel Commercial"
+                     *         },
+                     *         {
+                     *           "occurredAt": "2026-11-20T09:30:00+00:00",
+                     *           "action": "order.validated",
+                     *           "actorName": "Samuel Commercial"
+                     *         }
+                     *       ],
+                     *       "updatedAt": "2026-11-20T09:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrderResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PreviewOrderTotals: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                 *       "lines": [
+                 *         {
+                 *           "kind": "Title",
+                 *           "productId": null,
+                 *           "description": "Agencement",
+                 *           "quantity": null,
+                 *           "unitCode": null,
+                 *           "unitPrice": null,
+                 *           "discountPercent": null,
+                 *           "vatRate": null,
+                 *           "nature": null,
+                 *           "vatExemptionReason": null
+                 *         },
+                 *         {
+                 *           "kind": "Product",
+                 *           "productId": "01936c10-0000-7000-8000-00000000a001",
+                 *           "description": null,
+                 *           "quantity": 12,
+                 *           "unitCode": null,
+                 *           "unitPrice": null,
+                 *           "discountPercent": null,
+                 *           "vatRate": null,
+                 *           "nature": null,
+                 *           "vatExemptionReason": null
+                 *         },
+                 *         {
+                 *           "kind": "Free",
+                 *           "productId": null,
+                 *           "description": "Étagère chêne massif sur mesure",
+                 *           "quantity": 2,
+                 *           "unitCode": "C62",
+                 *           "unitPrice": 375.5,
+                 *           "discountPercent": 10,
+                 *           "vatRate": 20,
+                 *           "nature": "Goods",
+                 *           "vatExemptionReason": null
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["PreviewTotalsRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "lines": [
+                     *         {
+                     *           "id": "01936d00-0000-7000-8000-00000000e001",
+                     *           "position": 0,
+                     *           "kind": "Title",
+                     *           "productId": null,
+                     *           "description": "Agencement",
+                     *           "quantity": 0,
+                     *           "unitCode": null,
+                     *           "unitPrice": 0,
+                     *           "discountPercent": 0,
+                     *           "vatRate": 0,
+                     *           "vatCategory": "Standard",
+                     *           "isContractLine": false,
+                     *           "netAmount": 0
+                     *         },
+                     *         {
+                     *           "id": "01936d00-0000-7000-8000-00000000e002",
+                     *           "position": 1,
+                     *           "kind": "Product",
+                     *           "productId": "01936c10-0000-7000-8000-00000000a001",
+                     *           "description": "Pose et réglage",
+                     *           "quantity": 12,
+                     *           "unitCode": "HUR",
+                     *           "unitPrice": 65,
+                     *           "discountPercent": 0,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "isContractLine": false,
+                     *           "netAmount": 780
+                     *         },
+                     *         {
+                     *           "id": "01936d00-0000-7000-8000-00000000e003",
+                     *           "position": 2,
+                     *           "kind": "Free",
+                     *           "productId": null,
+                     *           "description": "Étagère chêne massif sur mesure",
+                     *           "quantity": 2,
+                     *           "unitCode": "C62",
+                     *           "unitPrice": 375.5,
+                     *           "discountPercent": 10,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "isContractLine": false,
+                     *           "netAmount": 675.9
+                     *         }
+                     *       ],
+                     *       "totals": {
+                     *         "totalExcludingVat": 1455.9,
+                     *         "vatBreakdown": [
+                     *           {
+                     *             "rate": 20,
+                     *             "category": "Standard",
+                     *             "base": 1455.9,
+                     *             "vat": 291.18
+                     *           }
+                     *         ],
+                     *         "totalVat": 291.18,
+                     *         "totalIncludingVat": 1747.08
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PreviewTotalsResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936d00-0000-7000-8000-0000000000d1",
+                     *       "number": "CO-2026-00031",
+                     *       "status": "InProgress",
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "billToCustomerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "billToCustomerName": "Menuiserie Durand SARL",
+                     *       "orderDate": "2026-11-20",
+                     *       "paymentTerms": {
+                     *         "kind": "Days",
+                     *         "days": 30
+                     *       },
+                     *       "paymentMethod": "BankTransfer",
+                     *       "currency": "EUR",
+                     *       "sourceQuoteId": "01936d00-0000-7000-8000-0000000000a1",
+                     *       "traceableToQuote": true,
+                     *       "contactId": null,
+                     *       "customerReference": "BC-2026-118",
+                     *       "templateId": null,
+                     *       "headerText": null,
+                     *       "footerText": null,
+                     *       "generalComment": "Livraison un mardi",
+                     *       "salespersonId": null,
+                     *       "plannedDeliveryDate": "2027-01-12",
+                     *       "deliveryMethod": "Livraison et pose",
+                     *       "deliveryAddress": null,
+                     *       "internalNotes": null,
+                     *       "cancellationReason": null,
+                     *       "lines": [
+                     *         {
+                     *           "id": "01936d00-0000-7000-8000-00000000e001",
+                     *           "position": 0,
+                     *           "kind": "Title",
+                     *           "productId": null,
+                     *           "description": "Agencement",
+                     *           "quantity": 0,
+                     *           "unitCode": null,
+                     *           "unitPrice": 0,
+                     *           "discountPercent": 0,
+                     *           "vatRate": 0,
+                     *           "vatCategory": "Standard",
+                     *           "isContractLine": false,
+                     *           "netAmount": 0
+                     *         },
+                     *         {
+                     *           "id": "01936d00-0000-7000-8000-00000000e002",
+                     *           "position": 1,
+                     *           "kind": "Product",
+                     *           "productId": "01936c10-0000-7000-8000-00000000a001",
+                     *           "description": "Pose et réglage",
+                     *           "quantity": 12,
+                     *           "unitCode": "HUR",
+                     *           "unitPrice": 65,
+                     *           "discountPercent": 0,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "isContractLine": false,
+                     *           "netAmount": 780
+                     *         },
+                     *         {
+                     *           "id": "01936d00-0000-7000-8000-00000000e003",
+                     *           "position": 2,
+                     *           "kind": "Free",
+                     *           "productId": null,
+                     *           "description": "Étagère chêne massif sur mesure",
+                     *           "quantity": 2,
+                     *           "unitCode": "C62",
+                     *           "unitPrice": 375.5,
+                     *           "discountPercent": 10,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "isContractLine": false,
+                     *           "netAmount": 675.9
+                     *         }
+                     *       ],
+                     *       "totals": {
+                     *         "totalExcludingVat": 1455.9,
+                     *         "vatBreakdown": [
+                     *           {
+                     *             "rate": 20,
+                     *             "category": "Standard",
+                     *             "base": 1455.9,
+                     *             "vat": 291.18
+                     *           }
+                     *         ],
+                     *         "totalVat": 291.18,
+                     *         "totalIncludingVat": 1747.08
+                     *       },
+                     *       "billing": {
+                     *         "orderedExcludingVat": 1455.9,
+                     *         "invoicedExcludingVat": 0,
+                     *         "leftToInvoiceExcludingVat": 1455.9,
+                     *         "lines": [
+                     *           {
+                     *             "orderLineId": "01936d00-0000-7000-8000-00000000e002",
+                     *             "orderedQuantity": 12,
+                     *             "orderedNet": 780,
+                     *             "deliveredQuantity": 0,
+                     *             "invoicedNet": 0,
+                     *             "creditedNet": 0,
+                     *             "leftNet": 780
+                     *           },
+                     *           {
+                     *             "orderLineId": "01936d00-0000-7000-8000-00000000e003",
+                     *             "orderedQuantity": 2,
+                     *             "orderedNet": 675.9,
+                     *             "deliveredQuantity": 0,
+                     *             "invoicedNet": 0,
+                     *             "creditedNet": 0,
+                     *             "leftNet": 675.9
+                     *           }
+                     *         ],
+                     *         "rates": [
+                     *           {
+                     *             "rate": 20,
+                     *             "orderedBase": 1455.9,
+                     *             "depositedBase": 0,
+                     *             "deductedBase": 0,
+                     *             "leftBase": 1455.9
+                     *           }
+                     *         ]
+                     *       },
+                     *       "linkedDocuments": [
+                     *         {
+                     *           "id": "01936d00-0000-7000-8000-0000000000a1",
+                     *           "kind": "Quote",
+                     *           "number": "DE-2026-00012",
+                     *           "status": "Accepted",
+                     *           "date": "2026-11-19"
+                     *         }
+                     *       ],
+                     *       "history": [
+                     *         {
+                     *           "occurredAt": "2026-11-20T09:00:00+00:00",
+                     *           "action": "order.created",
+                     *           "actorName": "Samuel Commercial"
+                     *         },
+                     *         {
+                     *           "occurredAt": "2026-11-20T09:30:00+00:00",
+                     *           "action": "order.validated",
+                     *           "actorName": "Samuel Commercial"
+                     *         }
+                     *       ],
+                     *       "updatedAt": "2026-11-20T09:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrderResponse"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateOrder: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag returned when the record was read. A stale value answers 412; a missing one 428.
+                 * @example "1234"
+                 */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                 *       "billToCustomerId": null,
+                 *       "orderDate": "2026-11-20",
+                 *       "paymentTerms": {
+                 *         "kind": "Days",
+                 *         "days": 30
+                 *       },
+                 *       "paymentMethod": "BankTransfer",
+                 *       "currency": "EUR",
+                 *       "contactId": null,
+                 *       "customerReference": "BC-2026-118-bis",
+                 *       "templateId": null,
+                 *       "headerText": null,
+                 *       "footerText": null,
+                 *       "generalComment": "Livraison un mardi",
+                 *       "salespersonId": null,
+                 *       "plannedDeliveryDate": "2027-01-12",
+                 *       "deliveryMethod": "Livraison et pose",
+                 *       "deliveryAddress": null,
+                 *       "internalNotes": null,
+                 *       "lines": [
+                 *         {
+                 *           "kind": "Title",
+                 *           "productId": null,
+                 *           "description": "Agencement",
+                 *           "quantity": null,
+                 *           "unitCode": null,
+                 *           "unitPrice": null,
+                 *           "discountPercent": null,
+                 *           "vatRate": null,
+                 *           "nature": null,
+                 *           "vatExemptionReason": null
+                 *         },
+                 *         {
+                 *           "kind": "Product",
+                 *           "productId": "01936c10-0000-7000-8000-00000000a001",
+                 *           "description": null,
+                 *           "quantity": 12,
+                 *           "unitCode": null,
+                 *           "unitPrice": null,
+                 *           "discountPercent": null,
+                 *           "vatRate": null,
+                 *           "nature": null,
+                 *           "vatExemptionReason": null
+                 *         },
+                 *         {
+                 *           "kind": "Free",
+                 *           "productId": null,
+                 *           "description": "Étagère chêne massif sur mesure",
+                 *           "quantity": 2,
+                 *           "unitCode": "C62",
+                 *           "unitPrice": 375.5,
+                 *           "discountPercent": 10,
+                 *           "vatRate": 20,
+                 *           "nature": "Goods",
+                 *           "vatExemptionReason": null
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["OrderRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936d00-0000-7000-8000-0000000000d1",
+                     *       "number": "CO-2026-00031",
+                     *       "status": "InProgress",
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "billToCustomerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "billToCustomerName": "Menuiserie Durand SARL",
+                     *       "orderDate": "2026-11-20",
+                     *       "paymentTerms": {
+                     *         "kind": "Days",
+                     *         "days": 30
+                     *       },
+                     *       "paymentMethod": "BankTransfer",
+                     *       "currency": "EUR",
+                     *       "sourceQuoteId": "01936d00-0000-7000-8000-0000000000a1",
+                     *       "traceableToQuote": true,
+                     *       "contactId": null,
+                     *       "customerReference": "BC-2026-118-bis",
+                     *       "templateId": null,
+                     *       "headerText": null,
+                     *       "footerText": null,
+                     *       "generalComment": "Livraison un mardi",
+                     *       "salespersonId": null,
+                     *       "plannedDeliveryDate": "2027-01-12",
+                     *       "deliveryMethod": "Livraison et pose",
+                     *       "deliveryAddress": null,
+                     *       "internalNotes": null,
+                     *       "cancellationReason": null,
+                     *       "lines": [
+                     *         {
+                     *           "id": "01936d00-0000-7000-8000-00000000e001",
+                     *           "position": 0,
+                     *           "kind": "Title",
+                     *           "productId": null,
+                     *           "description": "Agencement",
+                     *           "quantity": 0,
+                     *           "unitCode": null,
+                     *           "unitPrice": 0,
+                     *           "discountPercent": 0,
+                     *           "vatRate": 0,
+                     *           "vatCategory": "Standard",
+                     *           "isContractLine": false,
+                     *           "netAmount": 0
+                     *         },
+                     *         {
+                     *           "id": "01936d00-0000-7000-8000-00000000e002",
+                     *           "position": 1,
+                     *           "kind": "Product",
+                     *           "productId": "01936c10-0000-7000-8000-00000000a001",
+                     *           "description": "Pose et réglage",
+                     *           "quantity": 12,
+                     *           "unitCode": "HUR",
+                     *           "unitPrice": 65,
+                     *           "discountPercent": 0,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "isContractLine": false,
+                     *           "netAmount": 780
+                     *         },
+                     *         {
+                     *           "id": "01936d00-0000-7000-8000-00000000e003",
+                     *           "position": 2,
+                     *           "kind": "Free",
+                     *           "productId": null,
+                     *           "description": "Étagère chêne massif sur mesure",
+                     *           "quantity": 2,
+                     *           "unitCode": "C62",
+                     *           "unitPrice": 375.5,
+                     *           "discountPercent": 10,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "isContractLine": false,
+                     *           "netAmount": 675.9
+                     *         }
+                     *       ],
+                     *       "totals": {
+                     *         "totalExcludingVat": 1455.9,
+                     *         "vatBreakdown": [
+                     *           {
+                     *             "rate": 20,
+                     *             "category": "Standard",
+                     *             "base": 1455.9,
+                     *             "vat": 291.18
+                     *           }
+                     *         ],
+                     *         "totalVat": 291.18,
+                     *         "totalIncludingVat": 1747.08
+                     *       },
+                     *       "billing": {
+                     *         "orderedExcludingVat": 1455.9,
+                     *         "invoicedExcludingVat": 0,
+                     *         "leftToInvoiceExcludingVat": 1455.9,
+                     *         "lines": [
+                     *           {
+                     *             "orderLineId": "01936d00-0000-7000-8000-00000000e002",
+                     *             "orderedQuantity": 12,
+                     *             "orderedNet": 780,
+                     *             "deliveredQuantity": 0,
+                     *             "invoicedNet": 0,
+                     *             "creditedNet": 0,
+                     *             "leftNet": 780
+                     *           },
+                     *           {
+                     *             "orderLineId": "01936d00-0000-7000-8000-00000000e003",
+                     *             "orderedQuantity": 2,
+                     *             "orderedNet": 675.9,
+                     *             "deliveredQuantity": 0,
+                     *             "invoicedNet": 0,
+                     *             "creditedNet": 0,
+                     *             "leftNet": 675.9
+                     *           }
+                     *         ],
+                     *         "rates": [
+                     *           {
+                     *             "rate": 20,
+                     *             "orderedBase": 1455.9,
+                     *             "depositedBase": 0,
+                     *             "deductedBase": 0,
+                     *             "leftBase": 1455.9
+                     *           }
+                     *         ]
+                     *       },
+                     *       "linkedDocuments": [
+                     *         {
+                     *           "id": "01936d00-0000-7000-8000-0000000000a1",
+                     *           "kind": "Quote",
+                     *           "number": "DE-2026-00012",
+                     *           "status": "Accepted",
+                     *           "date": "2026-11-19"
+                     *         }
+                     *       ],
+                     *       "history": [
+                     *         {
+                     *           "occurredAt": "2026-11-20T09:00:00+00:00",
+                     *           "action": "order.created",
+                     *           "actorName": "Samuel Commercial"
+                     *         },
+                     *         {
+                     *           "occurredAt": "2026-11-20T09:30:00+00:00",
+                     *           "action": "order.validated",
+                     *           "actorName": "Samuel Commercial"
+                     *         }
+                     *       ],
+                     *       "updatedAt": "2026-11-20T09:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrderResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The If-Match version is stale: someone changed the record since you read it. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The update lacks an If-Match header. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeleteOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ValidateOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936d00-0000-7000-8000-0000000000d1",
+                     *       "number": "CO-2026-00031",
+                     *       "status": "InProgress",
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "billToCustomerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "billToCustomerName": "Menuiserie Durand SARL",
+                     *       "orderDate": "2026-11-20",
+                     *       "paymentTerms": {
+                     *         "kind": "Days",
+                     *         "days": 30
+                     *       },
+                     *       "paymentMethod": "BankTransfer",
+                     *       "currency": "EUR",
+                     *       "sourceQuoteId": "01936d00-0000-7000-8000-0000000000a1",
+                     *       "traceableToQuote": true,
+                     *       "contactId": null,
+                     *       "customerReference": "BC-2026-118",
+                     *       "templateId": null,
+                     *       "headerText": null,
+                     *       "footerText": null,
+                     *       "generalComment": "Livraison un mardi",
+                     *       "salespersonId": null,
+                     *       "plannedDeliveryDate": "2027-01-12",
+                     *       "deliveryMethod": "Livraison et pose",
+                     *       "deliveryAddress": null,
+                     *       "internalNotes": null,
+                     *       "cancellationReason": null,
+                     *       "lines": [
+                     *         {
+                     *           "id": "01936d00-0000-7000-8000-00000000e001",
+                     *           "position": 0,
+                     *           "kind": "Title",
+                     *           "productId": null,
+                     *           "description": "Agencement",
+                     *           "quantity": 0,
+                     *           "unitCode": null,
+                     *           "unitPrice": 0,
+                     *           "discountPercent": 0,
+                     *           "vatRate": 0,
+                     *           "vatCategory": "Standard",
+                     *           "isContractLine": false,
+                     *           "netAmount": 0
+                     *         },
+                     *         {
+                     *           "id": "01936d00-0000-7000-8000-00000000e002",
+                     *           "position": 1,
+                     *           "kind": "Product",
+                     *           "productId": "01936c10-0000-7000-8000-00000000a001",
+                     *           "description": "Pose et réglage",
+                     *           "quantity": 12,
+                     *           "unitCode": "HUR",
+                     *           "unitPrice": 65,
+                     *           "discountPercent": 0,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "isContractLine": false,
+                     *           "netAmount": 780
+                     *         },
+                     *         {
+                     *           "id": "01936d00-0000-7000-8000-00000000e003",
+                     *           "position": 2,
+                     *           "kind": "Free",
+                     *           "productId": null,
+                     *           "description": "Étagère chêne massif sur mesure",
+                     *           "quantity": 2,
+                     *           "unitCode": "C62",
+                     *           "unitPrice": 375.5,
+                     *           "discountPercent": 10,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "isContractLine": false,
+                     *           "netAmount": 675.9
+                     *         }
+                     *       ],
+                     *       "totals": {
+                     *         "totalExcludingVat": 1455.9,
+                     *         "vatBreakdown": [
+                     *           {
+                     *             "rate": 20,
+                     *             "category": "Standard",
+                     *             "base": 1455.9,
+                     *             "vat": 291.18
+                     *           }
+                     *         ],
+                     *         "totalVat": 291.18,
+                     *         "totalIncludingVat": 1747.08
+                     *       },
+                     *       "billing": {
+                     *         "orderedExcludingVat": 1455.9,
+                     *         "invoicedExcludingVat": 0,
+                     *         "leftToInvoiceExcludingVat": 1455.9,
+                     *         "lines": [
+                     *           {
+                     *             "orderLineId": "01936d00-0000-7000-8000-00000000e002",
+                     *             "orderedQuantity": 12,
+                     *             "orderedNet": 780,
+                     *             "deliveredQuantity": 0,
+                     *             "invoicedNet": 0,
+                     *             "creditedNet": 0,
+                     *             "leftNet": 780
+                     *           },
+                     *           {
+                     *             "orderLineId": "01936d00-0000-7000-8000-00000000e003",
+                     *             "orderedQuantity": 2,
+                     *             "orderedNet": 675.9,
+                     *             "deliveredQuantity": 0,
+                     *             "invoicedNet": 0,
+                     *             "creditedNet": 0,
+                     *             "leftNet": 675.9
+                     *           }
+                     *         ],
+                     *         "rates": [
+                     *           {
+                     *             "rate": 20,
+                     *             "orderedBase": 1455.9,
+                     *             "depositedBase": 0,
+                     *             "deductedBase": 0,
+                     *             "leftBase": 1455.9
+                     *           }
+                     *         ]
+                     *       },
+                     *       "linkedDocuments": [
+                     *         {
+                     *           "id": "01936d00-0000-7000-8000-0000000000a1",
+                     *           "kind": "Quote",
+                     *           "number": "DE-2026-00012",
+                     *           "status": "Accepted",
+                     *           "date": "2026-11-19"
+                     *         }
+                     *       ],
+                     *       "history": [
+                     *         {
+                     *           "occurredAt": "2026-11-20T09:00:00+00:00",
+                     *           "action": "order.created",
+                     *           "actorName": "Samuel Commercial"
+                     *         },
+                     *         {
+                     *           "occurredAt": "2026-11-20T09:30:00+00:00",
+                     *           "action": "order.validated",
+                     *           "actorName": "Samuel Commercial"
+                     *         }
+                     *       ],
+                     *       "updatedAt": "2026-11-20T09:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrderResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CancelOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "Commande saisie en double"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CancelOrderRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936d00-0000-7000-8000-0000000000d1",
+                     *       "number": "CO-2026-00031",
+                     *       "status": "Cancelled",
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "billToCustomerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "billToCustomerName": "Menuiserie Durand SARL",
+                     *       "orderDate": "2026-11-20",
+                     *       "paymentTerms": {
+                     *         "kind": "Days",
+                     *         "days": 30
+                     *       },
+                     *       "paymentMethod": "BankTransfer",
+                     *       "currency": "EUR",
+                     *       "sourceQuoteId": "01936d00-0000-7000-8000-0000000000a1",
+                     *       "traceableToQuote": true,
+                     *       "contactId": null,
+                     *       "customerReference": "BC-2026-118",
+                     *       "templateId": null,
+                     *       "headerText": null,
+                     *       "footerText": null,
+                     *       "generalComment": "Livraison un mardi",
+                     *       "salespersonId": null,
+                     *       "plannedDeliveryDate": "2027-01-12",
+                     *       "deliveryMethod": "Livraison et pose",
+                     *       "deliveryAddress": null,
+                     *       "internalNotes": null,
+                     *       "cancellationReason": "Commande saisie en double",
+                     *       "lines": [
+                     *         {
+                     *           "id": "01936d00-0000-7000-8000-00000000e001",
+                     *           "position": 0,
+                     *           "kind": "Title",
+                     *           "productId": null,
+                     *           "description": "Agencement",
+                     *           "quantity": 0,
+                     *           "unitCode": null,
+                     *           "unitPrice": 0,
+                     *           "discountPercent": 0,
+                     *           "vatRate": 0,
+                     *           "vatCategory": "Standard",
+                     *           "isContractLine": false,
+                     *           "netAmount": 0
+                     *         },
+                     *         {
+                     *           "id": "01936d00-0000-7000-8000-00000000e002",
+                     *           "position": 1,
+                     *           "kind": "Product",
+                     *           "productId": "01936c10-0000-7000-8000-00000000a001",
+                     *           "description": "Pose et réglage",
+                     *           "quantity": 12,
+                     *           "unitCode": "HUR",
+                     *           "unitPrice": 65,
+                     *           "discountPercent": 0,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "isContractLine": false,
+                     *           "netAmount": 780
+                     *         },
+                     *         {
+                     *           "id": "01936d00-0000-7000-8000-00000000e003",
+                     *           "position": 2,
+                     *           "kind": "Free",
+                     *           "productId": null,
+                     *           "description": "Étagère chêne massif sur mesure",
+                     *           "quantity": 2,
+                     *           "unitCode": "C62",
+                     *           "unitPrice": 375.5,
+                     *           "discountPercent": 10,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "isContractLine": false,
+                     *           "netAmount": 675.9
+                     *         }
+                     *       ],
+                     *       "totals": {
+                     *         "totalExcludingVat": 1455.9,
+                     *         "vatBreakdown": [
+                     *           {
+                     *             "rate": 20,
+                     *             "category": "Standard",
+                     *             "base": 1455.9,
+                     *             "vat": 291.18
+                     *           }
+                     *         ],
+                     *         "totalVat": 291.18,
+                     *         "totalIncludingVat": 1747.08
+                     *       },
+                     *       "billing": {
+                     *         "orderedExcludingVat": 1455.9,
+                     *         "invoicedExcludingVat": 0,
+                     *         "leftToInvoiceExcludingVat": 1455.9,
+                     *         "lines": [
+                     *           {
+                     *             "orderLineId": "01936d00-0000-7000-8000-00000000e002",
+                     *             "orderedQuantity": 12,
+                     *             "orderedNet": 780,
+                     *             "deliveredQuantity": 0,
+                     *             "invoicedNet": 0,
+                     *             "creditedNet": 0,
+                     *             "leftNet": 780
+                     *           },
+                     *           {
+                     *             "orderLineId": "01936d00-0000-7000-8000-00000000e003",
+                     *             "orderedQuantity": 2,
+                     *             "orderedNet": 675.9,
+                     *             "deliveredQuantity": 0,
+                     *             "invoicedNet": 0,
+                     *             "creditedNet": 0,
+                     *             "leftNet": 675.9
+                     *           }
+                     *         ],
+                     *         "rates": [
+                     *           {
+                     *             "rate": 20,
+                     *             "orderedBase": 1455.9,
+                     *             "depositedBase": 0,
+                     *             "deductedBase": 0,
+                     *             "leftBase": 1455.9
+                     *           }
+                     *         ]
+                     *       },
+                     *       "linkedDocuments": [
+                     *         {
+                     *           "id": "01936d00-0000-7000-8000-0000000000a1",
+                     *           "kind": "Quote",
+                     *           "number": "DE-2026-00012",
+                     *           "status": "Accepted",
+                     *           "date": "2026-11-19"
+                     *         }
+                     *       ],
+                     *       "history": [
+                     *         {
+                     *           "occurredAt": "2026-11-20T09:00:00+00:00",
+                     *           "action": "order.created",
+                     *           "actorName": "Samuel Commercial"
+                     *         },
+                     *         {
+                     *           "occurredAt": "2026-11-20T09:30:00+00:00",
+                     *           "action": "order.validated",
+                     *           "actorName": "Samuel Commercial"
+                     *         }
+                     *       ],
+                     *       "updatedAt": "2026-11-20T09:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrderResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CloseOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936d00-0000-7000-8000-0000000000d1",
+                     *       "number": "CO-2026-00031",
+                     *       "status": "Closed",
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "billToCustomerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "billToCustomerName": "Menuiserie Durand SARL",
+                     *       "orderDate": "2026-11-20",
+                     *       "paymentTerms": {
+                     *         "kind": "Days",
+                     *         "days": 30
+                     *       },
+                     *       "paymentMethod": "BankTransfer",
+                     *       "currency": "EUR",
+                     *       "sourceQuoteId": "01936d00-0000-7000-8000-0000000000a1",
+                     *       "traceableToQuote": true,
+                     *       "contactId": null,
+                     *       "customerReference": "BC-2026-118",
+                     *       "templateId": null,
+                     *       "headerText": null,
+                     *       "footerText": null,
+                     *       "generalComment": "Livraison un mardi",
+                     *       "salespersonId": null,
+                     *       "plannedDeliveryDate": "2027-01-12",
+                     *       "deliveryMethod": "Livraison et pose",
+                     *       "deliveryAddress": null,
+                     *       "internalNotes": null,
+                     *       "cancellationReason": null,
+                     *       "lines": [
+                     *         {
+                     *           "id": "01936d00-0000-7000-8000-00000000e001",
+                     *           "position": 0,
+                     *           "kind": "Title",
+                     *           "productId": null,
+                     *           "description": "Agencement",
+                     *           "quantity": 0,
+                     *           "unitCode": null,
+                     *           "unitPrice": 0,
+                     *           "discountPercent": 0,
+                     *           "vatRate": 0,
+                     *           "vatCategory": "Standard",
+                     *           "isContractLine": false,
+                     *           "netAmount": 0
+                     *         },
+                     *         {
+                     *           "id": "01936d00-0000-7000-8000-00000000e002",
+                     *           "position": 1,
+                     *           "kind": "Product",
+                     *           "productId": "01936c10-0000-7000-8000-00000000a001",
+                     *           "description": "Pose et réglage",
+                     *           "quantity": 12,
+                     *           "unitCode": "HUR",
+                     *           "unitPrice": 65,
+                     *           "discountPercent": 0,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "isContractLine": false,
+                     *           "netAmount": 780
+                     *         },
+                     *         {
+                     *           "id": "01936d00-0000-7000-8000-00000000e003",
+                     *           "position": 2,
+                     *           "kind": "Free",
+                     *           "productId": null,
+                     *           "description": "Étagère chêne massif sur mesure",
+                     *           "quantity": 2,
+                     *           "unitCode": "C62",
+                     *           "unitPrice": 375.5,
+                     *           "discountPercent": 10,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "isContractLine": false,
+                     *           "netAmount": 675.9
+                     *         }
+                     *       ],
+                     *       "totals": {
+                     *         "totalExcludingVat": 1455.9,
+                     *         "vatBreakdown": [
+                     *           {
+                     *             "rate": 20,
+                     *             "category": "Standard",
+                     *             "base": 1455.9,
+                     *             "vat": 291.18
+                     *           }
+                     *         ],
+                     *         "totalVat": 291.18,
+                     *         "totalIncludingVat": 1747.08
+                     *       },
+                     *       "billing": {
+                     *         "orderedExcludingVat": 1455.9,
+                     *         "invoicedExcludingVat": 0,
+                     *         "leftToInvoiceExcludingVat": 1455.9,
+                     *         "lines": [
+                     *           {
+                     *             "orderLineId": "01936d00-0000-7000-8000-00000000e002",
+                     *             "orderedQuantity": 12,
+                     *             "orderedNet": 780,
+                     *             "deliveredQuantity": 0,
+                     *             "invoicedNet": 0,
+                     *             "creditedNet": 0,
+                     *             "leftNet": 780
+                     *           },
+                     *           {
+                     *             "orderLineId": "01936d00-0000-7000-8000-00000000e003",
+                     *             "orderedQuantity": 2,
+                     *             "orderedNet": 675.9,
+                     *             "deliveredQuantity": 0,
+                     *             "invoicedNet": 0,
+                     *             "creditedNet": 0,
+                     *             "leftNet": 675.9
+                     *           }
+                     *         ],
+                     *         "rates": [
+                     *           {
+                     *             "rate": 20,
+                     *             "orderedBase": 1455.9,
+                     *             "depositedBase": 0,
+                     *             "deductedBase": 0,
+                     *             "leftBase": 1455.9
+                     *           }
+                     *         ]
+                     *       },
+                     *       "linkedDocuments": [
+                     *         {
+                     *           "id": "01936d00-0000-7000-8000-0000000000a1",
+                     *           "kind": "Quote",
+                     *           "number": "DE-2026-00012",
+                     *           "status": "Accepted",
+                     *           "date": "2026-11-19"
+                     *         }
+                     *       ],
+                     *       "history": [
+                     *         {
+                     *           "occurredAt": "2026-11-20T09:00:00+00:00",
+                     *           "action": "order.created",
+                     *           "actorName": "Samuel Commercial"
+                     *         },
+                     *         {
+                     *           "occurredAt": "2026-11-20T09:30:00+00:00",
+                     *           "action": "order.validated",
+                     *           "actorName": "Samuel Commercial"
+                     *         }
+                     *       ],
+                     *       "updatedAt": "2026-11-20T09:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrderResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetOrderBillingSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "orderId": "01936d00-0000-7000-8000-0000000000d1",
+                     *       "orderNumber": "CO-2026-00031",
+                     *       "orderTotalExcludingVat": 1455.9,
+                     *       "plannedTotalExcludingVat": 1455.9,
+                     *       "unplannedExcludingVat": 0,
+                     *       "milestones": [
+                     *         {
+                     *           "id": "01936d00-0000-7000-8000-0000000000f1",
+                     *           "label": "Acompte à la commande",
+                     *           "plannedDate": "2026-11-25",
+                     *           "percentage": 30,
+                     *           "amount": null,
+                     *           "plannedAmountExcludingVat": 436.77,
+                     *           "invoiceId": null,
+                     *           "isDue": true,
+                     *           "isLate": true
+                     *         },
+                     *         {
+                     *           "id": "01936d00-0000-7000-8000-0000000000f2",
+                     *           "label": "Solde à la livraison",
+                     *           "plannedDate": "2027-01-12",
+                     *           "percentage": 70,
+                     *           "amount": null,
+                     *           "plannedAmountExcludingVat": 1019.13,
+                     *           "invoiceId": null,
+                     *           "isDue": false,
+                     *           "isLate": false
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["BillingScheduleResponse"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SaveOrderBillingSchedule: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag returned when the record was read. A stale value answers 412; a missing one 428.
+                 * @example "1234"
+                 */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "milestones": [
+                 *         {
+                 *           "id": null,
+                 *           "label": "Acompte à la commande",
+                 *           "plannedDate": "2026-11-25",
+                 *           "percentage": 30,
+                 *           "amount": null
+                 *         },
+                 *         {
+                 *           "id": null,
+                 *           "label": "Solde à la livraison",
+                 *           "plannedDate": "2027-01-12",
+                 *           "percentage": 70,
+                 *           "amount": null
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["BillingScheduleRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "orderId": "01936d00-0000-7000-8000-0000000000d1",
+                     *       "orderNumber": "CO-2026-00031",
+                     *       "orderTotalExcludingVat": 1455.9,
+                     *       "plannedTotalExcludingVat": 1455.9,
+                     *       "unplannedExcludingVat": 0,
+                     *       "milestones": [
+                     *         {
+                     *           "id": "01936d00-0000-7000-8000-0000000000f1",
+                     *           "label": "Acompte à la commande",
+                     *           "plannedDate": "2026-11-25",
+                     *           "percentage": 30,
+                     *           "amount": null,
+                     *           "plannedAmountExcludingVat": 436.77,
+                     *           "invoiceId": null,
+                     *           "isDue": true,
+                     *           "isLate": true
+                     *         },
+                     *         {
+                     *           "id": "01936d00-0000-7000-8000-0000000000f2",
+                     *           "label": "Solde à la livraison",
+                     *           "plannedDate": "2027-01-12",
+                     *           "percentage": 70,
+                     *           "amount": null,
+                     *           "plannedAmountExcludingVat": 1019.13,
+                     *           "invoiceId": null,
+                     *           "isDue": false,
+                     *           "isLate": false
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["BillingScheduleResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The If-Match version is stale: someone changed the record since you read it. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The update lacks an If-Match header. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };

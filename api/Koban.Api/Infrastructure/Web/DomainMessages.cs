@@ -108,5 +108,10 @@ internal static class DomainMessages
         [ErrorCodes.NumberingBackdated] = ("La date ne peut pas être antérieure à celle du dernier document numéroté de la série ({lastDate}).", "The date cannot be earlier than the last numbered document of the series ({lastDate})."),
         [ErrorCodes.CustomerReferenced] = ("Un document fait référence à ce client : archivez-le plutôt que de le supprimer.", "A document references this customer: archive it instead of deleting it."),
         [ErrorCodes.ProductReferenced] = ("Un document utilise ce produit : archivez-le plutôt que de le supprimer.", "A document uses this product: archive it instead of deleting it."),
+        [ErrorCodes.QuoteChoiceRequired] = ("L'opportunité a plusieurs devis acceptés : indiquez celui qui devient la commande (quoteId).", "The opportunity has several accepted quotes: name the one that becomes the order (quoteId)."),
+        [ErrorCodes.QuoteNotOfOpportunity] = ("Ce devis n'est pas un devis accepté de cette opportunité.", "This quote is not an accepted quote of this opportunity."),
+        [ErrorCodes.QuoteAlreadyOrdered] = ("Une commande existe déjà pour ce devis.", "An order already exists for this quote."),
+        [ErrorCodes.CustomerArchived] = ("Ce client est archivé : il ne peut plus recevoir de nouveaux documents.", "This customer is archived: it cannot receive new documents."),
+        [ErrorCodes.ProductArchived] = ("Ce produit est archivé : il ne peut plus être ajouté à un document.", "This product is archived: it cannot be added to a document."),
     };
 }

@@ -38,7 +38,9 @@ public sealed class ProblemDetailsMapping(ILogger<ProblemDetailsMapping> logger)
         DomainException d => Problems.Create(
             d.Kind == DomainErrorKind.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity,
             d.Code,
-            detail: ErrorCatalog.Message(d.Code, d.Arguments),
+            detail: d.Code == Koban.Domain.Common.ErrorCodes.DocumentFrozen && d.Field is not null
+                ? FrozenFields.Describe(d.Field, System.Globalization.CultureInfo.CurrentUICulture)
+                : ErrorCatalog.Message(d.Code, d.Arguments),
             errors: d.Field is null ? null : new Dictionary<string, string[]> { [d.Field] = [ErrorCatalog.Message(d.Code, d.Arguments)] }),
         PreconditionRequiredException => Problems.Create(StatusCodes.Status428PreconditionRequired, ApiErrorCodes.IfMatchRequired),
         PreconditionFailedException or DbUpdateConcurrencyException => Problems.Create(StatusCodes.Status412PreconditionFailed, ApiErrorCodes.StaleVersion),

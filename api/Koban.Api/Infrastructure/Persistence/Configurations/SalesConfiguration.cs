@@ -102,3 +102,31 @@ public sealed class SalesConfiguration : IEntityTypeConfiguration<Opportunity>, 
         builder.HasCompanyShadow();
     }
 }
+
+public sealed class BillingScheduleConfiguration : IEntityTypeConfiguration<BillingSchedule>, IEntityTypeConfiguration<BillingMilestone>
+{
+    public void Configure(EntityTypeBuilder<BillingSchedule> builder)
+    {
+        builder.ToTable("billing_schedules");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.Property(s => s.Version).IsRowVersion();
+        builder.Ignore(s => s.PlannedTotal);
+        builder.HasMany(s => s.Milestones).WithOne().HasForeignKey(m => m.BillingScheduleId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(s => s.Milestones).AutoInclude();
+        builder.HasIndex(s => new { s.CompanyId, s.OrderId }).IsUnique();
+        builder.HasOne<Order>().WithMany().HasForeignKey(s => s.OrderId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Company>().WithMany().HasForeignKey(s => s.CompanyId).OnDelete(DeleteBehavior.Restrict);
+    }
+
+    public void Configure(EntityTypeBuilder<BillingMilestone> builder)
+    {
+        builder.ToTable("billing_milestones");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Id).ValueGeneratedNever();
+        builder.Property(m => m.Label).HasMaxLength(200);
+        builder.Property(m => m.Percentage).HasPrecision(7, 4);
+        builder.HasIndex(m => new { m.BillingScheduleId, m.PlannedDate });
+        builder.HasCompanyShadow();
+    }
+}

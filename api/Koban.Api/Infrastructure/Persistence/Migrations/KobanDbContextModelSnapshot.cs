@@ -903,6 +903,98 @@ namespace Koban.Api.Infrastructure.Persistence.Migrations
                     b.ToTable("products", (string)null);
                 });
 
+            modelBuilder.Entity("Koban.Domain.Sales.BillingMilestone", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal?>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<Guid>("BillingScheduleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("billing_schedule_id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid?>("InvoiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("label");
+
+                    b.Property<decimal?>("Percentage")
+                        .HasPrecision(7, 4)
+                        .HasColumnType("numeric(7,4)")
+                        .HasColumnName("percentage");
+
+                    b.Property<DateOnly>("PlannedDate")
+                        .HasColumnType("date")
+                        .HasColumnName("planned_date");
+
+                    b.HasKey("Id")
+                        .HasName("pk_billing_milestones");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_billing_milestones_company_id");
+
+                    b.HasIndex("BillingScheduleId", "PlannedDate")
+                        .HasDatabaseName("ix_billing_milestones_billing_schedule_id_planned_date");
+
+                    b.ToTable("billing_milestones", (string)null);
+                });
+
+            modelBuilder.Entity("Koban.Domain.Sales.BillingSchedule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<decimal>("OrderTotalExcludingVat")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("order_total_excluding_vat");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_billing_schedules");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_billing_schedules_order_id");
+
+                    b.HasIndex("CompanyId", "OrderId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_billing_schedules_company_id_order_id");
+
+                    b.ToTable("billing_schedules", (string)null);
+                });
+
             modelBuilder.Entity("Koban.Domain.Sales.Opportunity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1875,6 +1967,40 @@ namespace Koban.Api.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_products_companies_company_id");
                 });
 
+            modelBuilder.Entity("Koban.Domain.Sales.BillingMilestone", b =>
+                {
+                    b.HasOne("Koban.Domain.Sales.BillingSchedule", null)
+                        .WithMany("Milestones")
+                        .HasForeignKey("BillingScheduleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_billing_milestones_billing_schedules_billing_schedule_id");
+
+                    b.HasOne("Koban.Domain.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_billing_milestones_companies_company_id");
+                });
+
+            modelBuilder.Entity("Koban.Domain.Sales.BillingSchedule", b =>
+                {
+                    b.HasOne("Koban.Domain.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_billing_schedules_companies_company_id");
+
+                    b.HasOne("Koban.Domain.Sales.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_billing_schedules_orders_order_id");
+                });
+
             modelBuilder.Entity("Koban.Domain.Sales.Opportunity", b =>
                 {
                     b.HasOne("Koban.Domain.Companies.Company", null)
@@ -2127,6 +2253,11 @@ namespace Koban.Api.Infrastructure.Persistence.Migrations
                     b.Navigation("Contacts");
 
                     b.Navigation("DeliveryAddresses");
+                });
+
+            modelBuilder.Entity("Koban.Domain.Sales.BillingSchedule", b =>
+                {
+                    b.Navigation("Milestones");
                 });
 
             modelBuilder.Entity("Koban.Domain.Sales.Order", b =>

@@ -1,0 +1,120 @@
+using FluentValidation;
+using Koban.Api.Infrastructure.Persistence;
+using Koban.Api.Infrastructure.Web;
+using Koban.Domain.Common;
+using Koban.Domain.Customers;
+using Koban.Domain.Documents;
+using Koban.Domain.Products;
+using Koban.Domain.Sales;
+using Microsoft.EntityFrameworkCore;
+
+namespace Koban.Api.Features.Sales;
+
+/// <summary>A line as a client sends it. On a product line, omitted description, unit, price and VAT rate are copied from
+/// the product at that moment (later product changes never alter the document); the VAT category and the rate actually
+/// charged follow from the customer's regime and the nature (domain-rules §7).</summary>
+public sealed record SalesLineRequest(
+    LineKind Kind,
+    Guid? ProductId,
+    string? Description,
+    decimal? Quantity,
+    string? UnitCode,
+    decimal? UnitPrice,
+    decimal? DiscountPercent,
+    decimal? VatRate,
+    ProductNature? Nature,
+    string? VatExemptionReason);
+
+public sealed record SalesLineResponse(
+    Guid Id,
+    int Position,
+    LineKind Kind,
+    Guid? ProductId,
+    string Description,
+    decimal Quantity,
+    string? UnitCode,
+    decimal UnitPrice,
+    decimal DiscountPercent,
+    decimal VatRate,
+    VatCategory VatCategory,
+    bool IsContractLine,
+    decimal NetAmount)
+{
+    internal static SalesLineResponse From(SalesLine l) => new(l.Id, l.Position, l.Kind, l.ProductId, l.Description, l.Quantity, l.UnitCode, l.UnitPrice,
+        l.DiscountPercent, l.VatRate, l.VatCategory, l.IsContractLine, l.NetAmount);
+}
+
+public sealed record VatBreakdownResponse(decimal Rate, VatCategory Category, decimal Base, decimal Vat);
+
+public sealed record TotalsResponse(decimal TotalExcludingVat, IReadOnlyList<VatBreakdownResponse> VatBreakdown, decimal TotalVat, decimal TotalIncludingVat)
+{
+    internal static TotalsResponse From(DocumentTotals t) => new(t.TotalExcludingVat,
+        [.. t.VatBreakdown.Select(b => new VatBreakdownResponse(b.Rate, b.Category, b.Base, b.Vat))], t.TotalVat, t.TotalIncludingVat);
+}
+
+public sealed class SalesLineValidator : AbstractValidator<SalesLineRequest>
+{
+    public SalesLineValidator()
+    {
+        RuleFor(l => l.Kind).IsInEnum();
+        RuleFor(l => l.Description).MaximumLength(4000);
+        RuleFor(l => l.Quantity).PrecisionScale(15, 3, true).When(l => l.Quantity is not null);
+        RuleFor(l => l.UnitPrice).PrecisionScale(18, 4, true).When(l => l.UnitPrice is not null);
+        RuleFor(l => l.DiscountPercent).InclusiveBetween(0m, 100m).When(l => l.DiscountPercent is not null);
+        RuleFor(l => l.Nature).IsInEnum();
+        RuleFor(l => l.VatExemptionReason).MaximumLength(300);
+    }
+}
+
+/// <summary>Turns requested lines into domain line data: resolves products of the current company (another company's id
+/// is an unknown reference), copies their data, and decides the VAT treatment.</summary>
+public sealed class SalesLineBuilder(KobanDbContext db)
+{
+    public async Task<List<DocumentLineData>> BuildAsync(IReadOnlyList<SalesLineRequest> lines, Customer customer, CancellationToken ct)
+    {
+        var productIds = lines.Where(l => l.ProductId is not null).Select(l => l.ProductId!.Value).Distinct().ToList();
+        var products = await db.Products.AsNoTracking().Where(p => productIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        var franchise = await db.Companies.Select(c => c.VatFranchise).SingleAsync(ct);
+        var result = new List<DocumentLineData>(lines.Count);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var l = lines[i];
+            if (!l.Kind.IsPriced())
+            {
+                result.Add(new DocumentLineData(l.Kind, null, l.Description));
+                continue;
+            }
+            Product? product = null;
+            if (l.ProductId is { } productId)
+            {
+                product = products.GetValueOrDefault(productId) ?? throw new ReferenceNotFoundException($"lines[{i}].productId");
+            }
+            var kind = product is null ? LineKind.Free : LineKind.Product;
+            var nature = l.Nature ?? product?.Nature ?? ProductNature.Service;
+            var requestedRate = l.VatRate ?? product?.VatRate ?? 20m;
+            var treatment = VatTreatments.Decide(franchise, customer.VatRegime, customer.Kind, nature, requestedRate, l.VatExemptionReason ?? product?.VatExemptionReason);
+            result.Add(new DocumentLineData(
+                kind,
+                product?.Id,
+                l.Description ?? (product is null ? null : string.IsNullOrWhiteSpace(product.Description) ? product.Name : $"{product.Name}\n{product.Description}"),
+                l.Quantity ?? 1m,
+                l.UnitCode ?? product?.UnitCode,
+                l.UnitPrice ?? product?.UnitPrice ?? 0m,
+                l.DiscountPercent ?? 0m,
+                treatment.Rate,
+                treatment.Category,
+                product?.IsContract ?? false));
+        }
+        return result;
+    }
+
+    public async Task<Customer> CustomerAsync(Guid customerId, string field, bool forNewDocument, CancellationToken ct)
+    {
+        var customer = await db.Customers.AsNoTracking().SingleOrDefaultAsync(c => c.Id == customerId, ct) ?? throw new ReferenceNotFoundException(field);
+        if (forNewDocument && customer.IsArchived)
+        {
+            throw new DomainException(ErrorCodes.CustomerArchived, "This customer is archived.") { Field = field };
+        }
+        return customer;
+    }
+}
