@@ -57,12 +57,18 @@ public static class DemoSeeder
             "FR7630006000011234567890189", "AGRIFRPP", new PaymentTermsDto(PaymentTermsKind.Days, 30),
             Company.DefaultLatePaymentPenaltyRate, Company.DefaultTimeZone, 1, false, false)), ct);
 
+        var userIds = new Dictionary<UserRole, (Guid Id, string Name)>();
         foreach (var (email, name, role, password) in Logins.Skip(1))
         {
-            await mediator.Send(new CreateUserCommand(email, name, role, password), ct);
+            var (user, _) = await mediator.Send(new CreateUserCommand(email, name, role, password), ct);
+            userIds[role] = (user.Id, name);
         }
         // Demo users sign in with the published passwords, without the first-sign-in password change.
         await db.Users.Where(u => u.CompanyId == signup.CompanyId).ExecuteUpdateAsync(s => s.SetProperty(u => u.MustChangePassword, false), ct);
-        logger.LogInformation("Demo company created with {Count} users", Logins.Count);
+        // The sales data is entered by the Sales user, so the audit trail reads as it would in real use.
+        var sales = userIds[UserRole.Sales];
+        actor.Impersonate(signup.CompanyId, sales.Id, sales.Name);
+        await SalesDemo.SeedAsync(mediator, sales.Id, await services.GetRequiredService<Koban.Api.Features.Sales.CompanyClock>().TodayAsync(ct), ct);
+        logger.LogInformation("Demo company created with {Count} users, customers, products, opportunities, quotes and orders", Logins.Count);
     }
 }

@@ -1,0 +1,53 @@
+using System.Net;
+using Koban.Api.Tests.Infrastructure;
+
+namespace Koban.Api.Tests.Features;
+
+/// <summary>The demo company the run command seeds: created through the real commands, once, with data in every state.</summary>
+[NonParallelizable]
+public sealed class DemoDataTests : ApiTest
+{
+    [Test]
+    public async Task The_demo_company_has_a_user_per_role_and_sales_documents_in_every_state_and_is_seeded_once()
+    {
+        var database = await TestDatabase.CreateAsync("koban_demo");
+        try
+        {
+            var settings = new Dictionary<string, string?> { ["Koban:Demo:Seed"] = "true" };
+            await using (var first = new ApiFactory(database, settings))
+            {
+                _ = first.Server;
+            }
+            await using var factory = new ApiFactory(database, settings);
+            var admin = await SignInAsync("admin@demo.koban.fr", "Demo-Admin-2026!", factory);
+            foreach (var (email, password) in new[] { ("sales@demo.koban.fr", "Demo-Sales-2026!"), ("accountant@demo.koban.fr", "Demo-Compta-2026!"), ("viewer@demo.koban.fr", "Demo-Viewer-2026!") })
+            {
+                await SignInAsync(email, password, factory);
+            }
+            var users = await (await admin.GetAsync("/api/v1/users")).Json();
+            users.GetProperty("items").GetArrayLength().ShouldBe(4, "a second start does not seed twice");
+            var profile = await (await admin.GetAsync("/api/v1/company")).Json();
+            profile.GetProperty("siren").GetString().ShouldBe("732829320");
+
+            (await (await admin.GetAsync("/api/v1/customers")).Json()).GetProperty("items").GetArrayLength().ShouldBe(5);
+            (await (await admin.GetAsync("/api/v1/products")).Json()).GetProperty("items").GetArrayLength().ShouldBe(6);
+            var orders = (await (await admin.GetAsync("/api/v1/orders?limit=100")).Json()).GetProperty("items").EnumerateArray().ToList();
+            orders.Select(o => o.GetProperty("status").GetString()!).Distinct().Order().ShouldBe(["Cancelled", "Closed", "Draft", "InProgress"]);
+            orders.Where(o => o.GetProperty("number").ValueKind == System.Text.Json.JsonValueKind.String).Select(o => o.GetProperty("number").GetString()!).Order()
+                .ShouldBe(Enumerable.Range(1, 5).Select(i => $"CO-{orders[0].GetProperty("orderDate").GetString()![..4]}-{i:00000}"), "validated orders are numbered without gaps");
+            orders.Count(o => o.GetProperty("traceableToQuote").GetBoolean()).ShouldBe(1);
+            var quotes = (await (await admin.GetAsync("/api/v1/quotes?limit=100")).Json()).GetProperty("items").EnumerateArray().Select(q => q.GetProperty("status").GetString()!).ToList();
+            quotes.Distinct().Order().ShouldBe(["Accepted", "Draft", "Refused", "Sent"]);
+            var opportunities = (await (await admin.GetAsync("/api/v1/opportunities")).Json()).GetProperty("items").EnumerateArray().Select(o => o.GetProperty("stage").GetString()!).ToList();
+            opportunities.Distinct().Order().ShouldBe(["Lost", "Open", "Won"]);
+            var overview = await (await admin.GetAsync("/api/v1/billing-schedule")).Json();
+            overview.GetProperty("dueMilestones").GetArrayLength().ShouldBeGreaterThanOrEqualTo(1);
+            var audit = await (await admin.GetAsync("/api/v1/audit-events?limit=100&entityType=order")).Json();
+            audit.GetProperty("items").EnumerateArray().ShouldContain(e => e.GetProperty("actorName").GetString() == "Samuel Commercial" && e.GetProperty("action").GetString() == "order.validated");
+        }
+        finally
+        {
+            await database.DropAsync();
+        }
+    }
+}
