@@ -443,7 +443,7 @@ export interface paths {
         post?: never;
         /**
          * Delete a customer no document uses
-         * @description Only for a customer entered by mistake: once an opportunity, quote or order references it, the answer is 409 `customer_referenced` and the customer is archived instead.
+         * @description Only for a customer entered by mistake: once an opportunity, quote or order references it, the answer is 409 `customer_referenced`: archive the customer instead.
          *
          *     Requires the permission `customers:write` (role matrix for users, scope for API keys).
          */
@@ -645,7 +645,7 @@ export interface paths {
         post?: never;
         /**
          * Delete a product no document uses
-         * @description Only for a product entered by mistake: once a quote or order line uses it, the answer is 409 `product_referenced` and the product is archived instead.
+         * @description Only for a product entered by mistake: once a quote or order line uses it, the answer is 409 `product_referenced`: archive the product instead.
          *
          *     Requires the permission `products:write` (role matrix for users, scope for API keys).
          */
@@ -1397,6 +1397,7 @@ export interface components {
             kind: components["schemas"]["CustomerKind"];
             name: string;
             countryCode: string;
+            vatRegime: components["schemas"]["CustomerVatRegime"];
             city: null | string;
             siren: null | string;
             accountingCode: string;
@@ -1406,8 +1407,11 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
-        /** @enum {unknown} */
-        CustomerVatRegime: "France" | "IntraEuBusiness" | "OutsideEu" | null;
+        /**
+         * @description Where the customer stands for French VAT; with the line's nature it decides each line's VAT category (domain-rules.md §7).
+         * @enum {unknown}
+         */
+        CustomerVatRegime: "France" | "IntraEuBusiness" | "OutsideEu";
         DeliveryAddressDto: {
             /** Format: uuid */
             id: null | string;
@@ -3926,6 +3930,7 @@ export interface operations {
                      *           "kind": "Business",
                      *           "name": "Menuiserie Durand SARL",
                      *           "countryCode": "FR",
+                     *           "vatRegime": "France",
                      *           "city": "Lyon",
                      *           "siren": "404833048",
                      *           "accountingCode": "411MENUISE",

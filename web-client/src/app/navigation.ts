@@ -30,8 +30,8 @@ export interface ModuleNavItem {
 
 export const moduleNav: ModuleNavItem[] = [
   { key: "home", path: "/", permission: null, icon: IconHome, built: true },
-  { key: "customers", path: "/customers", permission: "customers:read", icon: IconUsers, built: false },
-  { key: "products", path: "/products", permission: "products:read", icon: IconPackage, built: false },
+  { key: "customers", path: "/customers", permission: "customers:read", icon: IconUsers, built: true },
+  { key: "products", path: "/products", permission: "products:read", icon: IconPackage, built: true },
   { key: "opportunities", path: "/opportunities", permission: "opportunities:read", icon: IconTargetArrow, built: false },
   { key: "quotes", path: "/quotes", permission: "quotes:read", icon: IconFileText, built: false },
   { key: "orders", path: "/orders", permission: "orders:read", icon: IconClipboardList, built: false },

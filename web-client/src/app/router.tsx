@@ -7,11 +7,28 @@ import { NotFoundRoute } from "./routes/not-found";
 import { AppRoot } from "./routes/app/root";
 import { HomeRoute } from "./routes/app/home";
 import { ModulePlaceholderRoute } from "./routes/app/module-placeholder";
+import { CustomersListRoute } from "./routes/app/customers/customers-list";
+import { CustomerNewRoute } from "./routes/app/customers/customer-new";
+import { CustomerDetailRoute } from "./routes/app/customers/customer-detail";
+import { CustomerEditRoute } from "./routes/app/customers/customer-edit";
+import { ProductsListRoute } from "./routes/app/products/products-list";
+import { ProductNewRoute } from "./routes/app/products/product-new";
+import { ProductDetailRoute } from "./routes/app/products/product-detail";
+import { OpportunitiesListRoute } from "./routes/app/opportunities/opportunities-list";
+import { OpportunityDetailRoute } from "./routes/app/opportunities/opportunity-detail";
+import { QuotesListRoute } from "./routes/app/quotes/quotes-list";
+import { QuoteNewRoute } from "./routes/app/quotes/quote-new";
+import { QuoteDetailRoute } from "./routes/app/quotes/quote-detail";
+import { OrdersListRoute } from "./routes/app/orders/orders-list";
+import { OrderDetailRoute } from "./routes/app/orders/order-detail";
 import { SettingsLayout } from "./routes/app/settings/settings-layout";
 import { CompanySettingsRoute } from "./routes/app/settings/company";
 import { UsersSettingsRoute } from "./routes/app/settings/users";
 import { ApiKeysSettingsRoute } from "./routes/app/settings/api-keys";
 import { AuditSettingsRoute } from "./routes/app/settings/audit";
+
+/** Sales modules with their own routes (their nav entry is still flagged unbuilt in navigation.ts). */
+const salesModules = new Set(["opportunities", "quotes", "orders"]);
 
 export const routes: RouteObject[] = [
   { path: "/login", element: <LoginRoute /> },
@@ -22,8 +39,22 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <HomeRoute /> },
       ...moduleNav
-        .filter((m) => !m.built)
+        .filter((m) => !m.built && !salesModules.has(m.key))
         .map((m) => ({ path: m.path.slice(1), element: <ModulePlaceholderRoute moduleKey={m.key} /> })),
+      { path: "customers", element: <CustomersListRoute /> },
+      { path: "customers/new", element: <CustomerNewRoute /> },
+      { path: "customers/:id", element: <CustomerDetailRoute /> },
+      { path: "customers/:id/edit", element: <CustomerEditRoute /> },
+      { path: "products", element: <ProductsListRoute /> },
+      { path: "products/new", element: <ProductNewRoute /> },
+      { path: "products/:id", element: <ProductDetailRoute /> },
+      { path: "opportunities", element: <OpportunitiesListRoute /> },
+      { path: "opportunities/:id", element: <OpportunityDetailRoute /> },
+      { path: "quotes", element: <QuotesListRoute /> },
+      { path: "quotes/new", element: <QuoteNewRoute /> },
+      { path: "quotes/:id", element: <QuoteDetailRoute /> },
+      { path: "orders", element: <OrdersListRoute /> },
+      { path: "orders/:id", element: <OrderDetailRoute /> },
       {
         path: "settings",
         element: <SettingsLayout />,

@@ -100,6 +100,89 @@ export function createAuditEvent(overrides: Partial<Schemas["AuditEventResponse"
   };
 }
 
+export function createCustomer(overrides: Partial<Schemas["CustomerResponse"]> = {}): Schemas["CustomerResponse"] {
+  return {
+    id: id(),
+    kind: "Business",
+    name: "Menuiserie Durand SARL",
+    countryCode: "FR",
+    vatRegime: "France",
+    siren: "404833048",
+    siret: null,
+    vatNumber: "FR83404833048",
+    billingAddress: { line1: "8 quai Saint-Vincent", line2: null, postalCode: "69001", city: "Lyon", countryCode: "FR" },
+    deliveryAddresses: [],
+    paymentTerms: null,
+    accountingCode: `411CLIENT${sequence}`,
+    notes: null,
+    isArchived: false,
+    contacts: [],
+    updatedAt: "2026-11-02T09:00:00Z",
+    ...overrides,
+  };
+}
+
+export function createContact(overrides: Partial<Schemas["ContactResponse"]> = {}): Schemas["ContactResponse"] {
+  return {
+    id: id(),
+    firstName: "Claire",
+    lastName: "Durand",
+    email: "claire.durand@menuiserie-durand.fr",
+    phone: "+33 4 72 00 00 00",
+    jobTitle: "Comptable",
+    isBilling: true,
+    ...overrides,
+  };
+}
+
+export function toCustomerSummary(c: Schemas["CustomerResponse"]): Schemas["CustomerSummary"] {
+  const billing = c.contacts.find((x) => x.isBilling) ?? null;
+  return {
+    id: c.id,
+    kind: c.kind,
+    name: c.name,
+    countryCode: c.countryCode,
+    vatRegime: c.vatRegime,
+    city: c.billingAddress?.city ?? null,
+    siren: c.siren,
+    accountingCode: c.accountingCode,
+    billingContactName: billing ? [billing.firstName, billing.lastName].filter(Boolean).join(" ") : null,
+    billingContactEmail: billing?.email ?? null,
+    isArchived: c.isArchived,
+    updatedAt: c.updatedAt,
+  };
+}
+
+export function createProduct(overrides: Partial<Schemas["ProductResponse"]> = {}): Schemas["ProductResponse"] {
+  return {
+    id: id(),
+    code: `PRD-${sequence}`,
+    name: "Pose et réglage",
+    description: null,
+    unitCode: "HUR",
+    unitLabel: "heure",
+    unitPrice: 65,
+    vatRate: 20,
+    vatExemptionReason: null,
+    nature: "Service",
+    forSale: true,
+    deliverable: false,
+    isContract: false,
+    contractPeriodicity: null,
+    contractTermMonths: null,
+    isArchived: false,
+    updatedAt: "2026-11-02T09:00:00Z",
+    ...overrides,
+  };
+}
+
+export const unitCodes: Schemas["UnitCodeResponse"][] = [
+  { code: "C62", label: "unité" },
+  { code: "HUR", label: "heure" },
+  { code: "DAY", label: "jour" },
+  { code: "KGM", label: "kilogramme" },
+];
+
 /** The in-memory state the default handlers serve; each test starts from a fresh copy. */
 export const db = {
   me: null as Schemas["MeResponse"] | null,
@@ -109,6 +192,12 @@ export const db = {
   users: [] as Schemas["UserResponse"][],
   apiKeys: [] as Schemas["ApiKeyResponse"][],
   auditEvents: [] as Schemas["AuditEventResponse"][],
+  customers: [] as Schemas["CustomerResponse"][],
+  products: [] as Schemas["ProductResponse"][],
+  /** Row versions (the ETag) by customer or product id. */
+  versions: {} as Record<string, number>,
+  /** Ids some document references: deleting them answers 409. */
+  referenced: new Set<string>(),
 };
 
 export function resetDb() {
@@ -119,5 +208,9 @@ export function resetDb() {
   db.users = [createUser({ email: "admin@demo.koban.fr", displayName: "Alice Admin", role: "Admin" })];
   db.apiKeys = [];
   db.auditEvents = [];
+  db.customers = [];
+  db.products = [];
+  db.versions = {};
+  db.referenced = new Set();
 }
 resetDb();

@@ -43,6 +43,7 @@ public sealed record CustomerSummary(
     CustomerKind Kind,
     string Name,
     string CountryCode,
+    CustomerVatRegime VatRegime,
     string? City,
     string? Siren,
     string AccountingCode,

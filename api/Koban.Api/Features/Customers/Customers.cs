@@ -90,7 +90,7 @@ public sealed class ListCustomersHandler(KobanDbContext db) : IQueryHandler<List
         {
             var contact = billing.GetValueOrDefault(c.Id);
             var name = contact is null ? null : $"{contact.FirstName} {contact.LastName}".Trim();
-            return new CustomerSummary(c.Id, c.Kind, c.Name, c.CountryCode, c.BillingAddress?.City, c.Siren, c.AccountingCode, name, contact?.Email, c.IsArchived, c.UpdatedAt);
+            return new CustomerSummary(c.Id, c.Kind, c.Name, c.CountryCode, c.VatRegime, c.BillingAddress?.City, c.Siren, c.AccountingCode, name, contact?.Email, c.IsArchived, c.UpdatedAt);
         })], next, hasMore);
     }
 }

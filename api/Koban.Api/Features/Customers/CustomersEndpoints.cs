@@ -90,7 +90,7 @@ public static class CustomersEndpoints
             })
             .WithName("DeleteCustomer")
             .WithSummary("Delete a customer no document uses")
-            .WithDescription("Only for a customer entered by mistake: once an opportunity, quote or order references it, the answer is 409 `customer_referenced` and the customer is archived instead.")
+            .WithDescription("Only for a customer entered by mistake: once an opportunity, quote or order references it, the answer is 409 `customer_referenced`: archive the customer instead.")
             .RequirePermission(Permissions.Customers, Access.Write)
             .WithProblems(409);
 
@@ -165,7 +165,7 @@ internal static class CustomerExamples
             new PostalAddressDto("ZA des Pins", "Bâtiment C", "69400", "Villefranche-sur-Saône", "FR"))],
         new PaymentTermsDto(PaymentTermsKind.Days, 30), "411MENUISE", "Client depuis 2019", false, [Contact], new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
 
-    public static readonly CustomerSummary Summary = new(Id, CustomerKind.Business, "Menuiserie Durand SARL", "FR", "Lyon", "404833048", "411MENUISE",
+    public static readonly CustomerSummary Summary = new(Id, CustomerKind.Business, "Menuiserie Durand SARL", "FR", CustomerVatRegime.France, "Lyon", "404833048", "411MENUISE",
         "Claire Durand", "claire.durand@menuiserie-durand.fr", false, new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
 
     public static readonly ImportReport Import = new(3, 1, 1, 1, false,

@@ -386,7 +386,7 @@ public static class ProductsEndpoints
             })
             .WithName("DeleteProduct")
             .WithSummary("Delete a product no document uses")
-            .WithDescription("Only for a product entered by mistake: once a quote or order line uses it, the answer is 409 `product_referenced` and the product is archived instead.")
+            .WithDescription("Only for a product entered by mistake: once a quote or order line uses it, the answer is 409 `product_referenced`: archive the product instead.")
             .RequirePermission(Permissions.Products, Access.Write)
             .WithProblems(409);
 

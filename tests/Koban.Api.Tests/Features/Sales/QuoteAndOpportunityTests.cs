@@ -1,0 +1,88 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Koban.Api.Tests.Infrastructure;
+
+namespace Koban.Api.Tests.Features.Sales;
+
+public sealed class QuoteAndOpportunityTests : ApiTest
+{
+    [Test]
+    public async Task A_quote_is_numbered_only_when_sent_then_frozen_refused_duplicated_and_only_drafts_are_deleted()
+    {
+        var c = await SalesFlowTests.CatalogAsync();
+        var created = await c.Company.Admin.PostAsJsonAsync("/api/v1/quotes", new { customerId = c.CustomerId, validUntil = "2099-01-31", lines = SalesFlowTests.Lines(c.ProductId) });
+        await created.ShouldHaveStatus(HttpStatusCode.Created);
+        var quote = await created.Json();
+        var id = quote.GetProperty("id").GetGuid();
+        quote.GetProperty("number").ValueKind.ShouldBe(JsonValueKind.Null);
+        quote.GetProperty("totals").GetProperty("totalExcludingVat").GetDecimal().ShouldBe(1455.90m);
+
+        var sent = await SalesFlowTests.Post(c.Company.Admin, $"/api/v1/quotes/{id}/send");
+        sent.GetProperty("number").GetString()!.ShouldMatch(@"^DE-\d{4}-00001$");
+        var etag = (await c.Company.Admin.GetAsync($"/api/v1/quotes/{id}")).Headers.ETag;
+        var edit = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/quotes/{id}")
+        {
+            Content = JsonContent.Create(new { customerId = c.CustomerId, validUntil = "2099-01-31", lines = SalesFlowTests.Lines(c.ProductId).Take(2) }),
+        }.WithIfMatch(etag);
+        await (await c.Company.Admin.SendAsync(edit)).ShouldBeProblem(HttpStatusCode.Conflict, "document_frozen");
+        await (await c.Company.Admin.DeleteAsync($"/api/v1/quotes/{id}")).ShouldBeProblem(HttpStatusCode.Conflict, "document_not_deletable");
+
+        var refused = await SalesFlowTests.Post(c.Company.Admin, $"/api/v1/quotes/{id}/refuse", new { reason = "Trop cher" });
+        refused.GetProperty("status").GetString().ShouldBe("Refused");
+        refused.GetProperty("refusalReason").GetString().ShouldBe("Trop cher");
+        await (await c.Company.Admin.PostAsync($"/api/v1/quotes/{id}/accept", null)).ShouldBeProblem(HttpStatusCode.Conflict, "invalid_state_transition");
+
+        var copy = await SalesFlowTests.Post(c.Company.Admin, $"/api/v1/quotes/{id}/duplicate", new { validUntil = "2099-06-30" }, HttpStatusCode.Created);
+        copy.GetProperty("status").GetString().ShouldBe("Draft");
+        copy.GetProperty("number").ValueKind.ShouldBe(JsonValueKind.Null);
+        copy.GetProperty("lines").GetArrayLength().ShouldBe(3);
+        copy.GetProperty("validUntil").GetString().ShouldBe("2099-06-30");
+        await (await c.Company.Admin.DeleteAsync($"/api/v1/quotes/{copy.GetProperty("id").GetGuid()}")).ShouldHaveStatus(HttpStatusCode.NoContent);
+
+        var next = await c.Company.Admin.PostAsJsonAsync("/api/v1/quotes", new { customerId = c.CustomerId, validUntil = "2099-01-31", lines = SalesFlowTests.Lines(c.ProductId) });
+        var nextSent = await SalesFlowTests.Post(c.Company.Admin, $"/api/v1/quotes/{(await next.Json()).GetProperty("id").GetGuid()}/send");
+        nextSent.GetProperty("number").GetString()!.ShouldEndWith("-00002", Case.Sensitive, "the deleted draft never had a number");
+    }
+
+    [Test]
+    public async Task A_quote_without_a_priced_line_cannot_be_sent_and_an_accepted_quote_makes_one_order_only()
+    {
+        var c = await SalesFlowTests.CatalogAsync();
+        var empty = await (await c.Company.Admin.PostAsJsonAsync("/api/v1/quotes", new { customerId = c.CustomerId, validUntil = "2099-01-31", lines = new[] { new { kind = "Comment", description = "À définir" } } })).Json();
+        await (await c.Company.Admin.PostAsync($"/api/v1/quotes/{empty.GetProperty("id").GetGuid()}/send", null)).ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "document_has_no_priced_line");
+
+        var quoteId = await SalesFlowTests.AcceptedQuoteAsync(c, null);
+        var order = await SalesFlowTests.Post(c.Company.Admin, "/api/v1/orders/from-quote", new { quoteId }, HttpStatusCode.Created);
+        order.GetProperty("traceableToQuote").GetBoolean().ShouldBeTrue();
+        order.GetProperty("linkedDocuments")[0].GetProperty("kind").GetString().ShouldBe("Quote");
+        await (await c.Company.Admin.PostAsJsonAsync("/api/v1/orders/from-quote", new { quoteId })).ShouldBeProblem(HttpStatusCode.Conflict, "quote_already_ordered");
+    }
+
+    [Test]
+    public async Task An_opportunity_is_lost_with_a_reason_reopened_and_edited_only_while_open()
+    {
+        var c = await SalesFlowTests.CatalogAsync();
+        var created = await c.Company.Admin.PostAsJsonAsync("/api/v1/opportunities", new { customerId = c.CustomerId, title = "Cuisine", expectedAmount = 8000m, expectedCloseDate = "2099-03-01" });
+        await created.ShouldHaveStatus(HttpStatusCode.Created);
+        var id = (await created.Json()).GetProperty("id").GetGuid();
+        await (await c.Company.Admin.PostAsJsonAsync($"/api/v1/opportunities/{id}/lose", new { reason = " " })).ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "lost_reason_required");
+        var lost = await SalesFlowTests.Post(c.Company.Admin, $"/api/v1/opportunities/{id}/lose", new { reason = "Concurrent moins cher" });
+        lost.GetProperty("stage").GetString().ShouldBe("Lost");
+        var etag = (await c.Company.Admin.GetAsync($"/api/v1/opportunities/{id}")).Headers.ETag;
+        var edit = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/opportunities/{id}") { Content = JsonContent.Create(new { customerId = c.CustomerId, title = "Cuisine v2", expectedAmount = 9000m }) }.WithIfMatch(etag);
+        await (await c.Company.Admin.SendAsync(edit)).ShouldBeProblem(HttpStatusCode.Conflict, "invalid_state_transition");
+        (await SalesFlowTests.Post(c.Company.Admin, $"/api/v1/opportunities/{id}/reopen")).GetProperty("stage").GetString().ShouldBe("Open");
+        var list = await (await c.Company.Admin.GetAsync("/api/v1/opportunities?search=cuisine&stage=Open")).Json();
+        list.GetProperty("items").EnumerateArray().Single().GetProperty("customerName").GetString().ShouldBe("Menuiserie Durand SARL");
+    }
+
+    [Test]
+    public async Task An_accountant_reads_sales_documents_but_cannot_create_them()
+    {
+        var c = await SalesFlowTests.CatalogAsync();
+        var (accountant, _, _) = await NewUserAsync(c.Company, "Accountant");
+        await (await accountant.PostAsJsonAsync("/api/v1/orders", new { customerId = c.CustomerId, lines = SalesFlowTests.Lines(c.ProductId) })).ShouldBeProblem(HttpStatusCode.Forbidden, "forbidden");
+        await (await accountant.GetAsync("/api/v1/orders")).ShouldHaveStatus(HttpStatusCode.OK);
+    }
+}

@@ -1,0 +1,38 @@
+import { Anchor } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate, useParams } from "react-router";
+import { EmptyState } from "@/components/ui/empty-state";
+import { ErrorState } from "@/components/ui/error-state";
+import { PageLoader } from "@/components/ui/page-loader";
+import { hasPermission, useMe } from "@/features/auth/api/get-me";
+import { useCustomer } from "@/features/customers/api/customers";
+import { CustomerDetail } from "@/features/customers/components/customer-detail";
+
+export function CustomerDetailRoute() {
+  const { t } = useTranslation();
+  const { id = "" } = useParams();
+  const me = useMe();
+  const navigate = useNavigate();
+  const query = useCustomer(id);
+  if (!hasPermission(me.data, "customers:read")) return <EmptyState title={t("errors.forbidden")} />;
+  return (
+    <>
+      <Anchor component={Link} to="/customers" size="sm" mb="sm" display="inline-block">
+        ← {t("customers.backToList")}
+      </Anchor>
+      {query.isPending ? (
+        <PageLoader />
+      ) : query.isError ? (
+        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
+      ) : (
+        <CustomerDetail
+          data={query.data}
+          canWrite={hasPermission(me.data, "customers:write")}
+          onEdit={() => void navigate(`/customers/${id}/edit`)}
+          onDeleted={() => void navigate("/customers", { replace: true })}
+          onReload={() => void query.refetch()}
+        />
+      )}
+    </>
+  );
+}
