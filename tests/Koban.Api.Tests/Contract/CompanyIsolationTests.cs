@@ -87,6 +87,7 @@ public sealed class CompanyIsolationTests : ApiTest
                     {
                         if (parameter.GetProperty("in").GetString() != "query") continue;
                         var name = parameter.GetProperty("name").GetString()!;
+                        if (name == "expand") query.Add("expand=customer");
                         if (name.EndsWith("Id", StringComparison.Ordinal))
                         {
                             query.Add($"{name}={name switch { "entityId" => aOrder, "customerId" => aCustomerId, "opportunityId" => aOpportunity, _ => aUserId }}");

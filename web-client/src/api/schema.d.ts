@@ -853,7 +853,7 @@ export interface paths {
         };
         /**
          * List quotes
-         * @description `search` matches the number or the customer's name. Filters: `status`, `customerId`, `opportunityId`, `validUntilFrom`/`validUntilTo`, `updatedSince`. `sort`: `-updatedAt` (default), `validUntil`, `totalExcludingVat`. `isExpired` is derived: sent and past its validity date.
+         * @description `search` matches the number or the customer's name. Filters: `status`, `customerId`, `opportunityId`, `validUntilFrom`/`validUntilTo`, `updatedSince`. `sort`: `-updatedAt` (default), `validUntil`, `totalExcludingVat`. `isExpired` is derived: sent and past its validity date. `expand=customer` embeds each quote's customer summary.
          *
          *     Requires the permission `quotes:read` (role matrix for users, scope for API keys).
          */
@@ -1003,7 +1003,7 @@ export interface paths {
         };
         /**
          * List orders
-         * @description `search` matches the number, the customer's purchase-order reference or the customer's name. Filters: `status`, `customerId` (ordering or invoiced customer), `orderDateFrom`/`orderDateTo`, `leftToInvoice=true` (validated orders still to invoice), `updatedSince`. `sort`: `-orderDate` (default), `totalExcludingVat`, `updatedAt`.
+         * @description `search` matches the number, the customer's purchase-order reference or the customer's name. Filters: `status`, `customerId` (ordering or invoiced customer), `orderDateFrom`/`orderDateTo`, `leftToInvoice=true` (validated orders still to invoice), `updatedSince`. `sort`: `-orderDate` (default), `totalExcludingVat`, `updatedAt`. `expand=customer` embeds each order's customer summary.
          *
          *     Requires the permission `orders:read` (role matrix for users, scope for API keys).
          */
@@ -1075,7 +1075,7 @@ export interface paths {
         };
         /**
          * Get an order: lines, totals, what is left to invoice, linked documents, history
-         * @description `billing` (validated orders) gives, overall, per line and per VAT rate, what was ordered, invoiced (deposits included, net of correction credit notes) and is left to invoice. `linkedDocuments` is the timeline of documents (quote now; invoices, payments and deliveries as they come); `history` the audit trail of the order.
+         * @description `billing` (validated orders) gives, overall, per line and per VAT rate, what was ordered, invoiced (deposits included, net of correction credit notes) and is left to invoice. `linkedDocuments` is the timeline of documents (quote now; invoices, payments and deliveries as they come); `history` the audit trail of the order. `expand=customer` embeds the customer's summary.
          *
          *     Requires the permission `orders:read` (role matrix for users, scope for API keys).
          */
@@ -1754,6 +1754,7 @@ export interface components {
             history: components["schemas"]["OrderHistoryEntry"][];
             /** Format: date-time */
             updatedAt: string;
+            customer?: null | components["schemas"]["CustomerSummary"];
         };
         /**
          * @description The life of an order (domain-rules.md §1).
@@ -1780,6 +1781,7 @@ export interface components {
             traceableToQuote: boolean;
             /** Format: date-time */
             updatedAt: string;
+            customer?: null | components["schemas"]["CustomerSummary"];
         };
         /** @enum {unknown} */
         PaymentMethod: "BankTransfer" | "Card" | "Cheque" | "Cash" | "DirectDebit" | "Other";
@@ -1943,6 +1945,7 @@ export interface components {
             totalIncludingVat: number;
             /** Format: uuid */
             orderId: null | string;
+            customer?: null | components["schemas"]["CustomerSummary"];
         };
         RefuseQuoteRequest: {
             reason: null | string;
@@ -6028,7 +6031,8 @@ export interface operations {
                      *               "validUntil": "2026-12-31",
                      *               "totalExcludingVat": 1535,
                      *               "totalIncludingVat": 1842,
-                     *               "orderId": "01936d00-0000-7000-8000-0000000000d1"
+                     *               "orderId": "01936d00-0000-7000-8000-0000000000d1",
+                     *               "customer": null
                      *             }
                      *           ],
                      *           "updatedAt": "2026-11-20T10:00:00+00:00"
@@ -6133,7 +6137,8 @@ export interface operations {
                      *           "validUntil": "2026-12-31",
                      *           "totalExcludingVat": 1535,
                      *           "totalIncludingVat": 1842,
-                     *           "orderId": "01936d00-0000-7000-8000-0000000000d1"
+                     *           "orderId": "01936d00-0000-7000-8000-0000000000d1",
+                     *           "customer": null
                      *         }
                      *       ],
                      *       "updatedAt": "2026-11-20T10:00:00+00:00"
@@ -6229,7 +6234,8 @@ export interface operations {
                      *           "validUntil": "2026-12-31",
                      *           "totalExcludingVat": 1535,
                      *           "totalIncludingVat": 1842,
-                     *           "orderId": "01936d00-0000-7000-8000-0000000000d1"
+                     *           "orderId": "01936d00-0000-7000-8000-0000000000d1",
+                     *           "customer": null
                      *         }
                      *       ],
                      *       "updatedAt": "2026-11-20T10:00:00+00:00"
@@ -6326,7 +6332,8 @@ export interface operations {
                      *           "validUntil": "2026-12-31",
                      *           "totalExcludingVat": 1535,
                      *           "totalIncludingVat": 1842,
-                     *           "orderId": "01936d00-0000-7000-8000-0000000000d1"
+                     *           "orderId": "01936d00-0000-7000-8000-0000000000d1",
+                     *           "customer": null
                      *         }
                      *       ],
                      *       "updatedAt": "2026-11-20T10:00:00+00:00"
@@ -6463,7 +6470,8 @@ export interface operations {
                      *             "validUntil": "2026-12-31",
                      *             "totalExcludingVat": 1535,
                      *             "totalIncludingVat": 1842,
-                     *             "orderId": "01936d00-0000-7000-8000-0000000000d1"
+                     *             "orderId": "01936d00-0000-7000-8000-0000000000d1",
+                     *             "customer": null
                      *           }
                      *         ],
                      *         "updatedAt": "2026-11-20T10:00:00+00:00"
@@ -6582,7 +6590,8 @@ export interface operations {
                      *           "validUntil": "2026-12-31",
                      *           "totalExcludingVat": 1535,
                      *           "totalIncludingVat": 1842,
-                     *           "orderId": "01936d00-0000-7000-8000-0000000000d1"
+                     *           "orderId": "01936d00-0000-7000-8000-0000000000d1",
+                     *           "customer": null
                      *         }
                      *       ],
                      *       "updatedAt": "2026-11-20T10:00:00+00:00"
@@ -6690,7 +6699,8 @@ export interface operations {
                      *           "validUntil": "2026-12-31",
                      *           "totalExcludingVat": 1535,
                      *           "totalIncludingVat": 1842,
-                     *           "orderId": "01936d00-0000-7000-8000-0000000000d1"
+                     *           "orderId": "01936d00-0000-7000-8000-0000000000d1",
+                     *           "customer": null
                      *         }
                      *       ],
                      *       "updatedAt": "2026-11-20T10:00:00+00:00"
@@ -6759,6 +6769,7 @@ export interface operations {
                 validUntilFrom?: string;
                 validUntilTo?: string;
                 updatedSince?: string;
+                expand?: string;
             };
             header?: never;
             path?: never;
@@ -6785,7 +6796,8 @@ export interface operations {
                      *           "validUntil": "2026-12-31",
                      *           "totalExcludingVat": 1535,
                      *           "totalIncludingVat": 1842,
-                     *           "orderId": "01936d00-0000-7000-8000-0000000000d1"
+                     *           "orderId": "01936d00-0000-7000-8000-0000000000d1",
+                     *           "customer": null
                      *         }
                      *       ],
                      *       "nextCursor": null,
@@ -8061,6 +8073,7 @@ export interface operations {
                 orderDateTo?: string;
                 leftToInvoice?: boolean;
                 updatedSince?: string;
+                expand?: string;
             };
             header?: never;
             path?: never;
@@ -8089,7 +8102,8 @@ export interface operations {
                      *           "totalIncludingVat": 1747.08,
                      *           "leftToInvoiceExcludingVat": 1455.9,
                      *           "traceableToQuote": true,
-                     *           "updatedAt": "2026-11-20T09:30:00+00:00"
+                     *           "updatedAt": "2026-11-20T09:30:00+00:00",
+                     *           "customer": null
                      *         }
                      *       ],
                      *       "nextCursor": null,
@@ -8325,7 +8339,8 @@ export interface operations {
                      *           "actorName": "Samuel Commercial"
                      *         }
                      *       ],
-                     *       "updatedAt": "2026-11-20T09:30:00+00:00"
+                     *       "updatedAt": "2026-11-20T09:30:00+00:00",
+                     *       "customer": null
                      *     }
                      */
                     "application/json": components["schemas"]["OrderResponse"];
@@ -8509,7 +8524,8 @@ export interface operations {
                      *           "actorName": "Samuel Commercial"
                      *         }
                      *       ],
-                     *       "updatedAt": "2026-11-20T09:30:00+00:00"
+                     *       "updatedAt": "2026-11-20T09:30:00+00:00",
+                     *       "customer": null
                      *     }
                      */
                     "application/json": components["schemas"]["OrderResponse"];
@@ -8752,7 +8768,9 @@ export interface operations {
     };
     GetOrder: {
         parameters: {
-            query?: never;
+            query?: {
+                expand?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -8912,10 +8930,20 @@ export interface operations {
                      *           "actorName": "Samuel Commercial"
                      *         }
                      *       ],
-                     *       "updatedAt": "2026-11-20T09:30:00+00:00"
+                     *       "updatedAt": "2026-11-20T09:30:00+00:00",
+                     *       "customer": null
                      *     }
                      */
                     "application/json": components["schemas"]["OrderResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description No valid session cookie or API key. */
@@ -9181,7 +9209,8 @@ export interface operations {
                      *           "actorName": "Samuel Commercial"
                      *         }
                      *       ],
-                     *       "updatedAt": "2026-11-20T09:30:00+00:00"
+                     *       "updatedAt": "2026-11-20T09:30:00+00:00",
+                     *       "customer": null
                      *     }
                      */
                     "application/json": components["schemas"]["OrderResponse"];
@@ -9491,7 +9520,8 @@ export interface operations {
                      *           "actorName": "Samuel Commercial"
                      *         }
                      *       ],
-                     *       "updatedAt": "2026-11-20T09:30:00+00:00"
+                     *       "updatedAt": "2026-11-20T09:30:00+00:00",
+                     *       "customer": null
                      *     }
                      */
                     "application/json": components["schemas"]["OrderResponse"];
@@ -9727,7 +9757,8 @@ export interface operations {
                      *           "actorName": "Samuel Commercial"
                      *         }
                      *       ],
-                     *       "updatedAt": "2026-11-20T09:30:00+00:00"
+                     *       "updatedAt": "2026-11-20T09:30:00+00:00",
+                     *       "customer": null
                      *     }
                      */
                     "application/json": components["schemas"]["OrderResponse"];
@@ -9954,7 +9985,8 @@ export interface operations {
                      *           "actorName": "Samuel Commercial"
                      *         }
                      *       ],
-                     *       "updatedAt": "2026-11-20T09:30:00+00:00"
+                     *       "updatedAt": "2026-11-20T09:30:00+00:00",
+                     *       "customer": null
                      *     }
                      */
                     "application/json": components["schemas"]["OrderResponse"];

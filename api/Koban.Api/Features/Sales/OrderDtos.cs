@@ -71,7 +71,8 @@ public sealed record OrderResponse(
     OrderBillingResponse? Billing,
     IReadOnlyList<DocumentLink> LinkedDocuments,
     IReadOnlyList<OrderHistoryEntry> History,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    Customers.CustomerSummary? Customer = null);
 
 public sealed record OrderSummary(
     Guid Id,
@@ -85,7 +86,8 @@ public sealed record OrderSummary(
     decimal TotalIncludingVat,
     decimal LeftToInvoiceExcludingVat,
     bool TraceableToQuote,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    Customers.CustomerSummary? Customer = null);
 
 public sealed record OrderList(IReadOnlyList<OrderSummary> Items, string? NextCursor, bool HasMore);
 

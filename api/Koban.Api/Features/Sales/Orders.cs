@@ -34,9 +34,9 @@ public sealed class OrderRequestValidator : AbstractValidator<OrderRequest>
 }
 
 public sealed record ListOrdersQuery(int Limit, string? After, string? Sort, string? Search, OrderStatus? Status, Guid? CustomerId, DateOnly? OrderDateFrom,
-    DateOnly? OrderDateTo, bool? LeftToInvoice, DateTimeOffset? UpdatedSince) : IQuery<OrderList>;
+    DateOnly? OrderDateTo, bool? LeftToInvoice, DateTimeOffset? UpdatedSince, string? Expand = null) : IQuery<OrderList>;
 
-public sealed record GetOrderQuery(Guid Id) : IQuery<(OrderResponse Order, uint Version)>;
+public sealed record GetOrderQuery(Guid Id, string? Expand = null) : IQuery<(OrderResponse Order, uint Version)>;
 
 public sealed record SaveOrderCommand(Guid? Id, uint? ExpectedVersion, OrderRequest Order) : ICommand<(OrderResponse Order, uint Version)>;
 
@@ -97,16 +97,22 @@ public sealed class OrderHandlers(KobanDbContext db, AuditLog audit, SalesLineBu
             orders = orders.Where(o => EF.Functions.ILike(o.Number ?? "", pattern, "\\") || EF.Functions.ILike(o.CustomerReference ?? "", pattern, "\\")
                 || db.Customers.Any(c => c.Id == o.CustomerId && EF.Functions.ILike(c.Name, pattern, "\\")));
         }
+        var expand = Expansions.Wants(query.Expand, Expansions.Customer);
         var (rows, next, hasMore) = await Keyset.PageAsync(orders, Sorts, query.Sort, query.After, query.Limit, o => o.Id, cancellationToken);
         var names = await CustomerNamesAsync(rows.Select(o => o.CustomerId), cancellationToken);
+        var customers = expand ? await Expansions.CustomersAsync(db, rows.Select(o => o.CustomerId), cancellationToken) : [];
         return new OrderList([.. rows.Select(o => new OrderSummary(o.Id, o.Number, o.Status, o.CustomerId, names.GetValueOrDefault(o.CustomerId, ""), o.OrderDate,
-            o.CustomerReference, o.TotalExcludingVat, o.TotalIncludingVat, Ledger(o)?.LeftToInvoice ?? 0m, o.SourceQuoteId is not null, o.UpdatedAt))], next, hasMore);
+            o.CustomerReference, o.TotalExcludingVat, o.TotalIncludingVat, Ledger(o)?.LeftToInvoice ?? 0m, o.SourceQuoteId is not null, o.UpdatedAt,
+            customers.GetValueOrDefault(o.CustomerId)))], next, hasMore);
     }
 
     public async ValueTask<(OrderResponse Order, uint Version)> Handle(GetOrderQuery query, CancellationToken cancellationToken)
     {
+        var expand = Expansions.Wants(query.Expand, Expansions.Customer);
         var order = await db.Orders.AsNoTracking().AsSplitQuery().SingleOrDefaultAsync(o => o.Id == query.Id, cancellationToken) ?? throw new NotFoundException("order", query.Id);
-        return (await ToResponseAsync(order, cancellationToken), order.Version);
+        var response = await ToResponseAsync(order, cancellationToken);
+        if (expand) response = response with { Customer = (await Expansions.CustomersAsync(db, [order.CustomerId], cancellationToken)).GetValueOrDefault(order.CustomerId) };
+        return (response, order.Version);
     }
 
     public async ValueTask<(OrderResponse Order, uint Version)> Handle(SaveOrderCommand command, CancellationToken cancellationToken)

@@ -29,11 +29,11 @@ public static class OrdersEndpoints
         var draft = example with { Number = null, Status = OrderStatus.Draft, Billing = null, SourceQuoteId = null, TraceableToQuote = false, LinkedDocuments = [] };
 
         group.MapGet("/", async Task<Ok<OrderList>> (IMediator mediator, int? limit, string? after, string? sort, string? search, OrderStatus? status, Guid? customerId,
-                DateOnly? orderDateFrom, DateOnly? orderDateTo, bool? leftToInvoice, DateTimeOffset? updatedSince, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new ListOrdersQuery(Cursor.Limit(limit), after, sort, search, status, customerId, orderDateFrom, orderDateTo, leftToInvoice, updatedSince), ct)))
+                DateOnly? orderDateFrom, DateOnly? orderDateTo, bool? leftToInvoice, DateTimeOffset? updatedSince, string? expand, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListOrdersQuery(Cursor.Limit(limit), after, sort, search, status, customerId, orderDateFrom, orderDateTo, leftToInvoice, updatedSince, expand), ct)))
             .WithName("ListOrders")
             .WithSummary("List orders")
-            .WithDescription("`search` matches the number, the customer's purchase-order reference or the customer's name. Filters: `status`, `customerId` (ordering or invoiced customer), `orderDateFrom`/`orderDateTo`, `leftToInvoice=true` (validated orders still to invoice), `updatedSince`. `sort`: `-orderDate` (default), `totalExcludingVat`, `updatedAt`.")
+            .WithDescription("`search` matches the number, the customer's purchase-order reference or the customer's name. Filters: `status`, `customerId` (ordering or invoiced customer), `orderDateFrom`/`orderDateTo`, `leftToInvoice=true` (validated orders still to invoice), `updatedSince`. `sort`: `-orderDate` (default), `totalExcludingVat`, `updatedAt`. `expand=customer` embeds each order's customer summary.")
             .RequirePermission(Permissions.Orders, Access.Read)
             .WithExamples(null, 200, new OrderList([new OrderSummary(example.Id, example.Number, example.Status, example.CustomerId, example.CustomerName, example.OrderDate,
                 example.CustomerReference, 1455.90m, 1747.08m, 1455.90m, true, example.UpdatedAt)], null, false));
@@ -73,15 +73,15 @@ public static class OrdersEndpoints
             .WithProblems(422)
             .WithExamples(new PreviewTotalsRequest(SalesExamples.CustomerId, SalesExamples.LineRequests), 200, new PreviewTotalsResponse(SalesExamples.Lines, SalesExamples.Totals));
 
-        group.MapGet("/{id:guid}", async Task<Ok<OrderResponse>> (Guid id, IMediator mediator, HttpResponse response, CancellationToken ct) =>
+        group.MapGet("/{id:guid}", async Task<Ok<OrderResponse>> (Guid id, string? expand, IMediator mediator, HttpResponse response, CancellationToken ct) =>
             {
-                var (order, version) = await mediator.Send(new GetOrderQuery(id), ct);
+                var (order, version) = await mediator.Send(new GetOrderQuery(id, expand), ct);
                 EntityTags.Set(response, version);
                 return TypedResults.Ok(order);
             })
             .WithName("GetOrder")
             .WithSummary("Get an order: lines, totals, what is left to invoice, linked documents, history")
-            .WithDescription("`billing` (validated orders) gives, overall, per line and per VAT rate, what was ordered, invoiced (deposits included, net of correction credit notes) and is left to invoice. `linkedDocuments` is the timeline of documents (quote now; invoices, payments and deliveries as they come); `history` the audit trail of the order.")
+            .WithDescription("`billing` (validated orders) gives, overall, per line and per VAT rate, what was ordered, invoiced (deposits included, net of correction credit notes) and is left to invoice. `linkedDocuments` is the timeline of documents (quote now; invoices, payments and deliveries as they come); `history` the audit trail of the order. `expand=customer` embeds the customer's summary.")
             .RequirePermission(Permissions.Orders, Access.Read)
             .WithExamples(null, 200, example);
 

@@ -49,7 +49,7 @@ public sealed class QuoteRequestValidator : AbstractValidator<QuoteRequest>
 }
 
 public sealed record ListQuotesQuery(int Limit, string? After, string? Sort, string? Search, QuoteStatus? Status, Guid? CustomerId, Guid? OpportunityId,
-    DateOnly? ValidUntilFrom, DateOnly? ValidUntilTo, DateTimeOffset? UpdatedSince) : IQuery<QuoteList>;
+    DateOnly? ValidUntilFrom, DateOnly? ValidUntilTo, DateTimeOffset? UpdatedSince, string? Expand = null) : IQuery<QuoteList>;
 
 public sealed record GetQuoteQuery(Guid Id) : IQuery<(QuoteResponse Quote, uint Version)>;
 
@@ -98,10 +98,12 @@ public sealed class QuoteHandlers(KobanDbContext db, AuditLog audit, SalesLineBu
             var pattern = $"%{Users.ListUsersHandler.EscapeLike(query.Search.Trim())}%";
             quotes = quotes.Where(q => EF.Functions.ILike(q.Number ?? "", pattern, "\\") || db.Customers.Any(c => c.Id == q.CustomerId && EF.Functions.ILike(c.Name, pattern, "\\")));
         }
+        var expand = Expansions.Wants(query.Expand, Expansions.Customer);
         var (rows, next, hasMore) = await Keyset.PageAsync(quotes, Sorts, query.Sort, query.After, query.Limit, q => q.Id, cancellationToken);
         var ids = rows.Select(r => r.Id).ToList();
         var summaries = await QuoteSummary.QueryAsync(db, db.Quotes.Where(q => ids.Contains(q.Id)), await clock.TodayAsync(cancellationToken), cancellationToken);
-        return new QuoteList([.. rows.Select(r => summaries.Single(s => s.Id == r.Id))], next, hasMore);
+        var customers = expand ? await Expansions.CustomersAsync(db, rows.Select(q => q.CustomerId), cancellationToken) : [];
+        return new QuoteList([.. rows.Select(r => summaries.Single(s => s.Id == r.Id) with { Customer = customers.GetValueOrDefault(r.CustomerId) })], next, hasMore);
     }
 
     public async ValueTask<(QuoteResponse Quote, uint Version)> Handle(GetQuoteQuery query, CancellationToken cancellationToken)
@@ -205,11 +207,11 @@ public static class QuotesEndpoints
         var request = new QuoteRequest(SalesExamples.CustomerId, SalesExamples.Opportunity.Id, new DateOnly(2026, 12, 31), SalesExamples.LineRequests);
 
         group.MapGet("/", async Task<Ok<QuoteList>> (IMediator mediator, int? limit, string? after, string? sort, string? search, QuoteStatus? status, Guid? customerId,
-                Guid? opportunityId, DateOnly? validUntilFrom, DateOnly? validUntilTo, DateTimeOffset? updatedSince, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new ListQuotesQuery(Cursor.Limit(limit), after, sort, search, status, customerId, opportunityId, validUntilFrom, validUntilTo, updatedSince), ct)))
+                Guid? opportunityId, DateOnly? validUntilFrom, DateOnly? validUntilTo, DateTimeOffset? updatedSince, string? expand, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListQuotesQuery(Cursor.Limit(limit), after, sort, search, status, customerId, opportunityId, validUntilFrom, validUntilTo, updatedSince, expand), ct)))
             .WithName("ListQuotes")
             .WithSummary("List quotes")
-            .WithDescription("`search` matches the number or the customer's name. Filters: `status`, `customerId`, `opportunityId`, `validUntilFrom`/`validUntilTo`, `updatedSince`. `sort`: `-updatedAt` (default), `validUntil`, `totalExcludingVat`. `isExpired` is derived: sent and past its validity date.")
+            .WithDescription("`search` matches the number or the customer's name. Filters: `status`, `customerId`, `opportunityId`, `validUntilFrom`/`validUntilTo`, `updatedSince`. `sort`: `-updatedAt` (default), `validUntil`, `totalExcludingVat`. `isExpired` is derived: sent and past its validity date. `expand=customer` embeds each quote's customer summary.")
             .RequirePermission(Permissions.Quotes, Access.Read)
             .WithExamples(null, 200, new QuoteList([SalesExamples.QuoteSummary], null, false));
 

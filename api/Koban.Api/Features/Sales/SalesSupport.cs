@@ -47,7 +47,7 @@ public sealed class OrderFactory(KobanDbContext db)
 }
 
 public sealed record QuoteSummary(Guid Id, string? Number, QuoteStatus Status, bool IsExpired, Guid? OpportunityId, Guid CustomerId, DateOnly ValidUntil,
-    decimal TotalExcludingVat, decimal TotalIncludingVat, Guid? OrderId)
+    decimal TotalExcludingVat, decimal TotalIncludingVat, Guid? OrderId, Customers.CustomerSummary? Customer = null)
 {
     internal static async Task<List<QuoteSummary>> QueryAsync(KobanDbContext db, IQueryable<Quote> quotes, DateOnly today, CancellationToken ct)
     {
@@ -59,6 +59,33 @@ public sealed record QuoteSummary(Guid Id, string? Number, QuoteStatus Status, b
             .ToDictionaryAsync(o => o.SourceQuoteId!.Value, o => o.Id, ct);
         return [.. rows.Select(q => new QuoteSummary(q.Id, q.Number, q.Status, q.Status == QuoteStatus.Sent && today > q.ValidUntil, q.OpportunityId, q.CustomerId,
             q.ValidUntil, q.TotalExcludingVat, q.TotalIncludingVat, orders.TryGetValue(q.Id, out var orderId) ? orderId : null))];
+    }
+}
+
+/// <summary><c>expand=customer</c>: embeds the customer's summary in each document, saving a round trip per row.</summary>
+public static class Expansions
+{
+    public const string Customer = "customer";
+
+    public static bool Wants(string? expand, params string[] allowed)
+    {
+        if (string.IsNullOrWhiteSpace(expand)) return false;
+        var asked = expand.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (asked.Any(a => !allowed.Contains(a, StringComparer.Ordinal))) throw new Infrastructure.Web.FieldValidationException("expand", Infrastructure.Web.ApiErrorCodes.ExpandUnknown);
+        return asked.Contains(Customer, StringComparer.Ordinal);
+    }
+
+    public static async Task<Dictionary<Guid, Customers.CustomerSummary>> CustomersAsync(KobanDbContext db, IEnumerable<Guid> ids, CancellationToken ct)
+    {
+        var list = ids.Distinct().ToList();
+        var customers = await db.Customers.AsNoTracking().IgnoreAutoIncludes().Where(c => list.Contains(c.Id)).ToListAsync(ct);
+        var billing = await db.Set<Contact>().AsNoTracking().Where(k => list.Contains(k.CustomerId) && k.IsBilling).ToDictionaryAsync(k => k.CustomerId, ct);
+        return customers.ToDictionary(c => c.Id, c =>
+        {
+            var contact = billing.GetValueOrDefault(c.Id);
+            return new Customers.CustomerSummary(c.Id, c.Kind, c.Name, c.CountryCode, c.VatRegime, c.BillingAddress?.City, c.Siren, c.AccountingCode,
+                contact is null ? null : $"{contact.FirstName} {contact.LastName}".Trim(), contact?.Email, c.IsArchived, c.UpdatedAt);
+        });
     }
 }
 

@@ -40,5 +40,6 @@ public static class ApiErrorCodes
     public const string AccountingCodeTaken = "accounting_code_taken";
     public const string ProductCodeTaken = "product_code_taken";
     public const string CsvMissingColumn = "csv_missing_column";
+    public const string ExpandUnknown = "expand_unknown";
     public const string InternalError = "internal_error";
 }

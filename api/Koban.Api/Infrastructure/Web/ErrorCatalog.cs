@@ -45,6 +45,7 @@ public static class ErrorCatalog
         [ApiErrorCodes.AccountingCodeTaken] = ("Ce code comptable est déjà attribué à un autre client.", "This accounting code already belongs to another customer."),
         [ApiErrorCodes.ProductCodeTaken] = ("Ce code produit est déjà utilisé.", "This product code is already in use."),
         [ApiErrorCodes.CsvMissingColumn] = ("Le fichier CSV n'a pas la colonne obligatoire (nom, ou code pour les produits).", "The CSV file lacks its required column (name, or code for products)."),
+        [ApiErrorCodes.ExpandUnknown] = ("Cette expansion n'est pas proposée ici (valeurs possibles : customer).", "This expansion is not offered here (allowed: customer)."),
         [ApiErrorCodes.InternalError] = ("Erreur interne : l'incident est journalisé.", "Internal error: the incident has been logged."),
     }
     .Concat(DomainMessages.All)

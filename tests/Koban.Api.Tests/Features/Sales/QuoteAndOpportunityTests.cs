@@ -78,6 +78,23 @@ public sealed class QuoteAndOpportunityTests : ApiTest
     }
 
     [Test]
+    public async Task Expand_customer_embeds_the_customer_in_orders_and_quotes_and_unknown_expansions_are_refused()
+    {
+        var c = await SalesFlowTests.CatalogAsync();
+        var order = await SalesFlowTests.Post(c.Company.Admin, "/api/v1/orders", new { customerId = c.CustomerId, lines = SalesFlowTests.Lines(c.ProductId) }, HttpStatusCode.Created);
+        await SalesFlowTests.AcceptedQuoteAsync(c, null);
+        var plain = await (await c.Company.Admin.GetAsync("/api/v1/orders")).Json();
+        plain.GetProperty("items")[0].GetProperty("customer").ValueKind.ShouldBe(JsonValueKind.Null);
+        var orders = await (await c.Company.Admin.GetAsync("/api/v1/orders?expand=customer")).Json();
+        orders.GetProperty("items")[0].GetProperty("customer").GetProperty("billingContactEmail").GetString().ShouldBe("claire@durand.fr");
+        var one = await (await c.Company.Admin.GetAsync($"/api/v1/orders/{order.GetProperty("id").GetGuid()}?expand=customer")).Json();
+        one.GetProperty("customer").GetProperty("accountingCode").GetString().ShouldBe("411MENUISE");
+        var quotes = await (await c.Company.Admin.GetAsync("/api/v1/quotes?expand=customer")).Json();
+        quotes.GetProperty("items")[0].GetProperty("customer").GetProperty("name").GetString().ShouldBe("Menuiserie Durand SARL");
+        await (await c.Company.Admin.GetAsync("/api/v1/orders?expand=lines,secrets")).ShouldBeProblem(HttpStatusCode.BadRequest, "expand_unknown");
+    }
+
+    [Test]
     public async Task An_accountant_reads_sales_documents_but_cannot_create_them()
     {
         var c = await SalesFlowTests.CatalogAsync();
