@@ -29,65 +29,37 @@ public sealed class ImportCustomersHandler(KobanDbContext db, AuditLog audit) : 
     public async ValueTask<ImportReport> Handle(ImportCustomersCommand command, CancellationToken cancellationToken)
     {
         var table = command.Table;
-        if (!table.HasColumn("nom", "name", "raisonSociale", "companyName"))
+        if (!table.HasColumn(NameColumns))
         {
             throw new FieldValidationException("file", ApiErrorCodes.CsvMissingColumn);
         }
         var validator = new CustomerRequestValidator();
-        var results = new List<ImportRowResult>();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        foreach (var (line, cells) in table.Rows)
+        return await CsvImport.RunAsync(db, table, command.DryRun, NameColumns, async (get, ct) =>
         {
-            string? Get(params string[] names) => table.Get(cells, names);
-            var name = Get("nom", "name", "raisonSociale", "companyName");
-            var savepoint = $"row{line.ToString(CultureInfo.InvariantCulture)}";
-            await transaction.CreateSavepointAsync(savepoint, cancellationToken);
-            try
+            var request = ToRequest(names => get(names));
+            var validation = await validator.ValidateAsync(request, ct);
+            if (!validation.IsValid) return CsvImport.Refused(request.Name, validation);
+            var existing = await FindAsync(request, ct);
+            var data = await CustomerLoader.ToDataAsync(db, request, existing, ct);
+            Customer customer;
+            if (existing is null)
             {
-                var request = ToRequest(Get);
-                var validation = await validator.ValidateAsync(request, cancellationToken);
-                if (!validation.IsValid)
-                {
-                    results.Add(new ImportRowResult(line, ImportOutcome.Refused, name, null,
-                        [.. validation.Errors.Select(e => new ImportRowError(JsonPath.ToCamelPath(e.PropertyName), e.ErrorCode, e.ErrorMessage))]));
-                    continue;
-                }
-                var existing = await FindAsync(request, cancellationToken);
-                var data = await CustomerLoader.ToDataAsync(db, request, existing, cancellationToken);
-                Customer customer;
-                if (existing is null)
-                {
-                    customer = Customer.Create(data);
-                    db.Customers.Add(customer);
-                }
-                else
-                {
-                    customer = existing;
-                    customer.Update(data);
-                }
-                ApplyContact(customer, Get);
-                audit.Record(existing is null ? "customer.imported" : "customer.updated_by_import", "customer", customer.Id, after: CustomerResponse.From(customer));
-                await db.SaveChangesAsync(cancellationToken);
-                results.Add(new ImportRowResult(line, existing is null ? ImportOutcome.Created : ImportOutcome.Updated, customer.Name, customer.Id, []));
+                customer = Customer.Create(data);
+                db.Customers.Add(customer);
             }
-            catch (Exception e) when (e is DomainException or FieldValidationException or ReferenceNotFoundException or DbUpdateException)
+            else
             {
-                await transaction.RollbackToSavepointAsync(savepoint, cancellationToken);
-                var problem = ProblemDetailsMapping.Map(e);
-                var errors = problem is Microsoft.AspNetCore.Http.HttpValidationProblemDetails v && v.Errors.Count > 0
-                    ? v.Errors.Select(x => new ImportRowError(x.Key, (string)problem.Extensions["code"]!, x.Value.FirstOrDefault() ?? problem.Title!)).ToList()
-                    : [new ImportRowError("row", (string)problem.Extensions["code"]!, problem.Detail ?? problem.Title!)];
-                results.Add(new ImportRowResult(line, ImportOutcome.Refused, name, null, errors));
+                customer = existing;
+                customer.Update(data);
             }
-            finally
-            {
-                db.ChangeTracker.Clear();
-            }
-        }
-        if (command.DryRun) await transaction.RollbackAsync(cancellationToken);
-        else await transaction.CommitAsync(cancellationToken);
-        return ImportReport.From(results, command.DryRun);
+            ApplyContact(customer, names => get(names));
+            audit.Record(existing is null ? "customer.imported" : "customer.updated_by_import", "customer", customer.Id, after: CustomerResponse.From(customer));
+            await db.SaveChangesAsync(ct);
+            return new ImportRowResult(0, existing is null ? ImportOutcome.Created : ImportOutcome.Updated, customer.Name, customer.Id, []);
+        }, cancellationToken);
     }
+
+    private static readonly string[] NameColumns = ["nom", "name", "raisonSociale", "companyName"];
 
     private static CustomerRequest ToRequest(Func<string[], string?> get)
     {

@@ -211,62 +211,30 @@ public sealed class ImportProductsHandler(KobanDbContext db, AuditLog audit) : I
         var table = command.Table;
         if (!table.HasColumn("code")) throw new FieldValidationException("file", ApiErrorCodes.CsvMissingColumn);
         var validator = new ProductRequestValidator();
-        var results = new List<ImportRowResult>();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        foreach (var (line, cells) in table.Rows)
+        return await CsvImport.RunAsync(db, table, command.DryRun, ["code"], async (get, ct) =>
         {
-            string? Get(params string[] names) => table.Get(cells, names);
-            var code = Get("code");
-            var savepoint = $"row{line.ToString(CultureInfo.InvariantCulture)}";
-            await transaction.CreateSavepointAsync(savepoint, cancellationToken);
-            try
+            var errors = new List<ImportRowError>();
+            var request = ToRequest(names => get(names), errors);
+            if (errors.Count > 0) return new ImportRowResult(0, ImportOutcome.Refused, get("code"), null, errors);
+            var validation = await validator.ValidateAsync(request, ct);
+            if (!validation.IsValid) return CsvImport.Refused(get("code"), validation);
+            var trimmed = request.Code.Trim();
+            var existing = await db.Products.SingleOrDefaultAsync(p => p.Code == trimmed, ct);
+            Product product;
+            if (existing is null)
             {
-                var errors = new List<ImportRowError>();
-                var request = ToRequest(Get, errors);
-                if (errors.Count == 0)
-                {
-                    var validation = await validator.ValidateAsync(request, cancellationToken);
-                    errors.AddRange(validation.Errors.Select(e => new ImportRowError(JsonPath.ToCamelPath(e.PropertyName), e.ErrorCode, e.ErrorMessage)));
-                }
-                if (errors.Count > 0)
-                {
-                    results.Add(new ImportRowResult(line, ImportOutcome.Refused, code, null, errors));
-                    continue;
-                }
-                var trimmed = request.Code.Trim();
-                var existing = await db.Products.SingleOrDefaultAsync(p => p.Code == trimmed, cancellationToken);
-                Product product;
-                if (existing is null)
-                {
-                    product = Product.Create(request.ToData());
-                    db.Products.Add(product);
-                }
-                else
-                {
-                    product = existing;
-                    product.Update(request.ToData());
-                }
-                audit.Record(existing is null ? "product.imported" : "product.updated_by_import", "product", product.Id, after: ProductResponse.From(product));
-                await db.SaveChangesAsync(cancellationToken);
-                results.Add(new ImportRowResult(line, existing is null ? ImportOutcome.Created : ImportOutcome.Updated, product.Code, product.Id, []));
+                product = Product.Create(request.ToData());
+                db.Products.Add(product);
             }
-            catch (Exception e) when (e is DomainException or FieldValidationException or DbUpdateException)
+            else
             {
-                await transaction.RollbackToSavepointAsync(savepoint, cancellationToken);
-                var problem = ProblemDetailsMapping.Map(e);
-                var errors = problem is HttpValidationProblemDetails v && v.Errors.Count > 0
-                    ? v.Errors.Select(x => new ImportRowError(x.Key, (string)problem.Extensions["code"]!, x.Value.FirstOrDefault() ?? problem.Title!)).ToList()
-                    : [new ImportRowError("row", (string)problem.Extensions["code"]!, problem.Detail ?? problem.Title!)];
-                results.Add(new ImportRowResult(line, ImportOutcome.Refused, code, null, errors));
+                product = existing;
+                product.Update(request.ToData());
             }
-            finally
-            {
-                db.ChangeTracker.Clear();
-            }
-        }
-        if (command.DryRun) await transaction.RollbackAsync(cancellationToken);
-        else await transaction.CommitAsync(cancellationToken);
-        return ImportReport.From(results, command.DryRun);
+            audit.Record(existing is null ? "product.imported" : "product.updated_by_import", "product", product.Id, after: ProductResponse.From(product));
+            await db.SaveChangesAsync(ct);
+            return new ImportRowResult(0, existing is null ? ImportOutcome.Created : ImportOutcome.Updated, product.Code, product.Id, []);
+        }, cancellationToken);
     }
 
     private static ProductRequest ToRequest(Func<string[], string?> get, List<ImportRowError> errors)
