@@ -27,9 +27,6 @@ import { UsersSettingsRoute } from "./routes/app/settings/users";
 import { ApiKeysSettingsRoute } from "./routes/app/settings/api-keys";
 import { AuditSettingsRoute } from "./routes/app/settings/audit";
 
-/** Sales modules with their own routes (their nav entry is still flagged unbuilt in navigation.ts). */
-const salesModules = new Set(["opportunities", "quotes", "orders"]);
-
 export const routes: RouteObject[] = [
   { path: "/login", element: <LoginRoute /> },
   { path: "/change-password", element: <ChangePasswordRoute /> },
@@ -39,7 +36,7 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <HomeRoute /> },
       ...moduleNav
-        .filter((m) => !m.built && !salesModules.has(m.key))
+        .filter((m) => !m.built)
         .map((m) => ({ path: m.path.slice(1), element: <ModulePlaceholderRoute moduleKey={m.key} /> })),
       { path: "customers", element: <CustomersListRoute /> },
       { path: "customers/new", element: <CustomerNewRoute /> },

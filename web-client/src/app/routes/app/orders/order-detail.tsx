@@ -1,0 +1,41 @@
+import { Anchor } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate, useParams } from "react-router";
+import { EmptyState } from "@/components/ui/empty-state";
+import { ErrorState } from "@/components/ui/error-state";
+import { PageLoader } from "@/components/ui/page-loader";
+import { hasPermission, useMe } from "@/features/auth/api/get-me";
+import { useOrder } from "@/features/orders/api/orders";
+import { OrderPage } from "@/features/orders/components/order-page";
+
+export function OrderDetailRoute() {
+  const { t } = useTranslation();
+  const { id = "" } = useParams();
+  const me = useMe();
+  const navigate = useNavigate();
+  const query = useOrder(id);
+  if (!hasPermission(me.data, "orders:read")) return <EmptyState title={t("errors.forbidden")} />;
+  return (
+    <>
+      <Anchor component={Link} to="/orders" size="sm" mb="sm" display="inline-block">
+        ← {t("orders.backToList")}
+      </Anchor>
+      {query.isPending ? (
+        <PageLoader />
+      ) : query.isError ? (
+        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
+      ) : (
+        <OrderPage
+          // Validating, closing or cancelling changes what can be edited: start again from the new state.
+          key={`${query.data.order.id}-${query.data.order.status}`}
+          data={query.data}
+          canWrite={hasPermission(me.data, "orders:write")}
+          canReadSchedule={hasPermission(me.data, "billing-schedules:read")}
+          canWriteSchedule={hasPermission(me.data, "billing-schedules:write")}
+          canListUsers={hasPermission(me.data, "users:read")}
+          onDeleted={() => void navigate("/orders", { replace: true })}
+        />
+      )}
+    </>
+  );
+}

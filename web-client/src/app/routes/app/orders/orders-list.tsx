@@ -1,0 +1,22 @@
+import { Paper } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { hasPermission, useMe } from "@/features/auth/api/get-me";
+import { BillingOverview } from "@/features/orders/components/billing-overview";
+import { OrdersTable } from "@/features/orders/components/orders-table";
+
+export function OrdersListRoute() {
+  const { t } = useTranslation();
+  const me = useMe();
+  if (!hasPermission(me.data, "orders:read")) return <EmptyState title={t("errors.forbidden")} />;
+  return (
+    <>
+      <PageHeader title={t("nav.orders")} description={t("modules.orders")} />
+      {hasPermission(me.data, "billing-schedules:read") && <BillingOverview />}
+      <Paper withBorder p="lg">
+        <OrdersTable />
+      </Paper>
+    </>
+  );
+}

@@ -1,0 +1,135 @@
+import { Button, Group, Modal, NumberInput, Stack, TextInput } from "@mantine/core";
+import { DatePickerInput } from "@mantine/dates";
+import { useForm } from "@mantine/form";
+import { notifications } from "@mantine/notifications";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { applyProblemToForm } from "@/api/problem";
+import { CustomerSelect } from "@/components/pickers/customer-select";
+import { ProblemAlert } from "@/components/ui/problem-alert";
+import { useIdempotencyKey } from "@/lib/use-idempotency-key";
+import { type Opportunity, useCreateOpportunity, useUpdateOpportunity } from "../api/opportunities";
+
+interface Values {
+  customerId: string | null;
+  title: string;
+  expectedAmount: number | string;
+  expectedCloseDate: string | null;
+}
+
+/** Creates an opportunity, or edits one (`editing` with the ETag it was read at). */
+export function OpportunityFormModal({
+  opened,
+  onClose,
+  editing,
+  onSaved,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  editing?: { opportunity: Opportunity; etag: string | null };
+  onSaved?: (opportunity: Opportunity) => void;
+}) {
+  const { t } = useTranslation();
+  const create = useCreateOpportunity();
+  const update = useUpdateOpportunity();
+  const idempotency = useIdempotencyKey();
+  const [unmatched, setUnmatched] = useState<string[]>([]);
+  const [customerName, setCustomerName] = useState<string | null>(editing?.opportunity.customerName ?? null);
+  const o = editing?.opportunity;
+  const form = useForm<Values>({
+    mode: "controlled",
+    initialValues: {
+      customerId: o?.customerId ?? null,
+      title: o?.title ?? "",
+      expectedAmount: o?.expectedAmount ?? "",
+      expectedCloseDate: o?.expectedCloseDate ?? null,
+    },
+    validate: {
+      customerId: (v) => (v ? null : t("errors.required")),
+      title: (v) => (v.trim() ? null : t("errors.required")),
+    },
+  });
+  const mutation = editing ? update : create;
+
+  function close() {
+    form.reset();
+    mutation.reset();
+    setUnmatched([]);
+    onClose();
+  }
+
+  const submit = form.onSubmit((v) => {
+    const body = {
+      customerId: v.customerId!,
+      title: v.title.trim(),
+      expectedAmount: v.expectedAmount === "" ? 0 : Number(v.expectedAmount),
+      expectedCloseDate: v.expectedCloseDate || null,
+      ownerUserId: o?.ownerUserId ?? null,
+    };
+    const onError = (e: unknown) => setUnmatched(applyProblemToForm(form, e));
+    const onSuccess = (saved: Opportunity) => {
+      notifications.show({ color: "green", message: t("opportunities.saved") });
+      onSaved?.(saved);
+      close();
+    };
+    if (editing) update.mutate({ id: editing.opportunity.id, body, etag: editing.etag }, { onSuccess, onError });
+    else
+      create.mutate(
+        { body, idempotencyKey: idempotency.key },
+        {
+          onSuccess: (saved) => {
+            idempotency.renew();
+            onSuccess(saved);
+          },
+          onError,
+        },
+      );
+  });
+
+  return (
+    <Modal opened={opened} onClose={close} title={editing ? t("opportunities.edit") : t("opportunities.create")} size="lg">
+      <form noValidate onSubmit={submit}>
+        <Stack>
+          {mutation.error && (unmatched.length > 0 || Object.keys(form.errors).length === 0) && (
+            <ProblemAlert error={mutation.error} extraMessages={unmatched} />
+          )}
+          <CustomerSelect
+            label={t("opportunities.customer")}
+            required
+            value={form.getValues().customerId}
+            valueLabel={customerName}
+            onChange={(id, name) => {
+              form.setFieldValue("customerId", id);
+              setCustomerName(name);
+            }}
+            error={form.errors.customerId as string | undefined}
+          />
+          <TextInput label={t("opportunities.titleLabel")} required {...form.getInputProps("title")} />
+          <NumberInput
+            label={t("opportunities.expectedAmount")}
+            decimalScale={2}
+            decimalSeparator=","
+            thousandSeparator={"\u202f"}
+            min={0}
+            suffix=" €"
+            {...form.getInputProps("expectedAmount")}
+          />
+          <DatePickerInput
+            label={t("opportunities.expectedCloseDate")}
+            valueFormat="DD/MM/YYYY"
+            clearable
+            {...form.getInputProps("expectedCloseDate")}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              {t("common.cancel")}
+            </Button>
+            <Button type="submit" loading={mutation.isPending}>
+              {editing ? t("common.save") : t("common.create")}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,305 @@
+import { Alert, Button, Group, Modal, Paper, Stack, Text, Title } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { IconCircleCheck, IconLock, IconPencil, IconTrash, IconX } from "@tabler/icons-react";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { asApiError } from "@/api/problem";
+import { LineEditor } from "@/components/sales-lines/line-editor";
+import { ReasonModal } from "@/components/sales-lines/reason-modal";
+import { SalesLinesTable } from "@/components/sales-lines/sales-lines-table";
+import { type LineDraft, fromLineResponse, splitLineErrors, toLineRequest } from "@/components/sales-lines/sales-lines-api";
+import { OrderStatusBadge } from "@/components/sales-lines/status-badges";
+import { TotalsPanel } from "@/components/sales-lines/totals-panel";
+import { ProblemAlert } from "@/components/ui/problem-alert";
+import { formatMoney } from "@/lib/format-money";
+import { useIdempotencyKey } from "@/lib/use-idempotency-key";
+import { type VersionedOrder, useCancelOrder, useDeleteOrder, useOrderTransition, useUpdateOrder } from "../api/orders";
+import { BillingScheduleSection } from "./billing-schedule-editor";
+import { OrderBillingBlock, OrderTimeline } from "./order-billing";
+import { type HeaderValues, OrderHeaderForm, toHeaderValues, toOrderHeader } from "./order-header-form";
+
+/**
+ * The order: a draft is fully editable; once validated the financial content is frozen by the API, which explains
+ * any refused change (409 document_frozen) in a French sentence shown here as is.
+ */
+export function OrderPage({
+  data,
+  canWrite,
+  canReadSchedule,
+  canWriteSchedule,
+  canListUsers,
+  onDeleted,
+}: {
+  data: VersionedOrder;
+  canWrite: boolean;
+  canReadSchedule: boolean;
+  canWriteSchedule: boolean;
+  canListUsers: boolean;
+  onDeleted: () => void;
+}) {
+  const { t } = useTranslation();
+  const order = data.order;
+  const draft = order.status === "Draft";
+  const editable = canWrite && order.status !== "Cancelled";
+  const [etag, setEtag] = useState(data.etag);
+  const [header, setHeader] = useState<HeaderValues>(() => toHeaderValues(order));
+  const [lines, setLines] = useState<LineDraft[]>(() => order.lines.map(fromLineResponse));
+  const [editingLines, setEditingLines] = useState(draft);
+  const [dirty, setDirty] = useState(false);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [lineErrors, setLineErrors] = useState<Record<string, string>>({});
+  const [dialog, setDialog] = useState<"validate" | "cancel" | "delete" | null>(null);
+  const update = useUpdateOrder();
+  const transition = useOrderTransition();
+  const cancel = useCancelOrder();
+  const remove = useDeleteOrder();
+  const idempotency = useIdempotencyKey();
+  const saveError = asApiError(update.error);
+  const frozenRefusal = saveError?.code === "document_frozen" ? saveError : null;
+
+  function submit() {
+    setFieldErrors({});
+    setLineErrors({});
+    update.mutate(
+      { id: order.id, etag, body: { ...toOrderHeader(header), lines: lines.map(toLineRequest) } },
+      {
+        onSuccess: (saved) => {
+          setEtag(saved.etag);
+          setHeader(toHeaderValues(saved.order));
+          setLines(saved.order.lines.map(fromLineResponse));
+          setEditingLines(saved.order.status === "Draft");
+          setDirty(false);
+          notifications.show({ color: "green", message: t("orders.saved") });
+        },
+        onError: (e) => {
+          const split = splitLineErrors(e);
+          setLineErrors(split.lines);
+          setFieldErrors(split.other);
+          // A refused line change shows where it is: open the lines.
+          if (Object.keys(split.lines).length > 0) setEditingLines(true);
+        },
+      },
+    );
+  }
+
+  const act = (action: "validate" | "close") =>
+    transition.mutate(
+      { id: order.id, action, idempotencyKey: idempotency.key },
+      {
+        onSuccess: (result) => {
+          idempotency.renew();
+          setDialog(null);
+          notifications.show({
+            color: "green",
+            message: action === "validate" ? t("orders.validatedDone", { number: result.number }) : t("orders.closedDone"),
+          });
+        },
+      },
+    );
+
+  const ledgerByLine = new Map((order.billing?.lines ?? []).map((l) => [l.orderLineId, l]));
+  const unmatchedErrors = Object.entries(fieldErrors)
+    .filter(([k]) => !["customerId", "billToCustomerId", "orderDate", "paymentTerms", "paymentMethod", "customerReference", "contactId", "deliveryAddress", "plannedDeliveryDate", "deliveryMethod", "salespersonId"].includes(k))
+    .map(([, m]) => m);
+
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Group gap="sm">
+            <Title order={2} data-testid="order-title">
+              {order.number ? t("orders.titleNumber", { number: order.number }) : t("orders.draftTitle")}
+            </Title>
+            <OrderStatusBadge status={order.status} />
+          </Group>
+          <Text c="dimmed">
+            {order.customerName} · {formatMoney(order.totals.totalExcludingVat, order.currency)} {t("orders.ht")}
+          </Text>
+        </div>
+        {canWrite && (
+          <Group gap="xs">
+            {draft && (
+              <>
+                <Button color="green" leftSection={<IconCircleCheck size={16} />} onClick={() => setDialog("validate")} disabled={dirty} title={dirty ? t("orders.saveFirst") : undefined}>
+                  {t("orders.validate")}
+                </Button>
+                <Button color="red" variant="light" leftSection={<IconTrash size={16} />} onClick={() => setDialog("delete")}>
+                  {t("common.delete")}
+                </Button>
+              </>
+            )}
+            {order.status === "InProgress" && (
+              <>
+                <Button variant="default" leftSection={<IconLock size={16} />} loading={transition.isPending} onClick={() => act("close")}>
+                  {t("orders.close")}
+                </Button>
+                {(order.billing?.invoicedExcludingVat ?? 0) === 0 && (
+                  <Button color="red" variant="light" leftSection={<IconX size={16} />} onClick={() => setDialog("cancel")}>
+                    {t("orders.cancel")}
+                  </Button>
+                )}
+              </>
+            )}
+          </Group>
+        )}
+      </Group>
+      {transition.error && dialog === null && <ProblemAlert error={transition.error} />}
+      {order.cancellationReason && (
+        <Alert color="red" title={t("orders.cancelledTitle")}>
+          {order.cancellationReason}
+        </Alert>
+      )}
+
+      {frozenRefusal ? (
+        <Alert color="orange" variant="filled" role="alert" icon={<IconLock size={18} />} title={t("orders.frozenTitle")} data-testid="frozen-alert">
+          {frozenRefusal.problem.detail ?? frozenRefusal.problem.title}
+        </Alert>
+      ) : (
+        update.error && (Object.keys(lineErrors).length === 0 || unmatchedErrors.length > 0) && <ProblemAlert error={update.error} extraMessages={unmatchedErrors} />
+      )}
+
+      <Paper withBorder p="md">
+        <OrderHeaderForm
+          values={header}
+          onChange={(patch) => {
+            setHeader((h) => ({ ...h, ...patch }));
+            setDirty(true);
+          }}
+          errors={fieldErrors}
+          readOnly={!editable}
+          frozen={!draft}
+          canListUsers={canListUsers}
+        />
+      </Paper>
+
+      <Paper withBorder p="md">
+        <Group justify="space-between" mb="sm">
+          <Title order={4}>{t("salesLines.title")}</Title>
+          {editable && !draft && !editingLines && (
+            <Button variant="subtle" size="xs" leftSection={<IconPencil size={14} />} onClick={() => setEditingLines(true)}>
+              {t("orders.editLines")}
+            </Button>
+          )}
+        </Group>
+        {editable && editingLines ? (
+          <>
+            {!draft && (
+              <Text size="sm" c="orange" mb="xs">
+                {t("orders.linesFrozenHint")}
+              </Text>
+            )}
+            <LineEditor
+              customerId={header.customerId}
+              lines={lines}
+              onChange={(next) => {
+                setLines(next);
+                setDirty(true);
+              }}
+              errors={lineErrors}
+              currency={order.currency}
+            />
+          </>
+        ) : (
+          <Stack>
+            <SalesLinesTable
+              lines={order.lines}
+              currency={order.currency}
+              extraColumn={
+                order.billing
+                  ? { title: t("orders.leftNet"), render: (line) => formatMoney(ledgerByLine.get(line.id)?.leftNet ?? null, order.currency) }
+                  : undefined
+              }
+            />
+            <Group justify="flex-end">
+              <TotalsPanel totals={order.totals} currency={order.currency} />
+            </Group>
+          </Stack>
+        )}
+      </Paper>
+
+      {editable && (
+        <Group justify="flex-end">
+          <Button
+            variant="default"
+            disabled={!dirty || update.isPending}
+            onClick={() => {
+              setHeader(toHeaderValues(order));
+              setLines(order.lines.map(fromLineResponse));
+              setEditingLines(draft);
+              setDirty(false);
+              update.reset();
+              setFieldErrors({});
+              setLineErrors({});
+            }}
+          >
+            {t("common.cancel")}
+          </Button>
+          <Button onClick={submit} loading={update.isPending} disabled={!dirty}>
+            {t("common.save")}
+          </Button>
+        </Group>
+      )}
+
+      <OrderBillingBlock order={order} />
+      {canReadSchedule && (order.status === "InProgress" || order.status === "Closed") && (
+        <BillingScheduleSection orderId={order.id} canWrite={canWriteSchedule && order.status === "InProgress"} />
+      )}
+      <OrderTimeline order={order} />
+
+      <Modal opened={dialog === "validate"} onClose={() => setDialog(null)} title={t("orders.validateTitle")}>
+        <Stack>
+          {transition.error ? <ProblemAlert error={transition.error} /> : null}
+          <Text size="sm">{t("orders.validateExplain")}</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setDialog(null)}>
+              {t("common.cancel")}
+            </Button>
+            <Button color="green" loading={transition.isPending} onClick={() => act("validate")}>
+              {t("orders.validateConfirm")}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+      {dialog === "cancel" && (
+        <ReasonModal
+          opened
+          title={t("orders.cancelTitle")}
+          label={t("orders.cancelReason")}
+          confirm={t("orders.cancel")}
+          pending={cancel.isPending}
+          error={cancel.error}
+          onClose={() => {
+            cancel.reset();
+            setDialog(null);
+          }}
+          onConfirm={(reason) =>
+            cancel.mutate(
+              { id: order.id, reason, idempotencyKey: idempotency.key },
+              {
+                onSuccess: () => {
+                  idempotency.renew();
+                  setDialog(null);
+                  notifications.show({ color: "green", message: t("orders.cancelledDone") });
+                },
+              },
+            )
+          }
+        />
+      )}
+      <Modal opened={dialog === "delete"} onClose={() => setDialog(null)} title={t("orders.deleteTitle")}>
+        <Stack>
+          {remove.error ? <ProblemAlert error={remove.error} /> : null}
+          <Text size="sm">{t("orders.deleteConfirm")}</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setDialog(null)}>
+              {t("common.cancel")}
+            </Button>
+            <Button color="red" loading={remove.isPending} onClick={() => remove.mutate(order.id, { onSuccess: onDeleted })}>
+              {t("common.delete")}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}

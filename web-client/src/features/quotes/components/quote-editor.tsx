@@ -1,0 +1,407 @@
+import { Alert, Anchor, Button, Grid, Group, Modal, Paper, Select, Stack, Text, Title } from "@mantine/core";
+import { DatePickerInput } from "@mantine/dates";
+import { notifications } from "@mantine/notifications";
+import { IconCheck, IconCopy, IconSend, IconShoppingCart, IconTrash, IconX } from "@tabler/icons-react";
+import dayjs from "dayjs";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { CustomerSelect } from "@/components/pickers/customer-select";
+import { LineEditor } from "@/components/sales-lines/line-editor";
+import { ReasonModal } from "@/components/sales-lines/reason-modal";
+import { SalesLinesTable } from "@/components/sales-lines/sales-lines-table";
+import { type LineDraft, emptyLine, fromLineResponse, splitLineErrors, toLineRequest } from "@/components/sales-lines/sales-lines-api";
+import { QuoteStatusBadge } from "@/components/sales-lines/status-badges";
+import { TotalsPanel } from "@/components/sales-lines/totals-panel";
+import { ProblemAlert } from "@/components/ui/problem-alert";
+import { formatDate } from "@/lib/dates";
+import { useIdempotencyKey } from "@/lib/use-idempotency-key";
+import {
+  type Quote,
+  type VersionedQuote,
+  useCreateOrderFromQuote,
+  useCreateQuote,
+  useCustomerOpportunities,
+  useDeleteQuote,
+  useDuplicateQuote,
+  useLinkedOrder,
+  useQuoteTransition,
+  useRefuseQuote,
+  useUpdateQuote,
+} from "../api/quotes";
+
+export interface QuoteDefaults {
+  customerId: string | null;
+  customerName: string | null;
+  opportunityId: string | null;
+}
+
+/**
+ * A quote: editable while it is a draft (and the user may write quotes), read-only once sent. Totals always come
+ * from the server (the preview while editing, the saved totals afterwards).
+ */
+export function QuoteEditor({
+  initial,
+  defaults,
+  canWrite,
+  canWriteOrders,
+  onCreated,
+  onDeleted,
+  onOpen,
+}: {
+  initial: VersionedQuote | null;
+  defaults?: QuoteDefaults;
+  canWrite: boolean;
+  canWriteOrders: boolean;
+  onCreated: (id: string) => void;
+  onDeleted: () => void;
+  /** Navigate to another document: "/quotes/…" or "/orders/…". */
+  onOpen: (path: string) => void;
+}) {
+  const { t } = useTranslation();
+  const quote = initial?.quote ?? null;
+  const editable = canWrite && (!quote || quote.status === "Draft");
+  const [etag, setEtag] = useState(initial?.etag ?? null);
+  const [customerId, setCustomerId] = useState<string | null>(quote?.customerId ?? defaults?.customerId ?? null);
+  const [customerName, setCustomerName] = useState<string | null>(quote?.customerName ?? defaults?.customerName ?? null);
+  const [opportunityId, setOpportunityId] = useState<string | null>(quote?.opportunityId ?? defaults?.opportunityId ?? null);
+  const [validUntil, setValidUntil] = useState<string | null>(quote?.validUntil ?? dayjs().add(30, "day").format("YYYY-MM-DD"));
+  const [lines, setLines] = useState<LineDraft[]>(() => (quote ? quote.lines.map(fromLineResponse) : [emptyLine()]));
+  const [dirty, setDirty] = useState(false);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [lineErrors, setLineErrors] = useState<Record<string, string>>({});
+  const create = useCreateQuote();
+  const update = useUpdateQuote();
+  const save = quote ? update : create;
+  const idempotency = useIdempotencyKey();
+  const opportunities = useCustomerOpportunities(editable ? customerId : null);
+
+  function edit<T>(setter: (v: T) => void) {
+    return (v: T) => {
+      setter(v);
+      setDirty(true);
+    };
+  }
+
+  function submit() {
+    const errors: Record<string, string> = {};
+    if (!customerId) errors.customerId = t("errors.required");
+    if (!validUntil) errors.validUntil = t("errors.required");
+    setFieldErrors(errors);
+    setLineErrors({});
+    if (Object.keys(errors).length > 0) return;
+    const body = { customerId: customerId!, opportunityId, validUntil: validUntil!, lines: lines.map(toLineRequest) };
+    const onError = (e: unknown) => {
+      const split = splitLineErrors(e);
+      setLineErrors(split.lines);
+      setFieldErrors(split.other);
+    };
+    if (quote) {
+      update.mutate(
+        { id: quote.id, body, etag },
+        {
+          onSuccess: (saved) => {
+            setEtag(saved.etag);
+            setLines(saved.quote.lines.map(fromLineResponse));
+            setDirty(false);
+            notifications.show({ color: "green", message: t("quotes.saved") });
+          },
+          onError,
+        },
+      );
+    } else {
+      create.mutate(
+        { body, idempotencyKey: idempotency.key },
+        {
+          onSuccess: (saved) => {
+            idempotency.renew();
+            notifications.show({ color: "green", message: t("quotes.created") });
+            onCreated(saved.quote.id);
+          },
+          onError,
+        },
+      );
+    }
+  }
+
+  const opportunityOptions = (opportunities.data?.items ?? []).map((o) => ({ value: o.id, label: o.title }));
+  if (opportunityId && !opportunityOptions.some((o) => o.value === opportunityId)) {
+    opportunityOptions.unshift({ value: opportunityId, label: t("quotes.linkedOpportunity") });
+  }
+  const unmatched = Object.entries(fieldErrors).filter(([k]) => !["customerId", "validUntil", "opportunityId"].includes(k));
+
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-start">
+        <Group gap="sm">
+          <Title order={2}>{quote ? (quote.number ?? t("quotes.draftTitle")) : t("quotes.new")}</Title>
+          {quote && <QuoteStatusBadge status={quote.status} isExpired={quote.isExpired} />}
+        </Group>
+        {quote && <QuoteActions quote={quote} canWrite={canWrite} canWriteOrders={canWriteOrders} dirty={dirty} onDeleted={onDeleted} onOpen={onOpen} />}
+      </Group>
+
+      {save.error && (Object.keys(lineErrors).length === 0 || unmatched.length > 0) && (
+        <ProblemAlert error={save.error} extraMessages={unmatched.map(([, m]) => m)} />
+      )}
+
+      <Paper withBorder p="md">
+        {editable ? (
+          <Grid>
+            <Grid.Col span={{ base: 12, md: 5 }}>
+              <CustomerSelect
+                label={t("quotes.customer")}
+                required
+                value={customerId}
+                valueLabel={customerName}
+                onChange={(id, name) => {
+                  setCustomerId(id);
+                  setCustomerName(name);
+                  setOpportunityId(null);
+                  setDirty(true);
+                }}
+                error={fieldErrors.customerId}
+              />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, md: 4 }}>
+              <Select
+                label={t("quotes.opportunity")}
+                placeholder={t("quotes.noOpportunity")}
+                clearable
+                data={opportunityOptions}
+                value={opportunityId}
+                onChange={edit(setOpportunityId)}
+                error={fieldErrors.opportunityId}
+              />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, md: 3 }}>
+              <DatePickerInput
+                label={t("quotes.validUntil")}
+                required
+                valueFormat="DD/MM/YYYY"
+                value={validUntil}
+                onChange={edit(setValidUntil)}
+                error={fieldErrors.validUntil}
+              />
+            </Grid.Col>
+          </Grid>
+        ) : (
+          quote && (
+            <Group gap="xl">
+              <Info label={t("quotes.customer")} value={quote.customerName} />
+              <Info label={t("quotes.validUntil")} value={formatDate(quote.validUntil)} />
+              {quote.sentOn && <Info label={t("quotes.sentOn")} value={formatDate(quote.sentOn)} />}
+              {quote.acceptedOn && <Info label={t("quotes.acceptedOn")} value={formatDate(quote.acceptedOn)} />}
+              {quote.refusedOn && <Info label={t("quotes.refusedOn")} value={formatDate(quote.refusedOn)} />}
+              {quote.refusalReason && <Info label={t("quotes.refusalReason")} value={quote.refusalReason} />}
+              {quote.opportunityId && (
+                <Anchor component={Link} to={`/opportunities/${quote.opportunityId}`} size="sm">
+                  {t("quotes.openOpportunity")}
+                </Anchor>
+              )}
+            </Group>
+          )
+        )}
+      </Paper>
+
+      <Paper withBorder p="md">
+        <Title order={4} mb="sm">
+          {t("salesLines.title")}
+        </Title>
+        {editable ? (
+          <LineEditor customerId={customerId} lines={lines} onChange={edit(setLines)} errors={lineErrors} />
+        ) : (
+          quote && (
+            <Stack>
+              <SalesLinesTable lines={quote.lines} />
+              <Group justify="flex-end">
+                <TotalsPanel totals={quote.totals} />
+              </Group>
+            </Stack>
+          )
+        )}
+      </Paper>
+
+      {editable && (
+        <Group justify="flex-end">
+          <Button onClick={submit} loading={save.isPending} disabled={!!quote && !dirty}>
+            {quote ? t("common.save") : t("quotes.createDraft")}
+          </Button>
+        </Group>
+      )}
+    </Stack>
+  );
+}
+
+function Info({ label, value }: { label: string; value: string }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm">{value}</Text>
+    </div>
+  );
+}
+
+function QuoteActions({
+  quote,
+  canWrite,
+  canWriteOrders,
+  dirty,
+  onDeleted,
+  onOpen,
+}: {
+  quote: Quote;
+  canWrite: boolean;
+  canWriteOrders: boolean;
+  dirty: boolean;
+  onDeleted: () => void;
+  onOpen: (path: string) => void;
+}) {
+  const { t } = useTranslation();
+  const transition = useQuoteTransition();
+  const refuse = useRefuseQuote();
+  const duplicate = useDuplicateQuote();
+  const remove = useDeleteQuote();
+  const fromQuote = useCreateOrderFromQuote();
+  const order = useLinkedOrder(quote.orderId);
+  const idempotency = useIdempotencyKey();
+  const [dialog, setDialog] = useState<"refuse" | "duplicate" | "delete" | null>(null);
+  const [newValidUntil, setNewValidUntil] = useState<string | null>(dayjs().add(30, "day").format("YYYY-MM-DD"));
+  const error = transition.error ?? fromQuote.error ?? remove.error;
+  const done = (message: string) => () => {
+    idempotency.renew();
+    notifications.show({ color: "green", message });
+  };
+
+  return (
+    <Stack gap="xs" align="flex-end">
+      <Group gap="xs">
+        {quote.orderId && (
+          <Anchor component={Link} to={`/orders/${quote.orderId}`} data-testid="quote-order-link">
+            {t("quotes.orderLink", { number: order.data?.number ?? t("orders.draft") })}
+          </Anchor>
+        )}
+        {canWrite && quote.status === "Draft" && (
+          <>
+            <Button
+              leftSection={<IconSend size={16} />}
+              disabled={dirty}
+              title={dirty ? t("quotes.saveFirst") : undefined}
+              loading={transition.isPending}
+              onClick={() => transition.mutate({ id: quote.id, action: "send", idempotencyKey: idempotency.key }, { onSuccess: done(t("quotes.sentDone")) })}
+            >
+              {t("quotes.send")}
+            </Button>
+            <Button color="red" variant="light" leftSection={<IconTrash size={16} />} onClick={() => setDialog("delete")}>
+              {t("common.delete")}
+            </Button>
+          </>
+        )}
+        {canWrite && quote.status === "Sent" && !quote.isExpired && (
+          <Button
+            color="green"
+            leftSection={<IconCheck size={16} />}
+            loading={transition.isPending}
+            onClick={() => transition.mutate({ id: quote.id, action: "accept", idempotencyKey: idempotency.key }, { onSuccess: done(t("quotes.acceptedDone")) })}
+          >
+            {t("quotes.accept")}
+          </Button>
+        )}
+        {canWrite && quote.status === "Sent" && (
+          <Button color="red" variant="light" leftSection={<IconX size={16} />} onClick={() => setDialog("refuse")}>
+            {t("quotes.refuse")}
+          </Button>
+        )}
+        {canWriteOrders && quote.status === "Accepted" && !quote.orderId && (
+          <Button
+            leftSection={<IconShoppingCart size={16} />}
+            loading={fromQuote.isPending}
+            onClick={() =>
+              fromQuote.mutate(
+                { quoteId: quote.id, idempotencyKey: idempotency.key },
+                {
+                  onSuccess: (created) => {
+                    idempotency.renew();
+                    onOpen(`/orders/${created.id}`);
+                  },
+                },
+              )
+            }
+          >
+            {t("quotes.createOrder")}
+          </Button>
+        )}
+        {canWrite && quote.status !== "Draft" && (
+          <Button variant="default" leftSection={<IconCopy size={16} />} onClick={() => setDialog("duplicate")}>
+            {t("quotes.duplicate")}
+          </Button>
+        )}
+      </Group>
+      {error && <ProblemAlert error={error} />}
+
+      <ReasonModal
+        opened={dialog === "refuse"}
+        title={t("quotes.refuseTitle")}
+        label={t("quotes.refusalReason")}
+        confirm={t("quotes.refuse")}
+        optional
+        pending={refuse.isPending}
+        error={refuse.error}
+        onClose={() => setDialog(null)}
+        onConfirm={(reason) =>
+          refuse.mutate(
+            { id: quote.id, reason, idempotencyKey: idempotency.key },
+            {
+              onSuccess: () => {
+                done(t("quotes.refusedDone"))();
+                setDialog(null);
+              },
+            },
+          )
+        }
+      />
+      <Modal opened={dialog === "duplicate"} onClose={() => setDialog(null)} title={t("quotes.duplicateTitle")}>
+        <Stack>
+          {duplicate.error ? <ProblemAlert error={duplicate.error} /> : null}
+          <DatePickerInput label={t("quotes.validUntil")} valueFormat="DD/MM/YYYY" value={newValidUntil} onChange={setNewValidUntil} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setDialog(null)}>
+              {t("common.cancel")}
+            </Button>
+            <Button
+              loading={duplicate.isPending}
+              onClick={() =>
+                duplicate.mutate(
+                  { id: quote.id, validUntil: newValidUntil, idempotencyKey: idempotency.key },
+                  {
+                    onSuccess: (copy) => {
+                      done(t("quotes.duplicated"))();
+                      setDialog(null);
+                      onOpen(`/quotes/${copy.id}`);
+                    },
+                  },
+                )
+              }
+            >
+              {t("quotes.duplicate")}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+      <Modal opened={dialog === "delete"} onClose={() => setDialog(null)} title={t("quotes.deleteTitle")}>
+        <Stack>
+          <Alert color="red">{t("quotes.deleteConfirm")}</Alert>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setDialog(null)}>
+              {t("common.cancel")}
+            </Button>
+            <Button color="red" loading={remove.isPending} onClick={() => remove.mutate(quote.id, { onSuccess: onDeleted })}>
+              {t("common.delete")}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}
