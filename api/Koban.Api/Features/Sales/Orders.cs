@@ -139,7 +139,7 @@ public sealed class OrderHandlers(KobanDbContext db, AuditLog audit, SalesLineBu
             r.PaymentMethod ?? order?.PaymentMethod ?? PaymentMethod.BankTransfer, r.BillToCustomerId, r.Currency ?? Money.Currency);
         var free = new OrderFreeFields(r.ContactId, r.CustomerReference, r.TemplateId, r.HeaderText, r.FooterText, r.GeneralComment, r.SalespersonId,
             r.PlannedDeliveryDate, r.DeliveryMethod, r.DeliveryAddress?.ToDomain(), r.InternalNotes);
-        var lines = await builder.BuildAsync(r.Lines, billTo, cancellationToken);
+        var lines = await builder.BuildAsync(r.Lines, billTo, cancellationToken, order?.Lines);
         var business = billTo.Kind == CustomerKind.Business;
         if (order is null)
         {

@@ -123,7 +123,7 @@ public sealed class QuoteHandlers(KobanDbContext db, AuditLog audit, SalesLineBu
         {
             throw new ReferenceNotFoundException("opportunityId");
         }
-        var lines = await builder.BuildAsync(r.Lines, customer, cancellationToken);
+        var lines = await builder.BuildAsync(r.Lines, customer, cancellationToken, existing?.Lines);
         Quote quote;
         if (existing is not null)
         {

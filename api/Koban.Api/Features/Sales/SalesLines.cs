@@ -70,7 +70,11 @@ public sealed class SalesLineValidator : AbstractValidator<SalesLineRequest>
 /// is an unknown reference), copies their data, and decides the VAT treatment.</summary>
 public sealed class SalesLineBuilder(KobanDbContext db)
 {
-    public async Task<List<DocumentLineData>> BuildAsync(IReadOnlyList<SalesLineRequest> lines, Customer customer, CancellationToken ct)
+    /// <summary>Builds the lines. <c>existing</c> holds the document's current lines when it is being updated: a line sent
+    /// back without a value keeps the stored one (not the product's current one), so returning a validated order's lines
+    /// unchanged is never mistaken for a change of a frozen field because the product's price or the default nature differs.</summary>
+    public async Task<List<DocumentLineData>> BuildAsync(IReadOnlyList<SalesLineRequest> lines, Customer customer, CancellationToken ct,
+        IReadOnlyList<SalesLine>? existing = null)
     {
         var productIds = lines.Where(l => l.ProductId is not null).Select(l => l.ProductId!.Value).Distinct().ToList();
         var products = await db.Products.AsNoTracking().Where(p => productIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
@@ -90,23 +94,32 @@ public sealed class SalesLineBuilder(KobanDbContext db)
                 product = products.GetValueOrDefault(productId) ?? throw new ReferenceNotFoundException($"lines[{i}].productId");
             }
             var kind = product is null ? LineKind.Free : LineKind.Product;
-            var nature = l.Nature ?? product?.Nature ?? ProductNature.Service;
-            var requestedRate = l.VatRate ?? product?.VatRate ?? 20m;
+            var stored = existing is not null && i < existing.Count && existing[i].Kind == kind && existing[i].ProductId == product?.Id ? existing[i] : null;
+            var nature = l.Nature ?? NatureOf(stored?.VatCategory) ?? product?.Nature ?? ProductNature.Service;
+            var requestedRate = l.VatRate ?? stored?.VatRate ?? product?.VatRate ?? 20m;
             var treatment = VatTreatments.Decide(franchise, customer.VatRegime, customer.Kind, nature, requestedRate, l.VatExemptionReason ?? product?.VatExemptionReason);
             result.Add(new DocumentLineData(
                 kind,
                 product?.Id,
-                l.Description ?? (product is null ? null : string.IsNullOrWhiteSpace(product.Description) ? product.Name : $"{product.Name}\n{product.Description}"),
-                l.Quantity ?? 1m,
-                l.UnitCode ?? product?.UnitCode,
-                l.UnitPrice ?? product?.UnitPrice ?? 0m,
-                l.DiscountPercent ?? 0m,
+                l.Description ?? stored?.Description ?? (product is null ? null : string.IsNullOrWhiteSpace(product.Description) ? product.Name : $"{product.Name}\n{product.Description}"),
+                l.Quantity ?? stored?.Quantity ?? 1m,
+                l.UnitCode ?? stored?.UnitCode ?? product?.UnitCode,
+                l.UnitPrice ?? stored?.UnitPrice ?? product?.UnitPrice ?? 0m,
+                l.DiscountPercent ?? stored?.DiscountPercent ?? 0m,
                 treatment.Rate,
                 treatment.Category,
-                product?.IsContract ?? false));
+                stored?.IsContractLine ?? product?.IsContract ?? false));
         }
         return result;
     }
+
+    /// <summary>The nature a stored line was sold with, where its VAT category reveals it (domain-rules §7).</summary>
+    private static ProductNature? NatureOf(VatCategory? category) => category switch
+    {
+        VatCategory.IntraCommunitySupply or VatCategory.Export => ProductNature.Goods,
+        VatCategory.ReverseCharge or VatCategory.OutsideScope => ProductNature.Service,
+        _ => null,
+    };
 
     public async Task<Customer> CustomerAsync(Guid customerId, string field, bool forNewDocument, CancellationToken ct)
     {

@@ -95,6 +95,41 @@ public sealed class QuoteAndOpportunityTests : ApiTest
     }
 
     [Test]
+    public async Task Sending_a_validated_orders_lines_back_unchanged_is_accepted_even_after_the_product_price_changed()
+    {
+        var c = await SalesFlowTests.CatalogAsync();
+        var (german, _) = await Customers.CustomerTests.CreateAsync(c.Company.Admin, Customers.CustomerTests.Business(name: "Brauerei Müller GmbH", siren: null, vat: "DE123456789", country: "DE"));
+        var lines = new object[]
+        {
+            new { kind = "Product", productId = c.ProductId, quantity = 2m },
+            new { kind = "Free", description = "Étagère", quantity = 1m, unitPrice = 100m, vatRate = 20m, nature = "Goods" },
+        };
+        var order = await SalesFlowTests.Post(c.Company.Admin, "/api/v1/orders", new { customerId = german.GetProperty("id").GetGuid(), lines }, HttpStatusCode.Created);
+        var id = order.GetProperty("id").GetGuid();
+        await SalesFlowTests.Post(c.Company.Admin, $"/api/v1/orders/{id}/validate");
+        var product = await c.Company.Admin.GetAsync($"/api/v1/products/{c.ProductId}");
+        var reprice = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/products/{c.ProductId}") { Content = JsonContent.Create(Products.ProductTests.Product(price: 99m)) }.WithIfMatch(product.Headers.ETag);
+        await (await c.Company.Admin.SendAsync(reprice)).ShouldHaveStatus(HttpStatusCode.OK);
+
+        var etag = (await c.Company.Admin.GetAsync($"/api/v1/orders/{id}")).Headers.ETag;
+        var sameLines = new object[]
+        {
+            new { kind = "Product", productId = c.ProductId, quantity = 2m },
+            new { kind = "Free", description = "Étagère", quantity = 1m, unitPrice = 100m, vatRate = 20m },
+        };
+        var update = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/orders/{id}")
+        {
+            Content = JsonContent.Create(new { customerId = german.GetProperty("id").GetGuid(), orderDate = order.GetProperty("orderDate").GetString(), paymentTerms = new { kind = "Days", days = 30 }, customerReference = "PO-77", lines = sameLines }),
+        }.WithIfMatch(etag);
+        var saved = await c.Company.Admin.SendAsync(update);
+        await saved.ShouldHaveStatus(HttpStatusCode.OK);
+        var body = await saved.Json();
+        body.GetProperty("customerReference").GetString().ShouldBe("PO-77");
+        body.GetProperty("lines")[0].GetProperty("unitPrice").GetDecimal().ShouldBe(65m, "the order keeps the price it was validated with");
+        body.GetProperty("lines")[1].GetProperty("vatCategory").GetString().ShouldBe("IntraCommunitySupply");
+    }
+
+    [Test]
     public async Task An_accountant_reads_sales_documents_but_cannot_create_them()
     {
         var c = await SalesFlowTests.CatalogAsync();
