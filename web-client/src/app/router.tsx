@@ -20,6 +20,7 @@ import { QuotesListRoute } from "./routes/app/quotes/quotes-list";
 import { QuoteNewRoute } from "./routes/app/quotes/quote-new";
 import { QuoteDetailRoute } from "./routes/app/quotes/quote-detail";
 import { OrdersListRoute } from "./routes/app/orders/orders-list";
+import { OrderNewRoute } from "./routes/app/orders/order-new";
 import { OrderDetailRoute } from "./routes/app/orders/order-detail";
 import { SettingsLayout } from "./routes/app/settings/settings-layout";
 import { CompanySettingsRoute } from "./routes/app/settings/company";
@@ -51,6 +52,7 @@ export const routes: RouteObject[] = [
       { path: "quotes/new", element: <QuoteNewRoute /> },
       { path: "quotes/:id", element: <QuoteDetailRoute /> },
       { path: "orders", element: <OrdersListRoute /> },
+      { path: "orders/new", element: <OrderNewRoute /> },
       { path: "orders/:id", element: <OrderDetailRoute /> },
       {
         path: "settings",

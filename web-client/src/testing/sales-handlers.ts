@@ -1,8 +1,9 @@
 import { HttpResponse, http } from "msw";
 import { beforeEach } from "vitest";
 import type { components } from "@/api/schema";
+import { db } from "./data";
 import { problem } from "./handlers";
-import { billingOf, resetSalesDb, salesDb } from "./sales-data";
+import { billingOf, createOrder, resetSalesDb, salesDb } from "./sales-data";
 import { server } from "./server";
 
 type Schemas = components["schemas"];
@@ -17,6 +18,9 @@ const notFound = () => problem(404, "not_found", "Ressource introuvable.");
 
 /** Requests the preview endpoint received, for assertions. */
 export const previewRequests: Schemas["PreviewTotalsRequest"][] = [];
+
+/** Bodies and Idempotency-Keys POST /orders (direct creation) received, for assertions. */
+export const createOrderRequests: { body: Schemas["OrderRequest"]; idempotencyKey: string | null }[] = [];
 
 /**
  * The server's totals engine, faked on purpose with numbers no naive client-side sum would give: a test that sees
@@ -79,6 +83,36 @@ export const salesHandlers = [
       hasMore: false,
     }),
   ),
+  http.post(api("/orders"), async ({ request }) => {
+    const body = (await request.json()) as Schemas["OrderRequest"];
+    createOrderRequests.push({ body, idempotencyKey: request.headers.get("Idempotency-Key") });
+    const customer = db.customers.find((c) => c.id === body.customerId);
+    if (!customer) {
+      return HttpResponse.json(
+        { title: "La requête contient des erreurs.", status: 422, code: "reference_not_found", errors: { customerId: ["Client introuvable."] } },
+        { status: 422, headers: { "Content-Type": "application/problem+json" } },
+      );
+    }
+    const preview = fakePreview({ customerId: body.customerId, lines: body.lines });
+    const { lines: _lines, paymentTerms, paymentMethod, ...free } = body;
+    const created = createOrder({
+      ...free,
+      customerId: customer.id,
+      customerName: customer.name,
+      billToCustomerId: customer.id,
+      billToCustomerName: customer.name,
+      orderDate: body.orderDate ?? "2026-11-28",
+      paymentTerms: paymentTerms ?? { kind: "Days", days: 30 },
+      paymentMethod: paymentMethod ?? "BankTransfer",
+      currency: body.currency ?? "EUR",
+      traceableToQuote: false,
+      lines: preview.lines,
+      totals: preview.totals,
+      history: [{ occurredAt: "2026-11-28T09:00:00Z", action: "order.created", actorName: "Alice Admin" }],
+    });
+    salesDb.orders = [...salesDb.orders, created];
+    return HttpResponse.json(created, { status: 201, headers: { ETag: versionOf(created.id), Location: `/api/v1/orders/${created.id}` } });
+  }),
   http.get(api("/billing-schedule"), () => HttpResponse.json(salesDb.overview)),
   http.get(api("/orders/:id/billing-schedule"), ({ params }) => {
     const order = salesDb.orders.find((o) => o.id === params.id);
@@ -202,6 +236,7 @@ export function setupSalesApi() {
   beforeEach(() => {
     resetSalesDb();
     previewRequests.length = 0;
+    createOrderRequests.length = 0;
     server.use(...salesHandlers);
   });
 }

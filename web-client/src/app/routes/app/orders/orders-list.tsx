@@ -1,5 +1,7 @@
-import { Paper } from "@mantine/core";
+import { Button, Paper } from "@mantine/core";
+import { IconPlus } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { hasPermission, useMe } from "@/features/auth/api/get-me";
@@ -12,7 +14,17 @@ export function OrdersListRoute() {
   if (!hasPermission(me.data, "orders:read")) return <EmptyState title={t("errors.forbidden")} />;
   return (
     <>
-      <PageHeader title={t("nav.orders")} description={t("modules.orders")} />
+      <PageHeader
+        title={t("nav.orders")}
+        description={t("modules.orders")}
+        actions={
+          hasPermission(me.data, "orders:write") && (
+            <Button component={Link} to="/orders/new" leftSection={<IconPlus size={16} />}>
+              {t("orders.new")}
+            </Button>
+          )
+        }
+      />
       {hasPermission(me.data, "billing-schedules:read") && <BillingOverview />}
       <Paper withBorder p="lg">
         <OrdersTable />
