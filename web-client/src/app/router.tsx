@@ -24,6 +24,7 @@ import { OrderNewRoute } from "./routes/app/orders/order-new";
 import { OrderDetailRoute } from "./routes/app/orders/order-detail";
 import { SettingsLayout } from "./routes/app/settings/settings-layout";
 import { CompanySettingsRoute } from "./routes/app/settings/company";
+import { NumberingSettingsRoute } from "./routes/app/settings/numbering";
 import { UsersSettingsRoute } from "./routes/app/settings/users";
 import { ApiKeysSettingsRoute } from "./routes/app/settings/api-keys";
 import { AuditSettingsRoute } from "./routes/app/settings/audit";
@@ -60,6 +61,7 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, element: <Navigate to="company" replace /> },
           { path: "company", element: <CompanySettingsRoute /> },
+          { path: "numbering", element: <NumberingSettingsRoute /> },
           { path: "users", element: <UsersSettingsRoute /> },
           { path: "api-keys", element: <ApiKeysSettingsRoute /> },
           { path: "audit", element: <AuditSettingsRoute /> },
