@@ -321,4 +321,55 @@ public static class ErrorCodes
 
     /// <summary>fr: Ce produit est archivé : il ne peut plus être ajouté à un document. en: This product is archived: it cannot be added to a document.</summary>
     public const string ProductArchived = "product_archived";
+
+    /// <summary>fr: Aucune base HT ne donne exactement ce montant TTC (la TVA est arrondie au centime) : choisissez {below} ou {above}. en: No base gives exactly this amount including VAT (VAT is rounded to the cent): choose {below} or {above}.</summary>
+    public const string AmountIncludingVatUnreachable = "amount_including_vat_unreachable";
+
+    /// <summary>fr: La date du document ne peut pas être postérieure à aujourd'hui ({today}). en: The document date cannot be later than today ({today}).</summary>
+    public const string IssueDateInFuture = "issue_date_in_future";
+
+    /// <summary>fr: Une mention obligatoire ne peut pas être remplie : {mention}. Complétez la fiche de l'entreprise ou du client. en: A mandatory mention cannot be filled: {mention}. Complete the company or customer record.</summary>
+    public const string MandatoryMentionMissing = "mandatory_mention_missing";
+
+    /// <summary>fr: Ce type de facture ne s'applique pas à une commande. en: This invoice kind does not bill an order.</summary>
+    public const string InvoiceKindInvalid = "invoice_kind_invalid";
+
+    /// <summary>fr: Il ne reste rien à facturer sur cette commande. en: Nothing is left to invoice on this order.</summary>
+    public const string NothingLeftToInvoice = "nothing_left_to_invoice";
+
+    /// <summary>fr: Les lignes d'une facture de commande découlent de la commande : supprimez le brouillon et créez-en un autre. en: The lines of an order invoice follow from the order: delete the draft and create another.</summary>
+    public const string InvoiceLinesFollowOrder = "invoice_lines_follow_order";
+
+    /// <summary>fr: Une facture intermédiaire demande un pourcentage, un montant HT ou des lignes. en: An intermediate invoice needs a percentage, an amount excluding VAT or lines.</summary>
+    public const string IntermediateBasisRequired = "intermediate_basis_required";
+
+    /// <summary>fr: Cette ligne est facturée par son contrat d'abonnement. en: This line is billed by its subscription contract.</summary>
+    public const string ContractLineBilledByContract = "contract_line_billed_by_contract";
+
+    /// <summary>fr: La quantité doit être positive, avec au plus 3 décimales. en: The quantity must be positive, with at most 3 decimals.</summary>
+    public const string LineQuantityInvalid = "line_quantity_invalid";
+
+    /// <summary>fr: Un acompte demande un pourcentage entre 0 et 100 ou un montant positif au centime. en: A deposit needs a percentage between 0 and 100 or a positive amount in cents.</summary>
+    public const string DepositAmountInvalid = "deposit_amount_invalid";
+
+    /// <summary>fr: Une partie de cette facture a été créditée par montant : choisissez des lignes ou un montant. en: Part of this invoice was credited by amount: choose lines or an amount.</summary>
+    public const string InvoicePartlyCreditedByAmount = "invoice_partly_credited_by_amount";
+
+    /// <summary>fr: Cette ligne n'existe pas sur la facture. en: This line is not on the invoice.</summary>
+    public const string InvoiceLineNotFound = "invoice_line_not_found";
+
+    /// <summary>fr: Le montant de l'avoir doit être positif, au centime, HT ou TTC. en: The credit amount must be positive, in cents, excluding or including VAT.</summary>
+    public const string CreditAmountInvalid = "credit_amount_invalid";
+
+    /// <summary>fr: Seule une facture validée peut faire l'objet d'un avoir ; un brouillon se modifie ou se supprime. en: Only a validated invoice can be credited; a draft is edited or deleted.</summary>
+    public const string InvoiceNotValidated = "invoice_not_validated";
+
+    /// <summary>fr: Un avoir ne peut pas être daté avant la facture qu'il corrige ({invoiceDate}). en: A credit note cannot be dated before the invoice it corrects ({invoiceDate}).</summary>
+    public const string CreditNoteBeforeInvoice = "credit_note_before_invoice";
+
+    /// <summary>fr: Le total d'un avoir doit être positif. en: A credit note total must be positive.</summary>
+    public const string CreditNoteTotalNotPositive = "credit_note_total_not_positive";
+
+    /// <summary>fr: Il ne reste rien à créditer sur cette facture. en: Nothing is left to credit on this invoice.</summary>
+    public const string NothingLeftToCredit = "nothing_left_to_credit";
 }

@@ -205,6 +205,27 @@ public sealed class OrderBillingLedger
             () => new DomainException(ErrorCodes.DeductionBeyondDeposits, "The deduction would leave more to invoice than was ordered.") { Field = "perRate" });
     }
 
+    /// <summary>A correction credit note on a balance invoice takes its deduction lines back: the deposits count as
+    /// invoiced again until a new balance deducts them.</summary>
+    public void ReverseDepositDeduction(IEnumerable<LedgerRateAmount> perRate)
+    {
+        var amounts = CheckRates(perRate);
+        foreach (var (amount, index) in amounts.Select((a, i) => (a, i)))
+        {
+            var rate = FindRate(amount.Rate, $"perRate[{index}].rate");
+            if (amount.Base > rate.DeductedBase)
+                throw CreditBeyondInvoiced(rate.DeductedBase, $"perRate[{index}].base");
+        }
+
+        Commit(
+            () =>
+            {
+                foreach (var amount in amounts)
+                    FindRate(amount.Rate, "rate").DeductedBase -= amount.Base;
+            },
+            () => CreditBeyondInvoiced(InvoicedTotal, "perRate"));
+    }
+
     /// <summary>A credit note on chosen lines and quantities. <paramref name="reason"/> Correction gives back left to invoice;
     /// other reasons are only totalled.</summary>
     public void RecordCredit(CreditReason reason, IEnumerable<LedgerLineAmount> lines)

@@ -1,0 +1,236 @@
+using Koban.Domain.Common;
+using Koban.Domain.Documents;
+using Koban.Domain.Sales;
+
+namespace Koban.Domain.Invoicing;
+
+/// <summary>A line of the corrected invoice to credit, and how much of it.</summary>
+public sealed record InvoiceLinePortion(Guid InvoiceLineId, decimal Quantity);
+
+/// <summary>
+/// A credit note (avoir): the only way to correct or cancel a validated invoice (domain-rules.md §2, §6). Made from one
+/// validated invoice — in full, for chosen lines and quantities, or an amount split across the invoice's VAT rates — with
+/// a reason; only a <see cref="CreditReason.Correction"/> gives back "left to invoice" on the order. It cites the number
+/// and date of the invoice it corrects, and never credits more than that invoice still carries.
+/// </summary>
+public sealed class CreditNote : BillingDocument
+{
+    private CreditNote()
+    {
+    }
+
+    public Guid InvoiceId { get; private set; }
+    public string InvoiceNumber { get; private set; } = string.Empty;
+    public DateOnly InvoiceDate { get; private set; }
+    public InvoiceKind InvoiceKind { get; private set; }
+    public CreditReason Reason { get; private set; }
+    public string? ReasonText { get; private set; }
+
+    public override string TypeCode => "CRN";
+    public override Guid? CorrectedInvoiceId => InvoiceId;
+
+    /// <summary>Credits everything the invoice still carries: its lines as invoiced (deductions included) when nothing was
+    /// credited yet, so the credit note mirrors it to the cent; otherwise what is left of each line.</summary>
+    public static CreditNote Full(Invoice invoice, IReadOnlyList<CreditNote> credits, CreditReason reason, string? reasonText, BillingHeaderData header, DateTimeOffset now)
+    {
+        var note = New(invoice, credits, reason, reasonText, header, now);
+        var remaining = Remaining(invoice, credits);
+        if (credits.SelectMany(c => c.Lines).Any(l => l.Kind.IsPriced() && l.SourceLineId is null))
+            throw new DomainConflictException(ErrorCodes.InvoicePartlyCreditedByAmount, "Part of this invoice was credited by amount: credit chosen lines or an amount.") { Field = "mode" };
+        var lines = new List<BillingLineData>();
+        foreach (var line in invoice.Lines)
+        {
+            if (!line.Kind.IsPriced())
+            {
+                lines.Add(new BillingLineData(line.ToData()));
+                continue;
+            }
+            var (quantity, net) = remaining[line.Id];
+            if (net == 0m)
+                continue;
+            lines.Add(Credit(line, quantity, net));
+        }
+        note.SetCreditLines(lines);
+        return note;
+    }
+
+    public static CreditNote ForLines(Invoice invoice, IReadOnlyList<CreditNote> credits, IReadOnlyList<InvoiceLinePortion> portions, CreditReason reason, string? reasonText,
+        BillingHeaderData header, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(portions);
+        var note = New(invoice, credits, reason, reasonText, header, now);
+        if (portions.Count == 0)
+            throw new DomainException(ErrorCodes.DocumentHasNoPricedLine, "Choose at least one line to credit.") { Field = "lines" };
+        var remaining = Remaining(invoice, credits);
+        var lines = new List<BillingLineData>();
+        for (var i = 0; i < portions.Count; i++)
+        {
+            var line = invoice.Lines.FirstOrDefault(l => l.Id == portions[i].InvoiceLineId && l.Kind.IsPriced())
+                ?? throw new DomainException(ErrorCodes.InvoiceLineNotFound, "The invoice has no such priced line.") { Field = $"lines[{i}].invoiceLineId" };
+            var quantity = portions[i].Quantity;
+            var (leftQuantity, leftNet) = remaining[line.Id];
+            if (quantity <= 0m || Rounding.Quantity(quantity) != quantity)
+                throw new DomainException(ErrorCodes.LineQuantityInvalid, "The quantity must be positive with at most 3 decimals.") { Field = $"lines[{i}].quantity" };
+            // A deduction is credited whole: its VAT is the deposit's, it cannot be prorated.
+            if (line.IsDeduction && quantity != line.Quantity)
+                throw new DomainException(ErrorCodes.LineQuantityInvalid, "A deposit deduction is credited whole.") { Field = $"lines[{i}].quantity" };
+            var net = quantity == leftQuantity ? leftNet : DocumentTotals.LineNet(quantity, line.UnitPrice, line.DiscountPercent);
+            if (quantity > leftQuantity || Math.Abs(net) > Math.Abs(leftNet))
+            {
+                throw new DomainException(ErrorCodes.CreditBeyondInvoiced, "The credit exceeds what is left of this invoice line.")
+                {
+                    Field = $"lines[{i}].quantity",
+                    Arguments = new Dictionary<string, object> { ["invoiced"] = leftNet },
+                };
+            }
+            lines.Add(Credit(line, quantity, net));
+        }
+        note.SetCreditLines(lines);
+        return note;
+    }
+
+    /// <summary>An amount (excluding or including VAT) split across the invoice's VAT rates in proportion to their bases.</summary>
+    public static CreditNote ForAmount(Invoice invoice, IReadOnlyList<CreditNote> credits, AmountBasis basis, decimal amount, CreditReason reason, string? reasonText,
+        BillingHeaderData header, DateTimeOffset now)
+    {
+        var note = New(invoice, credits, reason, reasonText, header, now);
+        if (amount <= 0m || Rounding.Amount(amount) != amount || basis == AmountBasis.Percentage || !Enum.IsDefined(basis))
+            throw new DomainException(ErrorCodes.CreditAmountInvalid, "A credit amount is positive, in cents, excluding or including VAT.") { Field = "amount" };
+        var rows = invoice.VatBreakdown.Where(r => r.Base > 0m).ToList();
+        var parts = basis == AmountBasis.ExcludingVat
+            ? BillingTotals.SplitInProportion(amount, [.. rows.Select(r => r.Base)])
+            : BillingTotals.SplitIncludingVat(amount, [.. rows.Select(r => (r.Base, r.Rate))], "amount");
+        var lines = rows.Select((row, i) => (row, part: parts[i])).Where(x => x.part != 0m).Select(x => new BillingLineData(new DocumentLineData(
+            LineKind.Free, null,
+            $"Avoir sur la facture n° {invoice.Number} du {FrenchText.Date(invoice.IssueDate!.Value)}" + (rows.Count > 1 ? $" — TVA {FrenchText.Percent(x.row.Rate)}" : string.Empty),
+            1m, "C62", x.part, 0m, x.row.Rate, x.row.Category)));
+        note.SetCreditLines(lines);
+        return note;
+    }
+
+    /// <summary>Never more than the invoice still carries, per line, per rate and in total (checked at creation and again
+    /// at validation against the credit notes validated meanwhile).</summary>
+    public void EnsureWithin(Invoice invoice, IReadOnlyList<CreditNote> otherValidatedCredits)
+    {
+        ArgumentNullException.ThrowIfNull(invoice);
+        ArgumentNullException.ThrowIfNull(otherValidatedCredits);
+        var all = otherValidatedCredits.Where(c => c.Id != Id).Append(this).ToList();
+        var creditedTotal = all.Sum(c => c.TotalIncludingVat);
+        if (creditedTotal > invoice.TotalIncludingVat)
+            throw BeyondInvoiced(invoice.TotalIncludingVat - all.Where(c => c.Id != Id).Sum(c => c.TotalIncludingVat), "lines");
+        foreach (var row in invoice.VatBreakdown)
+        {
+            var credited = all.SelectMany(c => c.VatBreakdown).Where(r => r.Rate == row.Rate && r.Category == row.Category).Sum(r => r.Base);
+            if (Math.Abs(credited) > Math.Abs(row.Base) && credited != 0m)
+                throw BeyondInvoiced(row.Base, "lines");
+        }
+        foreach (var group in all.SelectMany(c => c.Lines).Where(l => l.SourceLineId is not null).GroupBy(l => l.SourceLineId))
+        {
+            var source = invoice.Lines.First(l => l.Id == group.Key);
+            if (Math.Abs(group.Sum(l => l.NetAmount)) > Math.Abs(source.NetAmount))
+                throw BeyondInvoiced(source.NetAmount, "lines");
+        }
+    }
+
+    /// <summary>Books a validated correction on the order's ledger (other reasons are only totalled there).</summary>
+    public void RecordOn(OrderBillingLedger ledger, Order order)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        ArgumentNullException.ThrowIfNull(order);
+        var priced = Lines.Where(l => l.Kind.IsPriced()).ToList();
+        if (InvoiceKind == InvoiceKind.Deposit)
+        {
+            ledger.RecordCredit(Reason, priced.GroupBy(l => l.VatRate).Select(g => new LedgerRateAmount(g.Key, g.Sum(l => l.NetAmount))), onDeposit: true);
+            return;
+        }
+
+        var onLines = priced.Where(l => l.OrderLineId is not null && !l.IsDeduction).ToList();
+        if (onLines.Count > 0)
+            ledger.RecordCredit(Reason, onLines.Select(l => new LedgerLineAmount(l.OrderLineId!.Value, Invoice.LedgerQuantity(l, order), l.NetAmount)));
+        var deductions = priced.Where(l => l.IsDeduction).GroupBy(l => l.VatRate).Select(g => new LedgerRateAmount(g.Key, -g.Sum(l => l.NetAmount))).ToList();
+        if (deductions.Count > 0 && Reason == CreditReason.Correction)
+            ledger.ReverseDepositDeduction(deductions);
+        var byAmount = priced.Where(l => l.OrderLineId is null && !l.IsDeduction).GroupBy(l => l.VatRate).Select(g => new LedgerRateAmount(g.Key, g.Sum(l => l.NetAmount))).ToList();
+        if (byAmount.Count > 0)
+            ledger.RecordCredit(Reason, byAmount);
+    }
+
+    private protected override void CheckBeforeValidation(BillingValidation v)
+    {
+        if (v.IssueDate < InvoiceDate)
+        {
+            throw new DomainException(ErrorCodes.CreditNoteBeforeInvoice, "A credit note cannot be dated before the invoice it corrects.")
+            {
+                Field = "issueDate",
+                Arguments = new Dictionary<string, object> { ["invoiceDate"] = FrenchText.Date(InvoiceDate) },
+            };
+        }
+        if (TotalIncludingVat <= 0m)
+            throw new DomainException(ErrorCodes.CreditNoteTotalNotPositive, "A credit note total must be positive.") { Field = "lines" };
+    }
+
+    /// <summary>What is left to credit on each priced line of the invoice: quantity and net.</summary>
+    public static Dictionary<Guid, (decimal Quantity, decimal Net)> Remaining(Invoice invoice, IReadOnlyList<CreditNote> credits)
+    {
+        ArgumentNullException.ThrowIfNull(invoice);
+        ArgumentNullException.ThrowIfNull(credits);
+        var creditLines = credits.SelectMany(c => c.Lines).Where(l => l.SourceLineId is not null).ToList();
+        return invoice.Lines.Where(l => l.Kind.IsPriced()).ToDictionary(l => l.Id, l =>
+        {
+            var done = creditLines.Where(c => c.SourceLineId == l.Id).ToList();
+            // A lump-sum credit line (1 × net) does not say how much quantity it covered: count it in proportion.
+            var quantity = done.Sum(c => c.UnitPrice == l.UnitPrice && c.DiscountPercent == l.DiscountPercent ? c.Quantity
+                : l.NetAmount == 0m ? 0m : Rounding.Quantity(l.Quantity * c.NetAmount / l.NetAmount));
+            return (l.Quantity - quantity, l.NetAmount - done.Sum(c => c.NetAmount));
+        });
+    }
+
+    private static CreditNote New(Invoice invoice, IReadOnlyList<CreditNote> credits, CreditReason reason, string? reasonText, BillingHeaderData header, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(invoice);
+        ArgumentNullException.ThrowIfNull(credits);
+        ArgumentNullException.ThrowIfNull(header);
+        if (!invoice.IsValidated)
+            throw new DomainConflictException(ErrorCodes.InvoiceNotValidated, "Only a validated invoice is credited; a draft is simply edited or deleted.") { Field = "invoiceId" };
+        if (!Enum.IsDefined(reason))
+            throw new DomainException(ErrorCodes.CreditReasonInvalid, $"Unknown credit reason {reason}.") { Field = "reason" };
+        var note = new CreditNote
+        {
+            Id = Guid.CreateVersion7(),
+            InvoiceId = invoice.Id,
+            InvoiceNumber = invoice.Number!,
+            InvoiceDate = invoice.IssueDate!.Value,
+            InvoiceKind = invoice.Kind,
+            Reason = reason,
+            ReasonText = DocumentErrors.Blank(reasonText),
+            CustomerId = invoice.CustomerId,
+            OrderId = invoice.OrderId,
+            CreatedAt = now,
+        };
+        note.ApplyHeader(header with { PaymentTerms = PaymentTerms.OnReceipt, PaymentMethod = header.PaymentMethod ?? invoice.PaymentMethod }, businessCustomer: false);
+        return note;
+    }
+
+    private void SetCreditLines(IEnumerable<BillingLineData> lines)
+    {
+        SetLines(lines);
+        if (!Lines.Any(l => l.Kind.IsPriced()) || TotalIncludingVat <= 0m)
+            throw new DomainConflictException(ErrorCodes.NothingLeftToCredit, "Nothing is left to credit on this invoice.") { Field = "mode" };
+    }
+
+    private static BillingLineData Credit(BillingLine line, decimal quantity, decimal net)
+    {
+        var natural = quantity != 0m && DocumentTotals.LineNet(quantity, line.UnitPrice, line.DiscountPercent) == net;
+        var data = natural
+            ? line.ToData() with { Quantity = quantity }
+            : line.ToData() with { Description = line.Description + " (solde de la ligne)", Quantity = 1m, UnitCode = "C62", UnitPrice = net, DiscountPercent = 0m };
+        return new BillingLineData(data, line.OrderLineId, line.DeductedInvoiceId, line.IsDeduction ? line.DeductedVat : 0m, line.Id, line.Nature);
+    }
+
+    private static DomainException BeyondInvoiced(decimal invoiced, string field) =>
+        new(ErrorCodes.CreditBeyondInvoiced, "The credit exceeds what the invoice still carries.")
+        {
+            Field = field,
+            Arguments = new Dictionary<string, object> { ["invoiced"] = invoiced },
+        };
+}
