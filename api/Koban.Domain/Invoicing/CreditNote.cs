@@ -108,6 +108,15 @@ public sealed class CreditNote : BillingDocument
         return note;
     }
 
+    /// <summary>The editable header of a draft: date, texts and the reason's wording (not the reason itself, which decides the ledger).</summary>
+    public void UpdateCreditHeader(BillingHeaderData header, string? reasonText)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        EnsureDraft();
+        ApplyHeader(header with { PaymentTerms = PaymentTerms.OnReceipt, PaymentMethod = PaymentMethod }, businessCustomer: false);
+        ReasonText = DocumentErrors.Blank(reasonText);
+    }
+
     /// <summary>Never more than the invoice still carries, per line, per rate and in total (checked at creation and again
     /// at validation against the credit notes validated meanwhile).</summary>
     public void EnsureWithin(Invoice invoice, IReadOnlyList<CreditNote> otherValidatedCredits)

@@ -305,6 +305,6 @@ public sealed class Invoice : BillingDocument
     }
 
     /// <summary>Free lines carry no product: goods and services follow from the VAT category where it tells, else services.</summary>
-    internal static ProductNature NatureFromCategory(VatCategory category) =>
+    public static ProductNature NatureFromCategory(VatCategory category) =>
         category is VatCategory.IntraCommunitySupply or VatCategory.Export ? ProductNature.Goods : ProductNature.Service;
 }

@@ -37,6 +37,12 @@ public sealed class CompanyIsolationTests : ApiTest
         })).Json()).GetProperty("id").GetGuid();
         var aOrder = (await (await a.Admin.PostAsJsonAsync("/api/v1/orders", new { customerId = aCustomerId, lines = Features.Sales.SalesFlowTests.Lines(aProductId) })).Json()).GetProperty("id").GetGuid();
         await a.Admin.PostAsync($"/api/v1/orders/{aOrder}/validate", null);
+        var aInvoice = (await (await a.Admin.PostAsJsonAsync("/api/v1/invoices", new
+        {
+            customerId = aCustomerId,
+            lines = new[] { new { kind = "Free", description = "Facture secrète de A", quantity = 1m, unitCode = "C62", unitPrice = 10m, vatRate = 20m, nature = "Service" } },
+        })).Json()).GetProperty("id").GetGuid();
+        var aCreditNote = Guid.CreateVersion7();
         byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 42, 42, 42];
         await a.Admin.PutAsync("/api/v1/company/logo", new MultipartFormDataContent { { new ByteArrayContent(png), "file", "a.png" } });
         var aEtagBefore = (await a.Admin.GetAsync("/api/v1/company")).Headers.ETag!.Tag;
@@ -44,7 +50,7 @@ public sealed class CompanyIsolationTests : ApiTest
         var b = await NewCompanyAsync("Entreprise B SARL");
         var secrets = new[] { a.Id.ToString(), aUserId.ToString(), aKeyId.ToString(), aUserEmail, a.AdminEmail, "Entreprise A SAS",
             aCustomerId.ToString(), aContactId.ToString(), aProductId.ToString(), "Client secret de A", "SECRET-A", "claire@durand.fr",
-            aOpportunity.ToString(), aQuote.ToString(), aOrder.ToString(), "Affaire secrète de A" };
+            aOpportunity.ToString(), aQuote.ToString(), aOrder.ToString(), "Affaire secrète de A", aInvoice.ToString(), "Facture secrète de A" };
         var idsByResource = new Dictionary<string, Guid>
         {
             ["/api/v1/users/{id}"] = aUserId,
@@ -54,6 +60,8 @@ public sealed class CompanyIsolationTests : ApiTest
             ["/api/v1/opportunities/{id}"] = aOpportunity,
             ["/api/v1/quotes/{id}"] = aQuote,
             ["/api/v1/orders/{id}"] = aOrder,
+            ["/api/v1/invoices/{id}"] = aInvoice,
+            ["/api/v1/credit-notes/{id}"] = aCreditNote,
         };
 
         using var document = JsonDocument.Parse(await Anonymous().GetStringAsync("/openapi/v1.json"));

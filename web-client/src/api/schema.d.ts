@@ -1195,10 +1195,256 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List invoices
+         * @description Filters: `status` (Draft, Validated), `kind`, `customerId`, `orderId`, `issuedFrom`/`issuedTo` (invoice date), `overdue=true` (validated, due date passed, amount still due), `updatedSince`; `search` matches the number, the order number or the customer's name. `sort`: `-updatedAt` (default), `issueDate`, `dueDate`, `totalIncludingVat`. `amountDue` is the total including VAT minus validated credit notes (payments come with the payments module).
+         *
+         *     Requires the permission `invoices:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["ListInvoices"];
+        put?: never;
+        /**
+         * Create a direct invoice (no order)
+         * @description A draft invoice of free or catalogue lines for a customer, marked as not traceable to an order (`traceableToOrder: false`) — allowed, but invoices of orders keep the order's amounts frozen and its left to invoice up to date. Lines: `Product` lines reference a product of the company (another id → 422 `reference_not_found` naming `lines[i].productId`) and take its description, unit, price and VAT rate unless given; `Free` lines carry their own; `Title` and `Comment` lines are layout only. Quantities up to 3 decimals, unit prices up to 4, discount 0–100 %. The VAT category and the rate charged follow from the customer's regime and the line's nature (goods/services): intra-EU goods are exempt (K), intra-EU services reverse-charged (AE), exports exempt (G), services abroad outside the scope (O), a company under the VAT franchise charges none (E). Totals are computed by the server.
+         *
+         *     Requires the permission `invoices:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["CreateDirectInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/from-order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Invoice a validated order: full, intermediate, deposit or balance
+         * @description Creates a draft (no number) from a validated order (409 `order_not_validated` otherwise), computed from what is left to invoice on each line and VAT rate (domain-rules §6); never beyond it (422 `beyond_left_to_invoice`). Give at most one of `percentage`, `amountExcludingVat`, `amountIncludingVat`, `lines`.
+         *     - `Full`: every line left to invoice (contract lines excluded: their contract bills them). 409 `nothing_left_to_invoice` when nothing is left.
+         *     - `Intermediate`: `percentage` (each line's net = round(line net × %, 2), capped at what is left of it), `amountExcludingVat` (split over the lines in proportion, the largest taking the rounding) or `lines` (order line + quantity).
+         *     - `Deposit` (facture d'acompte): `percentage` or `amountExcludingVat` of the order, or `amountIncludingVat` reproduced exactly by the document's total (422 `amount_including_vat_unreachable` with the nearest reachable amounts when VAT rounding makes it impossible); one line per VAT rate of the order, naming the order (and quote), the base split in proportion to the order's per-rate bases, the largest base taking the remainder. It carries VAT.
+         *     - `Balance` (facture de solde): everything left, then one negative line per validated deposit and VAT rate naming the deposit's number and date, deducting its base and its VAT exactly as invoiced (net of correction credit notes on it), so deposits + balance = order total to the cent.
+         *     `milestoneId` links the invoice to a milestone of the order's billing schedule and, without an amount, bills the milestone's percentage or amount. Payment terms, method and purchase-order reference default to the order's.
+         *
+         *     Requires the permission `invoices:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["CreateInvoiceFromOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/from-order/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview the invoice of an order without saving it
+         * @description Same body, rules and errors as `POST /from-order`; nothing is stored. The SPA shows the lines and totals before the user creates the draft.
+         *
+         *     Requires the permission `invoices:read` (role matrix for users, scope for API keys).
+         */
+        post: operations["PreviewInvoiceFromOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an invoice
+         * @description Lines (with the order line each bills, or the deposit each deduction takes back with its VAT), totals (stored at validation, never recomputed), the seller/buyer snapshot copied at validation, the fingerprint and its place in the company's chain, the archived PDF's SHA-256, linked documents (order, deducted deposits, credit notes) and the history.
+         *
+         *     Requires the permission `invoices:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["GetInvoice"];
+        /**
+         * Update a draft invoice
+         * @description Drafts only: a validated invoice never changes (409 `document_frozen`; correct it with a credit note). Header fields (requested date, payment terms and method, purchase-order reference, texts, contact) apply to every draft; `lines` replace the lines of a direct invoice only — the lines of an order invoice follow from the order (409 `invoice_lines_follow_order`: delete the draft and create another).
+         *
+         *     Requires the permission `invoices:write` (role matrix for users, scope for API keys).
+         */
+        put: operations["UpdateInvoice"];
+        post?: never;
+        /**
+         * Delete a draft invoice
+         * @description A draft (no number) can be deleted; its billing-schedule milestone becomes due again. A validated invoice is never deleted (409 `document_not_deletable`).
+         *
+         *     Requires the permission `invoices:write` (role matrix for users, scope for API keys).
+         */
+        delete: operations["DeleteInvoice"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Validate a draft invoice: number it and freeze it forever
+         * @description In one short transaction: locks the order (so two invoices of one order cannot both pass), re-checks what is left to invoice, checks the mandatory mentions can be filled (422 `mandatory_mention_missing` naming e.g. `seller.siren`, `buyer.billingAddress`, `buyer.siren` for a French business, `buyer.vatNumber` for an EU business), sets the invoice date (`issueDate` of the body or of the draft, else today in the company's time zone; never in the future — 422 `issue_date_in_future` — and never before the last validated invoice — 422 `numbering_backdated`), computes the due date from the payment terms (business terms beyond 60 days or 45 days end of month are refused: 422 `payment_terms_beyond_legal_maximum`), copies the seller and buyer snapshot and the VAT wordings, takes the next number of the invoice sequence (gapless under concurrency: a row lock on the counter; a refused validation takes no number), stores the per-rate breakdown, writes the SHA-256 fingerprint chained to the company's previous document, and the audit entry. Right after the commit the PDF is rendered from the snapshot and archived (a worker retries until it exists). Validating twice answers 409 `invalid_state_transition`.
+         *
+         *     Requires the permission `invoices:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["ValidateInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/credit-notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List credit notes
+         * @description Filters: `status`, `customerId`, `invoiceId`, `issuedFrom`/`issuedTo`, `updatedSince`; `search` matches the number, the corrected invoice's number or the customer's name. `sort`: `-updatedAt` (default), `issueDate`, `totalIncludingVat`.
+         *
+         *     Requires the permission `credit-notes:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["ListCreditNotes"];
+        put?: never;
+        /**
+         * Create a draft credit note from a validated invoice
+         * @description The only way to correct or cancel a validated invoice (domain-rules §2, §6). `mode`: `Full` (everything the invoice still carries — its lines as invoiced, deductions included, so the credit note mirrors it to the cent), `Lines` (`lines`: invoice line and quantity; a deposit deduction is credited whole) or `Amount` (`amountExcludingVat` or `amountIncludingVat`, split across the invoice's VAT rates in proportion, the largest base taking the rounding remainder). Never beyond what the invoice still carries after its other credit notes (422 `credit_beyond_invoiced`).
+         *     `reason`: `Correction` gives back "left to invoice" on the order (on a deposit invoice, it reduces the deposit the balance will deduct); `CommercialDiscount` and `WriteOff` do not. It cites the corrected invoice's number and date, has its own number sequence, and is validated like an invoice. Once validated it is applied first to the invoice it corrects (`appliedToInvoice`), the rest becoming customer credit (`customerCredit`).
+         *
+         *     Requires the permission `credit-notes:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["CreateCreditNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/credit-notes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a credit note
+         * @description Requires the permission `credit-notes:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["GetCreditNote"];
+        /**
+         * Update a draft credit note's date and texts
+         * @description Drafts only (409 `document_frozen` once validated). To credit other lines or amounts, delete the draft and create another.
+         *
+         *     Requires the permission `credit-notes:write` (role matrix for users, scope for API keys).
+         */
+        put: operations["UpdateCreditNote"];
+        post?: never;
+        /**
+         * Delete a draft credit note
+         * @description Drafts only; a validated credit note is never deleted (409 `document_not_deletable`).
+         *
+         *     Requires the permission `credit-notes:write` (role matrix for users, scope for API keys).
+         */
+        delete: operations["DeleteCreditNote"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/credit-notes/{id}/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Validate a draft credit note: number it and freeze it forever
+         * @description As invoices (own number sequence, same chain), plus: never dated before the invoice it corrects (422 `credit_note_before_invoice`), never beyond what that invoice still carries after the credit notes validated meanwhile (422 `credit_beyond_invoiced`). The buyer snapshot is the corrected invoice's.
+         *
+         *     Requires the permission `credit-notes:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["ValidateCreditNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/chain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Recompute and verify the company's fingerprint chain
+         * @description Recomputes the SHA-256 fingerprint of every validated invoice and credit note from its stored content (every line, the seller and buyer snapshots, the per-rate breakdown, the totals, the validation time) and checks each links to the previous one without gap. `intact: false` reports the first break: `content_changed` (a document's content no longer gives its fingerprint — e.g. a line description, an address or a total altered behind the application's back), `previous_link_broken`, `sequence_gap` or `head_mismatch`. The canonical text is documented in docs/compliance.md, so the check can be redone without Koban.
+         *
+         *     Requires the permission `audit:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["VerifyComplianceChain"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description An address as copied onto a validated document (domain-rules.md §8): plain fields, serialisable, never re-read from the live row. */
+        AddressSnapshot: {
+            line1: string;
+            line2: null | string;
+            postalCode: string;
+            city: string;
+            countryCode: string;
+        };
         ApiKeyList: {
             items: components["schemas"]["ApiKeyResponse"][];
             nextCursor: null | string;
@@ -1216,6 +1462,12 @@ export interface components {
             lastUsedAt: null | string;
             /** Format: date-time */
             revokedAt: null | string;
+        };
+        /** @description The archived PDF: its SHA-256 and when it was stored; null until the worker has rendered it. */
+        ArchiveResponse: {
+            sha256: string;
+            /** Format: date-time */
+            archivedAt: string;
         };
         AuditEventList: {
             items: components["schemas"]["AuditEventResponse"][];
@@ -1236,6 +1488,48 @@ export interface components {
             entityId: null | string;
             before: null | components["schemas"]["JsonElement"];
             after: null | components["schemas"]["JsonElement"];
+        };
+        BillingLineResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: int32 */
+            position: number;
+            kind: components["schemas"]["LineKind"];
+            /** Format: uuid */
+            productId: null | string;
+            description: string;
+            /** Format: decimal */
+            quantity: number;
+            unitCode: null | string;
+            /** Format: decimal */
+            unitPrice: number;
+            /** Format: decimal */
+            discountPercent: number;
+            /** Format: decimal */
+            vatRate: number;
+            vatCategory: components["schemas"]["VatCategory"];
+            /** Format: decimal */
+            netAmount: number;
+            /** Format: uuid */
+            orderLineId: null | string;
+            /** Format: uuid */
+            deductedInvoiceId: null | string;
+            /** Format: decimal */
+            deductedVat: number;
+            /** Format: uuid */
+            sourceLineId: null | string;
+            nature: null | components["schemas"]["ProductNature"];
+        };
+        /** @description A document linked to an invoice: its order, the deposits it deducts, its credit notes. */
+        BillingLinkResponse: {
+            /** Format: uuid */
+            id: string;
+            type: string;
+            number: null | string;
+            /** Format: date */
+            date: null | string;
+            /** Format: decimal */
+            totalIncludingVat: null | number;
         };
         /** @description Nothing forgotten: milestones due or late, and validated orders with an amount left to invoice. */
         BillingOverview: {
@@ -1259,8 +1553,59 @@ export interface components {
             unplannedExcludingVat: number;
             milestones: components["schemas"]["MilestoneResponse"][];
         };
+        /** @description The seller and buyer as copied onto the document at validation. */
+        BillingSnapshotResponse: {
+            seller: components["schemas"]["SellerSnapshot"];
+            buyer: components["schemas"]["BuyerSnapshot"];
+            legalNotes: string[];
+        };
+        /**
+         * @description A draft is editable and deletable and has no number; a validated document is frozen forever (domain-rules.md §1).
+         * @enum {unknown}
+         */
+        BillingStatus: "Draft" | "Validated";
+        /** @description The buyer at validation: name, addresses, identifiers and accounting code, frozen with the document. */
+        BuyerSnapshot: {
+            /** Format: uuid */
+            customerId: string;
+            name: string;
+            isBusiness: boolean;
+            countryCode: string;
+            vatRegime: string;
+            billingAddress: null | components["schemas"]["AddressSnapshot"];
+            deliveryAddress: null | components["schemas"]["AddressSnapshot"];
+            siren: null | string;
+            vatNumber: null | string;
+            accountingCode: null | string;
+            contactName: null | string;
+            contactEmail: null | string;
+        };
         CancelOrderRequest: {
             reason: string;
+        };
+        /** @description Where the chain first breaks: the document, what was expected and what was found. */
+        ChainBreak: {
+            /** Format: int64 */
+            sequence: number;
+            /** Format: uuid */
+            documentId: string;
+            documentType: string;
+            number: null | string;
+            problem: string;
+            expected: string;
+            found: string;
+        };
+        /** @description The result of recomputing every fingerprint of the company's chain from the stored content. */
+        ChainVerification: {
+            intact: boolean;
+            /** Format: int32 */
+            documentsChecked: number;
+            /** Format: int64 */
+            lastSequence: number;
+            lastFingerprint: string;
+            firstBreak: null | components["schemas"]["ChainBreak"];
+            /** Format: date-time */
+            checkedAt: string;
         };
         ChangePasswordRequest: {
             currentPassword: string;
@@ -1342,6 +1687,115 @@ export interface components {
             role: components["schemas"]["UserRole"];
             temporaryPassword: string;
         };
+        CreditNoteLineRequest: {
+            /** Format: uuid */
+            invoiceLineId: string;
+            /** Format: decimal */
+            quantity: number;
+        };
+        CreditNoteList: {
+            items: components["schemas"]["CreditNoteSummary"][];
+            nextCursor: null | string;
+            hasMore: boolean;
+        };
+        /**
+         * @description How a credit note is made from its invoice.
+         * @enum {unknown}
+         */
+        CreditNoteMode: "Full" | "Lines" | "Amount";
+        CreditNoteRequest: {
+            /** Format: uuid */
+            invoiceId: string;
+            reason: components["schemas"]["CreditReason"];
+            mode: components["schemas"]["CreditNoteMode"];
+            reasonText?: null | string;
+            lines?: null | components["schemas"]["CreditNoteLineRequest"][];
+            /** Format: decimal */
+            amountExcludingVat?: null | number;
+            /** Format: decimal */
+            amountIncludingVat?: null | number;
+            /** Format: date */
+            issueDate?: null | string;
+            headerText?: null | string;
+            footerText?: null | string;
+            comment?: null | string;
+        };
+        CreditNoteResponse: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["BillingStatus"];
+            number: null | string;
+            /** Format: uuid */
+            invoiceId: string;
+            invoiceNumber: string;
+            /** Format: date */
+            invoiceDate: string;
+            reason: components["schemas"]["CreditReason"];
+            reasonText: null | string;
+            /** Format: uuid */
+            customerId: string;
+            customerName: string;
+            /** Format: uuid */
+            orderId: null | string;
+            /** Format: date */
+            issueDate: null | string;
+            /** Format: date */
+            requestedIssueDate: null | string;
+            headerText: null | string;
+            footerText: null | string;
+            comment: null | string;
+            lines: components["schemas"]["BillingLineResponse"][];
+            totals: components["schemas"]["TotalsResponse"];
+            /** Format: decimal */
+            appliedToInvoice: number;
+            /** Format: decimal */
+            customerCredit: number;
+            snapshot: null | components["schemas"]["BillingSnapshotResponse"];
+            fingerprint: null | string;
+            /** Format: int64 */
+            chainSequence: null | number;
+            /** Format: date-time */
+            validatedAt: null | string;
+            archive: null | components["schemas"]["ArchiveResponse"];
+            history: components["schemas"]["OrderHistoryEntry"][];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CreditNoteSummary: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["BillingStatus"];
+            number: null | string;
+            /** Format: uuid */
+            invoiceId: string;
+            invoiceNumber: string;
+            reason: components["schemas"]["CreditReason"];
+            /** Format: uuid */
+            customerId: string;
+            customerName: string;
+            /** Format: date */
+            issueDate: null | string;
+            /** Format: decimal */
+            totalExcludingVat: number;
+            /** Format: decimal */
+            totalIncludingVat: number;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @description The editable header of a draft credit note. */
+        CreditNoteUpdateRequest: {
+            /** Format: date */
+            issueDate?: null | string;
+            reasonText?: null | string;
+            headerText?: null | string;
+            footerText?: null | string;
+            comment?: null | string;
+        };
+        /**
+         * @description Why a credit note was issued (domain-rules.md §6): only a correction gives back "left to invoice" on the order.
+         * @enum {unknown}
+         */
+        CreditReason: "Correction" | "CommercialDiscount" | "WriteOff";
         /**
          * @description Business (B2B: SIREN, 40 € recovery indemnity, legal payment-term maximum) or individual (B2C), domain-rules.md §7.
          * @enum {unknown}
@@ -1498,6 +1952,145 @@ export interface components {
             /** Format: uuid */
             id: null | string;
             errors: components["schemas"]["ImportRowError"][];
+        };
+        /**
+         * @description Invoice a validated order. `kind`: Full (everything left), Intermediate (`percentage`, `amountExcludingVat`
+         *     or `lines`), Deposit (`percentage`, `amountExcludingVat` or `amountIncludingVat`), Balance (everything
+         *     left minus the validated deposits). `milestoneId` bills a milestone of the order's schedule (its percentage or
+         *     amount when none is given; Intermediate unless `kind` is Deposit).
+         */
+        InvoiceFromOrderRequest: {
+            /** Format: uuid */
+            orderId: string;
+            kind: components["schemas"]["InvoiceKind"];
+            /** Format: decimal */
+            percentage?: null | number;
+            /** Format: decimal */
+            amountExcludingVat?: null | number;
+            /** Format: decimal */
+            amountIncludingVat?: null | number;
+            lines?: null | components["schemas"]["InvoiceOrderLineRequest"][];
+            /** Format: uuid */
+            milestoneId?: null | string;
+            /** Format: date */
+            issueDate?: null | string;
+            paymentTerms?: null | components["schemas"]["PaymentTermsDto"];
+            paymentMethod?: null | components["schemas"]["PaymentMethod"];
+            customerReference?: null | string;
+            headerText?: null | string;
+            footerText?: null | string;
+            comment?: null | string;
+            /** Format: uuid */
+            contactId?: null | string;
+        };
+        /**
+         * @description How an invoice bills its order (domain-rules.md §6).
+         * @enum {unknown}
+         */
+        InvoiceKind: "Full" | "Intermediate" | "Deposit" | "Balance" | "Direct";
+        InvoiceList: {
+            items: components["schemas"]["InvoiceSummary"][];
+            nextCursor: null | string;
+            hasMore: boolean;
+        };
+        /** @description A line to bill: a part of an order line, by quantity. */
+        InvoiceOrderLineRequest: {
+            /** Format: uuid */
+            orderLineId: string;
+            /** Format: decimal */
+            quantity: number;
+        };
+        /** @description A direct invoice (no order, marked not traceable to one), or the header of any draft on update. */
+        InvoiceRequest: {
+            /** Format: uuid */
+            customerId: string;
+            /** Format: date */
+            issueDate?: null | string;
+            paymentTerms?: null | components["schemas"]["PaymentTermsDto"];
+            paymentMethod?: null | components["schemas"]["PaymentMethod"];
+            customerReference?: null | string;
+            headerText?: null | string;
+            footerText?: null | string;
+            comment?: null | string;
+            /** Format: uuid */
+            contactId?: null | string;
+            lines?: null | components["schemas"]["SalesLineRequest"][];
+        };
+        InvoiceResponse: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["InvoiceKind"];
+            status: components["schemas"]["BillingStatus"];
+            number: null | string;
+            title: string;
+            /** Format: uuid */
+            customerId: string;
+            customerName: string;
+            /** Format: uuid */
+            orderId: null | string;
+            orderNumber: null | string;
+            traceableToOrder: boolean;
+            /** Format: uuid */
+            milestoneId: null | string;
+            /** Format: date */
+            issueDate: null | string;
+            /** Format: date */
+            requestedIssueDate: null | string;
+            /** Format: date */
+            dueDate: null | string;
+            paymentTerms: components["schemas"]["PaymentTermsDto"];
+            paymentMethod: components["schemas"]["PaymentMethod"];
+            currency: string;
+            customerReference: null | string;
+            headerText: null | string;
+            footerText: null | string;
+            comment: null | string;
+            /** Format: uuid */
+            contactId: null | string;
+            lines: components["schemas"]["BillingLineResponse"][];
+            totals: components["schemas"]["TotalsResponse"];
+            /** Format: decimal */
+            creditedTotal: number;
+            /** Format: decimal */
+            amountDue: number;
+            isOverdue: boolean;
+            snapshot: null | components["schemas"]["BillingSnapshotResponse"];
+            fingerprint: null | string;
+            /** Format: int64 */
+            chainSequence: null | number;
+            /** Format: date-time */
+            validatedAt: null | string;
+            archive: null | components["schemas"]["ArchiveResponse"];
+            linkedDocuments: components["schemas"]["BillingLinkResponse"][];
+            history: components["schemas"]["OrderHistoryEntry"][];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        InvoiceSummary: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["InvoiceKind"];
+            status: components["schemas"]["BillingStatus"];
+            number: null | string;
+            /** Format: uuid */
+            customerId: string;
+            customerName: string;
+            /** Format: uuid */
+            orderId: null | string;
+            orderNumber: null | string;
+            /** Format: date */
+            issueDate: null | string;
+            /** Format: date */
+            dueDate: null | string;
+            /** Format: decimal */
+            totalExcludingVat: number;
+            /** Format: decimal */
+            totalIncludingVat: number;
+            /** Format: decimal */
+            amountDue: number;
+            isOverdue: boolean;
+            /** Format: date-time */
+            updatedAt: string;
         };
         JsonElement: unknown;
         /** @enum {unknown} */
@@ -1995,6 +2588,25 @@ export interface components {
             /** Format: decimal */
             netAmount: number;
         };
+        /** @description The seller's identity at validation: what the mandatory mentions print (domain-rules.md §4, §8). */
+        SellerSnapshot: {
+            /** Format: uuid */
+            companyId: string;
+            legalName: string;
+            legalForm: null | string;
+            /** Format: decimal */
+            shareCapital: null | number;
+            address: null | components["schemas"]["AddressSnapshot"];
+            siren: null | string;
+            rcsCity: null | string;
+            vatNumber: null | string;
+            iban: null | string;
+            bic: null | string;
+            vatFranchise: boolean;
+            vatOnDebits: boolean;
+            /** Format: decimal */
+            latePaymentPenaltyRate: number;
+        };
         SignupRequest: {
             companyName: string;
             adminEmail: string;
@@ -2077,6 +2689,10 @@ export interface components {
         };
         /** @enum {unknown} */
         UserRole: "Admin" | "Sales" | "Accountant" | "Viewer";
+        ValidateBillingDocumentRequest: {
+            /** Format: date */
+            issueDate?: null | string;
+        };
         VatBreakdownResponse: {
             /** Format: decimal */
             rate: number;
@@ -10260,6 +10876,2512 @@ export interface operations {
             };
             /** @description The update lacks an If-Match header. */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListInvoices: {
+        parameters: {
+            query?: {
+                limit?: number;
+                after?: string;
+                sort?: string;
+                search?: string;
+                status?: components["schemas"]["BillingStatus"];
+                kind?: components["schemas"]["InvoiceKind"];
+                customerId?: string;
+                orderId?: string;
+                issuedFrom?: string;
+                issuedTo?: string;
+                overdue?: boolean;
+                updatedSince?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01936e00-0000-7000-8000-0000000000f1",
+                     *           "kind": "Balance",
+                     *           "status": "Validated",
+                     *           "number": "FA-2026-00042",
+                     *           "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *           "customerName": "Menuiserie Durand SARL",
+                     *           "orderId": "01936d00-0000-7000-8000-0000000000d1",
+                     *           "orderNumber": "CO-2026-00031",
+                     *           "issueDate": "2026-12-15",
+                     *           "dueDate": "2027-01-14",
+                     *           "totalExcludingVat": 1019.13,
+                     *           "totalIncludingVat": 1222.96,
+                     *           "amountDue": 1222.96,
+                     *           "isOverdue": false,
+                     *           "updatedAt": "2026-12-15T09:30:00+00:00"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null,
+                     *       "hasMore": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InvoiceList"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateDirectInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                 *       "issueDate": null,
+                 *       "paymentTerms": {
+                 *         "kind": "Days",
+                 *         "days": 30
+                 *       },
+                 *       "paymentMethod": "BankTransfer",
+                 *       "customerReference": null,
+                 *       "headerText": null,
+                 *       "footerText": null,
+                 *       "comment": null,
+                 *       "contactId": null,
+                 *       "lines": [
+                 *         {
+                 *           "kind": "Free",
+                 *           "productId": null,
+                 *           "description": "Intervention de dépannage",
+                 *           "quantity": 1.5,
+                 *           "unitCode": "HUR",
+                 *           "unitPrice": 60,
+                 *           "discountPercent": null,
+                 *           "vatRate": 20,
+                 *           "nature": "Service",
+                 *           "vatExemptionReason": null
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["InvoiceRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936e00-0000-7000-8000-0000000000f1",
+                     *       "kind": "Direct",
+                     *       "status": "Draft",
+                     *       "number": null,
+                     *       "title": "Facture",
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "orderId": null,
+                     *       "orderNumber": null,
+                     *       "traceableToOrder": false,
+                     *       "milestoneId": null,
+                     *       "issueDate": null,
+                     *       "requestedIssueDate": null,
+                     *       "dueDate": null,
+                     *       "paymentTerms": {
+                     *         "kind": "Days",
+                     *         "days": 30
+                     *       },
+                     *       "paymentMethod": "BankTransfer",
+                     *       "currency": "EUR",
+                     *       "customerReference": "BC-2026-118",
+                     *       "headerText": null,
+                     *       "footerText": null,
+                     *       "comment": null,
+                     *       "contactId": null,
+                     *       "lines": [
+                     *         {
+                     *           "id": "01936e00-0000-7000-8000-00000000e101",
+                     *           "position": 0,
+                     *           "kind": "Product",
+                     *           "productId": "01936c10-0000-7000-8000-00000000a001",
+                     *           "description": "Pose et réglage",
+                     *           "quantity": 12,
+                     *           "unitCode": "HUR",
+                     *           "unitPrice": 65,
+                     *           "discountPercent": 0,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "netAmount": 780,
+                     *           "orderLineId": "01936d00-0000-7000-8000-00000000e002",
+                     *           "deductedInvoiceId": null,
+                     *           "deductedVat": 0,
+                     *           "sourceLineId": null,
+                     *           "nature": "Service"
+                     *         },
+                     *         {
+                     *           "id": "01936e00-0000-7000-8000-00000000e102",
+                     *           "position": 1,
+                     *           "kind": "Free",
+                     *           "productId": null,
+                     *           "description": "Étagère chêne massif sur mesure",
+                     *           "quantity": 2,
+                     *           "unitCode": "C62",
+                     *           "unitPrice": 375.5,
+                     *           "discountPercent": 10,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "netAmount": 675.9,
+                     *           "orderLineId": "01936d00-0000-7000-8000-00000000e003",
+                     *           "deductedInvoiceId": null,
+                     *           "deductedVat": 0,
+                     *           "sourceLineId": null,
+                     *           "nature": "Goods"
+                     *         },
+                     *         {
+                     *           "id": "01936e00-0000-7000-8000-00000000e103",
+                     *           "position": 2,
+                     *           "kind": "Free",
+                     *           "productId": null,
+                     *           "description": "Déduction de la facture d'acompte n° FA-2026-00041 du 25/11/2026",
+                     *           "quantity": 1,
+                     *           "unitCode": "C62",
+                     *           "unitPrice": -436.77,
+                     *           "discountPercent": 0,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "netAmount": -436.77,
+                     *           "orderLineId": null,
+                     *           "deductedInvoiceId": "01936e00-0000-7000-8000-0000000000f0",
+                     *           "deductedVat": 87.35,
+                     *           "sourceLineId": null,
+                     *           "nature": null
+                     *         }
+                     *       ],
+                     *       "totals": {
+                     *         "totalExcludingVat": 1019.13,
+                     *         "vatBreakdown": [
+                     *           {
+                     *             "rate": 20,
+                     *             "category": "Standard",
+                     *             "base": 1019.13,
+                     *             "vat": 203.83
+                     *           }
+                     *         ],
+                     *         "totalVat": 203.83,
+                     *         "totalIncludingVat": 1222.96
+                     *       },
+                     *       "creditedTotal": 0,
+                     *       "amountDue": 1222.96,
+                     *       "isOverdue": false,
+                     *       "snapshot": null,
+                     *       "fingerprint": null,
+                     *       "chainSequence": null,
+                     *       "validatedAt": null,
+                     *       "archive": null,
+                     *       "linkedDocuments": [],
+                     *       "history": [
+                     *         {
+                     *           "occurredAt": "2026-12-15T09:25:00+00:00",
+                     *           "action": "invoice.created",
+                     *           "actorName": "Anne Comptable"
+                     *         }
+                     *       ],
+                     *       "updatedAt": "2026-12-15T09:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InvoiceResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateInvoiceFromOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "orderId": "01936d00-0000-7000-8000-0000000000d1",
+                 *       "kind": "Balance",
+                 *       "percentage": null,
+                 *       "amountExcludingVat": null,
+                 *       "amountIncludingVat": null,
+                 *       "lines": null,
+                 *       "milestoneId": null,
+                 *       "issueDate": null,
+                 *       "paymentTerms": null,
+                 *       "paymentMethod": null,
+                 *       "customerReference": null,
+                 *       "headerText": null,
+                 *       "footerText": null,
+                 *       "comment": null,
+                 *       "contactId": null
+                 *     }
+                 */
+                "application/json": components["schemas"]["InvoiceFromOrderRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936e00-0000-7000-8000-0000000000f1",
+                     *       "kind": "Balance",
+                     *       "status": "Draft",
+                     *       "number": null,
+                     *       "title": "Facture",
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "orderId": "01936d00-0000-7000-8000-0000000000d1",
+                     *       "orderNumber": "CO-2026-00031",
+                     *       "traceableToOrder": true,
+                     *       "milestoneId": null,
+                     *       "issueDate": null,
+                     *       "requestedIssueDate": null,
+                     *       "dueDate": null,
+                     *       "paymentTerms": {
+                     *         "kind": "Days",
+                     *         "days": 30
+                     *       },
+                     *       "paymentMethod": "BankTransfer",
+                     *       "currency": "EUR",
+                     *       "customerReference": "BC-2026-118",
+                     *       "headerText": null,
+                     *       "footerText": null,
+                     *       "comment": null,
+                     *       "contactId": null,
+                     *       "lines": [
+                     *         {
+                     *           "id": "01936e00-0000-7000-8000-00000000e101",
+                     *           "position": 0,
+                     *           "kind": "Product",
+                     *           "productId": "01936c10-0000-7000-8000-00000000a001",
+                     *           "description": "Pose et réglage",
+                     *           "quantity": 12,
+                     *           "unitCode": "HUR",
+                     *           "unitPrice": 65,
+                     *           "discountPercent": 0,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "netAmount": 780,
+                     *           "orderLineId": "01936d00-0000-7000-8000-00000000e002",
+                     *           "deductedInvoiceId": null,
+                     *           "deductedVat": 0,
+                     *           "sourceLineId": null,
+                     *           "nature": "Service"
+                     *         },
+                     *         {
+                     *           "id": "01936e00-0000-7000-8000-00000000e102",
+                     *           "position": 1,
+                     *           "kind": "Free",
+                     *           "productId": null,
+                     *           "description": "Étagère chêne massif sur mesure",
+                     *           "quantity": 2,
+                     *           "unitCode": "C62",
+                     *           "unitPrice": 375.5,
+                     *           "discountPercent": 10,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "netAmount": 675.9,
+                     *           "orderLineId": "01936d00-0000-7000-8000-00000000e003",
+                     *           "deductedInvoiceId": null,
+                     *           "deductedVat": 0,
+                     *           "sourceLineId": null,
+                     *           "nature": "Goods"
+                     *         },
+                     *         {
+                     *           "id": "01936e00-0000-7000-8000-00000000e103",
+                     *           "position": 2,
+                     *           "kind": "Free",
+                     *           "productId": null,
+                     *           "description": "Déduction de la facture d'acompte n° FA-2026-00041 du 25/11/2026",
+                     *           "quantity": 1,
+                     *           "unitCode": "C62",
+                     *           "unitPrice": -436.77,
+                     *           "discountPercent": 0,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "netAmount": -436.77,
+                     *           "orderLineId": null,
+                     *           "deductedInvoiceId": "01936e00-0000-7000-8000-0000000000f0",
+                     *           "deductedVat": 87.35,
+                     *           "sourceLineId": null,
+                     *           "nature": null
+                     *         }
+                     *       ],
+                     *       "totals": {
+                     *         "totalExcludingVat": 1019.13,
+                     *         "vatBreakdown": [
+                     *           {
+                     *             "rate": 20,
+                     *             "category": "Standard",
+                     *             "base": 1019.13,
+                     *             "vat": 203.83
+                     *           }
+                     *         ],
+                     *         "totalVat": 203.83,
+                     *         "totalIncludingVat": 1222.96
+                     *       },
+                     *       "creditedTotal": 0,
+                     *       "amountDue": 1222.96,
+                     *       "isOverdue": false,
+                     *       "snapshot": null,
+                     *       "fingerprint": null,
+                     *       "chainSequence": null,
+                     *       "validatedAt": null,
+                     *       "archive": null,
+                     *       "linkedDocuments": [
+                     *         {
+                     *           "id": "01936d00-0000-7000-8000-0000000000d1",
+                     *           "type": "Order",
+                     *           "number": "CO-2026-00031",
+                     *           "date": "2026-11-20",
+                     *           "totalIncludingVat": 1747.08
+                     *         },
+                     *         {
+                     *           "id": "01936e00-0000-7000-8000-0000000000f0",
+                     *           "type": "DepositInvoice",
+                     *           "number": "FA-2026-00041",
+                     *           "date": "2026-11-25",
+                     *           "totalIncludingVat": 524.12
+                     *         }
+                     *       ],
+                     *       "history": [
+                     *         {
+                     *           "occurredAt": "2026-12-15T09:25:00+00:00",
+                     *           "action": "invoice.created",
+                     *           "actorName": "Anne Comptable"
+                     *         }
+                     *       ],
+                     *       "updatedAt": "2026-12-15T09:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InvoiceResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PreviewInvoiceFromOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "orderId": "01936d00-0000-7000-8000-0000000000d1",
+                 *       "kind": "Deposit",
+                 *       "percentage": 30,
+                 *       "amountExcludingVat": null,
+                 *       "amountIncludingVat": null,
+                 *       "lines": null,
+                 *       "milestoneId": null,
+                 *       "issueDate": null,
+                 *       "paymentTerms": null,
+                 *       "paymentMethod": null,
+                 *       "customerReference": null,
+                 *       "headerText": null,
+                 *       "footerText": null,
+                 *       "comment": null,
+                 *       "contactId": null
+                 *     }
+                 */
+                "application/json": components["schemas"]["InvoiceFromOrderRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936e00-0000-7000-8000-0000000000f1",
+                     *       "kind": "Deposit",
+                     *       "status": "Draft",
+                     *       "number": null,
+                     *       "title": "Facture d'acompte",
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "orderId": "01936d00-0000-7000-8000-0000000000d1",
+                     *       "orderNumber": "CO-2026-00031",
+                     *       "traceableToOrder": true,
+                     *       "milestoneId": null,
+                     *       "issueDate": null,
+                     *       "requestedIssueDate": null,
+                     *       "dueDate": null,
+                     *       "paymentTerms": {
+                     *         "kind": "Days",
+                     *         "days": 30
+                     *       },
+                     *       "paymentMethod": "BankTransfer",
+                     *       "currency": "EUR",
+                     *       "customerReference": "BC-2026-118",
+                     *       "headerText": null,
+                     *       "footerText": null,
+                     *       "comment": null,
+                     *       "contactId": null,
+                     *       "lines": [
+                     *         {
+                     *           "id": "00000000-0000-0000-0000-000000000000",
+                     *           "position": 0,
+                     *           "kind": "Free",
+                     *           "productId": null,
+                     *           "description": "Acompte de 30 % sur la commande CO-2026-00031 (devis DE-2026-00012)",
+                     *           "quantity": 1,
+                     *           "unitCode": "C62",
+                     *           "unitPrice": 436.77,
+                     *           "discountPercent": 0,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "netAmount": 436.77,
+                     *           "orderLineId": null,
+                     *           "deductedInvoiceId": null,
+                     *           "deductedVat": 0,
+                     *           "sourceLineId": null,
+                     *           "nature": null
+                     *         }
+                     *       ],
+                     *       "totals": {
+                     *         "totalExcludingVat": 436.77,
+                     *         "vatBreakdown": [
+                     *           {
+                     *             "rate": 20,
+                     *             "category": "Standard",
+                     *             "base": 436.77,
+                     *             "vat": 87.35
+                     *           }
+                     *         ],
+                     *         "totalVat": 87.35,
+                     *         "totalIncludingVat": 524.12
+                     *       },
+                     *       "creditedTotal": 0,
+                     *       "amountDue": 524.12,
+                     *       "isOverdue": false,
+                     *       "snapshot": null,
+                     *       "fingerprint": null,
+                     *       "chainSequence": null,
+                     *       "validatedAt": null,
+                     *       "archive": null,
+                     *       "linkedDocuments": [
+                     *         {
+                     *           "id": "01936d00-0000-7000-8000-0000000000d1",
+                     *           "type": "Order",
+                     *           "number": "CO-2026-00031",
+                     *           "date": "2026-11-20",
+                     *           "totalIncludingVat": 1747.08
+                     *         },
+                     *         {
+                     *           "id": "01936e00-0000-7000-8000-0000000000f0",
+                     *           "type": "DepositInvoice",
+                     *           "number": "FA-2026-00041",
+                     *           "date": "2026-11-25",
+                     *           "totalIncludingVat": 524.12
+                     *         }
+                     *       ],
+                     *       "history": [
+                     *         {
+                     *           "occurredAt": "2026-12-15T09:25:00+00:00",
+                     *           "action": "invoice.created",
+                     *           "actorName": "Anne Comptable"
+                     *         }
+                     *       ],
+                     *       "updatedAt": "2026-12-15T09:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InvoiceResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936e00-0000-7000-8000-0000000000f1",
+                     *       "kind": "Balance",
+                     *       "status": "Validated",
+                     *       "number": "FA-2026-00042",
+                     *       "title": "Facture",
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "orderId": "01936d00-0000-7000-8000-0000000000d1",
+                     *       "orderNumber": "CO-2026-00031",
+                     *       "traceableToOrder": true,
+                     *       "milestoneId": null,
+                     *       "issueDate": "2026-12-15",
+                     *       "requestedIssueDate": null,
+                     *       "dueDate": "2027-01-14",
+                     *       "paymentTerms": {
+                     *         "kind": "Days",
+                     *         "days": 30
+                     *       },
+                     *       "paymentMethod": "BankTransfer",
+                     *       "currency": "EUR",
+                     *       "customerReference": "BC-2026-118",
+                     *       "headerText": null,
+                     *       "footerText": null,
+                     *       "comment": null,
+                     *       "contactId": null,
+                     *       "lines": [
+                     *         {
+                     *           "id": "01936e00-0000-7000-8000-00000000e101",
+                     *           "position": 0,
+                     *           "kind": "Product",
+                     *           "productId": "01936c10-0000-7000-8000-00000000a001",
+                     *           "description": "Pose et réglage",
+                     *           "quantity": 12,
+                     *           "unitCode": "HUR",
+                     *           "unitPrice": 65,
+                     *           "discountPercent": 0,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "netAmount": 780,
+                     *           "orderLineId": "01936d00-0000-7000-8000-00000000e002",
+                     *           "deductedInvoiceId": null,
+                     *           "deductedVat": 0,
+                     *           "sourceLineId": null,
+                     *           "nature": "Service"
+                     *         },
+                     *         {
+                     *           "id": "01936e00-0000-7000-8000-00000000e102",
+                     *           "position": 1,
+                     *           "kind": "Free",
+                     *           "productId": null,
+                     *           "description": "Étagère chêne massif sur mesure",
+                     *           "quantity": 2,
+                     *           "unitCode": "C62",
+                     *           "unitPrice": 375.5,
+                     *           "discountPercent": 10,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "netAmount": 675.9,
+                     *           "orderLineId": "01936d00-0000-7000-8000-00000000e003",
+                     *           "deductedInvoiceId": null,
+                     *           "deductedVat": 0,
+                     *           "sourceLineId": null,
+                     *           "nature": "Goods"
+                     *         },
+                     *         {
+                     *           "id": "01936e00-0000-7000-8000-00000000e103",
+                     *           "position": 2,
+                     *           "kind": "Free",
+                     *           "productId": null,
+                     *           "description": "Déduction de la facture d'acompte n° FA-2026-00041 du 25/11/2026",
+                     *           "quantity": 1,
+                     *           "unitCode": "C62",
+                     *           "unitPrice": -436.77,
+                     *           "discountPercent": 0,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "netAmount": -436.77,
+                     *           "orderLineId": null,
+                     *           "deductedInvoiceId": "01936e00-0000-7000-8000-0000000000f0",
+                     *           "deductedVat": 87.35,
+                     *           "sourceLineId": null,
+                     *           "nature": null
+                     *         }
+                     *       ],
+                     *       "totals": {
+                     *         "totalExcludingVat": 1019.13,
+                     *         "vatBreakdown": [
+                     *           {
+                     *             "rate": 20,
+                     *             "category": "Standard",
+                     *             "base": 1019.13,
+                     *             "vat": 203.83
+                     *           }
+                     *         ],
+                     *         "totalVat": 203.83,
+                     *         "totalIncludingVat": 1222.96
+                     *       },
+                     *       "creditedTotal": 0,
+                     *       "amountDue": 1222.96,
+                     *       "isOverdue": false,
+                     *       "snapshot": {
+                     *         "seller": {
+                     *           "companyId": "01936a00-0000-7000-8000-000000000001",
+                     *           "legalName": "Atelier Koban Démo",
+                     *           "legalForm": "SAS",
+                     *           "shareCapital": 10000,
+                     *           "address": {
+                     *             "line1": "12 rue des Tanneurs",
+                     *             "line2": null,
+                     *             "postalCode": "69002",
+                     *             "city": "Lyon",
+                     *             "countryCode": "FR"
+                     *           },
+                     *           "siren": "732829320",
+                     *           "rcsCity": "Lyon",
+                     *           "vatNumber": "FR44732829320",
+                     *           "iban": "FR7630006000011234567890189",
+                     *           "bic": "AGRIFRPP",
+                     *           "vatFranchise": false,
+                     *           "vatOnDebits": false,
+                     *           "latePaymentPenaltyRate": 12.15
+                     *         },
+                     *         "buyer": {
+                     *           "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *           "name": "Menuiserie Durand SARL",
+                     *           "isBusiness": true,
+                     *           "countryCode": "FR",
+                     *           "vatRegime": "France",
+                     *           "billingAddress": {
+                     *             "line1": "4 quai Perrache",
+                     *             "line2": null,
+                     *             "postalCode": "69002",
+                     *             "city": "Lyon",
+                     *             "countryCode": "FR"
+                     *           },
+                     *           "deliveryAddress": null,
+                     *           "siren": "552100554",
+                     *           "vatNumber": "FR70552100554",
+                     *           "accountingCode": "411DURAND",
+                     *           "contactName": "Claire Durand",
+                     *           "contactEmail": "compta@durand.example"
+                     *         },
+                     *         "legalNotes": []
+                     *       },
+                     *       "fingerprint": "9f2c…e41a",
+                     *       "chainSequence": 7,
+                     *       "validatedAt": "2026-12-15T09:30:00+00:00",
+                     *       "archive": {
+                     *         "sha256": "51d0…77b2",
+                     *         "archivedAt": "2026-12-15T09:30:02+00:00"
+                     *       },
+                     *       "linkedDocuments": [
+                     *         {
+                     *           "id": "01936d00-0000-7000-8000-0000000000d1",
+                     *           "type": "Order",
+                     *           "number": "CO-2026-00031",
+                     *           "date": "2026-11-20",
+                     *           "totalIncludingVat": 1747.08
+                     *         },
+                     *         {
+                     *           "id": "01936e00-0000-7000-8000-0000000000f0",
+                     *           "type": "DepositInvoice",
+                     *           "number": "FA-2026-00041",
+                     *           "date": "2026-11-25",
+                     *           "totalIncludingVat": 524.12
+                     *         }
+                     *       ],
+                     *       "history": [
+                     *         {
+                     *           "occurredAt": "2026-12-15T09:25:00+00:00",
+                     *           "action": "invoice.created",
+                     *           "actorName": "Anne Comptable"
+                     *         },
+                     *         {
+                     *           "occurredAt": "2026-12-15T09:30:00+00:00",
+                     *           "action": "invoice.validated",
+                     *           "actorName": "Anne Comptable"
+                     *         }
+                     *       ],
+                     *       "updatedAt": "2026-12-15T09:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InvoiceResponse"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateInvoice: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag returned when the record was read. A stale value answers 412; a missing one 428.
+                 * @example "1234"
+                 */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                 *       "issueDate": "2026-12-15",
+                 *       "paymentTerms": null,
+                 *       "paymentMethod": null,
+                 *       "customerReference": "BC-2026-118",
+                 *       "headerText": null,
+                 *       "footerText": null,
+                 *       "comment": null,
+                 *       "contactId": null,
+                 *       "lines": null
+                 *     }
+                 */
+                "application/json": components["schemas"]["InvoiceRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936e00-0000-7000-8000-0000000000f1",
+                     *       "kind": "Balance",
+                     *       "status": "Draft",
+                     *       "number": null,
+                     *       "title": "Facture",
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "orderId": "01936d00-0000-7000-8000-0000000000d1",
+                     *       "orderNumber": "CO-2026-00031",
+                     *       "traceableToOrder": true,
+                     *       "milestoneId": null,
+                     *       "issueDate": null,
+                     *       "requestedIssueDate": null,
+                     *       "dueDate": null,
+                     *       "paymentTerms": {
+                     *         "kind": "Days",
+                     *         "days": 30
+                     *       },
+                     *       "paymentMethod": "BankTransfer",
+                     *       "currency": "EUR",
+                     *       "customerReference": "BC-2026-118",
+                     *       "headerText": null,
+                     *       "footerText": null,
+                     *       "comment": null,
+                     *       "contactId": null,
+                     *       "lines": [
+                     *         {
+                     *           "id": "01936e00-0000-7000-8000-00000000e101",
+                     *           "position": 0,
+                     *           "kind": "Product",
+                     *           "productId": "01936c10-0000-7000-8000-00000000a001",
+                     *           "description": "Pose et réglage",
+                     *           "quantity": 12,
+                     *           "unitCode": "HUR",
+                     *           "unitPrice": 65,
+                     *           "discountPercent": 0,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "netAmount": 780,
+                     *           "orderLineId": "01936d00-0000-7000-8000-00000000e002",
+                     *           "deductedInvoiceId": null,
+                     *           "deductedVat": 0,
+                     *           "sourceLineId": null,
+                     *           "nature": "Service"
+                     *         },
+                     *         {
+                     *           "id": "01936e00-0000-7000-8000-00000000e102",
+                     *           "position": 1,
+                     *           "kind": "Free",
+                     *           "productId": null,
+                     *           "description": "Étagère chêne massif sur mesure",
+                     *           "quantity": 2,
+                     *           "unitCode": "C62",
+                     *           "unitPrice": 375.5,
+                     *           "discountPercent": 10,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "netAmount": 675.9,
+                     *           "orderLineId": "01936d00-0000-7000-8000-00000000e003",
+                     *           "deductedInvoiceId": null,
+                     *           "deductedVat": 0,
+                     *           "sourceLineId": null,
+                     *           "nature": "Goods"
+                     *         },
+                     *         {
+                     *           "id": "01936e00-0000-7000-8000-00000000e103",
+                     *           "position": 2,
+                     *           "kind": "Free",
+                     *           "productId": null,
+                     *           "description": "Déduction de la facture d'acompte n° FA-2026-00041 du 25/11/2026",
+                     *           "quantity": 1,
+                     *           "unitCode": "C62",
+                     *           "unitPrice": -436.77,
+                     *           "discountPercent": 0,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "netAmount": -436.77,
+                     *           "orderLineId": null,
+                     *           "deductedInvoiceId": "01936e00-0000-7000-8000-0000000000f0",
+                     *           "deductedVat": 87.35,
+                     *           "sourceLineId": null,
+                     *           "nature": null
+                     *         }
+                     *       ],
+                     *       "totals": {
+                     *         "totalExcludingVat": 1019.13,
+                     *         "vatBreakdown": [
+                     *           {
+                     *             "rate": 20,
+                     *             "category": "Standard",
+                     *             "base": 1019.13,
+                     *             "vat": 203.83
+                     *           }
+                     *         ],
+                     *         "totalVat": 203.83,
+                     *         "totalIncludingVat": 1222.96
+                     *       },
+                     *       "creditedTotal": 0,
+                     *       "amountDue": 1222.96,
+                     *       "isOverdue": false,
+                     *       "snapshot": null,
+                     *       "fingerprint": null,
+                     *       "chainSequence": null,
+                     *       "validatedAt": null,
+                     *       "archive": null,
+                     *       "linkedDocuments": [
+                     *         {
+                     *           "id": "01936d00-0000-7000-8000-0000000000d1",
+                     *           "type": "Order",
+                     *           "number": "CO-2026-00031",
+                     *           "date": "2026-11-20",
+                     *           "totalIncludingVat": 1747.08
+                     *         },
+                     *         {
+                     *           "id": "01936e00-0000-7000-8000-0000000000f0",
+                     *           "type": "DepositInvoice",
+                     *           "number": "FA-2026-00041",
+                     *           "date": "2026-11-25",
+                     *           "totalIncludingVat": 524.12
+                     *         }
+                     *       ],
+                     *       "history": [
+                     *         {
+                     *           "occurredAt": "2026-12-15T09:25:00+00:00",
+                     *           "action": "invoice.created",
+                     *           "actorName": "Anne Comptable"
+                     *         }
+                     *       ],
+                     *       "updatedAt": "2026-12-15T09:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InvoiceResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The If-Match version is stale: someone changed the record since you read it. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The update lacks an If-Match header. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeleteInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ValidateInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "issueDate": "2026-12-15"
+                 *     }
+                 */
+                "application/json": null | components["schemas"]["ValidateBillingDocumentRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936e00-0000-7000-8000-0000000000f1",
+                     *       "kind": "Balance",
+                     *       "status": "Validated",
+                     *       "number": "FA-2026-00042",
+                     *       "title": "Facture",
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "orderId": "01936d00-0000-7000-8000-0000000000d1",
+                     *       "orderNumber": "CO-2026-00031",
+                     *       "traceableToOrder": true,
+                     *       "milestoneId": null,
+                     *       "issueDate": "2026-12-15",
+                     *       "requestedIssueDate": null,
+                     *       "dueDate": "2027-01-14",
+                     *       "paymentTerms": {
+                     *         "kind": "Days",
+                     *         "days": 30
+                     *       },
+                     *       "paymentMethod": "BankTransfer",
+                     *       "currency": "EUR",
+                     *       "customerReference": "BC-2026-118",
+                     *       "headerText": null,
+                     *       "footerText": null,
+                     *       "comment": null,
+                     *       "contactId": null,
+                     *       "lines": [
+                     *         {
+                     *           "id": "01936e00-0000-7000-8000-00000000e101",
+                     *           "position": 0,
+                     *           "kind": "Product",
+                     *           "productId": "01936c10-0000-7000-8000-00000000a001",
+                     *           "description": "Pose et réglage",
+                     *           "quantity": 12,
+                     *           "unitCode": "HUR",
+                     *           "unitPrice": 65,
+                     *           "discountPercent": 0,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "netAmount": 780,
+                     *           "orderLineId": "01936d00-0000-7000-8000-00000000e002",
+                     *           "deductedInvoiceId": null,
+                     *           "deductedVat": 0,
+                     *           "sourceLineId": null,
+                     *           "nature": "Service"
+                     *         },
+                     *         {
+                     *           "id": "01936e00-0000-7000-8000-00000000e102",
+                     *           "position": 1,
+                     *           "kind": "Free",
+                     *           "productId": null,
+                     *           "description": "Étagère chêne massif sur mesure",
+                     *           "quantity": 2,
+                     *           "unitCode": "C62",
+                     *           "unitPrice": 375.5,
+                     *           "discountPercent": 10,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "netAmount": 675.9,
+                     *           "orderLineId": "01936d00-0000-7000-8000-00000000e003",
+                     *           "deductedInvoiceId": null,
+                     *           "deductedVat": 0,
+                     *           "sourceLineId": null,
+                     *           "nature": "Goods"
+                     *         },
+                     *         {
+                     *           "id": "01936e00-0000-7000-8000-00000000e103",
+                     *           "position": 2,
+                     *           "kind": "Free",
+                     *           "productId": null,
+                     *           "description": "Déduction de la facture d'acompte n° FA-2026-00041 du 25/11/2026",
+                     *           "quantity": 1,
+                     *           "unitCode": "C62",
+                     *           "unitPrice": -436.77,
+                     *           "discountPercent": 0,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "netAmount": -436.77,
+                     *           "orderLineId": null,
+                     *           "deductedInvoiceId": "01936e00-0000-7000-8000-0000000000f0",
+                     *           "deductedVat": 87.35,
+                     *           "sourceLineId": null,
+                     *           "nature": null
+                     *         }
+                     *       ],
+                     *       "totals": {
+                     *         "totalExcludingVat": 1019.13,
+                     *         "vatBreakdown": [
+                     *           {
+                     *             "rate": 20,
+                     *             "category": "Standard",
+                     *             "base": 1019.13,
+                     *             "vat": 203.83
+                     *           }
+                     *         ],
+                     *         "totalVat": 203.83,
+                     *         "totalIncludingVat": 1222.96
+                     *       },
+                     *       "creditedTotal": 0,
+                     *       "amountDue": 1222.96,
+                     *       "isOverdue": false,
+                     *       "snapshot": {
+                     *         "seller": {
+                     *           "companyId": "01936a00-0000-7000-8000-000000000001",
+                     *           "legalName": "Atelier Koban Démo",
+                     *           "legalForm": "SAS",
+                     *           "shareCapital": 10000,
+                     *           "address": {
+                     *             "line1": "12 rue des Tanneurs",
+                     *             "line2": null,
+                     *             "postalCode": "69002",
+                     *             "city": "Lyon",
+                     *             "countryCode": "FR"
+                     *           },
+                     *           "siren": "732829320",
+                     *           "rcsCity": "Lyon",
+                     *           "vatNumber": "FR44732829320",
+                     *           "iban": "FR7630006000011234567890189",
+                     *           "bic": "AGRIFRPP",
+                     *           "vatFranchise": false,
+                     *           "vatOnDebits": false,
+                     *           "latePaymentPenaltyRate": 12.15
+                     *         },
+                     *         "buyer": {
+                     *           "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *           "name": "Menuiserie Durand SARL",
+                     *           "isBusiness": true,
+                     *           "countryCode": "FR",
+                     *           "vatRegime": "France",
+                     *           "billingAddress": {
+                     *             "line1": "4 quai Perrache",
+                     *             "line2": null,
+                     *             "postalCode": "69002",
+                     *             "city": "Lyon",
+                     *             "countryCode": "FR"
+                     *           },
+                     *           "deliveryAddress": null,
+                     *           "siren": "552100554",
+                     *           "vatNumber": "FR70552100554",
+                     *           "accountingCode": "411DURAND",
+                     *           "contactName": "Claire Durand",
+                     *           "contactEmail": "compta@durand.example"
+                     *         },
+                     *         "legalNotes": []
+                     *       },
+                     *       "fingerprint": "9f2c…e41a",
+                     *       "chainSequence": 7,
+                     *       "validatedAt": "2026-12-15T09:30:00+00:00",
+                     *       "archive": {
+                     *         "sha256": "51d0…77b2",
+                     *         "archivedAt": "2026-12-15T09:30:02+00:00"
+                     *       },
+                     *       "linkedDocuments": [
+                     *         {
+                     *           "id": "01936d00-0000-7000-8000-0000000000d1",
+                     *           "type": "Order",
+                     *           "number": "CO-2026-00031",
+                     *           "date": "2026-11-20",
+                     *           "totalIncludingVat": 1747.08
+                     *         },
+                     *         {
+                     *           "id": "01936e00-0000-7000-8000-0000000000f0",
+                     *           "type": "DepositInvoice",
+                     *           "number": "FA-2026-00041",
+                     *           "date": "2026-11-25",
+                     *           "totalIncludingVat": 524.12
+                     *         }
+                     *       ],
+                     *       "history": [
+                     *         {
+                     *           "occurredAt": "2026-12-15T09:25:00+00:00",
+                     *           "action": "invoice.created",
+                     *           "actorName": "Anne Comptable"
+                     *         },
+                     *         {
+                     *           "occurredAt": "2026-12-15T09:30:00+00:00",
+                     *           "action": "invoice.validated",
+                     *           "actorName": "Anne Comptable"
+                     *         }
+                     *       ],
+                     *       "updatedAt": "2026-12-15T09:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InvoiceResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListCreditNotes: {
+        parameters: {
+            query?: {
+                limit?: number;
+                after?: string;
+                sort?: string;
+                search?: string;
+                status?: components["schemas"]["BillingStatus"];
+                customerId?: string;
+                invoiceId?: string;
+                issuedFrom?: string;
+                issuedTo?: string;
+                updatedSince?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01936e00-0000-7000-8000-0000000000c1",
+                     *           "status": "Validated",
+                     *           "number": "AV-2026-00003",
+                     *           "invoiceId": "01936e00-0000-7000-8000-0000000000f1",
+                     *           "invoiceNumber": "FA-2026-00042",
+                     *           "reason": "Correction",
+                     *           "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *           "customerName": "Menuiserie Durand SARL",
+                     *           "issueDate": "2026-12-18",
+                     *           "totalExcludingVat": 337.95,
+                     *           "totalIncludingVat": 405.54,
+                     *           "updatedAt": "2026-12-15T09:30:00+00:00"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null,
+                     *       "hasMore": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CreditNoteList"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateCreditNote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "invoiceId": "01936e00-0000-7000-8000-0000000000f1",
+                 *       "reason": "Correction",
+                 *       "mode": "Lines",
+                 *       "reasonText": "Une étagère livrée en moins",
+                 *       "lines": [
+                 *         {
+                 *           "invoiceLineId": "01936e00-0000-7000-8000-00000000e102",
+                 *           "quantity": 1
+                 *         }
+                 *       ],
+                 *       "amountExcludingVat": null,
+                 *       "amountIncludingVat": null,
+                 *       "issueDate": null,
+                 *       "headerText": null,
+                 *       "footerText": null,
+                 *       "comment": null
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreditNoteRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936e00-0000-7000-8000-0000000000c1",
+                     *       "status": "Draft",
+                     *       "number": null,
+                     *       "invoiceId": "01936e00-0000-7000-8000-0000000000f1",
+                     *       "invoiceNumber": "FA-2026-00042",
+                     *       "invoiceDate": "2026-12-15",
+                     *       "reason": "Correction",
+                     *       "reasonText": "Une étagère livrée en moins",
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "orderId": "01936d00-0000-7000-8000-0000000000d1",
+                     *       "issueDate": null,
+                     *       "requestedIssueDate": null,
+                     *       "headerText": null,
+                     *       "footerText": null,
+                     *       "comment": null,
+                     *       "lines": [
+                     *         {
+                     *           "id": "01936e00-0000-7000-8000-00000000e201",
+                     *           "position": 0,
+                     *           "kind": "Free",
+                     *           "productId": null,
+                     *           "description": "Étagère chêne massif sur mesure",
+                     *           "quantity": 1,
+                     *           "unitCode": "C62",
+                     *           "unitPrice": 375.5,
+                     *           "discountPercent": 10,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "netAmount": 337.95,
+                     *           "orderLineId": "01936d00-0000-7000-8000-00000000e003",
+                     *           "deductedInvoiceId": null,
+                     *           "deductedVat": 0,
+                     *           "sourceLineId": "01936e00-0000-7000-8000-00000000e102",
+                     *           "nature": "Goods"
+                     *         }
+                     *       ],
+                     *       "totals": {
+                     *         "totalExcludingVat": 337.95,
+                     *         "vatBreakdown": [
+                     *           {
+                     *             "rate": 20,
+                     *             "category": "Standard",
+                     *             "base": 337.95,
+                     *             "vat": 67.59
+                     *           }
+                     *         ],
+                     *         "totalVat": 67.59,
+                     *         "totalIncludingVat": 405.54
+                     *       },
+                     *       "appliedToInvoice": 0,
+                     *       "customerCredit": 0,
+                     *       "snapshot": null,
+                     *       "fingerprint": null,
+                     *       "chainSequence": null,
+                     *       "validatedAt": null,
+                     *       "archive": null,
+                     *       "history": [],
+                     *       "updatedAt": "2026-12-18T09:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CreditNoteResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetCreditNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936e00-0000-7000-8000-0000000000c1",
+                     *       "status": "Validated",
+                     *       "number": "AV-2026-00003",
+                     *       "invoiceId": "01936e00-0000-7000-8000-0000000000f1",
+                     *       "invoiceNumber": "FA-2026-00042",
+                     *       "invoiceDate": "2026-12-15",
+                     *       "reason": "Correction",
+                     *       "reasonText": "Une étagère livrée en moins",
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "orderId": "01936d00-0000-7000-8000-0000000000d1",
+                     *       "issueDate": "2026-12-18",
+                     *       "requestedIssueDate": null,
+                     *       "headerText": null,
+                     *       "footerText": null,
+                     *       "comment": null,
+                     *       "lines": [
+                     *         {
+                     *           "id": "01936e00-0000-7000-8000-00000000e201",
+                     *           "position": 0,
+                     *           "kind": "Free",
+                     *           "productId": null,
+                     *           "description": "Étagère chêne massif sur mesure",
+                     *           "quantity": 1,
+                     *           "unitCode": "C62",
+                     *           "unitPrice": 375.5,
+                     *           "discountPercent": 10,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "netAmount": 337.95,
+                     *           "orderLineId": "01936d00-0000-7000-8000-00000000e003",
+                     *           "deductedInvoiceId": null,
+                     *           "deductedVat": 0,
+                     *           "sourceLineId": "01936e00-0000-7000-8000-00000000e102",
+                     *           "nature": "Goods"
+                     *         }
+                     *       ],
+                     *       "totals": {
+                     *         "totalExcludingVat": 337.95,
+                     *         "vatBreakdown": [
+                     *           {
+                     *             "rate": 20,
+                     *             "category": "Standard",
+                     *             "base": 337.95,
+                     *             "vat": 67.59
+                     *           }
+                     *         ],
+                     *         "totalVat": 67.59,
+                     *         "totalIncludingVat": 405.54
+                     *       },
+                     *       "appliedToInvoice": 405.54,
+                     *       "customerCredit": 0,
+                     *       "snapshot": {
+                     *         "seller": {
+                     *           "companyId": "01936a00-0000-7000-8000-000000000001",
+                     *           "legalName": "Atelier Koban Démo",
+                     *           "legalForm": "SAS",
+                     *           "shareCapital": 10000,
+                     *           "address": {
+                     *             "line1": "12 rue des Tanneurs",
+                     *             "line2": null,
+                     *             "postalCode": "69002",
+                     *             "city": "Lyon",
+                     *             "countryCode": "FR"
+                     *           },
+                     *           "siren": "732829320",
+                     *           "rcsCity": "Lyon",
+                     *           "vatNumber": "FR44732829320",
+                     *           "iban": "FR7630006000011234567890189",
+                     *           "bic": "AGRIFRPP",
+                     *           "vatFranchise": false,
+                     *           "vatOnDebits": false,
+                     *           "latePaymentPenaltyRate": 12.15
+                     *         },
+                     *         "buyer": {
+                     *           "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *           "name": "Menuiserie Durand SARL",
+                     *           "isBusiness": true,
+                     *           "countryCode": "FR",
+                     *           "vatRegime": "France",
+                     *           "billingAddress": {
+                     *             "line1": "4 quai Perrache",
+                     *             "line2": null,
+                     *             "postalCode": "69002",
+                     *             "city": "Lyon",
+                     *             "countryCode": "FR"
+                     *           },
+                     *           "deliveryAddress": null,
+                     *           "siren": "552100554",
+                     *           "vatNumber": "FR70552100554",
+                     *           "accountingCode": "411DURAND",
+                     *           "contactName": "Claire Durand",
+                     *           "contactEmail": "compta@durand.example"
+                     *         },
+                     *         "legalNotes": []
+                     *       },
+                     *       "fingerprint": "c03b…18fe",
+                     *       "chainSequence": 8,
+                     *       "validatedAt": "2026-12-18T09:30:00+00:00",
+                     *       "archive": null,
+                     *       "history": [],
+                     *       "updatedAt": "2026-12-18T09:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CreditNoteResponse"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateCreditNote: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag returned when the record was read. A stale value answers 412; a missing one 428.
+                 * @example "1234"
+                 */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "issueDate": "2026-12-18",
+                 *       "reasonText": "Une étagère livrée en moins",
+                 *       "headerText": null,
+                 *       "footerText": null,
+                 *       "comment": null
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreditNoteUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936e00-0000-7000-8000-0000000000c1",
+                     *       "status": "Draft",
+                     *       "number": null,
+                     *       "invoiceId": "01936e00-0000-7000-8000-0000000000f1",
+                     *       "invoiceNumber": "FA-2026-00042",
+                     *       "invoiceDate": "2026-12-15",
+                     *       "reason": "Correction",
+                     *       "reasonText": "Une étagère livrée en moins",
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "orderId": "01936d00-0000-7000-8000-0000000000d1",
+                     *       "issueDate": "2026-12-18",
+                     *       "requestedIssueDate": null,
+                     *       "headerText": null,
+                     *       "footerText": null,
+                     *       "comment": null,
+                     *       "lines": [
+                     *         {
+                     *           "id": "01936e00-0000-7000-8000-00000000e201",
+                     *           "position": 0,
+                     *           "kind": "Free",
+                     *           "productId": null,
+                     *           "description": "Étagère chêne massif sur mesure",
+                     *           "quantity": 1,
+                     *           "unitCode": "C62",
+                     *           "unitPrice": 375.5,
+                     *           "discountPercent": 10,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "netAmount": 337.95,
+                     *           "orderLineId": "01936d00-0000-7000-8000-00000000e003",
+                     *           "deductedInvoiceId": null,
+                     *           "deductedVat": 0,
+                     *           "sourceLineId": "01936e00-0000-7000-8000-00000000e102",
+                     *           "nature": "Goods"
+                     *         }
+                     *       ],
+                     *       "totals": {
+                     *         "totalExcludingVat": 337.95,
+                     *         "vatBreakdown": [
+                     *           {
+                     *             "rate": 20,
+                     *             "category": "Standard",
+                     *             "base": 337.95,
+                     *             "vat": 67.59
+                     *           }
+                     *         ],
+                     *         "totalVat": 67.59,
+                     *         "totalIncludingVat": 405.54
+                     *       },
+                     *       "appliedToInvoice": 405.54,
+                     *       "customerCredit": 0,
+                     *       "snapshot": {
+                     *         "seller": {
+                     *           "companyId": "01936a00-0000-7000-8000-000000000001",
+                     *           "legalName": "Atelier Koban Démo",
+                     *           "legalForm": "SAS",
+                     *           "shareCapital": 10000,
+                     *           "address": {
+                     *             "line1": "12 rue des Tanneurs",
+                     *             "line2": null,
+                     *             "postalCode": "69002",
+                     *             "city": "Lyon",
+                     *             "countryCode": "FR"
+                     *           },
+                     *           "siren": "732829320",
+                     *           "rcsCity": "Lyon",
+                     *           "vatNumber": "FR44732829320",
+                     *           "iban": "FR7630006000011234567890189",
+                     *           "bic": "AGRIFRPP",
+                     *           "vatFranchise": false,
+                     *           "vatOnDebits": false,
+                     *           "latePaymentPenaltyRate": 12.15
+                     *         },
+                     *         "buyer": {
+                     *           "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *           "name": "Menuiserie Durand SARL",
+                     *           "isBusiness": true,
+                     *           "countryCode": "FR",
+                     *           "vatRegime": "France",
+                     *           "billingAddress": {
+                     *             "line1": "4 quai Perrache",
+                     *             "line2": null,
+                     *             "postalCode": "69002",
+                     *             "city": "Lyon",
+                     *             "countryCode": "FR"
+                     *           },
+                     *           "deliveryAddress": null,
+                     *           "siren": "552100554",
+                     *           "vatNumber": "FR70552100554",
+                     *           "accountingCode": "411DURAND",
+                     *           "contactName": "Claire Durand",
+                     *           "contactEmail": "compta@durand.example"
+                     *         },
+                     *         "legalNotes": []
+                     *       },
+                     *       "fingerprint": "c03b…18fe",
+                     *       "chainSequence": 8,
+                     *       "validatedAt": "2026-12-18T09:30:00+00:00",
+                     *       "archive": null,
+                     *       "history": [],
+                     *       "updatedAt": "2026-12-18T09:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CreditNoteResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The If-Match version is stale: someone changed the record since you read it. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The update lacks an If-Match header. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeleteCreditNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ValidateCreditNote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "issueDate": "2026-12-18"
+                 *     }
+                 */
+                "application/json": null | components["schemas"]["ValidateBillingDocumentRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936e00-0000-7000-8000-0000000000c1",
+                     *       "status": "Validated",
+                     *       "number": "AV-2026-00003",
+                     *       "invoiceId": "01936e00-0000-7000-8000-0000000000f1",
+                     *       "invoiceNumber": "FA-2026-00042",
+                     *       "invoiceDate": "2026-12-15",
+                     *       "reason": "Correction",
+                     *       "reasonText": "Une étagère livrée en moins",
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "orderId": "01936d00-0000-7000-8000-0000000000d1",
+                     *       "issueDate": "2026-12-18",
+                     *       "requestedIssueDate": null,
+                     *       "headerText": null,
+                     *       "footerText": null,
+                     *       "comment": null,
+                     *       "lines": [
+                     *         {
+                     *           "id": "01936e00-0000-7000-8000-00000000e201",
+                     *           "position": 0,
+                     *           "kind": "Free",
+                     *           "productId": null,
+                     *           "description": "Étagère chêne massif sur mesure",
+                     *           "quantity": 1,
+                     *           "unitCode": "C62",
+                     *           "unitPrice": 375.5,
+                     *           "discountPercent": 10,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "netAmount": 337.95,
+                     *           "orderLineId": "01936d00-0000-7000-8000-00000000e003",
+                     *           "deductedInvoiceId": null,
+                     *           "deductedVat": 0,
+                     *           "sourceLineId": "01936e00-0000-7000-8000-00000000e102",
+                     *           "nature": "Goods"
+                     *         }
+                     *       ],
+                     *       "totals": {
+                     *         "totalExcludingVat": 337.95,
+                     *         "vatBreakdown": [
+                     *           {
+                     *             "rate": 20,
+                     *             "category": "Standard",
+                     *             "base": 337.95,
+                     *             "vat": 67.59
+                     *           }
+                     *         ],
+                     *         "totalVat": 67.59,
+                     *         "totalIncludingVat": 405.54
+                     *       },
+                     *       "appliedToInvoice": 405.54,
+                     *       "customerCredit": 0,
+                     *       "snapshot": {
+                     *         "seller": {
+                     *           "companyId": "01936a00-0000-7000-8000-000000000001",
+                     *           "legalName": "Atelier Koban Démo",
+                     *           "legalForm": "SAS",
+                     *           "shareCapital": 10000,
+                     *           "address": {
+                     *             "line1": "12 rue des Tanneurs",
+                     *             "line2": null,
+                     *             "postalCode": "69002",
+                     *             "city": "Lyon",
+                     *             "countryCode": "FR"
+                     *           },
+                     *           "siren": "732829320",
+                     *           "rcsCity": "Lyon",
+                     *           "vatNumber": "FR44732829320",
+                     *           "iban": "FR7630006000011234567890189",
+                     *           "bic": "AGRIFRPP",
+                     *           "vatFranchise": false,
+                     *           "vatOnDebits": false,
+                     *           "latePaymentPenaltyRate": 12.15
+                     *         },
+                     *         "buyer": {
+                     *           "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *           "name": "Menuiserie Durand SARL",
+                     *           "isBusiness": true,
+                     *           "countryCode": "FR",
+                     *           "vatRegime": "France",
+                     *           "billingAddress": {
+                     *             "line1": "4 quai Perrache",
+                     *             "line2": null,
+                     *             "postalCode": "69002",
+                     *             "city": "Lyon",
+                     *             "countryCode": "FR"
+                     *           },
+                     *           "deliveryAddress": null,
+                     *           "siren": "552100554",
+                     *           "vatNumber": "FR70552100554",
+                     *           "accountingCode": "411DURAND",
+                     *           "contactName": "Claire Durand",
+                     *           "contactEmail": "compta@durand.example"
+                     *         },
+                     *         "legalNotes": []
+                     *       },
+                     *       "fingerprint": "c03b…18fe",
+                     *       "chainSequence": 8,
+                     *       "validatedAt": "2026-12-18T09:30:00+00:00",
+                     *       "archive": null,
+                     *       "history": [],
+                     *       "updatedAt": "2026-12-18T09:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CreditNoteResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    VerifyComplianceChain: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "intact": true,
+                     *       "documentsChecked": 42,
+                     *       "lastSequence": 42,
+                     *       "lastFingerprint": "4be1d2c97f0e5a0c2b7b3f2b8e4b1f6f0a9d8c7b6a5f4e3d2c1b0a9f8e7d6c5b",
+                     *       "firstBreak": null,
+                     *       "checkedAt": "2026-12-31T18:00:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ChainVerification"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

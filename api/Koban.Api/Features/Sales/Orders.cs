@@ -69,7 +69,8 @@ public sealed class PreviewTotalsValidator : AbstractValidator<PreviewTotalsQuer
     }
 }
 
-public sealed class OrderHandlers(KobanDbContext db, AuditLog audit, SalesLineBuilder builder, CompanyClock clock, DocumentNumbers numbers, OrderFactory factory)
+public sealed class OrderHandlers(KobanDbContext db, AuditLog audit, SalesLineBuilder builder, CompanyClock clock, DocumentNumbers numbers, OrderFactory factory,
+    Invoicing.BillingService billing)
     : IQueryHandler<ListOrdersQuery, OrderList>,
       IQueryHandler<GetOrderQuery, (OrderResponse Order, uint Version)>,
       ICommandHandler<SaveOrderCommand, (OrderResponse Order, uint Version)>,
@@ -101,8 +102,11 @@ public sealed class OrderHandlers(KobanDbContext db, AuditLog audit, SalesLineBu
         var (rows, next, hasMore) = await Keyset.PageAsync(orders, Sorts, query.Sort, query.After, query.Limit, o => o.Id, cancellationToken);
         var names = await CustomerNamesAsync(rows.Select(o => o.CustomerId), cancellationToken);
         var customers = expand ? await Expansions.CustomersAsync(db, rows.Select(o => o.CustomerId), cancellationToken) : [];
+        var left = new Dictionary<Guid, decimal>();
+        foreach (var o in rows)
+            left[o.Id] = (await LedgerAsync(o, cancellationToken))?.LeftToInvoice ?? 0m;
         return new OrderList([.. rows.Select(o => new OrderSummary(o.Id, o.Number, o.Status, o.CustomerId, names.GetValueOrDefault(o.CustomerId, ""), o.OrderDate,
-            o.CustomerReference, o.TotalExcludingVat, o.TotalIncludingVat, Ledger(o)?.LeftToInvoice ?? 0m, o.SourceQuoteId is not null, o.UpdatedAt,
+            o.CustomerReference, o.TotalExcludingVat, o.TotalIncludingVat, left[o.Id], o.SourceQuoteId is not null, o.UpdatedAt,
             customers.GetValueOrDefault(o.CustomerId)))], next, hasMore);
     }
 
@@ -190,7 +194,8 @@ public sealed class OrderHandlers(KobanDbContext db, AuditLog audit, SalesLineBu
                 audit.Record("order.closed", "order", order.Id);
                 break;
             case OrderAction.Cancel:
-                order.Cancel(command.Reason ?? string.Empty, OrderBillingLedger.For(order));
+                if (await LedgerAsync(order, cancellationToken) is { } ledger) order.Cancel(command.Reason ?? string.Empty, ledger);
+                else order.Cancel(command.Reason ?? string.Empty, hasInvoicingOrDelivery: false);
                 audit.Record("order.cancelled", "order", order.Id, after: new { command.Reason });
                 break;
             case OrderAction.Delete:
@@ -213,7 +218,9 @@ public sealed class OrderHandlers(KobanDbContext db, AuditLog audit, SalesLineBu
         return new PreviewTotalsResponse([.. draft.Lines.OrderBy(l => l.Position).Select(SalesLineResponse.From)], TotalsResponse.From(draft.ComputeTotals()));
     }
 
-    private static OrderBillingLedger? Ledger(Order o) => o.Status is OrderStatus.InProgress or OrderStatus.Closed ? OrderBillingLedger.For(o) : null;
+    /// <summary>The ledger replayed from the order's validated invoices and credit notes: never stored, so it cannot drift from them.</summary>
+    private async Task<OrderBillingLedger?> LedgerAsync(Order o, CancellationToken ct) =>
+        o.Status is OrderStatus.InProgress or OrderStatus.Closed ? (await billing.OrderBillingAsync(o.Id, "orderId", ct)).Ledger : null;
 
     private async Task<Dictionary<Guid, string>> CustomerNamesAsync(IEnumerable<Guid> ids, CancellationToken ct)
     {
@@ -224,7 +231,7 @@ public sealed class OrderHandlers(KobanDbContext db, AuditLog audit, SalesLineBu
     private async Task<OrderResponse> ToResponseAsync(Order o, CancellationToken ct)
     {
         var names = await CustomerNamesAsync([o.CustomerId, o.BillToCustomerId], ct);
-        var ledger = Ledger(o);
+        var ledger = await LedgerAsync(o, ct);
         var billing = ledger is null ? null : new OrderBillingResponse(ledger.OrderedTotal, ledger.InvoicedTotal, ledger.LeftToInvoice,
             [.. ledger.Lines.Select(l => new OrderLineLedgerResponse(l.OrderLineId, l.OrderedQuantity, l.OrderedNet, l.DeliveredQuantity, l.InvoicedNet, l.CreditedNet, l.LeftNet))],
             [.. ledger.Rates.Select(r => new OrderRateLedgerResponse(r.Rate, r.OrderedBase, r.DepositedBase, r.DeductedBase, ledger.LeftToInvoiceForRate(r.Rate)))]);

@@ -30,6 +30,11 @@ public sealed class KobanDbContext(DbContextOptions<KobanDbContext> options, Cur
     public DbSet<Quote> Quotes => Set<Quote>();
     public DbSet<Order> Orders => Set<Order>();
     public DbSet<NumberCounter> NumberCounters => Set<NumberCounter>();
+    public DbSet<Koban.Domain.Invoicing.Invoice> Invoices => Set<Koban.Domain.Invoicing.Invoice>();
+    public DbSet<Koban.Domain.Invoicing.CreditNote> CreditNotes => Set<Koban.Domain.Invoicing.CreditNote>();
+    public DbSet<Koban.Domain.Invoicing.BillingDocument> BillingDocuments => Set<Koban.Domain.Invoicing.BillingDocument>();
+    public DbSet<ChainHead> ChainHeads => Set<ChainHead>();
+    public DbSet<ArchivedDocument> ArchivedDocuments => Set<ArchivedDocument>();
 
     internal CurrentActor Actor => actor;
 

@@ -42,4 +42,5 @@ public static class ApiErrorCodes
     public const string CsvMissingColumn = "csv_missing_column";
     public const string ExpandUnknown = "expand_unknown";
     public const string InternalError = "internal_error";
+    public const string OneOfFields = "one_of_fields";
 }

@@ -29,6 +29,7 @@ public static class ErrorCatalog
         [ApiErrorCodes.PasswordTooWeak] = ("Le mot de passe doit comporter au moins 12 caractères, dont une majuscule, une minuscule et un chiffre.", "The password needs at least 12 characters, with an upper-case letter, a lower-case letter and a digit."),
         [ApiErrorCodes.CurrentPasswordWrong] = ("Le mot de passe actuel est incorrect.", "The current password is wrong."),
         [ApiErrorCodes.SignupDisabled] = ("La création de nouvelles entreprises est désactivée sur cette installation.", "Creating new companies is disabled on this installation."),
+        [ApiErrorCodes.OneOfFields] = ("Indiquez une seule de ces valeurs : pourcentage, montant HT, montant TTC ou lignes.", "Give only one of: percentage, amount excluding VAT, amount including VAT or lines."),
         [ApiErrorCodes.UnknownScope] = ("Portée inconnue.", "Unknown scope."),
         [ApiErrorCodes.FileTooLarge] = ("Le fichier est trop volumineux.", "The file is too large."),
         [ApiErrorCodes.FileTypeNotAllowed] = ("Ce type de fichier n'est pas accepté.", "This file type is not accepted."),

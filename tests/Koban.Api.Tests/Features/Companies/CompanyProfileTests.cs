@@ -8,7 +8,7 @@ namespace Koban.Api.Tests.Features.Companies;
 
 public sealed class CompanyProfileTests : ApiTest
 {
-    private static object Profile(string siren = "732829320", string vat = "FR44732829320", string rcs = "Lyon", int days = 30, string kind = "Days",
+    internal static object Profile(string siren = "732829320", string vat = "FR44732829320", string rcs = "Lyon", int days = 30, string kind = "Days",
         decimal penalty = 12.15m, bool franchise = false, bool debits = false, string postalCode = "69002", string iban = "FR7630006000011234567890189") => new
         {
             legalName = "Atelier Test SAS",

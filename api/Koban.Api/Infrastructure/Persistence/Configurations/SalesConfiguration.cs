@@ -87,7 +87,7 @@ public sealed class SalesConfiguration : IEntityTypeConfiguration<Opportunity>, 
         builder.HasIndex(l => new { l.OrderId, l.Position });
     }
 
-    private static void Line<T>(EntityTypeBuilder<T> builder)
+    internal static void Line<T>(EntityTypeBuilder<T> builder)
         where T : SalesLine
     {
         builder.HasKey(l => l.Id);

@@ -93,6 +93,70 @@ namespace Koban.Api.Infrastructure.Persistence.Migrations
                     b.ToTable("audit_events", (string)null);
                 });
 
+            modelBuilder.Entity("Koban.Api.Infrastructure.Persistence.ArchivedDocument", b =>
+                {
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("document_id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DocumentFingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("document_fingerprint");
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("file_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.HasKey("DocumentId")
+                        .HasName("pk_archived_documents");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_archived_documents_company_id");
+
+                    b.HasIndex("FileId")
+                        .HasDatabaseName("ix_archived_documents_file_id");
+
+                    b.ToTable("archived_documents", (string)null);
+                });
+
+            modelBuilder.Entity("Koban.Api.Infrastructure.Persistence.ChainHead", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("LastFingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("last_fingerprint");
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_sequence");
+
+                    b.HasKey("CompanyId")
+                        .HasName("pk_compliance_chain_heads");
+
+                    b.ToTable("compliance_chain_heads", (string)null);
+                });
+
             modelBuilder.Entity("Koban.Api.Infrastructure.Persistence.NumberCounter", b =>
                 {
                     b.Property<Guid>("CompanyId")
@@ -796,6 +860,314 @@ namespace Koban.Api.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_customer_delivery_addresses_customer_id");
 
                     b.ToTable("customer_delivery_addresses", (string)null);
+                });
+
+            modelBuilder.Entity("Koban.Domain.Invoicing.BillingDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Buyer")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("buyer");
+
+                    b.Property<long?>("ChainSequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("chain_sequence");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("comment");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid?>("ContactId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contact_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("CustomerReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("customer_reference");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_date");
+
+                    b.Property<string>("Fingerprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("fingerprint");
+
+                    b.Property<string>("FooterText")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("footer_text");
+
+                    b.Property<string>("HeaderText")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("header_text");
+
+                    b.Property<DateOnly?>("IssueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("issue_date");
+
+                    b.Property<string>("LegalNotes")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("legal_notes");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("number");
+
+                    b.Property<Guid?>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("PaymentMethod")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("payment_method");
+
+                    b.Property<string>("PreviousFingerprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("previous_fingerprint");
+
+                    b.Property<DateOnly?>("RequestedIssueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("requested_issue_date");
+
+                    b.Property<string>("Seller")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("seller");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TemplateSnapshot")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("template_snapshot");
+
+                    b.Property<decimal>("TotalExcludingVat")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("total_excluding_vat");
+
+                    b.Property<decimal>("TotalIncludingVat")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("total_including_vat");
+
+                    b.Property<decimal>("TotalVat")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("total_vat");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<DateTimeOffset?>("ValidatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("validated_at");
+
+                    b.Property<Guid?>("ValidatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("validated_by");
+
+                    b.Property<string>("VatBreakdown")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("vat_breakdown");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("document_type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("document_type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_billing_documents");
+
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_billing_documents_customer_id");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_billing_documents_order_id");
+
+                    b.HasIndex("CompanyId", "ChainSequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_billing_documents_company_id_chain_sequence")
+                        .HasFilter("chain_sequence IS NOT NULL");
+
+                    b.HasIndex("CompanyId", "CustomerId")
+                        .HasDatabaseName("ix_billing_documents_company_id_customer_id");
+
+                    b.HasIndex("CompanyId", "OrderId")
+                        .HasDatabaseName("ix_billing_documents_company_id_order_id");
+
+                    b.HasIndex("CompanyId", "UpdatedAt")
+                        .HasDatabaseName("ix_billing_documents_company_id_updated_at");
+
+                    b.HasIndex("CompanyId", "Status", "IssueDate")
+                        .HasDatabaseName("ix_billing_documents_company_id_status_issue_date");
+
+                    b.HasIndex("CompanyId", "document_type", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_billing_documents_company_id_document_type_number")
+                        .HasFilter("number IS NOT NULL");
+
+                    b.ToTable("billing_documents", (string)null);
+
+                    b.HasDiscriminator<string>("document_type").HasValue("BillingDocument");
+
+                    b.UseTphMappingStrategy();
+                });
+
+            modelBuilder.Entity("Koban.Domain.Invoicing.BillingLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid?>("DeductedInvoiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("deducted_invoice_id");
+
+                    b.Property<decimal>("DeductedVat")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("deducted_vat");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<decimal>("DiscountPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("discount_percent");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("document_id");
+
+                    b.Property<bool>("IsContractLine")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_contract_line");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Nature")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("nature");
+
+                    b.Property<decimal>("NetAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("net_amount");
+
+                    b.Property<Guid?>("OrderLineId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_line_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<Guid?>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)")
+                        .HasColumnName("quantity");
+
+                    b.Property<Guid?>("SourceLineId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_line_id");
+
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("unit_code");
+
+                    b.Property<decimal>("UnitPrice")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("unit_price");
+
+                    b.Property<string>("VatCategory")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("vat_category");
+
+                    b.Property<decimal>("VatRate")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("vat_rate");
+
+                    b.HasKey("Id")
+                        .HasName("pk_billing_document_lines");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_billing_document_lines_company_id");
+
+                    b.HasIndex("OrderLineId")
+                        .HasDatabaseName("ix_billing_document_lines_order_line_id");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_billing_document_lines_product_id");
+
+                    b.HasIndex("DocumentId", "Position")
+                        .HasDatabaseName("ix_billing_document_lines_document_id_position");
+
+                    b.ToTable("billing_document_lines", (string)null);
                 });
 
             modelBuilder.Entity("Koban.Domain.Products.Product", b =>
@@ -1668,6 +2040,69 @@ namespace Koban.Api.Infrastructure.Persistence.Migrations
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Koban.Domain.Invoicing.CreditNote", b =>
+                {
+                    b.HasBaseType("Koban.Domain.Invoicing.BillingDocument");
+
+                    b.Property<DateOnly>("InvoiceDate")
+                        .HasColumnType("date")
+                        .HasColumnName("invoice_date");
+
+                    b.Property<Guid>("InvoiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<string>("InvoiceKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("invoice_kind");
+
+                    b.Property<string>("InvoiceNumber")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("invoice_number");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("ReasonText")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason_text");
+
+                    b.HasIndex("InvoiceId")
+                        .HasDatabaseName("ix_billing_documents_invoice_id");
+
+                    b.HasDiscriminator().HasValue("CreditNote");
+                });
+
+            modelBuilder.Entity("Koban.Domain.Invoicing.Invoice", b =>
+                {
+                    b.HasBaseType("Koban.Domain.Invoicing.BillingDocument");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid?>("MilestoneId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("milestone_id");
+
+                    b.Property<string>("OrderNumber")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("order_number");
+
+                    b.HasDiscriminator().HasValue("Invoice");
+                });
+
             modelBuilder.Entity("Koban.Api.Infrastructure.Audit.AuditEvent", b =>
                 {
                     b.HasOne("Koban.Domain.Companies.Company", null)
@@ -1676,6 +2111,40 @@ namespace Koban.Api.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_audit_events_companies_company_id");
+                });
+
+            modelBuilder.Entity("Koban.Api.Infrastructure.Persistence.ArchivedDocument", b =>
+                {
+                    b.HasOne("Koban.Domain.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_archived_documents_companies_company_id");
+
+                    b.HasOne("Koban.Domain.Invoicing.BillingDocument", null)
+                        .WithOne()
+                        .HasForeignKey("Koban.Api.Infrastructure.Persistence.ArchivedDocument", "DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_archived_documents_billing_documents_document_id");
+
+                    b.HasOne("Koban.Api.Infrastructure.Persistence.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_archived_documents_files_file_id");
+                });
+
+            modelBuilder.Entity("Koban.Api.Infrastructure.Persistence.ChainHead", b =>
+                {
+                    b.HasOne("Koban.Domain.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_compliance_chain_heads_companies_company_id");
                 });
 
             modelBuilder.Entity("Koban.Api.Infrastructure.Persistence.NumberCounter", b =>
@@ -1955,6 +2424,80 @@ namespace Koban.Api.Infrastructure.Persistence.Migrations
 
                     b.Navigation("Address")
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Koban.Domain.Invoicing.BillingDocument", b =>
+                {
+                    b.HasOne("Koban.Domain.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_billing_documents_companies_company_id");
+
+                    b.HasOne("Koban.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_billing_documents_customers_customer_id");
+
+                    b.HasOne("Koban.Domain.Sales.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_billing_documents_orders_order_id");
+
+                    b.OwnsOne("Koban.Domain.Common.PaymentTerms", "PaymentTerms", b1 =>
+                        {
+                            b1.Property<Guid>("BillingDocumentId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<int>("Days")
+                                .HasColumnType("integer")
+                                .HasColumnName("payment_terms_days");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("payment_terms_kind");
+
+                            b1.HasKey("BillingDocumentId");
+
+                            b1.ToTable("billing_documents");
+
+                            b1.WithOwner()
+                                .HasForeignKey("BillingDocumentId")
+                                .HasConstraintName("fk_billing_documents_billing_documents_id");
+                        });
+
+                    b.Navigation("PaymentTerms")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Koban.Domain.Invoicing.BillingLine", b =>
+                {
+                    b.HasOne("Koban.Domain.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_billing_document_lines_companies_company_id");
+
+                    b.HasOne("Koban.Domain.Invoicing.BillingDocument", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_billing_document_lines_billing_documents_document_id");
+
+                    b.HasOne("Koban.Domain.Products.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_billing_document_lines_products_product_id");
                 });
 
             modelBuilder.Entity("Koban.Domain.Products.Product", b =>
@@ -2248,11 +2791,26 @@ namespace Koban.Api.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_user_tokens_users_user_id");
                 });
 
+            modelBuilder.Entity("Koban.Domain.Invoicing.CreditNote", b =>
+                {
+                    b.HasOne("Koban.Domain.Invoicing.BillingDocument", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_billing_documents_billing_documents_invoice_id");
+                });
+
             modelBuilder.Entity("Koban.Domain.Customers.Customer", b =>
                 {
                     b.Navigation("Contacts");
 
                     b.Navigation("DeliveryAddresses");
+                });
+
+            modelBuilder.Entity("Koban.Domain.Invoicing.BillingDocument", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("Koban.Domain.Sales.BillingSchedule", b =>

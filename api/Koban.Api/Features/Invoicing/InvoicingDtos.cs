@@ -1,0 +1,214 @@
+using Koban.Api.Features.Common;
+using Koban.Api.Features.Sales;
+using Koban.Domain.Common;
+using Koban.Domain.Documents;
+using Koban.Domain.Invoicing;
+using Koban.Domain.Products;
+using Koban.Domain.Sales;
+
+namespace Koban.Api.Features.Invoicing;
+
+/// <summary>A line to bill: a part of an order line, by quantity.</summary>
+public sealed record InvoiceOrderLineRequest(Guid OrderLineId, decimal Quantity);
+
+/// <summary>
+/// Invoice a validated order. <c>kind</c>: Full (everything left), Intermediate (<c>percentage</c>, <c>amountExcludingVat</c>
+/// or <c>lines</c>), Deposit (<c>percentage</c>, <c>amountExcludingVat</c> or <c>amountIncludingVat</c>), Balance (everything
+/// left minus the validated deposits). <c>milestoneId</c> bills a milestone of the order's schedule (its percentage or
+/// amount when none is given; Intermediate unless <c>kind</c> is Deposit).
+/// </summary>
+public sealed record InvoiceFromOrderRequest(
+    Guid OrderId,
+    InvoiceKind Kind,
+    decimal? Percentage = null,
+    decimal? AmountExcludingVat = null,
+    decimal? AmountIncludingVat = null,
+    IReadOnlyList<InvoiceOrderLineRequest>? Lines = null,
+    Guid? MilestoneId = null,
+    DateOnly? IssueDate = null,
+    PaymentTermsDto? PaymentTerms = null,
+    PaymentMethod? PaymentMethod = null,
+    string? CustomerReference = null,
+    string? HeaderText = null,
+    string? FooterText = null,
+    string? Comment = null,
+    Guid? ContactId = null);
+
+/// <summary>A direct invoice (no order, marked not traceable to one), or the header of any draft on update.</summary>
+public sealed record InvoiceRequest(
+    Guid CustomerId,
+    DateOnly? IssueDate = null,
+    PaymentTermsDto? PaymentTerms = null,
+    PaymentMethod? PaymentMethod = null,
+    string? CustomerReference = null,
+    string? HeaderText = null,
+    string? FooterText = null,
+    string? Comment = null,
+    Guid? ContactId = null,
+    IReadOnlyList<SalesLineRequest>? Lines = null);
+
+public sealed record ValidateBillingDocumentRequest(DateOnly? IssueDate = null);
+
+public sealed record BillingLineResponse(
+    Guid Id,
+    int Position,
+    LineKind Kind,
+    Guid? ProductId,
+    string Description,
+    decimal Quantity,
+    string? UnitCode,
+    decimal UnitPrice,
+    decimal DiscountPercent,
+    decimal VatRate,
+    VatCategory VatCategory,
+    decimal NetAmount,
+    Guid? OrderLineId,
+    Guid? DeductedInvoiceId,
+    decimal DeductedVat,
+    Guid? SourceLineId,
+    ProductNature? Nature)
+{
+    internal static BillingLineResponse From(BillingLine l) => new(l.Id, l.Position, l.Kind, l.ProductId, l.Description, l.Quantity, l.UnitCode, l.UnitPrice,
+        l.DiscountPercent, l.VatRate, l.VatCategory, l.NetAmount, l.OrderLineId, l.DeductedInvoiceId, l.DeductedVat, l.SourceLineId, l.Nature);
+}
+
+/// <summary>The seller and buyer as copied onto the document at validation.</summary>
+public sealed record BillingSnapshotResponse(SellerSnapshot Seller, BuyerSnapshot Buyer, IReadOnlyList<string> LegalNotes);
+
+/// <summary>A document linked to an invoice: its order, the deposits it deducts, its credit notes.</summary>
+public sealed record BillingLinkResponse(Guid Id, string Type, string? Number, DateOnly? Date, decimal? TotalIncludingVat);
+
+/// <summary>The archived PDF: its SHA-256 and when it was stored; null until the worker has rendered it.</summary>
+public sealed record ArchiveResponse(string Sha256, DateTimeOffset ArchivedAt);
+
+public sealed record InvoiceResponse(
+    Guid Id,
+    InvoiceKind Kind,
+    BillingStatus Status,
+    string? Number,
+    string Title,
+    Guid CustomerId,
+    string CustomerName,
+    Guid? OrderId,
+    string? OrderNumber,
+    bool TraceableToOrder,
+    Guid? MilestoneId,
+    DateOnly? IssueDate,
+    DateOnly? RequestedIssueDate,
+    DateOnly? DueDate,
+    PaymentTermsDto PaymentTerms,
+    PaymentMethod PaymentMethod,
+    string Currency,
+    string? CustomerReference,
+    string? HeaderText,
+    string? FooterText,
+    string? Comment,
+    Guid? ContactId,
+    IReadOnlyList<BillingLineResponse> Lines,
+    TotalsResponse Totals,
+    decimal CreditedTotal,
+    decimal AmountDue,
+    bool IsOverdue,
+    BillingSnapshotResponse? Snapshot,
+    string? Fingerprint,
+    long? ChainSequence,
+    DateTimeOffset? ValidatedAt,
+    ArchiveResponse? Archive,
+    IReadOnlyList<BillingLinkResponse> LinkedDocuments,
+    IReadOnlyList<OrderHistoryEntry> History,
+    DateTimeOffset UpdatedAt);
+
+public sealed record InvoiceSummary(
+    Guid Id,
+    InvoiceKind Kind,
+    BillingStatus Status,
+    string? Number,
+    Guid CustomerId,
+    string CustomerName,
+    Guid? OrderId,
+    string? OrderNumber,
+    DateOnly? IssueDate,
+    DateOnly? DueDate,
+    decimal TotalExcludingVat,
+    decimal TotalIncludingVat,
+    decimal AmountDue,
+    bool IsOverdue,
+    DateTimeOffset UpdatedAt);
+
+public sealed record InvoiceList(IReadOnlyList<InvoiceSummary> Items, string? NextCursor, bool HasMore);
+
+/// <summary>How a credit note is made from its invoice.</summary>
+public enum CreditNoteMode
+{
+    /// <summary>Everything the invoice still carries.</summary>
+    Full,
+
+    /// <summary>Chosen lines and quantities.</summary>
+    Lines,
+
+    /// <summary>An amount excluding or including VAT, split across the invoice's VAT rates.</summary>
+    Amount,
+}
+
+public sealed record CreditNoteLineRequest(Guid InvoiceLineId, decimal Quantity);
+
+public sealed record CreditNoteRequest(
+    Guid InvoiceId,
+    CreditReason Reason,
+    CreditNoteMode Mode,
+    string? ReasonText = null,
+    IReadOnlyList<CreditNoteLineRequest>? Lines = null,
+    decimal? AmountExcludingVat = null,
+    decimal? AmountIncludingVat = null,
+    DateOnly? IssueDate = null,
+    string? HeaderText = null,
+    string? FooterText = null,
+    string? Comment = null);
+
+/// <summary>The editable header of a draft credit note.</summary>
+public sealed record CreditNoteUpdateRequest(DateOnly? IssueDate = null, string? ReasonText = null, string? HeaderText = null, string? FooterText = null, string? Comment = null);
+
+public sealed record CreditNoteResponse(
+    Guid Id,
+    BillingStatus Status,
+    string? Number,
+    Guid InvoiceId,
+    string InvoiceNumber,
+    DateOnly InvoiceDate,
+    CreditReason Reason,
+    string? ReasonText,
+    Guid CustomerId,
+    string CustomerName,
+    Guid? OrderId,
+    DateOnly? IssueDate,
+    DateOnly? RequestedIssueDate,
+    string? HeaderText,
+    string? FooterText,
+    string? Comment,
+    IReadOnlyList<BillingLineResponse> Lines,
+    TotalsResponse Totals,
+    decimal AppliedToInvoice,
+    decimal CustomerCredit,
+    BillingSnapshotResponse? Snapshot,
+    string? Fingerprint,
+    long? ChainSequence,
+    DateTimeOffset? ValidatedAt,
+    ArchiveResponse? Archive,
+    IReadOnlyList<OrderHistoryEntry> History,
+    DateTimeOffset UpdatedAt);
+
+public sealed record CreditNoteSummary(
+    Guid Id,
+    BillingStatus Status,
+    string? Number,
+    Guid InvoiceId,
+    string InvoiceNumber,
+    CreditReason Reason,
+    Guid CustomerId,
+    string CustomerName,
+    DateOnly? IssueDate,
+    decimal TotalExcludingVat,
+    decimal TotalIncludingVat,
+    DateTimeOffset UpdatedAt);
+
+public sealed record CreditNoteList(IReadOnlyList<CreditNoteSummary> Items, string? NextCursor, bool HasMore);

@@ -1,0 +1,23 @@
+using Koban.Domain.Common;
+
+namespace Koban.Api.Infrastructure.Persistence;
+
+/// <summary>The head of a company's fingerprint chain (domain-rules.md §8): locked (<c>FOR UPDATE</c>) by every validation
+/// and closure, so the chain stays a single line even when several API instances validate at once.</summary>
+public sealed class ChainHead : ICompanyOwned
+{
+    public Guid CompanyId { get; init; }
+    public long LastSequence { get; set; }
+    public string LastFingerprint { get; set; } = Koban.Domain.Invoicing.DocumentFingerprint.Genesis;
+}
+
+/// <summary>The PDF of a validated document as archived right after validation, with its own SHA-256. Insert-only (trigger).</summary>
+public sealed class ArchivedDocument : ICompanyOwned
+{
+    public Guid DocumentId { get; init; }
+    public Guid CompanyId { get; init; }
+    public Guid FileId { get; init; }
+    public string Sha256 { get; init; } = string.Empty;
+    public string DocumentFingerprint { get; init; } = string.Empty;
+    public DateTimeOffset CreatedAt { get; init; }
+}
