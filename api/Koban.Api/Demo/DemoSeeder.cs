@@ -68,7 +68,11 @@ public static class DemoSeeder
         // The sales data is entered by the Sales user, so the audit trail reads as it would in real use.
         var sales = userIds[UserRole.Sales];
         actor.Impersonate(signup.CompanyId, sales.Id, sales.Name);
-        await SalesDemo.SeedAsync(mediator, sales.Id, await services.GetRequiredService<Koban.Api.Features.Sales.CompanyClock>().TodayAsync(ct), ct);
+        var salesIds = await SalesDemo.SeedAsync(mediator, sales.Id, await services.GetRequiredService<Koban.Api.Features.Sales.CompanyClock>().TodayAsync(ct), ct);
+        // Invoices and credit notes are the accountant's.
+        var accountant = userIds[UserRole.Accountant];
+        actor.Impersonate(signup.CompanyId, accountant.Id, accountant.Name);
+        await InvoicingDemo.SeedAsync(mediator, db, salesIds, ct);
         logger.LogInformation("Demo company created with {Count} users, customers, products, opportunities, quotes and orders", Logins.Count);
     }
 }

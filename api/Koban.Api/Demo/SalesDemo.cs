@@ -12,9 +12,12 @@ namespace Koban.Api.Demo;
 
 /// <summary>Customers, products, opportunities, quotes and orders in every state, entered through the same commands as the
 /// API, so the order numbers, the quote numbers and the audit trail of the demo are genuine.</summary>
+/// <summary>The demo's documents the invoicing demo bills.</summary>
+internal sealed record SalesDemoIds(Guid ScheduledOrder, Guid IntraEuOrder, Guid OrderToClose, Guid IndividualCustomer, Guid BakeryCustomer);
+
 internal static class SalesDemo
 {
-    public static async Task SeedAsync(IMediator mediator, Guid salesUserId, DateOnly today, CancellationToken ct)
+    public static async Task<SalesDemoIds> SeedAsync(IMediator mediator, Guid salesUserId, DateOnly today, CancellationToken ct)
     {
         async Task<Guid> Product(string code, string name, string unit, decimal price, decimal vat, ProductNature nature, bool deliverable = false, bool contract = false)
         {
@@ -92,11 +95,11 @@ internal static class SalesDemo
         await mediator.Send(new OrderActionCommand(inProgress.Id, OrderAction.Validate), ct);
         var (closed, _) = await mediator.Send(new SaveOrderCommand(null, null, Direct(geneve, "CMD-2026-88", Line(etude, 1m))), ct);
         await mediator.Send(new OrderActionCommand(closed.Id, OrderAction.Validate), ct);
-        await mediator.Send(new OrderActionCommand(closed.Id, OrderAction.Close), ct);
         var (cancelled, _) = await mediator.Send(new SaveOrderCommand(null, null, Direct(boulangerie, null, Line(vis, 10m))), ct);
         await mediator.Send(new OrderActionCommand(cancelled.Id, OrderAction.Validate), ct);
         await mediator.Send(new OrderActionCommand(cancelled.Id, OrderAction.Cancel, "Commande saisie en double"), ct);
         var (subscription, _) = await mediator.Send(new SaveOrderCommand(null, null, Direct(durand, "Maintenance 2027", Line(maintenance, 12m))), ct);
         await mediator.Send(new OrderActionCommand(subscription.Id, OrderAction.Validate), ct);
+        return new SalesDemoIds(orderFromQuote, inProgress.Id, closed.Id, petit, boulangerie);
     }
 }

@@ -173,7 +173,8 @@ public abstract class BillingDocument : ICompanyOwned, IHasUpdatedAt
         var terms = header.PaymentTerms ?? PaymentTerms;
         terms.Validate(businessCustomer);
         RequestedIssueDate = header.IssueDate;
-        PaymentTerms = terms;
+        // A copy: EF stores terms as an owned value, and one instance shared by two documents would confuse it.
+        PaymentTerms = terms with { };
         PaymentMethod = header.PaymentMethod ?? PaymentMethod;
         CustomerReference = DocumentErrors.Blank(header.CustomerReference);
         HeaderText = DocumentErrors.Blank(header.HeaderText);

@@ -41,7 +41,18 @@ public sealed class DemoDataTests : ApiTest
             var opportunities = (await (await admin.GetAsync("/api/v1/opportunities")).Json()).GetProperty("items").EnumerateArray().Select(o => o.GetProperty("stage").GetString()!).ToList();
             opportunities.Distinct().Order().ShouldBe(["Lost", "Open", "Won"]);
             var overview = await (await admin.GetAsync("/api/v1/billing-schedule")).Json();
-            overview.GetProperty("dueMilestones").GetArrayLength().ShouldBeGreaterThanOrEqualTo(1);
+            overview.GetProperty("ordersLeftToInvoice").GetArrayLength().ShouldBeGreaterThanOrEqualTo(1);
+
+            var invoices = (await (await admin.GetAsync("/api/v1/invoices?limit=100")).Json()).GetProperty("items").EnumerateArray().ToList();
+            invoices.Select(i => i.GetProperty("kind").GetString()!).Distinct().Order().ShouldBe(["Balance", "Deposit", "Direct", "Full", "Intermediate"]);
+            invoices.Select(i => i.GetProperty("status").GetString()!).Distinct().Order().ShouldBe(["Draft", "Validated"]);
+            invoices.Where(i => i.GetProperty("status").GetString() == "Validated").Select(i => i.GetProperty("number").GetString()!).Order()
+                .ShouldBe(Enumerable.Range(1, 6).Select(i => $"FA-{orders[0].GetProperty("orderDate").GetString()![..4]}-{i:00000}"), "validated invoices are numbered without gaps");
+            var creditNotes = (await (await admin.GetAsync("/api/v1/credit-notes")).Json()).GetProperty("items").EnumerateArray().ToList();
+            creditNotes.Select(c => c.GetProperty("reason").GetString()!).Order().ShouldBe(["CommercialDiscount", "Correction"]);
+            var chain = await (await admin.GetAsync("/api/v1/compliance/chain")).Json();
+            chain.GetProperty("intact").GetBoolean().ShouldBeTrue(chain.ToString());
+            chain.GetProperty("documentsChecked").GetInt32().ShouldBe(8);
             var audit = await (await admin.GetAsync("/api/v1/audit-events?limit=100&entityType=order")).Json();
             audit.GetProperty("items").EnumerateArray().ShouldContain(e => e.GetProperty("actorName").GetString() == "Samuel Commercial" && e.GetProperty("action").GetString() == "order.validated");
         }

@@ -1,0 +1,125 @@
+using Koban.Api.Features.Documents;
+using Koban.Domain.Common;
+using Koban.Domain.Documents;
+using Koban.Domain.Invoicing;
+using Koban.Domain.Products;
+using Koban.Domain.Sales;
+
+namespace Koban.Api.Features.Invoicing;
+
+/// <summary>
+/// What an invoice or credit note prints, read from the snapshot copied at validation (domain-rules.md §8) — never from the
+/// live company or customer rows — and from the stored totals and breakdown. Drafts (no snapshot yet) print from the
+/// snapshots the caller builds from the live rows, marked as drafts by their missing number.
+/// </summary>
+public static class BillingPdf
+{
+    public const string NoEarlyPaymentDiscount = "Pas d'escompte pour paiement anticipé";
+
+    public static PrintableDocument ToPrintable(BillingDocument document, SellerSnapshot seller, BuyerSnapshot buyer, IReadOnlyList<string> legalNotes, DateOnly today,
+        IReadOnlyList<PrintableReference> references)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(seller);
+        ArgumentNullException.ThrowIfNull(buyer);
+        var totals = document.IsValidated
+            ? new DocumentTotals(document.TotalExcludingVat, document.VatBreakdown, document.TotalVat, document.TotalIncludingVat, [])
+            : document.ComputeTotals();
+        var (kind, title) = document switch
+        {
+            Invoice { Kind: InvoiceKind.Deposit } => (PrintableKind.DepositInvoice, "Facture d'acompte"),
+            Invoice => (PrintableKind.Invoice, "Facture"),
+            _ => (PrintableKind.CreditNote, "Avoir"),
+        };
+        var lines = document.Lines.Select(l => new PrintableLine(l.Kind, l.Description, l.Quantity, l.UnitCode, l.UnitPrice, l.DiscountPercent, l.VatRate,
+            l.VatCategory, l.NetAmount, l.IsDeduction)).ToList();
+        var reason = document is CreditNote note ? $"{ReasonLabel(note.Reason)}{(note.ReasonText is { } text ? $" — {text}" : string.Empty)}" : null;
+        return new PrintableDocument(
+            kind,
+            title,
+            document.Number,
+            document.IssueDate ?? document.RequestedIssueDate ?? today,
+            null,
+            document is CreditNote ? null : document.DueDate ?? document.PaymentTerms.DueDate(document.RequestedIssueDate ?? today),
+            null,
+            new PrintableSeller(seller.LegalName, LegalFormLabel(seller.LegalForm), seller.ShareCapital, seller.Address?.ToPostalAddress(), seller.Siren, seller.RcsCity,
+                seller.VatNumber, seller.Iban, seller.Bic, null, null),
+            new PrintableBuyer(buyer.Name, buyer.IsBusiness, buyer.BillingAddress?.ToPostalAddress(), buyer.DeliveryAddress?.ToPostalAddress(), buyer.Siren, buyer.VatNumber,
+                buyer.ContactName),
+            document.CustomerReference,
+            references,
+            OperationNature(document.Lines),
+            lines,
+            [.. totals.VatBreakdown.Select(r => new PrintableVatRow(r.Rate, r.Category, r.Base, r.Vat))],
+            totals.TotalExcludingVat,
+            totals.TotalVat,
+            totals.TotalIncludingVat,
+            totals.TotalIncludingVat,
+            document is CreditNote ? null : PaymentTermsLabel(document.PaymentTerms),
+            document is CreditNote ? null : PaymentMethodLabel(document.PaymentMethod),
+            NoEarlyPaymentDiscount,
+            buyer.IsBusiness ? seller.LatePaymentPenaltyRate : null,
+            buyer.IsBusiness && document is not CreditNote,
+            legalNotes,
+            document.HeaderText,
+            document.FooterText,
+            document.Comment,
+            reason);
+    }
+
+    /// <summary>Goods, services or both (domain-rules.md §4), from the natures of the priced lines.</summary>
+    public static string? OperationNature(IEnumerable<BillingLine> lines)
+    {
+        var natures = lines.Where(l => l.Kind.IsPriced() && !l.IsDeduction && l.Nature is not null).Select(l => l.Nature!.Value).Distinct().ToList();
+        return natures.Count switch
+        {
+            0 => null,
+            2 => "Livraison de biens et prestation de services",
+            _ => natures[0] == ProductNature.Goods ? "Livraison de biens" : "Prestation de services",
+        };
+    }
+
+    public static string PaymentTermsLabel(PaymentTerms terms)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        return terms.Kind switch
+        {
+            PaymentTermsKind.OnReceipt => "À réception de facture",
+            PaymentTermsKind.Days => $"{terms.Days} jours à compter de la date de facture",
+            PaymentTermsKind.DaysEndOfMonth => $"{terms.Days} jours fin de mois",
+            _ => $"Fin de mois + {terms.Days} jours",
+        };
+    }
+
+    public static string PaymentMethodLabel(PaymentMethod method) => method switch
+    {
+        PaymentMethod.BankTransfer => "Virement bancaire",
+        PaymentMethod.Card => "Carte bancaire",
+        PaymentMethod.Cheque => "Chèque",
+        PaymentMethod.Cash => "Espèces",
+        PaymentMethod.DirectDebit => "Prélèvement",
+        _ => "Autre",
+    };
+
+    public static string ReasonLabel(CreditReason reason) => reason switch
+    {
+        CreditReason.Correction => "Correction de facture",
+        CreditReason.CommercialDiscount => "Remise commerciale",
+        _ => "Abandon de créance",
+    };
+
+    public static string? LegalFormLabel(string? form) => form switch
+    {
+        null => null,
+        "Sas" => "SAS",
+        "Sasu" => "SASU",
+        "Sarl" => "SARL",
+        "Eurl" => "EURL",
+        "Sa" => "SA",
+        "Snc" => "SNC",
+        "Ei" => "EI",
+        "MicroEntreprise" => "EI (micro-entreprise)",
+        "Association" => "Association",
+        _ => null,
+    };
+}
