@@ -241,6 +241,14 @@ public sealed class OrderHandlers(KobanDbContext db, AuditLog audit, SalesLineBu
             var quote = await db.Quotes.AsNoTracking().IgnoreAutoIncludes().Where(q => q.Id == quoteId).Select(q => new { q.Number, q.Status, q.AcceptedOn }).SingleAsync(ct);
             links.Add(new DocumentLink(quoteId, "Quote", quote.Number, quote.Status.ToString(), quote.AcceptedOn));
         }
+        var billingDocuments = await db.BillingDocuments.AsNoTracking().IgnoreAutoIncludes().Where(d => d.OrderId == o.Id)
+            .OrderBy(d => d.ChainSequence ?? long.MaxValue).ThenBy(d => d.CreatedAt).ToListAsync(ct);
+        links.AddRange(billingDocuments.Select(d => new DocumentLink(d.Id, d switch
+        {
+            Koban.Domain.Invoicing.Invoice { Kind: Koban.Domain.Invoicing.InvoiceKind.Deposit } => "DepositInvoice",
+            Koban.Domain.Invoicing.Invoice => "Invoice",
+            _ => "CreditNote",
+        }, d.Number, d.Status.ToString(), d.IssueDate)));
         var history = await db.AuditEvents.AsNoTracking().Where(e => e.EntityId == o.Id).OrderBy(e => e.OccurredAt)
             .Select(e => new OrderHistoryEntry(e.OccurredAt, e.Action, e.ActorName)).ToListAsync(ct);
         return new OrderResponse(o.Id, o.Number, o.Status, o.CustomerId, names.GetValueOrDefault(o.CustomerId, ""), o.BillToCustomerId,
