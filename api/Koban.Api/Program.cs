@@ -9,6 +9,7 @@ using Koban.Api.Features.Audit;
 using Koban.Api.Features.Auth;
 using Koban.Api.Features.Companies;
 using Koban.Api.Features.Customers;
+using Koban.Api.Features.DocumentTemplates;
 using Koban.Api.Features.Numbering;
 using Koban.Api.Features.Products;
 using Koban.Api.Features.Sales;
@@ -58,6 +59,7 @@ builder.Services.AddScoped<DocumentNumbers>();
 builder.Services.AddScoped<Koban.Api.Features.Sales.SalesLineBuilder>();
 builder.Services.AddScoped<Koban.Api.Features.Sales.CompanyClock>();
 builder.Services.AddScoped<Koban.Api.Features.Sales.OrderFactory>();
+builder.Services.AddScoped<DocumentTemplateService>();
 
 var connectionString = configuration.GetConnectionString(DatabaseSetup.AppConnectionName) ?? "Host=127.0.0.1;Database=koban";
 builder.Services.AddDbContext<KobanDbContext>((services, options) => options
@@ -198,6 +200,8 @@ app.MapProductsEndpoints();
 app.MapOpportunitiesEndpoints();
 app.MapQuotesEndpoints();
 app.MapOrdersEndpoints();
+app.MapDocumentTemplatesEndpoints();
+app.MapSalesPdfEndpoints();
 
 // Unknown API paths answer a problem 404, never the SPA's index.html.
 app.Map("/api/{**path}", (HttpContext http) => Problems.WriteAsync(http, Problems.Create(StatusCodes.Status404NotFound, ApiErrorCodes.NotFound)))

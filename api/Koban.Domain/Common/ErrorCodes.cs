@@ -321,4 +321,7 @@ public static class ErrorCodes
 
     /// <summary>fr: Ce produit est archivé : il ne peut plus être ajouté à un document. en: This product is archived: it cannot be added to a document.</summary>
     public const string ProductArchived = "product_archived";
+
+    /// <summary>fr: Le texte contient une variable inconnue {placeholder} (variables possibles : {allowed}). en: The text contains an unknown placeholder {placeholder} (allowed: {allowed}).</summary>
+    public const string TemplatePlaceholderUnknown = "template_placeholder_unknown";
 }

@@ -312,11 +312,8 @@ public static class DocumentPdfRenderer
             switch (line.Kind)
             {
                 case LineKind.Title:
-                {
-                    var text = Wrap(line.Description, BodyBold, Width - 8);
-                    RowLines(text, BodyBold, XColors.Black, pad, background: Tint(_accent, 0.12));
+                    RowLines(Wrap(line.Description, BodyBold, Width - 8), BodyBold, XColors.Black, pad, background: Tint(_accent, 0.12));
                     return;
-                }
                 case LineKind.Comment:
                     RowLines(Wrap(line.Description, Body, Width - 8), Body, Grey, pad);
                     return;

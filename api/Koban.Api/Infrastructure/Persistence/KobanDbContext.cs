@@ -30,6 +30,7 @@ public sealed class KobanDbContext(DbContextOptions<KobanDbContext> options, Cur
     public DbSet<Quote> Quotes => Set<Quote>();
     public DbSet<Order> Orders => Set<Order>();
     public DbSet<NumberCounter> NumberCounters => Set<NumberCounter>();
+    public DbSet<Features.DocumentTemplates.DocumentTemplate> DocumentTemplates => Set<Features.DocumentTemplates.DocumentTemplate>();
 
     internal CurrentActor Actor => actor;
 

@@ -113,5 +113,6 @@ internal static class DomainMessages
         [ErrorCodes.QuoteAlreadyOrdered] = ("Une commande existe déjà pour ce devis.", "An order already exists for this quote."),
         [ErrorCodes.CustomerArchived] = ("Ce client est archivé : il ne peut plus recevoir de nouveaux documents.", "This customer is archived: it cannot receive new documents."),
         [ErrorCodes.ProductArchived] = ("Ce produit est archivé : il ne peut plus être ajouté à un document.", "This product is archived: it cannot be added to a document."),
+        [ErrorCodes.TemplatePlaceholderUnknown] = ("Le texte contient une variable inconnue {placeholder} (variables possibles : {allowed}).", "The text contains an unknown placeholder {placeholder} (allowed: {allowed})."),
     };
 }
