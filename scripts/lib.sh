@@ -50,7 +50,8 @@ ensure_packages() {
     command -v curl >/dev/null 2>&1 || want+=(curl)
     if [ "${1:-}" = --browser ]; then
         command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || want+=(chromium)
-        command -v pdftoppm >/dev/null 2>&1 || want+=(poppler-utils)
+        # pdftotext reads rendered PDFs back in the API tests (tests/Koban.Api.Tests/Pdf).
+        { command -v pdftotext >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1; } || want+=(poppler-utils)
     fi
     [ ${#want[@]} -eq 0 ] && return 0
     apt_install "${want[@]}"

@@ -9,6 +9,7 @@ using Koban.Api.Features.Audit;
 using Koban.Api.Features.Auth;
 using Koban.Api.Features.Companies;
 using Koban.Api.Features.Customers;
+using Koban.Api.Features.DocumentTemplates;
 using Koban.Api.Features.Invoicing;
 using Koban.Api.Features.Numbering;
 using Koban.Api.Features.Products;
@@ -60,6 +61,7 @@ builder.Services.AddScoped<Koban.Api.Features.Sales.SalesLineBuilder>();
 builder.Services.AddScoped<Koban.Api.Features.Sales.CompanyClock>();
 builder.Services.AddScoped<Koban.Api.Features.Sales.OrderFactory>();
 builder.Services.AddScoped<Koban.Api.Features.Invoicing.BillingService>();
+builder.Services.AddScoped<DocumentTemplateService>();
 
 var connectionString = configuration.GetConnectionString(DatabaseSetup.AppConnectionName) ?? "Host=127.0.0.1;Database=koban";
 builder.Services.AddDbContext<KobanDbContext>((services, options) => options
@@ -202,6 +204,8 @@ app.MapQuotesEndpoints();
 app.MapOrdersEndpoints();
 app.MapInvoicingEndpoints();
 Koban.Api.Features.Compliance.ComplianceEndpoints.MapComplianceEndpoints(app);
+app.MapDocumentTemplatesEndpoints();
+app.MapSalesPdfEndpoints();
 
 // Unknown API paths answer a problem 404, never the SPA's index.html.
 app.Map("/api/{**path}", (HttpContext http) => Problems.WriteAsync(http, Problems.Create(StatusCodes.Status404NotFound, ApiErrorCodes.NotFound)))

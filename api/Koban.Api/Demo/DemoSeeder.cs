@@ -56,6 +56,7 @@ public static class DemoSeeder
             new PostalAddressDto("12 rue de la République", null, "69002", "Lyon", "FR"),
             "FR7630006000011234567890189", "AGRIFRPP", new PaymentTermsDto(PaymentTermsKind.Days, 30),
             Company.DefaultLatePaymentPenaltyRate, Company.DefaultTimeZone, 1, false, false)), ct);
+        await TemplatesDemo.SeedAsync(mediator, ct);
 
         var userIds = new Dictionary<UserRole, (Guid Id, string Name)>();
         foreach (var (email, name, role, password) in Logins.Skip(1))

@@ -372,4 +372,7 @@ public static class ErrorCodes
 
     /// <summary>fr: Il ne reste rien à créditer sur cette facture. en: Nothing is left to credit on this invoice.</summary>
     public const string NothingLeftToCredit = "nothing_left_to_credit";
+
+    /// <summary>fr: Le texte contient une variable inconnue {placeholder} (variables possibles : {allowed}). en: The text contains an unknown placeholder {placeholder} (allowed: {allowed}).</summary>
+    public const string TemplatePlaceholderUnknown = "template_placeholder_unknown";
 }

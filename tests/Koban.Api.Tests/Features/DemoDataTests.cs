@@ -28,6 +28,9 @@ public sealed class DemoDataTests : ApiTest
             users.GetProperty("items").GetArrayLength().ShouldBe(4, "a second start does not seed twice");
             var profile = await (await admin.GetAsync("/api/v1/company")).Json();
             profile.GetProperty("siren").GetString().ShouldBe("732829320");
+            var template = await (await admin.GetAsync("/api/v1/document-templates/Invoice")).Json();
+            template.GetProperty("accentColor").GetString().ShouldBe("#7A1F3D");
+            template.GetProperty("termsAndConditions").GetString()!.ShouldContain("réserve de propriété");
 
             (await (await admin.GetAsync("/api/v1/customers")).Json()).GetProperty("items").GetArrayLength().ShouldBe(5);
             (await (await admin.GetAsync("/api/v1/products")).Json()).GetProperty("items").GetArrayLength().ShouldBe(6);

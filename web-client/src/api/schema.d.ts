@@ -68,6 +68,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/quotes/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The quote as a PDF
+         * @description Rendered now from the quote, the company and the customer with the Quote template (not an archive: a quote is not a legal record). A draft prints BROUILLON instead of a number. `Content-Disposition` names the file after the number.
+         *
+         *     Requires the permission `quotes:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["GetQuotePdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The order as a PDF (bon de commande)
+         * @description Rendered now from the order, the company and the invoiced customer with the Order template: delivery address, purchase-order reference, source quote, payment terms and method, and the order's header, footer and comment texts. A draft prints BROUILLON.
+         *
+         *     Requires the permission `orders:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["GetOrderPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -1433,6 +1477,118 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/document-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The template of each document type
+         * @description One template per document type, created with defaults on first read: accent colour, logo (the company logo unless the template has its own), header and footer texts, bank details, terms and conditions, and the e-mail subject and body sent with the document. The seller's legal identity line is always printed on every page, whatever the footer says.
+         *
+         *     Requires the permission `document-templates:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["ListDocumentTemplates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/document-templates/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The template of one document type
+         * @description Returns the template with an `ETag` for the update. `kind` is one of Quote, Order, Invoice, DepositInvoice, CreditNote, DeliveryNote.
+         *
+         *     Requires the permission `document-templates:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["GetDocumentTemplate"];
+        /**
+         * Change the template of a document type
+         * @description Replaces the configurable part. `accentColor` is `#RRGGBB` (400 otherwise). E-mail texts may use `{number}`, `{amount}`, `{dueDate}`, `{customerName}` and `{companyName}`; any other `{…}` is refused with 422 `template_placeholder_unknown` naming the field. Documents already validated keep the template they were issued with (their snapshot).
+         *
+         *     Requires the permission `document-templates:write` (role matrix for users, scope for API keys).
+         */
+        put: operations["UpdateDocumentTemplate"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/document-templates/{kind}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A sample PDF rendered with the saved template
+         * @description A two-page sample document (fictitious customer and lines) carrying the company's real identity, numbering format and settings, so the repeated table header and the footer on every page show. `kind` is one of Quote, Order, Invoice, DepositInvoice, CreditNote, DeliveryNote.
+         *
+         *     Requires the permission `document-templates:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["PreviewDocumentTemplate"];
+        put?: never;
+        /**
+         * A sample PDF rendered with an unsaved template
+         * @description The settings screen's live preview: the same sample as the GET, rendered with the form as it is now. Nothing is stored; e-mail placeholders are not checked here (they are not printed).
+         *
+         *     Requires the permission `document-templates:read` (role matrix for users, scope for API keys).
+         */
+        post: operations["PreviewUnsavedDocumentTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/document-templates/{kind}/logo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the template's own logo
+         * @description 404 when the template uses the company logo.
+         *
+         *     Requires the permission `document-templates:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["GetDocumentTemplateLogo"];
+        /**
+         * Upload a logo for this document type only
+         * @description multipart/form-data with one part `file`: PNG or JPEG (checked from the bytes), at most 512 KB (400 `file_too_large`). Replaces the company logo on this document type.
+         *
+         *     Requires the permission `document-templates:write` (role matrix for users, scope for API keys).
+         */
+        put: operations["SetDocumentTemplateLogo"];
+        post?: never;
+        /**
+         * Go back to the company logo
+         * @description Removes the template's own logo; the company logo is printed again. Harmless when there is none.
+         *
+         *     Requires the permission `document-templates:write` (role matrix for users, scope for API keys).
+         */
+        delete: operations["RemoveDocumentTemplateLogo"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1880,6 +2036,36 @@ export interface components {
             status: string;
             /** Format: date */
             date: null | string;
+        };
+        DocumentTemplateList: {
+            items: components["schemas"]["DocumentTemplateResponse"][];
+        };
+        /** @description The whole configurable part of a template (the logo file is uploaded separately). */
+        DocumentTemplateRequest: {
+            accentColor: string;
+            showLogo: boolean;
+            headerText: null | string;
+            footerText: null | string;
+            showBankDetails: boolean;
+            termsAndConditions: null | string;
+            emailSubject: null | string;
+            emailBody: null | string;
+        };
+        DocumentTemplateResponse: {
+            kind: components["schemas"]["PrintableKind"];
+            accentColor: string;
+            showLogo: boolean;
+            logoSource: components["schemas"]["TemplateLogoSource"];
+            hasOwnLogo: boolean;
+            headerText: null | string;
+            footerText: null | string;
+            showBankDetails: boolean;
+            termsAndConditions: null | string;
+            emailSubject: null | string;
+            emailBody: null | string;
+            placeholders: string[];
+            /** Format: date-time */
+            updatedAt: string;
         };
         /** @enum {unknown} */
         DocumentType: "Quote" | "Order" | "Invoice" | "CreditNote" | "DeliveryNote";
@@ -2404,6 +2590,11 @@ export interface components {
             lines: components["schemas"]["SalesLineResponse"][];
             totals: components["schemas"]["TotalsResponse"];
         };
+        /**
+         * @description Which document is printed: decides the title, the template used and the fixed blocks shown.
+         * @enum {unknown}
+         */
+        PrintableKind: "Quote" | "Order" | "Invoice" | "DepositInvoice" | "CreditNote" | "DeliveryNote";
         /** @description An RFC 9457 problem. */
         ProblemDetails: {
             /** @description A URI naming the problem type. */
@@ -2621,6 +2812,11 @@ export interface components {
         };
         /** Format: binary */
         Stream: string;
+        /**
+         * @description Where the printed logo comes from: the template's own upload, the company logo, or none.
+         * @enum {unknown}
+         */
+        TemplateLogoSource: "Own" | "Company" | "None";
         TotalsResponse: {
             /** Format: decimal */
             totalExcludingVat: number;
@@ -2949,6 +3145,122 @@ export interface operations {
             };
             /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetQuotePdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Stream"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in your company (another company's id is answered exactly like a missing one). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetOrderPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Stream"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in your company (another company's id is answered exactly like a missing one). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13369,6 +13681,585 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ChainVerification"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListDocumentTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "kind": "Invoice",
+                     *           "accentColor": "#7A1F3D",
+                     *           "showLogo": true,
+                     *           "logoSource": "Company",
+                     *           "hasOwnLogo": false,
+                     *           "headerText": "Merci pour votre confiance.",
+                     *           "footerText": "Atelier Koban – du lundi au vendredi, 8 h – 18 h",
+                     *           "showBankDetails": true,
+                     *           "termsAndConditions": "Conditions générales de vente : clause de réserve de propriété…",
+                     *           "emailSubject": "Facture {number} – {companyName}",
+                     *           "emailBody": "Bonjour {customerName},\n\nVeuillez trouver ci-joint notre facture {number} d'un montant de {amount}, à régler au plus tard le {dueDate}.\n\nCordialement,\n{companyName}",
+                     *           "placeholders": [
+                     *             "{number}",
+                     *             "{amount}",
+                     *             "{dueDate}",
+                     *             "{customerName}",
+                     *             "{companyName}"
+                     *           ],
+                     *           "updatedAt": "2026-11-20T09:00:00+00:00"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DocumentTemplateList"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetDocumentTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: components["schemas"]["PrintableKind"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "kind": "Invoice",
+                     *       "accentColor": "#7A1F3D",
+                     *       "showLogo": true,
+                     *       "logoSource": "Company",
+                     *       "hasOwnLogo": false,
+                     *       "headerText": "Merci pour votre confiance.",
+                     *       "footerText": "Atelier Koban – du lundi au vendredi, 8 h – 18 h",
+                     *       "showBankDetails": true,
+                     *       "termsAndConditions": "Conditions générales de vente : clause de réserve de propriété…",
+                     *       "emailSubject": "Facture {number} – {companyName}",
+                     *       "emailBody": "Bonjour {customerName},\n\nVeuillez trouver ci-joint notre facture {number} d'un montant de {amount}, à régler au plus tard le {dueDate}.\n\nCordialement,\n{companyName}",
+                     *       "placeholders": [
+                     *         "{number}",
+                     *         "{amount}",
+                     *         "{dueDate}",
+                     *         "{customerName}",
+                     *         "{companyName}"
+                     *       ],
+                     *       "updatedAt": "2026-11-20T09:00:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DocumentTemplateResponse"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateDocumentTemplate: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag returned when the record was read. A stale value answers 412; a missing one 428.
+                 * @example "1234"
+                 */
+                "If-Match": string;
+            };
+            path: {
+                kind: components["schemas"]["PrintableKind"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "accentColor": "#7A1F3D",
+                 *       "showLogo": true,
+                 *       "headerText": "Merci pour votre confiance.",
+                 *       "footerText": "Atelier Koban – du lundi au vendredi, 8 h – 18 h",
+                 *       "showBankDetails": true,
+                 *       "termsAndConditions": "Conditions générales de vente : clause de réserve de propriété…",
+                 *       "emailSubject": "Facture {number} – {companyName}",
+                 *       "emailBody": "Bonjour {customerName},\n\nVeuillez trouver ci-joint notre facture {number} d'un montant de {amount}, à régler au plus tard le {dueDate}.\n\nCordialement,\n{companyName}"
+                 *     }
+                 */
+                "application/json": components["schemas"]["DocumentTemplateRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "kind": "Invoice",
+                     *       "accentColor": "#7A1F3D",
+                     *       "showLogo": true,
+                     *       "logoSource": "Company",
+                     *       "hasOwnLogo": false,
+                     *       "headerText": "Merci pour votre confiance.",
+                     *       "footerText": "Atelier Koban – du lundi au vendredi, 8 h – 18 h",
+                     *       "showBankDetails": true,
+                     *       "termsAndConditions": "Conditions générales de vente : clause de réserve de propriété…",
+                     *       "emailSubject": "Facture {number} – {companyName}",
+                     *       "emailBody": "Bonjour {customerName},\n\nVeuillez trouver ci-joint notre facture {number} d'un montant de {amount}, à régler au plus tard le {dueDate}.\n\nCordialement,\n{companyName}",
+                     *       "placeholders": [
+                     *         "{number}",
+                     *         "{amount}",
+                     *         "{dueDate}",
+                     *         "{customerName}",
+                     *         "{companyName}"
+                     *       ],
+                     *       "updatedAt": "2026-11-20T09:00:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DocumentTemplateResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The If-Match version is stale: someone changed the record since you read it. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The update lacks an If-Match header. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PreviewDocumentTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: components["schemas"]["PrintableKind"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Stream"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PreviewUnsavedDocumentTemplate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                kind: components["schemas"]["PrintableKind"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "accentColor": "#7A1F3D",
+                 *       "showLogo": true,
+                 *       "headerText": "Merci pour votre confiance.",
+                 *       "footerText": "Atelier Koban – du lundi au vendredi, 8 h – 18 h",
+                 *       "showBankDetails": true,
+                 *       "termsAndConditions": "Conditions générales de vente : clause de réserve de propriété…",
+                 *       "emailSubject": "Facture {number} – {companyName}",
+                 *       "emailBody": "Bonjour {customerName},\n\nVeuillez trouver ci-joint notre facture {number} d'un montant de {amount}, à régler au plus tard le {dueDate}.\n\nCordialement,\n{companyName}"
+                 *     }
+                 */
+                "application/json": components["schemas"]["DocumentTemplateRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Stream"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetDocumentTemplateLogo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: components["schemas"]["PrintableKind"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": components["schemas"]["Stream"];
+                    "image/jpeg": components["schemas"]["Stream"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in your company (another company's id is answered exactly like a missing one). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SetDocumentTemplateLogo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: components["schemas"]["PrintableKind"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    file: components["schemas"]["IFormFile"];
+                };
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RemoveDocumentTemplateLogo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: components["schemas"]["PrintableKind"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description No valid session cookie or API key. */

@@ -49,6 +49,7 @@ export const moduleNav: ModuleNavItem[] = [
 export const settingsNav = [
   { key: "company", path: "/settings/company", permission: "company:read" },
   { key: "numbering", path: "/settings/numbering", permission: "company:read" },
+  { key: "documentTemplates", path: "/settings/document-templates", permission: "document-templates:read" },
   { key: "users", path: "/settings/users", permission: "users:read" },
   { key: "apiKeys", path: "/settings/api-keys", permission: "api-keys:read" },
   { key: "audit", path: "/settings/audit", permission: "audit:read" },

@@ -24,6 +24,7 @@ import { OrderNewRoute } from "./routes/app/orders/order-new";
 import { OrderDetailRoute } from "./routes/app/orders/order-detail";
 import { SettingsLayout } from "./routes/app/settings/settings-layout";
 import { CompanySettingsRoute } from "./routes/app/settings/company";
+import { DocumentTemplatesSettingsRoute } from "./routes/app/settings/document-templates";
 import { NumberingSettingsRoute } from "./routes/app/settings/numbering";
 import { UsersSettingsRoute } from "./routes/app/settings/users";
 import { ApiKeysSettingsRoute } from "./routes/app/settings/api-keys";
@@ -62,6 +63,7 @@ export const routes: RouteObject[] = [
           { index: true, element: <Navigate to="company" replace /> },
           { path: "company", element: <CompanySettingsRoute /> },
           { path: "numbering", element: <NumberingSettingsRoute /> },
+          { path: "document-templates", element: <DocumentTemplatesSettingsRoute /> },
           { path: "users", element: <UsersSettingsRoute /> },
           { path: "api-keys", element: <ApiKeysSettingsRoute /> },
           { path: "audit", element: <AuditSettingsRoute /> },

@@ -7,7 +7,7 @@ const id = () => `00000000-0000-4000-8000-${String(++sequence).padStart(12, "0")
 
 export const allPermissions = [
   "company", "users", "api-keys", "audit", "customers", "products", "opportunities", "quotes", "orders",
-  "delivery-notes", "projects", "contracts", "invoices", "credit-notes", "payments", "receivables", "accounting",
+  "delivery-notes", "projects", "contracts", "invoices", "credit-notes", "payments", "receivables", "accounting", "document-templates",
 ].flatMap((r) => [`${r}:read`, `${r}:write`]);
 
 export function createMe(overrides: Partial<Schemas["MeResponse"]> = {}): Schemas["MeResponse"] {

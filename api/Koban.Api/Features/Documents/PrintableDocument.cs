@@ -40,7 +40,8 @@ public sealed record PrintableBuyer(
     string? ContactName);
 
 /// <summary>One table row. Layout lines (title, comment, page break) have no amounts; <see cref="IsDeduction"/> marks the
-/// negative deposit-deduction lines of a balance invoice.</summary>
+/// negative deposit-deduction lines of a balance invoice; <see cref="PageBreakBefore"/> starts the row on a new page (the
+/// domain has no page-break line kind, so a layout line carries it).</summary>
 public sealed record PrintableLine(
     LineKind Kind,
     string Description,
@@ -51,7 +52,8 @@ public sealed record PrintableLine(
     decimal VatRate,
     VatCategory VatCategory,
     decimal Net,
-    bool IsDeduction = false);
+    bool IsDeduction = false,
+    bool PageBreakBefore = false);
 
 /// <summary>One row of the per-rate VAT breakdown, read from the stored breakdown (never recomputed).</summary>
 public sealed record PrintableVatRow(decimal Rate, VatCategory Category, decimal Base, decimal Vat);

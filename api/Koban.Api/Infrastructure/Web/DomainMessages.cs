@@ -130,5 +130,6 @@ internal static class DomainMessages
         [ErrorCodes.CreditNoteBeforeInvoice] = ("Un avoir ne peut pas être daté avant la facture qu'il corrige ({invoiceDate}).", "A credit note cannot be dated before the invoice it corrects ({invoiceDate})."),
         [ErrorCodes.CreditNoteTotalNotPositive] = ("Le total d'un avoir doit être positif.", "A credit note total must be positive."),
         [ErrorCodes.NothingLeftToCredit] = ("Il ne reste rien à créditer sur cette facture.", "Nothing is left to credit on this invoice."),
+        [ErrorCodes.TemplatePlaceholderUnknown] = ("Le texte contient une variable inconnue {placeholder} (variables possibles : {allowed}).", "The text contains an unknown placeholder {placeholder} (allowed: {allowed})."),
     };
 }

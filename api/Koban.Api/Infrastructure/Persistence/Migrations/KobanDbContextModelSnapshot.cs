@@ -24,6 +24,79 @@ namespace Koban.Api.Infrastructure.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Koban.Api.Features.DocumentTemplates.DocumentTemplate", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("AccentColor")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("accent_color");
+
+                    b.Property<string>("EmailBody")
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)")
+                        .HasColumnName("email_body");
+
+                    b.Property<string>("EmailSubject")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("email_subject");
+
+                    b.Property<string>("FooterText")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("footer_text");
+
+                    b.Property<string>("HeaderText")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("header_text");
+
+                    b.Property<Guid?>("LogoFileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("logo_file_id");
+
+                    b.Property<bool>("ShowBankDetails")
+                        .HasColumnType("boolean")
+                        .HasColumnName("show_bank_details");
+
+                    b.Property<bool>("ShowLogo")
+                        .HasColumnType("boolean")
+                        .HasColumnName("show_logo");
+
+                    b.Property<string>("TermsAndConditions")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("terms_and_conditions");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("CompanyId", "Kind")
+                        .HasName("pk_document_templates");
+
+                    b.HasIndex("LogoFileId")
+                        .HasDatabaseName("ix_document_templates_logo_file_id");
+
+                    b.ToTable("document_templates", (string)null);
+                });
+
             modelBuilder.Entity("Koban.Api.Infrastructure.Audit.AuditEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2101,6 +2174,22 @@ namespace Koban.Api.Infrastructure.Persistence.Migrations
                         .HasColumnName("order_number");
 
                     b.HasDiscriminator().HasValue("Invoice");
+                });
+
+            modelBuilder.Entity("Koban.Api.Features.DocumentTemplates.DocumentTemplate", b =>
+                {
+                    b.HasOne("Koban.Domain.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_document_templates_companies_company_id");
+
+                    b.HasOne("Koban.Api.Infrastructure.Persistence.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("LogoFileId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_document_templates_files_logo_file_id");
                 });
 
             modelBuilder.Entity("Koban.Api.Infrastructure.Audit.AuditEvent", b =>

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Modal, Paper, Stack, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconCircleCheck, IconLock, IconPencil, IconTrash, IconX } from "@tabler/icons-react";
+import { IconCircleCheck, IconFileTypePdf, IconLock, IconPencil, IconTrash, IconX } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { asApiError } from "@/api/problem";
@@ -116,8 +116,20 @@ export function OrderPage({
             {order.customerName} · {formatMoney(order.totals.totalExcludingVat, order.currency)} {t("orders.ht")}
           </Text>
         </div>
-        {canWrite && (
-          <Group gap="xs">
+        <Group gap="xs">
+          <Button
+            component="a"
+            href={`/api/v1/orders/${order.id}/pdf`}
+            target="_blank"
+            rel="noopener"
+            variant="default"
+            leftSection={<IconFileTypePdf size={16} />}
+            title={dirty ? t("orders.pdfSavedVersion") : undefined}
+          >
+            {t("orders.pdf")}
+          </Button>
+          {canWrite && (
+            <>
             {draft && (
               <>
                 <Button color="green" leftSection={<IconCircleCheck size={16} />} onClick={() => setDialog("validate")} disabled={dirty} title={dirty ? t("orders.saveFirst") : undefined}>
@@ -140,8 +152,9 @@ export function OrderPage({
                 )}
               </>
             )}
-          </Group>
-        )}
+            </>
+          )}
+        </Group>
       </Group>
       {transition.error && dialog === null && <ProblemAlert error={transition.error} />}
       {order.cancellationReason && (

@@ -1,7 +1,7 @@
 import { Alert, Anchor, Button, Grid, Group, Modal, Paper, Select, Stack, Text, Title } from "@mantine/core";
 import { DatePickerInput } from "@mantine/dates";
 import { notifications } from "@mantine/notifications";
-import { IconCheck, IconCopy, IconSend, IconShoppingCart, IconTrash, IconX } from "@tabler/icons-react";
+import { IconCheck, IconCopy, IconFileTypePdf, IconSend, IconShoppingCart, IconTrash, IconX } from "@tabler/icons-react";
 import dayjs from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -277,6 +277,17 @@ function QuoteActions({
   return (
     <Stack gap="xs" align="flex-end">
       <Group gap="xs">
+        <Button
+          component="a"
+          href={`/api/v1/quotes/${quote.id}/pdf`}
+          target="_blank"
+          rel="noopener"
+          variant="default"
+          leftSection={<IconFileTypePdf size={16} />}
+          title={dirty ? t("quotes.pdfSavedVersion") : undefined}
+        >
+          {t("quotes.pdf")}
+        </Button>
         {quote.orderId && (
           <Anchor component={Link} to={`/orders/${quote.orderId}`} data-testid="quote-order-link">
             {t("quotes.orderLink", { number: order.data?.number ?? t("orders.draft") })}

@@ -26,6 +26,15 @@ function seedValidated() {
 }
 
 describe("Orders → the order page", () => {
+  it("links to the order's PDF (bon de commande), also for a validated order", async () => {
+    const order = seedValidated();
+    renderApp(`/orders/${order.id}`, { user: createSalesAdmin() });
+
+    const pdf = await screen.findByRole("link", { name: "PDF" });
+    expect(pdf).toHaveAttribute("href", `/api/v1/orders/${order.id}/pdf`);
+    expect(pdf).toHaveAttribute("target", "_blank");
+  });
+
   it("shows the totals the server computed in the preview, never its own sums", async () => {
     seedDraft();
     const { user } = renderApp(`/orders/${salesDb.orders[0]!.id}`, { user: createSalesAdmin() });

@@ -1,0 +1,150 @@
+using Koban.Api.Features.Documents;
+using Koban.Api.Features.DocumentTemplates;
+using Koban.Api.Infrastructure.Persistence;
+using Koban.Api.Infrastructure.Security;
+using Koban.Api.Infrastructure.Web;
+using Koban.Domain.Common;
+using Koban.Domain.Companies;
+using Koban.Domain.Customers;
+using Koban.Domain.Documents;
+using Koban.Domain.Products;
+using Koban.Domain.Sales;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Koban.Api.Features.Sales;
+
+/// <summary>
+/// Quotes and orders as printable documents. They are not legal archives: they are rendered live from the current rows
+/// each time they are asked for. The mapping is public so invoices made from an order can reuse its parts.
+/// </summary>
+public static class SalesPdf
+{
+    public static PrintableSeller Seller(Company company) => PrintableParts.Seller(company);
+
+    public static PrintableDocument FromQuote(Quote quote, Company company, Customer customer, PaymentTerms terms, IReadOnlyDictionary<Guid, Product> products, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(quote);
+        ArgumentNullException.ThrowIfNull(company);
+        ArgumentNullException.ThrowIfNull(customer);
+        var totals = quote.ComputeTotals();
+        var business = customer.Kind == CustomerKind.Business;
+        return new PrintableDocument(PrintableKind.Quote, PrintableParts.Title(PrintableKind.Quote), quote.Number, quote.SentOn ?? today, null, null, quote.ValidUntil,
+            Seller(company), PrintableParts.Buyer(customer), null, [], OperationNature(quote.Lines, products), Lines(quote.Lines),
+            PrintableParts.VatRows(totals), totals.TotalExcludingVat, totals.TotalVat, totals.TotalIncludingVat, totals.TotalIncludingVat,
+            PrintableParts.PaymentTermsText(terms), null, PrintableParts.NoEarlyPaymentDiscount, business ? company.LatePaymentPenaltyRate : null, business,
+            LegalNotes(company, quote.Lines, products), null, null, null, null);
+    }
+
+    /// <summary><paramref name="billTo"/> is the invoiced customer (the buyer printed); <paramref name="sourceQuote"/> the quote it came from, if any.</summary>
+    public static PrintableDocument FromOrder(Order order, Company company, Customer billTo, Contact? contact, Quote? sourceQuote, IReadOnlyDictionary<Guid, Product> products)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(company);
+        ArgumentNullException.ThrowIfNull(billTo);
+        var totals = order.ComputeTotals();
+        var business = billTo.Kind == CustomerKind.Business;
+        IReadOnlyList<PrintableReference> references = sourceQuote?.Number is { } quoteNumber ? [new PrintableReference("Devis", quoteNumber, sourceQuote.SentOn)] : [];
+        return new PrintableDocument(PrintableKind.Order, PrintableParts.Title(PrintableKind.Order), order.Number, order.OrderDate, null, null, null,
+            Seller(company), PrintableParts.Buyer(billTo, order.DeliveryAddress, contact), order.CustomerReference, references, OperationNature(order.Lines, products),
+            Lines(order.Lines), PrintableParts.VatRows(totals), totals.TotalExcludingVat, totals.TotalVat, totals.TotalIncludingVat, totals.TotalIncludingVat,
+            PrintableParts.PaymentTermsText(order.PaymentTerms), PrintableParts.PaymentMethodText(order.PaymentMethod), PrintableParts.NoEarlyPaymentDiscount,
+            business ? company.LatePaymentPenaltyRate : null, business, LegalNotes(company, order.Lines, products), order.HeaderText, order.FooterText, order.GeneralComment, null);
+    }
+
+    public static IReadOnlyList<PrintableLine> Lines(IEnumerable<SalesLine> lines) =>
+        [.. lines.Select(l => new PrintableLine(l.Kind, l.Description, l.Quantity, l.UnitCode, l.UnitPrice, l.DiscountPercent, l.VatRate, l.VatCategory, l.NetAmount))];
+
+    /// <summary>Goods, services or both, from the products of the lines (and, for free lines, what their VAT category reveals).
+    /// Null when a priced line's nature cannot be known (a free line at a French rate does not keep it): better no mention
+    /// than a wrong one.</summary>
+    public static string? OperationNature(IEnumerable<SalesLine> lines, IReadOnlyDictionary<Guid, Product> products)
+    {
+        var natures = lines.Where(l => l.Kind.IsPriced())
+            .Select(l => l.ProductId is { } id && products.TryGetValue(id, out var product) ? product.Nature : PrintableParts.NatureOf(l.VatCategory))
+            .ToList();
+        return natures.Any(n => n is null) && natures.Distinct().Count(n => n is not null) < 2 ? null : PrintableParts.OperationNature(natures.OfType<ProductNature>());
+    }
+
+    /// <summary>The exemption wordings of the lines (a product's own reason for a French 0 % line) and the VAT-on-debits option.</summary>
+    public static IReadOnlyList<string> LegalNotes(Company company, IEnumerable<SalesLine> lines, IReadOnlyDictionary<Guid, Product> products)
+    {
+        ArgumentNullException.ThrowIfNull(company);
+        return PrintableParts.LegalNotes(company.VatFranchise, company.VatOnDebits, lines.Where(l => l.Kind.IsPriced())
+            .Select(l => (l.VatCategory, l.ProductId is { } id && products.TryGetValue(id, out var product) ? product.VatExemptionReason : null)));
+    }
+}
+
+public sealed record QuotePdfQuery(Guid Id) : IQuery<(byte[] Pdf, string FileName)>;
+
+public sealed record OrderPdfQuery(Guid Id) : IQuery<(byte[] Pdf, string FileName)>;
+
+public sealed class SalesPdfHandlers(KobanDbContext db, DocumentTemplateService templates, CompanyClock clock, OrderFactory orders)
+    : IQueryHandler<QuotePdfQuery, (byte[] Pdf, string FileName)>, IQueryHandler<OrderPdfQuery, (byte[] Pdf, string FileName)>
+{
+    public async ValueTask<(byte[] Pdf, string FileName)> Handle(QuotePdfQuery query, CancellationToken cancellationToken)
+    {
+        var quote = await db.Quotes.AsNoTracking().SingleOrDefaultAsync(q => q.Id == query.Id, cancellationToken) ?? throw new NotFoundException("quote", query.Id);
+        var company = await db.Companies.AsNoTracking().SingleAsync(cancellationToken);
+        var customer = await db.Customers.AsNoTracking().SingleAsync(c => c.Id == quote.CustomerId, cancellationToken);
+        var document = SalesPdf.FromQuote(quote, company, customer, await orders.TermsAsync(customer, cancellationToken), await ProductsAsync(quote.Lines, cancellationToken),
+            await clock.TodayAsync(cancellationToken));
+        var pdf = await templates.RenderAsync(document, await templates.SettingsAsync(PrintableKind.Quote, cancellationToken), cancellationToken);
+        return (pdf, FileName(document));
+    }
+
+    public async ValueTask<(byte[] Pdf, string FileName)> Handle(OrderPdfQuery query, CancellationToken cancellationToken)
+    {
+        var order = await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == query.Id, cancellationToken) ?? throw new NotFoundException("order", query.Id);
+        var company = await db.Companies.AsNoTracking().SingleAsync(cancellationToken);
+        var customers = await db.Customers.AsNoTracking().Where(c => c.Id == order.BillToCustomerId || c.Id == order.CustomerId).ToListAsync(cancellationToken);
+        var billTo = customers.Single(c => c.Id == order.BillToCustomerId);
+        var contact = order.ContactId is { } contactId ? customers.SelectMany(c => c.Contacts).FirstOrDefault(k => k.Id == contactId) : null;
+        var quote = order.SourceQuoteId is { } quoteId ? await db.Quotes.AsNoTracking().IgnoreAutoIncludes().SingleOrDefaultAsync(q => q.Id == quoteId, cancellationToken) : null;
+        var document = SalesPdf.FromOrder(order, company, billTo, contact, quote, await ProductsAsync(order.Lines, cancellationToken));
+        var pdf = await templates.RenderAsync(document, await templates.SettingsAsync(PrintableKind.Order, cancellationToken), cancellationToken);
+        return (pdf, FileName(document));
+    }
+
+    private async Task<IReadOnlyDictionary<Guid, Product>> ProductsAsync(IEnumerable<SalesLine> lines, CancellationToken ct)
+    {
+        var ids = lines.Where(l => l.ProductId is not null).Select(l => l.ProductId!.Value).Distinct().ToList();
+        return ids.Count == 0 ? new Dictionary<Guid, Product>() : await db.Products.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+    }
+
+    /// <summary>"Devis DE-2026-00012.pdf"; a draft has no number yet.</summary>
+    internal static string FileName(PrintableDocument document) => $"{document.Title} {document.Number ?? "brouillon"}.pdf";
+}
+
+public static class SalesPdfEndpoints
+{
+    public static void MapSalesPdfEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/quotes/{id:guid}/pdf", async Task<FileContentHttpResult> (Guid id, IMediator mediator, HttpResponse response, CancellationToken ct) =>
+            {
+                var (pdf, fileName) = await mediator.Send(new QuotePdfQuery(id), ct);
+                return DocumentTemplatesEndpoints.Pdf(response, pdf, fileName);
+            })
+            .WithTags("Quotes")
+            .WithName("GetQuotePdf")
+            .WithSummary("The quote as a PDF")
+            .WithDescription("Rendered now from the quote, the company and the customer with the Quote template (not an archive: a quote is not a legal record). A draft prints BROUILLON instead of a number. `Content-Disposition` names the file after the number.")
+            .RequirePermission(Permissions.Quotes, Access.Read)
+            .Produces<Stream>(StatusCodes.Status200OK, "application/pdf")
+            .WithProblems(404);
+
+        app.MapGet("/api/v1/orders/{id:guid}/pdf", async Task<FileContentHttpResult> (Guid id, IMediator mediator, HttpResponse response, CancellationToken ct) =>
+            {
+                var (pdf, fileName) = await mediator.Send(new OrderPdfQuery(id), ct);
+                return DocumentTemplatesEndpoints.Pdf(response, pdf, fileName);
+            })
+            .WithTags("Orders")
+            .WithName("GetOrderPdf")
+            .WithSummary("The order as a PDF (bon de commande)")
+            .WithDescription("Rendered now from the order, the company and the invoiced customer with the Order template: delivery address, purchase-order reference, source quote, payment terms and method, and the order's header, footer and comment texts. A draft prints BROUILLON.")
+            .RequirePermission(Permissions.Orders, Access.Read)
+            .Produces<Stream>(StatusCodes.Status200OK, "application/pdf")
+            .WithProblems(404);
+    }
+}

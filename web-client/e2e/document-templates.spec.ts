@@ -1,0 +1,49 @@
+import { expect, test, type Page } from "@playwright/test";
+
+// Runs against the real API with the demo data: the demo company's templates have an accent colour, a footer and terms.
+const admin = { email: "admin@demo.koban.fr", password: "Demo-Admin-2026!" };
+
+async function signIn(page: Page) {
+  await page.goto("/login");
+  await page.getByLabel("Adresse e-mail").fill(admin.email);
+  await page.getByLabel(/^Mot de passe/).fill(admin.password);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await expect(page.getByTestId("company-name")).toContainText("Atelier Koban Démo SAS");
+}
+
+test("the template settings show a live PDF preview rendered by the server", async ({ page }) => {
+  await signIn(page);
+  await page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Paramètres" }).click();
+  await page.getByRole("tab", { name: "Modèles de documents" }).click();
+
+  const form = page.getByRole("form", { name: "Modèle : Facture" });
+  await expect(form.getByLabel("Couleur principale")).toHaveValue("#7A1F3D");
+  await expect(form.getByLabel("Texte de pied de page")).toHaveValue(/Atelier Koban Démo/);
+
+  const previews: number[] = [];
+  page.on("response", (r) => {
+    if (r.url().includes("/api/v1/document-templates/Invoice/preview") && r.request().method() === "POST") previews.push(r.status());
+  });
+  const preview = page.getByTitle("Aperçu");
+  await expect(preview).toHaveAttribute("src", /^blob:/);
+  const first = await preview.getAttribute("src");
+
+  await form.getByLabel("Texte d'en-tête").fill("Merci de votre visite à l'atelier");
+  await expect(preview).not.toHaveAttribute("src", first!);
+  expect(previews.every((s) => s === 200)).toBe(true);
+});
+
+test("a quote's PDF button serves the PDF with its number", async ({ page }) => {
+  await signIn(page);
+  await page.goto("/quotes");
+  await page.getByRole("link", { name: /^DE-/ }).first().click();
+  const pdf = page.getByRole("link", { name: "PDF" });
+  const href = await pdf.getAttribute("href");
+  expect(href).toMatch(/^\/api\/v1\/quotes\/[0-9a-f-]+\/pdf$/);
+
+  const response = await page.request.get(href!);
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toBe("application/pdf");
+  expect(response.headers()["content-disposition"]).toMatch(/inline; filename=.*Devis/);
+  expect((await response.body()).subarray(0, 5).toString()).toBe("%PDF-");
+});
