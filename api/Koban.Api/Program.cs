@@ -61,6 +61,13 @@ builder.Services.AddScoped<Koban.Api.Features.Sales.SalesLineBuilder>();
 builder.Services.AddScoped<Koban.Api.Features.Sales.CompanyClock>();
 builder.Services.AddScoped<Koban.Api.Features.Sales.OrderFactory>();
 builder.Services.AddScoped<Koban.Api.Features.Invoicing.BillingService>();
+builder.Services.AddScoped<Koban.Api.Features.Invoicing.DocumentArchiver>();
+builder.Services.AddScoped<Koban.Api.Features.Invoicing.IBillingValidationHook>(s => s.GetRequiredService<Koban.Api.Features.Invoicing.DocumentArchiver>());
+builder.Services.AddSingleton<Koban.Api.Features.Invoicing.ArchiveWorker>();
+if (!isOpenApiBuild && configuration.GetValue("Koban:Archive:Worker", true))
+{
+    builder.Services.AddHostedService(s => s.GetRequiredService<Koban.Api.Features.Invoicing.ArchiveWorker>());
+}
 builder.Services.AddScoped<DocumentTemplateService>();
 
 var connectionString = configuration.GetConnectionString(DatabaseSetup.AppConnectionName) ?? "Host=127.0.0.1;Database=koban";
@@ -206,6 +213,7 @@ app.MapInvoicingEndpoints();
 Koban.Api.Features.Compliance.ComplianceEndpoints.MapComplianceEndpoints(app);
 app.MapDocumentTemplatesEndpoints();
 app.MapSalesPdfEndpoints();
+app.MapBillingPdfEndpoints();
 
 // Unknown API paths answer a problem 404, never the SPA's index.html.
 app.Map("/api/{**path}", (HttpContext http) => Problems.WriteAsync(http, Problems.Create(StatusCodes.Status404NotFound, ApiErrorCodes.NotFound)))

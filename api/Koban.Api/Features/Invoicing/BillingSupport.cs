@@ -24,7 +24,7 @@ public sealed record OrderBilling(Order Order, OrderBillingLedger Ledger, IReadO
 /// transaction (order lock → number → chain head → fingerprint → audit).
 /// </summary>
 public sealed class BillingService(KobanDbContext db, AuditLog audit, CurrentActor actor, CompanyClock companyClock, DocumentNumbers numbers, TimeProvider clock,
-    IEnumerable<IBillingValidationHook> hooks, ILogger<BillingService> logger)
+    IServiceProvider services, ILogger<BillingService> logger)
 {
     public async Task<OrderBilling> OrderBillingAsync(Guid orderId, string field, CancellationToken ct)
     {
@@ -131,6 +131,8 @@ public sealed class BillingService(KobanDbContext db, AuditLog audit, CurrentAct
         var seller = Seller(company);
         var buyer = corrected?.Buyer ?? await BuyerAsync(buyerCustomer, document, ct);
         var notes = await LegalNotesAsync(company, document, ct);
+        // Resolved here, not injected: the archiving hook itself uses this service for drafts.
+        var hooks = services.GetServices<IBillingValidationHook>().ToList();
         string? template = null;
         foreach (var hook in hooks)
             template ??= await hook.TemplateSnapshotAsync(document, ct);
@@ -190,7 +192,7 @@ public sealed class BillingService(KobanDbContext db, AuditLog audit, CurrentAct
     public static SellerSnapshot Seller(Company c) => new(c.Id, c.LegalName, c.LegalForm?.ToString(), c.ShareCapital, AddressSnapshot.From(c.Address), c.Siren, c.RcsCity,
         c.VatNumber, c.Iban, c.Bic, c.VatFranchise, c.VatOnDebits, c.LatePaymentPenaltyRate);
 
-    private async Task<BuyerSnapshot> BuyerAsync(Customer customer, BillingDocument document, CancellationToken ct)
+    internal async Task<BuyerSnapshot> BuyerAsync(Customer customer, BillingDocument document, CancellationToken ct)
     {
         var contact = document.ContactId is { } contactId
             ? await db.Set<Contact>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == contactId, ct)
@@ -205,7 +207,7 @@ public sealed class BillingService(KobanDbContext db, AuditLog audit, CurrentAct
     }
 
     /// <summary>The VAT wordings the lines need (domain-rules.md §4, §7) and the VAT-on-debits option.</summary>
-    private async Task<IReadOnlyList<string>> LegalNotesAsync(Company company, BillingDocument document, CancellationToken ct)
+    internal async Task<IReadOnlyList<string>> LegalNotesAsync(Company company, BillingDocument document, CancellationToken ct)
     {
         var notes = new List<string>();
         var categories = document.Lines.Where(l => l.Kind.IsPriced()).Select(l => l.VatCategory).Distinct().ToList();

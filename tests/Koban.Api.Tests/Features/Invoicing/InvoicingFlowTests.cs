@@ -4,6 +4,8 @@ using System.Text.Json;
 using Koban.Api.Tests.Features.Companies;
 using Koban.Api.Tests.Features.Sales;
 using Koban.Api.Tests.Infrastructure;
+using Koban.Pdf.Tests;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Koban.Api.Tests.Features.Invoicing;
@@ -89,6 +91,83 @@ public sealed class InvoicingFlowTests : ApiTest
         var chain = await (await admin.GetAsync("/api/v1/compliance/chain")).Json();
         chain.GetProperty("intact").GetBoolean().ShouldBeTrue(chain.ToString());
         chain.GetProperty("documentsChecked").GetInt32().ShouldBe(3);
+    }
+
+    [Test]
+    public async Task The_archived_PDF_prints_every_mandatory_mention_and_later_downloads_return_the_same_bytes_whatever_changes_afterwards()
+    {
+        var b = await ValidatedOrderAsync();
+        var admin = b.Catalog.Company.Admin;
+        var depositDraft = await SalesFlowTests.Post(admin, "/api/v1/invoices/from-order", new { orderId = b.OrderId, kind = "Deposit", percentage = 30m }, HttpStatusCode.Created);
+        var draftPdf = await (await admin.GetAsync($"/api/v1/invoices/{depositDraft.GetProperty("id").GetGuid()}/pdf")).Content.ReadAsByteArrayAsync();
+        PdfText.Flat(PdfText.All(draftPdf)).ShouldContain("BROUILLON");
+        var deposit = await Validate(admin, "/api/v1/invoices", depositDraft.GetProperty("id").GetGuid());
+        var balanceDraft = await SalesFlowTests.Post(admin, "/api/v1/invoices/from-order", new { orderId = b.OrderId, kind = "Balance", customerReference = "BC-2026-118" }, HttpStatusCode.Created);
+        var balance = await Validate(admin, "/api/v1/invoices", balanceDraft.GetProperty("id").GetGuid());
+        var id = balance.GetProperty("id").GetGuid();
+
+        var response = await admin.GetAsync($"/api/v1/invoices/{id}/pdf");
+        await response.ShouldHaveStatus(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+        var pdf = await response.Content.ReadAsByteArrayAsync();
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf));
+        (await (await admin.GetAsync($"/api/v1/invoices/{id}")).Json()).GetProperty("archive").GetProperty("sha256").GetString().ShouldBe(sha);
+
+        var text = PdfText.Flat(PdfText.All(pdf));
+        var number = balance.GetProperty("number").GetString()!;
+        var issued = DateOnly.Parse(balance.GetProperty("issueDate").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        var due = DateOnly.Parse(balance.GetProperty("dueDate").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var mention in new[]
+        {
+            "Facture", number, "Atelier Test SAS", "732 829 320", "FR44732829320", "Lyon", "Menuiserie Durand SARL", "404 833 048", "FR83404833048",
+            issued.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture), due.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture),
+            "BC-2026-118", "Déduction de la facture d'acompte n°", deposit.GetProperty("number").GetString()!, "-436,77", "20 %",
+            "1 019,13", "203,83", "1 222,96", "12,15 %", "40 €", "Pas d'escompte pour paiement anticipé",
+        })
+        {
+            text.ShouldContain(mention, Case.Sensitive, $"mention «{mention}» missing from:\n{text}");
+        }
+
+        // Change the template and the company behind the document: the archive does not move.
+        var templateEtag = (await admin.GetAsync("/api/v1/document-templates/Invoice")).Headers.ETag;
+        var template = await (await admin.GetAsync("/api/v1/document-templates/Invoice")).Json();
+        var changed = JsonSerializer.Deserialize<Dictionary<string, object?>>(template.GetRawText())!;
+        changed["accentColor"] = "#00AA00";
+        changed["footerText"] = "Nouveau pied de page";
+        await (await admin.SendAsync(new HttpRequestMessage(HttpMethod.Put, "/api/v1/document-templates/Invoice") { Content = JsonContent.Create(changed) }.WithIfMatch(templateEtag))).ShouldHaveStatus(HttpStatusCode.OK);
+        var again = await (await admin.GetAsync($"/api/v1/invoices/{id}/pdf")).Content.ReadAsByteArrayAsync();
+        again.ShouldBe(pdf, "later downloads return the archived bytes");
+    }
+
+    [Test]
+    public async Task When_the_PDF_could_not_be_archived_at_validation_the_worker_archives_it_later()
+    {
+        await using var factory = new ApiFactory(Factory.Database, new Dictionary<string, string?>
+        {
+            ["Koban:Archive:AfterCommit"] = "false",
+            ["Koban:Archive:Worker"] = "false",
+            ["Koban:Database:Migrate"] = "false",
+        });
+        var company = await NewCompanyAsync(factory: factory);
+        var etag = (await company.Admin.GetAsync("/api/v1/company")).Headers.ETag;
+        await (await company.Admin.SendAsync(new HttpRequestMessage(HttpMethod.Put, "/api/v1/company") { Content = JsonContent.Create(CompanyProfileTests.Profile()) }.WithIfMatch(etag)))
+            .ShouldHaveStatus(HttpStatusCode.OK);
+        var (customer, _) = await Koban.Api.Tests.Features.Customers.CustomerTests.CreateAsync(company.Admin, Koban.Api.Tests.Features.Customers.CustomerTests.Business());
+        var draft = await SalesFlowTests.Post(company.Admin, "/api/v1/invoices", new
+        {
+            customerId = customer.GetProperty("id").GetGuid(),
+            lines = new[] { new { kind = "Free", description = "Conseil", quantity = 2m, unitCode = "HUR", unitPrice = 90m, vatRate = 20m, nature = "Service" } },
+        }, HttpStatusCode.Created);
+        var id = draft.GetProperty("id").GetGuid();
+        var validated = await Validate(company.Admin, "/api/v1/invoices", id);
+        validated.GetProperty("archive").ValueKind.ShouldBe(JsonValueKind.Null, "nothing archived yet");
+
+        var worker = factory.Services.GetRequiredService<Koban.Api.Features.Invoicing.ArchiveWorker>();
+        (await worker.RunOnceAsync(CancellationToken.None)).ShouldBeGreaterThanOrEqualTo(1);
+        (await worker.RunOnceAsync(CancellationToken.None)).ShouldBe(0, "an archived document is never archived twice");
+        var archived = await (await company.Admin.GetAsync($"/api/v1/invoices/{id}")).Json();
+        var pdf = await (await company.Admin.GetAsync($"/api/v1/invoices/{id}/pdf")).Content.ReadAsByteArrayAsync();
+        archived.GetProperty("archive").GetProperty("sha256").GetString().ShouldBe(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf)));
     }
 
     [Test]

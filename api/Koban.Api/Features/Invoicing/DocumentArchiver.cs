@@ -1,0 +1,180 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Koban.Api.Features.Documents;
+using Koban.Api.Features.DocumentTemplates;
+using Koban.Api.Features.Sales;
+using Koban.Api.Infrastructure.Persistence;
+using Koban.Api.Infrastructure.Persistence.Configurations;
+using Koban.Api.Infrastructure.Tenancy;
+using Koban.Api.Infrastructure.Web;
+using Koban.Domain.Invoicing;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Koban.Api.Features.Invoicing;
+
+/// <summary>
+/// Renders a validated invoice or credit note from its snapshot — seller, buyer, wordings and the template settings copied
+/// at validation — and archives the bytes with their SHA-256 (domain-rules.md §8). Later downloads return exactly those
+/// bytes; a template or company change never alters them. Runs right after the validating commit; the
+/// <see cref="ArchiveWorker"/> retries any document still without its PDF (renderer down, process stopped…).
+/// </summary>
+public sealed class DocumentArchiver(KobanDbContext db, DocumentTemplateService templates, BillingService billing, CompanyClock clock, TimeProvider time,
+    IConfiguration configuration, ILogger<DocumentArchiver> logger) : IBillingValidationHook
+{
+    public static PrintableKind KindOf(BillingDocument document) => document switch
+    {
+        Invoice { Kind: InvoiceKind.Deposit } => PrintableKind.DepositInvoice,
+        Invoice => PrintableKind.Invoice,
+        _ => PrintableKind.CreditNote,
+    };
+
+    public async Task<string?> TemplateSnapshotAsync(BillingDocument document, CancellationToken ct) =>
+        JsonSerializer.Serialize(await templates.SettingsAsync(KindOf(document), ct), InvoicingConfiguration.Json);
+
+    public async Task AfterCommitAsync(BillingDocument document, CancellationToken ct)
+    {
+        // Off only in tests that prove the worker catches up.
+        if (!configuration.GetValue("Koban:Archive:AfterCommit", true)) return;
+        try
+        {
+            await ArchiveAsync(document.Id, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "The PDF of {Number} could not be archived now; the archive worker will retry", document.Number);
+        }
+    }
+
+    /// <summary>The archived PDF of a validated document, rendering and storing it first if it does not exist yet.</summary>
+    public async Task<(byte[] Content, string FileName)> ArchiveAsync(Guid documentId, CancellationToken ct)
+    {
+        var existing = await ArchivedAsync(documentId, ct);
+        if (existing is not null) return existing.Value;
+        var document = await db.BillingDocuments.AsNoTracking().AsSplitQuery().SingleOrDefaultAsync(d => d.Id == documentId, ct) ?? throw new NotFoundException("document", documentId);
+        if (!document.IsValidated) throw new InvalidOperationException("Only a validated document is archived.");
+        var settings = document.TemplateSnapshot is { } json
+            ? JsonSerializer.Deserialize<DocumentTemplateSettings>(json, InvoicingConfiguration.Json)!
+            : DocumentTemplateSettings.Default(KindOf(document));
+        var printable = BillingPdf.ToPrintable(document, document.Seller!, document.Buyer!, document.LegalNotes, document.IssueDate!.Value, await ReferencesAsync(document, ct));
+        var bytes = await templates.RenderAsync(printable, settings, ct);
+        var fileName = FileName(document);
+        var now = time.GetUtcNow();
+        var file = StoredFile.Create("archive", fileName, "application/pdf", bytes, now);
+        db.Files.Add(file);
+        db.ArchivedDocuments.Add(new ArchivedDocument
+        {
+            DocumentId = document.Id,
+            FileId = file.Id,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
+            DocumentFingerprint = document.Fingerprint!,
+            CreatedAt = now,
+        });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // Another instance archived it first: theirs is the archive.
+            db.ChangeTracker.Clear();
+            return (await ArchivedAsync(documentId, ct))!.Value;
+        }
+        logger.LogInformation("Archived the PDF of {Number} ({Bytes} bytes)", document.Number, bytes.Length);
+        return (bytes, fileName);
+    }
+
+    /// <summary>A draft rendered live, marked BROUILLON (no number), from the current company and customer rows; never stored.</summary>
+    public async Task<(byte[] Content, string FileName)> RenderDraftAsync(BillingDocument document, CancellationToken ct)
+    {
+        var company = await db.Companies.AsNoTracking().SingleAsync(ct);
+        var customer = await db.Customers.AsNoTracking().SingleAsync(c => c.Id == document.CustomerId, ct);
+        var buyer = document is CreditNote note
+            ? (await db.Invoices.AsNoTracking().IgnoreAutoIncludes().Where(i => i.Id == note.InvoiceId).Select(i => i.Buyer).SingleAsync(ct))!
+            : await billing.BuyerAsync(customer, document, ct);
+        var printable = BillingPdf.ToPrintable(document, BillingService.Seller(company), buyer, await billing.LegalNotesAsync(company, document, ct),
+            await clock.TodayAsync(ct), await ReferencesAsync(document, ct));
+        var bytes = await templates.RenderAsync(printable, await templates.SettingsAsync(KindOf(document), ct), ct);
+        return (bytes, FileName(document));
+    }
+
+    private async Task<(byte[] Content, string FileName)?> ArchivedAsync(Guid documentId, CancellationToken ct)
+    {
+        var row = await db.ArchivedDocuments.AsNoTracking().Where(a => a.DocumentId == documentId)
+            .Join(db.Files, a => a.FileId, f => f.Id, (a, f) => new { f.Content, f.FileName }).SingleOrDefaultAsync(ct);
+        return row is null ? null : (row.Content, row.FileName);
+    }
+
+    private async Task<IReadOnlyList<PrintableReference>> ReferencesAsync(BillingDocument document, CancellationToken ct)
+    {
+        var references = new List<PrintableReference>();
+        if (document is CreditNote note)
+            references.Add(new PrintableReference("Facture corrigée", note.InvoiceNumber, note.InvoiceDate));
+        if (document.OrderId is { } orderId)
+        {
+            var order = await db.Orders.AsNoTracking().IgnoreAutoIncludes().Where(o => o.Id == orderId).Select(o => new { o.Number, o.OrderDate, o.SourceQuoteId }).SingleAsync(ct);
+            references.Add(new PrintableReference("Commande", order.Number ?? string.Empty, order.OrderDate));
+            if (order.SourceQuoteId is { } quoteId)
+            {
+                var quote = await db.Quotes.AsNoTracking().IgnoreAutoIncludes().Where(q => q.Id == quoteId).Select(q => new { q.Number, q.AcceptedOn }).SingleAsync(ct);
+                if (quote.Number is not null) references.Add(new PrintableReference("Devis", quote.Number, quote.AcceptedOn));
+            }
+        }
+        return references;
+    }
+
+    public static string FileName(BillingDocument document) =>
+        $"{(document is CreditNote ? "Avoir" : document is Invoice { Kind: InvoiceKind.Deposit } ? "Facture d'acompte" : "Facture")} {document.Number ?? "brouillon"}.pdf";
+}
+
+/// <summary>Archives every validated document still without its PDF, every 30 seconds, company by company.</summary>
+public sealed class ArchiveWorker(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ArchiveWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(30), clock);
+        do
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Archiving pass failed; it runs again in 30 seconds");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>One pass: returns how many documents were archived.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken ct)
+    {
+        List<(Guid Id, Guid CompanyId)> missing;
+        using (var scope = scopes.CreateScope())
+        {
+            var actor = scope.ServiceProvider.GetRequiredService<CurrentActor>();
+            using var system = actor.EnterSystemScope();
+            var db = scope.ServiceProvider.GetRequiredService<KobanDbContext>();
+            missing = (await db.BillingDocuments.IgnoreQueryFilters().IgnoreAutoIncludes()
+                .Where(d => d.Status == BillingStatus.Validated && !db.ArchivedDocuments.IgnoreQueryFilters().Any(a => a.DocumentId == d.Id))
+                .OrderBy(d => d.ValidatedAt).Take(100).Select(d => new { d.Id, d.CompanyId }).ToListAsync(ct)).Select(d => (d.Id, d.CompanyId)).ToList();
+        }
+        var done = 0;
+        foreach (var (id, companyId) in missing)
+        {
+            using var scope = scopes.CreateScope();
+            scope.ServiceProvider.GetRequiredService<CurrentActor>().Impersonate(companyId, null, "Archivage");
+            try
+            {
+                await scope.ServiceProvider.GetRequiredService<DocumentArchiver>().ArchiveAsync(id, ct);
+                done++;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Archiving document {Id} failed; retried on the next pass", id);
+            }
+        }
+        return done;
+    }
+}
