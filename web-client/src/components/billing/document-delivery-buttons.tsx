@@ -131,7 +131,7 @@ function SendDocumentModal({
         />
         <MultiSelect label={t("billing.send.cc")} data={options} value={cc} onChange={setCc} searchable error={errors.cc?.join(" ")} />
         <TextInput label={t("billing.send.subject")} value={subject} onChange={(e) => setSubject(e.currentTarget.value)} error={errors.subject?.join(" ")} />
-        <Textarea label={t("billing.send.message")} autosize minRows={5} value={message} onChange={(e) => setMessage(e.currentTarget.value)} error={errors.body?.join(" ")} />
+        <Textarea label={t("billing.send.message")} rows={5} value={message} onChange={(e) => setMessage(e.currentTarget.value)} error={errors.body?.join(" ")} />
         {send.error ? <ProblemAlert error={send.error} /> : null}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

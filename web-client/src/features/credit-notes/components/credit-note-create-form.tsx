@@ -168,7 +168,7 @@ export function CreditNoteCreateForm({ invoice, onCreated }: { invoice: Invoice;
           <Alert color={reason === "Correction" ? "blue" : "orange"} variant="light" data-testid="reason-effect">
             {reason === "Correction" ? t("creditNotes.correctionEffect") : t("creditNotes.noLeftToInvoiceEffect")}
           </Alert>
-          <Textarea label={t("creditNotes.reasonText")} autosize minRows={2} value={reasonText} onChange={(e) => setReasonText(e.currentTarget.value)} />
+          <Textarea label={t("creditNotes.reasonText")} rows={2} value={reasonText} onChange={(e) => setReasonText(e.currentTarget.value)} />
         </Stack>
       </Paper>
 

@@ -119,8 +119,7 @@ export function CreditNotePage({ data, canWrite, onDeleted }: { data: VersionedC
             />
             <Textarea
               label={t("creditNotes.reasonText")}
-              autosize
-              minRows={2}
+              rows={2}
               value={reasonText}
               onChange={(e) => {
                 setReasonText(e.currentTarget.value);

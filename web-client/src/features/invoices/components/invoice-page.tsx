@@ -210,9 +210,9 @@ export function InvoicePage({
               onChange={(e) => patch({ customerReference: e.currentTarget.value })}
               error={fieldErrors.customerReference}
             />
-            <Textarea label={t("orders.headerText")} autosize minRows={2} value={header.headerText} onChange={(e) => patch({ headerText: e.currentTarget.value })} />
-            <Textarea label={t("orders.footerText")} autosize minRows={2} value={header.footerText} onChange={(e) => patch({ footerText: e.currentTarget.value })} />
-            <Textarea label={t("orders.generalComment")} autosize minRows={2} value={header.comment} onChange={(e) => patch({ comment: e.currentTarget.value })} />
+            <Textarea label={t("orders.headerText")} rows={2} value={header.headerText} onChange={(e) => patch({ headerText: e.currentTarget.value })} />
+            <Textarea label={t("orders.footerText")} rows={2} value={header.footerText} onChange={(e) => patch({ footerText: e.currentTarget.value })} />
+            <Textarea label={t("orders.generalComment")} rows={2} value={header.comment} onChange={(e) => patch({ comment: e.currentTarget.value })} />
           </SimpleGrid>
         ) : (
           invoice.customerReference && (
