@@ -35,8 +35,8 @@ export const moduleNav: ModuleNavItem[] = [
   { key: "opportunities", path: "/opportunities", permission: "opportunities:read", icon: IconTargetArrow, built: true },
   { key: "quotes", path: "/quotes", permission: "quotes:read", icon: IconFileText, built: true },
   { key: "orders", path: "/orders", permission: "orders:read", icon: IconClipboardList, built: true },
-  { key: "invoices", path: "/invoices", permission: "invoices:read", icon: IconFileInvoice, built: false },
-  { key: "creditNotes", path: "/credit-notes", permission: "credit-notes:read", icon: IconFileMinus, built: false },
+  { key: "invoices", path: "/invoices", permission: "invoices:read", icon: IconFileInvoice, built: true },
+  { key: "creditNotes", path: "/credit-notes", permission: "credit-notes:read", icon: IconFileMinus, built: true },
   { key: "payments", path: "/payments", permission: "payments:read", icon: IconCash, built: false },
   { key: "receivables", path: "/receivables", permission: "receivables:read", icon: IconChartBar, built: false },
   { key: "deliveryNotes", path: "/delivery-notes", permission: "delivery-notes:read", icon: IconTruckDelivery, built: false },
@@ -53,5 +53,6 @@ export const settingsNav = [
   { key: "users", path: "/settings/users", permission: "users:read" },
   { key: "apiKeys", path: "/settings/api-keys", permission: "api-keys:read" },
   { key: "audit", path: "/settings/audit", permission: "audit:read" },
+  { key: "compliance", path: "/settings/compliance", permission: "audit:read" },
 ] as const;
 

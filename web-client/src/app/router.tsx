@@ -22,6 +22,13 @@ import { QuoteDetailRoute } from "./routes/app/quotes/quote-detail";
 import { OrdersListRoute } from "./routes/app/orders/orders-list";
 import { OrderNewRoute } from "./routes/app/orders/order-new";
 import { OrderDetailRoute } from "./routes/app/orders/order-detail";
+import { InvoicesListRoute } from "./routes/app/invoices/invoices-list";
+import { InvoiceNewRoute } from "./routes/app/invoices/invoice-new";
+import { InvoiceNewDirectRoute } from "./routes/app/invoices/invoice-new-direct";
+import { InvoiceDetailRoute } from "./routes/app/invoices/invoice-detail";
+import { CreditNotesListRoute } from "./routes/app/credit-notes/credit-notes-list";
+import { CreditNoteNewRoute } from "./routes/app/credit-notes/credit-note-new";
+import { CreditNoteDetailRoute } from "./routes/app/credit-notes/credit-note-detail";
 import { SettingsLayout } from "./routes/app/settings/settings-layout";
 import { CompanySettingsRoute } from "./routes/app/settings/company";
 import { DocumentTemplatesSettingsRoute } from "./routes/app/settings/document-templates";
@@ -29,6 +36,7 @@ import { NumberingSettingsRoute } from "./routes/app/settings/numbering";
 import { UsersSettingsRoute } from "./routes/app/settings/users";
 import { ApiKeysSettingsRoute } from "./routes/app/settings/api-keys";
 import { AuditSettingsRoute } from "./routes/app/settings/audit";
+import { ComplianceSettingsRoute } from "./routes/app/settings/compliance";
 
 export const routes: RouteObject[] = [
   { path: "/login", element: <LoginRoute /> },
@@ -56,6 +64,13 @@ export const routes: RouteObject[] = [
       { path: "orders", element: <OrdersListRoute /> },
       { path: "orders/new", element: <OrderNewRoute /> },
       { path: "orders/:id", element: <OrderDetailRoute /> },
+      { path: "invoices", element: <InvoicesListRoute /> },
+      { path: "invoices/new", element: <InvoiceNewRoute /> },
+      { path: "invoices/new-direct", element: <InvoiceNewDirectRoute /> },
+      { path: "invoices/:id", element: <InvoiceDetailRoute /> },
+      { path: "credit-notes", element: <CreditNotesListRoute /> },
+      { path: "credit-notes/new", element: <CreditNoteNewRoute /> },
+      { path: "credit-notes/:id", element: <CreditNoteDetailRoute /> },
       {
         path: "settings",
         element: <SettingsLayout />,
@@ -67,6 +82,7 @@ export const routes: RouteObject[] = [
           { path: "users", element: <UsersSettingsRoute /> },
           { path: "api-keys", element: <ApiKeysSettingsRoute /> },
           { path: "audit", element: <AuditSettingsRoute /> },
+          { path: "compliance", element: <ComplianceSettingsRoute /> },
         ],
       },
       { path: "*", element: <NotFoundRoute /> },

@@ -32,11 +32,11 @@ describe("application frame", () => {
   it("shows a 'coming soon' page for a module that is not built yet", async () => {
     const { user, router } = renderApp("/");
     const nav = await screen.findByRole("navigation", { name: "Navigation principale" });
-    await user.click(within(nav).getByRole("link", { name: "Factures" }));
+    await user.click(within(nav).getByRole("link", { name: "Règlements" }));
 
     expect(await screen.findByRole("heading", { name: "Ce module arrive bientôt" })).toBeInTheDocument();
-    expect(screen.getByText(/le module « Factures » est en cours de construction/i)).toBeInTheDocument();
-    expect(router.state.location.pathname).toBe("/invoices");
+    expect(screen.getByText(/le module « Règlements » est en cours de construction/i)).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe("/payments");
   });
 
   it("hides modules the user's permissions do not allow", async () => {

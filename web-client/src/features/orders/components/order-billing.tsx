@@ -85,7 +85,7 @@ function Stat({ label, value, testId }: { label: string; value: string; testId?:
   );
 }
 
-const documentPaths: Record<string, string> = { Quote: "/quotes", Order: "/orders" };
+const documentPaths: Record<string, string> = { Quote: "/quotes", Order: "/orders", Invoice: "/invoices", DepositInvoice: "/invoices", CreditNote: "/credit-notes" };
 
 /** The documents linked to the order (quote → order, later invoices, payments, deliveries) and its history. */
 export function OrderTimeline({ order }: { order: Order }) {

@@ -1,8 +1,9 @@
 import { Alert, Button, Group, Modal, Paper, Stack, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconCircleCheck, IconFileTypePdf, IconLock, IconPencil, IconTrash, IconX } from "@tabler/icons-react";
+import { IconCircleCheck, IconFileInvoice, IconFileTypePdf, IconLock, IconPencil, IconTrash, IconX } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { asApiError } from "@/api/problem";
 import { LineEditor } from "@/components/sales-lines/line-editor";
 import { ReasonModal } from "@/components/sales-lines/reason-modal";
@@ -28,6 +29,7 @@ export function OrderPage({
   canReadSchedule,
   canWriteSchedule,
   canListUsers,
+  canInvoice = false,
   onDeleted,
 }: {
   data: VersionedOrder;
@@ -35,6 +37,8 @@ export function OrderPage({
   canReadSchedule: boolean;
   canWriteSchedule: boolean;
   canListUsers: boolean;
+  /** invoices:write: offers "Facturer" on a validated order with something left to invoice. */
+  canInvoice?: boolean;
   onDeleted: () => void;
 }) {
   const { t } = useTranslation();
@@ -128,7 +132,12 @@ export function OrderPage({
           >
             {t("orders.pdf")}
           </Button>
-          {canWrite && (
+          {canInvoice && order.status === "InProgress" && (order.billing?.leftToInvoiceExcludingVat ?? 0) > 0 && (
+            <Button component={Link} to={`/invoices/new?orderId=${order.id}`} leftSection={<IconFileInvoice size={16} />}>
+              {t("invoices.invoiceAction")}
+            </Button>
+          )}
+                  {canWrite && (
             <>
             {draft && (
               <>

@@ -33,6 +33,7 @@ export function OrderDetailRoute() {
           canReadSchedule={hasPermission(me.data, "billing-schedules:read")}
           canWriteSchedule={hasPermission(me.data, "billing-schedules:write")}
           canListUsers={hasPermission(me.data, "users:read")}
+          canInvoice={hasPermission(me.data, "invoices:write")}
           onDeleted={() => void navigate("/orders", { replace: true })}
         />
       )}

@@ -1,0 +1,157 @@
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+
+// Runs against the real API with the demo data: the customer, product and validated order are set up through the
+// API (session cookie + XSRF token), the invoicing itself goes through the UI. Names carry a timestamp so reruns
+// never collide. Not covered yet: the PDF and "Envoyer" buttons (their endpoints are not in this branch's API).
+const admin = { email: "admin@demo.koban.fr", password: "Demo-Admin-2026!" };
+
+async function signIn(page: Page) {
+  await page.goto("/login");
+  await page.getByLabel("Adresse e-mail").fill(admin.email);
+  await page.getByLabel(/^Mot de passe/).fill(admin.password);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await expect(page.getByTestId("company-name")).toContainText("Atelier Koban Démo SAS");
+}
+
+async function call<T>(page: Page, request: APIRequestContext, method: "POST" | "PUT", path: string, body?: unknown): Promise<T> {
+  const cookies = await page.context().cookies();
+  const xsrf = cookies.find((c) => c.name === "XSRF-TOKEN")?.value ?? "";
+  const response = await request.fetch(path, {
+    method,
+    data: body ?? {},
+    headers: { "X-XSRF-TOKEN": decodeURIComponent(xsrf), "Idempotency-Key": crypto.randomUUID(), "Content-Type": "application/json" },
+  });
+  expect(response.ok(), `${method} ${path} → ${response.status()} ${await response.text()}`).toBeTruthy();
+  return (await response.json()) as T;
+}
+
+/** "1 531,00 €" with whatever spaces Intl puts in. */
+const money = (text: string) => new RegExp(`^${text.replace(/ /g, "\\s?")}\\s€$`);
+
+/** A choice of a Mantine SegmentedControl: its radio input is visually hidden, its label takes the click. */
+async function pick(page: Page, label: string) {
+  await page.locator("label", { hasText: new RegExp(`^${label}$`) }).click();
+  await expect(page.getByRole("radio", { name: label })).toBeChecked();
+}
+
+async function validateDocument(page: Page, dialogName: string) {
+  await page.getByRole("button", { name: "Valider", exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: dialogName });
+  await expect(dialog.getByTestId("irreversible-warning")).toContainText("Cette opération est irréversible");
+  await expect(dialog).toContainText(dialogName.includes("facture") ? "uniquement par un avoir" : "ni modifié ni supprimé");
+  await dialog.getByRole("button", { name: "Valider définitivement" }).click();
+  await expect(dialog).toBeHidden();
+}
+
+test("validated order → 30 % deposit → balance deducting it → partial correction credit note, each validated with its number", async ({ page }) => {
+  test.setTimeout(120_000);
+  const stamp = String(Date.now()).slice(-8);
+  await signIn(page);
+  const request = page.request;
+
+  const customer = await call<{ id: string }>(page, request, "POST", "/api/v1/customers", {
+    kind: "Individual",
+    name: `Client facturation e2e ${stamp}`,
+    countryCode: "FR",
+    vatRegime: null,
+    siren: null,
+    siret: null,
+    vatNumber: null,
+    billingAddress: { line1: "3 rue Mercière", line2: null, postalCode: "69002", city: "Lyon", countryCode: "FR" },
+    deliveryAddresses: [],
+    paymentTerms: null,
+    accountingCode: null,
+    notes: null,
+    contacts: [],
+  });
+  const product = await call<{ id: string }>(page, request, "POST", "/api/v1/products", {
+    code: `FAC-${stamp}`,
+    name: `Pose e2e ${stamp}`,
+    description: null,
+    unitCode: "HUR",
+    unitPrice: 65,
+    vatRate: 20,
+    vatExemptionReason: null,
+    nature: "Service",
+    forSale: true,
+    deliverable: false,
+    isContract: false,
+    contractPeriodicity: null,
+    contractTermMonths: null,
+  });
+  const line = { nature: null, vatExemptionReason: null, discountPercent: null, unitCode: null };
+  const order = await call<{ id: string }>(page, request, "POST", "/api/v1/orders", {
+    customerId: customer.id,
+    lines: [
+      { ...line, kind: "Product", productId: product.id, description: null, quantity: 12, unitPrice: null, vatRate: null },
+      { ...line, kind: "Free", productId: null, description: `Étagère chêne ${stamp}`, quantity: 2, unitCode: "C62", unitPrice: 375.5, vatRate: 20 },
+    ],
+  });
+  await call(page, request, "POST", `/api/v1/orders/${order.id}/validate`);
+  // 12 × 65 + 2 × 375,50 = 1 531,00 € HT, 306,20 € VAT, 1 837,20 € TTC.
+
+  // 1. Deposit of 30 % from the order page: the server's preview, then the draft, then validation.
+  await page.goto(`/orders/${order.id}`);
+  await expect(page.getByTestId("left-to-invoice")).toHaveText(money("1 531,00"));
+  await page.getByRole("link", { name: "Facturer" }).click();
+  await expect(page).toHaveURL(new RegExp(`/invoices/new\\?orderId=${order.id}$`));
+  await pick(page, "Acompte");
+  await page.getByLabel("Pourcentage de la commande").fill("30");
+  await expect(page.getByTestId("total-ht")).toHaveText(money("459,30"));
+  await expect(page.getByTestId("total-ttc")).toHaveText(money("551,16"));
+  await page.getByRole("button", { name: "Créer la facture (brouillon)" }).click();
+  await expect(page).toHaveURL(/\/invoices\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId("invoice-title")).toHaveText("Facture d'acompte (brouillon)");
+  await validateDocument(page, "Valider la facture");
+  await expect(page.getByTestId("invoice-title")).toHaveText(/^Facture d'acompte \S+\d$/);
+  const depositNumber = (await page.getByTestId("invoice-number").textContent())!;
+  expect(depositNumber).not.toBe("Brouillon");
+  await expect(page.getByTestId("fingerprint")).not.toBeEmpty();
+  await expect(page.getByTestId("snapshot-buyer")).toContainText(`Client facturation e2e ${stamp}`);
+
+  // 2. Balance: everything left, the deposit deducted at its exact VAT.
+  await page.getByRole("link", { name: /^Commande \S+$/ }).first().click();
+  await expect(page.getByTestId("left-to-invoice")).toHaveText(money("1 071,70"));
+  await page.getByRole("link", { name: "Facturer" }).click();
+  await pick(page, "Solde");
+  await expect(page.getByTestId("deduction-line")).toContainText(depositNumber);
+  await expect(page.getByTestId("total-ht")).toHaveText(money("1 071,70"));
+  await expect(page.getByTestId("total-ttc")).toHaveText(money("1 286,04"));
+  await page.getByRole("button", { name: "Créer la facture (brouillon)" }).click();
+  await expect(page.getByTestId("invoice-title")).toHaveText("Facture (brouillon)");
+  await validateDocument(page, "Valider la facture");
+  await expect(page.getByTestId("invoice-title")).toHaveText(/^Facture \S+\d$/);
+  const balanceNumber = (await page.getByTestId("invoice-number").textContent())!;
+  expect(balanceNumber).not.toBe(depositNumber);
+  await expect(page.getByTestId("amount-due")).toHaveText(money("1 286,04"));
+
+  // 3. Credit one shelf of the balance (line 2, quantity 1) as a correction.
+  await page.getByRole("link", { name: "Créer un avoir" }).click();
+  await expect(page.getByTestId("corrected-invoice")).toContainText(balanceNumber);
+  await pick(page, "Des lignes");
+  await page.getByLabel("Quantité à créditer de la ligne 2").fill("1");
+  await expect(page.getByTestId("reason-effect")).toContainText("Seule une correction rend du reste à facturer");
+  await page.getByLabel("Explication (imprimée sur l'avoir)").fill("Une étagère livrée en moins");
+  await page.getByRole("button", { name: "Créer l'avoir (brouillon)" }).click();
+  await expect(page).toHaveURL(/\/credit-notes\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId("credit-note-title")).toHaveText("Avoir (brouillon)");
+  await expect(page.getByTestId("total-ht")).toHaveText(money("375,50"));
+  await expect(page.getByTestId("total-ttc")).toHaveText(money("450,60"));
+  await validateDocument(page, "Valider l'avoir");
+  await expect(page.getByTestId("credit-note-title")).toHaveText(/^Avoir \S+\d$/);
+  await expect(page.getByTestId("applied-to-invoice")).toHaveText(money("450,60"));
+
+  // The balance now owes the difference; the correction gave the order back one shelf to invoice.
+  await page.getByTestId("corrected-invoice-link").click();
+  await expect(page.getByTestId("amount-due")).toHaveText(money("835,44"));
+  await page.goto(`/orders/${order.id}`);
+  await expect(page.getByTestId("left-to-invoice")).toHaveText(money("375,50"));
+
+  // Both invoices are in the list with their numbers; the chain is intact.
+  await page.goto("/invoices");
+  await page.getByLabel("Rechercher (numéro, commande, client)").fill(`Client facturation e2e ${stamp}`);
+  await expect(page.getByRole("link", { name: depositNumber })).toBeVisible();
+  await expect(page.getByRole("link", { name: balanceNumber })).toBeVisible();
+  await page.goto("/settings/compliance");
+  await expect(page.getByTestId("chain-status")).toContainText("Chaîne intacte");
+});

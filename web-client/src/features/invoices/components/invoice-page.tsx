@@ -1,0 +1,355 @@
+import { Alert, Anchor, Button, Group, Modal, Paper, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from "@mantine/core";
+import { DatePickerInput } from "@mantine/dates";
+import { notifications } from "@mantine/notifications";
+import { IconCircleCheck, IconFileMinus, IconLinkOff, IconTrash } from "@tabler/icons-react";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { LineEditor } from "@/components/sales-lines/line-editor";
+import { type LineDraft, fromLineResponse, splitLineErrors, toLineRequest } from "@/components/sales-lines/sales-lines-api";
+import { TotalsPanel } from "@/components/sales-lines/totals-panel";
+import { ProblemAlert } from "@/components/ui/problem-alert";
+import { formatDate } from "@/lib/dates";
+import { formatMoney } from "@/lib/format-money";
+import { useIdempotencyKey } from "@/lib/use-idempotency-key";
+import type { BillingLine } from "@/components/billing/billing-api";
+import { type Invoice, type InvoiceRequest, type VersionedInvoice, useDeleteInvoice, useUpdateInvoice, useValidateInvoice } from "../api/invoices";
+import { BillingStatusBadge, InvoiceKindBadge, OverdueBadge } from "@/components/billing/billing-badges";
+import { HistoryPanel, IntegrityPanel, LinkedDocumentsPanel, SnapshotPanel } from "@/components/billing/billing-document-parts";
+import { BillingLinesTable } from "@/components/billing/billing-lines-table";
+import { DocumentDeliveryButtons } from "@/components/billing/document-delivery-buttons";
+import { ValidateDocumentDialog } from "@/components/billing/validate-document-dialog";
+
+export function toLineDraft(line: BillingLine): LineDraft {
+  return fromLineResponse({ ...line, isContractLine: false });
+}
+
+interface HeaderValues {
+  issueDate: string | null;
+  customerReference: string;
+  headerText: string;
+  footerText: string;
+  comment: string;
+}
+
+const headerOf = (i: Invoice): HeaderValues => ({
+  issueDate: i.requestedIssueDate,
+  customerReference: i.customerReference ?? "",
+  headerText: i.headerText ?? "",
+  footerText: i.footerText ?? "",
+  comment: i.comment ?? "",
+});
+
+const orNull = (s: string) => (s.trim() === "" ? null : s);
+
+/** The invoice: a draft can be completed, validated (irreversibly) or deleted; a validated invoice is frozen and corrected only by a credit note. */
+export function InvoicePage({
+  data,
+  canWrite,
+  canWriteCreditNotes,
+  onDeleted,
+}: {
+  data: VersionedInvoice;
+  canWrite: boolean;
+  canWriteCreditNotes: boolean;
+  onDeleted: () => void;
+}) {
+  const { t } = useTranslation();
+  const invoice = data.invoice;
+  const draft = invoice.status === "Draft";
+  const direct = invoice.kind === "Direct";
+  const editable = canWrite && draft;
+  const [etag, setEtag] = useState(data.etag);
+  const [header, setHeader] = useState<HeaderValues>(() => headerOf(invoice));
+  const [lines, setLines] = useState<LineDraft[]>(() => invoice.lines.map(toLineDraft));
+  const [dirty, setDirty] = useState(false);
+  const [lineErrors, setLineErrors] = useState<Record<string, string>>({});
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [dialog, setDialog] = useState<"validate" | "delete" | null>(null);
+  const update = useUpdateInvoice();
+  const validate = useValidateInvoice();
+  const remove = useDeleteInvoice();
+  const idempotency = useIdempotencyKey();
+
+  const patch = (p: Partial<HeaderValues>) => {
+    setHeader((h) => ({ ...h, ...p }));
+    setDirty(true);
+  };
+
+  function save() {
+    setLineErrors({});
+    setFieldErrors({});
+    const body: InvoiceRequest = {
+      customerId: invoice.customerId,
+      issueDate: header.issueDate,
+      paymentTerms: invoice.paymentTerms,
+      paymentMethod: invoice.paymentMethod,
+      customerReference: orNull(header.customerReference),
+      headerText: orNull(header.headerText),
+      footerText: orNull(header.footerText),
+      comment: orNull(header.comment),
+      contactId: invoice.contactId,
+      // The lines of an order invoice follow from the order: only a direct invoice sends its own.
+      lines: direct ? lines.map(toLineRequest) : null,
+    };
+    update.mutate(
+      { id: invoice.id, etag, body },
+      {
+        onSuccess: (saved) => {
+          setEtag(saved.etag);
+          setHeader(headerOf(saved.invoice));
+          setLines(saved.invoice.lines.map(toLineDraft));
+          setDirty(false);
+          notifications.show({ color: "green", message: t("invoices.saved") });
+        },
+        onError: (e) => {
+          const split = splitLineErrors(e);
+          setLineErrors(split.lines);
+          setFieldErrors(split.other);
+        },
+      },
+    );
+  }
+
+  const title = invoice.number ? `${invoice.title} ${invoice.number}` : t("invoices.draftTitle", { title: invoice.title });
+
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Group gap="sm">
+            <Title order={2} data-testid="invoice-title">
+              {title}
+            </Title>
+            <BillingStatusBadge status={invoice.status} />
+            <InvoiceKindBadge kind={invoice.kind} />
+            {invoice.isOverdue && <OverdueBadge />}
+          </Group>
+          <Text c="dimmed">
+            {invoice.customerName} · {formatMoney(invoice.totals.totalIncludingVat, invoice.currency)} {t("billing.ttc")}
+            {invoice.orderId && (
+              <>
+                {" · "}
+                <Anchor component={Link} to={`/orders/${invoice.orderId}`}>
+                  {t("invoices.orderLink", { number: invoice.orderNumber })}
+                </Anchor>
+              </>
+            )}
+          </Text>
+        </div>
+        <Group gap="xs">
+          {editable && (
+            <>
+              <Button color="green" leftSection={<IconCircleCheck size={16} />} onClick={() => setDialog("validate")} disabled={dirty} title={dirty ? t("orders.saveFirst") : undefined}>
+                {t("billing.validate.action")}
+              </Button>
+              <Button color="red" variant="light" leftSection={<IconTrash size={16} />} onClick={() => setDialog("delete")}>
+                {t("common.delete")}
+              </Button>
+            </>
+          )}
+          {!draft && canWriteCreditNotes && (
+            <Button variant="light" leftSection={<IconFileMinus size={16} />} component={Link} to={`/credit-notes/new?invoiceId=${invoice.id}`}>
+              {t("invoices.createCreditNote")}
+            </Button>
+          )}
+        </Group>
+      </Group>
+
+      {!invoice.traceableToOrder && (
+        <Alert color="orange" variant="light" icon={<IconLinkOff size={16} />} data-testid="direct-invoice-notice">
+          {t("invoices.directNotice")}
+        </Alert>
+      )}
+      {draft && (
+        <Alert color="gray" variant="light">
+          {t("invoices.draftNotice")}
+        </Alert>
+      )}
+      {!draft && invoice.number && (
+        <DocumentDeliveryButtons
+          type="invoices"
+          id={invoice.id}
+          number={invoice.number}
+          customerId={invoice.customerId}
+          canSend={canWrite}
+          defaultSubject={t("invoices.sendSubject", { title: invoice.title, number: invoice.number })}
+          defaultMessage={t("invoices.sendMessage", {
+            title: invoice.title.toLowerCase(),
+            number: invoice.number,
+            amount: formatMoney(invoice.amountDue, invoice.currency),
+            dueDate: formatDate(invoice.dueDate),
+          })}
+        />
+      )}
+
+      <Paper withBorder p="md">
+        <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
+          <Info label={t("invoices.number")} value={invoice.number ?? t("billing.draft")} testId="invoice-number" />
+          <Info label={t("invoices.issueDate")} value={formatDate(invoice.issueDate) || t("invoices.dateAtValidation")} />
+          <Info label={t("invoices.dueDate")} value={formatDate(invoice.dueDate) || "—"} />
+          <Info
+            label={t("invoices.paymentTerms")}
+            value={`${t(`paymentTerms.${invoice.paymentTerms.kind}`)}${invoice.paymentTerms.kind === "OnReceipt" ? "" : ` (${invoice.paymentTerms.days})`} · ${t(`orders.paymentMethods.${invoice.paymentMethod}`)}`}
+          />
+        </SimpleGrid>
+        {editable ? (
+          <SimpleGrid cols={{ base: 1, md: 2 }} mt="md">
+            <DatePickerInput
+              label={t("invoices.requestedIssueDate")}
+              description={t("invoices.requestedIssueDateHelp")}
+              valueFormat="DD/MM/YYYY"
+              clearable
+              value={header.issueDate}
+              onChange={(v) => patch({ issueDate: v })}
+              error={fieldErrors.issueDate}
+            />
+            <TextInput
+              label={t("orders.customerReference")}
+              value={header.customerReference}
+              onChange={(e) => patch({ customerReference: e.currentTarget.value })}
+              error={fieldErrors.customerReference}
+            />
+            <Textarea label={t("orders.headerText")} rows={2} value={header.headerText} onChange={(e) => patch({ headerText: e.currentTarget.value })} />
+            <Textarea label={t("orders.footerText")} rows={2} value={header.footerText} onChange={(e) => patch({ footerText: e.currentTarget.value })} />
+            <Textarea label={t("orders.generalComment")} rows={2} value={header.comment} onChange={(e) => patch({ comment: e.currentTarget.value })} />
+          </SimpleGrid>
+        ) : (
+          invoice.customerReference && (
+            <Text size="sm" mt="sm">
+              {t("orders.customerReference")} : {invoice.customerReference}
+            </Text>
+          )
+        )}
+      </Paper>
+
+      {update.error && Object.keys(lineErrors).length === 0 ? <ProblemAlert error={update.error} /> : null}
+
+      <Paper withBorder p="md">
+        <Title order={4} mb="sm">
+          {t("salesLines.title")}
+        </Title>
+        {editable && direct ? (
+          <LineEditor
+            customerId={invoice.customerId}
+            lines={lines}
+            onChange={(next) => {
+              setLines(next);
+              setDirty(true);
+            }}
+            errors={lineErrors}
+            currency={invoice.currency}
+          />
+        ) : (
+          <Stack>
+            {editable && !direct && (
+              <Text size="sm" c="dimmed">
+                {t("invoices.linesFollowOrder")}
+              </Text>
+            )}
+            <BillingLinesTable lines={invoice.lines} currency={invoice.currency} />
+            <Group justify="flex-end" align="flex-start">
+              <TotalsPanel totals={invoice.totals} currency={invoice.currency} />
+              <Paper withBorder p="md" miw={260} aria-label={t("invoices.amountDue")}>
+                <Group justify="space-between">
+                  <Text size="sm">{t("invoices.creditedTotal")}</Text>
+                  <Text size="sm">{formatMoney(invoice.creditedTotal, invoice.currency)}</Text>
+                </Group>
+                <Group justify="space-between">
+                  <Text fw={700}>{t("invoices.amountDue")}</Text>
+                  <Text fw={700} data-testid="amount-due">
+                    {formatMoney(invoice.amountDue, invoice.currency)}
+                  </Text>
+                </Group>
+              </Paper>
+            </Group>
+          </Stack>
+        )}
+      </Paper>
+
+      {editable && (
+        <Group justify="flex-end">
+          <Button
+            variant="default"
+            disabled={!dirty || update.isPending}
+            onClick={() => {
+              setHeader(headerOf(invoice));
+              setLines(invoice.lines.map(toLineDraft));
+              setDirty(false);
+              update.reset();
+              setLineErrors({});
+              setFieldErrors({});
+            }}
+          >
+            {t("common.cancel")}
+          </Button>
+          <Button onClick={save} loading={update.isPending} disabled={!dirty}>
+            {t("common.save")}
+          </Button>
+        </Group>
+      )}
+
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <SnapshotPanel snapshot={invoice.snapshot} />
+        <IntegrityPanel fingerprint={invoice.fingerprint} chainSequence={invoice.chainSequence} validatedAt={invoice.validatedAt} archive={invoice.archive} />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <LinkedDocumentsPanel links={invoice.linkedDocuments} currency={invoice.currency} emptyText={t("invoices.noLinkedDocuments")} />
+        <HistoryPanel history={invoice.history} />
+      </SimpleGrid>
+
+      {dialog === "validate" && (
+        <ValidateDocumentDialog
+          opened
+          documentLabel="invoice"
+          requestedDate={invoice.requestedIssueDate}
+          pending={validate.isPending}
+          error={validate.error}
+          onClose={() => {
+            validate.reset();
+            setDialog(null);
+          }}
+          onConfirm={(issueDate) =>
+            validate.mutate(
+              { id: invoice.id, issueDate, idempotencyKey: idempotency.key },
+              {
+                onSuccess: (validated) => {
+                  idempotency.renew();
+                  setDialog(null);
+                  notifications.show({ color: "green", message: t("invoices.validatedDone", { number: validated.number }) });
+                },
+              },
+            )
+          }
+        />
+      )}
+      <Modal opened={dialog === "delete"} onClose={() => setDialog(null)} title={t("invoices.deleteTitle")}>
+        <Stack>
+          {remove.error ? <ProblemAlert error={remove.error} /> : null}
+          <Text size="sm">{t("invoices.deleteConfirm")}</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setDialog(null)}>
+              {t("common.cancel")}
+            </Button>
+            <Button color="red" loading={remove.isPending} onClick={() => remove.mutate(invoice.id, { onSuccess: onDeleted })}>
+              {t("common.delete")}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}
+
+function Info({ label, value, testId }: { label: string; value: string; testId?: string }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text fw={500} data-testid={testId}>
+        {value}
+      </Text>
+    </div>
+  );
+}
