@@ -60,6 +60,7 @@ builder.Services.AddScoped<Koban.Api.Features.Sales.SalesLineBuilder>();
 builder.Services.AddScoped<Koban.Api.Features.Sales.CompanyClock>();
 builder.Services.AddScoped<Koban.Api.Features.Sales.OrderFactory>();
 builder.Services.AddScoped<Koban.Api.Features.Invoicing.BillingService>();
+builder.Services.AddScoped<Koban.Api.Features.Compliance.ClosureService>();
 
 var connectionString = configuration.GetConnectionString(DatabaseSetup.AppConnectionName) ?? "Host=127.0.0.1;Database=koban";
 builder.Services.AddDbContext<KobanDbContext>((services, options) => options
@@ -150,6 +151,7 @@ ValidatorOptions.Global.LanguageManager.Enabled = true;
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 builder.Services.AddKobanOpenApi();
 if (!isOpenApiBuild) builder.Services.AddHostedService<IdempotencyCleanup>();
+if (!isOpenApiBuild && configuration.GetValue("Koban:Compliance:AutoClose", true)) builder.Services.AddHostedService<Koban.Api.Features.Compliance.AutoClosureJob>();
 
 var app = builder.Build();
 

@@ -35,6 +35,7 @@ public sealed class KobanDbContext(DbContextOptions<KobanDbContext> options, Cur
     public DbSet<Koban.Domain.Invoicing.BillingDocument> BillingDocuments => Set<Koban.Domain.Invoicing.BillingDocument>();
     public DbSet<ChainHead> ChainHeads => Set<ChainHead>();
     public DbSet<ArchivedDocument> ArchivedDocuments => Set<ArchivedDocument>();
+    public DbSet<Koban.Domain.Compliance.Closure> Closures => Set<Koban.Domain.Compliance.Closure>();
 
     internal CurrentActor Actor => actor;
 
