@@ -56,9 +56,12 @@ public sealed class ExportComplianceArchiveHandler(KobanDbContext db, AuditLog a
             var files = new List<object>();
             var documents = new List<ArchiveManifestDocument>();
             var chain = new List<ArchiveChainLink>();
-            await using var zip = await ZipArchive.CreateAsync(output, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: Encoding.UTF8, ct);
+            // ZipArchive writes synchronously (DeflateStream flushes on Dispose) and the server refuses synchronous writes:
+            // each entry goes to a small buffer that is copied to the response asynchronously once the entry is complete.
+            using var buffer = new EntryBuffer();
+            var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: Encoding.UTF8);
 
-            await AddAsync(zip, "README.txt", Encoding.UTF8.GetBytes(ArchiveReadme.Text(fiscalYear, FormatVersion)), files, ct);
+            await AddAsync(zip, buffer, output, "README.txt", Encoding.UTF8.GetBytes(ArchiveReadme.Text(fiscalYear, FormatVersion)), files, ct);
 
             long after = 0;
             var usedNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -72,7 +75,7 @@ public sealed class ExportComplianceArchiveHandler(KobanDbContext db, AuditLog a
                     after = d.ChainSequence!.Value;
                     var name = FileName(d.Number!, usedNames);
                     var jsonPath = $"documents/{name}.json";
-                    var jsonHash = await AddAsync(zip, jsonPath, JsonSerializer.SerializeToUtf8Bytes(ArchivedDocumentJson.From(d), Json), files, ct);
+                    var jsonHash = await AddAsync(zip, buffer, output, jsonPath, JsonSerializer.SerializeToUtf8Bytes(ArchivedDocumentJson.From(d), Json), files, ct);
                     string? pdfPath = null, pdfHash = null;
                     var pdf = await db.ArchivedDocuments.AsNoTracking().Where(a => a.DocumentId == d.Id)
                         .Join(db.Files.AsNoTracking(), a => a.FileId, f => f.Id, (a, f) => new { f.Content })
@@ -80,7 +83,7 @@ public sealed class ExportComplianceArchiveHandler(KobanDbContext db, AuditLog a
                     if (pdf is not null)
                     {
                         pdfPath = $"documents/{name}.pdf";
-                        pdfHash = await AddAsync(zip, pdfPath, pdf.Content, files, ct);
+                        pdfHash = await AddAsync(zip, buffer, output, pdfPath, pdf.Content, files, ct);
                     }
                     documents.Add(new ArchiveManifestDocument(d.Number!, d.TypeCode, d.IssueDate!.Value, d.ChainSequence!.Value, d.Fingerprint!, d.PreviousFingerprint!,
                         jsonPath, jsonHash, pdfPath, pdfHash, pdf is null));
@@ -93,11 +96,11 @@ public sealed class ExportComplianceArchiveHandler(KobanDbContext db, AuditLog a
             var closures = await db.Closures.AsNoTracking().Where(c => c.FiscalYearStart == fiscalYear.Start).OrderBy(c => c.ChainSequence).ToListAsync(ct);
             chain.AddRange(closures.Select(c => new ArchiveChainLink(c.ChainSequence, c.TypeCode, c.Id, c.Period.Label, c.Fingerprint, c.PreviousFingerprint)));
             var orderedChain = chain.OrderBy(l => l.Sequence).ToList();
-            await AddAsync(zip, "chain.json", JsonSerializer.SerializeToUtf8Bytes(new { formatVersion = FormatVersion, links = orderedChain }, Json), files, ct);
-            await AddAsync(zip, "closures.json", JsonSerializer.SerializeToUtf8Bytes(
+            await AddAsync(zip, buffer, output, "chain.json", JsonSerializer.SerializeToUtf8Bytes(new { formatVersion = FormatVersion, links = orderedChain }, Json), files, ct);
+            await AddAsync(zip, buffer, output, "closures.json", JsonSerializer.SerializeToUtf8Bytes(
                 new { formatVersion = FormatVersion, closures = closures.Select(c => new { closure = ClosureResponse.From(c), canonicalText = ClosureFingerprint.Canonical(c) }) }, Json), files, ct);
 
-            await AddAuditLogAsync(zip, from, to, files, ct);
+            await AddAuditLogAsync(zip, buffer, output, from, to, files, ct);
 
             var manifest = new
             {
@@ -113,18 +116,20 @@ public sealed class ExportComplianceArchiveHandler(KobanDbContext db, AuditLog a
                 missingPdfs = documents.Where(d => d.PdfMissing).Select(d => d.Number),
             };
             var entry = zip.CreateEntry("manifest.json", CompressionLevel.Optimal);
-            await using (var stream = await entry.OpenAsync(ct))
-                await stream.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(manifest, Json), ct);
+            using (var stream = entry.Open())
+                stream.Write(JsonSerializer.SerializeToUtf8Bytes(manifest, Json));
+            zip.Dispose(); // writes the central directory into the buffer
+            await buffer.DrainToAsync(output, ct);
         });
     }
 
-    private async Task AddAuditLogAsync(ZipArchive zip, DateTimeOffset from, DateTimeOffset to, List<object> files, CancellationToken ct)
+    private async Task AddAuditLogAsync(ZipArchive zip, EntryBuffer buffer, Stream output, DateTimeOffset from, DateTimeOffset to, List<object> files, CancellationToken ct)
     {
         const string path = "audit-log.jsonl";
         var entry = zip.CreateEntry(path, CompressionLevel.Optimal);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         long bytes = 0;
-        await using (var stream = await entry.OpenAsync(ct))
+        using (var stream = entry.Open())
         {
             var events = db.AuditEvents.AsNoTracking().Where(e => e.OccurredAt >= from && e.OccurredAt < to).OrderBy(e => e.OccurredAt).ThenBy(e => e.Id).AsAsyncEnumerable();
             await foreach (var e in events.WithCancellation(ct))
@@ -143,21 +148,24 @@ public sealed class ExportComplianceArchiveHandler(KobanDbContext db, AuditLog a
                     after = e.After?.RootElement,
                     e.RequestId,
                 }, JsonLine);
-                await stream.WriteAsync(line, ct);
-                await stream.WriteAsync("\n"u8.ToArray(), ct);
+                stream.Write(line);
+                stream.Write("\n"u8);
                 hash.AppendData(line);
                 hash.AppendData("\n"u8);
                 bytes += line.Length + 1;
+                if (buffer.Length >= EntryBuffer.DrainAt) await buffer.DrainToAsync(output, ct);
             }
         }
+        await buffer.DrainToAsync(output, ct);
         files.Add(new { path, sha256 = Convert.ToHexStringLower(hash.GetHashAndReset()), bytes });
     }
 
-    private static async Task<string> AddAsync(ZipArchive zip, string path, byte[] content, List<object> files, CancellationToken ct)
+    private static async Task<string> AddAsync(ZipArchive zip, EntryBuffer buffer, Stream output, string path, byte[] content, List<object> files, CancellationToken ct)
     {
         var entry = zip.CreateEntry(path, path.EndsWith(".pdf", StringComparison.Ordinal) ? CompressionLevel.NoCompression : CompressionLevel.Optimal);
-        await using (var stream = await entry.OpenAsync(ct))
-            await stream.WriteAsync(content, ct);
+        using (var stream = entry.Open())
+            stream.Write(content);
+        await buffer.DrainToAsync(output, ct);
         var sha = Convert.ToHexStringLower(SHA256.HashData(content));
         files.Add(new { path, sha256 = sha, bytes = content.LongLength });
         return sha;
@@ -171,6 +179,62 @@ public sealed class ExportComplianceArchiveHandler(KobanDbContext db, AuditLog a
         for (var i = 2; !used.Add(candidate); i++) candidate = $"{name}~{i}";
         return candidate;
     }
+}
+
+/// <summary>A write-only, non-seekable stream (so the ZIP uses data descriptors) that keeps what the archive wrote until
+/// <see cref="DrainToAsync"/> copies it to the response: memory holds one entry (or 1 MB of the audit log) at a time.</summary>
+internal sealed class EntryBuffer : Stream
+{
+    public const int DrainAt = 1 << 20;
+    private readonly MemoryStream _pending = new();
+    private long _written;
+
+    public override bool CanRead => false;
+    public override bool CanSeek => false;
+    public override bool CanWrite => true;
+    public override long Length => _pending.Length;
+
+    public override long Position
+    {
+        get => _written;
+        set => throw new NotSupportedException();
+    }
+
+    public override void Write(byte[] buffer, int offset, int count)
+    {
+        _pending.Write(buffer, offset, count);
+        _written += count;
+    }
+
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        _pending.Write(buffer);
+        _written += buffer.Length;
+    }
+
+    public async Task DrainToAsync(Stream output, CancellationToken ct)
+    {
+        if (_pending.Length == 0) return;
+        await output.WriteAsync(_pending.GetBuffer().AsMemory(0, (int)_pending.Length), ct);
+        await output.FlushAsync(ct);
+        _pending.SetLength(0);
+    }
+
+    public override void Flush()
+    {
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) _pending.Dispose();
+        base.Dispose(disposing);
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
 }
 
 internal sealed record ArchiveManifestDocument(string Number, string Type, DateOnly IssueDate, long ChainSequence, string Fingerprint, string PreviousFingerprint,
