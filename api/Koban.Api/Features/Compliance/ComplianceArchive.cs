@@ -249,6 +249,7 @@ internal static class ArchivedDocumentJson
     {
         formatVersion = ExportComplianceArchiveHandler.FormatVersion,
         id = d.Id,
+        companyId = d.CompanyId,
         documentType = d is CreditNote ? "CreditNote" : "Invoice",
         typeCode = d.TypeCode,
         invoiceKind = (d as Invoice)?.Kind.ToString(),

@@ -312,6 +312,8 @@ public sealed class ClosuresTests : ApiTest
             foreach (var line in json.GetProperty("lines").EnumerateArray().Where(l => l.GetProperty("kind").GetString() != "Title"))
                 canonical.ShouldContain($"|{Escape(line.GetProperty("description").GetString()!)}|");
             CanonicalTotal(json).ShouldBe(canonical.Split('\n').Single(l => l.StartsWith("TOTAL|", StringComparison.Ordinal)), "the JSON totals are those hashed");
+            DocumentFingerprint.Compute(RebuildCanonical(json)).ShouldBe(json.GetProperty("fingerprint").GetString(),
+                "docs/compliance.md's format, applied to the JSON fields alone, gives the fingerprint: the readable content is what was fingerprinted");
         }
         var depositEntry = documents.Single(d => d.GetProperty("number").GetString() == deposit.GetProperty("number").GetString());
         depositEntry.GetProperty("pdfMissing").GetBoolean().ShouldBeFalse();
@@ -337,6 +339,45 @@ public sealed class ClosuresTests : ApiTest
     /// <summary>The escaping docs/compliance.md gives: backslash, bar, CR and LF preceded by a backslash.</summary>
     private static string Escape(string text) =>
         text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal).Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
+
+    /// <summary>The canonical text rebuilt from the archived JSON with nothing but docs/compliance.md, section 2.</summary>
+    private static string RebuildCanonical(JsonElement d)
+    {
+        static string? Str(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null ? (v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText()) : null;
+        static string? Scaled(JsonElement e, string name, decimal scale) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number
+            ? decimal.ToInt64(decimal.Round(v.GetDecimal() * scale, 0, MidpointRounding.AwayFromZero)).ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+        static string? Date(JsonElement e, string name) => Str(e, name)?.Replace("-", "", StringComparison.Ordinal);
+        static string Flag(JsonElement e, string name) => e.GetProperty(name).GetBoolean() ? "1" : "0";
+        static string? Address(JsonElement e, string name) => e.TryGetProperty(name, out var a) && a.ValueKind == JsonValueKind.Object
+            ? string.Join(";", Str(a, "line1"), Str(a, "line2") ?? "", Str(a, "postalCode"), Str(a, "city"), Str(a, "countryCode")) : null;
+        var text = new StringBuilder();
+        void Record(params string?[] fields) => text.Append(string.Join("|", fields.Select(f => Escape(f ?? "")))).Append('\n');
+
+        var validatedAt = DateTimeOffset.Parse(Str(d, "validatedAt")!, System.Globalization.CultureInfo.InvariantCulture).UtcDateTime.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
+        Record("KOBAN-DOC-1", Str(d, "companyId"), Str(d, "typeCode"), Str(d, "number"), Date(d, "issueDate"), Date(d, "dueDate"), validatedAt, Str(d, "chainSequence"),
+            Str(d, "currency"), Str(d, "orderId"), Str(d, "correctedInvoiceId"), Str(d, "customerReference"));
+        var s = d.GetProperty("seller");
+        Record("SELLER", Str(s, "legalName"), Str(s, "legalForm"), Scaled(s, "shareCapital", 100m), Address(s, "address"), Str(s, "siren"), Str(s, "rcsCity"), Str(s, "vatNumber"),
+            Str(s, "iban"), Str(s, "bic"), Flag(s, "vatFranchise"), Flag(s, "vatOnDebits"), Scaled(s, "latePaymentPenaltyRate", 100m));
+        var b = d.GetProperty("buyer");
+        Record("BUYER", Str(b, "customerId"), Str(b, "name"), Flag(b, "isBusiness"), Str(b, "countryCode"), Str(b, "vatRegime"), Address(b, "billingAddress"), Address(b, "deliveryAddress"),
+            Str(b, "siren"), Str(b, "vatNumber"), Str(b, "accountingCode"));
+        Record("TERMS", Str(d.GetProperty("paymentTerms"), "kind"), Str(d.GetProperty("paymentTerms"), "days"), Str(d, "paymentMethod"));
+        foreach (var l in d.GetProperty("lines").EnumerateArray())
+        {
+            Record("LINE", Str(l, "position"), Str(l, "kind"), Str(l, "productId"), Str(l, "description"), Scaled(l, "quantity", 1000m), Str(l, "unitCode"), Scaled(l, "unitPrice", 10000m),
+                Scaled(l, "discountPercent", 100m), Scaled(l, "vatRate", 100m), Str(l, "vatCategoryCode"), Scaled(l, "netAmount", 100m), Str(l, "orderLineId"), Str(l, "deductedInvoiceId"),
+                Scaled(l, "deductedVat", 100m), Str(l, "sourceLineId"));
+        }
+        foreach (var r in d.GetProperty("vatBreakdown").EnumerateArray())
+            Record("VAT", Scaled(r, "rate", 100m), Str(r, "categoryCode"), Scaled(r, "base", 100m), Scaled(r, "vat", 100m));
+        foreach (var note in d.GetProperty("legalNotes").EnumerateArray())
+            Record("NOTE", note.GetString());
+        var t = d.GetProperty("totals");
+        Record("TOTAL", Scaled(t, "totalExcludingVat", 100m), Scaled(t, "totalVat", 100m), Scaled(t, "totalIncludingVat", 100m));
+        Record("PREVIOUS", Str(d, "previousFingerprint"));
+        return text.ToString();
+    }
 
     private static string CanonicalTotal(JsonElement json)
     {
