@@ -69,6 +69,7 @@ if (!isOpenApiBuild && configuration.GetValue("Koban:Archive:Worker", true))
     builder.Services.AddHostedService(s => s.GetRequiredService<Koban.Api.Features.Invoicing.ArchiveWorker>());
 }
 builder.Services.AddScoped<DocumentTemplateService>();
+builder.Services.AddScoped<Koban.Api.Features.Compliance.ClosureService>();
 
 var connectionString = configuration.GetConnectionString(DatabaseSetup.AppConnectionName) ?? "Host=127.0.0.1;Database=koban";
 builder.Services.AddDbContext<KobanDbContext>((services, options) => options
@@ -159,6 +160,7 @@ ValidatorOptions.Global.LanguageManager.Enabled = true;
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 builder.Services.AddKobanOpenApi();
 if (!isOpenApiBuild) builder.Services.AddHostedService<IdempotencyCleanup>();
+if (!isOpenApiBuild && configuration.GetValue("Koban:Compliance:AutoClose", true)) builder.Services.AddHostedService<Koban.Api.Features.Compliance.AutoClosureJob>();
 
 var app = builder.Build();
 

@@ -375,4 +375,25 @@ public static class ErrorCodes
 
     /// <summary>fr: Le texte contient une variable inconnue {placeholder} (variables possibles : {allowed}). en: The text contains an unknown placeholder {placeholder} (allowed: {allowed}).</summary>
     public const string TemplatePlaceholderUnknown = "template_placeholder_unknown";
+
+    /// <summary>fr: Période de clôture invalide : une année à partir de 2000 et, pour un mois, un mois de 1 à 12. en: Invalid closure period: a year from 2000 and, for a month, a month from 1 to 12.</summary>
+    public const string ClosurePeriodInvalid = "closure_period_invalid";
+
+    /// <summary>fr: La période {period} est déjà clôturée. en: The period {period} is already closed.</summary>
+    public const string ClosureAlreadyClosed = "closure_already_closed";
+
+    /// <summary>fr: La période {period} n'est pas terminée : elle se clôture à partir du lendemain du {end}. en: The period {period} has not ended: it can be closed from the day after {end}.</summary>
+    public const string ClosurePeriodNotEnded = "closure_period_not_ended";
+
+    /// <summary>fr: Les mois se clôturent dans l'ordre : {lastClosed} est déjà clôturé. en: Months are closed in order: {lastClosed} is already closed.</summary>
+    public const string ClosureOutOfOrder = "closure_out_of_order";
+
+    /// <summary>fr: Le mois {month} contient des documents et n'est pas clôturé : clôturez-le d'abord. en: The month {month} has documents and is not closed: close it first.</summary>
+    public const string ClosurePreviousMonthOpen = "closure_previous_month_open";
+
+    /// <summary>fr: L'exercice se clôture après son dernier mois ({month}). en: The fiscal year is closed after its last month ({month}).</summary>
+    public const string ClosureMonthsOpen = "closure_months_open";
+
+    /// <summary>fr: La période du {date} est clôturée : choisissez une date postérieure au {closedUntil}. en: The period of {date} is closed: choose a date after {closedUntil}.</summary>
+    public const string PeriodClosed = "period_closed";
 }

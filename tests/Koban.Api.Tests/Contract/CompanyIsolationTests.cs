@@ -43,6 +43,7 @@ public sealed class CompanyIsolationTests : ApiTest
             lines = new[] { new { kind = "Free", description = "Facture secrète de A", quantity = 1m, unitCode = "C62", unitPrice = 10m, vatRate = 20m, nature = "Service" } },
         })).Json()).GetProperty("id").GetGuid();
         var aCreditNote = Guid.CreateVersion7();
+        var aClosure = (await (await a.Admin.PostAsJsonAsync("/api/v1/compliance/closures", new { kind = "Month", year = 2025, month = 1 })).Json()).GetProperty("id").GetGuid();
         byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 42, 42, 42];
         await a.Admin.PutAsync("/api/v1/company/logo", new MultipartFormDataContent { { new ByteArrayContent(png), "file", "a.png" } });
         var aEtagBefore = (await a.Admin.GetAsync("/api/v1/company")).Headers.ETag!.Tag;
@@ -50,7 +51,7 @@ public sealed class CompanyIsolationTests : ApiTest
         var b = await NewCompanyAsync("Entreprise B SARL");
         var secrets = new[] { a.Id.ToString(), aUserId.ToString(), aKeyId.ToString(), aUserEmail, a.AdminEmail, "Entreprise A SAS",
             aCustomerId.ToString(), aContactId.ToString(), aProductId.ToString(), "Client secret de A", "SECRET-A", "claire@durand.fr",
-            aOpportunity.ToString(), aQuote.ToString(), aOrder.ToString(), "Affaire secrète de A", aInvoice.ToString(), "Facture secrète de A" };
+            aOpportunity.ToString(), aQuote.ToString(), aOrder.ToString(), "Affaire secrète de A", aInvoice.ToString(), "Facture secrète de A", aClosure.ToString() };
         var idsByResource = new Dictionary<string, Guid>
         {
             ["/api/v1/users/{id}"] = aUserId,
@@ -62,6 +63,7 @@ public sealed class CompanyIsolationTests : ApiTest
             ["/api/v1/orders/{id}"] = aOrder,
             ["/api/v1/invoices/{id}"] = aInvoice,
             ["/api/v1/credit-notes/{id}"] = aCreditNote,
+            ["/api/v1/compliance/closures/{id}"] = aClosure,
         };
 
         using var document = JsonDocument.Parse(await Anonymous().GetStringAsync("/openapi/v1.json"));

@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Koban.Api.Tests.Infrastructure;
 
 /// <summary>The real application over HTTP, on a real PostgreSQL database, connected as the non-owner application
 /// role; migrations run at start-up exactly as in production.</summary>
-public sealed class ApiFactory(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+public sealed class ApiFactory(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
     public TestDatabase Database { get; } = database;
 
@@ -19,6 +21,8 @@ public sealed class ApiFactory(TestDatabase database, IReadOnlyDictionary<string
         builder.UseSetting("Koban:Demo:Seed", "false");
         builder.UseSetting("Koban:RateLimits:PerMinute", "100000");
         builder.UseSetting("Koban:RateLimits:LoginPerMinute", "100000");
+        builder.UseSetting("Koban:Compliance:AutoClose", "false"); // tests drive the closure job themselves, on a fake clock
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
+        if (services is not null) builder.ConfigureTestServices(services);
     }
 }

@@ -1508,11 +1508,83 @@ export interface paths {
         };
         /**
          * Recompute and verify the company's fingerprint chain
-         * @description Recomputes the SHA-256 fingerprint of every validated invoice and credit note from its stored content (every line, the seller and buyer snapshots, the per-rate breakdown, the totals, the validation time) and checks each links to the previous one without gap. `intact: false` reports the first break: `content_changed` (a document's content no longer gives its fingerprint — e.g. a line description, an address or a total altered behind the application's back), `previous_link_broken`, `sequence_gap` or `head_mismatch`. The canonical text is documented in docs/compliance.md, so the check can be redone without Koban.
+         * @description Recomputes the SHA-256 fingerprint of every validated invoice and credit note from its stored content (every line, the seller and buyer snapshots, the per-rate breakdown, the totals, the validation time) and of every closure from its stored totals, walking them together in chain order, and checks each links to the previous one without gap. `intact: false` reports the first break: `content_changed` (a document's or closure's content no longer gives its fingerprint — e.g. a line description, an address or a total altered behind the application's back), `previous_link_broken`, `sequence_gap` or `head_mismatch`. The canonical texts are documented in docs/compliance.md, so the check can be redone without Koban.
          *
          *     Requires the permission `audit:read` (role matrix for users, scope for API keys).
          */
         get: operations["VerifyComplianceChain"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/closures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List closures
+         * @description Every monthly and yearly closure of the company in chain order (at most 13 a fiscal year, so the list is not paged). `year` keeps those of one fiscal year, named after the year of its closing date.
+         *
+         *     Requires the permission `accounting:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["ListComplianceClosures"];
+        put?: never;
+        /**
+         * Close a month or a fiscal year
+         * @description Records the period's totals per document type, VAT rate and category — for the period and cumulated since the start of the fiscal year (company setting `fiscalYearStartMonth`) — with the last document of the period, and chains the closure's own fingerprint after the last validated document or closure. Documents belong to the period of their issue date; once a month is closed, no invoice or credit note can be dated in it (`period_closed`). Rules: a period closes once (409 `closure_already_closed`) and only after its last day in the company's time zone (422 `closure_period_not_ended`); months close in order: a month waits for every earlier month that has documents (422 `closure_previous_month_open`; months without documents need no closure) and cannot be closed before an already closed month (422 `closure_out_of_order`); a fiscal year closes after its last month (422 `closure_months_open`). A fiscal year is named after the year of its closing date. A daily job closes ended months automatically (`Koban:Compliance:AutoClose`).
+         *
+         *     Requires the permission `accounting:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["CloseCompliancePeriod"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/closures/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a closure
+         * @description A closure as stored: period and cumulative totals per document type, VAT rate and category, grand totals net of credit notes, the last document of the period, who closed it and when, and its place in the fingerprint chain (sequence, previous fingerprint, fingerprint).
+         *
+         *     Requires the permission `accounting:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["GetComplianceClosure"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the conservation archive of a fiscal year (ZIP)
+         * @description A ZIP readable without Koban, streamed as it is written: `README.txt` (French and English: every file and how to verify by hand), `documents/<number>.json` (full content of every validated invoice and credit note dated in the fiscal year, with the canonical text its fingerprint hashes) and `documents/<number>.pdf` (the archived PDF, when it exists), `audit-log.jsonl` (the year's audit events), `chain.json` (the year's chain links in sequence order), `closures.json` (the year's closures with their canonical text) and, last, `manifest.json` (company identity, generation time, format version, the SHA-256 and size of every other file, every document's number, type, fingerprint and chain sequence, and the PDFs missing). `year` is the fiscal year named after its closing date. The export is recorded in the audit log.
+         *
+         *     Requires the permission `audit:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["ExportComplianceArchive"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1800,6 +1872,8 @@ export interface components {
             intact: boolean;
             /** Format: int32 */
             documentsChecked: number;
+            /** Format: int32 */
+            closuresChecked: number;
             /** Format: int64 */
             lastSequence: number;
             lastFingerprint: string;
@@ -1810,6 +1884,75 @@ export interface components {
         ChangePasswordRequest: {
             currentPassword: string;
             newPassword: string;
+        };
+        /** @description Close a month (`kind: Month`, `year`, `month`) or a fiscal year (`kind: FiscalYear`, `year` of its closing date). */
+        CloseClosureRequest: {
+            kind: components["schemas"]["ClosureKind"];
+            /** Format: int32 */
+            year: number;
+            /** Format: int32 */
+            month: null | number;
+        };
+        /** @enum {unknown} */
+        ClosureKind: "Month" | "FiscalYear";
+        ClosureListResponse: {
+            items: components["schemas"]["ClosureResponse"][];
+        };
+        /** @description A periodic closure as stored: its totals, the last document of the period and its place in the chain. */
+        ClosureResponse: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["ClosureKind"];
+            period: string;
+            /** Format: date */
+            periodStart: string;
+            /** Format: date */
+            periodEnd: string;
+            /** Format: date */
+            fiscalYearStart: string;
+            periodRows: components["schemas"]["ClosureRowResponse"][];
+            periodTotals: components["schemas"]["ClosureTotalsResponse"];
+            cumulativeRows: components["schemas"]["ClosureRowResponse"][];
+            cumulativeTotals: components["schemas"]["ClosureTotalsResponse"];
+            lastDocumentNumber: null | string;
+            /** Format: int64 */
+            lastDocumentSequence: null | number;
+            lastDocumentFingerprint: null | string;
+            /** Format: date-time */
+            closedAt: string;
+            /** Format: uuid */
+            closedBy: null | string;
+            closedByName: null | string;
+            /** Format: int64 */
+            chainSequence: number;
+            previousFingerprint: string;
+            fingerprint: string;
+        };
+        /** @description One row of a closure's totals. */
+        ClosureRowResponse: {
+            documentType: string;
+            /** Format: decimal */
+            vatRate: number;
+            vatCategory: components["schemas"]["VatCategory"];
+            /** Format: int32 */
+            count: number;
+            /** Format: decimal */
+            base: number;
+            /** Format: decimal */
+            vat: number;
+            /** Format: decimal */
+            totalIncludingVat: number;
+        };
+        /** @description Grand totals, net of credit notes (invoices minus credit notes); count is the number of documents. */
+        ClosureTotalsResponse: {
+            /** Format: int32 */
+            count: number;
+            /** Format: decimal */
+            base: number;
+            /** Format: decimal */
+            vat: number;
+            /** Format: decimal */
+            totalIncludingVat: number;
         };
         CompanyProfileResponse: {
             /** Format: uuid */
@@ -13834,7 +13977,8 @@ export interface operations {
                      * @example {
                      *       "intact": true,
                      *       "documentsChecked": 42,
-                     *       "lastSequence": 42,
+                     *       "closuresChecked": 3,
+                     *       "lastSequence": 45,
                      *       "lastFingerprint": "4be1d2c97f0e5a0c2b7b3f2b8e4b1f6f0a9d8c7b6a5f4e3d2c1b0a9f8e7d6c5b",
                      *       "firstBreak": null,
                      *       "checkedAt": "2026-12-31T18:00:00+00:00"
@@ -13854,6 +13998,575 @@ export interface operations {
             };
             /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListComplianceClosures: {
+        parameters: {
+            query?: {
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01936f00-0000-7000-8000-0000000000a3",
+                     *           "kind": "Month",
+                     *           "period": "2026-03",
+                     *           "periodStart": "2026-03-01",
+                     *           "periodEnd": "2026-03-31",
+                     *           "fiscalYearStart": "2026-01-01",
+                     *           "periodRows": [
+                     *             {
+                     *               "documentType": "CRN",
+                     *               "vatRate": 20,
+                     *               "vatCategory": "Standard",
+                     *               "count": 1,
+                     *               "base": 337.95,
+                     *               "vat": 67.59,
+                     *               "totalIncludingVat": 405.54
+                     *             },
+                     *             {
+                     *               "documentType": "INV-Deposit",
+                     *               "vatRate": 20,
+                     *               "vatCategory": "Standard",
+                     *               "count": 1,
+                     *               "base": 436.77,
+                     *               "vat": 87.35,
+                     *               "totalIncludingVat": 524.12
+                     *             },
+                     *             {
+                     *               "documentType": "INV-Balance",
+                     *               "vatRate": 20,
+                     *               "vatCategory": "Standard",
+                     *               "count": 1,
+                     *               "base": 1019.13,
+                     *               "vat": 203.83,
+                     *               "totalIncludingVat": 1222.96
+                     *             }
+                     *           ],
+                     *           "periodTotals": {
+                     *             "count": 3,
+                     *             "base": 1117.95,
+                     *             "vat": 223.59,
+                     *             "totalIncludingVat": 1341.54
+                     *           },
+                     *           "cumulativeRows": [
+                     *             {
+                     *               "documentType": "CRN",
+                     *               "vatRate": 20,
+                     *               "vatCategory": "Standard",
+                     *               "count": 1,
+                     *               "base": 337.95,
+                     *               "vat": 67.59,
+                     *               "totalIncludingVat": 405.54
+                     *             },
+                     *             {
+                     *               "documentType": "INV-Deposit",
+                     *               "vatRate": 20,
+                     *               "vatCategory": "Standard",
+                     *               "count": 1,
+                     *               "base": 436.77,
+                     *               "vat": 87.35,
+                     *               "totalIncludingVat": 524.12
+                     *             },
+                     *             {
+                     *               "documentType": "INV-Balance",
+                     *               "vatRate": 20,
+                     *               "vatCategory": "Standard",
+                     *               "count": 1,
+                     *               "base": 1019.13,
+                     *               "vat": 203.83,
+                     *               "totalIncludingVat": 1222.96
+                     *             },
+                     *             {
+                     *               "documentType": "INV-Full",
+                     *               "vatRate": 20,
+                     *               "vatCategory": "Standard",
+                     *               "count": 4,
+                     *               "base": 5230,
+                     *               "vat": 1046,
+                     *               "totalIncludingVat": 6276
+                     *             }
+                     *           ],
+                     *           "cumulativeTotals": {
+                     *             "count": 7,
+                     *             "base": 6347.95,
+                     *             "vat": 1269.59,
+                     *             "totalIncludingVat": 7617.54
+                     *           },
+                     *           "lastDocumentNumber": "AV-2026-00001",
+                     *           "lastDocumentSequence": 7,
+                     *           "lastDocumentFingerprint": "3c1f…9a0e",
+                     *           "closedAt": "2026-04-01T01:00:00+00:00",
+                     *           "closedBy": null,
+                     *           "closedByName": "Clôture automatique",
+                     *           "chainSequence": 8,
+                     *           "previousFingerprint": "3c1f…9a0e",
+                     *           "fingerprint": "b7d2…41c5"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ClosureListResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CloseCompliancePeriod: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "kind": "Month",
+                 *       "year": 2026,
+                 *       "month": 3
+                 *     }
+                 */
+                "application/json": components["schemas"]["CloseClosureRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936f00-0000-7000-8000-0000000000a3",
+                     *       "kind": "Month",
+                     *       "period": "2026-03",
+                     *       "periodStart": "2026-03-01",
+                     *       "periodEnd": "2026-03-31",
+                     *       "fiscalYearStart": "2026-01-01",
+                     *       "periodRows": [
+                     *         {
+                     *           "documentType": "CRN",
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "count": 1,
+                     *           "base": 337.95,
+                     *           "vat": 67.59,
+                     *           "totalIncludingVat": 405.54
+                     *         },
+                     *         {
+                     *           "documentType": "INV-Deposit",
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "count": 1,
+                     *           "base": 436.77,
+                     *           "vat": 87.35,
+                     *           "totalIncludingVat": 524.12
+                     *         },
+                     *         {
+                     *           "documentType": "INV-Balance",
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "count": 1,
+                     *           "base": 1019.13,
+                     *           "vat": 203.83,
+                     *           "totalIncludingVat": 1222.96
+                     *         }
+                     *       ],
+                     *       "periodTotals": {
+                     *         "count": 3,
+                     *         "base": 1117.95,
+                     *         "vat": 223.59,
+                     *         "totalIncludingVat": 1341.54
+                     *       },
+                     *       "cumulativeRows": [
+                     *         {
+                     *           "documentType": "CRN",
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "count": 1,
+                     *           "base": 337.95,
+                     *           "vat": 67.59,
+                     *           "totalIncludingVat": 405.54
+                     *         },
+                     *         {
+                     *           "documentType": "INV-Deposit",
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "count": 1,
+                     *           "base": 436.77,
+                     *           "vat": 87.35,
+                     *           "totalIncludingVat": 524.12
+                     *         },
+                     *         {
+                     *           "documentType": "INV-Balance",
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "count": 1,
+                     *           "base": 1019.13,
+                     *           "vat": 203.83,
+                     *           "totalIncludingVat": 1222.96
+                     *         },
+                     *         {
+                     *           "documentType": "INV-Full",
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "count": 4,
+                     *           "base": 5230,
+                     *           "vat": 1046,
+                     *           "totalIncludingVat": 6276
+                     *         }
+                     *       ],
+                     *       "cumulativeTotals": {
+                     *         "count": 7,
+                     *         "base": 6347.95,
+                     *         "vat": 1269.59,
+                     *         "totalIncludingVat": 7617.54
+                     *       },
+                     *       "lastDocumentNumber": "AV-2026-00001",
+                     *       "lastDocumentSequence": 7,
+                     *       "lastDocumentFingerprint": "3c1f…9a0e",
+                     *       "closedAt": "2026-04-01T01:00:00+00:00",
+                     *       "closedBy": null,
+                     *       "closedByName": "Clôture automatique",
+                     *       "chainSequence": 8,
+                     *       "previousFingerprint": "3c1f…9a0e",
+                     *       "fingerprint": "b7d2…41c5"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ClosureResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetComplianceClosure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936f00-0000-7000-8000-0000000000a3",
+                     *       "kind": "Month",
+                     *       "period": "2026-03",
+                     *       "periodStart": "2026-03-01",
+                     *       "periodEnd": "2026-03-31",
+                     *       "fiscalYearStart": "2026-01-01",
+                     *       "periodRows": [
+                     *         {
+                     *           "documentType": "CRN",
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "count": 1,
+                     *           "base": 337.95,
+                     *           "vat": 67.59,
+                     *           "totalIncludingVat": 405.54
+                     *         },
+                     *         {
+                     *           "documentType": "INV-Deposit",
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "count": 1,
+                     *           "base": 436.77,
+                     *           "vat": 87.35,
+                     *           "totalIncludingVat": 524.12
+                     *         },
+                     *         {
+                     *           "documentType": "INV-Balance",
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "count": 1,
+                     *           "base": 1019.13,
+                     *           "vat": 203.83,
+                     *           "totalIncludingVat": 1222.96
+                     *         }
+                     *       ],
+                     *       "periodTotals": {
+                     *         "count": 3,
+                     *         "base": 1117.95,
+                     *         "vat": 223.59,
+                     *         "totalIncludingVat": 1341.54
+                     *       },
+                     *       "cumulativeRows": [
+                     *         {
+                     *           "documentType": "CRN",
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "count": 1,
+                     *           "base": 337.95,
+                     *           "vat": 67.59,
+                     *           "totalIncludingVat": 405.54
+                     *         },
+                     *         {
+                     *           "documentType": "INV-Deposit",
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "count": 1,
+                     *           "base": 436.77,
+                     *           "vat": 87.35,
+                     *           "totalIncludingVat": 524.12
+                     *         },
+                     *         {
+                     *           "documentType": "INV-Balance",
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "count": 1,
+                     *           "base": 1019.13,
+                     *           "vat": 203.83,
+                     *           "totalIncludingVat": 1222.96
+                     *         },
+                     *         {
+                     *           "documentType": "INV-Full",
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "count": 4,
+                     *           "base": 5230,
+                     *           "vat": 1046,
+                     *           "totalIncludingVat": 6276
+                     *         }
+                     *       ],
+                     *       "cumulativeTotals": {
+                     *         "count": 7,
+                     *         "base": 6347.95,
+                     *         "vat": 1269.59,
+                     *         "totalIncludingVat": 7617.54
+                     *       },
+                     *       "lastDocumentNumber": "AV-2026-00001",
+                     *       "lastDocumentSequence": 7,
+                     *       "lastDocumentFingerprint": "3c1f…9a0e",
+                     *       "closedAt": "2026-04-01T01:00:00+00:00",
+                     *       "closedBy": null,
+                     *       "closedByName": "Clôture automatique",
+                     *       "chainSequence": 8,
+                     *       "previousFingerprint": "3c1f…9a0e",
+                     *       "fingerprint": "b7d2…41c5"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ClosureResponse"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ExportComplianceArchive: {
+        parameters: {
+            query: {
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": components["schemas"]["Stream"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,9 +1,7 @@
 using Koban.Api.Infrastructure.Persistence;
-using Koban.Api.Infrastructure.Security;
-using Koban.Api.Infrastructure.Web;
+using Koban.Domain.Compliance;
 using Koban.Domain.Invoicing;
 using Mediator;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Koban.Api.Features.Compliance;
@@ -12,14 +10,15 @@ namespace Koban.Api.Features.Compliance;
 public sealed record ChainBreak(long Sequence, Guid DocumentId, string DocumentType, string? Number, string Problem, string Expected, string Found);
 
 /// <summary>The result of recomputing every fingerprint of the company's chain from the stored content.</summary>
-public sealed record ChainVerification(bool Intact, int DocumentsChecked, long LastSequence, string LastFingerprint, ChainBreak? FirstBreak, DateTimeOffset CheckedAt);
+public sealed record ChainVerification(bool Intact, int DocumentsChecked, int ClosuresChecked, long LastSequence, string LastFingerprint, ChainBreak? FirstBreak, DateTimeOffset CheckedAt);
 
 public sealed record VerifyChainQuery : IQuery<ChainVerification>;
 
 /// <summary>
-/// Recomputes each validated document's fingerprint from its stored content (lines, snapshots, breakdown, totals — not only
-/// the stored hash), checks that each points at the previous one and that sequences follow without gap, and that the chain
-/// head matches the last document (domain-rules.md §8). Streams documents in batches, so memory stays flat.
+/// Recomputes each validated document's and each closure's fingerprint from its stored content (lines, snapshots, breakdown,
+/// totals — not only the stored hash), walking both in chain order, checks that each points at the previous one and that
+/// sequences follow without gap, and that the chain head matches the last link (domain-rules.md §8). Streams documents in
+/// batches, so memory stays flat (closures are a dozen a year and are read at once).
 /// </summary>
 public sealed class VerifyChainHandler(KobanDbContext db, TimeProvider clock) : IQueryHandler<VerifyChainQuery, ChainVerification>
 {
@@ -29,51 +28,61 @@ public sealed class VerifyChainHandler(KobanDbContext db, TimeProvider clock) : 
     {
         var previous = DocumentFingerprint.Genesis;
         long expectedSequence = 1;
-        var checkedCount = 0;
+        int documentsChecked = 0, closuresChecked = 0;
         ChainBreak? firstBreak = null;
+        var closures = new Queue<Closure>(await db.Closures.AsNoTracking().OrderBy(c => c.ChainSequence).ToListAsync(cancellationToken));
         long after = 0;
-        while (firstBreak is null)
+        var more = true;
+        while (firstBreak is null && (more || closures.Count > 0))
         {
-            var page = await db.BillingDocuments.AsNoTracking().AsSplitQuery()
-                .Where(d => d.Status == BillingStatus.Validated && d.ChainSequence > after)
-                .OrderBy(d => d.ChainSequence).Take(Batch).ToListAsync(cancellationToken);
+            var page = more
+                ? await db.BillingDocuments.AsNoTracking().AsSplitQuery()
+                    .Where(d => d.Status == BillingStatus.Validated && d.ChainSequence > after)
+                    .OrderBy(d => d.ChainSequence).Take(Batch).ToListAsync(cancellationToken)
+                : [];
+            more = page.Count == Batch;
             foreach (var d in page)
             {
                 var sequence = d.ChainSequence!.Value;
-                var type = d.TypeCode;
-                if (sequence != expectedSequence)
-                    firstBreak = new ChainBreak(sequence, d.Id, type, d.Number, "sequence_gap", expectedSequence.ToString(System.Globalization.CultureInfo.InvariantCulture), sequence.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                else if (d.PreviousFingerprint != previous)
-                    firstBreak = new ChainBreak(sequence, d.Id, type, d.Number, "previous_link_broken", previous, d.PreviousFingerprint ?? "");
-                else if (d.RecomputeFingerprint() is var recomputed && recomputed != d.Fingerprint)
-                    firstBreak = new ChainBreak(sequence, d.Id, type, d.Number, "content_changed", d.Fingerprint ?? "", recomputed);
-                if (firstBreak is not null) break;
-                previous = d.Fingerprint!;
-                expectedSequence++;
-                checkedCount++;
                 after = sequence;
+                while (firstBreak is null && closures.Count > 0 && closures.Peek().ChainSequence < sequence)
+                    firstBreak = CheckClosure(closures.Dequeue());
+                firstBreak ??= Check(sequence, d.Id, d.TypeCode, d.Number, d.PreviousFingerprint, d.Fingerprint, d.RecomputeFingerprint);
+                if (firstBreak is null) documentsChecked++;
+                if (firstBreak is not null) break;
             }
             db.ChangeTracker.Clear();
-            if (page.Count < Batch) break;
+            if (!more)
+            {
+                while (firstBreak is null && closures.Count > 0)
+                    firstBreak = CheckClosure(closures.Dequeue());
+            }
         }
 
         var head = await db.ChainHeads.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
         if (firstBreak is null && head is not null && (head.LastSequence != expectedSequence - 1 || head.LastFingerprint != previous))
             firstBreak = new ChainBreak(head.LastSequence, Guid.Empty, "HEAD", null, "head_mismatch", previous, head.LastFingerprint);
-        return new ChainVerification(firstBreak is null, checkedCount, expectedSequence - 1, previous, firstBreak, clock.GetUtcNow());
-    }
-}
+        return new ChainVerification(firstBreak is null, documentsChecked, closuresChecked, expectedSequence - 1, previous, firstBreak, clock.GetUtcNow());
 
-public static class ComplianceEndpoints
-{
-    public static void MapComplianceEndpoints(this IEndpointRouteBuilder app)
-    {
-        var group = app.MapGroup("/api/v1/compliance").WithTags("Compliance");
-        group.MapGet("/chain", async Task<Ok<ChainVerification>> (IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new VerifyChainQuery(), ct)))
-            .WithName("VerifyComplianceChain")
-            .WithSummary("Recompute and verify the company's fingerprint chain")
-            .WithDescription("Recomputes the SHA-256 fingerprint of every validated invoice and credit note from its stored content (every line, the seller and buyer snapshots, the per-rate breakdown, the totals, the validation time) and checks each links to the previous one without gap. `intact: false` reports the first break: `content_changed` (a document's content no longer gives its fingerprint — e.g. a line description, an address or a total altered behind the application's back), `previous_link_broken`, `sequence_gap` or `head_mismatch`. The canonical text is documented in docs/compliance.md, so the check can be redone without Koban.")
-            .RequirePermission(Permissions.Audit, Access.Read)
-            .WithExamples(null, 200, new ChainVerification(true, 42, 42, "4be1d2c97f0e5a0c2b7b3f2b8e4b1f6f0a9d8c7b6a5f4e3d2c1b0a9f8e7d6c5b", null, new DateTimeOffset(2026, 12, 31, 18, 0, 0, TimeSpan.Zero)));
+        ChainBreak? Check(long sequence, Guid id, string type, string? number, string? previousFingerprint, string? fingerprint, Func<string> recompute)
+        {
+            static string Text(long n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (sequence != expectedSequence)
+                return new ChainBreak(sequence, id, type, number, "sequence_gap", Text(expectedSequence), Text(sequence));
+            if (previousFingerprint != previous)
+                return new ChainBreak(sequence, id, type, number, "previous_link_broken", previous, previousFingerprint ?? "");
+            if (recompute() is var recomputed && recomputed != fingerprint)
+                return new ChainBreak(sequence, id, type, number, "content_changed", fingerprint ?? "", recomputed);
+            previous = fingerprint!;
+            expectedSequence++;
+            return null;
+        }
+
+        ChainBreak? CheckClosure(Closure c)
+        {
+            var result = Check(c.ChainSequence, c.Id, c.TypeCode, c.Period.Label, c.PreviousFingerprint, c.Fingerprint, c.RecomputeFingerprint);
+            if (result is null) closuresChecked++;
+            return result;
+        }
     }
 }

@@ -36,6 +36,7 @@ public sealed class KobanDbContext(DbContextOptions<KobanDbContext> options, Cur
     public DbSet<ChainHead> ChainHeads => Set<ChainHead>();
     public DbSet<ArchivedDocument> ArchivedDocuments => Set<ArchivedDocument>();
     public DbSet<Features.DocumentTemplates.DocumentTemplate> DocumentTemplates => Set<Features.DocumentTemplates.DocumentTemplate>();
+    public DbSet<Koban.Domain.Compliance.Closure> Closures => Set<Koban.Domain.Compliance.Closure>();
 
     internal CurrentActor Actor => actor;
 

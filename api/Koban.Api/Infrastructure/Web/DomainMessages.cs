@@ -131,5 +131,12 @@ internal static class DomainMessages
         [ErrorCodes.CreditNoteTotalNotPositive] = ("Le total d'un avoir doit être positif.", "A credit note total must be positive."),
         [ErrorCodes.NothingLeftToCredit] = ("Il ne reste rien à créditer sur cette facture.", "Nothing is left to credit on this invoice."),
         [ErrorCodes.TemplatePlaceholderUnknown] = ("Le texte contient une variable inconnue {placeholder} (variables possibles : {allowed}).", "The text contains an unknown placeholder {placeholder} (allowed: {allowed})."),
+        [ErrorCodes.ClosurePeriodInvalid] = ("Période de clôture invalide : une année à partir de 2000 et, pour un mois, un mois de 1 à 12.", "Invalid closure period: a year from 2000 and, for a month, a month from 1 to 12."),
+        [ErrorCodes.ClosureAlreadyClosed] = ("La période {period} est déjà clôturée.", "The period {period} is already closed."),
+        [ErrorCodes.ClosurePeriodNotEnded] = ("La période {period} n'est pas terminée : elle se clôture à partir du lendemain du {end}.", "The period {period} has not ended: it can be closed from the day after {end}."),
+        [ErrorCodes.ClosureOutOfOrder] = ("Les mois se clôturent dans l'ordre : {lastClosed} est déjà clôturé.", "Months are closed in order: {lastClosed} is already closed."),
+        [ErrorCodes.ClosurePreviousMonthOpen] = ("Le mois {month} contient des documents et n'est pas clôturé : clôturez-le d'abord.", "The month {month} has documents and is not closed: close it first."),
+        [ErrorCodes.ClosureMonthsOpen] = ("L'exercice se clôture après son dernier mois ({month}).", "The fiscal year is closed after its last month ({month})."),
+        [ErrorCodes.PeriodClosed] = ("La période du {date} est clôturée : choisissez une date postérieure au {closedUntil}.", "The period of {date} is closed: choose a date after {closedUntil}."),
     };
 }

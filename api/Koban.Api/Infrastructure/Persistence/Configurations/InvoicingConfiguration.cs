@@ -101,7 +101,7 @@ public sealed class InvoicingConfiguration : IEntityTypeConfiguration<BillingDoc
         builder.HasOne<Company>().WithMany().HasForeignKey(a => a.CompanyId).OnDelete(DeleteBehavior.Restrict);
     }
 
-    private static void JsonColumn<T>(PropertyBuilder<T> property)
+    internal static void JsonColumn<T>(PropertyBuilder<T> property)
     {
         property.HasColumnType("jsonb").HasConversion(
             v => JsonSerializer.Serialize(v, Json),

@@ -753,6 +753,101 @@ namespace Koban.Api.Infrastructure.Persistence.Migrations
                     b.ToTable("companies", (string)null);
                 });
 
+            modelBuilder.Entity("Koban.Domain.Compliance.Closure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("ChainSequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("chain_sequence");
+
+                    b.Property<DateTimeOffset>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<Guid?>("ClosedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("closed_by");
+
+                    b.Property<string>("ClosedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("closed_by_name");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("CumulativeRows")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("cumulative_rows");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("fingerprint");
+
+                    b.Property<DateOnly>("FiscalYearStart")
+                        .HasColumnType("date")
+                        .HasColumnName("fiscal_year_start");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LastDocumentFingerprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("last_document_fingerprint");
+
+                    b.Property<string>("LastDocumentNumber")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("last_document_number");
+
+                    b.Property<long?>("LastDocumentSequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_document_sequence");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("period_end");
+
+                    b.Property<string>("PeriodRows")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("period_rows");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date")
+                        .HasColumnName("period_start");
+
+                    b.Property<string>("PreviousFingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("previous_fingerprint");
+
+                    b.HasKey("Id")
+                        .HasName("pk_compliance_closures");
+
+                    b.HasIndex("CompanyId", "ChainSequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_compliance_closures_company_id_chain_sequence");
+
+                    b.HasIndex("CompanyId", "Kind", "PeriodStart")
+                        .IsUnique()
+                        .HasDatabaseName("ix_compliance_closures_company_id_kind_period_start");
+
+                    b.ToTable("compliance_closures", (string)null);
+                });
+
             modelBuilder.Entity("Koban.Domain.Customers.Contact", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2349,6 +2444,90 @@ namespace Koban.Api.Infrastructure.Persistence.Migrations
                         });
 
                     b.Navigation("Address");
+                });
+
+            modelBuilder.Entity("Koban.Domain.Compliance.Closure", b =>
+                {
+                    b.HasOne("Koban.Domain.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_compliance_closures_companies_company_id");
+
+                    b.OwnsOne("Koban.Domain.Compliance.ClosureGrandTotals", "CumulativeTotals", b1 =>
+                        {
+                            b1.Property<Guid>("ClosureId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<decimal>("Base")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("numeric(18,2)")
+                                .HasColumnName("cumulative_base");
+
+                            b1.Property<int>("Count")
+                                .HasColumnType("integer")
+                                .HasColumnName("cumulative_count");
+
+                            b1.Property<decimal>("TotalIncludingVat")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("numeric(18,2)")
+                                .HasColumnName("cumulative_total_including_vat");
+
+                            b1.Property<decimal>("Vat")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("numeric(18,2)")
+                                .HasColumnName("cumulative_vat");
+
+                            b1.HasKey("ClosureId");
+
+                            b1.ToTable("compliance_closures");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ClosureId")
+                                .HasConstraintName("fk_compliance_closures_compliance_closures_id");
+                        });
+
+                    b.OwnsOne("Koban.Domain.Compliance.ClosureGrandTotals", "PeriodTotals", b1 =>
+                        {
+                            b1.Property<Guid>("ClosureId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<decimal>("Base")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("numeric(18,2)")
+                                .HasColumnName("period_base");
+
+                            b1.Property<int>("Count")
+                                .HasColumnType("integer")
+                                .HasColumnName("period_count");
+
+                            b1.Property<decimal>("TotalIncludingVat")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("numeric(18,2)")
+                                .HasColumnName("period_total_including_vat");
+
+                            b1.Property<decimal>("Vat")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("numeric(18,2)")
+                                .HasColumnName("period_vat");
+
+                            b1.HasKey("ClosureId");
+
+                            b1.ToTable("compliance_closures");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ClosureId")
+                                .HasConstraintName("fk_compliance_closures_compliance_closures_id");
+                        });
+
+                    b.Navigation("CumulativeTotals")
+                        .IsRequired();
+
+                    b.Navigation("PeriodTotals")
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Koban.Domain.Customers.Contact", b =>
