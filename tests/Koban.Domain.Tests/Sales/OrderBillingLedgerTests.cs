@@ -178,6 +178,24 @@ public sealed class OrderBillingLedgerTests
 
         ledger.LeftToInvoiceForRate(20m).ShouldBe(140m);
         ledger.LeftToInvoice.ShouldBe(190m);
+        // Given back on the line that was invoiced, so a full invoice can bill it again.
+        ledger.LeftToInvoiceForLine(order.Lines[0].Id).ShouldBe(40m);
+    }
+
+    [Test]
+    public void A_per_rate_correction_credit_is_spread_over_the_invoiced_lines_to_the_cent()
+    {
+        // Three lines of 10.00 @20 % invoiced; 1.00 credited: 0.33 each, the rounding cent to the first line with room.
+        var order = Validated(Product(1m, 10m), Product(1m, 10m), Product(1m, 10m));
+        var ledger = OrderBillingLedger.For(order);
+        ledger.RecordInvoice(order.Lines.Select(l => new LedgerLineAmount(l.Id, 1m, 10m)));
+
+        ledger.RecordCredit(CreditReason.Correction, [new LedgerRateAmount(20m, 1m)]);
+
+        ledger.Lines.Select(l => l.LeftNet).ShouldBe([0.34m, 0.33m, 0.33m]);
+        ledger.RecordCredit(CreditReason.Correction, [new LedgerRateAmount(20m, 29m)]);
+        ledger.Lines.Select(l => l.LeftNet).ShouldBe([10m, 10m, 10m]);
+        ledger.FindInvariantViolations().ShouldBeEmpty();
     }
 
     [Test]
