@@ -119,9 +119,14 @@ public sealed class Invoice : BillingDocument
         }
 
         var deductions = Lines.Where(l => l.IsDeduction).GroupBy(l => l.VatRate).Select(g => new LedgerRateAmount(g.Key, -g.Sum(l => l.NetAmount))).ToList();
-        if (deductions.Count > 0)
-            ledger.RecordDepositDeduction(deductions);
-        ledger.RecordInvoice(Lines.Where(l => l.OrderLineId is not null && !l.IsDeduction).Select(l => new LedgerLineAmount(l.OrderLineId!.Value, LedgerQuantity(l, order), l.NetAmount)));
+        var lines = Lines.Where(l => l.OrderLineId is not null && !l.IsDeduction).Select(l => new LedgerLineAmount(l.OrderLineId!.Value, LedgerQuantity(l, order), l.NetAmount)).ToList();
+        // One step: deducting the deposits before billing a negative line's rest can leave a rate briefly above its order.
+        ledger.RecordTogether(() =>
+        {
+            if (deductions.Count > 0)
+                ledger.RecordDepositDeduction(deductions);
+            ledger.RecordInvoice(lines);
+        });
     }
 
     private protected override void CheckBeforeValidation(BillingValidation v)

@@ -81,6 +81,7 @@ public sealed class OrderBillingLedger
 {
     private readonly List<OrderLedgerLine> _lines = [];
     private readonly List<OrderLedgerRate> _rates = [];
+    private int _grouped;
 
     private OrderBillingLedger()
     {
@@ -347,17 +348,68 @@ public sealed class OrderBillingLedger
     /// </summary>
     private void Commit(Action change, Func<DomainException> refusal)
     {
-        var lines = _lines.Select(l => (l.DeliveredQuantity, l.InvoicedQuantity, l.InvoicedNet, l.CreditedQuantity, l.CreditedNet)).ToList();
-        var rates = _rates.Select(r => (r.DepositedBase, r.DeductedBase)).ToList();
+        if (_grouped > 0)
+        {
+            change();
+            return;
+        }
+        var before = Save();
         change();
         if (FindInvariantViolations().Count == 0)
             return;
 
-        for (var i = 0; i < _lines.Count; i++)
-            (_lines[i].DeliveredQuantity, _lines[i].InvoicedQuantity, _lines[i].InvoicedNet, _lines[i].CreditedQuantity, _lines[i].CreditedNet) = lines[i];
-        for (var i = 0; i < _rates.Count; i++)
-            (_rates[i].DepositedBase, _rates[i].DeductedBase) = rates[i];
+        Restore(before);
         throw refusal();
+    }
+
+    /// <summary>
+    /// The operations of one document applied as one — a balance's deductions with its lines, a credit note's lines with the
+    /// deductions it reverses. Each keeps its own checks, but the invariants are checked once, on the result: half-way, a
+    /// rate may show more left than ordered (its deposits deducted before a partly billed negative line is billed), which
+    /// the other half puts right. Everything is undone on refusal.
+    /// </summary>
+    public void RecordTogether(Action record, bool credit = false)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (_grouped > 0)
+        {
+            record();
+            return;
+        }
+        var before = Save();
+        _grouped++;
+        try
+        {
+            record();
+        }
+        catch
+        {
+            Restore(before);
+            throw;
+        }
+        finally
+        {
+            _grouped--;
+        }
+        if (FindInvariantViolations().Count == 0)
+            return;
+
+        Restore(before);
+        throw credit ? CreditBeyondInvoiced(InvoicedTotal, "lines") : BeyondLeft(LeftToInvoice, "lines");
+    }
+
+    private (List<(decimal, decimal, decimal, decimal, decimal)> Lines, List<(decimal, decimal)> Rates, int Invoices) Save() =>
+        (_lines.Select(l => (l.DeliveredQuantity, l.InvoicedQuantity, l.InvoicedNet, l.CreditedQuantity, l.CreditedNet)).ToList(),
+         _rates.Select(r => (r.DepositedBase, r.DeductedBase)).ToList(),
+         InvoiceCount);
+
+    private void Restore((List<(decimal, decimal, decimal, decimal, decimal)> Lines, List<(decimal, decimal)> Rates, int Invoices) saved)
+    {
+        for (var i = 0; i < _lines.Count; i++)
+            (_lines[i].DeliveredQuantity, _lines[i].InvoicedQuantity, _lines[i].InvoicedNet, _lines[i].CreditedQuantity, _lines[i].CreditedNet) = saved.Lines[i];
+        for (var i = 0; i < _rates.Count; i++)
+            (_rates[i].DepositedBase, _rates[i].DeductedBase) = saved.Rates[i];
+        InvoiceCount = saved.Invoices;
     }
 
     private decimal LeftForRate(OrderLedgerRate rate) =>

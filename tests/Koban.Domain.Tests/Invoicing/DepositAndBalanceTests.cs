@@ -311,6 +311,33 @@ public sealed class DepositAndBalanceTests
         flow.Ledger().LeftToInvoice.ShouldBe(0m);
     }
 
+    [Test]
+    public void A_balance_after_part_of_a_discount_line_was_billed_deducts_and_bills_in_one_step()
+    {
+        // L0 1000.00 @20 %, L1 remise −400.00 @20 %, L2 1 × 600.00 @10 %: bases 600 / 600, VAT 120 + 60, TTC 1380.00.
+        var flow = BillingFlow.For(Line(1m, 1000m), FreeLine(1m, -400m), Line(1m, 600m, 10m));
+        // Deposit 50 %: 300 @20 % + 300 @10 %, TTC 690.00.
+        var deposit = flow.Deposit(AmountBasis.Percentage, 50m);
+        // Half of the remise (−200.00 @20 %) and half of L2 (300.00 @10 %): HT 100.00, TTC −240 + 330 = 90.00.
+        var intermediate = flow.Intermediate(new OrderLinePortion(flow.Order.Lines[1].Id, 0.5m), new OrderLinePortion(flow.Order.Lines[2].Id, 0.5m));
+        // Left at 20 %: 1000 − 200 on the lines, 300 still deposited: 500. Deducting the deposit before billing the lines would
+        // show 800 left of the 600 ordered for a moment: both go in one step.
+
+        var balance = flow.Balance();
+
+        // 20 %: 1000 − 200 − 300 = 500.00, VAT round(800 × 20 %) − 60 = 100.00; 10 %: 300 − 300 = 0, VAT 30 − 30 = 0. TTC 600.00.
+        balance.TotalExcludingVat.ShouldBe(500m);
+        balance.TotalIncludingVat.ShouldBe(600m);
+        (deposit.TotalIncludingVat + intermediate.TotalIncludingVat + balance.TotalIncludingVat).ShouldBe(1380m);
+        flow.Ledger().LeftToInvoice.ShouldBe(0m);
+
+        // Its full correction credits the lines and gives the deductions back in one step too.
+        flow.CreditFull(balance).TotalIncludingVat.ShouldBe(600m);
+        flow.Ledger().LeftToInvoice.ShouldBe(500m);
+        flow.Balance().TotalIncludingVat.ShouldBe(600m);
+        flow.Ledger().FindInvariantViolations().ShouldBeEmpty();
+    }
+
     /// <summary>Per rate, the bases and the VAT of <paramref name="documents"/> are the order's exactly.</summary>
     private static void ShouldAddUpPerRate(BillingFlow flow, IEnumerable<Invoice> documents)
     {

@@ -199,6 +199,36 @@ public sealed class OrderBillingLedgerTests
     }
 
     [Test]
+    public void Operations_recorded_together_are_checked_on_their_result_and_undone_as_one()
+    {
+        // Rate 20 %: 2 × 100 and 4 × 25 (300 ordered). A deposit of 90, then a balance deducting it with both lines.
+        var (order, ledger) = Setup();
+        ledger.RecordDeposit([new(20m, 90m)]);
+
+        // Refused half-way (a line of another order): the deduction made before is undone.
+        Should.Throw<DomainException>(() => ledger.RecordTogether(() =>
+        {
+            ledger.RecordDepositDeduction([new(20m, 90m)]);
+            ledger.RecordInvoice([new(Guid.NewGuid(), 1m, 1m)]);
+        })).Code.ShouldBe(ErrorCodes.OrderLineNotFound);
+        ledger.Rates[0].DeductedBase.ShouldBe(0m);
+        ledger.InvoiceCount.ShouldBe(1);
+
+        // Refused on the result only: each step passes its own check, but billing everything and then giving the deduction
+        // back would count the deposit on top of the lines (−90 left).
+        Should.Throw<DomainException>(() => ledger.RecordTogether(() =>
+        {
+            ledger.RecordDepositDeduction([new(20m, 90m)]);
+            ledger.RecordInvoice([new(order.Lines[0].Id, 2m, 200m)]);
+            ledger.RecordInvoice([new(order.Lines[2].Id, 4m, 100m)]);
+            ledger.ReverseDepositDeduction([new(20m, 90m)]);
+        })).Code.ShouldBe(ErrorCodes.BeyondLeftToInvoice);
+        ledger.LeftToInvoiceForRate(20m).ShouldBe(210m);
+        ledger.InvoiceCount.ShouldBe(1);
+        ledger.FindInvariantViolations().ShouldBeEmpty();
+    }
+
+    [Test]
     public void A_correction_credit_on_a_deposit_reduces_what_the_balance_deducts()
     {
         var (_, ledger) = Setup();
