@@ -295,8 +295,11 @@ public sealed class Invoice : BillingDocument
             1m, "C62", x.part, 0m, x.row.Rate, x.row.Category)))];
     }
 
+    // A row with no base left may still carry VAT: a deposit corrected in two parts whose VAT roundings do not add up to
+    // its own (100.03 @20 %: 20.01 of VAT, credited as 50.02 + 50.01 with 10.00 + 10.00). Deducting that cent keeps
+    // deposits + balance = order to the cent.
     private static IEnumerable<BillingLineData> DeductionLines(IReadOnlyList<DepositDeduction> deposits) =>
-        deposits.SelectMany(d => d.Rows.Where(r => r.Base != 0m).Select(r => new BillingLineData(
+        deposits.SelectMany(d => d.Rows.Where(r => r.Base != 0m || r.Vat != 0m).Select(r => new BillingLineData(
             new DocumentLineData(LineKind.Free, null,
                 $"Déduction de la facture d'acompte n° {d.Number} du {FrenchText.Date(d.Date)}" + (d.Rows.Count > 1 ? $" — TVA {FrenchText.Percent(r.Rate)}" : string.Empty),
                 1m, "C62", -r.Base, 0m, r.Rate, r.Category),

@@ -159,7 +159,8 @@ internal sealed class BillingFlow(Order order)
             foreach (var line in corrections.SelectMany(c => c.Lines).Where(l => l.DeductedInvoiceId == deposit.Id))
                 Take((line.VatRate, line.VatCategory), line.NetAmount, -line.DeductedVat);
 
-            var left = rows.Where(r => r.Value.Base != 0m).Select(r => new VatBreakdownLine(r.Key.Item1, r.Value.Base, r.Value.Vat, r.Key.Item2)).ToList();
+            // A row with no base but some VAT left (a deposit corrected in parts whose VAT roundings differ) is still deducted.
+            var left = rows.Where(r => r.Value.Base != 0m || r.Value.Vat != 0m).Select(r => new VatBreakdownLine(r.Key.Item1, r.Value.Base, r.Value.Vat, r.Key.Item2)).ToList();
             if (left.Count > 0)
                 result.Add(new DepositDeduction(deposit.Id, deposit.Number!, deposit.IssueDate!.Value, left));
         }

@@ -248,6 +248,28 @@ public sealed class DepositAndBalanceTests
     }
 
     [Test]
+    public void A_deposit_corrected_in_two_parts_leaves_its_vat_rounding_cent_to_the_balance()
+    {
+        // 200.06 @20 % (VAT 40.012 → 40.01, TTC 240.07). Deposit 50 %: 100.03, VAT 20.006 → 20.01, TTC 120.04.
+        var flow = BillingFlow.For(Line(1m, 200.06m));
+        var deposit = flow.Deposit(AmountBasis.Percentage, 50m);
+        // Corrected in two parts: half the line, 50.02 (0.5 × 100.03 = 50.015), VAT 10.004 → 10.00; then the rest, 50.01,
+        // VAT 10.002 → 10.00. All the base is credited but only 20.00 of the 20.01 of VAT.
+        var first = flow.CreditLines(deposit, CreditReason.Correction, new InvoiceLinePortion(deposit.Lines[0].Id, 0.5m));
+        var rest = flow.CreditFull(deposit);
+        (first.TotalIncludingVat + rest.TotalIncludingVat).ShouldBe(120.03m);
+
+        // The balance deducts the cent of VAT left on the deposit (base 0.00): 200.06 HT, VAT 40.01 − 0.01 = 40.00, TTC 240.06.
+        var balance = flow.Balance();
+
+        balance.Lines.Single(l => l.IsDeduction).NetAmount.ShouldBe(0m);
+        balance.Lines.Single(l => l.IsDeduction).DeductedVat.ShouldBe(0.01m);
+        balance.TotalVat.ShouldBe(40m);
+        (deposit.TotalIncludingVat - first.TotalIncludingVat - rest.TotalIncludingVat + balance.TotalIncludingVat).ShouldBe(240.07m);
+        flow.DepositsToDeduct().ShouldBeEmpty();
+    }
+
+    [Test]
     public void A_commercial_discount_on_a_deposit_is_not_netted_in_the_balance()
     {
         var flow = ThreeRates();
