@@ -33,6 +33,7 @@ public sealed class InvoicingPropertyTests
         }, iter: Iterations, print: s => s.ToString());
 
         // The generators must exercise the domain, not only its refusals.
+        TestContext.Out.WriteLine($"{played} orders played, {accepted} documents validated");
         played.ShouldBeGreaterThan(Iterations * 9 / 10);
         accepted.ShouldBeGreaterThan(played * 2);
     }
