@@ -154,14 +154,18 @@ public sealed class CreditNote : BillingDocument
         }
 
         var onLines = priced.Where(l => l.OrderLineId is not null && !l.IsDeduction).ToList();
-        if (onLines.Count > 0)
-            ledger.RecordCredit(Reason, onLines.Select(l => new LedgerLineAmount(l.OrderLineId!.Value, Invoice.LedgerQuantity(l, order), l.NetAmount)));
         var deductions = priced.Where(l => l.IsDeduction).GroupBy(l => l.VatRate).Select(g => new LedgerRateAmount(g.Key, -g.Sum(l => l.NetAmount))).ToList();
-        if (deductions.Count > 0 && Reason == CreditReason.Correction)
-            ledger.ReverseDepositDeduction(deductions);
         var byAmount = priced.Where(l => l.OrderLineId is null && !l.IsDeduction).GroupBy(l => l.VatRate).Select(g => new LedgerRateAmount(g.Key, g.Sum(l => l.NetAmount))).ToList();
-        if (byAmount.Count > 0)
-            ledger.RecordCredit(Reason, byAmount);
+        // One step, like the balance it corrects: crediting its lines before reversing its deductions may leave a rate briefly above its order.
+        ledger.RecordTogether(() =>
+        {
+            if (onLines.Count > 0)
+                ledger.RecordCredit(Reason, onLines.Select(l => new LedgerLineAmount(l.OrderLineId!.Value, Invoice.LedgerQuantity(l, order), l.NetAmount)));
+            if (deductions.Count > 0 && Reason == CreditReason.Correction)
+                ledger.ReverseDepositDeduction(deductions);
+            if (byAmount.Count > 0)
+                ledger.RecordCredit(Reason, byAmount);
+        }, credit: true);
     }
 
     private protected override void CheckBeforeValidation(BillingValidation v)

@@ -119,15 +119,24 @@ public sealed class Invoice : BillingDocument
         }
 
         var deductions = Lines.Where(l => l.IsDeduction).GroupBy(l => l.VatRate).Select(g => new LedgerRateAmount(g.Key, -g.Sum(l => l.NetAmount))).ToList();
-        if (deductions.Count > 0)
-            ledger.RecordDepositDeduction(deductions);
-        ledger.RecordInvoice(Lines.Where(l => l.OrderLineId is not null && !l.IsDeduction).Select(l => new LedgerLineAmount(l.OrderLineId!.Value, LedgerQuantity(l, order), l.NetAmount)));
+        var lines = Lines.Where(l => l.OrderLineId is not null && !l.IsDeduction).Select(l => new LedgerLineAmount(l.OrderLineId!.Value, LedgerQuantity(l, order), l.NetAmount)).ToList();
+        // One step: deducting the deposits before billing a negative line's rest can leave a rate briefly above its order.
+        ledger.RecordTogether(() =>
+        {
+            if (deductions.Count > 0)
+                ledger.RecordDepositDeduction(deductions);
+            ledger.RecordInvoice(lines);
+        });
     }
 
     private protected override void CheckBeforeValidation(BillingValidation v)
     {
         // A balance may come to zero when deposits covered everything; no invoice may be negative (that is a credit note).
-        if (TotalIncludingVat < 0m)
+        // One exception: a balance whose bases are all covered, left a cent or two below zero because each deposit rounded its
+        // own VAT up (two 50 % deposits of 100.06 HT carry 2 × 10.01 of VAT, the order 20.01) — deposits + balance must equal
+        // the order to the cent (domain-rules.md §6), and refusing it would leave the order impossible to close.
+        var roundingOnly = Kind == InvoiceKind.Balance && VatBreakdown.All(r => r.Base >= 0m);
+        if (TotalIncludingVat < 0m && !roundingOnly)
             throw new DomainException(ErrorCodes.DocumentTotalNegative, "An invoice total cannot be negative; issue a credit note.") { Field = "lines" };
     }
 
@@ -199,26 +208,28 @@ public sealed class Invoice : BillingDocument
         }
 
         var label = target is null ? FrenchText.Percent(fraction * 100m) : null;
-        var nets = new List<(OrderLine Line, decimal Net)>();
+        // A line capped at what is left bills that rest: its label and quantity say so, not the percentage asked.
+        var nets = new List<(OrderLine Line, decimal Net, decimal? CappedQuantity)>();
         foreach (var line in billable)
         {
-            var left = ledger.Lines.First(l => l.OrderLineId == line.Id).LeftNet;
+            var left = ledger.Lines.First(l => l.OrderLineId == line.Id);
             var net = Rounding.Amount(line.NetAmount * fraction);
-            if (Math.Abs(net) > Math.Abs(left)) net = left;
-            if (net != 0m) nets.Add((line, net));
+            decimal? capped = null;
+            if (Math.Abs(net) > Math.Abs(left.LeftNet)) (net, capped) = (left.LeftNet, left.LeftQuantity);
+            if (net != 0m) nets.Add((line, net, capped));
         }
         if (target is { } wanted && nets.Count > 0)
         {
             // An amount is billed exactly: the line with the largest share absorbs the rounding.
             var largest = nets.MaxBy(n => Math.Abs(n.Net));
             var index = nets.IndexOf(largest);
-            nets[index] = (largest.Line, largest.Net + (wanted - nets.Sum(n => n.Net)));
+            nets[index] = (largest.Line, largest.Net + (wanted - nets.Sum(n => n.Net)), null);
         }
 
         return [.. nets.Select(n =>
         {
-            var share = label ?? FrenchText.Percent(Rounding.Amount(n.Net / n.Line.NetAmount * 100m));
-            var quantity = Rounding.Quantity(n.Line.Quantity * fraction);
+            var share = (n.CappedQuantity is null ? label : null) ?? FrenchText.Percent(Rounding.Amount(n.Net / n.Line.NetAmount * 100m));
+            var quantity = n.CappedQuantity ?? Rounding.Quantity(n.Line.Quantity * fraction);
             return Portion(n.Line, quantity, n.Net, $" — {share} de {FrenchText.Amount(n.Line.NetAmount)} HT", spec);
         })];
     }
@@ -284,8 +295,11 @@ public sealed class Invoice : BillingDocument
             1m, "C62", x.part, 0m, x.row.Rate, x.row.Category)))];
     }
 
+    // A row with no base left may still carry VAT: a deposit corrected in two parts whose VAT roundings do not add up to
+    // its own (100.03 @20 %: 20.01 of VAT, credited as 50.02 + 50.01 with 10.00 + 10.00). Deducting that cent keeps
+    // deposits + balance = order to the cent.
     private static IEnumerable<BillingLineData> DeductionLines(IReadOnlyList<DepositDeduction> deposits) =>
-        deposits.SelectMany(d => d.Rows.Where(r => r.Base != 0m).Select(r => new BillingLineData(
+        deposits.SelectMany(d => d.Rows.Where(r => r.Base != 0m || r.Vat != 0m).Select(r => new BillingLineData(
             new DocumentLineData(LineKind.Free, null,
                 $"Déduction de la facture d'acompte n° {d.Number} du {FrenchText.Date(d.Date)}" + (d.Rows.Count > 1 ? $" — TVA {FrenchText.Percent(r.Rate)}" : string.Empty),
                 1m, "C62", -r.Base, 0m, r.Rate, r.Category),

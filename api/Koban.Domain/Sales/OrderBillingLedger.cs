@@ -66,9 +66,6 @@ public sealed class OrderLedgerRate
     /// <summary>Deposit bases already deducted by balance invoices.</summary>
     public decimal DeductedBase { get; internal set; }
 
-    /// <summary>Correction credits given as an amount per rate rather than per line.</summary>
-    public decimal CreditedBase { get; internal set; }
-
     /// <summary>Deposits still counted as invoiced, until a balance invoice deducts them (domain-rules.md §6).</summary>
     public decimal OutstandingDeposits => DepositedBase - DeductedBase;
 }
@@ -84,6 +81,7 @@ public sealed class OrderBillingLedger
 {
     private readonly List<OrderLedgerLine> _lines = [];
     private readonly List<OrderLedgerRate> _rates = [];
+    private int _grouped;
 
     private OrderBillingLedger()
     {
@@ -261,7 +259,8 @@ public sealed class OrderBillingLedger
     /// <summary>
     /// A credit note given as an amount split across VAT rates. On a deposit invoice (<paramref name="onDeposit"/>) a
     /// correction reduces the deposit, so the balance deducts it net of the credit (domain-rules.md §6); otherwise it gives
-    /// back left to invoice at each rate without pointing at a line.
+    /// back left to invoice on the rate's lines, in proportion to what is invoiced and not yet credited on each, so the next
+    /// full or balance invoice bills it again line by line.
     /// </summary>
     public void RecordCredit(CreditReason reason, IEnumerable<LedgerRateAmount> perRate, bool onDeposit = false)
     {
@@ -285,11 +284,13 @@ public sealed class OrderBillingLedger
             {
                 foreach (var amount in amounts)
                 {
-                    var rate = FindRate(amount.Rate, "rate");
                     if (onDeposit)
-                        rate.DepositedBase -= amount.Base;
-                    else
-                        rate.CreditedBase += amount.Base;
+                    {
+                        FindRate(amount.Rate, "rate").DepositedBase -= amount.Base;
+                        continue;
+                    }
+                    foreach (var (line, net) in SpreadOverLines(amount.Rate, amount.Base))
+                        line.CreditedNet += net;
                 }
             },
             () => CreditBeyondInvoiced(InvoicedTotal, "perRate"));
@@ -347,21 +348,93 @@ public sealed class OrderBillingLedger
     /// </summary>
     private void Commit(Action change, Func<DomainException> refusal)
     {
-        var lines = _lines.Select(l => (l.DeliveredQuantity, l.InvoicedQuantity, l.InvoicedNet, l.CreditedQuantity, l.CreditedNet)).ToList();
-        var rates = _rates.Select(r => (r.DepositedBase, r.DeductedBase, r.CreditedBase)).ToList();
+        if (_grouped > 0)
+        {
+            change();
+            return;
+        }
+        var before = Save();
         change();
         if (FindInvariantViolations().Count == 0)
             return;
 
-        for (var i = 0; i < _lines.Count; i++)
-            (_lines[i].DeliveredQuantity, _lines[i].InvoicedQuantity, _lines[i].InvoicedNet, _lines[i].CreditedQuantity, _lines[i].CreditedNet) = lines[i];
-        for (var i = 0; i < _rates.Count; i++)
-            (_rates[i].DepositedBase, _rates[i].DeductedBase, _rates[i].CreditedBase) = rates[i];
+        Restore(before);
         throw refusal();
     }
 
+    /// <summary>
+    /// The operations of one document applied as one — a balance's deductions with its lines, a credit note's lines with the
+    /// deductions it reverses. Each keeps its own checks, but the invariants are checked once, on the result: half-way, a
+    /// rate may show more left than ordered (its deposits deducted before a partly billed negative line is billed), which
+    /// the other half puts right. Everything is undone on refusal.
+    /// </summary>
+    public void RecordTogether(Action record, bool credit = false)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (_grouped > 0)
+        {
+            record();
+            return;
+        }
+        var before = Save();
+        _grouped++;
+        try
+        {
+            record();
+        }
+        catch
+        {
+            Restore(before);
+            throw;
+        }
+        finally
+        {
+            _grouped--;
+        }
+        if (FindInvariantViolations().Count == 0)
+            return;
+
+        Restore(before);
+        throw credit ? CreditBeyondInvoiced(InvoicedTotal, "lines") : BeyondLeft(LeftToInvoice, "lines");
+    }
+
+    private (List<(decimal, decimal, decimal, decimal, decimal)> Lines, List<(decimal, decimal)> Rates, int Invoices) Save() =>
+        (_lines.Select(l => (l.DeliveredQuantity, l.InvoicedQuantity, l.InvoicedNet, l.CreditedQuantity, l.CreditedNet)).ToList(),
+         _rates.Select(r => (r.DepositedBase, r.DeductedBase)).ToList(),
+         InvoiceCount);
+
+    private void Restore((List<(decimal, decimal, decimal, decimal, decimal)> Lines, List<(decimal, decimal)> Rates, int Invoices) saved)
+    {
+        for (var i = 0; i < _lines.Count; i++)
+            (_lines[i].DeliveredQuantity, _lines[i].InvoicedQuantity, _lines[i].InvoicedNet, _lines[i].CreditedQuantity, _lines[i].CreditedNet) = saved.Lines[i];
+        for (var i = 0; i < _rates.Count; i++)
+            (_rates[i].DepositedBase, _rates[i].DeductedBase) = saved.Rates[i];
+        InvoiceCount = saved.Invoices;
+    }
+
     private decimal LeftForRate(OrderLedgerRate rate) =>
-        _lines.Where(l => l.VatRate == rate.Rate).Sum(l => l.LeftNet) - rate.OutstandingDeposits + rate.CreditedBase;
+        _lines.Where(l => l.VatRate == rate.Rate).Sum(l => l.LeftNet) - rate.OutstandingDeposits;
+
+    /// <summary>
+    /// Spreads a credited base over the rate's lines in proportion to what each has invoiced and not yet credited: each
+    /// exact share lies between 0 and that line's invoiced net, so its rounding does too; the cents the rounding leaves go
+    /// one by one to the lines that still have room. A left-over amount (beyond what is invoiced) is left to the invariant check.
+    /// </summary>
+    private List<(OrderLedgerLine Line, decimal Net)> SpreadOverLines(decimal rate, decimal amount)
+    {
+        var lines = _lines.Where(l => l.VatRate == rate && l.InvoicedNet != l.CreditedNet).OrderByDescending(l => Math.Abs(l.InvoicedNet - l.CreditedNet)).ToList();
+        var invoiced = lines.Sum(l => l.InvoicedNet - l.CreditedNet);
+        if (invoiced == 0m)
+            return [];
+        var parts = lines.Select(l => Rounding.Amount(amount * (l.InvoicedNet - l.CreditedNet) / invoiced)).ToArray();
+        var cent = amount > parts.Sum() ? 0.01m : -0.01m;
+        for (var i = 0; i < lines.Count && parts.Sum() != amount; i++)
+        {
+            while (parts.Sum() != amount && Within(parts[i] + cent, lines[i].InvoicedNet - lines[i].CreditedNet))
+                parts[i] += cent;
+        }
+        return [.. lines.Select((l, i) => (l, parts[i]))];
+    }
 
     // "Between 0 and the ordered amount", whichever sign the ordered amount has (a negative line such as a discount).
     private static bool Within(decimal value, decimal bound) => value >= Math.Min(0m, bound) && value <= Math.Max(0m, bound);

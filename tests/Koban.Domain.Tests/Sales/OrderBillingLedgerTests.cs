@@ -178,6 +178,54 @@ public sealed class OrderBillingLedgerTests
 
         ledger.LeftToInvoiceForRate(20m).ShouldBe(140m);
         ledger.LeftToInvoice.ShouldBe(190m);
+        // Given back on the line that was invoiced, so a full invoice can bill it again.
+        ledger.LeftToInvoiceForLine(order.Lines[0].Id).ShouldBe(40m);
+    }
+
+    [Test]
+    public void A_per_rate_correction_credit_is_spread_over_the_invoiced_lines_to_the_cent()
+    {
+        // Three lines of 10.00 @20 % invoiced; 1.00 credited: 0.33 each, the rounding cent to the first line with room.
+        var order = Validated(Product(1m, 10m), Product(1m, 10m), Product(1m, 10m));
+        var ledger = OrderBillingLedger.For(order);
+        ledger.RecordInvoice(order.Lines.Select(l => new LedgerLineAmount(l.Id, 1m, 10m)));
+
+        ledger.RecordCredit(CreditReason.Correction, [new LedgerRateAmount(20m, 1m)]);
+
+        ledger.Lines.Select(l => l.LeftNet).ShouldBe([0.34m, 0.33m, 0.33m]);
+        ledger.RecordCredit(CreditReason.Correction, [new LedgerRateAmount(20m, 29m)]);
+        ledger.Lines.Select(l => l.LeftNet).ShouldBe([10m, 10m, 10m]);
+        ledger.FindInvariantViolations().ShouldBeEmpty();
+    }
+
+    [Test]
+    public void Operations_recorded_together_are_checked_on_their_result_and_undone_as_one()
+    {
+        // Rate 20 %: 2 × 100 and 4 × 25 (300 ordered). A deposit of 90, then a balance deducting it with both lines.
+        var (order, ledger) = Setup();
+        ledger.RecordDeposit([new(20m, 90m)]);
+
+        // Refused half-way (a line of another order): the deduction made before is undone.
+        Should.Throw<DomainException>(() => ledger.RecordTogether(() =>
+        {
+            ledger.RecordDepositDeduction([new(20m, 90m)]);
+            ledger.RecordInvoice([new(Guid.NewGuid(), 1m, 1m)]);
+        })).Code.ShouldBe(ErrorCodes.OrderLineNotFound);
+        ledger.Rates[0].DeductedBase.ShouldBe(0m);
+        ledger.InvoiceCount.ShouldBe(1);
+
+        // Refused on the result only: each step passes its own check, but billing everything and then giving the deduction
+        // back would count the deposit on top of the lines (−90 left).
+        Should.Throw<DomainException>(() => ledger.RecordTogether(() =>
+        {
+            ledger.RecordDepositDeduction([new(20m, 90m)]);
+            ledger.RecordInvoice([new(order.Lines[0].Id, 2m, 200m)]);
+            ledger.RecordInvoice([new(order.Lines[2].Id, 4m, 100m)]);
+            ledger.ReverseDepositDeduction([new(20m, 90m)]);
+        })).Code.ShouldBe(ErrorCodes.BeyondLeftToInvoice);
+        ledger.LeftToInvoiceForRate(20m).ShouldBe(210m);
+        ledger.InvoiceCount.ShouldBe(1);
+        ledger.FindInvariantViolations().ShouldBeEmpty();
     }
 
     [Test]
