@@ -64,7 +64,7 @@ public sealed class BillingService(KobanDbContext db, AuditLog audit, CurrentAct
                 Subtract(rows, line.VatRate, line.VatCategory, -line.NetAmount, line.DeductedVat);
             foreach (var line in billing.CreditNotes.Where(c => c.Reason == CreditReason.Correction).SelectMany(c => c.Lines).Where(l => l.DeductedInvoiceId == deposit.Id))
                 Subtract(rows, line.VatRate, line.VatCategory, line.NetAmount, -line.DeductedVat);
-            var left = rows.Where(r => r.Value.Base != 0m).Select(r => new VatBreakdownLine(r.Key.Rate, r.Value.Base, r.Value.Vat, r.Key.Category)).ToList();
+            var left = rows.Where(r => r.Value.Base != 0m || r.Value.Vat != 0m).Select(r => new VatBreakdownLine(r.Key.Rate, r.Value.Base, r.Value.Vat, r.Key.Category)).ToList();
             if (left.Count > 0)
                 result.Add(new DepositDeduction(deposit.Id, deposit.Number!, deposit.IssueDate!.Value, left));
         }
