@@ -9,12 +9,14 @@ using Koban.Api.Features.Audit;
 using Koban.Api.Features.Auth;
 using Koban.Api.Features.Companies;
 using Koban.Api.Features.Customers;
+using Koban.Api.Features.Emails;
 using Koban.Api.Features.Numbering;
 using Koban.Api.Features.Products;
 using Koban.Api.Features.Sales;
 using Koban.Api.Features.Signup;
 using Koban.Api.Features.Users;
 using Koban.Api.Infrastructure.Audit;
+using Koban.Api.Infrastructure.Mail;
 using Koban.Api.Infrastructure.Mediator;
 using Koban.Api.Infrastructure.Persistence;
 using Koban.Api.Infrastructure.Security;
@@ -58,6 +60,8 @@ builder.Services.AddScoped<DocumentNumbers>();
 builder.Services.AddScoped<Koban.Api.Features.Sales.SalesLineBuilder>();
 builder.Services.AddScoped<Koban.Api.Features.Sales.CompanyClock>();
 builder.Services.AddScoped<Koban.Api.Features.Sales.OrderFactory>();
+builder.Services.AddScoped<AccountTokens>();
+builder.Services.AddKobanMail(configuration, withSender: !isOpenApiBuild);
 
 var connectionString = configuration.GetConnectionString(DatabaseSetup.AppConnectionName) ?? "Host=127.0.0.1;Database=koban";
 builder.Services.AddDbContext<KobanDbContext>((services, options) => options
@@ -198,6 +202,9 @@ app.MapProductsEndpoints();
 app.MapOpportunitiesEndpoints();
 app.MapQuotesEndpoints();
 app.MapOrdersEndpoints();
+app.MapEmailsEndpoints();
+app.MapInvitationEndpoints();
+app.MapPasswordResetEndpoints();
 
 // Unknown API paths answer a problem 404, never the SPA's index.html.
 app.Map("/api/{**path}", (HttpContext http) => Problems.WriteAsync(http, Problems.Create(StatusCodes.Status404NotFound, ApiErrorCodes.NotFound)))

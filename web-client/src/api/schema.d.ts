@@ -68,6 +68,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Invite a user by e-mail
+         * @description Creates the user without a password (`invitationPending: true`) and e-mails them a link, valid 7 days and usable once, to choose their password (`POST /api/v1/auth/invitation/accept`). The link points to `Koban:PublicUrl`. The mail goes through the outbox: its delivery shows in `GET /api/v1/emails?entityType=user&entityId=…`. The e-mail must be unused across the whole deployment (400 `email_already_used`). Creating a user with a temporary password (`POST /api/v1/users`) still works.
+         *
+         *     Requires the permission `users:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["InviteUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/invitation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a user's invitation again
+         * @description E-mails a new invitation link (valid 7 days); the previous link stops working. Only for a user who has not chosen a password yet (409 `invitation_already_accepted`) and is active (409 `conflict`).
+         *
+         *     Requires the permission `users:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["ResendInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/invitation/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Choose your password from an invitation link
+         * @description Takes the token of the invitation e-mail (the part after `#token=` in the link) and the chosen password (12 characters with upper case, lower case and a digit). The token works once and for 7 days: an unknown token answers 422 `token_invalid`, a used or replaced one `token_used`, an expired one `token_expired`, all naming the field `token`. Returns the address to sign in with; it does not sign in. Rate-limited like sign-in.
+         */
+        post: operations["AcceptInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -1195,10 +1259,98 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/emails": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Delivery status of the e-mails sent about a record
+         * @description The e-mails queued about one record (`entityType`: `invoice`, `credit_note`, `quote`, `order`, `delivery_note`, `customer`, `payment`, `contract`, `user` or `company`; `entityId`: its id), newest first, cursor-paged (`sort`: `-createdAt` default, or `createdAt`). Each says to whom, when it was queued and sent, its status (`Pending`, `Sending`, `Sent`, `Failed`), the number of attempts and the last SMTP error; bodies are never returned. Requires read permission on the record's resource (`invoices:read` for an invoice, `users:read` for a user…), else 403; an unknown `entityType` answers 400 `entity_type_unknown`. Queued, sent and failed e-mails also appear in the record's audit history (`email.queued`, `email.sent`, `email.failed`).
+         */
+        get: operations["ListEmails"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/emails/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a failed e-mail again
+         * @description A `Failed` e-mail gets a fresh series of attempts, a `Pending` one waiting for its next attempt is tried at once; the same Message-ID is kept. A `Sent` or `Sending` e-mail answers 409 `email_not_retryable`. Requires write permission on the record's resource (`invoices:write` for an invoice…). Written to the record's audit history (`email.retry_requested`).
+         */
+        post: operations["RetryEmail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Forgotten password: e-mail a reset link
+         * @description Always answers 202, whether or not the address has an account, so nobody can learn which addresses do. When it belongs to an active user, a link valid 1 hour and usable once is e-mailed (`Koban:PublicUrl`/reset-password#token=…); asking again replaces the previous link, and an account receives at most 3 such e-mails an hour. Rate-limited per client address like sign-in (429). Written to the user's audit history.
+         */
+        post: operations["RequestPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Choose a new password from a reset link
+         * @description Takes the token of the reset e-mail (the part after `#token=`) and the new password (12 characters with upper case, lower case and a digit). An unknown token answers 422 `token_invalid`, a used or replaced one `token_used`, an expired one (after 1 hour) `token_expired`, all naming the field `token`. The account is unlocked and its open sessions end. Returns the address to sign in with; it does not sign in.
+         */
+        post: operations["ConfirmPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AcceptInvitationRequest: {
+            token: string;
+            password: string;
+        };
+        /** @description The address whose password was just set, so the sign-in form can be filled in. */
+        AccountPasswordSetResponse: {
+            email: string;
+        };
         ApiKeyList: {
             items: components["schemas"]["ApiKeyResponse"][];
             nextCursor: null | string;
@@ -1290,6 +1442,10 @@ export interface components {
             vatOnDebits: boolean;
             /** Format: date-time */
             updatedAt: string;
+        };
+        ConfirmPasswordResetRequest: {
+            token: string;
+            newPassword: string;
         };
         ContactRequest: {
             firstName: null | string;
@@ -1447,6 +1603,39 @@ export interface components {
             /** Format: date */
             validUntil: null | string;
         };
+        /** @description What a user sees of a queued e-mail: to whom, when, and whether it left (bodies are never returned). */
+        EmailDelivery: {
+            /** Format: uuid */
+            id: string;
+            entityType: string;
+            /** Format: uuid */
+            entityId: string;
+            to: string[];
+            cc: string[];
+            subject: string;
+            attachments: string[];
+            status: components["schemas"]["EmailStatus"];
+            /** Format: int32 */
+            attempts: number;
+            lastError: null | string;
+            /** Format: date-time */
+            nextAttemptAt: null | string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            sentAt: null | string;
+            createdByName: null | string;
+        };
+        EmailList: {
+            items: components["schemas"]["EmailDelivery"][];
+            nextCursor: null | string;
+            hasMore: boolean;
+        };
+        /**
+         * @description Delivery state of a queued e-mail.
+         * @enum {unknown}
+         */
+        EmailStatus: "Pending" | "Sending" | "Sent" | "Failed";
         /** @description A problem with field-level errors (400). */
         HttpValidationProblemDetails: {
             /** @description A URI naming the problem type. */
@@ -1498,6 +1687,11 @@ export interface components {
             /** Format: uuid */
             id: null | string;
             errors: components["schemas"]["ImportRowError"][];
+        };
+        InviteUserRequest: {
+            email: string;
+            displayName: string;
+            role: components["schemas"]["UserRole"];
         };
         JsonElement: unknown;
         /** @enum {unknown} */
@@ -1950,6 +2144,9 @@ export interface components {
         RefuseQuoteRequest: {
             reason: null | string;
         };
+        RequestPasswordResetRequest: {
+            email: string;
+        };
         /**
          * @description A line as a client sends it. On a product line, omitted description, unit, price and VAT rate are copied from
          *         the product at that moment (later product changes never alter the document); the VAT category and the rate actually
@@ -2074,6 +2271,7 @@ export interface components {
             lastSignInAt: null | string;
             /** Format: date-time */
             createdAt: string;
+            invitationPending: boolean;
         };
         /** @enum {unknown} */
         UserRole: "Admin" | "Sales" | "Accountant" | "Viewer";
@@ -2333,6 +2531,234 @@ export interface operations {
             };
             /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    InviteUser: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "email": "lea.petit@example.fr",
+                 *       "displayName": "Léa Petit",
+                 *       "role": "Accountant"
+                 *     }
+                 */
+                "application/json": components["schemas"]["InviteUserRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936b2f-1200-7abc-8def-0123456789ab",
+                     *       "email": "lea.petit@example.fr",
+                     *       "displayName": "Léa Petit",
+                     *       "role": "Accountant",
+                     *       "mustChangePassword": false,
+                     *       "isActive": true,
+                     *       "lastSignInAt": null,
+                     *       "createdAt": "2026-09-01T08:00:00+00:00",
+                     *       "invitationPending": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ResendInvitation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936b2f-1200-7abc-8def-0123456789ab",
+                     *       "email": "paul.martin@example.fr",
+                     *       "displayName": "Paul Martin",
+                     *       "role": "Sales",
+                     *       "mustChangePassword": false,
+                     *       "isActive": true,
+                     *       "lastSignInAt": null,
+                     *       "createdAt": "2026-09-01T08:00:00+00:00",
+                     *       "invitationPending": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AcceptInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "token": "q3Hk9v0XbW2m7LrT5yPz1cNf8aJd4sEu6gKo0iQwRtY",
+                 *       "password": "Mon-Mot-De-Passe-2026"
+                 *     }
+                 */
+                "application/json": components["schemas"]["AcceptInvitationRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "email": "lea.petit@example.fr"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AccountPasswordSetResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3048,7 +3474,8 @@ export interface operations {
                      *           "mustChangePassword": true,
                      *           "isActive": true,
                      *           "lastSignInAt": null,
-                     *           "createdAt": "2026-09-01T08:00:00+00:00"
+                     *           "createdAt": "2026-09-01T08:00:00+00:00",
+                     *           "invitationPending": false
                      *         }
                      *       ],
                      *       "nextCursor": null,
@@ -3135,7 +3562,8 @@ export interface operations {
                      *       "mustChangePassword": true,
                      *       "isActive": true,
                      *       "lastSignInAt": null,
-                     *       "createdAt": "2026-09-01T08:00:00+00:00"
+                     *       "createdAt": "2026-09-01T08:00:00+00:00",
+                     *       "invitationPending": false
                      *     }
                      */
                     "application/json": components["schemas"]["UserResponse"];
@@ -3205,7 +3633,8 @@ export interface operations {
                      *       "mustChangePassword": true,
                      *       "isActive": true,
                      *       "lastSignInAt": null,
-                     *       "createdAt": "2026-09-01T08:00:00+00:00"
+                     *       "createdAt": "2026-09-01T08:00:00+00:00",
+                     *       "invitationPending": false
                      *     }
                      */
                     "application/json": components["schemas"]["UserResponse"];
@@ -3283,7 +3712,8 @@ export interface operations {
                      *       "mustChangePassword": true,
                      *       "isActive": true,
                      *       "lastSignInAt": null,
-                     *       "createdAt": "2026-09-01T08:00:00+00:00"
+                     *       "createdAt": "2026-09-01T08:00:00+00:00",
+                     *       "invitationPending": false
                      *     }
                      */
                     "application/json": components["schemas"]["UserResponse"];
@@ -10260,6 +10690,299 @@ export interface operations {
             };
             /** @description The update lacks an If-Match header. */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListEmails: {
+        parameters: {
+            query: {
+                entityType: string;
+                entityId: string;
+                limit?: number;
+                after?: string;
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01936b40-0000-7000-8000-0000000000d1",
+                     *           "entityType": "invoice",
+                     *           "entityId": "01936b40-0000-7000-8000-0000000000f1",
+                     *           "to": [
+                     *             "compta@client.example.fr"
+                     *           ],
+                     *           "cc": [
+                     *             "claire@client.example.fr"
+                     *           ],
+                     *           "subject": "Facture FA-2026-00042 – Atelier Koban Démo SAS",
+                     *           "attachments": [
+                     *             "FA-2026-00042.pdf"
+                     *           ],
+                     *           "status": "Sent",
+                     *           "attempts": 1,
+                     *           "lastError": null,
+                     *           "nextAttemptAt": null,
+                     *           "createdAt": "2026-11-20T09:30:00+00:00",
+                     *           "sentAt": "2026-11-20T09:30:02+00:00",
+                     *           "createdByName": "Camille Admin"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null,
+                     *       "hasMore": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EmailList"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RetryEmail: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936b40-0000-7000-8000-0000000000d1",
+                     *       "entityType": "invoice",
+                     *       "entityId": "01936b40-0000-7000-8000-0000000000f1",
+                     *       "to": [
+                     *         "compta@client.example.fr"
+                     *       ],
+                     *       "cc": [
+                     *         "claire@client.example.fr"
+                     *       ],
+                     *       "subject": "Facture FA-2026-00042 – Atelier Koban Démo SAS",
+                     *       "attachments": [
+                     *         "FA-2026-00042.pdf"
+                     *       ],
+                     *       "status": "Pending",
+                     *       "attempts": 0,
+                     *       "lastError": null,
+                     *       "nextAttemptAt": "2026-11-20T09:30:00+00:00",
+                     *       "createdAt": "2026-11-20T09:30:00+00:00",
+                     *       "sentAt": null,
+                     *       "createdByName": "Camille Admin"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EmailDelivery"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RequestPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "email": "paul.martin@example.fr"
+                 *     }
+                 */
+                "application/json": components["schemas"]["RequestPasswordResetRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ConfirmPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "token": "q3Hk9v0XbW2m7LrT5yPz1cNf8aJd4sEu6gKo0iQwRtY",
+                 *       "newPassword": "Nouveau-Mot-De-Passe-42"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ConfirmPasswordResetRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "email": "paul.martin@example.fr"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AccountPasswordSetResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

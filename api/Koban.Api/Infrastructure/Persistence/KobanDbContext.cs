@@ -30,6 +30,8 @@ public sealed class KobanDbContext(DbContextOptions<KobanDbContext> options, Cur
     public DbSet<Quote> Quotes => Set<Quote>();
     public DbSet<Order> Orders => Set<Order>();
     public DbSet<NumberCounter> NumberCounters => Set<NumberCounter>();
+    public DbSet<Mail.OutboxMessage> OutboxMessages => Set<Mail.OutboxMessage>();
+    public DbSet<AccountToken> AccountTokens => Set<AccountToken>();
 
     internal CurrentActor Actor => actor;
 
