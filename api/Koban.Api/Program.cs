@@ -10,6 +10,7 @@ using Koban.Api.Features.Auth;
 using Koban.Api.Features.Companies;
 using Koban.Api.Features.Customers;
 using Koban.Api.Features.DocumentTemplates;
+using Koban.Api.Features.Emails;
 using Koban.Api.Features.Invoicing;
 using Koban.Api.Features.Numbering;
 using Koban.Api.Features.Products;
@@ -17,6 +18,7 @@ using Koban.Api.Features.Sales;
 using Koban.Api.Features.Signup;
 using Koban.Api.Features.Users;
 using Koban.Api.Infrastructure.Audit;
+using Koban.Api.Infrastructure.Mail;
 using Koban.Api.Infrastructure.Mediator;
 using Koban.Api.Infrastructure.Persistence;
 using Koban.Api.Infrastructure.Security;
@@ -70,6 +72,8 @@ if (!isOpenApiBuild && configuration.GetValue("Koban:Archive:Worker", true))
 }
 builder.Services.AddScoped<DocumentTemplateService>();
 builder.Services.AddScoped<Koban.Api.Features.Compliance.ClosureService>();
+builder.Services.AddScoped<AccountTokens>();
+builder.Services.AddKobanMail(configuration, withSender: !isOpenApiBuild);
 
 var connectionString = configuration.GetConnectionString(DatabaseSetup.AppConnectionName) ?? "Host=127.0.0.1;Database=koban";
 builder.Services.AddDbContext<KobanDbContext>((services, options) => options
@@ -216,6 +220,10 @@ Koban.Api.Features.Compliance.ComplianceEndpoints.MapComplianceEndpoints(app);
 app.MapDocumentTemplatesEndpoints();
 app.MapSalesPdfEndpoints();
 app.MapBillingPdfEndpoints();
+app.MapSendDocumentEndpoints();
+app.MapEmailsEndpoints();
+app.MapInvitationEndpoints();
+app.MapPasswordResetEndpoints();
 
 // Unknown API paths answer a problem 404, never the SPA's index.html.
 app.Map("/api/{**path}", (HttpContext http) => Problems.WriteAsync(http, Problems.Create(StatusCodes.Status404NotFound, ApiErrorCodes.NotFound)))

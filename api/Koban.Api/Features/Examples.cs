@@ -22,7 +22,7 @@ internal static class Examples
         "Atelier Koban Démo SAS", false, ["company:read", "company:write", "customers:read", "customers:write"]);
 
     public static readonly UserResponse User = new(Guid.Parse("01936b2f-1200-7abc-8def-0123456789ab"), "paul.martin@example.fr", "Paul Martin",
-        UserRole.Sales, true, true, null, Created);
+        UserRole.Sales, true, true, null, Created, false);
 
     public static readonly ApiKeyResponse ApiKey = new(Guid.Parse("01936b30-0000-7000-8000-00000000a001"), "Synchronisation boutique", "kbn_3f9a1c2b7d",
         ["customers:write", "orders:read"], Created, new DateTimeOffset(2026, 11, 19, 17, 4, 0, TimeSpan.Zero), null);

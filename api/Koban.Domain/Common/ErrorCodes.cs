@@ -396,4 +396,10 @@ public static class ErrorCodes
 
     /// <summary>fr: La période du {date} est clôturée : choisissez une date postérieure au {closedUntil}. en: The period of {date} is closed: choose a date after {closedUntil}.</summary>
     public const string PeriodClosed = "period_closed";
+
+    /// <summary>fr: Le contact de facturation du client n'a pas d'adresse e-mail : indiquez les destinataires. en: The customer's billing contact has no e-mail address: give the recipients.</summary>
+    public const string NoRecipient = "no_recipient";
+
+    /// <summary>fr: Seul un document validé peut être envoyé : un brouillon n'est pas une facture. en: Only a validated document can be sent: a draft is not an invoice.</summary>
+    public const string DocumentNotValidated = "document_not_validated";
 }

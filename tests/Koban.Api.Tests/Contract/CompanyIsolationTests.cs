@@ -47,11 +47,15 @@ public sealed class CompanyIsolationTests : ApiTest
         byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 42, 42, 42];
         await a.Admin.PutAsync("/api/v1/company/logo", new MultipartFormDataContent { { new ByteArrayContent(png), "file", "a.png" } });
         var aEtagBefore = (await a.Admin.GetAsync("/api/v1/company")).Headers.ETag!.Tag;
+        var aInvitee = UniqueEmail("invitee");
+        var aInviteeId = (await (await a.Admin.PostAsJsonAsync("/api/v1/users/invitations", new { email = aInvitee, displayName = "Invitée de A", role = "Viewer" })).Json()).GetProperty("id").GetGuid();
+        var aEmail = await Features.Users.InvitationTests.WaitForStatusAsync(a.Admin, "user", aInviteeId, "Sent");
+        var aEmailId = aEmail.GetProperty("id").GetGuid();
 
         var b = await NewCompanyAsync("Entreprise B SARL");
         var secrets = new[] { a.Id.ToString(), aUserId.ToString(), aKeyId.ToString(), aUserEmail, a.AdminEmail, "Entreprise A SAS",
             aCustomerId.ToString(), aContactId.ToString(), aProductId.ToString(), "Client secret de A", "SECRET-A", "claire@durand.fr",
-            aOpportunity.ToString(), aQuote.ToString(), aOrder.ToString(), "Affaire secrète de A", aInvoice.ToString(), "Facture secrète de A", aClosure.ToString() };
+            aOpportunity.ToString(), aQuote.ToString(), aOrder.ToString(), "Affaire secrète de A", aInvoice.ToString(), "Facture secrète de A", aClosure.ToString(), aInvitee, aInviteeId.ToString(), aEmailId.ToString() };
         var idsByResource = new Dictionary<string, Guid>
         {
             ["/api/v1/users/{id}"] = aUserId,
@@ -64,6 +68,7 @@ public sealed class CompanyIsolationTests : ApiTest
             ["/api/v1/invoices/{id}"] = aInvoice,
             ["/api/v1/credit-notes/{id}"] = aCreditNote,
             ["/api/v1/compliance/closures/{id}"] = aClosure,
+            ["/api/v1/emails/{id}"] = aEmailId,
         };
 
         using var document = JsonDocument.Parse(await Anonymous().GetStringAsync("/openapi/v1.json"));
@@ -98,9 +103,10 @@ public sealed class CompanyIsolationTests : ApiTest
                         if (parameter.GetProperty("in").GetString() != "query") continue;
                         var name = parameter.GetProperty("name").GetString()!;
                         if (name == "expand") query.Add("expand=customer");
+                        if (name == "entityType" && path.Name.StartsWith("/api/v1/emails", StringComparison.Ordinal)) query.Add("entityType=user");
                         if (name.EndsWith("Id", StringComparison.Ordinal))
                         {
-                            query.Add($"{name}={name switch { "entityId" => aOrder, "customerId" => aCustomerId, "opportunityId" => aOpportunity, _ => aUserId }}");
+                            query.Add($"{name}={name switch { "entityId" when path.Name.StartsWith("/api/v1/emails", StringComparison.Ordinal) => aInviteeId, "entityId" => aOrder, "customerId" => aCustomerId, "opportunityId" => aOpportunity, _ => aUserId }}");
                         }
                     }
                 }
@@ -152,5 +158,7 @@ public sealed class CompanyIsolationTests : ApiTest
         order.GetProperty("history").GetArrayLength().ShouldBe(2);
         (await (await a.Admin.GetAsync($"/api/v1/opportunities/{aOpportunity}")).Json()).GetProperty("stage").GetString().ShouldBe("Open");
         (await (await a.Admin.GetAsync($"/api/v1/quotes/{aQuote}")).Json()).GetProperty("status").GetString().ShouldBe("Draft");
+        var aEmails = await (await a.Admin.GetAsync($"/api/v1/emails?entityType=user&entityId={aInviteeId}")).Json();
+        aEmails.GetProperty("items").EnumerateArray().Single().GetProperty("status").GetString().ShouldBe("Sent");
     }
 }

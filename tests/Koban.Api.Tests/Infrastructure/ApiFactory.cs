@@ -7,7 +7,8 @@ namespace Koban.Api.Tests.Infrastructure;
 
 /// <summary>The real application over HTTP, on a real PostgreSQL database, connected as the non-owner application
 /// role; migrations run at start-up exactly as in production.</summary>
-public sealed class ApiFactory(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
+public sealed class ApiFactory(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    : WebApplicationFactory<Program>
 {
     public TestDatabase Database { get; } = database;
 
@@ -25,4 +26,14 @@ public sealed class ApiFactory(TestDatabase database, IReadOnlyDictionary<string
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
         if (services is not null) builder.ConfigureTestServices(services);
     }
+
+    /// <summary>Settings that send the API's mail to <paramref name="smtp"/>, polling the outbox often.</summary>
+    public static Dictionary<string, string?> MailTo(TestSmtpServer smtp) => new()
+    {
+        ["Koban:Smtp:Host"] = "127.0.0.1",
+        ["Koban:Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Koban:Smtp:From"] = "noreply@koban.test",
+        ["Koban:Mail:PollSeconds"] = "0.2",
+        ["Koban:PublicUrl"] = "http://koban.test:5080",
+    };
 }

@@ -156,6 +156,202 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/invoices/{id}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send the invoice by e-mail
+         * @description Queues an e-mail with the invoice's PDF attached (the archived bytes, identical to the download) to `to` — by default the customer's billing contact (422 `no_recipient` when it has no e-mail) — and `cc`, with the subject and body of the document template (placeholders {number}, {amount}, {dueDate}, {customerName}, {companyName} filled) unless given. Only a validated document is sent (409 `document_not_validated`). The mail goes through the outbox: if the SMTP server is down nothing is lost, it is retried, and `emails` (also `GET …/emails`) shows its status. Recorded in the audit log.
+         *
+         *     Requires the permission `invoices:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["SendInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/emails": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The e-mails sent with the invoice
+         * @description Newest first: recipients, subject, attachment, status (Pending, Sending, Sent, Failed), attempts and the last error while the SMTP server refuses, sent time. Bodies are never returned.
+         *
+         *     Requires the permission `invoices:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["ListInvoiceEmails"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/credit-notes/{id}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send the credit note by e-mail
+         * @description Queues an e-mail with the credit note's PDF attached (the archived bytes, identical to the download) to `to` — by default the customer's billing contact (422 `no_recipient` when it has no e-mail) — and `cc`, with the subject and body of the document template (placeholders {number}, {amount}, {dueDate}, {customerName}, {companyName} filled) unless given. Only a validated document is sent (409 `document_not_validated`). The mail goes through the outbox: if the SMTP server is down nothing is lost, it is retried, and `emails` (also `GET …/emails`) shows its status. Recorded in the audit log.
+         *
+         *     Requires the permission `credit-notes:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["SendCreditNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/credit-notes/{id}/emails": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The e-mails sent with the credit note
+         * @description Newest first: recipients, subject, attachment, status (Pending, Sending, Sent, Failed), attempts and the last error while the SMTP server refuses, sent time. Bodies are never returned.
+         *
+         *     Requires the permission `credit-notes:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["ListCreditNoteEmails"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send the order by e-mail
+         * @description Queues an e-mail with the order's PDF attached (rendered now) to `to` — by default the customer's billing contact (422 `no_recipient` when it has no e-mail) — and `cc`, with the subject and body of the document template (placeholders {number}, {amount}, {dueDate}, {customerName}, {companyName} filled) unless given. Only a validated document is sent (409 `document_not_validated`). The mail goes through the outbox: if the SMTP server is down nothing is lost, it is retried, and `emails` (also `GET …/emails`) shows its status. Recorded in the audit log.
+         *
+         *     Requires the permission `orders:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["SendOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/emails": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The e-mails sent with the order
+         * @description Newest first: recipients, subject, attachment, status (Pending, Sending, Sent, Failed), attempts and the last error while the SMTP server refuses, sent time. Bodies are never returned.
+         *
+         *     Requires the permission `orders:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["ListOrderEmails"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Invite a user by e-mail
+         * @description Creates the user without a password (`invitationPending: true`) and e-mails them a link, valid 7 days and usable once, to choose their password (`POST /api/v1/auth/invitation/accept`). The link points to `Koban:PublicUrl`. The mail goes through the outbox: its delivery shows in `GET /api/v1/emails?entityType=user&entityId=…`. The e-mail must be unused across the whole deployment (400 `email_already_used`). Creating a user with a temporary password (`POST /api/v1/users`) still works.
+         *
+         *     Requires the permission `users:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["InviteUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/invitation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a user's invitation again
+         * @description E-mails a new invitation link (valid 7 days); the previous link stops working. Only for a user who has not chosen a password yet (409 `invitation_already_accepted`) and is active (409 `conflict`).
+         *
+         *     Requires the permission `users:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["ResendInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/invitation/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Choose your password from an invitation link
+         * @description Takes the token of the invitation e-mail (the part after `#token=` in the link) and the chosen password (12 characters with upper case, lower case and a digit). The token works once and for 7 days: an unknown token answers 422 `token_invalid`, a used or replaced one `token_used`, an expired one `token_expired`, all naming the field `token`. Returns the address to sign in with; it does not sign in. Rate-limited like sign-in.
+         */
+        post: operations["AcceptInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -1705,10 +1901,98 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/emails": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Delivery status of the e-mails sent about a record
+         * @description The e-mails queued about one record (`entityType`: `invoice`, `credit_note`, `quote`, `order`, `delivery_note`, `customer`, `payment`, `contract`, `user` or `company`; `entityId`: its id), newest first, cursor-paged (`sort`: `-createdAt` default, or `createdAt`). Each says to whom, when it was queued and sent, its status (`Pending`, `Sending`, `Sent`, `Failed`), the number of attempts and the last SMTP error; bodies are never returned. Requires read permission on the record's resource (`invoices:read` for an invoice, `users:read` for a user…), else 403; an unknown `entityType` answers 400 `entity_type_unknown`. Queued, sent and failed e-mails also appear in the record's audit history (`email.queued`, `email.sent`, `email.failed`).
+         */
+        get: operations["ListEmails"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/emails/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a failed e-mail again
+         * @description A `Failed` e-mail gets a fresh series of attempts, a `Pending` one waiting for its next attempt is tried at once; the same Message-ID is kept. A `Sent` or `Sending` e-mail answers 409 `email_not_retryable`. Requires write permission on the record's resource (`invoices:write` for an invoice…). Written to the record's audit history (`email.retry_requested`).
+         */
+        post: operations["RetryEmail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Forgotten password: e-mail a reset link
+         * @description Always answers 202, whether or not the address has an account, so nobody can learn which addresses do. When it belongs to an active user, a link valid 1 hour and usable once is e-mailed (`Koban:PublicUrl`/reset-password#token=…); asking again replaces the previous link, and an account receives at most 3 such e-mails an hour. Rate-limited per client address like sign-in (429). Written to the user's audit history.
+         */
+        post: operations["RequestPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Choose a new password from a reset link
+         * @description Takes the token of the reset e-mail (the part after `#token=`) and the new password (12 characters with upper case, lower case and a digit). An unknown token answers 422 `token_invalid`, a used or replaced one `token_used`, an expired one (after 1 hour) `token_expired`, all naming the field `token`. The account is unlocked and its open sessions end. Returns the address to sign in with; it does not sign in.
+         */
+        post: operations["ConfirmPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AcceptInvitationRequest: {
+            token: string;
+            password: string;
+        };
+        /** @description The address whose password was just set, so the sign-in form can be filled in. */
+        AccountPasswordSetResponse: {
+            email: string;
+        };
         /** @description An address as copied onto a validated document (domain-rules.md §8): plain fields, serialisable, never re-read from the live row. */
         AddressSnapshot: {
             line1: string;
@@ -1978,6 +2262,10 @@ export interface components {
             vatOnDebits: boolean;
             /** Format: date-time */
             updatedAt: string;
+        };
+        ConfirmPasswordResetRequest: {
+            token: string;
+            newPassword: string;
         };
         ContactRequest: {
             firstName: null | string;
@@ -2274,6 +2562,39 @@ export interface components {
             /** Format: date */
             validUntil: null | string;
         };
+        /** @description What a user sees of a queued e-mail: to whom, when, and whether it left (bodies are never returned). */
+        EmailDelivery: {
+            /** Format: uuid */
+            id: string;
+            entityType: string;
+            /** Format: uuid */
+            entityId: string;
+            to: string[];
+            cc: string[];
+            subject: string;
+            attachments: string[];
+            status: components["schemas"]["EmailStatus"];
+            /** Format: int32 */
+            attempts: number;
+            lastError: null | string;
+            /** Format: date-time */
+            nextAttemptAt: null | string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            sentAt: null | string;
+            createdByName: null | string;
+        };
+        EmailList: {
+            items: components["schemas"]["EmailDelivery"][];
+            nextCursor: null | string;
+            hasMore: boolean;
+        };
+        /**
+         * @description Delivery state of a queued e-mail.
+         * @enum {unknown}
+         */
+        EmailStatus: "Pending" | "Sending" | "Sent" | "Failed";
         /** @description A problem with field-level errors (400). */
         HttpValidationProblemDetails: {
             /** @description A URI naming the problem type. */
@@ -2325,6 +2646,11 @@ export interface components {
             /** Format: uuid */
             id: null | string;
             errors: components["schemas"]["ImportRowError"][];
+        };
+        InviteUserRequest: {
+            email: string;
+            displayName: string;
+            role: components["schemas"]["UserRole"];
         };
         /**
          * @description Invoice a validated order. `kind`: Full (everything left), Intermediate (`percentage`, `amountExcludingVat`
@@ -2921,6 +3247,9 @@ export interface components {
         RefuseQuoteRequest: {
             reason: null | string;
         };
+        RequestPasswordResetRequest: {
+            email: string;
+        };
         /**
          * @description A line as a client sends it. On a product line, omitted description, unit, price and VAT rate are copied from
          *         the product at that moment (later product changes never alter the document); the VAT category and the rate actually
@@ -2984,6 +3313,27 @@ export interface components {
             vatOnDebits: boolean;
             /** Format: decimal */
             latePaymentPenaltyRate: number;
+        };
+        /**
+         * @description Who receives a document by e-mail. Without `to`, the customer's billing contact. Without `subject` or
+         *     `body`, the document template's wording with its placeholders filled ({number}, {amount}, {dueDate},
+         *     {customerName}, {companyName}).
+         */
+        SendDocumentRequest: {
+            to?: null | string[];
+            cc?: null | string[];
+            subject?: null | string;
+            body?: null | string;
+        };
+        /** @description The e-mail queued: it leaves through the outbox (retried while the SMTP server is down); its status is in `emails`. */
+        SendDocumentResponse: {
+            /** Format: uuid */
+            emailId: string;
+            to: string[];
+            cc: string[];
+            subject: string;
+            attachment: string;
+            emails: components["schemas"]["EmailDelivery"][];
         };
         SignupRequest: {
             companyName: string;
@@ -3069,6 +3419,7 @@ export interface components {
             lastSignInAt: null | string;
             /** Format: date-time */
             createdAt: string;
+            invitationPending: boolean;
         };
         /** @enum {unknown} */
         UserRole: "Admin" | "Sales" | "Accountant" | "Viewer";
@@ -3564,6 +3915,882 @@ export interface operations {
             };
             /** @description No such record in your company (another company's id is answered exactly like a missing one). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SendInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "to": [
+                 *         "compta@durand.example"
+                 *       ],
+                 *       "cc": [
+                 *         "claire.durand@durand.example"
+                 *       ],
+                 *       "subject": null,
+                 *       "body": null
+                 *     }
+                 */
+                "application/json": null | components["schemas"]["SendDocumentRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "emailId": "01936f00-0000-7000-8000-0000000000a1",
+                     *       "to": [
+                     *         "compta@durand.example"
+                     *       ],
+                     *       "cc": [
+                     *         "claire.durand@durand.example"
+                     *       ],
+                     *       "subject": "Facture FA-2026-00042 — Atelier Koban Démo",
+                     *       "attachment": "Facture FA-2026-00042.pdf",
+                     *       "emails": [
+                     *         {
+                     *           "id": "01936f00-0000-7000-8000-0000000000a1",
+                     *           "entityType": "invoice",
+                     *           "entityId": "01936e00-0000-7000-8000-0000000000f1",
+                     *           "to": [
+                     *             "compta@durand.example"
+                     *           ],
+                     *           "cc": [
+                     *             "claire.durand@durand.example"
+                     *           ],
+                     *           "subject": "Facture FA-2026-00042 — Atelier Koban Démo",
+                     *           "attachments": [
+                     *             "Facture FA-2026-00042.pdf"
+                     *           ],
+                     *           "status": "Pending",
+                     *           "attempts": 0,
+                     *           "lastError": null,
+                     *           "nextAttemptAt": "2026-12-15T09:31:00+00:00",
+                     *           "createdAt": "2026-12-15T09:31:00+00:00",
+                     *           "sentAt": null,
+                     *           "createdByName": "Anne Comptable"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SendDocumentResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListInvoiceEmails: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "01936f00-0000-7000-8000-0000000000a1",
+                     *         "entityType": "invoice",
+                     *         "entityId": "01936e00-0000-7000-8000-0000000000f1",
+                     *         "to": [
+                     *           "compta@durand.example"
+                     *         ],
+                     *         "cc": [
+                     *           "claire.durand@durand.example"
+                     *         ],
+                     *         "subject": "Facture FA-2026-00042 — Atelier Koban Démo",
+                     *         "attachments": [
+                     *           "Facture FA-2026-00042.pdf"
+                     *         ],
+                     *         "status": "Pending",
+                     *         "attempts": 0,
+                     *         "lastError": null,
+                     *         "nextAttemptAt": "2026-12-15T09:31:00+00:00",
+                     *         "createdAt": "2026-12-15T09:31:00+00:00",
+                     *         "sentAt": null,
+                     *         "createdByName": "Anne Comptable"
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["EmailDelivery"][];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in your company (another company's id is answered exactly like a missing one). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SendCreditNote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "to": [
+                 *         "compta@durand.example"
+                 *       ],
+                 *       "cc": [
+                 *         "claire.durand@durand.example"
+                 *       ],
+                 *       "subject": null,
+                 *       "body": null
+                 *     }
+                 */
+                "application/json": null | components["schemas"]["SendDocumentRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "emailId": "01936f00-0000-7000-8000-0000000000a1",
+                     *       "to": [
+                     *         "compta@durand.example"
+                     *       ],
+                     *       "cc": [
+                     *         "claire.durand@durand.example"
+                     *       ],
+                     *       "subject": "Facture FA-2026-00042 — Atelier Koban Démo",
+                     *       "attachment": "Facture FA-2026-00042.pdf",
+                     *       "emails": [
+                     *         {
+                     *           "id": "01936f00-0000-7000-8000-0000000000a1",
+                     *           "entityType": "invoice",
+                     *           "entityId": "01936e00-0000-7000-8000-0000000000f1",
+                     *           "to": [
+                     *             "compta@durand.example"
+                     *           ],
+                     *           "cc": [
+                     *             "claire.durand@durand.example"
+                     *           ],
+                     *           "subject": "Facture FA-2026-00042 — Atelier Koban Démo",
+                     *           "attachments": [
+                     *             "Facture FA-2026-00042.pdf"
+                     *           ],
+                     *           "status": "Pending",
+                     *           "attempts": 0,
+                     *           "lastError": null,
+                     *           "nextAttemptAt": "2026-12-15T09:31:00+00:00",
+                     *           "createdAt": "2026-12-15T09:31:00+00:00",
+                     *           "sentAt": null,
+                     *           "createdByName": "Anne Comptable"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SendDocumentResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListCreditNoteEmails: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "01936f00-0000-7000-8000-0000000000a1",
+                     *         "entityType": "invoice",
+                     *         "entityId": "01936e00-0000-7000-8000-0000000000f1",
+                     *         "to": [
+                     *           "compta@durand.example"
+                     *         ],
+                     *         "cc": [
+                     *           "claire.durand@durand.example"
+                     *         ],
+                     *         "subject": "Facture FA-2026-00042 — Atelier Koban Démo",
+                     *         "attachments": [
+                     *           "Facture FA-2026-00042.pdf"
+                     *         ],
+                     *         "status": "Pending",
+                     *         "attempts": 0,
+                     *         "lastError": null,
+                     *         "nextAttemptAt": "2026-12-15T09:31:00+00:00",
+                     *         "createdAt": "2026-12-15T09:31:00+00:00",
+                     *         "sentAt": null,
+                     *         "createdByName": "Anne Comptable"
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["EmailDelivery"][];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in your company (another company's id is answered exactly like a missing one). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SendOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "to": [
+                 *         "compta@durand.example"
+                 *       ],
+                 *       "cc": [
+                 *         "claire.durand@durand.example"
+                 *       ],
+                 *       "subject": null,
+                 *       "body": null
+                 *     }
+                 */
+                "application/json": null | components["schemas"]["SendDocumentRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "emailId": "01936f00-0000-7000-8000-0000000000a1",
+                     *       "to": [
+                     *         "compta@durand.example"
+                     *       ],
+                     *       "cc": [
+                     *         "claire.durand@durand.example"
+                     *       ],
+                     *       "subject": "Facture FA-2026-00042 — Atelier Koban Démo",
+                     *       "attachment": "Facture FA-2026-00042.pdf",
+                     *       "emails": [
+                     *         {
+                     *           "id": "01936f00-0000-7000-8000-0000000000a1",
+                     *           "entityType": "invoice",
+                     *           "entityId": "01936e00-0000-7000-8000-0000000000f1",
+                     *           "to": [
+                     *             "compta@durand.example"
+                     *           ],
+                     *           "cc": [
+                     *             "claire.durand@durand.example"
+                     *           ],
+                     *           "subject": "Facture FA-2026-00042 — Atelier Koban Démo",
+                     *           "attachments": [
+                     *             "Facture FA-2026-00042.pdf"
+                     *           ],
+                     *           "status": "Pending",
+                     *           "attempts": 0,
+                     *           "lastError": null,
+                     *           "nextAttemptAt": "2026-12-15T09:31:00+00:00",
+                     *           "createdAt": "2026-12-15T09:31:00+00:00",
+                     *           "sentAt": null,
+                     *           "createdByName": "Anne Comptable"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SendDocumentResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListOrderEmails: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "01936f00-0000-7000-8000-0000000000a1",
+                     *         "entityType": "invoice",
+                     *         "entityId": "01936e00-0000-7000-8000-0000000000f1",
+                     *         "to": [
+                     *           "compta@durand.example"
+                     *         ],
+                     *         "cc": [
+                     *           "claire.durand@durand.example"
+                     *         ],
+                     *         "subject": "Facture FA-2026-00042 — Atelier Koban Démo",
+                     *         "attachments": [
+                     *           "Facture FA-2026-00042.pdf"
+                     *         ],
+                     *         "status": "Pending",
+                     *         "attempts": 0,
+                     *         "lastError": null,
+                     *         "nextAttemptAt": "2026-12-15T09:31:00+00:00",
+                     *         "createdAt": "2026-12-15T09:31:00+00:00",
+                     *         "sentAt": null,
+                     *         "createdByName": "Anne Comptable"
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["EmailDelivery"][];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in your company (another company's id is answered exactly like a missing one). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    InviteUser: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "email": "lea.petit@example.fr",
+                 *       "displayName": "Léa Petit",
+                 *       "role": "Accountant"
+                 *     }
+                 */
+                "application/json": components["schemas"]["InviteUserRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936b2f-1200-7abc-8def-0123456789ab",
+                     *       "email": "lea.petit@example.fr",
+                     *       "displayName": "Léa Petit",
+                     *       "role": "Accountant",
+                     *       "mustChangePassword": false,
+                     *       "isActive": true,
+                     *       "lastSignInAt": null,
+                     *       "createdAt": "2026-09-01T08:00:00+00:00",
+                     *       "invitationPending": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ResendInvitation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936b2f-1200-7abc-8def-0123456789ab",
+                     *       "email": "paul.martin@example.fr",
+                     *       "displayName": "Paul Martin",
+                     *       "role": "Sales",
+                     *       "mustChangePassword": false,
+                     *       "isActive": true,
+                     *       "lastSignInAt": null,
+                     *       "createdAt": "2026-09-01T08:00:00+00:00",
+                     *       "invitationPending": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AcceptInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "token": "q3Hk9v0XbW2m7LrT5yPz1cNf8aJd4sEu6gKo0iQwRtY",
+                 *       "password": "Mon-Mot-De-Passe-2026"
+                 *     }
+                 */
+                "application/json": components["schemas"]["AcceptInvitationRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "email": "lea.petit@example.fr"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AccountPasswordSetResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4279,7 +5506,8 @@ export interface operations {
                      *           "mustChangePassword": true,
                      *           "isActive": true,
                      *           "lastSignInAt": null,
-                     *           "createdAt": "2026-09-01T08:00:00+00:00"
+                     *           "createdAt": "2026-09-01T08:00:00+00:00",
+                     *           "invitationPending": false
                      *         }
                      *       ],
                      *       "nextCursor": null,
@@ -4366,7 +5594,8 @@ export interface operations {
                      *       "mustChangePassword": true,
                      *       "isActive": true,
                      *       "lastSignInAt": null,
-                     *       "createdAt": "2026-09-01T08:00:00+00:00"
+                     *       "createdAt": "2026-09-01T08:00:00+00:00",
+                     *       "invitationPending": false
                      *     }
                      */
                     "application/json": components["schemas"]["UserResponse"];
@@ -4436,7 +5665,8 @@ export interface operations {
                      *       "mustChangePassword": true,
                      *       "isActive": true,
                      *       "lastSignInAt": null,
-                     *       "createdAt": "2026-09-01T08:00:00+00:00"
+                     *       "createdAt": "2026-09-01T08:00:00+00:00",
+                     *       "invitationPending": false
                      *     }
                      */
                     "application/json": components["schemas"]["UserResponse"];
@@ -4514,7 +5744,8 @@ export interface operations {
                      *       "mustChangePassword": true,
                      *       "isActive": true,
                      *       "lastSignInAt": null,
-                     *       "createdAt": "2026-09-01T08:00:00+00:00"
+                     *       "createdAt": "2026-09-01T08:00:00+00:00",
+                     *       "invitationPending": false
                      *     }
                      */
                     "application/json": components["schemas"]["UserResponse"];
@@ -15146,6 +16377,299 @@ export interface operations {
             };
             /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListEmails: {
+        parameters: {
+            query: {
+                entityType: string;
+                entityId: string;
+                limit?: number;
+                after?: string;
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01936b40-0000-7000-8000-0000000000d1",
+                     *           "entityType": "invoice",
+                     *           "entityId": "01936b40-0000-7000-8000-0000000000f1",
+                     *           "to": [
+                     *             "compta@client.example.fr"
+                     *           ],
+                     *           "cc": [
+                     *             "claire@client.example.fr"
+                     *           ],
+                     *           "subject": "Facture FA-2026-00042 – Atelier Koban Démo SAS",
+                     *           "attachments": [
+                     *             "FA-2026-00042.pdf"
+                     *           ],
+                     *           "status": "Sent",
+                     *           "attempts": 1,
+                     *           "lastError": null,
+                     *           "nextAttemptAt": null,
+                     *           "createdAt": "2026-11-20T09:30:00+00:00",
+                     *           "sentAt": "2026-11-20T09:30:02+00:00",
+                     *           "createdByName": "Camille Admin"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null,
+                     *       "hasMore": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EmailList"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RetryEmail: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936b40-0000-7000-8000-0000000000d1",
+                     *       "entityType": "invoice",
+                     *       "entityId": "01936b40-0000-7000-8000-0000000000f1",
+                     *       "to": [
+                     *         "compta@client.example.fr"
+                     *       ],
+                     *       "cc": [
+                     *         "claire@client.example.fr"
+                     *       ],
+                     *       "subject": "Facture FA-2026-00042 – Atelier Koban Démo SAS",
+                     *       "attachments": [
+                     *         "FA-2026-00042.pdf"
+                     *       ],
+                     *       "status": "Pending",
+                     *       "attempts": 0,
+                     *       "lastError": null,
+                     *       "nextAttemptAt": "2026-11-20T09:30:00+00:00",
+                     *       "createdAt": "2026-11-20T09:30:00+00:00",
+                     *       "sentAt": null,
+                     *       "createdByName": "Camille Admin"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EmailDelivery"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RequestPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "email": "paul.martin@example.fr"
+                 *     }
+                 */
+                "application/json": components["schemas"]["RequestPasswordResetRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ConfirmPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "token": "q3Hk9v0XbW2m7LrT5yPz1cNf8aJd4sEu6gKo0iQwRtY",
+                 *       "newPassword": "Nouveau-Mot-De-Passe-42"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ConfirmPasswordResetRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "email": "paul.martin@example.fr"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AccountPasswordSetResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -68,6 +68,7 @@ export function createUser(overrides: Partial<Schemas["UserResponse"]> = {}): Sc
     isActive: true,
     lastSignInAt: null,
     createdAt: "2026-01-10T09:00:00Z",
+    invitationPending: false,
     ...overrides,
   };
 }

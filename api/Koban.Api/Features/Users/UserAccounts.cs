@@ -8,13 +8,13 @@ namespace Koban.Api.Features.Users;
 
 internal static class UserAccounts
 {
-    /// <summary>Creates an Identity user, turning Identity's error list into field errors.</summary>
-    public static async Task CreateAsync(UserManager<KobanUser> users, KobanUser user, string password, string emailField, string passwordField)
+    /// <summary>Creates an Identity user (without a password for an invitation), turning Identity's error list into field errors.</summary>
+    public static async Task CreateAsync(UserManager<KobanUser> users, KobanUser user, string? password, string emailField, string passwordField)
     {
         IdentityResult result;
         try
         {
-            result = await users.CreateAsync(user, password);
+            result = password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password);
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {

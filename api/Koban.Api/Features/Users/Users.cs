@@ -20,10 +20,11 @@ public sealed record UserResponse(
     bool MustChangePassword,
     bool IsActive,
     DateTimeOffset? LastSignInAt,
-    DateTimeOffset CreatedAt)
+    DateTimeOffset CreatedAt,
+    bool InvitationPending)
 {
     internal static UserResponse From(KobanUser u) =>
-        new(u.Id, u.Email ?? string.Empty, u.DisplayName, u.Role, u.MustChangePassword, u.IsActive, u.LastSignInAt, u.CreatedAt);
+        new(u.Id, u.Email ?? string.Empty, u.DisplayName, u.Role, u.MustChangePassword, u.IsActive, u.LastSignInAt, u.CreatedAt, u.PasswordHash is null);
 }
 
 public sealed record UserList(IReadOnlyList<UserResponse> Items, string? NextCursor, bool HasMore);

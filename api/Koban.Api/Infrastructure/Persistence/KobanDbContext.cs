@@ -37,6 +37,8 @@ public sealed class KobanDbContext(DbContextOptions<KobanDbContext> options, Cur
     public DbSet<ArchivedDocument> ArchivedDocuments => Set<ArchivedDocument>();
     public DbSet<Features.DocumentTemplates.DocumentTemplate> DocumentTemplates => Set<Features.DocumentTemplates.DocumentTemplate>();
     public DbSet<Koban.Domain.Compliance.Closure> Closures => Set<Koban.Domain.Compliance.Closure>();
+    public DbSet<Mail.OutboxMessage> OutboxMessages => Set<Mail.OutboxMessage>();
+    public DbSet<AccountToken> AccountTokens => Set<AccountToken>();
 
     internal CurrentActor Actor => actor;
 

@@ -43,4 +43,10 @@ public static class ApiErrorCodes
     public const string ExpandUnknown = "expand_unknown";
     public const string InternalError = "internal_error";
     public const string OneOfFields = "one_of_fields";
+    public const string EmailNotRetryable = "email_not_retryable";
+    public const string EntityTypeUnknown = "entity_type_unknown";
+    public const string TokenInvalid = "token_invalid";
+    public const string TokenExpired = "token_expired";
+    public const string TokenUsed = "token_used";
+    public const string InvitationAlreadyAccepted = "invitation_already_accepted";
 }

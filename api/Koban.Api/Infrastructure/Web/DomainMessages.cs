@@ -138,5 +138,7 @@ internal static class DomainMessages
         [ErrorCodes.ClosurePreviousMonthOpen] = ("Le mois {month} contient des documents et n'est pas clôturé : clôturez-le d'abord.", "The month {month} has documents and is not closed: close it first."),
         [ErrorCodes.ClosureMonthsOpen] = ("L'exercice se clôture après son dernier mois ({month}).", "The fiscal year is closed after its last month ({month})."),
         [ErrorCodes.PeriodClosed] = ("La période du {date} est clôturée : choisissez une date postérieure au {closedUntil}.", "The period of {date} is closed: choose a date after {closedUntil}."),
+        [ErrorCodes.NoRecipient] = ("Le contact de facturation du client n'a pas d'adresse e-mail : indiquez les destinataires.", "The customer's billing contact has no e-mail address: give the recipients."),
+        [ErrorCodes.DocumentNotValidated] = ("Seul un document validé peut être envoyé : un brouillon n'est pas une facture.", "Only a validated document can be sent: a draft is not an invoice."),
     };
 }

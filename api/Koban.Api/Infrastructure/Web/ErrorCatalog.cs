@@ -48,6 +48,12 @@ public static class ErrorCatalog
         [ApiErrorCodes.CsvMissingColumn] = ("Le fichier CSV n'a pas la colonne obligatoire (nom, ou code pour les produits).", "The CSV file lacks its required column (name, or code for products)."),
         [ApiErrorCodes.ExpandUnknown] = ("Cette expansion n'est pas proposée ici (valeurs possibles : customer).", "This expansion is not offered here (allowed: customer)."),
         [ApiErrorCodes.InternalError] = ("Erreur interne : l'incident est journalisé.", "Internal error: the incident has been logged."),
+        [ApiErrorCodes.EmailNotRetryable] = ("Seul un e-mail en échec ou en attente peut être renvoyé.", "Only a failed or pending e-mail can be sent again."),
+        [ApiErrorCodes.EntityTypeUnknown] = ("Type d'élément inconnu pour les e-mails (ex. : invoice, quote, order, user).", "Unknown record type for e-mails (e.g. invoice, quote, order, user)."),
+        [ApiErrorCodes.TokenInvalid] = ("Ce lien n'est pas valable : vérifiez qu'il est complet ou demandez-en un nouveau.", "This link is not valid: check that it is complete or ask for a new one."),
+        [ApiErrorCodes.TokenExpired] = ("Ce lien a expiré : demandez-en un nouveau.", "This link has expired: ask for a new one."),
+        [ApiErrorCodes.TokenUsed] = ("Ce lien a déjà servi ou a été remplacé par un lien plus récent.", "This link was already used or has been replaced by a newer one."),
+        [ApiErrorCodes.InvitationAlreadyAccepted] = ("Cet utilisateur a déjà accepté son invitation.", "This user has already accepted the invitation."),
     }
     .Concat(DomainMessages.All)
     .ToFrozenDictionary();

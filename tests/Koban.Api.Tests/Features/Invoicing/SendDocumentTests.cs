@@ -1,0 +1,63 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Koban.Api.Tests.Features.Companies;
+using Koban.Api.Tests.Features.Customers;
+using Koban.Api.Tests.Features.Sales;
+using Koban.Api.Tests.Infrastructure;
+using MimeKit;
+
+namespace Koban.Api.Tests.Features.Invoicing;
+
+public sealed class SendDocumentTests : ApiTest
+{
+    [Test]
+    public async Task Sending_a_validated_invoice_mails_its_archived_PDF_to_the_billing_contact_and_cc_over_SMTP_and_records_it()
+    {
+        await using var smtp = await TestSmtpServer.StartAsync();
+        var settings = ApiFactory.MailTo(smtp);
+        settings["Koban:Database:Migrate"] = "false";
+        await using var factory = new ApiFactory(Factory.Database, settings);
+        var company = await NewCompanyAsync(factory: factory);
+        var admin = company.Admin;
+        var etag = (await admin.GetAsync("/api/v1/company")).Headers.ETag;
+        await (await admin.SendAsync(new HttpRequestMessage(HttpMethod.Put, "/api/v1/company") { Content = JsonContent.Create(CompanyProfileTests.Profile()) }.WithIfMatch(etag)))
+            .ShouldHaveStatus(HttpStatusCode.OK);
+        var (customer, _) = await CustomerTests.CreateAsync(admin, CustomerTests.Business());
+        var draft = await SalesFlowTests.Post(admin, "/api/v1/invoices", new
+        {
+            customerId = customer.GetProperty("id").GetGuid(),
+            lines = new[] { new { kind = "Free", description = "Audit de l'atelier", quantity = 1m, unitCode = "DAY", unitPrice = 640m, vatRate = 20m, nature = "Service" } },
+        }, HttpStatusCode.Created);
+        var id = draft.GetProperty("id").GetGuid();
+        await (await admin.PostAsJsonAsync($"/api/v1/invoices/{id}/send", new { })).ShouldBeProblem(HttpStatusCode.Conflict, "document_not_validated");
+
+        var invoice = await SalesFlowTests.Post(admin, $"/api/v1/invoices/{id}/validate");
+        var number = invoice.GetProperty("number").GetString()!;
+        var sent = await SalesFlowTests.Post(admin, $"/api/v1/invoices/{id}/send", new { cc = new[] { "direction@durand.fr" } });
+        sent.GetProperty("to").EnumerateArray().Select(a => a.GetString()).ShouldBe(["claire@durand.fr"], "the billing contact by default");
+        sent.GetProperty("subject").GetString()!.ShouldContain(number);
+
+        var mail = (await smtp.WaitForAsync("claire@durand.fr")).Single();
+        mail.Recipients.ShouldBe(["claire@durand.fr", "direction@durand.fr"], ignoreOrder: true);
+        (mail.Message.Subject ?? "").ShouldContain(number);
+        mail.Text.ShouldContain("768,00");
+        var attachment = mail.Message.Attachments.OfType<MimePart>().Single();
+        attachment.FileName.ShouldBe($"Facture {number}.pdf");
+        using var bytes = new MemoryStream();
+        await attachment.Content!.DecodeToAsync(bytes);
+        var archived = await (await admin.GetAsync($"/api/v1/invoices/{id}/pdf")).Content.ReadAsByteArrayAsync();
+        bytes.ToArray().ShouldBe(archived, "the attachment is the archived PDF, byte for byte");
+
+        JsonElement emails = default;
+        for (var i = 0; i < 50; i++)
+        {
+            emails = await (await admin.GetAsync($"/api/v1/invoices/{id}/emails")).Json();
+            if (emails[0].GetProperty("status").GetString() == "Sent") break;
+            await Task.Delay(100);
+        }
+        emails[0].GetProperty("status").GetString().ShouldBe("Sent");
+        var history = (await (await admin.GetAsync($"/api/v1/invoices/{id}")).Json()).GetProperty("history").EnumerateArray().Select(h => h.GetProperty("action").GetString()).ToList();
+        history.ShouldContain("invoice.sent");
+    }
+}
