@@ -167,7 +167,7 @@ export interface paths {
         put?: never;
         /**
          * Send the invoice by e-mail
-         * @description Queues an e-mail with the invoice's PDF attached (the archived bytes, identical to the download) to `to` — by default the customer's billing contact (422 `no_recipient` when it has no e-mail) — and `cc`, with the subject and body of the document template (placeholders {number}, {amount}, {dueDate}, {customerName}, {companyName} filled) unless given. Only a validated document is sent (409 `document_not_validated`). The mail goes through the outbox: if the SMTP server is down nothing is lost, it is retried, and `emails` (also `GET …/emails`) shows its status. Recorded in the audit log.
+         * @description Queues an e-mail with the invoice's PDF attached (the archived bytes, identical to the download) to `to` — by default the customer's billing contact (422 `no_recipient` when it has no e-mail) — and `cc`, with the subject and body of the document template (placeholders {number}, {amount}, {dueDate}, {customerName}, {companyName} filled) unless given. Only a validated document is sent (409 `document_not_validated`; a quote must first be marked sent, which numbers it: `POST /quotes/{id}/send`, then `POST /quotes/{id}/email`). The mail goes through the outbox: if the SMTP server is down nothing is lost, it is retried, and `emails` (also `GET …/emails`) shows its status. Recorded in the audit log.
          *
          *     Requires the permission `invoices:write` (role matrix for users, scope for API keys).
          */
@@ -211,7 +211,7 @@ export interface paths {
         put?: never;
         /**
          * Send the credit note by e-mail
-         * @description Queues an e-mail with the credit note's PDF attached (the archived bytes, identical to the download) to `to` — by default the customer's billing contact (422 `no_recipient` when it has no e-mail) — and `cc`, with the subject and body of the document template (placeholders {number}, {amount}, {dueDate}, {customerName}, {companyName} filled) unless given. Only a validated document is sent (409 `document_not_validated`). The mail goes through the outbox: if the SMTP server is down nothing is lost, it is retried, and `emails` (also `GET …/emails`) shows its status. Recorded in the audit log.
+         * @description Queues an e-mail with the credit note's PDF attached (the archived bytes, identical to the download) to `to` — by default the customer's billing contact (422 `no_recipient` when it has no e-mail) — and `cc`, with the subject and body of the document template (placeholders {number}, {amount}, {dueDate}, {customerName}, {companyName} filled) unless given. Only a validated document is sent (409 `document_not_validated`; a quote must first be marked sent, which numbers it: `POST /quotes/{id}/send`, then `POST /quotes/{id}/email`). The mail goes through the outbox: if the SMTP server is down nothing is lost, it is retried, and `emails` (also `GET …/emails`) shows its status. Recorded in the audit log.
          *
          *     Requires the permission `credit-notes:write` (role matrix for users, scope for API keys).
          */
@@ -255,7 +255,7 @@ export interface paths {
         put?: never;
         /**
          * Send the order by e-mail
-         * @description Queues an e-mail with the order's PDF attached (rendered now) to `to` — by default the customer's billing contact (422 `no_recipient` when it has no e-mail) — and `cc`, with the subject and body of the document template (placeholders {number}, {amount}, {dueDate}, {customerName}, {companyName} filled) unless given. Only a validated document is sent (409 `document_not_validated`). The mail goes through the outbox: if the SMTP server is down nothing is lost, it is retried, and `emails` (also `GET …/emails`) shows its status. Recorded in the audit log.
+         * @description Queues an e-mail with the order's PDF attached (rendered now) to `to` — by default the customer's billing contact (422 `no_recipient` when it has no e-mail) — and `cc`, with the subject and body of the document template (placeholders {number}, {amount}, {dueDate}, {customerName}, {companyName} filled) unless given. Only a validated document is sent (409 `document_not_validated`; a quote must first be marked sent, which numbers it: `POST /quotes/{id}/send`, then `POST /quotes/{id}/email`). The mail goes through the outbox: if the SMTP server is down nothing is lost, it is retried, and `emails` (also `GET …/emails`) shows its status. Recorded in the audit log.
          *
          *     Requires the permission `orders:write` (role matrix for users, scope for API keys).
          */
@@ -280,6 +280,50 @@ export interface paths {
          *     Requires the permission `orders:read` (role matrix for users, scope for API keys).
          */
         get: operations["ListOrderEmails"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotes/{id}/email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send the quote by e-mail
+         * @description Queues an e-mail with the quote's PDF attached (rendered now) to `to` — by default the customer's billing contact (422 `no_recipient` when it has no e-mail) — and `cc`, with the subject and body of the document template (placeholders {number}, {amount}, {dueDate}, {customerName}, {companyName} filled) unless given. Only a validated document is sent (409 `document_not_validated`; a quote must first be marked sent, which numbers it: `POST /quotes/{id}/send`, then `POST /quotes/{id}/email`). The mail goes through the outbox: if the SMTP server is down nothing is lost, it is retried, and `emails` (also `GET …/emails`) shows its status. Recorded in the audit log.
+         *
+         *     Requires the permission `quotes:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["EmailQuote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotes/{id}/emails": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The e-mails sent with the quote
+         * @description Newest first: recipients, subject, attachment, status (Pending, Sending, Sent, Failed), attempts and the last error while the SMTP server refuses, sent time. Bodies are never returned.
+         *
+         *     Requires the permission `quotes:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["ListQuoteEmails"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1201,7 +1245,7 @@ export interface paths {
         put?: never;
         /**
          * Mark a quote sent (numbers it)
-         * @description Takes the next number of the quote sequence, in the same transaction (a draft has no number), and freezes the quote. E-mailing the PDF comes with the document engine. 409 `invalid_state_transition` from another state.
+         * @description Takes the next number of the quote sequence, in the same transaction (a draft has no number), and freezes the quote. To e-mail its PDF to the customer, then call `POST /api/v1/quotes/{id}/email`. 409 `invalid_state_transition` from another state.
          *
          *     Requires the permission `quotes:write` (role matrix for users, scope for API keys).
          */
@@ -4498,6 +4542,222 @@ export interface operations {
         };
     };
     ListOrderEmails: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "01936f00-0000-7000-8000-0000000000a1",
+                     *         "entityType": "invoice",
+                     *         "entityId": "01936e00-0000-7000-8000-0000000000f1",
+                     *         "to": [
+                     *           "compta@durand.example"
+                     *         ],
+                     *         "cc": [
+                     *           "claire.durand@durand.example"
+                     *         ],
+                     *         "subject": "Facture FA-2026-00042 — Atelier Koban Démo",
+                     *         "attachments": [
+                     *           "Facture FA-2026-00042.pdf"
+                     *         ],
+                     *         "status": "Pending",
+                     *         "attempts": 0,
+                     *         "lastError": null,
+                     *         "nextAttemptAt": "2026-12-15T09:31:00+00:00",
+                     *         "createdAt": "2026-12-15T09:31:00+00:00",
+                     *         "sentAt": null,
+                     *         "createdByName": "Anne Comptable"
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["EmailDelivery"][];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in your company (another company's id is answered exactly like a missing one). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    EmailQuote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "to": [
+                 *         "compta@durand.example"
+                 *       ],
+                 *       "cc": [
+                 *         "claire.durand@durand.example"
+                 *       ],
+                 *       "subject": null,
+                 *       "body": null
+                 *     }
+                 */
+                "application/json": null | components["schemas"]["SendDocumentRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "emailId": "01936f00-0000-7000-8000-0000000000a1",
+                     *       "to": [
+                     *         "compta@durand.example"
+                     *       ],
+                     *       "cc": [
+                     *         "claire.durand@durand.example"
+                     *       ],
+                     *       "subject": "Facture FA-2026-00042 — Atelier Koban Démo",
+                     *       "attachment": "Facture FA-2026-00042.pdf",
+                     *       "emails": [
+                     *         {
+                     *           "id": "01936f00-0000-7000-8000-0000000000a1",
+                     *           "entityType": "invoice",
+                     *           "entityId": "01936e00-0000-7000-8000-0000000000f1",
+                     *           "to": [
+                     *             "compta@durand.example"
+                     *           ],
+                     *           "cc": [
+                     *             "claire.durand@durand.example"
+                     *           ],
+                     *           "subject": "Facture FA-2026-00042 — Atelier Koban Démo",
+                     *           "attachments": [
+                     *             "Facture FA-2026-00042.pdf"
+                     *           ],
+                     *           "status": "Pending",
+                     *           "attempts": 0,
+                     *           "lastError": null,
+                     *           "nextAttemptAt": "2026-12-15T09:31:00+00:00",
+                     *           "createdAt": "2026-12-15T09:31:00+00:00",
+                     *           "sentAt": null,
+                     *           "createdByName": "Anne Comptable"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SendDocumentResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListQuoteEmails: {
         parameters: {
             query?: never;
             header?: never;

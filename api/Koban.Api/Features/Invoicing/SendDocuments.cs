@@ -45,6 +45,7 @@ public enum SendableDocument
     Invoice,
     CreditNote,
     Order,
+    Quote,
 }
 
 public sealed record SendDocumentCommand(SendableDocument Type, Guid Id, SendDocumentRequest Request) : ICommand<SendDocumentResponse>;
@@ -97,6 +98,7 @@ public sealed class SendDocumentHandler(KobanDbContext db, MailOutbox outbox, Do
         {
             SendableDocument.Invoice => ("invoice", await db.Invoices.IgnoreAutoIncludes().AnyAsync(i => i.Id == query.Id, cancellationToken)),
             SendableDocument.CreditNote => ("creditNote", await db.CreditNotes.IgnoreAutoIncludes().AnyAsync(i => i.Id == query.Id, cancellationToken)),
+            SendableDocument.Quote => ("quote", await db.Quotes.IgnoreAutoIncludes().AnyAsync(q => q.Id == query.Id, cancellationToken)),
             _ => ("order", await db.Orders.IgnoreAutoIncludes().AnyAsync(o => o.Id == query.Id, cancellationToken)),
         };
         if (!exists) throw new NotFoundException(entity, query.Id);
@@ -116,6 +118,15 @@ public sealed class SendDocumentHandler(KobanDbContext db, MailOutbox outbox, Do
     private async Task<(string Entity, PrintableKind Kind, string Number, decimal Amount, DateOnly? DueDate, Guid CustomerId, MailAttachment Attachment)> DocumentAsync(
         SendableDocument type, Guid id, CancellationToken ct)
     {
+        if (type == SendableDocument.Quote)
+        {
+            var quote = await db.Quotes.AsNoTracking().IgnoreAutoIncludes().SingleOrDefaultAsync(q => q.Id == id, ct) ?? throw new NotFoundException("quote", id);
+            if (quote.Number is null)
+                throw new DomainConflictException(ErrorCodes.DocumentNotValidated, "Mark the quote sent first: a draft has no number.");
+            var (pdf, fileName) = await mediator.Send(new QuotePdfQuery(id), ct);
+            return ("quote", PrintableKind.Quote, quote.Number, quote.TotalIncludingVat, quote.ValidUntil, quote.CustomerId, MailAttachment.FromBytes(fileName, "application/pdf", pdf));
+        }
+
         if (type == SendableDocument.Order)
         {
             var order = await db.Orders.AsNoTracking().IgnoreAutoIncludes().SingleOrDefaultAsync(o => o.Id == id, ct) ?? throw new NotFoundException("order", id);
@@ -153,15 +164,16 @@ public static class SendDocumentEndpoints
             (SendableDocument.Invoice, "/api/v1/invoices", "Invoices", Permissions.Invoices, "invoice"),
             (SendableDocument.CreditNote, "/api/v1/credit-notes", "Credit notes", Permissions.CreditNotes, "credit note"),
             (SendableDocument.Order, "/api/v1/orders", "Orders", Permissions.Orders, "order"),
+            (SendableDocument.Quote, "/api/v1/quotes", "Quotes", Permissions.Quotes, "quote"),
         })
         {
             var name = type.ToString();
-            app.MapPost($"{path}/{{id:guid}}/send", async Task<Ok<SendDocumentResponse>> (Guid id, SendDocumentRequest? body, IMediator mediator, CancellationToken ct) =>
+            app.MapPost($"{path}/{{id:guid}}/{(type == SendableDocument.Quote ? "email" : "send")}", async Task<Ok<SendDocumentResponse>> (Guid id, SendDocumentRequest? body, IMediator mediator, CancellationToken ct) =>
                     TypedResults.Ok(await mediator.Send(new SendDocumentCommand(type, id, body ?? new SendDocumentRequest()), ct)))
                 .WithTags(tag)
-                .WithName($"Send{name}")
+                .WithName(type == SendableDocument.Quote ? "EmailQuote" : $"Send{name}")
                 .WithSummary($"Send the {label} by e-mail")
-                .WithDescription($"Queues an e-mail with the {label}'s PDF attached ({(type == SendableDocument.Order ? "rendered now" : "the archived bytes, identical to the download")}) to `to` — by default the customer's billing contact (422 `no_recipient` when it has no e-mail) — and `cc`, with the subject and body of the document template (placeholders {{number}}, {{amount}}, {{dueDate}}, {{customerName}}, {{companyName}} filled) unless given. Only a validated document is sent (409 `document_not_validated`). The mail goes through the outbox: if the SMTP server is down nothing is lost, it is retried, and `emails` (also `GET …/emails`) shows its status. Recorded in the audit log.")
+                .WithDescription($"Queues an e-mail with the {label}'s PDF attached ({(type is SendableDocument.Order or SendableDocument.Quote ? "rendered now" : "the archived bytes, identical to the download")}) to `to` — by default the customer's billing contact (422 `no_recipient` when it has no e-mail) — and `cc`, with the subject and body of the document template (placeholders {{number}}, {{amount}}, {{dueDate}}, {{customerName}}, {{companyName}} filled) unless given. Only a validated document is sent (409 `document_not_validated`; a quote must first be marked sent, which numbers it: `POST /quotes/{{id}}/send`, then `POST /quotes/{{id}}/email`). The mail goes through the outbox: if the SMTP server is down nothing is lost, it is retried, and `emails` (also `GET …/emails`) shows its status. Recorded in the audit log.")
                 .RequirePermission(resource, Access.Write)
                 .WithProblems(409, 422)
                 .WithExamples(example, 200, response);

@@ -266,7 +266,7 @@ public static class QuotesEndpoints
             .WithProblems(409);
 
         MapAction(group, "send", QuoteAction.Send, "SendQuote", "Mark a quote sent (numbers it)",
-            "Takes the next number of the quote sequence, in the same transaction (a draft has no number), and freezes the quote. E-mailing the PDF comes with the document engine.", example);
+            "Takes the next number of the quote sequence, in the same transaction (a draft has no number), and freezes the quote. To e-mail its PDF to the customer, then call `POST /api/v1/quotes/{id}/email`.", example);
         MapAction(group, "accept", QuoteAction.Accept, "AcceptQuote", "Record the customer's acceptance",
             "Only a sent quote still valid (409 `quote_expired` once past its validity date: duplicate it instead). An accepted quote becomes the order when its opportunity is won.", example with { Status = QuoteStatus.Accepted, AcceptedOn = new DateOnly(2026, 11, 25) });
 

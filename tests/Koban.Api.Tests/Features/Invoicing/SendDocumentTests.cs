@@ -60,4 +60,33 @@ public sealed class SendDocumentTests : ApiTest
         var history = (await (await admin.GetAsync($"/api/v1/invoices/{id}")).Json()).GetProperty("history").EnumerateArray().Select(h => h.GetProperty("action").GetString()).ToList();
         history.ShouldContain("invoice.sent");
     }
+
+    [Test]
+    public async Task A_sent_quote_and_a_validated_order_are_emailed_with_their_PDF_while_a_draft_quote_is_refused()
+    {
+        await using var smtp = await TestSmtpServer.StartAsync();
+        var settings = ApiFactory.MailTo(smtp);
+        settings["Koban:Database:Migrate"] = "false";
+        await using var factory = new ApiFactory(Factory.Database, settings);
+        var company = await NewCompanyAsync(factory: factory);
+        var admin = company.Admin;
+        var (customer, _) = await CustomerTests.CreateAsync(admin, CustomerTests.Business());
+        var customerId = customer.GetProperty("id").GetGuid();
+        object[] lines = [new { kind = "Free", description = "Étude", quantity = 1m, unitCode = "DAY", unitPrice = 500m, vatRate = 20m, nature = "Service" }];
+        var quote = await SalesFlowTests.Post(admin, "/api/v1/quotes", new { customerId, validUntil = "2099-12-31", lines }, HttpStatusCode.Created);
+        var quoteId = quote.GetProperty("id").GetGuid();
+        await (await admin.PostAsJsonAsync($"/api/v1/quotes/{quoteId}/email", new { })).ShouldBeProblem(HttpStatusCode.Conflict, "document_not_validated");
+        var sentQuote = await SalesFlowTests.Post(admin, $"/api/v1/quotes/{quoteId}/send");
+        await SalesFlowTests.Post(admin, $"/api/v1/quotes/{quoteId}/email", new { to = new[] { "achats@durand.fr" } });
+        var quoteMail = (await smtp.WaitForAsync("achats@durand.fr")).Single();
+        quoteMail.Message.Attachments.OfType<MimePart>().Single().FileName!.ShouldContain(sentQuote.GetProperty("number").GetString()!);
+
+        var order = await SalesFlowTests.Post(admin, "/api/v1/orders", new { customerId, lines }, HttpStatusCode.Created);
+        var orderId = order.GetProperty("id").GetGuid();
+        await SalesFlowTests.Post(admin, $"/api/v1/orders/{orderId}/validate");
+        await SalesFlowTests.Post(admin, $"/api/v1/orders/{orderId}/send");
+        var orderMail = (await smtp.WaitForAsync("claire@durand.fr")).Single();
+        orderMail.Message.Attachments.OfType<MimePart>().Single().ContentType.MimeType.ShouldBe("application/pdf");
+        (await (await admin.GetAsync($"/api/v1/orders/{orderId}/emails")).Json()).GetArrayLength().ShouldBe(1);
+    }
 }
