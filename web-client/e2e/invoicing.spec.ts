@@ -62,7 +62,7 @@ test("validated order → 30 % deposit → balance deducting it → partial corr
     paymentTerms: null,
     accountingCode: null,
     notes: null,
-    contacts: [],
+    contacts: [{ firstName: "Claire", lastName: "Facturation", email: `compta.${stamp}@e2e.koban.test`, isBilling: true }],
   });
   const product = await call<{ id: string }>(page, request, "POST", "/api/v1/products", {
     code: `FAC-${stamp}`,
@@ -105,6 +105,7 @@ test("validated order → 30 % deposit → balance deducting it → partial corr
   await validateDocument(page, "Valider la facture");
   await expect(page.getByTestId("invoice-title")).toHaveText(/^Facture d'acompte \S+\d$/);
   const depositNumber = (await page.getByTestId("invoice-number").textContent())!;
+  const depositId = page.url().split("/").pop()!;
   expect(depositNumber).not.toBe("Brouillon");
   await expect(page.getByTestId("fingerprint")).not.toBeEmpty();
   await expect(page.getByTestId("snapshot-buyer")).toContainText(`Client facturation e2e ${stamp}`);
@@ -124,6 +125,28 @@ test("validated order → 30 % deposit → balance deducting it → partial corr
   const balanceNumber = (await page.getByTestId("invoice-number").textContent())!;
   expect(balanceNumber).not.toBe(depositNumber);
   await expect(page.getByTestId("amount-due")).toHaveText(money("1 286,04"));
+  const balanceId = page.url().split("/").pop()!;
+
+  // Both PDFs are downloadable: the archived bytes, named after the number.
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Télécharger le PDF" }).click();
+  expect((await download).suggestedFilename()).toContain(balanceNumber);
+  for (const id of [depositId, balanceId]) {
+    const pdf = await page.request.get(`/api/v1/invoices/${id}/pdf`);
+    expect(pdf.status()).toBe(200);
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+  }
+
+  // Send the balance to the billing contact: the e-mail is queued in the outbox with the PDF.
+  await page.getByRole("button", { name: "Envoyer", exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: "Envoyer par e-mail" });
+  await expect(dialog).toContainText(`compta.${stamp}@e2e.koban.test`);
+  await dialog.getByRole("button", { name: "Envoyer", exact: true }).click();
+  await expect(page.getByText("Document envoyé.")).toBeVisible();
+  const emails = (await (await page.request.get(`/api/v1/invoices/${balanceId}/emails`)).json()) as { to: string[]; attachments: string[] }[];
+  expect(emails).toHaveLength(1);
+  expect(emails[0].to).toEqual([`compta.${stamp}@e2e.koban.test`]);
+  expect(emails[0].attachments[0]).toContain(balanceNumber);
 
   // 3. Credit one shelf of the balance (line 2, quantity 1) as a correction.
   await page.getByRole("link", { name: "Créer un avoir" }).click();
