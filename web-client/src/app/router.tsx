@@ -2,6 +2,8 @@ import type { RouteObject } from "react-router";
 import { Navigate } from "react-router";
 import { moduleNav } from "./navigation";
 import { ChangePasswordRoute } from "./routes/change-password";
+import { ForgotPasswordRoute } from "./routes/forgot-password";
+import { AcceptInvitationRoute, ResetPasswordRoute } from "./routes/password-link";
 import { LoginRoute } from "./routes/login";
 import { NotFoundRoute } from "./routes/not-found";
 import { AppRoot } from "./routes/app/root";
@@ -41,6 +43,9 @@ import { ComplianceSettingsRoute } from "./routes/app/settings/compliance";
 export const routes: RouteObject[] = [
   { path: "/login", element: <LoginRoute /> },
   { path: "/change-password", element: <ChangePasswordRoute /> },
+  { path: "/forgot-password", element: <ForgotPasswordRoute /> },
+  { path: "/reset-password", element: <ResetPasswordRoute /> },
+  { path: "/accept-invitation", element: <AcceptInvitationRoute /> },
   {
     path: "/",
     element: <AppRoot />,

@@ -1,8 +1,9 @@
-import { Center, Group, Stack, Text, Title } from "@mantine/core";
+import { Alert, Center, Group, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { useNavigate, useSearchParams } from "react-router";
+import { useLocation, useNavigate, useSearchParams } from "react-router";
 import { LoginForm } from "@/features/auth/components/login-form";
 import { LanguageSwitch } from "./language-switch";
+import type { PasswordSetState } from "./password-link";
 
 /** Only same-site paths: ?next= must not become an open redirect. */
 function safeNext(value: string | null): string {
@@ -13,6 +14,7 @@ export function LoginRoute() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [params] = useSearchParams();
+  const passwordSet = useLocation().state as PasswordSetState | null;
   return (
     <Center mih="100vh" p="md" bg="var(--mantine-color-gray-0)">
       <Stack align="center" w="100%" maw={420} gap="lg">
@@ -24,7 +26,13 @@ export function LoginRoute() {
             {t("app.tagline")}
           </Text>
         </Stack>
+        {passwordSet?.notice && (
+          <Alert color="green" role="status" w="100%" maw={420}>
+            {t(`auth.${passwordSet.notice}`)}
+          </Alert>
+        )}
         <LoginForm
+          initialEmail={passwordSet?.email}
           onSignedIn={(me) =>
             void navigate(me.mustChangePassword ? "/change-password" : safeNext(params.get("next")), { replace: true })
           }

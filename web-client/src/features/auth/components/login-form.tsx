@@ -1,18 +1,19 @@
-import { Alert, Button, Paper, PasswordInput, Stack, TextInput, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Group, Paper, PasswordInput, Stack, TextInput, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { IconLock } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { asApiError, applyProblemToForm } from "@/api/problem";
 import { ProblemAlert } from "@/components/ui/problem-alert";
 import type { Me } from "../api/get-me";
 import { useLogin } from "../api/login";
 
-export function LoginForm({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
+export function LoginForm({ onSignedIn, initialEmail = "" }: { onSignedIn: (me: Me) => void; initialEmail?: string }) {
   const { t } = useTranslation();
   const login = useLogin();
   const form = useForm({
     mode: "controlled",
-    initialValues: { email: "", password: "" },
+    initialValues: { email: initialEmail, password: "" },
     validate: {
       email: (v) => (/^\S+@\S+$/.test(v) ? null : t("auth.emailInvalid")),
       password: (v) => (v.length > 0 ? null : t("errors.required")),
@@ -50,6 +51,11 @@ export function LoginForm({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
           )}
           <TextInput label={t("auth.email")} type="email" autoComplete="username" required {...form.getInputProps("email")} />
           <PasswordInput label={t("auth.password")} autoComplete="current-password" required {...form.getInputProps("password")} />
+          <Group justify="flex-end" mt={-8}>
+            <Anchor component={Link} to="/forgot-password" state={{ email: form.getValues().email.trim() }} size="sm">
+              {t("auth.forgotLink")}
+            </Anchor>
+          </Group>
           <Button type="submit" loading={login.isPending} fullWidth>
             {t("auth.signIn")}
           </Button>

@@ -61,3 +61,22 @@ export function useUpdateUser() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: usersKey }),
   });
 }
+
+/** Creates the user without a password and e-mails them a link to choose one (valid 7 days). */
+export function useInviteUser() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ body, idempotencyKey }: { body: components["schemas"]["InviteUserRequest"]; idempotencyKey: string }) =>
+      unwrap(await fetchClient.POST("/api/v1/users/invitations", { body, headers: { "Idempotency-Key": idempotencyKey } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: usersKey }),
+  });
+}
+
+/** A new invitation link for a user who has not chosen a password yet; the previous link stops working. */
+export function useResendInvitation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (id: string) => unwrap(await fetchClient.POST("/api/v1/users/{id}/invitation", { params: { path: { id } } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: usersKey }),
+  });
+}
