@@ -143,6 +143,7 @@ test("validated order → 30 % deposit → balance deducting it → partial corr
   await expect(dialog).toContainText(`compta.${stamp}@e2e.koban.test`);
   await dialog.getByRole("button", { name: "Envoyer", exact: true }).click();
   await expect(page.getByText("Document envoyé.")).toBeVisible();
+  await expect(page.getByTestId("document-email").first()).toContainText(`compta.${stamp}@e2e.koban.test`);
   const emails = (await (await page.request.get(`/api/v1/invoices/${balanceId}/emails`)).json()) as { to: string[]; attachments: string[] }[];
   expect(emails).toHaveLength(1);
   expect(emails[0].to).toEqual([`compta.${stamp}@e2e.koban.test`]);

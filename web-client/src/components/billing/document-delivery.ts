@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { fetchClient, readCookie } from "@/api/client";
 import { toApiError, unwrap } from "@/api/problem";
 import { i18n } from "@/lib/i18n/i18n";
@@ -50,7 +50,9 @@ export async function fetchDocumentPdf(type: BillingDocumentType, id: string): P
 }
 
 export function useSendDocument(type: BillingDocumentType, id: string) {
+  const queryClient = useQueryClient();
   return useMutation({
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["get", `/api/v1/${type}/{id}/emails`, id] }),
     mutationFn: async (body: SendDocumentBody) => {
       const response = await untypedFetch("POST", `/api/v1/${type}/${id}/send`, body);
       return response.status === 204 ? null : ((await response.json()) as unknown);

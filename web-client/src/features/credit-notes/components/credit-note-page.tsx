@@ -12,6 +12,7 @@ import { BillingStatusBadge } from "@/components/billing/billing-badges";
 import { HistoryPanel, IntegrityPanel, LinkedDocumentsPanel, SnapshotPanel } from "@/components/billing/billing-document-parts";
 import { BillingLinesTable } from "@/components/billing/billing-lines-table";
 import { DocumentDeliveryButtons } from "@/components/billing/document-delivery-buttons";
+import { DocumentEmailsPanel } from "@/components/billing/document-emails";
 import { ValidateDocumentDialog } from "@/components/billing/validate-document-dialog";
 import { formatDate } from "@/lib/dates";
 import { formatMoney } from "@/lib/format-money";
@@ -175,6 +176,7 @@ export function CreditNotePage({ data, canWrite, onDeleted }: { data: VersionedC
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <LinkedDocumentsPanel links={[invoiceLink]} emptyText="" />
+        <DocumentEmailsPanel type="credit-notes" id={note.id} />
         <HistoryPanel history={note.history} />
       </SimpleGrid>
 

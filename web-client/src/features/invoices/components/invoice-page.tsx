@@ -18,6 +18,7 @@ import { BillingStatusBadge, InvoiceKindBadge, OverdueBadge } from "@/components
 import { HistoryPanel, IntegrityPanel, LinkedDocumentsPanel, SnapshotPanel } from "@/components/billing/billing-document-parts";
 import { BillingLinesTable } from "@/components/billing/billing-lines-table";
 import { DocumentDeliveryButtons } from "@/components/billing/document-delivery-buttons";
+import { DocumentEmailsPanel } from "@/components/billing/document-emails";
 import { ValidateDocumentDialog } from "@/components/billing/validate-document-dialog";
 
 export function toLineDraft(line: BillingLine): LineDraft {
@@ -295,6 +296,7 @@ export function InvoicePage({
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <LinkedDocumentsPanel links={invoice.linkedDocuments} currency={invoice.currency} emptyText={t("invoices.noLinkedDocuments")} />
+        <DocumentEmailsPanel type="invoices" id={invoice.id} />
         <HistoryPanel history={invoice.history} />
       </SimpleGrid>
 
