@@ -51,11 +51,12 @@ public sealed class CompanyIsolationTests : ApiTest
         var aInviteeId = (await (await a.Admin.PostAsJsonAsync("/api/v1/users/invitations", new { email = aInvitee, displayName = "Invitée de A", role = "Viewer" })).Json()).GetProperty("id").GetGuid();
         var aEmail = await Features.Users.InvitationTests.WaitForStatusAsync(a.Admin, "user", aInviteeId, "Sent");
         var aEmailId = aEmail.GetProperty("id").GetGuid();
+        var aPayment = (await (await a.Admin.PostAsJsonAsync("/api/v1/payments", new { direction = "Receipt", date = "2025-01-15", amount = 99.99m, method = "Cheque", reference = "CHQ secret de A", bankAccountCode = "BANK" })).Json()).GetProperty("id").GetGuid();
 
         var b = await NewCompanyAsync("Entreprise B SARL");
         var secrets = new[] { a.Id.ToString(), aUserId.ToString(), aKeyId.ToString(), aUserEmail, a.AdminEmail, "Entreprise A SAS",
             aCustomerId.ToString(), aContactId.ToString(), aProductId.ToString(), "Client secret de A", "SECRET-A", "claire@durand.fr",
-            aOpportunity.ToString(), aQuote.ToString(), aOrder.ToString(), "Affaire secrète de A", aInvoice.ToString(), "Facture secrète de A", aClosure.ToString(), aInvitee, aInviteeId.ToString(), aEmailId.ToString() };
+            aOpportunity.ToString(), aQuote.ToString(), aOrder.ToString(), "Affaire secrète de A", aInvoice.ToString(), "Facture secrète de A", aClosure.ToString(), aInvitee, aInviteeId.ToString(), aEmailId.ToString(), aPayment.ToString(), "CHQ secret de A" };
         var idsByResource = new Dictionary<string, Guid>
         {
             ["/api/v1/users/{id}"] = aUserId,
@@ -69,6 +70,7 @@ public sealed class CompanyIsolationTests : ApiTest
             ["/api/v1/credit-notes/{id}"] = aCreditNote,
             ["/api/v1/compliance/closures/{id}"] = aClosure,
             ["/api/v1/emails/{id}"] = aEmailId,
+            ["/api/v1/payments/{id}"] = aPayment,
         };
 
         using var document = JsonDocument.Parse(await Anonymous().GetStringAsync("/openapi/v1.json"));
