@@ -52,10 +52,13 @@ public sealed class CompanyIsolationTests : ApiTest
         var aEmail = await Features.Users.InvitationTests.WaitForStatusAsync(a.Admin, "user", aInviteeId, "Sent");
         var aEmailId = aEmail.GetProperty("id").GetGuid();
 
+        var aExportResponse = await a.Admin.PostAsJsonAsync("/api/v1/accounting/exports", new { format = "Fec", from = "2026-03-01", to = "2026-03-31" });
+        var aExport = (await aExportResponse.Json()).GetProperty("id").GetGuid();
+
         var b = await NewCompanyAsync("Entreprise B SARL");
         var secrets = new[] { a.Id.ToString(), aUserId.ToString(), aKeyId.ToString(), aUserEmail, a.AdminEmail, "Entreprise A SAS",
             aCustomerId.ToString(), aContactId.ToString(), aProductId.ToString(), "Client secret de A", "SECRET-A", "claire@durand.fr",
-            aOpportunity.ToString(), aQuote.ToString(), aOrder.ToString(), "Affaire secrète de A", aInvoice.ToString(), "Facture secrète de A", aClosure.ToString(), aInvitee, aInviteeId.ToString(), aEmailId.ToString() };
+            aOpportunity.ToString(), aQuote.ToString(), aOrder.ToString(), "Affaire secrète de A", aInvoice.ToString(), "Facture secrète de A", aClosure.ToString(), aInvitee, aInviteeId.ToString(), aEmailId.ToString(), aExport.ToString() };
         var idsByResource = new Dictionary<string, Guid>
         {
             ["/api/v1/users/{id}"] = aUserId,
@@ -69,6 +72,7 @@ public sealed class CompanyIsolationTests : ApiTest
             ["/api/v1/credit-notes/{id}"] = aCreditNote,
             ["/api/v1/compliance/closures/{id}"] = aClosure,
             ["/api/v1/emails/{id}"] = aEmailId,
+            ["/api/v1/accounting/exports/{id}"] = aExport,
         };
 
         using var document = JsonDocument.Parse(await Anonymous().GetStringAsync("/openapi/v1.json"));

@@ -146,3 +146,20 @@ public class AccountingExportFormatTests
         }
     }
 }
+
+public class LetteringCodeTests
+{
+    [TestCase(1, "A")]
+    [TestCase(2, "B")]
+    [TestCase(26, "Z")]
+    [TestCase(27, "AA")]
+    [TestCase(28, "AB")]
+    [TestCase(52, "AZ")]
+    [TestCase(53, "BA")]
+    [TestCase(702, "ZZ")]
+    [TestCase(703, "AAA")]
+    public void Codes_count_in_base_26_letters(long sequence, string expected) => LetteringCode.From(sequence).ShouldBe(expected);
+
+    [Test]
+    public void Zero_has_no_code() => Should.Throw<ArgumentOutOfRangeException>(() => LetteringCode.From(0));
+}
