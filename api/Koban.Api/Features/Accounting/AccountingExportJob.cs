@@ -299,13 +299,13 @@ public sealed class AccountingExportRunner(IServiceScopeFactory scopes, TimeProv
          WHERE company_id = @company AND date BETWEEN @from AND @to AND export_id IS NULL
         """;
 
-    /// <summary>The period's lines in file order, with the lettering of customer lines whose invoice is fully settled.</summary>
+    /// <summary>The period's lines in file order, with the lettering of customer-account lines (those with an auxiliary account) whose invoice is fully settled.</summary>
     internal const string LinesSql = """
         SELECT e.journal_code, e.journal_label, e.number, e.date, l.account, l.account_label, l.auxiliary_account, l.auxiliary_label,
                e.piece_ref, e.piece_date, l.label, l.debit, l.credit, b.chain_sequence, r.last_settled_on, e.validation_date
           FROM journal_entries e
           JOIN journal_entry_lines l ON l.entry_id = e.id
-          LEFT JOIN receivable_items r ON l.invoice_id IS NOT NULL AND r.company_id = e.company_id AND r.kind = 'Invoice'
+          LEFT JOIN receivable_items r ON l.invoice_id IS NOT NULL AND l.auxiliary_account IS NOT NULL AND r.company_id = e.company_id AND r.kind = 'Invoice'
                                       AND r.source_id = l.invoice_id AND r.outstanding = 0 AND NOT r.cancelled
           LEFT JOIN billing_documents b ON r.id IS NOT NULL AND b.id = l.invoice_id
          WHERE e.company_id = @company AND e.date BETWEEN @from AND @to

@@ -224,6 +224,37 @@ public sealed class AccountingExportTests : ApiTest
         ]);
     }
 
+    [Test]
+    public async Task The_worked_example_validated_and_partly_paid_through_the_API_exports_as_a_valid_FEC_with_the_paid_deposit_lettered()
+    {
+        var x = await Payments.PaymentsFlowTests.DepositAndBalanceAsync();
+        var admin = x.Company.Admin;
+        await Sales.SalesFlowTests.Post(admin, "/api/v1/payments", Payments.PaymentsFlowTests.Receipt(x.CustomerId, x.Today, 1324.12m, (x.DepositId, 524.12m), (x.BalanceId, 800m)), HttpStatusCode.Created);
+        var today = DateOnly.Parse(x.Today, System.Globalization.CultureInfo.InvariantCulture);
+        var from = new DateOnly(today.Year, today.Month, 1);
+
+        var id = (await ExportAsync(admin, new { format = "Fec", from, to = from.AddMonths(1).AddDays(-1) })).GetProperty("id").GetGuid();
+        var done = await WaitCompletedAsync(admin, id);
+        var (bytes, _) = await DownloadAsync(admin, id);
+        TestContext.Out.WriteLine(ExportEncodings.Get(ExportEncoding.Iso885915).GetString(bytes));
+        var check = FecChecker.Check(new MemoryStream(bytes));
+        check.Violations.ShouldBeEmpty();
+        check.Entries.ShouldBe(5, "the deposit and the balance (sales journal), the receipt (bank journal), the VAT on services due on receipt for each invoice (miscellaneous journal)");
+        done.GetProperty("entryCount").GetInt32().ShouldBe(5);
+        done.GetProperty("fileName").GetString()!.ShouldMatch(@"^732829320FEC\d{8}\.txt$", "the SIREN and the closing date of the fiscal year");
+
+        var text = ExportEncodings.Get(ExportEncoding.Iso885915).GetString(bytes);
+        var lines = text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split('\t')).ToList();
+        var depositNumber = (await (await admin.GetAsync($"/api/v1/invoices/{x.DepositId}")).Json()).GetProperty("number").GetString();
+        var depositCustomerLine = lines.Single(f => f[0] == "VT" && f[8] == depositNumber && f[4].StartsWith("411", StringComparison.Ordinal));
+        depositCustomerLine[13].ShouldNotBeEmpty("the deposit is fully paid: its customer line is lettered");
+        depositCustomerLine[14].ShouldBe(today.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture));
+        lines.Where(f => f[0] == "VT" && f[8] != depositNumber && f[4].StartsWith("411", StringComparison.Ordinal)).ShouldAllBe(f => f[13] == "", "the balance is only partly paid");
+        lines.Select(f => f[0] + f[2]).Distinct().ShouldBe(["BQ1", "OD1", "OD2", "VT1", "VT2"]);
+        lines.Where(f => f[13] != "").ShouldAllBe(f => f[6] != "", "only customer-account lines are lettered");
+        lines.Count(f => f[13] != "").ShouldBe(2, "the deposit's sales line and its settlement in the receipt");
+    }
+
     private static async Task<long> ChainSequenceAsync(Guid invoiceId)
     {
         await using var connection = new NpgsqlConnection(Factory.Database.Superuser);
