@@ -183,9 +183,15 @@ public sealed class AccountingExportRunner(IServiceScopeFactory scopes, TimeProv
             if (await status.ExecuteScalarAsync(ct) is "Completed" or "Failed") return; // another instance finished it meanwhile
         }
 
+        var clockStart = System.Diagnostics.Stopwatch.GetTimestamp();
         int numbered, stamped;
-        await using (var number = Command(NumberSql)) numbered = await number.ExecuteNonQueryAsync(ct);
-        await using (var stamp = Command(StampSql)) stamped = await stamp.ExecuteNonQueryAsync(ct);
+        await using (var number = Command(NumberAndStampSql))
+        await using (var reader = await number.ExecuteReaderAsync(ct))
+        {
+            await reader.ReadAsync(ct);
+            numbered = reader.GetInt32(0);
+            stamped = reader.GetInt32(1);
+        }
         long rowsTotal;
         int entries;
         await using (var count = Command("""
@@ -199,6 +205,7 @@ public sealed class AccountingExportRunner(IServiceScopeFactory scopes, TimeProv
             entries = reader.GetInt32(1);
         }
         await progress.StartAsync(rowsTotal, ct);
+        var numberedAt = System.Diagnostics.Stopwatch.GetElapsedTime(clockStart);
 
         var path = Path.Combine(Path.GetTempPath(), $"koban-export-{export.Id:N}.tmp");
         await using var file = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
@@ -212,6 +219,7 @@ public sealed class AccountingExportRunner(IServiceScopeFactory scopes, TimeProv
             sha256 = hashing.Sha256Hex();
         }
 
+        var writtenAt = System.Diagnostics.Stopwatch.GetElapsedTime(clockStart);
         file.Position = 0;
         var buffer = ArrayPool<byte>.Shared.Rent(AccountingExportChunk.MaxSize);
         try
@@ -267,36 +275,41 @@ public sealed class AccountingExportRunner(IServiceScopeFactory scopes, TimeProv
         });
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        logger.LogInformation("Accounting export {ExportId} ({Format}, {From}–{To}): {Rows} lines, {Entries} entries ({Numbered} numbered now), {Size} bytes",
-            export.Id, export.Format, export.PeriodFrom, export.PeriodTo, rows, entries, numbered, size);
+        logger.LogInformation("Accounting export {ExportId} ({Format}, {From}–{To}): {Rows} lines, {Entries} entries ({Numbered} numbered now), {Size} bytes; "
+            + "GC heap peak seen at progress reports {PeakHeapMiB} MiB; numbering and stamping {NumberingSeconds} s, writing {WritingSeconds} s, storing {StoringSeconds} s",
+            export.Id, export.Format, export.PeriodFrom, export.PeriodTo, rows, entries, numbered, size, progress.PeakHeapBytes / (1024 * 1024),
+            Math.Round(numberedAt.TotalSeconds, 1), Math.Round((writtenAt - numberedAt).TotalSeconds, 1),
+            Math.Round((System.Diagnostics.Stopwatch.GetElapsedTime(clockStart) - writtenAt).TotalSeconds, 1));
     }
 
     /// <summary>
+    /// In one pass over the rows (each row version written once, through the journal's insert-only trigger):
     /// EcritureNum for every unnumbered entry of the period's fiscal year(s) dated up to the period's end, per journal and fiscal
-    /// year, continuing each one's last number, in order of date then creation. Entries dated before the period but not yet
-    /// numbered are numbered too (before the period's), so numbers follow dates across the fiscal year whatever order months are
-    /// exported in.
+    /// year, continuing each one's last number, in order of date then creation — entries dated before the period but not yet
+    /// numbered are numbered too (before the period's), so numbers follow dates across the fiscal year whatever order months
+    /// are exported in; and this export's id on the period's entries that no export carried yet. Returns (numbered, stamped).
     /// </summary>
-    internal const string NumberSql = """
+    internal const string NumberAndStampSql = """
         WITH todo AS (
           SELECT id, journal_code, fiscal_year_end,
-                 row_number() OVER (PARTITION BY journal_code, fiscal_year_end ORDER BY date, sequence) AS rn
+                 CASE WHEN number IS NULL THEN row_number() OVER (PARTITION BY journal_code, fiscal_year_end, number IS NULL ORDER BY date, sequence) END AS rn,
+                 export_id IS NULL AND date BETWEEN @from AND @to AS stamp
             FROM journal_entries
-           WHERE company_id = @company AND number IS NULL AND date <= @to AND fiscal_year_end >= @first_year_end),
+           WHERE company_id = @company AND date <= @to AND fiscal_year_end >= @first_year_end
+             AND (number IS NULL OR (export_id IS NULL AND date >= @from))),
         last AS (
           SELECT journal_code, fiscal_year_end, max(number) AS n
             FROM journal_entries
            WHERE company_id = @company AND number IS NOT NULL AND fiscal_year_end >= @first_year_end
-           GROUP BY journal_code, fiscal_year_end)
-        UPDATE journal_entries j
-           SET number = coalesce(l.n, 0) + t.rn
-          FROM todo t LEFT JOIN last l ON l.journal_code = t.journal_code AND l.fiscal_year_end = t.fiscal_year_end
-         WHERE j.id = t.id
-        """;
-
-    internal const string StampSql = """
-        UPDATE journal_entries SET export_id = @export
-         WHERE company_id = @company AND date BETWEEN @from AND @to AND export_id IS NULL
+           GROUP BY journal_code, fiscal_year_end),
+        updated AS (
+          UPDATE journal_entries j
+             SET number = coalesce(j.number, coalesce(l.n, 0) + t.rn),
+                 export_id = CASE WHEN t.stamp THEN @export ELSE j.export_id END
+            FROM todo t LEFT JOIN last l ON l.journal_code = t.journal_code AND l.fiscal_year_end = t.fiscal_year_end
+           WHERE j.id = t.id
+          RETURNING t.rn, t.stamp)
+        SELECT (count(*) FILTER (WHERE rn IS NOT NULL))::int, (count(*) FILTER (WHERE stamp))::int FROM updated
         """;
 
     /// <summary>The period's lines in file order, with the lettering of customer-account lines (those with an auxiliary account) whose invoice is fully settled.</summary>
@@ -358,8 +371,12 @@ public sealed class AccountingExportRunner(IServiceScopeFactory scopes, TimeProv
                 """, ct);
         }
 
+        /// <summary>The largest managed heap size (<see cref="GC.GetTotalMemory"/>) seen at a progress report: the benchmark's memory probe.</summary>
+        public long PeakHeapBytes { get; private set; }
+
         public async Task ReportAsync(long written, CancellationToken ct)
         {
+            PeakHeapBytes = Math.Max(PeakHeapBytes, GC.GetTotalMemory(forceFullCollection: false));
             var leaseUntil = clock.GetUtcNow() + lease;
             await Db.Database.ExecuteSqlAsync($"""
                 UPDATE accounting_exports SET rows_written = {written}, lease_until = {leaseUntil}
