@@ -78,6 +78,10 @@ builder.Services.AddScoped<DocumentTemplateService>();
 builder.Services.AddScoped<Koban.Api.Features.Compliance.ClosureService>();
 builder.Services.AddScoped<AccountTokens>();
 builder.Services.AddKobanMail(configuration, withSender: !isOpenApiBuild);
+builder.Services.Configure<Koban.Api.Features.Accounting.AccountingExportSettings>(configuration.GetSection("Koban:AccountingExport"));
+builder.Services.AddSingleton<Koban.Api.Features.Accounting.AccountingExportSignal>();
+builder.Services.AddSingleton<Koban.Api.Features.Accounting.AccountingExportRunner>();
+if (!isOpenApiBuild && configuration.GetValue("Koban:AccountingExport:Worker", true)) builder.Services.AddHostedService<Koban.Api.Features.Accounting.AccountingExportWorker>();
 
 var connectionString = configuration.GetConnectionString(DatabaseSetup.AppConnectionName) ?? "Host=127.0.0.1;Database=koban";
 builder.Services.AddDbContext<KobanDbContext>((services, options) => options
@@ -228,6 +232,7 @@ app.MapSalesPdfEndpoints();
 app.MapBillingPdfEndpoints();
 app.MapSendDocumentEndpoints();
 app.MapEmailsEndpoints();
+Koban.Api.Features.Accounting.AccountingExportsEndpoints.MapAccountingExportsEndpoints(app);
 app.MapInvitationEndpoints();
 app.MapPasswordResetEndpoints();
 

@@ -474,4 +474,7 @@ public static class ErrorCodes
 
     /// <summary>fr: Cet avoir n'a plus de montant disponible. en: This credit note has nothing left to use.</summary>
     public const string CreditNoteNotAvailable = "credit_note_not_available";
+
+    /// <summary>fr: L'export comptable n'est pas terminé : son fichier n'est pas encore disponible. en: The accounting export has not finished: its file is not available yet.</summary>
+    public const string AccountingExportNotReady = "accounting_export_not_ready";
 }

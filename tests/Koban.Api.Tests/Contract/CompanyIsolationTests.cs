@@ -53,10 +53,13 @@ public sealed class CompanyIsolationTests : ApiTest
         var aEmailId = aEmail.GetProperty("id").GetGuid();
         var aPayment = (await (await a.Admin.PostAsJsonAsync("/api/v1/payments", new { direction = "Receipt", date = "2025-01-15", amount = 99.99m, method = "Cheque", reference = "CHQ secret de A", bankAccountCode = "BANK" })).Json()).GetProperty("id").GetGuid();
 
+        var aExportResponse = await a.Admin.PostAsJsonAsync("/api/v1/accounting/exports", new { format = "Fec", from = "2026-03-01", to = "2026-03-31" });
+        var aExport = (await aExportResponse.Json()).GetProperty("id").GetGuid();
+
         var b = await NewCompanyAsync("Entreprise B SARL");
         var secrets = new[] { a.Id.ToString(), aUserId.ToString(), aKeyId.ToString(), aUserEmail, a.AdminEmail, "Entreprise A SAS",
             aCustomerId.ToString(), aContactId.ToString(), aProductId.ToString(), "Client secret de A", "SECRET-A", "claire@durand.fr",
-            aOpportunity.ToString(), aQuote.ToString(), aOrder.ToString(), "Affaire secrète de A", aInvoice.ToString(), "Facture secrète de A", aClosure.ToString(), aInvitee, aInviteeId.ToString(), aEmailId.ToString(), aPayment.ToString(), "CHQ secret de A" };
+            aOpportunity.ToString(), aQuote.ToString(), aOrder.ToString(), "Affaire secrète de A", aInvoice.ToString(), "Facture secrète de A", aClosure.ToString(), aInvitee, aInviteeId.ToString(), aEmailId.ToString(), aPayment.ToString(), "CHQ secret de A", aExport.ToString() };
         var idsByResource = new Dictionary<string, Guid>
         {
             ["/api/v1/users/{id}"] = aUserId,
@@ -71,6 +74,7 @@ public sealed class CompanyIsolationTests : ApiTest
             ["/api/v1/compliance/closures/{id}"] = aClosure,
             ["/api/v1/emails/{id}"] = aEmailId,
             ["/api/v1/payments/{id}"] = aPayment,
+            ["/api/v1/accounting/exports/{id}"] = aExport,
         };
 
         using var document = JsonDocument.Parse(await Anonymous().GetStringAsync("/openapi/v1.json"));

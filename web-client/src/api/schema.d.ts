@@ -2329,6 +2329,78 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/accounting/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List accounting exports
+         * @description The company's exports, newest first (the latest 200): who asked for which period and format, when, their status and, once completed, the file's name, size and SHA-256.
+         *
+         *     Requires the permission `accounting:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["ListAccountingExports"];
+        put?: never;
+        /**
+         * Export a period's journal entries (background job)
+         * @description Queues an export of the journal entries dated from `from` to `to` (at most 24 months) and answers 202 at once with the export (`Queued`); poll `GET /api/v1/accounting/exports/{id}` for `status` and `progressPercent`, then download `/file`. Formats: `Fec` (the legal FEC: 18 columns, header line, dates yyyyMMdd, decimal comma; options `fec.separator` `Tab`|`Pipe` and `fec.encoding` `Iso885915`|`Utf8`; named `<SIREN>FEC<closing date of the fiscal year>.txt`); `Quadratus` (Cegid Quadra ASCII, fixed-width type-M lines) and `Ebp` (EBP ASCII, comma separated) — both layouts are UNVERIFIED against the publishers' own documents and follow third-party descriptions (see `formatDescription` and the README); `Csv` (layout `csv`: ordered `columns` among the FEC fields plus `Amount` (debit − credit) and `Direction` (D/C), `separator`, `decimalMark` `,`|`.`, .NET `dateFormat`, `header`, `encoding`; RFC 4180 quoting). The job numbers the entries not yet numbered (EcritureNum, per journal and fiscal year, continuing the last number, in order of date then creation — also the fiscal year's earlier entries not yet numbered; numbers never change), stamps the period's entries not exported before with this export's id, streams the lines into the file while computing its SHA-256, stores it, and records `accounting.exported` in the audit log. Customer lines of fully settled invoices carry a lettering code (A, B, … Z, AA… from the invoice's chain sequence) and the date of the last settlement.
+         *
+         *     Requires the permission `accounting:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["RequestAccountingExport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounting/exports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an accounting export (status and progress)
+         * @description `status` is `Queued`, `Running` (`progressPercent` = `rowsWritten` / `rowsTotal`), `Completed` (file ready: `fileName`, `size`, `sha256`, `entryCount`) or `Failed` (`error`).
+         *
+         *     Requires the permission `accounting:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["GetAccountingExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounting/exports/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download an export's file
+         * @description The stored file, byte for byte as written (streamed from the database), with `Content-Disposition` naming it, and its SHA-256 in `ETag` and `X-Content-SHA256`. 409 `accounting_export_not_ready` while the export is queued or running, or when it failed.
+         *
+         *     Requires the permission `accounting:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["DownloadAccountingExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/password-reset": {
         parameters: {
             query?: never;
@@ -2377,6 +2449,56 @@ export interface components {
             token: string;
             password: string;
         };
+        /**
+         * @description The file layouts an accounting export can be written in.
+         * @enum {unknown}
+         */
+        AccountingExportFormat: "Fec" | "Quadratus" | "Ebp" | "Csv";
+        AccountingExportListResponse: {
+            items: components["schemas"]["AccountingExportResponse"][];
+        };
+        /** @description The options an export was requested with (stored as JSON on the export). */
+        AccountingExportOptionsResponse: {
+            fec: null | components["schemas"]["FecExportOptions"];
+            csv: null | components["schemas"]["CsvExportLayout"];
+        };
+        AccountingExportResponse: {
+            /** Format: uuid */
+            id: string;
+            format: components["schemas"]["AccountingExportFormat"];
+            formatDescription: string;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            options: components["schemas"]["AccountingExportOptionsResponse"];
+            status: components["schemas"]["AccountingExportStatus"];
+            /** Format: int32 */
+            progressPercent: number;
+            /** Format: int64 */
+            rowsWritten: number;
+            /** Format: int64 */
+            rowsTotal: null | number;
+            /** Format: uuid */
+            requestedBy: null | string;
+            requestedByName: null | string;
+            /** Format: date-time */
+            requestedAt: string;
+            /** Format: date-time */
+            startedAt: null | string;
+            /** Format: date-time */
+            completedAt: null | string;
+            fileName: null | string;
+            contentType: null | string;
+            /** Format: int64 */
+            size: null | number;
+            sha256: null | string;
+            /** Format: int32 */
+            entryCount: null | number;
+            error: null | string;
+        };
+        /** @enum {unknown} */
+        AccountingExportStatus: "Queued" | "Running" | "Completed" | "Failed";
         /** @description The mapping as the API shows and takes it (the defaults of domain-rules.md §9 until changed). */
         AccountingSettingsDto: {
             salesJournal: components["schemas"]["JournalSetting"];
@@ -2856,6 +2978,24 @@ export interface components {
          * @enum {unknown}
          */
         CreditReason: "Correction" | "CommercialDiscount" | "WriteOff";
+        /** @description A configurable CSV layout: ordered columns, one-character separator and decimal mark (`,` or `.`), .NET date format, header line, character set. */
+        CsvExportLayout: {
+            columns: components["schemas"]["CsvField"][];
+            /** @default ; */
+            separator: string;
+            /** @default , */
+            decimalMark: string;
+            /** @default dd/MM/yyyy */
+            dateFormat: string;
+            /** @default true */
+            header: boolean;
+            encoding?: components["schemas"]["ExportEncoding"];
+        };
+        /**
+         * @description The values a configurable CSV column can carry: the 18 FEC fields plus a signed amount and the side.
+         * @enum {unknown}
+         */
+        CsvField: "JournalCode" | "JournalLabel" | "EntryNumber" | "EntryDate" | "Account" | "AccountLabel" | "AuxiliaryAccount" | "AuxiliaryLabel" | "PieceRef" | "PieceDate" | "Label" | "Debit" | "Credit" | "LetteringCode" | "LetteringDate" | "ValidationDate" | "CurrencyAmount" | "CurrencyCode" | "Amount" | "Direction";
         /** @description Where a customer stands: what it owes, what it may still use, and the balance (owed − credit). */
         CustomerAccountResponse: {
             /** Format: uuid */
@@ -3061,6 +3201,22 @@ export interface components {
          * @enum {unknown}
          */
         EntrySource: "Invoice" | "CreditNote" | "Receipt" | "Refund" | "PaymentCancelled" | "WriteOff" | "WriteOffCancelled" | "VatOnReceipt" | "VatOnReceiptCancelled" | "ReceiptIdentified";
+        /**
+         * @description Character sets an export can be written in.
+         * @default Iso885915
+         * @enum {unknown}
+         */
+        ExportEncoding: "Iso885915" | "Utf8";
+        /** @description FEC choices: the field separator and the character set. */
+        FecExportOptions: {
+            separator?: components["schemas"]["FecSeparator"];
+            encoding?: components["schemas"]["ExportEncoding"];
+        };
+        /**
+         * @default Tab
+         * @enum {unknown}
+         */
+        FecSeparator: "Tab" | "Pipe";
         /** @description A problem with field-level errors (400). */
         HttpValidationProblemDetails: {
             /** @description A URI naming the problem type. */
@@ -3937,6 +4093,15 @@ export interface components {
         };
         RefuseQuoteRequest: {
             reason: null | string;
+        };
+        RequestAccountingExportRequest: {
+            format: components["schemas"]["AccountingExportFormat"];
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            fec?: null | components["schemas"]["FecExportOptions"];
+            csv?: null | components["schemas"]["CsvExportLayout"];
         };
         RequestPasswordResetRequest: {
             email: string;
@@ -19693,6 +19858,342 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListAccountingExports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01936f00-0000-7000-8000-0000000000e1",
+                     *           "format": "Fec",
+                     *           "formatDescription": "FEC (fichier des écritures comptables, art. A47 A-1 LPF): 18 columns, tab or | separated, ISO-8859-15 or UTF-8.",
+                     *           "from": "2026-03-01",
+                     *           "to": "2026-03-31",
+                     *           "options": {
+                     *             "fec": {
+                     *               "separator": "Tab",
+                     *               "encoding": "Iso885915"
+                     *             },
+                     *             "csv": null
+                     *           },
+                     *           "status": "Completed",
+                     *           "progressPercent": 100,
+                     *           "rowsWritten": 412,
+                     *           "rowsTotal": 412,
+                     *           "requestedBy": "01936f00-0000-7000-8000-0000000000a1",
+                     *           "requestedByName": "Claire Comptable",
+                     *           "requestedAt": "2026-04-02T08:00:00+00:00",
+                     *           "startedAt": "2026-04-02T08:00:01+00:00",
+                     *           "completedAt": "2026-04-02T08:00:02+00:00",
+                     *           "fileName": "732829320FEC20261231.txt",
+                     *           "contentType": "text/plain; charset=iso-8859-15",
+                     *           "size": 61480,
+                     *           "sha256": "9f2c4e0b1d7a3c5e8f6b2a4d0c9e7f1a3b5d7c9e1f2a4b6c8d0e2f4a6b8c0d2e",
+                     *           "entryCount": 103,
+                     *           "error": null
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AccountingExportListResponse"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RequestAccountingExport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "format": "Fec",
+                 *       "from": "2026-03-01",
+                 *       "to": "2026-03-31",
+                 *       "fec": {
+                 *         "separator": "Tab",
+                 *         "encoding": "Iso885915"
+                 *       },
+                 *       "csv": null
+                 *     }
+                 */
+                "application/json": components["schemas"]["RequestAccountingExportRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936f00-0000-7000-8000-0000000000e1",
+                     *       "format": "Fec",
+                     *       "formatDescription": "FEC (fichier des écritures comptables, art. A47 A-1 LPF): 18 columns, tab or | separated, ISO-8859-15 or UTF-8.",
+                     *       "from": "2026-03-01",
+                     *       "to": "2026-03-31",
+                     *       "options": {
+                     *         "fec": {
+                     *           "separator": "Tab",
+                     *           "encoding": "Iso885915"
+                     *         },
+                     *         "csv": null
+                     *       },
+                     *       "status": "Queued",
+                     *       "progressPercent": 0,
+                     *       "rowsWritten": 0,
+                     *       "rowsTotal": null,
+                     *       "requestedBy": "01936f00-0000-7000-8000-0000000000a1",
+                     *       "requestedByName": "Claire Comptable",
+                     *       "requestedAt": "2026-04-02T08:00:00+00:00",
+                     *       "startedAt": null,
+                     *       "completedAt": null,
+                     *       "fileName": null,
+                     *       "contentType": null,
+                     *       "size": null,
+                     *       "sha256": null,
+                     *       "entryCount": null,
+                     *       "error": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AccountingExportResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetAccountingExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936f00-0000-7000-8000-0000000000e1",
+                     *       "format": "Fec",
+                     *       "formatDescription": "FEC (fichier des écritures comptables, art. A47 A-1 LPF): 18 columns, tab or | separated, ISO-8859-15 or UTF-8.",
+                     *       "from": "2026-03-01",
+                     *       "to": "2026-03-31",
+                     *       "options": {
+                     *         "fec": {
+                     *           "separator": "Tab",
+                     *           "encoding": "Iso885915"
+                     *         },
+                     *         "csv": null
+                     *       },
+                     *       "status": "Completed",
+                     *       "progressPercent": 100,
+                     *       "rowsWritten": 412,
+                     *       "rowsTotal": 412,
+                     *       "requestedBy": "01936f00-0000-7000-8000-0000000000a1",
+                     *       "requestedByName": "Claire Comptable",
+                     *       "requestedAt": "2026-04-02T08:00:00+00:00",
+                     *       "startedAt": "2026-04-02T08:00:01+00:00",
+                     *       "completedAt": "2026-04-02T08:00:02+00:00",
+                     *       "fileName": "732829320FEC20261231.txt",
+                     *       "contentType": "text/plain; charset=iso-8859-15",
+                     *       "size": 61480,
+                     *       "sha256": "9f2c4e0b1d7a3c5e8f6b2a4d0c9e7f1a3b5d7c9e1f2a4b6c8d0e2f4a6b8c0d2e",
+                     *       "entryCount": 103,
+                     *       "error": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AccountingExportResponse"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DownloadAccountingExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": components["schemas"]["Stream"];
+                    "text/csv": components["schemas"]["Stream"];
                 };
             };
             /** @description No valid session cookie or API key. */

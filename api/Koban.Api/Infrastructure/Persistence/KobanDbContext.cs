@@ -44,6 +44,8 @@ public sealed class KobanDbContext(DbContextOptions<KobanDbContext> options, Cur
     public DbSet<Koban.Domain.Receivables.Payment> Payments => Set<Koban.Domain.Receivables.Payment>();
     public DbSet<Koban.Domain.Accounting.AccountingSettings> AccountingSettings => Set<Koban.Domain.Accounting.AccountingSettings>();
     public DbSet<Koban.Domain.Accounting.JournalEntry> JournalEntries => Set<Koban.Domain.Accounting.JournalEntry>();
+    public DbSet<Koban.Domain.Accounting.Export.AccountingExport> AccountingExports => Set<Koban.Domain.Accounting.Export.AccountingExport>();
+    public DbSet<Koban.Domain.Accounting.Export.AccountingExportChunk> AccountingExportChunks => Set<Koban.Domain.Accounting.Export.AccountingExportChunk>();
 
     internal CurrentActor Actor => actor;
 

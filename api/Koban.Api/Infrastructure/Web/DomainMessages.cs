@@ -164,5 +164,6 @@ internal static class DomainMessages
         [ErrorCodes.WriteOffBeyondLimit] = ("Seul un petit écart peut être passé en perte ou en profit : {limit} € au plus (paramètres comptables).", "Only a small difference can be written off: {limit} € at most (accounting settings)."),
         [ErrorCodes.WriteOffNothingLeft] = ("Il ne reste rien à solder.", "There is nothing left to write off."),
         [ErrorCodes.CreditNoteNotAvailable] = ("Cet avoir n'a plus de montant disponible.", "This credit note has nothing left to use."),
+        [ErrorCodes.AccountingExportNotReady] = ("L'export comptable n'est pas terminé : son fichier n'est pas encore disponible.", "The accounting export has not finished: its file is not available yet."),
     };
 }

@@ -1023,6 +1023,147 @@ namespace Koban.Api.Infrastructure.Persistence.Migrations
                     b.ToTable("accounting_settings", (string)null);
                 });
 
+            modelBuilder.Entity("Koban.Domain.Accounting.Export.AccountingExport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<int?>("EntryCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("entry_count");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("error");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("format");
+
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_until");
+
+                    b.Property<string>("Options")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("options");
+
+                    b.Property<DateOnly>("PeriodFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("period_from");
+
+                    b.Property<DateOnly>("PeriodTo")
+                        .HasColumnType("date")
+                        .HasColumnName("period_to");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<Guid?>("RequestedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("requested_by");
+
+                    b.Property<string>("RequestedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("requested_by_name");
+
+                    b.Property<long?>("RowsTotal")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rows_total");
+
+                    b.Property<long>("RowsWritten")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rows_written");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<long?>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_accounting_exports");
+
+                    b.HasIndex("CompanyId", "RequestedAt")
+                        .HasDatabaseName("ix_accounting_exports_company_id_requested_at");
+
+                    b.HasIndex("Status", "RequestedAt")
+                        .HasDatabaseName("ix_accounting_exports_status_requested_at")
+                        .HasFilter("status IN ('Queued', 'Running')");
+
+                    b.ToTable("accounting_exports", (string)null);
+                });
+
+            modelBuilder.Entity("Koban.Domain.Accounting.Export.AccountingExportChunk", b =>
+                {
+                    b.Property<Guid>("ExportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("export_id");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("integer")
+                        .HasColumnName("index");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("data");
+
+                    b.HasKey("ExportId", "Index")
+                        .HasName("pk_accounting_export_chunks");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_accounting_export_chunks_company_id");
+
+                    b.ToTable("accounting_export_chunks", (string)null);
+                });
+
             modelBuilder.Entity("Koban.Domain.Accounting.JournalEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3333,6 +3474,33 @@ namespace Koban.Api.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_accounting_settings_companies_company_id");
+                });
+
+            modelBuilder.Entity("Koban.Domain.Accounting.Export.AccountingExport", b =>
+                {
+                    b.HasOne("Koban.Domain.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_accounting_exports_companies_company_id");
+                });
+
+            modelBuilder.Entity("Koban.Domain.Accounting.Export.AccountingExportChunk", b =>
+                {
+                    b.HasOne("Koban.Domain.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_accounting_export_chunks_companies_company_id");
+
+                    b.HasOne("Koban.Domain.Accounting.Export.AccountingExport", null)
+                        .WithMany()
+                        .HasForeignKey("ExportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_accounting_export_chunks_accounting_exports_export_id");
                 });
 
             modelBuilder.Entity("Koban.Domain.Accounting.JournalEntry", b =>

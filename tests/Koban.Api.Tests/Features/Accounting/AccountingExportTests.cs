@@ -1,0 +1,367 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Koban.Api.Infrastructure.Persistence;
+using Koban.Api.Infrastructure.Tenancy;
+using Koban.Api.Tests.Features.Invoicing;
+using Koban.Api.Tests.Infrastructure;
+using Koban.Domain.Accounting;
+using Koban.Domain.Accounting.Export;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Koban.Api.Tests.Features.Accounting;
+
+/// <summary>
+/// The accounting export through HTTP: queue, poll, download, check the FEC line by line; numbering once and for all;
+/// the export batch stamped on the entries; lettering of settled invoices; rights; two API instances sharing the queue.
+/// Journal entries are written through the domain (<see cref="JournalEntry.Create"/>) as the posting rules do.
+/// </summary>
+public sealed class AccountingExportTests : ApiTest
+{
+    private static readonly JournalSetting SalesJournal = new("VT", "Ventes");
+    private static readonly JournalSetting Bank = new("BQ", "Banque");
+    private static readonly DateTimeOffset Now = new(2026, 4, 1, 8, 0, 0, TimeSpan.Zero);
+
+    internal static PostingLine Debit(string account, decimal amount, string? aux = null, Guid? invoice = null) =>
+        new(account, account.StartsWith("411", StringComparison.Ordinal) ? "Clients" : account.StartsWith("512", StringComparison.Ordinal) ? "Banque" : "Compte " + account,
+            "Écriture", amount, 0m, aux, aux is null ? null : "Boulangerie Martin", InvoiceId: invoice);
+
+    internal static PostingLine Credit(string account, decimal amount, string? aux = null, Guid? invoice = null) => Debit(account, 0m, aux, invoice) with { Credit = amount };
+
+    /// <summary>Writes entries as the posting rules would, in the given order (their creation sequence).</summary>
+    internal static async Task<List<Guid>> SeedAsync(ApiFactory factory, Guid companyId, params (JournalKind Kind, DateOnly Date, string Piece, PostingLine[] Lines)[] entries)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentActor>().Impersonate(companyId, null, "test");
+        var db = scope.ServiceProvider.GetRequiredService<KobanDbContext>();
+        var ids = new List<Guid>();
+        foreach (var (kind, date, piece, lines) in entries)
+        {
+            var entry = JournalEntry.Create(kind, kind == JournalKind.Bank ? Bank : SalesJournal, date, 1, piece, date, $"{piece} Boulangerie Martin", EntrySource.Invoice,
+                Guid.NewGuid(), date, Now, lines);
+            db.JournalEntries.Add(entry);
+            await db.SaveChangesAsync();
+            ids.Add(entry.Id);
+        }
+        return ids;
+    }
+
+    /// <summary>A deposit invoice, a balance invoice deducting it, a credit note and a partial payment in March 2026, plus an
+    /// unexported February invoice and an April one — written out of date order.</summary>
+    internal static Task<List<Guid>> SeedMonthAsync(ApiFactory factory, Guid companyId) => SeedAsync(factory, companyId,
+        (JournalKind.Sales, new DateOnly(2026, 3, 20), "FA-2026-0003", [Debit("411000", 840m, "411MARTIN"), Debit("419100", 300m), Credit("706000", 1000m), Credit("445710", 140m)]),
+        (JournalKind.Sales, new DateOnly(2026, 3, 2), "FA-2026-0002", [Debit("411000", 360m, "411MARTIN"), Credit("419100", 300m), Credit("445710", 60m)]),
+        (JournalKind.Bank, new DateOnly(2026, 3, 5), "VIR-0305", [Debit("512000", 360m), Credit("411000", 360m, "411MARTIN")]),
+        (JournalKind.Sales, new DateOnly(2026, 3, 25), "AV-2026-0001", [Debit("706000", 100m), Debit("445710", 20m), Credit("411000", 120m, "411MARTIN")]),
+        (JournalKind.Bank, new DateOnly(2026, 3, 28), "CHQ-1234", [Debit("512000", 400m), Credit("411000", 400m, "411MARTIN")]),
+        (JournalKind.Sales, new DateOnly(2026, 2, 10), "FA-2026-0001", [Debit("411000", 120m, "411MARTIN"), Credit("706000", 100m), Credit("445710", 20m)]),
+        (JournalKind.Sales, new DateOnly(2026, 4, 3), "FA-2026-0004", [Debit("411000", 240m, "411MARTIN"), Credit("706000", 200m), Credit("445710", 40m)]));
+
+    internal static async Task<JsonElement> ExportAsync(HttpClient client, object request)
+    {
+        var response = await client.PostAsJsonAsync("/api/v1/accounting/exports", request);
+        await response.ShouldHaveStatus(HttpStatusCode.Accepted);
+        var export = await response.Json();
+        response.Headers.Location!.ToString().ShouldBe($"/api/v1/accounting/exports/{export.GetProperty("id").GetGuid()}");
+        return export;
+    }
+
+    internal static async Task<JsonElement> WaitCompletedAsync(HttpClient client, Guid id, TimeSpan? timeout = null)
+    {
+        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            var export = await (await client.GetAsync($"/api/v1/accounting/exports/{id}")).Json();
+            var status = export.GetProperty("status").GetString();
+            if (status == "Completed") return export;
+            status.ShouldNotBe("Failed", export.GetProperty("error").ToString());
+            if (DateTime.UtcNow > until) Assert.Fail($"export {id} still {status}");
+            await Task.Delay(100);
+        }
+    }
+
+    internal static async Task<(byte[] Bytes, HttpResponseMessage Response)> DownloadAsync(HttpClient client, Guid id)
+    {
+        var response = await client.GetAsync($"/api/v1/accounting/exports/{id}/file");
+        await response.ShouldHaveStatus(HttpStatusCode.OK);
+        return (await response.Content.ReadAsByteArrayAsync(), response);
+    }
+
+    private static async Task<Dictionary<Guid, (int? Number, Guid? ExportId)>> EntriesAsync(ApiFactory factory, IEnumerable<Guid> ids)
+    {
+        await using var connection = new NpgsqlConnection(factory.Database.Superuser);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT id, number, export_id FROM journal_entries WHERE id = ANY(@ids)", connection);
+        command.Parameters.AddWithValue("ids", ids.ToArray());
+        var result = new Dictionary<Guid, (int?, Guid?)>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+            result[reader.GetGuid(0)] = (reader.IsDBNull(1) ? null : reader.GetInt32(1), reader.IsDBNull(2) ? null : reader.GetGuid(2));
+        return result;
+    }
+
+    [Test]
+    public async Task A_month_exported_as_FEC_is_valid_line_by_line_numbered_once_and_stamped_with_its_first_export()
+    {
+        var company = await NewCompanyAsync();
+        var ids = await SeedMonthAsync(Factory, company.Id);
+
+        var queued = await ExportAsync(company.Admin, new { format = "Fec", from = "2026-03-01", to = "2026-03-31" });
+        queued.GetProperty("status").GetString().ShouldBeOneOf("Queued", "Running", "Completed");
+        queued.GetProperty("options").GetProperty("fec").GetProperty("separator").GetString().ShouldBe("Tab");
+        var exportId = queued.GetProperty("id").GetGuid();
+        var done = await WaitCompletedAsync(company.Admin, exportId);
+        done.GetProperty("progressPercent").GetInt32().ShouldBe(100);
+        done.GetProperty("entryCount").GetInt32().ShouldBe(5);
+        done.GetProperty("rowsWritten").GetInt64().ShouldBe(14);
+        done.GetProperty("fileName").GetString().ShouldBe("000000000FEC20261231.txt"); // no SIREN on this company; fiscal year = calendar year
+
+        var (bytes, response) = await DownloadAsync(company.Admin, exportId);
+        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        done.GetProperty("sha256").GetString().ShouldBe(sha);
+        done.GetProperty("size").GetInt64().ShouldBe(bytes.Length);
+        response.Headers.ETag!.Tag.ShouldBe($"\"{sha}\"");
+        response.Headers.GetValues("X-Content-SHA256").Single().ShouldBe(sha);
+        response.Content.Headers.ContentDisposition!.FileName!.Trim('"').ShouldBe("000000000FEC20261231.txt");
+        response.Content.Headers.ContentType!.ToString().ShouldBe("text/plain; charset=iso-8859-15");
+
+        // line by line: the February entry was numbered VT 1 (it comes first in the fiscal year), so March's VT entries continue at 2
+        var check = FecChecker.Check(new MemoryStream(bytes), firstNumbers: new Dictionary<string, int> { ["VT"] = 2 });
+        check.Violations.ShouldBeEmpty();
+        check.Entries.ShouldBe(5);
+        var lines = Encoding.Latin1.GetString(bytes).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        lines.Length.ShouldBe(15);
+        lines[0].ShouldStartWith("JournalCode\tJournalLib\tEcritureNum\tEcritureDate\tCompteNum");
+        lines[1].ShouldBe("BQ\tBanque\t1\t20260305\t512000\tBanque\t\t\tVIR-0305\t20260305\tÉcriture\t360,00\t0,00\t\t\t20260305\t\t".Replace("É", "\u00C9", StringComparison.Ordinal));
+        lines.Skip(1).Select(l => l.Split('\t')[0] + l.Split('\t')[2] + ":" + l.Split('\t')[8]).Distinct().ShouldBe(
+            ["BQ1:VIR-0305", "BQ2:CHQ-1234", "VT2:FA-2026-0002", "VT3:FA-2026-0003", "VT4:AV-2026-0001"]);
+
+        var entries = await EntriesAsync(Factory, ids);
+        entries[ids[5]].ShouldBe((1, null), "February: numbered (it precedes March in the fiscal year) but not in this file");
+        entries[ids[6]].ShouldBe((null, null), "April: untouched");
+        foreach (var id in ids.Take(5)) entries[id].ExportId.ShouldBe(exportId);
+
+        // a second export of the same period: same numbers, same bytes, the entries keep their first export
+        var again = (await ExportAsync(company.Admin, new { format = "Fec", from = "2026-03-01", to = "2026-03-31" })).GetProperty("id").GetGuid();
+        await WaitCompletedAsync(company.Admin, again);
+        var (secondBytes, _) = await DownloadAsync(company.Admin, again);
+        secondBytes.ShouldBe(bytes);
+        (await EntriesAsync(Factory, ids)).ShouldBe(entries);
+
+        // April next: continues VT at 5, stamps only April
+        var april = (await ExportAsync(company.Admin, new { format = "Fec", from = "2026-04-01", to = "2026-04-30", fec = new { separator = "Pipe", encoding = "Utf8" } })).GetProperty("id").GetGuid();
+        await WaitCompletedAsync(company.Admin, april);
+        var (aprilBytes, aprilResponse) = await DownloadAsync(company.Admin, april);
+        aprilResponse.Content.Headers.ContentType!.CharSet.ShouldBe("utf-8");
+        FecChecker.Check(new MemoryStream(aprilBytes), Encoding.UTF8, new Dictionary<string, int> { ["VT"] = 5 }).Violations.ShouldBeEmpty();
+        Encoding.UTF8.GetString(aprilBytes).Split("\r\n")[1].ShouldStartWith("VT|Ventes|5|20260403|411000|Clients|411MARTIN|");
+        (await EntriesAsync(Factory, ids))[ids[6]].ShouldBe((5, april));
+
+        var list = (await (await company.Admin.GetAsync("/api/v1/accounting/exports")).Json()).GetProperty("items");
+        list.EnumerateArray().Select(e => e.GetProperty("id").GetGuid()).ShouldBe([april, again, exportId]);
+
+        var audit = await (await company.Admin.GetAsync($"/api/v1/audit-events?entityType=accounting_export&entityId={exportId}")).Json();
+        audit.GetRawText().ShouldContain("accounting.exported");
+    }
+
+    [Test]
+    public async Task Customer_lines_of_fully_settled_invoices_are_lettered_with_the_invoice_s_chain_sequence()
+    {
+        var b = await InvoicingFlowTests.ValidatedOrderAsync();
+        var admin = b.Catalog.Company.Admin;
+        var draft = await Sales.SalesFlowTests.Post(admin, "/api/v1/invoices/from-order", new { orderId = b.OrderId, kind = "Deposit", percentage = 30m }, HttpStatusCode.Created);
+        var invoiceId = draft.GetProperty("id").GetGuid();
+        await Sales.SalesFlowTests.Post(admin, $"/api/v1/invoices/{invoiceId}/validate");
+        var other = Guid.NewGuid();
+
+        await using (var connection = new NpgsqlConnection(Factory.Database.Superuser))
+        {
+            await connection.OpenAsync();
+            // The invoice is fully paid on 5 March (whatever the receivables code recorded for it).
+            await using var command = new NpgsqlCommand("""
+                INSERT INTO receivable_items (id, company_id, customer_id, kind, side, source_id, reference, date, due_date, amount, settled, settled_by_credit_notes,
+                                              outstanding, last_settled_on, disputed, cancelled, created_at, updated_at)
+                SELECT gen_random_uuid(), d.company_id, d.customer_id, 'Invoice', 'Debit', d.id, 'FA', '2026-03-02', NULL, 524.12, 524.12, 0, 0, '2026-03-05', false, false, now(), now()
+                  FROM billing_documents d WHERE d.id = @invoice
+                ON CONFLICT (company_id, source_id, kind) DO UPDATE SET settled = excluded.amount, amount = excluded.amount, outstanding = 0, last_settled_on = '2026-03-05';
+                SELECT chain_sequence FROM billing_documents WHERE id = @invoice;
+                """, connection);
+            command.Parameters.AddWithValue("invoice", invoiceId);
+            var sequence = (long)(await command.ExecuteScalarAsync())!;
+            sequence.ShouldBeGreaterThan(0);
+        }
+        var chainSequence = await ChainSequenceAsync(invoiceId);
+
+        await SeedAsync(Factory, b.Catalog.Company.Id,
+            (JournalKind.Sales, new DateOnly(2026, 3, 2), "FA-X", [Debit("411000", 524.12m, "411MARTIN", invoiceId), Credit("419100", 436.77m), Credit("445710", 87.35m)]),
+            (JournalKind.Bank, new DateOnly(2026, 3, 5), "VIR-X", [Debit("512000", 524.12m), Credit("411000", 524.12m, "411MARTIN", invoiceId)]),
+            (JournalKind.Sales, new DateOnly(2026, 3, 9), "FA-Y", [Debit("411000", 60m, "411MARTIN", other), Credit("706000", 50m), Credit("445710", 10m)]));
+
+        var id = (await ExportAsync(admin, new
+        {
+            format = "Csv",
+            from = "2026-03-01",
+            to = "2026-03-31",
+            csv = new { columns = new[] { "JournalCode", "EntryNumber", "Account", "Amount", "Direction", "LetteringCode", "LetteringDate" }, separator = ";", decimalMark = ".", dateFormat = "yyyy-MM-dd", header = false, encoding = "Utf8" },
+        })).GetProperty("id").GetGuid();
+        var done = await WaitCompletedAsync(admin, id);
+        done.GetProperty("fileName").GetString().ShouldBe("koban-csv-20260301-20260331.csv");
+        var (bytes, response) = await DownloadAsync(admin, id);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("text/csv");
+        var letter = LetteringCode.From(chainSequence);
+        Encoding.UTF8.GetString(bytes).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).ShouldBe([
+            "BQ;1;512000;524.12;D;;",
+            $"BQ;1;411000;-524.12;C;{letter};2026-03-05",
+            $"VT;1;411000;524.12;D;{letter};2026-03-05",
+            "VT;1;419100;-436.77;C;;",
+            "VT;1;445710;-87.35;C;;",
+            "VT;2;411000;60.00;D;;",
+            "VT;2;706000;-50.00;C;;",
+            "VT;2;445710;-10.00;C;;",
+        ]);
+    }
+
+    [Test]
+    public async Task The_worked_example_validated_and_partly_paid_through_the_API_exports_as_a_valid_FEC_with_the_paid_deposit_lettered()
+    {
+        var x = await Payments.PaymentsFlowTests.DepositAndBalanceAsync();
+        var admin = x.Company.Admin;
+        await Sales.SalesFlowTests.Post(admin, "/api/v1/payments", Payments.PaymentsFlowTests.Receipt(x.CustomerId, x.Today, 1324.12m, (x.DepositId, 524.12m), (x.BalanceId, 800m)), HttpStatusCode.Created);
+        var today = DateOnly.Parse(x.Today, System.Globalization.CultureInfo.InvariantCulture);
+        var from = new DateOnly(today.Year, today.Month, 1);
+
+        var id = (await ExportAsync(admin, new { format = "Fec", from, to = from.AddMonths(1).AddDays(-1) })).GetProperty("id").GetGuid();
+        var done = await WaitCompletedAsync(admin, id);
+        var (bytes, _) = await DownloadAsync(admin, id);
+        TestContext.Out.WriteLine(ExportEncodings.Get(ExportEncoding.Iso885915).GetString(bytes));
+        var check = FecChecker.Check(new MemoryStream(bytes));
+        check.Violations.ShouldBeEmpty();
+        check.Entries.ShouldBe(5, "the deposit and the balance (sales journal), the receipt (bank journal), the VAT on services due on receipt for each invoice (miscellaneous journal)");
+        done.GetProperty("entryCount").GetInt32().ShouldBe(5);
+        done.GetProperty("fileName").GetString()!.ShouldMatch(@"^732829320FEC\d{8}\.txt$", "the SIREN and the closing date of the fiscal year");
+
+        var text = ExportEncodings.Get(ExportEncoding.Iso885915).GetString(bytes);
+        var lines = text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split('\t')).ToList();
+        var depositNumber = (await (await admin.GetAsync($"/api/v1/invoices/{x.DepositId}")).Json()).GetProperty("number").GetString();
+        var depositCustomerLine = lines.Single(f => f[0] == "VT" && f[8] == depositNumber && f[4].StartsWith("411", StringComparison.Ordinal));
+        depositCustomerLine[13].ShouldNotBeEmpty("the deposit is fully paid: its customer line is lettered");
+        depositCustomerLine[14].ShouldBe(today.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture));
+        lines.Where(f => f[0] == "VT" && f[8] != depositNumber && f[4].StartsWith("411", StringComparison.Ordinal)).ShouldAllBe(f => f[13] == "", "the balance is only partly paid");
+        lines.Select(f => f[0] + f[2]).Distinct().ShouldBe(["BQ1", "OD1", "OD2", "VT1", "VT2"]);
+        lines.Where(f => f[13] != "").ShouldAllBe(f => f[6] != "", "only customer-account lines are lettered");
+        lines.Count(f => f[13] != "").ShouldBe(2, "the deposit's sales line and its settlement in the receipt");
+    }
+
+    private static async Task<long> ChainSequenceAsync(Guid invoiceId)
+    {
+        await using var connection = new NpgsqlConnection(Factory.Database.Superuser);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT chain_sequence FROM billing_documents WHERE id = @id", connection);
+        command.Parameters.AddWithValue("id", invoiceId);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    [Test]
+    public async Task The_package_formats_are_written_and_say_they_are_unverified()
+    {
+        var company = await NewCompanyAsync();
+        await SeedMonthAsync(Factory, company.Id);
+        foreach (var format in new[] { "Quadratus", "Ebp" })
+        {
+            var export = await ExportAsync(company.Admin, new { format, from = "2026-03-01", to = "2026-03-31" });
+            export.GetProperty("formatDescription").GetString()!.ShouldContain("Unverified");
+            var id = export.GetProperty("id").GetGuid();
+            await WaitCompletedAsync(company.Admin, id);
+            var (bytes, _) = await DownloadAsync(company.Admin, id);
+            var lines = Encoding.Latin1.GetString(bytes).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+            lines.Length.ShouldBe(14);
+            if (format == "Quadratus") lines.ShouldAllBe(l => l.Length == QuadratusWriter.LineLength && l[0] == 'M');
+            else lines.ShouldAllBe(l => l.Split(',', StringSplitOptions.None).Length >= 11);
+        }
+    }
+
+    [Test]
+    public async Task Requests_are_validated_and_files_are_only_served_once_completed()
+    {
+        var company = await NewCompanyAsync();
+        var admin = company.Admin;
+        await (await admin.PostAsJsonAsync("/api/v1/accounting/exports", new { format = "Fec", from = "2026-03-31", to = "2026-03-01" })).ShouldBeProblem(HttpStatusCode.BadRequest, "validation_failed");
+        await (await admin.PostAsJsonAsync("/api/v1/accounting/exports", new { format = "Fec", from = "2024-01-01", to = "2026-03-01" })).ShouldBeProblem(HttpStatusCode.BadRequest, "validation_failed");
+        await (await admin.PostAsJsonAsync("/api/v1/accounting/exports", new { format = "Csv", from = "2026-03-01", to = "2026-03-31", csv = new { columns = new[] { "Debit" }, separator = ";", decimalMark = ";" } }))
+            .ShouldBeProblem(HttpStatusCode.BadRequest, "validation_failed");
+        await (await admin.PostAsJsonAsync("/api/v1/accounting/exports", new { format = "Csv", from = "2026-03-01", to = "2026-03-31", csv = new { columns = Array.Empty<string>() } }))
+            .ShouldBeProblem(HttpStatusCode.BadRequest, "validation_failed");
+        await (await admin.PostAsJsonAsync("/api/v1/accounting/exports", new { format = "Quadratus", from = "2026-03-01", to = "2026-03-31", fec = new { separator = "Pipe" } }))
+            .ShouldBeProblem(HttpStatusCode.BadRequest, "validation_failed");
+
+        var failed = Guid.CreateVersion7();
+        await using (var connection = new NpgsqlConnection(Factory.Database.Superuser))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand("""
+                INSERT INTO accounting_exports (id, company_id, format, period_from, period_to, options, status, rows_written, requested_at, attempts, error)
+                VALUES (@id, @company, 'Fec', '2026-01-01', '2026-01-31', '{}', 'Failed', 0, now(), 1, 'disk full')
+                """, connection);
+            command.Parameters.AddWithValue("id", failed);
+            command.Parameters.AddWithValue("company", company.Id);
+            await command.ExecuteNonQueryAsync();
+        }
+        var get = await (await admin.GetAsync($"/api/v1/accounting/exports/{failed}")).Json();
+        get.GetProperty("status").GetString().ShouldBe("Failed");
+        get.GetProperty("error").GetString().ShouldBe("disk full");
+        await (await admin.GetAsync($"/api/v1/accounting/exports/{failed}/file")).ShouldBeProblem(HttpStatusCode.Conflict, "accounting_export_not_ready");
+        await (await admin.GetAsync($"/api/v1/accounting/exports/{Guid.CreateVersion7()}")).ShouldHaveStatus(HttpStatusCode.NotFound);
+    }
+
+    [Test]
+    public async Task Viewers_read_exports_but_only_accountants_and_admins_request_them()
+    {
+        var company = await NewCompanyAsync();
+        var (viewer, _, _) = await NewUserAsync(company, "Viewer");
+        var (accountant, _, _) = await NewUserAsync(company, "Accountant");
+        var (sales, _, _) = await NewUserAsync(company, "Sales");
+        var request = new { format = "Fec", from = "2026-03-01", to = "2026-03-31" };
+
+        await (await viewer.PostAsJsonAsync("/api/v1/accounting/exports", request)).ShouldBeProblem(HttpStatusCode.Forbidden, "forbidden");
+        await (await sales.PostAsJsonAsync("/api/v1/accounting/exports", request)).ShouldBeProblem(HttpStatusCode.Forbidden, "forbidden");
+        var id = (await ExportAsync(accountant, request)).GetProperty("id").GetGuid();
+        await WaitCompletedAsync(viewer, id);
+        await DownloadAsync(viewer, id);
+    }
+
+    [Test]
+    public async Task Two_API_instances_sharing_the_queue_never_run_the_same_export_twice()
+    {
+        await using var second = new ApiFactory(Factory.Database, new Dictionary<string, string?> { ["Koban:AccountingExport:PollSeconds"] = "0.05" });
+        var company = await NewCompanyAsync();
+        await SeedMonthAsync(Factory, company.Id);
+        var otherClient = await SignInAsync(company.AdminEmail, Password, second);
+
+        var ids = new List<Guid>();
+        for (var i = 0; i < 8; i++)
+            ids.Add((await ExportAsync(i % 2 == 0 ? company.Admin : otherClient, new { format = "Fec", from = "2026-03-01", to = "2026-03-31" })).GetProperty("id").GetGuid());
+        var hashes = new HashSet<string>();
+        foreach (var id in ids) hashes.Add((await WaitCompletedAsync(company.Admin, id)).GetProperty("sha256").GetString()!);
+        hashes.Count.ShouldBe(1, "every export of the period gives the same file");
+
+        await using var connection = new NpgsqlConnection(Factory.Database.Superuser);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            SELECT e.attempts, (SELECT count(*) FROM audit_events a WHERE a.entity_id = e.id AND a.action = 'accounting.exported')
+              FROM accounting_exports e WHERE e.id = ANY(@ids)
+            """, connection);
+        command.Parameters.AddWithValue("ids", ids.ToArray());
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = 0;
+        while (await reader.ReadAsync())
+        {
+            rows++;
+            reader.GetInt32(0).ShouldBe(1);
+            reader.GetInt64(1).ShouldBe(1);
+        }
+        rows.ShouldBe(ids.Count);
+    }
+}
