@@ -219,6 +219,7 @@ app.MapQuotesEndpoints();
 app.MapOrdersEndpoints();
 app.MapInvoicingEndpoints();
 Koban.Api.Features.Compliance.ComplianceEndpoints.MapComplianceEndpoints(app);
+Koban.Api.Features.Receivables.ReceivablesEndpoints.MapReceivablesEndpoints(app);
 app.MapDocumentTemplatesEndpoints();
 app.MapSalesPdfEndpoints();
 app.MapBillingPdfEndpoints();

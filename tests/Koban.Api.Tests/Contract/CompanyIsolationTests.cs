@@ -69,6 +69,7 @@ public sealed class CompanyIsolationTests : ApiTest
             ["/api/v1/credit-notes/{id}"] = aCreditNote,
             ["/api/v1/compliance/closures/{id}"] = aClosure,
             ["/api/v1/emails/{id}"] = aEmailId,
+            ["/api/v1/receivables/customers/{id}"] = aCustomerId,
         };
 
         using var document = JsonDocument.Parse(await Anonymous().GetStringAsync("/openapi/v1.json"));
