@@ -84,13 +84,12 @@ public sealed class CustomerStatementHandler(KobanDbContext db, CompanyClock clo
                 x.Item.DueDate,
                 x.Item.Amount,
                 Method = p == null ? (PaymentMethod?)null : p.Method,
-                PaymentReference = p == null ? null : p.Reference,
             })
             .OrderBy(r => r.Date).ThenBy(r => r.CreatedAt).ThenBy(r => r.Id)
             .ToListAsync(ct);
 
         var statement = AccountStatement.Build(opening, rows.Select(r => new StatementMovement(r.Date, r.Kind, r.Side, r.Amount)));
-        var lines = rows.Zip(statement.Entries, (r, e) => new StatementLine(r.Date, r.Kind, r.SourceId, r.Reference, Label(r.Kind, r.Side, r.Method, r.PaymentReference),
+        var lines = rows.Zip(statement.Entries, (r, e) => new StatementLine(r.Date, r.Kind, r.SourceId, r.Reference, Label(r.Kind, r.Side, r.Method),
             r.Kind == ReceivableKind.Invoice ? r.DueDate : null, e.Debit, e.Credit, e.Balance)).ToList();
 
         var open = await OpenInvoices.At(db, to, today).AsNoTracking().Where(r => r.CustomerId == customer.Id)
@@ -103,16 +102,15 @@ public sealed class CustomerStatementHandler(KobanDbContext db, CompanyClock clo
     }
 
     /// <summary>The French wording of a movement as the customer reads it (its number or reference is printed beside it).</summary>
-    public static string Label(ReceivableKind kind, ReceivableSide side, PaymentMethod? method, string? paymentReference)
+    public static string Label(ReceivableKind kind, ReceivableSide side, PaymentMethod? method)
     {
         var how = method is { } m ? $" — {BillingPdf.PaymentMethodLabel(m)}" : string.Empty;
-        var their = string.IsNullOrWhiteSpace(paymentReference) ? string.Empty : $" (réf. {paymentReference})";
         return kind switch
         {
             ReceivableKind.Invoice => "Facture",
             ReceivableKind.CreditNote => "Avoir",
-            ReceivableKind.Receipt => $"Règlement reçu{how}{their}",
-            ReceivableKind.Refund => $"Remboursement{how}{their}",
+            ReceivableKind.Receipt => $"Règlement{how}",
+            ReceivableKind.Refund => $"Remboursement{how}",
             _ => side == ReceivableSide.Credit ? "Écart de règlement abandonné" : "Trop-perçu conservé",
         };
     }

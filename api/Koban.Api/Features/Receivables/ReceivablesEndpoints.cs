@@ -32,9 +32,9 @@ public static class ReceivablesEndpoints
     private static readonly CustomerStatementResponse StatementExample = new(SalesExamples.CustomerId, "Menuiserie Durand SARL", "411DURAND", new DateOnly(2026, 12, 1),
         new DateOnly(2027, 2, 20), 524.12m,
         [
-            new StatementLine(new DateOnly(2026, 12, 10), ReceivableKind.Receipt, Guid.Parse("01936f00-0000-7000-8000-0000000000a1"), "VIR DURAND 1209", "Règlement reçu — Virement bancaire (réf. VIR DURAND 1209)", null, 0m, 524.12m, 0m),
+            new StatementLine(new DateOnly(2026, 12, 10), ReceivableKind.Receipt, Guid.Parse("01936f00-0000-7000-8000-0000000000a1"), "VIR DURAND 1209", "Règlement — Virement bancaire", null, 0m, 524.12m, 0m),
             new StatementLine(new DateOnly(2026, 12, 15), ReceivableKind.Invoice, InvoiceA, "FA-2026-00042", "Facture", new DateOnly(2027, 1, 14), 1222.96m, 0m, 1222.96m),
-            new StatementLine(new DateOnly(2027, 1, 20), ReceivableKind.Receipt, Guid.Parse("01936f00-0000-7000-8000-0000000000a2"), "CHQ 0045123", "Règlement reçu — Chèque (réf. CHQ 0045123)", null, 0m, 600.00m, 622.96m),
+            new StatementLine(new DateOnly(2027, 1, 20), ReceivableKind.Receipt, Guid.Parse("01936f00-0000-7000-8000-0000000000a2"), "CHQ 0045123", "Règlement — Chèque", null, 0m, 600.00m, 622.96m),
         ], 1222.96m, 1124.12m, 622.96m,
         [new StatementOpenInvoice(InvoiceA, "FA-2026-00042", new DateOnly(2026, 12, 15), new DateOnly(2027, 1, 14), 1222.96m, 622.96m, 37, false)], 622.96m);
 

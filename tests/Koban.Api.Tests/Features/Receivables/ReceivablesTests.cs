@@ -7,7 +7,6 @@ using Koban.Api.Tests.Features.Customers;
 using Koban.Api.Tests.Features.Sales;
 using Koban.Api.Tests.Infrastructure;
 using Koban.Pdf.Tests;
-using Npgsql;
 
 namespace Koban.Api.Tests.Features.Receivables;
 
@@ -226,19 +225,80 @@ public sealed class ReceivablesTests : ApiTest
         var aging = await l.GetAsync("/api/v1/receivables/aging");
         Dec(aging.GetProperty("totals"), "disputed").ShouldBe(600.00m);
         Dec(aging.GetProperty("totals"), "total").ShouldBe(1500.00m);
+
+        await (await l.Admin.DeleteAsync($"/api/v1/invoices/{recent.Id}/dispute")).ShouldHaveStatus(HttpStatusCode.OK);
+        (await l.GetAsync("/api/v1/receivables?disputed=true")).GetProperty("count").GetInt32().ShouldBe(0);
     }
 
-    /// <summary>Flags the invoice in dispute the way the invoice's dispute action does (its row of the customer's account).</summary>
-    private static async Task FlagDisputeAsync(Ledger l, Guid invoiceId, string reason)
+    [Test]
+    public async Task Payments_partial_then_full_with_a_small_write_off_settle_the_receivables_and_a_cancelled_payment_never_shows()
     {
-        await using var connection = new NpgsqlConnection(Factory.Database.App);
-        await connection.OpenAsync();
-        await using (var scope = new NpgsqlCommand($"SELECT set_config('koban.company_id', '{l.Company.Id}', false)", connection)) await scope.ExecuteNonQueryAsync();
-        await using var update = new NpgsqlCommand("UPDATE receivable_items SET disputed = true, dispute_reason = @reason, disputed_at = now() WHERE source_id = @id AND kind = 'Invoice'", connection);
-        update.Parameters.AddWithValue("reason", reason);
-        update.Parameters.AddWithValue("id", invoiceId);
-        (await update.ExecuteNonQueryAsync()).ShouldBe(1);
+        var l = await LedgerAsync();
+        var old = await l.InvoiceAsync(l.Durand, 40, 1000.00m);  // 1 200.00
+        var recent = await l.InvoiceAsync(l.Durand, 20, 500.00m); //   600.00
+        var day = (int daysAgo) => l.Today.AddDays(-daysAgo).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        async Task<Guid> Receipt(int daysAgo, decimal amount, string method, string reference, params (Guid Invoice, decimal Amount)[] allocations) =>
+            (await SalesFlowTests.Post(l.Admin, "/api/v1/payments", new
+            {
+                direction = "Receipt",
+                customerId = l.Durand,
+                date = day(daysAgo),
+                amount,
+                method,
+                reference,
+                bankAccountCode = "BANK",
+                allocations = allocations.Select(a => new { invoiceId = a.Invoice, amount = a.Amount }).ToArray(),
+            }, HttpStatusCode.Created)).GetProperty("id").GetGuid();
+
+        await Receipt(10, 1497.00m, "Cheque", "CHQ 0045123", (old.Id, 1200.00m), (recent.Id, 297.00m));
+        var list = await l.GetAsync("/api/v1/receivables");
+        var row = list.GetProperty("items").EnumerateArray().Single();
+        row.GetProperty("number").GetString().ShouldBe(recent.Number);
+        Dec(row, "outstanding").ShouldBe(303.00m);
+        row.GetProperty("paymentStatus").GetString().ShouldBe("PartiallyPaid");
+        Dec(list, "totalOutstanding").ShouldBe(303.00m);
+        var aging = await l.GetAsync("/api/v1/receivables/aging");
+        Dec(aging.GetProperty("totals"), "days1To30").ShouldBe(303.00m);
+        Dec(aging.GetProperty("totals"), "total").ShouldBe(303.00m);
+        Dec(aging, "daysSalesOutstanding").ShouldBe(15.2m); // 303 × 90 / 1 800 = 15.15
+        var beforePayment = await l.GetAsync($"/api/v1/receivables/aging?asOf={day(11)}");
+        Dec(beforePayment.GetProperty("totals"), "total").ShouldBe(1800.00m, "on the day before the cheque both invoices were fully owed");
+        Dec(beforePayment.GetProperty("totals"), "days1To30").ShouldBe(1800.00m); // 29 and 9 days late then
+
+        await Receipt(5, 300.00m, "BankTransfer", "VIR DURAND 1125", (recent.Id, 300.00m));
+        await SalesFlowTests.Post(l.Admin, $"/api/v1/invoices/{recent.Id}/write-off", new { date = day(1) }); // the 3.00 € left
+        var mistake = await Receipt(2, 50.00m, "Cash", "ERREUR");
+        await SalesFlowTests.Post(l.Admin, $"/api/v1/payments/{mistake}/cancel", new { reason = "Saisi sur le mauvais client" });
+
+        (await l.GetAsync("/api/v1/receivables")).GetProperty("count").GetInt32().ShouldBe(0, "paid invoices leave the receivables");
+        var settled = await l.GetAsync("/api/v1/receivables/aging");
+        Dec(settled.GetProperty("totals"), "total").ShouldBe(0m);
+        Dec(settled, "daysSalesOutstanding").ShouldBe(0.0m);
+
+        var statement = await l.GetAsync($"/api/v1/receivables/customers/{l.Durand}/statement-lines?from={day(60)}");
+        var lines = statement.GetProperty("lines").EnumerateArray().ToList();
+        lines.Select(x => x.GetProperty("kind").GetString()).ShouldBe(["Invoice", "Invoice", "Receipt", "Receipt", "WriteOff"], "the cancelled receipt is left out");
+        lines.Select(x => Dec(x, "balance")).ShouldBe([1200.00m, 1800.00m, 303.00m, 3.00m, 0.00m]);
+        lines[2].GetProperty("label").GetString().ShouldBe("Règlement — Chèque");
+        lines[4].GetProperty("label").GetString().ShouldBe("Écart de règlement abandonné");
+        Dec(lines[4], "credit").ShouldBe(3.00m);
+        Dec(statement, "closingBalance").ShouldBe(0m);
+        statement.GetProperty("openInvoices").GetArrayLength().ShouldBe(0);
+
+        var earlier = await l.GetAsync($"/api/v1/receivables/customers/{l.Durand}/statement-lines?from={day(60)}&to={day(7)}");
+        Dec(earlier, "closingBalance").ShouldBe(303.00m);
+        var open = earlier.GetProperty("openInvoices").EnumerateArray().Single();
+        Dec(open, "outstanding").ShouldBe(303.00m);
+        open.GetProperty("daysLate").GetInt32().ShouldBe(13);
+
+        var pdf = PdfText.Flat(PdfText.All(await (await l.Admin.GetAsync($"/api/v1/receivables/customers/{l.Durand}/statement?from={day(60)}")).Content.ReadAsByteArrayAsync()));
+        pdf.ShouldContain("CHQ 0045123 Règlement — Chèque 1 497,00 € 303,00 €");
+        pdf.ShouldContain("Aucune facture en attente de règlement.");
+        pdf.ShouldNotContain("ERREUR");
     }
+
+    private static async Task FlagDisputeAsync(Ledger l, Guid invoiceId, string reason) =>
+        await SalesFlowTests.Post(l.Admin, $"/api/v1/invoices/{invoiceId}/dispute", new { reason });
 
     [Test]
     public async Task The_statement_lists_the_period_in_date_order_with_a_running_balance_and_prints_it_in_French()
