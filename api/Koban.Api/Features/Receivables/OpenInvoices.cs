@@ -1,5 +1,6 @@
 using Koban.Api.Infrastructure.Persistence;
 using Koban.Domain.Receivables;
+using Microsoft.EntityFrameworkCore;
 
 namespace Koban.Api.Features.Receivables;
 
@@ -48,17 +49,16 @@ public static class OpenInvoices
                 Disputed = i.Disputed,
             });
         }
-        return invoices.Where(i => i.Date <= asOf).Select(i => new OpenInvoiceRow
-        {
-            Id = i.Id,
-            InvoiceId = i.SourceId,
-            CustomerId = i.CustomerId,
-            Number = i.Reference,
-            IssueDate = i.Date,
-            DueDate = i.DueDate!.Value,
-            Total = i.Amount,
-            Outstanding = i.Amount - (db.Allocations.Where(a => a.DebitItemId == i.Id && a.CancelledAt == null && a.Date <= asOf).Sum(a => (decimal?)a.Amount) ?? 0m),
-            Disputed = i.Disputed,
-        }).Where(r => r.Outstanding > 0m);
+        // One pass over the allocations, summed per invoice and hash-joined (a sub-query per invoice takes seconds on
+        // 100 000 invoices). Raw SQL because EF cannot group what follows such a join; table security (RLS) keeps it
+        // to the current company, like every query of the application role, and the caller composes on it in LINQ.
+        return db.Database.SqlQuery<OpenInvoiceRow>($"""
+            SELECT i.id, i.source_id AS invoice_id, i.customer_id, i.reference AS number, i.date AS issue_date, i.due_date, i.amount AS total,
+                   i.amount - COALESCE(s.amount, 0) AS outstanding, i.disputed
+            FROM receivable_items i
+            LEFT JOIN (SELECT a.debit_item_id, sum(a.amount) AS amount FROM allocations a
+                       WHERE a.cancelled_at IS NULL AND a.date <= {asOf} GROUP BY a.debit_item_id) s ON s.debit_item_id = i.id
+            WHERE i.kind = 'Invoice' AND i.date <= {asOf} AND i.amount - COALESCE(s.amount, 0) > 0
+            """);
     }
 }
