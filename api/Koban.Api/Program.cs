@@ -227,6 +227,7 @@ app.MapInvoicingEndpoints();
 app.MapPaymentsEndpoints();
 app.MapAccountingEndpoints();
 Koban.Api.Features.Compliance.ComplianceEndpoints.MapComplianceEndpoints(app);
+Koban.Api.Features.Receivables.ReceivablesEndpoints.MapReceivablesEndpoints(app);
 app.MapDocumentTemplatesEndpoints();
 app.MapSalesPdfEndpoints();
 app.MapBillingPdfEndpoints();

@@ -75,6 +75,7 @@ public sealed class CompanyIsolationTests : ApiTest
             ["/api/v1/emails/{id}"] = aEmailId,
             ["/api/v1/payments/{id}"] = aPayment,
             ["/api/v1/accounting/exports/{id}"] = aExport,
+            ["/api/v1/receivables/customers/{id}"] = aCustomerId,
         };
 
         using var document = JsonDocument.Parse(await Anonymous().GetStringAsync("/openapi/v1.json"));

@@ -2177,6 +2177,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/receivables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Due and overdue invoices
+         * @description An open invoice is a validated invoice with something still owed (`outstanding` > 0: its total including VAT minus what payments, credit notes and write-offs settled). `daysLate` counts days past the due date at the company's today (time zone of the company profile): an invoice due today is 0 days late and `NotDue`; buckets are `NotDue`, `Days1To30`, `Days31To60`, `Days61To90`, `Over90` (1, 30 / 31, 60 / 61, 90 / 91 days late are the edges). Filters: `customerId`; the period as **due date** (`dueFrom`/`dueTo`) and/or **invoice date** (`issuedFrom`/`issuedTo`), bounds included; `bucket`; `disputed=true|false`; `overdueOnly=true` (due date before today). `sort`: `dueDate` (default: oldest due date, so the latest invoice, first), `issueDate`, `outstanding`, `total`, `number`, `customerName`, each with `-` for descending; keyset paging with `limit` (1–100, default 25) and `after` = the previous page's `nextCursor`. `count` and `totalOutstanding` cover every invoice the filters match, not only the page; `today` is the date days late are counted at. A disputed invoice stays listed, flagged with its reason.
+         *
+         *     Requires the permission `receivables:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["ListReceivables"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/receivables/aging": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Aging of receivables per customer, totals and DSO
+         * @description An open invoice is a validated invoice with something still owed (`outstanding` > 0: its total including VAT minus what payments, credit notes and write-offs settled). Per customer (largest total first): what is owed per bucket of days past the due date on `asOf`, the total, the disputed part (`disputed`, included in the buckets) and the number of open invoices; then the same figures for the whole company. `asOf` defaults to today; on an earlier date the figures are those of that day: invoices dated up to `asOf`, less the payments, credit notes and write-offs allocated up to `asOf` (a payment later cancelled counts as never received; the dispute flag is today's). **DSO** (days sales outstanding) = receivables outstanding on `asOf` (`totals.total`) ÷ invoiced sales including VAT over the 90 days ending on `asOf` (`salesLast90Days`: the totals of the invoices dated from `dsoFrom` = `asOf` − 89 days to `asOf`, credit notes not deducted) × 90, rounded to one decimal; `null` when nothing was invoiced in those 90 days. Everything is summed by the database; amounts include VAT.
+         *
+         *     Requires the permission `receivables:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["GetReceivablesAging"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/receivables/customers/{id}/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A customer's statement (relevé de compte) as a PDF
+         * @description The statement a company sends its customer, in French: the company's header (logo, accent colour, footer and bank details of the invoice template), the customer, the period, the balance before it, every invoice, credit note, receipt, refund and write-off of the period in date order with debit, credit and running balance, the period's totals and closing balance, then the invoices still open at `to` with their days late (counted at `to`; disputed ones marked), page numbers on every page. Amounts include VAT, as `1 234,56 €`; a positive balance is owed by the customer, a negative one is its credit (printed `(créditeur)`). Cancelled payments are left out. `from`/`to` (dates, both included) default to the 12 months ending today (`to` = today, `from` = a year before `to`, plus one day); `to` earlier than `from` is refused (400 `validation_failed` on `to`). Rendered on each request from the live rows (a statement is not an archived document). The same figures as JSON: `GET /receivables/customers/{id}/statement-lines`.
+         *
+         *     Requires the permission `receivables:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["GetCustomerStatementPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/receivables/customers/{id}/statement-lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A customer's statement as JSON
+         * @description What the statement PDF prints, for the SPA: `openingBalance` (the balance at the end of the day before `from`), `lines` in date order (`kind` Invoice, CreditNote, Receipt, Refund or WriteOff; `debit` raises and `credit` lowers what the customer owes; `balance` after each line; `dueDate` on invoices), `totalDebit`, `totalCredit`, `closingBalance` (= opening + debits − credits), and `openInvoices` still owed at `to` with `daysLate` counted at `to`. `from`/`to` (dates, both included) default to the 12 months ending today (`to` = today, `from` = a year before `to`, plus one day); `to` earlier than `from` is refused (400 `validation_failed` on `to`). 404 when the customer is not one of the company's.
+         *
+         *     Requires the permission `receivables:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["GetCustomerStatement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/document-templates": {
         parameters: {
             query?: never;
@@ -2532,6 +2620,44 @@ export interface components {
             postalCode: string;
             city: string;
             countryCode: string;
+        };
+        /** @description Amounts still owed per aging bucket (days past the due date on the report's date). */
+        AgingAmounts: {
+            /** Format: decimal */
+            notDue: number;
+            /** Format: decimal */
+            days1To30: number;
+            /** Format: decimal */
+            days31To60: number;
+            /** Format: decimal */
+            days61To90: number;
+            /** Format: decimal */
+            over90: number;
+            /** Format: decimal */
+            total: number;
+            /** Format: decimal */
+            disputed: number;
+            /** Format: int32 */
+            openInvoices: number;
+        };
+        /**
+         * @description How late an open invoice is, in the usual aging columns: not due yet (due date today or later), then 1–30,
+         *                 31–60, 61–90 and over 90 days past the due date.
+         * @enum {unknown}
+         */
+        AgingBucket: "NotDue" | "Days1To30" | "Days31To60" | "Days61To90" | "Over90";
+        /** @description The aging report on DateOnly AgingReport.AsOf: per customer (largest total first), the totals, and days sales outstanding. */
+        AgingReport: {
+            /** Format: date */
+            asOf: string;
+            customers: components["schemas"]["CustomerAging"][];
+            totals: components["schemas"]["AgingAmounts"];
+            /** Format: decimal */
+            salesLast90Days: number;
+            /** Format: date */
+            dsoFrom: string;
+            /** Format: decimal */
+            daysSalesOutstanding: null | number;
         };
         AllocatePaymentRequest: {
             allocations: components["schemas"]["PaymentAllocationInput"][];
@@ -3012,6 +3138,13 @@ export interface components {
             openInvoices: components["schemas"]["OpenInvoiceResponse"][];
             credits: components["schemas"]["CustomerCreditResponse"][];
         };
+        /** @description One customer's line of the aging report. */
+        CustomerAging: {
+            /** Format: uuid */
+            customerId: string;
+            customerName: string;
+            amounts: components["schemas"]["AgingAmounts"];
+        };
         /** @description Credit the customer can still use: a receipt's unallocated part or a credit note's remaining amount. */
         CustomerCreditResponse: {
             kind: components["schemas"]["ReceivableKind"];
@@ -3072,6 +3205,29 @@ export interface components {
             contacts: components["schemas"]["ContactResponse"][];
             /** Format: date-time */
             updatedAt: string;
+        };
+        /** @description A customer statement (relevé de compte) over a period, as JSON; the PDF prints the same figures. */
+        CustomerStatementResponse: {
+            /** Format: uuid */
+            customerId: string;
+            customerName: string;
+            accountingCode: null | string;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** Format: decimal */
+            openingBalance: number;
+            lines: components["schemas"]["StatementLine"][];
+            /** Format: decimal */
+            totalDebit: number;
+            /** Format: decimal */
+            totalCredit: number;
+            /** Format: decimal */
+            closingBalance: number;
+            openInvoices: components["schemas"]["StatementOpenInvoice"][];
+            /** Format: decimal */
+            openInvoicesTotal: number;
         };
         /** @description A row of the customer list: what the list shows and searches, without the whole aggregate. */
         CustomerSummary: {
@@ -4082,6 +4238,44 @@ export interface components {
          * @enum {unknown}
          */
         ReceivableKind: "Invoice" | "CreditNote" | "Receipt" | "Refund" | "WriteOff";
+        /**
+         * @description A page of open invoices; int ReceivableList.Count and decimal ReceivableList.TotalOutstanding cover every row the filters
+         *         match (all pages); DateOnly ReceivableList.Today is the company's date days late are counted at.
+         */
+        ReceivableList: {
+            items: components["schemas"]["ReceivableSummary"][];
+            nextCursor: null | string;
+            hasMore: boolean;
+            /** Format: int32 */
+            count: number;
+            /** Format: decimal */
+            totalOutstanding: number;
+            /** Format: date */
+            today: string;
+        };
+        /** @description An open invoice (validated, something still owed) as the receivables list shows it. */
+        ReceivableSummary: {
+            /** Format: uuid */
+            invoiceId: string;
+            number: string;
+            /** Format: uuid */
+            customerId: string;
+            customerName: string;
+            /** Format: date */
+            issueDate: string;
+            /** Format: date */
+            dueDate: string;
+            /** Format: decimal */
+            total: number;
+            /** Format: decimal */
+            outstanding: number;
+            paymentStatus: components["schemas"]["InvoicePaymentStatus"];
+            /** Format: int32 */
+            daysLate: number;
+            bucket: components["schemas"]["AgingBucket"];
+            disputed: boolean;
+            disputeReason: null | string;
+        };
         RefundCreditNoteRequest: {
             /** Format: date */
             date: string;
@@ -4209,6 +4403,41 @@ export interface components {
             companyId: string;
             /** Format: uuid */
             userId: string;
+        };
+        /** @description One movement of a customer statement, with the balance after it (positive: the customer owes; negative: its credit). */
+        StatementLine: {
+            /** Format: date */
+            date: string;
+            kind: components["schemas"]["ReceivableKind"];
+            /** Format: uuid */
+            sourceId: string;
+            reference: string;
+            label: string;
+            /** Format: date */
+            dueDate: null | string;
+            /** Format: decimal */
+            debit: number;
+            /** Format: decimal */
+            credit: number;
+            /** Format: decimal */
+            balance: number;
+        };
+        /** @description An invoice still open at the statement's end date. */
+        StatementOpenInvoice: {
+            /** Format: uuid */
+            invoiceId: string;
+            number: string;
+            /** Format: date */
+            issueDate: string;
+            /** Format: date */
+            dueDate: string;
+            /** Format: decimal */
+            total: number;
+            /** Format: decimal */
+            outstanding: number;
+            /** Format: int32 */
+            daysLate: number;
+            disputed: boolean;
         };
         /** Format: binary */
         Stream: string;
@@ -19115,6 +19344,422 @@ export interface operations {
             };
             /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListReceivables: {
+        parameters: {
+            query?: {
+                limit?: number;
+                after?: string;
+                sort?: string;
+                customerId?: string;
+                dueFrom?: string;
+                dueTo?: string;
+                issuedFrom?: string;
+                issuedTo?: string;
+                bucket?: components["schemas"]["AgingBucket"];
+                disputed?: boolean;
+                overdueOnly?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "invoiceId": "01936e00-0000-7000-8000-0000000000f2",
+                     *           "number": "FA-2026-00037",
+                     *           "customerId": "01936c00-1111-7000-8000-00000000c002",
+                     *           "customerName": "Boulangerie Martin",
+                     *           "issueDate": "2026-11-02",
+                     *           "dueDate": "2026-12-02",
+                     *           "total": 1800,
+                     *           "outstanding": 1800,
+                     *           "paymentStatus": "Unpaid",
+                     *           "daysLate": 80,
+                     *           "bucket": "Days61To90",
+                     *           "disputed": true,
+                     *           "disputeReason": "Livraison incomplète contestée"
+                     *         },
+                     *         {
+                     *           "invoiceId": "01936e00-0000-7000-8000-0000000000f1",
+                     *           "number": "FA-2026-00042",
+                     *           "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *           "customerName": "Menuiserie Durand SARL",
+                     *           "issueDate": "2026-12-15",
+                     *           "dueDate": "2027-01-14",
+                     *           "total": 1222.96,
+                     *           "outstanding": 622.96,
+                     *           "paymentStatus": "PartiallyPaid",
+                     *           "daysLate": 37,
+                     *           "bucket": "Days31To60",
+                     *           "disputed": false,
+                     *           "disputeReason": null
+                     *         }
+                     *       ],
+                     *       "nextCursor": null,
+                     *       "hasMore": false,
+                     *       "count": 2,
+                     *       "totalOutstanding": 2422.96,
+                     *       "today": "2027-02-20"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ReceivableList"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetReceivablesAging: {
+        parameters: {
+            query?: {
+                asOf?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "asOf": "2027-02-20",
+                     *       "customers": [
+                     *         {
+                     *           "customerId": "01936c00-1111-7000-8000-00000000c002",
+                     *           "customerName": "Boulangerie Martin",
+                     *           "amounts": {
+                     *             "notDue": 0,
+                     *             "days1To30": 0,
+                     *             "days31To60": 0,
+                     *             "days61To90": 1800,
+                     *             "over90": 0,
+                     *             "total": 1800,
+                     *             "disputed": 1800,
+                     *             "openInvoices": 1
+                     *           }
+                     *         },
+                     *         {
+                     *           "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *           "customerName": "Menuiserie Durand SARL",
+                     *           "amounts": {
+                     *             "notDue": 2400,
+                     *             "days1To30": 0,
+                     *             "days31To60": 622.96,
+                     *             "days61To90": 0,
+                     *             "over90": 0,
+                     *             "total": 3022.96,
+                     *             "disputed": 0,
+                     *             "openInvoices": 2
+                     *           }
+                     *         }
+                     *       ],
+                     *       "totals": {
+                     *         "notDue": 2400,
+                     *         "days1To30": 0,
+                     *         "days31To60": 622.96,
+                     *         "days61To90": 1800,
+                     *         "over90": 0,
+                     *         "total": 4822.96,
+                     *         "disputed": 1800,
+                     *         "openInvoices": 3
+                     *       },
+                     *       "salesLast90Days": 14466,
+                     *       "dsoFrom": "2026-11-23",
+                     *       "daysSalesOutstanding": 30
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AgingReport"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetCustomerStatementPdf: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Stream"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in your company (another company's id is answered exactly like a missing one). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetCustomerStatement: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "accountingCode": "411DURAND",
+                     *       "from": "2026-12-01",
+                     *       "to": "2027-02-20",
+                     *       "openingBalance": 524.12,
+                     *       "lines": [
+                     *         {
+                     *           "date": "2026-12-10",
+                     *           "kind": "Receipt",
+                     *           "sourceId": "01936f00-0000-7000-8000-0000000000a1",
+                     *           "reference": "VIR DURAND 1209",
+                     *           "label": "Règlement — Virement bancaire",
+                     *           "dueDate": null,
+                     *           "debit": 0,
+                     *           "credit": 524.12,
+                     *           "balance": 0
+                     *         },
+                     *         {
+                     *           "date": "2026-12-15",
+                     *           "kind": "Invoice",
+                     *           "sourceId": "01936e00-0000-7000-8000-0000000000f1",
+                     *           "reference": "FA-2026-00042",
+                     *           "label": "Facture",
+                     *           "dueDate": "2027-01-14",
+                     *           "debit": 1222.96,
+                     *           "credit": 0,
+                     *           "balance": 1222.96
+                     *         },
+                     *         {
+                     *           "date": "2027-01-20",
+                     *           "kind": "Receipt",
+                     *           "sourceId": "01936f00-0000-7000-8000-0000000000a2",
+                     *           "reference": "CHQ 0045123",
+                     *           "label": "Règlement — Chèque",
+                     *           "dueDate": null,
+                     *           "debit": 0,
+                     *           "credit": 600,
+                     *           "balance": 622.96
+                     *         }
+                     *       ],
+                     *       "totalDebit": 1222.96,
+                     *       "totalCredit": 1124.12,
+                     *       "closingBalance": 622.96,
+                     *       "openInvoices": [
+                     *         {
+                     *           "invoiceId": "01936e00-0000-7000-8000-0000000000f1",
+                     *           "number": "FA-2026-00042",
+                     *           "issueDate": "2026-12-15",
+                     *           "dueDate": "2027-01-14",
+                     *           "total": 1222.96,
+                     *           "outstanding": 622.96,
+                     *           "daysLate": 37,
+                     *           "disputed": false
+                     *         }
+                     *       ],
+                     *       "openInvoicesTotal": 622.96
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CustomerStatementResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in your company (another company's id is answered exactly like a missing one). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

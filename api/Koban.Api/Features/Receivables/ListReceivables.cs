@@ -1,0 +1,98 @@
+using FluentValidation;
+using Koban.Api.Features.Sales;
+using Koban.Api.Infrastructure.Persistence;
+using Koban.Api.Infrastructure.Web;
+using Koban.Domain.Receivables;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Koban.Api.Features.Receivables;
+
+public sealed record ListReceivablesQuery(int Limit, string? After, string? Sort, Guid? CustomerId, DateOnly? DueFrom, DateOnly? DueTo, DateOnly? IssuedFrom,
+    DateOnly? IssuedTo, AgingBucket? Bucket, bool? Disputed, bool? OverdueOnly) : IQuery<ReceivableList>;
+
+public sealed class ListReceivablesQueryValidator : AbstractValidator<ListReceivablesQuery>
+{
+    public ListReceivablesQueryValidator()
+    {
+        RuleFor(q => q.Bucket).IsInEnum().When(q => q.Bucket is not null);
+        RuleFor(q => q.DueTo).GreaterThanOrEqualTo(q => q.DueFrom!.Value).When(q => q.DueFrom is not null && q.DueTo is not null);
+        RuleFor(q => q.IssuedTo).GreaterThanOrEqualTo(q => q.IssuedFrom!.Value).When(q => q.IssuedFrom is not null && q.IssuedTo is not null);
+    }
+}
+
+/// <summary>A page of the company's open invoices: one indexed query for the page (customer name joined in, no query per
+/// row) and one aggregate for the count and total of everything the filters match.</summary>
+public sealed class ListReceivablesHandler(KobanDbContext db, CompanyClock clock) : IQueryHandler<ListReceivablesQuery, ReceivableList>
+{
+    /// <summary>A row of the list before days late and bucket are added (they depend on today, not stored).</summary>
+    public sealed class Row
+    {
+        public Guid Id { get; init; }
+        public Guid InvoiceId { get; init; }
+        public string Number { get; init; } = string.Empty;
+        public Guid CustomerId { get; init; }
+        public string CustomerName { get; init; } = string.Empty;
+        public DateOnly IssueDate { get; init; }
+        public DateOnly DueDate { get; init; }
+        public decimal Total { get; init; }
+        public decimal Outstanding { get; init; }
+        public decimal SettledByCreditNotes { get; init; }
+        public bool Disputed { get; init; }
+        public string? DisputeReason { get; init; }
+    }
+
+    public static readonly SortFields<Row> Sorts = new SortFields<Row>("dueDate")
+        .Add("dueDate", r => r.DueDate)
+        .Add("issueDate", r => r.IssueDate)
+        .Add("outstanding", r => r.Outstanding)
+        .Add("total", r => r.Total)
+        .Add("number", r => r.Number)
+        .Add("customerName", r => r.CustomerName);
+
+    public async ValueTask<ReceivableList> Handle(ListReceivablesQuery query, CancellationToken cancellationToken)
+    {
+        var today = await clock.TodayAsync(cancellationToken);
+        var items = db.ReceivableItems.AsNoTracking().Where(i => i.Kind == ReceivableKind.Invoice && i.Outstanding > 0m);
+        if (query.CustomerId is { } customerId) items = items.Where(i => i.CustomerId == customerId);
+        if (query.Disputed is { } disputed) items = items.Where(i => i.Disputed == disputed);
+        if (query.IssuedFrom is { } issuedFrom) items = items.Where(i => i.Date >= issuedFrom);
+        if (query.IssuedTo is { } issuedTo) items = items.Where(i => i.Date <= issuedTo);
+        if (query.DueFrom is { } dueFrom) items = items.Where(i => i.DueDate >= dueFrom);
+        if (query.DueTo is { } dueTo) items = items.Where(i => i.DueDate <= dueTo);
+        if (query.OverdueOnly == true) items = items.Where(i => i.DueDate < today);
+        if (query.Bucket is { } bucket)
+        {
+            var (from, to) = Aging.DueDateRange(bucket, today);
+            if (from is { } f) items = items.Where(i => i.DueDate >= f);
+            if (to is { } t) items = items.Where(i => i.DueDate <= t);
+        }
+
+        var totals = await items.GroupBy(_ => 1).Select(g => new { Count = g.Count(), Total = g.Sum(i => i.Outstanding) }).SingleOrDefaultAsync(cancellationToken);
+
+        var rows = items.Join(db.Customers.IgnoreAutoIncludes(), i => i.CustomerId, c => c.Id, (i, c) => new Row
+        {
+            Id = i.Id,
+            InvoiceId = i.SourceId,
+            Number = i.Reference,
+            CustomerId = i.CustomerId,
+            CustomerName = c.Name,
+            IssueDate = i.Date,
+            DueDate = i.DueDate!.Value,
+            Total = i.Amount,
+            Outstanding = i.Outstanding,
+            SettledByCreditNotes = i.SettledByCreditNotes,
+            Disputed = i.Disputed,
+            DisputeReason = i.DisputeReason,
+        });
+        var (page, next, hasMore) = await Keyset.PageAsync(rows, Sorts, query.Sort, query.After, query.Limit, r => r.Id, cancellationToken);
+        return new ReceivableList([.. page.Select(r => ToSummary(r, today))], next, hasMore, totals?.Count ?? 0, totals?.Total ?? 0m, today);
+    }
+
+    private static ReceivableSummary ToSummary(Row r, DateOnly today)
+    {
+        var daysLate = Aging.DaysLate(r.DueDate, today);
+        return new ReceivableSummary(r.InvoiceId, r.Number, r.CustomerId, r.CustomerName, r.IssueDate, r.DueDate, r.Total, r.Outstanding,
+            ReceivableItem.Status(r.Total, r.Outstanding, r.SettledByCreditNotes), daysLate, Aging.BucketOf(daysLate), r.Disputed, r.DisputeReason);
+    }
+}
