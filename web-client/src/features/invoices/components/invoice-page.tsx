@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, Group, Modal, Paper, SimpleGrid, Stack, Text, Te
 import { DatePickerInput } from "@mantine/dates";
 import { notifications } from "@mantine/notifications";
 import { IconCircleCheck, IconFileMinus, IconLinkOff, IconTrash } from "@tabler/icons-react";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { LineEditor } from "@/components/sales-lines/line-editor";
@@ -20,6 +20,8 @@ import { BillingLinesTable } from "@/components/billing/billing-lines-table";
 import { DocumentDeliveryButtons } from "@/components/billing/document-delivery-buttons";
 import { DocumentEmailsPanel } from "@/components/billing/document-emails";
 import { ValidateDocumentDialog } from "@/components/billing/validate-document-dialog";
+import type { InvoiceReceivableFields } from "@/components/receivables/receivables-api";
+import { PaymentStatusBadge } from "@/components/receivables/payment-badges";
 
 export function toLineDraft(line: BillingLine): LineDraft {
   return fromLineResponse({ ...line, isContractLine: false });
@@ -49,11 +51,14 @@ export function InvoicePage({
   canWrite,
   canWriteCreditNotes,
   onDeleted,
+  receivables,
 }: {
   data: VersionedInvoice;
   canWrite: boolean;
   canWriteCreditNotes: boolean;
   onDeleted: () => void;
+  /** Payment status, settlements and reminders of a validated invoice (shown under its amounts). */
+  receivables?: ReactNode;
 }) {
   const { t } = useTranslation();
   const invoice = data.invoice;
@@ -125,6 +130,7 @@ export function InvoicePage({
             <BillingStatusBadge status={invoice.status} />
             <InvoiceKindBadge kind={invoice.kind} />
             {invoice.isOverdue && <OverdueBadge />}
+            {!draft && <PaymentStatusBadge status={(invoice as InvoiceReceivableFields).paymentStatus} />}
           </Group>
           <Text c="dimmed">
             {invoice.customerName} · {formatMoney(invoice.totals.totalIncludingVat, invoice.currency)} {t("billing.ttc")}
@@ -289,6 +295,8 @@ export function InvoicePage({
           </Button>
         </Group>
       )}
+
+      {!draft && receivables}
 
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <SnapshotPanel snapshot={invoice.snapshot} />
