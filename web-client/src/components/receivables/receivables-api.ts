@@ -1,70 +1,23 @@
 import { useQuery } from "@tanstack/react-query";
-import { contractClient } from "@/api/contract-client";
+import { fetchClient } from "@/api/client";
 import { unwrap } from "@/api/problem";
+import type { components } from "@/api/schema";
 
 // Shared by payments, invoices, receivables and accounting (features do not import each other).
 
-export type InvoicePaymentStatus = "Unpaid" | "PartiallyPaid" | "Paid" | "Credited";
+type Schemas = components["schemas"];
+export type InvoicePaymentStatus = Schemas["InvoicePaymentStatus"];
 export const paymentStatuses: InvoicePaymentStatus[] = ["Unpaid", "PartiallyPaid", "Paid", "Credited"];
 
-/** What the contract adds to InvoiceResponse / InvoiceSummary (optional until the API sends them). */
-export interface InvoiceSettlement {
-  kind: "Receipt" | "CreditNote" | "WriteOff";
-  sourceId: string;
-  reference: string | null;
-  date: string;
-  amount: number;
-  active: boolean;
-}
-export interface InvoiceReceivableFields {
-  paymentStatus?: InvoicePaymentStatus | null;
-  outstanding?: number | null;
-  disputed?: boolean | null;
-  disputeReason?: string | null;
-  settlements?: InvoiceSettlement[] | null;
-}
+export type InvoiceSettlement = Schemas["InvoiceSettlementResponse"];
+/** An invoice's payment side (GET /invoices/{id}/payments); the list's InvoiceSummary carries paymentStatus and disputed. */
+export type InvoicePayment = Schemas["InvoicePaymentResponse"];
 
-export interface JournalSetting {
-  code: string;
-  label: string;
-}
-export interface BankAccountSetting {
-  code: string;
-  label: string;
-  account: string;
-  iban: string | null;
-}
-export interface RevenueAccountRule {
-  nature: "Goods" | "Service";
-  vatRate: number;
-  account: string;
-}
-export interface VatAccountRule {
-  vatRate: number;
-  collectedAccount: string;
-  pendingAccount: string;
-}
-
-export interface AccountingSettings {
-  salesJournal: JournalSetting;
-  bankJournal: JournalSetting;
-  miscJournal: JournalSetting;
-  customerAccount: string;
-  customerDepositAccount: string;
-  servicesRevenueAccount: string;
-  goodsRevenueAccount: string;
-  revenueRules: RevenueAccountRule[];
-  vatCollectedAccount: string;
-  vatPendingAccount: string;
-  vatRules: VatAccountRule[];
-  bankAccounts: BankAccountSetting[];
-  bankFeesAccount: string;
-  badDebtAccount: string;
-  writeOffLossAccount: string;
-  writeOffGainAccount: string;
-  unidentifiedReceiptsAccount: string;
-  writeOffLimit: number;
-}
+export type JournalSetting = Schemas["JournalSetting"];
+export type BankAccountSetting = Schemas["BankAccountSetting"];
+export type RevenueAccountRule = Schemas["RevenueAccountRule"];
+export type VatAccountRule = Schemas["VatAccountRule"];
+export type AccountingSettings = Schemas["AccountingSettingsDto"];
 
 export interface VersionedAccountingSettings {
   settings: AccountingSettings;
@@ -79,8 +32,8 @@ export function useAccountingSettings() {
     queryKey: accountingSettingsKey,
     staleTime: 60_000,
     queryFn: async ({ signal }): Promise<VersionedAccountingSettings> => {
-      const result = await contractClient.GET("/api/v1/accounting/settings", { signal });
-      return { settings: unwrap(result) as AccountingSettings, etag: result.response.headers.get("ETag") };
+      const result = await fetchClient.GET("/api/v1/accounting/settings", { signal });
+      return { settings: unwrap(result), etag: result.response.headers.get("ETag") };
     },
   });
 }

@@ -1,24 +1,20 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { cleanQuery, contractClient } from "@/api/contract-client";
+import { contractClient } from "@/api/contract-client";
+import { fetchClient } from "@/api/client";
 import { unwrap } from "@/api/problem";
+import type { components } from "@/api/schema";
 import { type AccountingSettings, type VersionedAccountingSettings, accountingSettingsKey } from "@/components/receivables/receivables-api";
 
 export type { AccountingSettings };
 
-export interface VatSummary {
-  from: string;
-  to: string;
-  rows: { rate: number; base: number; vat: number }[];
-  totalVat: number;
-  pendingVat: number;
-}
+export type VatSummary = components["schemas"]["VatSummaryResponse"];
 
 export function useSaveAccountingSettings() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ body, etag }: { body: AccountingSettings; etag: string | null }): Promise<VersionedAccountingSettings> => {
-      const result = await contractClient.PUT("/api/v1/accounting/settings", { body, headers: { "If-Match": etag ?? "" } });
-      return { settings: unwrap(result) as AccountingSettings, etag: result.response.headers.get("ETag") };
+      const result = await fetchClient.PUT("/api/v1/accounting/settings", { body, params: { header: { "If-Match": etag ?? "" } } });
+      return { settings: unwrap(result), etag: result.response.headers.get("ETag") };
     },
     onSuccess: (saved) => queryClient.setQueryData(accountingSettingsKey, saved),
   });
@@ -29,7 +25,7 @@ export function useVatSummary(from: string | null, to: string | null) {
     queryKey: ["get", "/api/v1/accounting/vat-summary", from, to],
     enabled: !!from && !!to,
     queryFn: async ({ signal }) =>
-      unwrap(await contractClient.GET("/api/v1/accounting/vat-summary", { params: { query: cleanQuery({ from, to }) }, signal })) as VatSummary,
+      unwrap(await fetchClient.GET("/api/v1/accounting/vat-summary", { params: { query: { from: from!, to: to! } }, signal })),
   });
 }
 

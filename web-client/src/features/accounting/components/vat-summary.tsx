@@ -55,7 +55,7 @@ export function VatSummaryPanel() {
             </Table.Tfoot>
           </Table>
           <Text size="sm" c="dimmed" mt="sm">
-            {t("accounting.pendingVat", { amount: formatMoney(query.data.pendingVat) })}
+            {t("accounting.pendingVat", { amount: formatMoney(query.data.pendingVatAtEnd) })}
           </Text>
         </>
       )}

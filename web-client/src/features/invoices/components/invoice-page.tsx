@@ -20,8 +20,6 @@ import { BillingLinesTable } from "@/components/billing/billing-lines-table";
 import { DocumentDeliveryButtons } from "@/components/billing/document-delivery-buttons";
 import { DocumentEmailsPanel } from "@/components/billing/document-emails";
 import { ValidateDocumentDialog } from "@/components/billing/validate-document-dialog";
-import type { InvoiceReceivableFields } from "@/components/receivables/receivables-api";
-import { PaymentStatusBadge } from "@/components/receivables/payment-badges";
 
 export function toLineDraft(line: BillingLine): LineDraft {
   return fromLineResponse({ ...line, isContractLine: false });
@@ -130,7 +128,6 @@ export function InvoicePage({
             <BillingStatusBadge status={invoice.status} />
             <InvoiceKindBadge kind={invoice.kind} />
             {invoice.isOverdue && <OverdueBadge />}
-            {!draft && <PaymentStatusBadge status={(invoice as InvoiceReceivableFields).paymentStatus} />}
           </Group>
           <Text c="dimmed">
             {invoice.customerName} · {formatMoney(invoice.totals.totalIncludingVat, invoice.currency)} {t("billing.ttc")}

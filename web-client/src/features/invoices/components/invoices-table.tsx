@@ -14,7 +14,7 @@ import { formatMoney } from "@/lib/format-money";
 import { billingStatuses } from "@/components/billing/billing-api";
 import { type BillingStatus, type InvoiceFilters, type InvoiceKind, invoiceKinds, noInvoiceFilters, useInvoices } from "../api/invoices";
 import { BillingStatusBadge, InvoiceKindBadge, OverdueBadge } from "@/components/billing/billing-badges";
-import { type InvoicePaymentStatus, type InvoiceReceivableFields, paymentStatuses } from "@/components/receivables/receivables-api";
+import { type InvoicePaymentStatus, paymentStatuses } from "@/components/receivables/receivables-api";
 import { PaymentStatusBadge } from "@/components/receivables/payment-badges";
 
 export function InvoicesTable() {
@@ -148,8 +148,8 @@ export function InvoicesTable() {
                     <Group gap={4} wrap="nowrap">
                       <BillingStatusBadge status={i.status} />
                       {i.isOverdue && <OverdueBadge />}
-                      {i.status === "Validated" && <PaymentStatusBadge status={(i as InvoiceReceivableFields).paymentStatus} />}
-                      {(i as InvoiceReceivableFields).disputed && (
+                      {i.status === "Validated" && <PaymentStatusBadge status={i.paymentStatus} />}
+                      {i.disputed && (
                         <Badge color="orange" variant="light" size="sm">
                           {t("payments.disputed")}
                         </Badge>

@@ -1,118 +1,30 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { cleanQuery, contractClient } from "@/api/contract-client";
+import { fetchClient } from "@/api/client";
+import { cleanQuery } from "@/api/contract-client";
 import { unwrap } from "@/api/problem";
+import type { components } from "@/api/schema";
 import type { InvoicePaymentStatus } from "@/components/receivables/receivables-api";
 
 export type { InvoicePaymentStatus };
 
 // Types of the payments contract (docs: payments-contract, "Payments / accounting API contract"); the API returns
 // every amount already computed, the SPA only shows them.
-export type PaymentDirection = "Receipt" | "Refund";
-export type PaymentState = "Active" | "Cancelled";
-export type PaymentMethod = "BankTransfer" | "Card" | "Cheque" | "Cash" | "DirectDebit" | "Other";
+type Schemas = components["schemas"];
+export type PaymentDirection = Schemas["PaymentDirection"];
+export type PaymentState = Schemas["PaymentState"];
+export type PaymentMethod = Schemas["PaymentMethod"];
+export type AllocationRequest = Schemas["PaymentAllocationInput"];
+export type PaymentRequest = Schemas["PaymentRequest"];
+export type PaymentAllocation = Schemas["PaymentAllocationResponse"];
+export type Payment = Schemas["PaymentResponse"];
+export type PaymentSummary = Schemas["PaymentSummary"];
+export type OpenInvoice = Schemas["OpenInvoiceResponse"];
+export type CustomerCredit = Schemas["CustomerCreditResponse"];
+export type CustomerAccount = Schemas["CustomerAccountResponse"];
+export type RefundRequest = Schemas["RefundCreditNoteRequest"];
+export type InvoicePayment = Schemas["InvoicePaymentResponse"];
 
 export const paymentMethods: PaymentMethod[] = ["BankTransfer", "Card", "Cheque", "Cash", "DirectDebit", "Other"];
-
-export interface AllocationRequest {
-  invoiceId: string;
-  amount: number;
-}
-
-export interface PaymentRequest {
-  direction: PaymentDirection;
-  customerId: string | null;
-  date: string;
-  amount: number;
-  method: PaymentMethod;
-  reference: string | null;
-  bankAccountCode: string;
-  bankFees: number | null;
-  note: string | null;
-  allocations: AllocationRequest[];
-  creditNoteId?: string | null;
-}
-
-export interface PaymentAllocation {
-  id: string;
-  invoiceId: string;
-  invoiceNumber: string;
-  amount: number;
-  date: string;
-  active: boolean;
-}
-
-export interface Payment {
-  id: string;
-  direction: PaymentDirection;
-  customerId: string | null;
-  customerName: string | null;
-  date: string;
-  amount: number;
-  bankFees: number | null;
-  method: PaymentMethod;
-  reference: string | null;
-  bankAccountCode: string;
-  note: string | null;
-  state: PaymentState;
-  cancelReason: string | null;
-  cancelledAt: string | null;
-  allocated: number;
-  unallocated: number;
-  allocations: PaymentAllocation[];
-  createdAt: string;
-}
-
-export interface PaymentSummary {
-  id: string;
-  direction: PaymentDirection;
-  customerId: string | null;
-  customerName: string | null;
-  date: string;
-  amount: number;
-  method: PaymentMethod;
-  reference: string | null;
-  bankAccountCode?: string | null;
-  state: PaymentState;
-  allocated: number;
-  unallocated: number;
-}
-
-export interface PaymentPage {
-  items: PaymentSummary[];
-  nextCursor: string | null;
-  hasMore: boolean;
-}
-
-export interface OpenInvoice {
-  invoiceId: string;
-  number: string;
-  issueDate: string;
-  dueDate: string | null;
-  total: number;
-  outstanding: number;
-  paymentStatus: InvoicePaymentStatus;
-  daysLate: number;
-  disputed: boolean;
-}
-
-export interface CustomerCredit {
-  kind: "Receipt" | "CreditNote";
-  id: string;
-  reference: string | null;
-  date: string;
-  amount: number;
-  available: number;
-}
-
-export interface CustomerAccount {
-  customerId: string;
-  customerName: string;
-  totalOutstanding: number;
-  availableCredit: number;
-  balance: number;
-  openInvoices: OpenInvoice[];
-  credits: CustomerCredit[];
-}
 
 export interface PaymentFilters {
   customerId: string | null;
@@ -141,7 +53,7 @@ export function usePayments(filters: PaymentFilters) {
     customerId: filters.customerId,
     from: filters.from,
     to: filters.to,
-    state: filters.state,
+    state: filters.state ?? undefined,
     unidentified: filters.unidentified || undefined,
     search: filters.search,
   });
@@ -149,7 +61,7 @@ export function usePayments(filters: PaymentFilters) {
     queryKey: [...paymentsKey, { params: { query } }, "infinite"],
     initialPageParam: undefined as string | undefined,
     queryFn: async ({ pageParam, signal }) =>
-      unwrap(await contractClient.GET("/api/v1/payments", { params: { query: { ...query, after: pageParam } }, signal })) as PaymentPage,
+      unwrap(await fetchClient.GET("/api/v1/payments", { params: { query: { ...query, after: pageParam } }, signal })),
     getNextPageParam: (last) => (last.hasMore && last.nextCursor ? last.nextCursor : undefined),
     placeholderData: keepPreviousData,
   });
@@ -159,7 +71,7 @@ export function usePayment(id: string) {
   return useQuery({
     queryKey: [...paymentsKey, id],
     enabled: id !== "",
-    queryFn: async ({ signal }) => unwrap(await contractClient.GET("/api/v1/payments/{id}", { params: { path: { id } }, signal })) as Payment,
+    queryFn: async ({ signal }) => unwrap(await fetchClient.GET("/api/v1/payments/{id}", { params: { path: { id } }, signal })),
   });
 }
 
@@ -168,7 +80,7 @@ export function useCustomerAccount(customerId: string | null) {
     queryKey: [...accountKey, customerId],
     enabled: !!customerId,
     queryFn: async ({ signal }) =>
-      unwrap(await contractClient.GET("/api/v1/customers/{id}/account", { params: { path: { id: customerId! } }, signal })) as CustomerAccount,
+      unwrap(await fetchClient.GET("/api/v1/customers/{id}/account", { params: { path: { id: customerId! } }, signal })),
   });
 }
 
@@ -185,31 +97,31 @@ function usePaymentMutation<V>(call: (vars: V) => Promise<unknown>) {
 
 export function useCreatePayment() {
   return usePaymentMutation(async ({ body, idempotencyKey }: { body: PaymentRequest; idempotencyKey: string }) =>
-    unwrap(await contractClient.POST("/api/v1/payments", { body, headers: { "Idempotency-Key": idempotencyKey } })),
+    unwrap(await fetchClient.POST("/api/v1/payments", { body, headers: { "Idempotency-Key": idempotencyKey } })),
   );
 }
 
 export function useAllocatePayment() {
   return usePaymentMutation(async ({ id, allocations }: { id: string; allocations: AllocationRequest[] }) =>
-    unwrap(await contractClient.POST("/api/v1/payments/{id}/allocations", { params: { path: { id } }, body: { allocations } })),
+    unwrap(await fetchClient.POST("/api/v1/payments/{id}/allocations", { params: { path: { id } }, body: { allocations } })),
   );
 }
 
 export function useCancelPayment() {
   return usePaymentMutation(async ({ id, reason }: { id: string; reason: string }) =>
-    unwrap(await contractClient.POST("/api/v1/payments/{id}/cancel", { params: { path: { id } }, body: { reason } })),
+    unwrap(await fetchClient.POST("/api/v1/payments/{id}/cancel", { params: { path: { id } }, body: { reason } })),
   );
 }
 
 export function useIdentifyPayment() {
   return usePaymentMutation(async ({ id, customerId, allocations }: { id: string; customerId: string; allocations: AllocationRequest[] }) =>
-    unwrap(await contractClient.POST("/api/v1/payments/{id}/identify", { params: { path: { id } }, body: { customerId, allocations } })),
+    unwrap(await fetchClient.POST("/api/v1/payments/{id}/identify", { params: { path: { id } }, body: { customerId, allocations } })),
   );
 }
 
 export function useWriteOffPayment() {
   return usePaymentMutation(async ({ id, date }: { id: string; date: string | null }) =>
-    unwrap(await contractClient.POST("/api/v1/payments/{id}/write-off", { params: { path: { id } }, body: { date } })),
+    unwrap(await fetchClient.POST("/api/v1/payments/{id}/write-off", { params: { path: { id } }, body: { date } })),
   );
 }
 
@@ -217,45 +129,50 @@ export function useApplyCreditNote() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ id, invoiceId, amount }: { id: string; invoiceId: string; amount: number }) =>
-      unwrap(await contractClient.POST("/api/v1/credit-notes/{id}/apply", { params: { path: { id } }, body: { invoiceId, amount } })),
+      unwrap(await fetchClient.POST("/api/v1/credit-notes/{id}/apply", { params: { path: { id } }, body: { invoiceId, amount } })),
     onSuccess: () => invalidatePayments(queryClient),
   });
 }
 
-export interface RefundRequest {
-  date: string;
-  method: PaymentMethod;
-  bankAccountCode: string;
-  reference: string | null;
-  amount: number | null;
-}
-
 export function useRefundCreditNote() {
   return usePaymentMutation(async ({ id, body }: { id: string; body: RefundRequest }) =>
-    unwrap(await contractClient.POST("/api/v1/credit-notes/{id}/refund", { params: { path: { id } }, body })),
+    unwrap(await fetchClient.POST("/api/v1/credit-notes/{id}/refund", { params: { path: { id } }, body })),
   );
 }
 
-function useInvoiceMutation<V extends { id: string }>(call: (vars: V) => Promise<unknown>) {
+const invoicePaymentsKey = (id: string) => ["get", "/api/v1/invoices", id, "payments"] as const;
+
+/** The invoice's payment side: status, outstanding, dispute and settlements. */
+export function useInvoicePayments(id: string) {
+  return useQuery({
+    queryKey: invoicePaymentsKey(id),
+    queryFn: async ({ signal }) => unwrap(await fetchClient.GET("/api/v1/invoices/{id}/payments", { params: { path: { id } }, signal })),
+  });
+}
+
+function useInvoiceMutation<V extends { id: string }>(call: (vars: V) => Promise<InvoicePayment>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: call,
-    onSuccess: () => invalidatePayments(queryClient),
+    onSuccess: (side, { id }) => {
+      queryClient.setQueryData(invoicePaymentsKey(id), side);
+      invalidatePayments(queryClient);
+    },
   });
 }
 
 export function useDisputeInvoice() {
   return useInvoiceMutation(async ({ id, reason }: { id: string; reason: string }) =>
-    unwrap(await contractClient.POST("/api/v1/invoices/{id}/dispute", { params: { path: { id } }, body: { reason } })),
+    unwrap(await fetchClient.POST("/api/v1/invoices/{id}/dispute", { params: { path: { id } }, body: { reason } })),
   );
 }
 
 export function useUndisputeInvoice() {
-  return useInvoiceMutation(async ({ id }: { id: string }) => unwrap(await contractClient.DELETE("/api/v1/invoices/{id}/dispute", { params: { path: { id } } })));
+  return useInvoiceMutation(async ({ id }: { id: string }) => unwrap(await fetchClient.DELETE("/api/v1/invoices/{id}/dispute", { params: { path: { id } } })));
 }
 
 export function useWriteOffInvoice() {
   return useInvoiceMutation(async ({ id, date }: { id: string; date: string | null }) =>
-    unwrap(await contractClient.POST("/api/v1/invoices/{id}/write-off", { params: { path: { id } }, body: { date } })),
+    unwrap(await fetchClient.POST("/api/v1/invoices/{id}/write-off", { params: { path: { id } }, body: { date } })),
   );
 }

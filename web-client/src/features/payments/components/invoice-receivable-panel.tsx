@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Group, Modal, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Group, Modal, Paper, Skeleton, Stack, Table, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconAlertTriangle, IconCash, IconFlag, IconFlagOff, IconReceiptOff } from "@tabler/icons-react";
 import { useState } from "react";
@@ -6,41 +6,47 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ReasonModal } from "@/components/sales-lines/reason-modal";
 import { ProblemAlert } from "@/components/ui/problem-alert";
-import { type InvoiceReceivableFields, useAccountingSettings } from "@/components/receivables/receivables-api";
+import { useAccountingSettings } from "@/components/receivables/receivables-api";
 import { formatDate } from "@/lib/dates";
 import { formatMoney } from "@/lib/format-money";
-import { useDisputeInvoice, useUndisputeInvoice, useWriteOffInvoice } from "../api/payments";
+import { type InvoicePayment, useDisputeInvoice, useInvoicePayments, useUndisputeInvoice, useWriteOffInvoice } from "../api/payments";
 import { PaymentStatusBadge } from "./payment-badges";
 
-interface InvoiceLike extends InvoiceReceivableFields {
+interface InvoiceLike {
   id: string;
   customerId: string;
   customerName: string;
-  amountDue: number;
   currency: string;
 }
 
 /** A validated invoice's life with its customer: payment status, outstanding, settlements, dispute and write-off of a small rest. */
 export function InvoiceReceivablePanel({ invoice, canWrite }: { invoice: InvoiceLike; canWrite: boolean }) {
+  const query = useInvoicePayments(invoice.id);
+  if (query.isPending) return <Skeleton height={120} />;
+  if (query.isError) return <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />;
+  return <InvoiceReceivableContent invoice={invoice} side={query.data} canWrite={canWrite} />;
+}
+
+function InvoiceReceivableContent({ invoice, side, canWrite }: { invoice: InvoiceLike; side: InvoicePayment; canWrite: boolean }) {
   const { t } = useTranslation();
   const [dialog, setDialog] = useState<"dispute" | "undispute" | "writeOff" | null>(null);
   const dispute = useDisputeInvoice();
   const undispute = useUndisputeInvoice();
   const writeOff = useWriteOffInvoice();
   const settings = useAccountingSettings();
-  const outstanding = invoice.outstanding ?? invoice.amountDue;
+  const outstanding = side.outstanding;
   const limit = settings.data?.settings.writeOffLimit;
   // Offered when the API's outstanding is within the API's limit: a comparison of two figures the API gave, not a computation.
   const smallRest = outstanding > 0 && limit !== undefined && outstanding <= limit;
-  const settlements = invoice.settlements ?? [];
+  const settlements = side.settlements;
 
   return (
     <Paper withBorder p="md" aria-label={t("payments.invoicePanel")}>
       <Group justify="space-between" mb="sm">
         <Group gap="sm">
           <Title order={4}>{t("payments.invoicePanel")}</Title>
-          <PaymentStatusBadge status={invoice.paymentStatus} />
-          {invoice.disputed && (
+          <PaymentStatusBadge status={side.paymentStatus} />
+          {side.disputed && (
             <Badge color="orange" leftSection={<IconFlag size={12} />} data-testid="disputed-badge">
               {t("payments.disputed")}
             </Badge>
@@ -50,9 +56,9 @@ export function InvoiceReceivablePanel({ invoice, canWrite }: { invoice: Invoice
           {t("payments.outstanding")} : <span data-testid="invoice-outstanding">{formatMoney(outstanding, invoice.currency)}</span>
         </Text>
       </Group>
-      {invoice.disputed && (
+      {side.disputed && (
         <Alert color="orange" variant="light" icon={<IconAlertTriangle size={16} />} mb="sm" data-testid="dispute-reason">
-          {t("payments.disputedNotice", { reason: invoice.disputeReason ?? "" })}
+          {t("payments.disputedNotice", { reason: side.disputeReason ?? "" })}
         </Alert>
       )}
       {settlements.length === 0 ? (
@@ -70,8 +76,8 @@ export function InvoiceReceivablePanel({ invoice, canWrite }: { invoice: Invoice
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {settlements.map((s, index) => (
-              <Table.Tr key={`${s.sourceId}-${index}`} style={s.active ? undefined : { textDecoration: "line-through", opacity: 0.6 }}>
+            {settlements.map((s) => (
+              <Table.Tr key={s.allocationId} style={s.active ? undefined : { textDecoration: "line-through", opacity: 0.6 }}>
                 <Table.Td>{t(`payments.settlementKinds.${s.kind}`)}</Table.Td>
                 <Table.Td>
                   {s.kind === "Receipt" ? (
@@ -105,7 +111,7 @@ export function InvoiceReceivablePanel({ invoice, canWrite }: { invoice: Invoice
               {t("payments.new")}
             </Button>
           )}
-          {invoice.disputed ? (
+          {side.disputed ? (
             <Button size="xs" variant="light" color="orange" leftSection={<IconFlagOff size={14} />} onClick={() => setDialog("undispute")}>
               {t("payments.undispute")}
             </Button>

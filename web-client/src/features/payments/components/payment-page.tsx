@@ -115,8 +115,8 @@ export function PaymentPage({ payment, canWrite }: { payment: Payment; canWrite:
               {payment.allocations.map((a) => (
                 <Table.Tr key={a.id} style={a.active ? undefined : { textDecoration: "line-through", opacity: 0.6 }}>
                   <Table.Td>
-                    <Anchor component={Link} to={`/invoices/${a.invoiceId}`}>
-                      {a.invoiceNumber}
+                    <Anchor component={Link} to={a.documentKind === "CreditNote" ? `/credit-notes/${a.documentId}` : `/invoices/${a.documentId}`}>
+                      {a.documentNumber}
                     </Anchor>
                   </Table.Td>
                   <Table.Td>{formatDate(a.date)}</Table.Td>

@@ -80,7 +80,6 @@ export function PaymentsTable() {
                 <Table.Th>{t("payments.method")}</Table.Th>
                 <Table.Th>{t("payments.reference")}</Table.Th>
                 <Table.Th ta="right">{t("payments.amount")}</Table.Th>
-                <Table.Th ta="right">{t("payments.allocated")}</Table.Th>
                 <Table.Th ta="right">{t("payments.unallocated")}</Table.Th>
                 <Table.Th>{t("payments.state")}</Table.Th>
               </Table.Tr>
@@ -104,7 +103,6 @@ export function PaymentsTable() {
                   </Table.Td>
                   <Table.Td>{p.reference}</Table.Td>
                   <Table.Td ta="right">{formatMoney(p.amount)}</Table.Td>
-                  <Table.Td ta="right">{formatMoney(p.allocated)}</Table.Td>
                   <Table.Td ta="right">{p.unallocated > 0 ? formatMoney(p.unallocated) : "—"}</Table.Td>
                   <Table.Td>
                     <PaymentStateBadge state={p.state} />
