@@ -37,12 +37,12 @@ export const moduleNav: ModuleNavItem[] = [
   { key: "orders", path: "/orders", permission: "orders:read", icon: IconClipboardList, built: true },
   { key: "invoices", path: "/invoices", permission: "invoices:read", icon: IconFileInvoice, built: true },
   { key: "creditNotes", path: "/credit-notes", permission: "credit-notes:read", icon: IconFileMinus, built: true },
-  { key: "payments", path: "/payments", permission: "payments:read", icon: IconCash, built: false },
-  { key: "receivables", path: "/receivables", permission: "receivables:read", icon: IconChartBar, built: false },
+  { key: "payments", path: "/payments", permission: "payments:read", icon: IconCash, built: true },
+  { key: "receivables", path: "/receivables", permission: "receivables:read", icon: IconChartBar, built: true },
   { key: "deliveryNotes", path: "/delivery-notes", permission: "delivery-notes:read", icon: IconTruckDelivery, built: false },
   { key: "contracts", path: "/contracts", permission: "contracts:read", icon: IconSignature, built: false },
   { key: "projects", path: "/projects", permission: "projects:read", icon: IconBuildingWarehouse, built: false },
-  { key: "accountingExport", path: "/accounting-export", permission: "accounting:read", icon: IconFileExport, built: false },
+  { key: "accountingExport", path: "/accounting-export", permission: "accounting:read", icon: IconFileExport, built: true },
   { key: "settings", path: "/settings", permission: "company:read", icon: IconSettings, built: true },
 ];
 
@@ -54,5 +54,7 @@ export const settingsNav = [
   { key: "apiKeys", path: "/settings/api-keys", permission: "api-keys:read" },
   { key: "audit", path: "/settings/audit", permission: "audit:read" },
   { key: "compliance", path: "/settings/compliance", permission: "audit:read" },
+  { key: "accounting", path: "/settings/accounting", permission: "accounting:read" },
+  { key: "reminders", path: "/settings/reminders", permission: "receivables:read" },
 ] as const;
 

@@ -39,6 +39,13 @@ import { UsersSettingsRoute } from "./routes/app/settings/users";
 import { ApiKeysSettingsRoute } from "./routes/app/settings/api-keys";
 import { AuditSettingsRoute } from "./routes/app/settings/audit";
 import { ComplianceSettingsRoute } from "./routes/app/settings/compliance";
+import { PaymentsListRoute } from "./routes/app/payments/payments-list";
+import { PaymentNewRoute } from "./routes/app/payments/payment-new";
+import { PaymentDetailRoute } from "./routes/app/payments/payment-detail";
+import { ReceivablesRoute } from "./routes/app/receivables/receivables";
+import { AccountingRoute } from "./routes/app/accounting/accounting";
+import { AccountingSettingsRoute } from "./routes/app/settings/accounting";
+import { ReminderSettingsRoute } from "./routes/app/settings/reminders";
 
 export const routes: RouteObject[] = [
   { path: "/login", element: <LoginRoute /> },
@@ -76,6 +83,11 @@ export const routes: RouteObject[] = [
       { path: "credit-notes", element: <CreditNotesListRoute /> },
       { path: "credit-notes/new", element: <CreditNoteNewRoute /> },
       { path: "credit-notes/:id", element: <CreditNoteDetailRoute /> },
+      { path: "payments", element: <PaymentsListRoute /> },
+      { path: "payments/new", element: <PaymentNewRoute /> },
+      { path: "payments/:id", element: <PaymentDetailRoute /> },
+      { path: "receivables", element: <ReceivablesRoute /> },
+      { path: "accounting-export", element: <AccountingRoute /> },
       {
         path: "settings",
         element: <SettingsLayout />,
@@ -88,6 +100,8 @@ export const routes: RouteObject[] = [
           { path: "api-keys", element: <ApiKeysSettingsRoute /> },
           { path: "audit", element: <AuditSettingsRoute /> },
           { path: "compliance", element: <ComplianceSettingsRoute /> },
+          { path: "accounting", element: <AccountingSettingsRoute /> },
+          { path: "reminders", element: <ReminderSettingsRoute /> },
         ],
       },
       { path: "*", element: <NotFoundRoute /> },

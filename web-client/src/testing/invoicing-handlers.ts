@@ -113,6 +113,8 @@ function summary(i: Schemas["InvoiceResponse"]): Schemas["InvoiceSummary"] {
     amountDue: i.amountDue,
     isOverdue: i.isOverdue,
     updatedAt: i.updatedAt,
+    paymentStatus: i.status === "Validated" ? "Unpaid" : null,
+    disputed: false,
   };
 }
 

@@ -1,4 +1,5 @@
 import { setupServer } from "msw/node";
 import { handlers } from "./handlers";
+import { paymentsHandlers } from "./payments-handlers";
 
-export const server = setupServer(...handlers);
+export const server = setupServer(...handlers, ...paymentsHandlers);

@@ -3,6 +3,7 @@ import { cleanup, configure } from "@testing-library/react";
 import { notifications } from "@mantine/notifications";
 import { afterAll, afterEach, beforeAll } from "vitest";
 import { resetDb } from "./data";
+import { resetPaymentsDb } from "./payments-handlers";
 import { server } from "./server";
 
 // jsdom lacks what Mantine measures with.
@@ -35,6 +36,7 @@ afterEach(() => {
   notifications.cleanQueue();
   server.resetHandlers();
   resetDb();
+  resetPaymentsDb();
   localStorage.clear();
   document.cookie.split(";").forEach((c) => {
     const name = c.split("=")[0]?.trim();

@@ -16,7 +16,7 @@ const modules = [
   "Bons de livraison",
   "Contrats",
   "Projets",
-  "Export comptable",
+  "Comptabilité",
   "Paramètres",
 ];
 
@@ -32,11 +32,11 @@ describe("application frame", () => {
   it("shows a 'coming soon' page for a module that is not built yet", async () => {
     const { user, router } = renderApp("/");
     const nav = await screen.findByRole("navigation", { name: "Navigation principale" });
-    await user.click(within(nav).getByRole("link", { name: "Règlements" }));
+    await user.click(within(nav).getByRole("link", { name: "Bons de livraison" }));
 
     expect(await screen.findByRole("heading", { name: "Ce module arrive bientôt" })).toBeInTheDocument();
-    expect(screen.getByText(/le module « Règlements » est en cours de construction/i)).toBeInTheDocument();
-    expect(router.state.location.pathname).toBe("/payments");
+    expect(screen.getByText(/le module « Bons de livraison » est en cours de construction/i)).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe("/delivery-notes");
   });
 
   it("hides modules the user's permissions do not allow", async () => {
@@ -46,7 +46,7 @@ describe("application frame", () => {
     expect(within(nav).getByRole("link", { name: "Clients" })).toBeInTheDocument();
     expect(within(nav).getByRole("link", { name: "Devis" })).toBeInTheDocument();
     expect(within(nav).queryByRole("link", { name: "Factures" })).not.toBeInTheDocument();
-    expect(within(nav).queryByRole("link", { name: "Export comptable" })).not.toBeInTheDocument();
+    expect(within(nav).queryByRole("link", { name: "Comptabilité" })).not.toBeInTheDocument();
   });
 
   it("switches the interface to English and remembers the choice", async () => {

@@ -3,6 +3,7 @@ import { fetchClient } from "@/api/client";
 import { unwrap } from "@/api/problem";
 import type { components } from "@/api/schema";
 import { type BillingStatus, type InvoiceKind, invalidateBilling } from "@/components/billing/billing-api";
+import type { InvoicePaymentStatus } from "@/components/receivables/receivables-api";
 
 export type { BillingStatus, InvoiceKind };
 
@@ -26,6 +27,7 @@ export interface InvoiceFilters {
   issuedFrom: string | null;
   issuedTo: string | null;
   overdue: boolean;
+  paymentStatus: InvoicePaymentStatus | null;
 }
 
 export const noInvoiceFilters: InvoiceFilters = {
@@ -37,6 +39,7 @@ export const noInvoiceFilters: InvoiceFilters = {
   issuedFrom: null,
   issuedTo: null,
   overdue: false,
+  paymentStatus: null,
 };
 
 export function useInvoices(filters: InvoiceFilters) {
@@ -50,6 +53,7 @@ export function useInvoices(filters: InvoiceFilters) {
     issuedFrom: filters.issuedFrom ?? undefined,
     issuedTo: filters.issuedTo ?? undefined,
     overdue: filters.overdue || undefined,
+    paymentStatus: filters.paymentStatus ?? undefined,
   };
   return useInfiniteQuery({
     queryKey: [...invoicesKey, { params: { query } }, "infinite"],

@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, Group, Modal, Paper, SimpleGrid, Stack, Text, Te
 import { DatePickerInput } from "@mantine/dates";
 import { notifications } from "@mantine/notifications";
 import { IconCircleCheck, IconFileMinus, IconLinkOff, IconTrash } from "@tabler/icons-react";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { LineEditor } from "@/components/sales-lines/line-editor";
@@ -49,11 +49,14 @@ export function InvoicePage({
   canWrite,
   canWriteCreditNotes,
   onDeleted,
+  receivables,
 }: {
   data: VersionedInvoice;
   canWrite: boolean;
   canWriteCreditNotes: boolean;
   onDeleted: () => void;
+  /** Payment status, settlements and reminders of a validated invoice (shown under its amounts). */
+  receivables?: ReactNode;
 }) {
   const { t } = useTranslation();
   const invoice = data.invoice;
@@ -289,6 +292,8 @@ export function InvoicePage({
           </Button>
         </Group>
       )}
+
+      {!draft && receivables}
 
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <SnapshotPanel snapshot={invoice.snapshot} />

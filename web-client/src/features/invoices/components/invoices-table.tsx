@@ -1,4 +1,4 @@
-import { Anchor, Checkbox, Group, Select, Skeleton, Table, Text, TextInput, Tooltip } from "@mantine/core";
+import { Anchor, Badge, Checkbox, Group, Select, Skeleton, Table, Text, TextInput, Tooltip } from "@mantine/core";
 import { DatePickerInput } from "@mantine/dates";
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconLinkOff, IconSearch } from "@tabler/icons-react";
@@ -14,6 +14,8 @@ import { formatMoney } from "@/lib/format-money";
 import { billingStatuses } from "@/components/billing/billing-api";
 import { type BillingStatus, type InvoiceFilters, type InvoiceKind, invoiceKinds, noInvoiceFilters, useInvoices } from "../api/invoices";
 import { BillingStatusBadge, InvoiceKindBadge, OverdueBadge } from "@/components/billing/billing-badges";
+import { type InvoicePaymentStatus, paymentStatuses } from "@/components/receivables/receivables-api";
+import { PaymentStatusBadge } from "@/components/receivables/payment-badges";
 
 export function InvoicesTable() {
   const { t } = useTranslation();
@@ -74,6 +76,15 @@ export function InvoicesTable() {
           w={150}
         />
         <DatePickerInput label={t("invoices.issuedTo")} valueFormat="DD/MM/YYYY" clearable value={filters.issuedTo} onChange={(v) => set({ issuedTo: v })} w={150} />
+        <Select
+          aria-label={t("payments.paymentStatus")}
+          placeholder={t("payments.allPaymentStatuses")}
+          clearable
+          data={paymentStatuses.map((s) => ({ value: s, label: t(`payments.statuses.${s}`) }))}
+          value={filters.paymentStatus}
+          onChange={(v) => set({ paymentStatus: v as InvoicePaymentStatus | null })}
+          w={170}
+        />
         <Checkbox label={t("invoices.overdueFilter")} checked={filters.overdue} onChange={(e) => set({ overdue: e.currentTarget.checked })} mb={8} />
       </Group>
       {query.isPending ? (
@@ -137,6 +148,12 @@ export function InvoicesTable() {
                     <Group gap={4} wrap="nowrap">
                       <BillingStatusBadge status={i.status} />
                       {i.isOverdue && <OverdueBadge />}
+                      {i.status === "Validated" && <PaymentStatusBadge status={i.paymentStatus} />}
+                      {i.disputed && (
+                        <Badge color="orange" variant="light" size="sm">
+                          {t("payments.disputed")}
+                        </Badge>
+                      )}
                     </Group>
                   </Table.Td>
                 </Table.Tr>

@@ -7,6 +7,7 @@ import { PageLoader } from "@/components/ui/page-loader";
 import { hasPermission, useMe } from "@/features/auth/api/get-me";
 import { useCustomer } from "@/features/customers/api/customers";
 import { CustomerDetail } from "@/features/customers/components/customer-detail";
+import { CustomerAccountPanel } from "@/features/payments/components/customer-account-panel";
 
 export function CustomerDetailRoute() {
   const { t } = useTranslation();
@@ -32,6 +33,15 @@ export function CustomerDetailRoute() {
           onDeleted={() => void navigate("/customers", { replace: true })}
           onReload={() => void query.refetch()}
         />
+      )}
+      {query.data && hasPermission(me.data, "payments:read") && (
+        <div style={{ marginTop: "var(--mantine-spacing-md)" }}>
+          <CustomerAccountPanel
+            customerId={query.data.customer.id}
+            customerName={query.data.customer.name}
+            canWrite={hasPermission(me.data, "payments:write")}
+          />
+        </div>
       )}
     </>
   );

@@ -1,4 +1,4 @@
-import { Anchor } from "@mantine/core";
+import { Anchor, SimpleGrid } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -7,6 +7,8 @@ import { PageLoader } from "@/components/ui/page-loader";
 import { hasPermission, useMe } from "@/features/auth/api/get-me";
 import { useInvoice } from "@/features/invoices/api/invoices";
 import { InvoicePage } from "@/features/invoices/components/invoice-page";
+import { InvoiceReceivablePanel } from "@/features/payments/components/invoice-receivable-panel";
+import { InvoiceRemindersPanel } from "@/features/reminders/components/invoice-reminders-panel";
 
 export function InvoiceDetailRoute() {
   const { t } = useTranslation();
@@ -32,6 +34,20 @@ export function InvoiceDetailRoute() {
           canWrite={hasPermission(me.data, "invoices:write")}
           canWriteCreditNotes={hasPermission(me.data, "credit-notes:write")}
           onDeleted={() => void navigate("/invoices", { replace: true })}
+          receivables={
+            hasPermission(me.data, "payments:read") && (
+              <SimpleGrid cols={{ base: 1, lg: 2 }}>
+                <InvoiceReceivablePanel invoice={query.data.invoice} canWrite={hasPermission(me.data, "payments:write")} />
+                {hasPermission(me.data, "receivables:read") && (
+                  <InvoiceRemindersPanel
+                    invoiceId={query.data.invoice.id}
+                    overdue={query.data.invoice.isOverdue}
+                    canWrite={hasPermission(me.data, "receivables:write")}
+                  />
+                )}
+              </SimpleGrid>
+            )
+          }
         />
       )}
     </>

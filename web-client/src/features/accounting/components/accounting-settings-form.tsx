@@ -1,0 +1,322 @@
+import { ActionIcon, Button, Group, Paper, Select, SimpleGrid, Skeleton, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { IconPlus, IconTrash } from "@tabler/icons-react";
+import { type ReactNode, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { asApiError, toFieldPath } from "@/api/problem";
+import { ErrorState } from "@/components/ui/error-state";
+import { ProblemAlert } from "@/components/ui/problem-alert";
+import { fromCents, toCents } from "@/lib/cents";
+import { useAccountingSettings } from "@/components/receivables/receivables-api";
+import { type AccountingSettings as Settings, useSaveAccountingSettings } from "../api/accounting";
+
+export function AccountingSettingsPanel({ canWrite }: { canWrite: boolean }) {
+  const query = useAccountingSettings();
+  if (query.isPending) return <Skeleton height={400} />;
+  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  return (
+    <AccountingSettingsForm
+      key={query.data.etag ?? "x"}
+      initial={query.data.settings}
+      etag={query.data.etag}
+      canWrite={canWrite}
+      onReload={() => void query.refetch()}
+    />
+  );
+}
+
+type AccountKey =
+  | "customerAccount"
+  | "customerDepositAccount"
+  | "servicesRevenueAccount"
+  | "goodsRevenueAccount"
+  | "vatCollectedAccount"
+  | "vatPendingAccount"
+  | "bankFeesAccount"
+  | "badDebtAccount"
+  | "writeOffLossAccount"
+  | "writeOffGainAccount"
+  | "unidentifiedReceiptsAccount";
+
+const accountKeys: AccountKey[] = [
+  "customerAccount",
+  "customerDepositAccount",
+  "servicesRevenueAccount",
+  "goodsRevenueAccount",
+  "vatCollectedAccount",
+  "vatPendingAccount",
+  "bankFeesAccount",
+  "badDebtAccount",
+  "writeOffLossAccount",
+  "writeOffGainAccount",
+  "unidentifiedReceiptsAccount",
+];
+
+/** "BankAccounts[0].Account" → "bankAccounts.0.account" */
+function normalize(key: string) {
+  return toFieldPath(key.replace(/\[(\d+)\]/g, ".$1"));
+}
+
+function AccountingSettingsForm({ initial, etag, canWrite, onReload }: { initial: Settings; etag: string | null; canWrite: boolean; onReload: () => void }) {
+  const { t } = useTranslation();
+  const [v, setV] = useState<Settings>(initial);
+  const [limit, setLimit] = useState(initial.writeOffLimit.toFixed(2).replace(".", ","));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const save = useSaveAccountingSettings();
+  const patch = (p: Partial<Settings>) => setV((s) => ({ ...s, ...p }));
+  const err = (path: string) => errors[path];
+
+  function submit() {
+    const cents = toCents(limit);
+    if (cents === null || cents < 0) {
+      setErrors({ writeOffLimit: t("payments.invalidAmount") });
+      return;
+    }
+    setErrors({});
+    save.mutate(
+      { body: { ...v, writeOffLimit: fromCents(cents) }, etag },
+      {
+        onSuccess: () => notifications.show({ color: "green", message: t("accounting.settingsSaved") }),
+        onError: (e) => {
+          const found: Record<string, string> = {};
+          for (const [key, messages] of Object.entries(asApiError(e)?.problem.errors ?? {})) found[normalize(key)] = messages.join(" ");
+          setErrors(found);
+        },
+      },
+    );
+  }
+
+  const journals = (["salesJournal", "bankJournal", "miscJournal"] as const).map((k) => (
+    <Group key={k} gap="xs" align="flex-end" wrap="nowrap">
+      <TextInput label={t(`accounting.${k}`)} value={v[k].code} onChange={(e) => patch({ [k]: { ...v[k], code: e.currentTarget.value } })} error={err(`${k}.code`)} w={90} />
+      <TextInput
+        aria-label={t("accounting.journalLabel", { journal: t(`accounting.${k}`) })}
+        value={v[k].label}
+        onChange={(e) => patch({ [k]: { ...v[k], label: e.currentTarget.value } })}
+        error={err(`${k}.label`)}
+        style={{ flex: 1 }}
+      />
+    </Group>
+  ));
+
+  return (
+    <Stack>
+      {save.error && Object.keys(errors).length === 0 ? <ProblemAlert error={save.error} onReload={onReload} /> : null}
+      <fieldset disabled={!canWrite} style={{ border: 0, padding: 0, margin: 0 }}>
+        <Stack>
+          <Section title={t("accounting.journals")}>
+            <SimpleGrid cols={{ base: 1, md: 3 }}>{journals}</SimpleGrid>
+          </Section>
+          <Section title={t("accounting.accounts")}>
+            <SimpleGrid cols={{ base: 2, md: 4 }}>
+              {accountKeys.map((k) => (
+                <TextInput key={k} label={t(`accounting.accountKeys.${k}`)} value={v[k]} onChange={(e) => patch({ [k]: e.currentTarget.value })} error={err(k)} />
+              ))}
+              <TextInput
+                label={t("accounting.writeOffLimit")}
+                description={t("accounting.writeOffLimitHelp")}
+                inputMode="decimal"
+                value={limit}
+                onChange={(e) => setLimit(e.currentTarget.value)}
+                error={err("writeOffLimit")}
+                rightSection={<Text size="xs">€</Text>}
+              />
+            </SimpleGrid>
+          </Section>
+          <Section
+            title={t("accounting.bankAccounts")}
+            action={
+              <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => patch({ bankAccounts: [...v.bankAccounts, { code: "", label: "", account: "512", iban: null }] })}>
+                {t("accounting.addBankAccount")}
+              </Button>
+            }
+          >
+            <Table verticalSpacing={4} aria-label={t("accounting.bankAccounts")}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t("accounting.code")}</Table.Th>
+                  <Table.Th>{t("accounting.label")}</Table.Th>
+                  <Table.Th>{t("accounting.account")}</Table.Th>
+                  <Table.Th>IBAN</Table.Th>
+                  <Table.Th />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {v.bankAccounts.map((b, i) => {
+                  const set = (p: Partial<typeof b>) => patch({ bankAccounts: v.bankAccounts.map((x, j) => (j === i ? { ...x, ...p } : x)) });
+                  return (
+                    <Table.Tr key={i}>
+                      <Table.Td>
+                        <TextInput size="xs" aria-label={t("accounting.code")} value={b.code} onChange={(e) => set({ code: e.currentTarget.value })} error={err(`bankAccounts.${i}.code`)} />
+                      </Table.Td>
+                      <Table.Td>
+                        <TextInput size="xs" aria-label={t("accounting.label")} value={b.label} onChange={(e) => set({ label: e.currentTarget.value })} error={err(`bankAccounts.${i}.label`)} />
+                      </Table.Td>
+                      <Table.Td>
+                        <TextInput
+                          size="xs"
+                          aria-label={t("accounting.account")}
+                          value={b.account}
+                          onChange={(e) => set({ account: e.currentTarget.value })}
+                          error={err(`bankAccounts.${i}.account`)}
+                        />
+                      </Table.Td>
+                      <Table.Td>
+                        <TextInput size="xs" aria-label="IBAN" value={b.iban ?? ""} onChange={(e) => set({ iban: e.currentTarget.value || null })} error={err(`bankAccounts.${i}.iban`)} />
+                      </Table.Td>
+                      <Table.Td>
+                        <RemoveButton onClick={() => patch({ bankAccounts: v.bankAccounts.filter((_, j) => j !== i) })} />
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Section>
+          <Section
+            title={t("accounting.vatRules")}
+            help={t("accounting.vatRulesHelp")}
+            action={
+              <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => patch({ vatRules: [...v.vatRules, { vatRate: 20, collectedAccount: "", pendingAccount: "" }] })}>
+                {t("accounting.addRule")}
+              </Button>
+            }
+          >
+            <Table verticalSpacing={4} aria-label={t("accounting.vatRules")}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t("accounting.vatRate")}</Table.Th>
+                  <Table.Th>{t("accounting.collectedAccount")}</Table.Th>
+                  <Table.Th>{t("accounting.pendingAccount")}</Table.Th>
+                  <Table.Th />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {v.vatRules.map((r, i) => {
+                  const set = (p: Partial<typeof r>) => patch({ vatRules: v.vatRules.map((x, j) => (j === i ? { ...x, ...p } : x)) });
+                  return (
+                    <Table.Tr key={i}>
+                      <Table.Td>
+                        <RateSelect value={r.vatRate} onChange={(vatRate) => set({ vatRate })} />
+                      </Table.Td>
+                      <Table.Td>
+                        <TextInput size="xs" aria-label={t("accounting.collectedAccount")} value={r.collectedAccount} onChange={(e) => set({ collectedAccount: e.currentTarget.value })} error={err(`vatRules.${i}.collectedAccount`)} />
+                      </Table.Td>
+                      <Table.Td>
+                        <TextInput size="xs" aria-label={t("accounting.pendingAccount")} value={r.pendingAccount} onChange={(e) => set({ pendingAccount: e.currentTarget.value })} error={err(`vatRules.${i}.pendingAccount`)} />
+                      </Table.Td>
+                      <Table.Td>
+                        <RemoveButton onClick={() => patch({ vatRules: v.vatRules.filter((_, j) => j !== i) })} />
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Section>
+          <Section
+            title={t("accounting.revenueRules")}
+            help={t("accounting.revenueRulesHelp")}
+            action={
+              <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => patch({ revenueRules: [...v.revenueRules, { nature: "Service", vatRate: 20, account: "" }] })}>
+                {t("accounting.addRule")}
+              </Button>
+            }
+          >
+            <Table verticalSpacing={4} aria-label={t("accounting.revenueRules")}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t("accounting.nature")}</Table.Th>
+                  <Table.Th>{t("accounting.vatRate")}</Table.Th>
+                  <Table.Th>{t("accounting.account")}</Table.Th>
+                  <Table.Th />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {v.revenueRules.map((r, i) => {
+                  const set = (p: Partial<typeof r>) => patch({ revenueRules: v.revenueRules.map((x, j) => (j === i ? { ...x, ...p } : x)) });
+                  return (
+                    <Table.Tr key={i}>
+                      <Table.Td>
+                        <Select
+                          size="xs"
+                          aria-label={t("accounting.nature")}
+                          data={[
+                            { value: "Goods", label: t("accounting.natures.Goods") },
+                            { value: "Service", label: t("accounting.natures.Service") },
+                          ]}
+                          value={r.nature}
+                          onChange={(n) => n && set({ nature: n as "Goods" | "Service" })}
+                          allowDeselect={false}
+                        />
+                      </Table.Td>
+                      <Table.Td>
+                        <RateSelect value={r.vatRate} onChange={(vatRate) => set({ vatRate })} />
+                      </Table.Td>
+                      <Table.Td>
+                        <TextInput size="xs" aria-label={t("accounting.account")} value={r.account} onChange={(e) => set({ account: e.currentTarget.value })} error={err(`revenueRules.${i}.account`)} />
+                      </Table.Td>
+                      <Table.Td>
+                        <RemoveButton onClick={() => patch({ revenueRules: v.revenueRules.filter((_, j) => j !== i) })} />
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Section>
+        </Stack>
+      </fieldset>
+      {canWrite && (
+        <Group justify="flex-end">
+          <Button onClick={submit} loading={save.isPending}>
+            {t("common.save")}
+          </Button>
+        </Group>
+      )}
+    </Stack>
+  );
+}
+
+function RateSelect({ value, onChange }: { value: number; onChange: (rate: number) => void }) {
+  const { t } = useTranslation();
+  return (
+    <Select
+      size="xs"
+      aria-label={t("accounting.vatRate")}
+      data={["20", "10", "8.5", "5.5", "2.1", "0"].map((r) => ({ value: r, label: `${r.replace(".", ",")} %` }))}
+      value={String(value)}
+      onChange={(r) => r && onChange(Number(r))}
+      allowDeselect={false}
+      w={100}
+    />
+  );
+}
+
+function RemoveButton({ onClick }: { onClick: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <ActionIcon variant="subtle" color="red" aria-label={t("accounting.remove")} onClick={onClick}>
+      <IconTrash size={14} />
+    </ActionIcon>
+  );
+}
+
+function Section({ title, help, action, children }: { title: string; help?: string; action?: ReactNode; children: ReactNode }) {
+  return (
+    <Paper withBorder p="md">
+      <Group justify="space-between" mb="sm">
+        <div>
+          <Title order={4}>{title}</Title>
+          {help && (
+            <Text size="xs" c="dimmed">
+              {help}
+            </Text>
+          )}
+        </div>
+        {action}
+      </Group>
+      {children}
+    </Paper>
+  );
+}
