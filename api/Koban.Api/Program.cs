@@ -14,6 +14,7 @@ using Koban.Api.Features.Emails;
 using Koban.Api.Features.Invoicing;
 using Koban.Api.Features.Numbering;
 using Koban.Api.Features.Products;
+using Koban.Api.Features.Reminders;
 using Koban.Api.Features.Sales;
 using Koban.Api.Features.Signup;
 using Koban.Api.Features.Users;
@@ -21,6 +22,7 @@ using Koban.Api.Infrastructure.Audit;
 using Koban.Api.Infrastructure.Mail;
 using Koban.Api.Infrastructure.Mediator;
 using Koban.Api.Infrastructure.Persistence;
+using Koban.Api.Infrastructure.Scheduling;
 using Koban.Api.Infrastructure.Security;
 using Koban.Api.Infrastructure.Tenancy;
 using Koban.Api.Infrastructure.Web;
@@ -164,6 +166,9 @@ ValidatorOptions.Global.LanguageManager.Enabled = true;
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 builder.Services.AddKobanOpenApi();
 if (!isOpenApiBuild) builder.Services.AddHostedService<IdempotencyCleanup>();
+builder.Services.AddSingleton<ReminderRunner>();
+builder.Services.AddKobanScheduling(configuration, isOpenApiBuild,
+    [new ScheduledJob(typeof(ReminderJob), ReminderJob.Name, configuration["Koban:Reminders:Cron"] ?? ReminderJob.DefaultCron)]);
 if (!isOpenApiBuild && configuration.GetValue("Koban:Compliance:AutoClose", true)) builder.Services.AddHostedService<Koban.Api.Features.Compliance.AutoClosureJob>();
 
 var app = builder.Build();
