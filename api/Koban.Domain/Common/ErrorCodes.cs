@@ -402,4 +402,13 @@ public static class ErrorCodes
 
     /// <summary>fr: Seul un document validé peut être envoyé : un brouillon n'est pas une facture. en: Only a validated document can be sent: a draft is not an invoice.</summary>
     public const string DocumentNotValidated = "document_not_validated";
+
+    /// <summary>fr: Une séquence de relances compte de 1 à {max} niveaux. en: A reminder sequence has 1 to {max} levels.</summary>
+    public const string ReminderLevelsCount = "reminder_levels_count";
+
+    /// <summary>fr: Chaque niveau de relance a un nom, un objet et un texte. en: Each reminder level needs a name, a subject and a body.</summary>
+    public const string ReminderLevelTextRequired = "reminder_level_text_required";
+
+    /// <summary>fr: Le niveau {level} doit venir après le précédent ({previous} jours) et au plus {max} jours après l'échéance. en: Level {level} must come after the previous one ({previous} days) and at most {max} days after the due date.</summary>
+    public const string ReminderLevelDaysOrder = "reminder_level_days_order";
 }

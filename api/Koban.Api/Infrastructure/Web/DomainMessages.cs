@@ -140,5 +140,8 @@ internal static class DomainMessages
         [ErrorCodes.PeriodClosed] = ("La période du {date} est clôturée : choisissez une date postérieure au {closedUntil}.", "The period of {date} is closed: choose a date after {closedUntil}."),
         [ErrorCodes.NoRecipient] = ("Le contact de facturation du client n'a pas d'adresse e-mail : indiquez les destinataires.", "The customer's billing contact has no e-mail address: give the recipients."),
         [ErrorCodes.DocumentNotValidated] = ("Seul un document validé peut être envoyé : un brouillon n'est pas une facture.", "Only a validated document can be sent: a draft is not an invoice."),
+        [ErrorCodes.ReminderLevelsCount] = ("Une séquence de relances compte de 1 à {max} niveaux.", "A reminder sequence has 1 to {max} levels."),
+        [ErrorCodes.ReminderLevelTextRequired] = ("Chaque niveau de relance a un nom, un objet et un texte.", "Each reminder level needs a name, a subject and a body."),
+        [ErrorCodes.ReminderLevelDaysOrder] = ("Le niveau {level} doit venir après le précédent ({previous} jours) et au plus {max} jours après l'échéance.", "Level {level} must come after the previous one ({previous} days) and at most {max} days after the due date."),
     };
 }
