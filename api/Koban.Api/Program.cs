@@ -65,6 +65,8 @@ builder.Services.AddScoped<Koban.Api.Features.Sales.SalesLineBuilder>();
 builder.Services.AddScoped<Koban.Api.Features.Sales.CompanyClock>();
 builder.Services.AddScoped<Koban.Api.Features.Sales.OrderFactory>();
 builder.Services.AddScoped<Koban.Api.Features.Invoicing.BillingService>();
+builder.Services.AddScoped<Koban.Api.Features.Accounting.AccountingBooks>();
+builder.Services.AddScoped<Koban.Api.Features.Payments.ReceivablesLedger>();
 builder.Services.AddScoped<Koban.Api.Features.Invoicing.DocumentArchiver>();
 builder.Services.AddScoped<Koban.Api.Features.Invoicing.IBillingValidationHook>(s => s.GetRequiredService<Koban.Api.Features.Invoicing.DocumentArchiver>());
 builder.Services.AddSingleton<Koban.Api.Features.Invoicing.ArchiveWorker>();

@@ -28,6 +28,11 @@ public class DomainException(string code, string message) : Exception(message)
     /// <summary>Values the localized messages interpolate (e.g. <c>maximumDays</c>); kept typed so each language formats numbers its own way.</summary>
     public IReadOnlyDictionary<string, object> Arguments { get; init; } = ReadOnlyDictionary<string, object>.Empty;
 
+    /// <summary>The same error reported on another field (an item of a list the caller knows the index of).</summary>
+    public DomainException AtField(string field) => this is DomainConflictException
+        ? new DomainConflictException(Code, Message) { Field = field, Arguments = Arguments }
+        : new DomainException(Code, Message) { Field = field, Arguments = Arguments };
+
     public virtual DomainErrorKind Kind => DomainErrorKind.BusinessRule;
 }
 

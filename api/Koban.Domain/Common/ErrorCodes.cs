@@ -411,4 +411,76 @@ public static class ErrorCodes
 
     /// <summary>fr: Le niveau {level} doit venir après le précédent ({previous} jours) et au plus {max} jours après l'échéance. en: Level {level} must come after the previous one ({previous} days) and at most {max} days after the due date.</summary>
     public const string ReminderLevelDaysOrder = "reminder_level_days_order";
+
+    /// <summary>fr: Le montant doit être supérieur à zéro. en: The amount must be greater than zero.</summary>
+    public const string PaymentAmountNotPositive = "payment_amount_not_positive";
+
+    /// <summary>fr: Le montant affecté à {reference} dépasse ce qui reste dû ({remaining} €). en: The amount allocated to {reference} exceeds what is still due ({remaining} €).</summary>
+    public const string AllocationExceedsOutstanding = "allocation_exceeds_outstanding";
+
+    /// <summary>fr: Le montant affecté dépasse ce qui reste disponible sur {reference} ({remaining} €). en: The amount allocated exceeds what is left on {reference} ({remaining} €).</summary>
+    public const string AllocationExceedsAvailable = "allocation_exceeds_available";
+
+    /// <summary>fr: Un règlement ou un avoir ne règle que les factures de son propre client. en: A payment or credit note only settles invoices of its own customer.</summary>
+    public const string AllocationOtherCustomer = "allocation_other_customer";
+
+    /// <summary>fr: Seule une facture validée peut recevoir un règlement. en: Only a validated invoice can receive a payment.</summary>
+    public const string AllocationTargetInvalid = "allocation_target_invalid";
+
+    /// <summary>fr: Indiquez le motif du litige. en: Say why the invoice is disputed.</summary>
+    public const string DisputeReasonRequired = "dispute_reason_required";
+
+    /// <summary>fr: Seule une facture peut être mise en litige. en: Only an invoice can be disputed.</summary>
+    public const string DisputeOnlyOnInvoices = "dispute_only_on_invoices";
+
+    /// <summary>fr: Ce règlement est annulé. en: This payment is cancelled.</summary>
+    public const string PaymentCancelled = "payment_cancelled";
+
+    /// <summary>fr: Ce règlement n'est rattaché à aucun client : identifiez d'abord le client. en: This payment belongs to no customer yet: identify the customer first.</summary>
+    public const string PaymentUnidentified = "payment_unidentified";
+
+    /// <summary>fr: Ce règlement est déjà rattaché à un client. en: This payment already belongs to a customer.</summary>
+    public const string PaymentAlreadyIdentified = "payment_already_identified";
+
+    /// <summary>fr: Les frais bancaires ne peuvent être ni négatifs ni supérieurs au montant, et ne s'appliquent qu'aux encaissements. en: Bank fees cannot be negative or exceed the amount, and only apply to receipts.</summary>
+    public const string BankFeesInvalid = "bank_fees_invalid";
+
+    /// <summary>fr: Un règlement ne peut pas être daté après aujourd'hui ({today}). en: A payment cannot be dated later than today ({today}).</summary>
+    public const string PaymentDateInFuture = "payment_date_in_future";
+
+    /// <summary>fr: Un remboursement est versé à un client : choisissez-le. en: A refund is paid to a customer: choose one.</summary>
+    public const string RefundNeedsCustomer = "refund_needs_customer";
+
+    /// <summary>fr: Le remboursement dépasse le crédit disponible du client ({available} €). en: The refund exceeds the customer's available credit ({available} €).</summary>
+    public const string RefundBeyondCredit = "refund_beyond_credit";
+
+    /// <summary>fr: Compte bancaire inconnu : choisissez l'un des comptes des paramètres comptables. en: Unknown bank account: choose one from the accounting settings.</summary>
+    public const string BankAccountUnknown = "bank_account_unknown";
+
+    /// <summary>fr: Gardez au moins un compte bancaire. en: Keep at least one bank account.</summary>
+    public const string BankAccountRequired = "bank_account_required";
+
+    /// <summary>fr: Chaque compte bancaire doit avoir son propre code. en: Each bank account needs its own code.</summary>
+    public const string BankAccountCodesNotDistinct = "bank_account_codes_not_distinct";
+
+    /// <summary>fr: La référence du règlement est trop longue (100 caractères au plus). en: The payment reference is too long (100 characters at most).</summary>
+    public const string PaymentReferenceTooLong = "payment_reference_too_long";
+
+    /// <summary>fr: Un code journal comporte de 1 à 8 lettres ou chiffres. en: A journal code has 1 to 8 letters or digits.</summary>
+    public const string JournalCodeInvalid = "journal_code_invalid";
+
+    /// <summary>fr: Chaque journal doit avoir son propre code. en: Each journal needs its own code.</summary>
+    public const string JournalCodesNotDistinct = "journal_codes_not_distinct";
+
+    /// <summary>fr: Un numéro de compte comporte de 3 à 20 chiffres ou lettres majuscules (reçu : {value}). en: An account number has 3 to 20 digits or capital letters (got: {value}).</summary>
+    public const string AccountNumberInvalid = "account_number_invalid";
+
+    /// <summary>fr: Seul un petit écart peut être passé en perte ou en profit : {limit} € au plus (paramètres comptables). en: Only a small difference can be written off: {limit} € at most (accounting settings).</summary>
+    public const string WriteOffBeyondLimit = "write_off_beyond_limit";
+
+    /// <summary>fr: Il ne reste rien à solder. en: There is nothing left to write off.</summary>
+    public const string WriteOffNothingLeft = "write_off_nothing_left";
+
+    /// <summary>fr: Cet avoir n'a plus de montant disponible. en: This credit note has nothing left to use.</summary>
+    public const string CreditNoteNotAvailable = "credit_note_not_available";
 }

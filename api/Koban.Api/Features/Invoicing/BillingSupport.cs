@@ -24,7 +24,7 @@ public sealed record OrderBilling(Order Order, OrderBillingLedger Ledger, IReadO
 /// transaction (order lock → number → chain head → fingerprint → audit).
 /// </summary>
 public sealed class BillingService(KobanDbContext db, AuditLog audit, CurrentActor actor, CompanyClock companyClock, DocumentNumbers numbers, TimeProvider clock,
-    IServiceProvider services, ILogger<BillingService> logger)
+    Payments.ReceivablesLedger receivables, IServiceProvider services, ILogger<BillingService> logger)
 {
     public async Task<OrderBilling> OrderBillingAsync(Guid orderId, string field, CancellationToken ct)
     {
@@ -155,6 +155,7 @@ public sealed class BillingService(KobanDbContext db, AuditLog audit, CurrentAct
         });
         if (corrected is not null)
             audit.Record("invoice.credited", "invoice", corrected.Id, after: new { creditNote = number, document.TotalIncludingVat });
+        await receivables.OnValidatedAsync(document, ct); // the customer's account and the sales journal, in this transaction
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         logger.LogInformation("Validated {Type} {Number} (chain #{Sequence})", entity, number, document.ChainSequence);

@@ -39,6 +39,11 @@ public sealed class KobanDbContext(DbContextOptions<KobanDbContext> options, Cur
     public DbSet<Koban.Domain.Compliance.Closure> Closures => Set<Koban.Domain.Compliance.Closure>();
     public DbSet<Mail.OutboxMessage> OutboxMessages => Set<Mail.OutboxMessage>();
     public DbSet<AccountToken> AccountTokens => Set<AccountToken>();
+    public DbSet<Koban.Domain.Receivables.ReceivableItem> ReceivableItems => Set<Koban.Domain.Receivables.ReceivableItem>();
+    public DbSet<Koban.Domain.Receivables.Allocation> Allocations => Set<Koban.Domain.Receivables.Allocation>();
+    public DbSet<Koban.Domain.Receivables.Payment> Payments => Set<Koban.Domain.Receivables.Payment>();
+    public DbSet<Koban.Domain.Accounting.AccountingSettings> AccountingSettings => Set<Koban.Domain.Accounting.AccountingSettings>();
+    public DbSet<Koban.Domain.Accounting.JournalEntry> JournalEntries => Set<Koban.Domain.Accounting.JournalEntry>();
 
     internal CurrentActor Actor => actor;
 

@@ -892,6 +892,326 @@ namespace Koban.Api.Infrastructure.Persistence.Migrations
                     b.ToTable("idempotency_records", (string)null);
                 });
 
+            modelBuilder.Entity("Koban.Domain.Accounting.AccountingSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BadDebtAccount")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("bad_debt_account");
+
+                    b.Property<string>("BankAccounts")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("bank_accounts");
+
+                    b.Property<string>("BankFeesAccount")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("bank_fees_account");
+
+                    b.Property<string>("BankJournal")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("bank_journal");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("CustomerAccount")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("customer_account");
+
+                    b.Property<string>("CustomerDepositAccount")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("customer_deposit_account");
+
+                    b.Property<string>("GoodsRevenueAccount")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("goods_revenue_account");
+
+                    b.Property<string>("MiscJournal")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("misc_journal");
+
+                    b.Property<string>("RevenueRules")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("revenue_rules");
+
+                    b.Property<string>("SalesJournal")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("sales_journal");
+
+                    b.Property<string>("ServicesRevenueAccount")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("services_revenue_account");
+
+                    b.Property<string>("UnidentifiedReceiptsAccount")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("unidentified_receipts_account");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("VatCollectedAccount")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("vat_collected_account");
+
+                    b.Property<string>("VatPendingAccount")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("vat_pending_account");
+
+                    b.Property<string>("VatRules")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("vat_rules");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("WriteOffGainAccount")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("write_off_gain_account");
+
+                    b.Property<decimal>("WriteOffLimit")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("write_off_limit");
+
+                    b.Property<string>("WriteOffLossAccount")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("write_off_loss_account");
+
+                    b.HasKey("Id")
+                        .HasName("pk_accounting_settings");
+
+                    b.HasIndex("CompanyId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_accounting_settings_company_id");
+
+                    b.ToTable("accounting_settings", (string)null);
+                });
+
+            modelBuilder.Entity("Koban.Domain.Accounting.JournalEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<Guid?>("ExportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("export_id");
+
+                    b.Property<DateOnly>("FiscalYearEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("fiscal_year_end");
+
+                    b.Property<string>("Journal")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("journal");
+
+                    b.Property<string>("JournalCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("journal_code");
+
+                    b.Property<string>("JournalLabel")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("journal_label");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("label");
+
+                    b.Property<int?>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<DateOnly>("PieceDate")
+                        .HasColumnType("date")
+                        .HasColumnName("piece_date");
+
+                    b.Property<string>("PieceRef")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("piece_ref");
+
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Sequence"));
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("source");
+
+                    b.Property<Guid>("SourceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_id");
+
+                    b.Property<DateOnly>("ValidationDate")
+                        .HasColumnType("date")
+                        .HasColumnName("validation_date");
+
+                    b.HasKey("Id")
+                        .HasName("pk_journal_entries");
+
+                    b.HasIndex("CompanyId", "Date", "Sequence")
+                        .HasDatabaseName("ix_journal_entries_company_id_date_sequence");
+
+                    b.HasIndex("CompanyId", "Source", "SourceId")
+                        .HasDatabaseName("ix_journal_entries_company_id_source_source_id");
+
+                    b.HasIndex("CompanyId", "JournalCode", "FiscalYearEnd", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_journal_entries_company_id_journal_code_fiscal_year_end_num")
+                        .HasFilter("number IS NOT NULL");
+
+                    b.ToTable("journal_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Koban.Domain.Accounting.JournalLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Account")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("account");
+
+                    b.Property<string>("AccountLabel")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("account_label");
+
+                    b.Property<string>("AuxiliaryAccount")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("auxiliary_account");
+
+                    b.Property<string>("AuxiliaryLabel")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("auxiliary_label");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<decimal>("Credit")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("credit");
+
+                    b.Property<decimal>("Debit")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("debit");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entry_id");
+
+                    b.Property<Guid?>("InvoiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("label");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<decimal?>("VatBase")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("vat_base");
+
+                    b.Property<decimal?>("VatRate")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("vat_rate");
+
+                    b.HasKey("Id")
+                        .HasName("pk_journal_entry_lines");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_journal_entry_lines_company_id");
+
+                    b.HasIndex("InvoiceId")
+                        .HasDatabaseName("ix_journal_entry_lines_invoice_id")
+                        .HasFilter("invoice_id IS NOT NULL");
+
+                    b.HasIndex("EntryId", "Position")
+                        .IsUnique()
+                        .HasDatabaseName("ix_journal_entry_lines_entry_id_position");
+
+                    b.ToTable("journal_entry_lines", (string)null);
+                });
+
             modelBuilder.Entity("Koban.Domain.Companies.Company", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1692,6 +2012,319 @@ namespace Koban.Api.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_products_company_id_name_id");
 
                     b.ToTable("products", (string)null);
+                });
+
+            modelBuilder.Entity("Koban.Domain.Receivables.Allocation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("cancel_reason");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<Guid?>("CancelledBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cancelled_by");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<Guid>("CreditItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("credit_item_id");
+
+                    b.Property<string>("CreditKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("credit_kind");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<Guid>("DebitItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("debit_item_id");
+
+                    b.Property<string>("DebitKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("debit_kind");
+
+                    b.HasKey("Id")
+                        .HasName("pk_allocations");
+
+                    b.HasIndex("CreditItemId")
+                        .HasDatabaseName("ix_allocations_credit_item_id");
+
+                    b.HasIndex("DebitItemId")
+                        .HasDatabaseName("ix_allocations_debit_item_id");
+
+                    b.HasIndex("CompanyId", "CreditItemId")
+                        .HasDatabaseName("ix_allocations_company_id_credit_item_id");
+
+                    b.HasIndex("CompanyId", "DebitItemId")
+                        .HasDatabaseName("ix_allocations_company_id_debit_item_id");
+
+                    b.ToTable("allocations", (string)null);
+                });
+
+            modelBuilder.Entity("Koban.Domain.Receivables.Payment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("BankAccountCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("bank_account_code");
+
+                    b.Property<decimal>("BankFees")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("bank_fees");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("cancel_reason");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<Guid?>("CancelledBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cancelled_by");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<Guid?>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("direction");
+
+                    b.Property<DateOnly?>("IdentifiedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("identified_on");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("method");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("state");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payments");
+
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_payments_customer_id");
+
+                    b.HasIndex("CompanyId", "CustomerId")
+                        .HasDatabaseName("ix_payments_company_id_customer_id");
+
+                    b.HasIndex("CompanyId", "Date")
+                        .HasDatabaseName("ix_payments_company_id_date");
+
+                    b.ToTable("payments", (string)null);
+                });
+
+            modelBuilder.Entity("Koban.Domain.Receivables.ReceivableItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<bool>("Cancelled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("cancelled");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("DisputeReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("dispute_reason");
+
+                    b.Property<bool>("Disputed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("disputed");
+
+                    b.Property<DateTimeOffset?>("DisputedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("disputed_at");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly?>("LastSettledOn")
+                        .HasColumnType("date")
+                        .HasColumnName("last_settled_on");
+
+                    b.Property<decimal>("Outstanding")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("outstanding");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reference");
+
+                    b.Property<decimal>("Settled")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("settled");
+
+                    b.Property<decimal>("SettledByCreditNotes")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("settled_by_credit_notes");
+
+                    b.Property<string>("Side")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("side");
+
+                    b.Property<Guid>("SourceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_receivable_items");
+
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_receivable_items_customer_id");
+
+                    b.HasIndex("CompanyId", "CustomerId", "Side")
+                        .HasDatabaseName("ix_receivable_items_company_id_customer_id_side");
+
+                    b.HasIndex("CompanyId", "Kind", "DueDate")
+                        .HasDatabaseName("ix_receivable_items_company_id_kind_due_date")
+                        .HasFilter("outstanding > 0");
+
+                    b.HasIndex("CompanyId", "SourceId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_receivable_items_company_id_source_id_kind");
+
+                    b.ToTable("receivable_items", (string)null);
                 });
 
             modelBuilder.Entity("Koban.Domain.Sales.BillingMilestone", b =>
@@ -2692,6 +3325,43 @@ namespace Koban.Api.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_idempotency_records_companies_company_id");
                 });
 
+            modelBuilder.Entity("Koban.Domain.Accounting.AccountingSettings", b =>
+                {
+                    b.HasOne("Koban.Domain.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_accounting_settings_companies_company_id");
+                });
+
+            modelBuilder.Entity("Koban.Domain.Accounting.JournalEntry", b =>
+                {
+                    b.HasOne("Koban.Domain.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_journal_entries_companies_company_id");
+                });
+
+            modelBuilder.Entity("Koban.Domain.Accounting.JournalLine", b =>
+                {
+                    b.HasOne("Koban.Domain.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_journal_entry_lines_companies_company_id");
+
+                    b.HasOne("Koban.Domain.Accounting.JournalEntry", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_journal_entry_lines_journal_entries_entry_id");
+                });
+
             modelBuilder.Entity("Koban.Domain.Companies.Company", b =>
                 {
                     b.HasOne("Koban.Api.Infrastructure.Persistence.StoredFile", null)
@@ -3079,6 +3749,63 @@ namespace Koban.Api.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_products_companies_company_id");
                 });
 
+            modelBuilder.Entity("Koban.Domain.Receivables.Allocation", b =>
+                {
+                    b.HasOne("Koban.Domain.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_allocations_companies_company_id");
+
+                    b.HasOne("Koban.Domain.Receivables.ReceivableItem", null)
+                        .WithMany()
+                        .HasForeignKey("CreditItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_allocations_receivable_items_credit_item_id");
+
+                    b.HasOne("Koban.Domain.Receivables.ReceivableItem", null)
+                        .WithMany()
+                        .HasForeignKey("DebitItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_allocations_receivable_items_debit_item_id");
+                });
+
+            modelBuilder.Entity("Koban.Domain.Receivables.Payment", b =>
+                {
+                    b.HasOne("Koban.Domain.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payments_companies_company_id");
+
+                    b.HasOne("Koban.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_payments_customers_customer_id");
+                });
+
+            modelBuilder.Entity("Koban.Domain.Receivables.ReceivableItem", b =>
+                {
+                    b.HasOne("Koban.Domain.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_receivable_items_companies_company_id");
+
+                    b.HasOne("Koban.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_receivable_items_customers_customer_id");
+                });
+
             modelBuilder.Entity("Koban.Domain.Sales.BillingMilestone", b =>
                 {
                     b.HasOne("Koban.Domain.Sales.BillingSchedule", null)
@@ -3373,6 +4100,11 @@ namespace Koban.Api.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("Koban.Api.Infrastructure.Mail.OutboxMessage", b =>
                 {
                     b.Navigation("Attachments");
+                });
+
+            modelBuilder.Entity("Koban.Domain.Accounting.JournalEntry", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("Koban.Domain.Customers.Customer", b =>

@@ -1,0 +1,123 @@
+using Koban.Api.Features.Accounting;
+using Koban.Api.Infrastructure.Persistence;
+using Koban.Api.Infrastructure.Tenancy;
+using Koban.Api.Infrastructure.Web;
+using Koban.Domain.Accounting;
+using Koban.Domain.Common;
+using Koban.Domain.Invoicing;
+using Koban.Domain.Receivables;
+using Microsoft.EntityFrameworkCore;
+
+namespace Koban.Api.Features.Payments;
+
+/// <summary>
+/// Customers' accounts: the rows invoices, credit notes and payments add, and the allocations between them, with the
+/// entries each event posts. Every method works inside the caller's transaction; rows are locked (<c>FOR UPDATE</c>, in
+/// id order, so two transactions never wait on each other in a cycle) before they are read, so concurrent allocations —
+/// on one API instance or several — see each other's result and can never over-pay an invoice.
+/// </summary>
+public sealed class ReceivablesLedger(KobanDbContext db, AccountingBooks books, CurrentActor actor, TimeProvider clock)
+{
+    /// <summary>Called by the validation of an invoice or credit note, before its transaction commits: the customer's
+    /// account gets its row, the books their sales entry, and a credit note settles its invoice first (domain-rules.md §6).</summary>
+    public async Task OnValidatedAsync(BillingDocument document, CancellationToken ct)
+    {
+        var context = await books.ContextAsync(ct);
+        var customer = await books.CustomerAsync(document.CustomerId, ct);
+        books.Post(Postings.ForBillingDocument(document, customer, context));
+        if (document.TotalIncludingVat <= 0m) return; // a balance may come to nothing (or −0.01 €): nothing is owed either way
+        var now = clock.GetUtcNow();
+        if (document is CreditNote note)
+        {
+            var noteItem = ReceivableItem.Create(ReceivableKind.CreditNote, note.CustomerId, note.Id, note.Number!, note.IssueDate!.Value, null, note.TotalIncludingVat, now);
+            db.ReceivableItems.Add(noteItem);
+            var invoiceItem = (await LockAsync([note.InvoiceId], ReceivableKind.Invoice, ct)).SingleOrDefault();
+            if (invoiceItem is { Outstanding: > 0m })
+            {
+                var amount = Math.Min(invoiceItem.Outstanding, noteItem.Outstanding);
+                db.Allocations.Add(Allocation.Between(invoiceItem, noteItem, amount, note.IssueDate.Value, now, actor.UserId));
+            }
+            return;
+        }
+        db.ReceivableItems.Add(ReceivableItem.Create(ReceivableKind.Invoice, document.CustomerId, document.Id, document.Number!, document.IssueDate!.Value,
+            document.DueDate, document.TotalIncludingVat, now));
+    }
+
+    /// <summary>Locks and loads the rows of these sources (invoices, credit notes, payments…) for update.</summary>
+    public async Task<List<ReceivableItem>> LockAsync(IReadOnlyCollection<Guid> sourceIds, ReceivableKind kind, CancellationToken ct)
+    {
+        if (sourceIds.Count == 0) return [];
+        var ids = sourceIds.Distinct().ToArray();
+        var kindText = kind.ToString();
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"SELECT 1 FROM receivable_items WHERE source_id = ANY({ids}) AND kind = {kindText} ORDER BY id FOR UPDATE", ct);
+        return await db.ReceivableItems.Where(i => ids.Contains(i.SourceId) && i.Kind == kind).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// Settles invoices with a credit row (a receipt, a credit note or a loss written off). Each target must be a
+    /// validated invoice of the same customer; the amounts are checked against what is left on both sides after the lock.
+    /// Receipts and write-offs also make due the share of the invoice's VAT on services that waited for payment.
+    /// </summary>
+    public async Task<List<(Allocation Allocation, ReceivableItem Invoice)>> AllocateAsync(ReceivableItem credit, IReadOnlyList<AllocationRequest> requests, DateOnly date, string field,
+        CancellationToken ct)
+    {
+        var result = new List<(Allocation, ReceivableItem)>();
+        if (requests.Count == 0) return result;
+        var duplicates = requests.GroupBy(r => r.InvoiceId).FirstOrDefault(g => g.Count() > 1);
+        if (duplicates is not null)
+            throw new DomainException(ErrorCodes.AllocationTargetInvalid, "Each invoice appears once.") { Field = $"{field}[{requests.ToList().FindLastIndex(r => r.InvoiceId == duplicates.Key)}].invoiceId" };
+        var items = await LockAsync([.. requests.Select(r => r.InvoiceId)], ReceivableKind.Invoice, ct);
+        var now = clock.GetUtcNow();
+        for (var i = 0; i < requests.Count; i++)
+        {
+            var request = requests[i];
+            var invoice = items.SingleOrDefault(x => x.SourceId == request.InvoiceId)
+                ?? throw new DomainException(ErrorCodes.AllocationTargetInvalid, "Only a validated invoice can receive a payment.") { Field = $"{field}[{i}].invoiceId" };
+            try
+            {
+                var allocation = Allocation.Between(invoice, credit, request.Amount, date, now, actor.UserId);
+                db.Allocations.Add(allocation);
+                result.Add((allocation, invoice));
+            }
+            catch (DomainException e)
+            {
+                throw e.AtField(e.Field == "allocations" ? $"{field}[{i}].invoiceId" : $"{field}[{i}].amount");
+            }
+        }
+        if (credit.Kind is ReceivableKind.Receipt or ReceivableKind.WriteOff)
+        {
+            foreach (var (allocation, invoice) in result)
+                await PostVatMadeDueAsync(allocation, invoice, ct);
+        }
+        return result;
+    }
+
+    /// <summary>Moves the share of an invoice's pending VAT that this allocation pays from 44574 to 44571 (domain-rules.md §9).</summary>
+    private async Task PostVatMadeDueAsync(Allocation allocation, ReceivableItem invoice, CancellationToken ct)
+    {
+        var context = await books.ContextAsync(ct);
+        var s = context.Settings;
+        var pendingAccounts = s.VatRules.Select(r => r.PendingAccount).Append(s.VatPendingAccount).Distinct().ToArray();
+        var rows = await db.JournalEntries.AsNoTracking().IgnoreAutoIncludes()
+            .SelectMany(e => e.Lines.Select(l => new { e.Source, l.InvoiceId, l.Account, l.VatRate, l.VatBase, l.Debit, l.Credit }))
+            .Where(l => l.InvoiceId == invoice.SourceId && pendingAccounts.Contains(l.Account) && l.VatRate != null)
+            .GroupBy(l => new { Issue = l.Source == EntrySource.Invoice || l.Source == EntrySource.CreditNote, Rate = l.VatRate!.Value })
+            .Select(g => new { g.Key.Issue, g.Key.Rate, Vat = g.Sum(l => l.Credit - l.Debit), Base = g.Sum(l => l.VatBase ?? 0m) })
+            .ToListAsync(ct);
+        // Entries added in this unit of work (a transfer an earlier allocation of the same request posted) count too.
+        var local = db.ChangeTracker.Entries<JournalEntry>().Where(e => e.State == EntityState.Added).SelectMany(e => e.Entity.Lines)
+            .Where(l => l.InvoiceId == invoice.SourceId && pendingAccounts.Contains(l.Account) && l.VatRate != null).ToList();
+        var atIssue = rows.Where(r => r.Issue).Select(r => new PendingVat(r.Rate, r.Vat, r.Base)).ToList();
+        var still = rows.GroupBy(r => r.Rate).Select(g => new PendingVat(g.Key,
+            g.Sum(r => r.Vat) + local.Where(l => l.VatRate == g.Key).Sum(l => l.Credit - l.Debit),
+            g.Sum(r => r.Base) + local.Where(l => l.VatRate == g.Key).Sum(l => l.VatBase ?? 0m))).ToList();
+        if (still.All(p => p.Vat <= 0m)) return;
+        var due = Postings.VatMadeDue(still, atIssue, invoice.Amount - invoice.SettledByCreditNotes, allocation.Amount, invoice.Outstanding == 0m);
+        if (due.Count == 0) return;
+        books.Post(Postings.ForVatOnReceipt(allocation.Id, invoice.SourceId, invoice.Reference, allocation.Date, due, context));
+    }
+}
+
+/// <summary>How much of a payment or credit goes to one invoice.</summary>
+public sealed record AllocationRequest(Guid InvoiceId, decimal Amount);
