@@ -169,6 +169,7 @@ builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tag
 builder.Services.AddKobanOpenApi();
 if (!isOpenApiBuild) builder.Services.AddHostedService<IdempotencyCleanup>();
 builder.Services.AddSingleton<ReminderRunner>();
+builder.Services.AddScoped<ReminderService>();
 builder.Services.AddKobanScheduling(configuration, isOpenApiBuild,
     [new ScheduledJob(typeof(ReminderJob), ReminderJob.Name, configuration["Koban:Reminders:Cron"] ?? ReminderJob.DefaultCron)]);
 if (!isOpenApiBuild && configuration.GetValue("Koban:Compliance:AutoClose", true)) builder.Services.AddHostedService<Koban.Api.Features.Compliance.AutoClosureJob>();
@@ -223,6 +224,7 @@ app.MapOpportunitiesEndpoints();
 app.MapQuotesEndpoints();
 app.MapOrdersEndpoints();
 app.MapInvoicingEndpoints();
+app.MapRemindersEndpoints();
 Koban.Api.Features.Compliance.ComplianceEndpoints.MapComplianceEndpoints(app);
 app.MapDocumentTemplatesEndpoints();
 app.MapSalesPdfEndpoints();

@@ -483,4 +483,16 @@ public static class ErrorCodes
 
     /// <summary>fr: Cet avoir n'a plus de montant disponible. en: This credit note has nothing left to use.</summary>
     public const string CreditNoteNotAvailable = "credit_note_not_available";
+
+    /// <summary>fr: Cette facture est entièrement réglée : il n'y a rien à relancer. en: This invoice is paid in full: there is nothing to remind.</summary>
+    public const string ReminderNothingDue = "reminder_nothing_due";
+
+    /// <summary>fr: Il n'y a pas de niveau de relance {level} (la séquence en compte {count}). en: There is no reminder level {level} (the sequence has {count}).</summary>
+    public const string ReminderLevelUnknown = "reminder_level_unknown";
+
+    /// <summary>fr: Les pénalités de retard et l'indemnité forfaitaire ne s'appliquent qu'aux clients professionnels. en: Late-payment penalties and the fixed indemnity apply to business customers only.</summary>
+    public const string LateFeesBusinessOnly = "late_fees_business_only";
+
+    /// <summary>fr: Il n'y a rien à facturer : aucun intérêt de retard ni indemnité non encore facturés. en: There is nothing to invoice: no late-payment interest or indemnity not yet invoiced.</summary>
+    public const string LateFeesNothingToInvoice = "late_fees_nothing_to_invoice";
 }

@@ -44,6 +44,9 @@ public sealed class KobanDbContext(DbContextOptions<KobanDbContext> options, Cur
     public DbSet<Koban.Domain.Receivables.Payment> Payments => Set<Koban.Domain.Receivables.Payment>();
     public DbSet<Koban.Domain.Accounting.AccountingSettings> AccountingSettings => Set<Koban.Domain.Accounting.AccountingSettings>();
     public DbSet<Koban.Domain.Accounting.JournalEntry> JournalEntries => Set<Koban.Domain.Accounting.JournalEntry>();
+    public DbSet<Koban.Domain.Receivables.Reminders.ReminderSettings> ReminderSettings => Set<Koban.Domain.Receivables.Reminders.ReminderSettings>();
+    public DbSet<Koban.Domain.Receivables.Reminders.InvoiceReminder> InvoiceReminders => Set<Koban.Domain.Receivables.Reminders.InvoiceReminder>();
+    public DbSet<Koban.Domain.Receivables.Reminders.LateFeeClaim> LateFeeClaims => Set<Koban.Domain.Receivables.Reminders.LateFeeClaim>();
 
     internal CurrentActor Actor => actor;
 

@@ -167,5 +167,9 @@ internal static class DomainMessages
         [ErrorCodes.WriteOffBeyondLimit] = ("Seul un petit écart peut être passé en perte ou en profit : {limit} € au plus (paramètres comptables).", "Only a small difference can be written off: {limit} € at most (accounting settings)."),
         [ErrorCodes.WriteOffNothingLeft] = ("Il ne reste rien à solder.", "There is nothing left to write off."),
         [ErrorCodes.CreditNoteNotAvailable] = ("Cet avoir n'a plus de montant disponible.", "This credit note has nothing left to use."),
+        [ErrorCodes.ReminderNothingDue] = ("Cette facture est entièrement réglée : il n'y a rien à relancer.", "This invoice is paid in full: there is nothing to remind."),
+        [ErrorCodes.ReminderLevelUnknown] = ("Il n'y a pas de niveau de relance {level} (la séquence en compte {count}).", "There is no reminder level {level} (the sequence has {count})."),
+        [ErrorCodes.LateFeesBusinessOnly] = ("Les pénalités de retard et l'indemnité forfaitaire ne s'appliquent qu'aux clients professionnels.", "Late-payment penalties and the fixed indemnity apply to business customers only."),
+        [ErrorCodes.LateFeesNothingToInvoice] = ("Il n'y a rien à facturer : aucun intérêt de retard ni indemnité non encore facturés.", "There is nothing to invoice: no late-payment interest or indemnity not yet invoiced."),
     };
 }
