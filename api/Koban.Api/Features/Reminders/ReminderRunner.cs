@@ -61,7 +61,7 @@ public sealed class ReminderRunner(IServiceScopeFactory scopes, ILogger<Reminder
                     .Select(r => new { r.InvoiceId, Level = r.Level!.Value }).ToListAsync(ct))
                 .ToLookup(r => r.InvoiceId, r => r.Level);
             var kinds = await db.Invoices.AsNoTracking().IgnoreAutoIncludes().Where(i => ids.Contains(i.Id))
-                .Select(i => new { i.Id, Business = i.Buyer!.IsBusiness }).ToDictionaryAsync(i => i.Id, i => i.Business, ct);
+                .Select(i => new { i.Id, i.Buyer }).ToDictionaryAsync(i => i.Id, i => i.Buyer?.IsBusiness ?? true, ct);
             due = [];
             foreach (var item in items)
             {
