@@ -43,6 +43,9 @@ public static class SchedulingSetup
                 s.InstanceName = SchedulerName;
                 s.GenerateInstanceId = true; // "AUTO": host name + start time, unique per node
             });
+            // Firing follows the wall clock; what a job decides ("today") comes from the application's TimeProvider, which
+            // tests replace with a fake clock without freezing the scheduler.
+            q.UseTimeProvider(TimeProvider.System);
             q.UsePersistentStore(store =>
             {
                 store.UsePostgres(connectionString);

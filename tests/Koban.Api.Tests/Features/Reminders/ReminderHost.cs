@@ -23,7 +23,7 @@ namespace Koban.Api.Tests.Features.Reminders;
 /// </summary>
 public sealed class ReminderHost : IAsyncDisposable
 {
-    private ReminderHost(TestDatabase database, FakeTimeProvider clock, ApiFactory first, ApiFactory second)
+    internal ReminderHost(TestDatabase database, FakeTimeProvider clock, ApiFactory first, ApiFactory second)
     {
         Database = database;
         Clock = clock;
@@ -153,6 +153,12 @@ public sealed class ReminderHost : IAsyncDisposable
     {
         public Guid Id => Company.Id;
     }
+}
+
+/// <summary>A <see cref="ReminderHost"/> over factories a test built itself (and disposes itself).</summary>
+internal sealed record ReminderHostView(TestDatabase Database, FakeTimeProvider Clock, ApiFactory First, ApiFactory Second)
+{
+    public ReminderHost Host { get; } = new(Database, Clock, First, Second);
 }
 
 /// <summary>Opens the protected helpers of <see cref="ApiTest"/> to the host above.</summary>
