@@ -160,7 +160,7 @@ public sealed class ReceivableItem : ICompanyOwned, IHasUpdatedAt
     }
 
     /// <summary>A cancelled payment's row: nothing more can be allocated from it.</summary>
-    internal void Cancel()
+    public void Cancel()
     {
         if (Settled != 0m)
             throw new InvalidOperationException("Release the allocations before cancelling the item.");

@@ -68,6 +68,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/customers/{id}/account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where a customer stands: open invoices (oldest due first) and available credit
+         * @description `openInvoices` are the validated invoices still (partly) unpaid, oldest due date first — the order in which the SPA suggests allocating a payment. `credits` are the receipts' unallocated parts and the credit notes' remaining amounts. `balance` = total outstanding − available credit.
+         *
+         *     Requires the permission `payments:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["GetCustomerAccount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/quotes/{id}/pdf": {
         parameters: {
             query?: never;
@@ -1532,7 +1554,7 @@ export interface paths {
         };
         /**
          * List invoices
-         * @description Filters: `status` (Draft, Validated), `kind`, `customerId`, `orderId`, `issuedFrom`/`issuedTo` (invoice date), `overdue=true` (validated, due date passed, amount still due), `updatedSince`; `search` matches the number, the order number or the customer's name. `sort`: `-updatedAt` (default), `issueDate`, `dueDate`, `totalIncludingVat`. `amountDue` is the total including VAT minus validated credit notes (payments come with the payments module).
+         * @description Filters: `status` (Draft, Validated), `kind`, `customerId`, `orderId`, `issuedFrom`/`issuedTo` (invoice date), `overdue=true` (validated, due date passed, amount still due), `paymentStatus` (Unpaid, PartiallyPaid, Paid, Credited), `updatedSince`; `search` matches the number, the order number or the customer's name. `sort`: `-updatedAt` (default), `issueDate`, `dueDate`, `totalIncludingVat`. `amountDue` is what is still owed: the total including VAT minus the payments, credit notes and write-offs allocated to it; `paymentStatus` and `disputed` come from the customer's account.
          *
          *     Requires the permission `invoices:read` (role matrix for users, scope for API keys).
          */
@@ -1839,6 +1861,328 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List payments (receipts and refunds)
+         * @description Filters: `customerId`, `from`/`to` (payment date), `state` (Active, Cancelled), `direction` (Receipt, Refund), `unidentified=true` (receipts waiting for their customer, account 471); `search` matches the reference or the customer's name. `sort`: `-date` (default), `amount`, `updatedAt`. `unallocated` is what the payment still leaves as the customer's credit.
+         *
+         *     Requires the permission `payments:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["ListPayments"];
+        put?: never;
+        /**
+         * Record a receipt or a refund
+         * @description A **receipt** (`direction: Receipt`) credits its customer with `amount` (what the customer paid; the bank gets `amount − bankFees`, the fees go to 627) and may be allocated at once to one or several invoices of that customer, partially or fully (`allocations`); what is not allocated stays as the customer's credit and can be allocated later (`POST /payments/{id}/allocations`). Without `customerId` the receipt is kept as unidentified (471) until `POST /payments/{id}/identify`. A **refund** (`direction: Refund`) pays back the customer's credit: the remaining amount of `creditNoteId`, or else its receipts' unallocated parts, oldest first (`refund_beyond_credit` otherwise). The bank-journal entry is written in the same transaction. Each allocation settles one validated invoice of the payment's customer, never beyond what is still due on it (`allocation_exceeds_outstanding`, naming `allocations[i].amount`) nor beyond what is left of the payment (`allocation_exceeds_available`). Rows are locked for the length of the transaction, so parallel requests — on one API instance or several — can never over-pay an invoice: the loser gets 409. Payments of services make the VAT that waited for payment (44574) due (44571).
+         *
+         *     Requires the permission `payments:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["RecordPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a payment with its allocations
+         * @description Requires the permission `payments:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["GetPayment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{id}/allocations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Allocate what is left of a receipt to invoices
+         * @description Uses the customer's credit left on this receipt. Each allocation settles one validated invoice of the payment's customer, never beyond what is still due on it (`allocation_exceeds_outstanding`, naming `allocations[i].amount`) nor beyond what is left of the payment (`allocation_exceeds_available`). Rows are locked for the length of the transaction, so parallel requests — on one API instance or several — can never over-pay an invoice: the loser gets 409. Payments of services make the VAT that waited for payment (44574) due (44571).
+         *
+         *     Requires the permission `payments:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["AllocatePayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a payment entered by mistake
+         * @description A payment is never deleted: it is marked cancelled with the reason (audit log), its allocations are undone (the invoices are owed again) and its entries are reversed by mirror entries dated today.
+         *
+         *     Requires the permission `payments:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["CancelPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{id}/identify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give an unidentified receipt its customer
+         * @description Moves the receipt from the suspense account (471) to the customer's account (an OD entry) and optionally allocates it. Each allocation settles one validated invoice of the payment's customer, never beyond what is still due on it (`allocation_exceeds_outstanding`, naming `allocations[i].amount`) nor beyond what is left of the payment (`allocation_exceeds_available`). Rows are locked for the length of the transaction, so parallel requests — on one API instance or several — can never over-pay an invoice: the loser gets 409. Payments of services make the VAT that waited for payment (44574) due (44571).
+         *
+         *     Requires the permission `payments:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["IdentifyPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{id}/write-off": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Write off the small unallocated rest of a receipt (gain, 758)
+         * @description Only up to the accounting settings' `writeOffLimit` (`write_off_beyond_limit` otherwise).
+         *
+         *     Requires the permission `payments:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["WriteOffPaymentRest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An invoice's payment status, outstanding amount, dispute flag and settlements
+         * @description Status is derived, never typed in: `Unpaid`, `PartiallyPaid`, `Paid` (outstanding 0 with a payment or write-off), `Credited` (settled by credit notes only). A draft has no payment side (409 `document_not_validated`).
+         *
+         *     Requires the permission `invoices:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["GetInvoicePayments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/write-off": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Write off the small rest still due on an invoice (loss, 658)
+         * @description Settles what is left, up to the accounting settings' `writeOffLimit` (`write_off_beyond_limit` otherwise); OD entry 658 / 411.
+         *
+         *     Requires the permission `payments:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["WriteOffInvoiceRest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/dispute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Flag an invoice as disputed
+         * @description A disputed invoice stays in receivables, shown as disputed, and gets no reminders until the flag is cleared. The reason is required (`dispute_reason_required`) and kept in the audit log.
+         *
+         *     Requires the permission `invoices:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["DisputeInvoice"];
+        /**
+         * Clear an invoice's dispute flag
+         * @description Requires the permission `invoices:write` (role matrix for users, scope for API keys).
+         */
+        delete: operations["ClearInvoiceDispute"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/credit-notes/{id}/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Apply what is left of a credit note to another invoice of its customer
+         * @description A validated credit note first settles the invoice it corrects (at validation); what is left is the customer's credit, applied here. Returns the invoice's payment side. Each allocation settles one validated invoice of the payment's customer, never beyond what is still due on it (`allocation_exceeds_outstanding`, naming `allocations[i].amount`) nor beyond what is left of the payment (`allocation_exceeds_available`). Rows are locked for the length of the transaction, so parallel requests — on one API instance or several — can never over-pay an invoice: the loser gets 409. Payments of services make the VAT that waited for payment (44574) due (44571).
+         *
+         *     Requires the permission `payments:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["ApplyCreditNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/credit-notes/{id}/refund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refund what is left of a credit note (an outgoing payment)
+         * @description Records a refund payment for `amount` (default: all that is left of the credit note); bank-journal entry 411 / 512.
+         *
+         *     Requires the permission `payments:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["RefundCreditNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounting/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the account mapping (journals, accounts, bank accounts)
+         * @description The French defaults (domain-rules.md §9) until changed: journals VT/BQ/OD, customers 411000 with each customer's accounting code as auxiliary account, deposits 419100, revenue 706000 (services) / 707000 (goods) with overrides per nature and VAT rate, VAT collected 445710 and pending 445740 with overrides per rate, bank 512000, bank fees 627000, bad debts 654000, write-offs 658000/758000, unidentified receipts 471000. Returns an `ETag` for the update.
+         *
+         *     Requires the permission `accounting:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["GetAccountingSettings"];
+        /**
+         * Replace the account mapping
+         * @description Accounts have 3 to 20 digits or capital letters (`account_number_invalid` naming the field, e.g. `vatRules[0].pendingAccount`), journal codes 1 to 8 and distinct, bank account codes distinct, at least one bank account. Entries already written keep the accounts they were posted with; the new mapping applies to the next events.
+         *
+         *     Requires the permission `accounting:write` (role matrix for users, scope for API keys).
+         */
+        put: operations["UpdateAccountingSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounting/vat-summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * VAT due per rate for a period's VAT return
+         * @description Read from the journal: what was credited (net of debits) to the collected-VAT accounts with an entry date in the period — VAT on goods and, for companies that opted for debits, on services when invoiced; VAT on services and on deposits when paid (moved from the pending account by the payment); credit notes and cancelled payments net it. `pendingVatAtEnd` is what still waits for payment at the end of the period.
+         *
+         *     Requires the permission `accounting:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["GetVatSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounting/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List journal entries, newest first
+         * @description Filters: `from`/`to` (entry date), `journal` (code), `sourceId` (the invoice, credit note or payment that caused them, or whose customer lines they letter). `number` (EcritureNum) is empty until the first export numbers the entry.
+         *
+         *     Requires the permission `accounting:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["ListJournalEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/compliance/chain": {
         parameters: {
             query?: never;
@@ -2133,6 +2477,28 @@ export interface components {
             token: string;
             password: string;
         };
+        /** @description The mapping as the API shows and takes it (the defaults of domain-rules.md §9 until changed). */
+        AccountingSettingsDto: {
+            salesJournal: components["schemas"]["JournalSetting"];
+            bankJournal: components["schemas"]["JournalSetting"];
+            miscJournal: components["schemas"]["JournalSetting"];
+            customerAccount: string;
+            customerDepositAccount: string;
+            servicesRevenueAccount: string;
+            goodsRevenueAccount: string;
+            revenueRules: components["schemas"]["RevenueAccountRule"][];
+            vatCollectedAccount: string;
+            vatPendingAccount: string;
+            vatRules: components["schemas"]["VatAccountRule"][];
+            bankAccounts: components["schemas"]["BankAccountSetting"][];
+            bankFeesAccount: string;
+            badDebtAccount: string;
+            writeOffLossAccount: string;
+            writeOffGainAccount: string;
+            unidentifiedReceiptsAccount: string;
+            /** Format: decimal */
+            writeOffLimit: number;
+        };
         /** @description The address whose password was just set, so the sign-in form can be filled in. */
         AccountPasswordSetResponse: {
             email: string;
@@ -2144,6 +2510,9 @@ export interface components {
             postalCode: string;
             city: string;
             countryCode: string;
+        };
+        AllocatePaymentRequest: {
+            allocations: components["schemas"]["PaymentAllocationInput"][];
         };
         ApiKeyList: {
             items: components["schemas"]["ApiKeyResponse"][];
@@ -2162,6 +2531,12 @@ export interface components {
             lastUsedAt: null | string;
             /** Format: date-time */
             revokedAt: null | string;
+        };
+        ApplyCreditNoteRequest: {
+            /** Format: uuid */
+            invoiceId: string;
+            /** Format: decimal */
+            amount: number;
         };
         /** @description The archived PDF: its SHA-256 and when it was stored; null until the worker has rendered it. */
         ArchiveResponse: {
@@ -2188,6 +2563,13 @@ export interface components {
             entityId: null | string;
             before: null | components["schemas"]["JsonElement"];
             after: null | components["schemas"]["JsonElement"];
+        };
+        /** @description A bank account of the company and its ledger account (512…). */
+        BankAccountSetting: {
+            code: string;
+            label: string;
+            account: string;
+            iban?: null | string;
         };
         BillingLineResponse: {
             /** Format: uuid */
@@ -2281,6 +2663,9 @@ export interface components {
             contactEmail: null | string;
         };
         CancelOrderRequest: {
+            reason: string;
+        };
+        CancelPaymentRequest: {
             reason: string;
         };
         /** @description Where the chain first breaks: the document, what was expected and what was found. */
@@ -2571,6 +2956,35 @@ export interface components {
          * @enum {unknown}
          */
         CreditReason: "Correction" | "CommercialDiscount" | "WriteOff";
+        /** @description Where a customer stands: what it owes, what it may still use, and the balance (owed − credit). */
+        CustomerAccountResponse: {
+            /** Format: uuid */
+            customerId: string;
+            customerName: string;
+            /** Format: decimal */
+            totalOutstanding: number;
+            /** Format: decimal */
+            overdueOutstanding: number;
+            /** Format: decimal */
+            availableCredit: number;
+            /** Format: decimal */
+            balance: number;
+            openInvoices: components["schemas"]["OpenInvoiceResponse"][];
+            credits: components["schemas"]["CustomerCreditResponse"][];
+        };
+        /** @description Credit the customer can still use: a receipt's unallocated part or a credit note's remaining amount. */
+        CustomerCreditResponse: {
+            kind: components["schemas"]["ReceivableKind"];
+            /** Format: uuid */
+            id: string;
+            reference: string;
+            /** Format: date */
+            date: string;
+            /** Format: decimal */
+            amount: number;
+            /** Format: decimal */
+            available: number;
+        };
         /**
          * @description Business (B2B: SIREN, 40 € recovery indemnity, legal payment-term maximum) or individual (B2C), domain-rules.md §7.
          * @enum {unknown}
@@ -2646,6 +3060,9 @@ export interface components {
             id: null | string;
             label: string;
             address: components["schemas"]["PostalAddressDto"];
+        };
+        DisputeRequest: {
+            reason: string;
         };
         DocumentLink: {
             /** Format: uuid */
@@ -2739,6 +3156,11 @@ export interface components {
          * @enum {unknown}
          */
         EmailStatus: "Pending" | "Sending" | "Sent" | "Failed";
+        /**
+         * @description What caused an entry.
+         * @enum {unknown}
+         */
+        EntrySource: "Invoice" | "CreditNote" | "Receipt" | "Refund" | "PaymentCancelled" | "WriteOff" | "WriteOffCancelled" | "VatOnReceipt" | "VatOnReceiptCancelled" | "ReceiptIdentified";
         /** @description A problem with field-level errors (400). */
         HttpValidationProblemDetails: {
             /** @description A URI naming the problem type. */
@@ -2759,6 +3181,11 @@ export interface components {
             errors?: {
                 [key: string]: string[];
             };
+        };
+        IdentifyPaymentRequest: {
+            /** Format: uuid */
+            customerId: string;
+            allocations?: null | components["schemas"]["PaymentAllocationInput"][];
         };
         /** Format: binary */
         IFormFile: string;
@@ -2843,6 +3270,22 @@ export interface components {
             /** Format: decimal */
             quantity: number;
         };
+        /** @description An invoice's payment side: status, what is left, dispute, and what settled it. */
+        InvoicePaymentResponse: {
+            paymentStatus: components["schemas"]["InvoicePaymentStatus"];
+            /** Format: decimal */
+            outstanding: number;
+            disputed: boolean;
+            disputeReason: null | string;
+            /** Format: date-time */
+            disputedAt: null | string;
+            settlements: components["schemas"]["InvoiceSettlementResponse"][];
+        };
+        /**
+         * @description Where an invoice stands with its customer; derived from its allocations, never typed in (domain-rules.md §1).
+         * @enum {unknown}
+         */
+        InvoicePaymentStatus: "Unpaid" | "PartiallyPaid" | "Paid" | "Credited";
         /**
          * @description One reminder of an invoice: automatic (`Sent`, or `Skipped` when a later level was due at once) or
          *         `Manual`; `emailId` is the queued e-mail (its delivery status is in `GET /invoices/{id}/emails`).
@@ -2953,6 +3396,21 @@ export interface components {
             history: components["schemas"]["OrderHistoryEntry"][];
             /** Format: date-time */
             updatedAt: string;
+            payment?: null | components["schemas"]["InvoicePaymentResponse"];
+        };
+        /** @description What settled (part of) an invoice: a receipt, a credit note or a write-off. */
+        InvoiceSettlementResponse: {
+            /** Format: uuid */
+            allocationId: string;
+            kind: components["schemas"]["ReceivableKind"];
+            /** Format: uuid */
+            sourceId: string;
+            reference: string;
+            /** Format: date */
+            date: string;
+            /** Format: decimal */
+            amount: number;
+            active: boolean;
         };
         InvoiceSummary: {
             /** Format: uuid */
@@ -2979,6 +3437,56 @@ export interface components {
             isOverdue: boolean;
             /** Format: date-time */
             updatedAt: string;
+            paymentStatus?: null | components["schemas"]["InvoicePaymentStatus"];
+            /** @default false */
+            disputed: boolean;
+        };
+        JournalEntryList: {
+            items: components["schemas"]["JournalEntryResponse"][];
+            nextCursor: null | string;
+            hasMore: boolean;
+        };
+        JournalEntryResponse: {
+            /** Format: uuid */
+            id: string;
+            journalCode: string;
+            journalLabel: string;
+            /** Format: int32 */
+            number: null | number;
+            /** Format: date */
+            date: string;
+            pieceRef: string;
+            /** Format: date */
+            pieceDate: string;
+            label: string;
+            source: components["schemas"]["EntrySource"];
+            /** Format: uuid */
+            sourceId: string;
+            /** Format: date */
+            validationDate: string;
+            /** Format: uuid */
+            exportId: null | string;
+            lines: components["schemas"]["JournalLineResponse"][];
+        };
+        JournalLineResponse: {
+            /** Format: int32 */
+            position: number;
+            account: string;
+            accountLabel: string;
+            auxiliaryAccount: null | string;
+            auxiliaryLabel: null | string;
+            label: string;
+            /** Format: decimal */
+            debit: number;
+            /** Format: decimal */
+            credit: number;
+            /** Format: decimal */
+            vatRate: null | number;
+        };
+        /** @description A journal: its code and label as the books show them. */
+        JournalSetting: {
+            code: string;
+            label: string;
         };
         JsonElement: unknown;
         /** @description The draft fee invoice created for an invoice's late-payment interest and indemnity. */
@@ -3110,6 +3618,24 @@ export interface components {
             firstNumber: number;
             locked: boolean;
             example: string;
+        };
+        /** @description An invoice of the customer still (partly) unpaid, oldest due first: the order the SPA suggests allocating in. */
+        OpenInvoiceResponse: {
+            /** Format: uuid */
+            invoiceId: string;
+            number: string;
+            /** Format: date */
+            issueDate: string;
+            /** Format: date */
+            dueDate: null | string;
+            /** Format: decimal */
+            total: number;
+            /** Format: decimal */
+            outstanding: number;
+            paymentStatus: components["schemas"]["InvoicePaymentStatus"];
+            /** Format: int32 */
+            daysLate: number;
+            disputed: boolean;
         };
         OpportunityList: {
             items: components["schemas"]["OpportunityResponse"][];
@@ -3322,8 +3848,115 @@ export interface components {
             updatedAt: string;
             customer?: null | components["schemas"]["CustomerSummary"];
         };
+        /** @description An amount of the payment (or credit) for one invoice. */
+        PaymentAllocationInput: {
+            /** Format: uuid */
+            invoiceId: string;
+            /** Format: decimal */
+            amount: number;
+        };
+        /** @description One allocation seen from a payment: the invoice (or refund, write-off) it settled, or for a refund the credit it used. */
+        PaymentAllocationResponse: {
+            /** Format: uuid */
+            id: string;
+            documentKind: components["schemas"]["ReceivableKind"];
+            /** Format: uuid */
+            documentId: string;
+            documentNumber: string;
+            /** Format: decimal */
+            amount: number;
+            /** Format: date */
+            date: string;
+            active: boolean;
+        };
+        /**
+         * @description Money in (a customer's receipt) or out (a refund of a customer's credit).
+         * @enum {unknown}
+         */
+        PaymentDirection: "Receipt" | "Refund";
+        PaymentList: {
+            items: components["schemas"]["PaymentSummary"][];
+            nextCursor: null | string;
+            hasMore: boolean;
+        };
         /** @enum {unknown} */
         PaymentMethod: "BankTransfer" | "Card" | "Cheque" | "Cash" | "DirectDebit" | "Other";
+        /**
+         * @description A payment to record. A receipt without `customerId` is kept as unidentified (account 471) until identified. A
+         *     refund pays back the customer's credit: the remaining credit of `creditNoteId`, or else its receipts' unallocated
+         *     parts, oldest first.
+         */
+        PaymentRequest: {
+            direction: components["schemas"]["PaymentDirection"];
+            /** Format: uuid */
+            customerId: null | string;
+            /** Format: date */
+            date: string;
+            /** Format: decimal */
+            amount: number;
+            method: components["schemas"]["PaymentMethod"];
+            reference: null | string;
+            bankAccountCode: string;
+            /** Format: decimal */
+            bankFees?: null | number;
+            note?: null | string;
+            allocations?: null | components["schemas"]["PaymentAllocationInput"][];
+            /** Format: uuid */
+            creditNoteId?: null | string;
+        };
+        PaymentResponse: {
+            /** Format: uuid */
+            id: string;
+            direction: components["schemas"]["PaymentDirection"];
+            /** Format: uuid */
+            customerId: null | string;
+            customerName: null | string;
+            /** Format: date */
+            date: string;
+            /** Format: decimal */
+            amount: number;
+            /** Format: decimal */
+            bankFees: number;
+            method: components["schemas"]["PaymentMethod"];
+            reference: null | string;
+            bankAccountCode: string;
+            note: null | string;
+            state: components["schemas"]["PaymentState"];
+            cancelReason: null | string;
+            /** Format: date-time */
+            cancelledAt: null | string;
+            /** Format: decimal */
+            allocated: number;
+            /** Format: decimal */
+            unallocated: number;
+            allocations: components["schemas"]["PaymentAllocationResponse"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @enum {unknown} */
+        PaymentState: "Active" | "Cancelled";
+        PaymentSummary: {
+            /** Format: uuid */
+            id: string;
+            direction: components["schemas"]["PaymentDirection"];
+            /** Format: uuid */
+            customerId: null | string;
+            customerName: null | string;
+            /** Format: date */
+            date: string;
+            /** Format: decimal */
+            amount: number;
+            method: components["schemas"]["PaymentMethod"];
+            reference: null | string;
+            bankAccountCode: string;
+            state: components["schemas"]["PaymentState"];
+            /** Format: decimal */
+            unallocated: number;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         PaymentTermsDto: {
             kind: components["schemas"]["PaymentTermsKind"];
             /** Format: int32 */
@@ -3491,6 +4124,20 @@ export interface components {
             orderId: null | string;
             customer?: null | components["schemas"]["CustomerSummary"];
         };
+        /**
+         * @description What a row of a customer's account is.
+         * @enum {unknown}
+         */
+        ReceivableKind: "Invoice" | "CreditNote" | "Receipt" | "Refund" | "WriteOff";
+        RefundCreditNoteRequest: {
+            /** Format: date */
+            date: string;
+            method: components["schemas"]["PaymentMethod"];
+            bankAccountCode: string;
+            reference?: null | string;
+            /** Format: decimal */
+            amount?: null | number;
+        };
         RefuseQuoteRequest: {
             reason: null | string;
         };
@@ -3525,6 +4172,13 @@ export interface components {
         ReminderStatus: "Sent" | "Skipped" | "Manual";
         RequestPasswordResetRequest: {
             email: string;
+        };
+        /** @description Overrides the revenue account for one nature and VAT rate (e.g. 7061 for services at 10 %). */
+        RevenueAccountRule: {
+            nature: components["schemas"]["ProductNature"];
+            /** Format: decimal */
+            vatRate: number;
+            account: string;
         };
         /**
          * @description A line as a client sends it. On a product line, omitted description, unit, price and VAT rate are copied from
@@ -3714,6 +4368,13 @@ export interface components {
             /** Format: date */
             issueDate?: null | string;
         };
+        /** @description Overrides the VAT accounts for one rate (e.g. 445711 / 445741 for 20 %). */
+        VatAccountRule: {
+            /** Format: decimal */
+            vatRate: number;
+            collectedAccount: string;
+            pendingAccount: string;
+        };
         VatBreakdownResponse: {
             /** Format: decimal */
             rate: number;
@@ -3729,6 +4390,29 @@ export interface components {
          * @enum {unknown}
          */
         VatCategory: "Standard" | "ZeroRated" | "Exempt" | "ReverseCharge" | "IntraCommunitySupply" | "Export" | "OutsideScope";
+        /** @description What the period's VAT return declares, per rate, and the VAT still waiting for payment at the end of the period. */
+        VatSummaryResponse: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            rows: components["schemas"]["VatSummaryRow"][];
+            /** Format: decimal */
+            totalBase: number;
+            /** Format: decimal */
+            totalVat: number;
+            /** Format: decimal */
+            pendingVatAtEnd: number;
+        };
+        /** @description VAT due at one rate over the period: the base and the VAT that became due (on debits, or on receipt for services). */
+        VatSummaryRow: {
+            /** Format: decimal */
+            rate: number;
+            /** Format: decimal */
+            base: number;
+            /** Format: decimal */
+            vat: number;
+        };
         WinOpportunityRequest: {
             /** Format: uuid */
             quoteId: null | string;
@@ -3739,6 +4423,10 @@ export interface components {
             opportunity: components["schemas"]["OpportunityResponse"];
             /** Format: uuid */
             orderId: null | string;
+        };
+        WriteOffRequest: {
+            /** Format: date */
+            date?: null | string;
         };
         /** @enum {unknown} */
         YearToken: "None" | "TwoDigits" | "FourDigits";
@@ -3970,6 +4658,97 @@ export interface operations {
             };
             /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetCustomerAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "totalOutstanding": 422.96,
+                     *       "overdueOutstanding": 0,
+                     *       "availableCredit": 175.88,
+                     *       "balance": 247.08,
+                     *       "openInvoices": [
+                     *         {
+                     *           "invoiceId": "01936e00-0000-7000-8000-0000000000f1",
+                     *           "number": "FA-2026-00042",
+                     *           "issueDate": "2026-12-15",
+                     *           "dueDate": "2027-01-14",
+                     *           "total": 1222.96,
+                     *           "outstanding": 422.96,
+                     *           "paymentStatus": "PartiallyPaid",
+                     *           "daysLate": 0,
+                     *           "disputed": false
+                     *         }
+                     *       ],
+                     *       "credits": [
+                     *         {
+                     *           "kind": "Receipt",
+                     *           "id": "01936f00-0000-7000-8000-0000000000a1",
+                     *           "reference": "VIR DURAND 2026-118",
+                     *           "date": "2026-12-20",
+                     *           "amount": 1500,
+                     *           "available": 175.88
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CustomerAccountResponse"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in your company (another company's id is answered exactly like a missing one). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13258,6 +14037,7 @@ export interface operations {
                 issuedTo?: string;
                 overdue?: boolean;
                 updatedSince?: string;
+                paymentStatus?: components["schemas"]["InvoicePaymentStatus"];
             };
             header?: never;
             path?: never;
@@ -13289,7 +14069,9 @@ export interface operations {
                      *           "totalIncludingVat": 1222.96,
                      *           "amountDue": 1222.96,
                      *           "isOverdue": false,
-                     *           "updatedAt": "2026-12-15T09:30:00+00:00"
+                     *           "updatedAt": "2026-12-15T09:30:00+00:00",
+                     *           "paymentStatus": null,
+                     *           "disputed": false
                      *         }
                      *       ],
                      *       "nextCursor": null,
@@ -13504,7 +14286,8 @@ export interface operations {
                      *           "actorName": "Anne Comptable"
                      *         }
                      *       ],
-                     *       "updatedAt": "2026-12-15T09:30:00+00:00"
+                     *       "updatedAt": "2026-12-15T09:30:00+00:00",
+                     *       "payment": null
                      *     }
                      */
                     "application/json": components["schemas"]["InvoiceResponse"];
@@ -13728,7 +14511,8 @@ export interface operations {
                      *           "actorName": "Anne Comptable"
                      *         }
                      *       ],
-                     *       "updatedAt": "2026-12-15T09:30:00+00:00"
+                     *       "updatedAt": "2026-12-15T09:30:00+00:00",
+                     *       "payment": null
                      *     }
                      */
                     "application/json": components["schemas"]["InvoiceResponse"];
@@ -13923,7 +14707,8 @@ export interface operations {
                      *           "actorName": "Anne Comptable"
                      *         }
                      *       ],
-                     *       "updatedAt": "2026-12-15T09:30:00+00:00"
+                     *       "updatedAt": "2026-12-15T09:30:00+00:00",
+                     *       "payment": null
                      *     }
                      */
                     "application/json": components["schemas"]["InvoiceResponse"];
@@ -14183,7 +14968,8 @@ export interface operations {
                      *           "actorName": "Anne Comptable"
                      *         }
                      *       ],
-                     *       "updatedAt": "2026-12-15T09:30:00+00:00"
+                     *       "updatedAt": "2026-12-15T09:30:00+00:00",
+                     *       "payment": null
                      *     }
                      */
                     "application/json": components["schemas"]["InvoiceResponse"];
@@ -14389,7 +15175,8 @@ export interface operations {
                      *           "actorName": "Anne Comptable"
                      *         }
                      *       ],
-                     *       "updatedAt": "2026-12-15T09:30:00+00:00"
+                     *       "updatedAt": "2026-12-15T09:30:00+00:00",
+                     *       "payment": null
                      *     }
                      */
                     "application/json": components["schemas"]["InvoiceResponse"];
@@ -14744,7 +15531,8 @@ export interface operations {
                      *           "actorName": "Anne Comptable"
                      *         }
                      *       ],
-                     *       "updatedAt": "2026-12-15T09:30:00+00:00"
+                     *       "updatedAt": "2026-12-15T09:30:00+00:00",
+                     *       "payment": null
                      *     }
                      */
                     "application/json": components["schemas"]["InvoiceResponse"];
@@ -16342,6 +17130,2110 @@ export interface operations {
             };
             /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListPayments: {
+        parameters: {
+            query?: {
+                limit?: number;
+                after?: string;
+                sort?: string;
+                customerId?: string;
+                from?: string;
+                to?: string;
+                state?: components["schemas"]["PaymentState"];
+                unidentified?: boolean;
+                direction?: components["schemas"]["PaymentDirection"];
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01936f00-0000-7000-8000-0000000000a1",
+                     *           "direction": "Receipt",
+                     *           "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *           "customerName": "Menuiserie Durand SARL",
+                     *           "date": "2026-12-20",
+                     *           "amount": 1500,
+                     *           "method": "BankTransfer",
+                     *           "reference": "VIR DURAND 2026-118",
+                     *           "bankAccountCode": "BANK",
+                     *           "state": "Active",
+                     *           "unallocated": 175.88,
+                     *           "updatedAt": "2026-12-20T10:00:00+00:00"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null,
+                     *       "hasMore": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PaymentList"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RecordPayment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "direction": "Receipt",
+                 *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                 *       "date": "2026-12-20",
+                 *       "amount": 1500,
+                 *       "method": "BankTransfer",
+                 *       "reference": "VIR DURAND 2026-118",
+                 *       "bankAccountCode": "BANK",
+                 *       "bankFees": 0,
+                 *       "note": null,
+                 *       "allocations": [
+                 *         {
+                 *           "invoiceId": "01936e00-0000-7000-8000-0000000000f0",
+                 *           "amount": 524.12
+                 *         },
+                 *         {
+                 *           "invoiceId": "01936e00-0000-7000-8000-0000000000f1",
+                 *           "amount": 800
+                 *         }
+                 *       ],
+                 *       "creditNoteId": null
+                 *     }
+                 */
+                "application/json": components["schemas"]["PaymentRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936f00-0000-7000-8000-0000000000a1",
+                     *       "direction": "Receipt",
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "date": "2026-12-20",
+                     *       "amount": 1500,
+                     *       "bankFees": 0,
+                     *       "method": "BankTransfer",
+                     *       "reference": "VIR DURAND 2026-118",
+                     *       "bankAccountCode": "BANK",
+                     *       "note": null,
+                     *       "state": "Active",
+                     *       "cancelReason": null,
+                     *       "cancelledAt": null,
+                     *       "allocated": 1324.12,
+                     *       "unallocated": 175.88,
+                     *       "allocations": [
+                     *         {
+                     *           "id": "01936f00-0000-7000-8000-0000000000b1",
+                     *           "documentKind": "Invoice",
+                     *           "documentId": "01936e00-0000-7000-8000-0000000000f0",
+                     *           "documentNumber": "FA-2026-00041",
+                     *           "amount": 524.12,
+                     *           "date": "2026-12-20",
+                     *           "active": true
+                     *         },
+                     *         {
+                     *           "id": "01936f00-0000-7000-8000-0000000000b2",
+                     *           "documentKind": "Invoice",
+                     *           "documentId": "01936e00-0000-7000-8000-0000000000f1",
+                     *           "documentNumber": "FA-2026-00042",
+                     *           "amount": 800,
+                     *           "date": "2026-12-20",
+                     *           "active": true
+                     *         }
+                     *       ],
+                     *       "createdAt": "2026-12-20T10:00:00+00:00",
+                     *       "updatedAt": "2026-12-20T10:00:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PaymentResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in your company (another company's id is answered exactly like a missing one). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetPayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936f00-0000-7000-8000-0000000000a1",
+                     *       "direction": "Receipt",
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "date": "2026-12-20",
+                     *       "amount": 1500,
+                     *       "bankFees": 0,
+                     *       "method": "BankTransfer",
+                     *       "reference": "VIR DURAND 2026-118",
+                     *       "bankAccountCode": "BANK",
+                     *       "note": null,
+                     *       "state": "Active",
+                     *       "cancelReason": null,
+                     *       "cancelledAt": null,
+                     *       "allocated": 1324.12,
+                     *       "unallocated": 175.88,
+                     *       "allocations": [
+                     *         {
+                     *           "id": "01936f00-0000-7000-8000-0000000000b1",
+                     *           "documentKind": "Invoice",
+                     *           "documentId": "01936e00-0000-7000-8000-0000000000f0",
+                     *           "documentNumber": "FA-2026-00041",
+                     *           "amount": 524.12,
+                     *           "date": "2026-12-20",
+                     *           "active": true
+                     *         },
+                     *         {
+                     *           "id": "01936f00-0000-7000-8000-0000000000b2",
+                     *           "documentKind": "Invoice",
+                     *           "documentId": "01936e00-0000-7000-8000-0000000000f1",
+                     *           "documentNumber": "FA-2026-00042",
+                     *           "amount": 800,
+                     *           "date": "2026-12-20",
+                     *           "active": true
+                     *         }
+                     *       ],
+                     *       "createdAt": "2026-12-20T10:00:00+00:00",
+                     *       "updatedAt": "2026-12-20T10:00:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PaymentResponse"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in your company (another company's id is answered exactly like a missing one). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AllocatePayment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "allocations": [
+                 *         {
+                 *           "invoiceId": "01936e00-0000-7000-8000-0000000000f1",
+                 *           "amount": 175.88
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["AllocatePaymentRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936f00-0000-7000-8000-0000000000a1",
+                     *       "direction": "Receipt",
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "date": "2026-12-20",
+                     *       "amount": 1500,
+                     *       "bankFees": 0,
+                     *       "method": "BankTransfer",
+                     *       "reference": "VIR DURAND 2026-118",
+                     *       "bankAccountCode": "BANK",
+                     *       "note": null,
+                     *       "state": "Active",
+                     *       "cancelReason": null,
+                     *       "cancelledAt": null,
+                     *       "allocated": 1500,
+                     *       "unallocated": 0,
+                     *       "allocations": [
+                     *         {
+                     *           "id": "01936f00-0000-7000-8000-0000000000b1",
+                     *           "documentKind": "Invoice",
+                     *           "documentId": "01936e00-0000-7000-8000-0000000000f0",
+                     *           "documentNumber": "FA-2026-00041",
+                     *           "amount": 524.12,
+                     *           "date": "2026-12-20",
+                     *           "active": true
+                     *         },
+                     *         {
+                     *           "id": "01936f00-0000-7000-8000-0000000000b2",
+                     *           "documentKind": "Invoice",
+                     *           "documentId": "01936e00-0000-7000-8000-0000000000f1",
+                     *           "documentNumber": "FA-2026-00042",
+                     *           "amount": 800,
+                     *           "date": "2026-12-20",
+                     *           "active": true
+                     *         }
+                     *       ],
+                     *       "createdAt": "2026-12-20T10:00:00+00:00",
+                     *       "updatedAt": "2026-12-20T10:00:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PaymentResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in your company (another company's id is answered exactly like a missing one). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CancelPayment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "Saisi deux fois"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CancelPaymentRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936f00-0000-7000-8000-0000000000a1",
+                     *       "direction": "Receipt",
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "date": "2026-12-20",
+                     *       "amount": 1500,
+                     *       "bankFees": 0,
+                     *       "method": "BankTransfer",
+                     *       "reference": "VIR DURAND 2026-118",
+                     *       "bankAccountCode": "BANK",
+                     *       "note": null,
+                     *       "state": "Cancelled",
+                     *       "cancelReason": "Saisi deux fois",
+                     *       "cancelledAt": "2026-12-20T10:00:00+00:00",
+                     *       "allocated": 0,
+                     *       "unallocated": 0,
+                     *       "allocations": [
+                     *         {
+                     *           "id": "01936f00-0000-7000-8000-0000000000b1",
+                     *           "documentKind": "Invoice",
+                     *           "documentId": "01936e00-0000-7000-8000-0000000000f0",
+                     *           "documentNumber": "FA-2026-00041",
+                     *           "amount": 524.12,
+                     *           "date": "2026-12-20",
+                     *           "active": true
+                     *         },
+                     *         {
+                     *           "id": "01936f00-0000-7000-8000-0000000000b2",
+                     *           "documentKind": "Invoice",
+                     *           "documentId": "01936e00-0000-7000-8000-0000000000f1",
+                     *           "documentNumber": "FA-2026-00042",
+                     *           "amount": 800,
+                     *           "date": "2026-12-20",
+                     *           "active": true
+                     *         }
+                     *       ],
+                     *       "createdAt": "2026-12-20T10:00:00+00:00",
+                     *       "updatedAt": "2026-12-20T10:00:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PaymentResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in your company (another company's id is answered exactly like a missing one). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    IdentifyPayment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                 *       "allocations": [
+                 *         {
+                 *           "invoiceId": "01936e00-0000-7000-8000-0000000000f0",
+                 *           "amount": 524.12
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["IdentifyPaymentRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936f00-0000-7000-8000-0000000000a1",
+                     *       "direction": "Receipt",
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "date": "2026-12-20",
+                     *       "amount": 1500,
+                     *       "bankFees": 0,
+                     *       "method": "BankTransfer",
+                     *       "reference": "VIR DURAND 2026-118",
+                     *       "bankAccountCode": "BANK",
+                     *       "note": null,
+                     *       "state": "Active",
+                     *       "cancelReason": null,
+                     *       "cancelledAt": null,
+                     *       "allocated": 1324.12,
+                     *       "unallocated": 175.88,
+                     *       "allocations": [
+                     *         {
+                     *           "id": "01936f00-0000-7000-8000-0000000000b1",
+                     *           "documentKind": "Invoice",
+                     *           "documentId": "01936e00-0000-7000-8000-0000000000f0",
+                     *           "documentNumber": "FA-2026-00041",
+                     *           "amount": 524.12,
+                     *           "date": "2026-12-20",
+                     *           "active": true
+                     *         },
+                     *         {
+                     *           "id": "01936f00-0000-7000-8000-0000000000b2",
+                     *           "documentKind": "Invoice",
+                     *           "documentId": "01936e00-0000-7000-8000-0000000000f1",
+                     *           "documentNumber": "FA-2026-00042",
+                     *           "amount": 800,
+                     *           "date": "2026-12-20",
+                     *           "active": true
+                     *         }
+                     *       ],
+                     *       "createdAt": "2026-12-20T10:00:00+00:00",
+                     *       "updatedAt": "2026-12-20T10:00:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PaymentResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in your company (another company's id is answered exactly like a missing one). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    WriteOffPaymentRest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "date": "2026-12-20"
+                 *     }
+                 */
+                "application/json": null | components["schemas"]["WriteOffRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936f00-0000-7000-8000-0000000000a1",
+                     *       "direction": "Receipt",
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "date": "2026-12-20",
+                     *       "amount": 1500,
+                     *       "bankFees": 0,
+                     *       "method": "BankTransfer",
+                     *       "reference": "VIR DURAND 2026-118",
+                     *       "bankAccountCode": "BANK",
+                     *       "note": null,
+                     *       "state": "Active",
+                     *       "cancelReason": null,
+                     *       "cancelledAt": null,
+                     *       "allocated": 1324.12,
+                     *       "unallocated": 175.88,
+                     *       "allocations": [
+                     *         {
+                     *           "id": "01936f00-0000-7000-8000-0000000000b1",
+                     *           "documentKind": "Invoice",
+                     *           "documentId": "01936e00-0000-7000-8000-0000000000f0",
+                     *           "documentNumber": "FA-2026-00041",
+                     *           "amount": 524.12,
+                     *           "date": "2026-12-20",
+                     *           "active": true
+                     *         },
+                     *         {
+                     *           "id": "01936f00-0000-7000-8000-0000000000b2",
+                     *           "documentKind": "Invoice",
+                     *           "documentId": "01936e00-0000-7000-8000-0000000000f1",
+                     *           "documentNumber": "FA-2026-00042",
+                     *           "amount": 800,
+                     *           "date": "2026-12-20",
+                     *           "active": true
+                     *         }
+                     *       ],
+                     *       "createdAt": "2026-12-20T10:00:00+00:00",
+                     *       "updatedAt": "2026-12-20T10:00:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PaymentResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in your company (another company's id is answered exactly like a missing one). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetInvoicePayments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "paymentStatus": "PartiallyPaid",
+                     *       "outstanding": 422.96,
+                     *       "disputed": false,
+                     *       "disputeReason": null,
+                     *       "disputedAt": null,
+                     *       "settlements": [
+                     *         {
+                     *           "allocationId": "01936f00-0000-7000-8000-0000000000b2",
+                     *           "kind": "Receipt",
+                     *           "sourceId": "01936f00-0000-7000-8000-0000000000a1",
+                     *           "reference": "VIR DURAND 2026-118",
+                     *           "date": "2026-12-20",
+                     *           "amount": 800,
+                     *           "active": true
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InvoicePaymentResponse"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in your company (another company's id is answered exactly like a missing one). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    WriteOffInvoiceRest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "date": "2026-12-20"
+                 *     }
+                 */
+                "application/json": null | components["schemas"]["WriteOffRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "paymentStatus": "Paid",
+                     *       "outstanding": 0,
+                     *       "disputed": false,
+                     *       "disputeReason": null,
+                     *       "disputedAt": null,
+                     *       "settlements": [
+                     *         {
+                     *           "allocationId": "01936f00-0000-7000-8000-0000000000b2",
+                     *           "kind": "Receipt",
+                     *           "sourceId": "01936f00-0000-7000-8000-0000000000a1",
+                     *           "reference": "VIR DURAND 2026-118",
+                     *           "date": "2026-12-20",
+                     *           "amount": 800,
+                     *           "active": true
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InvoicePaymentResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in your company (another company's id is answered exactly like a missing one). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DisputeInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "Le client conteste la quantité livrée"
+                 *     }
+                 */
+                "application/json": components["schemas"]["DisputeRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "paymentStatus": "PartiallyPaid",
+                     *       "outstanding": 422.96,
+                     *       "disputed": true,
+                     *       "disputeReason": "Le client conteste la quantité livrée",
+                     *       "disputedAt": "2026-12-20T10:00:00+00:00",
+                     *       "settlements": [
+                     *         {
+                     *           "allocationId": "01936f00-0000-7000-8000-0000000000b2",
+                     *           "kind": "Receipt",
+                     *           "sourceId": "01936f00-0000-7000-8000-0000000000a1",
+                     *           "reference": "VIR DURAND 2026-118",
+                     *           "date": "2026-12-20",
+                     *           "amount": 800,
+                     *           "active": true
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InvoicePaymentResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in your company (another company's id is answered exactly like a missing one). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ClearInvoiceDispute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "paymentStatus": "PartiallyPaid",
+                     *       "outstanding": 422.96,
+                     *       "disputed": false,
+                     *       "disputeReason": null,
+                     *       "disputedAt": null,
+                     *       "settlements": [
+                     *         {
+                     *           "allocationId": "01936f00-0000-7000-8000-0000000000b2",
+                     *           "kind": "Receipt",
+                     *           "sourceId": "01936f00-0000-7000-8000-0000000000a1",
+                     *           "reference": "VIR DURAND 2026-118",
+                     *           "date": "2026-12-20",
+                     *           "amount": 800,
+                     *           "active": true
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InvoicePaymentResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in your company (another company's id is answered exactly like a missing one). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ApplyCreditNote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "invoiceId": "01936e00-0000-7000-8000-0000000000f1",
+                 *       "amount": 120
+                 *     }
+                 */
+                "application/json": components["schemas"]["ApplyCreditNoteRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "paymentStatus": "PartiallyPaid",
+                     *       "outstanding": 422.96,
+                     *       "disputed": false,
+                     *       "disputeReason": null,
+                     *       "disputedAt": null,
+                     *       "settlements": [
+                     *         {
+                     *           "allocationId": "01936f00-0000-7000-8000-0000000000b2",
+                     *           "kind": "Receipt",
+                     *           "sourceId": "01936f00-0000-7000-8000-0000000000a1",
+                     *           "reference": "VIR DURAND 2026-118",
+                     *           "date": "2026-12-20",
+                     *           "amount": 800,
+                     *           "active": true
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InvoicePaymentResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in your company (another company's id is answered exactly like a missing one). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RefundCreditNote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "date": "2026-12-20",
+                 *       "method": "BankTransfer",
+                 *       "bankAccountCode": "BANK",
+                 *       "reference": "Remboursement AV-2026-00003",
+                 *       "amount": null
+                 *     }
+                 */
+                "application/json": components["schemas"]["RefundCreditNoteRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936f00-0000-7000-8000-0000000000a1",
+                     *       "direction": "Refund",
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "date": "2026-12-20",
+                     *       "amount": 405.54,
+                     *       "bankFees": 0,
+                     *       "method": "BankTransfer",
+                     *       "reference": "Remboursement AV-2026-00003",
+                     *       "bankAccountCode": "BANK",
+                     *       "note": null,
+                     *       "state": "Active",
+                     *       "cancelReason": null,
+                     *       "cancelledAt": null,
+                     *       "allocated": 405.54,
+                     *       "unallocated": 0,
+                     *       "allocations": [
+                     *         {
+                     *           "id": "01936f00-0000-7000-8000-0000000000b3",
+                     *           "documentKind": "CreditNote",
+                     *           "documentId": "01936e00-0000-7000-8000-0000000000c1",
+                     *           "documentNumber": "AV-2026-00003",
+                     *           "amount": 405.54,
+                     *           "date": "2026-12-20",
+                     *           "active": true
+                     *         }
+                     *       ],
+                     *       "createdAt": "2026-12-20T10:00:00+00:00",
+                     *       "updatedAt": "2026-12-20T10:00:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PaymentResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in your company (another company's id is answered exactly like a missing one). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetAccountingSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "salesJournal": {
+                     *         "code": "VT",
+                     *         "label": "Journal des ventes"
+                     *       },
+                     *       "bankJournal": {
+                     *         "code": "BQ",
+                     *         "label": "Journal de banque"
+                     *       },
+                     *       "miscJournal": {
+                     *         "code": "OD",
+                     *         "label": "Opérations diverses"
+                     *       },
+                     *       "customerAccount": "411000",
+                     *       "customerDepositAccount": "419100",
+                     *       "servicesRevenueAccount": "706000",
+                     *       "goodsRevenueAccount": "707000",
+                     *       "revenueRules": [],
+                     *       "vatCollectedAccount": "445710",
+                     *       "vatPendingAccount": "445740",
+                     *       "vatRules": [],
+                     *       "bankAccounts": [
+                     *         {
+                     *           "code": "BANK",
+                     *           "label": "Banque",
+                     *           "account": "512000",
+                     *           "iban": null
+                     *         }
+                     *       ],
+                     *       "bankFeesAccount": "627000",
+                     *       "badDebtAccount": "654000",
+                     *       "writeOffLossAccount": "658000",
+                     *       "writeOffGainAccount": "758000",
+                     *       "unidentifiedReceiptsAccount": "471000",
+                     *       "writeOffLimit": 5
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AccountingSettingsDto"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateAccountingSettings: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag returned when the record was read. A stale value answers 412; a missing one 428.
+                 * @example "1234"
+                 */
+                "If-Match": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "salesJournal": {
+                 *         "code": "VT",
+                 *         "label": "Journal des ventes"
+                 *       },
+                 *       "bankJournal": {
+                 *         "code": "BQ",
+                 *         "label": "Journal de banque"
+                 *       },
+                 *       "miscJournal": {
+                 *         "code": "OD",
+                 *         "label": "Opérations diverses"
+                 *       },
+                 *       "customerAccount": "411000",
+                 *       "customerDepositAccount": "419100",
+                 *       "servicesRevenueAccount": "706000",
+                 *       "goodsRevenueAccount": "707000",
+                 *       "revenueRules": [
+                 *         {
+                 *           "nature": "Service",
+                 *           "vatRate": 10,
+                 *           "account": "706100"
+                 *         }
+                 *       ],
+                 *       "vatCollectedAccount": "445710",
+                 *       "vatPendingAccount": "445740",
+                 *       "vatRules": [
+                 *         {
+                 *           "vatRate": 20,
+                 *           "collectedAccount": "445711",
+                 *           "pendingAccount": "445741"
+                 *         }
+                 *       ],
+                 *       "bankAccounts": [
+                 *         {
+                 *           "code": "BANK",
+                 *           "label": "Banque principale",
+                 *           "account": "512000",
+                 *           "iban": "FR7630006000011234567890189"
+                 *         },
+                 *         {
+                 *           "code": "CCP",
+                 *           "label": "La Banque Postale",
+                 *           "account": "512100",
+                 *           "iban": null
+                 *         }
+                 *       ],
+                 *       "bankFeesAccount": "627000",
+                 *       "badDebtAccount": "654000",
+                 *       "writeOffLossAccount": "658000",
+                 *       "writeOffGainAccount": "758000",
+                 *       "unidentifiedReceiptsAccount": "471000",
+                 *       "writeOffLimit": 5
+                 *     }
+                 */
+                "application/json": components["schemas"]["AccountingSettingsDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "salesJournal": {
+                     *         "code": "VT",
+                     *         "label": "Journal des ventes"
+                     *       },
+                     *       "bankJournal": {
+                     *         "code": "BQ",
+                     *         "label": "Journal de banque"
+                     *       },
+                     *       "miscJournal": {
+                     *         "code": "OD",
+                     *         "label": "Opérations diverses"
+                     *       },
+                     *       "customerAccount": "411000",
+                     *       "customerDepositAccount": "419100",
+                     *       "servicesRevenueAccount": "706000",
+                     *       "goodsRevenueAccount": "707000",
+                     *       "revenueRules": [
+                     *         {
+                     *           "nature": "Service",
+                     *           "vatRate": 10,
+                     *           "account": "706100"
+                     *         }
+                     *       ],
+                     *       "vatCollectedAccount": "445710",
+                     *       "vatPendingAccount": "445740",
+                     *       "vatRules": [
+                     *         {
+                     *           "vatRate": 20,
+                     *           "collectedAccount": "445711",
+                     *           "pendingAccount": "445741"
+                     *         }
+                     *       ],
+                     *       "bankAccounts": [
+                     *         {
+                     *           "code": "BANK",
+                     *           "label": "Banque principale",
+                     *           "account": "512000",
+                     *           "iban": "FR7630006000011234567890189"
+                     *         },
+                     *         {
+                     *           "code": "CCP",
+                     *           "label": "La Banque Postale",
+                     *           "account": "512100",
+                     *           "iban": null
+                     *         }
+                     *       ],
+                     *       "bankFeesAccount": "627000",
+                     *       "badDebtAccount": "654000",
+                     *       "writeOffLossAccount": "658000",
+                     *       "writeOffGainAccount": "758000",
+                     *       "unidentifiedReceiptsAccount": "471000",
+                     *       "writeOffLimit": 5
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AccountingSettingsDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The If-Match version is stale: someone changed the record since you read it. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The update lacks an If-Match header. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetVatSummary: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "from": "2026-12-01",
+                     *       "to": "2026-12-31",
+                     *       "rows": [
+                     *         {
+                     *           "rate": 20,
+                     *           "base": 1455.9,
+                     *           "vat": 291.18
+                     *         },
+                     *         {
+                     *           "rate": 10,
+                     *           "base": 200,
+                     *           "vat": 20
+                     *         }
+                     *       ],
+                     *       "totalBase": 1655.9,
+                     *       "totalVat": 311.18,
+                     *       "pendingVatAtEnd": 156
+                     *     }
+                     */
+                    "application/json": components["schemas"]["VatSummaryResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListJournalEntries: {
+        parameters: {
+            query?: {
+                limit?: number;
+                after?: string;
+                from?: string;
+                to?: string;
+                journal?: string;
+                sourceId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01937000-0000-7000-8000-000000000001",
+                     *           "journalCode": "VT",
+                     *           "journalLabel": "Journal des ventes",
+                     *           "number": 42,
+                     *           "date": "2026-12-15",
+                     *           "pieceRef": "FA-2026-00042",
+                     *           "pieceDate": "2026-12-15",
+                     *           "label": "Facture FA-2026-00042 Menuiserie Durand SARL",
+                     *           "source": "Invoice",
+                     *           "sourceId": "01936e00-0000-7000-8000-0000000000f1",
+                     *           "validationDate": "2026-12-15",
+                     *           "exportId": null,
+                     *           "lines": [
+                     *             {
+                     *               "position": 0,
+                     *               "account": "411000",
+                     *               "accountLabel": "Clients",
+                     *               "auxiliaryAccount": "411DURAND",
+                     *               "auxiliaryLabel": "Menuiserie Durand SARL",
+                     *               "label": "Facture FA-2026-00042 Menuiserie Durand SARL",
+                     *               "debit": 1222.96,
+                     *               "credit": 0,
+                     *               "vatRate": null
+                     *             },
+                     *             {
+                     *               "position": 1,
+                     *               "account": "419100",
+                     *               "accountLabel": "Clients - avances et acomptes reçus",
+                     *               "auxiliaryAccount": null,
+                     *               "auxiliaryLabel": null,
+                     *               "label": "Facture FA-2026-00042 Menuiserie Durand SARL",
+                     *               "debit": 436.77,
+                     *               "credit": 0,
+                     *               "vatRate": 20
+                     *             },
+                     *             {
+                     *               "position": 2,
+                     *               "account": "706000",
+                     *               "accountLabel": "Prestations de services",
+                     *               "auxiliaryAccount": null,
+                     *               "auxiliaryLabel": null,
+                     *               "label": "Facture FA-2026-00042 Menuiserie Durand SARL",
+                     *               "debit": 0,
+                     *               "credit": 780,
+                     *               "vatRate": 20
+                     *             },
+                     *             {
+                     *               "position": 3,
+                     *               "account": "707000",
+                     *               "accountLabel": "Ventes de marchandises",
+                     *               "auxiliaryAccount": null,
+                     *               "auxiliaryLabel": null,
+                     *               "label": "Facture FA-2026-00042 Menuiserie Durand SARL",
+                     *               "debit": 0,
+                     *               "credit": 675.9,
+                     *               "vatRate": 20
+                     *             },
+                     *             {
+                     *               "position": 4,
+                     *               "account": "445740",
+                     *               "accountLabel": "TVA collectée en attente d'encaissement",
+                     *               "auxiliaryAccount": null,
+                     *               "auxiliaryLabel": null,
+                     *               "label": "Facture FA-2026-00042 Menuiserie Durand SARL",
+                     *               "debit": 0,
+                     *               "credit": 109.26,
+                     *               "vatRate": 20
+                     *             },
+                     *             {
+                     *               "position": 5,
+                     *               "account": "445710",
+                     *               "accountLabel": "TVA collectée",
+                     *               "auxiliaryAccount": null,
+                     *               "auxiliaryLabel": null,
+                     *               "label": "Facture FA-2026-00042 Menuiserie Durand SARL",
+                     *               "debit": 0,
+                     *               "credit": 94.57,
+                     *               "vatRate": 20
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "nextCursor": null,
+                     *       "hasMore": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["JournalEntryList"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

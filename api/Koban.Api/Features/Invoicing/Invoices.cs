@@ -8,6 +8,7 @@ using Koban.Domain.Common;
 using Koban.Domain.Customers;
 using Koban.Domain.Documents;
 using Koban.Domain.Invoicing;
+using Koban.Domain.Receivables;
 using Koban.Domain.Sales;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -47,7 +48,7 @@ public sealed class InvoiceRequestValidator : AbstractValidator<InvoiceRequest>
 }
 
 public sealed record ListInvoicesQuery(int Limit, string? After, string? Sort, string? Search, BillingStatus? Status, InvoiceKind? Kind, Guid? CustomerId, Guid? OrderId,
-    DateOnly? IssuedFrom, DateOnly? IssuedTo, bool? Overdue, DateTimeOffset? UpdatedSince) : IQuery<InvoiceList>;
+    DateOnly? IssuedFrom, DateOnly? IssuedTo, bool? Overdue, DateTimeOffset? UpdatedSince, InvoicePaymentStatus? PaymentStatus = null) : IQuery<InvoiceList>;
 
 public sealed record GetInvoiceQuery(Guid Id) : IQuery<(InvoiceResponse Invoice, uint Version)>;
 
@@ -100,7 +101,18 @@ public sealed class InvoiceHandlers(KobanDbContext db, AuditLog audit, BillingSe
         if (query.Overdue == true)
         {
             invoices = invoices.Where(i => i.Status == BillingStatus.Validated && i.DueDate < today
-                && i.TotalIncludingVat > (db.CreditNotes.Where(c => c.InvoiceId == i.Id && c.Status == BillingStatus.Validated).Sum(c => (decimal?)c.TotalIncludingVat) ?? 0m));
+                && db.ReceivableItems.Any(r => r.SourceId == i.Id && r.Kind == ReceivableKind.Invoice && r.Outstanding > 0m));
+        }
+        if (query.PaymentStatus is { } paymentStatus)
+        {
+            invoices = invoices.Where(i => i.Status == BillingStatus.Validated);
+            invoices = paymentStatus switch
+            {
+                InvoicePaymentStatus.Paid => invoices.Where(i => db.ReceivableItems.Any(r => r.SourceId == i.Id && r.Kind == ReceivableKind.Invoice && r.Outstanding == 0m && r.Settled > r.SettledByCreditNotes)),
+                InvoicePaymentStatus.Credited => invoices.Where(i => db.ReceivableItems.Any(r => r.SourceId == i.Id && r.Kind == ReceivableKind.Invoice && r.Outstanding == 0m && r.Settled == r.SettledByCreditNotes)),
+                InvoicePaymentStatus.PartiallyPaid => invoices.Where(i => db.ReceivableItems.Any(r => r.SourceId == i.Id && r.Kind == ReceivableKind.Invoice && r.Outstanding > 0m && r.Settled > r.SettledByCreditNotes)),
+                _ => invoices.Where(i => db.ReceivableItems.Any(r => r.SourceId == i.Id && r.Kind == ReceivableKind.Invoice && r.Outstanding > 0m && r.Settled == r.SettledByCreditNotes)),
+            };
         }
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
@@ -111,12 +123,15 @@ public sealed class InvoiceHandlers(KobanDbContext db, AuditLog audit, BillingSe
         var (rows, next, hasMore) = await Keyset.PageAsync(invoices, Sorts, query.Sort, query.After, query.Limit, i => i.Id, cancellationToken);
         var ids = rows.Select(r => r.Id).ToList();
         var credited = await CreditedAsync(ids, cancellationToken);
+        var items = await db.ReceivableItems.AsNoTracking().Where(r => ids.Contains(r.SourceId) && r.Kind == ReceivableKind.Invoice)
+            .ToDictionaryAsync(r => r.SourceId, cancellationToken);
         var names = await CustomerNamesAsync(rows.Select(r => r.CustomerId), cancellationToken);
         return new InvoiceList([.. rows.Select(i =>
         {
-            var due = AmountDue(i, credited.GetValueOrDefault(i.Id));
+            var item = items.GetValueOrDefault(i.Id);
+            var due = item?.Outstanding ?? AmountDue(i, credited.GetValueOrDefault(i.Id));
             return new InvoiceSummary(i.Id, i.Kind, i.Status, i.Number, i.CustomerId, names.GetValueOrDefault(i.CustomerId, ""), i.OrderId, i.OrderNumber, i.IssueDate,
-                i.DueDate, i.TotalExcludingVat, i.TotalIncludingVat, due, IsOverdue(i, due, today), i.UpdatedAt);
+                i.DueDate, i.TotalExcludingVat, i.TotalIncludingVat, due, IsOverdue(i, due, today), i.UpdatedAt, item?.PaymentStatus, item?.Disputed ?? false);
         })], next, hasMore);
     }
 
@@ -277,12 +292,14 @@ public sealed class InvoiceHandlers(KobanDbContext db, AuditLog audit, BillingSe
         var archive = await db.ArchivedDocuments.AsNoTracking().Where(a => a.DocumentId == i.Id).Select(a => new ArchiveResponse(a.Sha256, a.CreatedAt)).SingleOrDefaultAsync(ct);
         var history = await db.AuditEvents.AsNoTracking().Where(e => e.EntityId == i.Id).OrderBy(e => e.OccurredAt)
             .Select(e => new OrderHistoryEntry(e.OccurredAt, e.Action, e.ActorName)).ToListAsync(ct);
+        var payment = i.IsValidated ? await Payments.SettlementHandlers.ForInvoiceAsync(db, i.Id, ct) : null;
+        if (payment is not null) due = payment.Outstanding;
         return new InvoiceResponse(i.Id, i.Kind, i.Status, i.Number, i.Title, i.CustomerId, names.GetValueOrDefault(i.CustomerId, ""), i.OrderId, i.OrderNumber,
             i.TraceableToOrder, i.MilestoneId, i.IssueDate, i.RequestedIssueDate, i.DueDate, PaymentTermsDto.From(i.PaymentTerms)!, i.PaymentMethod, i.Currency,
             i.CustomerReference, i.HeaderText, i.FooterText, i.Comment, i.ContactId, [.. i.Lines.Select(BillingLineResponse.From)],
             Totals(i), credited, due, IsOverdue(i, due, today),
             i.Seller is null || i.Buyer is null ? null : new BillingSnapshotResponse(i.Seller, i.Buyer, i.LegalNotes),
-            i.Fingerprint, i.ChainSequence, i.ValidatedAt, archive, links, history, i.UpdatedAt);
+            i.Fingerprint, i.ChainSequence, i.ValidatedAt, archive, links, history, i.UpdatedAt, payment);
     }
 
     /// <summary>A validated document's stored totals and breakdown, never recomputed; a draft's computed live.</summary>

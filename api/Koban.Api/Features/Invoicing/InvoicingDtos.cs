@@ -116,7 +116,8 @@ public sealed record InvoiceResponse(
     ArchiveResponse? Archive,
     IReadOnlyList<BillingLinkResponse> LinkedDocuments,
     IReadOnlyList<OrderHistoryEntry> History,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    Payments.InvoicePaymentResponse? Payment = null);
 
 public sealed record InvoiceSummary(
     Guid Id,
@@ -133,7 +134,9 @@ public sealed record InvoiceSummary(
     decimal TotalIncludingVat,
     decimal AmountDue,
     bool IsOverdue,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    Koban.Domain.Receivables.InvoicePaymentStatus? PaymentStatus = null,
+    bool Disputed = false);
 
 public sealed record InvoiceList(IReadOnlyList<InvoiceSummary> Items, string? NextCursor, bool HasMore);
 

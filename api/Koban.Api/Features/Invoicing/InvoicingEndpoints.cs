@@ -70,11 +70,11 @@ public static class InvoicingEndpoints
         var invoices = app.MapGroup("/api/v1/invoices").WithTags("Invoices");
 
         invoices.MapGet("/", async Task<Ok<InvoiceList>> (IMediator mediator, int? limit, string? after, string? sort, string? search, BillingStatus? status, InvoiceKind? kind,
-                Guid? customerId, Guid? orderId, DateOnly? issuedFrom, DateOnly? issuedTo, bool? overdue, DateTimeOffset? updatedSince, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new ListInvoicesQuery(Cursor.Limit(limit), after, sort, search, status, kind, customerId, orderId, issuedFrom, issuedTo, overdue, updatedSince), ct)))
+                Guid? customerId, Guid? orderId, DateOnly? issuedFrom, DateOnly? issuedTo, bool? overdue, DateTimeOffset? updatedSince, Koban.Domain.Receivables.InvoicePaymentStatus? paymentStatus, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListInvoicesQuery(Cursor.Limit(limit), after, sort, search, status, kind, customerId, orderId, issuedFrom, issuedTo, overdue, updatedSince, paymentStatus), ct)))
             .WithName("ListInvoices")
             .WithSummary("List invoices")
-            .WithDescription("Filters: `status` (Draft, Validated), `kind`, `customerId`, `orderId`, `issuedFrom`/`issuedTo` (invoice date), `overdue=true` (validated, due date passed, amount still due), `updatedSince`; `search` matches the number, the order number or the customer's name. `sort`: `-updatedAt` (default), `issueDate`, `dueDate`, `totalIncludingVat`. `amountDue` is the total including VAT minus validated credit notes (payments come with the payments module).")
+            .WithDescription("Filters: `status` (Draft, Validated), `kind`, `customerId`, `orderId`, `issuedFrom`/`issuedTo` (invoice date), `overdue=true` (validated, due date passed, amount still due), `paymentStatus` (Unpaid, PartiallyPaid, Paid, Credited), `updatedSince`; `search` matches the number, the order number or the customer's name. `sort`: `-updatedAt` (default), `issueDate`, `dueDate`, `totalIncludingVat`. `amountDue` is what is still owed: the total including VAT minus the payments, credit notes and write-offs allocated to it; `paymentStatus` and `disputed` come from the customer's account.")
             .RequirePermission(Permissions.Invoices, Access.Read)
             .WithExamples(null, 200, new InvoiceList([new InvoiceSummary(Balance.Id, Balance.Kind, Balance.Status, Balance.Number, Balance.CustomerId, Balance.CustomerName,
                 Balance.OrderId, Balance.OrderNumber, Balance.IssueDate, Balance.DueDate, 1019.13m, 1222.96m, 1222.96m, false, Stamp)], null, false));

@@ -59,21 +59,21 @@ public sealed class ReceivablesLedger(KobanDbContext db, AccountingBooks books, 
     /// validated invoice of the same customer; the amounts are checked against what is left on both sides after the lock.
     /// Receipts and write-offs also make due the share of the invoice's VAT on services that waited for payment.
     /// </summary>
-    public async Task<List<(Allocation Allocation, ReceivableItem Invoice)>> AllocateAsync(ReceivableItem credit, IReadOnlyList<AllocationRequest> requests, DateOnly date, string field,
+    public async Task<List<(Allocation Allocation, ReceivableItem Invoice)>> AllocateAsync(ReceivableItem credit, IReadOnlyList<AllocationRequest> requests, DateOnly date, string? field,
         CancellationToken ct)
     {
         var result = new List<(Allocation, ReceivableItem)>();
         if (requests.Count == 0) return result;
         var duplicates = requests.GroupBy(r => r.InvoiceId).FirstOrDefault(g => g.Count() > 1);
         if (duplicates is not null)
-            throw new DomainException(ErrorCodes.AllocationTargetInvalid, "Each invoice appears once.") { Field = $"{field}[{requests.ToList().FindLastIndex(r => r.InvoiceId == duplicates.Key)}].invoiceId" };
+            throw new DomainException(ErrorCodes.AllocationTargetInvalid, "Each invoice appears once.") { Field = At(field, requests.ToList().FindLastIndex(r => r.InvoiceId == duplicates.Key), "invoiceId") };
         var items = await LockAsync([.. requests.Select(r => r.InvoiceId)], ReceivableKind.Invoice, ct);
         var now = clock.GetUtcNow();
         for (var i = 0; i < requests.Count; i++)
         {
             var request = requests[i];
             var invoice = items.SingleOrDefault(x => x.SourceId == request.InvoiceId)
-                ?? throw new DomainException(ErrorCodes.AllocationTargetInvalid, "Only a validated invoice can receive a payment.") { Field = $"{field}[{i}].invoiceId" };
+                ?? throw new DomainException(ErrorCodes.AllocationTargetInvalid, "Only a validated invoice can receive a payment.") { Field = At(field, i, "invoiceId") };
             try
             {
                 var allocation = Allocation.Between(invoice, credit, request.Amount, date, now, actor.UserId);
@@ -82,7 +82,7 @@ public sealed class ReceivablesLedger(KobanDbContext db, AccountingBooks books, 
             }
             catch (DomainException e)
             {
-                throw e.AtField(e.Field == "allocations" ? $"{field}[{i}].invoiceId" : $"{field}[{i}].amount");
+                throw e.AtField(At(field, i, e.Field == "allocations" ? "invoiceId" : "amount"));
             }
         }
         if (credit.Kind is ReceivableKind.Receipt or ReceivableKind.WriteOff)
@@ -92,6 +92,117 @@ public sealed class ReceivablesLedger(KobanDbContext db, AccountingBooks books, 
         }
         return result;
     }
+
+    /// <summary>A refund uses the customer's credit: what is left of <paramref name="creditNoteId"/>, or else the
+    /// unallocated parts of its receipts, oldest first. It never pays out more than the customer has.</summary>
+    public async Task FundRefundAsync(ReceivableItem refund, Guid? creditNoteId, CancellationToken ct)
+    {
+        List<ReceivableItem> sources;
+        if (creditNoteId is { } noteId)
+        {
+            sources = await LockAsync([noteId], ReceivableKind.CreditNote, ct);
+            if (sources.Count == 0) throw new ReferenceNotFoundException("creditNoteId");
+            if (sources[0].CustomerId != refund.CustomerId)
+                throw new DomainException(ErrorCodes.AllocationOtherCustomer, "A credit note is refunded to its own customer.") { Field = "creditNoteId" };
+        }
+        else
+        {
+            var customerId = refund.CustomerId;
+            await db.Database.ExecuteSqlInterpolatedAsync(
+                $"SELECT 1 FROM receivable_items WHERE customer_id = {customerId} AND kind = 'Receipt' AND outstanding > 0 ORDER BY id FOR UPDATE", ct);
+            sources = await db.ReceivableItems.Where(i => i.CustomerId == customerId && i.Kind == ReceivableKind.Receipt && i.Outstanding > 0m)
+                .OrderBy(i => i.Date).ThenBy(i => i.CreatedAt).ToListAsync(ct);
+        }
+        var available = sources.Sum(s => s.Outstanding);
+        if (available < refund.Amount)
+        {
+            throw new DomainConflictException(ErrorCodes.RefundBeyondCredit, "The refund exceeds the customer's credit.")
+            {
+                Field = "amount",
+                Arguments = new Dictionary<string, object> { ["available"] = available },
+            };
+        }
+        var left = refund.Amount;
+        var now = clock.GetUtcNow();
+        foreach (var source in sources)
+        {
+            if (left == 0m) break;
+            var amount = Math.Min(left, source.Outstanding);
+            db.Allocations.Add(Allocation.Between(refund, source, amount, refund.Date, now, actor.UserId));
+            left -= amount;
+        }
+    }
+
+    /// <summary>
+    /// Undoes every active allocation of a cancelled payment's row (and the VAT they had made due), then closes the row:
+    /// the invoices it paid are owed again, the credits a refund used are available again.
+    /// </summary>
+    public async Task ReleaseAsync(ReceivableItem item, string reason, CancellationToken ct)
+    {
+        var context = await books.ContextAsync(ct);
+        var allocations = await db.Allocations.Where(a => (a.CreditItemId == item.Id || a.DebitItemId == item.Id) && a.CancelledAt == null).ToListAsync(ct);
+        var otherIds = allocations.Select(a => a.CreditItemId == item.Id ? a.DebitItemId : a.CreditItemId).Distinct().ToArray();
+        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM receivable_items WHERE id = ANY({otherIds}) ORDER BY id FOR UPDATE", ct);
+        var others = await db.ReceivableItems.Where(i => otherIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
+        var now = clock.GetUtcNow();
+        foreach (var allocation in allocations)
+        {
+            var debit = allocation.DebitItemId == item.Id ? item : others[allocation.DebitItemId];
+            var credit = allocation.CreditItemId == item.Id ? item : others[allocation.CreditItemId];
+            allocation.Cancel(debit, credit, reason, now, actor.UserId);
+            var vatEntries = await db.JournalEntries.Include(e => e.Lines).Where(e => e.Source == EntrySource.VatOnReceipt && e.SourceId == allocation.Id).ToListAsync(ct);
+            foreach (var entry in vatEntries)
+            {
+                books.Post(entry.Reverse(EntrySource.VatOnReceiptCancelled, context.Today < entry.Date ? entry.Date : context.Today, context.FiscalYearStartMonth,
+                    $"Annulation {entry.Label}"[..Math.Min(200, entry.Label.Length + 11)], context.Today, context.Now));
+            }
+        }
+        item.Cancel();
+    }
+
+    /// <summary>
+    /// Writes off a small difference (domain-rules.md §9): what is left to pay on an invoice becomes a loss (658), what
+    /// is left unallocated on a receipt a gain (758) — never more than the settings' limit.
+    /// </summary>
+    public async Task WriteOffAsync(ReceivableItem item, DateOnly? requestedDate, CancellationToken ct)
+    {
+        var context = await books.ContextAsync(ct);
+        var amount = item.Outstanding;
+        if (amount <= 0m) throw new DomainConflictException(ErrorCodes.WriteOffNothingLeft, "There is nothing left to write off.");
+        if (amount > context.Settings.WriteOffLimit)
+        {
+            throw new DomainConflictException(ErrorCodes.WriteOffBeyondLimit, "Only a small difference can be written off.")
+            {
+                Field = "amount",
+                Arguments = new Dictionary<string, object> { ["limit"] = context.Settings.WriteOffLimit },
+            };
+        }
+        var date = requestedDate ?? context.Today;
+        if (date > context.Today)
+            throw new DomainException(ErrorCodes.PaymentDateInFuture, "A write-off cannot be dated later than today.") { Field = "date", Arguments = new Dictionary<string, object> { ["today"] = context.Today.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture) } };
+        if (date < item.Date) date = item.Date;
+        var customer = await books.CustomerAsync(item.CustomerId, ct);
+        var writeOffId = Guid.CreateVersion7();
+        var now = clock.GetUtcNow();
+        if (item.Side == ReceivableSide.Debit)
+        {
+            var loss = ReceivableItem.WriteOff(ReceivableSide.Credit, item.CustomerId, writeOffId, item.Reference, date, amount, now);
+            db.ReceivableItems.Add(loss);
+            books.Post(Postings.ForWriteOff(writeOffId, ReceivableSide.Credit, amount, item.Reference, item.IsInvoice ? item.SourceId : null, date, customer, context));
+            var allocation = Allocation.Between(item, loss, amount, date, now, actor.UserId);
+            db.Allocations.Add(allocation);
+            if (item.IsInvoice) await PostVatMadeDueAsync(allocation, item, ct);
+        }
+        else
+        {
+            var gain = ReceivableItem.WriteOff(ReceivableSide.Debit, item.CustomerId, writeOffId, item.Reference, date, amount, now);
+            db.ReceivableItems.Add(gain);
+            books.Post(Postings.ForWriteOff(writeOffId, ReceivableSide.Debit, amount, item.Reference, null, date, customer, context));
+            db.Allocations.Add(Allocation.Between(gain, item, amount, date, now, actor.UserId));
+        }
+    }
+
+    private static string At(string? list, int index, string property) => list is null ? property : $"{list}[{index}].{property}";
 
     /// <summary>Moves the share of an invoice's pending VAT that this allocation pays from 44574 to 44571 (domain-rules.md §9).</summary>
     private async Task PostVatMadeDueAsync(Allocation allocation, ReceivableItem invoice, CancellationToken ct)
