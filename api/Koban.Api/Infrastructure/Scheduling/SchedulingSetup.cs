@@ -12,6 +12,10 @@ public sealed class SchedulerOptions
 
     /// <summary>How often a node records in <c>qrtz_scheduler_state</c> that it is alive (seconds).</summary>
     public double CheckinSeconds { get; set; } = 15;
+
+    /// <summary>How long an idle node waits before looking for due triggers again (seconds, at least 1). A node learns
+    /// at once of triggers it schedules itself, not of those another node stored.</summary>
+    public double IdleWaitSeconds { get; set; } = 30;
 }
 
 /// <summary>A recurring job of the application and the cron expression that fires it.</summary>
@@ -42,6 +46,7 @@ public static class SchedulingSetup
             {
                 s.InstanceName = SchedulerName;
                 s.GenerateInstanceId = true; // "AUTO": host name + start time, unique per node
+                s.IdleWaitTime = TimeSpan.FromSeconds(Math.Max(1, options.IdleWaitSeconds));
             });
             // Firing follows the wall clock; what a job decides ("today") comes from the application's TimeProvider, which
             // tests replace with a fake clock without freezing the scheduler.

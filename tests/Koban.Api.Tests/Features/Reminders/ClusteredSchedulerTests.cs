@@ -23,6 +23,7 @@ public sealed class ClusteredSchedulerTests
             var settings = ReminderHost.Settings(migrate, scheduler: true);
             settings["Koban:Reminders:Cron"] = "0/2 * * * * ?";
             settings["Koban:Scheduler:CheckinSeconds"] = "2";
+            settings["Koban:Scheduler:IdleWaitSeconds"] = "1";
             return settings;
         }
         var first = new ApiFactory(database, Settings(migrate: true), s => ReminderHost.UseClock(s, clock));
@@ -36,7 +37,7 @@ public sealed class ClusteredSchedulerTests
             var (invoiceId, number, due) = await ReminderHost.InvoiceAsync(company);
             host.Host.MoveTo(due.AddDays(8));
 
-            var deadline = DateTime.UtcNow.AddSeconds(40);
+            var deadline = DateTime.UtcNow.AddSeconds(90);
             while (DateTime.UtcNow < deadline && (await host.Host.RemindersAsync(company.Id, invoiceId)).Count == 0) await Task.Delay(500);
             await Task.Delay(TimeSpan.FromSeconds(7)); // three more firings at least
 
