@@ -73,6 +73,7 @@ public static class DemoSeeder
         // Invoices and credit notes are the accountant's.
         var accountant = userIds[UserRole.Accountant];
         actor.Impersonate(signup.CompanyId, accountant.Id, accountant.Name);
+        await RemindersDemo.SeedAsync(services, mediator, salesIds, await services.GetRequiredService<Koban.Api.Features.Sales.CompanyClock>().TodayAsync(ct), ct);
         await InvoicingDemo.SeedAsync(mediator, db, salesIds, ct);
         logger.LogInformation("Demo company created with {Count} users, customers, products, opportunities, quotes and orders", Logins.Count);
     }

@@ -403,6 +403,15 @@ public static class ErrorCodes
     /// <summary>fr: Seul un document validé peut être envoyé : un brouillon n'est pas une facture. en: Only a validated document can be sent: a draft is not an invoice.</summary>
     public const string DocumentNotValidated = "document_not_validated";
 
+    /// <summary>fr: Une séquence de relances compte de 1 à {max} niveaux. en: A reminder sequence has 1 to {max} levels.</summary>
+    public const string ReminderLevelsCount = "reminder_levels_count";
+
+    /// <summary>fr: Chaque niveau de relance a un nom, un objet et un texte. en: Each reminder level needs a name, a subject and a body.</summary>
+    public const string ReminderLevelTextRequired = "reminder_level_text_required";
+
+    /// <summary>fr: Le niveau {level} doit venir après le précédent ({previous} jours) et au plus {max} jours après l'échéance. en: Level {level} must come after the previous one ({previous} days) and at most {max} days after the due date.</summary>
+    public const string ReminderLevelDaysOrder = "reminder_level_days_order";
+
     /// <summary>fr: Le montant doit être supérieur à zéro. en: The amount must be greater than zero.</summary>
     public const string PaymentAmountNotPositive = "payment_amount_not_positive";
 
@@ -477,4 +486,16 @@ public static class ErrorCodes
 
     /// <summary>fr: L'export comptable n'est pas terminé : son fichier n'est pas encore disponible. en: The accounting export has not finished: its file is not available yet.</summary>
     public const string AccountingExportNotReady = "accounting_export_not_ready";
+
+    /// <summary>fr: Cette facture est entièrement réglée : il n'y a rien à relancer. en: This invoice is paid in full: there is nothing to remind.</summary>
+    public const string ReminderNothingDue = "reminder_nothing_due";
+
+    /// <summary>fr: Il n'y a pas de niveau de relance {level} (la séquence en compte {count}). en: There is no reminder level {level} (the sequence has {count}).</summary>
+    public const string ReminderLevelUnknown = "reminder_level_unknown";
+
+    /// <summary>fr: Les pénalités de retard et l'indemnité forfaitaire ne s'appliquent qu'aux clients professionnels. en: Late-payment penalties and the fixed indemnity apply to business customers only.</summary>
+    public const string LateFeesBusinessOnly = "late_fees_business_only";
+
+    /// <summary>fr: Il n'y a rien à facturer : aucun intérêt de retard ni indemnité non encore facturés. en: There is nothing to invoice: no late-payment interest or indemnity not yet invoiced.</summary>
+    public const string LateFeesNothingToInvoice = "late_fees_nothing_to_invoice";
 }

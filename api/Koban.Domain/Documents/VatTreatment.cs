@@ -16,6 +16,10 @@ public static class VatTreatments
     public const string ExportWording = "Exonération de TVA, article 262 I du CGI";
     public const string OutsideScopeWording = "TVA non applicable, article 259-1 du CGI";
 
+    /// <summary>Category O on a French buyer's invoice: sums that are no consideration for a supply, such as late-payment
+    /// interest and the 40 € recovery indemnity (reminders' fee invoices).</summary>
+    public const string OutsideScopeOfVatWording = "Hors champ d'application de la TVA";
+
     /// <summary>
     /// <c>rate</c> is the product's (or line's) French rate, used only when French VAT applies; <c>exemptionReason</c> is
     /// required when French VAT applies at 0 %.

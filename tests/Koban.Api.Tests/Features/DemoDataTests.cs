@@ -46,16 +46,28 @@ public sealed class DemoDataTests : ApiTest
             var overview = await (await admin.GetAsync("/api/v1/billing-schedule")).Json();
             overview.GetProperty("ordersLeftToInvoice").GetArrayLength().ShouldBeGreaterThanOrEqualTo(1);
 
+            // RemindersDemo adds an invoice dated 50 days ago with its friendly reminder, unless that date falls last year.
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            var overdue = today.AddDays(-50).Year == today.Year ? 1 : 0;
             var invoices = (await (await admin.GetAsync("/api/v1/invoices?limit=100")).Json()).GetProperty("items").EnumerateArray().ToList();
             invoices.Select(i => i.GetProperty("kind").GetString()!).Distinct().Order().ShouldBe(["Balance", "Deposit", "Direct", "Full", "Intermediate"]);
             invoices.Select(i => i.GetProperty("status").GetString()!).Distinct().Order().ShouldBe(["Draft", "Validated"]);
             invoices.Where(i => i.GetProperty("status").GetString() == "Validated").Select(i => i.GetProperty("number").GetString()!).Order()
-                .ShouldBe(Enumerable.Range(1, 6).Select(i => $"FA-{orders[0].GetProperty("orderDate").GetString()![..4]}-{i:00000}"), "validated invoices are numbered without gaps");
+                .ShouldBe(Enumerable.Range(1, 6 + overdue).Select(i => $"FA-{orders[0].GetProperty("orderDate").GetString()![..4]}-{i:00000}"), "validated invoices are numbered without gaps");
             var creditNotes = (await (await admin.GetAsync("/api/v1/credit-notes")).Json()).GetProperty("items").EnumerateArray().ToList();
             creditNotes.Select(c => c.GetProperty("reason").GetString()!).Order().ShouldBe(["CommercialDiscount", "Correction"]);
             var chain = await (await admin.GetAsync("/api/v1/compliance/chain")).Json();
             chain.GetProperty("intact").GetBoolean().ShouldBeTrue(chain.ToString());
-            chain.GetProperty("documentsChecked").GetInt32().ShouldBe(8);
+            chain.GetProperty("documentsChecked").GetInt32().ShouldBe(8 + overdue);
+            (await (await admin.GetAsync("/api/v1/reminders/settings")).Json()).GetProperty("enabled").GetBoolean().ShouldBeTrue();
+            var reminders = (await (await admin.GetAsync("/api/v1/reminders")).Json()).GetProperty("items").EnumerateArray().ToList();
+            reminders.Count.ShouldBe(overdue);
+            if (overdue == 1)
+            {
+                reminders[0].GetProperty("status").GetString().ShouldBe("Sent");
+                reminders[0].GetProperty("levelName").GetString().ShouldBe("Relance amicale");
+                reminders[0].GetProperty("recipients")[0].GetString().ShouldBe("lucie@boulangerie-martin.example");
+            }
             var audit = await (await admin.GetAsync("/api/v1/audit-events?limit=100&entityType=order")).Json();
             audit.GetProperty("items").EnumerateArray().ShouldContain(e => e.GetProperty("actorName").GetString() == "Samuel Commercial" && e.GetProperty("action").GetString() == "order.validated");
         }

@@ -1761,6 +1761,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reminders/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the automatic reminder settings
+         * @description Whether automatic reminders are on and the levels (number, name, days after the due date, e-mail subject and body). A company that never saved them has them off (`configured: false`) with the default levels proposed: a friendly reminder at 7 days, a firm one at 30, a formal notice (mise en demeure) at 45. `placeholders` lists what the texts may insert: {customer}, {invoiceNumber}, {invoiceDate}, {dueDate}, {amountDue}, {invoiceTotal}, {daysLate}, {company}, {penalties} (the late-payment sentence for a business customer, empty for an individual).
+         *
+         *     Requires the permission `receivables:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["GetReminderSettings"];
+        /**
+         * Change the automatic reminder settings
+         * @description Replaces the settings. 1 to 6 levels (422 `reminder_levels_count`), numbered in the order given, each later than the previous and at most 365 days after the due date (422 `reminder_level_days_order`), each with a name, a subject and a body (422 `reminder_level_text_required`) using only known placeholders (422 `template_placeholder_unknown`, naming the field, e.g. `levels[1].body`). The hourly job (`Koban:Reminders:Cron`) then e-mails every overdue, undisputed invoice the highest level it has reached, once per level; levels passed over while the job did not run are recorded as skipped and never sent. Recorded in the audit log.
+         *
+         *     Requires the permission `receivables:write` (role matrix for users, scope for API keys).
+         */
+        put: operations["UpdateReminderSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List recent reminders
+         * @description The company's reminders, newest first (`limit` 1–200, default 50), optionally of one customer or one status (`Sent`, `Skipped`, `Manual`): the history page of reminders.
+         *
+         *     Requires the permission `receivables:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["ListReminders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An invoice's reminders and accrued late-payment interest
+         * @description The reminder history of a validated invoice (automatic, skipped and manual, newest first), its days late and amount due today, and the late-payment interest accrued today: simple interest at the penalty rate printed on the invoice, from the day after the due date (or after the period already invoiced) on the balance outstanding each day, rounded once to the cent; plus the 40 € recovery indemnity unless already invoiced. Business customers only (zero for individuals). 409 `document_not_validated` for a draft.
+         *
+         *     Requires the permission `receivables:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["GetInvoiceReminders"];
+        put?: never;
+        /**
+         * Send a reminder by hand
+         * @description Queues a reminder e-mail with the invoice's archived PDF attached: the texts of `level` (default: the highest level the invoice has reached, else the first) unless `subject`/`message` are given (same placeholders as the settings), to `to` or by default the customer's billing contact (422 `no_recipient` when it has no e-mail). Works whether automatic reminders are on or off, and does not change the automatic sequence. 409 `reminder_nothing_due` when the invoice is paid, 422 `reminder_level_unknown` for a level the settings do not have. Recorded in the audit log; the e-mail's status is in `GET /invoices/{id}/emails`.
+         *
+         *     Requires the permission `receivables:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["SendInvoiceReminder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/late-fees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Invoice the late-payment interest and the indemnity
+         * @description Creates a draft direct invoice to the same customer, payable on receipt, with the interest accrued until today ("Intérêts de retard sur la facture FA-… du … au … : N jours au taux de X %") and, once per invoice, the 40 € recovery indemnity (art. D441-5 du Code de commerce); both lines are outside the scope of VAT (category O, 0 %, "Hors champ d'application de la TVA"). A later call invoices only the days after the last period invoiced; deleting the draft frees its period again. Review and validate it like any invoice. 422 `late_fees_business_only` for an individual, 409 `late_fees_nothing_to_invoice` when nothing has accrued.
+         *
+         *     Requires the permission `receivables:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["InvoiceLateFees"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/payments": {
         parameters: {
             query?: never;
@@ -3498,6 +3598,51 @@ export interface components {
          * @enum {unknown}
          */
         InvoicePaymentStatus: "Unpaid" | "PartiallyPaid" | "Paid" | "Credited";
+        /**
+         * @description One reminder of an invoice: automatic (`Sent`, or `Skipped` when a later level was due at once) or
+         *         `Manual`; `emailId` is the queued e-mail (its delivery status is in `GET /invoices/{id}/emails`).
+         */
+        InvoiceReminderResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            invoiceId: string;
+            invoiceNumber: null | string;
+            /** Format: uuid */
+            customerId: string;
+            customerName: null | string;
+            /** Format: int32 */
+            level: null | number;
+            /** Format: int32 */
+            templateLevel: null | number;
+            levelName: string;
+            status: components["schemas"]["ReminderStatus"];
+            /** Format: int32 */
+            daysLate: number;
+            /** Format: decimal */
+            amountDue: number;
+            /** Format: uuid */
+            emailId: null | string;
+            recipients: string[];
+            subject: null | string;
+            /** Format: date-time */
+            createdAt: string;
+            createdByName: null | string;
+        };
+        InvoiceRemindersResponse: {
+            /** Format: uuid */
+            invoiceId: string;
+            invoiceNumber: string;
+            /** Format: date */
+            dueDate: string;
+            /** Format: int32 */
+            daysLate: number;
+            /** Format: decimal */
+            amountDue: number;
+            disputed: boolean;
+            history: components["schemas"]["InvoiceReminderResponse"][];
+            lateInterest: components["schemas"]["LateInterestResponse"];
+        };
         /** @description A direct invoice (no order, marked not traceable to one), or the header of any draft on update. */
         InvoiceRequest: {
             /** Format: uuid */
@@ -3656,6 +3801,64 @@ export interface components {
             label: string;
         };
         JsonElement: unknown;
+        /** @description The draft fee invoice created for an invoice's late-payment interest and indemnity. */
+        LateFeeInvoiceResponse: {
+            /** Format: uuid */
+            feeInvoiceId: string;
+            /** Format: uuid */
+            invoiceId: string;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** Format: int32 */
+            days: number;
+            /** Format: decimal */
+            annualRate: number;
+            /** Format: decimal */
+            interest: number;
+            /** Format: decimal */
+            indemnity: number;
+            /** Format: decimal */
+            totalIncludingVat: number;
+        };
+        /**
+         * @description Late-payment interest accrued from the day after the due date (or after the last invoiced period) up to
+         *         `to`, at the rate printed on the invoice; the 40 € indemnity unless already invoiced. Zero for individuals.
+         */
+        LateInterestResponse: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** Format: int32 */
+            days: number;
+            /** Format: decimal */
+            annualRate: number;
+            /** Format: decimal */
+            interest: number;
+            /** Format: decimal */
+            indemnity: number;
+            /** Format: decimal */
+            total: number;
+            segments: components["schemas"]["LateInterestSegmentResponse"][];
+            /** Format: decimal */
+            interestAlreadyInvoiced: number;
+            indemnityAlreadyInvoiced: boolean;
+            businessCustomer: boolean;
+        };
+        LateInterestSegmentResponse: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** Format: int32 */
+            days: number;
+            /** Format: decimal */
+            balance: number;
+            /** Format: decimal */
+            interest: number;
+        };
         /** @enum {unknown} */
         LegalForm: "Sas" | "Sasu" | "Sarl" | "Eurl" | "Sa" | "Snc" | "Ei" | "MicroEntreprise" | "Association" | "Other" | null;
         /**
@@ -4288,6 +4491,35 @@ export interface components {
         RefuseQuoteRequest: {
             reason: null | string;
         };
+        /** @description A reminder level as the settings show and take it. Placeholders: see `placeholders` of the settings. */
+        ReminderLevelSettings: {
+            /** Format: int32 */
+            level: number;
+            name: string;
+            /** Format: int32 */
+            daysAfterDue: number;
+            subject: string;
+            body: string;
+        };
+        ReminderListResponse: {
+            items: components["schemas"]["InvoiceReminderResponse"][];
+        };
+        /**
+         * @description The company's automatic reminders. `configured` is false while the company never saved them (then they are
+         *         off and the defaults are proposed).
+         */
+        ReminderSettingsResponse: {
+            enabled: boolean;
+            configured: boolean;
+            levels: components["schemas"]["ReminderLevelSettings"][];
+            placeholders: string[];
+        };
+        /**
+         * @description How a reminder was recorded: sent by the job, passed over by the job (a later level was due at once),
+         *                 or sent by a user.
+         * @enum {unknown}
+         */
+        ReminderStatus: "Sent" | "Skipped" | "Manual";
         RequestAccountingExportRequest: {
             format: components["schemas"]["AccountingExportFormat"];
             /** Format: date */
@@ -4392,6 +4624,13 @@ export interface components {
             attachment: string;
             emails: components["schemas"]["EmailDelivery"][];
         };
+        SendReminderRequest: {
+            /** Format: int32 */
+            level?: null | number;
+            to?: null | string[];
+            subject?: null | string;
+            message?: null | string;
+        };
         SignupRequest: {
             companyName: string;
             adminEmail: string;
@@ -4488,6 +4727,10 @@ export interface components {
             resetYearly: boolean;
             /** Format: int64 */
             firstNumber: number;
+        };
+        UpdateReminderSettingsRequest: {
+            enabled: boolean;
+            levels: components["schemas"]["ReminderLevelSettings"][];
         };
         UpdateUserRequest: {
             displayName: string;
@@ -16573,6 +16816,674 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["CreditNoteResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetReminderSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "enabled": true,
+                     *       "configured": true,
+                     *       "levels": [
+                     *         {
+                     *           "level": 1,
+                     *           "name": "Relance amicale",
+                     *           "daysAfterDue": 7,
+                     *           "subject": "Rappel : facture {invoiceNumber} échue le {dueDate}",
+                     *           "body": "Bonjour,\n\nSauf erreur de notre part, la facture {invoiceNumber} arrivée à échéance le {dueDate} reste impayée à ce jour ({daysLate} jours de retard). Le montant restant dû est de {amountDue}.\n\nIl s'agit peut-être d'un simple oubli : nous vous remercions de bien vouloir procéder à son règlement dans les meilleurs délais. Si votre paiement a été effectué entre-temps, merci de ne pas tenir compte de ce message.\n\nVous trouverez la facture en pièce jointe.\n\nCordialement,\n{company}"
+                     *         },
+                     *         {
+                     *           "level": 2,
+                     *           "name": "Relance ferme",
+                     *           "daysAfterDue": 30,
+                     *           "subject": "Deuxième relance : facture {invoiceNumber} impayée",
+                     *           "body": "Bonjour,\n\nMalgré notre précédent rappel, la facture {invoiceNumber} échue le {dueDate} n'est toujours pas réglée : {amountDue} restent dus, avec {daysLate} jours de retard.\n\nNous vous demandons de régulariser cette situation sous huit jours. {penalties}\n\nPour toute question ou contestation de cette facture, merci de nous contacter sans attendre.\n\nCordialement,\n{company}"
+                     *         },
+                     *         {
+                     *           "level": 3,
+                     *           "name": "Mise en demeure",
+                     *           "daysAfterDue": 45,
+                     *           "subject": "Mise en demeure de payer : facture {invoiceNumber}",
+                     *           "body": "Madame, Monsieur,\n\nEn dépit de nos relances, la facture {invoiceNumber} échue le {dueDate} demeure impayée ({daysLate} jours de retard).\n\nPar la présente, nous vous mettons en demeure de nous régler la somme de {amountDue} dans un délai de huit jours à compter de la réception de ce courrier. {penalties}\n\nÀ défaut de règlement dans ce délai, nous nous verrons contraints d'engager une procédure de recouvrement, sans autre avis.\n\nVeuillez agréer, Madame, Monsieur, nos salutations distinguées.\n{company}"
+                     *         }
+                     *       ],
+                     *       "placeholders": [
+                     *         "customer",
+                     *         "invoiceNumber",
+                     *         "invoiceDate",
+                     *         "dueDate",
+                     *         "amountDue",
+                     *         "invoiceTotal",
+                     *         "daysLate",
+                     *         "company",
+                     *         "penalties"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ReminderSettingsResponse"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateReminderSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "enabled": true,
+                 *       "levels": [
+                 *         {
+                 *           "level": 1,
+                 *           "name": "Relance amicale",
+                 *           "daysAfterDue": 7,
+                 *           "subject": "Rappel : facture {invoiceNumber} échue le {dueDate}",
+                 *           "body": "Bonjour,\n\nSauf erreur de notre part, la facture {invoiceNumber} arrivée à échéance le {dueDate} reste impayée à ce jour ({daysLate} jours de retard). Le montant restant dû est de {amountDue}.\n\nIl s'agit peut-être d'un simple oubli : nous vous remercions de bien vouloir procéder à son règlement dans les meilleurs délais. Si votre paiement a été effectué entre-temps, merci de ne pas tenir compte de ce message.\n\nVous trouverez la facture en pièce jointe.\n\nCordialement,\n{company}"
+                 *         },
+                 *         {
+                 *           "level": 2,
+                 *           "name": "Relance ferme",
+                 *           "daysAfterDue": 30,
+                 *           "subject": "Deuxième relance : facture {invoiceNumber} impayée",
+                 *           "body": "Bonjour,\n\nMalgré notre précédent rappel, la facture {invoiceNumber} échue le {dueDate} n'est toujours pas réglée : {amountDue} restent dus, avec {daysLate} jours de retard.\n\nNous vous demandons de régulariser cette situation sous huit jours. {penalties}\n\nPour toute question ou contestation de cette facture, merci de nous contacter sans attendre.\n\nCordialement,\n{company}"
+                 *         },
+                 *         {
+                 *           "level": 3,
+                 *           "name": "Mise en demeure",
+                 *           "daysAfterDue": 45,
+                 *           "subject": "Mise en demeure de payer : facture {invoiceNumber}",
+                 *           "body": "Madame, Monsieur,\n\nEn dépit de nos relances, la facture {invoiceNumber} échue le {dueDate} demeure impayée ({daysLate} jours de retard).\n\nPar la présente, nous vous mettons en demeure de nous régler la somme de {amountDue} dans un délai de huit jours à compter de la réception de ce courrier. {penalties}\n\nÀ défaut de règlement dans ce délai, nous nous verrons contraints d'engager une procédure de recouvrement, sans autre avis.\n\nVeuillez agréer, Madame, Monsieur, nos salutations distinguées.\n{company}"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateReminderSettingsRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "enabled": true,
+                     *       "configured": true,
+                     *       "levels": [
+                     *         {
+                     *           "level": 1,
+                     *           "name": "Relance amicale",
+                     *           "daysAfterDue": 7,
+                     *           "subject": "Rappel : facture {invoiceNumber} échue le {dueDate}",
+                     *           "body": "Bonjour,\n\nSauf erreur de notre part, la facture {invoiceNumber} arrivée à échéance le {dueDate} reste impayée à ce jour ({daysLate} jours de retard). Le montant restant dû est de {amountDue}.\n\nIl s'agit peut-être d'un simple oubli : nous vous remercions de bien vouloir procéder à son règlement dans les meilleurs délais. Si votre paiement a été effectué entre-temps, merci de ne pas tenir compte de ce message.\n\nVous trouverez la facture en pièce jointe.\n\nCordialement,\n{company}"
+                     *         },
+                     *         {
+                     *           "level": 2,
+                     *           "name": "Relance ferme",
+                     *           "daysAfterDue": 30,
+                     *           "subject": "Deuxième relance : facture {invoiceNumber} impayée",
+                     *           "body": "Bonjour,\n\nMalgré notre précédent rappel, la facture {invoiceNumber} échue le {dueDate} n'est toujours pas réglée : {amountDue} restent dus, avec {daysLate} jours de retard.\n\nNous vous demandons de régulariser cette situation sous huit jours. {penalties}\n\nPour toute question ou contestation de cette facture, merci de nous contacter sans attendre.\n\nCordialement,\n{company}"
+                     *         },
+                     *         {
+                     *           "level": 3,
+                     *           "name": "Mise en demeure",
+                     *           "daysAfterDue": 45,
+                     *           "subject": "Mise en demeure de payer : facture {invoiceNumber}",
+                     *           "body": "Madame, Monsieur,\n\nEn dépit de nos relances, la facture {invoiceNumber} échue le {dueDate} demeure impayée ({daysLate} jours de retard).\n\nPar la présente, nous vous mettons en demeure de nous régler la somme de {amountDue} dans un délai de huit jours à compter de la réception de ce courrier. {penalties}\n\nÀ défaut de règlement dans ce délai, nous nous verrons contraints d'engager une procédure de recouvrement, sans autre avis.\n\nVeuillez agréer, Madame, Monsieur, nos salutations distinguées.\n{company}"
+                     *         }
+                     *       ],
+                     *       "placeholders": [
+                     *         "customer",
+                     *         "invoiceNumber",
+                     *         "invoiceDate",
+                     *         "dueDate",
+                     *         "amountDue",
+                     *         "invoiceTotal",
+                     *         "daysLate",
+                     *         "company",
+                     *         "penalties"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ReminderSettingsResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListReminders: {
+        parameters: {
+            query?: {
+                limit?: number;
+                customerId?: string;
+                status?: components["schemas"]["ReminderStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01936f00-0000-7000-8000-0000000000b2",
+                     *           "invoiceId": "01936e00-0000-7000-8000-0000000000f1",
+                     *           "invoiceNumber": "FA-2026-00042",
+                     *           "customerId": "01936e00-0000-7000-8000-0000000000c1",
+                     *           "customerName": "Menuiserie Durand SARL",
+                     *           "level": null,
+                     *           "templateLevel": 2,
+                     *           "levelName": "Relance ferme",
+                     *           "status": "Manual",
+                     *           "daysLate": 12,
+                     *           "amountDue": 1747.08,
+                     *           "emailId": "01936f00-0000-7000-8000-0000000000a1",
+                     *           "recipients": [
+                     *             "compta@durand.example"
+                     *           ],
+                     *           "subject": "Deuxième relance : facture FA-2026-00042 impayée",
+                     *           "createdAt": "2026-05-20T08:00:00+00:00",
+                     *           "createdByName": "Claire Martin"
+                     *         },
+                     *         {
+                     *           "id": "01936f00-0000-7000-8000-0000000000b1",
+                     *           "invoiceId": "01936e00-0000-7000-8000-0000000000f1",
+                     *           "invoiceNumber": "FA-2026-00042",
+                     *           "customerId": "01936e00-0000-7000-8000-0000000000c1",
+                     *           "customerName": "Menuiserie Durand SARL",
+                     *           "level": 1,
+                     *           "templateLevel": 1,
+                     *           "levelName": "Relance amicale",
+                     *           "status": "Sent",
+                     *           "daysLate": 7,
+                     *           "amountDue": 1747.08,
+                     *           "emailId": "01936f00-0000-7000-8000-0000000000a1",
+                     *           "recipients": [
+                     *             "compta@durand.example"
+                     *           ],
+                     *           "subject": "Rappel : facture FA-2026-00042 échue le 08/05/2026",
+                     *           "createdAt": "2026-05-15T08:00:00+00:00",
+                     *           "createdByName": "Relances automatiques"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ReminderListResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetInvoiceReminders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "invoiceId": "01936e00-0000-7000-8000-0000000000f1",
+                     *       "invoiceNumber": "FA-2026-00042",
+                     *       "dueDate": "2026-05-08",
+                     *       "daysLate": 12,
+                     *       "amountDue": 1747.08,
+                     *       "disputed": false,
+                     *       "history": [
+                     *         {
+                     *           "id": "01936f00-0000-7000-8000-0000000000b2",
+                     *           "invoiceId": "01936e00-0000-7000-8000-0000000000f1",
+                     *           "invoiceNumber": "FA-2026-00042",
+                     *           "customerId": "01936e00-0000-7000-8000-0000000000c1",
+                     *           "customerName": "Menuiserie Durand SARL",
+                     *           "level": null,
+                     *           "templateLevel": 2,
+                     *           "levelName": "Relance ferme",
+                     *           "status": "Manual",
+                     *           "daysLate": 12,
+                     *           "amountDue": 1747.08,
+                     *           "emailId": "01936f00-0000-7000-8000-0000000000a1",
+                     *           "recipients": [
+                     *             "compta@durand.example"
+                     *           ],
+                     *           "subject": "Deuxième relance : facture FA-2026-00042 impayée",
+                     *           "createdAt": "2026-05-20T08:00:00+00:00",
+                     *           "createdByName": "Claire Martin"
+                     *         },
+                     *         {
+                     *           "id": "01936f00-0000-7000-8000-0000000000b1",
+                     *           "invoiceId": "01936e00-0000-7000-8000-0000000000f1",
+                     *           "invoiceNumber": "FA-2026-00042",
+                     *           "customerId": "01936e00-0000-7000-8000-0000000000c1",
+                     *           "customerName": "Menuiserie Durand SARL",
+                     *           "level": 1,
+                     *           "templateLevel": 1,
+                     *           "levelName": "Relance amicale",
+                     *           "status": "Sent",
+                     *           "daysLate": 7,
+                     *           "amountDue": 1747.08,
+                     *           "emailId": "01936f00-0000-7000-8000-0000000000a1",
+                     *           "recipients": [
+                     *             "compta@durand.example"
+                     *           ],
+                     *           "subject": "Rappel : facture FA-2026-00042 échue le 08/05/2026",
+                     *           "createdAt": "2026-05-15T08:00:00+00:00",
+                     *           "createdByName": "Relances automatiques"
+                     *         }
+                     *       ],
+                     *       "lateInterest": {
+                     *         "from": "2026-05-08",
+                     *         "to": "2026-05-20",
+                     *         "days": 12,
+                     *         "annualRate": 12.15,
+                     *         "interest": 6.98,
+                     *         "indemnity": 40,
+                     *         "total": 46.98,
+                     *         "segments": [
+                     *           {
+                     *             "from": "2026-05-08",
+                     *             "to": "2026-05-20",
+                     *             "days": 12,
+                     *             "balance": 1747.08,
+                     *             "interest": 6.98
+                     *           }
+                     *         ],
+                     *         "interestAlreadyInvoiced": 0,
+                     *         "indemnityAlreadyInvoiced": false,
+                     *         "businessCustomer": true
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InvoiceRemindersResponse"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SendInvoiceReminder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "level": 2,
+                 *       "to": [
+                 *         "compta@durand.example"
+                 *       ],
+                 *       "subject": null,
+                 *       "message": null
+                 *     }
+                 */
+                "application/json": components["schemas"]["SendReminderRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936f00-0000-7000-8000-0000000000b2",
+                     *       "invoiceId": "01936e00-0000-7000-8000-0000000000f1",
+                     *       "invoiceNumber": "FA-2026-00042",
+                     *       "customerId": "01936e00-0000-7000-8000-0000000000c1",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "level": null,
+                     *       "templateLevel": 2,
+                     *       "levelName": "Relance ferme",
+                     *       "status": "Manual",
+                     *       "daysLate": 12,
+                     *       "amountDue": 1747.08,
+                     *       "emailId": "01936f00-0000-7000-8000-0000000000a1",
+                     *       "recipients": [
+                     *         "compta@durand.example"
+                     *       ],
+                     *       "subject": "Deuxième relance : facture FA-2026-00042 impayée",
+                     *       "createdAt": "2026-05-20T08:00:00+00:00",
+                     *       "createdByName": "Claire Martin"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InvoiceReminderResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    InvoiceLateFees: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "feeInvoiceId": "01936f00-0000-7000-8000-0000000000f9",
+                     *       "invoiceId": "01936e00-0000-7000-8000-0000000000f1",
+                     *       "from": "2026-05-08",
+                     *       "to": "2026-05-20",
+                     *       "days": 12,
+                     *       "annualRate": 12.15,
+                     *       "interest": 6.98,
+                     *       "indemnity": 40,
+                     *       "totalIncludingVat": 46.98
+                     *     }
+                     */
+                    "application/json": components["schemas"]["LateFeeInvoiceResponse"];
                 };
             };
             /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */

@@ -229,7 +229,12 @@ public sealed class BillingService(KobanDbContext db, AuditLog audit, CurrentAct
         if (categories.Contains(VatCategory.IntraCommunitySupply)) notes.Add(VatTreatments.IntraCommunitySupplyWording);
         if (categories.Contains(VatCategory.ReverseCharge)) notes.Add(VatTreatments.ReverseChargeWording);
         if (categories.Contains(VatCategory.Export)) notes.Add(VatTreatments.ExportWording);
-        if (categories.Contains(VatCategory.OutsideScope)) notes.Add(VatTreatments.OutsideScopeWording);
+        if (categories.Contains(VatCategory.OutsideScope))
+        {
+            // Services to a business outside the EU (art. 259-1); otherwise sums outside the scope of VAT (late-payment fees).
+            var regime = await db.Customers.AsNoTracking().IgnoreAutoIncludes().Where(c => c.Id == document.CustomerId).Select(c => c.VatRegime).SingleAsync(ct);
+            notes.Add(regime == CustomerVatRegime.OutsideEu ? VatTreatments.OutsideScopeWording : VatTreatments.OutsideScopeOfVatWording);
+        }
         if (company.VatOnDebits) notes.Add("Option pour le paiement de la taxe d'après les débits");
         return notes;
     }

@@ -46,6 +46,9 @@ public sealed class KobanDbContext(DbContextOptions<KobanDbContext> options, Cur
     public DbSet<Koban.Domain.Accounting.JournalEntry> JournalEntries => Set<Koban.Domain.Accounting.JournalEntry>();
     public DbSet<Koban.Domain.Accounting.Export.AccountingExport> AccountingExports => Set<Koban.Domain.Accounting.Export.AccountingExport>();
     public DbSet<Koban.Domain.Accounting.Export.AccountingExportChunk> AccountingExportChunks => Set<Koban.Domain.Accounting.Export.AccountingExportChunk>();
+    public DbSet<Koban.Domain.Receivables.Reminders.ReminderSettings> ReminderSettings => Set<Koban.Domain.Receivables.Reminders.ReminderSettings>();
+    public DbSet<Koban.Domain.Receivables.Reminders.InvoiceReminder> InvoiceReminders => Set<Koban.Domain.Receivables.Reminders.InvoiceReminder>();
+    public DbSet<Koban.Domain.Receivables.Reminders.LateFeeClaim> LateFeeClaims => Set<Koban.Domain.Receivables.Reminders.LateFeeClaim>();
 
     internal CurrentActor Actor => actor;
 

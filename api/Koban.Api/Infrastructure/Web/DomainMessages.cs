@@ -140,6 +140,9 @@ internal static class DomainMessages
         [ErrorCodes.PeriodClosed] = ("La période du {date} est clôturée : choisissez une date postérieure au {closedUntil}.", "The period of {date} is closed: choose a date after {closedUntil}."),
         [ErrorCodes.NoRecipient] = ("Le contact de facturation du client n'a pas d'adresse e-mail : indiquez les destinataires.", "The customer's billing contact has no e-mail address: give the recipients."),
         [ErrorCodes.DocumentNotValidated] = ("Seul un document validé peut être envoyé : un brouillon n'est pas une facture.", "Only a validated document can be sent: a draft is not an invoice."),
+        [ErrorCodes.ReminderLevelsCount] = ("Une séquence de relances compte de 1 à {max} niveaux.", "A reminder sequence has 1 to {max} levels."),
+        [ErrorCodes.ReminderLevelTextRequired] = ("Chaque niveau de relance a un nom, un objet et un texte.", "Each reminder level needs a name, a subject and a body."),
+        [ErrorCodes.ReminderLevelDaysOrder] = ("Le niveau {level} doit venir après le précédent ({previous} jours) et au plus {max} jours après l'échéance.", "Level {level} must come after the previous one ({previous} days) and at most {max} days after the due date."),
         [ErrorCodes.PaymentAmountNotPositive] = ("Le montant doit être supérieur à zéro.", "The amount must be greater than zero."),
         [ErrorCodes.AllocationExceedsOutstanding] = ("Le montant affecté à {reference} dépasse ce qui reste dû ({remaining} €).", "The amount allocated to {reference} exceeds what is still due ({remaining} €)."),
         [ErrorCodes.AllocationExceedsAvailable] = ("Le montant affecté dépasse ce qui reste disponible sur {reference} ({remaining} €).", "The amount allocated exceeds what is left on {reference} ({remaining} €)."),
@@ -165,5 +168,9 @@ internal static class DomainMessages
         [ErrorCodes.WriteOffNothingLeft] = ("Il ne reste rien à solder.", "There is nothing left to write off."),
         [ErrorCodes.CreditNoteNotAvailable] = ("Cet avoir n'a plus de montant disponible.", "This credit note has nothing left to use."),
         [ErrorCodes.AccountingExportNotReady] = ("L'export comptable n'est pas terminé : son fichier n'est pas encore disponible.", "The accounting export has not finished: its file is not available yet."),
+        [ErrorCodes.ReminderNothingDue] = ("Cette facture est entièrement réglée : il n'y a rien à relancer.", "This invoice is paid in full: there is nothing to remind."),
+        [ErrorCodes.ReminderLevelUnknown] = ("Il n'y a pas de niveau de relance {level} (la séquence en compte {count}).", "There is no reminder level {level} (the sequence has {count})."),
+        [ErrorCodes.LateFeesBusinessOnly] = ("Les pénalités de retard et l'indemnité forfaitaire ne s'appliquent qu'aux clients professionnels.", "Late-payment penalties and the fixed indemnity apply to business customers only."),
+        [ErrorCodes.LateFeesNothingToInvoice] = ("Il n'y a rien à facturer : aucun intérêt de retard ni indemnité non encore facturés.", "There is nothing to invoice: no late-payment interest or indemnity not yet invoiced."),
     };
 }

@@ -2468,6 +2468,192 @@ namespace Koban.Api.Infrastructure.Persistence.Migrations
                     b.ToTable("receivable_items", (string)null);
                 });
 
+            modelBuilder.Entity("Koban.Domain.Receivables.Reminders.InvoiceReminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("AmountDue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount_due");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("CreatedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by_name");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<int>("DaysLate")
+                        .HasColumnType("integer")
+                        .HasColumnName("days_late");
+
+                    b.Property<Guid>("InvoiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<int?>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<string>("LevelName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("level_name");
+
+                    b.Property<Guid?>("OutboxMessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("outbox_message_id");
+
+                    b.PrimitiveCollection<List<string>>("Recipients")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("recipients");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("subject");
+
+                    b.Property<int?>("TemplateLevel")
+                        .HasColumnType("integer")
+                        .HasColumnName("template_level");
+
+                    b.HasKey("Id")
+                        .HasName("pk_invoice_reminders");
+
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_invoice_reminders_customer_id");
+
+                    b.HasIndex("CompanyId", "CreatedAt")
+                        .HasDatabaseName("ix_invoice_reminders_company_id_created_at");
+
+                    b.HasIndex("InvoiceId", "Level")
+                        .IsUnique()
+                        .HasDatabaseName("ix_invoice_reminders_invoice_id_level");
+
+                    b.ToTable("invoice_reminders", (string)null);
+                });
+
+            modelBuilder.Entity("Koban.Domain.Receivables.Reminders.LateFeeClaim", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("integer")
+                        .HasColumnName("days");
+
+                    b.Property<Guid>("FeeInvoiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("fee_invoice_id");
+
+                    b.Property<decimal>("Indemnity")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("indemnity");
+
+                    b.Property<decimal>("Interest")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("interest");
+
+                    b.Property<DateOnly>("InterestFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("interest_from");
+
+                    b.Property<DateOnly>("InterestTo")
+                        .HasColumnType("date")
+                        .HasColumnName("interest_to");
+
+                    b.Property<Guid>("InvoiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<decimal>("Rate")
+                        .HasPrecision(7, 4)
+                        .HasColumnType("numeric(7,4)")
+                        .HasColumnName("rate");
+
+                    b.HasKey("Id")
+                        .HasName("pk_late_fee_claims");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_late_fee_claims_company_id");
+
+                    b.HasIndex("FeeInvoiceId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_late_fee_claims_fee_invoice_id");
+
+                    b.HasIndex("InvoiceId")
+                        .HasDatabaseName("ix_late_fee_claims_invoice_id");
+
+                    b.ToTable("late_fee_claims", (string)null);
+                });
+
+            modelBuilder.Entity("Koban.Domain.Receivables.Reminders.ReminderSettings", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enabled");
+
+                    b.Property<string>("Levels")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("levels");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("CompanyId")
+                        .HasName("pk_reminder_settings");
+
+                    b.ToTable("reminder_settings", (string)null);
+                });
+
             modelBuilder.Entity("Koban.Domain.Sales.BillingMilestone", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3972,6 +4158,64 @@ namespace Koban.Api.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_receivable_items_customers_customer_id");
+                });
+
+            modelBuilder.Entity("Koban.Domain.Receivables.Reminders.InvoiceReminder", b =>
+                {
+                    b.HasOne("Koban.Domain.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_invoice_reminders_companies_company_id");
+
+                    b.HasOne("Koban.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_invoice_reminders_customers_customer_id");
+
+                    b.HasOne("Koban.Domain.Invoicing.BillingDocument", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_invoice_reminders_billing_documents_invoice_id");
+                });
+
+            modelBuilder.Entity("Koban.Domain.Receivables.Reminders.LateFeeClaim", b =>
+                {
+                    b.HasOne("Koban.Domain.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_late_fee_claims_companies_company_id");
+
+                    b.HasOne("Koban.Domain.Invoicing.BillingDocument", null)
+                        .WithMany()
+                        .HasForeignKey("FeeInvoiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_late_fee_claims_billing_documents_fee_invoice_id");
+
+                    b.HasOne("Koban.Domain.Invoicing.BillingDocument", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_late_fee_claims_billing_documents_invoice_id");
+                });
+
+            modelBuilder.Entity("Koban.Domain.Receivables.Reminders.ReminderSettings", b =>
+                {
+                    b.HasOne("Koban.Domain.Companies.Company", null)
+                        .WithOne()
+                        .HasForeignKey("Koban.Domain.Receivables.Reminders.ReminderSettings", "CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reminder_settings_companies_company_id");
                 });
 
             modelBuilder.Entity("Koban.Domain.Sales.BillingMilestone", b =>

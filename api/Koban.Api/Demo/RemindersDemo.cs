@@ -1,0 +1,32 @@
+using Koban.Api.Features.Invoicing;
+using Koban.Api.Features.Reminders;
+using Koban.Api.Features.Sales;
+using Koban.Domain.Documents;
+using Koban.Domain.Products;
+using Koban.Domain.Receivables.Reminders;
+using Mediator;
+
+namespace Koban.Api.Demo;
+
+/// <summary>Automatic reminders switched on with the default levels, and one overdue invoice (Boulangerie Martin, dated
+/// 50 days ago, due 20 days ago) that has received its friendly reminder — queued in the outbox like the job would.
+/// Runs before the other invoices are validated, so the numbers stay in date order.</summary>
+internal static class RemindersDemo
+{
+    public static async Task SeedAsync(IServiceProvider services, IMediator mediator, SalesDemoIds ids, DateOnly today, CancellationToken ct)
+    {
+        await mediator.Send(new UpdateReminderSettingsCommand(new UpdateReminderSettingsRequest(true, [.. ReminderLevels.Defaults.Select(ReminderLevelSettings.From)])), ct);
+
+        var issued = today.AddDays(-50);
+        if (issued.Year != today.Year) return; // early January: the overdue example would open last year's series
+        var (draft, _) = await mediator.Send(new SaveDirectInvoiceCommand(null, null, new InvoiceRequest(ids.BakeryCustomer, CustomerReference: "BC-0917", Lines:
+            [new SalesLineRequest(LineKind.Free, null, "Entretien annuel du four et de la vitrine réfrigérée", 3m, "HUR", 65m, null, 20m, ProductNature.Service, null)])), ct);
+        await mediator.Send(new InvoiceActionCommand(draft.Id, InvoiceAction.Validate, issued), ct);
+
+        var reminders = services.GetRequiredService<ReminderService>();
+        var invoice = await reminders.InvoiceAsync(draft.Id, ct);
+        var settings = await reminders.SettingsAsync(ct);
+        if (ReminderPolicy.Decide(invoice.Situation, settings.Levels, [], today) is { } decision)
+            await reminders.SendAutomaticAsync(invoice, decision, ct);
+    }
+}
