@@ -1,9 +1,12 @@
 using Koban.Api.Features.Invoicing;
+using Koban.Api.Features.Payments;
 using Koban.Api.Features.Sales;
 using Koban.Api.Infrastructure.Persistence;
+using Koban.Domain.Accounting;
 using Koban.Domain.Documents;
 using Koban.Domain.Invoicing;
 using Koban.Domain.Products;
+using Koban.Domain.Receivables;
 using Koban.Domain.Sales;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +26,7 @@ internal static class InvoicingDemo
         var milestones = await db.Set<BillingSchedule>().AsNoTracking().Where(s => s.OrderId == ids.ScheduledOrder)
             .SelectMany(s => s.Milestones).OrderBy(m => m.PlannedDate).Select(m => m.Id).ToListAsync(ct);
         var (deposit, _) = await mediator.Send(new CreateInvoiceFromOrderCommand(new InvoiceFromOrderRequest(ids.ScheduledOrder, InvoiceKind.Deposit, MilestoneId: milestones[0]), false), ct);
-        await Validate(deposit.Id);
+        var validatedDeposit = await Validate(deposit.Id);
         var (intermediate, _) = await mediator.Send(new CreateInvoiceFromOrderCommand(new InvoiceFromOrderRequest(ids.ScheduledOrder, InvoiceKind.Intermediate, MilestoneId: milestones[1]), false), ct);
         var validatedIntermediate = await Validate(intermediate.Id);
         var line = validatedIntermediate.Lines.First(l => l.Kind == LineKind.Product && l.NetAmount > 0m);
@@ -34,7 +37,7 @@ internal static class InvoicingDemo
         // The intra-EU order (Brauerei Müller: goods exempt, services reverse-charged): a 30 % deposit, then the balance
         // deducting it, then a commercial discount by amount.
         var (muellerDeposit, _) = await mediator.Send(new CreateInvoiceFromOrderCommand(new InvoiceFromOrderRequest(ids.IntraEuOrder, InvoiceKind.Deposit, Percentage: 30m), false), ct);
-        await Validate(muellerDeposit.Id);
+        var validatedMuellerDeposit = await Validate(muellerDeposit.Id);
         var (balance, _) = await mediator.Send(new CreateInvoiceFromOrderCommand(new InvoiceFromOrderRequest(ids.IntraEuOrder, InvoiceKind.Balance, CustomerReference: "PO-4471"), false), ct);
         await Validate(balance.Id);
         var (discount, _) = await mediator.Send(new CreateCreditNoteCommand(new CreditNoteRequest(balance.Id, CreditReason.CommercialDiscount, CreditNoteMode.Amount,
@@ -43,7 +46,7 @@ internal static class InvoicingDemo
 
         // The Swiss order: invoiced in full (services outside the scope of French VAT), then closed.
         var (full, _) = await mediator.Send(new CreateInvoiceFromOrderCommand(new InvoiceFromOrderRequest(ids.OrderToClose, InvoiceKind.Full), false), ct);
-        await Validate(full.Id);
+        var validatedFull = await Validate(full.Id);
         await mediator.Send(new OrderActionCommand(ids.OrderToClose, OrderAction.Close), ct);
 
         // A direct invoice to an individual (not traceable to an order), validated, and a draft one left to finish.
@@ -56,5 +59,23 @@ internal static class InvoicingDemo
         await Validate(directInvoice.Id);
         await mediator.Send(new SaveDirectInvoiceCommand(null, null, new InvoiceRequest(ids.BakeryCustomer, Comment: "À compléter avant envoi", Lines:
             [new SalesLineRequest(LineKind.Free, null, "Dépannage vitrine réfrigérée", 2m, "HUR", 65m, null, 20m, ProductNature.Service, null)])), ct);
+
+        // Payments: Durand pays the deposit and part of the intermediate invoice in one transfer; Müller pays its deposit,
+        // the bank keeping 1,50 € of fees; a cheque nobody could match yet waits on 471; the Swiss invoice is disputed.
+        var today = validatedDeposit.IssueDate!.Value;
+        var durand = validatedDeposit.Totals.TotalIncludingVat;
+        await mediator.Send(new RecordPaymentCommand(new PaymentRequest(PaymentDirection.Receipt, validatedDeposit.CustomerId, today, durand + 100m, PaymentMethod.BankTransfer,
+            "VIR MENUISERIE DURAND", AccountingSettings.DefaultBankAccountCode, Allocations:
+            [new PaymentAllocationInput(validatedDeposit.Id, durand), new PaymentAllocationInput(validatedIntermediate.Id, 100m)])), ct);
+        var mueller = validatedMuellerDeposit.Totals.TotalIncludingVat;
+        await mediator.Send(new RecordPaymentCommand(new PaymentRequest(PaymentDirection.Receipt, validatedMuellerDeposit.CustomerId, today, mueller, PaymentMethod.BankTransfer,
+            "SEPA BRAUEREI MUELLER", AccountingSettings.DefaultBankAccountCode, BankFees: 1.50m, Allocations: [new PaymentAllocationInput(validatedMuellerDeposit.Id, mueller)])), ct);
+        await mediator.Send(new RecordPaymentCommand(new PaymentRequest(PaymentDirection.Receipt, null, today, 150m, PaymentMethod.Cheque, "CHQ 0045127",
+            AccountingSettings.DefaultBankAccountCode, Note: "Chèque reçu sans courrier")), ct);
+        await mediator.Send(new DisputeInvoiceCommand(validatedFull.Id, "Le client conteste le nombre d'heures facturées"), ct);
+
+        // The month in FEC, exported by the background worker as soon as the API runs.
+        await mediator.Send(new Koban.Api.Features.Accounting.RequestAccountingExportCommand(Koban.Domain.Accounting.Export.AccountingExportFormat.Fec,
+            new DateOnly(today.Year, today.Month, 1), today, null, null), ct);
     }
 }

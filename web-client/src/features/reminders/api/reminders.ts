@@ -95,7 +95,7 @@ export function useInvoiceReminders(invoiceId: string, enabled: boolean) {
     queryFn: async ({ signal }): Promise<InvoiceReminders> => {
       const data = unwrap(await contractClient.GET("/api/v1/invoices/{id}/reminders", { params: { path: { id: invoiceId } }, signal }));
       const record = (Array.isArray(data) ? {} : (data ?? {})) as Record<string, unknown>;
-      return { reminders: items<InvoiceReminder>(data, "reminders"), lateInterest: (record.lateInterest as LateInterest | undefined) ?? null };
+      return { reminders: items<InvoiceReminder>(record.history ?? data, "reminders"), lateInterest: (record.lateInterest as LateInterest | undefined) ?? null };
     },
   });
 }
@@ -115,8 +115,10 @@ export function useSendReminder() {
 export function useInvoiceLateFees() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async ({ invoiceId }: { invoiceId: string }) =>
-      unwrap(await contractClient.POST("/api/v1/invoices/{id}/late-fees", { params: { path: { id: invoiceId } }, body: {} })) as { id: string; number?: string | null },
+    mutationFn: async ({ invoiceId }: { invoiceId: string }) => {
+      const created = unwrap(await contractClient.POST("/api/v1/invoices/{id}/late-fees", { params: { path: { id: invoiceId } }, body: {} })) as { feeInvoiceId: string };
+      return { id: created.feeInvoiceId };
+    },
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ["get", "/api/v1/invoices"] }),
   });
 }
