@@ -3,6 +3,9 @@
 
 Usage: count-results.py trx|junit FILE...
 Prints one line "PASSED FAILED SKIPPED" (integers) on stdout.
+       count-results.py failures FILE...
+Prints one line per failed test of the TRX or JUnit files: its name and the first
+line of its message (the summary shows them, so a CI log's tail names what failed).
 Exit code 0 when every file was read, 2 when a file is missing or unreadable
 (the counts of the readable files are still printed; the caller decides).
 
@@ -53,7 +56,32 @@ def count_junit(root):
     return passed, failed, skipped
 
 
+def failures(root):
+    """(name, first line of the message) of every failed test of a TRX or JUnit document."""
+    found = []
+    for el in root.iter():
+        tag = local(el.tag)
+        if tag == "UnitTestResult" and el.get("outcome") in ("Failed", "Error", "Timeout", "Aborted"):
+            message = next((m.text or "" for m in el.iter() if local(m.tag) == "Message"), "")
+            found.append((el.get("testName", "?"), message))
+        elif tag == "testcase":
+            bad = next((c for c in el if local(c.tag) in ("failure", "error")), None)
+            if bad is not None:
+                name = " > ".join(x for x in (el.get("classname"), el.get("name")) if x)
+                found.append((name, bad.get("message") or bad.text or ""))
+    return [(n, (m.strip().splitlines() or [""])[0][:300]) for n, m in found]
+
+
 def main(argv):
+    if len(argv) >= 1 and argv[0] == "failures":
+        for path in argv[1:]:
+            try:
+                root = ET.parse(path).getroot()
+            except (OSError, ET.ParseError):
+                continue
+            for name, message in failures(root):
+                print(f"FAILED {name}: {message}")
+        return 0
     if len(argv) < 2 or argv[0] not in ("trx", "junit"):
         print(__doc__, file=sys.stderr)
         return 64

@@ -326,6 +326,10 @@ t_summary() {
     done
     printf '%-22s %8s %8s %8s\n' total "$(elapsed "$T_START")" "$TOTAL_PASS" "$TOTAL_FAIL"
     say "Results: ${RESULTS#"$KOBAN_ROOT"/}, logs: ${LOGS#"$KOBAN_ROOT"/}"
+    # name what failed, last, where a truncated log still shows it
+    if [ "$TOTAL_FAIL" -gt 0 ]; then
+        "${COUNT[@]}" failures "$RESULTS"/*.trx "$RESULTS"/*.xml 2>/dev/null | head -n 20
+    fi
 }
 
 cmd_test() {

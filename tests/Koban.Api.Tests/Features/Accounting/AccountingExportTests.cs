@@ -255,6 +255,61 @@ public sealed class AccountingExportTests : ApiTest
         lines.Count(f => f[13] != "").ShouldBe(2, "the deposit's sales line and its settlement in the receipt");
     }
 
+    [Test]
+    public async Task Deposit_balance_correction_credit_note_and_partial_payments_export_as_a_valid_FEC_whose_accounts_match_the_API_to_the_cent()
+    {
+        var x = await Payments.PaymentsFlowTests.DepositAndBalanceAsync();
+        var admin = x.Company.Admin;
+        var balance = await (await admin.GetAsync($"/api/v1/invoices/{x.BalanceId}")).Json();
+        var shelf = balance.GetProperty("lines").EnumerateArray().Single(l => l.GetProperty("description").GetString() == "Étagère chêne massif");
+        var creditDraft = await Sales.SalesFlowTests.Post(admin, "/api/v1/credit-notes", new
+        {
+            invoiceId = x.BalanceId,
+            reason = "Correction",
+            mode = "Lines",
+            reasonText = "Une étagère livrée en moins",
+            lines = new[] { new { invoiceLineId = shelf.GetProperty("id").GetGuid(), quantity = 1m } },
+        }, HttpStatusCode.Created);
+        var credit = await Sales.SalesFlowTests.Post(admin, $"/api/v1/credit-notes/{creditDraft.GetProperty("id").GetGuid()}/validate");
+        credit.GetProperty("appliedToInvoice").GetDecimal().ShouldBe(405.54m, "the credit note settles the balance it corrects");
+        // the deposit in full, then 500,00 of the 817,42 the balance still owes
+        await Sales.SalesFlowTests.Post(admin, "/api/v1/payments", Payments.PaymentsFlowTests.Receipt(x.CustomerId, x.Today, 524.12m, (x.DepositId, 524.12m)), HttpStatusCode.Created);
+        await Sales.SalesFlowTests.Post(admin, "/api/v1/payments", Payments.PaymentsFlowTests.Receipt(x.CustomerId, x.Today, 500m, (x.BalanceId, 500m)), HttpStatusCode.Created);
+
+        var today = DateOnly.Parse(x.Today, System.Globalization.CultureInfo.InvariantCulture);
+        var from = new DateOnly(today.Year, today.Month, 1);
+        var to = from.AddMonths(1).AddDays(-1);
+        var id = (await ExportAsync(admin, new { format = "Fec", from, to })).GetProperty("id").GetGuid();
+        await WaitCompletedAsync(admin, id);
+        var (bytes, _) = await DownloadAsync(admin, id);
+        var check = FecChecker.Check(new MemoryStream(bytes));
+        check.Violations.ShouldBeEmpty();
+        check.Entries.ShouldBe(7, "three sales documents, two receipts, the VAT made due by each receipt");
+
+        var rows = ExportEncodings.Get(ExportEncoding.Iso885915).GetString(bytes).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .Select(l => l.Split('\t')).ToList();
+        rows.ShouldAllBe(f => f.Length == 18);
+        rows.ShouldAllBe(f => System.Text.RegularExpressions.Regex.IsMatch(f[11], @"^\d+,\d{2}$") && System.Text.RegularExpressions.Regex.IsMatch(f[12], @"^\d+,\d{2}$"));
+        decimal Net(Func<string[], bool> which) => rows.Where(which).Sum(f => decimal.Parse(f[12], new System.Globalization.CultureInfo("fr-FR")) - decimal.Parse(f[11], new System.Globalization.CultureInfo("fr-FR")));
+        var creditNoteNumber = credit.GetProperty("number").GetString();
+        rows.Where(f => f[8] == creditNoteNumber).ShouldAllBe(f => f[0] == "VT", "a credit note is a sales-journal entry");
+        Net(f => f[8] == creditNoteNumber && f[4].StartsWith("411", StringComparison.Ordinal)).ShouldBe(405.54m, "the credit note reverses the invoice: the customer is credited");
+
+        var account = await (await admin.GetAsync($"/api/v1/customers/{x.CustomerId}/account")).Json();
+        account.GetProperty("totalOutstanding").GetDecimal().ShouldBe(317.42m);
+        (-Net(f => f[4].StartsWith("411", StringComparison.Ordinal))).ShouldBe(317.42m, "the customer account in the FEC owes what the API says");
+        Net(f => f[4].StartsWith("4191", StringComparison.Ordinal)).ShouldBe(0m, "the deposit's advance is cleared by the balance");
+        Net(f => f[4].StartsWith("70", StringComparison.Ordinal)).ShouldBe(1455.90m - 337.95m, "revenue net of the correction");
+        (-Net(f => f[4].StartsWith("512", StringComparison.Ordinal))).ShouldBe(1024.12m);
+
+        var vat = await (await admin.GetAsync($"/api/v1/accounting/vat-summary?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}")).Json();
+        var collected = Net(f => f[4] == "445710");
+        var pending = Net(f => f[4] == "445740");
+        (collected + pending).ShouldBe(291.18m - 67.59m, "the VAT invoiced net of the credit note");
+        vat.GetProperty("totalVat").GetDecimal().ShouldBe(collected, "the VAT return declares what the FEC moved to VAT due");
+        vat.GetProperty("pendingVatAtEnd").GetDecimal().ShouldBe(pending, "and what waits for payment");
+    }
+
     private static async Task<long> ChainSequenceAsync(Guid invoiceId)
     {
         await using var connection = new NpgsqlConnection(Factory.Database.Superuser);

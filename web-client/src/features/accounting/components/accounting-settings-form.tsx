@@ -123,148 +123,66 @@ function AccountingSettingsForm({ initial, etag, canWrite, onReload }: { initial
               />
             </SimpleGrid>
           </Section>
-          <Section
+          <RowsSection
             title={t("accounting.bankAccounts")}
-            action={
-              <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => patch({ bankAccounts: [...v.bankAccounts, { code: "", label: "", account: "512", iban: null }] })}>
-                {t("accounting.addBankAccount")}
-              </Button>
-            }
-          >
-            <Table verticalSpacing={4} aria-label={t("accounting.bankAccounts")}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("accounting.code")}</Table.Th>
-                  <Table.Th>{t("accounting.label")}</Table.Th>
-                  <Table.Th>{t("accounting.account")}</Table.Th>
-                  <Table.Th>IBAN</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {v.bankAccounts.map((b, i) => {
-                  const set = (p: Partial<typeof b>) => patch({ bankAccounts: v.bankAccounts.map((x, j) => (j === i ? { ...x, ...p } : x)) });
-                  return (
-                    <Table.Tr key={i}>
-                      <Table.Td>
-                        <TextInput size="xs" aria-label={t("accounting.code")} value={b.code} onChange={(e) => set({ code: e.currentTarget.value })} error={err(`bankAccounts.${i}.code`)} />
-                      </Table.Td>
-                      <Table.Td>
-                        <TextInput size="xs" aria-label={t("accounting.label")} value={b.label} onChange={(e) => set({ label: e.currentTarget.value })} error={err(`bankAccounts.${i}.label`)} />
-                      </Table.Td>
-                      <Table.Td>
-                        <TextInput
-                          size="xs"
-                          aria-label={t("accounting.account")}
-                          value={b.account}
-                          onChange={(e) => set({ account: e.currentTarget.value })}
-                          error={err(`bankAccounts.${i}.account`)}
-                        />
-                      </Table.Td>
-                      <Table.Td>
-                        <TextInput size="xs" aria-label="IBAN" value={b.iban ?? ""} onChange={(e) => set({ iban: e.currentTarget.value || null })} error={err(`bankAccounts.${i}.iban`)} />
-                      </Table.Td>
-                      <Table.Td>
-                        <RemoveButton onClick={() => patch({ bankAccounts: v.bankAccounts.filter((_, j) => j !== i) })} />
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Section>
-          <Section
+            addLabel={t("accounting.addBankAccount")}
+            rows={v.bankAccounts}
+            onChange={(bankAccounts) => patch({ bankAccounts })}
+            newRow={() => ({ code: "", label: "", account: "512", iban: null })}
+            columns={[
+              { header: t("accounting.code"), cell: (b, set, i) => <TextInput size="xs" aria-label={t("accounting.code")} value={b.code} onChange={(e) => set({ code: e.currentTarget.value })} error={err(`bankAccounts.${i}.code`)} /> },
+              { header: t("accounting.label"), cell: (b, set, i) => <TextInput size="xs" aria-label={t("accounting.label")} value={b.label} onChange={(e) => set({ label: e.currentTarget.value })} error={err(`bankAccounts.${i}.label`)} /> },
+              { header: t("accounting.account"), cell: (b, set, i) => <TextInput size="xs" aria-label={t("accounting.account")} value={b.account} onChange={(e) => set({ account: e.currentTarget.value })} error={err(`bankAccounts.${i}.account`)} /> },
+              { header: "IBAN", cell: (b, set, i) => <TextInput size="xs" aria-label="IBAN" value={b.iban ?? ""} onChange={(e) => set({ iban: e.currentTarget.value || null })} error={err(`bankAccounts.${i}.iban`)} /> },
+            ]}
+          />
+          <RowsSection
             title={t("accounting.vatRules")}
             help={t("accounting.vatRulesHelp")}
-            action={
-              <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => patch({ vatRules: [...v.vatRules, { vatRate: 20, collectedAccount: "", pendingAccount: "" }] })}>
-                {t("accounting.addRule")}
-              </Button>
-            }
-          >
-            <Table verticalSpacing={4} aria-label={t("accounting.vatRules")}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("accounting.vatRate")}</Table.Th>
-                  <Table.Th>{t("accounting.collectedAccount")}</Table.Th>
-                  <Table.Th>{t("accounting.pendingAccount")}</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {v.vatRules.map((r, i) => {
-                  const set = (p: Partial<typeof r>) => patch({ vatRules: v.vatRules.map((x, j) => (j === i ? { ...x, ...p } : x)) });
-                  return (
-                    <Table.Tr key={i}>
-                      <Table.Td>
-                        <RateSelect value={r.vatRate} onChange={(vatRate) => set({ vatRate })} />
-                      </Table.Td>
-                      <Table.Td>
-                        <TextInput size="xs" aria-label={t("accounting.collectedAccount")} value={r.collectedAccount} onChange={(e) => set({ collectedAccount: e.currentTarget.value })} error={err(`vatRules.${i}.collectedAccount`)} />
-                      </Table.Td>
-                      <Table.Td>
-                        <TextInput size="xs" aria-label={t("accounting.pendingAccount")} value={r.pendingAccount} onChange={(e) => set({ pendingAccount: e.currentTarget.value })} error={err(`vatRules.${i}.pendingAccount`)} />
-                      </Table.Td>
-                      <Table.Td>
-                        <RemoveButton onClick={() => patch({ vatRules: v.vatRules.filter((_, j) => j !== i) })} />
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Section>
-          <Section
+            addLabel={t("accounting.addRule")}
+            rows={v.vatRules}
+            onChange={(vatRules) => patch({ vatRules })}
+            newRow={() => ({ vatRate: 20, collectedAccount: "", pendingAccount: "" })}
+            columns={[
+              { header: t("accounting.vatRate"), cell: (r, set) => <RateSelect value={r.vatRate} onChange={(vatRate) => set({ vatRate })} /> },
+              {
+                header: t("accounting.collectedAccount"),
+                cell: (r, set, i) => <TextInput size="xs" aria-label={t("accounting.collectedAccount")} value={r.collectedAccount} onChange={(e) => set({ collectedAccount: e.currentTarget.value })} error={err(`vatRules.${i}.collectedAccount`)} />,
+              },
+              {
+                header: t("accounting.pendingAccount"),
+                cell: (r, set, i) => <TextInput size="xs" aria-label={t("accounting.pendingAccount")} value={r.pendingAccount} onChange={(e) => set({ pendingAccount: e.currentTarget.value })} error={err(`vatRules.${i}.pendingAccount`)} />,
+              },
+            ]}
+          />
+          <RowsSection
             title={t("accounting.revenueRules")}
             help={t("accounting.revenueRulesHelp")}
-            action={
-              <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => patch({ revenueRules: [...v.revenueRules, { nature: "Service", vatRate: 20, account: "" }] })}>
-                {t("accounting.addRule")}
-              </Button>
-            }
-          >
-            <Table verticalSpacing={4} aria-label={t("accounting.revenueRules")}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("accounting.nature")}</Table.Th>
-                  <Table.Th>{t("accounting.vatRate")}</Table.Th>
-                  <Table.Th>{t("accounting.account")}</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {v.revenueRules.map((r, i) => {
-                  const set = (p: Partial<typeof r>) => patch({ revenueRules: v.revenueRules.map((x, j) => (j === i ? { ...x, ...p } : x)) });
-                  return (
-                    <Table.Tr key={i}>
-                      <Table.Td>
-                        <Select
-                          size="xs"
-                          aria-label={t("accounting.nature")}
-                          data={[
-                            { value: "Goods", label: t("accounting.natures.Goods") },
-                            { value: "Service", label: t("accounting.natures.Service") },
-                          ]}
-                          value={r.nature}
-                          onChange={(n) => n && set({ nature: n as "Goods" | "Service" })}
-                          allowDeselect={false}
-                        />
-                      </Table.Td>
-                      <Table.Td>
-                        <RateSelect value={r.vatRate} onChange={(vatRate) => set({ vatRate })} />
-                      </Table.Td>
-                      <Table.Td>
-                        <TextInput size="xs" aria-label={t("accounting.account")} value={r.account} onChange={(e) => set({ account: e.currentTarget.value })} error={err(`revenueRules.${i}.account`)} />
-                      </Table.Td>
-                      <Table.Td>
-                        <RemoveButton onClick={() => patch({ revenueRules: v.revenueRules.filter((_, j) => j !== i) })} />
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Section>
+            addLabel={t("accounting.addRule")}
+            rows={v.revenueRules}
+            onChange={(revenueRules) => patch({ revenueRules })}
+            newRow={() => ({ nature: "Service" as const, vatRate: 20, account: "" })}
+            columns={[
+              {
+                header: t("accounting.nature"),
+                cell: (r, set) => (
+                  <Select
+                    size="xs"
+                    aria-label={t("accounting.nature")}
+                    data={[
+                      { value: "Goods", label: t("accounting.natures.Goods") },
+                      { value: "Service", label: t("accounting.natures.Service") },
+                    ]}
+                    value={r.nature}
+                    onChange={(n) => n && set({ nature: n as "Goods" | "Service" })}
+                    allowDeselect={false}
+                  />
+                ),
+              },
+              { header: t("accounting.vatRate"), cell: (r, set) => <RateSelect value={r.vatRate} onChange={(vatRate) => set({ vatRate })} /> },
+              { header: t("accounting.account"), cell: (r, set, i) => <TextInput size="xs" aria-label={t("accounting.account")} value={r.account} onChange={(e) => set({ account: e.currentTarget.value })} error={err(`revenueRules.${i}.account`)} /> },
+            ]}
+          />
         </Stack>
       </fieldset>
       {canWrite && (
@@ -290,6 +208,65 @@ function RateSelect({ value, onChange }: { value: number; onChange: (rate: numbe
       allowDeselect={false}
       w={100}
     />
+  );
+}
+
+type Column<T> = { header: string; cell: (row: T, set: (p: Partial<T>) => void, index: number) => ReactNode };
+
+/** An editable list of rows (bank accounts, VAT accounts, revenue accounts): one table row per item, add and remove. */
+function RowsSection<T>({
+  title,
+  help,
+  addLabel,
+  rows,
+  onChange,
+  newRow,
+  columns,
+}: {
+  title: string;
+  help?: string;
+  addLabel: string;
+  rows: T[];
+  onChange: (rows: T[]) => void;
+  newRow: () => T;
+  columns: Column<T>[];
+}) {
+  return (
+    <Section
+      title={title}
+      help={help}
+      action={
+        <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => onChange([...rows, newRow()])}>
+          {addLabel}
+        </Button>
+      }
+    >
+      <Table verticalSpacing={4} aria-label={title}>
+        <Table.Thead>
+          <Table.Tr>
+            {columns.map((c) => (
+              <Table.Th key={c.header}>{c.header}</Table.Th>
+            ))}
+            <Table.Th />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((row, i) => {
+            const set = (p: Partial<T>) => onChange(rows.map((x, j) => (j === i ? { ...x, ...p } : x)));
+            return (
+              <Table.Tr key={i}>
+                {columns.map((c) => (
+                  <Table.Td key={c.header}>{c.cell(row, set, i)}</Table.Td>
+                ))}
+                <Table.Td>
+                  <RemoveButton onClick={() => onChange(rows.filter((_, j) => j !== i))} />
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Section>
   );
 }
 
