@@ -25,7 +25,8 @@ public static class Postings
     /// Sales journal entry of a validated invoice (credit notes are the mirror): customer debit for the total including
     /// VAT; revenue per nature and VAT rate (a deposit credits 4191 instead, and a balance's deduction lines debit it
     /// back); VAT per rate — the services' share waits in the pending account until paid unless the company opted for
-    /// debits, and so does all the VAT of a deposit (due on receipt for goods too since 2023).
+    /// debits, and so does all the VAT of a deposit (due on receipt for goods too since 2023). A credit note of a deposit
+    /// reverses the deposit account; a write-off credit note (bad debt) debits 654 instead of the revenue (§9).
     /// </summary>
     public static JournalEntry ForBillingDocument(BillingDocument document, CustomerAccountRef customer, PostingContext context)
     {
@@ -37,7 +38,10 @@ public static class Postings
         var s = context.Settings;
         var isCredit = document is CreditNote;
         var sign = isCredit ? -1m : 1m;
-        var isDeposit = document is Invoice { Kind: InvoiceKind.Deposit };
+        // a credit note of a deposit invoice reverses the deposit: 4191 and all its VAT pending, like the deposit itself
+        var isDeposit = document is Invoice { Kind: InvoiceKind.Deposit } or CreditNote { InvoiceKind: InvoiceKind.Deposit };
+        // a bad debt (write-off credit note) charges 654 instead of reversing the revenue; its VAT is recovered as usual
+        var isBadDebt = document is CreditNote { Reason: Sales.CreditReason.WriteOff };
         var invoiceId = isCredit ? document.CorrectedInvoiceId : document.Id;
         var label = $"{(isCredit ? "Avoir" : isDeposit ? "Facture d'acompte" : "Facture")} {document.Number} {customer.Name}";
         var lines = new List<PostingLine>
@@ -47,10 +51,10 @@ public static class Postings
 
         var priced = document.Lines.Where(l => l.Kind.IsPriced()).ToList();
         foreach (var group in priced.Where(l => !l.IsDeduction)
-                     .GroupBy(l => (Account: isDeposit ? s.CustomerDepositAccount : s.RevenueAccount(NatureOf(l), l.VatRate), l.VatRate))
+                     .GroupBy(l => (Account: isDeposit ? s.CustomerDepositAccount : isBadDebt ? s.BadDebtAccount : s.RevenueAccount(NatureOf(l), l.VatRate), l.VatRate))
                      .OrderBy(g => g.Key.Account, StringComparer.Ordinal).ThenByDescending(g => g.Key.VatRate))
         {
-            var accountLabel = isDeposit ? "Clients - avances et acomptes reçus" : RevenueLabel(group.Key.Account, s);
+            var accountLabel = isDeposit ? "Clients - avances et acomptes reçus" : isBadDebt ? "Pertes sur créances irrécouvrables" : RevenueLabel(group.Key.Account, s);
             lines.Add(new PostingLine(group.Key.Account, accountLabel, label, 0m, sign * group.Sum(l => l.NetAmount), VatRate: group.Key.VatRate, InvoiceId: invoiceId));
         }
         foreach (var group in priced.Where(l => l.IsDeduction).GroupBy(l => l.VatRate).OrderByDescending(g => g.Key))

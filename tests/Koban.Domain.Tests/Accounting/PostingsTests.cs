@@ -74,6 +74,42 @@ public sealed class PostingsTests
     }
 
     [Test]
+    public void A_bad_debt_written_off_by_credit_note_charges_654_and_recovers_the_VAT()
+    {
+        var flow = BillingFlow.For(InvoicingTestData.Line(10m, 100m));
+        var invoice = flow.Full();
+        var note = flow.CreditFull(invoice, CreditReason.WriteOff);
+        var entry = Postings.ForBillingDocument(note, Customer, Context());
+
+        entry.Lines.Single(l => l.Account == "411000").Credit.ShouldBe(1200m);
+        var loss = entry.Lines.Single(l => l.Account == "654000");
+        (loss.Debit, loss.AccountLabel).ShouldBe((1000m, "Pertes sur créances irrécouvrables"));
+        entry.Lines.ShouldNotContain(l => l.Account.StartsWith("70", StringComparison.Ordinal), "the revenue stays: the loss is a charge");
+        entry.Lines.Where(l => l.Account.StartsWith("4457", StringComparison.Ordinal)).Sum(l => l.Debit - l.Credit).ShouldBe(200m, "the credit note gives the VAT back");
+        entry.TotalDebit.ShouldBe(entry.TotalCredit);
+
+        var other = BillingFlow.For(InvoicingTestData.Line(10m, 100m));
+        var discount = Postings.ForBillingDocument(other.CreditFull(other.Full(), CreditReason.CommercialDiscount), Customer, Context());
+        Credit(discount, "706000").ShouldBe(-1000m, "a commercial discount reduces the revenue");
+        discount.Lines.ShouldNotContain(l => l.Account == "654000");
+    }
+
+    [Test]
+    public void A_credit_note_of_a_deposit_reverses_the_deposits_account_and_its_pending_VAT()
+    {
+        var flow = BillingFlow.For(InvoicingTestData.Line(12m, 65m), InvoicingTestData.Line(2m, 375.50m, discount: 10m));
+        var deposit = flow.Deposit(AmountBasis.Percentage, 30m);
+        var note = flow.CreditFull(deposit);
+        var entry = Postings.ForBillingDocument(note, Customer, Context());
+
+        entry.Lines.Single(l => l.Account == "411000").Credit.ShouldBe(524.12m);
+        Credit(entry, "419100").ShouldBe(-436.77m);
+        Credit(entry, "445740").ShouldBe(-87.35m, "the deposit's VAT was all pending: all of it is reversed there");
+        entry.Lines.ShouldNotContain(l => l.Account.StartsWith("70", StringComparison.Ordinal) || l.Account == "445710");
+        entry.TotalDebit.ShouldBe(entry.TotalCredit);
+    }
+
+    [Test]
     public void A_deposit_credits_the_deposits_account_and_the_balance_debits_it_back()
     {
         var flow = BillingFlow.For(InvoicingTestData.Line(12m, 65m), InvoicingTestData.Line(2m, 375.50m, discount: 10m));
