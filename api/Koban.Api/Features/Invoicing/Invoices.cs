@@ -205,7 +205,7 @@ public sealed class InvoiceHandlers(KobanDbContext db, AuditLog audit, BillingSe
         List<BillingLineData>? lines = null;
         if (r.Lines is not null)
         {
-            var built = await builder.BuildAsync(r.Lines, customer, cancellationToken);
+            var built = await builder.BuildAsync(r.Lines, customer, cancellationToken, invoice?.Lines.OrderBy(l => l.Position).ToList<SalesLine>());
             var natures = await billing.NaturesAsync(built.Select(l => l.ProductId), cancellationToken);
             lines = [.. built.Select((l, i) => new BillingLineData(l, Nature: !l.Kind.IsPriced() ? null
                 : l.ProductId is { } p && natures.TryGetValue(p, out var n) ? n : r.Lines[i].Nature ?? Invoice.NatureFromCategory(l.VatCategory)))];

@@ -97,7 +97,11 @@ public sealed class SalesLineBuilder(KobanDbContext db)
             var stored = existing is not null && i < existing.Count && existing[i].Kind == kind && existing[i].ProductId == product?.Id ? existing[i] : null;
             var nature = l.Nature ?? NatureOf(stored?.VatCategory) ?? product?.Nature ?? ProductNature.Service;
             var requestedRate = l.VatRate ?? stored?.VatRate ?? product?.VatRate ?? 20m;
-            var treatment = VatTreatments.Decide(franchise, customer.VatRegime, customer.Kind, nature, requestedRate, l.VatExemptionReason ?? product?.VatExemptionReason);
+            // a free line outside the scope of VAT (late-payment interest, the 40 € indemnity) stays so when it comes back at 0 %
+            // without an exemption reason: no customer regime makes it so, and a French 0 % would otherwise need one
+            var treatment = stored is { VatCategory: VatCategory.OutsideScope } && kind == LineKind.Free && requestedRate == 0m && l.VatExemptionReason is null
+                ? new VatTreatment(VatCategory.OutsideScope, 0m, null)
+                : DecideAt(i, franchise, customer, nature, requestedRate, l.VatExemptionReason ?? product?.VatExemptionReason);
             result.Add(new DocumentLineData(
                 kind,
                 product?.Id,
@@ -111,6 +115,19 @@ public sealed class SalesLineBuilder(KobanDbContext db)
                 stored?.IsContractLine ?? product?.IsContract ?? false));
         }
         return result;
+    }
+
+    /// <summary>The VAT treatment of line <paramref name="index"/>; a refusal names that line's field (<c>lines[2].vatRate</c>).</summary>
+    private static VatTreatment DecideAt(int index, bool franchise, Customer customer, ProductNature nature, decimal rate, string? exemptionReason)
+    {
+        try
+        {
+            return VatTreatments.Decide(franchise, customer.VatRegime, customer.Kind, nature, rate, exemptionReason);
+        }
+        catch (DomainException e) when (e.Field is "vatRate" or "vatExemptionReason")
+        {
+            throw e.AtField($"lines[{index}].{e.Field}");
+        }
     }
 
     /// <summary>The nature a stored line was sold with, where its VAT category reveals it (domain-rules §7).</summary>

@@ -270,6 +270,30 @@ public sealed class ReminderJobTests
         }
         draft.GetProperty("totals").GetProperty("totalVat").GetDecimal().ShouldBe(0m);
 
+        // edited as the invoice editor sends it (each line at 0 %, no exemption reason): the lines stay outside the scope of VAT
+        var read = await admin.GetAsync($"/api/v1/invoices/{feeId}");
+        var edit = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/invoices/{feeId}")
+        {
+            Content = JsonContent.Create(new
+            {
+                customerId = company.CustomerId,
+                customerReference = "Relance 3",
+                lines = lines.Select(l => new
+                {
+                    kind = "Free",
+                    description = l.GetProperty("description").GetString(),
+                    quantity = 1m,
+                    unitPrice = l.GetProperty("unitPrice").GetDecimal(),
+                    vatRate = 0m,
+                }).ToArray(),
+            }),
+        }.WithIfMatch(read.Headers.ETag);
+        var edited = await admin.SendAsync(edit);
+        await edited.ShouldHaveStatus(HttpStatusCode.OK);
+        var editedLines = (await edited.Json()).GetProperty("lines").EnumerateArray().ToList();
+        editedLines.Select(l => l.GetProperty("vatCategory").GetString()).ShouldBe(["OutsideScope", "OutsideScope"]);
+        editedLines.Sum(l => l.GetProperty("netAmount").GetDecimal()).ShouldBe(49.32m);
+
         var validated = await admin.PostAsJsonAsync($"/api/v1/invoices/{feeId}/validate", new { });
         await validated.ShouldHaveStatus(HttpStatusCode.OK);
         var notes = (await validated.Json()).GetProperty("snapshot").GetProperty("legalNotes").EnumerateArray().Select(n => n.GetString()).ToList();

@@ -139,6 +139,18 @@ public sealed class SalesFlowTests : ApiTest
         var homeless = await Post(c.Company.Admin, "/api/v1/orders", new { customerId = noAddress.GetProperty("id").GetGuid(), lines = Lines(c.ProductId) }, HttpStatusCode.Created);
         await (await c.Company.Admin.PostAsync($"/api/v1/orders/{homeless.GetProperty("id").GetGuid()}/validate", null)).ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "customer_billing_address_missing");
 
+        var zeroRated = await c.Company.Admin.PostAsJsonAsync("/api/v1/orders", new
+        {
+            customerId = c.CustomerId,
+            lines = new object[]
+            {
+                new { kind = "Title", description = "Formation" },
+                new { kind = "Free", description = "Session de formation", quantity = 1m, unitPrice = 500m, vatRate = 0m },
+            },
+        });
+        var zeroProblem = await zeroRated.ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "vat_exemption_reason_required");
+        zeroProblem.GetProperty("errors").EnumerateObject().Single().Name.ShouldBe("lines[1].vatExemptionReason", "the refusal names the line");
+
         var good = await Post(c.Company.Admin, "/api/v1/orders", new { customerId = c.CustomerId, lines = Lines(c.ProductId) }, HttpStatusCode.Created);
         good.GetProperty("traceableToQuote").GetBoolean().ShouldBeFalse();
         (await Post(c.Company.Admin, $"/api/v1/orders/{good.GetProperty("id").GetGuid()}/validate")).GetProperty("number").GetString().ShouldEndWith("-00001");

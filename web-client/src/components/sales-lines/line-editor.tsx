@@ -231,7 +231,7 @@ export function LineEditor({
                           placeholder={product ? String(product.vatRate).replace(".", ",") : "20"}
                           value={line.vatRate}
                           onChange={(v) => update(index, { vatRate: v })}
-                          error={cellError(index, "vatRate")}
+                          error={cellError(index, "vatRate") ?? cellError(index, "vatExemptionReason")}
                           data-line-enter="true"
                         />
                       </Table.Td>
