@@ -15,7 +15,8 @@ internal static class RemindersDemo
 {
     public static async Task SeedAsync(IServiceProvider services, IMediator mediator, SalesDemoIds ids, DateOnly today, CancellationToken ct)
     {
-        await mediator.Send(new UpdateReminderSettingsCommand(new UpdateReminderSettingsRequest(true, [.. ReminderLevels.Defaults.Select(ReminderLevelSettings.From)])), ct);
+        var (_, version) = await mediator.Send(new GetReminderSettingsQuery(), ct);
+        await mediator.Send(new UpdateReminderSettingsCommand(version, new UpdateReminderSettingsRequest(true, [.. ReminderLevels.Defaults.Select(ReminderLevelSettings.From)])), ct);
 
         var issued = today.AddDays(-50);
         if (issued.Year != today.Year) return; // early January: the overdue example would open last year's series

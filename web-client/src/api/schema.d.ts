@@ -1770,14 +1770,14 @@ export interface paths {
         };
         /**
          * Get the automatic reminder settings
-         * @description Whether automatic reminders are on and the levels (number, name, days after the due date, e-mail subject and body). A company that never saved them has them off (`configured: false`) with the default levels proposed: a friendly reminder at 7 days, a firm one at 30, a formal notice (mise en demeure) at 45. `placeholders` lists what the texts may insert: {customer}, {invoiceNumber}, {invoiceDate}, {dueDate}, {amountDue}, {invoiceTotal}, {daysLate}, {company}, {penalties} (the late-payment sentence for a business customer, empty for an individual).
+         * @description Whether automatic reminders are on and the levels (number, name, days after the due date, e-mail subject and body). A company that never saved them has them off (`configured: false`) with the default levels proposed: a friendly reminder at 7 days, a firm one at 30, a formal notice (mise en demeure) at 45. `placeholders` lists what the texts may insert: {customer}, {invoiceNumber}, {invoiceDate}, {dueDate}, {amountDue}, {invoiceTotal}, {daysLate}, {company}, {penalties} (the late-payment sentence for a business customer, empty for an individual). Returns an `ETag` for the update (`"0"` while never saved).
          *
          *     Requires the permission `receivables:read` (role matrix for users, scope for API keys).
          */
         get: operations["GetReminderSettings"];
         /**
          * Change the automatic reminder settings
-         * @description Replaces the settings. 1 to 6 levels (422 `reminder_levels_count`), numbered in the order given, each later than the previous and at most 365 days after the due date (422 `reminder_level_days_order`), each with a name, a subject and a body (422 `reminder_level_text_required`) using only known placeholders (422 `template_placeholder_unknown`, naming the field, e.g. `levels[1].body`). The hourly job (`Koban:Reminders:Cron`) then e-mails every overdue, undisputed invoice the highest level it has reached, once per level; levels passed over while the job did not run are recorded as skipped and never sent. Recorded in the audit log.
+         * @description Replaces the settings. 1 to 6 levels (422 `reminder_levels_count`), numbered in the order given, each later than the previous and at most 365 days after the due date (422 `reminder_level_days_order`), each with a name, a subject and a body (422 `reminder_level_text_required`) using only known placeholders (422 `template_placeholder_unknown`, naming the field, e.g. `levels[1].body`). The hourly job (`Koban:Reminders:Cron`) then e-mails every overdue, undisputed invoice the highest level it has reached, once per level; levels passed over while the job did not run are recorded as skipped and never sent. Recorded in the audit log. Send the `ETag` of the settings you read in `If-Match` (412 when someone saved them meanwhile).
          *
          *     Requires the permission `receivables:write` (role matrix for users, scope for API keys).
          */
@@ -16964,7 +16964,13 @@ export interface operations {
     UpdateReminderSettings: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag returned when the record was read. A stale value answers 412; a missing one 428.
+                 * @example "1234"
+                 */
+                "If-Match": string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -17078,8 +17084,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The If-Match version is stale: someone changed the record since you read it. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The update lacks an If-Match header. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };

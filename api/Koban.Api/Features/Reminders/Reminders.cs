@@ -13,6 +13,7 @@ using Koban.Domain.Products;
 using Koban.Domain.Receivables.Reminders;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Koban.Api.Features.Reminders;
 
@@ -85,9 +86,11 @@ public sealed record ReminderListResponse(IReadOnlyList<InvoiceReminderResponse>
 public sealed record LateFeeInvoiceResponse(Guid FeeInvoiceId, Guid InvoiceId, DateOnly From, DateOnly To, int Days, decimal AnnualRate, decimal Interest,
     decimal Indemnity, decimal TotalIncludingVat);
 
-public sealed record GetReminderSettingsQuery : IQuery<ReminderSettingsResponse>;
+/// <summary>The settings and their version for the <c>ETag</c>: 0 while the company never saved them.</summary>
+public sealed record GetReminderSettingsQuery : IQuery<(ReminderSettingsResponse Settings, uint Version)>;
 
-public sealed record UpdateReminderSettingsCommand(UpdateReminderSettingsRequest Request) : ICommand<ReminderSettingsResponse>;
+/// <summary>Saves the settings if they are still at <paramref name="ExpectedVersion"/> (0: never saved).</summary>
+public sealed record UpdateReminderSettingsCommand(uint ExpectedVersion, UpdateReminderSettingsRequest Request) : ICommand<(ReminderSettingsResponse Settings, uint Version)>;
 
 public sealed class UpdateReminderSettingsCommandValidator : AbstractValidator<UpdateReminderSettingsCommand>
 {
@@ -126,24 +129,25 @@ public sealed record ListRemindersQuery(int Limit, Guid? CustomerId, ReminderSta
 public sealed record CreateLateFeeInvoiceCommand(Guid InvoiceId) : ICommand<LateFeeInvoiceResponse>;
 
 public sealed class ReminderHandlers(KobanDbContext db, ReminderService reminders, AuditLog audit, CurrentActor actor, TimeProvider clock)
-    : IQueryHandler<GetReminderSettingsQuery, ReminderSettingsResponse>,
-      ICommandHandler<UpdateReminderSettingsCommand, ReminderSettingsResponse>,
+    : IQueryHandler<GetReminderSettingsQuery, (ReminderSettingsResponse Settings, uint Version)>,
+      ICommandHandler<UpdateReminderSettingsCommand, (ReminderSettingsResponse Settings, uint Version)>,
       IQueryHandler<InvoiceRemindersQuery, InvoiceRemindersResponse>,
       ICommandHandler<SendReminderCommand, InvoiceReminderResponse>,
       IQueryHandler<ListRemindersQuery, ReminderListResponse>,
       ICommandHandler<CreateLateFeeInvoiceCommand, LateFeeInvoiceResponse>
 {
-    public async ValueTask<ReminderSettingsResponse> Handle(GetReminderSettingsQuery query, CancellationToken cancellationToken)
+    public async ValueTask<(ReminderSettingsResponse Settings, uint Version)> Handle(GetReminderSettingsQuery query, CancellationToken cancellationToken)
     {
         var stored = await db.ReminderSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
-        return ToResponse(stored ?? ReminderSettings.Default(), stored is not null);
+        return (ToResponse(stored ?? ReminderSettings.Default(), stored is not null), stored?.Version ?? 0);
     }
 
-    public async ValueTask<ReminderSettingsResponse> Handle(UpdateReminderSettingsCommand command, CancellationToken cancellationToken)
+    public async ValueTask<(ReminderSettingsResponse Settings, uint Version)> Handle(UpdateReminderSettingsCommand command, CancellationToken cancellationToken)
     {
         var r = command.Request;
         var levels = r.Levels.Select(l => l.ToDomain()).ToList();
         var settings = await db.ReminderSettings.SingleOrDefaultAsync(cancellationToken);
+        if ((settings?.Version ?? 0) != command.ExpectedVersion) throw new PreconditionFailedException();
         var before = settings is null ? null : new { settings.Enabled, levels = settings.Levels.Select(l => new { l.Level, l.Name, l.DaysAfterDue }).ToArray() };
         if (settings is null)
         {
@@ -152,12 +156,20 @@ public sealed class ReminderHandlers(KobanDbContext db, ReminderService reminder
         }
         else
         {
+            db.Entry(settings).Property(x => x.Version).OriginalValue = command.ExpectedVersion;
             settings.Update(r.Enabled, levels);
         }
         audit.Record("reminders.settings_updated", "company", actor.RequireCompanyId(), before,
             new { settings.Enabled, levels = settings.Levels.Select(l => new { l.Level, l.Name, l.DaysAfterDue }).ToArray() });
-        await db.SaveChangesAsync(cancellationToken);
-        return ToResponse(settings, true);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            throw new PreconditionFailedException(); // saved for the first time by someone else meanwhile
+        }
+        return (ToResponse(settings, true), settings.Version);
     }
 
     public async ValueTask<InvoiceRemindersResponse> Handle(InvoiceRemindersQuery query, CancellationToken cancellationToken)

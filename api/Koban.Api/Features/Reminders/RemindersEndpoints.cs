@@ -39,21 +39,31 @@ public static class RemindersEndpoints
         var levels = ReminderLevels.Defaults.Select(ReminderLevelSettings.From).ToList();
         var settings = new ReminderSettingsResponse(true, true, levels, ReminderTemplate.Placeholders);
 
-        group.MapGet("/settings", async Task<Ok<ReminderSettingsResponse>> (IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new GetReminderSettingsQuery(), ct)))
+        group.MapGet("/settings", async Task<Ok<ReminderSettingsResponse>> (IMediator mediator, HttpResponse response, CancellationToken ct) =>
+            {
+                var (current, version) = await mediator.Send(new GetReminderSettingsQuery(), ct);
+                EntityTags.Set(response, version);
+                return TypedResults.Ok(current);
+            })
             .WithName("GetReminderSettings")
             .WithSummary("Get the automatic reminder settings")
-            .WithDescription("Whether automatic reminders are on and the levels (number, name, days after the due date, e-mail subject and body). A company that never saved them has them off (`configured: false`) with the default levels proposed: a friendly reminder at 7 days, a firm one at 30, a formal notice (mise en demeure) at 45. `placeholders` lists what the texts may insert: {customer}, {invoiceNumber}, {invoiceDate}, {dueDate}, {amountDue}, {invoiceTotal}, {daysLate}, {company}, {penalties} (the late-payment sentence for a business customer, empty for an individual).")
+            .WithDescription("Whether automatic reminders are on and the levels (number, name, days after the due date, e-mail subject and body). A company that never saved them has them off (`configured: false`) with the default levels proposed: a friendly reminder at 7 days, a firm one at 30, a formal notice (mise en demeure) at 45. `placeholders` lists what the texts may insert: {customer}, {invoiceNumber}, {invoiceDate}, {dueDate}, {amountDue}, {invoiceTotal}, {daysLate}, {company}, {penalties} (the late-payment sentence for a business customer, empty for an individual). Returns an `ETag` for the update (`\"0\"` while never saved).")
             .RequirePermission(Permissions.Receivables, Access.Read)
             .WithExamples(null, 200, settings);
 
-        group.MapPut("/settings", async Task<Ok<ReminderSettingsResponse>> (UpdateReminderSettingsRequest request, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new UpdateReminderSettingsCommand(request), ct)))
+        group.MapPut("/settings", async Task<Ok<ReminderSettingsResponse>> (UpdateReminderSettingsRequest request, IMediator mediator, HttpRequest http, HttpResponse response, CancellationToken ct) =>
+            {
+                var expected = EntityTags.RequireIfMatch(http);
+                var (saved, version) = await mediator.Send(new UpdateReminderSettingsCommand(expected, request), ct);
+                EntityTags.Set(response, version);
+                return TypedResults.Ok(saved);
+            })
             .WithName("UpdateReminderSettings")
             .WithSummary("Change the automatic reminder settings")
-            .WithDescription("Replaces the settings. 1 to 6 levels (422 `reminder_levels_count`), numbered in the order given, each later than the previous and at most 365 days after the due date (422 `reminder_level_days_order`), each with a name, a subject and a body (422 `reminder_level_text_required`) using only known placeholders (422 `template_placeholder_unknown`, naming the field, e.g. `levels[1].body`). The hourly job (`Koban:Reminders:Cron`) then e-mails every overdue, undisputed invoice the highest level it has reached, once per level; levels passed over while the job did not run are recorded as skipped and never sent. Recorded in the audit log.")
+            .WithDescription("Replaces the settings. 1 to 6 levels (422 `reminder_levels_count`), numbered in the order given, each later than the previous and at most 365 days after the due date (422 `reminder_level_days_order`), each with a name, a subject and a body (422 `reminder_level_text_required`) using only known placeholders (422 `template_placeholder_unknown`, naming the field, e.g. `levels[1].body`). The hourly job (`Koban:Reminders:Cron`) then e-mails every overdue, undisputed invoice the highest level it has reached, once per level; levels passed over while the job did not run are recorded as skipped and never sent. Recorded in the audit log. Send the `ETag` of the settings you read in `If-Match` (412 when someone saved them meanwhile).")
             .RequirePermission(Permissions.Receivables, Access.Write)
-            .WithProblems(422)
+            .RequiresIfMatch()
+            .WithProblems(412, 422, 428)
             .WithExamples(new UpdateReminderSettingsRequest(true, levels), 200, settings);
 
         group.MapGet("", async Task<Ok<ReminderListResponse>> (int? limit, Guid? customerId, ReminderStatus? status, IMediator mediator, CancellationToken ct) =>

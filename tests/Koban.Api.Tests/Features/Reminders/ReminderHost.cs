@@ -79,9 +79,12 @@ public sealed class ReminderHost : IAsyncDisposable
         var (created, _) = await CustomerTests.CreateAsync(admin, customer ?? CustomerTests.Business());
         if (remindersOn)
         {
-            var settings = await (await admin.GetAsync("/api/v1/reminders/settings")).Json();
-            var levels = settings.GetProperty("levels");
-            var response = await admin.PutAsJsonAsync("/api/v1/reminders/settings", new { enabled = true, levels });
+            var read = await admin.GetAsync("/api/v1/reminders/settings");
+            var levels = (await read.Json()).GetProperty("levels");
+            var response = await admin.SendAsync(new HttpRequestMessage(HttpMethod.Put, "/api/v1/reminders/settings")
+            {
+                Content = JsonContent.Create(new { enabled = true, levels }),
+            }.WithIfMatch(read.Headers.ETag));
             await response.ShouldHaveStatus(HttpStatusCode.OK);
         }
         return new Tenant(company, created.GetProperty("id").GetGuid());

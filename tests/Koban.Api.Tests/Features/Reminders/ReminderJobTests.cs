@@ -193,29 +193,42 @@ public sealed class ReminderJobTests
         initial.GetProperty("configured").GetBoolean().ShouldBeFalse();
         initial.GetProperty("levels").EnumerateArray().Select(l => l.GetProperty("daysAfterDue").GetInt32()).ShouldBe([7, 30, 45]);
         initial.GetProperty("placeholders").EnumerateArray().Select(p => p.GetString()).ShouldContain("amountDue");
+        var neverSaved = initialResponse.Headers.ETag;
+        neverSaved!.Tag.ShouldBe("\"0\"");
+        Task<HttpResponseMessage> Put(object body, System.Net.Http.Headers.EntityTagHeaderValue? etag) =>
+            admin.SendAsync(new HttpRequestMessage(HttpMethod.Put, "/api/v1/reminders/settings") { Content = JsonContent.Create(body) }.WithIfMatch(etag));
 
-        var bad = await admin.PutAsJsonAsync("/api/v1/reminders/settings", new
+        var bad = await Put(new
         {
             enabled = true,
             levels = new[] { new { level = 1, name = "A", daysAfterDue = 10, subject = "S", body = "B" }, new { level = 2, name = "B", daysAfterDue = 10, subject = "S", body = "B" } },
-        });
+        }, neverSaved);
         (await bad.ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "reminder_level_days_order")).GetProperty("errors").TryGetProperty("levels[1].daysAfterDue", out _).ShouldBeTrue();
-        var placeholder = await admin.PutAsJsonAsync("/api/v1/reminders/settings", new
+        var placeholder = await Put(new
         {
             enabled = true,
             levels = new[] { new { level = 1, name = "A", daysAfterDue = 10, subject = "Facture {number}", body = "B" } },
-        });
+        }, neverSaved);
         (await placeholder.ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "template_placeholder_unknown")).GetProperty("errors").TryGetProperty("levels[0].subject", out _).ShouldBeTrue();
 
-        var ok = await admin.PutAsJsonAsync("/api/v1/reminders/settings", new
+        var one = new
         {
             enabled = true,
             levels = new[] { new { level = 1, name = "Rappel", daysAfterDue = 3, subject = "Facture {invoiceNumber}", body = "Merci de régler {amountDue}." } },
-        });
+        };
+        await (await admin.PutAsJsonAsync("/api/v1/reminders/settings", one)).ShouldBeProblem(HttpStatusCode.PreconditionRequired, "if_match_required");
+        var ok = await Put(one, neverSaved);
         await ok.ShouldHaveStatus(HttpStatusCode.OK);
-        var saved = await (await admin.GetAsync("/api/v1/reminders/settings")).Json();
+        var savedResponse = await admin.GetAsync("/api/v1/reminders/settings");
+        var saved = await savedResponse.Json();
         saved.GetProperty("configured").GetBoolean().ShouldBeTrue();
         saved.GetProperty("levels").GetArrayLength().ShouldBe(1);
+        savedResponse.Headers.ETag.ShouldBe(ok.Headers.ETag);
+
+        // somebody who read the settings before that save cannot overwrite it unknowingly
+        await (await Put(new { enabled = false, levels = one.levels }, neverSaved)).ShouldBeProblem(HttpStatusCode.PreconditionFailed, "stale_version");
+        (await (await admin.GetAsync("/api/v1/reminders/settings")).Json()).GetProperty("enabled").GetBoolean().ShouldBeTrue();
+        await (await Put(new { enabled = false, levels = one.levels }, ok.Headers.ETag)).ShouldHaveStatus(HttpStatusCode.OK);
 
         var viewer = await ApiTestAccess.NewUserAsync(company.Company, "Viewer");
         var forbidden = await viewer.Client.PutAsJsonAsync("/api/v1/reminders/settings", new { enabled = false, levels = Array.Empty<object>() });

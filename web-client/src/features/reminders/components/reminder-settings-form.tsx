@@ -8,15 +8,17 @@ import { ErrorState } from "@/components/ui/error-state";
 import { ProblemAlert } from "@/components/ui/problem-alert";
 import { type ReminderSettings, useReminderSettings, useSaveReminderSettings } from "../api/reminders";
 
-export function ReminderSettingsPanel() {
+export function ReminderSettingsPanel({ canWrite }: { canWrite: boolean }) {
   const query = useReminderSettings();
   if (query.isPending) return <Skeleton height={300} />;
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
-  return <ReminderSettingsForm key={query.data.etag ?? "x"} initial={query.data.settings} etag={query.data.etag} onReload={() => void query.refetch()} />;
+  return (
+    <ReminderSettingsForm key={query.data.etag ?? "x"} initial={query.data.settings} etag={query.data.etag} canWrite={canWrite} onReload={() => void query.refetch()} />
+  );
 }
 
 /** Reminder levels: after how many days past the due date, and the e-mail's subject and body (placeholders such as {invoiceNumber}). */
-function ReminderSettingsForm({ initial, etag, onReload }: { initial: ReminderSettings; etag: string | null; onReload: () => void }) {
+function ReminderSettingsForm({ initial, etag, canWrite, onReload }: { initial: ReminderSettings; etag: string | null; canWrite: boolean; onReload: () => void }) {
   const { t } = useTranslation();
   const [values, setValues] = useState<ReminderSettings>(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -59,96 +61,102 @@ function ReminderSettingsForm({ initial, etag, onReload }: { initial: ReminderSe
   return (
     <Stack>
       {save.error && Object.keys(errors).length === 0 ? <ProblemAlert error={save.error} extraMessages={unmatched} onReload={onReload} /> : null}
-      <Paper withBorder p="md">
+      <fieldset disabled={!canWrite} style={{ border: 0, padding: 0, margin: 0 }}>
+        <Stack>
+          <Paper withBorder p="md">
+            <Group justify="space-between">
+              <div>
+                <Title order={4}>{t("reminders.settingsTitle")}</Title>
+                <Text size="sm" c="dimmed">
+                  {t("reminders.settingsHelp")}
+                </Text>
+              </div>
+              <Switch
+                label={t("reminders.enabled")}
+                checked={values.enabled}
+                onChange={(e) => {
+                  const enabled = e.currentTarget.checked;
+                  setValues((v) => ({ ...v, enabled }));
+                }}
+              />
+            </Group>
+            <Text size="xs" c="dimmed" mt="xs">
+              {t("reminders.placeholders")}
+            </Text>
+          </Paper>
+          {values.levels.map((level, index) => (
+            <Paper withBorder p="md" key={index} component="section" aria-label={t("reminders.levelN", { n: index + 1 })}>
+              <Group align="flex-end" mb="xs">
+                <Text fw={700} w={90}>
+                  {t("reminders.levelN", { n: index + 1 })}
+                </Text>
+                <TextInput
+                  label={t("reminders.levelName")}
+                  value={level.name}
+                  onChange={(e) => setLevel(index, { name: e.currentTarget.value })}
+                  error={errors[`levels.${index}.name`]}
+                  w={240}
+                />
+                <NumberInput
+                  label={t("reminders.daysAfterDue")}
+                  value={level.daysAfterDue}
+                  min={0}
+                  max={365}
+                  allowDecimal={false}
+                  onChange={(v) => setLevel(index, { daysAfterDue: typeof v === "number" ? v : 0 })}
+                  error={errors[`levels.${index}.daysAfterDue`]}
+                  w={160}
+                />
+                <Tooltip label={t("reminders.removeLevel")}>
+                  <ActionIcon
+                    variant="subtle"
+                    color="red"
+                    aria-label={t("reminders.removeLevel")}
+                    onClick={() => setValues((v) => ({ ...v, levels: v.levels.filter((_, i) => i !== index) }))}
+                    mb={4}
+                  >
+                    <IconTrash size={16} />
+                  </ActionIcon>
+                </Tooltip>
+              </Group>
+              <TextInput
+                label={t("reminders.subject")}
+                value={level.subject}
+                onChange={(e) => setLevel(index, { subject: e.currentTarget.value })}
+                error={errors[`levels.${index}.subject`]}
+              />
+              <Textarea
+                mt="xs"
+                label={t("reminders.body")}
+                rows={6}
+                value={level.body}
+                onChange={(e) => setLevel(index, { body: e.currentTarget.value })}
+                error={errors[`levels.${index}.body`]}
+              />
+            </Paper>
+          ))}
+        </Stack>
+      </fieldset>
+      {canWrite && (
         <Group justify="space-between">
-          <div>
-            <Title order={4}>{t("reminders.settingsTitle")}</Title>
-            <Text size="sm" c="dimmed">
-              {t("reminders.settingsHelp")}
-            </Text>
-          </div>
-          <Switch
-            label={t("reminders.enabled")}
-            checked={values.enabled}
-            onChange={(e) => {
-              const enabled = e.currentTarget.checked;
-              setValues((v) => ({ ...v, enabled }));
-            }}
-          />
+          <Button
+            variant="default"
+            leftSection={<IconPlus size={16} />}
+            disabled={values.levels.length >= 6}
+            onClick={() =>
+              setValues((v) => ({
+                ...v,
+                levels: [...v.levels, { level: v.levels.length + 1, name: "", daysAfterDue: (v.levels.at(-1)?.daysAfterDue ?? 0) + 15, subject: "", body: "" }],
+              }))
+            }
+          >
+            {t("reminders.addLevel")}
+          </Button>
+          <Button onClick={submit} loading={save.isPending}>
+            {t("common.save")}
+          </Button>
         </Group>
-        <Text size="xs" c="dimmed" mt="xs">
-          {t("reminders.placeholders")}
-        </Text>
-      </Paper>
-      {values.levels.map((level, index) => (
-        <Paper withBorder p="md" key={index} aria-label={t("reminders.levelN", { n: index + 1 })}>
-          <Group align="flex-end" mb="xs">
-            <Text fw={700} w={90}>
-              {t("reminders.levelN", { n: index + 1 })}
-            </Text>
-            <TextInput
-              label={t("reminders.levelName")}
-              value={level.name}
-              onChange={(e) => setLevel(index, { name: e.currentTarget.value })}
-              error={errors[`levels.${index}.name`]}
-              w={240}
-            />
-            <NumberInput
-              label={t("reminders.daysAfterDue")}
-              value={level.daysAfterDue}
-              min={0}
-              max={365}
-              allowDecimal={false}
-              onChange={(v) => setLevel(index, { daysAfterDue: typeof v === "number" ? v : 0 })}
-              error={errors[`levels.${index}.daysAfterDue`]}
-              w={160}
-            />
-            <Tooltip label={t("reminders.removeLevel")}>
-              <ActionIcon
-                variant="subtle"
-                color="red"
-                aria-label={t("reminders.removeLevel")}
-                onClick={() => setValues((v) => ({ ...v, levels: v.levels.filter((_, i) => i !== index) }))}
-                mb={4}
-              >
-                <IconTrash size={16} />
-              </ActionIcon>
-            </Tooltip>
-          </Group>
-          <TextInput
-            label={t("reminders.subject")}
-            value={level.subject}
-            onChange={(e) => setLevel(index, { subject: e.currentTarget.value })}
-            error={errors[`levels.${index}.subject`]}
-          />
-          <Textarea
-            mt="xs"
-            label={t("reminders.body")}
-            rows={6}
-            value={level.body}
-            onChange={(e) => setLevel(index, { body: e.currentTarget.value })}
-            error={errors[`levels.${index}.body`]}
-          />
-        </Paper>
-      ))}
-      <Group justify="space-between">
-        <Button
-          variant="default"
-          leftSection={<IconPlus size={16} />}
-          disabled={values.levels.length >= 6}
-          onClick={() =>
-            setValues((v) => ({
-              ...v,
-              levels: [...v.levels, { level: v.levels.length + 1, name: "", daysAfterDue: (v.levels.at(-1)?.daysAfterDue ?? 0) + 15, subject: "", body: "" }],
-            }))
-          }
-        >
-          {t("reminders.addLevel")}
-        </Button>
-        <Button onClick={submit} loading={save.isPending}>
-          {t("common.save")}
-        </Button>
-      </Group>
+      )}
     </Stack>
   );
 }

@@ -7,5 +7,5 @@ export function ReminderSettingsRoute() {
   const { t } = useTranslation();
   const me = useMe();
   if (!hasPermission(me.data, "receivables:read")) return <EmptyState title={t("errors.forbidden")} />;
-  return <ReminderSettingsPanel />;
+  return <ReminderSettingsPanel canWrite={hasPermission(me.data, "receivables:write")} />;
 }
