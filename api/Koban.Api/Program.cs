@@ -173,7 +173,7 @@ ValidatorOptions.Global.LanguageManager.Enabled = true;
 
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 builder.Services.AddKobanOpenApi();
-if (!isOpenApiBuild) builder.Services.AddHostedService<IdempotencyCleanup>();
+if (!isOpenApiBuild && configuration.GetValue("Koban:Idempotency:Cleanup", true)) builder.Services.AddHostedService<IdempotencyCleanup>();
 builder.Services.AddSingleton<ReminderRunner>();
 builder.Services.AddScoped<ReminderService>();
 builder.Services.AddKobanScheduling(configuration, isOpenApiBuild,

@@ -28,6 +28,25 @@ public sealed class ApiFactory(TestDatabase database, IReadOnlyDictionary<string
         if (services is not null) builder.ConfigureTestServices(services);
     }
 
+    /// <summary>
+    /// Settings for a second host on a database other tests share, when that host runs on a fake clock: none of the
+    /// background workers that act on every company's rows by the time (export queue leases, outbox retries, idempotency
+    /// clean-up, PDF archiving) may run there, or a clock months ahead would take over or delete other tests' work.
+    /// </summary>
+    public static Dictionary<string, string?> NoBackgroundWork(Dictionary<string, string?>? more = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Koban:Database:Migrate"] = "false",
+            ["Koban:AccountingExport:Worker"] = "false",
+            ["Koban:Mail:SenderEnabled"] = "false",
+            ["Koban:Archive:Worker"] = "false",
+            ["Koban:Idempotency:Cleanup"] = "false",
+        };
+        foreach (var (key, value) in more ?? []) settings[key] = value;
+        return settings;
+    }
+
     /// <summary>Settings that send the API's mail to <paramref name="smtp"/>, polling the outbox often.</summary>
     public static Dictionary<string, string?> MailTo(TestSmtpServer smtp) => new()
     {

@@ -44,7 +44,7 @@ public sealed class ClosuresTests : ApiTest
     {
         var billing = await InvoicingFlowTests.ValidatedOrderAsync();
         var clock = new FakeTimeProvider(new DateTimeOffset(year, month, day, 9, 0, 0, TimeSpan.Zero));
-        var host = new ApiFactory(Factory.Database, null, s => s.AddSingleton<TimeProvider>(clock));
+        var host = new ApiFactory(Factory.Database, ApiFactory.NoBackgroundWork(), s => s.AddSingleton<TimeProvider>(clock));
         var clocked = new Clocked(host, clock, billing);
         await clocked.AtAsync(year, month, day);
         return clocked;
