@@ -127,19 +127,26 @@ export const paymentsHandlers = [
   http.get(api("/reminders/settings"), () => HttpResponse.json({ enabled: false, levels: [] })),
   http.get(api("/accounting/exports"), () => HttpResponse.json({ items: paymentsDb.exports })),
   http.post(api("/accounting/exports"), async ({ request }) => {
-    const body = (await request.json()) as { format: AccountingExport["format"]; from: string; to: string };
+    const body = (await request.json()) as Schemas["RequestAccountingExportRequest"];
     paymentsRequests.exportRequests.push(body);
     const created: AccountingExport = {
       id: "00000000-0000-4000-b000-0000000000e1",
       format: body.format,
+      formatDescription: body.format,
       from: body.from,
       to: body.to,
+      options: { fec: body.fec ?? null, csv: body.csv ?? null },
       status: "Queued",
       progressPercent: 0,
+      rowsWritten: 0,
+      rowsTotal: null,
+      requestedBy: null,
       requestedByName: "Anne Comptable",
       requestedAt: "2026-11-28T10:00:00Z",
+      startedAt: null,
       completedAt: null,
       fileName: null,
+      contentType: null,
       size: null,
       sha256: null,
       entryCount: null,

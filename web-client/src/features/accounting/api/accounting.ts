@@ -1,5 +1,4 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { contractClient } from "@/api/contract-client";
 import { fetchClient } from "@/api/client";
 import { unwrap } from "@/api/problem";
 import type { components } from "@/api/schema";
@@ -30,9 +29,11 @@ export function useVatSummary(from: string | null, to: string | null) {
 }
 
 // Exports (contract: POST/GET /accounting/exports, GET /accounting/exports/{id}, GET /accounting/exports/{id}/file).
-export type ExportFormat = "Fec" | "Quadratus" | "Ebp" | "Csv";
-export type ExportStatus = "Queued" | "Running" | "Completed" | "Failed";
-export type ExportEncoding = "Iso885915" | "Utf8";
+type Schemas = components["schemas"];
+
+export type ExportFormat = Schemas["AccountingExportFormat"];
+export type ExportStatus = Schemas["AccountingExportStatus"];
+export type ExportEncoding = Schemas["ExportEncoding"];
 export const exportFormats: ExportFormat[] = ["Fec", "Quadratus", "Ebp", "Csv"];
 export const csvFields = [
   "JournalCode",
@@ -56,44 +57,10 @@ export const csvFields = [
   "CurrencyAmount",
   "CurrencyCode",
 ] as const;
-export type CsvField = (typeof csvFields)[number];
-
-export interface CsvLayout {
-  columns: CsvField[];
-  separator: string;
-  decimalMark: string;
-  dateFormat: string;
-  header: boolean;
-  encoding: ExportEncoding;
-}
-
-export interface ExportRequest {
-  format: ExportFormat;
-  from: string;
-  to: string;
-  fec?: { separator: "Tab" | "Pipe"; encoding: ExportEncoding } | null;
-  csv?: CsvLayout | null;
-}
-
-export interface AccountingExport {
-  id: string;
-  format: ExportFormat;
-  formatDescription?: string | null;
-  from: string;
-  to: string;
-  status: ExportStatus;
-  progressPercent: number;
-  rowsWritten?: number | null;
-  rowsTotal?: number | null;
-  requestedByName: string | null;
-  requestedAt: string;
-  completedAt: string | null;
-  fileName: string | null;
-  size: number | null;
-  sha256: string | null;
-  entryCount: number | null;
-  error: string | null;
-}
+export type CsvField = Schemas["CsvField"];
+export type CsvLayout = Schemas["CsvExportLayout"];
+export type ExportRequest = Schemas["RequestAccountingExportRequest"];
+export type AccountingExport = Schemas["AccountingExportResponse"];
 
 const exportsKey = ["get", "/api/v1/accounting/exports"] as const;
 
@@ -101,8 +68,7 @@ export function useAccountingExports() {
   return useQuery({
     queryKey: exportsKey,
     queryFn: async ({ signal }) => {
-      const data = unwrap(await contractClient.GET("/api/v1/accounting/exports", { signal })) as { items: AccountingExport[] } | AccountingExport[];
-      return Array.isArray(data) ? data : data.items;
+      return unwrap(await fetchClient.GET("/api/v1/accounting/exports", { signal })).items;
     },
   });
 }
@@ -117,7 +83,7 @@ export function useAccountingExport(id: string | null, pollMs = 1000) {
     enabled: !!id,
     refetchInterval: (query) => (finished(query.state.data?.status) ? false : pollMs),
     queryFn: async ({ signal }): Promise<AccountingExport> => {
-      const data = unwrap(await contractClient.GET("/api/v1/accounting/exports/{id}", { params: { path: { id: id! } }, signal })) as AccountingExport;
+      const data = unwrap(await fetchClient.GET("/api/v1/accounting/exports/{id}", { params: { path: { id: id! } }, signal }));
       if (finished(data.status)) void queryClient.invalidateQueries({ queryKey: exportsKey, exact: true });
       return data;
     },
@@ -127,7 +93,7 @@ export function useAccountingExport(id: string | null, pollMs = 1000) {
 export function useStartExport() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (body: ExportRequest) => unwrap(await contractClient.POST("/api/v1/accounting/exports", { body })) as AccountingExport,
+    mutationFn: async (body: ExportRequest) => unwrap(await fetchClient.POST("/api/v1/accounting/exports", { body })),
     onSuccess: (created) => {
       queryClient.setQueryData([...exportsKey, created.id], created);
       void queryClient.invalidateQueries({ queryKey: exportsKey, exact: true });

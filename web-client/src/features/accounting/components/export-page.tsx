@@ -139,7 +139,7 @@ export function ExportPage({ canWrite, pollMs }: { canWrite: boolean; pollMs?: n
                     w={110}
                   />
                   <TextInput label={t("accounting.dateFormat")} value={csv.dateFormat} onChange={(e) => setCsv((c) => ({ ...c, dateFormat: e.currentTarget.value }))} w={150} />
-                  <EncodingSelect value={csv.encoding} onChange={(encoding) => setCsv((c) => ({ ...c, encoding }))} />
+                  <EncodingSelect value={csv.encoding ?? "Utf8"} onChange={(encoding) => setCsv((c) => ({ ...c, encoding }))} />
                   <Checkbox label={t("accounting.headerLine")} checked={csv.header} onChange={(e) => setCsv((c) => ({ ...c, header: e.currentTarget.checked }))} mt={24} />
                 </Group>
               </Stack>

@@ -1,13 +1,13 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { fetchClient } from "@/api/client";
-import { cleanQuery } from "@/api/contract-client";
+import { cleanQuery } from "@/api/query";
 import { unwrap } from "@/api/problem";
 import type { components } from "@/api/schema";
 import type { InvoicePaymentStatus } from "@/components/receivables/receivables-api";
 
 export type { InvoicePaymentStatus };
 
-// Types of the payments contract (docs: payments-contract, "Payments / accounting API contract"); the API returns
+// Types generated from openapi.yaml (npm run gen:api); the API returns
 // every amount already computed, the SPA only shows them.
 type Schemas = components["schemas"];
 export type PaymentDirection = Schemas["PaymentDirection"];

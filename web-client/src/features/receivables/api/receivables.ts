@@ -1,55 +1,17 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
-import { cleanQuery, contractClient } from "@/api/contract-client";
+import { fetchClient } from "@/api/client";
+import { cleanQuery } from "@/api/query";
 import { unwrap } from "@/api/problem";
-import type { InvoicePaymentStatus } from "@/components/receivables/receivables-api";
+import type { components } from "@/api/schema";
 
-export type AgingBucket = "NotDue" | "Days1To30" | "Days31To60" | "Days61To90" | "Over90";
+type Schemas = components["schemas"];
+
+export type AgingBucket = Schemas["AgingBucket"];
 export const agingBuckets: AgingBucket[] = ["NotDue", "Days1To30", "Days31To60", "Days61To90", "Over90"];
-
-export interface ReceivableSummary {
-  invoiceId: string;
-  number: string;
-  customerId: string;
-  customerName: string;
-  issueDate: string;
-  dueDate: string;
-  total: number;
-  outstanding: number;
-  paymentStatus: InvoicePaymentStatus;
-  daysLate: number;
-  bucket: AgingBucket;
-  disputed: boolean;
-  disputeReason: string | null;
-}
-
-export interface ReceivableList {
-  items: ReceivableSummary[];
-  nextCursor: string | null;
-  hasMore: boolean;
-  count: number;
-  totalOutstanding: number;
-  today: string;
-}
-
-export interface AgingAmounts {
-  notDue: number;
-  days1To30: number;
-  days31To60: number;
-  days61To90: number;
-  over90: number;
-  total: number;
-  disputed: number;
-  openInvoices: number;
-}
-
-export interface AgingReport {
-  asOf: string;
-  customers: { customerId: string; customerName: string; amounts: AgingAmounts }[];
-  totals: AgingAmounts;
-  salesLast90Days: number;
-  dsoFrom: string;
-  daysSalesOutstanding: number | null;
-}
+export type ReceivableSummary = Schemas["ReceivableSummary"];
+export type ReceivableList = Schemas["ReceivableList"];
+export type AgingAmounts = Schemas["AgingAmounts"];
+export type AgingReport = Schemas["AgingReport"];
 
 /** The field of AgingAmounts that holds a bucket. */
 export const bucketField: Record<AgingBucket, keyof AgingAmounts> = {
@@ -87,7 +49,7 @@ export function useReceivables(filters: ReceivableFilters) {
     queryKey: [...receivablesKey, { params: { query } }, "infinite"],
     initialPageParam: undefined as string | undefined,
     queryFn: async ({ pageParam, signal }) =>
-      unwrap(await contractClient.GET("/api/v1/receivables", { params: { query: { ...query, after: pageParam } }, signal })) as ReceivableList,
+      unwrap(await fetchClient.GET("/api/v1/receivables", { params: { query: { ...query, after: pageParam } }, signal })),
     getNextPageParam: (last) => (last.hasMore && last.nextCursor ? last.nextCursor : undefined),
     placeholderData: keepPreviousData,
   });
@@ -96,7 +58,7 @@ export function useReceivables(filters: ReceivableFilters) {
 export function useAging() {
   return useQuery({
     queryKey: [...receivablesKey, "aging"],
-    queryFn: async ({ signal }) => unwrap(await contractClient.GET("/api/v1/receivables/aging", { signal })) as AgingReport,
+    queryFn: async ({ signal }) => unwrap(await fetchClient.GET("/api/v1/receivables/aging", { signal })),
   });
 }
 

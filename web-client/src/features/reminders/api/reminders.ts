@@ -1,49 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { contractClient } from "@/api/contract-client";
+import { fetchClient } from "@/api/client";
 import { unwrap } from "@/api/problem";
+import type { components } from "@/api/schema";
 
-export interface ReminderLevel {
-  level: number;
-  name: string;
-  daysAfterDue: number;
-  subject: string;
-  body: string;
-}
+type Schemas = components["schemas"];
 
-export interface ReminderSettings {
-  enabled: boolean;
-  levels: ReminderLevel[];
-}
-
-export type ReminderStatus = "Sent" | "Skipped" | "Manual";
-
-export interface InvoiceReminder {
-  id: string;
-  invoiceId: string;
-  invoiceNumber?: string | null;
-  customerId?: string;
-  customerName?: string | null;
-  level: number | null;
-  levelName: string;
-  status: ReminderStatus;
-  daysLate: number;
-  amountDue: number;
-  recipients?: string[];
-  subject?: string | null;
-  createdAt: string;
-  createdByName?: string | null;
-  deliveryStatus?: string | null;
-}
-
-export interface LateInterest {
-  from: string;
-  to: string;
-  days: number;
-  annualRate: number;
-  interest: number;
-  indemnity: number;
-  total: number;
-}
+export type ReminderLevel = Schemas["ReminderLevelSettings"];
+/** What the settings form edits and sends. */
+export type ReminderSettings = Schemas["UpdateReminderSettingsRequest"];
+export type ReminderStatus = Schemas["ReminderStatus"];
+export type InvoiceReminder = Schemas["InvoiceReminderResponse"];
+export type LateInterest = Schemas["LateInterestResponse"];
 
 export interface InvoiceReminders {
   reminders: InvoiceReminder[];
@@ -57,8 +24,9 @@ export function useReminderSettings() {
   return useQuery({
     queryKey: settingsKey,
     queryFn: async ({ signal }) => {
-      const result = await contractClient.GET("/api/v1/reminders/settings", { signal });
-      return { settings: unwrap(result) as ReminderSettings, etag: result.response.headers.get("ETag") };
+      const result = await fetchClient.GET("/api/v1/reminders/settings", { signal });
+      const { enabled, levels } = unwrap(result);
+      return { settings: { enabled, levels } satisfies ReminderSettings, etag: result.response.headers.get("ETag") };
     },
   });
 }
@@ -67,23 +35,18 @@ export function useSaveReminderSettings() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ body, etag }: { body: ReminderSettings; etag: string | null }) => {
-      const result = await contractClient.PUT("/api/v1/reminders/settings", { body, headers: etag ? { "If-Match": etag } : {} });
-      return { settings: unwrap(result) as ReminderSettings, etag: result.response.headers.get("ETag") };
+      const result = await fetchClient.PUT("/api/v1/reminders/settings", { body, params: { header: { "If-Match": etag ?? "" } } });
+      const { enabled, levels } = unwrap(result);
+      return { settings: { enabled, levels } satisfies ReminderSettings, etag: result.response.headers.get("ETag") };
     },
     onSuccess: (saved) => queryClient.setQueryData(settingsKey, saved),
   });
 }
 
-function items<T>(data: unknown, key: string): T[] {
-  if (Array.isArray(data)) return data as T[];
-  const record = (data ?? {}) as Record<string, unknown>;
-  return ((record.items ?? record[key] ?? []) as T[]) ?? [];
-}
-
 export function useReminderHistory() {
   return useQuery({
     queryKey: remindersKey,
-    queryFn: async ({ signal }) => items<InvoiceReminder>(unwrap(await contractClient.GET("/api/v1/reminders", { params: { query: { limit: 100 } }, signal })), "reminders"),
+    queryFn: async ({ signal }) => unwrap(await fetchClient.GET("/api/v1/reminders", { params: { query: { limit: 100 } }, signal })).items,
   });
 }
 
@@ -93,9 +56,8 @@ export function useInvoiceReminders(invoiceId: string, enabled: boolean) {
     enabled,
     retry: false,
     queryFn: async ({ signal }): Promise<InvoiceReminders> => {
-      const data = unwrap(await contractClient.GET("/api/v1/invoices/{id}/reminders", { params: { path: { id: invoiceId } }, signal }));
-      const record = (Array.isArray(data) ? {} : (data ?? {})) as Record<string, unknown>;
-      return { reminders: items<InvoiceReminder>(record.history ?? data, "reminders"), lateInterest: (record.lateInterest as LateInterest | undefined) ?? null };
+      const data = unwrap(await fetchClient.GET("/api/v1/invoices/{id}/reminders", { params: { path: { id: invoiceId } }, signal }));
+      return { reminders: data.history, lateInterest: data.lateInterest };
     },
   });
 }
@@ -104,7 +66,7 @@ export function useSendReminder() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ invoiceId, level }: { invoiceId: string; level: number | null }) =>
-      unwrap(await contractClient.POST("/api/v1/invoices/{id}/reminders", { params: { path: { id: invoiceId } }, body: { level } })),
+      unwrap(await fetchClient.POST("/api/v1/invoices/{id}/reminders", { params: { path: { id: invoiceId } }, body: { level } })),
     onSuccess: (_, { invoiceId }) => {
       void queryClient.invalidateQueries({ queryKey: ["get", "/api/v1/invoices", invoiceId, "reminders"] });
       void queryClient.invalidateQueries({ queryKey: remindersKey });
@@ -116,7 +78,7 @@ export function useInvoiceLateFees() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ invoiceId }: { invoiceId: string }) => {
-      const created = unwrap(await contractClient.POST("/api/v1/invoices/{id}/late-fees", { params: { path: { id: invoiceId } }, body: {} })) as { feeInvoiceId: string };
+      const created = unwrap(await fetchClient.POST("/api/v1/invoices/{id}/late-fees", { params: { path: { id: invoiceId } } }));
       return { id: created.feeInvoiceId };
     },
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ["get", "/api/v1/invoices"] }),
