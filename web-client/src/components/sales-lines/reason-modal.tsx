@@ -28,6 +28,15 @@ export function ReasonModal({
   const { t } = useTranslation();
   const [reason, setReason] = useState("");
   const [touched, setTouched] = useState(false);
+  // The modal stays mounted between uses: each opening starts from an empty reason, not the last one sent.
+  const [wasOpened, setWasOpened] = useState(opened);
+  if (opened !== wasOpened) {
+    setWasOpened(opened);
+    if (opened) {
+      setReason("");
+      setTouched(false);
+    }
+  }
   const missing = !optional && reason.trim() === "";
   return (
     <Modal opened={opened} onClose={onClose} title={title}>

@@ -96,6 +96,11 @@ describe("Invoices → payment panel: dispute", () => {
     await waitFor(() => expect(within(panel).queryByTestId("disputed-badge")).not.toBeInTheDocument());
     expect(within(panel).queryByTestId("dispute-reason")).not.toBeInTheDocument();
     expect(within(panel).getByRole("button", { name: "Signaler un litige" })).toBeInTheDocument();
+
+    // a new dispute starts from an empty reason, not the previous one
+    await user.click(within(panel).getByRole("button", { name: "Signaler un litige" }));
+    const again = await screen.findByRole("dialog", { name: "Facture en litige" });
+    expect(within(again).getByLabelText(/^Motif du litige/)).toHaveValue("");
   });
 
   it("keeps the dialog open with the server's refusal, and leaves the invoice undisputed", async () => {
