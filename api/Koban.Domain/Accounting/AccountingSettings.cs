@@ -10,8 +10,12 @@ public sealed record JournalSetting(string Code, string Label);
 /// <summary>A bank account of the company and its ledger account (512…).</summary>
 public sealed record BankAccountSetting(string Code, string Label, string Account, string? Iban = null);
 
-/// <summary>Overrides the revenue account for one nature and VAT rate (e.g. 7061 for services at 10 %).</summary>
-public sealed record RevenueAccountRule(ProductNature Nature, decimal VatRate, string Account);
+/// <summary>
+/// Overrides the revenue account for one nature and VAT rate (e.g. 706100 for services at 10 %), or for one nature and VAT
+/// treatment (e.g. 707200 for exports of goods, 707100 for intra-EU supplies): a rule with a <see cref="Treatment"/> wins
+/// over one without, and matches the rate only for <see cref="VatTreatmentKind.Taxable"/> (the other treatments carry 0 %).
+/// </summary>
+public sealed record RevenueAccountRule(ProductNature Nature, decimal VatRate, string Account, VatTreatmentKind? Treatment = null);
 
 /// <summary>Overrides the VAT accounts for one rate (e.g. 445711 / 445741 for 20 %).</summary>
 public sealed record VatAccountRule(decimal VatRate, string CollectedAccount, string PendingAccount);
@@ -51,6 +55,12 @@ public sealed class AccountingSettings : ICompanyOwned, IHasUpdatedAt
     public string WriteOffGainAccount { get; private set; } = "758000";
     public string UnidentifiedReceiptsAccount { get; private set; } = "471000";
 
+    /// <summary>Late-payment interest invoiced to a customer: financial income (PCG 7638).</summary>
+    public string LateInterestAccount { get; private set; } = "763800";
+
+    /// <summary>The 40 € fixed recovery indemnity invoiced to a customer (PCG 7588).</summary>
+    public string RecoveryIndemnityAccount { get; private set; } = "758800";
+
     /// <summary>The largest difference a user may write off in one go (0 forbids write-offs).</summary>
     public decimal WriteOffLimit { get; private set; } = 5m;
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -58,9 +68,16 @@ public sealed class AccountingSettings : ICompanyOwned, IHasUpdatedAt
 
     public static AccountingSettings Defaults() => new() { Id = Guid.CreateVersion7() };
 
-    public string RevenueAccount(ProductNature nature, decimal rate) =>
-        RevenueRules.FirstOrDefault(r => r.Nature == nature && r.VatRate == rate)?.Account
+    /// <summary>The revenue account of a line: a rule for its nature and VAT treatment, else for its nature and rate, else
+    /// the account of its nature.</summary>
+    public string RevenueAccount(ProductNature nature, decimal rate, VatTreatmentKind treatment = VatTreatmentKind.Taxable) =>
+        RevenueRules.FirstOrDefault(r => r.Nature == nature && r.Treatment == treatment && (treatment != VatTreatmentKind.Taxable || r.VatRate == rate))?.Account
+        ?? RevenueRules.FirstOrDefault(r => r.Nature == nature && r.Treatment is null && r.VatRate == rate)?.Account
         ?? (nature == ProductNature.Goods ? GoodsRevenueAccount : ServicesRevenueAccount);
+
+    /// <summary>Every revenue account the mapping can post to (defaults and rules), late fees apart.</summary>
+    public IReadOnlyList<string> RevenueAccounts() =>
+        [.. RevenueRules.Select(r => r.Account).Append(ServicesRevenueAccount).Append(GoodsRevenueAccount).Distinct()];
 
     public string VatAccount(decimal rate, bool pending)
     {
@@ -114,6 +131,8 @@ public sealed class AccountingSettings : ICompanyOwned, IHasUpdatedAt
         WriteOffLossAccount = Account(d.WriteOffLossAccount, "writeOffLossAccount");
         WriteOffGainAccount = Account(d.WriteOffGainAccount, "writeOffGainAccount");
         UnidentifiedReceiptsAccount = Account(d.UnidentifiedReceiptsAccount, "unidentifiedReceiptsAccount");
+        LateInterestAccount = Account(d.LateInterestAccount, "lateInterestAccount");
+        RecoveryIndemnityAccount = Account(d.RecoveryIndemnityAccount, "recoveryIndemnityAccount");
         if (d.WriteOffLimit < 0m || Rounding.Amount(d.WriteOffLimit) != d.WriteOffLimit)
             throw new DomainException(ErrorCodes.AmountTooPrecise, "An amount has at most two decimals.") { Field = "writeOffLimit" };
         WriteOffLimit = d.WriteOffLimit;
@@ -162,4 +181,6 @@ public sealed record AccountingSettingsData(
     string WriteOffLossAccount,
     string WriteOffGainAccount,
     string UnidentifiedReceiptsAccount,
-    decimal WriteOffLimit);
+    decimal WriteOffLimit,
+    string LateInterestAccount = "763800",
+    string RecoveryIndemnityAccount = "758800");

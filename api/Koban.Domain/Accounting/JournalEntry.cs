@@ -51,6 +51,9 @@ public sealed class JournalLine
     /// <summary>The invoice a customer-account line belongs to, for lettering.</summary>
     public Guid? InvoiceId { get; private set; }
 
+    /// <summary>On the revenue (or bad-debt) lines of a sale: how VAT treats it, for the VAT return's non-taxable lines.</summary>
+    public VatTreatmentKind? Treatment { get; private set; }
+
     internal static JournalLine Create(Guid entryId, int position, PostingLine p) => new()
     {
         Id = Guid.CreateVersion7(),
@@ -66,6 +69,7 @@ public sealed class JournalLine
         VatRate = p.VatRate,
         VatBase = p.VatBase,
         InvoiceId = p.InvoiceId,
+        Treatment = p.Treatment,
     };
 }
 
@@ -80,7 +84,8 @@ public sealed record PostingLine(
     string? AuxiliaryLabel = null,
     decimal? VatRate = null,
     decimal? VatBase = null,
-    Guid? InvoiceId = null);
+    Guid? InvoiceId = null,
+    VatTreatmentKind? Treatment = null);
 
 /// <summary>
 /// An accounting entry (domain-rules.md §9): balanced, dated, written in the same transaction as the validation or
@@ -158,7 +163,7 @@ public sealed class JournalEntry : ICompanyOwned
     public JournalEntry Reverse(EntrySource source, DateOnly date, int fiscalYearStartMonth, string label, DateOnly validationDate, DateTimeOffset now) =>
         Create(Journal, new JournalSetting(JournalCode, JournalLabel), date, fiscalYearStartMonth, PieceRef, date, label, source, SourceId, validationDate, now,
             Lines.Select(l => new PostingLine(l.Account, l.AccountLabel, label, l.Credit, l.Debit, l.AuxiliaryAccount, l.AuxiliaryLabel, l.VatRate,
-                l.VatBase is { } b ? -b : null, l.InvoiceId)));
+                l.VatBase is { } b ? -b : null, l.InvoiceId, l.Treatment)));
 
     /// <summary>A negative amount changes side; zero lines disappear; each line is rounded to the cent once, here.</summary>
     private static IEnumerable<PostingLine> Normalise(IEnumerable<PostingLine> lines)

@@ -14,6 +14,10 @@ public sealed record PostingContext(AccountingSettings Settings, int FiscalYearS
 /// <summary>The VAT of one rate still waiting for payment on an invoice (44574), and its base.</summary>
 public sealed record PendingVat(decimal Rate, decimal Vat, decimal Base);
 
+/// <summary>A movement of an invoice's pending VAT (credit positive): <see cref="AtIssue"/> when the invoice or one of its
+/// credit notes wrote it, not when a payment moved it.</summary>
+public sealed record PendingVatLine(bool AtIssue, decimal Rate, decimal Vat, decimal Base);
+
 /// <summary>
 /// The posting rules of domain-rules.md §9, one method per event. Amounts are read from the validated document's stored
 /// figures (never recomputed) and rounded once, when a share has to be taken; every entry is balanced by construction
@@ -23,12 +27,17 @@ public static class Postings
 {
     /// <summary>
     /// Sales journal entry of a validated invoice (credit notes are the mirror): customer debit for the total including
-    /// VAT; revenue per nature and VAT rate (a deposit credits 4191 instead, and a balance's deduction lines debit it
-    /// back); VAT per rate — the services' share waits in the pending account until paid unless the company opted for
-    /// debits, and so does all the VAT of a deposit (due on receipt for goods too since 2023). A credit note of a deposit
-    /// reverses the deposit account; a write-off credit note (bad debt) debits 654 instead of the revenue (§9).
+    /// VAT; revenue per nature, VAT rate and VAT treatment (a deposit credits 4191 instead, and a balance's deduction lines
+    /// debit it back; late-payment interest and the recovery indemnity go to their own accounts); VAT per rate — the
+    /// services' share waits in the pending account until paid unless the company opted for debits, and so does all the
+    /// VAT of a deposit (due on receipt for goods too since 2023). A credit note of a deposit reverses the deposit account;
+    /// a write-off credit note (bad debt) debits 654 instead of the revenue (§9). A credit note takes its pending share back
+    /// from the pending account only up to what is still pending on the invoice (<paramref name="invoicePending"/>): the
+    /// rest was made due by payments already, and is taken back from the collected account. Null when the document moves
+    /// no amount (a zero invoice is legal, an empty entry is not).
     /// </summary>
-    public static JournalEntry ForBillingDocument(BillingDocument document, CustomerAccountRef customer, PostingContext context)
+    public static JournalEntry? ForBillingDocument(BillingDocument document, CustomerAccountRef customer, PostingContext context,
+        IReadOnlyList<PendingVat>? invoicePending = null)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(customer);
@@ -42,6 +51,7 @@ public static class Postings
         var isDeposit = document is Invoice { Kind: InvoiceKind.Deposit } or CreditNote { InvoiceKind: InvoiceKind.Deposit };
         // a bad debt (write-off credit note) charges 654 instead of reversing the revenue; its VAT is recovered as usual
         var isBadDebt = document is CreditNote { Reason: Sales.CreditReason.WriteOff };
+        var franchise = document.Seller?.VatFranchise ?? false;
         var invoiceId = isCredit ? document.CorrectedInvoiceId : document.Id;
         var label = $"{(isCredit ? "Avoir" : isDeposit ? "Facture d'acompte" : "Facture")} {document.Number} {customer.Name}";
         var lines = new List<PostingLine>
@@ -51,11 +61,11 @@ public static class Postings
 
         var priced = document.Lines.Where(l => l.Kind.IsPriced()).ToList();
         foreach (var group in priced.Where(l => !l.IsDeduction)
-                     .GroupBy(l => (Account: isDeposit ? s.CustomerDepositAccount : isBadDebt ? s.BadDebtAccount : s.RevenueAccount(NatureOf(l), l.VatRate), l.VatRate))
-                     .OrderBy(g => g.Key.Account, StringComparer.Ordinal).ThenByDescending(g => g.Key.VatRate))
+                     .GroupBy(l => Destination(l, s, isDeposit, isBadDebt, franchise))
+                     .OrderBy(g => g.Key.Account, StringComparer.Ordinal).ThenByDescending(g => g.Key.VatRate).ThenBy(g => g.Key.Treatment))
         {
-            var accountLabel = isDeposit ? "Clients - avances et acomptes reçus" : isBadDebt ? "Pertes sur créances irrécouvrables" : RevenueLabel(group.Key.Account, s);
-            lines.Add(new PostingLine(group.Key.Account, accountLabel, label, 0m, sign * group.Sum(l => l.NetAmount), VatRate: group.Key.VatRate, InvoiceId: invoiceId));
+            lines.Add(new PostingLine(group.Key.Account, group.Key.Label, label, 0m, sign * group.Sum(l => l.NetAmount), VatRate: group.Key.VatRate, InvoiceId: invoiceId,
+                Treatment: group.Key.Treatment));
         }
         foreach (var group in priced.Where(l => l.IsDeduction).GroupBy(l => l.VatRate).OrderByDescending(g => g.Key))
             lines.Add(new PostingLine(s.CustomerDepositAccount, "Clients - avances et acomptes reçus", label, 0m, sign * group.Sum(l => l.NetAmount), VatRate: group.Key, InvoiceId: invoiceId));
@@ -65,15 +75,45 @@ public static class Postings
             var share = context.VatOnDebits ? 0m : isDeposit ? 1m : ServicesShare(priced, row.Rate);
             var pendingVat = Common.Rounding.Amount(row.Vat * share);
             var pendingBase = Common.Rounding.Amount(row.Base * share);
+            if (isCredit && invoicePending is not null && pendingVat > 0m)
+            {
+                var left = Math.Max(0m, invoicePending.Where(p => p.Rate == row.Rate).Sum(p => p.Vat));
+                if (pendingVat > left)
+                {
+                    pendingBase = Common.Rounding.Amount(pendingBase * left / pendingVat);
+                    pendingVat = left;
+                }
+            }
             if (pendingVat != 0m)
                 lines.Add(new PostingLine(s.VatAccount(row.Rate, pending: true), "TVA collectée en attente d'encaissement", label, 0m, sign * pendingVat, VatRate: row.Rate, VatBase: sign * pendingBase, InvoiceId: invoiceId));
             if (row.Vat - pendingVat != 0m)
                 lines.Add(new PostingLine(s.VatAccount(row.Rate, pending: false), "TVA collectée", label, 0m, sign * (row.Vat - pendingVat), VatRate: row.Rate, VatBase: sign * (row.Base - pendingBase), InvoiceId: invoiceId));
         }
 
+        if (lines.All(l => Common.Rounding.Amount(l.Debit) == Common.Rounding.Amount(l.Credit)))
+            return null;
         return JournalEntry.Create(JournalKind.Sales, s.SalesJournal, document.IssueDate!.Value, context.FiscalYearStartMonth, document.Number!, document.IssueDate.Value,
             label, isCredit ? EntrySource.CreditNote : EntrySource.Invoice, document.Id, context.Today, context.Now, lines);
     }
+
+    /// <summary>Where an ordinary line of a sale is posted: the account, its label, the rate and the VAT treatment it declares.</summary>
+    private static (string Account, string Label, decimal VatRate, VatTreatmentKind? Treatment) Destination(BillingLine line, AccountingSettings s, bool isDeposit,
+        bool isBadDebt, bool franchise)
+    {
+        if (isDeposit) return (s.CustomerDepositAccount, "Clients - avances et acomptes reçus", line.VatRate, null);
+        // late fees are no consideration for a supply: outside the VAT return, on their own accounts
+        var treatment = line.LateFee is null ? VatTreatmentKinds.Of(line.VatCategory, franchise) : (VatTreatmentKind?)null;
+        if (isBadDebt) return (s.BadDebtAccount, "Pertes sur créances irrécouvrables", line.VatRate, treatment);
+        return line.LateFee switch
+        {
+            LateFeeKind.Interest => (s.LateInterestAccount, "Revenus des créances diverses", line.VatRate, null),
+            LateFeeKind.RecoveryIndemnity => (s.RecoveryIndemnityAccount, "Produits divers de gestion courante", line.VatRate, null),
+            _ => RevenueOf(s.RevenueAccount(NatureOf(line), line.VatRate, treatment!.Value), s, line.VatRate, treatment),
+        };
+    }
+
+    private static (string, string, decimal, VatTreatmentKind?) RevenueOf(string account, AccountingSettings s, decimal rate, VatTreatmentKind? treatment) =>
+        (account, RevenueLabel(account, s), rate, treatment);
 
     /// <summary>
     /// Bank journal entry of a receipt: the bank gets the amount net of fees, the fees go to 627, the customer's account
@@ -178,6 +218,43 @@ public static class Postings
             if (vat > 0m) result.Add(new PendingVat(left.Rate, vat, @base));
         }
         return result;
+    }
+
+    /// <summary>
+    /// The entry that moves the share of an invoice's pending VAT an allocation pays (a receipt or a loss written off) from
+    /// 44574 to 44571, or null when nothing is pending. <paramref name="pendingLines"/> are the invoice's lines on the
+    /// pending accounts, entries of this unit of work included; <paramref name="invoice"/> already carries the allocation.
+    /// </summary>
+    public static JournalEntry? ForVatMadeDue(Allocation allocation, ReceivableItem invoice, IEnumerable<PendingVatLine> pendingLines, PostingContext context)
+    {
+        ArgumentNullException.ThrowIfNull(allocation);
+        ArgumentNullException.ThrowIfNull(invoice);
+        ArgumentNullException.ThrowIfNull(pendingLines);
+        var list = pendingLines.ToList();
+        var atIssue = StillPending(list.Where(l => l.AtIssue));
+        var still = StillPending(list);
+        if (still.All(p => p.Vat <= 0m)) return null;
+        var due = VatMadeDue(still, atIssue, invoice.Amount - invoice.SettledByCreditNotes, allocation.Amount, invoice.Outstanding == 0m);
+        return due.Count == 0 ? null : ForVatOnReceipt(allocation.Id, invoice.SourceId, invoice.Reference, allocation.Date, due, context);
+    }
+
+    /// <summary>What the pending-VAT lines of an invoice leave pending, per rate.</summary>
+    public static IReadOnlyList<PendingVat> StillPending(IEnumerable<PendingVatLine> lines)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        return [.. lines.GroupBy(l => l.Rate).Select(g => new PendingVat(g.Key, g.Sum(l => l.Vat), g.Sum(l => l.Base)))];
+    }
+
+    /// <summary>The pending-VAT lines of an invoice's entries (credit positive), marked when written by the invoice or its
+    /// credit notes rather than by a transfer.</summary>
+    public static IEnumerable<PendingVatLine> PendingVatLines(JournalEntry entry, Guid invoiceId, AccountingSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(settings);
+        var pending = settings.VatRules.Select(r => r.PendingAccount).Append(settings.VatPendingAccount).ToHashSet(StringComparer.Ordinal);
+        var atIssue = entry.Source is EntrySource.Invoice or EntrySource.CreditNote;
+        return entry.Lines.Where(l => l.InvoiceId == invoiceId && l.VatRate is not null && pending.Contains(l.Account))
+            .Select(l => new PendingVatLine(atIssue, l.VatRate!.Value, l.Credit - l.Debit, l.VatBase ?? 0m));
     }
 
     /// <summary>Moves VAT from the pending account to the collected one when a payment makes it due (services, §9).</summary>

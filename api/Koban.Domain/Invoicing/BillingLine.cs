@@ -11,9 +11,21 @@ public sealed record BillingLineData(
     Guid? DeductedInvoiceId = null,
     decimal DeductedVat = 0m,
     Guid? SourceLineId = null,
-    ProductNature? Nature = null)
+    ProductNature? Nature = null,
+    LateFeeKind? LateFee = null)
 {
     public bool IsDeduction => DeductedInvoiceId is not null;
+}
+
+/// <summary>What a line of a late-fee invoice claims (art. L441-10 and D441-5 du Code de commerce): sums that are no
+/// consideration for a supply, so they are outside the scope of VAT and posted apart from revenue (domain-rules.md §9).</summary>
+public enum LateFeeKind
+{
+    /// <summary>Late-payment interest: financial income (7638 by default).</summary>
+    Interest,
+
+    /// <summary>The 40 € fixed recovery indemnity (7588 by default).</summary>
+    RecoveryIndemnity,
 }
 
 /// <summary>
@@ -42,9 +54,12 @@ public sealed class BillingLine : SalesLine
     /// <summary>Goods or services: the nature of the operation printed, and the revenue account in the books.</summary>
     public ProductNature? Nature { get; private set; }
 
+    /// <summary>Set on the lines of a late-fee invoice: interest or the recovery indemnity, each posted to its own account.</summary>
+    public LateFeeKind? LateFee { get; private set; }
+
     public bool IsDeduction => DeductedInvoiceId is not null;
 
-    public BillingLineData ToBillingData() => new(ToData(), OrderLineId, DeductedInvoiceId, DeductedVat, SourceLineId, Nature);
+    public BillingLineData ToBillingData() => new(ToData(), OrderLineId, DeductedInvoiceId, DeductedVat, SourceLineId, Nature, LateFee);
 
     internal static BillingLine Create(Guid documentId, int position, BillingLineData data)
     {
@@ -56,6 +71,7 @@ public sealed class BillingLine : SalesLine
             DeductedVat = data.DeductedVat,
             SourceLineId = data.SourceLineId,
             Nature = data.Nature,
+            LateFee = data.LateFee,
         };
         line.Fill(position, data.Line);
         return line;

@@ -89,7 +89,12 @@ public sealed class CreditNote : BillingDocument
         return note;
     }
 
-    /// <summary>An amount (excluding or including VAT) split across the invoice's VAT rates in proportion to their bases.</summary>
+    /// <summary>
+    /// An amount (excluding or including VAT) split across the invoice's VAT rates in proportion to their bases, then, within
+    /// each rate, across what decides the books — the nature of the lines (goods or services) and the late fees — in
+    /// proportion to their nets, so the credit note reverses the revenue accounts and the VAT timing of the invoice it
+    /// credits, as a credit of its lines would (domain-rules.md §6, §9).
+    /// </summary>
     public static CreditNote ForAmount(Invoice invoice, IReadOnlyList<CreditNote> credits, AmountBasis basis, decimal amount, CreditReason reason, string? reasonText,
         BillingHeaderData header, DateTimeOffset now)
     {
@@ -100,13 +105,48 @@ public sealed class CreditNote : BillingDocument
         var parts = basis == AmountBasis.ExcludingVat
             ? BillingTotals.SplitInProportion(amount, [.. rows.Select(r => r.Base)])
             : BillingTotals.SplitIncludingVat(amount, [.. rows.Select(r => (r.Base, r.Rate))], "amount");
-        var lines = rows.Select((row, i) => (row, part: parts[i])).Where(x => x.part != 0m).Select(x => new BillingLineData(new DocumentLineData(
-            LineKind.Free, null,
-            $"Avoir sur la facture n° {invoice.Number} du {FrenchText.Date(invoice.IssueDate!.Value)}" + (rows.Count > 1 ? $" — TVA {FrenchText.Percent(x.row.Rate)}" : string.Empty),
-            1m, "C62", x.part, 0m, x.row.Rate, x.row.Category)));
+        var shares = rows.Select((row, i) => (row, kinds: PostingKinds(invoice, row), part: parts[i])).ToList();
+        var mixed = shares.SelectMany(s => s.kinds.Select(k => k.Kind)).Distinct().Count() > 1;
+        var lines = new List<BillingLineData>();
+        foreach (var (row, kinds, part) in shares.Where(s => s.part != 0m))
+        {
+            var split = kinds.Count == 1 ? [part] : BillingTotals.SplitInProportion(part, [.. kinds.Select(k => k.Net)]);
+            for (var k = 0; k < kinds.Count; k++)
+            {
+                if (split[k] == 0m) continue;
+                var description = $"Avoir sur la facture n° {invoice.Number} du {FrenchText.Date(invoice.IssueDate!.Value)}"
+                    + (mixed ? $" — {KindLabel(kinds[k].Kind)}" : string.Empty)
+                    + (rows.Count > 1 ? $" — TVA {FrenchText.Percent(row.Rate)}" : string.Empty);
+                lines.Add(new BillingLineData(new DocumentLineData(LineKind.Free, null, description, 1m, "C62", split[k], 0m, row.Rate, row.Category),
+                    Nature: kinds[k].Kind.Nature, LateFee: kinds[k].Kind.LateFee));
+            }
+        }
         note.SetCreditLines(lines);
         return note;
     }
+
+    /// <summary>The invoice's ordinary lines of one VAT row grouped by what decides their posting (nature, late fee), with
+    /// their positive nets: the weights a credit by amount follows at that rate.</summary>
+    private static List<(PostingKind Kind, decimal Net)> PostingKinds(Invoice invoice, VatBreakdownLine row)
+    {
+        var kinds = invoice.Lines.Where(l => l.Kind.IsPriced() && !l.IsDeduction && l.VatRate == row.Rate && l.VatCategory == row.Category)
+            .GroupBy(l => new PostingKind(l.Nature, l.LateFee))
+            .Select(g => (Kind: g.Key, Net: g.Sum(l => l.NetAmount)))
+            .Where(k => k.Net > 0m)
+            .OrderBy(k => k.Kind.Nature).ThenBy(k => k.Kind.LateFee)
+            .ToList();
+        // Bases made only of deductions or negative lines do not happen on a positive row; keep the rate's own lines' kind.
+        return kinds.Count > 0 ? kinds : [(new PostingKind(invoice.Lines.FirstOrDefault(l => l.VatRate == row.Rate && !l.IsDeduction)?.Nature, null), 1m)];
+    }
+
+    private static string KindLabel(PostingKind kind) => kind.LateFee switch
+    {
+        LateFeeKind.Interest => "intérêts de retard",
+        LateFeeKind.RecoveryIndemnity => "indemnité forfaitaire de recouvrement",
+        _ => kind.Nature == Products.ProductNature.Goods ? "livraisons de biens" : "prestations de services",
+    };
+
+    private sealed record PostingKind(Products.ProductNature? Nature, LateFeeKind? LateFee);
 
     /// <summary>The editable header of a draft: date, texts and the reason's wording (not the reason itself, which decides the ledger).</summary>
     public void UpdateCreditHeader(BillingHeaderData header, string? reasonText)
@@ -237,7 +277,7 @@ public sealed class CreditNote : BillingDocument
         var data = natural
             ? line.ToData() with { Quantity = quantity }
             : line.ToData() with { Description = line.Description + " (solde de la ligne)", Quantity = 1m, UnitCode = "C62", UnitPrice = net, DiscountPercent = 0m };
-        return new BillingLineData(data, line.OrderLineId, line.DeductedInvoiceId, line.IsDeduction ? line.DeductedVat : 0m, line.Id, line.Nature);
+        return new BillingLineData(data, line.OrderLineId, line.DeductedInvoiceId, line.IsDeduction ? line.DeductedVat : 0m, line.Id, line.Nature, line.LateFee);
     }
 
     private static DomainException BeyondInvoiced(decimal invoiced, string field) =>

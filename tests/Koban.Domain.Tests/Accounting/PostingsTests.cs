@@ -35,7 +35,7 @@ public sealed class PostingsTests
     public void An_invoice_debits_the_customer_credits_revenue_per_nature_and_keeps_the_services_VAT_pending_until_paid()
     {
         var invoice = WorkedExample();
-        var entry = Postings.ForBillingDocument(invoice, Customer, Context());
+        var entry = Postings.ForBillingDocument(invoice, Customer, Context())!;
 
         entry.JournalCode.ShouldBe("VT");
         entry.PieceRef.ShouldBe("FA-2026-0001");
@@ -52,7 +52,7 @@ public sealed class PostingsTests
     [Test]
     public void A_company_that_opted_for_debits_owes_all_the_VAT_on_the_invoice()
     {
-        var entry = Postings.ForBillingDocument(WorkedExample(), Customer, Context(vatOnDebits: true));
+        var entry = Postings.ForBillingDocument(WorkedExample(), Customer, Context(vatOnDebits: true))!;
         Credit(entry, "445710").ShouldBe(291.18m);
         entry.Lines.ShouldNotContain(l => l.Account == "445740");
     }
@@ -63,7 +63,7 @@ public sealed class PostingsTests
         var flow = BillingFlow.For(InvoicingTestData.Line(10m, 100m));
         var invoice = flow.Full();
         var note = flow.CreditAmount(invoice, AmountBasis.ExcludingVat, 100m);
-        var entry = Postings.ForBillingDocument(note, Customer, Context());
+        var entry = Postings.ForBillingDocument(note, Customer, Context())!;
 
         entry.Source.ShouldBe(EntrySource.CreditNote);
         entry.Lines.Single(l => l.Account == "411000").Credit.ShouldBe(120m);
@@ -79,7 +79,7 @@ public sealed class PostingsTests
         var flow = BillingFlow.For(InvoicingTestData.Line(10m, 100m));
         var invoice = flow.Full();
         var note = flow.CreditFull(invoice, CreditReason.WriteOff);
-        var entry = Postings.ForBillingDocument(note, Customer, Context());
+        var entry = Postings.ForBillingDocument(note, Customer, Context())!;
 
         entry.Lines.Single(l => l.Account == "411000").Credit.ShouldBe(1200m);
         var loss = entry.Lines.Single(l => l.Account == "654000");
@@ -89,7 +89,7 @@ public sealed class PostingsTests
         entry.TotalDebit.ShouldBe(entry.TotalCredit);
 
         var other = BillingFlow.For(InvoicingTestData.Line(10m, 100m));
-        var discount = Postings.ForBillingDocument(other.CreditFull(other.Full(), CreditReason.CommercialDiscount), Customer, Context());
+        var discount = Postings.ForBillingDocument(other.CreditFull(other.Full(), CreditReason.CommercialDiscount), Customer, Context())!;
         Credit(discount, "706000").ShouldBe(-1000m, "a commercial discount reduces the revenue");
         discount.Lines.ShouldNotContain(l => l.Account == "654000");
     }
@@ -100,7 +100,7 @@ public sealed class PostingsTests
         var flow = BillingFlow.For(InvoicingTestData.Line(12m, 65m), InvoicingTestData.Line(2m, 375.50m, discount: 10m));
         var deposit = flow.Deposit(AmountBasis.Percentage, 30m);
         var note = flow.CreditFull(deposit);
-        var entry = Postings.ForBillingDocument(note, Customer, Context());
+        var entry = Postings.ForBillingDocument(note, Customer, Context())!;
 
         entry.Lines.Single(l => l.Account == "411000").Credit.ShouldBe(524.12m);
         Credit(entry, "419100").ShouldBe(-436.77m);
@@ -115,8 +115,8 @@ public sealed class PostingsTests
         var flow = BillingFlow.For(InvoicingTestData.Line(12m, 65m), InvoicingTestData.Line(2m, 375.50m, discount: 10m));
         var deposit = flow.Deposit(AmountBasis.Percentage, 30m);
         var balance = flow.Balance();
-        var depositEntry = Postings.ForBillingDocument(deposit, Customer, Context());
-        var balanceEntry = Postings.ForBillingDocument(balance, Customer, Context());
+        var depositEntry = Postings.ForBillingDocument(deposit, Customer, Context())!;
+        var balanceEntry = Postings.ForBillingDocument(balance, Customer, Context())!;
 
         depositEntry.Lines.Single(l => l.Account == "411000").Debit.ShouldBe(524.12m);
         Credit(depositEntry, "419100").ShouldBe(436.77m);
@@ -166,7 +166,7 @@ public sealed class PostingsTests
     [Test]
     public void A_reversal_mirrors_every_line_and_stays_balanced()
     {
-        var entry = Postings.ForBillingDocument(WorkedExample(), Customer, Context());
+        var entry = Postings.ForBillingDocument(WorkedExample(), Customer, Context())!;
         var reversal = entry.Reverse(EntrySource.PaymentCancelled, InvoicingTestData.Today, 1, "Annulation", InvoicingTestData.Today, InvoicingTestData.Now);
         reversal.Lines.Select(l => (l.Account, l.Debit, l.Credit)).ShouldBe(entry.Lines.Select(l => (l.Account, l.Credit, l.Debit)));
         reversal.TotalDebit.ShouldBe(reversal.TotalCredit);

@@ -57,6 +57,12 @@ internal sealed class BillingFlow(Order order)
 
     public IReadOnlyList<BillingDocument> Validated => _validated;
 
+    /// <summary>The products' natures the API would pass (by product id); without them every line is a service.</summary>
+    public IReadOnlyDictionary<Guid, Koban.Domain.Products.ProductNature>? Natures { get; set; }
+
+    /// <summary>The company validating (the shared test seller unless set).</summary>
+    public SellerSnapshot? Seller { get; set; }
+
     public IEnumerable<Invoice> Invoices => _validated.OfType<Invoice>();
 
     public IEnumerable<CreditNote> CreditNotes => _validated.OfType<CreditNote>();
@@ -84,6 +90,8 @@ internal sealed class BillingFlow(Order order)
     {
         if (spec.Kind == InvoiceKind.Balance && spec.Deposits is null)
             spec = spec with { Deposits = DepositsToDeduct() };
+        if (spec.ProductNatures is null && Natures is not null)
+            spec = spec with { ProductNatures = Natures };
         return Koban.Domain.Invoicing.Invoice.FromOrder(Order, Ledger(), spec, header ?? InvoicingTestData.Header, businessCustomer: true, InvoicingTestData.Now);
     }
 
@@ -130,7 +138,7 @@ internal sealed class BillingFlow(Order order)
         var number = document is CreditNote
             ? string.Create(CultureInfo.InvariantCulture, $"AV-2026-{_creditNumber + 1:0000}")
             : string.Create(CultureInfo.InvariantCulture, $"FA-2026-{_invoiceNumber + 1:0000}");
-        document.Validate(InvoicingTestData.Validation(document, number, sequence: _validated.Count + 1, previous: LastFingerprint));
+        document.Validate(InvoicingTestData.Validation(document, number, sequence: _validated.Count + 1, previous: LastFingerprint, seller: Seller));
         if (document is CreditNote) _creditNumber++;
         else _invoiceNumber++;
         _validated.Add(document);

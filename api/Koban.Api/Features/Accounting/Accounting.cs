@@ -27,22 +27,41 @@ public sealed record AccountingSettingsDto(
     string WriteOffLossAccount,
     string WriteOffGainAccount,
     string UnidentifiedReceiptsAccount,
-    decimal WriteOffLimit)
+    decimal WriteOffLimit,
+    string? LateInterestAccount = null,
+    string? RecoveryIndemnityAccount = null)
 {
     public static AccountingSettingsDto From(AccountingSettings s) => new(s.SalesJournal, s.BankJournal, s.MiscJournal, s.CustomerAccount, s.CustomerDepositAccount,
         s.ServicesRevenueAccount, s.GoodsRevenueAccount, s.RevenueRules, s.VatCollectedAccount, s.VatPendingAccount, s.VatRules, s.BankAccounts, s.BankFeesAccount,
-        s.BadDebtAccount, s.WriteOffLossAccount, s.WriteOffGainAccount, s.UnidentifiedReceiptsAccount, s.WriteOffLimit);
+        s.BadDebtAccount, s.WriteOffLossAccount, s.WriteOffGainAccount, s.UnidentifiedReceiptsAccount, s.WriteOffLimit, s.LateInterestAccount, s.RecoveryIndemnityAccount);
 
-    public AccountingSettingsData ToData() => new(SalesJournal, BankJournal, MiscJournal, CustomerAccount, CustomerDepositAccount, ServicesRevenueAccount, GoodsRevenueAccount,
-        RevenueRules ?? [], VatCollectedAccount, VatPendingAccount, VatRules ?? [], BankAccounts ?? [], BankFeesAccount, BadDebtAccount, WriteOffLossAccount, WriteOffGainAccount,
-        UnidentifiedReceiptsAccount, WriteOffLimit);
+    /// <summary>The late-fee accounts are optional in a request (clients written before they existed): absent, the current ones stay.</summary>
+    public AccountingSettingsData ToData(AccountingSettings current) => new(SalesJournal, BankJournal, MiscJournal, CustomerAccount, CustomerDepositAccount, ServicesRevenueAccount,
+        GoodsRevenueAccount, RevenueRules ?? [], VatCollectedAccount, VatPendingAccount, VatRules ?? [], BankAccounts ?? [], BankFeesAccount, BadDebtAccount, WriteOffLossAccount,
+        WriteOffGainAccount, UnidentifiedReceiptsAccount, WriteOffLimit, LateInterestAccount ?? current.LateInterestAccount,
+        RecoveryIndemnityAccount ?? current.RecoveryIndemnityAccount);
 }
 
 /// <summary>VAT due at one rate over the period: the base and the VAT that became due (on debits, or on receipt for services).</summary>
 public sealed record VatSummaryRow(decimal Rate, decimal Base, decimal Vat);
 
-/// <summary>What the period's VAT return declares, per rate, and the VAT still waiting for payment at the end of the period.</summary>
-public sealed record VatSummaryResponse(DateOnly From, DateOnly To, IReadOnlyList<VatSummaryRow> Rows, decimal TotalBase, decimal TotalVat, decimal PendingVatAtEnd);
+/// <summary>
+/// The period's sales without VAT as the CA3 lists them, net of credit notes: <c>exports</c> (line E1, goods outside the EU),
+/// <c>intraCommunitySupplies</c> (line F2, goods to EU businesses), <c>otherNonTaxable</c> (line E2) = <c>reverseChargeServices</c>
+/// (services to EU businesses) + <c>outsideScope</c> (services to businesses outside the EU) + <c>exempt</c> (exempt French sales).
+/// </summary>
+public sealed record VatSummaryNonTaxable(decimal Exports, decimal IntraCommunitySupplies, decimal OtherNonTaxable, decimal ReverseChargeServices, decimal OutsideScope,
+    decimal Exempt);
+
+/// <summary>What the period's VAT return declares — taxable bases and VAT per rate, non-taxable operations — the VAT still
+/// waiting for payment at the end of the period, and the turnover made under the VAT franchise (no VAT, no return).</summary>
+public sealed record VatSummaryResponse(DateOnly From, DateOnly To, IReadOnlyList<VatSummaryRow> Rows, decimal TotalBase, decimal TotalVat, decimal PendingVatAtEnd,
+    VatSummaryNonTaxable NonTaxable, decimal FranchiseTurnover)
+{
+    public static VatSummaryResponse Of(VatReturn r) => new(r.From, r.To, [.. r.Rows.Select(x => new VatSummaryRow(x.Rate, x.Base, x.Vat))], r.TotalBase, r.TotalVat,
+        r.PendingVatAtEnd, new VatSummaryNonTaxable(r.NonTaxable.Exports, r.NonTaxable.IntraCommunitySupplies, r.NonTaxable.OtherNonTaxable,
+            r.NonTaxable.ReverseChargeServices, r.NonTaxable.OutsideScope, r.NonTaxable.Exempt), r.FranchiseTurnover);
+}
 
 public sealed record JournalLineResponse(int Position, string Account, string AccountLabel, string? AuxiliaryAccount, string? AuxiliaryLabel, string Label, decimal Debit,
     decimal Credit, decimal? VatRate);
@@ -99,30 +118,32 @@ public sealed class AccountingHandlers(KobanDbContext db, AccountingBooks books,
         var settings = await books.SettingsAsync(cancellationToken);
         db.Entry(settings).Property(s => s.Version).OriginalValue = command.ExpectedVersion;
         var before = AccountingSettingsDto.From(settings);
-        settings.Update(command.Request.ToData());
+        settings.Update(command.Request.ToData(settings));
         audit.Record("accounting.settingsUpdated", "accountingSettings", settings.Id, before: before, after: AccountingSettingsDto.From(settings));
         await db.SaveChangesAsync(cancellationToken);
         return (AccountingSettingsDto.From(settings), settings.Version);
     }
 
     /// <summary>
-    /// Read from the entries, never from the documents: the VAT of a period is what was credited (net of debits) to the
-    /// collected-VAT accounts between the two dates — invoices' VAT on goods and on debits when issued, services' VAT
-    /// when paid (the transfers from the pending account), credit notes and cancellations netted.
+    /// The computation is the domain's (<see cref="VatReturn.Compute"/>); the database only adds up, per account, rate and
+    /// treatment, the lines it reads — before the period (pending accounts only) and within it — so the figures are the
+    /// same as over the entries one by one.
     /// </summary>
     public async ValueTask<VatSummaryResponse> Handle(VatSummaryQuery query, CancellationToken cancellationToken)
     {
         var s = await books.SettingsAsync(cancellationToken);
         var collected = s.VatRules.Select(r => r.CollectedAccount).Append(s.VatCollectedAccount).Distinct().ToArray();
         var pending = s.VatRules.Select(r => r.PendingAccount).Append(s.VatPendingAccount).Distinct().ToArray();
-        var lines = db.JournalEntries.AsNoTracking().IgnoreAutoIncludes().SelectMany(e => e.Lines.Select(l => new { e.Date, l.Account, l.VatRate, l.VatBase, l.Debit, l.Credit }));
-        var rows = await lines.Where(l => l.Date >= query.From && l.Date <= query.To && collected.Contains(l.Account) && l.VatRate != null)
-            .GroupBy(l => l.VatRate!.Value)
-            .Select(g => new VatSummaryRow(g.Key, g.Sum(l => l.VatBase ?? 0m), g.Sum(l => l.Credit - l.Debit)))
+        var from = query.From;
+        var lines = db.JournalEntries.AsNoTracking().IgnoreAutoIncludes()
+            .SelectMany(e => e.Lines.Select(l => new { e.Date, l.Account, l.VatRate, l.VatBase, l.Debit, l.Credit, l.Treatment }))
+            .Where(l => l.Date <= query.To && (pending.Contains(l.Account) || (l.Date >= from && (collected.Contains(l.Account) || l.Treatment != null))));
+        var sums = await lines
+            .GroupBy(l => new { InPeriod = l.Date >= from, l.Account, l.VatRate, l.Treatment })
+            .Select(g => new VatLedgerLine(g.Key.InPeriod ? from : DateOnly.MinValue, g.Key.Account, g.Sum(l => l.Debit), g.Sum(l => l.Credit), g.Key.VatRate,
+                g.Sum(l => l.VatBase), g.Key.Treatment))
             .ToListAsync(cancellationToken);
-        var pendingAtEnd = await lines.Where(l => l.Date <= query.To && pending.Contains(l.Account)).SumAsync(l => (decimal?)(l.Credit - l.Debit), cancellationToken) ?? 0m;
-        rows = [.. rows.Where(r => r.Vat != 0m || r.Base != 0m).OrderByDescending(r => r.Rate)];
-        return new VatSummaryResponse(query.From, query.To, rows, rows.Sum(r => r.Base), rows.Sum(r => r.Vat), pendingAtEnd);
+        return VatSummaryResponse.Of(VatReturn.Compute(sums, s, query.From, query.To));
     }
 
     public async ValueTask<JournalEntryList> Handle(ListJournalEntriesQuery query, CancellationToken cancellationToken)

@@ -52,11 +52,13 @@ public sealed class AccountingBooks(KobanDbContext db, CurrentActor actor, Compa
         await db.Database.ExecuteSqlInterpolatedAsync($"""
             INSERT INTO accounting_settings (id, company_id, sales_journal, bank_journal, misc_journal, customer_account, customer_deposit_account,
               services_revenue_account, goods_revenue_account, revenue_rules, vat_collected_account, vat_pending_account, vat_rules, bank_accounts,
-              bank_fees_account, bad_debt_account, write_off_loss_account, write_off_gain_account, unidentified_receipts_account, write_off_limit, updated_at)
+              bank_fees_account, bad_debt_account, write_off_loss_account, write_off_gain_account, unidentified_receipts_account, write_off_limit, late_interest_account,
+              recovery_indemnity_account, updated_at)
             VALUES ({d.Id}, {actor.CompanyId ?? throw new InvalidOperationException("No company in scope.")}, {J(d.SalesJournal)}::jsonb, {J(d.BankJournal)}::jsonb, {J(d.MiscJournal)}::jsonb,
               {d.CustomerAccount}, {d.CustomerDepositAccount}, {d.ServicesRevenueAccount}, {d.GoodsRevenueAccount}, {J(d.RevenueRules)}::jsonb,
               {d.VatCollectedAccount}, {d.VatPendingAccount}, {J(d.VatRules)}::jsonb, {J(d.BankAccounts)}::jsonb, {d.BankFeesAccount}, {d.BadDebtAccount},
-              {d.WriteOffLossAccount}, {d.WriteOffGainAccount}, {d.UnidentifiedReceiptsAccount}, {d.WriteOffLimit}, now())
+              {d.WriteOffLossAccount}, {d.WriteOffGainAccount}, {d.UnidentifiedReceiptsAccount}, {d.WriteOffLimit}, {d.LateInterestAccount},
+              {d.RecoveryIndemnityAccount}, now())
             ON CONFLICT (company_id) DO NOTHING
             """, ct);
     }

@@ -13,7 +13,12 @@ public static class AccountingEndpoints
 
     private static readonly AccountingSettingsDto Customised = Defaults with
     {
-        RevenueRules = [new RevenueAccountRule(ProductNature.Service, 10m, "706100")],
+        RevenueRules =
+        [
+            new RevenueAccountRule(ProductNature.Service, 10m, "706100"),
+            new RevenueAccountRule(ProductNature.Goods, 0m, "707200", VatTreatmentKind.Export),
+            new RevenueAccountRule(ProductNature.Goods, 0m, "707100", VatTreatmentKind.IntraCommunitySupply),
+        ],
         VatRules = [new VatAccountRule(20m, "445711", "445741")],
         BankAccounts = [new BankAccountSetting("BANK", "Banque principale", "512000", "FR7630006000011234567890189"), new BankAccountSetting("CCP", "La Banque Postale", "512100")],
     };
@@ -30,7 +35,7 @@ public static class AccountingEndpoints
             })
             .WithName("GetAccountingSettings")
             .WithSummary("Get the account mapping (journals, accounts, bank accounts)")
-            .WithDescription("The French defaults (domain-rules.md §9) until changed: journals VT/BQ/OD, customers 411000 with each customer's accounting code as auxiliary account, deposits 419100, revenue 706000 (services) / 707000 (goods) with overrides per nature and VAT rate, VAT collected 445710 and pending 445740 with overrides per rate, bank 512000, bank fees 627000, bad debts 654000, write-offs 658000/758000, unidentified receipts 471000. Returns an `ETag` for the update.")
+            .WithDescription("The French defaults (domain-rules.md §9) until changed: journals VT/BQ/OD, customers 411000 with each customer's accounting code as auxiliary account, deposits 419100, revenue 706000 (services) / 707000 (goods) with overrides per nature and VAT rate or per nature and VAT treatment (`treatment`: Taxable, Exempt, Franchise, ReverseCharge, IntraCommunitySupply, Export, OutsideScope — e.g. exports and intra-EU sales on their own accounts; a rule with a treatment wins over one without and matches the rate only for Taxable), VAT collected 445710 and pending 445740 with overrides per rate, bank 512000, bank fees 627000, bad debts 654000, write-offs 658000/758000, unidentified receipts 471000, late-payment interest 763800 (`lateInterestAccount`) and the 40 € recovery indemnity 758800 (`recoveryIndemnityAccount`). Returns an `ETag` for the update.")
             .RequirePermission(Permissions.Accounting, Access.Read)
             .WithExamples(null, 200, Defaults);
 
@@ -43,7 +48,7 @@ public static class AccountingEndpoints
             })
             .WithName("UpdateAccountingSettings")
             .WithSummary("Replace the account mapping")
-            .WithDescription("Accounts have 3 to 20 digits or capital letters (`account_number_invalid` naming the field, e.g. `vatRules[0].pendingAccount`), journal codes 1 to 8 and distinct, bank account codes distinct, at least one bank account. Entries already written keep the accounts they were posted with; the new mapping applies to the next events.")
+            .WithDescription("Accounts have 3 to 20 digits or capital letters (`account_number_invalid` naming the field, e.g. `vatRules[0].pendingAccount`), journal codes 1 to 8 and distinct, bank account codes distinct, at least one bank account. `lateInterestAccount` and `recoveryIndemnityAccount` may be left out (they keep their current value). Entries already written keep the accounts they were posted with; the new mapping applies to the next events.")
             .RequirePermission(Permissions.Accounting, Access.Write)
             .RequiresIfMatch()
             .WithProblems(412, 422, 428)
@@ -52,12 +57,13 @@ public static class AccountingEndpoints
         group.MapGet("/vat-summary", async Task<Ok<VatSummaryResponse>> (DateOnly from, DateOnly to, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new VatSummaryQuery(from, to), ct)))
             .WithName("GetVatSummary")
-            .WithSummary("VAT due per rate for a period's VAT return")
-            .WithDescription("Read from the journal: what was credited (net of debits) to the collected-VAT accounts with an entry date in the period — VAT on goods and, for companies that opted for debits, on services when invoiced; VAT on services and on deposits when paid (moved from the pending account by the payment); credit notes and cancelled payments net it. `pendingVatAtEnd` is what still waits for payment at the end of the period.")
+            .WithSummary("What the period's VAT return (CA3) declares")
+            .WithDescription("Read from the journal. `rows`: per rate, what was credited (net of debits) to the collected-VAT accounts with an entry date in the period, and its base — VAT on goods and, for companies that opted for debits, on services when invoiced; VAT on services and on deposits when paid (moved from the pending account by the payment); credit notes and cancelled payments net it. `nonTaxable`: the period's sales without VAT, net of credit notes, as the CA3 lists them — `exports` (line E1, goods outside the EU), `intraCommunitySupplies` (line F2, goods to EU businesses), `otherNonTaxable` (line E2) = `reverseChargeServices` (services to EU businesses) + `outsideScope` (services to businesses outside the EU) + `exempt` (exempt French sales). `franchiseTurnover`: sales made under the VAT franchise (art. 293 B du CGI: no VAT, no return). Late-payment interest and recovery indemnities are no operations and appear nowhere. `pendingVatAtEnd` is what still waits for payment at the end of the period.")
             .RequirePermission(Permissions.Accounting, Access.Read)
             .WithProblems(400)
             .WithExamples(null, 200, new VatSummaryResponse(new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 31),
-                [new VatSummaryRow(20m, 1455.90m, 291.18m), new VatSummaryRow(10m, 200.00m, 20.00m)], 1655.90m, 311.18m, 156.00m));
+                [new VatSummaryRow(20m, 1455.90m, 291.18m), new VatSummaryRow(10m, 200.00m, 20.00m)], 1655.90m, 311.18m, 156.00m,
+                new VatSummaryNonTaxable(4200.00m, 1850.00m, 950.00m, 700.00m, 250.00m, 0m), 0m));
 
         group.MapGet("/entries", async Task<Ok<JournalEntryList>> (IMediator mediator, int? limit, string? after, DateOnly? from, DateOnly? to, string? journal, Guid? sourceId,
                 CancellationToken ct) => TypedResults.Ok(await mediator.Send(new ListJournalEntriesQuery(Cursor.Limit(limit), after, from, to, journal, sourceId), ct)))

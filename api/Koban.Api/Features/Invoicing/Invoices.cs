@@ -207,8 +207,12 @@ public sealed class InvoiceHandlers(KobanDbContext db, AuditLog audit, BillingSe
         {
             var built = await builder.BuildAsync(r.Lines, customer, cancellationToken, invoice?.Lines.OrderBy(l => l.Position).ToList<SalesLine>());
             var natures = await billing.NaturesAsync(built.Select(l => l.ProductId), cancellationToken);
+            var previous = invoice?.Lines.OrderBy(l => l.Position).ToList();
             lines = [.. built.Select((l, i) => new BillingLineData(l, Nature: !l.Kind.IsPriced() ? null
-                : l.ProductId is { } p && natures.TryGetValue(p, out var n) ? n : r.Lines[i].Nature ?? Invoice.NatureFromCategory(l.VatCategory)))];
+                : l.ProductId is { } p && natures.TryGetValue(p, out var n) ? n : r.Lines[i].Nature ?? Invoice.NatureFromCategory(l.VatCategory),
+                // a late-fee line edited in place (still a free line outside the scope of VAT) keeps its account
+                LateFee: previous is not null && i < previous.Count && previous[i].LateFee is { } fee && l.Kind == LineKind.Free && l.VatCategory == VatCategory.OutsideScope
+                    ? fee : null))];
         }
         if (invoice is null)
         {

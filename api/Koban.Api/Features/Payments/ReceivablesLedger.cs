@@ -24,7 +24,10 @@ public sealed class ReceivablesLedger(KobanDbContext db, AccountingBooks books, 
     {
         var context = await books.ContextAsync(ct);
         var customer = await books.CustomerAsync(document.CustomerId, ct);
-        books.Post(Postings.ForBillingDocument(document, customer, context));
+        // a credit note takes back from the pending account no more than its invoice still has there (the rest was made due)
+        var invoicePending = document is CreditNote credited ? Postings.StillPending(await PendingVatLinesAsync(credited.InvoiceId, ct)) : null;
+        // a zero invoice (a line at 0 €, a 100 % discount, lines that cancel out) is valid and moves nothing: no entry
+        if (Postings.ForBillingDocument(document, customer, context, invoicePending) is { } entry) books.Post(entry);
         if (document.TotalIncludingVat <= 0m) return; // a balance may come to nothing (or −0.01 €): nothing is owed either way
         var now = clock.GetUtcNow();
         if (document is CreditNote note)
@@ -208,25 +211,24 @@ public sealed class ReceivablesLedger(KobanDbContext db, AccountingBooks books, 
     private async Task PostVatMadeDueAsync(Allocation allocation, ReceivableItem invoice, CancellationToken ct)
     {
         var context = await books.ContextAsync(ct);
-        var s = context.Settings;
+        var entry = Postings.ForVatMadeDue(allocation, invoice, await PendingVatLinesAsync(invoice.SourceId, ct), context);
+        if (entry is not null) books.Post(entry);
+    }
+
+    /// <summary>The movements of an invoice's pending VAT, per rate and origin, entries of this unit of work included.</summary>
+    private async Task<List<PendingVatLine>> PendingVatLinesAsync(Guid invoiceId, CancellationToken ct)
+    {
+        var s = (await books.ContextAsync(ct)).Settings;
         var pendingAccounts = s.VatRules.Select(r => r.PendingAccount).Append(s.VatPendingAccount).Distinct().ToArray();
         var rows = await db.JournalEntries.AsNoTracking().IgnoreAutoIncludes()
             .SelectMany(e => e.Lines.Select(l => new { e.Source, l.InvoiceId, l.Account, l.VatRate, l.VatBase, l.Debit, l.Credit }))
-            .Where(l => l.InvoiceId == invoice.SourceId && pendingAccounts.Contains(l.Account) && l.VatRate != null)
+            .Where(l => l.InvoiceId == invoiceId && pendingAccounts.Contains(l.Account) && l.VatRate != null)
             .GroupBy(l => new { Issue = l.Source == EntrySource.Invoice || l.Source == EntrySource.CreditNote, Rate = l.VatRate!.Value })
-            .Select(g => new { g.Key.Issue, g.Key.Rate, Vat = g.Sum(l => l.Credit - l.Debit), Base = g.Sum(l => l.VatBase ?? 0m) })
+            .Select(g => new PendingVatLine(g.Key.Issue, g.Key.Rate, g.Sum(l => l.Credit - l.Debit), g.Sum(l => l.VatBase ?? 0m)))
             .ToListAsync(ct);
         // Entries added in this unit of work (a transfer an earlier allocation of the same request posted) count too.
-        var local = db.ChangeTracker.Entries<JournalEntry>().Where(e => e.State == EntityState.Added).SelectMany(e => e.Entity.Lines)
-            .Where(l => l.InvoiceId == invoice.SourceId && pendingAccounts.Contains(l.Account) && l.VatRate != null).ToList();
-        var atIssue = rows.Where(r => r.Issue).Select(r => new PendingVat(r.Rate, r.Vat, r.Base)).ToList();
-        var still = rows.GroupBy(r => r.Rate).Select(g => new PendingVat(g.Key,
-            g.Sum(r => r.Vat) + local.Where(l => l.VatRate == g.Key).Sum(l => l.Credit - l.Debit),
-            g.Sum(r => r.Base) + local.Where(l => l.VatRate == g.Key).Sum(l => l.VatBase ?? 0m))).ToList();
-        if (still.All(p => p.Vat <= 0m)) return;
-        var due = Postings.VatMadeDue(still, atIssue, invoice.Amount - invoice.SettledByCreditNotes, allocation.Amount, invoice.Outstanding == 0m);
-        if (due.Count == 0) return;
-        books.Post(Postings.ForVatOnReceipt(allocation.Id, invoice.SourceId, invoice.Reference, allocation.Date, due, context));
+        rows.AddRange(db.ChangeTracker.Entries<JournalEntry>().Where(e => e.State == EntityState.Added).SelectMany(e => Postings.PendingVatLines(e.Entity, invoiceId, s)));
+        return rows;
     }
 }
 

@@ -227,15 +227,16 @@ public sealed class ReminderHandlers(KobanDbContext db, ReminderService reminder
         {
             var description = string.Create(CultureInfo.InvariantCulture,
                 $"Intérêts de retard sur la facture {number} du {FrenchFormat.Date(result.From.AddDays(1))} au {FrenchFormat.Date(result.To)} : {result.Days} jours au taux de {Percent(result.AnnualRate)}\nHors champ d'application de la TVA");
-            lines.Add(FeeLine(description, result.Interest));
+            lines.Add(FeeLine(description, result.Interest, LateFeeKind.Interest));
         }
         if (withIndemnity)
         {
             lines.Add(FeeLine($"Indemnité forfaitaire pour frais de recouvrement (art. D441-5 du Code de commerce), facture {number}\nHors champ d'application de la TVA",
-                LateInterest.RecoveryIndemnity));
+                LateInterest.RecoveryIndemnity, LateFeeKind.RecoveryIndemnity));
         }
+        // the invoice charged is cited in the header text, not as the customer's reference (its purchase order number)
         var header = new BillingHeaderData(PaymentTerms: new PaymentTerms(PaymentTermsKind.OnReceipt, 0), PaymentMethod: r.Invoice.PaymentMethod,
-            CustomerReference: number, Comment: $"Pénalités de retard de la facture {number}");
+            HeaderText: $"Pénalités de retard de la facture n° {number} du {FrenchFormat.Date(r.Invoice.IssueDate!.Value)}", Comment: $"Pénalités de retard de la facture {number}");
         var fee = Invoice.Direct(r.Invoice.CustomerId, header, lines, businessCustomer: true, clock.GetUtcNow());
         db.Invoices.Add(fee);
         db.LateFeeClaims.Add(LateFeeClaim.For(r.Invoice.Id, fee.Id, result, withIndemnity, clock.GetUtcNow()));
@@ -245,8 +246,8 @@ public sealed class ReminderHandlers(KobanDbContext db, ReminderService reminder
             fee.TotalIncludingVat);
     }
 
-    private static BillingLineData FeeLine(string description, decimal amount) =>
-        new(new DocumentLineData(LineKind.Free, null, description, 1m, UnitCode.Piece, amount, 0m, 0m, VatCategory.OutsideScope), Nature: ProductNature.Service);
+    private static BillingLineData FeeLine(string description, decimal amount, LateFeeKind fee) =>
+        new(new DocumentLineData(LineKind.Free, null, description, 1m, UnitCode.Piece, amount, 0m, 0m, VatCategory.OutsideScope), Nature: ProductNature.Service, LateFee: fee);
 
     private static string Percent(decimal rate) => rate.ToString("0.##", CultureInfo.InvariantCulture).Replace(".", ",", StringComparison.Ordinal) + " %";
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Koban.Api.Tests.Features.Customers;
 using Koban.Api.Tests.Infrastructure;
 using Koban.Domain.Receivables.Reminders;
@@ -282,6 +283,9 @@ public sealed class ReminderJobTests
             line.GetProperty("description").GetString()!.ShouldContain("Hors champ d'application de la TVA");
         }
         draft.GetProperty("totals").GetProperty("totalVat").GetDecimal().ShouldBe(0m);
+        // the invoice charged is cited as such, not as the customer's purchase order
+        draft.GetProperty("customerReference").ValueKind.ShouldBe(JsonValueKind.Null);
+        draft.GetProperty("headerText").GetString()!.ShouldStartWith($"Pénalités de retard de la facture n° {number} du ");
 
         // edited as the invoice editor sends it (each line at 0 %, no exemption reason): the lines stay outside the scope of VAT
         var read = await admin.GetAsync($"/api/v1/invoices/{feeId}");
@@ -312,6 +316,18 @@ public sealed class ReminderJobTests
         var notes = (await validated.Json()).GetProperty("snapshot").GetProperty("legalNotes").EnumerateArray().Select(n => n.GetString()).ToList();
         notes.ShouldContain("Hors champ d'application de la TVA");
         notes.ShouldNotContain("TVA non applicable, article 259-1 du CGI");
+        var pdf = Koban.Pdf.Tests.PdfText.Flat(Koban.Pdf.Tests.PdfText.All(await admin.GetByteArrayAsync($"/api/v1/invoices/{feeId}/pdf")));
+        pdf.ShouldNotContain($"(bon de commande) : {number}");
+        pdf.ShouldContain($"Pénalités de retard de la facture n° {number}");
+
+        // interest is financial income (7638), the indemnity 7588: not revenue, and nothing for the VAT return (a customer
+        // reference sent by the editor is the customer's own and does not change that)
+        var entry = (await (await admin.GetAsync($"/api/v1/accounting/entries?sourceId={feeId}")).Json()).GetProperty("items").EnumerateArray()
+            .Single(e => e.GetProperty("source").GetString() == "Invoice");
+        var posted = entry.GetProperty("lines").EnumerateArray().ToDictionary(l => l.GetProperty("account").GetString()!, l => l.GetProperty("credit").GetDecimal() - l.GetProperty("debit").GetDecimal());
+        posted["763800"].ShouldBe(9.32m);
+        posted["758800"].ShouldBe(40m);
+        posted.Keys.ShouldNotContain(k => k.StartsWith("70", StringComparison.Ordinal));
 
         var again = await admin.PostAsync($"/api/v1/invoices/{invoiceId}/late-fees", null);
         await again.ShouldBeProblem(HttpStatusCode.Conflict, "late_fees_nothing_to_invoice");

@@ -85,7 +85,8 @@ public sealed class AccountingConfiguration : IEntityTypeConfiguration<Accountin
         foreach (var p in new[] { nameof(AccountingSettings.CustomerAccount), nameof(AccountingSettings.CustomerDepositAccount), nameof(AccountingSettings.ServicesRevenueAccount),
                      nameof(AccountingSettings.GoodsRevenueAccount), nameof(AccountingSettings.VatCollectedAccount), nameof(AccountingSettings.VatPendingAccount),
                      nameof(AccountingSettings.BankFeesAccount), nameof(AccountingSettings.BadDebtAccount), nameof(AccountingSettings.WriteOffLossAccount),
-                     nameof(AccountingSettings.WriteOffGainAccount), nameof(AccountingSettings.UnidentifiedReceiptsAccount) })
+                     nameof(AccountingSettings.WriteOffGainAccount), nameof(AccountingSettings.UnidentifiedReceiptsAccount),
+                     nameof(AccountingSettings.LateInterestAccount), nameof(AccountingSettings.RecoveryIndemnityAccount) })
             builder.Property<string>(p).HasMaxLength(20);
         builder.Property(s => s.Version).IsRowVersion();
         builder.HasIndex(s => s.CompanyId).IsUnique();

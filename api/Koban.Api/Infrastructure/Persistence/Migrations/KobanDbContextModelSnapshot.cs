@@ -942,10 +942,22 @@ namespace Koban.Api.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("goods_revenue_account");
 
+                    b.Property<string>("LateInterestAccount")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("late_interest_account");
+
                     b.Property<string>("MiscJournal")
                         .IsRequired()
                         .HasColumnType("jsonb")
                         .HasColumnName("misc_journal");
+
+                    b.Property<string>("RecoveryIndemnityAccount")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("recovery_indemnity_account");
 
                     b.Property<string>("RevenueRules")
                         .IsRequired()
@@ -1325,6 +1337,11 @@ namespace Koban.Api.Infrastructure.Persistence.Migrations
                     b.Property<int>("Position")
                         .HasColumnType("integer")
                         .HasColumnName("position");
+
+                    b.Property<string>("Treatment")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("treatment");
 
                     b.Property<decimal?>("VatBase")
                         .HasPrecision(18, 2)
@@ -1979,6 +1996,11 @@ namespace Koban.Api.Infrastructure.Persistence.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("kind");
+
+                    b.Property<string>("LateFee")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("late_fee");
 
                     b.Property<string>("Nature")
                         .HasMaxLength(40)
