@@ -205,6 +205,7 @@ public sealed class AccountingExportRunner(IServiceScopeFactory scopes, TimeProv
             entries = reader.GetInt32(1);
         }
         await progress.StartAsync(rowsTotal, ct);
+        await CheckAccountNumbersAsync(Command, export.Format, ct);
         var letters = await LettersAsync(Command, export, ct);
         var numberedAt = System.Diagnostics.Stopwatch.GetElapsedTime(clockStart);
 
@@ -353,6 +354,21 @@ public sealed class AccountingExportRunner(IServiceScopeFactory scopes, TimeProv
           FROM allocations a JOIN receivable_items d ON d.id = a.debit_item_id
          WHERE a.company_id = @company AND a.cancelled_at IS NULL AND (a.debit_item_id = ANY(@items) OR a.credit_item_id = ANY(@items))
         """;
+
+    /// <summary>The request refused a format that would merge two accounts; a customer posted meanwhile could still bring a clash: the export then fails, naming them.</summary>
+    private static async Task CheckAccountNumbersAsync(Func<string, NpgsqlCommand> command, AccountingExportFormat format, CancellationToken ct)
+    {
+        if (AccountingExportFormats.AccountWidth(format) is not { } width) return;
+        var accounts = new List<ExportAccount>();
+        await using (var read = command(RequestAccountingExportHandler.AccountNumbersSql))
+        await using (var reader = await read.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct)) accounts.Add(new ExportAccount(reader.GetString(0), reader.GetString(1)));
+        }
+        var clashes = AccountingExportFormats.Clashes(format, accounts);
+        if (clashes.Count > 0)
+            throw new InvalidOperationException($"{format} keeps {width} characters of account numbers: {RequestAccountingExportHandler.Name(clashes)} would become one account.");
+    }
 
     /// <summary>Letters every group of customer-account lines that balances to zero within the period (<see cref="Lettering"/>).</summary>
     private static async Task<IReadOnlyDictionary<(Guid Item, Guid? Tag), Letter>> LettersAsync(Func<string, NpgsqlCommand> command, AccountingExport export,

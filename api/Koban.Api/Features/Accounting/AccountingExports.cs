@@ -128,21 +128,28 @@ public sealed class RequestAccountingExportHandler(KobanDbContext db, CurrentAct
     private async Task CheckAccountNumbersAsync(AccountingExportFormat format, CancellationToken ct)
     {
         if (AccountingExportFormats.AccountWidth(format) is not { } width) return;
-        var accounts = await db.Database.SqlQuery<ExportAccount>($"""
-            SELECT coalesce(l.auxiliary_account, l.account) AS "Number", max(coalesce(l.auxiliary_label, l.account_label)) AS "Name"
-              FROM journal_entry_lines l JOIN journal_entries e ON e.id = l.entry_id
-             WHERE e.company_id = {actor.RequireCompanyId()}
-             GROUP BY 1
-            """).ToListAsync(ct);
+        var accounts = await db.Database.SqlQueryRaw<ExportAccount>(AccountNumbersSql, new NpgsqlParameter("company", actor.RequireCompanyId())).ToListAsync(ct);
         var clashes = AccountingExportFormats.Clashes(format, accounts);
         if (clashes.Count == 0) return;
-        var named = string.Join("; ", clashes.Select(group => string.Join(", ", group.Select(a => $"{a.Name} ({a.Number})"))));
+        var named = Name(clashes);
         throw new DomainException(ErrorCodes.AccountingExportAccountClash, $"{format} keeps {width} characters of account numbers: {named} would merge.")
         {
             Field = "format",
             Arguments = new Dictionary<string, object> { ["width"] = width, ["accounts"] = named },
         };
     }
+
+    /// <summary>Every account number the company's journal writes (the auxiliary account of a customer line, else the general account), with a name.</summary>
+    internal const string AccountNumbersSql = """
+        SELECT coalesce(l.auxiliary_account, l.account) AS "Number", max(coalesce(l.auxiliary_label, l.account_label)) AS "Name"
+          FROM journal_entry_lines l JOIN journal_entries e ON e.id = l.entry_id
+         WHERE e.company_id = @company
+         GROUP BY 1
+        """;
+
+    /// <summary>"Name (number), Name (number); …" for a problem or an export's error.</summary>
+    internal static string Name(IReadOnlyList<IReadOnlyList<ExportAccount>> clashes) =>
+        string.Join("; ", clashes.Select(group => string.Join(", ", group.Select(a => $"{a.Name} ({a.Number})"))));
 
     internal static CsvExportLayout FromDomain(CsvLayout layout) =>
         new(layout.Columns, layout.Separator.ToString(), layout.DecimalMark.ToString(), layout.DateFormat, layout.Header, layout.Encoding);
