@@ -223,9 +223,10 @@ public static class Postings
     /// <summary>
     /// The entry that moves the share of an invoice's pending VAT an allocation pays (a receipt or a loss written off) from
     /// 44574 to 44571, or null when nothing is pending. <paramref name="pendingLines"/> are the invoice's lines on the
-    /// pending accounts, entries of this unit of work included; <paramref name="invoice"/> already carries the allocation.
+    /// pending accounts, entries of this unit of work included; <paramref name="invoice"/> already carries the allocation;
+    /// <paramref name="postedOn"/> dates the entry (the day the allocation is recorded; the allocation's own date by default).
     /// </summary>
-    public static JournalEntry? ForVatMadeDue(Allocation allocation, ReceivableItem invoice, IEnumerable<PendingVatLine> pendingLines, PostingContext context)
+    public static JournalEntry? ForVatMadeDue(Allocation allocation, ReceivableItem invoice, IEnumerable<PendingVatLine> pendingLines, PostingContext context, DateOnly? postedOn = null)
     {
         ArgumentNullException.ThrowIfNull(allocation);
         ArgumentNullException.ThrowIfNull(invoice);
@@ -235,7 +236,7 @@ public static class Postings
         var still = StillPending(list);
         if (still.All(p => p.Vat <= 0m)) return null;
         var due = VatMadeDue(still, atIssue, invoice.Amount - invoice.SettledByCreditNotes, allocation.Amount, invoice.Outstanding == 0m);
-        return due.Count == 0 ? null : ForVatOnReceipt(allocation.Id, invoice.SourceId, invoice.Reference, allocation.Date, due, context);
+        return due.Count == 0 ? null : ForVatOnReceipt(allocation.Id, invoice.SourceId, invoice.Reference, postedOn ?? allocation.Date, due, context);
     }
 
     /// <summary>What the pending-VAT lines of an invoice leave pending, per rate.</summary>

@@ -487,6 +487,12 @@ public static class ErrorCodes
     /// <summary>fr: L'export comptable n'est pas terminé : son fichier n'est pas encore disponible. en: The accounting export has not finished: its file is not available yet.</summary>
     public const string AccountingExportNotReady = "accounting_export_not_ready";
 
+    /// <summary>fr: Un export comptable couvre un seul exercice : la période doit finir au plus tard le {fiscalYearEnd}, dernier jour de l'exercice de sa date de début. en: An accounting export covers one fiscal year only: the period must end on {fiscalYearEnd} at the latest, the last day of the fiscal year of its first day.</summary>
+    public const string AccountingExportSpansFiscalYears = "accounting_export_spans_fiscal_years";
+
+    /// <summary>fr: Ce format ne garde que {width} caractères des numéros de compte : {accounts} deviendraient un même compte. Donnez-leur des codes comptables qui diffèrent dans les {width} premiers caractères. en: This format keeps only {width} characters of account numbers: {accounts} would become one account. Give them accounting codes that differ within the first {width} characters.</summary>
+    public const string AccountingExportAccountClash = "accounting_export_account_clash";
+
     /// <summary>fr: Cette facture est entièrement réglée : il n'y a rien à relancer. en: This invoice is paid in full: there is nothing to remind.</summary>
     public const string ReminderNothingDue = "reminder_nothing_due";
 

@@ -30,12 +30,28 @@ public sealed class Allocation : ICompanyOwned
 
     public bool IsActive => CancelledAt is null;
 
-    /// <summary>Settles <paramref name="amount"/> of <paramref name="debit"/> with <paramref name="credit"/>. The caller holds
-    /// both rows locked (<c>FOR UPDATE</c>, in id order) so two concurrent allocations cannot both see the same outstanding.</summary>
+    /// <summary>
+    /// The day an allocation settles its debit: money received settles as of the day it arrived — a receipt's date, or the
+    /// debit's own date when the receipt came first (a prepayment) — whenever it is allocated: a receipt identified later
+    /// (booked to 471 until then) or credit allocated later stops late interest on the day the money came in
+    /// (domain-rules.md §9). Other credits (credit notes, write-offs) settle on the day they are <paramref name="recordedOn"/>.
+    /// </summary>
+    public static DateOnly SettledOn(ReceivableItem debit, ReceivableItem credit, DateOnly recordedOn)
+    {
+        ArgumentNullException.ThrowIfNull(debit);
+        ArgumentNullException.ThrowIfNull(credit);
+        if (credit.Kind != ReceivableKind.Receipt) return recordedOn;
+        return credit.Date > debit.Date ? credit.Date : debit.Date;
+    }
+
+    /// <summary>Settles <paramref name="amount"/> of <paramref name="debit"/> with <paramref name="credit"/>, dated
+    /// <see cref="SettledOn"/> (<paramref name="date"/> is the day it is recorded). The caller holds both rows locked
+    /// (<c>FOR UPDATE</c>, in id order) so two concurrent allocations cannot both see the same outstanding.</summary>
     public static Allocation Between(ReceivableItem debit, ReceivableItem credit, decimal amount, DateOnly date, DateTimeOffset now, Guid? by)
     {
         ArgumentNullException.ThrowIfNull(debit);
         ArgumentNullException.ThrowIfNull(credit);
+        date = SettledOn(debit, credit, date);
         if (debit.Side != ReceivableSide.Debit || credit.Side != ReceivableSide.Credit)
             throw new InvalidOperationException("An allocation settles a debit row with a credit row.");
         if (debit.CustomerId != credit.CustomerId)

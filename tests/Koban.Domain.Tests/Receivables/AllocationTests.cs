@@ -88,4 +88,22 @@ public sealed class AllocationTests
         payment.Cancel("Saisi deux fois", Now, null);
         Should.Throw<DomainConflictException>(() => payment.Cancel("encore", Now, null)).Code.ShouldBe(ErrorCodes.PaymentCancelled);
     }
+
+    [Test]
+    public void Money_received_settles_as_of_the_day_it_arrived_whenever_it_is_allocated()
+    {
+        var invoice = ReceivableItem.Create(ReceivableKind.Invoice, CustomerId, Guid.NewGuid(), "FA-2026-0001", Today.AddDays(-40), Today.AddDays(-30), 300m, Now);
+        var arrived = Today.AddDays(-20);
+        var receipt = ReceivableItem.Create(ReceivableKind.Receipt, CustomerId, Guid.NewGuid(), "VIR 2", arrived, null, 300m, Now);
+        // identified (or allocated) today: the settlement keeps the day the money arrived
+        var identified = Allocation.Between(invoice, receipt, 100m, Today, Now, null);
+        identified.Date.ShouldBe(arrived);
+        invoice.LastSettledOn.ShouldBe(arrived);
+        // a receipt that came before the invoice settles it from the invoice's own date
+        var later = ReceivableItem.Create(ReceivableKind.Invoice, CustomerId, Guid.NewGuid(), "FA-2026-0002", Today.AddDays(-5), Today.AddDays(25), 50m, Now);
+        Allocation.Between(later, receipt, 50m, Today, Now, null).Date.ShouldBe(Today.AddDays(-5));
+        // a credit note settles on the day it is recorded
+        Allocation.Between(invoice, Note(10m), 10m, Today, Now, null).Date.ShouldBe(Today);
+        Allocation.SettledOn(invoice, Note(10m), Today.AddDays(1)).ShouldBe(Today.AddDays(1));
+    }
 }

@@ -205,6 +205,8 @@ public sealed class AccountingExportRunner(IServiceScopeFactory scopes, TimeProv
             entries = reader.GetInt32(1);
         }
         await progress.StartAsync(rowsTotal, ct);
+        await CheckAccountNumbersAsync(Command, export.Format, ct);
+        var letters = await LettersAsync(Command, export, ct);
         var numberedAt = System.Diagnostics.Stopwatch.GetElapsedTime(clockStart);
 
         var path = Path.Combine(Path.GetTempPath(), $"koban-export-{export.Id:N}.tmp");
@@ -213,7 +215,7 @@ public sealed class AccountingExportRunner(IServiceScopeFactory scopes, TimeProv
         string sha256;
         await using (var hashing = new HashingStream(file))
         {
-            rows = await writer.WriteAsync(ReadRowsAsync(Command(LinesSql), progress, ct), hashing, null, ct);
+            rows = await writer.WriteAsync(ReadRowsAsync(Command(LinesSql), letters, progress, ct), hashing, null, ct);
             await hashing.FlushAsync(ct);
             size = hashing.BytesWritten;
             sha256 = hashing.Sha256Hex();
@@ -312,20 +314,90 @@ public sealed class AccountingExportRunner(IServiceScopeFactory scopes, TimeProv
         SELECT (count(*) FILTER (WHERE rn IS NOT NULL))::int, (count(*) FILTER (WHERE stamp))::int FROM updated
         """;
 
-    /// <summary>The period's lines in file order, with the lettering of customer-account lines (those with an auxiliary account) whose invoice is fully settled.</summary>
+    /// <summary>
+    /// The period's lines in file order — chronological, as the FEC wants it (domain-rules.md §9): entry date, then journal,
+    /// then EcritureNum, then position — with, on customer-account lines, the receivable row they belong to (the row whose
+    /// source is the entry's source) and, for a receipt's line booked for one invoice, that invoice (the lettering key).
+    /// </summary>
     internal const string LinesSql = """
         SELECT e.journal_code, e.journal_label, e.number, e.date, l.account, l.account_label, l.auxiliary_account, l.auxiliary_label,
-               e.piece_ref, e.piece_date, l.label, l.debit, l.credit, b.chain_sequence, r.last_settled_on, e.validation_date
+               e.piece_ref, e.piece_date, l.label, l.debit, l.credit, r.id, CASE WHEN r.kind = 'Receipt' THEN l.invoice_id END, e.validation_date
           FROM journal_entries e
           JOIN journal_entry_lines l ON l.entry_id = e.id
-          LEFT JOIN receivable_items r ON l.invoice_id IS NOT NULL AND l.auxiliary_account IS NOT NULL AND r.company_id = e.company_id AND r.kind = 'Invoice'
-                                      AND r.source_id = l.invoice_id AND r.outstanding = 0 AND NOT r.cancelled
-          LEFT JOIN billing_documents b ON r.id IS NOT NULL AND b.id = l.invoice_id
+          LEFT JOIN receivable_items r ON l.auxiliary_account IS NOT NULL AND r.company_id = e.company_id AND r.source_id = e.source_id
          WHERE e.company_id = @company AND e.date BETWEEN @from AND @to
-         ORDER BY e.journal_code, e.fiscal_year_end, e.number, l.position
+         ORDER BY e.date, e.journal_code COLLATE "C", e.number, l.position
         """;
 
-    private async IAsyncEnumerable<ExportRow> ReadRowsAsync(NpgsqlCommand command, ExportProgress progress, [EnumeratorCancellation] CancellationToken ct)
+    /// <summary>
+    /// The lettering nodes of the period: every receivable row with a customer-account line in the period, and all its
+    /// customer-account lines (in the period or not) summed per row — per invoice for a receipt's lines booked for one.
+    /// </summary>
+    internal const string LetteringNodesSql = """
+        WITH items AS (
+          SELECT DISTINCT r.id, r.kind, r.source_id
+            FROM journal_entries e
+            JOIN journal_entry_lines l ON l.entry_id = e.id AND l.auxiliary_account IS NOT NULL
+            JOIN receivable_items r ON r.company_id = e.company_id AND r.source_id = e.source_id
+           WHERE e.company_id = @company AND e.date BETWEEN @from AND @to)
+        SELECT i.id, CASE WHEN i.kind = 'Receipt' THEN l.invoice_id END, sum(l.debit - l.credit), min(e.date), max(e.date), min(b.chain_sequence)
+          FROM items i
+          JOIN journal_entries e ON e.company_id = @company AND e.source_id = i.source_id
+          JOIN journal_entry_lines l ON l.entry_id = e.id AND l.auxiliary_account IS NOT NULL
+          LEFT JOIN billing_documents b ON i.kind IN ('Invoice', 'CreditNote') AND b.id = i.source_id
+         GROUP BY i.id, 2
+        """;
+
+    /// <summary>The active allocations touching these rows, with the source of the row they settle.</summary>
+    internal const string LetteringLinksSql = """
+        SELECT a.debit_item_id, a.credit_item_id, d.source_id
+          FROM allocations a JOIN receivable_items d ON d.id = a.debit_item_id
+         WHERE a.company_id = @company AND a.cancelled_at IS NULL AND (a.debit_item_id = ANY(@items) OR a.credit_item_id = ANY(@items))
+        """;
+
+    /// <summary>The request refused a format that would merge two accounts; a customer posted meanwhile could still bring a clash: the export then fails, naming them.</summary>
+    private static async Task CheckAccountNumbersAsync(Func<string, NpgsqlCommand> command, AccountingExportFormat format, CancellationToken ct)
+    {
+        if (AccountingExportFormats.AccountWidth(format) is not { } width) return;
+        var accounts = new List<ExportAccount>();
+        await using (var read = command(RequestAccountingExportHandler.AccountNumbersSql))
+        await using (var reader = await read.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct)) accounts.Add(new ExportAccount(reader.GetString(0), reader.GetString(1)));
+        }
+        var clashes = AccountingExportFormats.Clashes(format, accounts);
+        if (clashes.Count > 0)
+            throw new InvalidOperationException($"{format} keeps {width} characters of account numbers: {RequestAccountingExportHandler.Name(clashes)} would become one account.");
+    }
+
+    /// <summary>Letters every group of customer-account lines that balances to zero within the period (<see cref="Lettering"/>).</summary>
+    private static async Task<IReadOnlyDictionary<(Guid Item, Guid? Tag), Letter>> LettersAsync(Func<string, NpgsqlCommand> command, AccountingExport export,
+        CancellationToken ct)
+    {
+        var nodes = new List<LetteringNode>();
+        await using (var read = command(LetteringNodesSql))
+        await using (var reader = await read.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                nodes.Add(new LetteringNode(reader.GetGuid(0), reader.IsDBNull(1) ? null : reader.GetGuid(1), reader.GetDecimal(2),
+                    reader.GetFieldValue<DateOnly>(3), reader.GetFieldValue<DateOnly>(4), reader.IsDBNull(5) ? null : reader.GetInt64(5)));
+            }
+        }
+        if (nodes.Count == 0) return new Dictionary<(Guid, Guid?), Letter>();
+        var links = new List<LetteringLink>();
+        await using (var read = command(LetteringLinksSql))
+        {
+            read.Parameters.AddWithValue("items", nodes.Select(n => n.Item).Distinct().ToArray());
+            await using var reader = await read.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+                links.Add(new LetteringLink(reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2)));
+        }
+        return Lettering.Assign(nodes, links, export.PeriodFrom, export.PeriodTo);
+    }
+
+    private async IAsyncEnumerable<ExportRow> ReadRowsAsync(NpgsqlCommand command, IReadOnlyDictionary<(Guid Item, Guid? Tag), Letter> letters, ExportProgress progress,
+        [EnumeratorCancellation] CancellationToken ct)
     {
         await using var owned = command;
         await using var reader = await command.ExecuteReaderAsync(ct);
@@ -333,14 +405,12 @@ public sealed class AccountingExportRunner(IServiceScopeFactory scopes, TimeProv
         long count = 0;
         while (await reader.ReadAsync(ct))
         {
-            long? chainSequence = reader.IsDBNull(13) ? null : reader.GetInt64(13);
-            var lettered = chainSequence is > 0;
+            var letter = reader.IsDBNull(13) ? null : letters.GetValueOrDefault((reader.GetGuid(13), reader.IsDBNull(14) ? null : reader.GetGuid(14)));
             yield return new ExportRow(
                 reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetFieldValue<DateOnly>(3),
                 reader.GetString(4), reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7),
                 reader.GetString(8), reader.GetFieldValue<DateOnly>(9), reader.GetString(10), reader.GetDecimal(11), reader.GetDecimal(12),
-                lettered ? LetteringCode.From(chainSequence!.Value) : null,
-                lettered && !reader.IsDBNull(14) ? reader.GetFieldValue<DateOnly>(14) : null,
+                letter?.Code, letter?.Date,
                 reader.GetFieldValue<DateOnly>(15), null, null);
             if (++count % every == 0) await progress.ReportAsync(count, ct);
         }

@@ -68,14 +68,18 @@ public sealed record RequestAccountingExportCommand(AccountingExportFormat Forma
 
 public sealed class RequestAccountingExportValidator : AbstractValidator<RequestAccountingExportCommand>
 {
-    /// <summary>A first fiscal year may last up to 24 months.</summary>
-    public const int MaxMonths = 24;
+    /// <summary>The first day an export period may start on.</summary>
+    public static readonly DateOnly FirstDay = new(1900, 1, 1);
+
+    /// <summary>The last day an export period may end on.</summary>
+    public static readonly DateOnly LastDay = new(2999, 12, 31);
 
     public RequestAccountingExportValidator()
     {
         RuleFor(c => c.Format).IsInEnum();
+        RuleFor(c => c.From).InclusiveBetween(FirstDay, LastDay).WithMessage($"The period starts between {FirstDay:yyyy-MM-dd} and {LastDay:yyyy-MM-dd}.");
+        RuleFor(c => c.To).InclusiveBetween(FirstDay, LastDay).WithMessage($"The period ends between {FirstDay:yyyy-MM-dd} and {LastDay:yyyy-MM-dd}.");
         RuleFor(c => c.To).GreaterThanOrEqualTo(c => c.From).WithMessage("The period must end on or after its first day.");
-        RuleFor(c => c.To).Must((c, to) => to <= c.From.AddMonths(MaxMonths)).WithMessage($"A period lasts at most {MaxMonths} months.");
         RuleFor(c => c.Fec!.Separator).IsInEnum().When(c => c.Fec is not null).OverridePropertyName("fec.separator");
         RuleFor(c => c.Fec!.Encoding).IsInEnum().When(c => c.Fec is not null).OverridePropertyName("fec.encoding");
         RuleFor(c => c.Csv).Null().When(c => c.Format != AccountingExportFormat.Csv).WithMessage("A CSV layout only goes with the Csv format.");
@@ -104,8 +108,10 @@ public sealed class RequestAccountingExportHandler(KobanDbContext db, CurrentAct
         var options = new AccountingExportOptionsResponse(
             command.Format == AccountingExportFormat.Fec ? command.Fec ?? new FecExportOptions() : null,
             command.Format == AccountingExportFormat.Csv ? command.Csv ?? FromDomain(CsvLayout.Default) : null);
-        var export = AccountingExport.Request(command.Format, command.From, command.To, JsonSerializer.Serialize(options, AccountingExportResponse.Json),
+        var fiscalYearStartMonth = await db.Companies.Select(c => c.FiscalYearStartMonth).SingleAsync(cancellationToken);
+        var export = AccountingExport.Request(command.Format, command.From, command.To, fiscalYearStartMonth, JsonSerializer.Serialize(options, AccountingExportResponse.Json),
             actor.UserId, actor.DisplayName, clock.GetUtcNow());
+        await CheckAccountNumbersAsync(command.Format, cancellationToken);
         db.AccountingExports.Add(export);
         audit.Record("accounting.export_requested", "accounting_export", export.Id,
             after: new { format = export.Format.ToString(), from = export.PeriodFrom, to = export.PeriodTo });
@@ -113,6 +119,37 @@ public sealed class RequestAccountingExportHandler(KobanDbContext db, CurrentAct
         signal.Notify();
         return AccountingExportResponse.Of(export);
     }
+
+    /// <summary>
+    /// Refuses a format that would merge two accounts (<see cref="AccountingExportFormats.Clashes"/>): every account number the
+    /// journal holds — customers' auxiliary accounts as they were posted, general accounts — must stay distinct once cut to the
+    /// format's width, in this file and in the ones before and after it, or the package would book two customers on one account.
+    /// </summary>
+    private async Task CheckAccountNumbersAsync(AccountingExportFormat format, CancellationToken ct)
+    {
+        if (AccountingExportFormats.AccountWidth(format) is not { } width) return;
+        var accounts = await db.Database.SqlQueryRaw<ExportAccount>(AccountNumbersSql, new NpgsqlParameter("company", actor.RequireCompanyId())).ToListAsync(ct);
+        var clashes = AccountingExportFormats.Clashes(format, accounts);
+        if (clashes.Count == 0) return;
+        var named = Name(clashes);
+        throw new DomainException(ErrorCodes.AccountingExportAccountClash, $"{format} keeps {width} characters of account numbers: {named} would merge.")
+        {
+            Field = "format",
+            Arguments = new Dictionary<string, object> { ["width"] = width, ["accounts"] = named },
+        };
+    }
+
+    /// <summary>Every account number the company's journal writes (the auxiliary account of a customer line, else the general account), with a name.</summary>
+    internal const string AccountNumbersSql = """
+        SELECT coalesce(l.auxiliary_account, l.account) AS "Number", max(coalesce(l.auxiliary_label, l.account_label)) AS "Name"
+          FROM journal_entry_lines l JOIN journal_entries e ON e.id = l.entry_id
+         WHERE e.company_id = @company
+         GROUP BY 1
+        """;
+
+    /// <summary>"Name (number), Name (number); …" for a problem or an export's error.</summary>
+    internal static string Name(IReadOnlyList<IReadOnlyList<ExportAccount>> clashes) =>
+        string.Join("; ", clashes.Select(group => string.Join(", ", group.Select(a => $"{a.Name} ({a.Number})"))));
 
     internal static CsvExportLayout FromDomain(CsvLayout layout) =>
         new(layout.Columns, layout.Separator.ToString(), layout.DecimalMark.ToString(), layout.DateFormat, layout.Header, layout.Encoding);

@@ -4,6 +4,7 @@ using Koban.Api.Infrastructure.Audit;
 using Koban.Api.Infrastructure.Persistence;
 using Koban.Api.Infrastructure.Web;
 using Koban.Domain.Invoicing;
+using Koban.Domain.Receivables;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -130,19 +131,27 @@ public sealed class CreditNoteHandlers(KobanDbContext db, AuditLog audit, Billin
         return null;
     }
 
-    /// <summary>A validated credit note is applied first to the invoice it corrects, up to what that invoice still owes
-    /// (earlier credit notes first); the rest is customer credit (domain-rules.md §6).</summary>
+    /// <summary>
+    /// A validated credit note is applied first to the invoice it corrects, up to what that invoice still owes when it is
+    /// validated (after its payments and earlier credit notes); the rest is customer credit (domain-rules.md §6). Both figures
+    /// are read from the customer's account, never recomputed: <c>appliedToInvoice</c> is what the note's active allocations
+    /// settle on the corrected invoice, <c>customerCredit</c> what is still available of it (after refunds and use on other invoices).
+    /// </summary>
     internal async Task<CreditNoteResponse> ToResponseAsync(CreditNote c, CancellationToken ct)
     {
         var name = await db.Customers.IgnoreAutoIncludes().Where(k => k.Id == c.CustomerId).Select(k => k.Name).SingleAsync(ct);
         decimal applied = 0m, credit = 0m;
         if (c.IsValidated)
         {
-            var invoiceTotal = await db.Invoices.IgnoreAutoIncludes().Where(i => i.Id == c.InvoiceId).Select(i => i.TotalIncludingVat).SingleAsync(ct);
-            var earlier = await db.CreditNotes.IgnoreAutoIncludes()
-                .Where(o => o.InvoiceId == c.InvoiceId && o.Status == BillingStatus.Validated && o.ChainSequence < c.ChainSequence).SumAsync(o => o.TotalIncludingVat, ct);
-            applied = Math.Min(c.TotalIncludingVat, Math.Max(0m, invoiceTotal - earlier));
-            credit = c.TotalIncludingVat - applied;
+            var item = await db.ReceivableItems.AsNoTracking().Where(i => i.Kind == ReceivableKind.CreditNote && i.SourceId == c.Id)
+                .Select(i => new { i.Id, i.Outstanding }).SingleOrDefaultAsync(ct);
+            if (item is not null)
+            {
+                applied = await db.Allocations.AsNoTracking().Where(a => a.CreditItemId == item.Id && a.CancelledAt == null)
+                    .Join(db.ReceivableItems, a => a.DebitItemId, i => i.Id, (a, i) => new { a.Amount, i.Kind, i.SourceId })
+                    .Where(x => x.Kind == ReceivableKind.Invoice && x.SourceId == c.InvoiceId).SumAsync(x => x.Amount, ct);
+                credit = item.Outstanding;
+            }
         }
         var archive = await db.ArchivedDocuments.AsNoTracking().Where(a => a.DocumentId == c.Id).Select(a => new ArchiveResponse(a.Sha256, a.CreatedAt)).SingleOrDefaultAsync(ct);
         var history = await db.AuditEvents.AsNoTracking().Where(e => e.EntityId == c.Id).OrderBy(e => e.OccurredAt)

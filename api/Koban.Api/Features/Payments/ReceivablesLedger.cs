@@ -91,7 +91,7 @@ public sealed class ReceivablesLedger(KobanDbContext db, AccountingBooks books, 
         if (credit.Kind is ReceivableKind.Receipt or ReceivableKind.WriteOff)
         {
             foreach (var (allocation, invoice) in result)
-                await PostVatMadeDueAsync(allocation, invoice, ct);
+                await PostVatMadeDueAsync(allocation, invoice, date, ct);
         }
         return result;
     }
@@ -194,7 +194,7 @@ public sealed class ReceivablesLedger(KobanDbContext db, AccountingBooks books, 
             books.Post(Postings.ForWriteOff(writeOffId, ReceivableSide.Credit, amount, item.Reference, item.IsInvoice ? item.SourceId : null, date, customer, context));
             var allocation = Allocation.Between(item, loss, amount, date, now, actor.UserId);
             db.Allocations.Add(allocation);
-            if (item.IsInvoice) await PostVatMadeDueAsync(allocation, item, ct);
+            if (item.IsInvoice) await PostVatMadeDueAsync(allocation, item, date, ct);
         }
         else
         {
@@ -207,11 +207,13 @@ public sealed class ReceivablesLedger(KobanDbContext db, AccountingBooks books, 
 
     private static string At(string? list, int index, string property) => list is null ? property : $"{list}[{index}].{property}";
 
-    /// <summary>Moves the share of an invoice's pending VAT that this allocation pays from 44574 to 44571 (domain-rules.md §9).</summary>
-    private async Task PostVatMadeDueAsync(Allocation allocation, ReceivableItem invoice, CancellationToken ct)
+    /// <summary>Moves the share of an invoice's pending VAT that this allocation pays from 44574 to 44571 (domain-rules.md §9), in an
+    /// entry dated when the allocation is recorded (<paramref name="postedOn"/>: a receipt identified today settles as of the day
+    /// its money arrived, but its entries go in today's books, never in a period that may already be declared and exported).</summary>
+    private async Task PostVatMadeDueAsync(Allocation allocation, ReceivableItem invoice, DateOnly postedOn, CancellationToken ct)
     {
         var context = await books.ContextAsync(ct);
-        var entry = Postings.ForVatMadeDue(allocation, invoice, await PendingVatLinesAsync(invoice.SourceId, ct), context);
+        var entry = Postings.ForVatMadeDue(allocation, invoice, await PendingVatLinesAsync(invoice.SourceId, ct), context, postedOn);
         if (entry is not null) books.Post(entry);
     }
 

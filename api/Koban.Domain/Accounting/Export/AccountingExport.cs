@@ -51,10 +51,17 @@ public sealed class AccountingExport : ICompanyOwned
     public int? EntryCount { get; private set; }
     public string? Error { get; private set; }
 
-    public static AccountingExport Request(AccountingExportFormat format, DateOnly from, DateOnly to, string options, Guid? requestedBy, string? requestedByName,
-        DateTimeOffset now)
+    /// <summary>
+    /// Queues an export of <paramref name="from"/>–<paramref name="to"/>. The period lies within one fiscal year
+    /// (domain-rules.md §9: a FEC never spans two; the same rule holds for every format so that numbering, lettering and the
+    /// file name always refer to one fiscal year): a period running into the next fiscal year is refused — export each
+    /// fiscal year on its own.
+    /// </summary>
+    public static AccountingExport Request(AccountingExportFormat format, DateOnly from, DateOnly to, int fiscalYearStartMonth, string options, Guid? requestedBy,
+        string? requestedByName, DateTimeOffset now)
     {
         if (to < from) throw new ArgumentException("The period ends before it starts.", nameof(to));
+        CheckOneFiscalYear(from, to, fiscalYearStartMonth);
         return new AccountingExport
         {
             Id = Guid.CreateVersion7(),
@@ -66,6 +73,18 @@ public sealed class AccountingExport : ICompanyOwned
             RequestedBy = requestedBy,
             RequestedByName = requestedByName,
             RequestedAt = now,
+        };
+    }
+
+    /// <summary>Refuses (<see cref="ErrorCodes.AccountingExportSpansFiscalYears"/>, on <c>to</c>) a period that ends after the fiscal year of its first day.</summary>
+    public static void CheckOneFiscalYear(DateOnly from, DateOnly to, int fiscalYearStartMonth)
+    {
+        var end = FiscalYear.EndOf(from, fiscalYearStartMonth);
+        if (to <= end) return;
+        throw new DomainException(ErrorCodes.AccountingExportSpansFiscalYears, $"The period runs past the fiscal year closing on {end:yyyy-MM-dd}.")
+        {
+            Field = "to",
+            Arguments = new Dictionary<string, object> { ["fiscalYearEnd"] = end.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture) },
         };
     }
 

@@ -24,11 +24,17 @@ public enum FecRule
     /// <summary>EcritureNum is not an integer continuing the journal's previous number by one, or an entry's lines are not contiguous.</summary>
     Numbering,
 
-    /// <summary>An entry is dated before the previous entry of its journal.</summary>
+    /// <summary>An entry comes before the previous one in chronological order: EcritureDate, then JournalCode, then EcritureNum.</summary>
     DateOrder,
 
     /// <summary>A required text field (journal, account, number) is empty.</summary>
     Required,
+
+    /// <summary>An entry lies outside the file's fiscal year (a FEC covers one fiscal year only).</summary>
+    FiscalYear,
+
+    /// <summary>A lettering code without its date (or the reverse), or a letter whose lines on one account do not balance to zero.</summary>
+    Lettering,
 }
 
 public sealed record FecViolation(long Line, FecRule Rule, string Message)
@@ -43,10 +49,13 @@ public sealed record FecCheckResult(IReadOnlyList<FecViolation> Violations, long
 }
 
 /// <summary>
-/// Reads a FEC file line by line (memory bounded by the number of journals) and reports what breaks domain-rules.md §9 and
-/// article A47 A-1 LPF: header and column count, <c>yyyyMMdd</c> dates, decimal-comma amounts, every EcritureNum balanced,
-/// EcritureNum continuous per journal in file order (1, 2, 3… — or from <c>firstNumbers</c> for a period that does not
-/// start the fiscal year), and entries in date order per journal. At most <see cref="MaxViolations"/> violations are kept.
+/// Reads a FEC file line by line and reports what breaks domain-rules.md §9 and article A47 A-1 LPF: header and column
+/// count, <c>yyyyMMdd</c> dates, decimal-comma amounts, every EcritureNum balanced, EcritureNum continuous per journal
+/// (1, 2, 3… — or from <c>firstNumbers</c> for a period that does not start the fiscal year) with each entry's lines
+/// together, lines in chronological order (EcritureDate, then JournalCode, then EcritureNum), every entry inside one fiscal
+/// year (the one closing on <c>fiscalYearEnd</c> when given, else within a year of the first entry), and lettering: a code
+/// goes with its date, and the lines of each letter on an account (CompteNum and CompAuxNum) balance to zero. Memory grows
+/// with the number of entries and letters, not lines. At most <see cref="MaxViolations"/> violations are kept.
 /// </summary>
 public static class FecChecker
 {
@@ -55,23 +64,32 @@ public static class FecChecker
     private sealed class JournalState
     {
         public int Number;
-        public DateOnly Date;
         public decimal Debit;
         public decimal Credit;
         public long FirstLine;
         public HashSet<int> Closed = [];
     }
 
+    private sealed class LetterState
+    {
+        public decimal Balance;
+        public long FirstLine;
+    }
+
     /// <param name="input">The file.</param>
     /// <param name="encoding">The character set (ISO-8859-15 when null).</param>
     /// <param name="firstNumbers">Per journal code, the first EcritureNum expected (1 when absent).</param>
-    public static FecCheckResult Check(Stream input, Encoding? encoding = null, IReadOnlyDictionary<string, int>? firstNumbers = null)
+    /// <param name="fiscalYearEnd">The closing date of the file's fiscal year (the date in its name); when null, the entries must lie within a year of the first one.</param>
+    public static FecCheckResult Check(Stream input, Encoding? encoding = null, IReadOnlyDictionary<string, int>? firstNumbers = null, DateOnly? fiscalYearEnd = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         var violations = new List<FecViolation>();
         var journals = new Dictionary<string, JournalState>(StringComparer.Ordinal);
+        var letters = new Dictionary<(string Account, string Auxiliary, string Letter), LetterState>();
         long lineNumber = 0, entries = 0;
         var separator = '\t';
+        (DateOnly Date, string Journal, int Number)? previous = null;
+        DateOnly? firstDate = null;
         using var reader = new StreamReader(input, encoding ?? ExportEncodings.Get(ExportEncoding.Iso885915), detectEncodingFromByteOrderMarks: false, 1 << 16, leaveOpen: true);
 
         void Add(long line, FecRule rule, string message)
@@ -118,6 +136,7 @@ public static class FecChecker
             var debit = Amount(f[11], "Debit", required: true);
             var credit = Amount(f[12], "Credit", required: true);
             Amount(f[16], "Montantdevise", required: false);
+            Letter(f, debit, credit);
 
             if (!int.TryParse(f[2], NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number <= 0)
             {
@@ -134,21 +153,66 @@ public static class FecChecker
                     Add(lineNumber, FecRule.Numbering, $"entry {journal} {number} reappears after other entries (its lines must be contiguous)");
                 else if (number != expected)
                     Add(lineNumber, FecRule.Numbering, $"journal {journal}: EcritureNum {number} where {expected} was expected");
-                if (entryDate is { } d && state.Number != 0 && d < state.Date)
-                    Add(lineNumber, FecRule.DateOrder, $"journal {journal}: entry {number} dated {f[3]} comes after an entry dated {state.Date:yyyyMMdd}");
+                if (entryDate is { } d)
+                {
+                    var key = (d, journal, number);
+                    if (previous is { } p && Compare(key, p) < 0)
+                        Add(lineNumber, FecRule.DateOrder, $"entry {journal} {number} dated {f[3]} comes after entry {p.Journal} {p.Number} dated {p.Date:yyyyMMdd}");
+                    else previous = key;
+                    FiscalYearCheck(d, journal, number);
+                }
                 entries++;
                 state.Number = number;
                 state.Debit = 0m;
                 state.Credit = 0m;
                 state.FirstLine = lineNumber;
-                if (entryDate is { } date) state.Date = date;
             }
             state.Debit += debit ?? 0m;
             state.Credit += credit ?? 0m;
         }
         foreach (var (journal, state) in journals) Close(journal, state);
+        foreach (var ((account, auxiliary, letter), state) in letters)
+        {
+            if (state.Balance != 0m)
+                Add(state.FirstLine, FecRule.Lettering, $"letter {letter} on {account}{(auxiliary.Length == 0 ? "" : " " + auxiliary)} does not balance: debit − credit = {FecWriter.Amount(state.Balance)}");
+        }
         violations.Sort((a, b) => a.Line.CompareTo(b.Line));
         return new FecCheckResult(violations, lineNumber, entries, separator);
+
+        static int Compare((DateOnly Date, string Journal, int Number) a, (DateOnly Date, string Journal, int Number) b)
+        {
+            var byDate = a.Date.CompareTo(b.Date);
+            if (byDate != 0) return byDate;
+            var byJournal = string.CompareOrdinal(a.Journal, b.Journal);
+            return byJournal != 0 ? byJournal : a.Number.CompareTo(b.Number);
+        }
+
+        void FiscalYearCheck(DateOnly date, string journal, int number)
+        {
+            if (fiscalYearEnd is { } end)
+            {
+                if (date > end || date <= end.AddYears(-1))
+                    Add(lineNumber, FecRule.FiscalYear, $"entry {journal} {number} dated {date:yyyyMMdd} lies outside the fiscal year closing on {end:yyyyMMdd}");
+                return;
+            }
+            firstDate ??= date;
+            if (date >= firstDate.Value.AddYears(1) || date <= firstDate.Value.AddYears(-1))
+                Add(lineNumber, FecRule.FiscalYear, $"entry {journal} {number} dated {date:yyyyMMdd} is a year or more away from the first entry ({firstDate:yyyyMMdd})");
+        }
+
+        void Letter(string[] f, decimal? debit, decimal? credit)
+        {
+            var letter = f[13];
+            if (letter.Length == 0)
+            {
+                if (f[14].Length != 0) Add(lineNumber, FecRule.Lettering, "DateLet without EcritureLet");
+                return;
+            }
+            if (f[14].Length == 0) Add(lineNumber, FecRule.Lettering, $"EcritureLet '{letter}' without DateLet");
+            var key = (f[4], f[6], letter);
+            if (!letters.TryGetValue(key, out var state)) letters[key] = state = new LetterState { FirstLine = lineNumber };
+            state.Balance += (debit ?? 0m) - (credit ?? 0m);
+        }
 
         DateOnly? Date(string value, string name, bool required)
         {

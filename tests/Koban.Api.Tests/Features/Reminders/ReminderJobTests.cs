@@ -370,4 +370,34 @@ public sealed class ReminderJobTests
         mail.TextBody.ShouldNotContain("pénalités");
         _ = CustomerTests.Business();
     }
+
+    [Test]
+    public async Task A_receipt_identified_or_allocated_later_stops_late_interest_on_the_day_the_money_arrived()
+    {
+        var company = await _host.CompanyAsync();
+        var (identifiedId, _, due) = await ReminderHost.InvoiceAsync(company);
+        var (allocatedId, _, _) = await ReminderHost.InvoiceAsync(company);
+        var arrived = due.AddDays(10);
+        var day = arrived.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        _host.MoveTo(arrived);
+        var admin = await ApiTestAccess.SignInAsync(company.Company.AdminEmail, ApiTestAccess.AdminPassword, _host.First);
+        // the money of both invoices arrives 10 days late: one transfer nobody recognises yet (471), one from the customer, not allocated
+        var unknown = await Sales.SalesFlowTests.Post(admin, "/api/v1/payments", Payments.PaymentsFlowTests.Receipt(null, day, 1200m), HttpStatusCode.Created);
+        var onAccount = await Sales.SalesFlowTests.Post(admin, "/api/v1/payments", Payments.PaymentsFlowTests.Receipt(company.CustomerId, day, 1200m), HttpStatusCode.Created);
+
+        _host.MoveTo(due.AddDays(40));
+        admin = await ApiTestAccess.SignInAsync(company.Company.AdminEmail, ApiTestAccess.AdminPassword, _host.First);
+        await Sales.SalesFlowTests.Post(admin, $"/api/v1/payments/{unknown.GetProperty("id").GetGuid()}/identify",
+            new { customerId = company.CustomerId, allocations = new[] { new { invoiceId = identifiedId, amount = 1200m } } });
+        await Sales.SalesFlowTests.Post(admin, $"/api/v1/payments/{onAccount.GetProperty("id").GetGuid()}/allocations",
+            new { allocations = new[] { new { invoiceId = allocatedId, amount = 1200m } } });
+
+        foreach (var invoiceId in new[] { identifiedId, allocatedId })
+        {
+            // 1 200 € × 12,15 % × 10 / 365 = 3,9945… → 3,99 €: 10 days, not the 40 until the money was matched
+            var interest = (await (await admin.GetAsync($"/api/v1/invoices/{invoiceId}/reminders")).Json()).GetProperty("lateInterest");
+            interest.GetProperty("segments").EnumerateArray().Select(s => (s.GetProperty("days").GetInt32(), s.GetProperty("balance").GetDecimal())).ShouldBe([(10, 1200m)]);
+            interest.GetProperty("interest").GetDecimal().ShouldBe(3.99m);
+        }
+    }
 }

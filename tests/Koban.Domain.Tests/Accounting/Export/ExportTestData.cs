@@ -6,8 +6,9 @@ namespace Koban.Domain.Tests.Accounting.Export;
 
 /// <summary>
 /// A month of a small company's books, built by hand and balanced: a deposit invoice (30 %, settled by a receipt — lettered A),
-/// the balance invoice deducting the deposit, a credit note on it, and a partial payment of the balance. In the order the
-/// export reads them: journal, number, position.
+/// the balance invoice deducting the deposit, a credit note on it, and a partial payment of the balance. <see cref="Month"/>
+/// lists them by journal, number and position (the writers take rows in any order); <see cref="Chronological"/> in the
+/// order the export reads them: entry date, journal, number, position.
 /// </summary>
 internal static class ExportTestData
 {
@@ -40,6 +41,11 @@ internal static class ExportTestData
         Row("VT", 3, 25, "445710", "TVA collectée", null, "AV-2026-0001", "Avoir AV-2026-0001", 20m, 0m),
         Row("VT", 3, 25, "411000", "Clients", "411MARTIN", "AV-2026-0001", "Avoir AV-2026-0001", 0m, 120m),
     ];
+
+    /// <summary>The month in the FEC's order: entry date, then journal, then number (then position).</summary>
+    public static IReadOnlyList<ExportRow> Chronological { get; } =
+        [.. Month.Select((row, index) => (row, index)).OrderBy(x => x.row.EntryDate).ThenBy(x => x.row.JournalCode, StringComparer.Ordinal)
+            .ThenBy(x => x.row.EntryNumber).ThenBy(x => x.index).Select(x => x.row)];
 
     public static async IAsyncEnumerable<ExportRow> Stream(IEnumerable<ExportRow> rows, [EnumeratorCancellation] CancellationToken ct = default)
     {

@@ -9,10 +9,11 @@ public class FecCheckerTests
     private static string[] _valid = null!;
 
     [OneTimeSetUp]
-    public async Task Write() => _valid = Lines(await WriteAsync(new FecWriter(FecOptions.Default)), Latin9);
+    public async Task Write() => _valid = Lines(await WriteAsync(new FecWriter(FecOptions.Default), Chronological), Latin9);
 
-    private static FecCheckResult Check(IEnumerable<string> lines, IReadOnlyDictionary<string, int>? first = null) =>
-        FecChecker.Check(new MemoryStream(Latin9.GetBytes(string.Concat(lines.Select(l => l + "\r\n")))), firstNumbers: first);
+    /// <summary>File lines (header = line 1): VT 1 at 2–4, BQ 1 at 5–6, VT 2 at 7–10, VT 3 at 11–13, BQ 2 at 14–15.</summary>
+    private static FecCheckResult Check(IEnumerable<string> lines, IReadOnlyDictionary<string, int>? first = null, DateOnly? fiscalYearEnd = null) =>
+        FecChecker.Check(new MemoryStream(Latin9.GetBytes(string.Concat(lines.Select(l => l + "\r\n")))), firstNumbers: first, fiscalYearEnd: fiscalYearEnd);
 
     /// <summary>The valid file with field <paramref name="field"/> of line <paramref name="line"/> replaced.</summary>
     private static string[] With(int line, int field, string value)
@@ -66,22 +67,22 @@ public class FecCheckerTests
     [Test]
     public void An_unbalanced_entry_is_reported_at_its_first_line()
     {
-        // VT 2 starts at line 9 of the file (header = line 1)
-        ShouldReport(Check(With(9, 12, "1000,01")), FecRule.Balance, 9);
+        // VT 2 starts at line 7 of the file (header = line 1)
+        ShouldReport(Check(With(6, 12, "1000,01")), FecRule.Balance, 7);
     }
 
     [Test]
     public void A_gap_in_a_journal_s_numbers_is_reported()
     {
         var lines = _valid.Select(l => l.StartsWith("VT\tVentes\t3\t", StringComparison.Ordinal) ? l.Replace("VT\tVentes\t3\t", "VT\tVentes\t4\t", StringComparison.Ordinal) : l);
-        ShouldReport(Check(lines), FecRule.Numbering, 13);
+        ShouldReport(Check(lines), FecRule.Numbering, 11);
     }
 
     [Test]
     public void Numbers_start_at_one_unless_the_period_continues_a_fiscal_year()
     {
         var shifted = _valid.Select(l => l.StartsWith("BQ\t", StringComparison.Ordinal) ? l.Replace("BQ\tBanque\t1\t", "BQ\tBanque\t41\t", StringComparison.Ordinal).Replace("BQ\tBanque\t2\t", "BQ\tBanque\t42\t", StringComparison.Ordinal) : l).ToArray();
-        ShouldReport(Check(shifted), FecRule.Numbering, 2);
+        ShouldReport(Check(shifted), FecRule.Numbering, 5);
         Check(shifted, new Dictionary<string, int> { ["BQ"] = 41 }).Violations.ShouldBeEmpty();
     }
 
@@ -89,10 +90,10 @@ public class FecCheckerTests
     public void An_entry_whose_lines_are_not_contiguous_is_reported()
     {
         var lines = _valid.ToList();
-        var moved = lines[5]; // first line of VT 1
-        lines.RemoveAt(5);
-        lines.Insert(8, moved); // after VT 1's other lines and VT 2's first line
-        ShouldReport(Check(lines), FecRule.Numbering, 9);
+        var moved = lines[6]; // first line of VT 2
+        lines.RemoveAt(6);
+        lines.Insert(10, moved); // after VT 2's other lines and VT 3's first line
+        ShouldReport(Check(lines), FecRule.Numbering, 11);
     }
 
     [Test]
@@ -100,7 +101,45 @@ public class FecCheckerTests
     {
         // VT 3 dated before VT 2
         var lines = _valid.Select(l => l.StartsWith("VT\tVentes\t3\t", StringComparison.Ordinal) ? l.Replace("\t20260325\t", "\t20260310\t", StringComparison.Ordinal) : l);
-        ShouldReport(Check(lines), FecRule.DateOrder, 13);
+        ShouldReport(Check(lines), FecRule.DateOrder, 11);
+    }
+
+    [Test]
+    public async Task Lines_grouped_by_journal_instead_of_in_date_order_are_reported()
+    {
+        // the whole bank journal, then the whole sales journal: VT 1 (2 March) comes after BQ 2 (28 March)
+        var grouped = Lines(await WriteAsync(new FecWriter(FecOptions.Default), Month), Latin9);
+        ShouldReport(Check(grouped), FecRule.DateOrder, 6);
+        // same day, two journals: the journal code decides (BQ before VT)
+        var sameDay = _valid.Select(l => l.StartsWith("BQ\tBanque\t1\t", StringComparison.Ordinal) ? l.Replace("\t20260305\t", "\t20260302\t", StringComparison.Ordinal) : l);
+        ShouldReport(Check(sameDay), FecRule.DateOrder, 5);
+    }
+
+    [Test]
+    public void Entries_outside_the_fiscal_year_are_reported()
+    {
+        Check(_valid, fiscalYearEnd: new DateOnly(2026, 12, 31)).Violations.ShouldBeEmpty();
+        Check(_valid, fiscalYearEnd: new DateOnly(2026, 6, 30)).Violations.ShouldBeEmpty("a fiscal year from July to June");
+        var result = Check(_valid, fiscalYearEnd: new DateOnly(2026, 3, 19));
+        ShouldReport(result, FecRule.FiscalYear, 7); // VT 2 of 20 March opens the next fiscal year
+        result.Violations.Count(v => v.Rule == FecRule.FiscalYear).ShouldBe(3, "VT 2, VT 3, BQ 2");
+        // without a closing date: every entry within a year of the first
+        var nextYear = _valid.Select(l => l.StartsWith("BQ\tBanque\t2\t", StringComparison.Ordinal) ? l.Replace("\t20260328\t", "\t20270328\t", StringComparison.Ordinal) : l);
+        ShouldReport(Check(nextYear), FecRule.FiscalYear, 14);
+    }
+
+    [Test]
+    public void Every_letter_balances_to_zero_on_its_account()
+    {
+        // the balance invoice's customer line joins letter A (deposit + its receipt): A no longer balances
+        ShouldReport(Check(With(6, 13, "A").Select((l, i) => i == 6 ? l.Replace("\tA\t\t", "\tA\t20260320\t", StringComparison.Ordinal) : l)), FecRule.Lettering, 2);
+        // the same letter on another auxiliary account is another letter: both unbalanced
+        var otherCustomer = With(5, 6, "411DURAND");
+        var result = Check(otherCustomer);
+        result.Violations.Count(v => v.Rule == FecRule.Lettering).ShouldBe(2, string.Join("\n", result.Violations));
+        // a code without its date, a date without its code
+        ShouldReport(Check(With(5, 14, "")), FecRule.Lettering, 6);
+        ShouldReport(Check(With(2, 14, "20260305")), FecRule.Lettering, 3);
     }
 
     [Test]

@@ -169,11 +169,11 @@ public class AccountingExportTests
     [Test]
     public void A_requested_export_is_queued_with_no_progress_and_refuses_a_reversed_period()
     {
-        var export = AccountingExport.Request(AccountingExportFormat.Fec, new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 31), "{}", null, "Claire", DateTimeOffset.UnixEpoch);
+        var export = AccountingExport.Request(AccountingExportFormat.Fec, new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 31), 1, "{}", null, "Claire", DateTimeOffset.UnixEpoch);
 
         export.Status.ShouldBe(AccountingExportStatus.Queued);
         export.ProgressPercent.ShouldBe(0);
         export.Id.ShouldNotBe(Guid.Empty);
-        Should.Throw<ArgumentException>(() => AccountingExport.Request(AccountingExportFormat.Fec, new DateOnly(2026, 3, 31), new DateOnly(2026, 3, 1), "{}", null, null, DateTimeOffset.UnixEpoch));
+        Should.Throw<ArgumentException>(() => AccountingExport.Request(AccountingExportFormat.Fec, new DateOnly(2026, 3, 31), new DateOnly(2026, 3, 1), 1, "{}", null, null, DateTimeOffset.UnixEpoch));
     }
 }
