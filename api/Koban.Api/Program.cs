@@ -146,7 +146,7 @@ builder.Services.AddRateLimiter(o =>
         _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.GetValue("LoginPerMinute", 20), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
 });
 
-builder.Services.AddProblemDetails();
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDetailsMapping.Complete);
 builder.Services.AddExceptionHandler<ProblemDetailsMapping>();
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.ConfigureHttpJsonOptions(o =>

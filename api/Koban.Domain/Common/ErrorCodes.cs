@@ -328,7 +328,7 @@ public static class ErrorCodes
     /// <summary>fr: La date du document ne peut pas être postérieure à aujourd'hui ({today}). en: The document date cannot be later than today ({today}).</summary>
     public const string IssueDateInFuture = "issue_date_in_future";
 
-    /// <summary>fr: Une mention obligatoire ne peut pas être remplie : {mention}. Complétez la fiche de l'entreprise ou du client. en: A mandatory mention cannot be filled: {mention}. Complete the company or customer record.</summary>
+    /// <summary>fr: Mention obligatoire manquante sur le document : {mention}. Complétez la fiche de l'entreprise ou du client, puis validez à nouveau. en: Mandatory mention missing from the document: {mention}. Complete the company or customer record, then validate again.</summary>
     public const string MandatoryMentionMissing = "mandatory_mention_missing";
 
     /// <summary>fr: Ce type de facture ne s'applique pas à une commande. en: This invoice kind does not bill an order.</summary>
@@ -504,4 +504,16 @@ public static class ErrorCodes
 
     /// <summary>fr: Il n'y a rien à facturer : aucun intérêt de retard ni indemnité non encore facturés. en: There is nothing to invoice: no late-payment interest or indemnity not yet invoiced.</summary>
     public const string LateFeesNothingToInvoice = "late_fees_nothing_to_invoice";
+
+    /// <summary>fr: Choisissez au moins une colonne, parmi les colonnes connues. en: Choose at least one column, among the known columns.</summary>
+    public const string CsvColumnsInvalid = "csv_columns_invalid";
+
+    /// <summary>fr: Le séparateur décimal est la virgule ou le point. en: The decimal mark is a comma or a point.</summary>
+    public const string CsvDecimalMarkInvalid = "csv_decimal_mark_invalid";
+
+    /// <summary>fr: Le séparateur ne peut être ni un guillemet, ni un saut de ligne, ni une lettre, ni un chiffre, ni le séparateur décimal. en: The separator cannot be a quote, a line break, a letter, a digit or the decimal mark.</summary>
+    public const string CsvSeparatorInvalid = "csv_separator_invalid";
+
+    /// <summary>fr: Indiquez un format de date valide (20 caractères au plus, ex. dd/MM/yyyy). en: Give a valid date format (20 characters at most, e.g. dd/MM/yyyy).</summary>
+    public const string CsvDateFormatInvalid = "csv_date_format_invalid";
 }

@@ -200,7 +200,11 @@ public sealed class OrderBillingLedger
                 foreach (var amount in amounts)
                     FindRate(amount.Rate, "rate").DeductedBase += amount.Base;
             },
-            () => new DomainException(ErrorCodes.DeductionBeyondDeposits, "The deduction would leave more to invoice than was ordered.") { Field = "perRate" });
+            () => new DomainException(ErrorCodes.DeductionBeyondDeposits, "The deduction would leave more to invoice than was ordered.")
+            {
+                Field = "perRate",
+                Arguments = new Dictionary<string, object> { ["remaining"] = _rates.Sum(r => r.OutstandingDeposits) },
+            });
     }
 
     /// <summary>A correction credit note on a balance invoice takes its deduction lines back: the deposits count as

@@ -70,14 +70,17 @@ public sealed class BillingValidationTests
 
     private static IEnumerable<TestCaseData> MissingMentions()
     {
-        yield return new TestCaseData(Seller with { Siren = null }, null, "seller.siren").SetName("Seller SIREN");
-        yield return new TestCaseData(Seller with { LegalName = " " }, null, "seller.legalName").SetName("Seller name");
-        yield return new TestCaseData(Seller with { Address = null }, null, "seller.address").SetName("Seller address");
-        yield return new TestCaseData(Seller with { VatNumber = null }, null, "seller.vatNumber").SetName("Seller VAT number");
-        yield return new TestCaseData(null, Buyer(Guid.Empty) with { Siren = "" }, "buyer.siren").SetName("French business buyer SIREN");
-        yield return new TestCaseData(null, Buyer(Guid.Empty) with { BillingAddress = null }, "buyer.billingAddress").SetName("Buyer billing address");
-        yield return new TestCaseData(null, Buyer(Guid.Empty) with { Name = "" }, "buyer.name").SetName("Buyer name");
-        yield return new TestCaseData(null, Buyer(Guid.Empty) with { CountryCode = "DE", VatRegime = "IntraEuBusiness", Siren = null }, "buyer.vatNumber")
+        yield return new TestCaseData(Seller with { Siren = null }, null, "company.siren").SetName("Seller SIREN");
+        yield return new TestCaseData(Seller with { LegalName = " " }, null, "company.legalName").SetName("Seller name");
+        yield return new TestCaseData(Seller with { Address = null }, null, "company.address").SetName("Seller address");
+        yield return new TestCaseData(Seller with { VatNumber = null }, null, "company.vatNumber").SetName("Seller VAT number");
+        yield return new TestCaseData(Seller with { LegalForm = null }, null, "company.legalForm").SetName("Seller legal form");
+        yield return new TestCaseData(Seller with { ShareCapital = null }, null, "company.shareCapital").SetName("Company share capital");
+        yield return new TestCaseData(Seller with { RcsCity = " " }, null, "company.rcsCity").SetName("Company RCS city");
+        yield return new TestCaseData(null, Buyer(Guid.Empty) with { Siren = "" }, "customer.siren").SetName("French business buyer SIREN");
+        yield return new TestCaseData(null, Buyer(Guid.Empty) with { BillingAddress = null }, "customer.billingAddress").SetName("Buyer billing address");
+        yield return new TestCaseData(null, Buyer(Guid.Empty) with { Name = "" }, "customer.name").SetName("Buyer name");
+        yield return new TestCaseData(null, Buyer(Guid.Empty) with { CountryCode = "DE", VatRegime = "IntraEuBusiness", Siren = null }, "customer.vatNumber")
             .SetName("EU business buyer VAT number");
     }
 
@@ -92,6 +95,59 @@ public sealed class BillingValidationTests
         exception.Field.ShouldBe(mention);
         exception.Arguments["mention"].ShouldBe(mention);
         invoice.IsValidated.ShouldBeFalse();
+    }
+
+    [Test]
+    public void Every_missing_mention_is_named_in_one_refusal_so_all_are_fixed_at_once()
+    {
+        var invoice = Direct();
+        var seller = Seller with { ShareCapital = null, RcsCity = null, Siren = null, Address = null, VatNumber = null };
+
+        var exception = Should.Throw<DomainException>(() => invoice.Validate(Validation(invoice, seller: seller, buyer: Buyer(invoice.CustomerId) with { Siren = null })));
+
+        exception.Code.ShouldBe(ErrorCodes.MandatoryMentionMissing);
+        exception.Details.Select(d => d.Field).ShouldBe(["company.shareCapital", "company.rcsCity", "company.siren", "company.address", "company.vatNumber", "customer.siren"]);
+        exception.Details.ShouldAllBe(d => d.Code == ErrorCodes.MandatoryMentionMissing && (string)d.Arguments["mention"] == d.Field);
+        exception.Arguments["mention"].ShouldBe("company.shareCapital, company.rcsCity, company.siren, company.address, company.vatNumber, customer.siren");
+        invoice.IsValidated.ShouldBeFalse();
+    }
+
+    [TestCase("Ei")]
+    [TestCase("MicroEntreprise")]
+    [TestCase("Association")]
+    [TestCase("Other")]
+    public void A_form_without_share_capital_needs_neither_capital_nor_RCS_city(string form)
+    {
+        var invoice = Direct();
+
+        invoice.Validate(Validation(invoice, seller: Seller with { LegalForm = form, ShareCapital = null, RcsCity = null }));
+
+        invoice.IsValidated.ShouldBeTrue();
+    }
+
+    [TestCase("Sas")]
+    [TestCase("Sasu")]
+    [TestCase("Sarl")]
+    [TestCase("Eurl")]
+    [TestCase("Sa")]
+    [TestCase("Snc")]
+    public void Every_commercial_company_form_needs_its_share_capital_and_RCS_city(string form)
+    {
+        var invoice = Direct();
+
+        var exception = Should.Throw<DomainException>(() => invoice.Validate(Validation(invoice, seller: Seller with { LegalForm = form, ShareCapital = null, RcsCity = null })));
+
+        exception.Details.Select(d => d.Field).ShouldBe(["company.shareCapital", "company.rcsCity"]);
+    }
+
+    [Test]
+    public void Payment_clauses_belong_only_on_an_invoice_that_asks_to_be_paid()
+    {
+        var invoice = Direct();
+        MandatoryMentions.PaymentClausesApply(invoice).ShouldBeTrue();
+        invoice.Validate(Validation(invoice));
+        var credit = CreditNote.Full(invoice, [], CreditReason.CommercialDiscount, null, Header, Now);
+        MandatoryMentions.PaymentClausesApply(credit).ShouldBeFalse();
     }
 
     [Test]

@@ -79,22 +79,24 @@ public sealed class RequestAccountingExportValidator : AbstractValidator<Request
         RuleFor(c => c.Format).IsInEnum();
         RuleFor(c => c.From).InclusiveBetween(FirstDay, LastDay).WithMessage($"The period starts between {FirstDay:yyyy-MM-dd} and {LastDay:yyyy-MM-dd}.");
         RuleFor(c => c.To).InclusiveBetween(FirstDay, LastDay).WithMessage($"The period ends between {FirstDay:yyyy-MM-dd} and {LastDay:yyyy-MM-dd}.");
-        RuleFor(c => c.To).GreaterThanOrEqualTo(c => c.From).WithMessage("The period must end on or after its first day.");
+        RuleFor(c => c.To).GreaterThanOrEqualTo(c => c.From).WithErrorCode(ApiErrorCodes.PeriodEndBeforeStart).WithMessage(_ => ErrorCatalog.Message(ApiErrorCodes.PeriodEndBeforeStart));
+        RuleFor(c => c.To).Must((c, to) => to <= c.From.AddMonths(MaxMonths)).WithErrorCode(ApiErrorCodes.PeriodTooLong).WithMessage(_ => ErrorCatalog.Message(ApiErrorCodes.PeriodTooLong));
         RuleFor(c => c.Fec!.Separator).IsInEnum().When(c => c.Fec is not null).OverridePropertyName("fec.separator");
         RuleFor(c => c.Fec!.Encoding).IsInEnum().When(c => c.Fec is not null).OverridePropertyName("fec.encoding");
-        RuleFor(c => c.Csv).Null().When(c => c.Format != AccountingExportFormat.Csv).WithMessage("A CSV layout only goes with the Csv format.");
-        RuleFor(c => c.Fec).Null().When(c => c.Format != AccountingExportFormat.Fec).WithMessage("FEC options only go with the Fec format.");
+        RuleFor(c => c.Csv).Null().When(c => c.Format != AccountingExportFormat.Csv).WithErrorCode(ApiErrorCodes.ExportOptionsMismatch).WithMessage(_ => ErrorCatalog.Message(ApiErrorCodes.ExportOptionsMismatch));
+        RuleFor(c => c.Fec).Null().When(c => c.Format != AccountingExportFormat.Fec).WithErrorCode(ApiErrorCodes.ExportOptionsMismatch).WithMessage(_ => ErrorCatalog.Message(ApiErrorCodes.ExportOptionsMismatch));
         When(c => c.Csv is not null, () =>
         {
             RuleFor(c => c.Csv!.Columns).NotEmpty().OverridePropertyName("csv.columns");
             RuleForEach(c => c.Csv!.Columns).IsInEnum().OverridePropertyName("csv.columns");
             RuleFor(c => c.Csv!.Separator).Length(1).OverridePropertyName("csv.separator");
-            RuleFor(c => c.Csv!.DecimalMark).Must(m => m is "," or ".").WithMessage("The decimal mark is ',' or '.'.").OverridePropertyName("csv.decimalMark");
+            RuleFor(c => c.Csv!.DecimalMark).Must(m => m is "," or ".").WithErrorCode(ErrorCodes.CsvDecimalMarkInvalid).WithMessage(_ => ErrorCatalog.Message(ErrorCodes.CsvDecimalMarkInvalid)).OverridePropertyName("csv.decimalMark");
             RuleFor(c => c.Csv!.Encoding).IsInEnum().OverridePropertyName("csv.encoding");
             RuleFor(c => c.Csv!).Custom((csv, context) =>
             {
                 if (csv.Separator is not { Length: 1 } || csv.DecimalMark is not ("," or ".") || csv.Columns is not { Count: > 0 }) return;
-                foreach (var problem in csv.ToDomain().Problems()) context.AddFailure("csv", problem);
+                foreach (var code in csv.ToDomain().Problems())
+                    context.AddFailure(new FluentValidation.Results.ValidationFailure("csv", ErrorCatalog.Message(code)) { ErrorCode = code });
             });
         });
     }

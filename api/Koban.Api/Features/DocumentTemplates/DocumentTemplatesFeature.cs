@@ -63,7 +63,7 @@ public sealed class DocumentTemplateRequestValidator : AbstractValidator<Documen
 {
     public DocumentTemplateRequestValidator()
     {
-        RuleFor(r => r.AccentColor).NotEmpty().Matches("^#[0-9A-Fa-f]{6}$").WithMessage("Couleur attendue au format #RRGGBB.");
+        RuleFor(r => r.AccentColor).NotEmpty().Matches("^#[0-9A-Fa-f]{6}$").WithErrorCode(ApiErrorCodes.ColorInvalid).WithMessage(_ => ErrorCatalog.Message(ApiErrorCodes.ColorInvalid));
         RuleFor(r => r.HeaderText).MaximumLength(DocumentTemplateRules.HeaderMaxLength);
         RuleFor(r => r.FooterText).MaximumLength(DocumentTemplateRules.FooterMaxLength);
         RuleFor(r => r.TermsAndConditions).MaximumLength(DocumentTemplateRules.TermsMaxLength);

@@ -87,7 +87,7 @@ public sealed record PrintableDocument(
     decimal AmountDue,
     string? PaymentTermsText,
     string? PaymentMethodText,
-    string EarlyPaymentDiscountText,
+    string? EarlyPaymentDiscountText,
     decimal? LatePaymentPenaltyRate,
     bool RecoveryIndemnity,
     IReadOnlyList<string> LegalNotes,

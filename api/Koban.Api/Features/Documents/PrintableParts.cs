@@ -52,18 +52,16 @@ public static class PrintableParts
     }
 
     /// <summary>"EI" must follow the name of a sole trader (art. R526-26 du Code de commerce); a micro-entrepreneur is one.</summary>
-    public static string? LegalFormLabel(LegalForm form) => form switch
+    public static string? LegalFormLabel(LegalForm form) => LegalFormText.Abbreviation(form);
+
+    /// <summary>The head of the seller's legal identity: the name with its form once ("Atelier Koban Démo SAS", never "… SAS
+    /// SAS") and, for a form with a capital, "au capital de …" to keep on one line.</summary>
+    public static (string NameWithForm, string? Capital) NameAndCapital(PrintableSeller seller)
     {
-        LegalForm.Sas => "SAS",
-        LegalForm.Sasu => "SASU",
-        LegalForm.Sarl => "SARL",
-        LegalForm.Eurl => "EURL",
-        LegalForm.Sa => "SA",
-        LegalForm.Snc => "SNC",
-        LegalForm.Ei or LegalForm.MicroEntreprise => "EI",
-        LegalForm.Association => "Association",
-        _ => null,
-    };
+        ArgumentNullException.ThrowIfNull(seller);
+        var name = LegalFormText.NameWithForm(seller.LegalName, seller.LegalForm);
+        return (name, seller.ShareCapital is { } capital && seller.LegalForm is not null ? $"au capital de {Infrastructure.Pdf.FrenchFormat.Money(capital)}" : null);
+    }
 
     public static string PaymentTermsText(PaymentTerms terms)
     {

@@ -33,6 +33,8 @@ public static class BillingPdf
         };
         var lines = document.Lines.Select(l => new PrintableLine(l.Kind, l.Description, l.Quantity, l.UnitCode, l.UnitPrice, l.DiscountPercent, l.VatRate,
             l.VatCategory, l.NetAmount, l.IsDeduction)).ToList();
+        // The payment clauses (terms, early-payment discount, late-payment penalties, the 40 € indemnity) only where something is to be paid.
+        var payable = MandatoryMentions.PaymentClausesApply(document);
         var reason = document is CreditNote note ? $"{ReasonLabel(note.Reason)}{(note.ReasonText is { } text ? $" — {text}" : string.Empty)}" : null;
         return new PrintableDocument(
             kind,
@@ -40,7 +42,7 @@ public static class BillingPdf
             document.Number,
             document.IssueDate ?? document.RequestedIssueDate ?? today,
             null,
-            document is CreditNote ? null : document.DueDate ?? document.PaymentTerms.DueDate(document.RequestedIssueDate ?? today),
+            payable ? document.DueDate ?? document.PaymentTerms.DueDate(document.RequestedIssueDate ?? today) : null,
             null,
             new PrintableSeller(seller.LegalName, LegalFormLabel(seller.LegalForm), seller.ShareCapital, seller.Address?.ToPostalAddress(), seller.Siren, seller.RcsCity,
                 seller.VatNumber, seller.Iban, seller.Bic, null, null),
@@ -55,11 +57,11 @@ public static class BillingPdf
             totals.TotalVat,
             totals.TotalIncludingVat,
             totals.TotalIncludingVat,
-            document is CreditNote ? null : PaymentTermsLabel(document.PaymentTerms),
-            document is CreditNote ? null : PaymentMethodLabel(document.PaymentMethod),
-            NoEarlyPaymentDiscount,
-            buyer.IsBusiness ? seller.LatePaymentPenaltyRate : null,
-            buyer.IsBusiness && document is not CreditNote,
+            payable ? PaymentTermsLabel(document.PaymentTerms) : null,
+            payable ? PaymentMethodLabel(document.PaymentMethod) : null,
+            payable ? NoEarlyPaymentDiscount : null,
+            payable && buyer.IsBusiness ? seller.LatePaymentPenaltyRate : null,
+            payable && buyer.IsBusiness,
             legalNotes,
             document.HeaderText,
             document.FooterText,
@@ -108,18 +110,6 @@ public static class BillingPdf
         _ => "Abandon de créance",
     };
 
-    public static string? LegalFormLabel(string? form) => form switch
-    {
-        null => null,
-        "Sas" => "SAS",
-        "Sasu" => "SASU",
-        "Sarl" => "SARL",
-        "Eurl" => "EURL",
-        "Sa" => "SA",
-        "Snc" => "SNC",
-        "Ei" => "EI",
-        "MicroEntreprise" => "EI (micro-entreprise)",
-        "Association" => "Association",
-        _ => null,
-    };
+    /// <summary>The abbreviation of the legal form kept in the snapshot (its enum name), as every document prints it.</summary>
+    public static string? LegalFormLabel(string? form) => Koban.Domain.Companies.LegalFormText.Abbreviation(form);
 }

@@ -84,12 +84,13 @@ public sealed class SendDocumentHandler(KobanDbContext db, MailOutbox outbox, Do
             Subject = subject,
             TextBody = body,
             Attachments = [attachment],
-            EntityType = entity,
+            EntityType = MailEntityType(command.Type),
             EntityId = command.Id,
         }, cancellationToken);
         audit.Record($"{entity}.sent", entity, command.Id, after: new { to, cc, subject, number });
         await db.SaveChangesAsync(cancellationToken);
-        return new SendDocumentResponse(id, to, cc, subject, attachment.FileName ?? $"{number}.pdf", await outbox.ListForEntityAsync(entity, command.Id, cancellationToken));
+        return new SendDocumentResponse(id, to, cc, subject, attachment.FileName ?? $"{number}.pdf",
+            await outbox.ListForEntityAsync(MailEntityType(command.Type), command.Id, cancellationToken));
     }
 
     public async ValueTask<IReadOnlyList<EmailDelivery>> Handle(DocumentEmailsQuery query, CancellationToken cancellationToken)
@@ -102,8 +103,19 @@ public sealed class SendDocumentHandler(KobanDbContext db, MailOutbox outbox, Do
             _ => ("order", await db.Orders.IgnoreAutoIncludes().AnyAsync(o => o.Id == query.Id, cancellationToken)),
         };
         if (!exists) throw new NotFoundException(entity, query.Id);
-        return await outbox.ListForEntityAsync(entity, query.Id, cancellationToken);
+        return await outbox.ListForEntityAsync(MailEntityType(query.Type), query.Id, cancellationToken);
     }
+
+    /// <summary>The record type the outbox files the mail under: one of <see cref="MailEntityTypes"/> (snake_case, as
+    /// <c>GET /emails?entityType=</c> takes it), which is not always the audit log's name (<c>creditNote</c>).</summary>
+    public static string MailEntityType(SendableDocument type) => type switch
+    {
+        SendableDocument.Invoice => "invoice",
+        SendableDocument.CreditNote => "credit_note",
+        SendableDocument.Order => "order",
+        SendableDocument.Quote => "quote",
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
+    };
 
     private static string? DocumentErrors(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 

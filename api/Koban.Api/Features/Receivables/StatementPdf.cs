@@ -121,7 +121,7 @@ public static class StatementPdf
                 }
             }
             var s = p.Seller;
-            y = Text(s.LegalName, SellerFont, XColors.Black, Margin, y, leftWidth);
+            y = Text(LegalFormText.NameWithForm(s.LegalName, s.LegalForm), SellerFont, XColors.Black, Margin, y, leftWidth);
             foreach (var line in AddressLines(s.Address)) y = Text(line, Body, XColors.Black, Margin, y, leftWidth);
             if (s.VatNumber is { } vat) y = Text($"N° TVA intracommunautaire : {vat}", Body, Grey, Margin, y, leftWidth);
 
@@ -304,8 +304,8 @@ public static class StatementPdf
         private string IdentityLine()
         {
             var s = p.Seller;
-            var parts = new List<string> { s.LegalName };
-            if (s.LegalForm is { } form) parts.Add(Unbreakable(s.ShareCapital is { } capital ? $"{form} au capital de {FrenchFormat.Money(capital)}" : form));
+            var (name, capital) = PrintableParts.NameAndCapital(s);
+            var parts = new List<string> { capital is null ? name : $"{name} {Unbreakable(capital)}" };
             if (s.Address is { } a) parts.Add($"Siège : {string.Join(", ", AddressLines(a))}");
             if (s.Siren is { } siren) parts.Add(Unbreakable(s.RcsCity is { } city ? $"RCS {city} {FrenchFormat.Siren(siren)}" : $"SIREN {FrenchFormat.Siren(siren)}"));
             if (s.VatNumber is { } vat) parts.Add(Unbreakable($"N° TVA {vat}"));

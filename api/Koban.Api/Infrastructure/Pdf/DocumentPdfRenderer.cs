@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Koban.Api.Features.Documents;
 using Koban.Api.Features.DocumentTemplates;
+using Koban.Domain.Companies;
 using Koban.Domain.Documents;
 using Koban.Domain.Products;
 using PdfSharp.Drawing;
@@ -178,7 +179,7 @@ public static class DocumentPdfRenderer
             }
 
             var s = doc.Seller;
-            y = Text(s.LegalName, SellerFont, XColors.Black, left, y, leftWidth);
+            y = Text(LegalFormText.NameWithForm(s.LegalName, s.LegalForm), SellerFont, XColors.Black, left, y, leftWidth);
             foreach (var line in AddressLines(s.Address)) y = Text(line, Body, XColors.Black, left, y, leftWidth);
             var contact = string.Join("  ·  ", new[] { s.Phone is { } p ? $"Tél. {p}" : null, s.Email }.Where(x => !string.IsNullOrWhiteSpace(x)));
             if (contact.Length > 0) y = Text(contact, Body, Grey, left, y, leftWidth);
@@ -567,11 +568,9 @@ public static class DocumentPdfRenderer
         private string IdentityLine()
         {
             var s = doc.Seller;
-            var parts = new List<string> { s.LegalName };
-            if (s.LegalForm is { } form)
-            {
-                parts.Add(Unbreakable(s.ShareCapital is { } capital ? $"{form} au capital de {FrenchFormat.Money(capital)}" : form));
-            }
+            // The form once, after the name ("Atelier Koban Démo SAS au capital de 10 000,00 €"), whether or not the name already carries it.
+            var (name, capital) = PrintableParts.NameAndCapital(s);
+            var parts = new List<string> { capital is null ? name : $"{name} {Unbreakable(capital)}" };
             if (s.Address is { } a) parts.Add($"Siège : {string.Join(", ", AddressLines(a))}");
             if (s.Siren is { } siren) parts.Add(Unbreakable(s.RcsCity is { } city ? $"RCS {city} {FrenchFormat.Siren(siren)}" : $"SIREN {FrenchFormat.Siren(siren)}"));
             if (s.VatNumber is { } vat) parts.Add(Unbreakable($"N° TVA {vat}"));

@@ -49,4 +49,12 @@ public static class ApiErrorCodes
     public const string TokenExpired = "token_expired";
     public const string TokenUsed = "token_used";
     public const string InvitationAlreadyAccepted = "invitation_already_accepted";
+    public const string MethodNotAllowed = "method_not_allowed";
+    public const string UnsupportedMediaType = "unsupported_media_type";
+    public const string RequestTooLarge = "request_too_large";
+    public const string HttpError = "http_error";
+    public const string PeriodEndBeforeStart = "period_end_before_start";
+    public const string PeriodTooLong = "period_too_long";
+    public const string ExportOptionsMismatch = "export_options_mismatch";
+    public const string ColorInvalid = "color_invalid";
 }

@@ -115,7 +115,7 @@ internal static class DomainMessages
         [ErrorCodes.ProductArchived] = ("Ce produit est archivé : il ne peut plus être ajouté à un document.", "This product is archived: it cannot be added to a document."),
         [ErrorCodes.AmountIncludingVatUnreachable] = ("Aucune base HT ne donne exactement ce montant TTC (la TVA est arrondie au centime) : choisissez {below} ou {above}.", "No base gives exactly this amount including VAT (VAT is rounded to the cent): choose {below} or {above}."),
         [ErrorCodes.IssueDateInFuture] = ("La date du document ne peut pas être postérieure à aujourd'hui ({today}).", "The document date cannot be later than today ({today})."),
-        [ErrorCodes.MandatoryMentionMissing] = ("Une mention obligatoire ne peut pas être remplie : {mention}. Complétez la fiche de l'entreprise ou du client.", "A mandatory mention cannot be filled: {mention}. Complete the company or customer record."),
+        [ErrorCodes.MandatoryMentionMissing] = ("Mention obligatoire manquante sur le document : {mention}. Complétez la fiche de l'entreprise ou du client, puis validez à nouveau.", "Mandatory mention missing from the document: {mention}. Complete the company or customer record, then validate again."),
         [ErrorCodes.InvoiceKindInvalid] = ("Ce type de facture ne s'applique pas à une commande.", "This invoice kind does not bill an order."),
         [ErrorCodes.NothingLeftToInvoice] = ("Il ne reste rien à facturer sur cette commande.", "Nothing is left to invoice on this order."),
         [ErrorCodes.InvoiceLinesFollowOrder] = ("Les lignes d'une facture de commande découlent de la commande : supprimez le brouillon et créez-en un autre.", "The lines of an order invoice follow from the order: delete the draft and create another."),
@@ -174,5 +174,9 @@ internal static class DomainMessages
         [ErrorCodes.ReminderLevelUnknown] = ("Il n'y a pas de niveau de relance {level} (la séquence en compte {count}).", "There is no reminder level {level} (the sequence has {count})."),
         [ErrorCodes.LateFeesBusinessOnly] = ("Les pénalités de retard et l'indemnité forfaitaire ne s'appliquent qu'aux clients professionnels.", "Late-payment penalties and the fixed indemnity apply to business customers only."),
         [ErrorCodes.LateFeesNothingToInvoice] = ("Il n'y a rien à facturer : aucun intérêt de retard ni indemnité non encore facturés.", "There is nothing to invoice: no late-payment interest or indemnity not yet invoiced."),
+        [ErrorCodes.CsvColumnsInvalid] = ("Choisissez au moins une colonne, parmi les colonnes connues.", "Choose at least one column, among the known columns."),
+        [ErrorCodes.CsvDecimalMarkInvalid] = ("Le séparateur décimal est la virgule ou le point.", "The decimal mark is a comma or a point."),
+        [ErrorCodes.CsvSeparatorInvalid] = ("Le séparateur ne peut être ni un guillemet, ni un saut de ligne, ni une lettre, ni un chiffre, ni le séparateur décimal.", "The separator cannot be a quote, a line break, a letter, a digit or the decimal mark."),
+        [ErrorCodes.CsvDateFormatInvalid] = ("Indiquez un format de date valide (20 caractères au plus, ex. dd/MM/yyyy).", "Give a valid date format (20 characters at most, e.g. dd/MM/yyyy)."),
     };
 }

@@ -41,13 +41,51 @@ public sealed class ProblemDetailsMapping(ILogger<ProblemDetailsMapping> logger)
             detail: d.Code == Koban.Domain.Common.ErrorCodes.DocumentFrozen && d.Field is not null
                 ? FrozenFields.Describe(d.Field, System.Globalization.CultureInfo.CurrentUICulture)
                 : ErrorCatalog.Message(d.Code, d.Arguments),
-            errors: d.Field is null ? null : new Dictionary<string, string[]> { [d.Field] = [ErrorCatalog.Message(d.Code, d.Arguments)] }),
+            errors: DomainErrors(d),
+            arguments: d.Arguments),
         PreconditionRequiredException => Problems.Create(StatusCodes.Status428PreconditionRequired, ApiErrorCodes.IfMatchRequired),
         PreconditionFailedException or DbUpdateConcurrencyException => Problems.Create(StatusCodes.Status412PreconditionFailed, ApiErrorCodes.StaleVersion),
         ForbiddenException f => Problems.Create(StatusCodes.Status403Forbidden, f.Code),
         UnauthenticatedException u => Problems.Create(StatusCodes.Status401Unauthorized, u.Code),
         _ => Problems.Create(StatusCodes.Status500InternalServerError, ApiErrorCodes.InternalError),
     };
+
+    /// <summary>The field errors of a domain refusal: each of its <see cref="DomainException.Details"/>, else its own field.</summary>
+    private static Dictionary<string, string[]>? DomainErrors(DomainException d)
+    {
+        if (d.Details.Count > 0)
+        {
+            return d.Details.Where(x => x.Field is not null).GroupBy(x => x.Field!)
+                .ToDictionary(g => g.Key, g => g.Select(x => ErrorCatalog.Message(x.Code, x.Arguments)).Distinct().ToArray());
+        }
+        return d.Field is null ? null : new Dictionary<string, string[]> { [d.Field] = [ErrorCatalog.Message(d.Code, d.Arguments)] };
+    }
+
+    /// <summary>Gives a problem written by the framework itself (status code pages: 404 of an unknown route, 405, 415…)
+    /// the same shape as ours: a stable <c>code</c> and a title in the caller's language instead of the English reason phrase.</summary>
+    public static void Complete(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        if (problem.Extensions.ContainsKey("code")) return;
+        var code = problem.Status switch
+        {
+            StatusCodes.Status400BadRequest => ApiErrorCodes.MalformedRequest,
+            StatusCodes.Status401Unauthorized => ApiErrorCodes.Unauthenticated,
+            StatusCodes.Status403Forbidden => ApiErrorCodes.Forbidden,
+            StatusCodes.Status404NotFound => ApiErrorCodes.NotFound,
+            StatusCodes.Status405MethodNotAllowed => ApiErrorCodes.MethodNotAllowed,
+            StatusCodes.Status409Conflict => ApiErrorCodes.Conflict,
+            StatusCodes.Status413PayloadTooLarge => ApiErrorCodes.RequestTooLarge,
+            StatusCodes.Status415UnsupportedMediaType => ApiErrorCodes.UnsupportedMediaType,
+            StatusCodes.Status429TooManyRequests => ApiErrorCodes.RateLimited,
+            >= 500 => ApiErrorCodes.InternalError,
+            _ => ApiErrorCodes.HttpError,
+        };
+        problem.Title = ErrorCatalog.Message(code);
+        problem.Detail = null;
+        problem.Type = $"https://koban.fr/problems/{code.Replace('_', '-')}";
+        problem.Extensions["code"] = code;
+    }
 
     private static ProblemDetails MalformedRequest(Exception exception)
     {
@@ -71,12 +109,15 @@ public sealed class ProblemDetailsMapping(ILogger<ProblemDetailsMapping> logger)
 
 public static class Problems
 {
-    public static ProblemDetails Create(int status, string code, string? detail = null, IDictionary<string, string[]>? errors = null)
+    /// <summary>A problem of <paramref name="code"/>: its title is the catalogue's message in the request's language with
+    /// the error's <paramref name="arguments"/> filled in, like the detail and every field message.</summary>
+    public static ProblemDetails Create(int status, string code, string? detail = null, IDictionary<string, string[]>? errors = null,
+        IReadOnlyDictionary<string, object>? arguments = null)
     {
         var problem = errors is null ? new ProblemDetails() : new HttpValidationProblemDetails(errors);
         problem.Status = status;
         problem.Type = $"https://koban.fr/problems/{code.Replace('_', '-')}";
-        problem.Title = ErrorCatalog.Message(code);
+        problem.Title = ErrorCatalog.Message(code, arguments);
         problem.Detail = detail;
         problem.Extensions["code"] = code;
         return problem;

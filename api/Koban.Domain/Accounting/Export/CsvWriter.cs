@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Koban.Domain.Common;
 
 namespace Koban.Domain.Accounting.Export;
 
@@ -41,16 +42,17 @@ public sealed record CsvLayout(IReadOnlyList<CsvField> Columns, char Separator =
         CsvField.Label, CsvField.Debit, CsvField.Credit, CsvField.LetteringCode,
     ]);
 
-    /// <summary>The problems of this layout (empty when usable).</summary>
+    /// <summary>The problems of this layout, as <see cref="ErrorCodes"/> values (empty when usable).</summary>
     public IReadOnlyList<string> Problems()
     {
         var problems = new List<string>();
-        if (Columns is null || Columns.Count == 0) problems.Add("At least one column is needed.");
-        else if (Columns.Any(c => !Enum.IsDefined(c))) problems.Add("Unknown column.");
-        if (DecimalMark is not (',' or '.')) problems.Add("The decimal mark is ',' or '.'.");
-        if (Separator is '"' or '\r' or '\n' || char.IsLetterOrDigit(Separator)) problems.Add("The separator cannot be a quote, a line break, a letter or a digit.");
-        if (Separator == DecimalMark) problems.Add("The separator and the decimal mark must differ (amounts would be quoted).");
-        if (string.IsNullOrWhiteSpace(DateFormat) || DateFormat.Length > 20) problems.Add("A date format (at most 20 characters) is needed.");
+        if (Columns is null || Columns.Count == 0 || Columns.Any(c => !Enum.IsDefined(c))) problems.Add(ErrorCodes.CsvColumnsInvalid);
+        if (DecimalMark is not (',' or '.')) problems.Add(ErrorCodes.CsvDecimalMarkInvalid);
+        if (Separator is '"' or '\r' or '\n' || char.IsLetterOrDigit(Separator) || Separator == DecimalMark) problems.Add(ErrorCodes.CsvSeparatorInvalid);
+        if (string.IsNullOrWhiteSpace(DateFormat) || DateFormat.Length > 20)
+        {
+            problems.Add(ErrorCodes.CsvDateFormatInvalid);
+        }
         else
         {
             try
@@ -59,7 +61,7 @@ public sealed record CsvLayout(IReadOnlyList<CsvField> Columns, char Separator =
             }
             catch (FormatException)
             {
-                problems.Add("The date format is not valid.");
+                problems.Add(ErrorCodes.CsvDateFormatInvalid);
             }
         }
         return problems;

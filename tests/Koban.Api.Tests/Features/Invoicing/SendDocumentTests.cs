@@ -5,6 +5,7 @@ using Koban.Api.Tests.Features.Companies;
 using Koban.Api.Tests.Features.Customers;
 using Koban.Api.Tests.Features.Sales;
 using Koban.Api.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 
 namespace Koban.Api.Tests.Features.Invoicing;
@@ -88,5 +89,83 @@ public sealed class SendDocumentTests : ApiTest
         var orderMail = (await smtp.WaitForAsync("claire@durand.fr")).Single();
         orderMail.Message.Attachments.OfType<MimePart>().Single().ContentType.MimeType.ShouldBe("application/pdf");
         (await (await admin.GetAsync($"/api/v1/orders/{orderId}/emails")).Json()).GetArrayLength().ShouldBe(1);
+    }
+}
+
+/// <summary>The class "a document's e-mail action fails": every POST …/send or …/email route that mails a document is
+/// called here on a real validated document, and a new one without a case fails the first test.</summary>
+public sealed class SendActionTests : ApiTest
+{
+    private static readonly string[] Covered = ["/api/v1/invoices/{id:guid}/send", "/api/v1/credit-notes/{id:guid}/send", "/api/v1/orders/{id:guid}/send", "/api/v1/quotes/{id:guid}/email"];
+
+    [Test]
+    public void Every_mailing_action_of_the_API_is_covered_by_this_class()
+    {
+        var routes = Factory.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
+            .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.IHttpMethodMetadata>()?.HttpMethods.Contains("POST") == true)
+            .Select(e => e.RoutePattern.RawText ?? string.Empty)
+            .Where(r => r.EndsWith("/email", StringComparison.Ordinal)
+                || (r.EndsWith("/send", StringComparison.Ordinal) && r != "/api/v1/quotes/{id:guid}/send"))
+            .ToList();
+        // POST /quotes/{id}/send marks a quote sent (it numbers it); the quote's e-mail is POST /quotes/{id}/email.
+        routes.ShouldBe(Covered, ignoreOrder: true);
+    }
+
+    [TestCase("invoice")]
+    [TestCase("creditNote")]
+    [TestCase("order")]
+    [TestCase("quote")]
+    public async Task Sending_a_validated_document_queues_its_mail_and_lists_it(string type)
+    {
+        var company = await NewCompanyAsync();
+        var admin = company.Admin;
+        var etag = (await admin.GetAsync("/api/v1/company")).Headers.ETag;
+        await (await admin.SendAsync(new HttpRequestMessage(HttpMethod.Put, "/api/v1/company") { Content = JsonContent.Create(CompanyProfileTests.Profile()) }.WithIfMatch(etag)))
+            .ShouldHaveStatus(HttpStatusCode.OK);
+        var (customer, _) = await CustomerTests.CreateAsync(admin, CustomerTests.Business());
+        var customerId = customer.GetProperty("id").GetGuid();
+        object[] lines = [new { kind = "Free", description = "Audit de l'atelier", quantity = 1m, unitCode = "DAY", unitPrice = 640m, vatRate = 20m, nature = "Service" }];
+
+        string path;
+        Guid id;
+        switch (type)
+        {
+            case "quote":
+                id = (await SalesFlowTests.Post(admin, "/api/v1/quotes", new { customerId, validUntil = "2099-12-31", lines }, HttpStatusCode.Created)).GetProperty("id").GetGuid();
+                await SalesFlowTests.Post(admin, $"/api/v1/quotes/{id}/send");
+                path = $"/api/v1/quotes/{id}";
+                break;
+            case "order":
+                id = (await SalesFlowTests.Post(admin, "/api/v1/orders", new { customerId, lines }, HttpStatusCode.Created)).GetProperty("id").GetGuid();
+                await SalesFlowTests.Post(admin, $"/api/v1/orders/{id}/validate");
+                path = $"/api/v1/orders/{id}";
+                break;
+            default:
+                var invoiceId = (await SalesFlowTests.Post(admin, "/api/v1/invoices", new { customerId, lines }, HttpStatusCode.Created)).GetProperty("id").GetGuid();
+                await SalesFlowTests.Post(admin, $"/api/v1/invoices/{invoiceId}/validate");
+                if (type == "invoice")
+                {
+                    id = invoiceId;
+                    path = $"/api/v1/invoices/{id}";
+                    break;
+                }
+                id = (await SalesFlowTests.Post(admin, "/api/v1/credit-notes", new { invoiceId, reason = "CommercialDiscount", mode = "Full" }, HttpStatusCode.Created))
+                    .GetProperty("id").GetGuid();
+                await SalesFlowTests.Post(admin, $"/api/v1/credit-notes/{id}/validate");
+                path = $"/api/v1/credit-notes/{id}";
+                break;
+        }
+
+        var sent = await SalesFlowTests.Post(admin, $"{path}/{(type == "quote" ? "email" : "send")}", new { to = new[] { "compta@durand.fr" } });
+
+        sent.GetProperty("to").EnumerateArray().Select(a => a.GetString()).ShouldBe(["compta@durand.fr"]);
+        sent.GetProperty("attachment").GetString()!.ShouldEndWith(".pdf");
+        sent.GetProperty("emails").GetArrayLength().ShouldBe(1);
+        var listed = await (await admin.GetAsync($"{path}/emails")).Json();
+        listed.GetArrayLength().ShouldBe(1);
+        var entityType = listed[0].GetProperty("entityType").GetString()!;
+        var byEntity = await (await admin.GetAsync($"/api/v1/emails?entityType={entityType}&entityId={id}")).Json();
+        byEntity.GetProperty("items").GetArrayLength().ShouldBe(1, "the general e-mail list finds the mail under the type it was filed with");
     }
 }

@@ -49,10 +49,11 @@ export function SnapshotPanel({ snapshot }: { snapshot: BillingSnapshot | null }
             <Text fw={600} size="sm">
               {t("billing.seller")}
             </Text>
-            <Text size="sm">
-              {snapshot.seller.legalName}
-              {snapshot.seller.legalForm ? ` ${snapshot.seller.legalForm}` : ""}
-            </Text>
+            <Text size="sm">{snapshot.seller.legalName}</Text>
+            <Row
+              label={t("company.legalForm")}
+              value={snapshot.seller.legalForm ? t(`legalForms.${snapshot.seller.legalForm}`, { defaultValue: snapshot.seller.legalForm }) : null}
+            />
             <Address address={snapshot.seller.address} />
             <Row label={t("billing.siren")} value={snapshot.seller.siren} />
             <Row label={t("billing.rcs")} value={snapshot.seller.rcsCity} />
