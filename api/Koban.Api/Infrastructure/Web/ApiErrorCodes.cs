@@ -49,4 +49,17 @@ public static class ApiErrorCodes
     public const string TokenExpired = "token_expired";
     public const string TokenUsed = "token_used";
     public const string InvitationAlreadyAccepted = "invitation_already_accepted";
+    public const string NulCharacter = "nul_character";
+    public const string DateOutOfRange = "date_out_of_range";
+    public const string NullItem = "null_item";
+    public const string TooManyItems = "too_many_items";
+    public const string FieldRequired = "field_required";
+    public const string FieldNotNullable = "field_not_nullable";
+    public const string ValueNotAllowed = "value_not_allowed";
+    public const string ServiceUnavailable = "service_unavailable";
+    public const string MethodNotAllowed = "method_not_allowed";
+    public const string UnsupportedMediaType = "unsupported_media_type";
+    public const string PayloadTooLarge = "payload_too_large";
+    public const string UriTooLong = "uri_too_long";
+    public const string HeadersTooLarge = "headers_too_large";
 }

@@ -54,6 +54,19 @@ public static class ErrorCatalog
         [ApiErrorCodes.TokenExpired] = ("Ce lien a expiré : demandez-en un nouveau.", "This link has expired: ask for a new one."),
         [ApiErrorCodes.TokenUsed] = ("Ce lien a déjà servi ou a été remplacé par un lien plus récent.", "This link was already used or has been replaced by a newer one."),
         [ApiErrorCodes.InvitationAlreadyAccepted] = ("Cet utilisateur a déjà accepté son invitation.", "This user has already accepted the invitation."),
+        [ApiErrorCodes.NulCharacter] = ("Le caractère NUL (U+0000) n'est pas accepté.", "The NUL character (U+0000) is not accepted."),
+        [ApiErrorCodes.DateOutOfRange] = ("La date doit être comprise entre 1900 et 2999.", "The date must be between 1900 and 2999."),
+        [ApiErrorCodes.NullItem] = ("Une liste ne peut pas contenir d'élément vide (null).", "A list cannot hold an empty (null) item."),
+        [ApiErrorCodes.TooManyItems] = ("La liste dépasse 500 éléments.", "The list has more than 500 items."),
+        [ApiErrorCodes.FieldRequired] = ("Ce champ est obligatoire.", "This field is required."),
+        [ApiErrorCodes.FieldNotNullable] = ("Ce champ ne peut pas être null.", "This field cannot be null."),
+        [ApiErrorCodes.ValueNotAllowed] = ("Valeur non reconnue : utilisez l'une des valeurs documentées.", "Unrecognised value: use one of the documented values."),
+        [ApiErrorCodes.ServiceUnavailable] = ("Service momentanément indisponible : réessayez dans quelques instants.", "Service temporarily unavailable: try again shortly."),
+        [ApiErrorCodes.MethodNotAllowed] = ("Cette méthode HTTP n'est pas proposée pour cette adresse.", "This HTTP method is not offered for this address."),
+        [ApiErrorCodes.UnsupportedMediaType] = ("Type de contenu non accepté (attendu : application/json).", "Content type not accepted (expected application/json)."),
+        [ApiErrorCodes.PayloadTooLarge] = ("Le corps de la requête est trop volumineux.", "The request body is too large."),
+        [ApiErrorCodes.UriTooLong] = ("L'adresse de la requête est trop longue.", "The request address is too long."),
+        [ApiErrorCodes.HeadersTooLarge] = ("Les en-têtes de la requête sont trop volumineux.", "The request headers are too large."),
     }
     .Concat(DomainMessages.All)
     .ToFrozenDictionary();
