@@ -84,7 +84,8 @@ public static class InputGuard
         await Problems.WriteAsync(http, Problems.Create(status, code));
     });
 
-    /// <summary>The answer for an /api path no endpoint serves: 405 (with <c>Allow</c>) when the path exists for other methods, else 404.
+    /// <summary>The answer for an /api request no endpoint serves: 415 when the path and method exist (the content type was refused),
+    /// 405 (with <c>Allow</c>) when the path exists for other methods, else 404.
     /// The catch-all that sends it matches every method, which hides routing's own 405.</summary>
     public static Task UnmatchedApiPathAsync(HttpContext http)
     {
@@ -98,6 +99,11 @@ public static class InputGuard
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();
         if (allowed.Count == 0) return Problems.WriteAsync(http, Problems.Create(StatusCodes.Status404NotFound, ApiErrorCodes.NotFound));
+        if (allowed.Contains(http.Request.Method, StringComparer.OrdinalIgnoreCase))
+        {
+            // Path and method exist: routing set the endpoint aside for the body's content type.
+            return Problems.WriteAsync(http, Problems.Create(StatusCodes.Status415UnsupportedMediaType, ApiErrorCodes.UnsupportedMediaType));
+        }
         http.Response.Headers.Allow = string.Join(", ", allowed);
         return Problems.WriteAsync(http, Problems.Create(StatusCodes.Status405MethodNotAllowed, ApiErrorCodes.MethodNotAllowed));
     }
