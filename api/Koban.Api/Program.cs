@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Reflection;
-using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using FluentValidation;
 using Koban.Api.Demo;
@@ -149,11 +148,7 @@ builder.Services.AddRateLimiter(o =>
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDetailsMapping.Complete);
 builder.Services.AddExceptionHandler<ProblemDetailsMapping>();
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-builder.Services.ConfigureHttpJsonOptions(o =>
-{
-    o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
-    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
-});
+builder.Services.ConfigureHttpJsonOptions(o => InputGuard.Configure(o.SerializerOptions));
 builder.Services.AddRequestLocalization(o =>
 {
     string[] cultures = ["fr-FR", "fr", "en-GB", "en"];
@@ -180,12 +175,20 @@ builder.Services.AddKobanScheduling(configuration, isOpenApiBuild,
     [new ScheduledJob(typeof(ReminderJob), ReminderJob.Name, configuration["Koban:Reminders:Cron"] ?? ReminderJob.DefaultCron)]);
 if (!isOpenApiBuild && configuration.GetValue("Koban:Compliance:AutoClose", true)) builder.Services.AddHostedService<Koban.Api.Features.Compliance.AutoClosureJob>();
 
+builder.WebHost.ConfigureKestrel(k =>
+{
+    // Kestrel answers its own limits with an empty page: its limits sit above InputGuard's, which answer a problem document.
+    k.Limits.MaxRequestLineSize = InputGuard.MaxRequestTargetLength * 4;
+    k.Limits.MaxRequestHeadersTotalSize = InputGuard.MaxHeadersLength * 2;
+});
+
 var app = builder.Build();
 
 // Localization first: problem titles written by the exception handler are in the caller's language.
 app.UseRequestLocalization();
 app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseProblemStatusPages();
+app.UseInputGuard();
 app.UseSecurityHeaders();
 
 var spaRoot = configuration["Koban:SpaRoot"];
@@ -217,35 +220,37 @@ app.UseSwaggerUI(o =>
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous().DisableRateLimiting();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous().DisableRateLimiting();
 
-app.MapAuthEndpoints();
-app.MapSignupEndpoint();
-app.MapCompanyEndpoints();
-app.MapUsersEndpoints();
-app.MapApiKeysEndpoints();
-app.MapAuditEndpoints();
-app.MapNumberingEndpoints();
-app.MapCustomersEndpoints();
-app.MapProductsEndpoints();
-app.MapOpportunitiesEndpoints();
-app.MapQuotesEndpoints();
-app.MapOrdersEndpoints();
-app.MapInvoicingEndpoints();
-app.MapRemindersEndpoints();
-app.MapPaymentsEndpoints();
-app.MapAccountingEndpoints();
-Koban.Api.Features.Compliance.ComplianceEndpoints.MapComplianceEndpoints(app);
-Koban.Api.Features.Receivables.ReceivablesEndpoints.MapReceivablesEndpoints(app);
-app.MapDocumentTemplatesEndpoints();
-app.MapSalesPdfEndpoints();
-app.MapBillingPdfEndpoints();
-app.MapSendDocumentEndpoints();
-app.MapEmailsEndpoints();
-Koban.Api.Features.Accounting.AccountingExportsEndpoints.MapAccountingExportsEndpoints(app);
-app.MapInvitationEndpoints();
-app.MapPasswordResetEndpoints();
+// Every feature endpoint gets the shared input rules (NUL, dates, arrays, enums, UTC instants).
+var api = app.MapGroup("").WithInputGuard();
+api.MapAuthEndpoints();
+api.MapSignupEndpoint();
+api.MapCompanyEndpoints();
+api.MapUsersEndpoints();
+api.MapApiKeysEndpoints();
+api.MapAuditEndpoints();
+api.MapNumberingEndpoints();
+api.MapCustomersEndpoints();
+api.MapProductsEndpoints();
+api.MapOpportunitiesEndpoints();
+api.MapQuotesEndpoints();
+api.MapOrdersEndpoints();
+api.MapInvoicingEndpoints();
+api.MapRemindersEndpoints();
+api.MapPaymentsEndpoints();
+api.MapAccountingEndpoints();
+Koban.Api.Features.Compliance.ComplianceEndpoints.MapComplianceEndpoints(api);
+Koban.Api.Features.Receivables.ReceivablesEndpoints.MapReceivablesEndpoints(api);
+api.MapDocumentTemplatesEndpoints();
+api.MapSalesPdfEndpoints();
+api.MapBillingPdfEndpoints();
+api.MapSendDocumentEndpoints();
+api.MapEmailsEndpoints();
+Koban.Api.Features.Accounting.AccountingExportsEndpoints.MapAccountingExportsEndpoints(api);
+api.MapInvitationEndpoints();
+api.MapPasswordResetEndpoints();
 
 // Unknown API paths answer a problem 404, never the SPA's index.html.
-app.Map("/api/{**path}", (HttpContext http) => Problems.WriteAsync(http, Problems.Create(StatusCodes.Status404NotFound, ApiErrorCodes.NotFound)))
+app.Map("/api/{**path}", InputGuard.UnmatchedApiPathAsync)
     .AllowAnonymous().ExcludeFromDescription();
 if (spaFiles is not null)
 {

@@ -115,12 +115,15 @@ public sealed class AccountingHandlers(KobanDbContext db, AccountingBooks books,
 
     public async ValueTask<(AccountingSettingsDto Settings, uint Version)> Handle(UpdateAccountingSettingsCommand command, CancellationToken cancellationToken)
     {
+        // One transaction: the default settings created on first use are not left behind when the update is refused (stale If-Match).
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var settings = await books.SettingsAsync(cancellationToken);
         db.Entry(settings).Property(s => s.Version).OriginalValue = command.ExpectedVersion;
         var before = AccountingSettingsDto.From(settings);
         settings.Update(command.Request.ToData(settings));
         audit.Record("accounting.settingsUpdated", "accountingSettings", settings.Id, before: before, after: AccountingSettingsDto.From(settings));
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return (AccountingSettingsDto.From(settings), settings.Version);
     }
 

@@ -12,15 +12,19 @@ namespace Koban.Api.Features.Invoicing;
 
 public sealed class CreditNoteRequestValidator : AbstractValidator<CreditNoteRequest>
 {
+    /// <summary>Limits shared by creation and update (the update of a draft may not store what creation refuses).</summary>
+    internal const int ReasonTextMaxLength = 500;
+    internal const int TextMaxLength = 4000;
+
     public CreditNoteRequestValidator()
     {
         RuleFor(r => r.InvoiceId).NotEmpty();
         RuleFor(r => r.Reason).IsInEnum();
         RuleFor(r => r.Mode).IsInEnum();
-        RuleFor(r => r.ReasonText).MaximumLength(500);
-        RuleFor(r => r.HeaderText).MaximumLength(4000);
-        RuleFor(r => r.FooterText).MaximumLength(4000);
-        RuleFor(r => r.Comment).MaximumLength(4000);
+        RuleFor(r => r.ReasonText).MaximumLength(ReasonTextMaxLength);
+        RuleFor(r => r.HeaderText).MaximumLength(TextMaxLength);
+        RuleFor(r => r.FooterText).MaximumLength(TextMaxLength);
+        RuleFor(r => r.Comment).MaximumLength(TextMaxLength);
         RuleFor(r => r.Lines).NotEmpty().When(r => r.Mode == CreditNoteMode.Lines);
         RuleFor(r => r.Lines!.Count).LessThanOrEqualTo(500).When(r => r.Lines is not null).OverridePropertyName("lines");
         RuleFor(r => r.AmountExcludingVat).NotNull().When(r => r.Mode == CreditNoteMode.Amount && r.AmountIncludingVat is null);
@@ -41,6 +45,22 @@ public sealed class CreateCreditNoteCommandValidator : AbstractValidator<CreateC
 }
 
 public sealed record UpdateCreditNoteCommand(Guid Id, uint ExpectedVersion, CreditNoteUpdateRequest Request) : ICommand<(CreditNoteResponse CreditNote, uint Version)>;
+
+public sealed class CreditNoteUpdateRequestValidator : AbstractValidator<CreditNoteUpdateRequest>
+{
+    public CreditNoteUpdateRequestValidator()
+    {
+        RuleFor(r => r.ReasonText).MaximumLength(CreditNoteRequestValidator.ReasonTextMaxLength);
+        RuleFor(r => r.HeaderText).MaximumLength(CreditNoteRequestValidator.TextMaxLength);
+        RuleFor(r => r.FooterText).MaximumLength(CreditNoteRequestValidator.TextMaxLength);
+        RuleFor(r => r.Comment).MaximumLength(CreditNoteRequestValidator.TextMaxLength);
+    }
+}
+
+public sealed class UpdateCreditNoteCommandValidator : AbstractValidator<UpdateCreditNoteCommand>
+{
+    public UpdateCreditNoteCommandValidator() => RuleFor(c => c.Request).NotNull().SetValidator(new CreditNoteUpdateRequestValidator()).OverridePropertyName("");
+}
 
 public sealed record CreditNoteActionCommand(Guid Id, InvoiceAction Action, DateOnly? IssueDate = null) : ICommand<CreditNoteResponse?>;
 

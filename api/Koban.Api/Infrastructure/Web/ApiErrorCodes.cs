@@ -57,4 +57,15 @@ public static class ApiErrorCodes
     public const string PeriodTooLong = "period_too_long";
     public const string ExportOptionsMismatch = "export_options_mismatch";
     public const string ColorInvalid = "color_invalid";
+    public const string NulCharacter = "nul_character";
+    public const string DateOutOfRange = "date_out_of_range";
+    public const string NullItem = "null_item";
+    public const string TooManyItems = "too_many_items";
+    public const string FieldRequired = "field_required";
+    public const string FieldNotNullable = "field_not_nullable";
+    public const string ValueNotAllowed = "value_not_allowed";
+    public const string ServiceUnavailable = "service_unavailable";
+    public const string PayloadTooLarge = "payload_too_large";
+    public const string UriTooLong = "uri_too_long";
+    public const string HeadersTooLarge = "headers_too_large";
 }

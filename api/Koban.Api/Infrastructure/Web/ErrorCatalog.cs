@@ -62,6 +62,17 @@ public static class ErrorCatalog
         [ApiErrorCodes.PeriodTooLong] = ("Une période dure au plus 24 mois.", "A period lasts at most 24 months."),
         [ApiErrorCodes.ExportOptionsMismatch] = ("Ces options ne vont pas avec ce format : la mise en page CSV avec Csv, les options FEC avec Fec.", "These options do not go with this format: a CSV layout with Csv, FEC options with Fec."),
         [ApiErrorCodes.ColorInvalid] = ("Couleur attendue au format #RRGGBB.", "Colour expected as #RRGGBB."),
+        [ApiErrorCodes.NulCharacter] = ("Le caractère NUL (U+0000) n'est pas accepté.", "The NUL character (U+0000) is not accepted."),
+        [ApiErrorCodes.DateOutOfRange] = ("La date doit être comprise entre 1900 et 2999.", "The date must be between 1900 and 2999."),
+        [ApiErrorCodes.NullItem] = ("Une liste ne peut pas contenir d'élément vide (null).", "A list cannot hold an empty (null) item."),
+        [ApiErrorCodes.TooManyItems] = ("La liste dépasse 500 éléments.", "The list has more than 500 items."),
+        [ApiErrorCodes.FieldRequired] = ("Ce champ est obligatoire.", "This field is required."),
+        [ApiErrorCodes.FieldNotNullable] = ("Ce champ ne peut pas être null.", "This field cannot be null."),
+        [ApiErrorCodes.ValueNotAllowed] = ("Valeur non reconnue : utilisez l'une des valeurs documentées.", "Unrecognised value: use one of the documented values."),
+        [ApiErrorCodes.ServiceUnavailable] = ("Service momentanément indisponible : réessayez dans quelques instants.", "Service temporarily unavailable: try again shortly."),
+        [ApiErrorCodes.PayloadTooLarge] = ("Le corps de la requête est trop volumineux.", "The request body is too large."),
+        [ApiErrorCodes.UriTooLong] = ("L'adresse de la requête est trop longue.", "The request address is too long."),
+        [ApiErrorCodes.HeadersTooLarge] = ("Les en-têtes de la requête sont trop volumineux.", "The request headers are too large."),
     }
     .Concat(DomainMessages.All)
     .ToFrozenDictionary();

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text.Json;
 using Koban.Api.Infrastructure.Persistence;
 using Koban.Api.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -128,15 +129,61 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         if (record.Body is { Length: > 0 } body) await http.Response.Body.WriteAsync(body, http.RequestAborted);
     }
 
-    private static async Task<string> HashRequestAsync(HttpRequest request)
+    /// <summary>Fingerprint of the request: method, path, query and body. A JSON body is hashed in canonical form (properties
+    /// sorted by name at every level, no insignificant white space), so a client that serialises the same object with its
+    /// properties in another order is recognised as retrying the same request.</summary>
+    internal static async Task<string> HashRequestAsync(HttpRequest request)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         sha.AppendData(System.Text.Encoding.UTF8.GetBytes($"{request.Method} {request.Path}{request.QueryString}\n"));
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0) sha.AppendData(chunk, 0, read);
+        await using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body, request.HttpContext.RequestAborted);
         request.Body.Position = 0;
+        var bytes = body.ToArray();
+        sha.AppendData(request.HasJsonContentType() && CanonicalJson(bytes) is { } canonical ? canonical : bytes);
         return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+
+    internal static byte[]? CanonicalJson(byte[] json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            using var output = new MemoryStream();
+            using (var writer = new Utf8JsonWriter(output))
+            {
+                WriteCanonical(document.RootElement, writer);
+            }
+            return output.ToArray();
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static void WriteCanonical(JsonElement element, Utf8JsonWriter writer)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                writer.WriteStartObject();
+                foreach (var property in element.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal))
+                {
+                    writer.WritePropertyName(property.Name);
+                    WriteCanonical(property.Value, writer);
+                }
+                writer.WriteEndObject();
+                break;
+            case JsonValueKind.Array:
+                writer.WriteStartArray();
+                foreach (var item in element.EnumerateArray()) WriteCanonical(item, writer);
+                writer.WriteEndArray();
+                break;
+            default:
+                element.WriteTo(writer);
+                break;
+        }
     }
 }
 

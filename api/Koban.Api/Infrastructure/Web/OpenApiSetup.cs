@@ -91,6 +91,11 @@ public static class OpenApiSetup
                 ];
                 return Task.CompletedTask;
             });
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                LimitRequestArrays(document);
+                return Task.CompletedTask;
+            });
             options.AddSchemaTransformer((schema, context, _) =>
             {
                 var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
@@ -100,6 +105,32 @@ public static class OpenApiSetup
             options.AddOperationTransformer(TransformOperation);
         });
         return services;
+    }
+
+    /// <summary>Every array a request body can hold is documented with InputGuard's item limit (<c>maxItems</c>).</summary>
+    private static void LimitRequestArrays(OpenApiDocument document)
+    {
+        var visited = new HashSet<IOpenApiSchema>(ReferenceEqualityComparer.Instance);
+        void Visit(IOpenApiSchema? schema)
+        {
+            if (schema is OpenApiSchemaReference reference)
+            {
+                schema = reference.Reference.Id is { } id && document.Components?.Schemas?.TryGetValue(id, out var target) == true ? target : null;
+            }
+            if (schema is null || !visited.Add(schema)) return;
+            if (schema is OpenApiSchema concrete && concrete.Type?.HasFlag(JsonSchemaType.Array) == true) concrete.MaxItems ??= InputGuard.MaxItems;
+            Visit(schema.Items);
+            foreach (var property in schema.Properties?.Values ?? []) Visit(property);
+            foreach (var part in (schema.OneOf ?? []).Concat(schema.AnyOf ?? []).Concat(schema.AllOf ?? [])) Visit(part);
+            if (schema.AdditionalProperties is { } additional) Visit(additional);
+        }
+        foreach (var path in document.Paths.Values)
+        {
+            foreach (var operation in path.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>())
+            {
+                foreach (var media in operation.RequestBody?.Content?.Values ?? []) Visit(media.Schema);
+            }
+        }
     }
 
     /// <summary>RFC 9457 problem details as Koban writes them, with its `code` and `traceId` extensions typed.</summary>

@@ -16,7 +16,12 @@ public sealed class ProblemDetailsMapping(ILogger<ProblemDetailsMapping> logger)
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
         var problem = Map(exception);
-        if (problem.Status >= 500)
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            logger.LogWarning(exception, "Database unavailable on {Method} {Path}", http.Request.Method, http.Request.Path);
+            http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        else if (problem.Status >= 500)
         {
             logger.LogError(exception, "Unhandled failure on {Method} {Path}", http.Request.Method, http.Request.Path);
         }
@@ -24,8 +29,16 @@ public sealed class ProblemDetailsMapping(ILogger<ProblemDetailsMapping> logger)
         return true;
     }
 
+    /// <summary>What a 503 asks the client to wait before retrying: long enough for a database fail-over or restart.</summary>
+    public const int RetryAfterSeconds = 5;
+
     internal static ProblemDetails Map(Exception exception) => exception switch
     {
+        _ when IsTransientDatabaseFailure(exception) => Problems.Create(StatusCodes.Status503ServiceUnavailable, ApiErrorCodes.ServiceUnavailable),
+        _ when Find<Npgsql.PostgresException>(exception) is { SqlState: var state } && state.StartsWith("22", StringComparison.Ordinal) => DataException(exception, state),
+        OverflowException => Problems.Validation(new Dictionary<string, string[]> { ["body"] = [ErrorCatalog.Message(ApiErrorCodes.ValidationFailed)] }),
+        BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } => Problems.Create(StatusCodes.Status415UnsupportedMediaType, ApiErrorCodes.UnsupportedMediaType),
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problems.Create(StatusCodes.Status413PayloadTooLarge, ApiErrorCodes.PayloadTooLarge),
         ValidationException v => Problems.Validation(v.Errors
             .GroupBy(e => JsonPath.ToCamelPath(e.PropertyName))
             .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray())),
@@ -49,6 +62,40 @@ public sealed class ProblemDetailsMapping(ILogger<ProblemDetailsMapping> logger)
         UnauthenticatedException u => Problems.Create(StatusCodes.Status401Unauthorized, u.Code),
         _ => Problems.Create(StatusCodes.Status500InternalServerError, ApiErrorCodes.InternalError),
     };
+
+    private static T? Find<T>(Exception? exception) where T : Exception
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is T found) return found;
+        }
+        return null;
+    }
+
+    /// <summary>The database cannot be reached or dropped the connection (restart, fail-over, network): worth retrying, not a bug.</summary>
+    internal static bool IsTransientDatabaseFailure(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is Npgsql.NpgsqlException { IsTransient: true }) return true;
+            if (e is Npgsql.PostgresException) return false;
+        }
+        return false;
+    }
+
+    /// <summary>PostgreSQL refused a value (SQLSTATE class 22: too long, out of range, invalid character): bad input, never a 500.
+    /// A too-long text is traced back to its property through the tracked entities.</summary>
+    private static ProblemDetails DataException(Exception exception, string state)
+    {
+        var field = "body";
+        if (state == Npgsql.PostgresErrorCodes.StringDataRightTruncation && exception is DbUpdateException update)
+        {
+            var tooLong = update.Entries.SelectMany(e => e.Properties)
+                .FirstOrDefault(p => p.Metadata.GetMaxLength() is { } max && p.CurrentValue is string text && text.Length > max);
+            if (tooLong is not null) field = JsonPath.ToCamelPath(tooLong.Metadata.Name);
+        }
+        return Problems.Validation(new Dictionary<string, string[]> { [field] = [ErrorCatalog.Message(ApiErrorCodes.ValidationFailed)] });
+    }
 
     /// <summary>The field errors of a domain refusal: each of its <see cref="DomainException.Details"/>, else its own field.</summary>
     private static Dictionary<string, string[]>? DomainErrors(DomainException d)
@@ -90,7 +137,18 @@ public sealed class ProblemDetailsMapping(ILogger<ProblemDetailsMapping> logger)
     private static ProblemDetails MalformedRequest(Exception exception)
     {
         var json = exception as JsonException ?? exception.InnerException as JsonException;
-        var field = json?.Path is { Length: > 1 } path ? JsonPath.FromJsonPath(path) : "body";
+        var prefix = json?.Path is { Length: > 1 } jsonPath ? JsonPath.FromJsonPath(jsonPath) : "";
+        if (json is not null && InputGuard.MissingProperties(json) is { Count: > 0 } missing)
+        {
+            return Problems.Validation(missing.ToDictionary(
+                m => prefix.Length == 0 ? m : $"{prefix}.{m}",
+                _ => new[] { ErrorCatalog.Message(ApiErrorCodes.FieldRequired) }));
+        }
+        if (json is not null && prefix.Length > 0 && json.Message.Contains("null value", StringComparison.OrdinalIgnoreCase))
+        {
+            return Problems.Validation(new Dictionary<string, string[]> { [prefix] = [ErrorCatalog.Message(ApiErrorCodes.FieldNotNullable)] });
+        }
+        var field = prefix.Length > 0 ? prefix : "body";
         if (json is null && exception.Message.Contains("parameter", StringComparison.OrdinalIgnoreCase))
         {
             // e.g. 'Failed to bind parameter "int limit" from "abc"': name the parameter, never echo internals.
