@@ -49,4 +49,6 @@ public static class ApiErrorCodes
     public const string TokenExpired = "token_expired";
     public const string TokenUsed = "token_used";
     public const string InvitationAlreadyAccepted = "invitation_already_accepted";
+    public const string RoleRequired = "role_required";
+    public const string PasswordTooCommon = "password_too_common";
 }
