@@ -53,6 +53,8 @@ if (!builder.Environment.IsDevelopment())
 }
 
 builder.Services.Configure<DatabaseOptions>(configuration.GetSection("Koban:Database"));
+var secureTransport = TransportSecurity.IsSecureTransport(configuration, builder.Environment);
+builder.Services.AddKobanForwardedHeaders(configuration);
 builder.Services.Configure<SignupOptions>(configuration.GetSection("Koban:Signup"));
 builder.Services.Configure<LegalOptions>(configuration.GetSection("Koban:Legal"));
 
@@ -100,9 +102,10 @@ builder.Services.AddIdentityCore<KobanUser>(o =>
         o.Lockout.AllowedForNewUsers = true;
     })
     .AddEntityFrameworkStores<KobanDbContext>()
-    .AddSignInManager();
+    .AddSignInManager()
+    .AddPasswordValidator<PasswordRules.PolicyValidator>();
 
-builder.Services.AddKobanAuthentication();
+builder.Services.AddKobanAuthentication(secureTransport);
 builder.Services.AddAuthorization();
 builder.Services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
 builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
@@ -111,7 +114,7 @@ builder.Services.AddAntiforgery(o =>
     o.HeaderName = RequestPipeline.CsrfHeader;
     o.Cookie.Name = "koban.af";
     o.Cookie.SameSite = SameSiteMode.Strict;
-    o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+    o.Cookie.SecurePolicy = TransportSecurity.CookiePolicy(secureTransport);
 });
 
 var limits = configuration.GetSection("Koban:RateLimits");
@@ -184,12 +187,14 @@ builder.WebHost.ConfigureKestrel(k =>
 
 var app = builder.Build();
 
-// Localization first: problem titles written by the exception handler are in the caller's language.
+// Forwarded headers first (from the configured proxies only): everything after sees the client's scheme and address.
+app.UseForwardedHeaders();
+// Localization next: problem titles written by the exception handler are in the caller's language.
 app.UseRequestLocalization();
 app.UseExceptionHandler();
 app.UseProblemStatusPages();
 app.UseInputGuard();
-app.UseSecurityHeaders();
+app.UseSecurityHeaders(secureTransport);
 
 var spaRoot = configuration["Koban:SpaRoot"];
 IFileProvider? spaFiles = !string.IsNullOrEmpty(spaRoot) && Directory.Exists(spaRoot) ? new PhysicalFileProvider(Path.GetFullPath(spaRoot))

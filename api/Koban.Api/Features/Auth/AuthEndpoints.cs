@@ -16,7 +16,7 @@ public static class AuthEndpoints
         group.MapPost("/login", LoginEndpoint.Handle)
             .WithName("Login")
             .WithSummary("Sign in to the SPA")
-            .WithDescription("Checks the e-mail and password and sets the HttpOnly session cookie `koban.auth` and the `XSRF-TOKEN` cookie, whose value must be echoed in `X-XSRF-TOKEN` on every unsafe request. Five wrong passwords lock the account for 15 minutes (`account_locked`); attempts are rate-limited per address and client. Integrations use API keys instead.")
+            .WithDescription("Checks the e-mail and password and sets the HttpOnly session cookie `koban.auth` and the `XSRF-TOKEN` cookie, whose value must be echoed in `X-XSRF-TOKEN` on every unsafe request. Five wrong passwords for an address lock it for 15 minutes (`account_locked`), whether or not an account has that address, so the answers never reveal which addresses have an account; attempts are rate-limited per address and client. Integrations use API keys instead.")
             .AllowAnonymous()
             .RequireRateLimiting(LoginRateLimit)
             .WithMetadata(new AnonymousOperationMetadata())
@@ -25,13 +25,13 @@ public static class AuthEndpoints
 
         group.MapPost("/logout", async Task<NoContent> (HttpContext http) =>
             {
-                await http.SignOutAsync(KobanAuthentication.CookieScheme);
+                await KobanAuthentication.EndSessionAsync(http);
                 http.Response.Cookies.Delete(RequestPipeline.CsrfCookie);
                 return TypedResults.NoContent();
             })
             .WithName("Logout")
             .WithSummary("Sign out")
-            .WithDescription("Ends the cookie session. Has no effect for API keys (revoke the key instead).")
+            .WithDescription("Ends the cookie session on the server: the same cookie, even kept and replayed, answers 401 afterwards. Has no effect for API keys (revoke the key instead).")
             .RequireAuthorization();
 
         group.MapGet("/me", MeEndpoint.Handle)
@@ -44,7 +44,7 @@ public static class AuthEndpoints
         group.MapPost("/change-password", ChangePasswordEndpoint.Handle)
             .WithName("ChangePassword")
             .WithSummary("Change your password")
-            .WithDescription("Every user can change their own password; a user created with a temporary password must do so before anything else. The new password needs 12 characters with upper case, lower case and a digit. Other sessions of the user end.")
+            .WithDescription("Every user can change their own password; a user created with a temporary password must do so before anything else. The new password needs 12 characters not counting spaces, with upper case, lower case and a digit (400 `password_too_weak`), and must not be one of the most common passwords (400 `password_too_common`). Other sessions of the user end.")
             .RequireAuthorization()
             .WithExamples(new ChangePasswordRequest("Temp-Password-2026", "My-New-Password-42"), 204, null);
     }

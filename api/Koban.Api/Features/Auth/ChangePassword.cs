@@ -20,8 +20,7 @@ public sealed class ChangePasswordValidator : AbstractValidator<ChangePasswordCo
     public ChangePasswordValidator()
     {
         RuleFor(c => c.CurrentPassword).NotEmpty();
-        RuleFor(c => c.NewPassword).NotEmpty().MaximumLength(256)
-            .Must(PasswordRules.IsStrong).WithErrorCode(ApiErrorCodes.PasswordTooWeak).WithMessage(_ => ErrorCatalog.Message(ApiErrorCodes.PasswordTooWeak));
+        RuleFor(c => c.NewPassword).NotEmpty().MaximumLength(256).StrongPassword();
     }
 }
 
@@ -38,7 +37,7 @@ public sealed class ChangePasswordHandler(UserManager<KobanUser> users, CurrentA
         }
         user.MustChangePassword = false;
         var result = await users.ChangePasswordAsync(user, command.CurrentPassword, command.NewPassword);
-        if (!result.Succeeded) throw new FieldValidationException("newPassword", ApiErrorCodes.PasswordTooWeak);
+        if (!result.Succeeded) throw new FieldValidationException("newPassword", PasswordRules.CodeOf(result));
         audit.Record("user.password_changed", "user", user.Id);
         await db.SaveChangesAsync(cancellationToken);
         return user;
@@ -53,20 +52,12 @@ public static class ChangePasswordEndpoint
         var user = await mediator.Send(new ChangePasswordCommand(request.CurrentPassword, request.NewPassword), ct);
         if (http.User.Identity?.AuthenticationType == KobanAuthentication.CookieScheme)
         {
-            var principal = KobanAuthentication.PrincipalFor(user);
+            // The same server-side session goes on under the new stamp; the user's other sessions end with the old stamp.
+            var principal = KobanAuthentication.PrincipalFor(user, KobanAuthentication.SessionIdOf(http.User));
             await http.SignInAsync(KobanAuthentication.CookieScheme, principal);
             http.User = principal;
             RequestPipeline.IssueCsrfToken(http);
         }
         return TypedResults.NoContent();
     }
-}
-
-public static class PasswordRules
-{
-    public const int MinimumLength = 12;
-
-    public static bool IsStrong(string? password) =>
-        password is { Length: >= MinimumLength }
-        && password.Any(char.IsUpper) && password.Any(char.IsLower) && password.Any(char.IsDigit);
 }

@@ -14,7 +14,7 @@ namespace Koban.Api.Features.Auth;
 
 public sealed record LoginRequest(string Email, string Password);
 
-public sealed record LoginCommand(string Email, string Password) : ICommand<KobanUser>;
+public sealed record LoginCommand(string Email, string Password) : ICommand<SignedIn>;
 
 public sealed class LoginValidator : AbstractValidator<LoginCommand>
 {
@@ -25,27 +25,57 @@ public sealed class LoginValidator : AbstractValidator<LoginCommand>
     }
 }
 
-public sealed class LoginHandler(KobanDbContext db, CurrentActor actor, SignInManager<KobanUser> signIn, AuditLog audit, TimeProvider clock)
-    : ICommandHandler<LoginCommand, KobanUser>
+/// <summary>A successful sign-in: the user and the server-side session the cookie will name.</summary>
+public sealed record SignedIn(KobanUser User, Guid SessionId);
+
+/// <summary>
+/// Signs in without telling which addresses have an account: an unknown (or deactivated, or not yet activated) address
+/// is checked against a dummy hash with the same hasher and cost as a real password, and failures are counted per
+/// address (<see cref="SignInThrottle"/>) whether an account exists or not, so both paths do the same work and give the
+/// same answers, <c>account_locked</c> included.
+/// </summary>
+public sealed class LoginHandler(KobanDbContext db, CurrentActor actor, UserManager<KobanUser> users, AuditLog audit, TimeProvider clock)
+    : ICommandHandler<LoginCommand, SignedIn>
 {
-    public async ValueTask<KobanUser> Handle(LoginCommand command, CancellationToken cancellationToken)
+    private static readonly Lock DummyLock = new();
+    private static string? _dummyHash;
+
+    public async ValueTask<SignedIn> Handle(LoginCommand command, CancellationToken cancellationToken)
     {
         using var system = actor.EnterSystemScope();
-        var normalized = signIn.UserManager.NormalizeEmail(command.Email);
+        var now = clock.GetUtcNow();
+        var normalized = users.NormalizeEmail(command.Email) ?? string.Empty;
         var user = await db.Users.IgnoreQueryFilters().FirstOrDefaultAsync(u => u.NormalizedEmail == normalized, cancellationToken);
-        if (user is null || !user.IsActive)
-        {
-            throw new UnauthenticatedException(ApiErrorCodes.InvalidCredentials);
-        }
-        var result = await signIn.CheckPasswordSignInAsync(user, command.Password, lockoutOnFailure: true);
-        if (result.IsLockedOut) throw new UnauthenticatedException(ApiErrorCodes.AccountLocked);
-        if (!result.Succeeded) throw new UnauthenticatedException(ApiErrorCodes.InvalidCredentials);
+        var throttle = await db.SignInThrottles.AsNoTracking().FirstOrDefaultAsync(t => t.NormalizedEmail == normalized, cancellationToken);
 
-        user.LastSignInAt = clock.GetUtcNow();
-        actor.Impersonate(user.CompanyId, user.Id, user.DisplayName);
-        audit.Record("user.signed_in", "user", user.Id, companyId: user.CompanyId);
+        // The hasher runs exactly once on every path, before anything is decided.
+        var account = user is { IsActive: true, PasswordHash: not null } ? user : null;
+        var verdict = users.PasswordHasher.VerifyHashedPassword(account ?? new KobanUser(), account?.PasswordHash ?? DummyHash(users.PasswordHasher), command.Password);
+        if (throttle?.IsLocked(now) == true) throw new UnauthenticatedException(ApiErrorCodes.AccountLocked);
+        if (account is null || verdict == PasswordVerificationResult.Failed)
+        {
+            var locked = await SignInThrottle.RecordFailureAsync(db, normalized, now, cancellationToken);
+            throw new UnauthenticatedException(locked ? ApiErrorCodes.AccountLocked : ApiErrorCodes.InvalidCredentials);
+        }
+
+        if (verdict == PasswordVerificationResult.SuccessRehashNeeded) account.PasswordHash = users.PasswordHasher.HashPassword(account, command.Password);
+        if (throttle is not null) await SignInThrottle.ClearAsync(db, normalized, cancellationToken);
+        account.LastSignInAt = now;
+        actor.Impersonate(account.CompanyId, account.Id, account.DisplayName);
+        var session = new UserSession { Id = Guid.CreateVersion7(), CompanyId = account.CompanyId, UserId = account.Id, CreatedAt = now };
+        db.UserSessions.Add(session);
+        audit.Record("user.signed_in", "user", account.Id, companyId: account.CompanyId);
         await db.SaveChangesAsync(cancellationToken);
-        return user;
+        return new SignedIn(account, session.Id);
+    }
+
+    /// <summary>A hash of a random password made by the configured hasher, so checking it costs what checking a real one does.</summary>
+    private static string DummyHash(IPasswordHasher<KobanUser> hasher)
+    {
+        lock (DummyLock)
+        {
+            return _dummyHash ??= hasher.HashPassword(new KobanUser(), Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)));
+        }
     }
 }
 
@@ -53,8 +83,8 @@ public static class LoginEndpoint
 {
     public static async Task<Ok<MeResponse>> Handle(LoginRequest request, IMediator mediator, HttpContext http, KobanDbContext db, CancellationToken ct)
     {
-        var user = await mediator.Send(new LoginCommand(request.Email, request.Password), ct);
-        var principal = KobanAuthentication.PrincipalFor(user);
+        var (user, sessionId) = await mediator.Send(new LoginCommand(request.Email, request.Password), ct);
+        var principal = KobanAuthentication.PrincipalFor(user, sessionId);
         await http.SignInAsync(KobanAuthentication.CookieScheme, principal);
         http.User = principal;
         RequestPipeline.IssueCsrfToken(http);

@@ -75,8 +75,7 @@ public sealed class ConfirmPasswordResetValidator : AbstractValidator<ConfirmPas
     public ConfirmPasswordResetValidator()
     {
         RuleFor(c => c.Token).NotEmpty().MaximumLength(200);
-        RuleFor(c => c.NewPassword).NotEmpty().MaximumLength(256)
-            .Must(PasswordRules.IsStrong).WithErrorCode(ApiErrorCodes.PasswordTooWeak).WithMessage(_ => ErrorCatalog.Message(ApiErrorCodes.PasswordTooWeak));
+        RuleFor(c => c.NewPassword).NotEmpty().MaximumLength(256).StrongPassword();
     }
 }
 
@@ -93,6 +92,7 @@ public sealed class ConfirmPasswordResetHandler(KobanDbContext db, CurrentActor 
         AccountMails.SetPasswordFromLink(user, command.NewPassword, users.PasswordHasher);
         audit.Record("user.password_reset", "user", user.Id, companyId: user.CompanyId);
         await db.SaveChangesAsync(cancellationToken);
+        await SignInThrottle.ClearAsync(db, user.NormalizedEmail ?? string.Empty, cancellationToken); // the link proved the address: unlock it
         return new AccountPasswordSetResponse(user.Email!);
     }
 }

@@ -4,13 +4,24 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Koban.Api.Features.Common;
 
-/// <summary>Whether a record is used by a document, in which case it is archived, never deleted.</summary>
+/// <summary>References between records: whether a record is used by a document (then it is archived, never deleted), and
+/// the shared check of a referenced contact.</summary>
 internal static class References
 {
     public static async Task<bool> CustomerIsReferencedAsync(KobanDbContext db, Guid customerId, CancellationToken ct) =>
         await db.Set<Opportunity>().AnyAsync(o => o.CustomerId == customerId, ct)
         || await db.Set<Quote>().IgnoreAutoIncludes().AnyAsync(q => q.CustomerId == customerId, ct)
         || await db.Set<Order>().IgnoreAutoIncludes().AnyAsync(o => o.CustomerId == customerId || o.BillToCustomerId == customerId, ct);
+
+    /// <summary>The one check of a document's <c>contactId</c>: an unknown contact, another company's, or one of a customer
+    /// the document does not concern is refused with 422 <c>reference_not_found</c> naming the field, before anything is
+    /// frozen into the document.</summary>
+    public static async Task EnsureContactAsync(KobanDbContext db, Guid? contactId, CancellationToken ct, params Guid[] customerIds)
+    {
+        if (contactId is not { } id) return;
+        if (!await db.Set<Koban.Domain.Customers.Contact>().AnyAsync(c => c.Id == id && customerIds.Contains(c.CustomerId), ct))
+            throw new Infrastructure.Web.ReferenceNotFoundException("contactId");
+    }
 
     public static async Task<bool> ProductIsReferencedAsync(KobanDbContext db, Guid productId, CancellationToken ct) =>
         await db.Set<QuoteLine>().AnyAsync(l => l.ProductId == productId, ct)

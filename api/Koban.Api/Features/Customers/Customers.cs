@@ -135,6 +135,7 @@ public sealed class SaveCustomerHandlers(KobanDbContext db, AuditLog audit)
 {
     public async ValueTask<(CustomerResponse Customer, uint Version)> Handle(CreateCustomerCommand command, CancellationToken cancellationToken)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var data = await CustomerLoader.ToDataAsync(db, command.Customer, null, cancellationToken);
         var customer = Customer.Create(data);
         SyncDeliveryAddresses(customer, command.Customer.DeliveryAddresses);
@@ -142,17 +143,20 @@ public sealed class SaveCustomerHandlers(KobanDbContext db, AuditLog audit)
         db.Customers.Add(customer);
         audit.Record("customer.created", "customer", customer.Id, after: CustomerResponse.From(customer));
         await SaveAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return (CustomerResponse.From(customer), customer.Version);
     }
 
     public async ValueTask<(CustomerResponse Customer, uint Version)> Handle(UpdateCustomerCommand command, CancellationToken cancellationToken)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var customer = await CustomerLoader.LoadForUpdateAsync(db, command.Id, command.ExpectedVersion, cancellationToken);
         var before = CustomerResponse.From(customer);
         customer.Update(await CustomerLoader.ToDataAsync(db, command.Customer, customer, cancellationToken));
         SyncDeliveryAddresses(customer, command.Customer.DeliveryAddresses);
         audit.Record("customer.updated", "customer", customer.Id, before, CustomerResponse.From(customer));
         await SaveAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return (CustomerResponse.From(customer), customer.Version);
     }
 
@@ -191,8 +195,19 @@ public sealed class SaveCustomerHandlers(KobanDbContext db, AuditLog audit)
 
 internal static class CustomerLoader
 {
+    private const int AccountingCodeLockClass = 0x4B414343; // "KACC"
+
+    /// <summary>
+    /// Picks or checks the accounting code while holding the company's accounting-code lock
+    /// (<c>pg_advisory_xact_lock</c>, released at commit), so concurrent creations — on any number of API instances —
+    /// see each other's codes: a generated code is always free when it is saved, and <c>accounting_code_taken</c> only
+    /// ever answers a code the client chose. Must run inside the caller's transaction.
+    /// </summary>
     public static async Task<CustomerData> ToDataAsync(KobanDbContext db, CustomerRequest r, Customer? existing, CancellationToken ct)
     {
+        if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("Accounting codes are chosen inside the saving transaction.");
+        var companyId = await db.Companies.AsNoTracking().Select(c => c.Id).SingleAsync(ct);
+        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock({AccountingCodeLockClass}, hashtext({companyId.ToString()}))", ct);
         var code = string.IsNullOrWhiteSpace(r.AccountingCode)
             ? existing?.AccountingCode ?? await UniqueAccountingCodeAsync(db, Customer.SuggestAccountingCode(r.Name), ct)
             : r.AccountingCode.Trim().ToUpperInvariant();

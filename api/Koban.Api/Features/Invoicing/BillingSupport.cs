@@ -126,7 +126,7 @@ public sealed class BillingService(KobanDbContext db, AuditLog audit, CurrentAct
         var today = await companyClock.TodayAsync(ct);
         var issueDate = requestedDate ?? document.RequestedIssueDate ?? today;
         var type = document is CreditNote ? DocumentType.CreditNote : DocumentType.Invoice;
-        var number = await numbers.NextAsync(type, issueDate, chronological: true, ct);
+        var number = await numbers.NextAsync(type, issueDate, "issueDate", ct);
         var head = await LockChainHeadAsync(ct);
         await Compliance.ClosureService.EnsureDateOpenAsync(db, issueDate, ct); // domain-rules.md §8: a closed period receives nothing
         var seller = Seller(company);

@@ -167,6 +167,7 @@ public sealed class InvoiceHandlers(KobanDbContext db, AuditLog audit, BillingSe
             ? await db.Quotes.AsNoTracking().IgnoreAutoIncludes().Where(q => q.Id == quoteId).Select(q => q.Number).SingleOrDefaultAsync(cancellationToken)
             : null;
         var billTo = await db.Customers.AsNoTracking().IgnoreAutoIncludes().SingleAsync(c => c.Id == order.BillToCustomerId, cancellationToken);
+        await References.EnsureContactAsync(db, r.ContactId, cancellationToken, order.CustomerId, order.BillToCustomerId);
         var spec = new OrderInvoiceSpec(r.Kind, basis, value,
             r.Lines?.Select(l => new OrderLinePortion(l.OrderLineId, l.Quantity)).ToList(),
             r.Kind == InvoiceKind.Balance ? BillingService.DepositsToDeduct(orderBilling) : null,
@@ -198,8 +199,7 @@ public sealed class InvoiceHandlers(KobanDbContext db, AuditLog audit, BillingSe
         }
         var customer = await builder.CustomerAsync(r.CustomerId, "customerId", forNewDocument: true, cancellationToken);
         var business = customer.Kind == CustomerKind.Business;
-        if (r.ContactId is { } contactId && !await db.Set<Contact>().AnyAsync(c => c.Id == contactId && c.CustomerId == customer.Id, cancellationToken))
-            throw new ReferenceNotFoundException("contactId");
+        await References.EnsureContactAsync(db, r.ContactId, cancellationToken, customer.Id);
         var terms = r.PaymentTerms?.ToDomain() ?? invoice?.PaymentTerms ?? customer.PaymentTerms ?? await db.Companies.Select(c => c.DefaultPaymentTerms).SingleAsync(cancellationToken);
         var header = new BillingHeaderData(r.IssueDate, terms, r.PaymentMethod, r.CustomerReference, r.HeaderText, r.FooterText, r.Comment, r.ContactId);
         List<BillingLineData>? lines = null;

@@ -132,10 +132,7 @@ public sealed class OrderHandlers(KobanDbContext db, AuditLog audit, SalesLineBu
         }
         var customer = await builder.CustomerAsync(r.CustomerId, "customerId", forNewDocument: order is null || !order.IsFrozen, cancellationToken);
         var billTo = r.BillToCustomerId is { } billToId && billToId != customer.Id ? await builder.CustomerAsync(billToId, "billToCustomerId", order is null || !order.IsFrozen, cancellationToken) : customer;
-        if (r.ContactId is { } contactId && !await db.Set<Contact>().AnyAsync(c => c.Id == contactId && (c.CustomerId == customer.Id || c.CustomerId == billTo.Id), cancellationToken))
-        {
-            throw new ReferenceNotFoundException("contactId");
-        }
+        await References.EnsureContactAsync(db, r.ContactId, cancellationToken, customer.Id, billTo.Id);
         if (r.SalespersonId is { } salesperson && !await db.Users.AnyAsync(u => u.Id == salesperson, cancellationToken)) throw new ReferenceNotFoundException("salespersonId");
         var today = await clock.TodayAsync(cancellationToken);
         var header = new OrderHeaderData(r.CustomerId, r.OrderDate ?? order?.OrderDate ?? today,
@@ -185,7 +182,7 @@ public sealed class OrderHandlers(KobanDbContext db, AuditLog audit, SalesLineBu
                 var forSale = await db.Products.Where(p => productIds.Contains(p.Id) && p.ForSale && !p.IsArchived).Select(p => p.Id).ToListAsync(cancellationToken);
                 var context = new OrderValidationContext(billTo.BillingAddress is not null, forSale.Contains);
                 // The number is taken in this transaction: a refused validation rolls the counter back with it (domain-rules §3).
-                var number = await numbers.NextAsync(DocumentType.Order, order.OrderDate, chronological: false, cancellationToken);
+                var number = await numbers.NextAsync(DocumentType.Order, order.OrderDate, "orderDate", cancellationToken);
                 order.Validate(number, context);
                 audit.Record("order.validated", "order", order.Id, after: new { number, order.TotalExcludingVat, order.TotalVat, order.TotalIncludingVat });
                 break;

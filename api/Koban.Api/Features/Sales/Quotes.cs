@@ -154,7 +154,7 @@ public sealed class QuoteHandlers(KobanDbContext db, AuditLog audit, SalesLineBu
         {
             case QuoteAction.Send:
                 // The number is taken only here, inside the transaction that sends (domain-rules §1: numbered at sending).
-                quote.MarkSent(quote.Number ?? await numbers.NextAsync(DocumentType.Quote, today, chronological: false, cancellationToken), today);
+                quote.MarkSent(quote.Number ?? await numbers.NextAsync(DocumentType.Quote, today, "date", cancellationToken), today);
                 audit.Record("quote.sent", "quote", quote.Id, after: new { quote.Number, sentOn = today });
                 break;
             case QuoteAction.Accept:

@@ -34,8 +34,7 @@ public sealed class SignupValidator : AbstractValidator<SignupCommand>
         RuleFor(c => c.CompanyName).NotEmpty().MaximumLength(200);
         RuleFor(c => c.AdminEmail).NotEmpty().EmailAddress().MaximumLength(256);
         RuleFor(c => c.AdminDisplayName).NotEmpty().MaximumLength(200);
-        RuleFor(c => c.AdminPassword).NotEmpty().MaximumLength(256)
-            .Must(PasswordRules.IsStrong).WithErrorCode(ApiErrorCodes.PasswordTooWeak).WithMessage(_ => ErrorCatalog.Message(ApiErrorCodes.PasswordTooWeak));
+        RuleFor(c => c.AdminPassword).NotEmpty().MaximumLength(256).StrongPassword();
     }
 }
 

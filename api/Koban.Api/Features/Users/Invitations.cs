@@ -32,7 +32,7 @@ public sealed class InviteUserValidator : AbstractValidator<InviteUserCommand>
     {
         RuleFor(c => c.Email).NotEmpty().EmailAddress().MaximumLength(256).Must(MailOutbox.IsValidAddress);
         RuleFor(c => c.DisplayName).NotEmpty().MaximumLength(200);
-        RuleFor(c => c.Role).IsInEnum();
+        RuleFor(c => c.Role).Must(KobanUser.IsAssignable).WithErrorCode(ApiErrorCodes.RoleRequired).WithMessage(_ => ErrorCatalog.Message(ApiErrorCodes.RoleRequired));
     }
 }
 
@@ -109,8 +109,7 @@ public sealed class AcceptInvitationValidator : AbstractValidator<AcceptInvitati
     public AcceptInvitationValidator()
     {
         RuleFor(c => c.Token).NotEmpty().MaximumLength(200);
-        RuleFor(c => c.Password).NotEmpty().MaximumLength(256)
-            .Must(PasswordRules.IsStrong).WithErrorCode(ApiErrorCodes.PasswordTooWeak).WithMessage(_ => ErrorCatalog.Message(ApiErrorCodes.PasswordTooWeak));
+        RuleFor(c => c.Password).NotEmpty().MaximumLength(256).StrongPassword();
     }
 }
 

@@ -1,3 +1,4 @@
+using Koban.Api.Features.Auth;
 using Koban.Api.Infrastructure.Security;
 using Koban.Api.Infrastructure.Web;
 using Microsoft.AspNetCore.Identity;
@@ -11,6 +12,7 @@ internal static class UserAccounts
     /// <summary>Creates an Identity user (without a password for an invitation), turning Identity's error list into field errors.</summary>
     public static async Task CreateAsync(UserManager<KobanUser> users, KobanUser user, string? password, string emailField, string passwordField)
     {
+        EnsureRole(user.Role);
         IdentityResult result;
         try
         {
@@ -26,10 +28,16 @@ internal static class UserAccounts
         {
             throw new FieldValidationException(emailField, ApiErrorCodes.EmailAlreadyUsed);
         }
-        if (result.Errors.Any(e => e.Code.StartsWith("Password", StringComparison.Ordinal)))
+        if (result.Errors.Any(e => e.Code.StartsWith("Password", StringComparison.Ordinal) || e.Code == ApiErrorCodes.PasswordTooCommon || e.Code == ApiErrorCodes.PasswordTooWeak))
         {
-            throw new FieldValidationException(passwordField, ApiErrorCodes.PasswordTooWeak);
+            throw new FieldValidationException(passwordField, PasswordRules.CodeOf(result));
         }
         throw new FieldValidationException(emailField, ApiErrorCodes.ValidationFailed);
+    }
+
+    /// <summary>Nothing defaults to a privilege: a role that was never set (the enum's default) is refused.</summary>
+    public static void EnsureRole(UserRole role)
+    {
+        if (!KobanUser.IsAssignable(role)) throw new FieldValidationException("role", ApiErrorCodes.RoleRequired);
     }
 }

@@ -87,9 +87,8 @@ public sealed class CreateUserValidator : AbstractValidator<CreateUserCommand>
     {
         RuleFor(c => c.Email).NotEmpty().EmailAddress().MaximumLength(256);
         RuleFor(c => c.DisplayName).NotEmpty().MaximumLength(200);
-        RuleFor(c => c.Role).IsInEnum();
-        RuleFor(c => c.TemporaryPassword).NotEmpty().MaximumLength(256)
-            .Must(PasswordRules.IsStrong).WithErrorCode(ApiErrorCodes.PasswordTooWeak).WithMessage(_ => ErrorCatalog.Message(ApiErrorCodes.PasswordTooWeak));
+        RuleFor(c => c.Role).Must(KobanUser.IsAssignable).WithErrorCode(ApiErrorCodes.RoleRequired).WithMessage(_ => ErrorCatalog.Message(ApiErrorCodes.RoleRequired));
+        RuleFor(c => c.TemporaryPassword).NotEmpty().MaximumLength(256).StrongPassword();
     }
 }
 
@@ -128,7 +127,7 @@ public sealed class UpdateUserValidator : AbstractValidator<UpdateUserCommand>
     public UpdateUserValidator()
     {
         RuleFor(c => c.DisplayName).NotEmpty().MaximumLength(200);
-        RuleFor(c => c.Role).IsInEnum();
+        RuleFor(c => c.Role).Must(KobanUser.IsAssignable).WithErrorCode(ApiErrorCodes.RoleRequired).WithMessage(_ => ErrorCatalog.Message(ApiErrorCodes.RoleRequired));
     }
 }
 
@@ -137,6 +136,7 @@ public sealed class UpdateUserHandler(KobanDbContext db, CurrentActor actor, Aud
 {
     public async ValueTask<(UserResponse User, uint Version)> Handle(UpdateUserCommand command, CancellationToken cancellationToken)
     {
+        UserAccounts.EnsureRole(command.Role);
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == command.Id, cancellationToken) ?? throw new NotFoundException("user", command.Id);
         if (user.Version != command.ExpectedVersion) throw new PreconditionFailedException();
         var before = UserResponse.From(user);

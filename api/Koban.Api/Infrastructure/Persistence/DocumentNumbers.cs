@@ -73,9 +73,12 @@ public sealed class DocumentNumbers(KobanDbContext db, CurrentActor actor)
         return await db.NumberingSettings.SingleAsync(s => s.DocumentType == type, ct);
     }
 
-    /// <summary>Issues the next number for a document dated <paramref name="date"/>. Must run inside the
-    /// caller's transaction; refuses a date earlier than the series' last one when <paramref name="chronological"/>.</summary>
-    public async Task<string> NextAsync(DocumentType type, DateOnly date, bool chronological, CancellationToken ct)
+    /// <summary>Issues the next number for a document dated <paramref name="date"/>. Must run inside the caller's
+    /// transaction. Every counter row of the type is locked (in period order, so concurrent callers queue instead of
+    /// deadlocking), so the date is checked against the series' last date over all its years and the company's first
+    /// fiscal year (<see cref="DocumentChronology"/>) with no concurrent validation in between; <paramref name="dateField"/>
+    /// names the date in the request for the error.</summary>
+    public async Task<string> NextAsync(DocumentType type, DateOnly date, string dateField, CancellationToken ct)
     {
         if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("Numbers are issued inside the validating transaction.");
         var setting = await SettingAsync(type, ct);
@@ -89,17 +92,15 @@ public sealed class DocumentNumbers(KobanDbContext db, CurrentActor actor)
             VALUES ({companyId}, {type.ToString()}, {period}, {scheme.FirstNumber})
             ON CONFLICT (company_id, document_type, period) DO NOTHING
             """, ct);
-        var counter = await db.NumberCounters
-            .FromSql($"SELECT * FROM number_counters WHERE company_id = {companyId} AND document_type = {type.ToString()} AND period = {period} FOR UPDATE")
-            .SingleAsync(ct);
-        if (chronological && counter.LastIssuedOn is { } last && date < last)
-        {
-            throw new DomainException(ErrorCodes.NumberingBackdated, "The date is earlier than the series' last document.")
-            {
-                Field = "date",
-                Arguments = new Dictionary<string, object> { ["lastDate"] = last.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture) },
-            };
-        }
+        var counters = await db.NumberCounters
+            .FromSql($"SELECT * FROM number_counters WHERE company_id = {companyId} AND document_type = {type.ToString()} ORDER BY period FOR UPDATE")
+            .ToListAsync(ct);
+        var counter = counters.Single(c => c.Period == period);
+        var company = await db.Companies.AsNoTracking().Select(c => new { c.CreatedAt, c.TimeZone, c.FiscalYearStartMonth }).SingleAsync(ct);
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(company.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
+        var createdOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(company.CreatedAt, zone).DateTime);
+        DocumentChronology.EnsureCanNumber(date, counters.Max(c => c.LastIssuedOn),
+            DocumentChronology.FirstFiscalYearStart(createdOn, company.FiscalYearStartMonth), dateField);
         var number = scheme.Format(counter.NextValue, date);
         counter.NextValue++;
         if (counter.LastIssuedOn is null || date > counter.LastIssuedOn) counter.LastIssuedOn = date;

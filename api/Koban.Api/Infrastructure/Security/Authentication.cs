@@ -17,7 +17,7 @@ public static class KobanAuthentication
     public const string ApiKeyHeader = "X-Api-Key";
     public const string CookieName = "koban.auth";
 
-    public static IServiceCollection AddKobanAuthentication(this IServiceCollection services)
+    public static IServiceCollection AddKobanAuthentication(this IServiceCollection services, bool secureTransport)
     {
         services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, "Cookie or API key", o =>
@@ -27,7 +27,7 @@ public static class KobanAuthentication
                 o.Cookie.Name = CookieName;
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
-                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.Cookie.SecurePolicy = Web.TransportSecurity.CookiePolicy(secureTransport);
                 o.ExpireTimeSpan = TimeSpan.FromHours(10);
                 o.SlidingExpiration = true;
                 o.Events.OnRedirectToLogin = ctx => { ctx.Response.StatusCode = StatusCodes.Status401Unauthorized; return Task.CompletedTask; };
@@ -38,8 +38,9 @@ public static class KobanAuthentication
         return services;
     }
 
-    public static ClaimsPrincipal PrincipalFor(KobanUser user) => new(new ClaimsIdentity(
+    public static ClaimsPrincipal PrincipalFor(KobanUser user, Guid sessionId) => new(new ClaimsIdentity(
     [
+        new Claim(KobanClaims.SessionId, sessionId.ToString()),
         new Claim(KobanClaims.UserId, user.Id.ToString()),
         new Claim(KobanClaims.CompanyId, user.CompanyId.ToString()),
         new Claim(KobanClaims.DisplayName, user.DisplayName),
@@ -48,8 +49,24 @@ public static class KobanAuthentication
         new Claim(KobanClaims.SecurityStamp, user.SecurityStamp ?? string.Empty),
     ], CookieScheme, KobanClaims.DisplayName, KobanClaims.Role));
 
-    /// <summary>Every request re-checks the session against the user row: a deactivated user, a role change or a
-    /// password change (new security stamp) ends existing sessions at once.</summary>
+    /// <summary>The server-side session named by a cookie principal (<see cref="Guid.Empty"/> when none).</summary>
+    public static Guid SessionIdOf(ClaimsPrincipal principal) =>
+        Guid.TryParse(principal.FindFirst(KobanClaims.SessionId)?.Value, out var id) ? id : Guid.Empty;
+
+    /// <summary>Ends the caller's server-side session: the cookie, even replayed, is refused from now on.</summary>
+    public static async Task EndSessionAsync(HttpContext http)
+    {
+        var sessionId = SessionIdOf(http.User);
+        var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        var db = http.RequestServices.GetRequiredService<KobanDbContext>();
+        await db.UserSessions.Where(s => s.Id == sessionId && s.EndedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, now), http.RequestAborted);
+        await http.SignOutAsync(CookieScheme);
+    }
+
+    /// <summary>Every request re-checks the session against the database: the session record must be open (signing out
+    /// ends it), and the user row must still match — a deactivated user, a role change or a password change or reset
+    /// (new security stamp) ends every session of the user at once.</summary>
     private static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)
     {
         if (!Guid.TryParse(context.Principal?.FindFirst(KobanClaims.UserId)?.Value, out var userId))
@@ -57,16 +74,22 @@ public static class KobanAuthentication
             context.RejectPrincipal();
             return;
         }
+        var sessionId = SessionIdOf(context.Principal!);
         var services = context.HttpContext.RequestServices;
         var db = services.GetRequiredService<KobanDbContext>();
         var actor = services.GetRequiredService<CurrentActor>();
         KobanUser? user;
+        bool open;
         using (actor.EnterSystemScope())
         {
-            user = await db.Users.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId);
+            var row = await db.Users.IgnoreQueryFilters().AsNoTracking().Where(u => u.Id == userId)
+                .Select(u => new { User = u, Open = db.UserSessions.IgnoreQueryFilters().Any(s => s.Id == sessionId && s.UserId == u.Id && s.EndedAt == null) })
+                .FirstOrDefaultAsync();
+            user = row?.User;
+            open = row?.Open == true;
         }
         var principal = context.Principal!;
-        if (user is null || !user.IsActive
+        if (user is null || !open || !user.IsActive
             || principal.FindFirst(KobanClaims.SecurityStamp)?.Value != user.SecurityStamp
             || principal.FindFirst(KobanClaims.Role)?.Value != user.Role.ToString()
             || principal.FindFirst(KobanClaims.CompanyId)?.Value != user.CompanyId.ToString())

@@ -67,4 +67,5 @@ public static class KobanClaims
     public const string Scope = "koban:scope";
     public const string MustChangePassword = "koban:mustchangepassword";
     public const string SecurityStamp = "koban:stamp";
+    public const string SessionId = "koban:session";
 }

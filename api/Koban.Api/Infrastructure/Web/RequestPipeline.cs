@@ -10,7 +10,7 @@ public static class RequestPipeline
 
     /// <summary>Security headers on every response. The SPA is served from the same origin, so the policy can be strict;
     /// Swagger UI needs inline scripts and styles, so it gets its own relaxed policy.</summary>
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app, bool secureTransport) => app.Use(async (http, next) =>
     {
         http.Response.OnStarting(() =>
         {
@@ -23,7 +23,7 @@ public static class RequestPipeline
             headers.ContentSecurityPolicy = http.Request.Path.StartsWithSegments("/swagger")
                 ? "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'"
                 : "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
-            if (http.Request.IsHttps) headers.StrictTransportSecurity = "max-age=31536000";
+            if (http.Request.IsHttps || secureTransport) headers.StrictTransportSecurity = TransportSecurity.HstsValue;
             return Task.CompletedTask;
         });
         await next(http);
@@ -56,7 +56,9 @@ public static class RequestPipeline
         {
             HttpOnly = false,
             SameSite = SameSiteMode.Strict,
-            Secure = http.Request.IsHttps,
+            // The antiforgery cookie's policy carries the deployment's choice (Always in Production, see TransportSecurity).
+            Secure = http.Request.IsHttps
+                || http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<AntiforgeryOptions>>().Value.Cookie.SecurePolicy == CookieSecurePolicy.Always,
             Path = "/",
         });
     }

@@ -19,7 +19,7 @@ public sealed class NumberingTests : ApiTest
         var db = scope.ServiceProvider.GetRequiredService<KobanDbContext>();
         var numbers = scope.ServiceProvider.GetRequiredService<DocumentNumbers>();
         await using var transaction = await db.Database.BeginTransactionAsync();
-        var number = await numbers.NextAsync(type, date, chronological: true, CancellationToken.None);
+        var number = await numbers.NextAsync(type, date, "date", CancellationToken.None);
         await db.SaveChangesAsync();
         if (commit) await transaction.CommitAsync();
         else await transaction.RollbackAsync();

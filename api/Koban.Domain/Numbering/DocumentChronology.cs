@@ -1,0 +1,42 @@
+using System.Globalization;
+using Koban.Domain.Common;
+using Koban.Domain.Companies;
+
+namespace Koban.Domain.Numbering;
+
+/// <summary>
+/// The date a document is numbered with (domain-rules §3: numbers follow one another in time). Checked for every
+/// numbered type (quotes at sending, orders and invoices and credit notes at validation) against the whole series, not
+/// only the counter's current year: a date is never earlier than the series' last numbered document, whatever year that
+/// was, nor earlier than the first day of the company's first fiscal year — the one containing the day the company was
+/// created in Koban; a business has no numbered document before it.
+/// </summary>
+public static class DocumentChronology
+{
+    /// <summary>First day of the company's first fiscal year.</summary>
+    public static DateOnly FirstFiscalYearStart(DateOnly companyCreatedOn, int fiscalYearStartMonth) =>
+        FiscalYear.Containing(companyCreatedOn, fiscalYearStartMonth).Start;
+
+    /// <summary>Refuses <paramref name="date"/> before <paramref name="firstFiscalYearStart"/>
+    /// (<c>date_before_first_fiscal_year</c>) or before <paramref name="lastNumberedOn"/>, the latest date of the series
+    /// over all its years (<c>numbering_backdated</c>); <paramref name="field"/> names the date in the request.</summary>
+    public static void EnsureCanNumber(DateOnly date, DateOnly? lastNumberedOn, DateOnly firstFiscalYearStart, string field)
+    {
+        if (date < firstFiscalYearStart)
+        {
+            throw new DomainException(ErrorCodes.DateBeforeFirstFiscalYear, "The date is earlier than the company's first fiscal year.")
+            {
+                Field = field,
+                Arguments = new Dictionary<string, object> { ["firstDate"] = firstFiscalYearStart.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) },
+            };
+        }
+        if (lastNumberedOn is { } last && date < last)
+        {
+            throw new DomainException(ErrorCodes.NumberingBackdated, "The date is earlier than the series' last document.")
+            {
+                Field = field,
+                Arguments = new Dictionary<string, object> { ["lastDate"] = last.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) },
+            };
+        }
+    }
+}
