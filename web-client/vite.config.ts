@@ -33,6 +33,8 @@ export default defineConfig({
     css: false,
     reporters: ["default", "junit"],
     outputFile: { junit: "./test-results/unit-junit.xml" },
-    testTimeout: 20_000,
+    // Safety nets, not expectations: a passing test never waits for them, and a loaded 2-core machine can take
+    // several times longer than a quiet one to render the big Mantine forms.
+    testTimeout: 300_000,
   },
 });

@@ -26,6 +26,21 @@ public sealed class ApiFactory(TestDatabase database, IReadOnlyDictionary<string
         builder.UseSetting("Koban:Scheduler:Enabled", "false"); // tests run the reminder job themselves; scheduler tests switch it on
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
         if (services is not null) builder.ConfigureTestServices(services);
+        EnsureNoBackgroundMailSender(settings);
+    }
+
+    /// <summary>A host that can reach an SMTP server must not also send from a background timer: on a database other
+    /// hosts share, whichever sender polls first would deliver a test's mail to another test's server, and a test
+    /// waiting for mail would depend on the machine's speed. Tests run the sender themselves
+    /// (<see cref="TestSmtpServer.DeliveredBy"/>, <see cref="ClockedMailHost.DispatchAsync"/>).</summary>
+    public static void EnsureNoBackgroundMailSender(IReadOnlyDictionary<string, string?>? settings)
+    {
+        if (settings is null || string.IsNullOrEmpty(settings.GetValueOrDefault("Koban:Smtp:Host"))) return;
+        if (!string.Equals(settings.GetValueOrDefault("Koban:Mail:SenderEnabled"), "false", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException(
+                "A test host with Koban:Smtp:Host must set Koban:Mail:SenderEnabled=false and drive the outbox sender itself (ApiFactory.MailTo does).");
+        }
     }
 
     /// <summary>
@@ -47,13 +62,14 @@ public sealed class ApiFactory(TestDatabase database, IReadOnlyDictionary<string
         return settings;
     }
 
-    /// <summary>Settings that send the API's mail to <paramref name="smtp"/>, polling the outbox often.</summary>
+    /// <summary>Settings that send the API's mail to <paramref name="smtp"/> when the test runs the outbox sender (the
+    /// background sender is off: see <see cref="EnsureNoBackgroundMailSender"/>).</summary>
     public static Dictionary<string, string?> MailTo(TestSmtpServer smtp) => new()
     {
         ["Koban:Smtp:Host"] = "127.0.0.1",
         ["Koban:Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Koban:Smtp:From"] = "noreply@koban.test",
-        ["Koban:Mail:PollSeconds"] = "0.2",
+        ["Koban:Mail:SenderEnabled"] = "false",
         ["Koban:PublicUrl"] = "http://koban.test:5080",
     };
 }

@@ -1,9 +1,17 @@
 import { screen, waitFor } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { renderApp } from "@/testing/render";
 import { paymentsDb, paymentsRequests } from "@/testing/payments-handlers";
+import { manualQueryIntervals } from "@/testing/query-intervals";
 
 describe("Accounting → export", () => {
+  // The page polls the export every second; the test decides when a poll happens.
+  let intervals: ReturnType<typeof manualQueryIntervals>;
+  beforeEach(() => {
+    intervals = manualQueryIntervals();
+  });
+  afterEach(() => intervals.restore());
+
   it("starts a FEC export of the month, follows its progress by polling, then offers the file and its fingerprint", async () => {
     paymentsDb.exportSteps = [
       { status: "Running", progressPercent: 40, rowsWritten: 400, rowsTotal: 1000 },
@@ -21,20 +29,22 @@ describe("Accounting → export", () => {
 
     const progress = await screen.findByTestId("export-progress");
     expect(progress).toBeInTheDocument();
+    await waitFor(() => expect(intervals.running).toBe(1));
+    intervals.tick();
     await waitFor(() => expect(screen.getByTestId("export-status")).toHaveTextContent("En cours — 40 %"));
     expect(screen.getByText("400 / 1000 lignes")).toBeInTheDocument();
     expect(screen.getByRole("progressbar", { name: "Progression de l'export" })).toHaveAttribute("aria-valuenow", "40");
 
-    const download = await screen.findByTestId("export-download", {}, { timeout: 6000 });
+    intervals.tick();
+    const download = await screen.findByTestId("export-download");
     expect(download).toHaveAttribute("href", "/api/v1/accounting/exports/00000000-0000-4000-b000-0000000000e1/file");
     expect(download).toHaveTextContent("Télécharger 123456789FEC20261130.txt");
     expect(screen.getByTestId("export-status")).toHaveTextContent("Terminé");
     expect(screen.getByTestId("export-sha256")).toHaveTextContent("ab12cd34ab12cd34");
     // Polling stops once the export is finished.
-    const polls = paymentsRequests.exportPolls;
-    await new Promise((r) => setTimeout(r, 1500));
-    expect(paymentsRequests.exportPolls).toBe(polls);
+    expect(paymentsRequests.exportPolls).toBe(2);
+    await waitFor(() => expect(intervals.running).toBe(0));
     // The past exports list shows it too.
     expect(await screen.findByRole("table", { name: "Exports précédents" })).toHaveTextContent("Anne Comptable");
-  }, 20_000);
+  });
 });

@@ -47,13 +47,12 @@ describe("Orders → the order page", () => {
     expect(euro(screen.getByTestId("line-0-net").textContent ?? "")).toBe("111,11 €");
     expect(previewRequests.at(-1)).toMatchObject({ customerId: salesDb.customer.id, lines: [{ kind: "Free", quantity: 2, unitPrice: 375.5 }] });
 
-    // Typing a new quantity asks the server again (debounced) with the new line.
-    const calls = previewRequests.length;
+    // Typing a new quantity asks the server again (debounced) with the new line. On a slow machine the debounce may
+    // also fire between clearing and typing (an empty quantity): what matters is the request with the new one.
     const quantity = screen.getByLabelText("Quantité de la ligne 1");
     await user.clear(quantity);
     await user.type(quantity, "3");
-    await waitFor(() => expect(previewRequests.length).toBeGreaterThan(calls));
-    expect(previewRequests.at(-1)!.lines[0]).toMatchObject({ quantity: 3 });
+    await waitFor(() => expect(previewRequests.at(-1)!.lines[0]).toMatchObject({ quantity: 3 }));
   });
 
   it("shows a server error of the preview on the right cell", async () => {

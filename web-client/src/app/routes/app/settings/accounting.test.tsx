@@ -55,7 +55,7 @@ describe("Settings → accounting", () => {
     await waitFor(() => expect(sent).toHaveLength(2));
     expect(sent[1]!.body.vatRules).toEqual([{ vatRate: 20, collectedAccount: "445711", pendingAccount: "445742" }]);
     expect(screen.queryByText("Un compte de TVA collectée commence par 4457.")).not.toBeInTheDocument();
-  }, 20_000);
+  });
 
   it("is read-only without accounting:write", async () => {
     renderApp("/settings/accounting", { user: createViewer() });

@@ -57,7 +57,7 @@ describe("Settings → reminders", () => {
     await user.click(screen.getByRole("button", { name: "Enregistrer" }));
     await waitFor(() => expect(sent).toHaveLength(2));
     expect(sent[1]!.body.levels.map((l) => [l.level, l.name])).toEqual([[1, "Relance ferme"]]);
-  }, 20_000);
+  });
 
   it("explains that someone saved the settings meanwhile (412) and offers to reload them", async () => {
     serve(7);
