@@ -192,11 +192,7 @@ var spaRoot = configuration["Koban:SpaRoot"];
 IFileProvider? spaFiles = !string.IsNullOrEmpty(spaRoot) && Directory.Exists(spaRoot) ? new PhysicalFileProvider(Path.GetFullPath(spaRoot))
     : app.Environment.WebRootPath is { } webRoot && File.Exists(Path.Combine(webRoot, "index.html")) ? app.Environment.WebRootFileProvider
     : null;
-if (spaFiles is not null)
-{
-    app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = spaFiles });
-    app.UseStaticFiles(new StaticFileOptions { FileProvider = spaFiles });
-}
+if (spaFiles is not null) app.UseSpaStaticFiles(spaFiles);
 
 app.UseRouting();
 app.UseAuthentication();
@@ -226,6 +222,7 @@ app.MapAuditEndpoints();
 app.MapNumberingEndpoints();
 app.MapCustomersEndpoints();
 app.MapProductsEndpoints();
+app.MapVatTreatmentsEndpoint();
 app.MapOpportunitiesEndpoints();
 app.MapQuotesEndpoints();
 app.MapOrdersEndpoints();
@@ -247,10 +244,7 @@ app.MapPasswordResetEndpoints();
 // Unknown API paths answer a problem 404, never the SPA's index.html.
 app.Map("/api/{**path}", (HttpContext http) => Problems.WriteAsync(http, Problems.Create(StatusCodes.Status404NotFound, ApiErrorCodes.NotFound)))
     .AllowAnonymous().ExcludeFromDescription();
-if (spaFiles is not null)
-{
-    app.MapFallbackToFile("index.html", new StaticFileOptions { FileProvider = spaFiles }).AllowAnonymous();
-}
+if (spaFiles is not null) app.MapSpaFallback(spaFiles);
 
 if (!isOpenApiBuild)
 {
