@@ -200,11 +200,7 @@ var spaRoot = configuration["Koban:SpaRoot"];
 IFileProvider? spaFiles = !string.IsNullOrEmpty(spaRoot) && Directory.Exists(spaRoot) ? new PhysicalFileProvider(Path.GetFullPath(spaRoot))
     : app.Environment.WebRootPath is { } webRoot && File.Exists(Path.Combine(webRoot, "index.html")) ? app.Environment.WebRootFileProvider
     : null;
-if (spaFiles is not null)
-{
-    app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = spaFiles });
-    app.UseStaticFiles(new StaticFileOptions { FileProvider = spaFiles });
-}
+if (spaFiles is not null) app.UseSpaStaticFiles(spaFiles);
 
 app.UseRouting();
 app.UseAuthentication();
@@ -236,6 +232,7 @@ api.MapAuditEndpoints();
 api.MapNumberingEndpoints();
 api.MapCustomersEndpoints();
 api.MapProductsEndpoints();
+api.MapVatTreatmentsEndpoint();
 api.MapOpportunitiesEndpoints();
 api.MapQuotesEndpoints();
 api.MapOrdersEndpoints();
@@ -257,10 +254,7 @@ api.MapPasswordResetEndpoints();
 // Unknown API paths answer a problem 404, never the SPA's index.html.
 app.Map("/api/{**path}", InputGuard.UnmatchedApiPathAsync)
     .AllowAnonymous().ExcludeFromDescription();
-if (spaFiles is not null)
-{
-    app.MapFallbackToFile("index.html", new StaticFileOptions { FileProvider = spaFiles }).AllowAnonymous();
-}
+if (spaFiles is not null) app.MapSpaFallback(spaFiles);
 
 if (!isOpenApiBuild)
 {

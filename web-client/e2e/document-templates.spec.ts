@@ -12,6 +12,15 @@ async function signIn(page: Page) {
 }
 
 test("the template settings show a live PDF preview rendered by the server", async ({ page }) => {
+  // The preview is a blob: document in a frame: the content security policy must let it load (no violation, the
+  // frame really shows the blob, not Chromium's "blocked" error page).
+  const violations: string[] = [];
+  page.on("console", (m) => {
+    if (m.text().includes("Content Security Policy")) violations.push(m.text());
+  });
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`));
+  });
   await signIn(page);
   await page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Paramètres" }).click();
   await page.getByRole("tab", { name: "Modèles de documents" }).click();
@@ -27,6 +36,8 @@ test("the template settings show a live PDF preview rendered by the server", asy
   const preview = page.getByTitle("Aperçu");
   await expect(preview).toHaveAttribute("src", /^blob:/);
   const first = await preview.getAttribute("src");
+  await expect.poll(() => page.frames().some((f) => f.url() === first)).toBe(true);
+  expect(violations).toEqual([]);
 
   await form.getByLabel("Texte d'en-tête").fill("Merci de votre visite à l'atelier");
   await expect(preview).not.toHaveAttribute("src", first!);

@@ -97,15 +97,12 @@ test("opportunity won → draft order with the quote's lines → validated, froz
   await page.getByRole("dialog", { name: "Valider la commande" }).getByRole("button", { name: "Valider et numéroter" }).click();
   await expect(page.getByTestId("order-title")).toHaveText(/^Commande CO-\d{4}-\d+$/);
 
-  // A frozen price: the API refuses it and the SPA shows its French sentence.
-  await page.getByRole("button", { name: "Modifier les lignes" }).click();
-  const price = page.getByLabel("Prix unitaire de la ligne 2");
-  await price.fill("400");
-  await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
-  await expect(page.getByTestId("frozen-alert")).toContainText("Le document est validé : le prix unitaire de la ligne 2 ne peut plus être modifié(e).");
+  // Frozen lines: no editor is offered, the page says why.
+  await expect(page.getByTestId("lines-frozen")).toContainText("ses lignes sont figées");
+  await expect(page.getByRole("button", { name: "Modifier les lignes" })).toHaveCount(0);
+  await expect(page.getByLabel("Prix unitaire de la ligne 2")).toHaveCount(0);
 
-  // Back to the saved lines; a free field still saves.
-  await page.getByRole("button", { name: "Annuler", exact: true }).click();
+  // A free field still saves.
   await page.getByLabel("Référence de commande client").fill(`BC-${stamp}`);
   await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
   await expect(page.getByText("Commande enregistrée.")).toBeVisible();

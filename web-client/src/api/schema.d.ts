@@ -46,6 +46,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/vat-treatments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The VAT treatments a line may take in this company
+         * @description What a product or a sales line may carry, for a choice list rather than a free number: the allowed French rates above 0 % with their article of the CGI, and the exemptions a 0 % line may cite (send `reason` as the line's `vatExemptionReason` with `vatRate` 0; it is the mention the document prints). Under the VAT franchise (`vatFranchise`), no rate and only the franchise mention (art. 293 B du CGI). The customer's regime may still override a line (intra-EU supply, reverse charge, export).
+         *
+         *     Requires the permission `products:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["ListVatTreatments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/billing-schedule": {
         parameters: {
             query?: never;
@@ -4784,6 +4806,17 @@ export interface components {
          * @enum {unknown}
          */
         VatCategory: "Standard" | "ZeroRated" | "Exempt" | "ReverseCharge" | "IntraCommunitySupply" | "Export" | "OutsideScope";
+        VatExemptionChoiceResponse: {
+            reason: string;
+            label: string;
+            legalBasis: string;
+        };
+        VatRateChoiceResponse: {
+            /** Format: decimal */
+            rate: number;
+            label: string;
+            legalBasis: string;
+        };
         /** @description What the period's VAT return declares, per rate, and the VAT still waiting for payment at the end of the period. */
         VatSummaryResponse: {
             /** Format: date */
@@ -4806,6 +4839,11 @@ export interface components {
             base: number;
             /** Format: decimal */
             vat: number;
+        };
+        VatTreatmentsResponse: {
+            vatFranchise: boolean;
+            rates: components["schemas"]["VatRateChoiceResponse"][];
+            exemptions: components["schemas"]["VatExemptionChoiceResponse"][];
         };
         WinOpportunityRequest: {
             /** Format: uuid */
@@ -4954,6 +4992,107 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListVatTreatments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "vatFranchise": false,
+                     *       "rates": [
+                     *         {
+                     *           "rate": 20,
+                     *           "label": "Taux normal",
+                     *           "legalBasis": "art. 278 du CGI"
+                     *         },
+                     *         {
+                     *           "rate": 10,
+                     *           "label": "Taux intermédiaire",
+                     *           "legalBasis": "art. 279 du CGI"
+                     *         },
+                     *         {
+                     *           "rate": 5.5,
+                     *           "label": "Taux réduit",
+                     *           "legalBasis": "art. 278-0 bis du CGI"
+                     *         },
+                     *         {
+                     *           "rate": 2.1,
+                     *           "label": "Taux particulier",
+                     *           "legalBasis": "art. 281 quater à 281 nonies du CGI"
+                     *         }
+                     *       ],
+                     *       "exemptions": [
+                     *         {
+                     *           "reason": "Exonération de TVA, article 261-4-4° a du CGI",
+                     *           "label": "Formation professionnelle continue, enseignement",
+                     *           "legalBasis": "art. 261-4-4° a du CGI"
+                     *         },
+                     *         {
+                     *           "reason": "Exonération de TVA, article 261-4-1° du CGI",
+                     *           "label": "Soins médicaux et paramédicaux",
+                     *           "legalBasis": "art. 261-4-1° du CGI"
+                     *         },
+                     *         {
+                     *           "reason": "Exonération de TVA, article 261 D-2° du CGI",
+                     *           "label": "Location de locaux nus",
+                     *           "legalBasis": "art. 261 D-2° du CGI"
+                     *         },
+                     *         {
+                     *           "reason": "Exonération de TVA, article 261 C du CGI",
+                     *           "label": "Opérations bancaires et financières",
+                     *           "legalBasis": "art. 261 C du CGI"
+                     *         },
+                     *         {
+                     *           "reason": "Exonération de TVA, article 261-7-1° du CGI",
+                     *           "label": "Services d'un organisme sans but lucratif à ses membres",
+                     *           "legalBasis": "art. 261-7-1° du CGI"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["VatTreatmentsResponse"];
                 };
             };
             /** @description No valid session cookie or API key. */

@@ -1,4 +1,4 @@
-import { MantineProvider, createTheme } from "@mantine/core";
+import { MantineProvider, NumberInput, createTheme } from "@mantine/core";
 import { DatesProvider } from "@mantine/dates";
 import { Notifications } from "@mantine/notifications";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
@@ -12,6 +12,10 @@ export const theme = createTheme({
   primaryColor: "indigo",
   defaultRadius: "md",
   fontFamily: "Inter, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
+  components: {
+    // Every number field writes French numbers: "1 250,50", never "1250.50" (a form may still override).
+    NumberInput: NumberInput.extend({ defaultProps: { decimalSeparator: ",", thousandSeparator: "\u202f" } }),
+  },
 });
 
 export function createQueryClient() {
@@ -43,7 +47,8 @@ export function AppProvider({ queryClient, children }: { queryClient: QueryClien
       <MantineProvider theme={theme}>
         <LocalizedDates>
           <QueryClientProvider client={queryClient}>
-            <Notifications position="top-right" />
+            {/* Bottom right: at the top they covered the page header's action buttons (Enregistrer, Valider…). */}
+            <Notifications position="bottom-right" />
             {children}
           </QueryClientProvider>
         </LocalizedDates>

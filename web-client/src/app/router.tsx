@@ -1,107 +1,77 @@
+import type { ComponentType } from "react";
 import type { RouteObject } from "react-router";
 import { Navigate } from "react-router";
+import { PageLoader } from "@/components/ui/page-loader";
 import { moduleNav } from "./navigation";
-import { ChangePasswordRoute } from "./routes/change-password";
-import { ForgotPasswordRoute } from "./routes/forgot-password";
-import { AcceptInvitationRoute, ResetPasswordRoute } from "./routes/password-link";
 import { LoginRoute } from "./routes/login";
 import { NotFoundRoute } from "./routes/not-found";
 import { AppRoot } from "./routes/app/root";
-import { HomeRoute } from "./routes/app/home";
 import { ModulePlaceholderRoute } from "./routes/app/module-placeholder";
-import { CustomersListRoute } from "./routes/app/customers/customers-list";
-import { CustomerNewRoute } from "./routes/app/customers/customer-new";
-import { CustomerDetailRoute } from "./routes/app/customers/customer-detail";
-import { CustomerEditRoute } from "./routes/app/customers/customer-edit";
-import { ProductsListRoute } from "./routes/app/products/products-list";
-import { ProductNewRoute } from "./routes/app/products/product-new";
-import { ProductDetailRoute } from "./routes/app/products/product-detail";
-import { OpportunitiesListRoute } from "./routes/app/opportunities/opportunities-list";
-import { OpportunityDetailRoute } from "./routes/app/opportunities/opportunity-detail";
-import { QuotesListRoute } from "./routes/app/quotes/quotes-list";
-import { QuoteNewRoute } from "./routes/app/quotes/quote-new";
-import { QuoteDetailRoute } from "./routes/app/quotes/quote-detail";
-import { OrdersListRoute } from "./routes/app/orders/orders-list";
-import { OrderNewRoute } from "./routes/app/orders/order-new";
-import { OrderDetailRoute } from "./routes/app/orders/order-detail";
-import { InvoicesListRoute } from "./routes/app/invoices/invoices-list";
-import { InvoiceNewRoute } from "./routes/app/invoices/invoice-new";
-import { InvoiceNewDirectRoute } from "./routes/app/invoices/invoice-new-direct";
-import { InvoiceDetailRoute } from "./routes/app/invoices/invoice-detail";
-import { CreditNotesListRoute } from "./routes/app/credit-notes/credit-notes-list";
-import { CreditNoteNewRoute } from "./routes/app/credit-notes/credit-note-new";
-import { CreditNoteDetailRoute } from "./routes/app/credit-notes/credit-note-detail";
-import { SettingsLayout } from "./routes/app/settings/settings-layout";
-import { CompanySettingsRoute } from "./routes/app/settings/company";
-import { DocumentTemplatesSettingsRoute } from "./routes/app/settings/document-templates";
-import { NumberingSettingsRoute } from "./routes/app/settings/numbering";
-import { UsersSettingsRoute } from "./routes/app/settings/users";
-import { ApiKeysSettingsRoute } from "./routes/app/settings/api-keys";
-import { AuditSettingsRoute } from "./routes/app/settings/audit";
-import { ComplianceSettingsRoute } from "./routes/app/settings/compliance";
-import { PaymentsListRoute } from "./routes/app/payments/payments-list";
-import { PaymentNewRoute } from "./routes/app/payments/payment-new";
-import { PaymentDetailRoute } from "./routes/app/payments/payment-detail";
-import { ReceivablesRoute } from "./routes/app/receivables/receivables";
-import { AccountingRoute } from "./routes/app/accounting/accounting";
-import { AccountingSettingsRoute } from "./routes/app/settings/accounting";
-import { ReminderSettingsRoute } from "./routes/app/settings/reminders";
+
+/**
+ * A page loaded on first visit: each route is its own chunk, so the first load (the sign-in page) carries only the
+ * frame, not every module of the application.
+ */
+function page<M extends Record<K, ComponentType>, K extends keyof M>(load: () => Promise<M>, name: K): Pick<RouteObject, "lazy"> {
+  return { lazy: async () => ({ Component: (await load())[name] }) };
+}
 
 export const routes: RouteObject[] = [
   { path: "/login", element: <LoginRoute /> },
-  { path: "/change-password", element: <ChangePasswordRoute /> },
-  { path: "/forgot-password", element: <ForgotPasswordRoute /> },
-  { path: "/reset-password", element: <ResetPasswordRoute /> },
-  { path: "/accept-invitation", element: <AcceptInvitationRoute /> },
+  { path: "/change-password", ...page(() => import("./routes/change-password"), "ChangePasswordRoute") },
+  { path: "/forgot-password", ...page(() => import("./routes/forgot-password"), "ForgotPasswordRoute") },
+  { path: "/reset-password", ...page(() => import("./routes/password-link"), "ResetPasswordRoute") },
+  { path: "/accept-invitation", ...page(() => import("./routes/password-link"), "AcceptInvitationRoute") },
   {
     path: "/",
     element: <AppRoot />,
+    HydrateFallback: PageLoader,
     children: [
-      { index: true, element: <HomeRoute /> },
+      { index: true, ...page(() => import("./routes/app/home"), "HomeRoute") },
       ...moduleNav
         .filter((m) => !m.built)
         .map((m) => ({ path: m.path.slice(1), element: <ModulePlaceholderRoute moduleKey={m.key} /> })),
-      { path: "customers", element: <CustomersListRoute /> },
-      { path: "customers/new", element: <CustomerNewRoute /> },
-      { path: "customers/:id", element: <CustomerDetailRoute /> },
-      { path: "customers/:id/edit", element: <CustomerEditRoute /> },
-      { path: "products", element: <ProductsListRoute /> },
-      { path: "products/new", element: <ProductNewRoute /> },
-      { path: "products/:id", element: <ProductDetailRoute /> },
-      { path: "opportunities", element: <OpportunitiesListRoute /> },
-      { path: "opportunities/:id", element: <OpportunityDetailRoute /> },
-      { path: "quotes", element: <QuotesListRoute /> },
-      { path: "quotes/new", element: <QuoteNewRoute /> },
-      { path: "quotes/:id", element: <QuoteDetailRoute /> },
-      { path: "orders", element: <OrdersListRoute /> },
-      { path: "orders/new", element: <OrderNewRoute /> },
-      { path: "orders/:id", element: <OrderDetailRoute /> },
-      { path: "invoices", element: <InvoicesListRoute /> },
-      { path: "invoices/new", element: <InvoiceNewRoute /> },
-      { path: "invoices/new-direct", element: <InvoiceNewDirectRoute /> },
-      { path: "invoices/:id", element: <InvoiceDetailRoute /> },
-      { path: "credit-notes", element: <CreditNotesListRoute /> },
-      { path: "credit-notes/new", element: <CreditNoteNewRoute /> },
-      { path: "credit-notes/:id", element: <CreditNoteDetailRoute /> },
-      { path: "payments", element: <PaymentsListRoute /> },
-      { path: "payments/new", element: <PaymentNewRoute /> },
-      { path: "payments/:id", element: <PaymentDetailRoute /> },
-      { path: "receivables", element: <ReceivablesRoute /> },
-      { path: "accounting-export", element: <AccountingRoute /> },
+      { path: "customers", ...page(() => import("./routes/app/customers/customers-list"), "CustomersListRoute") },
+      { path: "customers/new", ...page(() => import("./routes/app/customers/customer-new"), "CustomerNewRoute") },
+      { path: "customers/:id", ...page(() => import("./routes/app/customers/customer-detail"), "CustomerDetailRoute") },
+      { path: "customers/:id/edit", ...page(() => import("./routes/app/customers/customer-edit"), "CustomerEditRoute") },
+      { path: "products", ...page(() => import("./routes/app/products/products-list"), "ProductsListRoute") },
+      { path: "products/new", ...page(() => import("./routes/app/products/product-new"), "ProductNewRoute") },
+      { path: "products/:id", ...page(() => import("./routes/app/products/product-detail"), "ProductDetailRoute") },
+      { path: "opportunities", ...page(() => import("./routes/app/opportunities/opportunities-list"), "OpportunitiesListRoute") },
+      { path: "opportunities/:id", ...page(() => import("./routes/app/opportunities/opportunity-detail"), "OpportunityDetailRoute") },
+      { path: "quotes", ...page(() => import("./routes/app/quotes/quotes-list"), "QuotesListRoute") },
+      { path: "quotes/new", ...page(() => import("./routes/app/quotes/quote-new"), "QuoteNewRoute") },
+      { path: "quotes/:id", ...page(() => import("./routes/app/quotes/quote-detail"), "QuoteDetailRoute") },
+      { path: "orders", ...page(() => import("./routes/app/orders/orders-list"), "OrdersListRoute") },
+      { path: "orders/new", ...page(() => import("./routes/app/orders/order-new"), "OrderNewRoute") },
+      { path: "orders/:id", ...page(() => import("./routes/app/orders/order-detail"), "OrderDetailRoute") },
+      { path: "invoices", ...page(() => import("./routes/app/invoices/invoices-list"), "InvoicesListRoute") },
+      { path: "invoices/new", ...page(() => import("./routes/app/invoices/invoice-new"), "InvoiceNewRoute") },
+      { path: "invoices/new-direct", ...page(() => import("./routes/app/invoices/invoice-new-direct"), "InvoiceNewDirectRoute") },
+      { path: "invoices/:id", ...page(() => import("./routes/app/invoices/invoice-detail"), "InvoiceDetailRoute") },
+      { path: "credit-notes", ...page(() => import("./routes/app/credit-notes/credit-notes-list"), "CreditNotesListRoute") },
+      { path: "credit-notes/new", ...page(() => import("./routes/app/credit-notes/credit-note-new"), "CreditNoteNewRoute") },
+      { path: "credit-notes/:id", ...page(() => import("./routes/app/credit-notes/credit-note-detail"), "CreditNoteDetailRoute") },
+      { path: "payments", ...page(() => import("./routes/app/payments/payments-list"), "PaymentsListRoute") },
+      { path: "payments/new", ...page(() => import("./routes/app/payments/payment-new"), "PaymentNewRoute") },
+      { path: "payments/:id", ...page(() => import("./routes/app/payments/payment-detail"), "PaymentDetailRoute") },
+      { path: "receivables", ...page(() => import("./routes/app/receivables/receivables"), "ReceivablesRoute") },
+      { path: "accounting-export", ...page(() => import("./routes/app/accounting/accounting"), "AccountingRoute") },
       {
         path: "settings",
-        element: <SettingsLayout />,
+        ...page(() => import("./routes/app/settings/settings-layout"), "SettingsLayout"),
         children: [
           { index: true, element: <Navigate to="company" replace /> },
-          { path: "company", element: <CompanySettingsRoute /> },
-          { path: "numbering", element: <NumberingSettingsRoute /> },
-          { path: "document-templates", element: <DocumentTemplatesSettingsRoute /> },
-          { path: "users", element: <UsersSettingsRoute /> },
-          { path: "api-keys", element: <ApiKeysSettingsRoute /> },
-          { path: "audit", element: <AuditSettingsRoute /> },
-          { path: "compliance", element: <ComplianceSettingsRoute /> },
-          { path: "accounting", element: <AccountingSettingsRoute /> },
-          { path: "reminders", element: <ReminderSettingsRoute /> },
+          { path: "company", ...page(() => import("./routes/app/settings/company"), "CompanySettingsRoute") },
+          { path: "numbering", ...page(() => import("./routes/app/settings/numbering"), "NumberingSettingsRoute") },
+          { path: "document-templates", ...page(() => import("./routes/app/settings/document-templates"), "DocumentTemplatesSettingsRoute") },
+          { path: "users", ...page(() => import("./routes/app/settings/users"), "UsersSettingsRoute") },
+          { path: "api-keys", ...page(() => import("./routes/app/settings/api-keys"), "ApiKeysSettingsRoute") },
+          { path: "audit", ...page(() => import("./routes/app/settings/audit"), "AuditSettingsRoute") },
+          { path: "compliance", ...page(() => import("./routes/app/settings/compliance"), "ComplianceSettingsRoute") },
+          { path: "accounting", ...page(() => import("./routes/app/settings/accounting"), "AccountingSettingsRoute") },
+          { path: "reminders", ...page(() => import("./routes/app/settings/reminders"), "ReminderSettingsRoute") },
         ],
       },
       { path: "*", element: <NotFoundRoute /> },

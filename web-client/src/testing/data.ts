@@ -184,6 +184,25 @@ export const unitCodes: Schemas["UnitCodeResponse"][] = [
   { code: "KGM", label: "kilogramme" },
 ];
 
+/** GET /vat-treatments of a company liable to VAT (the API's list, trimmed to what the tests choose from). */
+export const vatTreatments: Schemas["VatTreatmentsResponse"] = {
+  vatFranchise: false,
+  rates: [
+    { rate: 20, label: "Taux normal", legalBasis: "art. 278 du CGI" },
+    { rate: 10, label: "Taux intermédiaire", legalBasis: "art. 279 du CGI" },
+    { rate: 5.5, label: "Taux réduit", legalBasis: "art. 278-0 bis du CGI" },
+    { rate: 2.1, label: "Taux particulier", legalBasis: "art. 281 quater à 281 nonies du CGI" },
+  ],
+  exemptions: [
+    {
+      reason: "Exonération de TVA, article 261-4-4° a du CGI",
+      label: "Formation professionnelle continue, enseignement",
+      legalBasis: "art. 261-4-4° a du CGI",
+    },
+    { reason: "Exonération de TVA, article 261-4-1° du CGI", label: "Soins médicaux et paramédicaux", legalBasis: "art. 261-4-1° du CGI" },
+  ],
+};
+
 /** The in-memory state the default handlers serve; each test starts from a fresh copy. */
 export const db = {
   me: null as Schemas["MeResponse"] | null,

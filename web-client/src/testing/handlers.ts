@@ -1,6 +1,6 @@
 import { HttpResponse, http } from "msw";
 import type { components } from "@/api/schema";
-import { createMe, db, toCustomerSummary, unitCodes } from "./data";
+import { createMe, db, toCustomerSummary, unitCodes, vatTreatments } from "./data";
 
 type Schemas = components["schemas"];
 
@@ -223,6 +223,7 @@ export const handlers = [
 
   // ---- products ----
   http.get(api("/products/units"), () => HttpResponse.json(unitCodes)),
+  http.get(api("/vat-treatments"), () => HttpResponse.json(vatTreatments)),
   http.get(api("/products"), ({ request }) => {
     const url = new URL(request.url);
     const search = url.searchParams.get("search")?.toLowerCase() ?? "";

@@ -148,7 +148,7 @@ export const salesHandlers = [
                 title: "Document figé.",
                 status: 409,
                 code: "document_frozen",
-                detail: `Le document est validé : ${frozenLabels[field]} de la ligne ${i + 1} ne peut plus être modifié(e). Pour le corriger, annulez la commande et ressaisissez-la.`,
+                detail: `Le document est validé : on ne peut plus modifier ${frozenLabels[field]} de la ligne ${i + 1}. Pour le corriger, annulez la commande et ressaisissez-la.`,
                 errors: { [`lines[${i}].${field}`]: ["Champ figé."] },
               },
               { status: 409, headers: { "Content-Type": "application/problem+json" } },

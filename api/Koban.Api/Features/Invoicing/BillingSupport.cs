@@ -47,6 +47,32 @@ public sealed class BillingService(KobanDbContext db, AuditLog audit, CurrentAct
         return new OrderBilling(order, ledger, [.. documents.OfType<Invoice>()], [.. documents.OfType<CreditNote>()]);
     }
 
+    /// <summary>The ledgers of several validated orders at once, each replayed from its validated documents as in
+    /// <see cref="OrderBillingAsync"/> (one query for all the documents).</summary>
+    public async Task<Dictionary<Guid, OrderBillingLedger>> OrderLedgersAsync(IReadOnlyCollection<Order> orders, CancellationToken ct)
+    {
+        var ids = orders.Select(o => o.Id).ToList();
+        var documents = (await db.BillingDocuments.AsNoTracking().AsSplitQuery()
+            .Where(d => d.OrderId != null && ids.Contains(d.OrderId.Value) && d.Status == BillingStatus.Validated)
+            .OrderBy(d => d.ChainSequence)
+            .ToListAsync(ct)).ToLookup(d => d.OrderId!.Value);
+        var ledgers = new Dictionary<Guid, OrderBillingLedger>();
+        foreach (var order in orders)
+        {
+            var ledger = OrderBillingLedger.For(order);
+            foreach (var document in documents[order.Id])
+            {
+                switch (document)
+                {
+                    case Invoice invoice: invoice.RecordOn(ledger, order); break;
+                    case CreditNote note: note.RecordOn(ledger, order); break;
+                }
+            }
+            ledgers[order.Id] = ledger;
+        }
+        return ledgers;
+    }
+
     /// <summary>The validated deposits of the order still to deduct, each net of correction credit notes on it and of what
     /// validated balances already deducted (and corrections of those gave back).</summary>
     public static IReadOnlyList<DepositDeduction> DepositsToDeduct(OrderBilling billing)

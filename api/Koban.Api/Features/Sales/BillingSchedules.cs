@@ -28,7 +28,7 @@ public sealed class SaveBillingScheduleValidator : AbstractValidator<SaveBilling
     }
 }
 
-public sealed class BillingScheduleHandlers(KobanDbContext db, AuditLog audit, CompanyClock clock)
+public sealed class BillingScheduleHandlers(KobanDbContext db, AuditLog audit, CompanyClock clock, Invoicing.BillingService billing)
     : IQueryHandler<GetBillingScheduleQuery, (BillingScheduleResponse Schedule, uint Version)>,
       ICommandHandler<SaveBillingScheduleCommand, (BillingScheduleResponse Schedule, uint Version)>,
       IQueryHandler<BillingOverviewQuery, BillingOverview>
@@ -95,7 +95,9 @@ public sealed class BillingScheduleHandlers(KobanDbContext db, AuditLog audit, C
             .Select(x => new DueMilestone(x.s.OrderId, headers[x.s.OrderId].Number, names.GetValueOrDefault(headers[x.s.OrderId].CustomerId, ""), x.m.Id, x.m.Label,
                 x.m.PlannedDate, x.m.PlannedAmountExcludingVat(x.s.OrderTotalExcludingVat), x.m.IsLate(today)))
             .OrderBy(d => d.PlannedDate).ToList();
-        var left = open.Select(o => (o, left: OrderBillingLedger.For(o).LeftToInvoice)).Where(x => x.left != 0m)
+        // What is left comes from the ledger replayed from the validated invoices and credit notes, as on the order itself.
+        var ledgers = await billing.OrderLedgersAsync(open, cancellationToken);
+        var left = open.Select(o => (o, left: ledgers[o.Id].LeftToInvoice)).Where(x => x.left != 0m)
             .Select(x => new OrderLeftToInvoice(x.o.Id, x.o.Number, names.GetValueOrDefault(x.o.CustomerId, ""), x.o.OrderDate, x.o.TotalExcludingVat, x.left)).ToList();
         return new BillingOverview(today, due, left);
     }

@@ -44,7 +44,7 @@ public static partial class FrozenFields
         }
         return english
             ? $"The document is validated: {what} can no longer be changed. To correct it, cancel the order and enter it again."
-            : $"Le document est validé : {what} ne peut plus être modifié(e). Pour le corriger, annulez la commande et ressaisissez-la.";
+            : $"Le document est validé : on ne peut plus modifier {what}. Pour le corriger, annulez la commande et ressaisissez-la.";
     }
 
     private static string Label(string field, bool english) =>

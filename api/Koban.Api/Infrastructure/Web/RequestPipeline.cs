@@ -9,7 +9,8 @@ public static class RequestPipeline
     public const string CsrfHeader = "X-XSRF-TOKEN";
 
     /// <summary>Security headers on every response. The SPA is served from the same origin, so the policy can be strict;
-    /// Swagger UI needs inline scripts and styles, so it gets its own relaxed policy.</summary>
+    /// Swagger UI needs inline scripts and styles, so it gets its own relaxed policy. Frames may only show <c>blob:</c>
+    /// documents: the template settings preview a PDF the SPA fetched (same origin, with the session) in an iframe.</summary>
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app, bool secureTransport) => app.Use(async (http, next) =>
     {
         http.Response.OnStarting(() =>
@@ -22,7 +23,7 @@ public static class RequestPipeline
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
             headers.ContentSecurityPolicy = http.Request.Path.StartsWithSegments("/swagger")
                 ? "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'"
-                : "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+                : "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; frame-src blob:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
             if (http.Request.IsHttps || secureTransport) headers.StrictTransportSecurity = TransportSecurity.HstsValue;
             return Task.CompletedTask;
         });

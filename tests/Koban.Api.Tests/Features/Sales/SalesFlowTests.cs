@@ -96,7 +96,7 @@ public sealed class SalesFlowTests : ApiTest
         var priceChange = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/orders/{orderId}") { Content = JsonContent.Create(Update(70m, "BC-1")) }.WithIfMatch(etag);
         var refused = await (await c.Company.Admin.SendAsync(priceChange)).ShouldBeProblem(HttpStatusCode.Conflict, "document_frozen");
         refused.GetProperty("errors").TryGetProperty("lines[1].unitPrice", out _).ShouldBeTrue(refused.ToString());
-        refused.GetProperty("detail").GetString().ShouldBe("Le document est validé : le prix unitaire de la ligne 2 ne peut plus être modifié(e). Pour le corriger, annulez la commande et ressaisissez-la.");
+        refused.GetProperty("detail").GetString().ShouldBe("Le document est validé : on ne peut plus modifier le prix unitaire de la ligne 2. Pour le corriger, annulez la commande et ressaisissez-la.");
 
         var referenceChange = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/orders/{orderId}") { Content = JsonContent.Create(Update(65m, "BC-2026-118")) }.WithIfMatch(etag);
         var accepted = await c.Company.Admin.SendAsync(referenceChange);

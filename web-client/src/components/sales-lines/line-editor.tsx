@@ -1,6 +1,6 @@
-import { ActionIcon, Button, Group, NumberInput, Select, Stack, Table, Text, Textarea } from "@mantine/core";
+import { ActionIcon, Alert, Button, Group, NumberInput, Select, Stack, Table, Text, Textarea } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from "@tabler/icons-react";
+import { IconAlertTriangle, IconArrowDown, IconArrowUp, IconPlus, IconTrash } from "@tabler/icons-react";
 import { type KeyboardEvent, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatMoney } from "@/lib/format-money";
@@ -19,6 +19,7 @@ import {
   usePreviewTotals,
 } from "./sales-lines-api";
 import { TotalsPanel } from "./totals-panel";
+import { VatSelect } from "./vat-select";
 
 const priceFormat = new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 2, maximumFractionDigits: 4 });
 const decimal = { decimalSeparator: ",", hideControls: true } as const;
@@ -116,7 +117,7 @@ export function LineEditor({
               <Table.Th w={130}>{t("salesLines.unit")}</Table.Th>
               <Table.Th w={110}>{t("salesLines.unitPrice")}</Table.Th>
               <Table.Th w={80}>{t("salesLines.discount")}</Table.Th>
-              <Table.Th w={80}>{t("salesLines.vatRate")}</Table.Th>
+              <Table.Th w={150}>{t("salesLines.vatRate")}</Table.Th>
               <Table.Th w={110} ta="right">
                 {t("salesLines.net")}
               </Table.Th>
@@ -223,16 +224,12 @@ export function LineEditor({
                         />
                       </Table.Td>
                       <Table.Td>
-                        <NumberInput
-                          {...decimal}
-                          aria-label={t("salesLines.vatRateOf", { n })}
-                          decimalScale={2}
-                          min={0}
-                          placeholder={product ? String(product.vatRate).replace(".", ",") : "20"}
-                          value={line.vatRate}
-                          onChange={(v) => update(index, { vatRate: v })}
+                        <VatSelect
+                          line={line}
+                          product={product}
+                          label={t("salesLines.vatRateOf", { n })}
+                          onChange={(patch) => update(index, patch)}
                           error={cellError(index, "vatRate") ?? cellError(index, "vatExemptionReason")}
-                          data-line-enter="true"
                         />
                       </Table.Td>
                       <Table.Td ta="right" data-testid={`line-${index}-net`}>
@@ -292,6 +289,11 @@ export function LineEditor({
             currency={currency}
             computing={preview.isFetching || payload !== debounced}
           />
+          {sent.requests.length > 0 && customerId && (preview.data?.totals.totalIncludingVat ?? 0) < 0 && (
+            <Alert color="orange" icon={<IconAlertTriangle size={16} />} role="alert" data-testid="negative-total" maw={360}>
+              {t("salesLines.negativeTotal")}
+            </Alert>
+          )}
         </Stack>
       </Group>
     </Stack>

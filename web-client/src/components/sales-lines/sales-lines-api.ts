@@ -10,6 +10,7 @@ export type SalesLineResponse = Schemas["SalesLineResponse"];
 export type Totals = Schemas["TotalsResponse"];
 export type Product = Schemas["ProductResponse"];
 export type PreviewTotals = Schemas["PreviewTotalsResponse"];
+export type VatTreatments = Schemas["VatTreatmentsResponse"];
 
 export const lineKinds: LineKind[] = ["Product", "Free", "Title", "Comment"];
 export const isPriced = (kind: LineKind) => kind === "Product" || kind === "Free";
@@ -28,6 +29,8 @@ export interface LineDraft {
   unitPrice: number | string;
   discountPercent: number | string;
   vatRate: number | string;
+  /** The exemption a 0 % line cites (its printed mention), chosen from GET /vat-treatments; null otherwise. */
+  vatExemptionReason: string | null;
 }
 
 const newKey = () => crypto.randomUUID();
@@ -45,6 +48,7 @@ export function emptyLine(kind: LineKind = "Product"): LineDraft {
     unitPrice: "",
     discountPercent: "",
     vatRate: "",
+    vatExemptionReason: null,
   };
 }
 
@@ -63,6 +67,7 @@ export function fromLineResponse(line: SalesLineResponse): LineDraft {
     unitPrice: priced ? line.unitPrice : "",
     discountPercent: priced ? line.discountPercent : "",
     vatRate: priced ? line.vatRate : "",
+    vatExemptionReason: null,
   };
 }
 
@@ -81,7 +86,7 @@ export function toLineRequest(line: LineDraft): SalesLineRequest {
     discountPercent: priced ? num(line.discountPercent) : null,
     vatRate: priced ? num(line.vatRate) : null,
     nature: null,
-    vatExemptionReason: null,
+    vatExemptionReason: priced && num(line.vatRate) === 0 ? line.vatExemptionReason : null,
   };
 }
 
@@ -102,6 +107,15 @@ export function useUnitCodes() {
     queryKey: ["get", "/api/v1/products/units"],
     staleTime: Infinity,
     queryFn: async ({ signal }) => unwrap(await fetchClient.GET("/api/v1/products/units", { signal })),
+  });
+}
+
+/** The rates and exemptions (with their legal basis) this company's lines may take: the VAT cell is a choice among them. */
+export function useVatTreatments() {
+  return useQuery({
+    queryKey: ["get", "/api/v1/vat-treatments"],
+    staleTime: Infinity,
+    queryFn: async ({ signal }) => unwrap(await fetchClient.GET("/api/v1/vat-treatments", { signal })),
   });
 }
 

@@ -15,8 +15,15 @@ export function QuoteStatusBadge({ status, isExpired }: { status: Schemas["Quote
   return <Badge color={quoteColors[status]} variant="light">{t(`quotes.statuses.${status}`)}</Badge>;
 }
 
-export function OrderStatusBadge({ status }: { status: Schemas["OrderStatus"] }) {
+/** `leftToInvoice` (excluding VAT, from the API's ledger): an order in progress with nothing left is shown as invoiced. */
+export function OrderStatusBadge({ status, leftToInvoice }: { status: Schemas["OrderStatus"]; leftToInvoice?: number | null }) {
   const { t } = useTranslation();
+  if (status === "InProgress" && leftToInvoice === 0)
+    return (
+      <Badge color="teal" variant="light" data-testid="order-status">
+        {t("orders.statuses.FullyInvoiced")}
+      </Badge>
+    );
   return <Badge color={orderColors[status]} variant="light" data-testid="order-status">{t(`orders.statuses.${status}`)}</Badge>;
 }
 

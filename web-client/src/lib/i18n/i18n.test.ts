@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import en from "./en.json";
 import fr from "./fr.json";
+import { i18n } from "./i18n";
 
 function keys(value: unknown, prefix = ""): string[] {
   if (value === null || typeof value !== "object") return [prefix];
@@ -22,5 +23,10 @@ describe("translations", () => {
     });
     expect(empty(fr)).toEqual([]);
     expect(empty(en)).toEqual([]);
+  });
+
+  it("formats a decimal number in a French message the French way (48,2 j, not 48.2 j)", () => {
+    expect(i18n.getFixedT("fr")("receivables.days", { count: 48.2 })).toBe("48,2 j");
+    expect(i18n.getFixedT("fr")("receivables.days", { count: 1234 })).toBe("1\u202f234 j");
   });
 });

@@ -83,4 +83,26 @@ describe("application frame", () => {
     await waitFor(() => expect(router.state.location.pathname).toBe("/login"));
     expect(router.state.location.search).toBe("?next=%2Fsettings%2Fcompany");
   });
+
+  it("starts every page with a skip link: two key presses reach the page's content", async () => {
+    const { user } = renderApp("/orders");
+    await screen.findByTestId("company-name");
+
+    await user.tab();
+    const skip = screen.getByRole("link", { name: "Aller au contenu" });
+    expect(skip).toHaveFocus();
+    expect(skip).toHaveAttribute("href", "#main-content");
+    await user.keyboard("{Enter}");
+    expect(document.getElementById("main-content")).toHaveAttribute("tabindex", "-1");
+  });
+
+  it("shows notifications at the bottom of the screen, away from the page's action buttons", async () => {
+    const { user } = renderApp("/", { user: createViewer() });
+    await screen.findByTestId("company-name");
+    const { notifications } = await import("@mantine/notifications");
+    notifications.show({ message: "Enregistré." });
+    const toast = await screen.findByText("Enregistré.");
+    expect(toast.closest("[data-position]")).toHaveAttribute("data-position", "bottom-right");
+    await user.keyboard("{Escape}");
+  });
 });

@@ -9,6 +9,7 @@ import { ErrorState } from "@/components/ui/error-state";
 import { LoadMoreButton } from "@/components/ui/load-more-button";
 import { formatDateTime } from "@/lib/dates";
 import { type ApiKey, type CreatedApiKey, useApiKeys, useRevokeApiKey } from "../api/api-keys";
+import { scopeLabel } from "../scopes";
 import { ApiKeySecretModal } from "./api-key-secret-modal";
 import { CreateApiKeyModal } from "./create-api-key-modal";
 
@@ -60,7 +61,7 @@ export function ApiKeysTable({ canWrite }: { canWrite: boolean }) {
                   </Table.Td>
                   <Table.Td>
                     <Text size="xs" maw={280}>
-                      {k.scopes.join(", ")}
+                      {k.scopes.map((scope) => scopeLabel(t, scope)).join(", ")}
                     </Text>
                   </Table.Td>
                   <Table.Td>{formatDateTime(k.createdAt)}</Table.Td>

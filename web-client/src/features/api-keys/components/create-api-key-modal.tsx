@@ -7,6 +7,7 @@ import { ErrorState } from "@/components/ui/error-state";
 import { ProblemAlert } from "@/components/ui/problem-alert";
 import { useIdempotencyKey } from "@/lib/use-idempotency-key";
 import { type CreatedApiKey, useApiKeyScopes, useCreateApiKey } from "../api/api-keys";
+import { isAvailableScope, scopeLabel } from "../scopes";
 
 export function CreateApiKeyModal({
   opened,
@@ -69,8 +70,8 @@ export function CreateApiKeyModal({
             <Checkbox.Group label={t("apiKeys.scopes")} description={t("apiKeys.scopesHelp")} {...form.getInputProps("scopes")}>
               <ScrollArea.Autosize mah={260} mt="xs">
                 <SimpleGrid cols={{ base: 1, sm: 2 }} spacing={6}>
-                  {scopes.data.map((scope) => (
-                    <Checkbox key={scope} value={scope} label={scope} />
+                  {scopes.data.filter(isAvailableScope).map((scope) => (
+                    <Checkbox key={scope} value={scope} label={scopeLabel(t, scope)} />
                   ))}
                 </SimpleGrid>
               </ScrollArea.Autosize>

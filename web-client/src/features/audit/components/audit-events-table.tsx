@@ -1,30 +1,60 @@
-import { Code, Skeleton, Spoiler, Table, Text } from "@mantine/core";
+import { Skeleton, Stack, Table, Text } from "@mantine/core";
 import { IconHistory } from "@tabler/icons-react";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorState } from "@/components/ui/error-state";
 import { LoadMoreButton } from "@/components/ui/load-more-button";
 import { formatDateTime } from "@/lib/dates";
 import { type AuditEvent, useAuditEvents } from "../api/audit-events";
+import { fieldChanges } from "../audit-changes";
 
+const shownChanges = 8;
+const numberFormat = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 4 });
+
+/** "lines[2].unitPrice" → "Ligne 3 › Prix unitaire": each segment named in the UI's language (its own name if unknown). */
+function fieldLabel(t: TFunction, path: string): string {
+  return path
+    .split(".")
+    .map((segment) => {
+      const match = /^(\w+)((?:\[\d+\])*)$/.exec(segment);
+      const name = match?.[1] ?? segment;
+      const indexes = [...(match?.[2] ?? "").matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]) + 1);
+      return [t(`audit.fields.${name}`, { defaultValue: name }), ...indexes].join(" ");
+    })
+    .join(" › ");
+}
+
+function valueLabel(t: TFunction, value: unknown): string {
+  if (value === null || value === undefined || value === "") return t("audit.empty");
+  if (typeof value === "boolean") return value ? t("audit.yes") : t("audit.no");
+  if (typeof value === "number") return numberFormat.format(value);
+  if (typeof value === "string") return value;
+  return JSON.stringify(value);
+}
+
+/** Who changed what: one line per field, "Prix unitaire : 65 → 70"; never the raw snapshots. */
 function Change({ event }: { event: AuditEvent }) {
   const { t } = useTranslation();
-  if (event.before == null && event.after == null) return <Text c="dimmed" size="sm">—</Text>;
+  const changes = fieldChanges(event.before, event.after);
+  if (changes.length === 0) return <Text c="dimmed" size="sm">—</Text>;
   return (
-    <Spoiler maxHeight={0} showLabel={t("audit.showChange")} hideLabel={t("audit.hideChange")}>
-      {event.before != null && (
-        <>
-          <Text size="xs" fw={500}>{t("audit.before")}</Text>
-          <Code block>{JSON.stringify(event.before, null, 2)}</Code>
-        </>
+    <Stack gap={2} data-testid="audit-change">
+      {changes.slice(0, shownChanges).map((c) => {
+        const values = { field: fieldLabel(t, c.path), before: valueLabel(t, c.before), after: valueLabel(t, c.after) };
+        const key = event.before == null ? "audit.set" : event.after == null ? "audit.removed" : "audit.changedFrom";
+        return (
+          <Text key={c.path} size="sm">
+            {t(key, values)}
+          </Text>
+        );
+      })}
+      {changes.length > shownChanges && (
+        <Text size="xs" c="dimmed">
+          {t("audit.more", { count: changes.length - shownChanges })}
+        </Text>
       )}
-      {event.after != null && (
-        <>
-          <Text size="xs" fw={500} mt={4}>{t("audit.after")}</Text>
-          <Code block>{JSON.stringify(event.after, null, 2)}</Code>
-        </>
-      )}
-    </Spoiler>
+    </Stack>
   );
 }
 
@@ -46,7 +76,6 @@ export function AuditEventsTable() {
               <Table.Th>{t("audit.occurredAt")}</Table.Th>
               <Table.Th>{t("audit.actor")}</Table.Th>
               <Table.Th>{t("audit.action")}</Table.Th>
-              <Table.Th>{t("audit.entity")}</Table.Th>
               <Table.Th>{t("audit.change")}</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -55,17 +84,7 @@ export function AuditEventsTable() {
               <Table.Tr key={e.id}>
                 <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDateTime(e.occurredAt)}</Table.Td>
                 <Table.Td>{e.actorName ?? t("audit.system")}</Table.Td>
-                <Table.Td>
-                  <Code>{e.action}</Code>
-                </Table.Td>
-                <Table.Td>
-                  {e.entityType}
-                  {e.entityId && (
-                    <Text size="xs" c="dimmed">
-                      {e.entityId}
-                    </Text>
-                  )}
-                </Table.Td>
+                <Table.Td>{t(`audit.actions.${e.action}`, { defaultValue: e.action })}</Table.Td>
                 <Table.Td>
                   <Change event={e} />
                 </Table.Td>

@@ -144,8 +144,9 @@ export function InvoicesTable() {
                       formatMoney(i.amountDue)
                     )}
                   </Table.Td>
-                  <Table.Td>
-                    <Group gap={4} wrap="nowrap">
+                  <Table.Td miw={150}>
+                    {/* badges wrap onto a second row rather than being cut ("Partiellem…") when the column is narrow */}
+                    <Group gap={4} wrap="wrap">
                       <BillingStatusBadge status={i.status} />
                       {i.isOverdue && <OverdueBadge />}
                       {i.status === "Validated" && <PaymentStatusBadge status={i.paymentStatus} />}

@@ -166,12 +166,15 @@ export function useBillingOverview(enabled: boolean) {
 }
 
 /** The customer's contacts and delivery addresses, for the order header pickers. */
+/** The customer an order header shows (contacts, delivery addresses); also fetched on a pick to prefill the contact. */
+export const orderCustomerQuery = (customerId: string | null) => ({
+  queryKey: ["get", "/api/v1/customers", customerId],
+  queryFn: async ({ signal }: { signal: AbortSignal }) =>
+    unwrap(await fetchClient.GET("/api/v1/customers/{id}", { params: { path: { id: customerId! } }, signal })),
+});
+
 export function useOrderCustomer(customerId: string | null) {
-  return useQuery({
-    queryKey: ["get", "/api/v1/customers", customerId],
-    enabled: customerId !== null,
-    queryFn: async ({ signal }) => unwrap(await fetchClient.GET("/api/v1/customers/{id}", { params: { path: { id: customerId! } }, signal })),
-  });
+  return useQuery({ ...orderCustomerQuery(customerId), enabled: customerId !== null });
 }
 
 export function useSalespeople(enabled: boolean) {

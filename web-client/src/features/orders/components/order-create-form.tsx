@@ -9,7 +9,7 @@ import { LineEditor } from "@/components/sales-lines/line-editor";
 import { type LineDraft, emptyLine, splitLineErrors, toLineRequest } from "@/components/sales-lines/sales-lines-api";
 import { ProblemAlert } from "@/components/ui/problem-alert";
 import { useIdempotencyKey } from "@/lib/use-idempotency-key";
-import { type OrderRequest, useCreateOrder } from "../api/orders";
+import { type OrderRequest, useCreateOrder, useOrderCustomer } from "../api/orders";
 
 export interface OrderDefaults {
   customerId: string | null;
@@ -34,6 +34,9 @@ export function OrderCreateForm({ defaults, onCreated }: { defaults?: OrderDefau
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [lineErrors, setLineErrors] = useState<Record<string, string>>({});
   const create = useCreateOrder();
+  // The order's contact starts as the customer's billing contact (changeable on the draft afterwards).
+  const customer = useOrderCustomer(customerId);
+  const billingContactId = customer.data && customer.data.id === customerId ? (customer.data.contacts.find((c) => c.isBilling)?.id ?? null) : null;
   const idempotency = useIdempotencyKey();
 
   function submit() {
@@ -49,7 +52,7 @@ export function OrderCreateForm({ defaults, onCreated }: { defaults?: OrderDefau
       paymentTerms: null,
       paymentMethod: null,
       currency: null,
-      contactId: null,
+      contactId: billingContactId,
       customerReference: customerReference.trim() === "" ? null : customerReference.trim(),
       templateId: null,
       headerText: null,

@@ -1,9 +1,11 @@
 import { Fieldset, Grid, NumberInput, Select, TextInput, Textarea } from "@mantine/core";
 import { DatePickerInput } from "@mantine/dates";
+import { useQueryClient } from "@tanstack/react-query";
+import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { components } from "@/api/schema";
 import { CustomerSelect } from "@/components/pickers/customer-select";
-import { type Order, type PaymentMethod, paymentMethods, useOrderCustomer, useSalespeople } from "../api/orders";
+import { type Order, type PaymentMethod, orderCustomerQuery, paymentMethods, useOrderCustomer, useSalespeople } from "../api/orders";
 
 type Schemas = components["schemas"];
 const termKinds: Schemas["PaymentTermsKind"][] = ["OnReceipt", "Days", "DaysEndOfMonth", "EndOfMonthPlusDays"];
@@ -103,6 +105,17 @@ export function OrderHeaderForm({
 }) {
   const { t } = useTranslation();
   const customer = useOrderCustomer(values.customerId || null);
+  const queryClient = useQueryClient();
+  const latestPick = useRef<string | null>(null);
+  /** A customer just picked brings its billing contact, once its details arrive (unless another customer was picked since). */
+  function prefillContact(customerId: string | null) {
+    latestPick.current = customerId;
+    if (!customerId) return;
+    void queryClient.fetchQuery(orderCustomerQuery(customerId)).then((picked) => {
+      const billing = picked.contacts.find((c) => c.isBilling);
+      if (billing && latestPick.current === customerId) onChange({ contactId: billing.id });
+    });
+  }
   const users = useSalespeople(canListUsers);
   const locked = readOnly || frozen;
   const lockedHint = frozen ? t("orders.frozenField") : undefined;
@@ -130,6 +143,7 @@ export function OrderHeaderForm({
               valueLabel={values.customerName}
               onChange={(id, name) => {
                 const sameBillTo = values.billToCustomerId === values.customerId;
+                prefillContact(id);
                 onChange({
                   customerId: id ?? "",
                   customerName: name ?? "",

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Modal, Paper, Stack, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconCircleCheck, IconFileInvoice, IconFileTypePdf, IconLock, IconPencil, IconTrash, IconX } from "@tabler/icons-react";
+import { IconCircleCheck, IconFileInvoice, IconFileTypePdf, IconLock, IconTrash, IconX } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -48,7 +48,6 @@ export function OrderPage({
   const [etag, setEtag] = useState(data.etag);
   const [header, setHeader] = useState<HeaderValues>(() => toHeaderValues(order));
   const [lines, setLines] = useState<LineDraft[]>(() => order.lines.map(fromLineResponse));
-  const [editingLines, setEditingLines] = useState(draft);
   const [dirty, setDirty] = useState(false);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [lineErrors, setLineErrors] = useState<Record<string, string>>({});
@@ -71,7 +70,6 @@ export function OrderPage({
           setEtag(saved.etag);
           setHeader(toHeaderValues(saved.order));
           setLines(saved.order.lines.map(fromLineResponse));
-          setEditingLines(saved.order.status === "Draft");
           setDirty(false);
           notifications.show({ color: "green", message: t("orders.saved") });
         },
@@ -79,8 +77,6 @@ export function OrderPage({
           const split = splitLineErrors(e);
           setLineErrors(split.lines);
           setFieldErrors(split.other);
-          // A refused line change shows where it is: open the lines.
-          if (Object.keys(split.lines).length > 0) setEditingLines(true);
         },
       },
     );
@@ -114,7 +110,7 @@ export function OrderPage({
             <Title order={2} data-testid="order-title">
               {order.number ? t("orders.titleNumber", { number: order.number }) : t("orders.draftTitle")}
             </Title>
-            <OrderStatusBadge status={order.status} />
+            <OrderStatusBadge status={order.status} leftToInvoice={order.billing?.leftToInvoiceExcludingVat} />
           </Group>
           <Text c="dimmed">
             {order.customerName} · {formatMoney(order.totals.totalExcludingVat, order.currency)} {t("orders.ht")}
@@ -197,32 +193,25 @@ export function OrderPage({
       <Paper withBorder p="md">
         <Group justify="space-between" mb="sm">
           <Title order={4}>{t("salesLines.title")}</Title>
-          {editable && !draft && !editingLines && (
-            <Button variant="subtle" size="xs" leftSection={<IconPencil size={14} />} onClick={() => setEditingLines(true)}>
-              {t("orders.editLines")}
-            </Button>
-          )}
         </Group>
-        {editable && editingLines ? (
-          <>
-            {!draft && (
-              <Text size="sm" c="orange" mb="xs">
-                {t("orders.linesFrozenHint")}
-              </Text>
-            )}
-            <LineEditor
-              customerId={header.customerId}
-              lines={lines}
-              onChange={(next) => {
-                setLines(next);
-                setDirty(true);
-              }}
-              errors={lineErrors}
-              currency={order.currency}
-            />
-          </>
+        {editable && draft ? (
+          <LineEditor
+            customerId={header.customerId}
+            lines={lines}
+            onChange={(next) => {
+              setLines(next);
+              setDirty(true);
+            }}
+            errors={lineErrors}
+            currency={order.currency}
+          />
         ) : (
           <Stack>
+            {!draft && order.status !== "Cancelled" && (
+              <Text size="sm" c="dimmed" data-testid="lines-frozen">
+                <IconLock size={14} style={{ verticalAlign: "-2px" }} /> {t("orders.linesFrozen")}
+              </Text>
+            )}
             <SalesLinesTable
               lines={order.lines}
               currency={order.currency}
@@ -247,7 +236,6 @@ export function OrderPage({
             onClick={() => {
               setHeader(toHeaderValues(order));
               setLines(order.lines.map(fromLineResponse));
-              setEditingLines(draft);
               setDirty(false);
               update.reset();
               setFieldErrors({});

@@ -89,7 +89,7 @@ export function OrdersTable() {
                   <Table.Td ta="right">{formatMoney(o.totalIncludingVat)}</Table.Td>
                   <Table.Td ta="right">{o.status === "Draft" ? "—" : formatMoney(o.leftToInvoiceExcludingVat)}</Table.Td>
                   <Table.Td>
-                    <OrderStatusBadge status={o.status} />
+                    <OrderStatusBadge status={o.status} leftToInvoice={o.leftToInvoiceExcludingVat} />
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -1,6 +1,6 @@
-import { BarChart } from "@mantine/charts";
 import { ActionIcon, Anchor, Group, Paper, SimpleGrid, Skeleton, Table, Text, Tooltip } from "@mantine/core";
 import { IconFileTypePdf } from "@tabler/icons-react";
+import { Suspense, lazy } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -8,6 +8,8 @@ import { ErrorState } from "@/components/ui/error-state";
 import { formatDate } from "@/lib/dates";
 import { formatMoney } from "@/lib/format-money";
 import { type AgingAmounts, agingBuckets, bucketField, statementUrl, useAging } from "../api/receivables";
+
+const AgingChart = lazy(() => import("./aging-chart"));
 
 export const bucketColors = { NotDue: "teal.6", Days1To30: "yellow.6", Days31To60: "orange.6", Days61To90: "red.6", Over90: "red.9" } as const;
 
@@ -48,16 +50,13 @@ export function AgingOverview({ onBucket }: { onBucket?: (bucket: (typeof agingB
             {t("receivables.asOf", { date: formatDate(report.asOf) })} · {t("receivables.disputedPart", { amount: formatMoney(report.totals.disputed) })}
           </Text>
         </Group>
-        <BarChart
-          h={220}
-          data={chartData}
-          dataKey="bucket"
-          type="stacked"
-          series={agingBuckets.map((b) => ({ name: b, label: t(`receivables.buckets.${b}`), color: bucketColors[b] }))}
-          valueFormatter={(v) => formatMoney(v)}
-          withLegend={false}
-          aria-label={t("receivables.chartTitle")}
-        />
+        <Suspense fallback={<Skeleton h={220} />}>
+          <AgingChart
+            data={chartData}
+            series={agingBuckets.map((b) => ({ name: b, label: t(`receivables.buckets.${b}`), color: bucketColors[b] }))}
+            label={t("receivables.chartTitle")}
+          />
+        </Suspense>
       </Paper>
       <Paper withBorder p="md">
         <Text fw={600} mb="xs">

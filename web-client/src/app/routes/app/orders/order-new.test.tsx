@@ -1,6 +1,7 @@
 import { screen, waitFor } from "@testing-library/react";
 import { HttpResponse, http } from "msw";
 import { describe, expect, it } from "vitest";
+import { createContact } from "@/testing/data";
 import { renderApp } from "@/testing/render";
 import { createSalesAdmin, salesDb } from "@/testing/sales-data";
 import { createOrderRequests, setupSalesApi } from "@/testing/sales-handlers";
@@ -39,6 +40,23 @@ describe("Orders → direct creation (« Nouvelle commande »)", () => {
     });
     expect(created.traceableToQuote).toBe(false);
     expect(await screen.findByRole("heading", { name: "Commande brouillon" })).toBeInTheDocument();
+  });
+
+  it("takes the customer's billing contact as the order's contact", async () => {
+    const billing = createContact({ firstName: "Claire", lastName: "Durand", isBilling: true });
+    salesDb.customer.contacts = [createContact({ firstName: "Paul", lastName: "Atelier" }), billing];
+    const { user, queryClient } = renderApp("/orders/new", { user: createSalesAdmin() });
+
+    await user.click(await screen.findByLabelText(/^Client/, { selector: "input" }));
+    await user.click(await screen.findByRole("option", { name: "Menuiserie Durand SARL", hidden: true }));
+    await user.click(screen.getByLabelText("Produit de la ligne 1", { selector: "input" }));
+    await user.click(await screen.findByRole("option", { name: /Pose et réglage/, hidden: true }));
+    // the customer's details (its contacts) arrive after the pick
+    await waitFor(() => expect(queryClient.getQueryData(["get", "/api/v1/customers", salesDb.customer.id])).toBeDefined());
+    await user.click(screen.getByRole("button", { name: "Créer la commande (brouillon)" }));
+
+    await waitFor(() => expect(createOrderRequests).toHaveLength(1));
+    expect(createOrderRequests[0]!.body).toMatchObject({ customerId: salesDb.customer.id, contactId: billing.id });
   });
 
   it("pre-selects ?customerId= and shows a server error on customerId under the customer field", async () => {

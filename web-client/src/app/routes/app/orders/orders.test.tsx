@@ -3,7 +3,7 @@ import { HttpResponse, http } from "msw";
 import { describe, expect, it } from "vitest";
 import { renderApp } from "@/testing/render";
 import { billingOf, createLine, createOrder, createSalesAdmin, salesDb } from "@/testing/sales-data";
-import { previewRequests, setupSalesApi } from "@/testing/sales-handlers";
+import { fakePreview, previewRequests, setupSalesApi } from "@/testing/sales-handlers";
 import { server } from "@/testing/server";
 
 setupSalesApi();
@@ -71,6 +71,52 @@ describe("Orders → the order page", () => {
     expect(screen.getByLabelText("Quantité de la ligne 1")).toHaveAttribute("aria-invalid", "true");
   });
 
+  it("offers the VAT as a choice of the company's rates and exemptions, and a 0 % line sends its exemption", async () => {
+    seedDraft();
+    const { user } = renderApp(`/orders/${salesDb.orders[0]!.id}`, { user: createSalesAdmin() });
+
+    await user.click(await screen.findByLabelText("Taux de TVA de la ligne 1"));
+    expect(await screen.findByRole("option", { name: /5,5 %.*art\. 278-0 bis du CGI/, hidden: true })).toBeInTheDocument();
+    await user.click(screen.getByRole("option", { name: /Formation professionnelle continue.*art\. 261-4-4° a du CGI/, hidden: true }));
+
+    await waitFor(() =>
+      expect(previewRequests.at(-1)!.lines[0]).toMatchObject({ vatRate: 0, vatExemptionReason: "Exonération de TVA, article 261-4-4° a du CGI" }),
+    );
+    const saved: unknown[] = [];
+    server.events.on("request:start", ({ request }) => {
+      if (request.method === "PUT") void request.clone().json().then((b: unknown) => saved.push(b));
+    });
+    await user.click(screen.getByRole("button", { name: "Enregistrer" }));
+    await waitFor(() => expect(saved).toHaveLength(1));
+    server.events.removeAllListeners();
+    expect(saved[0]).toMatchObject({ lines: [{ vatRate: 0, vatExemptionReason: "Exonération de TVA, article 261-4-4° a du CGI" }] });
+  });
+
+  it("writes numbers the French way in the inputs: « 1 250,5 » for 1250.5", async () => {
+    seedDraft();
+    const { user } = renderApp(`/orders/${salesDb.orders[0]!.id}`, { user: createSalesAdmin() });
+
+    const price = await screen.findByLabelText("Prix unitaire de la ligne 1");
+    expect(price).toHaveValue("375,5");
+    await user.clear(price);
+    await user.type(price, "1250,5");
+    expect(price).toHaveValue("1\u202f250,5");
+    await waitFor(() => expect(previewRequests.at(-1)!.lines[0]).toMatchObject({ unitPrice: 1250.5 }));
+  });
+
+  it("warns while editing when the total goes negative, before validation refuses it", async () => {
+    seedDraft();
+    server.use(
+      http.post("*/api/v1/orders/preview", async ({ request }) => {
+        const preview = fakePreview((await request.json()) as Parameters<typeof fakePreview>[0]);
+        return HttpResponse.json({ ...preview, totals: { ...preview.totals, totalExcludingVat: -50, totalVat: -10, totalIncludingVat: -60 } });
+      }),
+    );
+    renderApp(`/orders/${salesDb.orders[0]!.id}`, { user: createSalesAdmin() });
+
+    expect(await screen.findByTestId("negative-total")).toHaveTextContent("Total TTC négatif : le document ne pourra pas être validé.");
+  });
+
   it("validates a draft after confirmation and shows its number", async () => {
     const order = seedDraft();
     const posted: string[] = [];
@@ -94,20 +140,35 @@ describe("Orders → the order page", () => {
     expect(euro(screen.getByTestId("left-to-invoice").textContent ?? "")).toBe("675,90 €");
   });
 
-  it("explains in French why a frozen field cannot change (409 document_frozen)", async () => {
+  it("offers no line editor on a validated order and says why the lines are frozen", async () => {
     const order = seedValidated();
-    const { user } = renderApp(`/orders/${order.id}`, { user: createSalesAdmin() });
+    renderApp(`/orders/${order.id}`, { user: createSalesAdmin() });
 
-    await user.click(await screen.findByRole("button", { name: "Modifier les lignes" }));
-    const price = screen.getByLabelText("Prix unitaire de la ligne 1");
-    await user.clear(price);
-    await user.type(price, "400");
-    await user.click(screen.getByRole("button", { name: "Enregistrer" }));
+    expect(await screen.findByTestId("lines-frozen")).toHaveTextContent("Commande validée : ses lignes sont figées");
+    expect(screen.getByTestId("lines-frozen")).toHaveTextContent("corrigez par un avoir");
+    expect(screen.queryByRole("button", { name: "Modifier les lignes" })).not.toBeInTheDocument();
+    expect(screen.queryByLabelText("Prix unitaire de la ligne 1")).not.toBeInTheDocument();
+  });
 
-    const alert = await screen.findByTestId("frozen-alert");
-    expect(alert).toHaveTextContent("Le document est validé : le prix unitaire de la ligne 1 ne peut plus être modifié(e).");
-    expect(screen.getByLabelText("Prix unitaire de la ligne 1")).toHaveAttribute("aria-invalid", "true");
-    expect(salesDb.orders[0]!.lines[0]!.unitPrice).toBe(375.5);
+  it("names the status of linked documents in French (a validated invoice is « Validé », never a raw code)", async () => {
+    const order = seedValidated();
+    order.linkedDocuments = [
+      { id: "0b5f4a7e-6c1d-4e2f-9a3b-8c7d6e5f4a3b", kind: "Invoice", number: "FA-2026-00007", status: "Validated", date: "2026-11-30" },
+      { id: "1c6a5b8f-7d2e-4f3a-8b4c-9d8e7f6a5b4c", kind: "CreditNote", number: null, status: "Draft", date: null },
+    ];
+    renderApp(`/orders/${order.id}`, { user: createSalesAdmin() });
+
+    expect(await screen.findByText("Facture FA-2026-00007")).toBeInTheDocument();
+    expect(screen.getByText("Validé")).toBeInTheDocument();
+    expect(screen.queryByText(/^Validated$/i)).not.toBeInTheDocument();
+  });
+
+  it("shows a fully invoiced order as « Facturée », not « En cours »", async () => {
+    const order = seedValidated();
+    order.billing = { ...billingOf(order), invoicedExcludingVat: order.totals.totalExcludingVat, leftToInvoiceExcludingVat: 0 };
+    renderApp(`/orders/${order.id}`, { user: createSalesAdmin() });
+
+    expect(await screen.findByTestId("order-status")).toHaveTextContent("Facturée");
   });
 
   it("saves a free field of a validated order with If-Match, then uses the new ETag", async () => {

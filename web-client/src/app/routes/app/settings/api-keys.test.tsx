@@ -1,4 +1,5 @@
 import { screen, waitFor, within } from "@testing-library/react";
+import { HttpResponse, http } from "msw";
 import { describe, expect, it } from "vitest";
 import { createApiKey, db } from "@/testing/data";
 import { renderApp } from "@/testing/render";
@@ -17,7 +18,7 @@ describe("Settings → API keys", () => {
 
     const dialog = await screen.findByRole("dialog", { name: "Nouvelle clé d'API" });
     await user.type(within(dialog).getByLabelText(/^Nom/), "Boutique en ligne");
-    await user.click(await within(dialog).findByRole("checkbox", { name: "customers:read" }));
+    await user.click(await within(dialog).findByRole("checkbox", { name: "Clients · lecture" }));
     await user.click(within(dialog).getByRole("button", { name: "Créer" }));
 
     const secretDialog = await screen.findByRole("dialog", { name: "Clé d'API créée" });
@@ -48,5 +49,19 @@ describe("Settings → API keys", () => {
     expect(dialog).toHaveTextContent("« Ancien connecteur » cessera immédiatement de fonctionner");
     await user.click(within(dialog).getByRole("button", { name: "Annuler" }));
     await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
+  });
+
+  it("names scopes in French and offers none for modules that do not exist yet", async () => {
+    server.use(http.get("*/api/v1/api-keys/scopes", () => HttpResponse.json(["customers:read", "invoices:write", "delivery-notes:read", "webhooks:write"])));
+    db.apiKeys = [createApiKey({ name: "Connecteur", scopes: ["customers:read", "invoices:write"] })];
+    const { user } = renderApp("/settings/api-keys");
+
+    const table = await screen.findByRole("table");
+    expect(within(table).getByText("Clients · lecture, Factures · écriture")).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Nouvelle clé d'API" }));
+    const dialog = await screen.findByRole("dialog", { name: "Nouvelle clé d'API" });
+    expect(await within(dialog).findByRole("checkbox", { name: "Factures · écriture" })).toBeInTheDocument();
+    expect(within(dialog).getAllByRole("checkbox")).toHaveLength(2);
+    expect(within(dialog).queryByText(/delivery-notes|webhooks|:read|:write/)).not.toBeInTheDocument();
   });
 });
