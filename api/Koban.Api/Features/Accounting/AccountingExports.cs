@@ -80,7 +80,6 @@ public sealed class RequestAccountingExportValidator : AbstractValidator<Request
         RuleFor(c => c.From).InclusiveBetween(FirstDay, LastDay).WithMessage($"The period starts between {FirstDay:yyyy-MM-dd} and {LastDay:yyyy-MM-dd}.");
         RuleFor(c => c.To).InclusiveBetween(FirstDay, LastDay).WithMessage($"The period ends between {FirstDay:yyyy-MM-dd} and {LastDay:yyyy-MM-dd}.");
         RuleFor(c => c.To).GreaterThanOrEqualTo(c => c.From).WithErrorCode(ApiErrorCodes.PeriodEndBeforeStart).WithMessage(_ => ErrorCatalog.Message(ApiErrorCodes.PeriodEndBeforeStart));
-        RuleFor(c => c.To).Must((c, to) => to <= c.From.AddMonths(MaxMonths)).WithErrorCode(ApiErrorCodes.PeriodTooLong).WithMessage(_ => ErrorCatalog.Message(ApiErrorCodes.PeriodTooLong));
         RuleFor(c => c.Fec!.Separator).IsInEnum().When(c => c.Fec is not null).OverridePropertyName("fec.separator");
         RuleFor(c => c.Fec!.Encoding).IsInEnum().When(c => c.Fec is not null).OverridePropertyName("fec.encoding");
         RuleFor(c => c.Csv).Null().When(c => c.Format != AccountingExportFormat.Csv).WithErrorCode(ApiErrorCodes.ExportOptionsMismatch).WithMessage(_ => ErrorCatalog.Message(ApiErrorCodes.ExportOptionsMismatch));
