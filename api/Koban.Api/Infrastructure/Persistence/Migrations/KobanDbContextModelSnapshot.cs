@@ -1840,6 +1840,10 @@ namespace Koban.Api.Infrastructure.Persistence.Migrations
                         .HasColumnType("date")
                         .HasColumnName("requested_issue_date");
 
+                    b.Property<DateOnly?>("SaleDate")
+                        .HasColumnType("date")
+                        .HasColumnName("sale_date");
+
                     b.Property<string>("Seller")
                         .HasColumnType("jsonb")
                         .HasColumnName("seller");
@@ -2026,6 +2030,11 @@ namespace Koban.Api.Infrastructure.Persistence.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("vat_category");
+
+                    b.Property<string>("VatExemptionReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("vat_exemption_reason");
 
                     b.Property<decimal>("VatRate")
                         .HasPrecision(5, 2)
@@ -3047,6 +3056,11 @@ namespace Koban.Api.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("vat_category");
 
+                    b.Property<string>("VatExemptionReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("vat_exemption_reason");
+
                     b.Property<decimal>("VatRate")
                         .HasPrecision(5, 2)
                         .HasColumnType("numeric(5,2)")
@@ -3236,6 +3250,11 @@ namespace Koban.Api.Infrastructure.Persistence.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("vat_category");
+
+                    b.Property<string>("VatExemptionReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("vat_exemption_reason");
 
                     b.Property<decimal>("VatRate")
                         .HasPrecision(5, 2)
