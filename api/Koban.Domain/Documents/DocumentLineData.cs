@@ -17,7 +17,8 @@ public sealed record DocumentLineData(
     decimal DiscountPercent = 0m,
     decimal VatRate = 0m,
     VatCategory VatCategory = VatCategory.Standard,
-    bool IsContractLine = false)
+    bool IsContractLine = false,
+    string? VatExemptionReason = null)
 {
     public static DocumentLineData Title(string text) => new(LineKind.Title, null, text);
 
@@ -37,7 +38,7 @@ public sealed record DocumentLineData(
         {
             if (ProductId is not null || UnitCode is not null || IsContractLine)
                 throw new DomainException(ErrorCodes.LayoutLineHasAmounts, "A layout line carries no product or unit.") { Field = prefix };
-            return this with { Description = Description.Trim(), VatCategory = VatCategory.Standard };
+            return this with { Description = Description.Trim(), VatCategory = VatCategory.Standard, VatExemptionReason = null };
         }
 
         if (Kind == LineKind.Product && ProductId is null)
@@ -48,7 +49,10 @@ public sealed record DocumentLineData(
         var unit = string.IsNullOrWhiteSpace(UnitCode) ? Products.UnitCode.Default : UnitCode.Trim().ToUpperInvariant();
         if (!Products.UnitCode.IsKnown(unit))
             throw new DomainException(ErrorCodes.UnitCodeUnknown, $"Unknown unit code '{UnitCode}'.") { Field = $"{prefix}.unitCode" };
-        return this with { Description = Description.Trim(), UnitCode = unit };
+        // The legal basis of a French exemption travels with the line as typed (art. 242 nonies A, 13° de l'annexe II du CGI);
+        // other categories print their fixed wording.
+        var reason = VatCategory == VatCategory.Exempt && !string.IsNullOrWhiteSpace(VatExemptionReason) ? VatExemptionReason.Trim() : null;
+        return this with { Description = Description.Trim(), UnitCode = unit, VatExemptionReason = reason };
     }
 
     internal static List<DocumentLineData> CheckAll(IEnumerable<DocumentLineData> lines)

@@ -13,7 +13,8 @@ public sealed record BillingHeaderData(
     string? HeaderText = null,
     string? FooterText = null,
     string? Comment = null,
-    Guid? ContactId = null);
+    Guid? ContactId = null,
+    DateOnly? SaleDate = null);
 
 /// <summary>What validation copies onto the document, gathered by the caller inside the validating transaction.</summary>
 public sealed record BillingValidation(
@@ -63,6 +64,10 @@ public abstract class BillingDocument : ICompanyOwned, IHasUpdatedAt
     public string? FooterText { get; private set; }
     public string? Comment { get; private set; }
     public Guid? ContactId { get; private set; }
+
+    /// <summary>The date of the sale or of the service (domain-rules.md §4: printed when it differs from the issue date):
+    /// on an order invoice, the order's planned delivery date unless the user sets it; editable on a draft, then frozen.</summary>
+    public DateOnly? SaleDate { get; private set; }
 
     /// <summary>The date the user asked for, used at validation (null: the validation day).</summary>
     public DateOnly? RequestedIssueDate { get; private set; }
@@ -181,6 +186,8 @@ public abstract class BillingDocument : ICompanyOwned, IHasUpdatedAt
         FooterText = DocumentErrors.Blank(header.FooterText);
         Comment = DocumentErrors.Blank(header.Comment);
         ContactId = header.ContactId;
+        // Omitted: kept (a client unaware of the field never erases the order's delivery date).
+        SaleDate = header.SaleDate ?? SaleDate;
     }
 
     private protected void SetLines(IEnumerable<BillingLineData> lines)

@@ -34,6 +34,8 @@ public static class DocumentFingerprint
         Record(text, "BUYER", buyer.CustomerId.ToString("D"), buyer.Name, Flag(buyer.IsBusiness), buyer.CountryCode, buyer.VatRegime, Address(buyer.BillingAddress),
             Address(buyer.DeliveryAddress), buyer.Siren, buyer.VatNumber, buyer.AccountingCode);
         Record(text, "TERMS", document.PaymentTerms.Kind.ToString(), document.PaymentTerms.Days.ToString(CultureInfo.InvariantCulture), document.PaymentMethod.ToString());
+        // Only when set, so the documents validated before the field existed keep their canonical text.
+        if (document.SaleDate is { } saleDate) Record(text, "SALE", Date(saleDate));
         foreach (var line in document.Lines)
         {
             Record(text, "LINE", line.Position.ToString(CultureInfo.InvariantCulture), line.Kind.ToString(), line.ProductId?.ToString("D"), line.Description,

@@ -81,6 +81,9 @@ public sealed class Invoice : BillingDocument
             PaymentTerms = header.PaymentTerms ?? order.PaymentTerms,
             PaymentMethod = header.PaymentMethod ?? order.PaymentMethod,
             CustomerReference = header.CustomerReference ?? order.CustomerReference,
+            // The date of the sale or service defaults to the order's delivery date; a deposit bills money received
+            // before the operation, so it takes none unless the user gives one.
+            SaleDate = header.SaleDate ?? (spec.Kind == InvoiceKind.Deposit ? null : order.PlannedDeliveryDate),
         }, businessCustomer);
         var lines = spec.Kind switch
         {

@@ -34,8 +34,11 @@ public abstract class SalesLine
     /// <summary>Rounded line net, stored so lists and the billing ledger read it without recomputing.</summary>
     public decimal NetAmount { get; private set; }
 
+    /// <summary>On a 0 % exempt line (category E), the legal basis of the exemption as it was sold (printed on the document).</summary>
+    public string? VatExemptionReason { get; private set; }
+
     public DocumentLineData ToData() =>
-        new(Kind, ProductId, Description, Quantity, UnitCode, UnitPrice, DiscountPercent, VatRate, VatCategory, IsContractLine);
+        new(Kind, ProductId, Description, Quantity, UnitCode, UnitPrice, DiscountPercent, VatRate, VatCategory, IsContractLine, VatExemptionReason);
 
     /// <summary>Lines come back from storage in no particular order; every positional use goes through this.</summary>
     internal static List<T> InPositionOrder<T>(List<T> lines)
@@ -68,6 +71,7 @@ public abstract class SalesLine
         VatRate = line.VatRate;
         VatCategory = line.VatCategory;
         IsContractLine = line.IsContractLine;
+        VatExemptionReason = line.VatExemptionReason;
         NetAmount = line.Kind.IsPriced() ? DocumentTotals.LineNet(line.Quantity, line.UnitPrice, line.DiscountPercent) : 0m;
     }
 }

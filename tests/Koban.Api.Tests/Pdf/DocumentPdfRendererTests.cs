@@ -28,7 +28,8 @@ public sealed class DocumentPdfRendererTests
         var text = Flat(Printables.Invoice());
 
         // Seller (domain-rules §4): name, legal form and capital, registered office, RCS city + SIREN, VAT number.
-        text.ShouldContain("Atelier Koban Démo SAS – SAS au capital de 10 000,00 €");
+        text.ShouldContain("Atelier Koban Démo SAS au capital de 10 000,00 €");
+        text.ShouldNotContain("SAS – SAS", Case.Sensitive, "the legal form is printed once");
         text.ShouldContain("Siège : 12 rue de la République, 69002 Lyon");
         text.ShouldContain("RCS Lyon 732 829 320");
         text.ShouldContain("N° TVA FR44732829320");
@@ -130,7 +131,8 @@ public sealed class DocumentPdfRendererTests
     {
         var text = Flat(Printables.Franchise());
         text.ShouldContain("TVA non applicable, art. 293 B du CGI");
-        text.ShouldContain("Claire Martin EI – EI");
+        text.ShouldContain("Claire Martin EI");
+        text.ShouldNotContain("EI – EI", Case.Sensitive, "the legal form is printed once");
         text.ShouldContain("SIREN 552 100 554");
         text.ShouldContain("Total 250,00 €");
         text.ShouldNotContain("Total TVA");

@@ -43,7 +43,7 @@ internal static class ArchiveReadme
             \ | et les retours à la ligne échappés par \ (\\, \|, \n, \r), montants en centimes entiers, prix unitaires
             en dix-millièmes, quantités en millièmes, taux en centièmes de pour cent, dates AAAAMMJJ, heures UTC
             AAAAMMJJHHMMSS, valeur absente = champ vide. Documents : enregistrements KOBAN-DOC-1, SELLER, BUYER, TERMS,
-            LINE…, VAT…, NOTE…, TOTAL, PREVIOUS. Clôtures : KOBAN-CLOSURE-1, LAST, PERIOD…, PERIOD-TOTAL, CUMUL…,
+            SALE (si renseigné), LINE…, VAT…, NOTE…, TOTAL, PREVIOUS. Clôtures : KOBAN-CLOSURE-1, LAST, PERIOD…, PERIOD-TOTAL, CUMUL…,
             CUMUL-TOTAL, PREVIOUS. Détail champ par champ : docs/compliance.md du dépôt Koban.
 
 
@@ -77,7 +77,7 @@ internal static class ArchiveReadme
             Canonical text: UTF-8, one record per line ending in \n, fields separated by |, the characters \ | and line
             breaks escaped with \ (\\, \|, \n, \r), amounts in integer cents, unit prices in ten-thousandths, quantities
             in thousandths, rates in hundredths of a percent, dates yyyyMMdd, times UTC yyyyMMddHHmmss, absent value =
-            empty field. Documents: records KOBAN-DOC-1, SELLER, BUYER, TERMS, LINE…, VAT…, NOTE…, TOTAL, PREVIOUS.
+            empty field. Documents: records KOBAN-DOC-1, SELLER, BUYER, TERMS, SALE (when set), LINE…, VAT…, NOTE…, TOTAL, PREVIOUS.
             Closures: KOBAN-CLOSURE-1, LAST, PERIOD…, PERIOD-TOTAL, CUMUL…, CUMUL-TOTAL, PREVIOUS. Field by field:
             docs/compliance.md in the Koban repository.
 

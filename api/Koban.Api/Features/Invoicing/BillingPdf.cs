@@ -41,7 +41,7 @@ public static class BillingPdf
             title,
             document.Number,
             document.IssueDate ?? document.RequestedIssueDate ?? today,
-            null,
+            document.SaleDate,
             payable ? document.DueDate ?? document.PaymentTerms.DueDate(document.RequestedIssueDate ?? today) : null,
             null,
             new PrintableSeller(seller.LegalName, LegalFormLabel(seller.LegalForm), seller.ShareCapital, seller.Address?.ToPostalAddress(), seller.Siren, seller.RcsCity,

@@ -247,9 +247,15 @@ public sealed class BillingService(KobanDbContext db, AuditLog audit, CurrentAct
             }
             else
             {
-                var ids = document.Lines.Where(l => l.VatCategory == VatCategory.Exempt && l.ProductId is not null).Select(l => l.ProductId!.Value).Distinct().ToList();
-                var reasons = await db.Products.AsNoTracking().Where(p => ids.Contains(p.Id) && p.VatExemptionReason != null).Select(p => p.VatExemptionReason!).Distinct().ToListAsync(ct);
-                notes.AddRange(reasons.Count > 0 ? reasons : ["Exonération de TVA"]);
+                // Each exempt line's own legal basis, as typed on a free line or copied from its product; a product line
+                // stored before lines kept it falls back to the product's current reason.
+                var exempt = document.Lines.Where(l => l.Kind.IsPriced() && l.VatCategory == VatCategory.Exempt).ToList();
+                var ids = exempt.Where(l => l.VatExemptionReason is null && l.ProductId is not null).Select(l => l.ProductId!.Value).Distinct().ToList();
+                var productReasons = await db.Products.AsNoTracking().Where(p => ids.Contains(p.Id) && p.VatExemptionReason != null)
+                    .ToDictionaryAsync(p => p.Id, p => p.VatExemptionReason!, ct);
+                var reasons = exempt.Select(l => l.VatExemptionReason ?? (l.ProductId is { } id ? productReasons.GetValueOrDefault(id) : null)).ToList();
+                notes.AddRange(reasons.OfType<string>().Distinct());
+                if (reasons.Any(r => r is null)) notes.Add(Documents.PrintableParts.GenericExemptionWording);
             }
         }
         if (categories.Contains(VatCategory.IntraCommunitySupply)) notes.Add(VatTreatments.IntraCommunitySupplyWording);

@@ -172,7 +172,8 @@ public sealed class InvoiceHandlers(KobanDbContext db, AuditLog audit, BillingSe
             r.Lines?.Select(l => new OrderLinePortion(l.OrderLineId, l.Quantity)).ToList(),
             r.Kind == InvoiceKind.Balance ? BillingService.DepositsToDeduct(orderBilling) : null,
             quoteNumber, r.MilestoneId, await billing.NaturesAsync(order.Lines.Select(l => l.ProductId), cancellationToken));
-        var header = new BillingHeaderData(r.IssueDate, r.PaymentTerms?.ToDomain(), r.PaymentMethod, r.CustomerReference, r.HeaderText, r.FooterText, r.Comment, r.ContactId);
+        var header = new BillingHeaderData(r.IssueDate, r.PaymentTerms?.ToDomain(), r.PaymentMethod, r.CustomerReference, r.HeaderText, r.FooterText, r.Comment, r.ContactId,
+            r.SaleDate);
         var invoice = Invoice.FromOrder(order, orderBilling.Ledger, spec, header, billTo.Kind == CustomerKind.Business, clock.GetUtcNow());
         if (command.DryRun)
             return (await ToResponseAsync(invoice, cancellationToken), 0);
@@ -201,7 +202,7 @@ public sealed class InvoiceHandlers(KobanDbContext db, AuditLog audit, BillingSe
         var business = customer.Kind == CustomerKind.Business;
         await References.EnsureContactAsync(db, r.ContactId, cancellationToken, customer.Id);
         var terms = r.PaymentTerms?.ToDomain() ?? invoice?.PaymentTerms ?? customer.PaymentTerms ?? await db.Companies.Select(c => c.DefaultPaymentTerms).SingleAsync(cancellationToken);
-        var header = new BillingHeaderData(r.IssueDate, terms, r.PaymentMethod, r.CustomerReference, r.HeaderText, r.FooterText, r.Comment, r.ContactId);
+        var header = new BillingHeaderData(r.IssueDate, terms, r.PaymentMethod, r.CustomerReference, r.HeaderText, r.FooterText, r.Comment, r.ContactId, r.SaleDate);
         List<BillingLineData>? lines = null;
         if (r.Lines is not null)
         {
@@ -222,13 +223,13 @@ public sealed class InvoiceHandlers(KobanDbContext db, AuditLog audit, BillingSe
         }
         else
         {
-            var before = new { invoice.TotalExcludingVat, invoice.CustomerReference, invoice.RequestedIssueDate };
+            var before = new { invoice.TotalExcludingVat, invoice.CustomerReference, invoice.RequestedIssueDate, invoice.SaleDate };
             invoice.UpdateHeader(header, business);
             if (lines is not null && invoice.Kind == InvoiceKind.Direct) invoice.ReplaceLines(lines);
             else if (lines is not null && r.Lines!.Count > 0) invoice.ReplaceLines(lines);
             if (invoice.Kind == InvoiceKind.Direct && r.CustomerId != invoice.CustomerId)
                 db.Entry(invoice).Property(i => i.CustomerId).CurrentValue = r.CustomerId;
-            audit.Record("invoice.updated", "invoice", invoice.Id, before, new { invoice.TotalExcludingVat, invoice.CustomerReference, invoice.RequestedIssueDate });
+            audit.Record("invoice.updated", "invoice", invoice.Id, before, new { invoice.TotalExcludingVat, invoice.CustomerReference, invoice.RequestedIssueDate, invoice.SaleDate });
         }
         await db.SaveChangesAsync(cancellationToken);
         return (await ToResponseAsync(invoice, cancellationToken), invoice.Version);
@@ -303,7 +304,7 @@ public sealed class InvoiceHandlers(KobanDbContext db, AuditLog audit, BillingSe
             i.CustomerReference, i.HeaderText, i.FooterText, i.Comment, i.ContactId, [.. i.Lines.Select(BillingLineResponse.From)],
             Totals(i), credited, due, IsOverdue(i, due, today),
             i.Seller is null || i.Buyer is null ? null : new BillingSnapshotResponse(i.Seller, i.Buyer, i.LegalNotes),
-            i.Fingerprint, i.ChainSequence, i.ValidatedAt, archive, links, history, i.UpdatedAt, payment);
+            i.Fingerprint, i.ChainSequence, i.ValidatedAt, archive, links, history, i.UpdatedAt, payment, i.SaleDate);
     }
 
     /// <summary>A validated document's stored totals and breakdown, never recomputed; a draft's computed live.</summary>

@@ -32,7 +32,9 @@ public sealed record InvoiceFromOrderRequest(
     string? HeaderText = null,
     string? FooterText = null,
     string? Comment = null,
-    Guid? ContactId = null);
+    Guid? ContactId = null,
+    [property: System.ComponentModel.Description("The date of the sale or of the service (delivery or completion), printed when it differs from the invoice date. Omitted: the order's planned delivery date (none on a deposit invoice). Example: 2026-12-10.")]
+    DateOnly? SaleDate = null);
 
 /// <summary>A direct invoice (no order, marked not traceable to one), or the header of any draft on update.</summary>
 public sealed record InvoiceRequest(
@@ -45,7 +47,9 @@ public sealed record InvoiceRequest(
     string? FooterText = null,
     string? Comment = null,
     Guid? ContactId = null,
-    IReadOnlyList<SalesLineRequest>? Lines = null);
+    IReadOnlyList<SalesLineRequest>? Lines = null,
+    [property: System.ComponentModel.Description("The date of the sale or of the service (delivery or completion), printed on the invoice when it differs from the invoice date; editable while the invoice is a draft, frozen at validation. Omitted on update: unchanged. Example: 2026-12-10.")]
+    DateOnly? SaleDate = null);
 
 public sealed record ValidateBillingDocumentRequest(DateOnly? IssueDate = null);
 
@@ -66,10 +70,12 @@ public sealed record BillingLineResponse(
     Guid? DeductedInvoiceId,
     decimal DeductedVat,
     Guid? SourceLineId,
-    ProductNature? Nature)
+    ProductNature? Nature,
+    [property: System.ComponentModel.Description("On a French 0 % exempt line (category E), the legal basis of the exemption as given on the line or copied from its product, printed on the document, e.g. \"Exonération de TVA, article 261-4-4° du CGI\".")]
+    string? VatExemptionReason = null)
 {
     internal static BillingLineResponse From(BillingLine l) => new(l.Id, l.Position, l.Kind, l.ProductId, l.Description, l.Quantity, l.UnitCode, l.UnitPrice,
-        l.DiscountPercent, l.VatRate, l.VatCategory, l.NetAmount, l.OrderLineId, l.DeductedInvoiceId, l.DeductedVat, l.SourceLineId, l.Nature);
+        l.DiscountPercent, l.VatRate, l.VatCategory, l.NetAmount, l.OrderLineId, l.DeductedInvoiceId, l.DeductedVat, l.SourceLineId, l.Nature, l.VatExemptionReason);
 }
 
 /// <summary>The seller and buyer as copied onto the document at validation.</summary>
@@ -117,7 +123,9 @@ public sealed record InvoiceResponse(
     IReadOnlyList<BillingLinkResponse> LinkedDocuments,
     IReadOnlyList<OrderHistoryEntry> History,
     DateTimeOffset UpdatedAt,
-    Payments.InvoicePaymentResponse? Payment = null);
+    Payments.InvoicePaymentResponse? Payment = null,
+    [property: System.ComponentModel.Description("The date of the sale or of the service when known (the order's planned delivery date by default); printed when it differs from the issue date. Example: 2026-12-10.")]
+    DateOnly? SaleDate = null);
 
 public sealed record InvoiceSummary(
     Guid Id,

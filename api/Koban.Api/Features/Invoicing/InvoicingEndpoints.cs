@@ -42,7 +42,8 @@ public static class InvoicingEndpoints
         new BillingSnapshotResponse(Seller, Buyer, []), "9f2c…e41a", 7, Stamp, new ArchiveResponse("51d0…77b2", Stamp.AddSeconds(2)),
         [new BillingLinkResponse(SalesExamples.OrderId, "Order", "CO-2026-00031", new DateOnly(2026, 11, 20), 1747.08m),
          new BillingLinkResponse(DepositId, "DepositInvoice", "FA-2026-00041", new DateOnly(2026, 11, 25), 524.12m)],
-        [new OrderHistoryEntry(Stamp.AddMinutes(-5), "invoice.created", "Anne Comptable"), new OrderHistoryEntry(Stamp, "invoice.validated", "Anne Comptable")], Stamp);
+        [new OrderHistoryEntry(Stamp.AddMinutes(-5), "invoice.created", "Anne Comptable"), new OrderHistoryEntry(Stamp, "invoice.validated", "Anne Comptable")], Stamp,
+        SaleDate: new DateOnly(2026, 12, 10));
 
     private static readonly InvoiceResponse Draft = Balance with
     {
@@ -147,7 +148,7 @@ public static class InvoicingEndpoints
             .RequirePermission(Permissions.Invoices, Access.Write)
             .RequiresIfMatch()
             .WithProblems(409, 422)
-            .WithExamples(new InvoiceRequest(SalesExamples.CustomerId, new DateOnly(2026, 12, 15), CustomerReference: "BC-2026-118"), 200, Draft);
+            .WithExamples(new InvoiceRequest(SalesExamples.CustomerId, new DateOnly(2026, 12, 15), CustomerReference: "BC-2026-118", SaleDate: new DateOnly(2026, 12, 10)), 200, Draft);
 
         invoices.MapDelete("/{id:guid}", async Task<NoContent> (Guid id, IMediator mediator, CancellationToken ct) =>
             {

@@ -23,6 +23,7 @@ public sealed record SalesLineRequest(
     decimal? DiscountPercent,
     decimal? VatRate,
     ProductNature? Nature,
+    [property: System.ComponentModel.Description("For a French sale at 0 %: the legal basis of the exemption (required then; a product line defaults to its product's), stored with the line and printed on the document as typed, e.g. \"Exonération de TVA, article 261-4-4° du CGI\".")]
     string? VatExemptionReason);
 
 public sealed record SalesLineResponse(
@@ -38,10 +39,12 @@ public sealed record SalesLineResponse(
     decimal VatRate,
     VatCategory VatCategory,
     bool IsContractLine,
-    decimal NetAmount)
+    decimal NetAmount,
+    [property: System.ComponentModel.Description("On a French 0 % exempt line (category E), the legal basis of the exemption printed on the document.")]
+    string? VatExemptionReason = null)
 {
     internal static SalesLineResponse From(SalesLine l) => new(l.Id, l.Position, l.Kind, l.ProductId, l.Description, l.Quantity, l.UnitCode, l.UnitPrice,
-        l.DiscountPercent, l.VatRate, l.VatCategory, l.IsContractLine, l.NetAmount);
+        l.DiscountPercent, l.VatRate, l.VatCategory, l.IsContractLine, l.NetAmount, l.VatExemptionReason);
 }
 
 public sealed record VatBreakdownResponse(decimal Rate, VatCategory Category, decimal Base, decimal Vat);
@@ -101,7 +104,7 @@ public sealed class SalesLineBuilder(KobanDbContext db)
             // without an exemption reason: no customer regime makes it so, and a French 0 % would otherwise need one
             var treatment = stored is { VatCategory: VatCategory.OutsideScope } && kind == LineKind.Free && requestedRate == 0m && l.VatExemptionReason is null
                 ? new VatTreatment(VatCategory.OutsideScope, 0m, null)
-                : DecideAt(i, franchise, customer, nature, requestedRate, l.VatExemptionReason ?? product?.VatExemptionReason);
+                : DecideAt(i, franchise, customer, nature, requestedRate, l.VatExemptionReason ?? stored?.VatExemptionReason ?? product?.VatExemptionReason);
             result.Add(new DocumentLineData(
                 kind,
                 product?.Id,
@@ -112,7 +115,8 @@ public sealed class SalesLineBuilder(KobanDbContext db)
                 l.DiscountPercent ?? stored?.DiscountPercent ?? 0m,
                 treatment.Rate,
                 treatment.Category,
-                stored?.IsContractLine ?? product?.IsContract ?? false));
+                stored?.IsContractLine ?? product?.IsContract ?? false,
+                treatment.ExemptionReason));
         }
         return result;
     }

@@ -67,12 +67,12 @@ public static class SalesPdf
         return natures.Any(n => n is null) && natures.Distinct().Count(n => n is not null) < 2 ? null : PrintableParts.OperationNature(natures.OfType<ProductNature>());
     }
 
-    /// <summary>The exemption wordings of the lines (a product's own reason for a French 0 % line) and the VAT-on-debits option.</summary>
+    /// <summary>The exemption wordings of the lines (for a French 0 % line the reason stored with it, else its product's) and the VAT-on-debits option.</summary>
     public static IReadOnlyList<string> LegalNotes(Company company, IEnumerable<SalesLine> lines, IReadOnlyDictionary<Guid, Product> products)
     {
         ArgumentNullException.ThrowIfNull(company);
         return PrintableParts.LegalNotes(company.VatFranchise, company.VatOnDebits, lines.Where(l => l.Kind.IsPriced())
-            .Select(l => (l.VatCategory, l.ProductId is { } id && products.TryGetValue(id, out var product) ? product.VatExemptionReason : null)));
+            .Select(l => (l.VatCategory, l.VatExemptionReason ?? (l.ProductId is { } id && products.TryGetValue(id, out var product) ? product.VatExemptionReason : null))));
     }
 }
 

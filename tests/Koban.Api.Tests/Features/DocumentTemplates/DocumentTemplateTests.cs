@@ -106,7 +106,7 @@ public sealed class DocumentTemplateTests : ApiTest
         foreach (var page in pages.Select(PdfText.Flat))
         {
             page.ShouldContain("Désignation Qté Unité PU HT Remise TVA Total HT");
-            page.ShouldContain("Ébénisterie Lumière SAS – SAS au capital de 10 000,00 €");
+            page.ShouldContain("Ébénisterie Lumière SAS au capital de 10 000,00 €");
             page.ShouldContain("Pied de page enregistré");
         }
         PdfText.Flat(pages[1]).ShouldContain("Page 2 / 2");

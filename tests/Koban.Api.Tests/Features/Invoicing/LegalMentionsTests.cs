@@ -117,4 +117,93 @@ public sealed class LegalMentionsTests : ApiTest
             credit.ShouldNotContain(clause, Case.Sensitive, "a credit note asks nobody to pay");
         }
     }
+
+    private const string Exemption = "Exonération de TVA, art. 261-4-4° du CGI";
+
+    [Test]
+    public async Task A_free_line_at_0_percent_keeps_its_exemption_basis_from_quote_to_order_to_invoice_and_each_PDF_prints_it_as_typed()
+    {
+        var (admin, customerId) = await CompanyAsync();
+        object[] lines =
+        [
+            new { kind = "Free", description = "Formation des équipes", quantity = 2m, unitCode = "DAY", unitPrice = 900m, vatRate = 0m, nature = "Service", vatExemptionReason = $"  {Exemption} " },
+            new { kind = "Free", description = "Support de cours", quantity = 1m, unitCode = "C62", unitPrice = 50m, vatRate = 20m, nature = "Goods", vatExemptionReason = (string?)null },
+        ];
+        var quoteId = (await SalesFlowTests.Post(admin, "/api/v1/quotes", new { customerId, validUntil = "2099-12-31", lines }, HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await SalesFlowTests.Post(admin, $"/api/v1/quotes/{quoteId}/send");
+        await SalesFlowTests.Post(admin, $"/api/v1/quotes/{quoteId}/accept");
+        var order = await SalesFlowTests.Post(admin, "/api/v1/orders/from-quote", new { quoteId }, HttpStatusCode.Created);
+        var orderId = order.GetProperty("id").GetGuid();
+        await SalesFlowTests.Post(admin, $"/api/v1/orders/{orderId}/validate");
+        var invoice = await SalesFlowTests.Post(admin, "/api/v1/invoices/from-order", new { orderId, kind = "Full" }, HttpStatusCode.Created);
+        var invoiceId = invoice.GetProperty("id").GetGuid();
+        var validated = await SalesFlowTests.Post(admin, $"/api/v1/invoices/{invoiceId}/validate");
+
+        foreach (var document in new[] { order, invoice, validated })
+        {
+            var exempt = document.GetProperty("lines").EnumerateArray().Single(l => l.GetProperty("vatRate").GetDecimal() == 0m);
+            exempt.GetProperty("vatCategory").GetString().ShouldBe("Exempt");
+            exempt.GetProperty("vatExemptionReason").GetString().ShouldBe(Exemption, "stored with the line, trimmed, and copied along");
+            document.GetProperty("lines").EnumerateArray().Single(l => l.GetProperty("vatRate").GetDecimal() == 20m)
+                .GetProperty("vatExemptionReason").ValueKind.ShouldBe(JsonValueKind.Null);
+        }
+        validated.GetProperty("snapshot").GetProperty("legalNotes").EnumerateArray().Select(n => n.GetString()).ShouldBe([Exemption]);
+        foreach (var path in new[] { $"/api/v1/quotes/{quoteId}", $"/api/v1/orders/{orderId}", $"/api/v1/invoices/{invoiceId}" })
+        {
+            var text = await PdfAsync(admin, path);
+            text.ShouldContain(Exemption, Case.Sensitive, $"{path} prints the legal basis as typed");
+        }
+    }
+
+    [Test]
+    public async Task The_date_of_sale_comes_from_the_order_is_editable_on_a_draft_frozen_at_validation_and_printed_when_it_differs()
+    {
+        var (admin, customerId) = await CompanyAsync();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var delivered = today.AddDays(-12);
+        var order = await SalesFlowTests.Post(admin, "/api/v1/orders", new
+        {
+            customerId,
+            plannedDeliveryDate = delivered,
+            lines = new[] { new { kind = "Free", description = "Étagère chêne", quantity = 2m, unitCode = "C62", unitPrice = 300m, vatRate = 20m, nature = "Goods" } },
+        }, HttpStatusCode.Created);
+        var orderId = order.GetProperty("id").GetGuid();
+        await SalesFlowTests.Post(admin, $"/api/v1/orders/{orderId}/validate");
+
+        var deposit = await SalesFlowTests.Post(admin, "/api/v1/invoices/from-order", new { orderId, kind = "Deposit", percentage = 30m }, HttpStatusCode.Created);
+        deposit.GetProperty("saleDate").ValueKind.ShouldBe(JsonValueKind.Null, "a deposit bills money received before the operation");
+        await (await admin.DeleteAsync($"/api/v1/invoices/{deposit.GetProperty("id").GetGuid()}")).ShouldHaveStatus(HttpStatusCode.NoContent);
+
+        var draft = await admin.PostAsJsonAsync("/api/v1/invoices/from-order", new { orderId, kind = "Full" });
+        await draft.ShouldHaveStatus(HttpStatusCode.Created);
+        var invoice = await draft.Json();
+        var id = invoice.GetProperty("id").GetGuid();
+        invoice.GetProperty("saleDate").GetString().ShouldBe(delivered.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+
+        var completed = today.AddDays(-5);
+        using (var put = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/invoices/{id}") { Content = JsonContent.Create(new { customerId, saleDate = completed }) })
+        {
+            var updated = await admin.SendAsync(put.WithIfMatch(draft.Headers.ETag));
+            await updated.ShouldHaveStatus(HttpStatusCode.OK);
+            (await updated.Json()).GetProperty("saleDate").GetString().ShouldBe(completed.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        }
+        var validated = await SalesFlowTests.Post(admin, $"/api/v1/invoices/{id}/validate");
+        validated.GetProperty("saleDate").GetString().ShouldBe(completed.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        var text = await PdfAsync(admin, $"/api/v1/invoices/{id}");
+        text.ShouldContain("Date de la vente ou de la prestation");
+        text.ShouldContain(completed.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture));
+
+        var current = await admin.GetAsync($"/api/v1/invoices/{id}");
+        using (var late = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/invoices/{id}") { Content = JsonContent.Create(new { customerId, saleDate = today }) })
+        {
+            await (await admin.SendAsync(late.WithIfMatch(current.Headers.ETag))).ShouldBeProblem(HttpStatusCode.Conflict, "document_frozen");
+        }
+        var chain = await (await admin.GetAsync("/api/v1/compliance/chain")).Json();
+        chain.GetProperty("intact").GetBoolean().ShouldBeTrue(chain.ToString());
+
+        // Same day as the invoice, or unknown: nothing to print.
+        var direct = await DraftInvoiceAsync(admin, customerId);
+        await SalesFlowTests.Post(admin, $"/api/v1/invoices/{direct}/validate");
+        (await PdfAsync(admin, $"/api/v1/invoices/{direct}")).ShouldNotContain("Date de la vente");
+    }
 }

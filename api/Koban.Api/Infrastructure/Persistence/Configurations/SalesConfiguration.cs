@@ -98,6 +98,7 @@ public sealed class SalesConfiguration : IEntityTypeConfiguration<Opportunity>, 
         builder.Property(l => l.UnitPrice).HasPrecision(18, 4);
         builder.Property(l => l.DiscountPercent).HasPrecision(5, 2);
         builder.Property(l => l.VatRate).HasPrecision(5, 2);
+        builder.Property(l => l.VatExemptionReason).HasMaxLength(300);
         builder.HasOne<Koban.Domain.Products.Product>().WithMany().HasForeignKey(l => l.ProductId).OnDelete(DeleteBehavior.Restrict);
         builder.HasCompanyShadow();
     }

@@ -1920,6 +1920,10 @@ namespace Koban.Api.Infrastructure.Persistence.Migrations
                         .HasColumnType("date")
                         .HasColumnName("requested_issue_date");
 
+                    b.Property<DateOnly?>("SaleDate")
+                        .HasColumnType("date")
+                        .HasColumnName("sale_date");
+
                     b.Property<string>("Seller")
                         .HasColumnType("jsonb")
                         .HasColumnName("seller");
@@ -2111,6 +2115,11 @@ namespace Koban.Api.Infrastructure.Persistence.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("vat_category");
+
+                    b.Property<string>("VatExemptionReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("vat_exemption_reason");
 
                     b.Property<decimal>("VatRate")
                         .HasPrecision(5, 2)
@@ -3132,6 +3141,11 @@ namespace Koban.Api.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("vat_category");
 
+                    b.Property<string>("VatExemptionReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("vat_exemption_reason");
+
                     b.Property<decimal>("VatRate")
                         .HasPrecision(5, 2)
                         .HasColumnType("numeric(5,2)")
@@ -3321,6 +3335,11 @@ namespace Koban.Api.Infrastructure.Persistence.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("vat_category");
+
+                    b.Property<string>("VatExemptionReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("vat_exemption_reason");
 
                     b.Property<decimal>("VatRate")
                         .HasPrecision(5, 2)
