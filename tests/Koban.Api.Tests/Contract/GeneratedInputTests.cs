@@ -24,7 +24,9 @@ public sealed class GeneratedInputTests : ApiTest
     private const string Nul = "a\u0000b";
     private static readonly string Huge = new('x', 50_000);
 
-    private sealed record Probe(string Operation, HttpMethod Method, string Url, string What, JsonNode? Body, bool RawNull = false);
+    /// <summary>One generated request. <paramref name="MayBeAccepted"/>: a legitimate request may look like it (an omitted or null
+    /// optional field, an extra field, an instant with an offset), so it runs alone and its writes are not held against it.</summary>
+    private sealed record Probe(string Operation, HttpMethod Method, string Url, string What, JsonNode? Body, bool RawNull = false, bool MayBeAccepted = false);
 
     [Test]
     public async Task No_generated_bad_input_answers_a_server_error_or_writes_anything()
@@ -93,41 +95,47 @@ public sealed class GeneratedInputTests : ApiTest
                     probes.Add(new Probe(operationId, method, url, "null body", null, RawNull: true));
                     var extra = (JsonObject)baseline.DeepClone();
                     extra["unexpectedField"] = Nul;
-                    probes.Add(new Probe(operationId, method, url, "extra field", extra));
+                    probes.Add(new Probe(operationId, method, url, "extra field", extra, MayBeAccepted: true));
                     foreach (var (property, propertySchemaNode) in Resolve(bodySchema, schemas)?["properties"]?.AsObject() ?? new JsonObject())
                     {
                         var propertySchema = Resolve(propertySchemaNode, schemas);
                         var missing = (JsonObject)baseline.DeepClone();
                         missing.Remove(property);
-                        probes.Add(new Probe(operationId, method, url, $"{property} missing", missing));
+                        probes.Add(new Probe(operationId, method, url, $"{property} missing", missing, MayBeAccepted: true));
                         foreach (var value in BadValues(propertySchema, forQuery: false, bCustomerId).Append(null))
                         {
                             var mutated = (JsonObject)baseline.DeepClone();
                             mutated[property] = value?.DeepClone();
-                            probes.Add(new Probe(operationId, method, url, $"{property}={Shorten(value?.ToJsonString() ?? "null")}", mutated));
+                            probes.Add(new Probe(operationId, method, url, $"{property}={Shorten(value?.ToJsonString() ?? "null")}", mutated,
+                                MayBeAccepted: value is null || value.ToJsonString().Contains("+01:00", StringComparison.Ordinal) || value.ToJsonString().Contains(bCustomerId.ToString(), StringComparison.Ordinal)));
                         }
                     }
                 }
                 if (probes.Count == 0) continue;
 
-                // Reads run a few at a time; writes one by one, each followed by a row count of the company.
+                // Reads run a few at a time.
                 foreach (var batch in probes.Where(p => p.Method == HttpMethod.Get).Chunk(6))
                 {
                     var answers = await Task.WhenAll(batch.Select(async p => (Probe: p, Answer: await SendAsync(a.Admin, p))));
                     foreach (var (probe, answer) in answers) Check(probe, answer.Status, answer.ContentType, answer.Text, failures);
                     sent += batch.Length;
                 }
-                foreach (var probe in probes.Where(p => p.Method != HttpMethod.Get))
+                // Writes expected to be refused run a few at a time, then one row count for the batch; the others one by one.
+                var writes = probes.Where(p => p.Method != HttpMethod.Get).ToList();
+                foreach (var batch in writes.Where(p => !p.MayBeAccepted).Chunk(6).Concat(writes.Where(p => p.MayBeAccepted).Select(p => new[] { p })))
                 {
-                    var (status, contentType, text) = await SendAsync(a.Admin, probe);
-                    sent++;
+                    var answers = await Task.WhenAll(batch.Select(async p => (Probe: p, Answer: await SendAsync(a.Admin, p))));
+                    sent += batch.Length;
                     var counting = Stopwatch.StartNew();
                     var after = await CountRowsAsync(database, tables, a.Id);
                     countTime += counting.Elapsed;
                     var changed = tables.Where(t => rows[t] != after[t]).Select(t => $"{t} {rows[t]}→{after[t]}").ToList();
-                    if (status >= 400 && changed.Count > 0) failures.Add($"{probe.Operation} ({probe.What}): refused with {status} but wrote rows: {string.Join(", ", changed)}");
+                    if (changed.Count > 0 && answers.All(x => x.Answer.Status >= 400))
+                    {
+                        failures.Add($"{string.Join(" / ", answers.Select(x => $"{x.Probe.Operation} ({x.Probe.What})"))}: refused but wrote rows: {string.Join(", ", changed)}");
+                    }
                     rows = after;
-                    Check(probe, status, contentType, text, failures);
+                    foreach (var (probe, answer) in answers) Check(probe, answer.Status, answer.ContentType, answer.Text, failures);
                 }
             }
         }

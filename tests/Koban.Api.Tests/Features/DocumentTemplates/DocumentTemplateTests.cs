@@ -24,10 +24,16 @@ public sealed class DocumentTemplateTests : ApiTest
     private static async Task<HttpResponseMessage> PutAsync(HttpClient client, string kind, object body, System.Net.Http.Headers.EntityTagHeaderValue? etag) =>
         await client.SendAsync(new HttpRequestMessage(HttpMethod.Put, $"/api/v1/document-templates/{kind}") { Content = JsonContent.Create(body) }.WithIfMatch(etag));
 
+    /// <summary>The API reads enums only as their names, as the contract documents them.</summary>
+    private static readonly System.Text.Json.JsonSerializerOptions ContractJson = new(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
     private static async Task SetUpIdentityAsync(TestCompany company)
     {
         var get = await company.Admin.GetAsync("/api/v1/company");
-        var put = new HttpRequestMessage(HttpMethod.Put, "/api/v1/company") { Content = JsonContent.Create(Koban.Api.Features.Examples.UpdateCompanyProfile with { LegalName = "Ébénisterie Lumière SAS" }) }
+        var put = new HttpRequestMessage(HttpMethod.Put, "/api/v1/company") { Content = JsonContent.Create(Koban.Api.Features.Examples.UpdateCompanyProfile with { LegalName = "Ébénisterie Lumière SAS" }, options: ContractJson) }
             .WithIfMatch(get.Headers.ETag);
         await (await company.Admin.SendAsync(put)).ShouldHaveStatus(HttpStatusCode.OK);
     }
