@@ -10,8 +10,10 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  timeout: 30_000,
-  expect: { timeout: 10_000 },
+  // Safety nets, not expectations: web-first assertions retry until they hold, so a passing test never waits for these,
+  // and a loaded 2-core machine (the API, PostgreSQL and Chromium share it) is many times slower than a quiet one.
+  timeout: 120_000,
+  expect: { timeout: 30_000 },
   outputDir: "./test-results/e2e-artifacts",
   reporter: [["list"], ["junit", { outputFile: "./test-results/e2e-junit.xml" }]],
   use: {
