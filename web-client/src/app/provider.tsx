@@ -1,4 +1,4 @@
-import { MantineProvider, NumberInput, createTheme } from "@mantine/core";
+import { Badge, MantineProvider, NumberInput, createTheme } from "@mantine/core";
 import { DatesProvider } from "@mantine/dates";
 import { Notifications } from "@mantine/notifications";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
@@ -15,6 +15,8 @@ export const theme = createTheme({
   components: {
     // Every number field writes French numbers: "1 250,50", never "1250.50" (a form may still override).
     NumberInput: NumberInput.extend({ defaultProps: { decimalSeparator: ",", thousandSeparator: "\u202f" } }),
+    // A badge is never cut to "Acomp…": its label keeps its full width, so a table column cannot shrink below it.
+    Badge: Badge.extend({ styles: { label: { overflow: "visible", textOverflow: "clip" } } }),
   },
 });
 

@@ -13,7 +13,15 @@ import { ModulePlaceholderRoute } from "./routes/app/module-placeholder";
  * frame, not every module of the application.
  */
 function page<M extends Record<K, ComponentType>, K extends keyof M>(load: () => Promise<M>, name: K): Pick<RouteObject, "lazy"> {
+  loaders.push(load);
   return { lazy: async () => ({ Component: (await load())[name] }) };
+}
+
+const loaders: (() => Promise<unknown>)[] = [];
+
+/** Loads every page's module now (the component tests do, before rendering, as when the routes were bundled together). */
+export async function preloadAllRoutes(): Promise<void> {
+  await Promise.all(loaders.map((load) => load()));
 }
 
 export const routes: RouteObject[] = [

@@ -3,9 +3,12 @@ import userEvent from "@testing-library/user-event";
 import { createMemoryRouter } from "react-router";
 import { App } from "@/app/app";
 import { createQueryClient } from "@/app/provider";
-import { routes } from "@/app/router";
+import { preloadAllRoutes, routes } from "@/app/router";
 import type { components } from "@/api/schema";
 import { createMe, db } from "./data";
+
+// The pages are lazy routes: load them all once, when the test file starts, so no test waits on a module import.
+await preloadAllRoutes();
 
 /**
  * Renders the whole app (providers, router, real API client over MSW) at a URL. `user` signs someone in

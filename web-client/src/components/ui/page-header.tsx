@@ -1,10 +1,11 @@
 import { Group, Text, Title } from "@mantine/core";
 import type { ReactNode } from "react";
 
+/** The page's title and its action buttons; on a narrow screen the buttons go under the title instead of off-screen. */
 export function PageHeader({ title, description, actions }: { title: string; description?: string; actions?: ReactNode }) {
   return (
-    <Group justify="space-between" align="flex-start" mb="lg" wrap="nowrap">
-      <div>
+    <Group justify="space-between" align="flex-start" mb="lg" wrap="wrap" gap="sm">
+      <div style={{ minWidth: 0 }}>
         <Title order={2}>{title}</Title>
         {description && (
           <Text c="dimmed" size="sm" mt={4}>
@@ -12,7 +13,7 @@ export function PageHeader({ title, description, actions }: { title: string; des
           </Text>
         )}
       </div>
-      {actions && <Group gap="sm">{actions}</Group>}
+      {actions && <Group gap="sm" wrap="wrap">{actions}</Group>}
     </Group>
   );
 }

@@ -85,7 +85,7 @@ describe("application frame", () => {
   });
 
   it("starts every page with a skip link: two key presses reach the page's content", async () => {
-    const { user } = renderApp("/orders");
+    const { user } = renderApp("/");
     await screen.findByTestId("company-name");
 
     await user.tab();

@@ -2,6 +2,7 @@ import { Anchor, Badge, Button, Checkbox, Group, MultiSelect, Paper, SegmentedCo
 import { DatePickerInput, MonthPickerInput } from "@mantine/dates";
 import { IconFileExport } from "@tabler/icons-react";
 import dayjs from "dayjs";
+import { useMediaQuery } from "@mantine/hooks";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { applyProblemToForm } from "@/api/problem";
@@ -45,6 +46,8 @@ export function ExportPage({ canWrite, pollMs }: { canWrite: boolean; pollMs?: n
   const [currentId, setCurrentId] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const start = useStartExport();
+  // On a phone the four formats do not fit side by side: they are stacked.
+  const phone = useMediaQuery("(max-width: 47.99em)", false, { getInitialValueInEffect: false });
 
   function submit() {
     setErrors({});
@@ -82,6 +85,8 @@ export function ExportPage({ canWrite, pollMs }: { canWrite: boolean; pollMs?: n
                 onChange={(v) => setFormat(v as ExportFormat)}
                 data={exportFormats.map((f) => ({ value: f, label: t(`accounting.formats.${f}`) }))}
                 aria-label={t("accounting.format")}
+                orientation={phone ? "vertical" : "horizontal"}
+                fullWidth={phone}
               />
               <Text size="xs" c="dimmed" mt={4}>
                 {t(`accounting.formatHelp.${format}`)}

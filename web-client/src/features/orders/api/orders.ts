@@ -10,6 +10,7 @@ export type OrderRequest = Schemas["OrderRequest"];
 export type BillingSchedule = Schemas["BillingScheduleResponse"];
 export type MilestoneRequest = Schemas["MilestoneRequest"];
 export type PaymentMethod = Schemas["PaymentMethod"];
+export type OrderCustomer = Schemas["CustomerResponse"];
 export const orderStatuses: OrderStatus[] = ["Draft", "InProgress", "Closed", "Cancelled"];
 export const paymentMethods: PaymentMethod[] = ["BankTransfer", "Card", "Cheque", "Cash", "DirectDebit", "Other"];
 

@@ -22,52 +22,56 @@ export function OrderBillingBlock({ order }: { order: Order }) {
         <Stat label={t("orders.invoiced")} value={formatMoney(billing.invoicedExcludingVat, order.currency)} />
         <Stat label={t("orders.leftToInvoice")} value={formatMoney(billing.leftToInvoiceExcludingVat, order.currency)} testId="left-to-invoice" />
       </SimpleGrid>
-      <Table fz="sm" mb="md" aria-label={t("orders.leftPerRate")}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t("salesLines.vatRate")}</Table.Th>
-            <Table.Th ta="right">{t("orders.orderedBase")}</Table.Th>
-            <Table.Th ta="right">{t("orders.depositedBase")}</Table.Th>
-            <Table.Th ta="right">{t("orders.deductedBase")}</Table.Th>
-            <Table.Th ta="right">{t("orders.leftBase")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {billing.rates.map((r) => (
-            <Table.Tr key={r.rate}>
-              <Table.Td>{formatPercent(r.rate)}</Table.Td>
-              <Table.Td ta="right">{formatMoney(r.orderedBase, order.currency)}</Table.Td>
-              <Table.Td ta="right">{formatMoney(r.depositedBase, order.currency)}</Table.Td>
-              <Table.Td ta="right">{formatMoney(r.deductedBase, order.currency)}</Table.Td>
-              <Table.Td ta="right">{formatMoney(r.leftBase, order.currency)}</Table.Td>
+      <Table.ScrollContainer minWidth={560} mb="md">
+        <Table fz="sm" aria-label={t("orders.leftPerRate")}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t("salesLines.vatRate")}</Table.Th>
+              <Table.Th ta="right">{t("orders.orderedBase")}</Table.Th>
+              <Table.Th ta="right">{t("orders.depositedBase")}</Table.Th>
+              <Table.Th ta="right">{t("orders.deductedBase")}</Table.Th>
+              <Table.Th ta="right">{t("orders.leftBase")}</Table.Th>
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-      <Table fz="sm" aria-label={t("orders.leftPerLine")}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t("salesLines.description")}</Table.Th>
-            <Table.Th ta="right">{t("orders.orderedNet")}</Table.Th>
-            <Table.Th ta="right">{t("orders.deliveredQuantity")}</Table.Th>
-            <Table.Th ta="right">{t("orders.invoicedNet")}</Table.Th>
-            <Table.Th ta="right">{t("orders.creditedNet")}</Table.Th>
-            <Table.Th ta="right">{t("orders.leftNet")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {billing.lines.map((l) => (
-            <Table.Tr key={l.orderLineId}>
-              <Table.Td>{lineLabel(l.orderLineId)}</Table.Td>
-              <Table.Td ta="right">{formatMoney(l.orderedNet, order.currency)}</Table.Td>
-              <Table.Td ta="right">{l.deliveredQuantity}</Table.Td>
-              <Table.Td ta="right">{formatMoney(l.invoicedNet, order.currency)}</Table.Td>
-              <Table.Td ta="right">{formatMoney(l.creditedNet, order.currency)}</Table.Td>
-              <Table.Td ta="right">{formatMoney(l.leftNet, order.currency)}</Table.Td>
+          </Table.Thead>
+          <Table.Tbody>
+            {billing.rates.map((r) => (
+              <Table.Tr key={r.rate}>
+                <Table.Td>{formatPercent(r.rate)}</Table.Td>
+                <Table.Td ta="right">{formatMoney(r.orderedBase, order.currency)}</Table.Td>
+                <Table.Td ta="right">{formatMoney(r.depositedBase, order.currency)}</Table.Td>
+                <Table.Td ta="right">{formatMoney(r.deductedBase, order.currency)}</Table.Td>
+                <Table.Td ta="right">{formatMoney(r.leftBase, order.currency)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      <Table.ScrollContainer minWidth={640}>
+        <Table fz="sm" aria-label={t("orders.leftPerLine")}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t("salesLines.description")}</Table.Th>
+              <Table.Th ta="right">{t("orders.orderedNet")}</Table.Th>
+              <Table.Th ta="right">{t("orders.deliveredQuantity")}</Table.Th>
+              <Table.Th ta="right">{t("orders.invoicedNet")}</Table.Th>
+              <Table.Th ta="right">{t("orders.creditedNet")}</Table.Th>
+              <Table.Th ta="right">{t("orders.leftNet")}</Table.Th>
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {billing.lines.map((l) => (
+              <Table.Tr key={l.orderLineId}>
+                <Table.Td>{lineLabel(l.orderLineId)}</Table.Td>
+                <Table.Td ta="right">{formatMoney(l.orderedNet, order.currency)}</Table.Td>
+                <Table.Td ta="right">{l.deliveredQuantity}</Table.Td>
+                <Table.Td ta="right">{formatMoney(l.invoicedNet, order.currency)}</Table.Td>
+                <Table.Td ta="right">{formatMoney(l.creditedNet, order.currency)}</Table.Td>
+                <Table.Td ta="right">{formatMoney(l.leftNet, order.currency)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
     </Paper>
   );
 }

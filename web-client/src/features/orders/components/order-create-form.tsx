@@ -2,6 +2,7 @@ import { Alert, Button, Grid, Group, Paper, Stack, TextInput, Title } from "@man
 import { DatePickerInput } from "@mantine/dates";
 import { notifications } from "@mantine/notifications";
 import { IconInfoCircle } from "@tabler/icons-react";
+import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { CustomerSelect } from "@/components/pickers/customer-select";
@@ -9,7 +10,7 @@ import { LineEditor } from "@/components/sales-lines/line-editor";
 import { type LineDraft, emptyLine, splitLineErrors, toLineRequest } from "@/components/sales-lines/sales-lines-api";
 import { ProblemAlert } from "@/components/ui/problem-alert";
 import { useIdempotencyKey } from "@/lib/use-idempotency-key";
-import { type OrderRequest, useCreateOrder, useOrderCustomer } from "../api/orders";
+import { type OrderCustomer, type OrderRequest, orderCustomerQuery, useCreateOrder, useOrderCustomer } from "../api/orders";
 
 export interface OrderDefaults {
   customerId: string | null;
@@ -34,9 +35,10 @@ export function OrderCreateForm({ defaults, onCreated }: { defaults?: OrderDefau
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [lineErrors, setLineErrors] = useState<Record<string, string>>({});
   const create = useCreateOrder();
-  // The order's contact starts as the customer's billing contact (changeable on the draft afterwards).
-  const customer = useOrderCustomer(customerId);
-  const billingContactId = customer.data && customer.data.id === customerId ? (customer.data.contacts.find((c) => c.isBilling)?.id ?? null) : null;
+  // The order's contact starts as the customer's billing contact (changeable on the draft afterwards): its details are
+  // fetched as soon as the customer is picked, and read when the form is sent.
+  useOrderCustomer(customerId);
+  const queryClient = useQueryClient();
   const idempotency = useIdempotencyKey();
 
   function submit() {
@@ -45,6 +47,8 @@ export function OrderCreateForm({ defaults, onCreated }: { defaults?: OrderDefau
     setFieldErrors(errors);
     setLineErrors({});
     if (Object.keys(errors).length > 0) return;
+    const customer = queryClient.getQueryData<OrderCustomer>(orderCustomerQuery(customerId).queryKey);
+    const billingContactId = customer?.contacts.find((c) => c.isBilling)?.id ?? null;
     const body: OrderRequest = {
       customerId: customerId!,
       billToCustomerId: null,

@@ -44,7 +44,7 @@ describe("Orders → direct creation (« Nouvelle commande »)", () => {
 
   it("takes the customer's billing contact as the order's contact", async () => {
     const billing = createContact({ firstName: "Claire", lastName: "Durand", isBilling: true });
-    salesDb.customer.contacts = [createContact({ firstName: "Paul", lastName: "Atelier" }), billing];
+    salesDb.customer.contacts = [createContact({ firstName: "Paul", lastName: "Atelier", isBilling: false }), billing];
     const { user, queryClient } = renderApp("/orders/new", { user: createSalesAdmin() });
 
     await user.click(await screen.findByLabelText(/^Client/, { selector: "input" }));

@@ -75,8 +75,8 @@ describe("Orders → the order page", () => {
     seedDraft();
     const { user } = renderApp(`/orders/${salesDb.orders[0]!.id}`, { user: createSalesAdmin() });
 
-    await user.click(await screen.findByLabelText("Taux de TVA de la ligne 1"));
-    expect(await screen.findByRole("option", { name: /5,5 %.*art\. 278-0 bis du CGI/, hidden: true })).toBeInTheDocument();
+    await user.click(await screen.findByLabelText("Taux de TVA de la ligne 1", { selector: "input" }));
+    expect(await screen.findByRole("option", { name: /5,5\s%.*art\. 278-0 bis du CGI/, hidden: true })).toBeInTheDocument();
     await user.click(screen.getByRole("option", { name: /Formation professionnelle continue.*art\. 261-4-4° a du CGI/, hidden: true }));
 
     await waitFor(() =>

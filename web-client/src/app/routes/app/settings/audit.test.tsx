@@ -25,7 +25,7 @@ describe("Settings → audit log", () => {
     expect(row).toHaveTextContent("Alice Admin");
     expect(row).toHaveTextContent("Produit modifié");
     const change = within(row).getByTestId("audit-change");
-    expect(change).toHaveTextContent("Prix unitaire : 65 → 1\u202f250,5");
+    expect(change).toHaveTextContent(/Prix unitaire : 65 → 1\s250,5/);
     expect(change).toHaveTextContent("Taux de TVA : 20 → 5,5");
     expect(change).toHaveTextContent("En vente : Oui → Non");
     expect(change).not.toHaveTextContent("Code");
