@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Koban.Api.Infrastructure.Persistence;
 using Koban.Api.Infrastructure.Tenancy;
+using Koban.Api.Tests.Features.Companies;
 using Koban.Api.Tests.Features.Sales;
 using Koban.Api.Tests.Infrastructure;
 using Koban.Domain.Accounting;
@@ -18,6 +19,16 @@ namespace Koban.Api.Tests.Features.Accounting;
 /// </summary>
 public sealed class VatAndPostingsTests : ApiTest
 {
+    /// <summary>A company with a complete legal profile and a business customer.</summary>
+    private static async Task<SalesFlowTests.Catalog> CompanyAsync()
+    {
+        var c = await SalesFlowTests.CatalogAsync();
+        var etag = (await c.Company.Admin.GetAsync("/api/v1/company")).Headers.ETag;
+        var put = new HttpRequestMessage(HttpMethod.Put, "/api/v1/company") { Content = JsonContent.Create(CompanyProfileTests.Profile()) }.WithIfMatch(etag);
+        await (await c.Company.Admin.SendAsync(put)).ShouldHaveStatus(HttpStatusCode.OK);
+        return c;
+    }
+
     private static async Task<(Guid Id, JsonElement Invoice)> InvoiceAsync(HttpClient admin, Guid customerId, params object[] lines)
     {
         var draft = await SalesFlowTests.Post(admin, "/api/v1/invoices", new { customerId, paymentTerms = new { kind = "OnReceipt", days = 0 }, lines }, HttpStatusCode.Created);
@@ -43,7 +54,7 @@ public sealed class VatAndPostingsTests : ApiTest
     [Test]
     public async Task Credit_notes_by_amount_on_goods_reverse_goods_revenue_and_the_VAT_summary_is_the_domain_return_over_the_entries()
     {
-        var c = await SalesFlowTests.CatalogAsync();
+        var c = await CompanyAsync();
         var admin = c.Company.Admin;
         var (invoiceId, invoice) = await InvoiceAsync(admin, c.CustomerId, Goods(500m, 2m));
         var today = invoice.GetProperty("issueDate").GetString()!;
@@ -84,7 +95,7 @@ public sealed class VatAndPostingsTests : ApiTest
     [Test]
     public async Task A_zero_invoice_is_validated_with_a_number_and_no_journal_entry()
     {
-        var c = await SalesFlowTests.CatalogAsync();
+        var c = await CompanyAsync();
         var admin = c.Company.Admin;
         var cases = new[]
         {
