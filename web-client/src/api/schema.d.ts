@@ -2120,14 +2120,14 @@ export interface paths {
         };
         /**
          * Get the account mapping (journals, accounts, bank accounts)
-         * @description The French defaults (domain-rules.md §9) until changed: journals VT/BQ/OD, customers 411000 with each customer's accounting code as auxiliary account, deposits 419100, revenue 706000 (services) / 707000 (goods) with overrides per nature and VAT rate, VAT collected 445710 and pending 445740 with overrides per rate, bank 512000, bank fees 627000, bad debts 654000, write-offs 658000/758000, unidentified receipts 471000. Returns an `ETag` for the update.
+         * @description The French defaults (domain-rules.md §9) until changed: journals VT/BQ/OD, customers 411000 with each customer's accounting code as auxiliary account, deposits 419100, revenue 706000 (services) / 707000 (goods) with overrides per nature and VAT rate or per nature and VAT treatment (`treatment`: Taxable, Exempt, Franchise, ReverseCharge, IntraCommunitySupply, Export, OutsideScope — e.g. exports and intra-EU sales on their own accounts; a rule with a treatment wins over one without and matches the rate only for Taxable), VAT collected 445710 and pending 445740 with overrides per rate, bank 512000, bank fees 627000, bad debts 654000, write-offs 658000/758000, unidentified receipts 471000, late-payment interest 763800 (`lateInterestAccount`) and the 40 € recovery indemnity 758800 (`recoveryIndemnityAccount`). Returns an `ETag` for the update.
          *
          *     Requires the permission `accounting:read` (role matrix for users, scope for API keys).
          */
         get: operations["GetAccountingSettings"];
         /**
          * Replace the account mapping
-         * @description Accounts have 3 to 20 digits or capital letters (`account_number_invalid` naming the field, e.g. `vatRules[0].pendingAccount`), journal codes 1 to 8 and distinct, bank account codes distinct, at least one bank account. Entries already written keep the accounts they were posted with; the new mapping applies to the next events.
+         * @description Accounts have 3 to 20 digits or capital letters (`account_number_invalid` naming the field, e.g. `vatRules[0].pendingAccount`), journal codes 1 to 8 and distinct, bank account codes distinct, at least one bank account. `lateInterestAccount` and `recoveryIndemnityAccount` may be left out (they keep their current value). Entries already written keep the accounts they were posted with; the new mapping applies to the next events.
          *
          *     Requires the permission `accounting:write` (role matrix for users, scope for API keys).
          */
@@ -2147,8 +2147,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * VAT due per rate for a period's VAT return
-         * @description Read from the journal: what was credited (net of debits) to the collected-VAT accounts with an entry date in the period — VAT on goods and, for companies that opted for debits, on services when invoiced; VAT on services and on deposits when paid (moved from the pending account by the payment); credit notes and cancelled payments net it. `pendingVatAtEnd` is what still waits for payment at the end of the period.
+         * What the period's VAT return (CA3) declares
+         * @description Read from the journal. `rows`: per rate, what was credited (net of debits) to the collected-VAT accounts with an entry date in the period, and its base — VAT on goods and, for companies that opted for debits, on services when invoiced; VAT on services and on deposits when paid (moved from the pending account by the payment); credit notes and cancelled payments net it. `nonTaxable`: the period's sales without VAT, net of credit notes, as the CA3 lists them — `exports` (line E1, goods outside the EU), `intraCommunitySupplies` (line F2, goods to EU businesses), `otherNonTaxable` (line E2) = `reverseChargeServices` (services to EU businesses) + `outsideScope` (services to businesses outside the EU) + `exempt` (exempt French sales). `franchiseTurnover`: sales made under the VAT franchise (art. 293 B du CGI: no VAT, no return). Late-payment interest and recovery indemnities are no operations and appear nowhere. `pendingVatAtEnd` is what still waits for payment at the end of the period.
          *
          *     Requires the permission `accounting:read` (role matrix for users, scope for API keys).
          */
@@ -2708,6 +2708,8 @@ export interface components {
             unidentifiedReceiptsAccount: string;
             /** Format: decimal */
             writeOffLimit: number;
+            lateInterestAccount?: null | string;
+            recoveryIndemnityAccount?: null | string;
         };
         /** @description The address whose password was just set, so the sign-in form can be filled in. */
         AccountPasswordSetResponse: {
@@ -4532,12 +4534,17 @@ export interface components {
         RequestPasswordResetRequest: {
             email: string;
         };
-        /** @description Overrides the revenue account for one nature and VAT rate (e.g. 7061 for services at 10 %). */
+        /**
+         * @description Overrides the revenue account for one nature and VAT rate (e.g. 706100 for services at 10 %), or for one nature and VAT
+         *     treatment (e.g. 707200 for exports of goods, 707100 for intra-EU supplies): a rule with a treatment wins over one
+         *     without, and matches the rate only for the Taxable treatment (the other treatments carry 0 %).
+         */
         RevenueAccountRule: {
             nature: components["schemas"]["ProductNature"];
             /** Format: decimal */
             vatRate: number;
             account: string;
+            treatment?: null | components["schemas"]["VatTreatmentKind"];
         };
         /**
          * @description A line as a client sends it. On a product line, omitted description, unit, price and VAT rate are copied from
@@ -4784,7 +4791,29 @@ export interface components {
          * @enum {unknown}
          */
         VatCategory: "Standard" | "ZeroRated" | "Exempt" | "ReverseCharge" | "IntraCommunitySupply" | "Export" | "OutsideScope";
-        /** @description What the period's VAT return declares, per rate, and the VAT still waiting for payment at the end of the period. */
+        /**
+         * @description The period's sales without VAT as the CA3 lists them, net of credit notes: `exports` (line E1, goods outside the EU),
+         *     `intraCommunitySupplies` (line F2, goods to EU businesses), `otherNonTaxable` (line E2) = `reverseChargeServices`
+         *     (services to EU businesses) + `outsideScope` (services to businesses outside the EU) + `exempt` (exempt French sales).
+         */
+        VatSummaryNonTaxable: {
+            /** Format: decimal */
+            exports: number;
+            /** Format: decimal */
+            intraCommunitySupplies: number;
+            /** Format: decimal */
+            otherNonTaxable: number;
+            /** Format: decimal */
+            reverseChargeServices: number;
+            /** Format: decimal */
+            outsideScope: number;
+            /** Format: decimal */
+            exempt: number;
+        };
+        /**
+         * @description What the period's VAT return declares — taxable bases and VAT per rate, non-taxable operations — the VAT still
+         *         waiting for payment at the end of the period, and the turnover made under the VAT franchise (no VAT, no return).
+         */
         VatSummaryResponse: {
             /** Format: date */
             from: string;
@@ -4797,6 +4826,9 @@ export interface components {
             totalVat: number;
             /** Format: decimal */
             pendingVatAtEnd: number;
+            nonTaxable: components["schemas"]["VatSummaryNonTaxable"];
+            /** Format: decimal */
+            franchiseTurnover: number;
         };
         /** @description VAT due at one rate over the period: the base and the VAT that became due (on debits, or on receipt for services). */
         VatSummaryRow: {
@@ -4807,6 +4839,8 @@ export interface components {
             /** Format: decimal */
             vat: number;
         };
+        /** @enum {unknown} */
+        VatTreatmentKind: "Taxable" | "Exempt" | "Franchise" | "ReverseCharge" | "IntraCommunitySupply" | "Export" | "OutsideScope" | null;
         WinOpportunityRequest: {
             /** Format: uuid */
             quoteId: null | string;
@@ -19197,7 +19231,9 @@ export interface operations {
                      *       "writeOffLossAccount": "658000",
                      *       "writeOffGainAccount": "758000",
                      *       "unidentifiedReceiptsAccount": "471000",
-                     *       "writeOffLimit": 5
+                     *       "writeOffLimit": 5,
+                     *       "lateInterestAccount": "763800",
+                     *       "recoveryIndemnityAccount": "758800"
                      *     }
                      */
                     "application/json": components["schemas"]["AccountingSettingsDto"];
@@ -19269,7 +19305,20 @@ export interface operations {
                  *         {
                  *           "nature": "Service",
                  *           "vatRate": 10,
-                 *           "account": "706100"
+                 *           "account": "706100",
+                 *           "treatment": null
+                 *         },
+                 *         {
+                 *           "nature": "Goods",
+                 *           "vatRate": 0,
+                 *           "account": "707200",
+                 *           "treatment": "Export"
+                 *         },
+                 *         {
+                 *           "nature": "Goods",
+                 *           "vatRate": 0,
+                 *           "account": "707100",
+                 *           "treatment": "IntraCommunitySupply"
                  *         }
                  *       ],
                  *       "vatCollectedAccount": "445710",
@@ -19300,7 +19349,9 @@ export interface operations {
                  *       "writeOffLossAccount": "658000",
                  *       "writeOffGainAccount": "758000",
                  *       "unidentifiedReceiptsAccount": "471000",
-                 *       "writeOffLimit": 5
+                 *       "writeOffLimit": 5,
+                 *       "lateInterestAccount": "763800",
+                 *       "recoveryIndemnityAccount": "758800"
                  *     }
                  */
                 "application/json": components["schemas"]["AccountingSettingsDto"];
@@ -19335,7 +19386,20 @@ export interface operations {
                      *         {
                      *           "nature": "Service",
                      *           "vatRate": 10,
-                     *           "account": "706100"
+                     *           "account": "706100",
+                     *           "treatment": null
+                     *         },
+                     *         {
+                     *           "nature": "Goods",
+                     *           "vatRate": 0,
+                     *           "account": "707200",
+                     *           "treatment": "Export"
+                     *         },
+                     *         {
+                     *           "nature": "Goods",
+                     *           "vatRate": 0,
+                     *           "account": "707100",
+                     *           "treatment": "IntraCommunitySupply"
                      *         }
                      *       ],
                      *       "vatCollectedAccount": "445710",
@@ -19366,7 +19430,9 @@ export interface operations {
                      *       "writeOffLossAccount": "658000",
                      *       "writeOffGainAccount": "758000",
                      *       "unidentifiedReceiptsAccount": "471000",
-                     *       "writeOffLimit": 5
+                     *       "writeOffLimit": 5,
+                     *       "lateInterestAccount": "763800",
+                     *       "recoveryIndemnityAccount": "758800"
                      *     }
                      */
                     "application/json": components["schemas"]["AccountingSettingsDto"];
@@ -19473,7 +19539,16 @@ export interface operations {
                      *       ],
                      *       "totalBase": 1655.9,
                      *       "totalVat": 311.18,
-                     *       "pendingVatAtEnd": 156
+                     *       "pendingVatAtEnd": 156,
+                     *       "nonTaxable": {
+                     *         "exports": 4200,
+                     *         "intraCommunitySupplies": 1850,
+                     *         "otherNonTaxable": 950,
+                     *         "reverseChargeServices": 700,
+                     *         "outsideScope": 250,
+                     *         "exempt": 0
+                     *       },
+                     *       "franchiseTurnover": 0
                      *     }
                      */
                     "application/json": components["schemas"]["VatSummaryResponse"];
