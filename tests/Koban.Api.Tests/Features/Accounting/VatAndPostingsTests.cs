@@ -4,6 +4,7 @@ using System.Text.Json;
 using Koban.Api.Infrastructure.Persistence;
 using Koban.Api.Infrastructure.Tenancy;
 using Koban.Api.Tests.Features.Companies;
+using Koban.Api.Tests.Features.Payments;
 using Koban.Api.Tests.Features.Sales;
 using Koban.Api.Tests.Infrastructure;
 using Koban.Domain.Accounting;
@@ -143,5 +144,21 @@ public sealed class VatAndPostingsTests : ApiTest
         var bad = new HttpRequestMessage(HttpMethod.Put, "/api/v1/accounting/settings") { Content = JsonContent.Create(body) }.WithIfMatch(saved.Headers.ETag);
         var problem = await (await admin.SendAsync(bad)).ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "account_number_invalid");
         problem.GetProperty("errors").EnumerateObject().Single().Name.ShouldBe("recoveryIndemnityAccount");
+    }
+
+    [Test]
+    public async Task A_credit_note_after_a_payment_takes_back_the_VAT_already_due_from_the_collected_account()
+    {
+        var c = await CompanyAsync();
+        var admin = c.Company.Admin;
+        var (invoiceId, invoice) = await InvoiceAsync(admin, c.CustomerId,
+            new { kind = "Free", description = "Conseil", quantity = 10m, unitCode = "HUR", unitPrice = 100m, discountPercent = 0m, vatRate = 20m, nature = "Service" });
+        var today = invoice.GetProperty("issueDate").GetString()!;
+        await SalesFlowTests.Post(admin, "/api/v1/payments", PaymentsFlowTests.Receipt(c.CustomerId, today, 600m, (invoiceId, 600m)), HttpStatusCode.Created);
+        await CreditAsync(admin, new { invoiceId, reason = "Correction", mode = "Full" });
+
+        var vat = await (await admin.GetAsync($"/api/v1/accounting/vat-summary?from={today}&to={today}")).Json();
+        vat.GetProperty("pendingVatAtEnd").GetDecimal().ShouldBe(0m, "nothing is left to wait for, and 445740 never goes negative");
+        vat.GetProperty("totalVat").GetDecimal().ShouldBe(0m, "the sale is cancelled: the 100 € made due by the payment is taken back");
     }
 }
