@@ -12,8 +12,8 @@ public sealed record BankAccountSetting(string Code, string Label, string Accoun
 
 /// <summary>
 /// Overrides the revenue account for one nature and VAT rate (e.g. 706100 for services at 10 %), or for one nature and VAT
-/// treatment (e.g. 707200 for exports of goods, 707100 for intra-EU supplies): a rule with a <see cref="Treatment"/> wins
-/// over one without, and matches the rate only for <see cref="VatTreatmentKind.Taxable"/> (the other treatments carry 0 %).
+/// treatment (e.g. 707200 for exports of goods, 707100 for intra-EU supplies): a rule with a treatment wins over one
+/// without, and matches the rate only for the Taxable treatment (the other treatments carry 0 %).
 /// </summary>
 public sealed record RevenueAccountRule(ProductNature Nature, decimal VatRate, string Account, VatTreatmentKind? Treatment = null);
 

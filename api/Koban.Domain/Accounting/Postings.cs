@@ -72,7 +72,9 @@ public static class Postings
 
         foreach (var row in document.VatBreakdown.Where(r => r.Vat != 0m))
         {
-            var share = context.VatOnDebits ? 0m : isDeposit ? 1m : ServicesShare(priced, row.Rate);
+            // VAT an invoice takes back (a balance whose deposits rounded their VAT up) waits for no payment: nothing would
+            // ever make it due, so it corrects the collected VAT at once
+            var share = context.VatOnDebits || (!isCredit && row.Vat < 0m) ? 0m : isDeposit ? 1m : ServicesShare(priced, row.Rate);
             var pendingVat = Common.Rounding.Amount(row.Vat * share);
             var pendingBase = Common.Rounding.Amount(row.Base * share);
             if (isCredit && invoicePending is not null && pendingVat > 0m)

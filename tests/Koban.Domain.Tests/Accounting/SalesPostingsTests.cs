@@ -270,4 +270,20 @@ public sealed class SalesPostingsTests
         summary.Rows.ShouldBeEmpty();
         summary.NonTaxable.OtherNonTaxable.ShouldBe(0m);
     }
+
+    [Test]
+    public void VAT_a_balance_takes_back_is_not_left_pending_where_no_payment_would_ever_make_it_due()
+    {
+        // three 33.33 % deposits of 100 € of services deposit 20.01 € of VAT: the balance (0.01 € HT, TTC 0) takes a cent back
+        var flow = BillingFlow.For(InvoicingTestData.Line(1m, 100m));
+        var deposits = Enumerable.Range(0, 3).Select(_ => flow.Deposit(AmountBasis.Percentage, 33.33m)).ToList();
+        var balance = flow.Balance();
+        var entry = Postings.ForBillingDocument(balance, Customer, Context())!;
+
+        balance.TotalVat.ShouldBe(-0.01m);
+        Credit(entry, "445740").ShouldBe(0m);
+        Credit(entry, "445710").ShouldBe(-0.01m);
+        var all = deposits.Select(d => Postings.ForBillingDocument(d, Customer, Context())!).Append(entry).ToList();
+        all.SelectMany(e => e.Lines).Where(l => l.Account == "445740").Sum(l => l.Credit - l.Debit).ShouldBe(20.01m, "what the deposits' payments will make due");
+    }
 }

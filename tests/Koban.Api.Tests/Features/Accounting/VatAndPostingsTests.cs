@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Koban.Api.Infrastructure.Persistence;
 using Koban.Api.Infrastructure.Tenancy;
+using Koban.Api.Tests.Features.Companies;
+using Koban.Api.Tests.Features.Payments;
 using Koban.Api.Tests.Features.Sales;
 using Koban.Api.Tests.Infrastructure;
 using Koban.Domain.Accounting;
@@ -18,6 +20,16 @@ namespace Koban.Api.Tests.Features.Accounting;
 /// </summary>
 public sealed class VatAndPostingsTests : ApiTest
 {
+    /// <summary>A company with a complete legal profile and a business customer.</summary>
+    private static async Task<SalesFlowTests.Catalog> CompanyAsync()
+    {
+        var c = await SalesFlowTests.CatalogAsync();
+        var etag = (await c.Company.Admin.GetAsync("/api/v1/company")).Headers.ETag;
+        var put = new HttpRequestMessage(HttpMethod.Put, "/api/v1/company") { Content = JsonContent.Create(CompanyProfileTests.Profile()) }.WithIfMatch(etag);
+        await (await c.Company.Admin.SendAsync(put)).ShouldHaveStatus(HttpStatusCode.OK);
+        return c;
+    }
+
     private static async Task<(Guid Id, JsonElement Invoice)> InvoiceAsync(HttpClient admin, Guid customerId, params object[] lines)
     {
         var draft = await SalesFlowTests.Post(admin, "/api/v1/invoices", new { customerId, paymentTerms = new { kind = "OnReceipt", days = 0 }, lines }, HttpStatusCode.Created);
@@ -43,7 +55,7 @@ public sealed class VatAndPostingsTests : ApiTest
     [Test]
     public async Task Credit_notes_by_amount_on_goods_reverse_goods_revenue_and_the_VAT_summary_is_the_domain_return_over_the_entries()
     {
-        var c = await SalesFlowTests.CatalogAsync();
+        var c = await CompanyAsync();
         var admin = c.Company.Admin;
         var (invoiceId, invoice) = await InvoiceAsync(admin, c.CustomerId, Goods(500m, 2m));
         var today = invoice.GetProperty("issueDate").GetString()!;
@@ -84,7 +96,7 @@ public sealed class VatAndPostingsTests : ApiTest
     [Test]
     public async Task A_zero_invoice_is_validated_with_a_number_and_no_journal_entry()
     {
-        var c = await SalesFlowTests.CatalogAsync();
+        var c = await CompanyAsync();
         var admin = c.Company.Admin;
         var cases = new[]
         {
@@ -132,5 +144,21 @@ public sealed class VatAndPostingsTests : ApiTest
         var bad = new HttpRequestMessage(HttpMethod.Put, "/api/v1/accounting/settings") { Content = JsonContent.Create(body) }.WithIfMatch(saved.Headers.ETag);
         var problem = await (await admin.SendAsync(bad)).ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "account_number_invalid");
         problem.GetProperty("errors").EnumerateObject().Single().Name.ShouldBe("recoveryIndemnityAccount");
+    }
+
+    [Test]
+    public async Task A_credit_note_after_a_payment_takes_back_the_VAT_already_due_from_the_collected_account()
+    {
+        var c = await CompanyAsync();
+        var admin = c.Company.Admin;
+        var (invoiceId, invoice) = await InvoiceAsync(admin, c.CustomerId,
+            new { kind = "Free", description = "Conseil", quantity = 10m, unitCode = "HUR", unitPrice = 100m, discountPercent = 0m, vatRate = 20m, nature = "Service" });
+        var today = invoice.GetProperty("issueDate").GetString()!;
+        await SalesFlowTests.Post(admin, "/api/v1/payments", PaymentsFlowTests.Receipt(c.CustomerId, today, 600m, (invoiceId, 600m)), HttpStatusCode.Created);
+        await CreditAsync(admin, new { invoiceId, reason = "Correction", mode = "Full" });
+
+        var vat = await (await admin.GetAsync($"/api/v1/accounting/vat-summary?from={today}&to={today}")).Json();
+        vat.GetProperty("pendingVatAtEnd").GetDecimal().ShouldBe(0m, "nothing is left to wait for, and 445740 never goes negative");
+        vat.GetProperty("totalVat").GetDecimal().ShouldBe(0m, "the sale is cancelled: the 100 € made due by the payment is taken back");
     }
 }

@@ -316,9 +316,9 @@ public sealed class ReminderJobTests
         var notes = (await validated.Json()).GetProperty("snapshot").GetProperty("legalNotes").EnumerateArray().Select(n => n.GetString()).ToList();
         notes.ShouldContain("Hors champ d'application de la TVA");
         notes.ShouldNotContain("TVA non applicable, article 259-1 du CGI");
+        // (the editor's PUT above replaced the header text and set the customer's own reference)
         var pdf = Koban.Pdf.Tests.PdfText.Flat(Koban.Pdf.Tests.PdfText.All(await admin.GetByteArrayAsync($"/api/v1/invoices/{feeId}/pdf")));
         pdf.ShouldNotContain($"(bon de commande) : {number}");
-        pdf.ShouldContain($"Pénalités de retard de la facture n° {number}");
 
         // interest is financial income (7638), the indemnity 7588: not revenue, and nothing for the VAT return (a customer
         // reference sent by the editor is the customer's own and does not change that)

@@ -36,7 +36,9 @@ type AccountKey =
   | "badDebtAccount"
   | "writeOffLossAccount"
   | "writeOffGainAccount"
-  | "unidentifiedReceiptsAccount";
+  | "unidentifiedReceiptsAccount"
+  | "lateInterestAccount"
+  | "recoveryIndemnityAccount";
 
 const accountKeys: AccountKey[] = [
   "customerAccount",
@@ -50,7 +52,12 @@ const accountKeys: AccountKey[] = [
   "writeOffLossAccount",
   "writeOffGainAccount",
   "unidentifiedReceiptsAccount",
+  "lateInterestAccount",
+  "recoveryIndemnityAccount",
 ];
+
+const treatments = ["Taxable", "Exempt", "Franchise", "ReverseCharge", "IntraCommunitySupply", "Export", "OutsideScope"] as const;
+type Treatment = (typeof treatments)[number];
 
 /** "BankAccounts[0].Account" → "bankAccounts.0.account" */
 function normalize(key: string) {
@@ -110,7 +117,7 @@ function AccountingSettingsForm({ initial, etag, canWrite, onReload }: { initial
           <Section title={t("accounting.accounts")}>
             <SimpleGrid cols={{ base: 2, md: 4 }}>
               {accountKeys.map((k) => (
-                <TextInput key={k} label={t(`accounting.accountKeys.${k}`)} value={v[k]} onChange={(e) => patch({ [k]: e.currentTarget.value })} error={err(k)} />
+                <TextInput key={k} label={t(`accounting.accountKeys.${k}`)} value={v[k] ?? ""} onChange={(e) => patch({ [k]: e.currentTarget.value })} error={err(k)} />
               ))}
               <TextInput
                 label={t("accounting.writeOffLimit")}
@@ -180,6 +187,20 @@ function AccountingSettingsForm({ initial, etag, canWrite, onReload }: { initial
                 ),
               },
               { header: t("accounting.vatRate"), cell: (r, set) => <RateSelect value={r.vatRate} onChange={(vatRate) => set({ vatRate })} /> },
+              {
+                header: t("accounting.treatment"),
+                cell: (r, set) => (
+                  <Select
+                    size="xs"
+                    aria-label={t("accounting.treatment")}
+                    placeholder={t("accounting.anyTreatment")}
+                    data={treatments.map((value) => ({ value, label: t(`accounting.treatments.${value}`) }))}
+                    value={r.treatment ?? null}
+                    onChange={(value) => set({ treatment: (value as Treatment | null) ?? null })}
+                    clearable
+                  />
+                ),
+              },
               { header: t("accounting.account"), cell: (r, set, i) => <TextInput size="xs" aria-label={t("accounting.account")} value={r.account} onChange={(e) => set({ account: e.currentTarget.value })} error={err(`revenueRules.${i}.account`)} /> },
             ]}
           />

@@ -8,7 +8,19 @@ import { ErrorState } from "@/components/ui/error-state";
 import { formatMoney, formatPercent } from "@/lib/format-money";
 import { useVatSummary } from "../api/accounting";
 
-/** VAT due per rate for a period's return (computed by the API from the books). */
+type VatSummary = NonNullable<ReturnType<typeof useVatSummary>["data"]>;
+
+/** The CA3's non-taxed lines and the franchise turnover, in the order of the return. */
+function nonTaxableRows(summary: VatSummary): [string, number][] {
+  return [
+    ["exports", summary.nonTaxable.exports],
+    ["intraCommunitySupplies", summary.nonTaxable.intraCommunitySupplies],
+    ["otherNonTaxable", summary.nonTaxable.otherNonTaxable],
+    ["franchiseTurnover", summary.franchiseTurnover],
+  ];
+}
+
+/** VAT due per rate for a period's return, and its non-taxed operations (computed by the API from the books). */
 export function VatSummaryPanel() {
   const { t } = useTranslation();
   const [month, setMonth] = useState<string | null>(dayjs().subtract(1, "month").startOf("month").format("YYYY-MM-DD"));
@@ -24,7 +36,7 @@ export function VatSummaryPanel() {
         <Skeleton height={120} />
       ) : query.isError ? (
         <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      ) : query.data.rows.length === 0 ? (
+      ) : query.data.rows.length === 0 && nonTaxableRows(query.data).every(([, amount]) => amount === 0) ? (
         <EmptyState title={t("accounting.noVat")} />
       ) : (
         <>
@@ -57,6 +69,21 @@ export function VatSummaryPanel() {
           <Text size="sm" c="dimmed" mt="sm">
             {t("accounting.pendingVat", { amount: formatMoney(query.data.pendingVatAtEnd) })}
           </Text>
+          <Table verticalSpacing={4} aria-label={t("accounting.nonTaxable")} maw={600} mt="md">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th colSpan={2}>{t("accounting.nonTaxable")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {nonTaxableRows(query.data).map(([key, amount]) => (
+                <Table.Tr key={key}>
+                  <Table.Td>{t(`accounting.${key}`)}</Table.Td>
+                  <Table.Td ta="right">{formatMoney(amount)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
         </>
       )}
     </Paper>
