@@ -57,6 +57,9 @@ public sealed class BackdatingTests : ApiTest
     public async Task Validating_an_invoice_or_a_credit_note_dated_before_the_first_fiscal_year_is_a_422_and_takes_no_number()
     {
         var company = await NewCompanyAsync();
+        var etag = (await company.Admin.GetAsync("/api/v1/company")).Headers.ETag;
+        var profile = new HttpRequestMessage(HttpMethod.Put, "/api/v1/company") { Content = JsonContent.Create(Companies.CompanyProfileTests.Profile()) }.WithIfMatch(etag);
+        await (await company.Admin.SendAsync(profile)).ShouldHaveStatus(HttpStatusCode.OK);
         var (customer, _) = await CustomerTests.CreateAsync(company.Admin, CustomerTests.Business());
         async Task<Guid> DraftAsync() => (await SalesFlowTests.Post(company.Admin, "/api/v1/invoices", new
         {
