@@ -105,7 +105,7 @@ builder.Services.AddIdentityCore<KobanUser>(o =>
     .AddSignInManager()
     .AddPasswordValidator<PasswordRules.PolicyValidator>();
 
-builder.Services.AddKobanAuthentication(secureTransport);
+builder.Services.AddKobanAuthentication();
 builder.Services.AddAuthorization();
 builder.Services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
 builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
@@ -114,7 +114,7 @@ builder.Services.AddAntiforgery(o =>
     o.HeaderName = RequestPipeline.CsrfHeader;
     o.Cookie.Name = "koban.af";
     o.Cookie.SameSite = SameSiteMode.Strict;
-    o.Cookie.SecurePolicy = TransportSecurity.CookiePolicy(secureTransport);
+    o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // Secure always in Production: UseTransportSecurity
 });
 
 var limits = configuration.GetSection("Koban:RateLimits");
@@ -187,8 +187,9 @@ builder.WebHost.ConfigureKestrel(k =>
 
 var app = builder.Build();
 
-// Forwarded headers first (from the configured proxies only): everything after sees the client's scheme and address.
-app.UseForwardedHeaders();
+// Forwarded headers first (from the configured proxies only): everything after sees the client's scheme and address;
+// in Production every cookie written after this point is Secure.
+app.UseTransportSecurity(secureTransport);
 // Localization next: problem titles written by the exception handler are in the caller's language.
 app.UseRequestLocalization();
 app.UseExceptionHandler();

@@ -119,6 +119,8 @@ public sealed class PaymentHandlers(KobanDbContext db, ReceivablesLedger ledger,
             if (!await db.Customers.AnyAsync(c => c.Id == customerId, ct)) throw new ReferenceNotFoundException("customerId");
             customer = await books.CustomerAsync(customerId, ct);
         }
+        if (r.CreditNoteId is { } creditNoteId && !await db.CreditNotes.AnyAsync(c => c.Id == creditNoteId, ct))
+            throw new ReferenceNotFoundException("creditNoteId");
         var now = clock.GetUtcNow();
         var payment = Payment.Record(new PaymentData(r.Direction, r.CustomerId, r.Date, r.Amount, r.Method, r.Reference, r.BankAccountCode.Trim().ToUpperInvariant(),
             r.BankFees ?? 0m, r.Note), context.Today, now, actor.UserId);

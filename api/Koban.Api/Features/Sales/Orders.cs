@@ -134,6 +134,8 @@ public sealed class OrderHandlers(KobanDbContext db, AuditLog audit, SalesLineBu
         var billTo = r.BillToCustomerId is { } billToId && billToId != customer.Id ? await builder.CustomerAsync(billToId, "billToCustomerId", order is null || !order.IsFrozen, cancellationToken) : customer;
         await References.EnsureContactAsync(db, r.ContactId, cancellationToken, customer.Id, billTo.Id);
         if (r.SalespersonId is { } salesperson && !await db.Users.AnyAsync(u => u.Id == salesperson, cancellationToken)) throw new ReferenceNotFoundException("salespersonId");
+        // Document templates are one per company and kind, addressed by kind, never by id: no templateId can name one.
+        if (r.TemplateId is not null) throw new ReferenceNotFoundException("templateId");
         var today = await clock.TodayAsync(cancellationToken);
         var header = new OrderHeaderData(r.CustomerId, r.OrderDate ?? order?.OrderDate ?? today,
             r.PaymentTerms?.ToDomain() ?? order?.PaymentTerms ?? await factory.TermsAsync(billTo, cancellationToken),

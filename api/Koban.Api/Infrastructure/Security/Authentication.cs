@@ -17,7 +17,7 @@ public static class KobanAuthentication
     public const string ApiKeyHeader = "X-Api-Key";
     public const string CookieName = "koban.auth";
 
-    public static IServiceCollection AddKobanAuthentication(this IServiceCollection services, bool secureTransport)
+    public static IServiceCollection AddKobanAuthentication(this IServiceCollection services)
     {
         services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, "Cookie or API key", o =>
@@ -27,7 +27,7 @@ public static class KobanAuthentication
                 o.Cookie.Name = CookieName;
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
-                o.Cookie.SecurePolicy = Web.TransportSecurity.CookiePolicy(secureTransport);
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // Secure always in Production: TransportSecurity
                 o.ExpireTimeSpan = TimeSpan.FromHours(10);
                 o.SlidingExpiration = true;
                 o.Events.OnRedirectToLogin = ctx => { ctx.Response.StatusCode = StatusCodes.Status401Unauthorized; return Task.CompletedTask; };

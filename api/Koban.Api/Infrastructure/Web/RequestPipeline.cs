@@ -57,9 +57,7 @@ public static class RequestPipeline
         {
             HttpOnly = false,
             SameSite = SameSiteMode.Strict,
-            // The antiforgery cookie's policy carries the deployment's choice (Always in Production, see TransportSecurity).
-            Secure = http.Request.IsHttps
-                || http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<AntiforgeryOptions>>().Value.Cookie.SecurePolicy == CookieSecurePolicy.Always,
+            Secure = http.Request.IsHttps, // and always in Production: the cookie policy of TransportSecurity marks every cookie
             Path = "/",
         });
     }

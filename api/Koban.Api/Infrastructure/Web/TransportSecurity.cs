@@ -40,9 +40,15 @@ public static class TransportSecurity
         return services;
     }
 
-    /// <summary>The cookie policy: <c>Always</c> under secure transport, else the request's scheme.</summary>
-    public static CookieSecurePolicy CookiePolicy(bool secureTransport) =>
-        secureTransport ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+    /// <summary>Honours forwarded headers from the trusted proxies and, under secure transport, marks every cookie the
+    /// application writes (session, anti-forgery, XSRF-TOKEN) <c>Secure</c> through the cookie policy — without the
+    /// anti-forgery system refusing a request that reached Kestrel over plain HTTP from the proxy.</summary>
+    public static IApplicationBuilder UseTransportSecurity(this IApplicationBuilder app, bool secureTransport)
+    {
+        app.UseForwardedHeaders();
+        if (secureTransport) app.UseCookiePolicy(new CookiePolicyOptions { Secure = CookieSecurePolicy.Always });
+        return app;
+    }
 
     private static IEnumerable<string> Values(IConfiguration configuration, string key)
     {
