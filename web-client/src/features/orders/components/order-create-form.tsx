@@ -8,7 +8,6 @@ import { CustomerSelect } from "@/components/pickers/customer-select";
 import { LineEditor } from "@/components/sales-lines/line-editor";
 import { type LineDraft, emptyLine, splitLineErrors, toLineRequest } from "@/components/sales-lines/sales-lines-api";
 import { ProblemAlert } from "@/components/ui/problem-alert";
-import { useIdempotencyKey } from "@/lib/use-idempotency-key";
 import { type OrderRequest, useCreateOrder } from "../api/orders";
 
 export interface OrderDefaults {
@@ -34,7 +33,6 @@ export function OrderCreateForm({ defaults, onCreated }: { defaults?: OrderDefau
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [lineErrors, setLineErrors] = useState<Record<string, string>>({});
   const create = useCreateOrder();
-  const idempotency = useIdempotencyKey();
 
   function submit() {
     const errors: Record<string, string> = {};
@@ -63,10 +61,9 @@ export function OrderCreateForm({ defaults, onCreated }: { defaults?: OrderDefau
       lines: lines.map(toLineRequest),
     };
     create.mutate(
-      { body, idempotencyKey: idempotency.key },
+      { body },
       {
         onSuccess: (created) => {
-          idempotency.renew();
           notifications.show({ color: "green", message: t("orders.created") });
           onCreated(created.id);
         },
