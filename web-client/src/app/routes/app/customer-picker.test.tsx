@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { AppProvider, createQueryClient } from "@/app/provider";
 import { createCustomer, db } from "@/testing/data";
 import { server } from "@/testing/server";
-import { CustomerSelect } from "./customer-select";
+import { CustomerSelect } from "@/components/pickers/customer-select";
 
 function Picker({ onPicked }: { onPicked: (name: string | null) => void }) {
   const [value, setValue] = useState<string | null>(null);
