@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ApiError, applyProblemToForm, asApiError, toFieldPath } from "./problem";
+import type { TFunction } from "i18next";
+import { ApiError, applyProblemToForm, asApiError, joinDistinct, problemMessage, toFieldPath } from "./problem";
 
 describe("problem details → form errors", () => {
   it("normalises server property paths to form paths", () => {
@@ -27,5 +28,14 @@ describe("problem details → form errors", () => {
   it("recognises a bare problem body but not a network failure", () => {
     expect(asApiError({ status: 404, title: "Introuvable" })?.status).toBe(404);
     expect(asApiError(new TypeError("Failed to fetch"))).toBeNull();
+  });
+
+  it("says a detail that repeats the title once, not 'X — X'", () => {
+    const t = ((key: string) => key) as unknown as TFunction;
+    const same = new ApiError(422, { title: "Le client est archivé.", detail: "Le client est archivé." });
+    expect(problemMessage(same, t)).toBe("Le client est archivé.");
+    expect(joinDistinct("Conflit", "Conflit : le document est validé.")).toBe("Conflit : le document est validé.");
+    expect(joinDistinct("Requête invalide", "Le SIREN est invalide.")).toBe("Requête invalide — Le SIREN est invalide.");
+    expect(joinDistinct("Introuvable", null)).toBe("Introuvable");
   });
 });

@@ -94,7 +94,28 @@ export function applyProblemToForm(form: FormLike, error: unknown): string[] {
     else unmatched.push(message);
   }
   form.setErrors(fieldErrors);
+  revealProblem();
   return unmatched;
+}
+
+/**
+ * After a refused submission the focus is on the submit button, often below the fold: once the errors are drawn,
+ * the first invalid field gets the focus (and is scrolled to), else the error summary is scrolled into view.
+ */
+export function revealProblem() {
+  if (typeof document === "undefined") return;
+  const origin = document.activeElement;
+  const scope: ParentNode = origin?.closest("form, [role=dialog]") ?? document;
+  const reveal = () => {
+    const field = scope.querySelector<HTMLElement>('[aria-invalid="true"]');
+    const target = field ?? scope.querySelector<HTMLElement>('[role="alert"]');
+    if (!target) return;
+    target.scrollIntoView({ block: "center" });
+    if (field) field.focus();
+  };
+  // Twice: the errors are drawn by the next render, which a slow machine may not have done by the next frame.
+  const later = (f: () => void) => (typeof requestAnimationFrame === "function" ? requestAnimationFrame(() => f()) : setTimeout(f, 0));
+  later(() => later(reveal));
 }
 
 /**
@@ -108,6 +129,17 @@ export function asApiError(error: unknown): ApiError | null {
     return new ApiError(problem.status!, problem);
   }
   return null;
+}
+
+/** "title — detail", said once when the detail only repeats the title (or the other way round). */
+export function joinDistinct(title: string | null | undefined, detail: string | null | undefined): string {
+  const a = title?.trim() ?? "";
+  const b = detail?.trim() ?? "";
+  const norm = (v: string) => v.replace(/[.\s]+$/, "").toLowerCase();
+  if (!a || !b) return a || b;
+  if (norm(a) === norm(b) || norm(b).includes(norm(a))) return b;
+  if (norm(a).includes(norm(b))) return a;
+  return `${a} — ${b}`;
 }
 
 /** The sentence to show for a failure that is not (only) about a form field. */
@@ -125,6 +157,6 @@ export function problemMessage(failure: unknown, t: TFunction): string {
       return error.problem.title ?? t("errors.forbidden");
     default:
       if (error.status >= 500) return error.problem.title ?? t("errors.server");
-      return [error.problem.title, error.problem.detail].filter(Boolean).join(" — ") || t("errors.unexpected");
+      return joinDistinct(error.problem.title, error.problem.detail) || t("errors.unexpected");
   }
 }

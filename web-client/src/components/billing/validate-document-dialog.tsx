@@ -1,7 +1,7 @@
 import { Alert, Button, Group, List, Modal, Stack, Text } from "@mantine/core";
 import { DatePickerInput } from "@mantine/dates";
 import { IconAlertTriangle } from "@tabler/icons-react";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { asApiError } from "@/api/problem";
 import { ProblemAlert } from "@/components/ui/problem-alert";
@@ -31,6 +31,16 @@ export function ValidateDocumentDialog({
   const { t } = useTranslation();
   const [date, setDate] = useState<string | null>(requestedDate);
   const dateError = asApiError(error)?.problem.errors?.issueDate?.join(" ");
+  // A double click must not send two validations: the second click comes before `pending` reaches this render.
+  const sent = useRef(false);
+  useEffect(() => {
+    if (!pending) sent.current = false;
+  }, [pending, error]);
+  function confirm() {
+    if (sent.current || pending) return;
+    sent.current = true;
+    onConfirm(date);
+  }
   return (
     <Modal opened={opened} onClose={onClose} title={t(`billing.validate.title.${documentLabel}`)} size="lg">
       <Stack>
@@ -56,7 +66,7 @@ export function ValidateDocumentDialog({
           <Button variant="default" onClick={onClose}>
             {t("common.cancel")}
           </Button>
-          <Button color="green" loading={pending} onClick={() => onConfirm(date)}>
+          <Button color="green" loading={pending} onClick={confirm}>
             {t("billing.validate.confirm")}
           </Button>
         </Group>

@@ -1,10 +1,9 @@
 import { Select } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { fetchClient } from "@/api/client";
-import { unwrap } from "@/api/problem";
+import { useApiQuery } from "@/api/query";
 
 /** Picks an active customer; the search (name, accounting code, SIREN) runs on the server. */
 export function CustomerSelect({
@@ -30,14 +29,15 @@ export function CustomerSelect({
   const [opened, setOpened] = useState(false);
   const [debounced] = useDebouncedValue(search, 250);
   const term = value && debounced === valueLabel ? "" : debounced.trim();
-  const query = useQuery({
-    queryKey: ["get", "/api/v1/customers", { params: { query: { search: term, limit: 20 } } }],
-    enabled: opened,
-    placeholderData: keepPreviousData,
-    queryFn: async ({ signal }) =>
-      unwrap(await fetchClient.GET("/api/v1/customers", { params: { query: { search: term || undefined, limit: 20 } }, signal })),
-  });
-  const customers = query.data?.items ?? [];
+  const query = useApiQuery(
+    "/api/v1/customers",
+    { params: { query: { search: term || undefined, limit: 20 } } },
+    { enabled: opened, placeholderData: keepPreviousData },
+  );
+  // While the typed text is not searched yet (debounce) or its answer is not back, the list on screen answers an
+  // older search: it is not offered, so Enter cannot pick a customer that does not match what was typed.
+  const current = search === debounced && !query.isPlaceholderData;
+  const customers = current ? (query.data?.items ?? []) : [];
   const data = customers.map((c) => ({ value: c.id, label: c.name }));
   if (value && !data.some((d) => d.value === value)) data.unshift({ value, label: valueLabel ?? value });
 
@@ -53,7 +53,7 @@ export function CustomerSelect({
       onSearchChange={setSearch}
       onDropdownOpen={() => setOpened(true)}
       onDropdownClose={() => setOpened(false)}
-      nothingFoundMessage={query.isFetching ? t("common.loading") : t("salesLines.noCustomer")}
+      nothingFoundMessage={!current || query.isFetching ? t("common.loading") : t("salesLines.noCustomer")}
       onChange={(id) => onChange(id, customers.find((c) => c.id === id)?.name ?? null)}
       error={error}
       disabled={disabled}

@@ -1,6 +1,4 @@
-import { useQuery } from "@tanstack/react-query";
-import { fetchClient } from "@/api/client";
-import { unwrap } from "@/api/problem";
+import { type Versioned, apiKey, useVersionedQuery } from "@/api/query";
 import type { components } from "@/api/schema";
 
 // Shared by payments, invoices, receivables and accounting (features do not import each other).
@@ -19,23 +17,13 @@ export type RevenueAccountRule = Schemas["RevenueAccountRule"];
 export type VatAccountRule = Schemas["VatAccountRule"];
 export type AccountingSettings = Schemas["AccountingSettingsDto"];
 
-export interface VersionedAccountingSettings {
-  settings: AccountingSettings;
-  etag: string | null;
-}
+export type VersionedAccountingSettings = Versioned<AccountingSettings>;
 
 /** The accounting settings: payments need the bank accounts and the write-off limit. */
-export const accountingSettingsKey = ["get", "/api/v1/accounting/settings"] as const;
+export const accountingSettingsKey = apiKey("/api/v1/accounting/settings", {}, "versioned");
 
 export function useAccountingSettings() {
-  return useQuery({
-    queryKey: accountingSettingsKey,
-    staleTime: 60_000,
-    queryFn: async ({ signal }): Promise<VersionedAccountingSettings> => {
-      const result = await fetchClient.GET("/api/v1/accounting/settings", { signal });
-      return { settings: unwrap(result), etag: result.response.headers.get("ETag") };
-    },
-  });
+  return useVersionedQuery("/api/v1/accounting/settings", {}, { staleTime: 60_000 });
 }
 
 export const statementUrl = (customerId: string) => `/api/v1/receivables/customers/${customerId}/statement`;

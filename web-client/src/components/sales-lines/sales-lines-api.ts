@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { fetchClient } from "@/api/client";
 import { asApiError, unwrap } from "@/api/problem";
+import { useApiQuery } from "@/api/query";
 import type { components } from "@/api/schema";
 
 type Schemas = components["schemas"];
@@ -103,11 +104,7 @@ export function previewableLines(lines: LineDraft[]): { requests: SalesLineReque
 }
 
 export function useUnitCodes() {
-  return useQuery({
-    queryKey: ["get", "/api/v1/products/units"],
-    staleTime: Infinity,
-    queryFn: async ({ signal }) => unwrap(await fetchClient.GET("/api/v1/products/units", { signal })),
-  });
+  return useApiQuery("/api/v1/products/units", {}, { staleTime: Infinity });
 }
 
 /** The rates and exemptions (with their legal basis) this company's lines may take: the VAT cell is a choice among them. */
@@ -120,21 +117,14 @@ export function useVatTreatments() {
 }
 
 export function useProductSearch(search: string, enabled: boolean) {
-  return useQuery({
-    queryKey: ["get", "/api/v1/products", { params: { query: { search, forSale: true, limit: 20 } } }],
-    enabled,
-    placeholderData: keepPreviousData,
-    queryFn: async ({ signal }) =>
-      unwrap(
-        await fetchClient.GET("/api/v1/products", {
-          params: { query: { search: search || undefined, forSale: true, limit: 20 } },
-          signal,
-        }),
-      ),
-  });
+  return useApiQuery(
+    "/api/v1/products",
+    { params: { query: { search: search || undefined, forSale: true, limit: 20 } } },
+    { enabled, placeholderData: keepPreviousData },
+  );
 }
 
-/** The server computes every amount: the editor only shows what this answers. */
+/** The server computes every amount: the editor only shows what this answers. A POST that reads: its own key, never invalidated. */
 export function usePreviewTotals(customerId: string | null, lines: SalesLineRequest[], enabled: boolean) {
   return useQuery({
     queryKey: ["post", "/api/v1/orders/preview", { customerId, lines }],

@@ -3,7 +3,6 @@ import { IconFileTypeCsv } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ProblemAlert } from "@/components/ui/problem-alert";
-import { useIdempotencyKey } from "@/lib/use-idempotency-key";
 import type { UseMutationResult } from "@tanstack/react-query";
 import type { components } from "@/api/schema";
 
@@ -12,7 +11,6 @@ type ImportReport = components["schemas"]["ImportReport"];
 export interface ImportVariables {
   file: File;
   dryRun: boolean;
-  idempotencyKey: string;
 }
 
 const outcomeColors = { Created: "green", Updated: "blue", Refused: "red" } as const;
@@ -33,7 +31,6 @@ export function ImportCsvModal({
   mutation: UseMutationResult<ImportReport, Error, ImportVariables>;
 }) {
   const { t } = useTranslation();
-  const idempotency = useIdempotencyKey();
   const [file, setFile] = useState<File | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
 
@@ -47,10 +44,9 @@ export function ImportCsvModal({
   function run(dryRun: boolean) {
     if (!file) return;
     mutation.mutate(
-      { file, dryRun, idempotencyKey: idempotency.key },
+      { file, dryRun },
       {
         onSuccess: (result) => {
-          idempotency.renew();
           setReport(result);
         },
       },

@@ -21,12 +21,15 @@ export function ProblemAlert({
   const { t } = useTranslation();
   const apiError = asApiError(error);
   const stale = apiError?.status === 412;
+  const message = problemMessage(error, t);
+  // A field message that only repeats the main sentence is not shown twice.
+  const extras = [...new Set(extraMessages)].filter((m) => !message.includes(m.trim()));
   return (
     <Alert color={stale ? "orange" : "red"} icon={<IconAlertTriangle size={18} />} title={t("errors.title")} role="alert">
-      <Text size="sm">{problemMessage(error, t)}</Text>
-      {extraMessages.length > 0 && (
+      <Text size="sm">{message}</Text>
+      {extras.length > 0 && (
         <List size="sm" mt="xs">
-          {extraMessages.map((m) => (
+          {extras.map((m) => (
             <List.Item key={m}>{m}</List.Item>
           ))}
         </List>

@@ -1,6 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { fetchClient } from "@/api/client";
 import { unwrap } from "@/api/problem";
+import { apiKey, useApiMutation, useApiQuery, versioned } from "@/api/query";
 import type { components } from "@/api/schema";
 import { type AccountingSettings, type VersionedAccountingSettings, accountingSettingsKey } from "@/components/receivables/receivables-api";
 
@@ -10,22 +11,16 @@ export type VatSummary = components["schemas"]["VatSummaryResponse"];
 
 export function useSaveAccountingSettings() {
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async ({ body, etag }: { body: AccountingSettings; etag: string | null }): Promise<VersionedAccountingSettings> => {
-      const result = await fetchClient.PUT("/api/v1/accounting/settings", { body, params: { header: { "If-Match": etag ?? "" } } });
-      return { settings: unwrap(result), etag: result.response.headers.get("ETag") };
-    },
-    onSuccess: (saved) => queryClient.setQueryData(accountingSettingsKey, saved),
-  });
+  return useApiMutation(
+    "PUT /api/v1/accounting/settings",
+    async ({ body, etag }: { body: AccountingSettings; etag: string | null }): Promise<VersionedAccountingSettings> =>
+      versioned(await fetchClient.PUT("/api/v1/accounting/settings", { body, params: { header: { "If-Match": etag ?? "" } } })),
+    { onSuccess: (saved) => void queryClient.setQueryData(accountingSettingsKey, saved) },
+  );
 }
 
 export function useVatSummary(from: string | null, to: string | null) {
-  return useQuery({
-    queryKey: ["get", "/api/v1/accounting/vat-summary", from, to],
-    enabled: !!from && !!to,
-    queryFn: async ({ signal }) =>
-      unwrap(await fetchClient.GET("/api/v1/accounting/vat-summary", { params: { query: { from: from!, to: to! } }, signal })),
-  });
+  return useApiQuery("/api/v1/accounting/vat-summary", { params: { query: { from: from ?? "", to: to ?? "" } } }, { enabled: !!from && !!to });
 }
 
 // Exports (contract: POST/GET /accounting/exports, GET /accounting/exports/{id}, GET /accounting/exports/{id}/file).
@@ -62,24 +57,20 @@ export type CsvLayout = Schemas["CsvExportLayout"];
 export type ExportRequest = Schemas["RequestAccountingExportRequest"];
 export type AccountingExport = Schemas["AccountingExportResponse"];
 
-const exportsKey = ["get", "/api/v1/accounting/exports"] as const;
+const exportsKey = apiKey("/api/v1/accounting/exports");
+const exportKey = (id: string | null) => apiKey("/api/v1/accounting/exports/{id}", { params: { path: { id: id ?? "" } } });
 
 export function useAccountingExports() {
-  return useQuery({
-    queryKey: exportsKey,
-    queryFn: async ({ signal }) => {
-      return unwrap(await fetchClient.GET("/api/v1/accounting/exports", { signal })).items;
-    },
-  });
+  return useApiQuery("/api/v1/accounting/exports", {}, { select: (page) => page.items });
 }
 
 const finished = (status: ExportStatus | undefined) => status === "Completed" || status === "Failed";
 
-/** One export, polled every `pollMs` while it is queued or running. */
+/** One export, polled every `pollMs` while it is queued or running; the list is read again once it is done. */
 export function useAccountingExport(id: string | null, pollMs = 1000) {
   const queryClient = useQueryClient();
   return useQuery<AccountingExport>({
-    queryKey: [...exportsKey, id],
+    queryKey: exportKey(id),
     enabled: !!id,
     refetchInterval: (query) => (finished(query.state.data?.status) ? false : pollMs),
     queryFn: async ({ signal }): Promise<AccountingExport> => {
@@ -92,12 +83,8 @@ export function useAccountingExport(id: string | null, pollMs = 1000) {
 
 export function useStartExport() {
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (body: ExportRequest) => unwrap(await fetchClient.POST("/api/v1/accounting/exports", { body })),
-    onSuccess: (created) => {
-      queryClient.setQueryData([...exportsKey, created.id], created);
-      void queryClient.invalidateQueries({ queryKey: exportsKey, exact: true });
-    },
+  return useApiMutation("POST /api/v1/accounting/exports", async (body: ExportRequest) => unwrap(await fetchClient.POST("/api/v1/accounting/exports", { body })), {
+    onSuccess: (created) => void queryClient.setQueryData(exportKey(created.id), created),
   });
 }
 

@@ -17,7 +17,7 @@ export function AccountingSettingsPanel({ canWrite }: { canWrite: boolean }) {
   return (
     <AccountingSettingsForm
       key={query.data.etag ?? "x"}
-      initial={query.data.settings}
+      initial={query.data.value}
       etag={query.data.etag}
       canWrite={canWrite}
       onReload={() => void query.refetch()}

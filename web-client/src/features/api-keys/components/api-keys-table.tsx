@@ -106,7 +106,6 @@ function RevokeApiKeyModal({ apiKey, onClose }: { apiKey: ApiKey | null; onClose
   const { t } = useTranslation();
   const revoke = useRevokeApiKey();
   // A revoke retried after a network failure must not count twice: one key per confirmation dialog.
-  const [idempotencyKey] = useState(() => crypto.randomUUID());
   return (
     <Modal opened={apiKey !== null} onClose={onClose} title={t("apiKeys.revokeTitle")}>
       <Text mb="md">{t("apiKeys.revokeConfirm", { name: apiKey?.name ?? "" })}</Text>
@@ -120,7 +119,7 @@ function RevokeApiKeyModal({ apiKey, onClose }: { apiKey: ApiKey | null; onClose
           onClick={() =>
             apiKey &&
             revoke.mutate(
-              { id: apiKey.id, idempotencyKey: `${idempotencyKey}-${apiKey.id}` },
+              { id: apiKey.id },
               {
                 onSuccess: () => {
                   notifications.show({ color: "green", message: t("apiKeys.revokedNotice", { name: apiKey.name }) });

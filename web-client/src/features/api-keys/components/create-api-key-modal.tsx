@@ -5,7 +5,6 @@ import { useTranslation } from "react-i18next";
 import { applyProblemToForm } from "@/api/problem";
 import { ErrorState } from "@/components/ui/error-state";
 import { ProblemAlert } from "@/components/ui/problem-alert";
-import { useIdempotencyKey } from "@/lib/use-idempotency-key";
 import { type CreatedApiKey, useApiKeyScopes, useCreateApiKey } from "../api/api-keys";
 import { isAvailableScope, scopeLabel } from "../scopes";
 
@@ -21,7 +20,6 @@ export function CreateApiKeyModal({
   const { t } = useTranslation();
   const scopes = useApiKeyScopes(opened);
   const create = useCreateApiKey();
-  const idempotency = useIdempotencyKey();
   const [unmatched, setUnmatched] = useState<string[]>([]);
   const form = useForm({
     mode: "controlled",
@@ -45,10 +43,9 @@ export function CreateApiKeyModal({
         noValidate
         onSubmit={form.onSubmit((values) =>
           create.mutate(
-            { body: { name: values.name.trim(), scopes: values.scopes }, idempotencyKey: idempotency.key },
+            { body: { name: values.name.trim(), scopes: values.scopes } },
             {
               onSuccess: (result) => {
-                idempotency.renew();
                 form.reset();
                 onCreated(result);
               },

@@ -1,19 +1,12 @@
-import { useQuery } from "@tanstack/react-query";
-import { fetchClient } from "@/api/client";
-import { unwrap } from "@/api/problem";
+import { apiKey, useApiQuery } from "@/api/query";
 import type { components } from "@/api/schema";
 
 export type Me = components["schemas"]["MeResponse"];
 
-export const meQueryKey = ["get", "/api/v1/auth/me"] as const;
+export const meQueryKey = apiKey("/api/v1/auth/me");
 
 export function useMe() {
-  return useQuery({
-    queryKey: meQueryKey,
-    queryFn: async ({ signal }) => unwrap(await fetchClient.GET("/api/v1/auth/me", { signal })),
-    staleTime: 5 * 60_000,
-    retry: false,
-  });
+  return useApiQuery("/api/v1/auth/me", undefined, { staleTime: 5 * 60_000, retry: false });
 }
 
 /** The API's rule: "resource:write" implies "resource:read". */

@@ -1,16 +1,15 @@
-import { useMutation } from "@tanstack/react-query";
 import { fetchClient } from "@/api/client";
 import { unwrap } from "@/api/problem";
+import { useApiMutation } from "@/api/query";
 import type { components } from "@/api/schema";
 
 type Schemas = components["schemas"];
 
 /** "Mot de passe oublié": the API answers 202 whether or not the address has an account. */
 export function useRequestPasswordReset() {
-  return useMutation({
-    mutationFn: async (body: Schemas["RequestPasswordResetRequest"]) =>
-      unwrap(await fetchClient.POST("/api/v1/auth/password-reset", { body })),
-  });
+  return useApiMutation("POST /api/v1/auth/password-reset", async (body: Schemas["RequestPasswordResetRequest"]) =>
+    unwrap(await fetchClient.POST("/api/v1/auth/password-reset", { body })),
+  );
 }
 
 /** Both links set a password the same way: `{ token, password }` → the address to sign in with. */
@@ -20,16 +19,15 @@ export interface SetPasswordVariables {
 }
 
 export function useConfirmPasswordReset() {
-  return useMutation({
-    mutationFn: async ({ token, password }: SetPasswordVariables) =>
-      unwrap(await fetchClient.POST("/api/v1/auth/password-reset/confirm", { body: { token, newPassword: password } })),
-  });
+  return useApiMutation("POST /api/v1/auth/password-reset/confirm", async ({ token, password }: SetPasswordVariables) =>
+    unwrap(await fetchClient.POST("/api/v1/auth/password-reset/confirm", { body: { token, newPassword: password } })),
+  );
 }
 
 export function useAcceptInvitation() {
-  return useMutation({
-    mutationFn: async (body: SetPasswordVariables) => unwrap(await fetchClient.POST("/api/v1/auth/invitation/accept", { body })),
-  });
+  return useApiMutation("POST /api/v1/auth/invitation/accept", async (body: SetPasswordVariables) =>
+    unwrap(await fetchClient.POST("/api/v1/auth/invitation/accept", { body })),
+  );
 }
 
 /** The secret of an e-mailed link travels in the fragment (`#token=…`), which browsers never send to a server. */

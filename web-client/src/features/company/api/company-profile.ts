@@ -1,6 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { fetchClient } from "@/api/client";
 import { unwrap } from "@/api/problem";
+import { type Versioned, apiKey, useApiMutation, useVersionedQuery, versioned } from "@/api/query";
 import type { components } from "@/api/schema";
 
 export type CompanyProfile = components["schemas"]["CompanyProfileResponse"];
@@ -8,66 +9,43 @@ export type UpdateCompanyProfile = components["schemas"]["UpdateCompanyProfileRe
 export type LegalForm = components["schemas"]["LegalForm"];
 
 /** The profile together with the ETag it was read at: the next PUT must send it back as If-Match. */
-export interface VersionedCompanyProfile {
-  profile: CompanyProfile;
-  etag: string | null;
-}
+export type VersionedCompanyProfile = Versioned<CompanyProfile>;
 
-export const companyProfileQueryKey = ["get", "/api/v1/company"] as const;
+export const companyProfileQueryKey = apiKey("/api/v1/company", {}, "versioned");
 
 export function useCompanyProfile() {
-  return useQuery({
-    queryKey: companyProfileQueryKey,
-    queryFn: async ({ signal }): Promise<VersionedCompanyProfile> => {
-      const result = await fetchClient.GET("/api/v1/company", { signal });
-      return { profile: unwrap(result), etag: result.response.headers.get("ETag") };
-    },
-  });
+  return useVersionedQuery("/api/v1/company");
 }
 
+/** The header shows the company name, which comes from /auth/me: the invalidation map refreshes it. */
 export function useUpdateCompanyProfile() {
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async ({ body, etag }: { body: UpdateCompanyProfile; etag: string | null }): Promise<VersionedCompanyProfile> => {
-      const result = await fetchClient.PUT("/api/v1/company", {
-        params: { header: { "If-Match": etag ?? "" } },
-        body,
-      });
-      return { profile: unwrap(result), etag: result.response.headers.get("ETag") };
-    },
-    onSuccess: (saved) => {
-      queryClient.setQueryData(companyProfileQueryKey, saved);
-      // The header shows the company name, which comes from /auth/me.
-      void queryClient.invalidateQueries({ queryKey: ["get", "/api/v1/auth/me"] });
-    },
-  });
+  return useApiMutation(
+    "PUT /api/v1/company",
+    async ({ body, etag }: { body: UpdateCompanyProfile; etag: string | null }): Promise<VersionedCompanyProfile> =>
+      versioned(await fetchClient.PUT("/api/v1/company", { params: { header: { "If-Match": etag ?? "" } }, body })),
+    { onSuccess: (saved) => void queryClient.setQueryData(companyProfileQueryKey, saved) },
+  );
 }
 
 export const logoMaxBytes = 512 * 1024;
 export const logoTypes = ["image/png", "image/jpeg"];
 
 export function useUploadLogo() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (file: File) => {
-      const result = await fetchClient.PUT("/api/v1/company/logo", {
+  return useApiMutation("PUT /api/v1/company/logo", async (file: File) =>
+    unwrap(
+      await fetchClient.PUT("/api/v1/company/logo", {
         body: { file: "" },
         bodySerializer: () => {
           const data = new FormData();
           data.append("file", file);
           return data;
         },
-      });
-      return unwrap(result);
-    },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: companyProfileQueryKey }),
-  });
+      }),
+    ),
+  );
 }
 
 export function useDeleteLogo() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async () => unwrap(await fetchClient.DELETE("/api/v1/company/logo")),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: companyProfileQueryKey }),
-  });
+  return useApiMutation("DELETE /api/v1/company/logo", async () => unwrap(await fetchClient.DELETE("/api/v1/company/logo")));
 }

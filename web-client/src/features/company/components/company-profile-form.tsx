@@ -133,7 +133,7 @@ export function CompanyProfileForm({
 
   const form = useForm<FormValues>({
     mode: "controlled",
-    initialValues: toFormValues(initial.profile),
+    initialValues: toFormValues(initial.value),
     validate: {
       legalName: (v) => (v.trim() ? null : t("errors.required")),
       siren: (v) => (/^\d{9}$/.test(v.replace(/\s/g, "")) ? null : t("company.sirenFormat")),
@@ -151,7 +151,7 @@ export function CompanyProfileForm({
     const fresh = await onReload();
     if (!fresh) return;
     setEtag(fresh.etag);
-    const values = toFormValues(fresh.profile);
+    const values = toFormValues(fresh.value);
     form.setInitialValues(values);
     form.setValues(values);
     form.clearErrors();
@@ -172,7 +172,7 @@ export function CompanyProfileForm({
       {
         onSuccess: (saved) => {
           setEtag(saved.etag);
-          const next = toFormValues(saved.profile);
+          const next = toFormValues(saved.value);
           form.setInitialValues(next);
           form.setValues(next);
           notifications.show({ color: "green", title: t("company.saved"), message: t("company.savedDetail") });

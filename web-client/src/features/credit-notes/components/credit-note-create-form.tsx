@@ -9,7 +9,6 @@ import type { components } from "@/api/schema";
 import { BillingLinesTable } from "@/components/billing/billing-lines-table";
 import { formatDate } from "@/lib/dates";
 import { formatMoney } from "@/lib/format-money";
-import { useIdempotencyKey } from "@/lib/use-idempotency-key";
 import { type CreditNote, type CreditNoteMode, type CreditNoteRequest, type CreditReason, creditNoteModes, creditReasons, useCreateCreditNote } from "../api/credit-notes";
 
 type Invoice = components["schemas"]["InvoiceResponse"];
@@ -26,7 +25,6 @@ export function CreditNoteCreateForm({ invoice, onCreated }: { invoice: Invoice;
   const [amount, setAmount] = useState<number | string>("");
   const [sentLineIds, setSentLineIds] = useState<string[]>([]);
   const create = useCreateCreditNote();
-  const idempotency = useIdempotencyKey();
 
   const errors = asApiError(create.error)?.problem.errors ?? {};
   const lineErrors: Record<string, string> = {};
@@ -60,10 +58,9 @@ export function CreditNoteCreateForm({ invoice, onCreated }: { invoice: Invoice;
     }
     setSentLineIds(ids);
     create.mutate(
-      { body, idempotencyKey: idempotency.key },
+      { body },
       {
         onSuccess: (note) => {
-          idempotency.renew();
           notifications.show({ color: "green", message: t("creditNotes.created") });
           onCreated(note);
         },

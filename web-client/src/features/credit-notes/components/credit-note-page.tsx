@@ -16,13 +16,12 @@ import { DocumentEmailsPanel } from "@/components/billing/document-emails";
 import { ValidateDocumentDialog } from "@/components/billing/validate-document-dialog";
 import { formatDate } from "@/lib/dates";
 import { formatMoney } from "@/lib/format-money";
-import { useIdempotencyKey } from "@/lib/use-idempotency-key";
 import { type VersionedCreditNote, useDeleteCreditNote, useUpdateCreditNote, useValidateCreditNote } from "../api/credit-notes";
 
 /** The credit note: which invoice it corrects, why, its lines and totals; validated like an invoice, irreversibly. */
 export function CreditNotePage({ data, canWrite, onDeleted }: { data: VersionedCreditNote; canWrite: boolean; onDeleted: () => void }) {
   const { t } = useTranslation();
-  const note = data.creditNote;
+  const note = data.value;
   const draft = note.status === "Draft";
   const editable = canWrite && draft;
   const [etag, setEtag] = useState(data.etag);
@@ -33,7 +32,6 @@ export function CreditNotePage({ data, canWrite, onDeleted }: { data: VersionedC
   const update = useUpdateCreditNote();
   const validate = useValidateCreditNote();
   const remove = useDeleteCreditNote();
-  const idempotency = useIdempotencyKey();
   const fieldErrors = asApiError(update.error)?.problem.errors ?? {};
 
   function save() {
@@ -193,10 +191,9 @@ export function CreditNotePage({ data, canWrite, onDeleted }: { data: VersionedC
           }}
           onConfirm={(date) =>
             validate.mutate(
-              { id: note.id, issueDate: date, idempotencyKey: idempotency.key },
+              { id: note.id, issueDate: date },
               {
                 onSuccess: (validated) => {
-                  idempotency.renew();
                   setDialog(null);
                   notifications.show({ color: "green", message: t("creditNotes.validatedDone", { number: validated.number }) });
                 },

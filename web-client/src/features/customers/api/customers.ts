@@ -1,6 +1,7 @@
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { fetchClient } from "@/api/client";
 import { unwrap } from "@/api/problem";
+import { type Versioned, apiKey, useApiInfiniteQuery, useApiMutation, useVersionedQuery, versioned } from "@/api/query";
 import type { components } from "@/api/schema";
 
 type Schemas = components["schemas"];
@@ -27,177 +28,142 @@ export interface CustomerFilters {
 }
 
 /** The customer together with the ETag it was read at: customer and contact changes send it back as If-Match. */
-export interface VersionedCustomer {
-  customer: Customer;
-  etag: string | null;
-}
+export type VersionedCustomer = Versioned<Customer>;
 
 const pageSize = 25;
-const customersKey = ["get", "/api/v1/customers"] as const;
-const customerKey = (id: string) => ["get", "/api/v1/customers/{id}", id] as const;
+const customerKey = (id: string) => apiKey("/api/v1/customers/{id}", { params: { path: { id } } }, "versioned");
 
 export function useCustomers(filters: CustomerFilters) {
-  const query = {
-    limit: pageSize,
-    search: filters.search || undefined,
-    kind: filters.kind ?? undefined,
-    vatRegime: filters.vatRegime ?? undefined,
-    archived: filters.archived || undefined,
-    sort: filters.sort,
-  };
-  return useInfiniteQuery({
-    queryKey: [...customersKey, { params: { query } }, "infinite"],
-    initialPageParam: undefined as string | undefined,
-    queryFn: async ({ pageParam, signal }) =>
-      unwrap(await fetchClient.GET("/api/v1/customers", { params: { query: { ...query, after: pageParam } }, signal })),
-    getNextPageParam: (last) => (last.hasMore && last.nextCursor ? last.nextCursor : undefined),
-    placeholderData: keepPreviousData,
+  return useApiInfiniteQuery("/api/v1/customers", {
+    params: {
+      query: {
+        limit: pageSize,
+        search: filters.search || undefined,
+        kind: filters.kind ?? undefined,
+        vatRegime: filters.vatRegime ?? undefined,
+        archived: filters.archived || undefined,
+        sort: filters.sort,
+      },
+    },
   });
 }
 
 export function useCustomer(id: string) {
-  return useQuery({
-    queryKey: customerKey(id),
-    queryFn: async ({ signal }): Promise<VersionedCustomer> => {
-      const result = await fetchClient.GET("/api/v1/customers/{id}", { params: { path: { id } }, signal });
-      return { customer: unwrap(result), etag: result.response.headers.get("ETag") };
-    },
-  });
+  return useVersionedQuery("/api/v1/customers/{id}", { params: { path: { id } } });
 }
 
 export function useCreateCustomer() {
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async ({ body, idempotencyKey }: { body: CreateCustomerBody; idempotencyKey: string }): Promise<VersionedCustomer> => {
-      const result = await fetchClient.POST("/api/v1/customers", { body, headers: { "Idempotency-Key": idempotencyKey } });
-      return { customer: unwrap(result), etag: result.response.headers.get("ETag") };
+  return useApiMutation(
+    "POST /api/v1/customers",
+    async (body: CreateCustomerBody): Promise<VersionedCustomer> => versioned(await fetchClient.POST("/api/v1/customers", { body })),
+    {
+      onSuccess: (created) => {
+        if (created.etag) queryClient.setQueryData(customerKey(created.value.id), created);
+      },
     },
-    onSuccess: (created) => {
-      if (created.etag) queryClient.setQueryData(customerKey(created.customer.id), created);
-      void queryClient.invalidateQueries({ queryKey: customersKey });
-    },
-  });
+  );
 }
 
 export function useUpdateCustomer() {
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async ({ id, body, etag }: { id: string; body: UpdateCustomerBody; etag: string | null }): Promise<VersionedCustomer> => {
-      const result = await fetchClient.PUT("/api/v1/customers/{id}", {
-        params: { path: { id }, header: { "If-Match": etag ?? "" } },
-        body,
-      });
-      return { customer: unwrap(result), etag: result.response.headers.get("ETag") };
-    },
-    onSuccess: (saved) => {
-      queryClient.setQueryData(customerKey(saved.customer.id), saved);
-      void queryClient.invalidateQueries({ queryKey: customersKey });
-    },
-  });
+  return useApiMutation(
+    "PUT /api/v1/customers/{id}",
+    async ({ id, body, etag }: { id: string; body: UpdateCustomerBody; etag: string | null }): Promise<VersionedCustomer> =>
+      versioned(await fetchClient.PUT("/api/v1/customers/{id}", { params: { path: { id }, header: { "If-Match": etag ?? "" } }, body })),
+    { onSuccess: (saved) => void queryClient.setQueryData(customerKey(saved.value.id), saved) },
+  );
 }
 
-export function useSetCustomerArchived() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async ({ id, archive, idempotencyKey }: { id: string; archive: boolean; idempotencyKey: string }) => {
-      const options = { params: { path: { id } }, headers: { "Idempotency-Key": idempotencyKey } };
-      return unwrap(
-        archive
-          ? await fetchClient.POST("/api/v1/customers/{id}/archive", options)
-          : await fetchClient.POST("/api/v1/customers/{id}/unarchive", options),
-      );
-    },
-    // Archiving moves the version: the detail is read again for its new ETag.
-    onSuccess: (_, { id }) => {
-      void queryClient.invalidateQueries({ queryKey: customerKey(id) });
-      void queryClient.invalidateQueries({ queryKey: customersKey });
-    },
-  });
+// Archiving moves the version: the detail is read again (invalidation) for its new ETag.
+export function useArchiveCustomer() {
+  return useApiMutation("POST /api/v1/customers/{id}/archive", async (id: string) =>
+    unwrap(await fetchClient.POST("/api/v1/customers/{id}/archive", { params: { path: { id } } })),
+  );
+}
+
+export function useUnarchiveCustomer() {
+  return useApiMutation("POST /api/v1/customers/{id}/unarchive", async (id: string) =>
+    unwrap(await fetchClient.POST("/api/v1/customers/{id}/unarchive", { params: { path: { id } } })),
+  );
 }
 
 export function useDeleteCustomer() {
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (id: string) => unwrap(await fetchClient.DELETE("/api/v1/customers/{id}", { params: { path: { id } } })),
-    onSuccess: (_, id) => {
-      queryClient.removeQueries({ queryKey: customerKey(id) });
-      void queryClient.invalidateQueries({ queryKey: customersKey });
-    },
-  });
+  return useApiMutation(
+    "DELETE /api/v1/customers/{id}",
+    async (id: string) => unwrap(await fetchClient.DELETE("/api/v1/customers/{id}", { params: { path: { id } } })),
+    { onSuccess: (_, id) => queryClient.removeQueries({ queryKey: customerKey(id) }) },
+  );
 }
 
 /**
- * Contacts belong to the customer: every change sends the customer's ETag and answers with its new one,
- * which is put in the cache at once (so a second change in a row is not refused as stale) before the
- * customer is read again.
+ * Contacts belong to the customer: every change sends the customer's ETag and answers with its new one, which is
+ * put in the cache at once (so a second change in a row is not refused as stale) before the customer is read again.
  */
-function useContactMutation<TVariables extends { customerId: string; etag: string | null }>(
-  send: (variables: TVariables) => Promise<{ response: Response; error?: unknown; data?: unknown }>,
-) {
+function useKeepCustomerEtag() {
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (variables: TVariables) => {
-      const result = await send(variables);
-      unwrap(result);
-      return result.response.headers.get("ETag");
-    },
-    onSuccess: (etag, { customerId }) => {
-      if (etag) {
-        queryClient.setQueryData<VersionedCustomer>(customerKey(customerId), (old) => (old ? { ...old, etag } : old));
-      }
-      void queryClient.invalidateQueries({ queryKey: customerKey(customerId) });
-      void queryClient.invalidateQueries({ queryKey: customersKey });
-    },
-  });
+  return (result: { response: Response; error?: unknown; data?: unknown }, customerId: string) => {
+    unwrap(result);
+    const etag = result.response.headers.get("ETag");
+    if (etag) queryClient.setQueryData<VersionedCustomer>(customerKey(customerId), (old) => (old ? { ...old, etag } : old));
+    return etag;
+  };
 }
 
 export function useAddContact() {
-  return useContactMutation(
-    ({ customerId, etag, body, idempotencyKey }: { customerId: string; etag: string | null; body: ContactBody; idempotencyKey: string }) =>
-      fetchClient.POST("/api/v1/customers/{id}/contacts", {
-        params: { path: { id: customerId }, header: { "If-Match": etag ?? "" } },
-        headers: { "Idempotency-Key": idempotencyKey },
-        body,
-      }),
+  const keep = useKeepCustomerEtag();
+  return useApiMutation(
+    "POST /api/v1/customers/{id}/contacts",
+    async ({ customerId, etag, body }: { customerId: string; etag: string | null; body: ContactBody }) =>
+      keep(
+        await fetchClient.POST("/api/v1/customers/{id}/contacts", { params: { path: { id: customerId }, header: { "If-Match": etag ?? "" } }, body }),
+        customerId,
+      ),
   );
 }
 
 export function useUpdateContact() {
-  return useContactMutation(
-    ({ customerId, contactId, etag, body }: { customerId: string; contactId: string; etag: string | null; body: ContactBody }) =>
-      fetchClient.PUT("/api/v1/customers/{id}/contacts/{contactId}", {
-        params: { path: { id: customerId, contactId }, header: { "If-Match": etag ?? "" } },
-        body,
-      }),
+  const keep = useKeepCustomerEtag();
+  return useApiMutation(
+    "PUT /api/v1/customers/{id}/contacts/{contactId}",
+    async ({ customerId, contactId, etag, body }: { customerId: string; contactId: string; etag: string | null; body: ContactBody }) =>
+      keep(
+        await fetchClient.PUT("/api/v1/customers/{id}/contacts/{contactId}", {
+          params: { path: { id: customerId, contactId }, header: { "If-Match": etag ?? "" } },
+          body,
+        }),
+        customerId,
+      ),
   );
 }
 
 export function useRemoveContact() {
-  return useContactMutation(({ customerId, contactId, etag }: { customerId: string; contactId: string; etag: string | null }) =>
-    fetchClient.DELETE("/api/v1/customers/{id}/contacts/{contactId}", {
-      params: { path: { id: customerId, contactId }, header: { "If-Match": etag ?? "" } },
-    }),
+  const keep = useKeepCustomerEtag();
+  return useApiMutation(
+    "DELETE /api/v1/customers/{id}/contacts/{contactId}",
+    async ({ customerId, contactId, etag }: { customerId: string; contactId: string; etag: string | null }) =>
+      keep(
+        await fetchClient.DELETE("/api/v1/customers/{id}/contacts/{contactId}", {
+          params: { path: { id: customerId, contactId }, header: { "If-Match": etag ?? "" } },
+        }),
+        customerId,
+      ),
   );
 }
 
 export function useImportCustomers() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async ({ file, dryRun, idempotencyKey }: { file: File; dryRun: boolean; idempotencyKey: string }) =>
-      unwrap(
-        await fetchClient.POST("/api/v1/customers/import", {
-          params: { query: { dryRun } },
-          headers: { "Idempotency-Key": idempotencyKey },
-          body: { file: "" },
-          bodySerializer: () => {
-            const data = new FormData();
-            data.append("file", file);
-            return data;
-          },
-        }),
-      ),
-    onSuccess: (report) => {
-      if (!report.dryRun) void queryClient.invalidateQueries({ queryKey: customersKey });
-    },
-  });
+  return useApiMutation("POST /api/v1/customers/import", async ({ file, dryRun }: { file: File; dryRun: boolean }) =>
+    unwrap(
+      await fetchClient.POST("/api/v1/customers/import", {
+        params: { query: { dryRun } },
+        body: { file: "" },
+        bodySerializer: () => {
+          const data = new FormData();
+          data.append("file", file);
+          return data;
+        },
+      }),
+    ),
+  );
 }

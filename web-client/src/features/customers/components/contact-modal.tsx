@@ -5,7 +5,6 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { applyProblemToForm } from "@/api/problem";
 import { ProblemAlert } from "@/components/ui/problem-alert";
-import { useIdempotencyKey } from "@/lib/use-idempotency-key";
 import { type Contact, type ContactBody, useAddContact, useUpdateContact } from "../api/customers";
 
 const trimToNull = (v: string) => (v.trim() === "" ? null : v.trim());
@@ -50,7 +49,6 @@ function ContactForm({
   const { t } = useTranslation();
   const add = useAddContact();
   const update = useUpdateContact();
-  const idempotency = useIdempotencyKey();
   const mutation = contact ? update : add;
   const [unmatched, setUnmatched] = useState<string[]>([]);
   const form = useForm({
@@ -89,8 +87,8 @@ function ContactForm({
     if (contact) update.mutate({ customerId, contactId: contact.id, etag, body }, handlers);
     else
       add.mutate(
-        { customerId, etag, body, idempotencyKey: idempotency.key },
-        { ...handlers, onSuccess: () => (idempotency.renew(), handlers.onSuccess()) },
+        { customerId, etag, body },
+        handlers,
       );
   });
 

@@ -6,13 +6,13 @@ import { useTranslation } from "react-i18next";
 import { asApiError } from "@/api/problem";
 import type { components } from "@/api/schema";
 import { ProblemAlert } from "@/components/ui/problem-alert";
-import { useIdempotencyKey } from "@/lib/use-idempotency-key";
 import {
   type Contact,
   type VersionedCustomer,
   useDeleteCustomer,
   useRemoveContact,
-  useSetCustomerArchived,
+  useArchiveCustomer,
+  useUnarchiveCustomer,
 } from "../api/customers";
 import { ContactModal } from "./contact-modal";
 
@@ -56,19 +56,19 @@ export function CustomerDetail({
   onReload: () => void;
 }) {
   const { t } = useTranslation();
-  const { customer, etag } = data;
-  const archive = useSetCustomerArchived();
-  const archiveKey = useIdempotencyKey();
+  const { value: customer, etag } = data;
+  const archiveCustomer = useArchiveCustomer();
+  const unarchiveCustomer = useUnarchiveCustomer();
+  const archive = customer.isArchived ? unarchiveCustomer : archiveCustomer;
   const [deleting, setDeleting] = useState(false);
   const [contactModal, setContactModal] = useState<{ contact: Contact | null } | null>(null);
   const [removing, setRemoving] = useState<Contact | null>(null);
 
   function setArchived(value: boolean, after?: () => void) {
-    archive.mutate(
-      { id: customer.id, archive: value, idempotencyKey: archiveKey.key },
+    (value ? archiveCustomer : unarchiveCustomer).mutate(
+      customer.id,
       {
         onSuccess: () => {
-          archiveKey.renew();
           notifications.show({ color: "green", message: value ? t("customers.archivedDone") : t("customers.unarchivedDone") });
           after?.();
         },

@@ -22,7 +22,6 @@ import { useTranslation } from "react-i18next";
 import { ApiError, applyProblemToForm, asApiError } from "@/api/problem";
 import type { components } from "@/api/schema";
 import { ProblemAlert } from "@/components/ui/problem-alert";
-import { useIdempotencyKey } from "@/lib/use-idempotency-key";
 import {
   type Customer,
   type CustomerKind,
@@ -183,7 +182,6 @@ export function CustomerForm({
   const { t } = useTranslation();
   const create = useCreateCustomer();
   const update = useUpdateCustomer();
-  const idempotency = useIdempotencyKey();
   const [etag, setEtag] = useState(initial?.etag ?? null);
   const [unmatched, setUnmatched] = useState<string[]>([]);
   const editing = initial !== null;
@@ -191,7 +189,7 @@ export function CustomerForm({
 
   const form = useForm<FormValues>({
     mode: "controlled",
-    initialValues: toFormValues(initial?.customer ?? null),
+    initialValues: toFormValues(initial?.value ?? null),
     validate: {
       name: (v) => (v.trim() ? null : t("errors.required")),
       siren: (v) => (v.trim() === "" || /^\d{9}$/.test(v.replace(/\s/g, "")) ? null : t("customers.sirenFormat")),
@@ -207,7 +205,7 @@ export function CustomerForm({
     const fresh = await onReload?.();
     if (!fresh) return;
     setEtag(fresh.etag);
-    const next = toFormValues(fresh.customer);
+    const next = toFormValues(fresh.value);
     form.setInitialValues(next);
     form.setValues(next);
     form.clearErrors();
@@ -221,24 +219,23 @@ export function CustomerForm({
     setUnmatched([]);
     if (editing) {
       update.mutate(
-        { id: initial.customer.id, body: toRequest(v), etag },
+        { id: initial.value.id, body: toRequest(v), etag },
         {
           onSuccess: (saved) => {
             setEtag(saved.etag);
-            notifications.show({ color: "green", message: t("customers.saved", { name: saved.customer.name }) });
-            onSaved(saved.customer);
+            notifications.show({ color: "green", message: t("customers.saved", { name: saved.value.name }) });
+            onSaved(saved.value);
           },
           onError,
         },
       );
     } else {
       create.mutate(
-        { body: { ...toRequest(v), contacts: toContacts(v) }, idempotencyKey: idempotency.key },
+        { ...toRequest(v), contacts: toContacts(v) },
         {
           onSuccess: (saved) => {
-            idempotency.renew();
-            notifications.show({ color: "green", message: t("customers.created", { name: saved.customer.name }) });
-            onSaved(saved.customer);
+            notifications.show({ color: "green", message: t("customers.created", { name: saved.value.name }) });
+            onSaved(saved.value);
           },
           onError,
         },

@@ -1,7 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { fetchClient } from "@/api/client";
-import { toApiError, unwrap, type ApiError } from "@/api/problem";
+import { toApiError, type ApiError } from "@/api/problem";
+import { useApiMutation, useVersionedQuery, versioned } from "@/api/query";
 import type { components } from "@/api/schema";
 
 export type DocumentTemplate = components["schemas"]["DocumentTemplateResponse"];
@@ -11,61 +11,38 @@ export type PrintableKind = components["schemas"]["PrintableKind"];
 /** The document types that have a template, in the order the settings page lists them. */
 export const templateKinds = ["Invoice", "DepositInvoice", "CreditNote", "Quote", "Order", "DeliveryNote"] as const satisfies readonly PrintableKind[];
 
-export const templatesQueryKey = ["get", "/api/v1/document-templates"] as const;
-
 /** One template with the ETag it was read at: the PUT sends it back as If-Match. */
 export function useDocumentTemplate(kind: PrintableKind) {
-  return useQuery({
-    queryKey: [...templatesQueryKey, kind],
-    gcTime: 0,
-    queryFn: async ({ signal }) => {
-      const result = await fetchClient.GET("/api/v1/document-templates/{kind}", { params: { path: { kind } }, signal });
-      return { template: unwrap(result), etag: result.response.headers.get("ETag") };
-    },
-  });
+  return useVersionedQuery("/api/v1/document-templates/{kind}", { params: { path: { kind } } }, { gcTime: 0 });
 }
 
 export function useUpdateDocumentTemplate() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async ({ kind, body, etag }: { kind: PrintableKind; body: DocumentTemplateRequest; etag: string | null }) => {
-      const result = await fetchClient.PUT("/api/v1/document-templates/{kind}", {
-        params: { path: { kind }, header: { "If-Match": etag ?? "" } },
-        body,
-      });
-      return { template: unwrap(result), etag: result.response.headers.get("ETag") };
-    },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: templatesQueryKey }),
-  });
+  return useApiMutation(
+    "PUT /api/v1/document-templates/{kind}",
+    async ({ kind, body, etag }: { kind: PrintableKind; body: DocumentTemplateRequest; etag: string | null }) =>
+      versioned(await fetchClient.PUT("/api/v1/document-templates/{kind}", { params: { path: { kind }, header: { "If-Match": etag ?? "" } }, body })),
+  );
 }
 
 export function useUploadTemplateLogo() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async ({ kind, file }: { kind: PrintableKind; file: File }) => {
-      const result = await fetchClient.PUT("/api/v1/document-templates/{kind}/logo", {
-        params: { path: { kind } },
-        body: { file: "" },
-        bodySerializer: () => {
-          const data = new FormData();
-          data.append("file", file);
-          return data;
-        },
-      });
-      if (!result.response.ok) throw toApiError(result.response, result.error);
-    },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: templatesQueryKey }),
+  return useApiMutation("PUT /api/v1/document-templates/{kind}/logo", async ({ kind, file }: { kind: PrintableKind; file: File }) => {
+    const result = await fetchClient.PUT("/api/v1/document-templates/{kind}/logo", {
+      params: { path: { kind } },
+      body: { file: "" },
+      bodySerializer: () => {
+        const data = new FormData();
+        data.append("file", file);
+        return data;
+      },
+    });
+    if (!result.response.ok) throw toApiError(result.response, result.error);
   });
 }
 
 export function useRemoveTemplateLogo() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (kind: PrintableKind) => {
-      const result = await fetchClient.DELETE("/api/v1/document-templates/{kind}/logo", { params: { path: { kind } } });
-      if (!result.response.ok) throw toApiError(result.response, result.error);
-    },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: templatesQueryKey }),
+  return useApiMutation("DELETE /api/v1/document-templates/{kind}/logo", async (kind: PrintableKind) => {
+    const result = await fetchClient.DELETE("/api/v1/document-templates/{kind}/logo", { params: { path: { kind } } });
+    if (!result.response.ok) throw toApiError(result.response, result.error);
   });
 }
 

@@ -52,7 +52,7 @@ export function DocumentTemplatesSettings({ canWrite }: { canWrite: boolean }) {
         <TemplateForm
           key={`${kind}-${query.data.etag ?? ""}`}
           kind={kind}
-          template={query.data.template}
+          template={query.data.value}
           etag={query.data.etag}
           canWrite={canWrite}
           onReload={() => void query.refetch()}

@@ -8,7 +8,6 @@ import { CustomerSelect } from "@/components/pickers/customer-select";
 import { LineEditor } from "@/components/sales-lines/line-editor";
 import { type LineDraft, emptyLine, splitLineErrors, toLineRequest } from "@/components/sales-lines/sales-lines-api";
 import { ProblemAlert } from "@/components/ui/problem-alert";
-import { useIdempotencyKey } from "@/lib/use-idempotency-key";
 import { type Invoice, useCreateDirectInvoice } from "../api/invoices";
 
 const shownFields = ["customerId", "issueDate", "customerReference"];
@@ -27,7 +26,6 @@ export function DirectInvoiceForm({ onCreated }: { onCreated: (invoice: Invoice)
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [lineErrors, setLineErrors] = useState<Record<string, string>>({});
   const create = useCreateDirectInvoice();
-  const idempotency = useIdempotencyKey();
 
   function submit() {
     if (!customerId) {
@@ -38,7 +36,6 @@ export function DirectInvoiceForm({ onCreated }: { onCreated: (invoice: Invoice)
     setLineErrors({});
     create.mutate(
       {
-        idempotencyKey: idempotency.key,
         body: {
           customerId,
           issueDate,
@@ -54,7 +51,6 @@ export function DirectInvoiceForm({ onCreated }: { onCreated: (invoice: Invoice)
       },
       {
         onSuccess: (invoice) => {
-          idempotency.renew();
           notifications.show({ color: "green", message: t("invoices.created") });
           onCreated(invoice);
         },

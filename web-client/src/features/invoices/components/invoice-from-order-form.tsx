@@ -8,7 +8,6 @@ import { TotalsPanel } from "@/components/sales-lines/totals-panel";
 import { isPriced } from "@/components/sales-lines/sales-lines-api";
 import { ProblemAlert } from "@/components/ui/problem-alert";
 import { formatMoney } from "@/lib/format-money";
-import { useIdempotencyKey } from "@/lib/use-idempotency-key";
 import type { components } from "@/api/schema";
 import { type Invoice, type InvoiceFromOrderRequest, type InvoiceKind, useCreateInvoiceFromOrder, useInvoiceableOrders, useInvoicePreview, useOrderMilestones, useOrderToInvoice } from "../api/invoices";
 
@@ -170,7 +169,6 @@ function OrderInvoiceChoices({ orderId, canReadSchedule, onCreated }: { orderId:
   const sent = useMemo(() => JSON.parse(debounced) as ReturnType<typeof toFromOrderRequest>, [debounced]);
   const preview = useInvoicePreview(sent?.body ?? null);
   const create = useCreateInvoiceFromOrder();
-  const idempotency = useIdempotencyKey();
   const failure = create.error ?? (preview.isError ? preview.error : null);
   const errors = mapFromOrderErrors(failure, create.error ? (request?.lineIds ?? []) : (sent?.lineIds ?? []));
   const set = (patch: Partial<FromOrderState>) => {
@@ -306,10 +304,9 @@ function OrderInvoiceChoices({ orderId, canReadSchedule, onCreated }: { orderId:
           onClick={() =>
             request &&
             create.mutate(
-              { body: request.body, idempotencyKey: idempotency.key },
+              { body: request.body },
               {
                 onSuccess: (invoice) => {
-                  idempotency.renew();
                   onCreated(invoice);
                 },
               },

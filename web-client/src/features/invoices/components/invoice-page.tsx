@@ -11,7 +11,6 @@ import { TotalsPanel } from "@/components/sales-lines/totals-panel";
 import { ProblemAlert } from "@/components/ui/problem-alert";
 import { formatDate } from "@/lib/dates";
 import { formatMoney } from "@/lib/format-money";
-import { useIdempotencyKey } from "@/lib/use-idempotency-key";
 import type { BillingLine } from "@/components/billing/billing-api";
 import { type Invoice, type InvoiceRequest, type VersionedInvoice, useDeleteInvoice, useUpdateInvoice, useValidateInvoice } from "../api/invoices";
 import { BillingStatusBadge, InvoiceKindBadge, OverdueBadge } from "@/components/billing/billing-badges";
@@ -59,7 +58,7 @@ export function InvoicePage({
   receivables?: ReactNode;
 }) {
   const { t } = useTranslation();
-  const invoice = data.invoice;
+  const invoice = data.value;
   const draft = invoice.status === "Draft";
   const direct = invoice.kind === "Direct";
   const editable = canWrite && draft;
@@ -73,7 +72,6 @@ export function InvoicePage({
   const update = useUpdateInvoice();
   const validate = useValidateInvoice();
   const remove = useDeleteInvoice();
-  const idempotency = useIdempotencyKey();
 
   const patch = (p: Partial<HeaderValues>) => {
     setHeader((h) => ({ ...h, ...p }));
@@ -101,8 +99,8 @@ export function InvoicePage({
       {
         onSuccess: (saved) => {
           setEtag(saved.etag);
-          setHeader(headerOf(saved.invoice));
-          setLines(saved.invoice.lines.map(toLineDraft));
+          setHeader(headerOf(saved.value));
+          setLines(saved.value.lines.map(toLineDraft));
           setDirty(false);
           notifications.show({ color: "green", message: t("invoices.saved") });
         },
@@ -318,10 +316,9 @@ export function InvoicePage({
           }}
           onConfirm={(issueDate) =>
             validate.mutate(
-              { id: invoice.id, issueDate, idempotencyKey: idempotency.key },
+              { id: invoice.id, issueDate },
               {
                 onSuccess: (validated) => {
-                  idempotency.renew();
                   setDialog(null);
                   notifications.show({ color: "green", message: t("invoices.validatedDone", { number: validated.number }) });
                 },

@@ -32,8 +32,8 @@ export function EditNumberingModal({ documentType, onClose }: { documentType: Do
         <ErrorState error={query.error} onRetry={() => void query.refetch()} />
       ) : (
         <EditNumberingForm
-          key={query.data.etag ?? query.data.setting.documentType}
-          setting={query.data.setting}
+          key={query.data.etag ?? query.data.value.documentType}
+          setting={query.data.value}
           etag={query.data.etag}
           onClose={onClose}
           onReload={() => void query.refetch()}

@@ -9,7 +9,6 @@ import { ReasonModal } from "@/components/sales-lines/reason-modal";
 import { OpportunityStageBadge, QuoteStatusBadge } from "@/components/sales-lines/status-badges";
 import { formatDate } from "@/lib/dates";
 import { formatMoney } from "@/lib/format-money";
-import { useIdempotencyKey } from "@/lib/use-idempotency-key";
 import { type VersionedOpportunity, useLoseOpportunity, useReopenOpportunity } from "../api/opportunities";
 import { OpportunityFormModal } from "./opportunity-form-modal";
 import { WinOpportunityModal } from "./win-opportunity-modal";
@@ -26,11 +25,10 @@ export function OpportunityDetail({
   onWon: (orderId: string | null) => void;
 }) {
   const { t } = useTranslation();
-  const o = data.opportunity;
+  const o = data.value;
   const [dialog, setDialog] = useState<"edit" | "win" | "lose" | null>(null);
   const lose = useLoseOpportunity();
   const reopen = useReopenOpportunity();
-  const idempotency = useIdempotencyKey();
   const open = o.stage === "Open";
 
   return (
@@ -74,10 +72,9 @@ export function OpportunityDetail({
               loading={reopen.isPending}
               onClick={() =>
                 reopen.mutate(
-                  { id: o.id, idempotencyKey: idempotency.key },
+                  { id: o.id },
                   {
                     onSuccess: () => {
-                      idempotency.renew();
                       notifications.show({ color: "green", message: t("opportunities.reopened") });
                     },
                   },
@@ -160,10 +157,9 @@ export function OpportunityDetail({
           }}
           onConfirm={(reason) =>
             lose.mutate(
-              { id: o.id, reason, idempotencyKey: idempotency.key },
+              { id: o.id, reason },
               {
                 onSuccess: () => {
-                  idempotency.renew();
                   setDialog(null);
                   notifications.show({ color: "green", message: t("opportunities.lost") });
                 },

@@ -7,8 +7,7 @@ import { useTranslation } from "react-i18next";
 import { applyProblemToForm } from "@/api/problem";
 import { CustomerSelect } from "@/components/pickers/customer-select";
 import { ProblemAlert } from "@/components/ui/problem-alert";
-import { useIdempotencyKey } from "@/lib/use-idempotency-key";
-import { type Opportunity, useCreateOpportunity, useUpdateOpportunity } from "../api/opportunities";
+import { type Opportunity, type VersionedOpportunity, useCreateOpportunity, useUpdateOpportunity } from "../api/opportunities";
 
 interface Values {
   customerId: string | null;
@@ -26,16 +25,15 @@ export function OpportunityFormModal({
 }: {
   opened: boolean;
   onClose: () => void;
-  editing?: { opportunity: Opportunity; etag: string | null };
+  editing?: VersionedOpportunity;
   onSaved?: (opportunity: Opportunity) => void;
 }) {
   const { t } = useTranslation();
   const create = useCreateOpportunity();
   const update = useUpdateOpportunity();
-  const idempotency = useIdempotencyKey();
   const [unmatched, setUnmatched] = useState<string[]>([]);
-  const [customerName, setCustomerName] = useState<string | null>(editing?.opportunity.customerName ?? null);
-  const o = editing?.opportunity;
+  const [customerName, setCustomerName] = useState<string | null>(editing?.value.customerName ?? null);
+  const o = editing?.value;
   const form = useForm<Values>({
     mode: "controlled",
     initialValues: {
@@ -72,13 +70,12 @@ export function OpportunityFormModal({
       onSaved?.(saved);
       close();
     };
-    if (editing) update.mutate({ id: editing.opportunity.id, body, etag: editing.etag }, { onSuccess, onError });
+    if (editing) update.mutate({ id: editing.value.id, body, etag: editing.etag }, { onSuccess, onError });
     else
       create.mutate(
-        { body, idempotencyKey: idempotency.key },
+        { body },
         {
           onSuccess: (saved) => {
-            idempotency.renew();
             onSuccess(saved);
           },
           onError,

@@ -4,7 +4,6 @@ import { useTranslation } from "react-i18next";
 import { asApiError } from "@/api/problem";
 import { ProblemAlert } from "@/components/ui/problem-alert";
 import { formatMoney } from "@/lib/format-money";
-import { useIdempotencyKey } from "@/lib/use-idempotency-key";
 import { type Opportunity, useWinOpportunity } from "../api/opportunities";
 
 /**
@@ -24,7 +23,6 @@ export function WinOpportunityModal({
 }) {
   const { t } = useTranslation();
   const win = useWinOpportunity();
-  const idempotency = useIdempotencyKey();
   const accepted = opportunity.quotes.filter((q) => q.status === "Accepted");
   const [quoteId, setQuoteId] = useState<string | null>(null);
   const [createOrder, setCreateOrder] = useState(true);
@@ -38,10 +36,9 @@ export function WinOpportunityModal({
 
   function submit() {
     win.mutate(
-      { id: opportunity.id, quoteId: createOrder && accepted.length > 1 ? quoteId : null, createOrder, idempotencyKey: idempotency.key },
+      { id: opportunity.id, quoteId: createOrder && accepted.length > 1 ? quoteId : null, createOrder },
       {
         onSuccess: (result) => {
-          idempotency.renew();
           onWon(result.orderId);
         },
       },

@@ -54,9 +54,9 @@ export function BillingScheduleSection({ orderId, canWrite }: { orderId: string;
 function ScheduleEditor({ data, canWrite, onReload }: { data: VersionedSchedule; canWrite: boolean; onReload: () => void }) {
   const { t } = useTranslation();
   const save = useSaveBillingSchedule();
-  const [drafts, setDrafts] = useState(() => toDrafts(data.schedule));
+  const [drafts, setDrafts] = useState(() => toDrafts(data.value));
   const [dirty, setDirty] = useState(false);
-  const schedule = data.schedule;
+  const schedule = data.value;
   const byId = new Map(schedule.milestones.map((m) => [m.id, m]));
   const change = (index: number, patch: Partial<MilestoneDraft>) => {
     setDrafts((d) => d.map((m, i) => (i === index ? { ...m, ...patch } : m)));

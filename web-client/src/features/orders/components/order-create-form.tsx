@@ -9,7 +9,6 @@ import { CustomerSelect } from "@/components/pickers/customer-select";
 import { LineEditor } from "@/components/sales-lines/line-editor";
 import { type LineDraft, emptyLine, splitLineErrors, toLineRequest } from "@/components/sales-lines/sales-lines-api";
 import { ProblemAlert } from "@/components/ui/problem-alert";
-import { useIdempotencyKey } from "@/lib/use-idempotency-key";
 import { type OrderCustomer, type OrderRequest, orderCustomerQuery, useCreateOrder, useOrderCustomer } from "../api/orders";
 
 export interface OrderDefaults {
@@ -39,7 +38,6 @@ export function OrderCreateForm({ defaults, onCreated }: { defaults?: OrderDefau
   // fetched as soon as the customer is picked, and read when the form is sent.
   useOrderCustomer(customerId);
   const queryClient = useQueryClient();
-  const idempotency = useIdempotencyKey();
 
   function submit() {
     const errors: Record<string, string> = {};
@@ -70,10 +68,9 @@ export function OrderCreateForm({ defaults, onCreated }: { defaults?: OrderDefau
       lines: lines.map(toLineRequest),
     };
     create.mutate(
-      { body, idempotencyKey: idempotency.key },
+      { body },
       {
         onSuccess: (created) => {
-          idempotency.renew();
           notifications.show({ color: "green", message: t("orders.created") });
           onCreated(created.id);
         },

@@ -13,7 +13,6 @@ import { OrderStatusBadge } from "@/components/sales-lines/status-badges";
 import { TotalsPanel } from "@/components/sales-lines/totals-panel";
 import { ProblemAlert } from "@/components/ui/problem-alert";
 import { formatMoney } from "@/lib/format-money";
-import { useIdempotencyKey } from "@/lib/use-idempotency-key";
 import { type VersionedOrder, useCancelOrder, useDeleteOrder, useOrderTransition, useUpdateOrder } from "../api/orders";
 import { BillingScheduleSection } from "./billing-schedule-editor";
 import { OrderBillingBlock, OrderTimeline } from "./order-billing";
@@ -42,7 +41,7 @@ export function OrderPage({
   onDeleted: () => void;
 }) {
   const { t } = useTranslation();
-  const order = data.order;
+  const order = data.value;
   const draft = order.status === "Draft";
   const editable = canWrite && order.status !== "Cancelled";
   const [etag, setEtag] = useState(data.etag);
@@ -56,7 +55,6 @@ export function OrderPage({
   const transition = useOrderTransition();
   const cancel = useCancelOrder();
   const remove = useDeleteOrder();
-  const idempotency = useIdempotencyKey();
   const saveError = asApiError(update.error);
   const frozenRefusal = saveError?.code === "document_frozen" ? saveError : null;
 
@@ -68,8 +66,8 @@ export function OrderPage({
       {
         onSuccess: (saved) => {
           setEtag(saved.etag);
-          setHeader(toHeaderValues(saved.order));
-          setLines(saved.order.lines.map(fromLineResponse));
+          setHeader(toHeaderValues(saved.value));
+          setLines(saved.value.lines.map(fromLineResponse));
           setDirty(false);
           notifications.show({ color: "green", message: t("orders.saved") });
         },
@@ -84,10 +82,9 @@ export function OrderPage({
 
   const act = (action: "validate" | "close") =>
     transition.mutate(
-      { id: order.id, action, idempotencyKey: idempotency.key },
+      { id: order.id, action },
       {
         onSuccess: (result) => {
-          idempotency.renew();
           setDialog(null);
           notifications.show({
             color: "green",
@@ -284,10 +281,9 @@ export function OrderPage({
           }}
           onConfirm={(reason) =>
             cancel.mutate(
-              { id: order.id, reason, idempotencyKey: idempotency.key },
+              { id: order.id, reason },
               {
                 onSuccess: () => {
-                  idempotency.renew();
                   setDialog(null);
                   notifications.show({ color: "green", message: t("orders.cancelledDone") });
                 },

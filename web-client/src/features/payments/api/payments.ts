@@ -1,7 +1,7 @@
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { fetchClient } from "@/api/client";
-import { cleanQuery } from "@/api/query";
 import { unwrap } from "@/api/problem";
+import { apiKey, cleanQuery, useApiInfiniteQuery, useApiMutation, useApiQuery } from "@/api/query";
 import type { components } from "@/api/schema";
 import type { InvoicePaymentStatus } from "@/components/receivables/receivables-api";
 
@@ -37,142 +37,137 @@ export interface PaymentFilters {
 
 export const noPaymentFilters: PaymentFilters = { customerId: null, from: null, to: null, state: null, unidentified: false, search: "" };
 
-export const paymentsKey = ["get", "/api/v1/payments"] as const;
-const accountKey = ["get", "/api/v1/customers", "account"] as const;
-
-/** Payments change invoices' outstanding amounts, customers' accounts and the receivables. */
-export function invalidatePayments(queryClient: ReturnType<typeof useQueryClient>) {
-  for (const key of [paymentsKey, accountKey, ["get", "/api/v1/invoices"], ["get", "/api/v1/credit-notes"], ["get", "/api/v1/receivables"]]) {
-    void queryClient.invalidateQueries({ queryKey: key });
-  }
-}
+const paymentKey = (id: string) => apiKey("/api/v1/payments/{id}", { params: { path: { id } } });
 
 export function usePayments(filters: PaymentFilters) {
-  const query = cleanQuery({
-    limit: 25,
-    customerId: filters.customerId,
-    from: filters.from,
-    to: filters.to,
-    state: filters.state ?? undefined,
-    unidentified: filters.unidentified || undefined,
-    search: filters.search,
-  });
-  return useInfiniteQuery({
-    queryKey: [...paymentsKey, { params: { query } }, "infinite"],
-    initialPageParam: undefined as string | undefined,
-    queryFn: async ({ pageParam, signal }) =>
-      unwrap(await fetchClient.GET("/api/v1/payments", { params: { query: { ...query, after: pageParam } }, signal })),
-    getNextPageParam: (last) => (last.hasMore && last.nextCursor ? last.nextCursor : undefined),
-    placeholderData: keepPreviousData,
+  return useApiInfiniteQuery("/api/v1/payments", {
+    params: {
+      query: cleanQuery({
+        limit: 25,
+        customerId: filters.customerId,
+        from: filters.from,
+        to: filters.to,
+        state: filters.state ?? undefined,
+        unidentified: filters.unidentified || undefined,
+        search: filters.search,
+      }),
+    },
   });
 }
 
 export function usePayment(id: string) {
-  return useQuery({
-    queryKey: [...paymentsKey, id],
-    enabled: id !== "",
-    queryFn: async ({ signal }) => unwrap(await fetchClient.GET("/api/v1/payments/{id}", { params: { path: { id } }, signal })),
-  });
+  return useApiQuery("/api/v1/payments/{id}", { params: { path: { id } } }, { enabled: id !== "" });
 }
 
+/** The customer's open invoices, credits and balance: what the payment form allocates to. */
 export function useCustomerAccount(customerId: string | null) {
-  return useQuery({
-    queryKey: [...accountKey, customerId],
-    enabled: !!customerId,
-    queryFn: async ({ signal }) =>
-      unwrap(await fetchClient.GET("/api/v1/customers/{id}/account", { params: { path: { id: customerId! } }, signal })),
-  });
+  return useApiQuery("/api/v1/customers/{id}/account", { params: { path: { id: customerId ?? "" } } }, { enabled: !!customerId });
 }
 
-function usePaymentMutation<V>(call: (vars: V) => Promise<unknown>) {
+/** A change that answers with the payment: the answer goes straight to the cache. */
+function useKeepPayment() {
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (vars: V) => (await call(vars)) as Payment,
-    onSuccess: (payment) => {
-      if (payment && typeof payment === "object" && "id" in payment) queryClient.setQueryData([...paymentsKey, payment.id], payment);
-      invalidatePayments(queryClient);
-    },
-  });
+  return (payment: Payment) => void queryClient.setQueryData(paymentKey(payment.id), payment);
 }
 
 export function useCreatePayment() {
-  return usePaymentMutation(async ({ body, idempotencyKey }: { body: PaymentRequest; idempotencyKey: string }) =>
-    unwrap(await fetchClient.POST("/api/v1/payments", { body, headers: { "Idempotency-Key": idempotencyKey } })),
-  );
+  const keep = useKeepPayment();
+  return useApiMutation("POST /api/v1/payments", async ({ body }: { body: PaymentRequest }) => unwrap(await fetchClient.POST("/api/v1/payments", { body })), {
+    onSuccess: keep,
+  });
 }
 
 export function useAllocatePayment() {
-  return usePaymentMutation(async ({ id, allocations }: { id: string; allocations: AllocationRequest[] }) =>
-    unwrap(await fetchClient.POST("/api/v1/payments/{id}/allocations", { params: { path: { id } }, body: { allocations } })),
+  const keep = useKeepPayment();
+  return useApiMutation(
+    "POST /api/v1/payments/{id}/allocations",
+    async ({ id, allocations }: { id: string; allocations: AllocationRequest[] }) =>
+      unwrap(await fetchClient.POST("/api/v1/payments/{id}/allocations", { params: { path: { id } }, body: { allocations } })),
+    { onSuccess: keep },
   );
 }
 
 export function useCancelPayment() {
-  return usePaymentMutation(async ({ id, reason }: { id: string; reason: string }) =>
-    unwrap(await fetchClient.POST("/api/v1/payments/{id}/cancel", { params: { path: { id } }, body: { reason } })),
+  const keep = useKeepPayment();
+  return useApiMutation(
+    "POST /api/v1/payments/{id}/cancel",
+    async ({ id, reason }: { id: string; reason: string }) =>
+      unwrap(await fetchClient.POST("/api/v1/payments/{id}/cancel", { params: { path: { id } }, body: { reason } })),
+    { onSuccess: keep },
   );
 }
 
 export function useIdentifyPayment() {
-  return usePaymentMutation(async ({ id, customerId, allocations }: { id: string; customerId: string; allocations: AllocationRequest[] }) =>
-    unwrap(await fetchClient.POST("/api/v1/payments/{id}/identify", { params: { path: { id } }, body: { customerId, allocations } })),
+  const keep = useKeepPayment();
+  return useApiMutation(
+    "POST /api/v1/payments/{id}/identify",
+    async ({ id, customerId, allocations }: { id: string; customerId: string; allocations: AllocationRequest[] }) =>
+      unwrap(await fetchClient.POST("/api/v1/payments/{id}/identify", { params: { path: { id } }, body: { customerId, allocations } })),
+    { onSuccess: keep },
   );
 }
 
 export function useWriteOffPayment() {
-  return usePaymentMutation(async ({ id, date }: { id: string; date: string | null }) =>
-    unwrap(await fetchClient.POST("/api/v1/payments/{id}/write-off", { params: { path: { id } }, body: { date } })),
+  const keep = useKeepPayment();
+  return useApiMutation(
+    "POST /api/v1/payments/{id}/write-off",
+    async ({ id, date }: { id: string; date: string | null }) =>
+      unwrap(await fetchClient.POST("/api/v1/payments/{id}/write-off", { params: { path: { id } }, body: { date } })),
+    { onSuccess: keep },
   );
 }
 
 export function useApplyCreditNote() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async ({ id, invoiceId, amount }: { id: string; invoiceId: string; amount: number }) =>
-      unwrap(await fetchClient.POST("/api/v1/credit-notes/{id}/apply", { params: { path: { id } }, body: { invoiceId, amount } })),
-    onSuccess: () => invalidatePayments(queryClient),
-  });
-}
-
-export function useRefundCreditNote() {
-  return usePaymentMutation(async ({ id, body }: { id: string; body: RefundRequest }) =>
-    unwrap(await fetchClient.POST("/api/v1/credit-notes/{id}/refund", { params: { path: { id } }, body })),
+  return useApiMutation("POST /api/v1/credit-notes/{id}/apply", async ({ id, invoiceId, amount }: { id: string; invoiceId: string; amount: number }) =>
+    unwrap(await fetchClient.POST("/api/v1/credit-notes/{id}/apply", { params: { path: { id } }, body: { invoiceId, amount } })),
   );
 }
 
-const invoicePaymentsKey = (id: string) => ["get", "/api/v1/invoices", id, "payments"] as const;
+export function useRefundCreditNote() {
+  const keep = useKeepPayment();
+  return useApiMutation(
+    "POST /api/v1/credit-notes/{id}/refund",
+    async ({ id, body }: { id: string; body: RefundRequest }) => unwrap(await fetchClient.POST("/api/v1/credit-notes/{id}/refund", { params: { path: { id } }, body })),
+    { onSuccess: keep },
+  );
+}
+
+const invoicePaymentsKey = (id: string) => apiKey("/api/v1/invoices/{id}/payments", { params: { path: { id } } });
 
 /** The invoice's payment side: status, outstanding, dispute and settlements. */
 export function useInvoicePayments(id: string) {
-  return useQuery({
-    queryKey: invoicePaymentsKey(id),
-    queryFn: async ({ signal }) => unwrap(await fetchClient.GET("/api/v1/invoices/{id}/payments", { params: { path: { id } }, signal })),
-  });
+  return useApiQuery("/api/v1/invoices/{id}/payments", { params: { path: { id } } });
 }
 
-function useInvoiceMutation<V extends { id: string }>(call: (vars: V) => Promise<InvoicePayment>) {
+/** A change of the invoice's payment side answers with that side: it goes straight to the cache. */
+function useKeepInvoicePayments() {
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: call,
-    onSuccess: (side, { id }) => {
-      queryClient.setQueryData(invoicePaymentsKey(id), side);
-      invalidatePayments(queryClient);
-    },
-  });
+  return (side: InvoicePayment, { id }: { id: string }) => void queryClient.setQueryData(invoicePaymentsKey(id), side);
 }
 
 export function useDisputeInvoice() {
-  return useInvoiceMutation(async ({ id, reason }: { id: string; reason: string }) =>
-    unwrap(await fetchClient.POST("/api/v1/invoices/{id}/dispute", { params: { path: { id } }, body: { reason } })),
+  const keep = useKeepInvoicePayments();
+  return useApiMutation(
+    "POST /api/v1/invoices/{id}/dispute",
+    async ({ id, reason }: { id: string; reason: string }) => unwrap(await fetchClient.POST("/api/v1/invoices/{id}/dispute", { params: { path: { id } }, body: { reason } })),
+    { onSuccess: keep },
   );
 }
 
 export function useUndisputeInvoice() {
-  return useInvoiceMutation(async ({ id }: { id: string }) => unwrap(await fetchClient.DELETE("/api/v1/invoices/{id}/dispute", { params: { path: { id } } })));
+  const keep = useKeepInvoicePayments();
+  return useApiMutation(
+    "DELETE /api/v1/invoices/{id}/dispute",
+    async ({ id }: { id: string }) => unwrap(await fetchClient.DELETE("/api/v1/invoices/{id}/dispute", { params: { path: { id } } })),
+    { onSuccess: keep },
+  );
 }
 
 export function useWriteOffInvoice() {
-  return useInvoiceMutation(async ({ id, date }: { id: string; date: string | null }) =>
-    unwrap(await fetchClient.POST("/api/v1/invoices/{id}/write-off", { params: { path: { id } }, body: { date } })),
+  const keep = useKeepInvoicePayments();
+  return useApiMutation(
+    "POST /api/v1/invoices/{id}/write-off",
+    async ({ id, date }: { id: string; date: string | null }) => unwrap(await fetchClient.POST("/api/v1/invoices/{id}/write-off", { params: { path: { id } }, body: { date } })),
+    { onSuccess: keep },
   );
 }

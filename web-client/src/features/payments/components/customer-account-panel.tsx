@@ -211,7 +211,7 @@ function RefundCreditNoteModal({ credit, onClose }: { credit: CustomerCredit; on
   const { t } = useTranslation();
   const refund = useRefundCreditNote();
   const settings = useAccountingSettings();
-  const banks = settings.data?.settings.bankAccounts ?? [];
+  const banks = settings.data?.value.bankAccounts ?? [];
   const [date, setDate] = useState<string | null>(today());
   const [method, setMethod] = useState<PaymentMethod>("BankTransfer");
   const [bank, setBank] = useState<string | null>(null);

@@ -35,7 +35,7 @@ function InvoiceReceivableContent({ invoice, side, canWrite }: { invoice: Invoic
   const writeOff = useWriteOffInvoice();
   const settings = useAccountingSettings();
   const outstanding = side.outstanding;
-  const limit = settings.data?.settings.writeOffLimit;
+  const limit = settings.data?.value.writeOffLimit;
   // Offered when the API's outstanding is within the API's limit: a comparison of two figures the API gave, not a computation.
   const smallRest = outstanding > 0 && limit !== undefined && outstanding <= limit;
   const settlements = side.settlements;

@@ -11,7 +11,6 @@ import { ErrorState } from "@/components/ui/error-state";
 import { ProblemAlert } from "@/components/ui/problem-alert";
 import { useAccountingSettings } from "@/components/receivables/receivables-api";
 import { formatMoney } from "@/lib/format-money";
-import { useIdempotencyKey } from "@/lib/use-idempotency-key";
 import { fromCents, toCents } from "../allocation";
 import { type PaymentMethod, type PaymentRequest, paymentMethods, useCreatePayment, useCustomerAccount } from "../api/payments";
 import { mapPaymentProblem } from "../payment-problem";
@@ -38,11 +37,10 @@ export function PaymentForm({ initialCustomer }: { initialCustomer: { id: string
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [rowErrors, setRowErrors] = useState<Record<string, string>>({});
   const [otherErrors, setOtherErrors] = useState<string[]>([]);
-  const idempotency = useIdempotencyKey();
   const create = useCreatePayment();
   const settings = useAccountingSettings();
   const account = useCustomerAccount(unidentified ? null : customer.id);
-  const bankAccounts = settings.data?.settings.bankAccounts ?? [];
+  const bankAccounts = settings.data?.value.bankAccounts ?? [];
   const chosenBank = bankAccount ?? bankAccounts[0]?.code ?? null;
   const invoices = account.data?.openInvoices ?? [];
 
@@ -74,10 +72,9 @@ export function PaymentForm({ initialCustomer }: { initialCustomer: { id: string
       allocations: sent,
     };
     create.mutate(
-      { body, idempotencyKey: idempotency.key },
+      { body },
       {
         onSuccess: (payment) => {
-          idempotency.renew();
           notifications.show({ color: "green", message: t("payments.recorded") });
           void navigate(`/payments/${payment.id}`);
         },

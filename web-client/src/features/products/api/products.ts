@@ -1,6 +1,7 @@
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { fetchClient } from "@/api/client";
 import { unwrap } from "@/api/problem";
+import { type Versioned, apiKey, useApiInfiniteQuery, useApiMutation, useVersionedQuery, versioned } from "@/api/query";
 import type { components } from "@/api/schema";
 
 type Schemas = components["schemas"];
@@ -26,128 +27,83 @@ export interface ProductFilters {
   sort: string;
 }
 
-export interface VersionedProduct {
-  product: Product;
-  etag: string | null;
-}
+export type VersionedProduct = Versioned<Product>;
 
 const pageSize = 25;
-const productsKey = ["get", "/api/v1/products"] as const;
-const productKey = (id: string) => ["get", "/api/v1/products/{id}", id] as const;
+const productKey = (id: string) => apiKey("/api/v1/products/{id}", { params: { path: { id } } }, "versioned");
 
 export function useProducts(filters: ProductFilters) {
-  const query = {
-    limit: pageSize,
-    search: filters.search || undefined,
-    nature: filters.nature ?? undefined,
-    // A switch left off means "no filter", not "only the ones without".
-    forSale: filters.forSale || undefined,
-    deliverable: filters.deliverable || undefined,
-    isContract: filters.isContract || undefined,
-    archived: filters.archived || undefined,
-    sort: filters.sort,
-  };
-  return useInfiniteQuery({
-    queryKey: [...productsKey, { params: { query } }, "infinite"],
-    initialPageParam: undefined as string | undefined,
-    queryFn: async ({ pageParam, signal }) =>
-      unwrap(await fetchClient.GET("/api/v1/products", { params: { query: { ...query, after: pageParam } }, signal })),
-    getNextPageParam: (last) => (last.hasMore && last.nextCursor ? last.nextCursor : undefined),
-    placeholderData: keepPreviousData,
-  });
-}
-
-export function useUnitCodes() {
-  return useQuery({
-    queryKey: ["get", "/api/v1/products/units"],
-    staleTime: Infinity,
-    queryFn: async ({ signal }) => unwrap(await fetchClient.GET("/api/v1/products/units", { signal })),
-  });
-}
-
-export function useProduct(id: string) {
-  return useQuery({
-    queryKey: productKey(id),
-    queryFn: async ({ signal }): Promise<VersionedProduct> => {
-      const result = await fetchClient.GET("/api/v1/products/{id}", { params: { path: { id } }, signal });
-      return { product: unwrap(result), etag: result.response.headers.get("ETag") };
+  return useApiInfiniteQuery("/api/v1/products", {
+    params: {
+      query: {
+        limit: pageSize,
+        search: filters.search || undefined,
+        nature: filters.nature ?? undefined,
+        // A switch left off means "no filter", not "only the ones without".
+        forSale: filters.forSale || undefined,
+        deliverable: filters.deliverable || undefined,
+        isContract: filters.isContract || undefined,
+        archived: filters.archived || undefined,
+        sort: filters.sort,
+      },
     },
   });
 }
 
+export { useUnitCodes } from "@/components/sales-lines/sales-lines-api";
+
+export function useProduct(id: string) {
+  return useVersionedQuery("/api/v1/products/{id}", { params: { path: { id } } });
+}
+
 export function useCreateProduct() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async ({ body, idempotencyKey }: { body: ProductBody; idempotencyKey: string }) =>
-      unwrap(await fetchClient.POST("/api/v1/products", { body, headers: { "Idempotency-Key": idempotencyKey } })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: productsKey }),
-  });
+  return useApiMutation("POST /api/v1/products", async ({ body }: { body: ProductBody }) => unwrap(await fetchClient.POST("/api/v1/products", { body })));
 }
 
 export function useUpdateProduct() {
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async ({ id, body, etag }: { id: string; body: ProductBody; etag: string | null }): Promise<VersionedProduct> => {
-      const result = await fetchClient.PUT("/api/v1/products/{id}", {
-        params: { path: { id }, header: { "If-Match": etag ?? "" } },
-        body,
-      });
-      return { product: unwrap(result), etag: result.response.headers.get("ETag") };
-    },
-    onSuccess: (saved) => {
-      queryClient.setQueryData(productKey(saved.product.id), saved);
-      void queryClient.invalidateQueries({ queryKey: productsKey });
-    },
-  });
+  return useApiMutation(
+    "PUT /api/v1/products/{id}",
+    async ({ id, body, etag }: { id: string; body: ProductBody; etag: string | null }): Promise<VersionedProduct> =>
+      versioned(await fetchClient.PUT("/api/v1/products/{id}", { params: { path: { id }, header: { "If-Match": etag ?? "" } }, body })),
+    { onSuccess: (saved) => void queryClient.setQueryData(productKey(saved.value.id), saved) },
+  );
 }
 
+/** Archiving moves the version: the detail is read again (invalidation) for its new ETag. */
 export function useSetProductArchived() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async ({ id, archive, idempotencyKey }: { id: string; archive: boolean; idempotencyKey: string }) => {
-      const options = { params: { path: { id } }, headers: { "Idempotency-Key": idempotencyKey } };
-      return unwrap(
+  return useApiMutation(
+    ({ archive }: { id: string; archive: boolean }) => (archive ? "POST /api/v1/products/{id}/archive" : "POST /api/v1/products/{id}/unarchive"),
+    async ({ id, archive }: { id: string; archive: boolean }) =>
+      unwrap(
         archive
-          ? await fetchClient.POST("/api/v1/products/{id}/archive", options)
-          : await fetchClient.POST("/api/v1/products/{id}/unarchive", options),
-      );
-    },
-    onSuccess: (_, { id }) => {
-      void queryClient.invalidateQueries({ queryKey: productKey(id) });
-      void queryClient.invalidateQueries({ queryKey: productsKey });
-    },
-  });
+          ? await fetchClient.POST("/api/v1/products/{id}/archive", { params: { path: { id } } })
+          : await fetchClient.POST("/api/v1/products/{id}/unarchive", { params: { path: { id } } }),
+      ),
+  );
 }
 
 export function useDeleteProduct() {
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (id: string) => unwrap(await fetchClient.DELETE("/api/v1/products/{id}", { params: { path: { id } } })),
-    onSuccess: (_, id) => {
-      queryClient.removeQueries({ queryKey: productKey(id) });
-      void queryClient.invalidateQueries({ queryKey: productsKey });
-    },
-  });
+  return useApiMutation(
+    "DELETE /api/v1/products/{id}",
+    async (id: string) => unwrap(await fetchClient.DELETE("/api/v1/products/{id}", { params: { path: { id } } })),
+    { onSuccess: (_, id) => queryClient.removeQueries({ queryKey: productKey(id) }) },
+  );
 }
 
 export function useImportProducts() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async ({ file, dryRun, idempotencyKey }: { file: File; dryRun: boolean; idempotencyKey: string }) =>
-      unwrap(
-        await fetchClient.POST("/api/v1/products/import", {
-          params: { query: { dryRun } },
-          headers: { "Idempotency-Key": idempotencyKey },
-          body: { file: "" },
-          bodySerializer: () => {
-            const data = new FormData();
-            data.append("file", file);
-            return data;
-          },
-        }),
-      ),
-    onSuccess: (report) => {
-      if (!report.dryRun) void queryClient.invalidateQueries({ queryKey: productsKey });
-    },
-  });
+  return useApiMutation("POST /api/v1/products/import", async ({ file, dryRun }: { file: File; dryRun: boolean }) =>
+    unwrap(
+      await fetchClient.POST("/api/v1/products/import", {
+        params: { query: { dryRun } },
+        body: { file: "" },
+        bodySerializer: () => {
+          const data = new FormData();
+          data.append("file", file);
+          return data;
+        },
+      }),
+    ),
+  );
 }

@@ -5,24 +5,21 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { asApiError } from "@/api/problem";
 import { ProblemAlert } from "@/components/ui/problem-alert";
-import { useIdempotencyKey } from "@/lib/use-idempotency-key";
 import { type Product, useDeleteProduct, useSetProductArchived } from "../api/products";
 
 /** Archive/unarchive and delete (a referenced product cannot be deleted: the API answers 409 and we offer to archive). */
 export function ProductActions({ product, onDeleted }: { product: Product; onDeleted: () => void }) {
   const { t } = useTranslation();
   const archive = useSetProductArchived();
-  const archiveKey = useIdempotencyKey();
   const remove = useDeleteProduct();
   const [deleting, setDeleting] = useState(false);
   const referenced = asApiError(remove.error)?.code === "product_referenced";
 
   function setArchived(value: boolean, after?: () => void) {
     archive.mutate(
-      { id: product.id, archive: value, idempotencyKey: archiveKey.key },
+      { id: product.id, archive: value },
       {
         onSuccess: () => {
-          archiveKey.renew();
           notifications.show({ color: "green", message: value ? t("products.archivedDone") : t("products.unarchivedDone") });
           after?.();
         },

@@ -5,7 +5,6 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { applyProblemToForm } from "@/api/problem";
 import { ProblemAlert } from "@/components/ui/problem-alert";
-import { useIdempotencyKey } from "@/lib/use-idempotency-key";
 import {
   type ContractPeriodicity,
   type Product,
@@ -95,7 +94,6 @@ export function ProductForm({
   const units = useUnitCodes();
   const create = useCreateProduct();
   const update = useUpdateProduct();
-  const idempotency = useIdempotencyKey();
   const [etag, setEtag] = useState(initial?.etag ?? null);
   const [unmatched, setUnmatched] = useState<string[]>([]);
   const editing = initial !== null;
@@ -103,7 +101,7 @@ export function ProductForm({
 
   const form = useForm<FormValues>({
     mode: "controlled",
-    initialValues: toFormValues(initial?.product ?? null),
+    initialValues: toFormValues(initial?.value ?? null),
     validate: {
       code: (v) => (v.trim() ? null : t("errors.required")),
       name: (v) => (v.trim() ? null : t("errors.required")),
@@ -119,7 +117,7 @@ export function ProductForm({
     const fresh = await onReload?.();
     if (!fresh) return;
     setEtag(fresh.etag);
-    const next = toFormValues(fresh.product);
+    const next = toFormValues(fresh.value);
     form.setInitialValues(next);
     form.setValues(next);
     form.clearErrors();
@@ -132,25 +130,24 @@ export function ProductForm({
     setUnmatched([]);
     if (editing) {
       update.mutate(
-        { id: initial.product.id, etag, body: toRequest(v) },
+        { id: initial.value.id, etag, body: toRequest(v) },
         {
           onSuccess: (saved) => {
             setEtag(saved.etag);
-            const next = toFormValues(saved.product);
+            const next = toFormValues(saved.value);
             form.setInitialValues(next);
             form.setValues(next);
-            notifications.show({ color: "green", message: t("products.saved", { name: saved.product.name }) });
-            onSaved(saved.product);
+            notifications.show({ color: "green", message: t("products.saved", { name: saved.value.name }) });
+            onSaved(saved.value);
           },
           onError,
         },
       );
     } else {
       create.mutate(
-        { body: toRequest(v), idempotencyKey: idempotency.key },
+        { body: toRequest(v) },
         {
           onSuccess: (saved) => {
-            idempotency.renew();
             notifications.show({ color: "green", message: t("products.created", { name: saved.name }) });
             onSaved(saved);
           },
@@ -161,7 +158,7 @@ export function ProductForm({
   });
 
   const unitData = (units.data ?? []).map((u) => ({ value: u.code, label: `${u.label} (${u.code})` }));
-  if (units.isPending && values.unitCode && initial) unitData.push({ value: values.unitCode, label: initial.product.unitLabel });
+  if (units.isPending && values.unitCode && initial) unitData.push({ value: values.unitCode, label: initial.value.unitLabel });
 
   return (
     <form onSubmit={submit} noValidate aria-label={editing ? t("products.edit") : t("products.create")}>

@@ -15,7 +15,6 @@ import { QuoteStatusBadge } from "@/components/sales-lines/status-badges";
 import { TotalsPanel } from "@/components/sales-lines/totals-panel";
 import { ProblemAlert } from "@/components/ui/problem-alert";
 import { formatDate } from "@/lib/dates";
-import { useIdempotencyKey } from "@/lib/use-idempotency-key";
 import {
   type Quote,
   type VersionedQuote,
@@ -59,7 +58,7 @@ export function QuoteEditor({
   onOpen: (path: string) => void;
 }) {
   const { t } = useTranslation();
-  const quote = initial?.quote ?? null;
+  const quote = initial?.value ?? null;
   const editable = canWrite && (!quote || quote.status === "Draft");
   const [etag, setEtag] = useState(initial?.etag ?? null);
   const [customerId, setCustomerId] = useState<string | null>(quote?.customerId ?? defaults?.customerId ?? null);
@@ -73,7 +72,6 @@ export function QuoteEditor({
   const create = useCreateQuote();
   const update = useUpdateQuote();
   const save = quote ? update : create;
-  const idempotency = useIdempotencyKey();
   const opportunities = useCustomerOpportunities(editable ? customerId : null);
 
   function edit<T>(setter: (v: T) => void) {
@@ -102,7 +100,7 @@ export function QuoteEditor({
         {
           onSuccess: (saved) => {
             setEtag(saved.etag);
-            setLines(saved.quote.lines.map(fromLineResponse));
+            setLines(saved.value.lines.map(fromLineResponse));
             setDirty(false);
             notifications.show({ color: "green", message: t("quotes.saved") });
           },
@@ -111,12 +109,11 @@ export function QuoteEditor({
       );
     } else {
       create.mutate(
-        { body, idempotencyKey: idempotency.key },
+        { body },
         {
           onSuccess: (saved) => {
-            idempotency.renew();
             notifications.show({ color: "green", message: t("quotes.created") });
-            onCreated(saved.quote.id);
+            onCreated(saved.value.id);
           },
           onError,
         },
@@ -265,12 +262,10 @@ function QuoteActions({
   const remove = useDeleteQuote();
   const fromQuote = useCreateOrderFromQuote();
   const order = useLinkedOrder(quote.orderId);
-  const idempotency = useIdempotencyKey();
   const [dialog, setDialog] = useState<"refuse" | "duplicate" | "delete" | null>(null);
   const [newValidUntil, setNewValidUntil] = useState<string | null>(dayjs().add(30, "day").format("YYYY-MM-DD"));
   const error = transition.error ?? fromQuote.error ?? remove.error;
   const done = (message: string) => () => {
-    idempotency.renew();
     notifications.show({ color: "green", message });
   };
 
@@ -300,7 +295,7 @@ function QuoteActions({
               disabled={dirty}
               title={dirty ? t("quotes.saveFirst") : undefined}
               loading={transition.isPending}
-              onClick={() => transition.mutate({ id: quote.id, action: "send", idempotencyKey: idempotency.key }, { onSuccess: done(t("quotes.sentDone")) })}
+              onClick={() => transition.mutate({ id: quote.id, action: "send" }, { onSuccess: done(t("quotes.sentDone")) })}
             >
               {t("quotes.send")}
             </Button>
@@ -314,7 +309,7 @@ function QuoteActions({
             color="green"
             leftSection={<IconCheck size={16} />}
             loading={transition.isPending}
-            onClick={() => transition.mutate({ id: quote.id, action: "accept", idempotencyKey: idempotency.key }, { onSuccess: done(t("quotes.acceptedDone")) })}
+            onClick={() => transition.mutate({ id: quote.id, action: "accept" }, { onSuccess: done(t("quotes.acceptedDone")) })}
           >
             {t("quotes.accept")}
           </Button>
@@ -330,10 +325,9 @@ function QuoteActions({
             loading={fromQuote.isPending}
             onClick={() =>
               fromQuote.mutate(
-                { quoteId: quote.id, idempotencyKey: idempotency.key },
+                { quoteId: quote.id },
                 {
                   onSuccess: (created) => {
-                    idempotency.renew();
                     onOpen(`/orders/${created.id}`);
                   },
                 },
@@ -362,7 +356,7 @@ function QuoteActions({
         onClose={() => setDialog(null)}
         onConfirm={(reason) =>
           refuse.mutate(
-            { id: quote.id, reason, idempotencyKey: idempotency.key },
+            { id: quote.id, reason },
             {
               onSuccess: () => {
                 done(t("quotes.refusedDone"))();
@@ -384,7 +378,7 @@ function QuoteActions({
               loading={duplicate.isPending}
               onClick={() =>
                 duplicate.mutate(
-                  { id: quote.id, validUntil: newValidUntil, idempotencyKey: idempotency.key },
+                  { id: quote.id, validUntil: newValidUntil },
                   {
                     onSuccess: (copy) => {
                       done(t("quotes.duplicated"))();

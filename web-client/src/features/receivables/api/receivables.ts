@@ -1,7 +1,4 @@
-import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
-import { fetchClient } from "@/api/client";
-import { cleanQuery } from "@/api/query";
-import { unwrap } from "@/api/problem";
+import { cleanQuery, useApiInfiniteQuery, useApiQuery } from "@/api/query";
 import type { components } from "@/api/schema";
 
 type Schemas = components["schemas"];
@@ -33,33 +30,26 @@ export interface ReceivableFilters {
 
 export const noReceivableFilters: ReceivableFilters = { customerId: null, bucket: null, disputed: "all", overdueOnly: true, dueFrom: null, dueTo: null };
 
-export const receivablesKey = ["get", "/api/v1/receivables"] as const;
-
 export function useReceivables(filters: ReceivableFilters) {
-  const query = cleanQuery({
-    limit: 50,
-    customerId: filters.customerId,
-    bucket: filters.bucket,
-    disputed: filters.disputed === "all" ? undefined : filters.disputed,
-    overdueOnly: filters.overdueOnly || undefined,
-    dueFrom: filters.dueFrom,
-    dueTo: filters.dueTo,
-  });
-  return useInfiniteQuery({
-    queryKey: [...receivablesKey, { params: { query } }, "infinite"],
-    initialPageParam: undefined as string | undefined,
-    queryFn: async ({ pageParam, signal }) =>
-      unwrap(await fetchClient.GET("/api/v1/receivables", { params: { query: { ...query, after: pageParam } }, signal })),
-    getNextPageParam: (last) => (last.hasMore && last.nextCursor ? last.nextCursor : undefined),
-    placeholderData: keepPreviousData,
+  return useApiInfiniteQuery("/api/v1/receivables", {
+    params: {
+      query: {
+        ...cleanQuery({
+          limit: 50,
+          customerId: filters.customerId,
+          bucket: filters.bucket,
+          overdueOnly: filters.overdueOnly || undefined,
+          dueFrom: filters.dueFrom,
+          dueTo: filters.dueTo,
+        }),
+        disputed: filters.disputed === "all" ? undefined : filters.disputed === "true",
+      },
+    },
   });
 }
 
 export function useAging() {
-  return useQuery({
-    queryKey: [...receivablesKey, "aging"],
-    queryFn: async ({ signal }) => unwrap(await fetchClient.GET("/api/v1/receivables/aging", { signal })),
-  });
+  return useApiQuery("/api/v1/receivables/aging");
 }
 
 export { statementUrl } from "@/components/receivables/receivables-api";

@@ -5,13 +5,11 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { applyProblemToForm } from "@/api/problem";
 import { ProblemAlert } from "@/components/ui/problem-alert";
-import { useIdempotencyKey } from "@/lib/use-idempotency-key";
 import { type UserRole, useCreateUser, userRoles } from "../api/users";
 
 export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const create = useCreateUser();
-  const idempotency = useIdempotencyKey();
   const [unmatched, setUnmatched] = useState<string[]>([]);
   const form = useForm({
     mode: "controlled",
@@ -36,10 +34,9 @@ export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose:
         noValidate
         onSubmit={form.onSubmit((values) =>
           create.mutate(
-            { body: { ...values, email: values.email.trim(), displayName: values.displayName.trim() }, idempotencyKey: idempotency.key },
+            { body: { ...values, email: values.email.trim(), displayName: values.displayName.trim() } },
             {
               onSuccess: (user) => {
-                idempotency.renew();
                 notifications.show({ color: "green", message: t("users.created", { name: user.displayName }) });
                 close();
               },

@@ -19,7 +19,7 @@ export function EditUserModal({ userId, onClose }: { userId: string | null; onCl
       ) : query.isError ? (
         <ErrorState error={query.error} onRetry={() => void query.refetch()} />
       ) : (
-        <EditUserForm key={query.data.etag ?? query.data.user.id} user={query.data.user} etag={query.data.etag} onClose={onClose} onReload={() => void query.refetch()} />
+        <EditUserForm key={query.data.etag ?? query.data.value.id} user={query.data.value} etag={query.data.etag} onClose={onClose} onReload={() => void query.refetch()} />
       )}
     </Modal>
   );

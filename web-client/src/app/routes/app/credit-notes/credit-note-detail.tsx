@@ -26,7 +26,7 @@ export function CreditNoteDetailRoute() {
         <ErrorState error={query.error} onRetry={() => void query.refetch()} />
       ) : (
         <CreditNotePage
-          key={`${query.data.creditNote.id}-${query.data.creditNote.status}`}
+          key={`${query.data.value.id}-${query.data.value.status}`}
           data={query.data}
           canWrite={hasPermission(me.data, "credit-notes:write")}
           onDeleted={() => void navigate("/credit-notes", { replace: true })}

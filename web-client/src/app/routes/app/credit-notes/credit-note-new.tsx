@@ -29,10 +29,10 @@ export function CreditNoteNewRoute() {
         <PageLoader />
       ) : invoice.isError ? (
         <ErrorState error={invoice.error} onRetry={() => void invoice.refetch()} />
-      ) : invoice.data.invoice.status !== "Validated" ? (
+      ) : invoice.data.value.status !== "Validated" ? (
         <EmptyState title={t("creditNotes.invoiceNotValidated")} />
       ) : (
-        <CreditNoteCreateForm invoice={invoice.data.invoice} onCreated={(note) => void navigate(`/credit-notes/${note.id}`, { replace: true })} />
+        <CreditNoteCreateForm invoice={invoice.data.value} onCreated={(note) => void navigate(`/credit-notes/${note.id}`, { replace: true })} />
       )}
     </>
   );

@@ -37,8 +37,8 @@ export function CustomerDetailRoute() {
       {query.data && hasPermission(me.data, "payments:read") && (
         <div style={{ marginTop: "var(--mantine-spacing-md)" }}>
           <CustomerAccountPanel
-            customerId={query.data.customer.id}
-            customerName={query.data.customer.name}
+            customerId={query.data.value.id}
+            customerName={query.data.value.name}
             canWrite={hasPermission(me.data, "payments:write")}
           />
         </div>

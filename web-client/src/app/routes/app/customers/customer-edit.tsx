@@ -20,7 +20,7 @@ export function CustomerEditRoute() {
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   return (
     <>
-      <PageHeader title={t("customers.editNamed", { name: query.data.customer.name })} />
+      <PageHeader title={t("customers.editNamed", { name: query.data.value.name })} />
       <Paper withBorder p="lg">
         <CustomerForm
           initial={query.data}

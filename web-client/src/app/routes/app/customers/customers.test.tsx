@@ -182,6 +182,39 @@ describe("Customers → create and edit", () => {
     });
   });
 
+  it("creates the customer once corrected after a refusal: each submission has its own Idempotency-Key", async () => {
+    // The server's rule: a key already used with another body is refused (422), so reusing it would block the form.
+    const used = new Map<string, string>();
+    const keys: string[] = [];
+    server.use(
+      http.post("*/api/v1/customers", async ({ request }) => {
+        const key = request.headers.get("Idempotency-Key") ?? "";
+        const text = await request.clone().text();
+        keys.push(key);
+        if (used.has(key) && used.get(key) !== text) return problem(422, "idempotency_key_reused", "Cette clé d'idempotence a déjà servi pour une autre requête.");
+        used.set(key, text);
+        const body = JSON.parse(text) as { siren: string | null };
+        if (body.siren === "123456789") return problem(400, "validation_failed", "La requête contient des erreurs.", { siren: ["Le SIREN est invalide (clé de contrôle)."] });
+        return undefined;
+      }),
+    );
+    const { user } = renderApp("/customers/new");
+    await fillNewCustomer(user, "Garage du Centre", "123456789");
+    await user.click(screen.getByRole("button", { name: "Créer" }));
+    const siren = await screen.findByRole("textbox", { name: /^SIREN/ });
+    await waitFor(() => expect(siren).toHaveAttribute("aria-invalid", "true"));
+    // The refused field gets the focus (the error is not left out of view with the focus on the button).
+    await waitFor(() => expect(siren).toHaveFocus());
+
+    await user.clear(siren);
+    await user.type(siren, "404 833 048");
+    await user.click(screen.getByRole("button", { name: "Créer" }));
+
+    expect(await screen.findByRole("heading", { name: "Garage du Centre" })).toBeInTheDocument();
+    expect(keys).toHaveLength(2);
+    expect(keys[1]).not.toBe(keys[0]);
+  });
+
   it("shows a server field error under SIREN and nested errors under their address fields", async () => {
     server.use(
       http.post("*/api/v1/customers", () =>

@@ -29,7 +29,7 @@ export function InvoiceDetailRoute() {
       ) : (
         <InvoicePage
           // Validating freezes the invoice: start again from the new state.
-          key={`${query.data.invoice.id}-${query.data.invoice.status}`}
+          key={`${query.data.value.id}-${query.data.value.status}`}
           data={query.data}
           canWrite={hasPermission(me.data, "invoices:write")}
           canWriteCreditNotes={hasPermission(me.data, "credit-notes:write")}
@@ -37,11 +37,11 @@ export function InvoiceDetailRoute() {
           receivables={
             hasPermission(me.data, "payments:read") && (
               <SimpleGrid cols={{ base: 1, lg: 2 }}>
-                <InvoiceReceivablePanel invoice={query.data.invoice} canWrite={hasPermission(me.data, "payments:write")} />
+                <InvoiceReceivablePanel invoice={query.data.value} canWrite={hasPermission(me.data, "payments:write")} />
                 {hasPermission(me.data, "receivables:read") && (
                   <InvoiceRemindersPanel
-                    invoiceId={query.data.invoice.id}
-                    overdue={query.data.invoice.isOverdue}
+                    invoiceId={query.data.value.id}
+                    overdue={query.data.value.isOverdue}
                     canWrite={hasPermission(me.data, "receivables:write")}
                   />
                 )}

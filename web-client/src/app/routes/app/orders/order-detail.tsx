@@ -27,7 +27,7 @@ export function OrderDetailRoute() {
       ) : (
         <OrderPage
           // Validating, closing or cancelling changes what can be edited: start again from the new state.
-          key={`${query.data.order.id}-${query.data.order.status}`}
+          key={`${query.data.value.id}-${query.data.value.status}`}
           data={query.data}
           canWrite={hasPermission(me.data, "orders:write")}
           canReadSchedule={hasPermission(me.data, "billing-schedules:read")}

@@ -31,16 +31,16 @@ export function ProductDetailRoute() {
       ) : (
         <>
           <PageHeader
-            title={query.data.product.name}
-            description={query.data.product.code}
+            title={query.data.value.name}
+            description={query.data.value.code}
             actions={
               <Group>
-                {query.data.product.isArchived && (
+                {query.data.value.isArchived && (
                   <Badge color="gray" variant="filled">
                     {t("products.archived")}
                   </Badge>
                 )}
-                {canWrite && <ProductActions product={query.data.product} onDeleted={() => void navigate("/products", { replace: true })} />}
+                {canWrite && <ProductActions product={query.data.value} onDeleted={() => void navigate("/products", { replace: true })} />}
               </Group>
             }
           />
@@ -53,7 +53,7 @@ export function ProductDetailRoute() {
             <ProductForm
               // Archiving moves the version: the form starts again from it. Other background refetches keep
               // the ETag the form was opened with, so a concurrent save elsewhere still answers 412.
-              key={`${query.data.product.id}-${query.data.product.isArchived}`}
+              key={`${query.data.value.id}-${query.data.value.isArchived}`}
               initial={query.data}
               readOnly={!canWrite}
               onSaved={() => undefined}

@@ -27,7 +27,7 @@ export function QuoteDetailRoute() {
       ) : (
         <QuoteEditor
           // A transition (send, accept…) changes the version: start again from the new state.
-          key={`${query.data.quote.id}-${query.data.quote.status}-${query.data.quote.orderId ?? ""}`}
+          key={`${query.data.value.id}-${query.data.value.status}-${query.data.value.orderId ?? ""}`}
           initial={query.data}
           canWrite={hasPermission(me.data, "quotes:write")}
           canWriteOrders={hasPermission(me.data, "orders:write")}

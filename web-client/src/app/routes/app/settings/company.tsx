@@ -16,7 +16,7 @@ export function CompanySettingsRoute() {
     <Paper withBorder p="lg" aria-label={t("settings.company")}>
       <CompanyProfileForm
         initial={query.data}
-        current={query.data.profile}
+        current={query.data.value}
         readOnly={!hasPermission(me.data, "company:write")}
         onReload={async () => (await query.refetch()).data}
       />
