@@ -4,6 +4,86 @@
  */
 
 export interface paths {
+    "/api/v1/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in to the SPA
+         * @description Checks the e-mail and password and sets the HttpOnly session cookie `koban.auth` and the `XSRF-TOKEN` cookie, whose value must be echoed in `X-XSRF-TOKEN` on every unsafe request. Five wrong passwords for an address lock it for 15 minutes (`account_locked`), whether or not an account has that address, so the answers never reveal which addresses have an account; attempts are rate-limited per address and client. Integrations use API keys instead.
+         */
+        post: operations["Login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign out
+         * @description Ends the cookie session on the server: the same cookie, even kept and replayed, answers 401 afterwards. Has no effect for API keys (revoke the key instead).
+         */
+        post: operations["Logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed-in user
+         * @description Returns the user, their company, role and permissions, and refreshes the `XSRF-TOKEN` cookie. Answers 401 without a session, which is how the SPA knows to show the sign-in page. API keys have no user: 403.
+         */
+        get: operations["GetMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/change-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Changing the password renews the security stamp, which ends the user's other sessions; this one is re-issued.
+         * @description Every user can change their own password; a user created with a temporary password must do so before anything else. The new password needs 12 characters not counting spaces, with upper case, lower case and a digit (400 `password_too_weak`), and must not be one of the most common passwords (400 `password_too_common`). Other sessions of the user end.
+         */
+        post: operations["ChangePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/signup": {
         parameters: {
             query?: never;
@@ -434,86 +514,6 @@ export interface paths {
          * @description Takes the token of the invitation e-mail (the part after `#token=` in the link) and the chosen password (12 characters with upper case, lower case and a digit). The token works once and for 7 days: an unknown token answers 422 `token_invalid`, a used or replaced one `token_used`, an expired one `token_expired`, all naming the field `token`. Returns the address to sign in with; it does not sign in. Rate-limited like sign-in.
          */
         post: operations["AcceptInvitation"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/auth/login": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Sign in to the SPA
-         * @description Checks the e-mail and password and sets the HttpOnly session cookie `koban.auth` and the `XSRF-TOKEN` cookie, whose value must be echoed in `X-XSRF-TOKEN` on every unsafe request. Five wrong passwords lock the account for 15 minutes (`account_locked`); attempts are rate-limited per address and client. Integrations use API keys instead.
-         */
-        post: operations["Login"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/auth/logout": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Sign out
-         * @description Ends the cookie session. Has no effect for API keys (revoke the key instead).
-         */
-        post: operations["Logout"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/auth/me": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The signed-in user
-         * @description Returns the user, their company, role and permissions, and refreshes the `XSRF-TOKEN` cookie. Answers 401 without a session, which is how the SPA knows to show the sign-in page. API keys have no user: 403.
-         */
-        get: operations["GetMe"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/auth/change-password": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Changing the password renews the security stamp, which ends the user's other sessions; this one is re-issued.
-         * @description Every user can change their own password; a user created with a temporary password must do so before anything else. The new password needs 12 characters with upper case, lower case and a digit. Other sessions of the user end.
-         */
-        post: operations["ChangePassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1718,7 +1718,7 @@ export interface paths {
         /**
          * Create a draft credit note from a validated invoice
          * @description The only way to correct or cancel a validated invoice (domain-rules §2, §6). `mode`: `Full` (everything the invoice still carries — its lines as invoiced, deductions included, so the credit note mirrors it to the cent), `Lines` (`lines`: invoice line and quantity; a deposit deduction is credited whole) or `Amount` (`amountExcludingVat` or `amountIncludingVat`, split across the invoice's VAT rates in proportion, the largest base taking the rounding remainder). Never beyond what the invoice still carries after its other credit notes (422 `credit_beyond_invoiced`).
-         *     `reason`: `Correction` gives back "left to invoice" on the order (on a deposit invoice, it reduces the deposit the balance will deduct); `CommercialDiscount` and `WriteOff` do not. It cites the corrected invoice's number and date, has its own number sequence, and is validated like an invoice. Once validated it is applied first to the invoice it corrects (`appliedToInvoice`), the rest becoming customer credit (`customerCredit`).
+         *     `reason`: `Correction` gives back "left to invoice" on the order (on a deposit invoice, it reduces the deposit the balance will deduct); `CommercialDiscount` and `WriteOff` do not. It cites the corrected invoice's number and date, has its own number sequence, and is validated like an invoice. Once validated it is applied first to the invoice it corrects, up to what that invoice still owes after its payments and earlier credit notes (`appliedToInvoice`); the rest becomes customer credit, and `customerCredit` is what is still available of it on the customer's account (less refunds and use on other invoices). A credit note on a paid invoice is all customer credit.
          *
          *     Requires the permission `credit-notes:write` (role matrix for users, scope for API keys).
          */
@@ -2142,14 +2142,14 @@ export interface paths {
         };
         /**
          * Get the account mapping (journals, accounts, bank accounts)
-         * @description The French defaults (domain-rules.md §9) until changed: journals VT/BQ/OD, customers 411000 with each customer's accounting code as auxiliary account, deposits 419100, revenue 706000 (services) / 707000 (goods) with overrides per nature and VAT rate, VAT collected 445710 and pending 445740 with overrides per rate, bank 512000, bank fees 627000, bad debts 654000, write-offs 658000/758000, unidentified receipts 471000. Returns an `ETag` for the update.
+         * @description The French defaults (domain-rules.md §9) until changed: journals VT/BQ/OD, customers 411000 with each customer's accounting code as auxiliary account, deposits 419100, revenue 706000 (services) / 707000 (goods) with overrides per nature and VAT rate or per nature and VAT treatment (`treatment`: Taxable, Exempt, Franchise, ReverseCharge, IntraCommunitySupply, Export, OutsideScope — e.g. exports and intra-EU sales on their own accounts; a rule with a treatment wins over one without and matches the rate only for Taxable), VAT collected 445710 and pending 445740 with overrides per rate, bank 512000, bank fees 627000, bad debts 654000, write-offs 658000/758000, unidentified receipts 471000, late-payment interest 763800 (`lateInterestAccount`) and the 40 € recovery indemnity 758800 (`recoveryIndemnityAccount`). Returns an `ETag` for the update.
          *
          *     Requires the permission `accounting:read` (role matrix for users, scope for API keys).
          */
         get: operations["GetAccountingSettings"];
         /**
          * Replace the account mapping
-         * @description Accounts have 3 to 20 digits or capital letters (`account_number_invalid` naming the field, e.g. `vatRules[0].pendingAccount`), journal codes 1 to 8 and distinct, bank account codes distinct, at least one bank account. Entries already written keep the accounts they were posted with; the new mapping applies to the next events.
+         * @description Accounts have 3 to 20 digits or capital letters (`account_number_invalid` naming the field, e.g. `vatRules[0].pendingAccount`), journal codes 1 to 8 and distinct, bank account codes distinct, at least one bank account. `lateInterestAccount` and `recoveryIndemnityAccount` may be left out (they keep their current value). Entries already written keep the accounts they were posted with; the new mapping applies to the next events.
          *
          *     Requires the permission `accounting:write` (role matrix for users, scope for API keys).
          */
@@ -2169,8 +2169,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * VAT due per rate for a period's VAT return
-         * @description Read from the journal: what was credited (net of debits) to the collected-VAT accounts with an entry date in the period — VAT on goods and, for companies that opted for debits, on services when invoiced; VAT on services and on deposits when paid (moved from the pending account by the payment); credit notes and cancelled payments net it. `pendingVatAtEnd` is what still waits for payment at the end of the period.
+         * What the period's VAT return (CA3) declares
+         * @description Read from the journal. `rows`: per rate, what was credited (net of debits) to the collected-VAT accounts with an entry date in the period, and its base — VAT on goods and, for companies that opted for debits, on services when invoiced; VAT on services and on deposits when paid (moved from the pending account by the payment); credit notes and cancelled payments net it. `nonTaxable`: the period's sales without VAT, net of credit notes, as the CA3 lists them — `exports` (line E1, goods outside the EU), `intraCommunitySupplies` (line F2, goods to EU businesses), `otherNonTaxable` (line E2) = `reverseChargeServices` (services to EU businesses) + `outsideScope` (services to businesses outside the EU) + `exempt` (exempt French sales). `franchiseTurnover`: sales made under the VAT franchise (art. 293 B du CGI: no VAT, no return). Late-payment interest and recovery indemnities are no operations and appear nowhere. `pendingVatAtEnd` is what still waits for payment at the end of the period.
          *
          *     Requires the permission `accounting:read` (role matrix for users, scope for API keys).
          */
@@ -2556,7 +2556,7 @@ export interface paths {
         put?: never;
         /**
          * Export a period's journal entries (background job)
-         * @description Queues an export of the journal entries dated from `from` to `to` (at most 24 months) and answers 202 at once with the export (`Queued`); poll `GET /api/v1/accounting/exports/{id}` for `status` and `progressPercent`, then download `/file`. Formats: `Fec` (the legal FEC: 18 columns, header line, dates yyyyMMdd, decimal comma; options `fec.separator` `Tab`|`Pipe` and `fec.encoding` `Iso885915`|`Utf8`; named `<SIREN>FEC<closing date of the fiscal year>.txt`); `Quadratus` (Cegid Quadra ASCII, fixed-width type-M lines) and `Ebp` (EBP ASCII, comma separated) — both layouts are UNVERIFIED against the publishers' own documents and follow third-party descriptions (see `formatDescription` and the README); `Csv` (layout `csv`: ordered `columns` among the FEC fields plus `Amount` (debit − credit) and `Direction` (D/C), `separator`, `decimalMark` `,`|`.`, .NET `dateFormat`, `header`, `encoding`; RFC 4180 quoting). The job numbers the entries not yet numbered (EcritureNum, per journal and fiscal year, continuing the last number, in order of date then creation — also the fiscal year's earlier entries not yet numbered; numbers never change), stamps the period's entries not exported before with this export's id, streams the lines into the file while computing its SHA-256, stores it, and records `accounting.exported` in the audit log. Customer lines of fully settled invoices carry a lettering code (A, B, … Z, AA… from the invoice's chain sequence) and the date of the last settlement.
+         * @description Queues an export of the journal entries dated from `from` to `to` and answers 202 at once with the export (`Queued`); poll `GET /api/v1/accounting/exports/{id}` for `status` and `progressPercent`, then download `/file`. Formats: `Fec` (the legal FEC: 18 columns, header line, dates yyyyMMdd, decimal comma; options `fec.separator` `Tab`|`Pipe` and `fec.encoding` `Iso885915`|`Utf8`; named `<SIREN>FEC<closing date of the fiscal year>.txt`); `Quadratus` (Cegid Quadra ASCII, fixed-width type-M lines) and `Ebp` (EBP ASCII, comma separated) — both layouts are UNVERIFIED against the publishers' own documents and follow third-party descriptions (see `formatDescription` and the README); `Csv` (layout `csv`: ordered `columns` among the FEC fields plus `Amount` (debit − credit) and `Direction` (D/C), `separator`, `decimalMark` `,`|`.`, .NET `dateFormat`, `header`, `encoding`; RFC 4180 quoting). **One fiscal year per file**: a period running past the closing date of the fiscal year of `from` is refused (422 `accounting_export_spans_fiscal_years` on `to`, naming that closing date) — request one export per fiscal year; dates before 1900-01-01 or after 2999-12-31 are invalid input (400 `validation_failed` on `from`/`to`). Formats that cut account numbers (Quadratus: 8 characters, EBP: 15) are refused when two account numbers of the journal — customers' auxiliary accounts as posted, general accounts — would become one (422 `accounting_export_account_clash` on `format`, naming each account and its customer); give those customers accounting codes that differ within that width. Lines come in chronological order: entry date, then journal, then EcritureNum, then line. The job numbers the entries not yet numbered (EcritureNum, per journal and fiscal year, continuing the last number, in order of date then creation — also the fiscal year's earlier entries not yet numbered; numbers never change), stamps the period's entries not exported before with this export's id, streams the lines into the file while computing its SHA-256, stores it, and records `accounting.exported` in the audit log. Lettering follows the customer accounts: an invoice, the receipts, credit notes and write-offs that settled it, a credit note and the refund that paid it out (also a receipt first booked to 471 then identified) form a group; a group whose lines all lie in the period and balance to zero is lettered (code A, B, … Z, AA… from the smallest chain sequence of its invoices and credit notes; date of its latest entry), so every letter of a file balances to zero on its account. Groups still open, or reaching outside the period, stay unlettered.
          *
          *     Requires the permission `accounting:write` (role matrix for users, scope for API keys).
          */
@@ -2730,6 +2730,8 @@ export interface components {
             unidentifiedReceiptsAccount: string;
             /** Format: decimal */
             writeOffLimit: number;
+            lateInterestAccount?: null | string;
+            recoveryIndemnityAccount?: null | string;
         };
         /** @description The address whose password was just set, so the sign-in form can be filled in. */
         AccountPasswordSetResponse: {
@@ -2871,6 +2873,8 @@ export interface components {
             /** Format: uuid */
             sourceLineId: null | string;
             nature: null | components["schemas"]["ProductNature"];
+            /** @description On a French 0 % exempt line (category E), the legal basis of the exemption as given on the line or copied from its product, printed on the document, e.g. "Exonération de TVA, article 261-4-4° du CGI". */
+            vatExemptionReason?: null | string;
         };
         /** @description A document linked to an invoice: its order, the deposits it deducts, its credit notes. */
         BillingLinkResponse: {
@@ -3586,6 +3590,11 @@ export interface components {
             comment?: null | string;
             /** Format: uuid */
             contactId?: null | string;
+            /**
+             * Format: date
+             * @description The date of the sale or of the service (delivery or completion), printed when it differs from the invoice date. Omitted: the order's planned delivery date (none on a deposit invoice). Example: 2026-12-10.
+             */
+            saleDate?: null | string;
         };
         /**
          * @description How an invoice bills its order (domain-rules.md §6).
@@ -3680,6 +3689,11 @@ export interface components {
             /** Format: uuid */
             contactId?: null | string;
             lines?: null | components["schemas"]["SalesLineRequest"][];
+            /**
+             * Format: date
+             * @description The date of the sale or of the service (delivery or completion), printed on the invoice when it differs from the invoice date; editable while the invoice is a draft, frozen at validation. Omitted on update: unchanged. Example: 2026-12-10.
+             */
+            saleDate?: null | string;
         };
         InvoiceResponse: {
             /** Format: uuid */
@@ -3731,6 +3745,11 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             payment?: null | components["schemas"]["InvoicePaymentResponse"];
+            /**
+             * Format: date
+             * @description The date of the sale or of the service when known (the order's planned delivery date by default); printed when it differs from the issue date. Example: 2026-12-10.
+             */
+            saleDate?: null | string;
         };
         /** @description What settled (part of) an invoice: a receipt, a credit note or a write-off. */
         InvoiceSettlementResponse: {
@@ -4554,12 +4573,17 @@ export interface components {
         RequestPasswordResetRequest: {
             email: string;
         };
-        /** @description Overrides the revenue account for one nature and VAT rate (e.g. 7061 for services at 10 %). */
+        /**
+         * @description Overrides the revenue account for one nature and VAT rate (e.g. 706100 for services at 10 %), or for one nature and VAT
+         *     treatment (e.g. 707200 for exports of goods, 707100 for intra-EU supplies): a rule with a treatment wins over one
+         *     without, and matches the rate only for the Taxable treatment (the other treatments carry 0 %).
+         */
         RevenueAccountRule: {
             nature: components["schemas"]["ProductNature"];
             /** Format: decimal */
             vatRate: number;
             account: string;
+            treatment?: null | components["schemas"]["VatTreatmentKind"];
         };
         /**
          * @description A line as a client sends it. On a product line, omitted description, unit, price and VAT rate are copied from
@@ -4581,6 +4605,7 @@ export interface components {
             /** Format: decimal */
             vatRate: null | number;
             nature: null | components["schemas"]["ProductNature"];
+            /** @description For a French sale at 0 %: the legal basis of the exemption (required then; a product line defaults to its product's), stored with the line and printed on the document as typed, e.g. "Exonération de TVA, article 261-4-4° du CGI". */
             vatExemptionReason: null | string;
         };
         SalesLineResponse: {
@@ -4605,6 +4630,8 @@ export interface components {
             isContractLine: boolean;
             /** Format: decimal */
             netAmount: number;
+            /** @description On a French 0 % exempt line (category E), the legal basis of the exemption printed on the document. */
+            vatExemptionReason?: null | string;
         };
         /** @description The seller's identity at validation: what the mandatory mentions print (domain-rules.md §4, §8). */
         SellerSnapshot: {
@@ -4778,7 +4805,12 @@ export interface components {
             createdAt: string;
             invitationPending: boolean;
         };
-        /** @enum {unknown} */
+        /**
+         * @description A user's role. No member has the value 0, so a role that was never set (a missing `role` in a request,
+         *         an uninitialised field) is not a role at all and is refused, instead of silently becoming the first member (Admin).
+         *         Stored and exchanged by name, never by number.
+         * @enum {unknown}
+         */
         UserRole: "Admin" | "Sales" | "Accountant" | "Viewer";
         ValidateBillingDocumentRequest: {
             /** Format: date */
@@ -4817,7 +4849,29 @@ export interface components {
             label: string;
             legalBasis: string;
         };
-        /** @description What the period's VAT return declares, per rate, and the VAT still waiting for payment at the end of the period. */
+        /**
+         * @description The period's sales without VAT as the CA3 lists them, net of credit notes: `exports` (line E1, goods outside the EU),
+         *     `intraCommunitySupplies` (line F2, goods to EU businesses), `otherNonTaxable` (line E2) = `reverseChargeServices`
+         *     (services to EU businesses) + `outsideScope` (services to businesses outside the EU) + `exempt` (exempt French sales).
+         */
+        VatSummaryNonTaxable: {
+            /** Format: decimal */
+            exports: number;
+            /** Format: decimal */
+            intraCommunitySupplies: number;
+            /** Format: decimal */
+            otherNonTaxable: number;
+            /** Format: decimal */
+            reverseChargeServices: number;
+            /** Format: decimal */
+            outsideScope: number;
+            /** Format: decimal */
+            exempt: number;
+        };
+        /**
+         * @description What the period's VAT return declares — taxable bases and VAT per rate, non-taxable operations — the VAT still
+         *         waiting for payment at the end of the period, and the turnover made under the VAT franchise (no VAT, no return).
+         */
         VatSummaryResponse: {
             /** Format: date */
             from: string;
@@ -4830,6 +4884,9 @@ export interface components {
             totalVat: number;
             /** Format: decimal */
             pendingVatAtEnd: number;
+            nonTaxable: components["schemas"]["VatSummaryNonTaxable"];
+            /** Format: decimal */
+            franchiseTurnover: number;
         };
         /** @description VAT due at one rate over the period: the base and the VAT that became due (on debits, or on receipt for services). */
         VatSummaryRow: {
@@ -4840,6 +4897,8 @@ export interface components {
             /** Format: decimal */
             vat: number;
         };
+        /** @enum {unknown} */
+        VatTreatmentKind: "Taxable" | "Exempt" | "Franchise" | "ReverseCharge" | "IntraCommunitySupply" | "Export" | "OutsideScope" | null;
         VatTreatmentsResponse: {
             vatFranchise: boolean;
             rates: components["schemas"]["VatRateChoiceResponse"][];
@@ -4871,6 +4930,268 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    Login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "email": "admin@demo.koban.fr",
+                 *       "password": "Demo-Admin-2026!"
+                 *     }
+                 */
+                "application/json": components["schemas"]["LoginRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "userId": "01936b2e-7f01-7d11-8e2a-1b4c5d6e7f80",
+                     *       "email": "admin@demo.koban.fr",
+                     *       "displayName": "Camille Admin",
+                     *       "role": "Admin",
+                     *       "companyId": "01936b2e-7f00-7c3a-9a52-3f8e2a1b4c5d",
+                     *       "companyName": "Atelier Koban Démo SAS",
+                     *       "mustChangePassword": false,
+                     *       "permissions": [
+                     *         "company:read",
+                     *         "company:write",
+                     *         "customers:read",
+                     *         "customers:write"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MeResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Logout: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "userId": "01936b2e-7f01-7d11-8e2a-1b4c5d6e7f80",
+                     *       "email": "admin@demo.koban.fr",
+                     *       "displayName": "Camille Admin",
+                     *       "role": "Admin",
+                     *       "companyId": "01936b2e-7f00-7c3a-9a52-3f8e2a1b4c5d",
+                     *       "companyName": "Atelier Koban Démo SAS",
+                     *       "mustChangePassword": false,
+                     *       "permissions": [
+                     *         "company:read",
+                     *         "company:write",
+                     *         "customers:read",
+                     *         "customers:write"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MeResponse"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ChangePassword: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "currentPassword": "Temp-Password-2026",
+                 *       "newPassword": "My-New-Password-42"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ChangePasswordRequest"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     Signup: {
         parameters: {
             query?: never;
@@ -6606,268 +6927,6 @@ export interface operations {
             };
             /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    Login: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "email": "admin@demo.koban.fr",
-                 *       "password": "Demo-Admin-2026!"
-                 *     }
-                 */
-                "application/json": components["schemas"]["LoginRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "userId": "01936b2e-7f01-7d11-8e2a-1b4c5d6e7f80",
-                     *       "email": "admin@demo.koban.fr",
-                     *       "displayName": "Camille Admin",
-                     *       "role": "Admin",
-                     *       "companyId": "01936b2e-7f00-7c3a-9a52-3f8e2a1b4c5d",
-                     *       "companyName": "Atelier Koban Démo SAS",
-                     *       "mustChangePassword": false,
-                     *       "permissions": [
-                     *         "company:read",
-                     *         "company:write",
-                     *         "customers:read",
-                     *         "customers:write"
-                     *       ]
-                     *     }
-                     */
-                    "application/json": components["schemas"]["MeResponse"];
-                };
-            };
-            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description No valid session cookie or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    Logout: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
-                "Idempotency-Key"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description No valid session cookie or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    GetMe: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "userId": "01936b2e-7f01-7d11-8e2a-1b4c5d6e7f80",
-                     *       "email": "admin@demo.koban.fr",
-                     *       "displayName": "Camille Admin",
-                     *       "role": "Admin",
-                     *       "companyId": "01936b2e-7f00-7c3a-9a52-3f8e2a1b4c5d",
-                     *       "companyName": "Atelier Koban Démo SAS",
-                     *       "mustChangePassword": false,
-                     *       "permissions": [
-                     *         "company:read",
-                     *         "company:write",
-                     *         "customers:read",
-                     *         "customers:write"
-                     *       ]
-                     *     }
-                     */
-                    "application/json": components["schemas"]["MeResponse"];
-                };
-            };
-            /** @description No valid session cookie or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    ChangePassword: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
-                "Idempotency-Key"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "currentPassword": "Temp-Password-2026",
-                 *       "newPassword": "My-New-Password-42"
-                 *     }
-                 */
-                "application/json": components["schemas"]["ChangePasswordRequest"];
-            };
-        };
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description No valid session cookie or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11217,7 +11276,8 @@ export interface operations {
                      *           "vatRate": 0,
                      *           "vatCategory": "Standard",
                      *           "isContractLine": false,
-                     *           "netAmount": 0
+                     *           "netAmount": 0,
+                     *           "vatExemptionReason": null
                      *         },
                      *         {
                      *           "id": "01936d00-0000-7000-8000-00000000e002",
@@ -11232,7 +11292,8 @@ export interface operations {
                      *           "vatRate": 20,
                      *           "vatCategory": "Standard",
                      *           "isContractLine": false,
-                     *           "netAmount": 780
+                     *           "netAmount": 780,
+                     *           "vatExemptionReason": null
                      *         },
                      *         {
                      *           "id": "01936d00-0000-7000-8000-00000000e003",
@@ -11247,7 +11308,8 @@ export interface operations {
                      *           "vatRate": 20,
                      *           "vatCategory": "Standard",
                      *           "isContractLine": false,
-                     *           "netAmount": 675.9
+                     *           "netAmount": 675.9,
+                     *           "vatExemptionReason": null
                      *         }
                      *       ],
                      *       "totals": {
@@ -11362,7 +11424,8 @@ export interface operations {
                      *           "vatRate": 0,
                      *           "vatCategory": "Standard",
                      *           "isContractLine": false,
-                     *           "netAmount": 0
+                     *           "netAmount": 0,
+                     *           "vatExemptionReason": null
                      *         },
                      *         {
                      *           "id": "01936d00-0000-7000-8000-00000000e002",
@@ -11377,7 +11440,8 @@ export interface operations {
                      *           "vatRate": 20,
                      *           "vatCategory": "Standard",
                      *           "isContractLine": false,
-                     *           "netAmount": 780
+                     *           "netAmount": 780,
+                     *           "vatExemptionReason": null
                      *         },
                      *         {
                      *           "id": "01936d00-0000-7000-8000-00000000e003",
@@ -11392,7 +11456,8 @@ export interface operations {
                      *           "vatRate": 20,
                      *           "vatCategory": "Standard",
                      *           "isContractLine": false,
-                     *           "netAmount": 675.9
+                     *           "netAmount": 675.9,
+                     *           "vatExemptionReason": null
                      *         }
                      *       ],
                      *       "totals": {
@@ -11544,7 +11609,8 @@ export interface operations {
                      *           "vatRate": 0,
                      *           "vatCategory": "Standard",
                      *           "isContractLine": false,
-                     *           "netAmount": 0
+                     *           "netAmount": 0,
+                     *           "vatExemptionReason": null
                      *         },
                      *         {
                      *           "id": "01936d00-0000-7000-8000-00000000e002",
@@ -11559,7 +11625,8 @@ export interface operations {
                      *           "vatRate": 20,
                      *           "vatCategory": "Standard",
                      *           "isContractLine": false,
-                     *           "netAmount": 780
+                     *           "netAmount": 780,
+                     *           "vatExemptionReason": null
                      *         },
                      *         {
                      *           "id": "01936d00-0000-7000-8000-00000000e003",
@@ -11574,7 +11641,8 @@ export interface operations {
                      *           "vatRate": 20,
                      *           "vatCategory": "Standard",
                      *           "isContractLine": false,
-                     *           "netAmount": 675.9
+                     *           "netAmount": 675.9,
+                     *           "vatExemptionReason": null
                      *         }
                      *       ],
                      *       "totals": {
@@ -11784,7 +11852,8 @@ export interface operations {
                      *           "vatRate": 0,
                      *           "vatCategory": "Standard",
                      *           "isContractLine": false,
-                     *           "netAmount": 0
+                     *           "netAmount": 0,
+                     *           "vatExemptionReason": null
                      *         },
                      *         {
                      *           "id": "01936d00-0000-7000-8000-00000000e002",
@@ -11799,7 +11868,8 @@ export interface operations {
                      *           "vatRate": 20,
                      *           "vatCategory": "Standard",
                      *           "isContractLine": false,
-                     *           "netAmount": 780
+                     *           "netAmount": 780,
+                     *           "vatExemptionReason": null
                      *         },
                      *         {
                      *           "id": "01936d00-0000-7000-8000-00000000e003",
@@ -11814,7 +11884,8 @@ export interface operations {
                      *           "vatRate": 20,
                      *           "vatCategory": "Standard",
                      *           "isContractLine": false,
-                     *           "netAmount": 675.9
+                     *           "netAmount": 675.9,
+                     *           "vatExemptionReason": null
                      *         }
                      *       ],
                      *       "totals": {
@@ -11932,7 +12003,8 @@ export interface operations {
                      *           "vatRate": 0,
                      *           "vatCategory": "Standard",
                      *           "isContractLine": false,
-                     *           "netAmount": 0
+                     *           "netAmount": 0,
+                     *           "vatExemptionReason": null
                      *         },
                      *         {
                      *           "id": "01936d00-0000-7000-8000-00000000e002",
@@ -11947,7 +12019,8 @@ export interface operations {
                      *           "vatRate": 20,
                      *           "vatCategory": "Standard",
                      *           "isContractLine": false,
-                     *           "netAmount": 780
+                     *           "netAmount": 780,
+                     *           "vatExemptionReason": null
                      *         },
                      *         {
                      *           "id": "01936d00-0000-7000-8000-00000000e003",
@@ -11962,7 +12035,8 @@ export interface operations {
                      *           "vatRate": 20,
                      *           "vatCategory": "Standard",
                      *           "isContractLine": false,
-                     *           "netAmount": 675.9
+                     *           "netAmount": 675.9,
+                     *           "vatExemptionReason": null
                      *         }
                      *       ],
                      *       "totals": {
@@ -12089,7 +12163,8 @@ export interface operations {
                      *           "vatRate": 0,
                      *           "vatCategory": "Standard",
                      *           "isContractLine": false,
-                     *           "netAmount": 0
+                     *           "netAmount": 0,
+                     *           "vatExemptionReason": null
                      *         },
                      *         {
                      *           "id": "01936d00-0000-7000-8000-00000000e002",
@@ -12104,7 +12179,8 @@ export interface operations {
                      *           "vatRate": 20,
                      *           "vatCategory": "Standard",
                      *           "isContractLine": false,
-                     *           "netAmount": 780
+                     *           "netAmount": 780,
+                     *           "vatExemptionReason": null
                      *         },
                      *         {
                      *           "id": "01936d00-0000-7000-8000-00000000e003",
@@ -12119,7 +12195,8 @@ export interface operations {
                      *           "vatRate": 20,
                      *           "vatCategory": "Standard",
                      *           "isContractLine": false,
-                     *           "netAmount": 675.9
+                     *           "netAmount": 675.9,
+                     *           "vatExemptionReason": null
                      *         }
                      *       ],
                      *       "totals": {
@@ -12246,7 +12323,8 @@ export interface operations {
                      *           "vatRate": 0,
                      *           "vatCategory": "Standard",
                      *           "isContractLine": false,
-                     *           "netAmount": 0
+                     *           "netAmount": 0,
+                     *           "vatExemptionReason": null
                      *         },
                      *         {
                      *           "id": "01936d00-0000-7000-8000-00000000e002",
@@ -12261,7 +12339,8 @@ export interface operations {
                      *           "vatRate": 20,
                      *           "vatCategory": "Standard",
                      *           "isContractLine": false,
-                     *           "netAmount": 780
+                     *           "netAmount": 780,
+                     *           "vatExemptionReason": null
                      *         },
                      *         {
                      *           "id": "01936d00-0000-7000-8000-00000000e003",
@@ -12276,7 +12355,8 @@ export interface operations {
                      *           "vatRate": 20,
                      *           "vatCategory": "Standard",
                      *           "isContractLine": false,
-                     *           "netAmount": 675.9
+                     *           "netAmount": 675.9,
+                     *           "vatExemptionReason": null
                      *         }
                      *       ],
                      *       "totals": {
@@ -12556,7 +12636,8 @@ export interface operations {
                      *           "vatRate": 0,
                      *           "vatCategory": "Standard",
                      *           "isContractLine": false,
-                     *           "netAmount": 0
+                     *           "netAmount": 0,
+                     *           "vatExemptionReason": null
                      *         },
                      *         {
                      *           "id": "01936d00-0000-7000-8000-00000000e002",
@@ -12571,7 +12652,8 @@ export interface operations {
                      *           "vatRate": 20,
                      *           "vatCategory": "Standard",
                      *           "isContractLine": false,
-                     *           "netAmount": 780
+                     *           "netAmount": 780,
+                     *           "vatExemptionReason": null
                      *         },
                      *         {
                      *           "id": "01936d00-0000-7000-8000-00000000e003",
@@ -12586,7 +12668,8 @@ export interface operations {
                      *           "vatRate": 20,
                      *           "vatCategory": "Standard",
                      *           "isContractLine": false,
-                     *           "netAmount": 675.9
+                     *           "netAmount": 675.9,
+                     *           "vatExemptionReason": null
                      *         }
                      *       ],
                      *       "totals": {
@@ -12741,7 +12824,8 @@ export interface operations {
                      *           "vatRate": 0,
                      *           "vatCategory": "Standard",
                      *           "isContractLine": false,
-                     *           "netAmount": 0
+                     *           "netAmount": 0,
+                     *           "vatExemptionReason": null
                      *         },
                      *         {
                      *           "id": "01936d00-0000-7000-8000-00000000e002",
@@ -12756,7 +12840,8 @@ export interface operations {
                      *           "vatRate": 20,
                      *           "vatCategory": "Standard",
                      *           "isContractLine": false,
-                     *           "netAmount": 780
+                     *           "netAmount": 780,
+                     *           "vatExemptionReason": null
                      *         },
                      *         {
                      *           "id": "01936d00-0000-7000-8000-00000000e003",
@@ -12771,7 +12856,8 @@ export interface operations {
                      *           "vatRate": 20,
                      *           "vatCategory": "Standard",
                      *           "isContractLine": false,
-                     *           "netAmount": 675.9
+                     *           "netAmount": 675.9,
+                     *           "vatExemptionReason": null
                      *         }
                      *       ],
                      *       "totals": {
@@ -12945,7 +13031,8 @@ export interface operations {
                      *           "vatRate": 0,
                      *           "vatCategory": "Standard",
                      *           "isContractLine": false,
-                     *           "netAmount": 0
+                     *           "netAmount": 0,
+                     *           "vatExemptionReason": null
                      *         },
                      *         {
                      *           "id": "01936d00-0000-7000-8000-00000000e002",
@@ -12960,7 +13047,8 @@ export interface operations {
                      *           "vatRate": 20,
                      *           "vatCategory": "Standard",
                      *           "isContractLine": false,
-                     *           "netAmount": 780
+                     *           "netAmount": 780,
+                     *           "vatExemptionReason": null
                      *         },
                      *         {
                      *           "id": "01936d00-0000-7000-8000-00000000e003",
@@ -12975,7 +13063,8 @@ export interface operations {
                      *           "vatRate": 20,
                      *           "vatCategory": "Standard",
                      *           "isContractLine": false,
-                     *           "netAmount": 675.9
+                     *           "netAmount": 675.9,
+                     *           "vatExemptionReason": null
                      *         }
                      *       ],
                      *       "totals": {
@@ -13106,7 +13195,8 @@ export interface operations {
                      *           "vatRate": 0,
                      *           "vatCategory": "Standard",
                      *           "isContractLine": false,
-                     *           "netAmount": 0
+                     *           "netAmount": 0,
+                     *           "vatExemptionReason": null
                      *         },
                      *         {
                      *           "id": "01936d00-0000-7000-8000-00000000e002",
@@ -13121,7 +13211,8 @@ export interface operations {
                      *           "vatRate": 20,
                      *           "vatCategory": "Standard",
                      *           "isContractLine": false,
-                     *           "netAmount": 780
+                     *           "netAmount": 780,
+                     *           "vatExemptionReason": null
                      *         },
                      *         {
                      *           "id": "01936d00-0000-7000-8000-00000000e003",
@@ -13136,7 +13227,8 @@ export interface operations {
                      *           "vatRate": 20,
                      *           "vatCategory": "Standard",
                      *           "isContractLine": false,
-                     *           "netAmount": 675.9
+                     *           "netAmount": 675.9,
+                     *           "vatExemptionReason": null
                      *         }
                      *       ],
                      *       "totals": {
@@ -13385,7 +13477,8 @@ export interface operations {
                      *           "vatRate": 0,
                      *           "vatCategory": "Standard",
                      *           "isContractLine": false,
-                     *           "netAmount": 0
+                     *           "netAmount": 0,
+                     *           "vatExemptionReason": null
                      *         },
                      *         {
                      *           "id": "01936d00-0000-7000-8000-00000000e002",
@@ -13400,7 +13493,8 @@ export interface operations {
                      *           "vatRate": 20,
                      *           "vatCategory": "Standard",
                      *           "isContractLine": false,
-                     *           "netAmount": 780
+                     *           "netAmount": 780,
+                     *           "vatExemptionReason": null
                      *         },
                      *         {
                      *           "id": "01936d00-0000-7000-8000-00000000e003",
@@ -13415,7 +13509,8 @@ export interface operations {
                      *           "vatRate": 20,
                      *           "vatCategory": "Standard",
                      *           "isContractLine": false,
-                     *           "netAmount": 675.9
+                     *           "netAmount": 675.9,
+                     *           "vatExemptionReason": null
                      *         }
                      *       ],
                      *       "totals": {
@@ -13696,7 +13791,8 @@ export interface operations {
                      *           "vatRate": 0,
                      *           "vatCategory": "Standard",
                      *           "isContractLine": false,
-                     *           "netAmount": 0
+                     *           "netAmount": 0,
+                     *           "vatExemptionReason": null
                      *         },
                      *         {
                      *           "id": "01936d00-0000-7000-8000-00000000e002",
@@ -13711,7 +13807,8 @@ export interface operations {
                      *           "vatRate": 20,
                      *           "vatCategory": "Standard",
                      *           "isContractLine": false,
-                     *           "netAmount": 780
+                     *           "netAmount": 780,
+                     *           "vatExemptionReason": null
                      *         },
                      *         {
                      *           "id": "01936d00-0000-7000-8000-00000000e003",
@@ -13726,7 +13823,8 @@ export interface operations {
                      *           "vatRate": 20,
                      *           "vatCategory": "Standard",
                      *           "isContractLine": false,
-                     *           "netAmount": 675.9
+                     *           "netAmount": 675.9,
+                     *           "vatExemptionReason": null
                      *         }
                      *       ],
                      *       "totals": {
@@ -13933,7 +14031,8 @@ export interface operations {
                      *           "vatRate": 0,
                      *           "vatCategory": "Standard",
                      *           "isContractLine": false,
-                     *           "netAmount": 0
+                     *           "netAmount": 0,
+                     *           "vatExemptionReason": null
                      *         },
                      *         {
                      *           "id": "01936d00-0000-7000-8000-00000000e002",
@@ -13948,7 +14047,8 @@ export interface operations {
                      *           "vatRate": 20,
                      *           "vatCategory": "Standard",
                      *           "isContractLine": false,
-                     *           "netAmount": 780
+                     *           "netAmount": 780,
+                     *           "vatExemptionReason": null
                      *         },
                      *         {
                      *           "id": "01936d00-0000-7000-8000-00000000e003",
@@ -13963,7 +14063,8 @@ export interface operations {
                      *           "vatRate": 20,
                      *           "vatCategory": "Standard",
                      *           "isContractLine": false,
-                     *           "netAmount": 675.9
+                     *           "netAmount": 675.9,
+                     *           "vatExemptionReason": null
                      *         }
                      *       ],
                      *       "totals": {
@@ -14161,7 +14262,8 @@ export interface operations {
                      *           "vatRate": 0,
                      *           "vatCategory": "Standard",
                      *           "isContractLine": false,
-                     *           "netAmount": 0
+                     *           "netAmount": 0,
+                     *           "vatExemptionReason": null
                      *         },
                      *         {
                      *           "id": "01936d00-0000-7000-8000-00000000e002",
@@ -14176,7 +14278,8 @@ export interface operations {
                      *           "vatRate": 20,
                      *           "vatCategory": "Standard",
                      *           "isContractLine": false,
-                     *           "netAmount": 780
+                     *           "netAmount": 780,
+                     *           "vatExemptionReason": null
                      *         },
                      *         {
                      *           "id": "01936d00-0000-7000-8000-00000000e003",
@@ -14191,7 +14294,8 @@ export interface operations {
                      *           "vatRate": 20,
                      *           "vatCategory": "Standard",
                      *           "isContractLine": false,
-                     *           "netAmount": 675.9
+                     *           "netAmount": 675.9,
+                     *           "vatExemptionReason": null
                      *         }
                      *       ],
                      *       "totals": {
@@ -14691,7 +14795,8 @@ export interface operations {
                  *           "nature": "Service",
                  *           "vatExemptionReason": null
                  *         }
-                 *       ]
+                 *       ],
+                 *       "saleDate": null
                  *     }
                  */
                 "application/json": components["schemas"]["InvoiceRequest"];
@@ -14749,7 +14854,8 @@ export interface operations {
                      *           "deductedInvoiceId": null,
                      *           "deductedVat": 0,
                      *           "sourceLineId": null,
-                     *           "nature": "Service"
+                     *           "nature": "Service",
+                     *           "vatExemptionReason": null
                      *         },
                      *         {
                      *           "id": "01936e00-0000-7000-8000-00000000e102",
@@ -14768,7 +14874,8 @@ export interface operations {
                      *           "deductedInvoiceId": null,
                      *           "deductedVat": 0,
                      *           "sourceLineId": null,
-                     *           "nature": "Goods"
+                     *           "nature": "Goods",
+                     *           "vatExemptionReason": null
                      *         },
                      *         {
                      *           "id": "01936e00-0000-7000-8000-00000000e103",
@@ -14787,7 +14894,8 @@ export interface operations {
                      *           "deductedInvoiceId": "01936e00-0000-7000-8000-0000000000f0",
                      *           "deductedVat": 87.35,
                      *           "sourceLineId": null,
-                     *           "nature": null
+                     *           "nature": null,
+                     *           "vatExemptionReason": null
                      *         }
                      *       ],
                      *       "totals": {
@@ -14820,7 +14928,8 @@ export interface operations {
                      *         }
                      *       ],
                      *       "updatedAt": "2026-12-15T09:30:00+00:00",
-                     *       "payment": null
+                     *       "payment": null,
+                     *       "saleDate": "2026-12-10"
                      *     }
                      */
                     "application/json": components["schemas"]["InvoiceResponse"];
@@ -14901,7 +15010,8 @@ export interface operations {
                  *       "headerText": null,
                  *       "footerText": null,
                  *       "comment": null,
-                 *       "contactId": null
+                 *       "contactId": null,
+                 *       "saleDate": null
                  *     }
                  */
                 "application/json": components["schemas"]["InvoiceFromOrderRequest"];
@@ -14959,7 +15069,8 @@ export interface operations {
                      *           "deductedInvoiceId": null,
                      *           "deductedVat": 0,
                      *           "sourceLineId": null,
-                     *           "nature": "Service"
+                     *           "nature": "Service",
+                     *           "vatExemptionReason": null
                      *         },
                      *         {
                      *           "id": "01936e00-0000-7000-8000-00000000e102",
@@ -14978,7 +15089,8 @@ export interface operations {
                      *           "deductedInvoiceId": null,
                      *           "deductedVat": 0,
                      *           "sourceLineId": null,
-                     *           "nature": "Goods"
+                     *           "nature": "Goods",
+                     *           "vatExemptionReason": null
                      *         },
                      *         {
                      *           "id": "01936e00-0000-7000-8000-00000000e103",
@@ -14997,7 +15109,8 @@ export interface operations {
                      *           "deductedInvoiceId": "01936e00-0000-7000-8000-0000000000f0",
                      *           "deductedVat": 87.35,
                      *           "sourceLineId": null,
-                     *           "nature": null
+                     *           "nature": null,
+                     *           "vatExemptionReason": null
                      *         }
                      *       ],
                      *       "totals": {
@@ -15045,7 +15158,8 @@ export interface operations {
                      *         }
                      *       ],
                      *       "updatedAt": "2026-12-15T09:30:00+00:00",
-                     *       "payment": null
+                     *       "payment": null,
+                     *       "saleDate": "2026-12-10"
                      *     }
                      */
                     "application/json": components["schemas"]["InvoiceResponse"];
@@ -15135,7 +15249,8 @@ export interface operations {
                  *       "headerText": null,
                  *       "footerText": null,
                  *       "comment": null,
-                 *       "contactId": null
+                 *       "contactId": null,
+                 *       "saleDate": null
                  *     }
                  */
                 "application/json": components["schemas"]["InvoiceFromOrderRequest"];
@@ -15193,7 +15308,8 @@ export interface operations {
                      *           "deductedInvoiceId": null,
                      *           "deductedVat": 0,
                      *           "sourceLineId": null,
-                     *           "nature": null
+                     *           "nature": null,
+                     *           "vatExemptionReason": null
                      *         }
                      *       ],
                      *       "totals": {
@@ -15241,7 +15357,8 @@ export interface operations {
                      *         }
                      *       ],
                      *       "updatedAt": "2026-12-15T09:30:00+00:00",
-                     *       "payment": null
+                     *       "payment": null,
+                     *       "saleDate": "2026-12-10"
                      *     }
                      */
                     "application/json": components["schemas"]["InvoiceResponse"];
@@ -15365,7 +15482,8 @@ export interface operations {
                      *           "deductedInvoiceId": null,
                      *           "deductedVat": 0,
                      *           "sourceLineId": null,
-                     *           "nature": "Service"
+                     *           "nature": "Service",
+                     *           "vatExemptionReason": null
                      *         },
                      *         {
                      *           "id": "01936e00-0000-7000-8000-00000000e102",
@@ -15384,7 +15502,8 @@ export interface operations {
                      *           "deductedInvoiceId": null,
                      *           "deductedVat": 0,
                      *           "sourceLineId": null,
-                     *           "nature": "Goods"
+                     *           "nature": "Goods",
+                     *           "vatExemptionReason": null
                      *         },
                      *         {
                      *           "id": "01936e00-0000-7000-8000-00000000e103",
@@ -15403,7 +15522,8 @@ export interface operations {
                      *           "deductedInvoiceId": "01936e00-0000-7000-8000-0000000000f0",
                      *           "deductedVat": 87.35,
                      *           "sourceLineId": null,
-                     *           "nature": null
+                     *           "nature": null,
+                     *           "vatExemptionReason": null
                      *         }
                      *       ],
                      *       "totals": {
@@ -15502,7 +15622,8 @@ export interface operations {
                      *         }
                      *       ],
                      *       "updatedAt": "2026-12-15T09:30:00+00:00",
-                     *       "payment": null
+                     *       "payment": null,
+                     *       "saleDate": "2026-12-10"
                      *     }
                      */
                     "application/json": components["schemas"]["InvoiceResponse"];
@@ -15565,7 +15686,8 @@ export interface operations {
                  *       "footerText": null,
                  *       "comment": null,
                  *       "contactId": null,
-                 *       "lines": null
+                 *       "lines": null,
+                 *       "saleDate": "2026-12-10"
                  *     }
                  */
                 "application/json": components["schemas"]["InvoiceRequest"];
@@ -15623,7 +15745,8 @@ export interface operations {
                      *           "deductedInvoiceId": null,
                      *           "deductedVat": 0,
                      *           "sourceLineId": null,
-                     *           "nature": "Service"
+                     *           "nature": "Service",
+                     *           "vatExemptionReason": null
                      *         },
                      *         {
                      *           "id": "01936e00-0000-7000-8000-00000000e102",
@@ -15642,7 +15765,8 @@ export interface operations {
                      *           "deductedInvoiceId": null,
                      *           "deductedVat": 0,
                      *           "sourceLineId": null,
-                     *           "nature": "Goods"
+                     *           "nature": "Goods",
+                     *           "vatExemptionReason": null
                      *         },
                      *         {
                      *           "id": "01936e00-0000-7000-8000-00000000e103",
@@ -15661,7 +15785,8 @@ export interface operations {
                      *           "deductedInvoiceId": "01936e00-0000-7000-8000-0000000000f0",
                      *           "deductedVat": 87.35,
                      *           "sourceLineId": null,
-                     *           "nature": null
+                     *           "nature": null,
+                     *           "vatExemptionReason": null
                      *         }
                      *       ],
                      *       "totals": {
@@ -15709,7 +15834,8 @@ export interface operations {
                      *         }
                      *       ],
                      *       "updatedAt": "2026-12-15T09:30:00+00:00",
-                     *       "payment": null
+                     *       "payment": null,
+                     *       "saleDate": "2026-12-10"
                      *     }
                      */
                     "application/json": components["schemas"]["InvoiceResponse"];
@@ -15928,7 +16054,8 @@ export interface operations {
                      *           "deductedInvoiceId": null,
                      *           "deductedVat": 0,
                      *           "sourceLineId": null,
-                     *           "nature": "Service"
+                     *           "nature": "Service",
+                     *           "vatExemptionReason": null
                      *         },
                      *         {
                      *           "id": "01936e00-0000-7000-8000-00000000e102",
@@ -15947,7 +16074,8 @@ export interface operations {
                      *           "deductedInvoiceId": null,
                      *           "deductedVat": 0,
                      *           "sourceLineId": null,
-                     *           "nature": "Goods"
+                     *           "nature": "Goods",
+                     *           "vatExemptionReason": null
                      *         },
                      *         {
                      *           "id": "01936e00-0000-7000-8000-00000000e103",
@@ -15966,7 +16094,8 @@ export interface operations {
                      *           "deductedInvoiceId": "01936e00-0000-7000-8000-0000000000f0",
                      *           "deductedVat": 87.35,
                      *           "sourceLineId": null,
-                     *           "nature": null
+                     *           "nature": null,
+                     *           "vatExemptionReason": null
                      *         }
                      *       ],
                      *       "totals": {
@@ -16065,7 +16194,8 @@ export interface operations {
                      *         }
                      *       ],
                      *       "updatedAt": "2026-12-15T09:30:00+00:00",
-                     *       "payment": null
+                     *       "payment": null,
+                     *       "saleDate": "2026-12-10"
                      *     }
                      */
                     "application/json": components["schemas"]["InvoiceResponse"];
@@ -16294,7 +16424,8 @@ export interface operations {
                      *           "deductedInvoiceId": null,
                      *           "deductedVat": 0,
                      *           "sourceLineId": "01936e00-0000-7000-8000-00000000e102",
-                     *           "nature": "Goods"
+                     *           "nature": "Goods",
+                     *           "vatExemptionReason": null
                      *         }
                      *       ],
                      *       "totals": {
@@ -16433,7 +16564,8 @@ export interface operations {
                      *           "deductedInvoiceId": null,
                      *           "deductedVat": 0,
                      *           "sourceLineId": "01936e00-0000-7000-8000-00000000e102",
-                     *           "nature": "Goods"
+                     *           "nature": "Goods",
+                     *           "vatExemptionReason": null
                      *         }
                      *       ],
                      *       "totals": {
@@ -16607,7 +16739,8 @@ export interface operations {
                      *           "deductedInvoiceId": null,
                      *           "deductedVat": 0,
                      *           "sourceLineId": "01936e00-0000-7000-8000-00000000e102",
-                     *           "nature": "Goods"
+                     *           "nature": "Goods",
+                     *           "vatExemptionReason": null
                      *         }
                      *       ],
                      *       "totals": {
@@ -16884,7 +17017,8 @@ export interface operations {
                      *           "deductedInvoiceId": null,
                      *           "deductedVat": 0,
                      *           "sourceLineId": "01936e00-0000-7000-8000-00000000e102",
-                     *           "nature": "Goods"
+                     *           "nature": "Goods",
+                     *           "vatExemptionReason": null
                      *         }
                      *       ],
                      *       "totals": {
@@ -19336,7 +19470,9 @@ export interface operations {
                      *       "writeOffLossAccount": "658000",
                      *       "writeOffGainAccount": "758000",
                      *       "unidentifiedReceiptsAccount": "471000",
-                     *       "writeOffLimit": 5
+                     *       "writeOffLimit": 5,
+                     *       "lateInterestAccount": "763800",
+                     *       "recoveryIndemnityAccount": "758800"
                      *     }
                      */
                     "application/json": components["schemas"]["AccountingSettingsDto"];
@@ -19408,7 +19544,20 @@ export interface operations {
                  *         {
                  *           "nature": "Service",
                  *           "vatRate": 10,
-                 *           "account": "706100"
+                 *           "account": "706100",
+                 *           "treatment": null
+                 *         },
+                 *         {
+                 *           "nature": "Goods",
+                 *           "vatRate": 0,
+                 *           "account": "707200",
+                 *           "treatment": "Export"
+                 *         },
+                 *         {
+                 *           "nature": "Goods",
+                 *           "vatRate": 0,
+                 *           "account": "707100",
+                 *           "treatment": "IntraCommunitySupply"
                  *         }
                  *       ],
                  *       "vatCollectedAccount": "445710",
@@ -19439,7 +19588,9 @@ export interface operations {
                  *       "writeOffLossAccount": "658000",
                  *       "writeOffGainAccount": "758000",
                  *       "unidentifiedReceiptsAccount": "471000",
-                 *       "writeOffLimit": 5
+                 *       "writeOffLimit": 5,
+                 *       "lateInterestAccount": "763800",
+                 *       "recoveryIndemnityAccount": "758800"
                  *     }
                  */
                 "application/json": components["schemas"]["AccountingSettingsDto"];
@@ -19474,7 +19625,20 @@ export interface operations {
                      *         {
                      *           "nature": "Service",
                      *           "vatRate": 10,
-                     *           "account": "706100"
+                     *           "account": "706100",
+                     *           "treatment": null
+                     *         },
+                     *         {
+                     *           "nature": "Goods",
+                     *           "vatRate": 0,
+                     *           "account": "707200",
+                     *           "treatment": "Export"
+                     *         },
+                     *         {
+                     *           "nature": "Goods",
+                     *           "vatRate": 0,
+                     *           "account": "707100",
+                     *           "treatment": "IntraCommunitySupply"
                      *         }
                      *       ],
                      *       "vatCollectedAccount": "445710",
@@ -19505,7 +19669,9 @@ export interface operations {
                      *       "writeOffLossAccount": "658000",
                      *       "writeOffGainAccount": "758000",
                      *       "unidentifiedReceiptsAccount": "471000",
-                     *       "writeOffLimit": 5
+                     *       "writeOffLimit": 5,
+                     *       "lateInterestAccount": "763800",
+                     *       "recoveryIndemnityAccount": "758800"
                      *     }
                      */
                     "application/json": components["schemas"]["AccountingSettingsDto"];
@@ -19612,7 +19778,16 @@ export interface operations {
                      *       ],
                      *       "totalBase": 1655.9,
                      *       "totalVat": 311.18,
-                     *       "pendingVatAtEnd": 156
+                     *       "pendingVatAtEnd": 156,
+                     *       "nonTaxable": {
+                     *         "exports": 4200,
+                     *         "intraCommunitySupplies": 1850,
+                     *         "otherNonTaxable": 950,
+                     *         "reverseChargeServices": 700,
+                     *         "outsideScope": 250,
+                     *         "exempt": 0
+                     *       },
+                     *       "franchiseTurnover": 0
                      *     }
                      */
                     "application/json": components["schemas"]["VatSummaryResponse"];
