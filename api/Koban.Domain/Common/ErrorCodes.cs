@@ -301,7 +301,7 @@ public static class ErrorCodes
     /// <summary>fr: La date ne peut pas être antérieure à celle du dernier document numéroté de la série ({lastDate}). en: The date cannot be earlier than the last numbered document of the series ({lastDate}).</summary>
     public const string NumberingBackdated = "numbering_backdated";
 
-    /// <summary>fr: La date ne peut pas être antérieure au premier exercice de l'entreprise (qui commence le {firstDate}). en: The date cannot be earlier than the company's first fiscal year (starting on {firstDate}).</summary>
+    /// <summary>fr: La date ne peut pas être antérieure au premier exercice tenu dans Koban (qui commence le {firstDate}). en: The date cannot be earlier than the first fiscal year kept in Koban (starting on {firstDate}).</summary>
     public const string DateBeforeFirstFiscalYear = "date_before_first_fiscal_year";
 
     /// <summary>fr: Un document fait référence à ce client : archivez-le plutôt que de le supprimer. en: A document references this customer: archive it instead of deleting it.</summary>

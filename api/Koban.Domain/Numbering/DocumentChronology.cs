@@ -8,14 +8,15 @@ namespace Koban.Domain.Numbering;
 /// The date a document is numbered with (domain-rules §3: numbers follow one another in time). Checked for every
 /// numbered type (quotes at sending, orders and invoices and credit notes at validation) against the whole series, not
 /// only the counter's current year: a date is never earlier than the series' last numbered document, whatever year that
-/// was, nor earlier than the first day of the company's first fiscal year — the one containing the day the company was
-/// created in Koban; a business has no numbered document before it.
+/// was, nor earlier than the first day of the first fiscal year Koban keeps for the company: the one before the fiscal
+/// year containing the day the company was created in Koban. A business that moves to Koban early in a year still has
+/// the previous year open (not closed, its late invoices still to issue); nothing older than that can be numbered here.
 /// </summary>
 public static class DocumentChronology
 {
-    /// <summary>First day of the company's first fiscal year.</summary>
+    /// <summary>First day of the first fiscal year Koban keeps for the company: the year before the one containing its creation.</summary>
     public static DateOnly FirstFiscalYearStart(DateOnly companyCreatedOn, int fiscalYearStartMonth) =>
-        FiscalYear.Containing(companyCreatedOn, fiscalYearStartMonth).Start;
+        FiscalYear.Containing(companyCreatedOn, fiscalYearStartMonth).Start.AddYears(-1);
 
     /// <summary>Refuses <paramref name="date"/> before <paramref name="firstFiscalYearStart"/>
     /// (<c>date_before_first_fiscal_year</c>) or before <paramref name="lastNumberedOn"/>, the latest date of the series

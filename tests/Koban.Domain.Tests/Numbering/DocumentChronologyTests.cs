@@ -32,10 +32,11 @@ public sealed class DocumentChronologyTests
         Should.NotThrow(() => DocumentChronology.EnsureCanNumber(FirstYear, null, FirstYear, "date"));
     }
 
-    [TestCase("2026-12-07", 1, "2026-01-01")]
-    [TestCase("2026-12-07", 7, "2026-07-01")]
-    [TestCase("2026-03-15", 7, "2025-07-01")]
-    public void The_first_fiscal_year_is_the_one_containing_the_company_s_creation(string created, int startMonth, string expected) =>
+    [TestCase("2026-12-07", 1, "2025-01-01")]
+    [TestCase("2026-12-07", 7, "2025-07-01")]
+    [TestCase("2026-03-15", 7, "2024-07-01")]
+    [TestCase("2027-01-04", 1, "2026-01-01")]
+    public void The_first_fiscal_year_kept_is_the_one_before_the_year_of_the_company_s_creation(string created, int startMonth, string expected) =>
         DocumentChronology.FirstFiscalYearStart(DateOnly.Parse(created, System.Globalization.CultureInfo.InvariantCulture), startMonth)
             .ShouldBe(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture));
 }
