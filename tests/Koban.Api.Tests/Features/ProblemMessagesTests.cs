@@ -188,8 +188,11 @@ public sealed partial class ProblemMessagesTests : ApiTest
         var message = export.GetProperty("errors").GetProperty("to")[0].GetString();
         ErrorCatalog.TryGet(ApiErrorCodes.PeriodEndBeforeStart, out var periodFr, out var periodEn);
         message.ShouldBe(periodFr);
-        var templateTag = (await admin.GetAsync("/api/v1/document-templates/Invoice")).Headers.ETag;
-        using var put = new HttpRequestMessage(HttpMethod.Put, "/api/v1/document-templates/Invoice") { Content = JsonContent.Create(new { accentColor = "bleu" }) };
+        using var current = await admin.GetAsync("/api/v1/document-templates/Invoice");
+        var templateTag = current.Headers.ETag;
+        var body = System.Text.Json.Nodes.JsonNode.Parse(await current.Content.ReadAsStringAsync())!.AsObject();
+        body["accentColor"] = "bleu";
+        using var put = new HttpRequestMessage(HttpMethod.Put, "/api/v1/document-templates/Invoice") { Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json") };
         var template = await Problem(await admin.SendAsync(put.WithIfMatch(templateTag)), HttpStatusCode.BadRequest);
         ErrorCatalog.TryGet(ApiErrorCodes.ColorInvalid, out var colorFr, out var colorEn);
         template.GetProperty("errors").GetProperty("accentColor").EnumerateArray().Select(e => e.GetString()).ShouldContain(colorFr);

@@ -1,6 +1,7 @@
 import { screen, waitFor } from "@testing-library/react";
 import { HttpResponse, http } from "msw";
 import { describe, expect, it } from "vitest";
+import { orderCustomerQuery } from "@/features/orders/api/orders";
 import { createContact } from "@/testing/data";
 import { renderApp } from "@/testing/render";
 import { createSalesAdmin, salesDb } from "@/testing/sales-data";
@@ -52,7 +53,7 @@ describe("Orders → direct creation (« Nouvelle commande »)", () => {
     await user.click(screen.getByLabelText("Produit de la ligne 1", { selector: "input" }));
     await user.click(await screen.findByRole("option", { name: /Pose et réglage/, hidden: true }));
     // the customer's details (its contacts) arrive after the pick
-    await waitFor(() => expect(queryClient.getQueryData(["get", "/api/v1/customers", salesDb.customer.id])).toBeDefined());
+    await waitFor(() => expect(queryClient.getQueryData(orderCustomerQuery(salesDb.customer.id).queryKey)).toBeDefined());
     await user.click(screen.getByRole("button", { name: "Créer la commande (brouillon)" }));
 
     await waitFor(() => expect(createOrderRequests).toHaveLength(1));
