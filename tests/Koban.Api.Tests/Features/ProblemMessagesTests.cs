@@ -210,7 +210,8 @@ public sealed partial class ProblemMessagesTests : ApiTest
     [TestCase(405, ApiErrorCodes.MethodNotAllowed)]
     [TestCase(415, ApiErrorCodes.UnsupportedMediaType)]
     [TestCase(418, ApiErrorCodes.HttpError)]
-    [TestCase(503, ApiErrorCodes.InternalError)]
+    [TestCase(503, ApiErrorCodes.ServiceUnavailable)]
+    [TestCase(500, ApiErrorCodes.InternalError)]
     public void A_problem_the_framework_writes_gets_a_code_and_a_title_in_the_request_language(int status, string code)
     {
         var previous = CultureInfo.CurrentUICulture;

@@ -51,7 +51,6 @@ public static class ApiErrorCodes
     public const string InvitationAlreadyAccepted = "invitation_already_accepted";
     public const string MethodNotAllowed = "method_not_allowed";
     public const string UnsupportedMediaType = "unsupported_media_type";
-    public const string RequestTooLarge = "request_too_large";
     public const string HttpError = "http_error";
     public const string PeriodEndBeforeStart = "period_end_before_start";
     public const string PeriodTooLong = "period_too_long";

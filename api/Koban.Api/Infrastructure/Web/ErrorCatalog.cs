@@ -58,7 +58,6 @@ public static class ErrorCatalog
         [ApiErrorCodes.InvitationAlreadyAccepted] = ("Cet utilisateur a déjà accepté son invitation.", "This user has already accepted the invitation."),
         [ApiErrorCodes.MethodNotAllowed] = ("Cette méthode HTTP n'est pas acceptée à cette adresse.", "This HTTP method is not allowed at this address."),
         [ApiErrorCodes.UnsupportedMediaType] = ("Type de contenu non accepté : envoyez du JSON (application/json).", "Unsupported content type: send JSON (application/json)."),
-        [ApiErrorCodes.RequestTooLarge] = ("La requête est trop volumineuse.", "The request is too large."),
         [ApiErrorCodes.HttpError] = ("La requête n'a pas pu aboutir.", "The request could not be completed."),
         [ApiErrorCodes.PeriodEndBeforeStart] = ("La période doit se terminer le jour de son début ou après.", "The period must end on or after its first day."),
         [ApiErrorCodes.PeriodTooLong] = ("Une période dure au plus 24 mois.", "A period lasts at most 24 months."),

@@ -63,23 +63,7 @@ public static class InputGuard
     {
         var http = context.HttpContext;
         var status = http.Response.StatusCode;
-        var code = status switch
-        {
-            StatusCodes.Status400BadRequest => ApiErrorCodes.MalformedRequest,
-            StatusCodes.Status401Unauthorized => ApiErrorCodes.Unauthenticated,
-            StatusCodes.Status403Forbidden => ApiErrorCodes.Forbidden,
-            StatusCodes.Status404NotFound => ApiErrorCodes.NotFound,
-            StatusCodes.Status405MethodNotAllowed => ApiErrorCodes.MethodNotAllowed,
-            StatusCodes.Status409Conflict => ApiErrorCodes.Conflict,
-            StatusCodes.Status413PayloadTooLarge => ApiErrorCodes.PayloadTooLarge,
-            StatusCodes.Status414RequestUriTooLong => ApiErrorCodes.UriTooLong,
-            StatusCodes.Status415UnsupportedMediaType => ApiErrorCodes.UnsupportedMediaType,
-            StatusCodes.Status429TooManyRequests => ApiErrorCodes.RateLimited,
-            StatusCodes.Status431RequestHeaderFieldsTooLarge => ApiErrorCodes.HeadersTooLarge,
-            StatusCodes.Status503ServiceUnavailable => ApiErrorCodes.ServiceUnavailable,
-            >= 500 => ApiErrorCodes.InternalError,
-            _ => null,
-        };
+        var code = ProblemDetailsMapping.CodeForStatus(status);
         if (code is null) return;
         await Problems.WriteAsync(http, Problems.Create(status, code));
     });

@@ -114,25 +114,32 @@ public sealed class ProblemDetailsMapping(ILogger<ProblemDetailsMapping> logger)
     {
         var problem = context.ProblemDetails;
         if (problem.Extensions.ContainsKey("code")) return;
-        var code = problem.Status switch
-        {
-            StatusCodes.Status400BadRequest => ApiErrorCodes.MalformedRequest,
-            StatusCodes.Status401Unauthorized => ApiErrorCodes.Unauthenticated,
-            StatusCodes.Status403Forbidden => ApiErrorCodes.Forbidden,
-            StatusCodes.Status404NotFound => ApiErrorCodes.NotFound,
-            StatusCodes.Status405MethodNotAllowed => ApiErrorCodes.MethodNotAllowed,
-            StatusCodes.Status409Conflict => ApiErrorCodes.Conflict,
-            StatusCodes.Status413PayloadTooLarge => ApiErrorCodes.RequestTooLarge,
-            StatusCodes.Status415UnsupportedMediaType => ApiErrorCodes.UnsupportedMediaType,
-            StatusCodes.Status429TooManyRequests => ApiErrorCodes.RateLimited,
-            >= 500 => ApiErrorCodes.InternalError,
-            _ => ApiErrorCodes.HttpError,
-        };
+        var code = CodeForStatus(problem.Status ?? StatusCodes.Status500InternalServerError) ?? ApiErrorCodes.HttpError;
         problem.Title = ErrorCatalog.Message(code);
         problem.Detail = null;
         problem.Type = $"https://koban.fr/problems/{code.Replace('_', '-')}";
         problem.Extensions["code"] = code;
     }
+
+    /// <summary>The stable code of a status the server sets by itself (routing, Kestrel limits, authentication), or null
+    /// for a status that has no code of its own.</summary>
+    public static string? CodeForStatus(int status) => status switch
+    {
+        StatusCodes.Status400BadRequest => ApiErrorCodes.MalformedRequest,
+        StatusCodes.Status401Unauthorized => ApiErrorCodes.Unauthenticated,
+        StatusCodes.Status403Forbidden => ApiErrorCodes.Forbidden,
+        StatusCodes.Status404NotFound => ApiErrorCodes.NotFound,
+        StatusCodes.Status405MethodNotAllowed => ApiErrorCodes.MethodNotAllowed,
+        StatusCodes.Status409Conflict => ApiErrorCodes.Conflict,
+        StatusCodes.Status413PayloadTooLarge => ApiErrorCodes.PayloadTooLarge,
+        StatusCodes.Status414RequestUriTooLong => ApiErrorCodes.UriTooLong,
+        StatusCodes.Status415UnsupportedMediaType => ApiErrorCodes.UnsupportedMediaType,
+        StatusCodes.Status429TooManyRequests => ApiErrorCodes.RateLimited,
+        StatusCodes.Status431RequestHeaderFieldsTooLarge => ApiErrorCodes.HeadersTooLarge,
+        StatusCodes.Status503ServiceUnavailable => ApiErrorCodes.ServiceUnavailable,
+        >= 500 => ApiErrorCodes.InternalError,
+        _ => null,
+    };
 
     private static ProblemDetails MalformedRequest(Exception exception)
     {
