@@ -1,16 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
+import { demoUsers, signIn } from "./sign-in";
 
 // Runs against the real API with the demo data (see README: demo logins).
-const admin = { email: "admin@demo.koban.fr", password: "Demo-Admin-2026!" };
-const viewer = { email: "viewer@demo.koban.fr", password: "Demo-Viewer-2026!" };
+const admin = demoUsers.admin;
+const viewer = demoUsers.viewer;
 
-async function signIn(page: Page, who: { email: string; password: string }) {
-  await page.goto("/login");
-  await page.getByLabel("Adresse e-mail").fill(who.email);
-  await page.getByLabel(/^Mot de passe/).fill(who.password);
-  await page.getByRole("button", { name: "Se connecter" }).click();
-  await expect(page.getByTestId("company-name")).toContainText("Atelier Koban Démo SAS");
-}
 
 async function openCompanyProfile(page: Page) {
   await page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Paramètres" }).click();

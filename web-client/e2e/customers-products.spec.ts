@@ -1,15 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./sign-in";
 
 // Runs against the real API with the demo data. Names carry a timestamp so reruns never collide.
-const admin = { email: "admin@demo.koban.fr", password: "Demo-Admin-2026!" };
 
-async function signIn(page: Page) {
-  await page.goto("/login");
-  await page.getByLabel("Adresse e-mail").fill(admin.email);
-  await page.getByLabel(/^Mot de passe/).fill(admin.password);
-  await page.getByRole("button", { name: "Se connecter" }).click();
-  await expect(page.getByTestId("company-name")).toContainText("Atelier Koban Démo SAS");
-}
 
 /** A valid SIREN (Luhn key) built from 8 digits, so each run has its own (SIRENs are unique per company). */
 function sirenFrom(eightDigits: string): string {

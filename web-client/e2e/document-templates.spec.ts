@@ -1,15 +1,8 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { signIn } from "./sign-in";
 
 // Runs against the real API with the demo data: the demo company's templates have an accent colour, a footer and terms.
-const admin = { email: "admin@demo.koban.fr", password: "Demo-Admin-2026!" };
 
-async function signIn(page: Page) {
-  await page.goto("/login");
-  await page.getByLabel("Adresse e-mail").fill(admin.email);
-  await page.getByLabel(/^Mot de passe/).fill(admin.password);
-  await page.getByRole("button", { name: "Se connecter" }).click();
-  await expect(page.getByTestId("company-name")).toContainText("Atelier Koban Démo SAS");
-}
 
 test("the template settings show a live PDF preview rendered by the server", async ({ page }) => {
   // The preview is a blob: document in a frame: the content security policy must let it load (no violation, the

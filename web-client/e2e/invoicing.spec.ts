@@ -1,17 +1,10 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { signIn } from "./sign-in";
 
 // Runs against the real API with the demo data: the customer, product and validated order are set up through the
 // API (session cookie + XSRF token), the invoicing itself goes through the UI. Names carry a timestamp so reruns
 // never collide. Not covered yet: the PDF and "Envoyer" buttons (their endpoints are not in this branch's API).
-const admin = { email: "admin@demo.koban.fr", password: "Demo-Admin-2026!" };
 
-async function signIn(page: Page) {
-  await page.goto("/login");
-  await page.getByLabel("Adresse e-mail").fill(admin.email);
-  await page.getByLabel(/^Mot de passe/).fill(admin.password);
-  await page.getByRole("button", { name: "Se connecter" }).click();
-  await expect(page.getByTestId("company-name")).toContainText("Atelier Koban Démo SAS");
-}
 
 async function call<T>(page: Page, request: APIRequestContext, method: "POST" | "PUT", path: string, body?: unknown): Promise<T> {
   const cookies = await page.context().cookies();

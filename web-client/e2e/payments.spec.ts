@@ -1,19 +1,13 @@
 import { expect, test, type Page } from "@playwright/test";
 import { readFile } from "node:fs/promises";
+import { demoUsers, signIn } from "./sign-in";
 
 // Runs against the real API with the demo data. The customer is created by the admin (an accountant cannot write
 // customers); the accountant then issues two invoices through the API, records one payment spread over both through
 // the UI, sees the receivables change and exports the month as FEC. Names carry a timestamp so reruns never collide.
-const admin = { email: "admin@demo.koban.fr", password: "Demo-Admin-2026!" };
-const accountant = { email: "accountant@demo.koban.fr", password: "Demo-Compta-2026!" };
+const admin = demoUsers.admin;
+const accountant = demoUsers.accountant;
 
-async function signIn(page: Page, who: { email: string; password: string }) {
-  await page.goto("/login");
-  await page.getByLabel("Adresse e-mail").fill(who.email);
-  await page.getByLabel(/^Mot de passe/).fill(who.password);
-  await page.getByRole("button", { name: "Se connecter" }).click();
-  await expect(page.getByTestId("company-name")).toContainText("Atelier Koban Démo SAS");
-}
 
 async function call<T>(page: Page, method: "POST" | "PUT", path: string, body?: unknown): Promise<T> {
   const cookies = await page.context().cookies();

@@ -1,18 +1,11 @@
 import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./sign-in";
 
 // A phone (390 × 844, as an iPhone 14): the header fits, its account actions live in the menu, and the busiest pages
 // never get wider than the screen (tables scroll inside their card).
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
-const admin = { email: "admin@demo.koban.fr", password: "Demo-Admin-2026!" };
 
-async function signIn(page: Page) {
-  await page.goto("/login");
-  await page.getByLabel("Adresse e-mail").fill(admin.email);
-  await page.getByLabel(/^Mot de passe/).fill(admin.password);
-  await page.getByRole("button", { name: "Se connecter" }).click();
-  await expect(page.getByTestId("company-name")).toContainText("Atelier Koban Démo SAS");
-}
 
 async function expectInViewport(page: Page, name: string, box: { x: number; y: number; width: number; height: number } | null) {
   expect(box, name).not.toBeNull();

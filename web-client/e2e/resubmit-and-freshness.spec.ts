@@ -1,19 +1,12 @@
 import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./sign-in";
 
 // Runs against the real API with the demo data. Names carry a timestamp so reruns never collide.
 // 1. A form refused by the server, corrected, is accepted on the next submit (a new Idempotency-Key per attempt:
 //    the server refuses a key reused with another body).
 // 2. Right after an invoice is validated, the payment form of that customer lists it without a reload (the
 //    validation refreshes the customer's account through the invalidation map).
-const admin = { email: "admin@demo.koban.fr", password: "Demo-Admin-2026!" };
 
-async function signIn(page: Page) {
-  await page.goto("/login");
-  await page.getByLabel("Adresse e-mail").fill(admin.email);
-  await page.getByLabel(/^Mot de passe/).fill(admin.password);
-  await page.getByRole("button", { name: "Se connecter" }).click();
-  await expect(page.getByTestId("company-name")).toContainText("Atelier Koban Démo SAS");
-}
 
 async function call<T>(page: Page, path: string, body: unknown): Promise<T> {
   const cookies = await page.context().cookies();

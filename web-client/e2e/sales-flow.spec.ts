@@ -1,16 +1,9 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { signIn } from "./sign-in";
 
 // Runs against the real API with the demo data: the set-up goes through the API (session cookie + XSRF token)
 // to keep it short, the sales flow itself through the UI. Names carry a timestamp so reruns never collide.
-const admin = { email: "admin@demo.koban.fr", password: "Demo-Admin-2026!" };
 
-async function signIn(page: Page) {
-  await page.goto("/login");
-  await page.getByLabel("Adresse e-mail").fill(admin.email);
-  await page.getByLabel(/^Mot de passe/).fill(admin.password);
-  await page.getByRole("button", { name: "Se connecter" }).click();
-  await expect(page.getByTestId("company-name")).toContainText("Atelier Koban Démo SAS");
-}
 
 /** POST/PUT through the page's session: the CSRF double submit wants the XSRF-TOKEN cookie echoed. */
 async function call<T>(page: Page, request: APIRequestContext, method: "POST" | "PUT", path: string, body?: unknown): Promise<T> {

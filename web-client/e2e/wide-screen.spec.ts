@@ -1,16 +1,12 @@
 import { expect, test } from "@playwright/test";
+import { signIn } from "./sign-in";
 
 // A 1440 px laptop screen: the invoices list shows every status badge whole.
 test.use({ viewport: { width: 1440, height: 900 } });
 
-const admin = { email: "admin@demo.koban.fr", password: "Demo-Admin-2026!" };
 
 test("the invoices list shows its badges whole at 1440 px (none cut with an ellipsis)", async ({ page }) => {
-  await page.goto("/login");
-  await page.getByLabel("Adresse e-mail").fill(admin.email);
-  await page.getByLabel(/^Mot de passe/).fill(admin.password);
-  await page.getByRole("button", { name: "Se connecter" }).click();
-  await expect(page.getByTestId("company-name")).toContainText("Atelier Koban Démo SAS");
+  await signIn(page);
 
   await page.goto("/invoices");
   const table = page.getByRole("table", { name: "Factures" });
