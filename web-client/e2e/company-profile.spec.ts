@@ -5,7 +5,6 @@ import { demoUsers, signIn } from "./sign-in";
 const admin = demoUsers.admin;
 const viewer = demoUsers.viewer;
 
-
 async function openCompanyProfile(page: Page) {
   await page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Paramètres" }).click();
   await page.getByRole("tab", { name: "Profil de l'entreprise" }).click();

@@ -3,7 +3,6 @@ import { signIn } from "./sign-in";
 
 // Runs against the real API with the demo data. Names carry a timestamp so reruns never collide.
 
-
 /** A valid SIREN (Luhn key) built from 8 digits, so each run has its own (SIRENs are unique per company). */
 function sirenFrom(eightDigits: string): string {
   const sum = (digits: string) =>

@@ -3,7 +3,6 @@ import { signIn } from "./sign-in";
 
 // Runs against the real API with the demo data: the demo company's templates have an accent colour, a footer and terms.
 
-
 test("the template settings show a live PDF preview rendered by the server", async ({ page }) => {
   // The preview is a blob: document in a frame: the content security policy must let it load (no violation, the
   // frame really shows the blob, not Chromium's "blocked" error page).

@@ -5,7 +5,6 @@ import { signIn } from "./sign-in";
 // API (session cookie + XSRF token), the invoicing itself goes through the UI. Names carry a timestamp so reruns
 // never collide. Not covered yet: the PDF and "Envoyer" buttons (their endpoints are not in this branch's API).
 
-
 async function call<T>(page: Page, request: APIRequestContext, method: "POST" | "PUT", path: string, body?: unknown): Promise<T> {
   const cookies = await page.context().cookies();
   const xsrf = cookies.find((c) => c.name === "XSRF-TOKEN")?.value ?? "";

@@ -8,7 +8,6 @@ import { demoUsers, signIn } from "./sign-in";
 const admin = demoUsers.admin;
 const accountant = demoUsers.accountant;
 
-
 async function call<T>(page: Page, method: "POST" | "PUT", path: string, body?: unknown): Promise<T> {
   const cookies = await page.context().cookies();
   const xsrf = cookies.find((c) => c.name === "XSRF-TOKEN")?.value ?? "";

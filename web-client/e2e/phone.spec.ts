@@ -5,8 +5,6 @@ import { signIn } from "./sign-in";
 // never get wider than the screen (tables scroll inside their card).
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
-
-
 async function expectInViewport(page: Page, name: string, box: { x: number; y: number; width: number; height: number } | null) {
   expect(box, name).not.toBeNull();
   const viewport = page.viewportSize()!;

@@ -7,7 +7,6 @@ import { signIn } from "./sign-in";
 // 2. Right after an invoice is validated, the payment form of that customer lists it without a reload (the
 //    validation refreshes the customer's account through the invalidation map).
 
-
 async function call<T>(page: Page, path: string, body: unknown): Promise<T> {
   const cookies = await page.context().cookies();
   const xsrf = cookies.find((c) => c.name === "XSRF-TOKEN")?.value ?? "";

@@ -4,7 +4,6 @@ import { signIn } from "./sign-in";
 // Runs against the real API with the demo data: the set-up goes through the API (session cookie + XSRF token)
 // to keep it short, the sales flow itself through the UI. Names carry a timestamp so reruns never collide.
 
-
 /** POST/PUT through the page's session: the CSRF double submit wants the XSRF-TOKEN cookie echoed. */
 async function call<T>(page: Page, request: APIRequestContext, method: "POST" | "PUT", path: string, body?: unknown): Promise<T> {
   const cookies = await page.context().cookies();

@@ -4,7 +4,6 @@ import { signIn } from "./sign-in";
 // A 1440 px laptop screen: the invoices list shows every status badge whole.
 test.use({ viewport: { width: 1440, height: 900 } });
 
-
 test("the invoices list shows its badges whole at 1440 px (none cut with an ellipsis)", async ({ page }) => {
   await signIn(page);
 
