@@ -68,17 +68,11 @@ public sealed record RequestAccountingExportCommand(AccountingExportFormat Forma
 
 public sealed class RequestAccountingExportValidator : AbstractValidator<RequestAccountingExportCommand>
 {
-    /// <summary>The first day an export period may start on.</summary>
-    public static readonly DateOnly FirstDay = new(1900, 1, 1);
-
-    /// <summary>The last day an export period may end on.</summary>
-    public static readonly DateOnly LastDay = new(2999, 12, 31);
-
+    /// <remarks>The years of <c>from</c> and <c>to</c> are bounded by the shared input rules (<see cref="InputGuard"/>,
+    /// <c>date_out_of_range</c>), like every date of every request.</remarks>
     public RequestAccountingExportValidator()
     {
         RuleFor(c => c.Format).IsInEnum();
-        RuleFor(c => c.From).InclusiveBetween(FirstDay, LastDay).WithMessage($"The period starts between {FirstDay:yyyy-MM-dd} and {LastDay:yyyy-MM-dd}.");
-        RuleFor(c => c.To).InclusiveBetween(FirstDay, LastDay).WithMessage($"The period ends between {FirstDay:yyyy-MM-dd} and {LastDay:yyyy-MM-dd}.");
         RuleFor(c => c.To).GreaterThanOrEqualTo(c => c.From).WithErrorCode(ApiErrorCodes.PeriodEndBeforeStart).WithMessage(_ => ErrorCatalog.Message(ApiErrorCodes.PeriodEndBeforeStart));
         RuleFor(c => c.Fec!.Separator).IsInEnum().When(c => c.Fec is not null).OverridePropertyName("fec.separator");
         RuleFor(c => c.Fec!.Encoding).IsInEnum().When(c => c.Fec is not null).OverridePropertyName("fec.encoding");

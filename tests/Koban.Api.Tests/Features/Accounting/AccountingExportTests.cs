@@ -308,6 +308,23 @@ public sealed class AccountingExportTests : ApiTest
         await (await admin.GetAsync($"/api/v1/accounting/exports/{Guid.CreateVersion7()}")).ShouldHaveStatus(HttpStatusCode.NotFound);
     }
 
+    [TestCase("fr", "from", "1899-12-31", "2026-01-31")]
+    [TestCase("en", "from", "0001-01-01", "2026-01-31")]
+    [TestCase("fr", "to", "2026-01-01", "3000-01-01")]
+    [TestCase("en", "to", "2026-01-01", "9999-12-31")]
+    public async Task A_period_outside_the_supported_years_is_refused_by_the_shared_date_rule_naming_the_field(string language, string field, string from, string to)
+    {
+        var company = await NewCompanyAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/accounting/exports") { Content = JsonContent.Create(new { format = "Fec", from, to }) };
+        request.Headers.AcceptLanguage.ParseAdd(language);
+        var problem = await (await company.Admin.SendAsync(request)).ShouldBeProblem(HttpStatusCode.BadRequest, "validation_failed");
+
+        Koban.Api.Infrastructure.Web.ErrorCatalog.TryGet(Koban.Api.Infrastructure.Web.ApiErrorCodes.DateOutOfRange, out var french, out var english).ShouldBeTrue();
+        var errors = problem.GetProperty("errors");
+        errors.EnumerateObject().Select(e => e.Name).ShouldBe([field]);
+        errors.GetProperty(field).EnumerateArray().Select(e => e.GetString()).ShouldBe([language == "fr" ? french : english]);
+    }
+
     [Test]
     public async Task Viewers_read_exports_but_only_accountants_and_admins_request_them()
     {
