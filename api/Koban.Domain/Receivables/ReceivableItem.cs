@@ -1,4 +1,5 @@
 using Koban.Domain.Common;
+using Koban.Domain.Invoicing;
 
 namespace Koban.Domain.Receivables;
 
@@ -103,6 +104,26 @@ public sealed class ReceivableItem : ICompanyOwned, IHasUpdatedAt
             Amount = Rounding.Amount(amount),
             Outstanding = Rounding.Amount(amount),
             CreatedAt = now,
+        };
+    }
+
+    /// <summary>
+    /// The row a validated invoice or credit note adds to its customer's account, the mirror of what its entry posts to 411
+    /// (the customer's balance in the books always equals its outstanding here): an invoice is owed (a debit row); a credit
+    /// note is a credit the customer holds; an invoice whose total is below zero — a balance a cent under nothing, once
+    /// deposits that rounded their VAT up are deducted — credits 411, so it is a credit the customer holds too, like a
+    /// credit note, for the absolute amount. A zero document moves nothing and adds no row (null).
+    /// </summary>
+    public static ReceivableItem? ForValidatedDocument(BillingDocument document, DateTimeOffset now)
+    {
+        if (!document.IsValidated || document.Number is null || document.IssueDate is not { } date)
+            throw new InvalidOperationException("Only a validated document has a row in its customer's account.");
+        var total = document.TotalIncludingVat;
+        return (document, total) switch
+        {
+            (_, 0m) => null,
+            (Invoice, > 0m) => Create(ReceivableKind.Invoice, document.CustomerId, document.Id, document.Number, date, document.DueDate, total, now),
+            _ => Create(ReceivableKind.CreditNote, document.CustomerId, document.Id, document.Number, date, null, Math.Abs(total), now),
         };
     }
 

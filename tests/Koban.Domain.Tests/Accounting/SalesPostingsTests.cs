@@ -286,4 +286,23 @@ public sealed class SalesPostingsTests
         var all = deposits.Select(d => Postings.ForBillingDocument(d, Customer, Context())!).Append(entry).ToList();
         all.SelectMany(e => e.Lines).Where(l => l.Account == "445740").Sum(l => l.Credit - l.Debit).ShouldBe(20.01m, "what the deposits' payments will make due");
     }
+
+    [Test]
+    public void A_balance_a_cent_below_zero_is_a_credit_in_the_customer_account_as_in_411()
+    {
+        // 100.06 € @20 %: two 50 % deposits of TTC 60.04 (VAT rounded up twice) leave a balance of −0.01 € TTC
+        var flow = BillingFlow.For(InvoicingTestData.Line(1m, 100.06m));
+        flow.Deposit(AmountBasis.Percentage, 50m);
+        flow.Deposit(AmountBasis.Percentage, 50m);
+        var balance = flow.Balance();
+        var entry = Postings.ForBillingDocument(balance, Customer, Context())!;
+
+        balance.TotalIncludingVat.ShouldBe(-0.01m);
+        Credit(entry, AccountingSettings.Defaults().CustomerAccount).ShouldBe(0.01m, "the balance credits the customer's account a cent");
+        var row = Koban.Domain.Receivables.ReceivableItem.ForValidatedDocument(balance, InvoicingTestData.Now).ShouldNotBeNull();
+        (row.Kind, row.Side, row.SourceId, row.Reference, row.Amount, row.Outstanding)
+            .ShouldBe((Koban.Domain.Receivables.ReceivableKind.CreditNote, Koban.Domain.Receivables.ReceivableSide.Credit, balance.Id, balance.Number!, 0.01m, 0.01m));
+        Koban.Domain.Receivables.ReceivableItem.ForValidatedDocument(flow.Invoices.First(), InvoicingTestData.Now).ShouldNotBeNull().Side
+            .ShouldBe(Koban.Domain.Receivables.ReceivableSide.Debit);
+    }
 }

@@ -28,22 +28,18 @@ public sealed class ReceivablesLedger(KobanDbContext db, AccountingBooks books, 
         var invoicePending = document is CreditNote credited ? Postings.StillPending(await PendingVatLinesAsync(credited.InvoiceId, ct)) : null;
         // a zero invoice (a line at 0 €, a 100 % discount, lines that cancel out) is valid and moves nothing: no entry
         if (Postings.ForBillingDocument(document, customer, context, invoicePending) is { } entry) books.Post(entry);
-        if (document.TotalIncludingVat <= 0m) return; // a balance may come to nothing (or −0.01 €): nothing is owed either way
-        var now = clock.GetUtcNow();
+        var item = ReceivableItem.ForValidatedDocument(document, clock.GetUtcNow());
+        if (item is null) return; // a balance may come to nothing: nothing is owed either way
+        db.ReceivableItems.Add(item);
         if (document is CreditNote note)
         {
-            var noteItem = ReceivableItem.Create(ReceivableKind.CreditNote, note.CustomerId, note.Id, note.Number!, note.IssueDate!.Value, null, note.TotalIncludingVat, now);
-            db.ReceivableItems.Add(noteItem);
             var invoiceItem = (await LockAsync([note.InvoiceId], ReceivableKind.Invoice, ct)).SingleOrDefault();
             if (invoiceItem is { Outstanding: > 0m })
             {
-                var amount = Math.Min(invoiceItem.Outstanding, noteItem.Outstanding);
-                db.Allocations.Add(Allocation.Between(invoiceItem, noteItem, amount, note.IssueDate.Value, now, actor.UserId));
+                var amount = Math.Min(invoiceItem.Outstanding, item.Outstanding);
+                db.Allocations.Add(Allocation.Between(invoiceItem, item, amount, note.IssueDate!.Value, clock.GetUtcNow(), actor.UserId));
             }
-            return;
         }
-        db.ReceivableItems.Add(ReceivableItem.Create(ReceivableKind.Invoice, document.CustomerId, document.Id, document.Number!, document.IssueDate!.Value,
-            document.DueDate, document.TotalIncludingVat, now));
     }
 
     /// <summary>Locks and loads the rows of these sources (invoices, credit notes, payments…) for update.</summary>
