@@ -62,6 +62,8 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentActor>();
 builder.Services.AddScoped<CompanySessionInterceptor>();
+builder.Services.AddScoped<CommitTracker>();
+builder.Services.AddScoped<CommitTrackingInterceptor>();
 builder.Services.AddScoped<AuditLog>();
 builder.Services.AddScoped<DocumentNumbers>();
 builder.Services.AddScoped<Koban.Api.Features.Sales.SalesLineBuilder>();
@@ -90,7 +92,8 @@ var connectionString = configuration.GetConnectionString(DatabaseSetup.AppConnec
 builder.Services.AddDbContext<KobanDbContext>((services, options) => options
     .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
     .UseSnakeCaseNamingConvention()
-    .AddInterceptors(services.GetRequiredService<CompanySessionInterceptor>()));
+    .AddInterceptors(services.GetRequiredService<CompanySessionInterceptor>())
+    .AddInterceptors(services.GetRequiredService<CommitTrackingInterceptor>()));
 
 builder.Services.AddIdentityCore<KobanUser>(o =>
     {
@@ -222,8 +225,9 @@ app.UseSwaggerUI(o =>
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous().DisableRateLimiting();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous().DisableRateLimiting();
 
-// Every feature endpoint gets the shared input rules (NUL, dates, arrays, enums, UTC instants).
-var api = app.MapGroup("").WithInputGuard();
+// Every feature endpoint gets the shared input rules (NUL, dates, arrays, enums, UTC instants), and a failure after its
+// change committed is never answered as an error (CommittedRequests).
+var api = app.MapGroup("").WithInputGuard().TrackCommits();
 api.MapAuthEndpoints();
 api.MapSignupEndpoint();
 api.MapCompanyEndpoints();

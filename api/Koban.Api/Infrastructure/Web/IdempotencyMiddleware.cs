@@ -8,10 +8,12 @@ using Npgsql;
 namespace Koban.Api.Infrastructure.Web;
 
 /// <summary>
-/// Honours <c>Idempotency-Key</c> on every POST under /api: the first response is stored (in PostgreSQL, so it
+/// Honours <c>Idempotency-Key</c> on every POST and DELETE under /api: the first response is stored (in PostgreSQL, so it
 /// holds across instances) and replayed with <c>Idempotent-Replayed: true</c> for the same key and body; the same
 /// key with another body is refused (422); a retry while the first is still running gets 409.
-/// Server errors (5xx) are not kept, so a retry after a crash runs again. Records live at least 24 hours.
+/// Server errors (5xx) are not kept, so a retry after a crash runs again; a failure after the request's change was
+/// committed is answered as <see cref="CommittedRequests"/> says (303 or 204) and kept, so a retry does not act twice.
+/// Records live at least 24 hours.
 /// </summary>
 public sealed class IdempotencyMiddleware(RequestDelegate next)
 {
@@ -23,7 +25,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
     public async Task InvokeAsync(HttpContext http, IServiceScopeFactory scopes, TimeProvider clock)
     {
         var key = http.Request.Headers[Header].ToString();
-        if (!HttpMethods.IsPost(http.Request.Method) || string.IsNullOrEmpty(key) || !http.Request.Path.StartsWithSegments("/api"))
+        if (!(HttpMethods.IsPost(http.Request.Method) || HttpMethods.IsDelete(http.Request.Method)) || string.IsNullOrEmpty(key) || !http.Request.Path.StartsWithSegments("/api"))
         {
             await next(http);
             return;
@@ -84,6 +86,10 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         try
         {
             await next(http);
+        }
+        catch (Exception e) when (CommittedRequests.CommittedBefore(http, e))
+        {
+            await CommittedRequests.WriteAsync(http, e);
         }
         catch (Exception e) when (ProblemDetailsMapping.Map(e) is { Status: < 500 } problem)
         {

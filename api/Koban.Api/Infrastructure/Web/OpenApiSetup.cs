@@ -179,7 +179,7 @@ public static class OpenApiSetup
         }
 
         operation.Parameters ??= [];
-        if (string.Equals(method, "POST", StringComparison.OrdinalIgnoreCase) && !anonymous)
+        if ((string.Equals(method, "POST", StringComparison.OrdinalIgnoreCase) || string.Equals(method, "DELETE", StringComparison.OrdinalIgnoreCase)) && !anonymous)
         {
             operation.Parameters.Add(new OpenApiParameter
             {
@@ -255,7 +255,8 @@ public static class OpenApiSetup
         - Lists are cursor-paged: `limit` (1–100, default 25), `after` (the previous page's `nextCursor`), response `{ items, nextCursor, hasMore }`.
         - Reads return an `ETag`; updates (PUT) require `If-Match` with it.
         - State changes are explicit actions (`POST …/{id}/validate`), never a status written through PUT.
-        - Every POST honours `Idempotency-Key`; a retry is recognised whatever the order of the JSON properties.
+        - Every POST and DELETE honours `Idempotency-Key`; a retry is recognised whatever the order of the JSON properties.
+        - A request whose change was committed is never answered with an error: if something fails after the commit (building the response, a dropped database connection), the answer is `303 See Other` with `Location` of the resource it created or changed (GET it to see the result), or `204` for a DELETE or when there is no such resource. A retry with the same `Idempotency-Key` gets that answer again and does not act twice.
         - Input rules common to every operation (400 naming the field): a property whose type is not nullable must be present (nullable ones may be omitted and mean `null`); `null` only where the schema allows it; enums only as their documented names (no integers); no NUL character (U+0000) in any string, query parameter or header; dates and instants between the years 1900 and 2999; arrays of at most 500 items (`maxItems`), never holding `null`. Instants may carry any offset: they are stored in UTC.
         - 405 wrong method (with `Allow`), 415 wrong content type (JSON is expected), 413 body too large, 414 request target over 16 KiB, 431 headers over 48 KiB: all as problem documents. 503 with `Retry-After` when the database is unreachable: the request did nothing and can be retried.
         """;

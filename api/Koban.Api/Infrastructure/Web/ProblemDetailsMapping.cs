@@ -15,6 +15,11 @@ public sealed class ProblemDetailsMapping(ILogger<ProblemDetailsMapping> logger)
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
+        if (CommittedRequests.CommittedBefore(http, exception))
+        {
+            await CommittedRequests.WriteAsync(http, exception); // the change happened: never answer an error for it
+            return true;
+        }
         var problem = Map(exception);
         if (problem.Status == StatusCodes.Status503ServiceUnavailable)
         {
