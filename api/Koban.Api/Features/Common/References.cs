@@ -23,6 +23,22 @@ internal static class References
             throw new Infrastructure.Web.ReferenceNotFoundException("contactId");
     }
 
+    /// <summary>The one check of ids inside a body that name rows of <typeparamref name="T"/> (<c>lines[0].orderLineId</c>,
+    /// <c>allocations[1].invoiceId</c>): an id that names no row of the company — unknown, or another company's, which the
+    /// query filters and row-level security hide alike — is refused with 422 <c>reference_not_found</c> naming its path
+    /// (<paramref name="field"/> of its index), before any business rule looks at it.</summary>
+    public static async Task EnsureExistAsync<T>(KobanDbContext db, IReadOnlyList<Guid> ids, Func<int, string> field, CancellationToken ct)
+        where T : class
+    {
+        if (ids.Count == 0) return;
+        var wanted = ids.Distinct().ToList();
+        var found = (await db.Set<T>().IgnoreAutoIncludes().Select(row => EF.Property<Guid>(row, "Id")).Where(id => wanted.Contains(id)).ToListAsync(ct)).ToHashSet();
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (!found.Contains(ids[i])) throw new Infrastructure.Web.ReferenceNotFoundException(field(i));
+        }
+    }
+
     public static async Task<bool> ProductIsReferencedAsync(KobanDbContext db, Guid productId, CancellationToken ct) =>
         await db.Set<QuoteLine>().AnyAsync(l => l.ProductId == productId, ct)
         || await db.Set<OrderLine>().AnyAsync(l => l.ProductId == productId, ct);

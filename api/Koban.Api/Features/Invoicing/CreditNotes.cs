@@ -1,4 +1,5 @@
 using FluentValidation;
+using Koban.Api.Features.Common;
 using Koban.Api.Features.Sales;
 using Koban.Api.Infrastructure.Audit;
 using Koban.Api.Infrastructure.Persistence;
@@ -108,6 +109,8 @@ public sealed class CreditNoteHandlers(KobanDbContext db, AuditLog audit, Billin
     {
         var r = command.Request;
         var invoice = await db.Invoices.AsNoTracking().AsSplitQuery().SingleOrDefaultAsync(i => i.Id == r.InvoiceId, cancellationToken) ?? throw new ReferenceNotFoundException("invoiceId");
+        if (r.Mode == CreditNoteMode.Lines && r.Lines is not null)
+            await References.EnsureExistAsync<BillingLine>(db, [.. r.Lines.Select(l => l.InvoiceLineId)], i => $"lines[{i}].invoiceLineId", cancellationToken);
         var credits = await db.CreditNotes.AsNoTracking().AsSplitQuery().Where(c => c.InvoiceId == invoice.Id && c.Status == BillingStatus.Validated).ToListAsync(cancellationToken);
         var header = new BillingHeaderData(r.IssueDate, HeaderText: r.HeaderText, FooterText: r.FooterText, Comment: r.Comment, CustomerReference: invoice.CustomerReference);
         var now = clock.GetUtcNow();

@@ -146,6 +146,8 @@ public sealed class InvoiceHandlers(KobanDbContext db, AuditLog audit, BillingSe
         var r = command.Request;
         var orderBilling = await billing.OrderBillingAsync(r.OrderId, "orderId", cancellationToken);
         var order = orderBilling.Order;
+        if (r.Lines is { Count: > 0 })
+            await References.EnsureExistAsync<OrderLine>(db, [.. r.Lines.Select(l => l.OrderLineId)], i => $"lines[{i}].orderLineId", cancellationToken);
         var (basis, value) = (r.Percentage, r.AmountExcludingVat, r.AmountIncludingVat) switch
         {
             ({ } p, _, _) => (AmountBasis.Percentage, p),

@@ -1,4 +1,5 @@
 using Koban.Api.Features.Accounting;
+using Koban.Api.Features.Common;
 using Koban.Api.Infrastructure.Persistence;
 using Koban.Api.Infrastructure.Tenancy;
 using Koban.Api.Infrastructure.Web;
@@ -66,6 +67,7 @@ public sealed class ReceivablesLedger(KobanDbContext db, AccountingBooks books, 
         var duplicates = requests.GroupBy(r => r.InvoiceId).FirstOrDefault(g => g.Count() > 1);
         if (duplicates is not null)
             throw new DomainException(ErrorCodes.AllocationTargetInvalid, "Each invoice appears once.") { Field = At(field, requests.ToList().FindLastIndex(r => r.InvoiceId == duplicates.Key), "invoiceId") };
+        await References.EnsureExistAsync<Invoice>(db, [.. requests.Select(r => r.InvoiceId)], i => At(field, i, "invoiceId"), ct);
         var items = await LockAsync([.. requests.Select(r => r.InvoiceId)], ReceivableKind.Invoice, ct);
         var now = clock.GetUtcNow();
         for (var i = 0; i < requests.Count; i++)

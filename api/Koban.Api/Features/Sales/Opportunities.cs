@@ -138,8 +138,12 @@ public sealed class OpportunityHandlers(KobanDbContext db, AuditLog audit, Sales
         Quote? quote = null;
         if (command.Request.QuoteId is { } quoteId)
         {
-            quote = accepted.SingleOrDefault(q => q.Id == quoteId)
-                ?? throw new DomainException(ErrorCodes.QuoteNotOfOpportunity, "Not an accepted quote of this opportunity.") { Field = "quoteId" };
+            quote = accepted.SingleOrDefault(q => q.Id == quoteId);
+            if (quote is null)
+            {
+                await Common.References.EnsureExistAsync<Quote>(db, [quoteId], _ => "quoteId", cancellationToken);
+                throw new DomainException(ErrorCodes.QuoteNotOfOpportunity, "Not an accepted quote of this opportunity.") { Field = "quoteId" };
+            }
         }
         else if (command.Request.CreateOrder && accepted.Count > 1)
         {
