@@ -144,7 +144,14 @@ public sealed class ReferenceFieldsTests : ApiTest
             ("POST", "/api/v1/credit-notes/{id}/apply") => ($"/api/v1/credit-notes/{a.CreditNote}/apply", O(new { invoiceId = a.Invoice, amount = 1m })),
             ("POST", "/api/v1/payments") when field == "creditNoteId" => (path, O(new
             {
-                direction = "Refund", customerId = a.Customer, date = today, amount = 1m, method = "BankTransfer", reference = "REMB-1", bankAccountCode = "BANK", creditNoteId = a.CreditNote,
+                direction = "Refund",
+                customerId = a.Customer,
+                date = today,
+                amount = 1m,
+                method = "BankTransfer",
+                reference = "REMB-1",
+                bankAccountCode = "BANK",
+                creditNoteId = a.CreditNote,
             })),
             ("POST", "/api/v1/payments") => (path, O(Features.Payments.PaymentsFlowTests.Receipt(a.Customer, today, 10m, (a.Invoice, 10m)))),
             ("POST", "/api/v1/payments/{id}/allocations") => ($"/api/v1/payments/{t.Receipt}/allocations", O(new { allocations = new[] { new { invoiceId = a.Invoice, amount = 1m } } })),
