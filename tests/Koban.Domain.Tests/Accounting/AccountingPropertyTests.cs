@@ -118,7 +118,7 @@ internal sealed class BooksRunner
     private readonly PostingContext _context;
     private int _posted;
 
-    private BooksRunner(BooksScenario scenario, BillingFlow flow)
+    private BooksRunner(BooksScenario scenario, OrderBillingDriver flow)
     {
         _scenario = scenario;
         Flow = flow;
@@ -144,7 +144,7 @@ internal sealed class BooksRunner
         new(ProductNature.Service, 10m, "706110"),
     ];
 
-    public BillingFlow Flow { get; }
+    public OrderBillingDriver Flow { get; }
 
     public List<Payment> Payments { get; } = [];
 
@@ -157,7 +157,7 @@ internal sealed class BooksRunner
         }).ToArray();
         var order = SalesTestData.Validated(lines);
         if (order.TotalExcludingVat <= 0m) return null;
-        var flow = new BillingFlow(order)
+        var flow = new OrderBillingDriver(order)
         {
             Natures = lines.Select((l, i) => (l.ProductId!.Value, scenario.Natures[i])).ToDictionary(),
             Seller = InvoicingTestData.Seller with { VatFranchise = scenario.Franchise, VatOnDebits = scenario.VatOnDebits },
