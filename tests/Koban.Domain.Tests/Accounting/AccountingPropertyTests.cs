@@ -280,8 +280,8 @@ internal sealed class BooksRunner
             {
                 var noteItem = ReceivableItem.Create(ReceivableKind.CreditNote, note.CustomerId, note.Id, note.Number!, note.IssueDate!.Value, null, note.TotalIncludingVat, InvoicingTestData.Now);
                 _items.Add(noteItem);
-                if (_invoiceItems.TryGetValue(note.InvoiceId, out var invoiceItem) && invoiceItem.Outstanding > 0m)
-                    _allocations.Add(Allocation.Between(invoiceItem, noteItem, Math.Min(invoiceItem.Outstanding, noteItem.Outstanding), note.IssueDate.Value, InvoicingTestData.Now, null));
+                if (AllocationRules.CreditNoteOnItsInvoice(_invoiceItems.GetValueOrDefault(note.InvoiceId), noteItem, note.IssueDate.Value, InvoicingTestData.Now, null) is { } settled)
+                    _allocations.Add(settled);
                 continue;
             }
             var item = ReceivableItem.Create(ReceivableKind.Invoice, document.CustomerId, document.Id, document.Number!, document.IssueDate!.Value, document.DueDate,
@@ -306,7 +306,8 @@ internal sealed class BooksRunner
             _entries.Add(Postings.ForIdentifiedReceipt(payment, Customer, _context));
         }
         _items.Add(item);
-        var allocation = Allocation.Between(invoice, item, allocated, payment.Date, InvoicingTestData.Now, null);
+        var allocation = AllocationRules.Allocate(item, [new AllocationRequest(invoice.SourceId, allocated)], [invoice], payment.Date, InvoicingTestData.Now, null, "allocations")
+            .Single().Allocation;
         _allocations.Add(allocation);
         if (!unidentified) _entries.Add(Postings.ForReceipt(payment, Customer, [(invoice.SourceId, invoice.Reference, allocated)], _context));
         MakeVatDue(allocation, invoice);
@@ -335,14 +336,12 @@ internal sealed class BooksRunner
 
     private void WriteOff(ReceivableItem invoice)
     {
-        var amount = invoice.Outstanding;
         var id = Guid.NewGuid();
-        var loss = ReceivableItem.WriteOff(ReceivableSide.Credit, invoice.CustomerId, id, invoice.Reference, InvoicingTestData.Today, amount, InvoicingTestData.Now);
-        _items.Add(loss);
-        _entries.Add(Postings.ForWriteOff(id, ReceivableSide.Credit, amount, invoice.Reference, invoice.SourceId, InvoicingTestData.Today, Customer, _context));
-        var allocation = Allocation.Between(invoice, loss, amount, InvoicingTestData.Today, InvoicingTestData.Now, null);
-        _allocations.Add(allocation);
-        MakeVatDue(allocation, invoice);
+        var done = AllocationRules.WriteOff(invoice, _context.Settings.WriteOffLimit, null, InvoicingTestData.Today, id, InvoicingTestData.Now, null);
+        _items.Add(done.Row);
+        _entries.Add(Postings.ForWriteOff(id, done.Row.Side, done.Amount, invoice.Reference, invoice.SourceId, done.Date, Customer, _context));
+        _allocations.Add(done.Allocation);
+        MakeVatDue(done.Allocation, invoice);
     }
 
     private static decimal Net(JournalEntry e, Func<JournalLine, bool> where) => e.Lines.Where(where).Sum(l => l.Credit - l.Debit);
