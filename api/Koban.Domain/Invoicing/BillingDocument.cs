@@ -56,7 +56,7 @@ public abstract class BillingDocument : ICompanyOwned, IHasUpdatedAt
     /// <summary>The invoiced customer.</summary>
     public Guid CustomerId { get; private protected set; }
     public Guid? OrderId { get; private protected set; }
-    public string Currency { get; private set; } = Money.Currency;
+    public string Currency { get; private set; } = Currencies.Euro;
     public PaymentTerms PaymentTerms { get; private set; } = PaymentTerms.OnReceipt;
     public PaymentMethod PaymentMethod { get; private set; }
     public string? CustomerReference { get; private set; }

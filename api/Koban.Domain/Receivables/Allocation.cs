@@ -60,6 +60,9 @@ public sealed class Allocation : ICompanyOwned
             throw new DomainException(ErrorCodes.PaymentAmountNotPositive, "The amount must be greater than zero.") { Field = "amount" };
         if (Rounding.Amount(amount) != amount)
             throw new DomainException(ErrorCodes.AmountTooPrecise, "An amount has at most two decimals.") { Field = "amount" };
+        // Both rows checked before either changes: a refusal by the credit row must not leave the debit half-settled.
+        debit.EnsureCanSettle(amount);
+        credit.EnsureCanSettle(amount);
         debit.Settle(amount, date, byCreditNote: credit.Kind == ReceivableKind.CreditNote);
         credit.Settle(amount, date, byCreditNote: false);
         return new Allocation

@@ -122,6 +122,34 @@ public sealed class Payment : ICompanyOwned, IHasUpdatedAt
         IdentifiedOn = today < Date ? Date : today;
     }
 
+    /// <summary>Whether a payment being recorded may come with <paramref name="allocations"/> allocations: a refund is never
+    /// allocated to invoices, and a receipt only once its customer is known.</summary>
+    public void EnsureCanBeAllocated(int allocations)
+    {
+        if (allocations == 0) return;
+        if (Direction == PaymentDirection.Refund)
+            throw new DomainException(ErrorCodes.AllocationTargetInvalid, "A refund is not allocated to invoices.") { Field = "allocations" };
+        if (IsUnidentified)
+            throw new DomainException(ErrorCodes.PaymentUnidentified, "Identify the customer first.") { Field = "allocations" };
+    }
+
+    /// <summary>Only an active receipt of a known customer is allocated (or has its rest written off) later.</summary>
+    public void EnsureAllocatableReceipt()
+    {
+        EnsureActive();
+        if (Direction != PaymentDirection.Receipt)
+            throw new DomainConflictException(ErrorCodes.AllocationTargetInvalid, "Only a receipt is allocated to invoices.");
+        if (IsUnidentified)
+            throw new DomainConflictException(ErrorCodes.PaymentUnidentified, "Identify the customer first.") { Field = "customerId" };
+    }
+
+    /// <summary>Only a receipt is identified: a refund always has its customer (checked before the customer is looked up).</summary>
+    public void EnsureIdentifiable()
+    {
+        if (Direction != PaymentDirection.Receipt)
+            throw new DomainConflictException(ErrorCodes.PaymentAlreadyIdentified, "A refund always has its customer.") { Field = "customerId" };
+    }
+
     public void Cancel(string reason, DateTimeOffset now, Guid? by)
     {
         EnsureActive();

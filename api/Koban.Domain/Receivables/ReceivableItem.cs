@@ -155,6 +155,16 @@ public sealed class ReceivableItem : ICompanyOwned, IHasUpdatedAt
 
     internal void Settle(decimal amount, DateOnly on, bool byCreditNote)
     {
+        EnsureCanSettle(amount);
+        Settled += amount;
+        Outstanding -= amount;
+        if (byCreditNote) SettledByCreditNotes += amount;
+        if (LastSettledOn is null || on > LastSettledOn) LastSettledOn = on;
+    }
+
+    /// <summary>Refuses an allocation this row cannot take (cancelled, or more than is left), changing nothing.</summary>
+    internal void EnsureCanSettle(decimal amount)
+    {
         if (Cancelled)
             throw new DomainConflictException(ErrorCodes.PaymentCancelled, "This payment is cancelled.");
         if (amount > Outstanding)
@@ -166,10 +176,6 @@ public sealed class ReceivableItem : ICompanyOwned, IHasUpdatedAt
                 Arguments = new Dictionary<string, object> { ["reference"] = Reference, ["remaining"] = Outstanding },
             };
         }
-        Settled += amount;
-        Outstanding -= amount;
-        if (byCreditNote) SettledByCreditNotes += amount;
-        if (LastSettledOn is null || on > LastSettledOn) LastSettledOn = on;
     }
 
     internal void Unsettle(decimal amount, bool byCreditNote)

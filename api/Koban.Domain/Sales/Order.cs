@@ -29,7 +29,7 @@ public sealed class Order : ICompanyOwned, IHasUpdatedAt
     public DateOnly OrderDate { get; private set; }
     public PaymentTerms PaymentTerms { get; private set; } = PaymentTerms.OnReceipt;
     public PaymentMethod PaymentMethod { get; private set; }
-    public string Currency { get; private set; } = Money.Currency;
+    public string Currency { get; private set; } = Currencies.Euro;
 
     /// <summary>Null: the order is not traceable to a quote.</summary>
     public Guid? SourceQuoteId { get; private set; }
@@ -202,7 +202,7 @@ public sealed class Order : ICompanyOwned, IHasUpdatedAt
     private void ApplyHeader(OrderHeaderData header, bool businessCustomer)
     {
         ArgumentNullException.ThrowIfNull(header.PaymentTerms);
-        if (header.Currency != Money.Currency)
+        if (header.Currency != Currencies.Euro)
             throw new DomainException(ErrorCodes.CurrencyNotSupported, $"Currency {header.Currency} is not supported.") { Field = "currency" };
         header.PaymentTerms.Validate(businessCustomer);
         CustomerId = header.CustomerId;

@@ -10,7 +10,7 @@ public sealed record OrderHeaderData(
     PaymentTerms PaymentTerms,
     PaymentMethod PaymentMethod,
     Guid? BillToCustomerId = null,
-    string Currency = Money.Currency);
+    string Currency = Currencies.Euro);
 
 /// <summary>The fields that stay editable after validation (domain-rules.md §2): layout, people, delivery and notes.</summary>
 public sealed record OrderFreeFields(

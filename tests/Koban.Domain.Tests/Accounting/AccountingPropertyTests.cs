@@ -118,7 +118,7 @@ internal sealed class BooksRunner
     private readonly PostingContext _context;
     private int _posted;
 
-    private BooksRunner(BooksScenario scenario, BillingFlow flow)
+    private BooksRunner(BooksScenario scenario, OrderBillingDriver flow)
     {
         _scenario = scenario;
         Flow = flow;
@@ -144,7 +144,7 @@ internal sealed class BooksRunner
         new(ProductNature.Service, 10m, "706110"),
     ];
 
-    public BillingFlow Flow { get; }
+    public OrderBillingDriver Flow { get; }
 
     public List<Payment> Payments { get; } = [];
 
@@ -157,7 +157,7 @@ internal sealed class BooksRunner
         }).ToArray();
         var order = SalesTestData.Validated(lines);
         if (order.TotalExcludingVat <= 0m) return null;
-        var flow = new BillingFlow(order)
+        var flow = new OrderBillingDriver(order)
         {
             Natures = lines.Select((l, i) => (l.ProductId!.Value, scenario.Natures[i])).ToDictionary(),
             Seller = InvoicingTestData.Seller with { VatFranchise = scenario.Franchise, VatOnDebits = scenario.VatOnDebits },
@@ -279,8 +279,8 @@ internal sealed class BooksRunner
             _items.Add(item);
             if (document is CreditNote note)
             {
-                if (_invoiceItems.TryGetValue(note.InvoiceId, out var invoiceItem) && invoiceItem.Outstanding > 0m)
-                    _allocations.Add(Allocation.Between(invoiceItem, item, Math.Min(invoiceItem.Outstanding, item.Outstanding), note.IssueDate!.Value, InvoicingTestData.Now, null));
+                if (AllocationRules.CreditNoteOnItsInvoice(_invoiceItems.GetValueOrDefault(note.InvoiceId), item, note.IssueDate!.Value, InvoicingTestData.Now, null) is { } settled)
+                    _allocations.Add(settled);
             }
             else if (item.Kind == ReceivableKind.Invoice)
             {
@@ -304,7 +304,8 @@ internal sealed class BooksRunner
             _entries.Add(Postings.ForIdentifiedReceipt(payment, Customer, _context));
         }
         _items.Add(item);
-        var allocation = Allocation.Between(invoice, item, allocated, payment.Date, InvoicingTestData.Now, null);
+        var allocation = AllocationRules.Allocate(item, [new AllocationRequest(invoice.SourceId, allocated)], [invoice], payment.Date, InvoicingTestData.Now, null, "allocations")
+            .Single().Allocation;
         _allocations.Add(allocation);
         if (!unidentified) _entries.Add(Postings.ForReceipt(payment, Customer, [(invoice.SourceId, invoice.Reference, allocated)], _context));
         MakeVatDue(allocation, invoice);
@@ -333,14 +334,12 @@ internal sealed class BooksRunner
 
     private void WriteOff(ReceivableItem invoice)
     {
-        var amount = invoice.Outstanding;
         var id = Guid.NewGuid();
-        var loss = ReceivableItem.WriteOff(ReceivableSide.Credit, invoice.CustomerId, id, invoice.Reference, InvoicingTestData.Today, amount, InvoicingTestData.Now);
-        _items.Add(loss);
-        _entries.Add(Postings.ForWriteOff(id, ReceivableSide.Credit, amount, invoice.Reference, invoice.SourceId, InvoicingTestData.Today, Customer, _context));
-        var allocation = Allocation.Between(invoice, loss, amount, InvoicingTestData.Today, InvoicingTestData.Now, null);
-        _allocations.Add(allocation);
-        MakeVatDue(allocation, invoice);
+        var done = AllocationRules.WriteOff(invoice, _context.Settings.WriteOffLimit, null, InvoicingTestData.Today, id, InvoicingTestData.Now, null);
+        _items.Add(done.Row);
+        _entries.Add(Postings.ForWriteOff(id, done.Row.Side, done.Amount, invoice.Reference, invoice.SourceId, done.Date, Customer, _context));
+        _allocations.Add(done.Allocation);
+        MakeVatDue(done.Allocation, invoice);
     }
 
     private static decimal Net(JournalEntry e, Func<JournalLine, bool> where) => e.Lines.Where(where).Sum(l => l.Credit - l.Debit);

@@ -60,7 +60,7 @@ public sealed class PostingsTests
     [Test]
     public void A_credit_note_is_the_mirror_entry()
     {
-        var flow = BillingFlow.For(InvoicingTestData.Line(10m, 100m));
+        var flow = OrderBillingDriver.For(InvoicingTestData.Line(10m, 100m));
         var invoice = flow.Full();
         var note = flow.CreditAmount(invoice, AmountBasis.ExcludingVat, 100m);
         var entry = Postings.ForBillingDocument(note, Customer, Context())!;
@@ -76,7 +76,7 @@ public sealed class PostingsTests
     [Test]
     public void A_bad_debt_written_off_by_credit_note_charges_654_and_recovers_the_VAT()
     {
-        var flow = BillingFlow.For(InvoicingTestData.Line(10m, 100m));
+        var flow = OrderBillingDriver.For(InvoicingTestData.Line(10m, 100m));
         var invoice = flow.Full();
         var note = flow.CreditFull(invoice, CreditReason.WriteOff);
         var entry = Postings.ForBillingDocument(note, Customer, Context())!;
@@ -88,7 +88,7 @@ public sealed class PostingsTests
         entry.Lines.Where(l => l.Account.StartsWith("4457", StringComparison.Ordinal)).Sum(l => l.Debit - l.Credit).ShouldBe(200m, "the credit note gives the VAT back");
         entry.TotalDebit.ShouldBe(entry.TotalCredit);
 
-        var other = BillingFlow.For(InvoicingTestData.Line(10m, 100m));
+        var other = OrderBillingDriver.For(InvoicingTestData.Line(10m, 100m));
         var discount = Postings.ForBillingDocument(other.CreditFull(other.Full(), CreditReason.CommercialDiscount), Customer, Context())!;
         Credit(discount, "706000").ShouldBe(-1000m, "a commercial discount reduces the revenue");
         discount.Lines.ShouldNotContain(l => l.Account == "654000");
@@ -97,7 +97,7 @@ public sealed class PostingsTests
     [Test]
     public void A_credit_note_of_a_deposit_reverses_the_deposits_account_and_its_pending_VAT()
     {
-        var flow = BillingFlow.For(InvoicingTestData.Line(12m, 65m), InvoicingTestData.Line(2m, 375.50m, discount: 10m));
+        var flow = OrderBillingDriver.For(InvoicingTestData.Line(12m, 65m), InvoicingTestData.Line(2m, 375.50m, discount: 10m));
         var deposit = flow.Deposit(AmountBasis.Percentage, 30m);
         var note = flow.CreditFull(deposit);
         var entry = Postings.ForBillingDocument(note, Customer, Context())!;
@@ -112,7 +112,7 @@ public sealed class PostingsTests
     [Test]
     public void A_deposit_credits_the_deposits_account_and_the_balance_debits_it_back()
     {
-        var flow = BillingFlow.For(InvoicingTestData.Line(12m, 65m), InvoicingTestData.Line(2m, 375.50m, discount: 10m));
+        var flow = OrderBillingDriver.For(InvoicingTestData.Line(12m, 65m), InvoicingTestData.Line(2m, 375.50m, discount: 10m));
         var deposit = flow.Deposit(AmountBasis.Percentage, 30m);
         var balance = flow.Balance();
         var depositEntry = Postings.ForBillingDocument(deposit, Customer, Context())!;

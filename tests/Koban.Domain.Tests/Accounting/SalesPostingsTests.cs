@@ -25,9 +25,9 @@ public sealed class SalesPostingsTests
     private static DocumentLineData Goods(decimal quantity, decimal price, decimal rate = 20m) => InvoicingTestData.Line(quantity, price, rate, description: "Étagère", unit: "C62");
 
     /// <summary>An order whose invoices carry each line's nature, as the API passes the products' natures.</summary>
-    private static BillingFlow Order(params (DocumentLineData Line, ProductNature Nature)[] lines)
+    private static OrderBillingDriver Order(params (DocumentLineData Line, ProductNature Nature)[] lines)
     {
-        var flow = BillingFlow.For([.. lines.Select(l => l.Line)]);
+        var flow = OrderBillingDriver.For([.. lines.Select(l => l.Line)]);
         flow.Natures = lines.ToDictionary(l => l.Line.ProductId!.Value, l => l.Nature);
         return flow;
     }
@@ -41,7 +41,7 @@ public sealed class SalesPostingsTests
         }
     }
 
-    private static CreditNote CreditHalf(BillingFlow flow, Invoice invoice, string mode, CreditReason reason) => mode switch
+    private static CreditNote CreditHalf(OrderBillingDriver flow, Invoice invoice, string mode, CreditReason reason) => mode switch
     {
         "Full" => flow.CreditFull(invoice, reason),
         "Lines" => flow.CreditLines(invoice, reason, [.. invoice.Lines.Where(l => l.Kind.IsPriced()).Select(l => new InvoiceLinePortion(l.Id, l.Quantity / 2m))]),
@@ -275,7 +275,7 @@ public sealed class SalesPostingsTests
     public void VAT_a_balance_takes_back_is_not_left_pending_where_no_payment_would_ever_make_it_due()
     {
         // three 33.33 % deposits of 100 € of services deposit 20.01 € of VAT: the balance (0.01 € HT, TTC 0) takes a cent back
-        var flow = BillingFlow.For(InvoicingTestData.Line(1m, 100m));
+        var flow = OrderBillingDriver.For(InvoicingTestData.Line(1m, 100m));
         var deposits = Enumerable.Range(0, 3).Select(_ => flow.Deposit(AmountBasis.Percentage, 33.33m)).ToList();
         var balance = flow.Balance();
         var entry = Postings.ForBillingDocument(balance, Customer, Context())!;

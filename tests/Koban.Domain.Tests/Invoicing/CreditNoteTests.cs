@@ -10,9 +10,9 @@ namespace Koban.Domain.Tests.Invoicing;
 public sealed class CreditNoteTests
 {
     // L0 3 × 100.00 @20 % = 300.00 (VAT 60.00); L1 2 × 25.00 @5.5 % = 50.00 (VAT 2.75). HT 350.00, VAT 62.75, TTC 412.75.
-    private static (BillingFlow Flow, Invoice Invoice) Invoiced()
+    private static (OrderBillingDriver Flow, Invoice Invoice) Invoiced()
     {
-        var flow = BillingFlow.For(Line(3m, 100m), Line(2m, 25m, 5.5m));
+        var flow = OrderBillingDriver.For(Line(3m, 100m), Line(2m, 25m, 5.5m));
         return (flow, flow.Full());
     }
 
@@ -204,7 +204,7 @@ public sealed class CreditNoteTests
     public void A_full_credit_note_of_a_balance_reverses_its_deductions()
     {
         // Bases 400 / 100 / 100 @20 / 10 / 5.5 %; deposit 30 % = 120 / 30 / 30 (TTC 208.65); balance 420.00 HT, TTC 486.85.
-        var flow = BillingFlow.For(Line(4m, 100m), Line(1m, 100m, 10m), Line(2m, 50m, 5.5m));
+        var flow = OrderBillingDriver.For(Line(4m, 100m), Line(1m, 100m, 10m), Line(2m, 50m, 5.5m));
         var deposit = flow.Deposit(AmountBasis.Percentage, 30m);
         var balance = flow.Balance();
         balance.TotalIncludingVat.ShouldBe(486.85m);
@@ -231,7 +231,7 @@ public sealed class CreditNoteTests
     [Test]
     public void A_deduction_line_is_credited_whole()
     {
-        var flow = BillingFlow.For(Line(4m, 100m));
+        var flow = OrderBillingDriver.For(Line(4m, 100m));
         flow.Deposit(AmountBasis.Percentage, 30m);
         var balance = flow.Balance();
         var deduction = balance.Lines.Single(l => l.IsDeduction);
@@ -242,7 +242,7 @@ public sealed class CreditNoteTests
     [Test]
     public void A_correction_on_a_deposit_is_never_beyond_it_and_is_refused_once_a_balance_deducted_it()
     {
-        var flow = BillingFlow.For(Line(4m, 100m));
+        var flow = OrderBillingDriver.For(Line(4m, 100m));
         var deposit = flow.Deposit(AmountBasis.Percentage, 30m);
 
         Should.Throw<DomainException>(() => flow.CreditAmount(deposit, AmountBasis.ExcludingVat, 120.01m)).Code.ShouldBe(ErrorCodes.CreditBeyondInvoiced);

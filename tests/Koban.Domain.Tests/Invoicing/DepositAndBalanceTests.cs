@@ -13,7 +13,7 @@ public sealed class DepositAndBalanceTests
     // Three rates, bases 400 / 100 / 100:
     //   L0 4 × 100.00 @20 % = 400.00 (VAT 80.00); L1 1 × 100.00 @10 % = 100.00 (VAT 10.00); L2 2 × 50.00 @5.5 % = 100.00 (VAT 5.50).
     // HT 600.00, VAT 95.50, TTC 695.50.
-    private static BillingFlow ThreeRates() => BillingFlow.For(Line(4m, 100m), Line(1m, 100m, 10m), Line(2m, 50m, 5.5m));
+    private static OrderBillingDriver ThreeRates() => OrderBillingDriver.For(Line(4m, 100m), Line(1m, 100m, 10m), Line(2m, 50m, 5.5m));
 
     [Test]
     public void A_deposit_by_percentage_has_one_line_per_rate_split_in_proportion()
@@ -40,7 +40,7 @@ public sealed class DepositAndBalanceTests
     [Test]
     public void A_deposit_names_the_quote_and_a_single_rate_order_gets_one_line_without_the_rate()
     {
-        var flow = BillingFlow.For(Line(1m, 100m));
+        var flow = OrderBillingDriver.For(Line(1m, 100m));
 
         var deposit = flow.Invoice(new OrderInvoiceSpec(InvoiceKind.Deposit, AmountBasis.Percentage, 40m, QuoteNumber: "DE-2026-007"));
 
@@ -81,7 +81,7 @@ public sealed class DepositAndBalanceTests
     public void An_unreachable_amount_including_vat_is_refused_with_the_nearest_reachable_amounts()
     {
         // At 20 % alone: base 10.02 → 12.02 (2.004 → 2.00), base 10.03 → 12.04 (2.006 → 2.01): 12.03 cannot be reached.
-        var flow = BillingFlow.For(Line(1m, 100m));
+        var flow = OrderBillingDriver.For(Line(1m, 100m));
 
         var exception = Should.Throw<DomainException>(() => flow.Draft(new OrderInvoiceSpec(InvoiceKind.Deposit, AmountBasis.IncludingVat, 12.03m)));
 
@@ -151,7 +151,7 @@ public sealed class DepositAndBalanceTests
         // 100.00 @20 % (VAT 20.00); three deposits of 33.33 % = 33.33 each, VAT 6.666 → 6.67: 20.01 deposited.
         // Balance: 100.00 − 99.99 = 0.01 HT; VAT 20.00 − 20.01 = −0.01 (re-rounding 0.01 × 20 % would give 0.00 and
         // leave the order's VAT a cent off). TTC 0.00, and 3 × 40.00 + 0.00 = 120.00.
-        var flow = BillingFlow.For(Line(1m, 100m));
+        var flow = OrderBillingDriver.For(Line(1m, 100m));
         var deposits = Enumerable.Range(0, 3).Select(_ => flow.Deposit(AmountBasis.Percentage, 33.33m)).ToList();
 
         var balance = flow.Balance();
@@ -166,7 +166,7 @@ public sealed class DepositAndBalanceTests
     {
         // L0 2.5 × 120.00 −10 % @20 % = 270.00; L1 1.333 × 45.1234 @10 % = 60.15; L2 3 × 19.99 −5 % @5.5 % = 56.97; L3 −20.00 @20 %.
         // Bases 250.00 / 60.15 / 56.97 (HT 367.12), VAT 50.00 / 6.02 / 3.13, TTC 426.27.
-        var flow = BillingFlow.For(Line(2.5m, 120m, 20m, discount: 10m), Line(1.333m, 45.1234m, 10m), Line(3m, 19.99m, 5.5m, discount: 5m), FreeLine(1m, -20m, 20m));
+        var flow = OrderBillingDriver.For(Line(2.5m, 120m, 20m, discount: 10m), Line(1.333m, 45.1234m, 10m), Line(3m, 19.99m, 5.5m, discount: 5m), FreeLine(1m, -20m, 20m));
         // 33.33 % of 367.12 = 122.361 → 122.36, split 250 : 60.15 : 56.97: 122.36 × 60.15 / 367.12 = 20.048 → 20.05,
         // × 56.97 / 367.12 = 18.988 → 18.99, and the 20 % rate (largest base) takes 122.36 − 20.05 − 18.99 = 83.32.
         var first = flow.Deposit(AmountBasis.Percentage, 33.33m);
@@ -251,7 +251,7 @@ public sealed class DepositAndBalanceTests
     public void A_deposit_corrected_in_two_parts_leaves_its_vat_rounding_cent_to_the_balance()
     {
         // 200.06 @20 % (VAT 40.012 → 40.01, TTC 240.07). Deposit 50 %: 100.03, VAT 20.006 → 20.01, TTC 120.04.
-        var flow = BillingFlow.For(Line(1m, 200.06m));
+        var flow = OrderBillingDriver.For(Line(1m, 200.06m));
         var deposit = flow.Deposit(AmountBasis.Percentage, 50m);
         // Corrected in two parts: half the line, 50.02 (0.5 × 100.03 = 50.015), VAT 10.004 → 10.00; then the rest, 50.01,
         // VAT 10.002 → 10.00. All the base is credited but only 20.00 of the 20.01 of VAT.
@@ -322,7 +322,7 @@ public sealed class DepositAndBalanceTests
     {
         // 100.06 @20 % (VAT 20.012 → 20.01, TTC 120.07). Each 50 % deposit: 50.03, VAT 10.006 → 10.01, TTC 60.04; 120.08 deposited.
         // Balance: 100.06 − 100.06 = 0.00 HT, VAT 20.01 − 20.02 = −0.01: deposits + balance = 120.07 only with a −0.01 balance.
-        var flow = BillingFlow.For(Line(1m, 100.06m));
+        var flow = OrderBillingDriver.For(Line(1m, 100.06m));
         var deposits = new[] { flow.Deposit(AmountBasis.Percentage, 50m), flow.Deposit(AmountBasis.Percentage, 50m) };
 
         var balance = flow.Balance();
@@ -337,7 +337,7 @@ public sealed class DepositAndBalanceTests
     public void A_balance_after_part_of_a_discount_line_was_billed_deducts_and_bills_in_one_step()
     {
         // L0 1000.00 @20 %, L1 remise −400.00 @20 %, L2 1 × 600.00 @10 %: bases 600 / 600, VAT 120 + 60, TTC 1380.00.
-        var flow = BillingFlow.For(Line(1m, 1000m), FreeLine(1m, -400m), Line(1m, 600m, 10m));
+        var flow = OrderBillingDriver.For(Line(1m, 1000m), FreeLine(1m, -400m), Line(1m, 600m, 10m));
         // Deposit 50 %: 300 @20 % + 300 @10 %, TTC 690.00.
         var deposit = flow.Deposit(AmountBasis.Percentage, 50m);
         // Half of the remise (−200.00 @20 %) and half of L2 (300.00 @10 %): HT 100.00, TTC −240 + 330 = 90.00.
@@ -361,7 +361,7 @@ public sealed class DepositAndBalanceTests
     }
 
     /// <summary>Per rate, the bases and the VAT of <paramref name="documents"/> are the order's exactly.</summary>
-    private static void ShouldAddUpPerRate(BillingFlow flow, IEnumerable<Invoice> documents)
+    private static void ShouldAddUpPerRate(OrderBillingDriver flow, IEnumerable<Invoice> documents)
     {
         var order = flow.Order.ComputeTotals().VatBreakdown;
         var rows = documents.SelectMany(d => d.VatBreakdown).ToList();

@@ -75,7 +75,7 @@ public sealed class DocumentFingerprintTests
     [Test]
     public void A_flow_chains_every_invoice_and_credit_note_in_validation_order()
     {
-        var flow = BillingFlow.For(Line(4m, 100m), Line(1m, 50m, 5.5m));
+        var flow = OrderBillingDriver.For(Line(4m, 100m), Line(1m, 50m, 5.5m));
         var deposit = flow.Deposit(AmountBasis.Percentage, 30m);
         flow.CreditAmount(deposit, AmountBasis.ExcludingVat, 10m);
         flow.Balance();

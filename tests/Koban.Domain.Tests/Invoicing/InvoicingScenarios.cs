@@ -118,7 +118,7 @@ internal static class InvoicingGen
     public static Gen<Scenario> DepositsOnly { get; } = Gen.Select(Order, Gen.Frequency((3, Deposit), (1, Credit())).Array[1, 6], (order, ops) => new Scenario(order, ops));
 }
 
-/// <summary>Plays a <see cref="Scenario"/> through <see cref="BillingFlow"/>, checking the invariants after every step.</summary>
+/// <summary>Plays a <see cref="Scenario"/> through <see cref="OrderBillingDriver"/>, checking the invariants after every step.</summary>
 internal sealed class ScenarioRunner
 {
     private static readonly string[] DepositRefusals =
@@ -133,9 +133,9 @@ internal sealed class ScenarioRunner
         ErrorCodes.AmountIncludingVatUnreachable, ErrorCodes.LineQuantityInvalid, ErrorCodes.DocumentHasNoPricedLine,
     ];
 
-    private ScenarioRunner(BillingFlow flow) => Flow = flow;
+    private ScenarioRunner(OrderBillingDriver flow) => Flow = flow;
 
-    public BillingFlow Flow { get; }
+    public OrderBillingDriver Flow { get; }
 
     public int Accepted { get; private set; }
 
@@ -163,7 +163,7 @@ internal sealed class ScenarioRunner
         var order = BuildOrder(scenario.Order);
         if (order.TotalExcludingVat <= 0m)
             return null;
-        var runner = new ScenarioRunner(new BillingFlow(order));
+        var runner = new ScenarioRunner(new OrderBillingDriver(order));
         runner.CheckInvariants("start");
         foreach (var (op, index) in scenario.Ops.Select((o, i) => (o, i)))
         {

@@ -16,7 +16,7 @@ public sealed class OrderInvoiceTests
     //   L2 3 × 19.99 −5 % @5.5 %      = 56.9715 → 56.97
     //   L3 1 × −20.00 @20 % (remise)  = −20.00
     // HT 367.12; bases 20 %: 250.00 (VAT 50.00), 10 %: 60.15 (6.015 → 6.02), 5.5 %: 56.97 (3.13335 → 3.13); VAT 59.15; TTC 426.27.
-    private static BillingFlow OrderA() => BillingFlow.For(
+    private static OrderBillingDriver OrderA() => OrderBillingDriver.For(
         DocumentLineData.Title("Prestations"),
         Line(2.5m, 120m, 20m, discount: 10m),
         Line(1.333m, 45.1234m, 10m),
@@ -129,7 +129,7 @@ public sealed class OrderInvoiceTests
     public void An_intermediate_invoice_by_chosen_lines_never_goes_beyond_what_is_left_on_a_line()
     {
         // L0 4 × 50.00 @20 % = 200.00; L1 2 × 30.00 @10 % = 60.00.
-        var flow = BillingFlow.For(Line(4m, 50m), Line(2m, 30m, 10m));
+        var flow = OrderBillingDriver.For(Line(4m, 50m), Line(2m, 30m, 10m));
         var l0 = flow.Order.Lines[0].Id;
         var l1 = flow.Order.Lines[1].Id;
 
@@ -154,7 +154,7 @@ public sealed class OrderInvoiceTests
     [Test]
     public void Chosen_lines_are_checked_for_existence_and_quantity()
     {
-        var flow = BillingFlow.For(DocumentLineData.Title("Lot 1"), Line(4m, 50m));
+        var flow = OrderBillingDriver.For(DocumentLineData.Title("Lot 1"), Line(4m, 50m));
 
         Should.Throw<DomainException>(() => flow.Draft(new OrderInvoiceSpec(InvoiceKind.Intermediate, Lines: [new(Guid.NewGuid(), 1m)])))
             .Code.ShouldBe(ErrorCodes.OrderLineNotFound);
@@ -171,7 +171,7 @@ public sealed class OrderInvoiceTests
     {
         // 10 × 10.00 @20 % = 100.00; 8 units invoiced, then 50 % asked: round(100 × 0.5) = 50.00 capped at the 20.00 left,
         // billed as the 2 units left (2 × 10.00 = 20.00), not labelled "50 %".
-        var flow = BillingFlow.For(Line(10m, 10m));
+        var flow = OrderBillingDriver.For(Line(10m, 10m));
         flow.Intermediate(new OrderLinePortion(flow.Order.Lines[0].Id, 8m));
 
         var capped = flow.Intermediate(50m);
@@ -189,7 +189,7 @@ public sealed class OrderInvoiceTests
     {
         // 1 × 33.33 @20 %. 33.33 %: round(33.33 × 0.3333 = 11.1089) = 11.11, while 0.333 unit gives 11.10: a lump sum.
         // Then 70 %: round(33.33 × 0.7 = 23.331) = 23.33 > 22.22 left: capped at 22.22, i.e. 22.22 / 33.33 = 66.67 % of the line.
-        var flow = BillingFlow.For(Line(1m, 33.33m));
+        var flow = OrderBillingDriver.For(Line(1m, 33.33m));
         flow.Intermediate(33.33m).TotalExcludingVat.ShouldBe(11.11m);
 
         var capped = flow.Intermediate(70m);
@@ -204,7 +204,7 @@ public sealed class OrderInvoiceTests
     {
         // 3 lines of 33.33 @20 % = 99.99; 50.00 asked: each round(33.33 × 50 / 99.99 = 16.6667) = 16.67, sum 50.01:
         // the first largest line absorbs −0.01 → 16.66.
-        var flow = BillingFlow.For(Line(1m, 33.33m), Line(1m, 33.33m), Line(1m, 33.33m));
+        var flow = OrderBillingDriver.For(Line(1m, 33.33m), Line(1m, 33.33m), Line(1m, 33.33m));
 
         var invoice = flow.Invoice(new OrderInvoiceSpec(InvoiceKind.Intermediate, AmountBasis.ExcludingVat, 50m));
 

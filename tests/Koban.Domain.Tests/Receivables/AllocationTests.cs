@@ -43,7 +43,9 @@ public sealed class AllocationTests
         var invoice = Invoice(100m);
         var receipt = Receipt(500m);
         Should.Throw<DomainConflictException>(() => Allocation.Between(invoice, receipt, 100.01m, Today, Now, null)).Code.ShouldBe(ErrorCodes.AllocationExceedsOutstanding);
-        Should.Throw<DomainConflictException>(() => Allocation.Between(Invoice(900m), receipt, 500.01m, Today, Now, null)).Code.ShouldBe(ErrorCodes.AllocationExceedsAvailable);
+        var large = Invoice(900m);
+        Should.Throw<DomainConflictException>(() => Allocation.Between(large, receipt, 500.01m, Today, Now, null)).Code.ShouldBe(ErrorCodes.AllocationExceedsAvailable);
+        (large.Outstanding, large.LastSettledOn).ShouldBe((900m, (DateOnly?)null), "the invoice is not settled when the payment cannot pay it");
         Should.Throw<DomainException>(() => Allocation.Between(invoice, receipt, 0m, Today, Now, null)).Code.ShouldBe(ErrorCodes.PaymentAmountNotPositive);
         Should.Throw<DomainException>(() => Allocation.Between(invoice, receipt, 10.001m, Today, Now, null)).Code.ShouldBe(ErrorCodes.AmountTooPrecise);
         Should.Throw<DomainException>(() => Allocation.Between(Invoice(10m, Guid.NewGuid()), receipt, 5m, Today, Now, null)).Code.ShouldBe(ErrorCodes.AllocationOtherCustomer);

@@ -15,17 +15,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Koban.Api.Features.Invoicing;
 
-/// <summary>An order with its ledger rebuilt from every validated invoice and credit note (in validation order), and those documents.</summary>
-public sealed record OrderBilling(Order Order, OrderBillingLedger Ledger, IReadOnlyList<Invoice> Invoices, IReadOnlyList<CreditNote> CreditNotes);
-
 /// <summary>
-/// The shared plumbing of invoices and credit notes: the order's ledger replayed from the validated documents (the single
-/// source of truth, so it can never drift from them), the deposits a balance deducts, the snapshots, and the validating
-/// transaction (order lock → number → chain head → fingerprint → audit).
+/// The shared plumbing of invoices and credit notes: loading what the domain's <see cref="OrderBilling"/> replays (the
+/// order's validated documents), the snapshots, and the validating transaction (order lock → billing accepts the document
+/// → number → chain head → fingerprint → audit).
 /// </summary>
 public sealed class BillingService(KobanDbContext db, AuditLog audit, CurrentActor actor, CompanyClock companyClock, DocumentNumbers numbers, TimeProvider clock,
     Payments.ReceivablesLedger receivables, IServiceProvider services, ILogger<BillingService> logger)
 {
+    /// <summary>The order's billing replayed by the domain from its validated documents, in validation order.</summary>
     public async Task<OrderBilling> OrderBillingAsync(Guid orderId, string field, CancellationToken ct)
     {
         var order = await db.Orders.AsNoTracking().AsSplitQuery().SingleOrDefaultAsync(o => o.Id == orderId, ct) ?? throw new ReferenceNotFoundException(field);
@@ -35,20 +33,11 @@ public sealed class BillingService(KobanDbContext db, AuditLog audit, CurrentAct
             .Where(d => d.OrderId == orderId && d.Status == BillingStatus.Validated)
             .OrderBy(d => d.ChainSequence)
             .ToListAsync(ct);
-        var ledger = OrderBillingLedger.For(order);
-        foreach (var document in documents)
-        {
-            switch (document)
-            {
-                case Invoice invoice: invoice.RecordOn(ledger, order); break;
-                case CreditNote note: note.RecordOn(ledger, order); break;
-            }
-        }
-        return new OrderBilling(order, ledger, [.. documents.OfType<Invoice>()], [.. documents.OfType<CreditNote>()]);
+        return OrderBilling.Replay(order, documents);
     }
 
-    /// <summary>The ledgers of several validated orders at once, each replayed from its validated documents as in
-    /// <see cref="OrderBillingAsync"/> (one query for all the documents).</summary>
+    /// <summary>The ledgers of several validated orders at once, each replayed as in <see cref="OrderBillingAsync"/>
+    /// (one query for all the documents).</summary>
     public async Task<Dictionary<Guid, OrderBillingLedger>> OrderLedgersAsync(IReadOnlyCollection<Order> orders, CancellationToken ct)
     {
         var ids = orders.Select(o => o.Id).ToList();
@@ -58,49 +47,8 @@ public sealed class BillingService(KobanDbContext db, AuditLog audit, CurrentAct
             .ToListAsync(ct)).ToLookup(d => d.OrderId!.Value);
         var ledgers = new Dictionary<Guid, OrderBillingLedger>();
         foreach (var order in orders)
-        {
-            var ledger = OrderBillingLedger.For(order);
-            foreach (var document in documents[order.Id])
-            {
-                switch (document)
-                {
-                    case Invoice invoice: invoice.RecordOn(ledger, order); break;
-                    case CreditNote note: note.RecordOn(ledger, order); break;
-                }
-            }
-            ledgers[order.Id] = ledger;
-        }
+            ledgers[order.Id] = OrderBilling.Replay(order, documents[order.Id]).Ledger;
         return ledgers;
-    }
-
-    /// <summary>The validated deposits of the order still to deduct, each net of correction credit notes on it and of what
-    /// validated balances already deducted (and corrections of those gave back).</summary>
-    public static IReadOnlyList<DepositDeduction> DepositsToDeduct(OrderBilling billing)
-    {
-        var result = new List<DepositDeduction>();
-        foreach (var deposit in billing.Invoices.Where(i => i.Kind == InvoiceKind.Deposit))
-        {
-            var rows = deposit.VatBreakdown.ToDictionary(r => (r.Rate, r.Category), r => (r.Base, r.Vat));
-            foreach (var credit in billing.CreditNotes.Where(c => c.InvoiceId == deposit.Id && c.Reason == CreditReason.Correction))
-            {
-                foreach (var r in credit.VatBreakdown)
-                    Subtract(rows, r.Rate, r.Category, r.Base, r.Vat);
-            }
-            foreach (var line in billing.Invoices.SelectMany(i => i.Lines).Where(l => l.DeductedInvoiceId == deposit.Id))
-                Subtract(rows, line.VatRate, line.VatCategory, -line.NetAmount, line.DeductedVat);
-            foreach (var line in billing.CreditNotes.Where(c => c.Reason == CreditReason.Correction).SelectMany(c => c.Lines).Where(l => l.DeductedInvoiceId == deposit.Id))
-                Subtract(rows, line.VatRate, line.VatCategory, line.NetAmount, -line.DeductedVat);
-            var left = rows.Where(r => r.Value.Base != 0m || r.Value.Vat != 0m).Select(r => new VatBreakdownLine(r.Key.Rate, r.Value.Base, r.Value.Vat, r.Key.Category)).ToList();
-            if (left.Count > 0)
-                result.Add(new DepositDeduction(deposit.Id, deposit.Number!, deposit.IssueDate!.Value, left));
-        }
-        return result;
-
-        static void Subtract(Dictionary<(decimal, VatCategory), (decimal Base, decimal Vat)> rows, decimal rate, VatCategory category, decimal b, decimal v)
-        {
-            var current = rows.GetValueOrDefault((rate, category));
-            rows[(rate, category)] = (current.Base - b, current.Vat - v);
-        }
     }
 
     public async Task<IReadOnlyDictionary<Guid, ProductNature>> NaturesAsync(IEnumerable<Guid?> productIds, CancellationToken ct)
@@ -127,12 +75,7 @@ public sealed class BillingService(KobanDbContext db, AuditLog audit, CurrentAct
         {
             case Invoice invoice:
                 if (invoice.OrderId is { } id)
-                {
-                    var billing = await OrderBillingAsync(id, "orderId", ct);
-                    invoice.RecordOn(billing.Ledger, billing.Order);
-                    if (invoice.Kind == InvoiceKind.Balance)
-                        CheckDeductions(invoice, DepositsToDeduct(billing));
-                }
+                    (await OrderBillingAsync(id, "orderId", ct)).Accept(invoice);
                 break;
             case CreditNote note:
                 corrected = await db.Invoices.AsNoTracking().AsSplitQuery().SingleAsync(i => i.Id == note.InvoiceId, ct);
@@ -140,10 +83,7 @@ public sealed class BillingService(KobanDbContext db, AuditLog audit, CurrentAct
                     .Where(c => c.InvoiceId == note.InvoiceId && c.Status == BillingStatus.Validated).ToListAsync(ct);
                 note.EnsureWithin(corrected, credits);
                 if (note.OrderId is { } noteOrder)
-                {
-                    var billing = await OrderBillingAsync(noteOrder, "invoiceId", ct);
-                    note.RecordOn(billing.Ledger, billing.Order);
-                }
+                    (await OrderBillingAsync(noteOrder, "invoiceId", ct)).Accept(note);
                 break;
         }
 
@@ -187,23 +127,6 @@ public sealed class BillingService(KobanDbContext db, AuditLog audit, CurrentAct
         logger.LogInformation("Validated {Type} {Number} (chain #{Sequence})", entity, number, document.ChainSequence);
         foreach (var hook in hooks)
             await hook.AfterCommitAsync(document, ct);
-    }
-
-    private static void CheckDeductions(Invoice balance, IReadOnlyList<DepositDeduction> available)
-    {
-        foreach (var group in balance.Lines.Where(l => l.IsDeduction).GroupBy(l => (l.DeductedInvoiceId, l.VatRate, l.VatCategory)))
-        {
-            var row = available.FirstOrDefault(d => d.InvoiceId == group.Key.DeductedInvoiceId)?.Rows
-                .FirstOrDefault(r => r.Rate == group.Key.VatRate && r.Category == group.Key.VatCategory);
-            if (row is null || -group.Sum(l => l.NetAmount) > row.Base)
-            {
-                throw new DomainConflictException(ErrorCodes.DeductionBeyondDeposits, "A deposit of this balance changed since the draft: delete it and create it again.")
-                {
-                    Field = "lines",
-                    Arguments = new Dictionary<string, object> { ["remaining"] = row?.Base ?? 0m },
-                };
-            }
-        }
     }
 
     private async Task<ChainHead> LockChainHeadAsync(CancellationToken ct)

@@ -172,11 +172,10 @@ public sealed class InvoiceHandlers(KobanDbContext db, AuditLog audit, BillingSe
         await References.EnsureContactAsync(db, r.ContactId, cancellationToken, order.CustomerId, order.BillToCustomerId);
         var spec = new OrderInvoiceSpec(r.Kind, basis, value,
             r.Lines?.Select(l => new OrderLinePortion(l.OrderLineId, l.Quantity)).ToList(),
-            r.Kind == InvoiceKind.Balance ? BillingService.DepositsToDeduct(orderBilling) : null,
-            quoteNumber, r.MilestoneId, await billing.NaturesAsync(order.Lines.Select(l => l.ProductId), cancellationToken));
+            QuoteNumber: quoteNumber, MilestoneId: r.MilestoneId, ProductNatures: await billing.NaturesAsync(order.Lines.Select(l => l.ProductId), cancellationToken));
         var header = new BillingHeaderData(r.IssueDate, r.PaymentTerms?.ToDomain(), r.PaymentMethod, r.CustomerReference, r.HeaderText, r.FooterText, r.Comment, r.ContactId,
             r.SaleDate);
-        var invoice = Invoice.FromOrder(order, orderBilling.Ledger, spec, header, billTo.Kind == CustomerKind.Business, clock.GetUtcNow());
+        var invoice = orderBilling.DraftInvoice(spec, header, billTo.Kind == CustomerKind.Business, clock.GetUtcNow());
         if (command.DryRun)
             return (await ToResponseAsync(invoice, cancellationToken), 0);
 

@@ -124,14 +124,13 @@ public sealed class PaymentHandlers(KobanDbContext db, ReceivablesLedger ledger,
         var now = clock.GetUtcNow();
         var payment = Payment.Record(new PaymentData(r.Direction, r.CustomerId, r.Date, r.Amount, r.Method, r.Reference, r.BankAccountCode.Trim().ToUpperInvariant(),
             r.BankFees ?? 0m, r.Note), context.Today, now, actor.UserId);
-        db.Payments.Add(payment);
         var allocations = r.Allocations ?? [];
+        payment.EnsureCanBeAllocated(allocations.Count);
+        db.Payments.Add(payment);
         if (payment.Direction == PaymentDirection.Receipt)
         {
             if (customer is null)
             {
-                if (allocations.Count > 0)
-                    throw new DomainException(ErrorCodes.PaymentUnidentified, "Identify the customer first.") { Field = "allocations" };
                 books.Post(Postings.ForReceipt(payment, null, [], context));
             }
             else
@@ -144,8 +143,6 @@ public sealed class PaymentHandlers(KobanDbContext db, ReceivablesLedger ledger,
         }
         else
         {
-            if (allocations.Count > 0)
-                throw new DomainException(ErrorCodes.AllocationTargetInvalid, "A refund is not allocated to invoices.") { Field = "allocations" };
             var refund = ReceivableItem.Create(ReceivableKind.Refund, r.CustomerId!.Value, payment.Id, ReferenceOf(payment), payment.Date, null, payment.Amount, now);
             db.ReceivableItems.Add(refund);
             await ledger.FundRefundAsync(refund, r.CreditNoteId, ct);
@@ -184,8 +181,7 @@ public sealed class PaymentHandlers(KobanDbContext db, ReceivablesLedger ledger,
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var payment = await LockPaymentAsync(command.Id, cancellationToken);
-        if (payment.Direction != PaymentDirection.Receipt)
-            throw new DomainConflictException(ErrorCodes.PaymentAlreadyIdentified, "A refund always has its customer.") { Field = "customerId" };
+        payment.EnsureIdentifiable();
         if (!await db.Customers.AnyAsync(c => c.Id == command.Request.CustomerId, cancellationToken)) throw new ReferenceNotFoundException("customerId");
         var context = await books.ContextAsync(cancellationToken);
         payment.Identify(command.Request.CustomerId, context.Today);
@@ -290,11 +286,7 @@ public sealed class PaymentHandlers(KobanDbContext db, ReceivablesLedger ledger,
     private async Task<(Payment Payment, ReceivableItem Item)> LockReceiptAsync(Guid id, CancellationToken ct)
     {
         var payment = await LockPaymentAsync(id, ct);
-        payment.EnsureActive();
-        if (payment.Direction != PaymentDirection.Receipt)
-            throw new DomainConflictException(ErrorCodes.AllocationTargetInvalid, "Only a receipt is allocated to invoices.");
-        if (payment.IsUnidentified)
-            throw new DomainConflictException(ErrorCodes.PaymentUnidentified, "Identify the customer first.") { Field = "customerId" };
+        payment.EnsureAllocatableReceipt();
         var item = (await ledger.LockAsync([payment.Id], ReceivableKind.Receipt, ct)).Single();
         return (payment, item);
     }

@@ -35,11 +35,8 @@ public sealed class ReceivablesLedger(KobanDbContext db, AccountingBooks books, 
         if (document is CreditNote note)
         {
             var invoiceItem = (await LockAsync([note.InvoiceId], ReceivableKind.Invoice, ct)).SingleOrDefault();
-            if (invoiceItem is { Outstanding: > 0m })
-            {
-                var amount = Math.Min(invoiceItem.Outstanding, item.Outstanding);
-                db.Allocations.Add(Allocation.Between(invoiceItem, item, amount, note.IssueDate!.Value, clock.GetUtcNow(), actor.UserId));
-            }
+            if (AllocationRules.CreditNoteOnItsInvoice(invoiceItem, item, note.IssueDate!.Value, clock.GetUtcNow(), actor.UserId) is { } settled)
+                db.Allocations.Add(settled);
         }
     }
 
@@ -55,37 +52,19 @@ public sealed class ReceivablesLedger(KobanDbContext db, AccountingBooks books, 
     }
 
     /// <summary>
-    /// Settles invoices with a credit row (a receipt, a credit note or a loss written off). Each target must be a
-    /// validated invoice of the same customer; the amounts are checked against what is left on both sides after the lock.
+    /// Settles invoices with a credit row (a receipt, a credit note or a loss written off): locks the target invoices' rows,
+    /// then <see cref="AllocationRules.Allocate"/> checks them and the amounts against what is left on both sides.
     /// Receipts and write-offs also make due the share of the invoice's VAT on services that waited for payment.
     /// </summary>
     public async Task<List<(Allocation Allocation, ReceivableItem Invoice)>> AllocateAsync(ReceivableItem credit, IReadOnlyList<AllocationRequest> requests, DateOnly date, string? field,
         CancellationToken ct)
     {
-        var result = new List<(Allocation, ReceivableItem)>();
-        if (requests.Count == 0) return result;
-        var duplicates = requests.GroupBy(r => r.InvoiceId).FirstOrDefault(g => g.Count() > 1);
-        if (duplicates is not null)
-            throw new DomainException(ErrorCodes.AllocationTargetInvalid, "Each invoice appears once.") { Field = At(field, requests.ToList().FindLastIndex(r => r.InvoiceId == duplicates.Key), "invoiceId") };
-        await References.EnsureExistAsync<Invoice>(db, [.. requests.Select(r => r.InvoiceId)], i => At(field, i, "invoiceId"), ct);
+        if (requests.Count == 0) return [];
+        AllocationRules.EnsureDistinct(requests, field);
+        await References.EnsureExistAsync<Invoice>(db, [.. requests.Select(r => r.InvoiceId)], i => field is null ? "invoiceId" : $"{field}[{i}].invoiceId", ct);
         var items = await LockAsync([.. requests.Select(r => r.InvoiceId)], ReceivableKind.Invoice, ct);
-        var now = clock.GetUtcNow();
-        for (var i = 0; i < requests.Count; i++)
-        {
-            var request = requests[i];
-            var invoice = items.SingleOrDefault(x => x.SourceId == request.InvoiceId)
-                ?? throw new DomainException(ErrorCodes.AllocationTargetInvalid, "Only a validated invoice can receive a payment.") { Field = At(field, i, "invoiceId") };
-            try
-            {
-                var allocation = Allocation.Between(invoice, credit, request.Amount, date, now, actor.UserId);
-                db.Allocations.Add(allocation);
-                result.Add((allocation, invoice));
-            }
-            catch (DomainException e)
-            {
-                throw e.AtField(At(field, i, e.Field == "allocations" ? "invoiceId" : "amount"));
-            }
-        }
+        var result = AllocationRules.Allocate(credit, requests, items, date, clock.GetUtcNow(), actor.UserId, field);
+        db.Allocations.AddRange(result.Select(r => r.Allocation));
         if (credit.Kind is ReceivableKind.Receipt or ReceivableKind.WriteOff)
         {
             foreach (var (allocation, invoice) in result)
@@ -98,40 +77,22 @@ public sealed class ReceivablesLedger(KobanDbContext db, AccountingBooks books, 
     /// unallocated parts of its receipts, oldest first. It never pays out more than the customer has.</summary>
     public async Task FundRefundAsync(ReceivableItem refund, Guid? creditNoteId, CancellationToken ct)
     {
-        List<ReceivableItem> sources;
+        List<Allocation> allocations;
         if (creditNoteId is { } noteId)
         {
-            sources = await LockAsync([noteId], ReceivableKind.CreditNote, ct);
-            if (sources.Count == 0) throw new ReferenceNotFoundException("creditNoteId");
-            if (sources[0].CustomerId != refund.CustomerId)
-                throw new DomainException(ErrorCodes.AllocationOtherCustomer, "A credit note is refunded to its own customer.") { Field = "creditNoteId" };
+            var note = (await LockAsync([noteId], ReceivableKind.CreditNote, ct)).SingleOrDefault() ?? throw new ReferenceNotFoundException("creditNoteId");
+            allocations = AllocationRules.FundRefundFromCreditNote(refund, note, clock.GetUtcNow(), actor.UserId);
         }
         else
         {
             var customerId = refund.CustomerId;
             await db.Database.ExecuteSqlInterpolatedAsync(
                 $"SELECT 1 FROM receivable_items WHERE customer_id = {customerId} AND kind = 'Receipt' AND outstanding > 0 ORDER BY id FOR UPDATE", ct);
-            sources = await db.ReceivableItems.Where(i => i.CustomerId == customerId && i.Kind == ReceivableKind.Receipt && i.Outstanding > 0m)
+            var receipts = await db.ReceivableItems.Where(i => i.CustomerId == customerId && i.Kind == ReceivableKind.Receipt && i.Outstanding > 0m)
                 .OrderBy(i => i.Date).ThenBy(i => i.CreatedAt).ToListAsync(ct);
+            allocations = AllocationRules.FundRefundFromReceipts(refund, receipts, clock.GetUtcNow(), actor.UserId);
         }
-        var available = sources.Sum(s => s.Outstanding);
-        if (available < refund.Amount)
-        {
-            throw new DomainConflictException(ErrorCodes.RefundBeyondCredit, "The refund exceeds the customer's credit.")
-            {
-                Field = "amount",
-                Arguments = new Dictionary<string, object> { ["available"] = available },
-            };
-        }
-        var left = refund.Amount;
-        var now = clock.GetUtcNow();
-        foreach (var source in sources)
-        {
-            if (left == 0m) break;
-            var amount = Math.Min(left, source.Outstanding);
-            db.Allocations.Add(Allocation.Between(refund, source, amount, refund.Date, now, actor.UserId));
-            left -= amount;
-        }
+        db.Allocations.AddRange(allocations);
     }
 
     /// <summary>
@@ -168,42 +129,14 @@ public sealed class ReceivablesLedger(KobanDbContext db, AccountingBooks books, 
     public async Task WriteOffAsync(ReceivableItem item, DateOnly? requestedDate, CancellationToken ct)
     {
         var context = await books.ContextAsync(ct);
-        var amount = item.Outstanding;
-        if (amount <= 0m) throw new DomainConflictException(ErrorCodes.WriteOffNothingLeft, "There is nothing left to write off.");
-        if (amount > context.Settings.WriteOffLimit)
-        {
-            throw new DomainConflictException(ErrorCodes.WriteOffBeyondLimit, "Only a small difference can be written off.")
-            {
-                Field = "amount",
-                Arguments = new Dictionary<string, object> { ["limit"] = context.Settings.WriteOffLimit },
-            };
-        }
-        var date = requestedDate ?? context.Today;
-        if (date > context.Today)
-            throw new DomainException(ErrorCodes.PaymentDateInFuture, "A write-off cannot be dated later than today.") { Field = "date", Arguments = new Dictionary<string, object> { ["today"] = context.Today.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture) } };
-        if (date < item.Date) date = item.Date;
-        var customer = await books.CustomerAsync(item.CustomerId, ct);
         var writeOffId = Guid.CreateVersion7();
-        var now = clock.GetUtcNow();
-        if (item.Side == ReceivableSide.Debit)
-        {
-            var loss = ReceivableItem.WriteOff(ReceivableSide.Credit, item.CustomerId, writeOffId, item.Reference, date, amount, now);
-            db.ReceivableItems.Add(loss);
-            books.Post(Postings.ForWriteOff(writeOffId, ReceivableSide.Credit, amount, item.Reference, item.IsInvoice ? item.SourceId : null, date, customer, context));
-            var allocation = Allocation.Between(item, loss, amount, date, now, actor.UserId);
-            db.Allocations.Add(allocation);
-            if (item.IsInvoice) await PostVatMadeDueAsync(allocation, item, date, ct);
-        }
-        else
-        {
-            var gain = ReceivableItem.WriteOff(ReceivableSide.Debit, item.CustomerId, writeOffId, item.Reference, date, amount, now);
-            db.ReceivableItems.Add(gain);
-            books.Post(Postings.ForWriteOff(writeOffId, ReceivableSide.Debit, amount, item.Reference, null, date, customer, context));
-            db.Allocations.Add(Allocation.Between(gain, item, amount, date, now, actor.UserId));
-        }
+        var done = AllocationRules.WriteOff(item, context.Settings.WriteOffLimit, requestedDate, context.Today, writeOffId, clock.GetUtcNow(), actor.UserId);
+        var customer = await books.CustomerAsync(item.CustomerId, ct);
+        db.ReceivableItems.Add(done.Row);
+        db.Allocations.Add(done.Allocation);
+        books.Post(Postings.ForWriteOff(writeOffId, done.Row.Side, done.Amount, item.Reference, item.IsInvoice ? item.SourceId : null, done.Date, customer, context));
+        if (item.IsInvoice) await PostVatMadeDueAsync(done.Allocation, item, done.Date, ct);
     }
-
-    private static string At(string? list, int index, string property) => list is null ? property : $"{list}[{index}].{property}";
 
     /// <summary>Moves the share of an invoice's pending VAT that this allocation pays from 44574 to 44571 (domain-rules.md §9), in an
     /// entry dated when the allocation is recorded (<paramref name="postedOn"/>: a receipt identified today settles as of the day
@@ -231,6 +164,3 @@ public sealed class ReceivablesLedger(KobanDbContext db, AccountingBooks books, 
         return rows;
     }
 }
-
-/// <summary>How much of a payment or credit goes to one invoice.</summary>
-public sealed record AllocationRequest(Guid InvoiceId, decimal Amount);

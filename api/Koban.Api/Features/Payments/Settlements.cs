@@ -115,7 +115,7 @@ public sealed class SettlementHandlers(KobanDbContext db, ReceivablesLedger ledg
                 throw new DomainConflictException(ErrorCodes.CreditNoteNotAvailable, "Only a validated credit note with an amount left can be refunded.");
             throw new NotFoundException("creditNote", command.CreditNoteId);
         }
-        if (note.Outstanding <= 0m) throw new DomainConflictException(ErrorCodes.CreditNoteNotAvailable, "This credit note has nothing left.");
+        AllocationRules.EnsureRefundable(note);
         var payment = await payments.RecordAsync(new PaymentRequest(Domain.Receivables.PaymentDirection.Refund, note.CustomerId, r.Date, r.Amount ?? note.Outstanding, r.Method,
             r.Reference ?? $"Remboursement {note.Reference}", r.BankAccountCode, CreditNoteId: command.CreditNoteId), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);

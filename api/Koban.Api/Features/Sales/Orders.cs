@@ -139,7 +139,7 @@ public sealed class OrderHandlers(KobanDbContext db, AuditLog audit, SalesLineBu
         var today = await clock.TodayAsync(cancellationToken);
         var header = new OrderHeaderData(r.CustomerId, r.OrderDate ?? order?.OrderDate ?? today,
             r.PaymentTerms?.ToDomain() ?? order?.PaymentTerms ?? await factory.TermsAsync(billTo, cancellationToken),
-            r.PaymentMethod ?? order?.PaymentMethod ?? PaymentMethod.BankTransfer, r.BillToCustomerId, r.Currency ?? Money.Currency);
+            r.PaymentMethod ?? order?.PaymentMethod ?? PaymentMethod.BankTransfer, r.BillToCustomerId, r.Currency ?? Currencies.Euro);
         var free = new OrderFreeFields(r.ContactId, r.CustomerReference, r.TemplateId, r.HeaderText, r.FooterText, r.GeneralComment, r.SalespersonId,
             r.PlannedDeliveryDate, r.DeliveryMethod, r.DeliveryAddress?.ToDomain(), r.InternalNotes);
         var lines = await builder.BuildAsync(r.Lines, billTo, cancellationToken, order?.Lines);
