@@ -62,6 +62,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentActor>();
 builder.Services.AddScoped<CompanySessionInterceptor>();
+builder.Services.AddScoped<DatabaseSession>();
 builder.Services.AddScoped<AuditLog>();
 builder.Services.AddScoped<DocumentNumbers>();
 builder.Services.AddScoped<Koban.Api.Features.Sales.SalesLineBuilder>();
@@ -204,6 +205,7 @@ IFileProvider? spaFiles = !string.IsNullOrEmpty(spaRoot) && Directory.Exists(spa
 if (spaFiles is not null) app.UseSpaStaticFiles(spaFiles);
 
 app.UseRouting();
+app.UseMiddleware<RequestDatabaseConnection>();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseCsrfProtection();
