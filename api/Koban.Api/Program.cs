@@ -64,6 +64,7 @@ builder.Services.AddScoped<CurrentActor>();
 builder.Services.AddScoped<CompanySessionInterceptor>();
 builder.Services.AddScoped<CommitTracker>();
 builder.Services.AddScoped<CommitTrackingInterceptor>();
+builder.Services.AddScoped<DatabaseSession>();
 builder.Services.AddScoped<AuditLog>();
 builder.Services.AddScoped<DocumentNumbers>();
 builder.Services.AddScoped<Koban.Api.Features.Sales.SalesLineBuilder>();
@@ -207,6 +208,7 @@ IFileProvider? spaFiles = !string.IsNullOrEmpty(spaRoot) && Directory.Exists(spa
 if (spaFiles is not null) app.UseSpaStaticFiles(spaFiles);
 
 app.UseRouting();
+app.UseMiddleware<RequestDatabaseConnection>();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseCsrfProtection();

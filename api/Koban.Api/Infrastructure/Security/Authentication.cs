@@ -80,7 +80,15 @@ public static class KobanAuthentication
         var actor = services.GetRequiredService<CurrentActor>();
         KobanUser? user;
         bool open;
-        using (actor.EnterSystemScope())
+        // With the company the cookie names, not across companies: a user or session of another company is invisible
+        // (and rejected below like any mismatch), and the request's connection is then already set for its caller.
+        if (!Guid.TryParse(context.Principal!.FindFirst(KobanClaims.CompanyId)?.Value, out var companyId))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(CookieScheme);
+            return;
+        }
+        using (actor.EnterCompanyScope(companyId))
         {
             var row = await db.Users.IgnoreQueryFilters().AsNoTracking().Where(u => u.Id == userId)
                 .Select(u => new { User = u, Open = db.UserSessions.IgnoreQueryFilters().Any(s => s.Id == sessionId && s.UserId == u.Id && s.EndedAt == null) })

@@ -41,8 +41,30 @@ public sealed class CurrentActor(IHttpContextAccessor accessor)
         return new Exit(this);
     }
 
+    /// <summary>Acts for <paramref name="companyId"/> until disposed, then for whoever acted before: a look-up that
+    /// needs only that company's rows (the session check of a signed-in user) runs with that company's rights rather
+    /// than across companies.</summary>
+    public IDisposable EnterCompanyScope(Guid companyId)
+    {
+        var previous = _companyOverride;
+        _companyOverride = companyId;
+        return new Restore(() => _companyOverride = previous);
+    }
+
     private Guid? ReadGuid(string claim) =>
         Guid.TryParse(Principal?.FindFirst(claim)?.Value, out var id) ? id : null;
+
+    private sealed class Restore(Action restore) : IDisposable
+    {
+        private bool _done;
+
+        public void Dispose()
+        {
+            if (_done) return;
+            _done = true;
+            restore();
+        }
+    }
 
     private sealed class Exit(CurrentActor actor) : IDisposable
     {

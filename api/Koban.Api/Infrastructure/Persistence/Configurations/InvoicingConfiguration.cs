@@ -53,6 +53,10 @@ public sealed class InvoicingConfiguration : IEntityTypeConfiguration<BillingDoc
         builder.HasIndex(d => new { d.CompanyId, d.OrderId });
         builder.HasIndex(d => new { d.CompanyId, d.Status, d.IssueDate });
         builder.HasIndex(d => new { d.CompanyId, d.UpdatedAt });
+        // One per sort of the invoice and credit-note lists (keyset pages: sort key, then id), so that every page of a
+        // large company is an index range scan, never a scan and sort of all its documents.
+        foreach (var key in new[] { nameof(BillingDocument.UpdatedAt), nameof(BillingDocument.IssueDate), nameof(BillingDocument.DueDate), nameof(BillingDocument.TotalIncludingVat) })
+            builder.HasIndex("CompanyId", "document_type", key, nameof(BillingDocument.Id));
         builder.HasOne<Customer>().WithMany().HasForeignKey(d => d.CustomerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Order>().WithMany().HasForeignKey(d => d.OrderId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Company>().WithMany().HasForeignKey(d => d.CompanyId).OnDelete(DeleteBehavior.Restrict);

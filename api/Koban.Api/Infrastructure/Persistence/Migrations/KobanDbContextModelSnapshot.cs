@@ -2013,6 +2013,18 @@ namespace Koban.Api.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_billing_documents_company_id_document_type_number")
                         .HasFilter("number IS NOT NULL");
 
+                    b.HasIndex("CompanyId", "document_type", "DueDate", "Id")
+                        .HasDatabaseName("ix_billing_documents_company_id_document_type_due_date_id");
+
+                    b.HasIndex("CompanyId", "document_type", "IssueDate", "Id")
+                        .HasDatabaseName("ix_billing_documents_company_id_document_type_issue_date_id");
+
+                    b.HasIndex("CompanyId", "document_type", "TotalIncludingVat", "Id")
+                        .HasDatabaseName("ix_billing_documents_company_id_document_type_total_including_");
+
+                    b.HasIndex("CompanyId", "document_type", "UpdatedAt", "Id")
+                        .HasDatabaseName("ix_billing_documents_company_id_document_type_updated_at_id");
+
                     b.ToTable("billing_documents", (string)null);
 
                     b.HasDiscriminator<string>("document_type").HasValue("BillingDocument");

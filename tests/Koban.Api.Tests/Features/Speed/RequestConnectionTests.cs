@@ -1,0 +1,152 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Koban.Api.Infrastructure.Persistence;
+using Koban.Api.Infrastructure.Tenancy;
+using Koban.Api.Tests.Features.Companies;
+using Koban.Api.Tests.Features.Customers;
+using Koban.Api.Tests.Features.Sales;
+using Koban.Api.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Koban.Api.Tests.Features.Speed;
+
+/// <summary>
+/// One pool checkout and one company-context setting per request (issue 12 §5): every statement of a request runs on
+/// the connection opened for it, and the company settings are written once — while they still follow every change of
+/// the acting company or system scope and never survive a rollback.
+/// </summary>
+public sealed class RequestConnectionTests : ApiTest
+{
+    private const string OpensHeader = "X-Test-Db-Opens";
+    private const string SettingsHeader = "X-Test-Db-Settings";
+
+    /// <summary>Answers each request's <see cref="DatabaseSession"/> figures in response headers.</summary>
+    private sealed class SessionFigures : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use(async (http, call) =>
+            {
+                var session = http.RequestServices.GetRequiredService<DatabaseSession>();
+                http.Response.OnStarting(() =>
+                {
+                    http.Response.Headers[OpensHeader] = session.PhysicalOpens.ToString(CultureInfo.InvariantCulture);
+                    http.Response.Headers[SettingsHeader] = session.ContextSettings.ToString(CultureInfo.InvariantCulture);
+                    return Task.CompletedTask;
+                });
+                await call(http);
+            });
+            next(app);
+        };
+    }
+
+    private static ApiFactory FiguresHost() =>
+        new(Factory.Database, ApiFactory.NoBackgroundWork(), services => services.AddTransient<IStartupFilter, SessionFigures>());
+
+    private static (int Opens, int Settings) Figures(HttpResponseMessage response) =>
+        (int.Parse(response.Headers.GetValues(OpensHeader).Single(), CultureInfo.InvariantCulture),
+         int.Parse(response.Headers.GetValues(SettingsHeader).Single(), CultureInfo.InvariantCulture));
+
+    [Test]
+    public async Task Creating_validating_reading_and_listing_an_invoice_each_take_one_connection_and_one_company_setting()
+    {
+        await using var host = FiguresHost();
+        var company = await NewCompanyAsync(factory: host);
+        var admin = company.Admin;
+        var etag = (await admin.GetAsync("/api/v1/company")).Headers.ETag;
+        using (var put = new HttpRequestMessage(HttpMethod.Put, "/api/v1/company") { Content = JsonContent.Create(CompanyProfileTests.Profile()) })
+        {
+            await (await admin.SendAsync(put.WithIfMatch(etag))).ShouldHaveStatus(HttpStatusCode.OK);
+        }
+        var (customer, _) = await CustomerTests.CreateAsync(admin, CustomerTests.Business());
+        var lines = Enumerable.Range(0, 10).Select(i => new
+        {
+            kind = "Free", description = $"Prestation {i}", quantity = 1m + i, unitCode = "HUR", unitPrice = 65.25m + i, vatRate = i % 4 == 0 ? 10m : 20m, nature = "Service",
+        }).ToArray();
+
+        var created = await admin.PostAsJsonAsync("/api/v1/invoices", new { customerId = customer.GetProperty("id").GetGuid(), lines });
+        await created.ShouldHaveStatus(HttpStatusCode.Created);
+        Figures(created).ShouldBe((1, 1), "creating a draft");
+        var id = (await created.Json()).GetProperty("id").GetGuid();
+
+        var validated = await admin.PostAsJsonAsync($"/api/v1/invoices/{id}/validate", new { });
+        await validated.ShouldHaveStatus(HttpStatusCode.OK);
+        Figures(validated).ShouldBe((1, 1), "validating, archiving included");
+
+        var read = await admin.GetAsync($"/api/v1/invoices/{id}");
+        await read.ShouldHaveStatus(HttpStatusCode.OK);
+        Figures(read).ShouldBe((1, 1), "reading one invoice");
+
+        var list = await admin.GetAsync("/api/v1/invoices?limit=25");
+        await list.ShouldHaveStatus(HttpStatusCode.OK);
+        Figures(list).ShouldBe((1, 1), "listing invoices");
+    }
+
+    [Test]
+    public async Task An_api_key_request_also_holds_one_connection_and_sets_the_company_after_its_cross_company_key_look_up()
+    {
+        await using var host = FiguresHost();
+        var company = await NewCompanyAsync(factory: host);
+        var (client, _, _) = await NewApiKeyAsync(company, "invoices:read");
+        var list = await client.GetAsync("/api/v1/invoices?limit=25");
+        await list.ShouldHaveStatus(HttpStatusCode.OK);
+        Figures(list).ShouldBe((1, 2), "the key look-up runs across companies, then the request runs for the key's company");
+        (await list.Json()).GetProperty("items").GetArrayLength().ShouldBe(0);
+    }
+
+    [Test]
+    public async Task A_held_connection_follows_every_change_of_the_acting_company_and_system_scope()
+    {
+        var a = await NewCompanyAsync();
+        var b = await NewCompanyAsync();
+        using var scope = Factory.Services.CreateScope();
+        var actor = scope.ServiceProvider.GetRequiredService<CurrentActor>();
+        var db = scope.ServiceProvider.GetRequiredService<KobanDbContext>();
+        await db.Database.OpenConnectionAsync();
+
+        async Task<(string Company, long Visible)> Seen() =>
+            (await db.Database.SqlQueryRaw<string>("SELECT current_setting('koban.company_id') AS \"Value\"").SingleAsync(),
+             await db.Database.SqlQuery<long>($"SELECT count(*) AS \"Value\" FROM companies WHERE id IN ({a.Id}, {b.Id})").SingleAsync());
+
+        using (actor.EnterSystemScope())
+        {
+            (await Seen()).Visible.ShouldBe(2, "a system scope reads across companies");
+        }
+        actor.Impersonate(a.Id, null, "Test");
+        (await Seen()).ShouldBe((a.Id.ToString(), 1L), "leaving the system scope on the same connection ends its rights at once");
+        using (actor.EnterCompanyScope(b.Id))
+        {
+            (await Seen()).ShouldBe((b.Id.ToString(), 1L));
+        }
+        (await Seen()).ShouldBe((a.Id.ToString(), 1L), "the company scope ends with its using block");
+    }
+
+    [Test]
+    public async Task A_company_setting_undone_by_a_rollback_is_written_again_before_the_next_statement()
+    {
+        var a = await NewCompanyAsync();
+        var b = await NewCompanyAsync();
+        using var scope = Factory.Services.CreateScope();
+        var actor = scope.ServiceProvider.GetRequiredService<CurrentActor>();
+        var db = scope.ServiceProvider.GetRequiredService<KobanDbContext>();
+        actor.Impersonate(a.Id, null, "Test");
+        await db.Database.OpenConnectionAsync();
+        Task<string> Company() => db.Database.SqlQueryRaw<string>("SELECT current_setting('koban.company_id') AS \"Value\"").SingleAsync();
+        (await Company()).ShouldBe(a.Id.ToString());
+
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            actor.Impersonate(b.Id, null, "Test");
+            (await Company()).ShouldBe(b.Id.ToString(), "written inside the transaction");
+            await transaction.RollbackAsync();
+        }
+        (await db.Database.SqlQueryRaw<string>("SELECT current_setting('koban.company_id') AS \"Value\"").SingleAsync()).ShouldBe(b.Id.ToString(),
+            "PostgreSQL undid the setting with the rollback: it must be written again, not assumed");
+    }
+}
