@@ -127,6 +127,63 @@ public sealed class InputRulesTests : ApiTest
         await ShouldNameField(await admin.GetAsync("/api/v1/quotes?status=42"), "status");
     }
 
+    /// <summary>Every enum the contract lists for a query or path parameter is accepted as documented and only so: another
+    /// case or a member's integer is a 400 naming the parameter (the framework alone would parse both).</summary>
+    [Test]
+    public async Task Enums_in_queries_and_paths_are_matched_exactly_as_documented_never_by_another_case_or_number()
+    {
+        var c = await SalesFlowTests.CatalogAsync();
+        var admin = c.Company.Admin;
+        using var contract = JsonDocument.Parse(await Anonymous().GetStringAsync("/openapi/v1.json"));
+        var schemas = contract.RootElement.GetProperty("components").GetProperty("schemas");
+        JsonElement Resolve(JsonElement schema)
+        {
+            while (true)
+            {
+                if (schema.TryGetProperty("$ref", out var reference)) schema = schemas.GetProperty(reference.GetString()!.Split('/')[^1]);
+                else if (schema.TryGetProperty("oneOf", out var options) || schema.TryGetProperty("anyOf", out options))
+                    schema = options.EnumerateArray().FirstOrDefault(o => o.TryGetProperty("$ref", out _) || o.TryGetProperty("enum", out _), schema);
+                else return schema;
+                if (schema.TryGetProperty("enum", out _)) return schema;
+            }
+        }
+
+        var failures = new List<string>();
+        var checkedParameters = 0;
+        foreach (var path in contract.RootElement.GetProperty("paths").EnumerateObject())
+        {
+            if (!path.Value.TryGetProperty("get", out var get) || !get.TryGetProperty("parameters", out var parameters)) continue;
+            var pathParameters = parameters.EnumerateArray().Count(p => p.GetProperty("in").GetString() == "path");
+            foreach (var parameter in parameters.EnumerateArray())
+            {
+                var name = parameter.GetProperty("name").GetString()!;
+                var location = parameter.GetProperty("in").GetString();
+                if (!parameter.TryGetProperty("schema", out var schema) || !Resolve(schema).TryGetProperty("enum", out var values)) continue;
+                if (location == "path" && pathParameters > 1) continue;
+                var documented = values.EnumerateArray().Select(v => v.GetString()!).First(v => !string.Equals(v.ToLowerInvariant(), v, StringComparison.Ordinal));
+                string Url(string value) => location == "path"
+                    ? path.Name.Replace($"{{{name}}}", Uri.EscapeDataString(value), StringComparison.Ordinal)
+                    : $"{path.Name}?{name}={Uri.EscapeDataString(value)}";
+                if (location == "query" && path.Name.Contains('{', StringComparison.Ordinal)) continue;
+                checkedParameters++;
+                using var good = await admin.GetAsync(Url(documented));
+                if ((int)good.StatusCode is 400 or >= 500) failures.Add($"GET {Url(documented)}: {(int)good.StatusCode}, the documented name is refused");
+                foreach (var bad in new[] { documented.ToLowerInvariant(), documented.ToUpperInvariant(), "0" })
+                {
+                    using var response = await admin.GetAsync(Url(bad));
+                    var text = await response.Content.ReadAsStringAsync();
+                    if (response.StatusCode != HttpStatusCode.BadRequest || !JsonDocument.Parse(text).RootElement.TryGetProperty("errors", out var errors)
+                        || !errors.TryGetProperty(name, out _))
+                    {
+                        failures.Add($"GET {Url(bad)}: {(int)response.StatusCode} {text}");
+                    }
+                }
+            }
+        }
+        checkedParameters.ShouldBeGreaterThan(5);
+        failures.ShouldBeEmpty();
+    }
+
     [Test]
     public async Task A_limit_checked_on_creation_is_checked_on_update_too()
     {

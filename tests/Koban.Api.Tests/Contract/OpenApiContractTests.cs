@@ -65,6 +65,61 @@ public sealed class OpenApiContractTests : ApiTest
         profile.GetProperty("shareCapital").GetProperty("format").GetString().ShouldBe("decimal");
     }
 
+    /// <summary>A request may omit a nullable property (InputGuard requires only the non-nullable ones, and the API description
+    /// says so): no schema that only requests use lists a nullable property as <c>required</c>, at any depth.</summary>
+    [Test]
+    public async Task No_request_schema_requires_a_property_the_API_lets_clients_omit()
+    {
+        using var document = JsonDocument.Parse(await Anonymous().GetStringAsync("/openapi/v1.json"));
+        var schemas = document.RootElement.GetProperty("components").GetProperty("schemas");
+        HashSet<string> Reachable(IEnumerable<JsonElement> roots)
+        {
+            var names = new HashSet<string>();
+            void Visit(JsonElement schema)
+            {
+                if (schema.ValueKind != JsonValueKind.Object) return;
+                if (schema.TryGetProperty("$ref", out var reference))
+                {
+                    var name = reference.GetString()!.Split('/')[^1];
+                    if (names.Add(name)) Visit(schemas.GetProperty(name));
+                    return;
+                }
+                if (schema.TryGetProperty("items", out var items)) Visit(items);
+                if (schema.TryGetProperty("additionalProperties", out var additional)) Visit(additional);
+                if (schema.TryGetProperty("properties", out var properties))
+                    foreach (var property in properties.EnumerateObject()) Visit(property.Value);
+                foreach (var combinator in new[] { "oneOf", "anyOf", "allOf" })
+                {
+                    if (schema.TryGetProperty(combinator, out var parts))
+                        foreach (var part in parts.EnumerateArray()) Visit(part);
+                }
+            }
+            foreach (var root in roots) Visit(root);
+            return names;
+        }
+        var operations = document.RootElement.GetProperty("paths").EnumerateObject().SelectMany(p => p.Value.EnumerateObject()).Select(o => o.Value).ToList();
+        IEnumerable<JsonElement> Schemas(IEnumerable<JsonElement> contents) => contents.SelectMany(c => c.EnumerateObject()).Where(m => m.Value.TryGetProperty("schema", out _))
+            .Select(m => m.Value.GetProperty("schema"));
+        var requests = Reachable(Schemas(operations.Where(o => o.TryGetProperty("requestBody", out _)).Select(o => o.GetProperty("requestBody").GetProperty("content"))));
+        var responses = Reachable(Schemas(operations.Where(o => o.TryGetProperty("responses", out _)).SelectMany(o => o.GetProperty("responses").EnumerateObject())
+            .Where(r => r.Value.TryGetProperty("content", out _)).Select(r => r.Value.GetProperty("content"))));
+        static bool Nullable(JsonElement property) =>
+            (property.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.Array && type.EnumerateArray().Any(t => t.GetString() == "null"))
+            || new[] { "oneOf", "anyOf" }.Any(c => property.TryGetProperty(c, out var parts)
+                && parts.EnumerateArray().Any(p => p.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String && t.GetString() == "null"));
+
+        requests.Except(responses).Count().ShouldBeGreaterThan(10);
+        var wrong = new List<string>();
+        foreach (var name in requests.Except(responses))
+        {
+            var schema = schemas.GetProperty(name);
+            if (!schema.TryGetProperty("required", out var required) || !schema.TryGetProperty("properties", out var properties)) continue;
+            wrong.AddRange(required.EnumerateArray().Select(r => r.GetString()!)
+                .Where(r => properties.TryGetProperty(r, out var property) && Nullable(property)).Select(r => $"{name}.{r}"));
+        }
+        wrong.ShouldBeEmpty();
+    }
+
     [Test]
     public void Every_error_code_has_a_French_and_an_English_message()
     {

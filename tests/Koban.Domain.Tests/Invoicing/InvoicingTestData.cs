@@ -1,7 +1,5 @@
-using Koban.Domain.Common;
 using Koban.Domain.Documents;
 using Koban.Domain.Invoicing;
-using Koban.Domain.Sales;
 using Koban.Domain.Tests.Sales;
 
 namespace Koban.Domain.Tests.Invoicing;

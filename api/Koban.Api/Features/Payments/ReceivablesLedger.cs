@@ -4,7 +4,6 @@ using Koban.Api.Infrastructure.Persistence;
 using Koban.Api.Infrastructure.Tenancy;
 using Koban.Api.Infrastructure.Web;
 using Koban.Domain.Accounting;
-using Koban.Domain.Common;
 using Koban.Domain.Invoicing;
 using Koban.Domain.Receivables;
 using Microsoft.EntityFrameworkCore;

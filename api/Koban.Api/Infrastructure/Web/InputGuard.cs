@@ -126,9 +126,19 @@ public static class InputGuard
                 .Where(p => IsInput(p.Parameter, services))
                 .ToArray();
             if (checkedIndexes.Length == 0) return next;
+            // enums bound from the query or the route: the framework parses them ignoring case and accepts integers
+            var enums = checkedIndexes.Select(p => (Name: p.Parameter.Name, Type: EnumType(p.Parameter.ParameterType)))
+                .Where(p => p.Name is not null && p.Type is not null && !p.Type.IsDefined(typeof(FlagsAttribute), false))
+                .Select(p => (Name: p.Name!, Names: Enum.GetNames(p.Type!))).ToArray();
             return async context =>
             {
                 var errors = new Dictionary<string, string[]>();
+                foreach (var (name, names) in enums)
+                {
+                    StringValues raw = context.HttpContext.Request.RouteValues.TryGetValue(name, out var routeValue) && routeValue is string text
+                        ? text : context.HttpContext.Request.Query[name];
+                    if (raw.Any(v => !string.IsNullOrEmpty(v) && !names.Contains(v, StringComparer.Ordinal))) Add(errors, name, ApiErrorCodes.ValueNotAllowed);
+                }
                 foreach (var (parameter, index) in checkedIndexes)
                 {
                     if (index >= context.Arguments.Count) continue;
@@ -142,6 +152,16 @@ public static class InputGuard
                 return Results.Empty;
             };
         });
+
+    /// <summary>The enum a query or route parameter holds (alone, nullable, or as items of an array or list), else null.</summary>
+    private static Type? EnumType(Type type)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        if (type.IsEnum) return type;
+        var item = type.IsArray ? type.GetElementType() : type.IsGenericType && type.GetGenericArguments() is [var argument] ? argument : null;
+        item = item is null ? null : Nullable.GetUnderlyingType(item) ?? item;
+        return item is { IsEnum: true } ? item : null;
+    }
 
     private static bool IsBody(ParameterInfo parameter) =>
         parameter.GetCustomAttribute<Microsoft.AspNetCore.Mvc.FromBodyAttribute>() is not null

@@ -94,6 +94,7 @@ public static class OpenApiSetup
             options.AddDocumentTransformer((document, _, _) =>
             {
                 LimitRequestArrays(document);
+                OptionalNullableRequestFields(document);
                 return Task.CompletedTask;
             });
             options.AddSchemaTransformer((schema, context, _) =>
@@ -105,6 +106,50 @@ public static class OpenApiSetup
             options.AddOperationTransformer(TransformOperation);
         });
         return services;
+    }
+
+    /// <summary>
+    /// A request may omit a nullable property (it means <c>null</c>: InputGuard requires only the non-nullable ones), but the
+    /// generator lists every constructor parameter without a default as <c>required</c>: in the schemas only requests use,
+    /// nullable properties are taken out of <c>required</c> so that the contract says what the API does. Schemas responses
+    /// use too keep theirs (a response always writes the property, <c>null</c> or not).
+    /// </summary>
+    private static void OptionalNullableRequestFields(OpenApiDocument document)
+    {
+        var operations = document.Paths.Values.SelectMany(p => p.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>()).ToList();
+        var requests = Reachable(document, operations.SelectMany(o => o.RequestBody?.Content?.Values ?? []).Select(m => m.Schema));
+        var responses = Reachable(document, operations.SelectMany(o => o.Responses?.Values ?? Enumerable.Empty<IOpenApiResponse>())
+            .SelectMany(r => r.Content?.Values ?? []).Select(m => m.Schema));
+        static bool Nullable(IOpenApiSchema property) => property.Type?.HasFlag(JsonSchemaType.Null) == true
+            || (property.OneOf ?? []).Concat(property.AnyOf ?? []).Any(p => p.Type == JsonSchemaType.Null);
+        foreach (var schema in requests.Except(responses).OfType<OpenApiSchema>())
+        {
+            if (schema.Required is not { Count: > 0 } required || schema.Properties is not { } properties) continue;
+            foreach (var (name, property) in properties)
+            {
+                if (Nullable(property)) required.Remove(name);
+            }
+        }
+    }
+
+    /// <summary>The schemas (components resolved) reachable from <paramref name="roots"/>.</summary>
+    private static HashSet<IOpenApiSchema> Reachable(OpenApiDocument document, IEnumerable<IOpenApiSchema?> roots)
+    {
+        var visited = new HashSet<IOpenApiSchema>(ReferenceEqualityComparer.Instance);
+        void Visit(IOpenApiSchema? schema)
+        {
+            if (schema is OpenApiSchemaReference reference)
+            {
+                schema = reference.Reference.Id is { } id && document.Components?.Schemas?.TryGetValue(id, out var target) == true ? target : null;
+            }
+            if (schema is null || !visited.Add(schema)) return;
+            Visit(schema.Items);
+            foreach (var property in schema.Properties?.Values ?? []) Visit(property);
+            foreach (var part in (schema.OneOf ?? []).Concat(schema.AnyOf ?? []).Concat(schema.AllOf ?? [])) Visit(part);
+            if (schema.AdditionalProperties is { } additional) Visit(additional);
+        }
+        foreach (var root in roots) Visit(root);
+        return visited;
     }
 
     /// <summary>Every array a request body can hold is documented with InputGuard's item limit (<c>maxItems</c>).</summary>
