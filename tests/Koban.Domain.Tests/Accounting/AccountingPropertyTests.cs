@@ -41,9 +41,11 @@ public sealed class AccountingPropertyTests
         }, iter: Iterations, print: s => s.ToString());
 
         TestContext.Out.WriteLine($"{played} scenarios, {payments} payments, {credits} credit notes");
+        // coverage guards, not statistics: the generator averages about 0.6 credit notes and more payments per scenario;
+        // a quarter keeps the guard meaningful (a generator that stopped producing them fails) and never trips by chance
         played.ShouldBeGreaterThan(Iterations * 9 / 10);
-        payments.ShouldBeGreaterThan(played / 2);
-        credits.ShouldBeGreaterThan(played / 2);
+        payments.ShouldBeGreaterThan(played / 4);
+        credits.ShouldBeGreaterThan(played / 4);
     }
 }
 
