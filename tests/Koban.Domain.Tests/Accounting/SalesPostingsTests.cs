@@ -291,7 +291,7 @@ public sealed class SalesPostingsTests
     public void A_balance_a_cent_below_zero_is_a_credit_in_the_customer_account_as_in_411()
     {
         // 100.06 € @20 %: two 50 % deposits of TTC 60.04 (VAT rounded up twice) leave a balance of −0.01 € TTC
-        var flow = BillingFlow.For(InvoicingTestData.Line(1m, 100.06m));
+        var flow = OrderBillingDriver.For(InvoicingTestData.Line(1m, 100.06m));
         flow.Deposit(AmountBasis.Percentage, 50m);
         flow.Deposit(AmountBasis.Percentage, 50m);
         var balance = flow.Balance();
