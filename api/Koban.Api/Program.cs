@@ -230,6 +230,7 @@ api.MapCompanyEndpoints();
 api.MapUsersEndpoints();
 api.MapApiKeysEndpoints();
 api.MapAuditEndpoints();
+Koban.Api.Features.Dashboard.DashboardEndpoints.MapDashboardEndpoints(api);
 api.MapNumberingEndpoints();
 api.MapCustomersEndpoints();
 api.MapProductsEndpoints();
