@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Koban.Api.Features.Dashboard;
 using Koban.Api.Infrastructure.Persistence;
 using Koban.Api.Infrastructure.Tenancy;
 using Koban.Api.Tests.Features.Invoicing;
@@ -26,6 +27,22 @@ public sealed class DashboardTests : ApiTest
     private static int DaysAgo(DateOnly today, DateOnly date) => today.DayNumber - date.DayNumber;
 
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    [Test]
+    public void The_activity_reads_as_french_sentences_with_contracted_articles()
+    {
+        ActivityWording.Sentence("Anne Comptable", "invoice.validated", "invoice", "FA-2026-00012").ShouldBe("Anne Comptable a validé la facture FA-2026-00012");
+        ActivityWording.Sentence("Samuel Commercial", "customer.contact_added", "customer", "Boulangerie Martin")
+            .ShouldBe("Samuel Commercial a ajouté un contact au client Boulangerie Martin");
+        ActivityWording.Sentence("Samuel Commercial", "customer.contact_updated", "customer", "Boulangerie Martin")
+            .ShouldBe("Samuel Commercial a modifié un contact du client Boulangerie Martin");
+        ActivityWording.Sentence("Samuel Commercial", "order.billing_schedule_changed", "order", "CO-2026-00003")
+            .ShouldBe("Samuel Commercial a modifié l'échéancier de la commande CO-2026-00003");
+        ActivityWording.Sentence("Anne Comptable", "email.sent", "creditNote", "AV-2026-00001").ShouldBe("Anne Comptable a envoyé par e-mail l'avoir AV-2026-00001");
+        ActivityWording.Sentence(null, "invoice.reminded", "invoice", "FA-2026-00002").ShouldBe("Koban a relancé le client pour la facture FA-2026-00002");
+        ActivityWording.Sentence("Anne Comptable", "invoice.created", "invoice", null).ShouldBe("Anne Comptable a créé la facture");
+        ActivityWording.Sentence("Anne Comptable", "invoice.archived_somehow", "invoice", "FA-2026-00002").ShouldBe("Anne Comptable : la facture FA-2026-00002 (invoice.archived_somehow)");
+    }
 
     [Test]
     public async Task Revenue_is_invoices_minus_credit_notes_per_month_of_issue_and_the_twelve_months_agree_with_the_revenue_accounts()
