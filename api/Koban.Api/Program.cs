@@ -236,6 +236,7 @@ api.MapCompanyEndpoints();
 api.MapUsersEndpoints();
 api.MapApiKeysEndpoints();
 api.MapAuditEndpoints();
+Koban.Api.Features.Dashboard.DashboardEndpoints.MapDashboardEndpoints(api);
 api.MapNumberingEndpoints();
 api.MapCustomersEndpoints();
 api.MapProductsEndpoints();

@@ -73,7 +73,10 @@ public static class DemoSeeder
         // Invoices and credit notes are the accountant's.
         var accountant = userIds[UserRole.Accountant];
         actor.Impersonate(signup.CompanyId, accountant.Id, accountant.Name);
-        await RemindersDemo.SeedAsync(services, mediator, salesIds, await services.GetRequiredService<Koban.Api.Features.Sales.CompanyClock>().TodayAsync(ct), ct);
+        var today = await services.GetRequiredService<Koban.Api.Features.Sales.CompanyClock>().TodayAsync(ct);
+        await HistoryDemo.SeedAsync(mediator, salesIds, today, RemindersDemo.IssueDate(today), before: true, ct);
+        await RemindersDemo.SeedAsync(services, mediator, salesIds, today, ct);
+        await HistoryDemo.SeedAsync(mediator, salesIds, today, RemindersDemo.IssueDate(today), before: false, ct);
         await InvoicingDemo.SeedAsync(mediator, db, salesIds, ct);
         logger.LogInformation("Demo company created with {Count} users, customers, products, opportunities, quotes and orders", Logins.Count);
     }

@@ -13,12 +13,15 @@ namespace Koban.Api.Demo;
 /// Runs before the other invoices are validated, so the numbers stay in date order.</summary>
 internal static class RemindersDemo
 {
+    /// <summary>The overdue example's invoice date: 50 days ago.</summary>
+    public static DateOnly IssueDate(DateOnly today) => today.AddDays(-50);
+
     public static async Task SeedAsync(IServiceProvider services, IMediator mediator, SalesDemoIds ids, DateOnly today, CancellationToken ct)
     {
         var (_, version) = await mediator.Send(new GetReminderSettingsQuery(), ct);
         await mediator.Send(new UpdateReminderSettingsCommand(version, new UpdateReminderSettingsRequest(true, [.. ReminderLevels.Defaults.Select(ReminderLevelSettings.From)])), ct);
 
-        var issued = today.AddDays(-50);
+        var issued = IssueDate(today);
         if (issued.Year != today.Year) return; // early January: the overdue example would open last year's series
         var (draft, _) = await mediator.Send(new SaveDirectInvoiceCommand(null, null, new InvoiceRequest(ids.BakeryCustomer, CustomerReference: "BC-0917", Lines:
             [new SalesLineRequest(LineKind.Free, null, "Entretien annuel du four et de la vitrine réfrigérée", 3m, "HUR", 65m, null, 20m, ProductNature.Service, null)])), ct);

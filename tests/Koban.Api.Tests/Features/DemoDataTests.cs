@@ -49,18 +49,20 @@ public sealed class DemoDataTests : ApiTest
             // RemindersDemo adds an invoice dated 50 days ago with its friendly reminder, unless that date falls last year.
             var today = DateOnly.FromDateTime(DateTime.UtcNow);
             var overdue = today.AddDays(-50).Year == today.Year ? 1 : 0;
+            // HistoryDemo adds an invoice on the 10th of each of the five previous months of this year, the older ones paid.
+            var history = Koban.Api.Demo.HistoryDemo.Dates(today).Count;
             var invoices = (await (await admin.GetAsync("/api/v1/invoices?limit=100")).Json()).GetProperty("items").EnumerateArray().ToList();
             invoices.Select(i => i.GetProperty("kind").GetString()!).Distinct().Order().ShouldBe(["Balance", "Deposit", "Direct", "Full", "Intermediate"]);
             invoices.Select(i => i.GetProperty("status").GetString()!).Distinct().Order().ShouldBe(["Draft", "Validated"]);
             invoices.Where(i => i.GetProperty("status").GetString() == "Validated").Select(i => i.GetProperty("number").GetString()!).Order()
-                .ShouldBe(Enumerable.Range(1, 6 + overdue).Select(i => $"FA-{orders[0].GetProperty("orderDate").GetString()![..4]}-{i:00000}"), "validated invoices are numbered without gaps");
+                .ShouldBe(Enumerable.Range(1, 6 + overdue + history).Select(i => $"FA-{orders[0].GetProperty("orderDate").GetString()![..4]}-{i:00000}"), "validated invoices are numbered without gaps");
             var creditNotes = (await (await admin.GetAsync("/api/v1/credit-notes")).Json()).GetProperty("items").EnumerateArray().ToList();
             creditNotes.Select(c => c.GetProperty("reason").GetString()!).Order().ShouldBe(["CommercialDiscount", "Correction"]);
             var chain = await (await admin.GetAsync("/api/v1/compliance/chain")).Json();
             chain.GetProperty("intact").GetBoolean().ShouldBeTrue(chain.ToString());
-            chain.GetProperty("documentsChecked").GetInt32().ShouldBe(8 + overdue);
+            chain.GetProperty("documentsChecked").GetInt32().ShouldBe(8 + overdue + history);
             var payments = (await (await admin.GetAsync("/api/v1/payments")).Json()).GetProperty("items").EnumerateArray().ToList();
-            payments.Count.ShouldBe(3);
+            payments.Count.ShouldBe(3 + Math.Max(0, history - 2));
             payments.Count(p => p.GetProperty("customerId").ValueKind == System.Text.Json.JsonValueKind.Null).ShouldBe(1, "one cheque waits to be identified");
             invoices.Select(i => i.GetProperty("paymentStatus").GetString()).ShouldContain("Paid");
             invoices.Select(i => i.GetProperty("paymentStatus").GetString()).ShouldContain("PartiallyPaid");
@@ -77,6 +79,14 @@ public sealed class DemoDataTests : ApiTest
             }
             var audit = await (await admin.GetAsync("/api/v1/audit-events?limit=100&entityType=order")).Json();
             audit.GetProperty("items").EnumerateArray().ShouldContain(e => e.GetProperty("actorName").GetString() == "Samuel Commercial" && e.GetProperty("action").GetString() == "order.validated");
+
+            // The dashboard has something to show: months of revenue, overdue invoices, milestones ahead, activity.
+            var dashboard = await (await admin.GetAsync("/api/v1/dashboard")).Json();
+            dashboard.GetProperty("revenue").GetProperty("months").EnumerateArray().Count(m => m.GetProperty("amountExcludingVat").GetDecimal() != 0m).ShouldBeGreaterThanOrEqualTo(1 + history);
+            dashboard.GetProperty("overdue").GetProperty("count").GetInt32().ShouldBeGreaterThanOrEqualTo(overdue + (history >= 2 ? 1 : 0));
+            dashboard.GetProperty("milestones").GetArrayLength().ShouldBeGreaterThanOrEqualTo(1);
+            dashboard.GetProperty("leftToInvoice").GetProperty("amountExcludingVat").GetDecimal().ShouldBeGreaterThan(0m);
+            dashboard.GetProperty("activity").GetArrayLength().ShouldBe(10);
         }
         finally
         {

@@ -133,8 +133,9 @@ const map = {
 
 export type MutationName = keyof typeof map;
 
-/** Every change is recorded in the audit log, so its list is stale after any of them. */
-const always: Get[] = ["/api/v1/audit-events"];
+/** Every change is recorded in the audit log, so its list is stale after any of them, and so is the dashboard, which
+ * shows the latest of them besides figures most changes move (revenue, left to invoice, what is owed, milestones). */
+const always: Get[] = ["/api/v1/audit-events", "/api/v1/dashboard"];
 
 export function invalidatedBy(mutation: MutationName): readonly Get[] {
   return [...map[mutation], ...always];

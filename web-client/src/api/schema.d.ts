@@ -126,6 +126,35 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The home page's figures
+         * @description The company's figures on `today` (its date in the company's time zone, `timeZone`); every amount is in euros, rounded to the cent once.
+         *     - `revenue` (needs `invoices:read` and `credit-notes:read`): revenue invoiced **excluding VAT** = validated invoices minus validated credit notes, each counted in the calendar month of its **issue date** (a date of the company's time zone, the one printed on the document and its sales-journal entry, so the figures agree with the revenue accounts of the books); `currentMonth`, `previousMonth`, `last12Months` (the current month and the eleven before it) and `months` (those twelve, oldest first, each named by its first day).
+         *     - `leftToInvoice` (`orders:read`): what validated orders still in progress have left to invoice excluding VAT (each order's ledger replayed from its validated invoices and credit notes, as on the order) and how many orders.
+         *     - `overdue` (`receivables:read`): invoices past their due date: `totalOutstanding` still owed including VAT, `count`, and the five `oldest` (earliest due date first), as `GET /receivables?overdueOnly=true` lists them.
+         *     - `aging` (`receivables:read`): the totals of `GET /receivables/aging` today (amounts including VAT per bucket of days late).
+         *     - `milestones` (`billing-schedules:read`): the five next billing-schedule milestones not invoiced yet of orders in progress, earliest first (`isLate` when past).
+         *     - `activity` (`audit:read`): the ten latest changes to invoices, credit notes, quotes, orders, payments, customers, products and opportunities, newest first, with a French `summary` (who did what on which document); changes to a kind of record the caller may not read are left out.
+         *     A part the caller may not read is `null`.
+         *
+         *     Requires the permission `company:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["GetDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/vat-treatments": {
         parameters: {
             query?: never;
@@ -3377,6 +3406,79 @@ export interface components {
          * @enum {unknown}
          */
         CustomerVatRegime: "France" | "IntraEuBusiness" | "OutsideEu";
+        /** @description One recent change, with the sentence the SPA shows (French) and what it is about. */
+        DashboardActivity: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            actorName: null | string;
+            action: string;
+            entityType: string;
+            /** Format: uuid */
+            entityId: null | string;
+            documentLabel: null | string;
+            summary: string;
+        };
+        /** @description What validated orders still in progress have left to invoice, excluding VAT. */
+        DashboardLeftToInvoice: {
+            /** Format: decimal */
+            amountExcludingVat: number;
+            /** Format: int32 */
+            orders: number;
+        };
+        /** @description A billing-schedule milestone not invoiced yet. */
+        DashboardMilestone: {
+            /** Format: uuid */
+            orderId: string;
+            orderNumber: null | string;
+            customerName: string;
+            /** Format: uuid */
+            milestoneId: string;
+            label: string;
+            /** Format: date */
+            plannedDate: string;
+            /** Format: decimal */
+            amountExcludingVat: number;
+            isLate: boolean;
+        };
+        /** @description Revenue invoiced excluding VAT in one calendar month (`month` = its first day). */
+        DashboardMonth: {
+            /** Format: date */
+            month: string;
+            /** Format: decimal */
+            amountExcludingVat: number;
+        };
+        /** @description Invoices past their due date: what is still owed on them (including VAT), how many, and the five oldest. */
+        DashboardOverdue: {
+            /** Format: decimal */
+            totalOutstanding: number;
+            /** Format: int32 */
+            count: number;
+            oldest: components["schemas"]["ReceivableSummary"][];
+        };
+        /** @description The home page's figures; a part the caller may not read is `null`. */
+        DashboardResponse: {
+            /** Format: date */
+            today: string;
+            timeZone: string;
+            revenue: null | components["schemas"]["DashboardRevenue"];
+            leftToInvoice: null | components["schemas"]["DashboardLeftToInvoice"];
+            overdue: null | components["schemas"]["DashboardOverdue"];
+            aging: null | components["schemas"]["AgingAmounts"];
+            milestones: null | components["schemas"]["DashboardMilestone"][];
+            activity: null | components["schemas"]["DashboardActivity"][];
+        };
+        /** @description Revenue invoiced excluding VAT: validated invoices minus validated credit notes, by issue date. */
+        DashboardRevenue: {
+            /** Format: decimal */
+            currentMonth: number;
+            /** Format: decimal */
+            previousMonth: number;
+            /** Format: decimal */
+            last12Months: number;
+            months: components["schemas"]["DashboardMonth"][];
+        };
         DeliveryAddressDto: {
             /** Format: uuid */
             id: null | string;
@@ -5313,6 +5415,188 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetDashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "today": "2026-12-07",
+                     *       "timeZone": "Europe/Paris",
+                     *       "revenue": {
+                     *         "currentMonth": 4210,
+                     *         "previousMonth": 12850.5,
+                     *         "last12Months": 96420.75,
+                     *         "months": [
+                     *           {
+                     *             "month": "2026-01-01",
+                     *             "amountExcludingVat": 7214.57
+                     *           },
+                     *           {
+                     *             "month": "2026-02-01",
+                     *             "amountExcludingVat": 7214.57
+                     *           },
+                     *           {
+                     *             "month": "2026-03-01",
+                     *             "amountExcludingVat": 7214.57
+                     *           },
+                     *           {
+                     *             "month": "2026-04-01",
+                     *             "amountExcludingVat": 7214.57
+                     *           },
+                     *           {
+                     *             "month": "2026-05-01",
+                     *             "amountExcludingVat": 7214.57
+                     *           },
+                     *           {
+                     *             "month": "2026-06-01",
+                     *             "amountExcludingVat": 7214.57
+                     *           },
+                     *           {
+                     *             "month": "2026-07-01",
+                     *             "amountExcludingVat": 7214.57
+                     *           },
+                     *           {
+                     *             "month": "2026-08-01",
+                     *             "amountExcludingVat": 7214.57
+                     *           },
+                     *           {
+                     *             "month": "2026-09-01",
+                     *             "amountExcludingVat": 7214.57
+                     *           },
+                     *           {
+                     *             "month": "2026-10-01",
+                     *             "amountExcludingVat": 7214.57
+                     *           },
+                     *           {
+                     *             "month": "2026-11-01",
+                     *             "amountExcludingVat": 12850.5
+                     *           },
+                     *           {
+                     *             "month": "2026-12-01",
+                     *             "amountExcludingVat": 4210
+                     *           }
+                     *         ]
+                     *       },
+                     *       "leftToInvoice": {
+                     *         "amountExcludingVat": 18345.9,
+                     *         "orders": 4
+                     *       },
+                     *       "overdue": {
+                     *         "totalOutstanding": 2422.96,
+                     *         "count": 2,
+                     *         "oldest": [
+                     *           {
+                     *             "invoiceId": "01936e00-0000-7000-8000-0000000000f2",
+                     *             "number": "FA-2026-00037",
+                     *             "customerId": "01936c00-1111-7000-8000-00000000c002",
+                     *             "customerName": "Boulangerie Martin",
+                     *             "issueDate": "2026-09-02",
+                     *             "dueDate": "2026-10-02",
+                     *             "total": 1800,
+                     *             "outstanding": 1800,
+                     *             "paymentStatus": "Unpaid",
+                     *             "daysLate": 66,
+                     *             "bucket": "Days61To90",
+                     *             "disputed": false,
+                     *             "disputeReason": null
+                     *           },
+                     *           {
+                     *             "invoiceId": "01936e00-0000-7000-8000-0000000000f1",
+                     *             "number": "FA-2026-00042",
+                     *             "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *             "customerName": "Menuiserie Durand SARL",
+                     *             "issueDate": "2026-10-15",
+                     *             "dueDate": "2026-11-14",
+                     *             "total": 1222.96,
+                     *             "outstanding": 622.96,
+                     *             "paymentStatus": "PartiallyPaid",
+                     *             "daysLate": 23,
+                     *             "bucket": "Days1To30",
+                     *             "disputed": false,
+                     *             "disputeReason": null
+                     *           }
+                     *         ]
+                     *       },
+                     *       "aging": {
+                     *         "notDue": 2400,
+                     *         "days1To30": 622.96,
+                     *         "days31To60": 0,
+                     *         "days61To90": 1800,
+                     *         "over90": 0,
+                     *         "total": 4822.96,
+                     *         "disputed": 0,
+                     *         "openInvoices": 3
+                     *       },
+                     *       "milestones": [
+                     *         {
+                     *           "orderId": "01936d00-0000-7000-8000-0000000000d1",
+                     *           "orderNumber": "CO-2026-00031",
+                     *           "customerName": "Menuiserie Durand SARL",
+                     *           "milestoneId": "01936d10-0000-7000-8000-0000000000b2",
+                     *           "label": "Solde à la livraison",
+                     *           "plannedDate": "2027-01-12",
+                     *           "amountExcludingVat": 1019.13,
+                     *           "isLate": false
+                     *         }
+                     *       ],
+                     *       "activity": [
+                     *         {
+                     *           "id": "01936b31-0000-7000-8000-0000000000e2",
+                     *           "occurredAt": "2026-12-07T09:15:00+00:00",
+                     *           "actorName": "Anne Comptable",
+                     *           "action": "invoice.validated",
+                     *           "entityType": "invoice",
+                     *           "entityId": "01936e00-0000-7000-8000-0000000000f1",
+                     *           "documentLabel": "FA-2026-00042",
+                     *           "summary": "Anne Comptable a validé la facture FA-2026-00042"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DashboardResponse"];
                 };
             };
             /** @description No valid session cookie or API key. */

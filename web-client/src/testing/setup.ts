@@ -4,6 +4,7 @@ import { notifications } from "@mantine/notifications";
 import { afterAll, afterEach, beforeAll } from "vitest";
 import { resetDb } from "./data";
 import { resetPaymentsDb } from "./payments-handlers";
+import { resetDashboardDb } from "./dashboard-handlers";
 import { server } from "./server";
 
 // jsdom lacks what Mantine measures with.
@@ -37,6 +38,7 @@ afterEach(() => {
   server.resetHandlers();
   resetDb();
   resetPaymentsDb();
+  resetDashboardDb();
   localStorage.clear();
   document.cookie.split(";").forEach((c) => {
     const name = c.split("=")[0]?.trim();

@@ -15,10 +15,19 @@ import { formatDate } from "@/lib/dates";
 import { formatMoney } from "@/lib/format-money";
 import { type CreditNoteFilters, noCreditNoteFilters, useCreditNotes } from "../api/credit-notes";
 
-export function CreditNotesTable({ invoiceId = null }: { invoiceId?: string | null }) {
+/** `invoiceId` / `customerId`: the list opens filtered on them (from its address); `customerName` names that customer. */
+export function CreditNotesTable({
+  invoiceId = null,
+  customerId = null,
+  customerName: initialCustomerName = null,
+}: {
+  invoiceId?: string | null;
+  customerId?: string | null;
+  customerName?: string | null;
+}) {
   const { t } = useTranslation();
-  const [filters, setFilters] = useState<CreditNoteFilters>({ ...noCreditNoteFilters, invoiceId });
-  const [customerName, setCustomerName] = useState<string | null>(null);
+  const [filters, setFilters] = useState<CreditNoteFilters>({ ...noCreditNoteFilters, invoiceId, customerId });
+  const [customerName, setCustomerName] = useState<string | null>(initialCustomerName);
   const [debouncedSearch] = useDebouncedValue(filters.search, 300);
   const query = useCreditNotes({ ...filters, search: debouncedSearch.trim() });
   const items = query.data?.pages.flatMap((p) => p.items) ?? [];

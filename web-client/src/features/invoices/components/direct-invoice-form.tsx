@@ -16,10 +16,17 @@ const shownFields = ["customerId", "issueDate", "customerReference"];
  * A draft invoice of its own lines for a customer (POST /invoices), marked "non rattachée à une commande". The
  * server computes every amount (the line editor shows its preview) and fills the payment terms from the customer.
  */
-export function DirectInvoiceForm({ onCreated }: { onCreated: (invoice: Invoice) => void }) {
+export function DirectInvoiceForm({
+  onCreated,
+  defaults,
+}: {
+  onCreated: (invoice: Invoice) => void;
+  /** The customer already chosen (from its page: `?customerId=&customerName=`). */
+  defaults?: { customerId: string; customerName: string | null };
+}) {
   const { t } = useTranslation();
-  const [customerId, setCustomerId] = useState<string | null>(null);
-  const [customerName, setCustomerName] = useState<string | null>(null);
+  const [customerId, setCustomerId] = useState<string | null>(defaults?.customerId ?? null);
+  const [customerName, setCustomerName] = useState<string | null>(defaults?.customerName ?? null);
   const [issueDate, setIssueDate] = useState<string | null>(null);
   const [customerReference, setCustomerReference] = useState("");
   const [lines, setLines] = useState<LineDraft[]>(() => [emptyLine()]);

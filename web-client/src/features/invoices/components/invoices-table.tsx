@@ -17,10 +17,11 @@ import { BillingStatusBadge, InvoiceKindBadge, OverdueBadge } from "@/components
 import { type InvoicePaymentStatus, paymentStatuses } from "@/components/receivables/receivables-api";
 import { PaymentStatusBadge } from "@/components/receivables/payment-badges";
 
-export function InvoicesTable() {
+/** `initial`: the filters the list opens with (from its address, e.g. `?overdue=true`), and the filtered customer's name. */
+export function InvoicesTable({ initial, initialCustomerName = null }: { initial?: InvoiceFilters; initialCustomerName?: string | null } = {}) {
   const { t } = useTranslation();
-  const [filters, setFilters] = useState<InvoiceFilters>(noInvoiceFilters);
-  const [customerName, setCustomerName] = useState<string | null>(null);
+  const [filters, setFilters] = useState<InvoiceFilters>(initial ?? noInvoiceFilters);
+  const [customerName, setCustomerName] = useState<string | null>(initialCustomerName);
   const [debouncedSearch] = useDebouncedValue(filters.search, 300);
   const query = useInvoices({ ...filters, search: debouncedSearch.trim() });
   const items = query.data?.pages.flatMap((p) => p.items) ?? [];

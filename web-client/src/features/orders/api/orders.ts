@@ -23,9 +23,17 @@ export type VersionedOrder = Versioned<Order>;
 /** Before the first plan the schedule has no ETag: the API then expects "0" as If-Match. */
 export type VersionedSchedule = Versioned<BillingSchedule>;
 
-export function useOrders(search: string, status: OrderStatus | null, leftToInvoice: boolean) {
+export function useOrders(search: string, status: OrderStatus | null, leftToInvoice: boolean, customerId: string | null = null) {
   return useApiInfiniteQuery("/api/v1/orders", {
-    params: { query: { limit: pageSize, search: search || undefined, status: status ?? undefined, leftToInvoice: leftToInvoice || undefined } },
+    params: {
+      query: {
+        limit: pageSize,
+        search: search || undefined,
+        status: status ?? undefined,
+        leftToInvoice: leftToInvoice || undefined,
+        customerId: customerId ?? undefined,
+      },
+    },
   });
 }
 

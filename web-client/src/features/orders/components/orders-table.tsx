@@ -2,6 +2,7 @@ import { Anchor, Checkbox, Group, Select, Skeleton, Table, Text, TextInput, Tool
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconLinkOff, IconSearch } from "@tabler/icons-react";
 import { useState } from "react";
+import { CustomerFilterChip } from "@/components/filters/customer-filter";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { OrderStatusBadge } from "@/components/sales-lines/status-badges";
@@ -12,13 +13,15 @@ import { formatDate } from "@/lib/dates";
 import { formatMoney } from "@/lib/format-money";
 import { type OrderStatus, orderStatuses, useOrders } from "../api/orders";
 
-export function OrdersTable() {
+/** `initial`: the filters the list opens with, from its address (`?leftToInvoice=true`, `?customerId=`). */
+export function OrdersTable({ initial = {} }: { initial?: { leftToInvoice?: boolean; customerId?: string | null; customerName?: string | null } } = {}) {
   const { t } = useTranslation();
   const [search, setSearch] = useState("");
   const [status, setStatus] = useState<OrderStatus | null>(null);
-  const [leftToInvoice, setLeftToInvoice] = useState(false);
+  const [leftToInvoice, setLeftToInvoice] = useState(initial.leftToInvoice ?? false);
+  const [customer, setCustomer] = useState(initial.customerId ? { id: initial.customerId, name: initial.customerName ?? null } : null);
   const [debounced] = useDebouncedValue(search, 300);
-  const query = useOrders(debounced.trim(), status, leftToInvoice);
+  const query = useOrders(debounced.trim(), status, leftToInvoice, customer?.id ?? null);
   const items = query.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
@@ -42,6 +45,7 @@ export function OrdersTable() {
           w={200}
         />
         <Checkbox label={t("orders.leftToInvoiceFilter")} checked={leftToInvoice} onChange={(e) => setLeftToInvoice(e.currentTarget.checked)} />
+        {customer && <CustomerFilterChip name={customer.name} onClear={() => setCustomer(null)} />}
       </Group>
       {query.isPending ? (
         <Skeleton height={160} />

@@ -14,10 +14,11 @@ import { formatMoney } from "@/lib/format-money";
 import { type PaymentFilters, type PaymentState, noPaymentFilters, usePayments } from "../api/payments";
 import { PaymentStateBadge, UnidentifiedBadge } from "./payment-badges";
 
-export function PaymentsTable() {
+/** `initial`: the filters the list opens with (from its address, e.g. `?customerId=`), and the filtered customer's name. */
+export function PaymentsTable({ initial, initialCustomerName = null }: { initial?: PaymentFilters; initialCustomerName?: string | null } = {}) {
   const { t } = useTranslation();
-  const [filters, setFilters] = useState<PaymentFilters>(noPaymentFilters);
-  const [customerName, setCustomerName] = useState<string | null>(null);
+  const [filters, setFilters] = useState<PaymentFilters>(initial ?? noPaymentFilters);
+  const [customerName, setCustomerName] = useState<string | null>(initialCustomerName);
   const [search] = useDebouncedValue(filters.search, 300);
   const query = usePayments({ ...filters, search: search.trim() });
   const items = query.data?.pages.flatMap((p) => p.items) ?? [];

@@ -15,9 +15,9 @@ const quoteKey = (id: string) => apiKey("/api/v1/quotes/{id}", { params: { path:
 
 export type VersionedQuote = Versioned<Quote>;
 
-export function useQuotes(search: string, status: QuoteStatus | null) {
+export function useQuotes(search: string, status: QuoteStatus | null, customerId: string | null = null) {
   return useApiInfiniteQuery("/api/v1/quotes", {
-    params: { query: { limit: pageSize, search: search || undefined, status: status ?? undefined, expand: "customer" } },
+    params: { query: { limit: pageSize, search: search || undefined, status: status ?? undefined, customerId: customerId ?? undefined, expand: "customer" } },
   });
 }
 

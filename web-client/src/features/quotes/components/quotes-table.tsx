@@ -2,6 +2,7 @@ import { Anchor, Group, Select, Skeleton, Table, TextInput } from "@mantine/core
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconSearch } from "@tabler/icons-react";
 import { useState } from "react";
+import { CustomerFilterChip } from "@/components/filters/customer-filter";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -12,12 +13,14 @@ import { formatDate } from "@/lib/dates";
 import { formatMoney } from "@/lib/format-money";
 import { type QuoteStatus, quoteStatuses, useQuotes } from "../api/quotes";
 
-export function QuotesTable() {
+/** `initial`: the customer the list opens filtered on, from its address (`?customerId=`). */
+export function QuotesTable({ initial = {} }: { initial?: { customerId?: string | null; customerName?: string | null } } = {}) {
   const { t } = useTranslation();
   const [search, setSearch] = useState("");
   const [status, setStatus] = useState<QuoteStatus | null>(null);
+  const [customer, setCustomer] = useState(initial.customerId ? { id: initial.customerId, name: initial.customerName ?? null } : null);
   const [debounced] = useDebouncedValue(search, 300);
-  const query = useQuotes(debounced.trim(), status);
+  const query = useQuotes(debounced.trim(), status, customer?.id ?? null);
   const items = query.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
@@ -40,6 +43,7 @@ export function QuotesTable() {
           onChange={(v) => setStatus(v as QuoteStatus | null)}
           w={200}
         />
+        {customer && <CustomerFilterChip name={customer.name} onClear={() => setCustomer(null)} />}
       </Group>
       {query.isPending ? (
         <Skeleton height={160} />

@@ -1,6 +1,7 @@
 import { Paper } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
+import { WithCustomerName } from "@/components/filters/customer-filter";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { hasPermission, useMe } from "@/features/auth/api/get-me";
@@ -15,7 +16,11 @@ export function CreditNotesListRoute() {
     <>
       <PageHeader title={t("nav.creditNotes")} description={t("creditNotes.listHelp")} />
       <Paper withBorder p="lg">
-        <CreditNotesTable invoiceId={params.get("invoiceId")} />
+        <WithCustomerName customerId={params.get("customerId")}>
+          {(name) => (
+            <CreditNotesTable key={params.toString()} invoiceId={params.get("invoiceId")} customerId={params.get("customerId")} customerName={name} />
+          )}
+        </WithCustomerName>
       </Paper>
     </>
   );

@@ -7,6 +7,7 @@ import { PageLoader } from "@/components/ui/page-loader";
 import { hasPermission, useMe } from "@/features/auth/api/get-me";
 import { useCustomer } from "@/features/customers/api/customers";
 import { CustomerDetail } from "@/features/customers/components/customer-detail";
+import { CustomerDocuments } from "@/features/customers/components/customer-documents";
 import { CustomerAccountPanel } from "@/features/payments/components/customer-account-panel";
 
 export function CustomerDetailRoute() {
@@ -33,6 +34,9 @@ export function CustomerDetailRoute() {
           onDeleted={() => void navigate("/customers", { replace: true })}
           onReload={() => void query.refetch()}
         />
+      )}
+      {query.data && (
+        <CustomerDocuments customerId={query.data.value.id} customerName={query.data.value.name} can={(p) => hasPermission(me.data, p)} />
       )}
       {query.data && hasPermission(me.data, "payments:read") && (
         <div style={{ marginTop: "var(--mantine-spacing-md)" }}>

@@ -1,6 +1,6 @@
 import { Anchor } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate } from "react-router";
+import { Link, useNavigate, useSearchParams } from "react-router";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { hasPermission, useMe } from "@/features/auth/api/get-me";
@@ -10,6 +10,8 @@ export function InvoiceNewDirectRoute() {
   const { t } = useTranslation();
   const me = useMe();
   const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const customerId = params.get("customerId");
   if (!hasPermission(me.data, "invoices:write")) return <EmptyState title={t("errors.forbidden")} />;
   return (
     <>
@@ -17,7 +19,10 @@ export function InvoiceNewDirectRoute() {
         ← {t("invoices.backToList")}
       </Anchor>
       <PageHeader title={t("invoices.newDirect")} />
-      <DirectInvoiceForm onCreated={(invoice) => void navigate(`/invoices/${invoice.id}`, { replace: true })} />
+      <DirectInvoiceForm
+        defaults={customerId ? { customerId, customerName: params.get("customerName") } : undefined}
+        onCreated={(invoice) => void navigate(`/invoices/${invoice.id}`, { replace: true })}
+      />
     </>
   );
 }

@@ -1,7 +1,10 @@
 import { Button, Paper } from "@mantine/core";
 import { IconFileInvoice, IconPlus } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { Link, useSearchParams } from "react-router";
+import { WithCustomerName } from "@/components/filters/customer-filter";
+import { noInvoiceFilters } from "@/features/invoices/api/invoices";
+import { urlFilters } from "@/lib/url-filters";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { hasPermission, useMe } from "@/features/auth/api/get-me";
@@ -10,6 +13,8 @@ import { InvoicesTable } from "@/features/invoices/components/invoices-table";
 export function InvoicesListRoute() {
   const { t } = useTranslation();
   const me = useMe();
+  const [params] = useSearchParams();
+  const initial = urlFilters(params, noInvoiceFilters);
   if (!hasPermission(me.data, "invoices:read")) return <EmptyState title={t("errors.forbidden")} />;
   return (
     <>
@@ -30,7 +35,9 @@ export function InvoicesListRoute() {
         }
       />
       <Paper withBorder p="lg">
-        <InvoicesTable />
+        <WithCustomerName customerId={initial.customerId}>
+          {(name) => <InvoicesTable key={params.toString()} initial={initial} initialCustomerName={name} />}
+        </WithCustomerName>
       </Paper>
     </>
   );

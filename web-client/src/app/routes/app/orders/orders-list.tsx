@@ -1,7 +1,8 @@
 import { Button, Paper } from "@mantine/core";
 import { IconPlus } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { Link, useSearchParams } from "react-router";
+import { WithCustomerName } from "@/components/filters/customer-filter";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { hasPermission, useMe } from "@/features/auth/api/get-me";
@@ -11,6 +12,8 @@ import { OrdersTable } from "@/features/orders/components/orders-table";
 export function OrdersListRoute() {
   const { t } = useTranslation();
   const me = useMe();
+  const [params] = useSearchParams();
+  const customerId = params.get("customerId");
   if (!hasPermission(me.data, "orders:read")) return <EmptyState title={t("errors.forbidden")} />;
   return (
     <>
@@ -27,7 +30,9 @@ export function OrdersListRoute() {
       />
       {hasPermission(me.data, "billing-schedules:read") && <BillingOverview />}
       <Paper withBorder p="lg">
-        <OrdersTable />
+        <WithCustomerName customerId={customerId}>
+          {(name) => <OrdersTable key={params.toString()} initial={{ leftToInvoice: params.get("leftToInvoice") === "true", customerId, customerName: name }} />}
+        </WithCustomerName>
       </Paper>
     </>
   );

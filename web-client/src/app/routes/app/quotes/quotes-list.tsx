@@ -1,7 +1,8 @@
 import { Button, Paper } from "@mantine/core";
 import { IconPlus } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { Link, useSearchParams } from "react-router";
+import { WithCustomerName } from "@/components/filters/customer-filter";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { hasPermission, useMe } from "@/features/auth/api/get-me";
@@ -10,6 +11,8 @@ import { QuotesTable } from "@/features/quotes/components/quotes-table";
 export function QuotesListRoute() {
   const { t } = useTranslation();
   const me = useMe();
+  const [params] = useSearchParams();
+  const customerId = params.get("customerId");
   if (!hasPermission(me.data, "quotes:read")) return <EmptyState title={t("errors.forbidden")} />;
   return (
     <>
@@ -25,7 +28,9 @@ export function QuotesListRoute() {
         }
       />
       <Paper withBorder p="lg">
-        <QuotesTable />
+        <WithCustomerName customerId={customerId}>
+          {(name) => <QuotesTable key={params.toString()} initial={{ customerId, customerName: name }} />}
+        </WithCustomerName>
       </Paper>
     </>
   );

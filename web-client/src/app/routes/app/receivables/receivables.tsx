@@ -5,7 +5,7 @@ import { useSearchParams } from "react-router";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { hasPermission, useMe } from "@/features/auth/api/get-me";
-import { type ReceivableFilters, noReceivableFilters } from "@/features/receivables/api/receivables";
+import { type ReceivableFilters, agingBuckets, noReceivableFilters } from "@/features/receivables/api/receivables";
 import { AgingOverview } from "@/features/receivables/components/aging-overview";
 import { OverdueTable } from "@/features/receivables/components/overdue-table";
 import { ReminderHistory } from "@/features/reminders/components/reminder-history";
@@ -16,7 +16,11 @@ export function ReceivablesRoute() {
   const me = useMe();
   const [params, setParams] = useSearchParams();
   const tab = params.get("tab") ?? "aging";
-  const [filters, setFilters] = useState<ReceivableFilters>(noReceivableFilters);
+  const bucket = agingBuckets.find((b) => b === params.get("bucket")) ?? null;
+  // ?tab=overdue&bucket=Days1To30 (the dashboard's aging) opens the overdue list on that bucket.
+  const [filters, setFilters] = useState<ReceivableFilters>(
+    bucket ? { ...noReceivableFilters, bucket, overdueOnly: bucket !== "NotDue" } : noReceivableFilters,
+  );
   if (!hasPermission(me.data, "receivables:read")) return <EmptyState title={t("errors.forbidden")} />;
   const go = (value: string | null) => setParams(value && value !== "aging" ? { tab: value } : {}, { replace: true });
   return (
