@@ -50,6 +50,8 @@ export function QuoteEditor({
   onCreated,
   onDeleted,
   onOpen,
+  emailRequested = false,
+  onEmailRequest,
 }: {
   initial: VersionedQuote | null;
   defaults?: QuoteDefaults;
@@ -59,6 +61,9 @@ export function QuoteEditor({
   onDeleted: () => void;
   /** Navigate to another document: "/quotes/…" or "/orders/…". */
   onOpen: (path: string) => void;
+  /** The e-mail dialog is open (kept by the route, so it survives the remount on a new status). */
+  emailRequested?: boolean;
+  onEmailRequest?: (open: boolean) => void;
 }) {
   const { t } = useTranslation();
   const quote = initial?.value ?? null;
@@ -162,6 +167,8 @@ export function QuoteEditor({
             canWriteOrders={canWriteOrders}
             dirty={dirty}
             saveFirst={editable ? saveFirst : undefined}
+            emailRequested={emailRequested}
+            onEmailRequest={onEmailRequest}
             onDeleted={onDeleted}
             onOpen={onOpen}
           />
@@ -279,6 +286,8 @@ function QuoteActions({
   canWriteOrders,
   dirty,
   saveFirst,
+  emailRequested,
+  onEmailRequest,
   onDeleted,
   onOpen,
 }: {
@@ -287,6 +296,8 @@ function QuoteActions({
   canWriteOrders: boolean;
   dirty: boolean;
   saveFirst?: () => Promise<void>;
+  emailRequested?: boolean;
+  onEmailRequest?: (open: boolean) => void;
   onDeleted: () => void;
   onOpen: (path: string) => void;
 }) {
@@ -298,8 +309,13 @@ function QuoteActions({
   const fromQuote = useCreateOrderFromQuote();
   const order = useLinkedOrder(quote.orderId);
   const [dialog, setDialog] = useState<"send" | "accept" | "refuse" | "duplicate" | "delete" | null>(null);
-  // The number the quote got when sent here: the e-mail dialog opens with it right after the confirmation.
-  const [emailNumber, setEmailNumber] = useState<string | null>(null);
+  // Right after the confirmation the e-mail dialog opens with the number the quote just got.
+  const [sentNumber, setEmailNumber] = useState<string | null>(null);
+  const emailNumber = emailRequested && quote.number ? quote.number : sentNumber;
+  const closeEmail = () => {
+    setEmailNumber(null);
+    onEmailRequest?.(false);
+  };
   const [newValidUntil, setNewValidUntil] = useState<string | null>(dayjs().add(30, "day").format("YYYY-MM-DD"));
   const error = transition.error ?? fromQuote.error ?? remove.error;
   const emailMessage = (number: string) =>
@@ -404,6 +420,7 @@ function QuoteActions({
                       done(t("quotes.sentDone"))();
                       setDialog(null);
                       setEmailNumber(sent.number ?? null);
+                      onEmailRequest?.(true);
                     },
                   },
                 )
@@ -451,7 +468,7 @@ function QuoteActions({
           title={t("quotes.emailTitle", { number: emailNumber })}
           defaultSubject={t("quotes.emailSubject", { number: emailNumber })}
           defaultMessage={emailMessage(emailNumber)}
-          onClose={() => setEmailNumber(null)}
+          onClose={closeEmail}
         />
       )}
 
