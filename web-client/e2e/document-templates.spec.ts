@@ -40,13 +40,18 @@ test("a quote's PDF button serves the PDF with its number", async ({ page }) => 
   await signIn(page);
   await page.goto("/quotes");
   await page.getByRole("link", { name: /^DE-/ }).first().click();
-  const pdf = page.getByRole("link", { name: "PDF" });
-  const href = await pdf.getAttribute("href");
-  expect(href).toMatch(/^\/api\/v1\/quotes\/[0-9a-f-]+\/pdf$/);
+  // A numbered quote has the same PDF buttons as an invoice; "Voir le PDF" opens it in a new tab.
+  const served = page.waitForResponse((r) => /\/api\/v1\/quotes\/[0-9a-f-]+\/pdf$/.test(r.url()));
+  const popup = page.waitForEvent("popup");
+  await page.getByRole("button", { name: "Voir le PDF" }).click();
+  const pdf = await served;
+  await (await popup).close();
+  expect(pdf.status()).toBe(200);
 
-  const response = await page.request.get(href!);
+  const response = await page.request.get(pdf.url());
   expect(response.status()).toBe(200);
   expect(response.headers()["content-type"]).toBe("application/pdf");
   expect(response.headers()["content-disposition"]).toMatch(/inline; filename=.*Devis/);
+  expect(decodeURIComponent(response.headers()["content-disposition"] ?? "")).not.toContain("aperçu");
   expect((await response.body()).subarray(0, 5).toString()).toBe("%PDF-");
 });

@@ -72,12 +72,10 @@ test("opportunity won → draft order with the quote's lines → validated, froz
   await call(page, request, "POST", `/api/v1/quotes/${quote.id}/send`);
   await call(page, request, "POST", `/api/v1/quotes/${quote.id}/accept`);
 
-  // Gagner → the draft order opens with the quote's two lines.
+  // Accepting the quote won the opportunity; its page offers the accepted quote's order → the draft order opens with its two lines.
   await page.goto(`/opportunities/${opportunity.id}`);
-  await page.getByRole("button", { name: "Gagner" }).click();
-  const dialog = page.getByRole("dialog", { name: "Gagner l'opportunité" });
-  await expect(dialog.getByRole("checkbox", { name: "Créer la commande" })).toBeChecked();
-  await dialog.getByRole("button", { name: "Gagner" }).click();
+  await expect(page.getByText("Gagnée", { exact: true })).toBeVisible();
+  await page.getByRole("button", { name: "Créer la commande" }).click();
   await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}$/);
   await expect(page.getByTestId("order-title")).toHaveText("Commande brouillon");
   await expect(page.getByLabel("Désignation de la ligne 2")).toHaveValue(`Étagère chêne ${stamp}`);

@@ -44,6 +44,41 @@ public sealed class Opportunity : ICompanyOwned, IHasUpdatedAt
         ClosedOn = on;
     }
 
+    /// <summary>
+    /// The opportunity follows its quote: the customer's acceptance of one of its quotes is the sale, so accepting it (or
+    /// making its order) wins the opportunity that day with the quote's total excluding VAT as its amount. An acceptance
+    /// is a fact that outweighs a forecast: a lost opportunity whose quote the customer accepts after all is won too.
+    /// Already won, it stays as it is (its amount and date are those of the first win). A refusal never loses the
+    /// opportunity: a refused quote is usually followed by a revised one, and only the salesperson closes the lead.
+    /// Returns whether the opportunity changed.
+    /// </summary>
+    public bool WinByAcceptedQuote(Quote quote, DateOnly on)
+    {
+        ArgumentNullException.ThrowIfNull(quote);
+        if (quote.OpportunityId != Id || quote.Status != QuoteStatus.Accepted)
+            throw new DomainException(ErrorCodes.QuoteNotOfOpportunity, "Not an accepted quote of this opportunity.") { Field = "quoteId" };
+        if (Stage == OpportunityStage.Won) return false;
+        Stage = OpportunityStage.Won;
+        ClosedOn = on;
+        LostReason = null;
+        if (quote.TotalExcludingVat >= 0m) ExpectedAmount = quote.TotalExcludingVat;
+        return true;
+    }
+
+    /// <summary>
+    /// "Gagner": an open opportunity is won, by <paramref name="acceptedQuote"/> when it has one (see
+    /// <see cref="WinByAcceptedQuote"/>). One already won by its accepted quote stays won, so asking again only makes
+    /// sure its order exists; a lost one is reopened first. Returns whether the opportunity changed.
+    /// </summary>
+    public bool WinWith(Quote? acceptedQuote, DateOnly on)
+    {
+        if (Stage == OpportunityStage.Lost || (Stage == OpportunityStage.Won && acceptedQuote is null))
+            throw DocumentErrors.InvalidTransition("win", Stage);
+        if (acceptedQuote is not null) return WinByAcceptedQuote(acceptedQuote, on);
+        Win(on);
+        return true;
+    }
+
     public void Lose(string reason, DateOnly on)
     {
         EnsureOpen("lose");

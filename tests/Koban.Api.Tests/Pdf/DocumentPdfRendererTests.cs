@@ -171,6 +171,18 @@ public sealed class DocumentPdfRendererTests
     }
 
     [Test]
+    public void Every_page_of_a_draft_is_marked_as_a_preview_and_the_mark_leaves_the_text_readable()
+    {
+        var pages = PdfText.Pages(DocumentPdfRenderer.Render(Printables.ThreePages(34) with { Number = null }, Template));
+        pages.Length.ShouldBe(3);
+        for (var i = 0; i < pages.Length; i++)
+            PdfText.Flat(pages[i]).ShouldContain("Facture BROUILLON · APERÇU — sans valeur", customMessage: $"page {i + 1}");
+        var draft = Flat(Printables.Invoice() with { Number = null });
+        draft.ShouldContain("Total TTC 1 766,62 €", customMessage: "the diagonal watermark is drawn, not written: it does not break the lines it crosses");
+        Flat(Printables.Invoice()).ShouldNotContain("APERÇU");
+    }
+
+    [Test]
     public void A_credit_note_cites_the_invoice_it_corrects_and_its_reason()
     {
         var text = Flat(Printables.Invoice() with

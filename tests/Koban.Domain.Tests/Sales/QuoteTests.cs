@@ -189,4 +189,93 @@ public sealed class OpportunityTests
         opportunity.LostReason.ShouldBeNull();
         opportunity.ClosedOn.ShouldBeNull();
     }
+
+    private static Quote Accepted(Opportunity opportunity, decimal unitPrice = 100m)
+    {
+        var quote = Quote.CreateDraft(opportunity.CustomerId, opportunity.Id, Today.AddDays(30), [Free(3m, unitPrice, 20m)]);
+        quote.MarkSent("DE-2026-001", Today);
+        quote.Accept(Today);
+        return quote;
+    }
+
+    [Test]
+    public void Accepting_a_quote_of_the_opportunity_wins_it_with_the_quotes_amount()
+    {
+        var opportunity = NewOpportunity();
+
+        opportunity.WinByAcceptedQuote(Accepted(opportunity), Today.AddDays(1)).ShouldBeTrue();
+
+        opportunity.Stage.ShouldBe(OpportunityStage.Won);
+        opportunity.ClosedOn.ShouldBe(Today.AddDays(1));
+        opportunity.ExpectedAmount.ShouldBe(300m);
+    }
+
+    [Test]
+    public void An_opportunity_already_won_keeps_its_first_win()
+    {
+        var opportunity = NewOpportunity();
+        opportunity.Win(Today);
+
+        opportunity.WinByAcceptedQuote(Accepted(opportunity), Today.AddDays(5)).ShouldBeFalse();
+
+        opportunity.ClosedOn.ShouldBe(Today);
+        opportunity.ExpectedAmount.ShouldBe(12000m);
+    }
+
+    [Test]
+    public void A_lost_opportunity_whose_quote_is_accepted_after_all_is_won()
+    {
+        var opportunity = NewOpportunity();
+        opportunity.Lose("Silence du client", Today);
+
+        opportunity.WinByAcceptedQuote(Accepted(opportunity, 50m), Today.AddDays(2)).ShouldBeTrue();
+
+        opportunity.Stage.ShouldBe(OpportunityStage.Won);
+        opportunity.LostReason.ShouldBeNull();
+        opportunity.ExpectedAmount.ShouldBe(150m);
+    }
+
+    [Test]
+    public void Only_an_accepted_quote_of_this_opportunity_wins_it()
+    {
+        var opportunity = NewOpportunity();
+        var other = Opportunity.Create(opportunity.CustomerId, "Autre", 1m, null, null);
+        var sent = Quote.CreateDraft(opportunity.CustomerId, opportunity.Id, Today.AddDays(30), [Free(1m, 10m, 20m)]);
+        sent.MarkSent("DE-2026-002", Today);
+
+        Should.Throw<DomainException>(() => opportunity.WinByAcceptedQuote(Accepted(other), Today)).Code.ShouldBe(ErrorCodes.QuoteNotOfOpportunity);
+        Should.Throw<DomainException>(() => opportunity.WinByAcceptedQuote(sent, Today)).Code.ShouldBe(ErrorCodes.QuoteNotOfOpportunity);
+        opportunity.Stage.ShouldBe(OpportunityStage.Open);
+    }
+
+    [Test]
+    public void A_refused_quote_leaves_the_opportunity_open()
+    {
+        var opportunity = NewOpportunity();
+        var quote = Quote.CreateDraft(opportunity.CustomerId, opportunity.Id, Today.AddDays(30), [Free(1m, 10m, 20m)]);
+        quote.MarkSent("DE-2026-003", Today);
+        quote.Refuse(Today, "Trop cher");
+
+        Should.Throw<DomainException>(() => opportunity.WinByAcceptedQuote(quote, Today));
+        opportunity.Stage.ShouldBe(OpportunityStage.Open);
+    }
+
+    [Test]
+    public void Winning_again_by_its_quote_is_a_no_op_but_a_lost_opportunity_is_reopened_first()
+    {
+        var opportunity = NewOpportunity();
+        var quote = Accepted(opportunity);
+
+        opportunity.WinWith(quote, Today).ShouldBeTrue();
+        opportunity.WinWith(quote, Today.AddDays(1)).ShouldBeFalse();
+        Should.Throw<DomainConflictException>(() => opportunity.WinWith(null, Today)).Code.ShouldBe(ErrorCodes.InvalidStateTransition);
+        opportunity.ClosedOn.ShouldBe(Today);
+
+        var lost = NewOpportunity();
+        lost.Lose("Budget", Today);
+        Should.Throw<DomainConflictException>(() => lost.WinWith(Accepted(lost), Today)).Code.ShouldBe(ErrorCodes.InvalidStateTransition);
+        var bare = NewOpportunity();
+        bare.WinWith(null, Today).ShouldBeTrue();
+        bare.ExpectedAmount.ShouldBe(12000m);
+    }
 }

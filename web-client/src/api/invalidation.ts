@@ -67,6 +67,7 @@ const map = {
   "POST /api/v1/quotes/{id}/accept": [...quotes, ...opportunities],
   "POST /api/v1/quotes/{id}/refuse": [...quotes, ...opportunities],
   "POST /api/v1/quotes/{id}/duplicate": quotes,
+  "POST /api/v1/quotes/{id}/email": ["/api/v1/quotes/{id}/emails"],
 
   "POST /api/v1/orders": orders,
   "POST /api/v1/orders/from-quote": [...orders, ...quotes, ...opportunities],
@@ -76,6 +77,7 @@ const map = {
   "POST /api/v1/orders/{id}/cancel": orders,
   "POST /api/v1/orders/{id}/close": orders,
   "PUT /api/v1/orders/{id}/billing-schedule": orders,
+  "POST /api/v1/orders/{id}/send": ["/api/v1/orders/{id}/emails"],
 
   "POST /api/v1/invoices": billing,
   "POST /api/v1/invoices/from-order": billing,

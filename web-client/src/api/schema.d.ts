@@ -230,7 +230,7 @@ export interface paths {
         };
         /**
          * The quote as a PDF
-         * @description Rendered now from the quote, the company and the customer with the Quote template (not an archive: a quote is not a legal record). A draft prints BROUILLON instead of a number. `Content-Disposition` names the file after the number.
+         * @description Rendered now from the quote, the company and the customer with the Quote template (not an archive: a quote is not a legal record). A draft is a preview: BROUILLON instead of a number, a diagonal "APERÇU — sans valeur" watermark and the same words in the footer of every page, file name `Devis brouillon (aperçu).pdf`; nothing is stored. `Content-Disposition` names the file after the number.
          *
          *     Requires the permission `quotes:read` (role matrix for users, scope for API keys).
          */
@@ -252,7 +252,7 @@ export interface paths {
         };
         /**
          * The order as a PDF (bon de commande)
-         * @description Rendered now from the order, the company and the invoiced customer with the Order template: delivery address, purchase-order reference, source quote, payment terms and method, and the order's header, footer and comment texts. A draft prints BROUILLON.
+         * @description Rendered now from the order, the company and the invoiced customer with the Order template: delivery address, purchase-order reference, source quote, payment terms and method, and the order's header, footer and comment texts. A draft is a preview: BROUILLON, a diagonal "APERÇU — sans valeur" watermark and footer mark on every page, file name `Bon de commande brouillon (aperçu).pdf`.
          *
          *     Requires the permission `orders:read` (role matrix for users, scope for API keys).
          */
@@ -274,7 +274,7 @@ export interface paths {
         };
         /**
          * The invoice as a PDF
-         * @description A validated document returns its **archived** PDF: rendered once, right after validation, from the snapshot copied at validation (seller, buyer, wordings, template settings), stored with its SHA-256 (shown as `archive.sha256` on the document) — every download returns the same bytes, whatever changed since in the company, the customer or the template. A draft is rendered live and marked BROUILLON instead of a number; it is not stored.
+         * @description A validated document returns its **archived** PDF: rendered once, right after validation, from the snapshot copied at validation (seller, buyer, wordings, template settings), stored with its SHA-256 (shown as `archive.sha256` on the document) — every download returns the same bytes, whatever changed since in the company, the customer or the template. A draft is a preview rendered live: BROUILLON instead of a number, a diagonal "APERÇU — sans valeur" watermark and footer mark on every page, file name `Facture brouillon (aperçu).pdf`; it is never stored, fingerprinted or numbered.
          *
          *     Requires the permission `invoices:read` (role matrix for users, scope for API keys).
          */
@@ -296,7 +296,7 @@ export interface paths {
         };
         /**
          * The credit note as a PDF
-         * @description A validated document returns its **archived** PDF: rendered once, right after validation, from the snapshot copied at validation (seller, buyer, wordings, template settings), stored with its SHA-256 (shown as `archive.sha256` on the document) — every download returns the same bytes, whatever changed since in the company, the customer or the template. A draft is rendered live and marked BROUILLON instead of a number; it is not stored.
+         * @description A validated document returns its **archived** PDF: rendered once, right after validation, from the snapshot copied at validation (seller, buyer, wordings, template settings), stored with its SHA-256 (shown as `archive.sha256` on the document) — every download returns the same bytes, whatever changed since in the company, the customer or the template. A draft is a preview rendered live: BROUILLON instead of a number, a diagonal "APERÇU — sans valeur" watermark and footer mark on every page, file name `Facture brouillon (aperçu).pdf`; it is never stored, fingerprinted or numbered.
          *
          *     Requires the permission `credit-notes:read` (role matrix for users, scope for API keys).
          */
@@ -1192,6 +1192,8 @@ export interface paths {
          * Win an opportunity, creating the draft order
          * @description Marks the opportunity won and offers the order (domain-rules §1, the seed's flow): with one accepted quote, a **draft order** whose lines are identical to the quote's, linked to it both ways; with several accepted quotes the caller names one in `quoteId` (otherwise 422 `quote_choice_required`); with none, an empty draft order for the customer. `createOrder: false` wins without an order. The order takes the customer's payment terms (or the company default) and bank transfer; it stays a draft until validated.
          *
+         *     The opportunity follows its quote: accepting one of its quotes (`POST /quotes/{id}/accept`) or making the quote's order (`POST /orders/from-quote`) already wins it, with the quote's total excluding VAT as `expectedAmount` (a refusal leaves it open). Calling this afterwards is idempotent: the opportunity stays won and `orderId` is the order **already made** from the quote — never a second one, even for two requests at once (the opportunity is locked while one is answered). A lost opportunity is reopened first (409 `invalid_state_transition`), as is one already won without a quote.
+         *
          *     Requires the permission `opportunities:write` (role matrix for users, scope for API keys).
          */
         post: operations["WinOpportunity"];
@@ -1318,7 +1320,7 @@ export interface paths {
         put?: never;
         /**
          * Mark a quote sent (numbers it)
-         * @description Takes the next number of the quote sequence, in the same transaction (a draft has no number), and freezes the quote. To e-mail its PDF to the customer, then call `POST /api/v1/quotes/{id}/email`. 409 `invalid_state_transition` from another state.
+         * @description Takes the next number of the quote sequence, in the same transaction (a draft has no number), and freezes the quote: it cannot be changed afterwards (duplicate it instead). To e-mail its PDF to the customer, then call `POST /api/v1/quotes/{id}/email`, as often as needed. 409 `invalid_state_transition` from another state.
          *
          *     Requires the permission `quotes:write` (role matrix for users, scope for API keys).
          */
@@ -1340,7 +1342,7 @@ export interface paths {
         put?: never;
         /**
          * Record the customer's acceptance
-         * @description Only a sent quote still valid (409 `quote_expired` once past its validity date: duplicate it instead). An accepted quote becomes the order when its opportunity is won. 409 `invalid_state_transition` from another state.
+         * @description Only a sent quote still valid (409 `quote_expired` once past its validity date: duplicate it instead). Accepting a quote of an opportunity wins the opportunity in the same transaction (its amount becomes the quote's total excluding VAT); the order is then made with `POST /orders/from-quote` or by winning the opportunity, which links it. 409 `invalid_state_transition` from another state.
          *
          *     Requires the permission `quotes:write` (role matrix for users, scope for API keys).
          */
@@ -1362,7 +1364,7 @@ export interface paths {
         put?: never;
         /**
          * Record the customer's refusal
-         * @description Only a sent quote; the reason is optional.
+         * @description Only a sent quote; the reason is optional. The quote's opportunity stays open: a refused quote is usually followed by a revised one, and only the salesperson closes the lead (`POST /opportunities/{id}/lose`).
          *
          *     Requires the permission `quotes:write` (role matrix for users, scope for API keys).
          */
@@ -1434,7 +1436,7 @@ export interface paths {
         put?: never;
         /**
          * Create the draft order of an accepted quote
-         * @description Copies the accepted quote's customer and lines unchanged into a draft order linked to it (the link shows on both). One order per quote (409 `quote_already_ordered`); the quote must be accepted (409 `quote_not_accepted`). Winning the opportunity does the same in one step.
+         * @description Copies the accepted quote's customer and lines unchanged into a draft order linked to it (the link shows on both). One order per quote (409 `quote_already_ordered`); the quote must be accepted (409 `quote_not_accepted`). The quote's opportunity, if any, is won in the same transaction (if it is not already). Winning the opportunity does the same in one step.
          *
          *     Requires the permission `orders:write` (role matrix for users, scope for API keys).
          */

@@ -25,7 +25,7 @@ public sealed class BillingPdfHandler(KobanDbContext db, DocumentArchiver archiv
 
 public static class BillingPdfEndpoints
 {
-    private const string Rules = "A validated document returns its **archived** PDF: rendered once, right after validation, from the snapshot copied at validation (seller, buyer, wordings, template settings), stored with its SHA-256 (shown as `archive.sha256` on the document) — every download returns the same bytes, whatever changed since in the company, the customer or the template. A draft is rendered live and marked BROUILLON instead of a number; it is not stored.";
+    private const string Rules = "A validated document returns its **archived** PDF: rendered once, right after validation, from the snapshot copied at validation (seller, buyer, wordings, template settings), stored with its SHA-256 (shown as `archive.sha256` on the document) — every download returns the same bytes, whatever changed since in the company, the customer or the template. A draft is a preview rendered live: BROUILLON instead of a number, a diagonal \"APERÇU — sans valeur\" watermark and footer mark on every page, file name `Facture brouillon (aperçu).pdf`; it is never stored, fingerprinted or numbered.";
 
     public static void MapBillingPdfEndpoints(this IEndpointRouteBuilder app)
     {

@@ -124,7 +124,7 @@ public sealed class DocumentArchiver(KobanDbContext db, DocumentTemplateService 
     }
 
     public static string FileName(BillingDocument document) =>
-        $"{(document is CreditNote ? "Avoir" : document is Invoice { Kind: InvoiceKind.Deposit } ? "Facture d'acompte" : "Facture")} {document.Number ?? "brouillon"}.pdf";
+        $"{(document is CreditNote ? "Avoir" : document is Invoice { Kind: InvoiceKind.Deposit } ? "Facture d'acompte" : "Facture")} {document.Number ?? Infrastructure.Pdf.DocumentPdfRenderer.DraftFileSuffix}.pdf";
 }
 
 /// <summary>Archives every validated document still without its PDF, every 30 seconds, company by company.</summary>

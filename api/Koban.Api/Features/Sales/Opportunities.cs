@@ -128,10 +128,13 @@ public sealed class OpportunityHandlers(KobanDbContext db, AuditLog audit, Sales
         return ((await ToResponsesAsync([opportunity], cancellationToken))[0], opportunity.Version);
     }
 
-    /// <summary>Winning always succeeds and offers the order (the seed's flow): one accepted quote → a draft order with its
-    /// lines; several → the caller names one; none → an empty draft for the customer; or no order when asked.</summary>
+    /// <summary>Winning offers the order (the seed's flow): one accepted quote → a draft order with its lines, or the order
+    /// already made from it (never a second one); several → the caller names one; none → an empty draft for the customer;
+    /// or no order when asked. The opportunity row is locked for the whole request, so two clicks make one order.</summary>
     public async ValueTask<WinOpportunityResponse> Handle(WinOpportunityCommand command, CancellationToken cancellationToken)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await OpportunityProgress.LockAsync(db, command.Id, cancellationToken);
         var opportunity = await db.Opportunities.SingleOrDefaultAsync(o => o.Id == command.Id, cancellationToken) ?? throw new NotFoundException("opportunity", command.Id);
         var today = await clock.TodayAsync(cancellationToken);
         var accepted = await db.Quotes.Where(q => q.OpportunityId == opportunity.Id && q.Status == QuoteStatus.Accepted).ToListAsync(cancellationToken);
@@ -154,19 +157,27 @@ public sealed class OpportunityHandlers(KobanDbContext db, AuditLog audit, Sales
             quote = accepted[0];
         }
 
-        opportunity.Win(today);
-        Order? order = null;
-        if (command.Request.CreateOrder)
+        var won = opportunity.WinWith(quote, today);
+        var existingOrderId = quote is null ? null
+            : await db.Orders.IgnoreAutoIncludes().Where(o => o.SourceQuoteId == quote.Id).Select(o => (Guid?)o.Id).SingleOrDefaultAsync(cancellationToken);
+        Guid? orderId = null;
+        if (command.Request.CreateOrder && existingOrderId is { } linked)
         {
-            order = quote is null
+            orderId = linked;
+        }
+        else if (command.Request.CreateOrder)
+        {
+            var order = quote is null
                 ? await orders.EmptyDraftAsync(opportunity.CustomerId, today, cancellationToken)
                 : await orders.FromQuoteAsync(quote, today, cancellationToken);
             db.Orders.Add(order);
+            orderId = order.Id;
             audit.Record("order.created", "order", order.Id, after: new { order.CustomerId, order.SourceQuoteId, fromOpportunity = opportunity.Id });
         }
-        audit.Record("opportunity.won", "opportunity", opportunity.Id, after: new { quoteId = quote?.Id, orderId = order?.Id });
+        if (won) audit.Record("opportunity.won", "opportunity", opportunity.Id, after: new { quoteId = quote?.Id, orderId, opportunity.ExpectedAmount });
         await db.SaveChangesAsync(cancellationToken);
-        return new WinOpportunityResponse((await ToResponsesAsync([opportunity], cancellationToken))[0], order?.Id);
+        await transaction.CommitAsync(cancellationToken);
+        return new WinOpportunityResponse((await ToResponsesAsync([opportunity], cancellationToken))[0], orderId);
     }
 
     public async ValueTask<OpportunityResponse> Handle(LoseOpportunityCommand command, CancellationToken cancellationToken)
@@ -195,6 +206,28 @@ public sealed class OpportunityHandlers(KobanDbContext db, AuditLog audit, Sales
         var quotes = await QuoteSummary.QueryAsync(db, db.Quotes.Where(q => q.OpportunityId != null && ids.Contains(q.OpportunityId.Value)), await clock.TodayAsync(ct), ct);
         return [.. rows.Select(o => new OpportunityResponse(o.Id, o.CustomerId, names.GetValueOrDefault(o.CustomerId, ""), o.Title, o.ExpectedAmount, o.ExpectedCloseDate,
             o.OwnerUserId, o.Stage, o.ClosedOn, o.LostReason, [.. quotes.Where(q => q.OpportunityId == o.Id)], o.UpdatedAt))];
+    }
+}
+
+/// <summary>
+/// The opportunity follows its quote (<see cref="Opportunity.WinByAcceptedQuote"/>): accepting a quote of an opportunity,
+/// or making its order, wins it in the same transaction. Every path that changes an opportunity because of its quote
+/// locks the opportunity row first (then the quote), in that order, so concurrent requests queue instead of deadlocking.
+/// </summary>
+public static class OpportunityProgress
+{
+    public static async Task LockAsync(KobanDbContext db, Guid opportunityId, CancellationToken ct) =>
+        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM opportunities WHERE id = {opportunityId} FOR UPDATE", ct);
+
+    /// <summary>Inside the caller's transaction, the opportunity not yet loaded: locks it, wins it by the accepted quote
+    /// and writes the audit entry when it changed.</summary>
+    public static async Task FollowAcceptedQuoteAsync(KobanDbContext db, AuditLog audit, Quote quote, DateOnly today, Guid? orderId, CancellationToken ct)
+    {
+        if (quote.OpportunityId is not { } opportunityId) return;
+        await LockAsync(db, opportunityId, ct);
+        var opportunity = await db.Opportunities.SingleAsync(o => o.Id == opportunityId, ct);
+        if (opportunity.WinByAcceptedQuote(quote, today))
+            audit.Record("opportunity.won", "opportunity", opportunity.Id, after: new { quoteId = quote.Id, orderId, opportunity.ExpectedAmount });
     }
 }
 
@@ -259,6 +292,8 @@ public static class OpportunitiesEndpoints
             .WithSummary("Win an opportunity, creating the draft order")
             .WithDescription("""
                 Marks the opportunity won and offers the order (domain-rules §1, the seed's flow): with one accepted quote, a **draft order** whose lines are identical to the quote's, linked to it both ways; with several accepted quotes the caller names one in `quoteId` (otherwise 422 `quote_choice_required`); with none, an empty draft order for the customer. `createOrder: false` wins without an order. The order takes the customer's payment terms (or the company default) and bank transfer; it stays a draft until validated.
+
+                The opportunity follows its quote: accepting one of its quotes (`POST /quotes/{id}/accept`) or making the quote's order (`POST /orders/from-quote`) already wins it, with the quote's total excluding VAT as `expectedAmount` (a refusal leaves it open). Calling this afterwards is idempotent: the opportunity stays won and `orderId` is the order **already made** from the quote — never a second one, even for two requests at once (the opportunity is locked while one is answered). A lost opportunity is reopened first (409 `invalid_state_transition`), as is one already won without a quote.
                 """)
             .RequirePermission(Permissions.Opportunities, Access.Write)
             .WithProblems(409, 422)

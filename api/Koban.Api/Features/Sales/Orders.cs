@@ -164,11 +164,20 @@ public sealed class OrderHandlers(KobanDbContext db, AuditLog audit, SalesLineBu
 
     public async ValueTask<(OrderResponse Order, uint Version)> Handle(OrderFromQuoteCommand command, CancellationToken cancellationToken)
     {
-        var quote = await db.Quotes.AsNoTracking().SingleOrDefaultAsync(q => q.Id == command.QuoteId, cancellationToken) ?? throw new ReferenceNotFoundException("quoteId");
-        var order = await factory.FromQuoteAsync(quote, await clock.TodayAsync(cancellationToken), cancellationToken);
+        var opportunityId = await db.Quotes.IgnoreAutoIncludes().Where(q => q.Id == command.QuoteId).Select(q => new { q.OpportunityId }).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new ReferenceNotFoundException("quoteId");
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Opportunity first, then the quote (OpportunityProgress): "Gagner" and this request queue on the same rows.
+        if (opportunityId.OpportunityId is { } locked) await OpportunityProgress.LockAsync(db, locked, cancellationToken);
+        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM quotes WHERE id = {command.QuoteId} FOR UPDATE", cancellationToken);
+        var quote = await db.Quotes.AsNoTracking().SingleAsync(q => q.Id == command.QuoteId, cancellationToken);
+        var today = await clock.TodayAsync(cancellationToken);
+        var order = await factory.FromQuoteAsync(quote, today, cancellationToken);
         db.Orders.Add(order);
         audit.Record("order.created", "order", order.Id, after: new { order.CustomerId, order.SourceQuoteId, quote.Number });
+        await OpportunityProgress.FollowAcceptedQuoteAsync(db, audit, quote, today, order.Id, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return (await ToResponseAsync(order, cancellationToken), order.Version);
     }
 

@@ -59,7 +59,7 @@ public static class OrdersEndpoints
             })
             .WithName("CreateOrderFromQuote")
             .WithSummary("Create the draft order of an accepted quote")
-            .WithDescription("Copies the accepted quote's customer and lines unchanged into a draft order linked to it (the link shows on both). One order per quote (409 `quote_already_ordered`); the quote must be accepted (409 `quote_not_accepted`). Winning the opportunity does the same in one step.")
+            .WithDescription("Copies the accepted quote's customer and lines unchanged into a draft order linked to it (the link shows on both). One order per quote (409 `quote_already_ordered`); the quote must be accepted (409 `quote_not_accepted`). The quote's opportunity, if any, is won in the same transaction (if it is not already). Winning the opportunity does the same in one step.")
             .RequirePermission(Permissions.Orders, Access.Write)
             .WithProblems(409, 422)
             .WithExamples(new OrderFromQuoteRequest(SalesExamples.QuoteId), 201, draft with { SourceQuoteId = SalesExamples.QuoteId, TraceableToQuote = true });

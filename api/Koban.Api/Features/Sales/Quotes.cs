@@ -160,6 +160,7 @@ public sealed class QuoteHandlers(KobanDbContext db, AuditLog audit, SalesLineBu
             case QuoteAction.Accept:
                 quote.Accept(today);
                 audit.Record("quote.accepted", "quote", quote.Id, after: new { acceptedOn = today });
+                await OpportunityProgress.FollowAcceptedQuoteAsync(db, audit, quote, today, null, cancellationToken);
                 break;
             case QuoteAction.Refuse:
                 quote.Refuse(today, command.Reason);
@@ -266,15 +267,15 @@ public static class QuotesEndpoints
             .WithProblems(409);
 
         MapAction(group, "send", QuoteAction.Send, "SendQuote", "Mark a quote sent (numbers it)",
-            "Takes the next number of the quote sequence, in the same transaction (a draft has no number), and freezes the quote. To e-mail its PDF to the customer, then call `POST /api/v1/quotes/{id}/email`.", example);
+            "Takes the next number of the quote sequence, in the same transaction (a draft has no number), and freezes the quote: it cannot be changed afterwards (duplicate it instead). To e-mail its PDF to the customer, then call `POST /api/v1/quotes/{id}/email`, as often as needed.", example);
         MapAction(group, "accept", QuoteAction.Accept, "AcceptQuote", "Record the customer's acceptance",
-            "Only a sent quote still valid (409 `quote_expired` once past its validity date: duplicate it instead). An accepted quote becomes the order when its opportunity is won.", example with { Status = QuoteStatus.Accepted, AcceptedOn = new DateOnly(2026, 11, 25) });
+            "Only a sent quote still valid (409 `quote_expired` once past its validity date: duplicate it instead). Accepting a quote of an opportunity wins the opportunity in the same transaction (its amount becomes the quote's total excluding VAT); the order is then made with `POST /orders/from-quote` or by winning the opportunity, which links it.", example with { Status = QuoteStatus.Accepted, AcceptedOn = new DateOnly(2026, 11, 25) });
 
         group.MapPost("/{id:guid}/refuse", async Task<Ok<QuoteResponse>> (Guid id, RefuseQuoteRequest body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok((await mediator.Send(new QuoteActionCommand(id, QuoteAction.Refuse, body.Reason), ct))!))
             .WithName("RefuseQuote")
             .WithSummary("Record the customer's refusal")
-            .WithDescription("Only a sent quote; the reason is optional.")
+            .WithDescription("Only a sent quote; the reason is optional. The quote's opportunity stays open: a refused quote is usually followed by a revised one, and only the salesperson closes the lead (`POST /opportunities/{id}/lose`).")
             .RequirePermission(Permissions.Quotes, Access.Write)
             .WithProblems(409)
             .WithExamples(new RefuseQuoteRequest("Prix trop élevé"), 200, example with { Status = QuoteStatus.Refused, RefusedOn = new DateOnly(2026, 11, 25), RefusalReason = "Prix trop élevé" });

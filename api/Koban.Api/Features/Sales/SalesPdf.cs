@@ -113,8 +113,8 @@ public sealed class SalesPdfHandlers(KobanDbContext db, DocumentTemplateService 
         return ids.Count == 0 ? new Dictionary<Guid, Product>() : await db.Products.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
     }
 
-    /// <summary>"Devis DE-2026-00012.pdf"; a draft has no number yet.</summary>
-    internal static string FileName(PrintableDocument document) => $"{document.Title} {document.Number ?? "brouillon"}.pdf";
+    /// <summary>"Devis DE-2026-00012.pdf"; a draft has no number yet: "Devis brouillon (aperçu).pdf".</summary>
+    internal static string FileName(PrintableDocument document) => $"{document.Title} {document.Number ?? Infrastructure.Pdf.DocumentPdfRenderer.DraftFileSuffix}.pdf";
 }
 
 public static class SalesPdfEndpoints
@@ -129,7 +129,7 @@ public static class SalesPdfEndpoints
             .WithTags("Quotes")
             .WithName("GetQuotePdf")
             .WithSummary("The quote as a PDF")
-            .WithDescription("Rendered now from the quote, the company and the customer with the Quote template (not an archive: a quote is not a legal record). A draft prints BROUILLON instead of a number. `Content-Disposition` names the file after the number.")
+            .WithDescription("Rendered now from the quote, the company and the customer with the Quote template (not an archive: a quote is not a legal record). A draft is a preview: BROUILLON instead of a number, a diagonal \"APERÇU — sans valeur\" watermark and the same words in the footer of every page, file name `Devis brouillon (aperçu).pdf`; nothing is stored. `Content-Disposition` names the file after the number.")
             .RequirePermission(Permissions.Quotes, Access.Read)
             .Produces<Stream>(StatusCodes.Status200OK, "application/pdf")
             .WithProblems(404);
@@ -142,7 +142,7 @@ public static class SalesPdfEndpoints
             .WithTags("Orders")
             .WithName("GetOrderPdf")
             .WithSummary("The order as a PDF (bon de commande)")
-            .WithDescription("Rendered now from the order, the company and the invoiced customer with the Order template: delivery address, purchase-order reference, source quote, payment terms and method, and the order's header, footer and comment texts. A draft prints BROUILLON.")
+            .WithDescription("Rendered now from the order, the company and the invoiced customer with the Order template: delivery address, purchase-order reference, source quote, payment terms and method, and the order's header, footer and comment texts. A draft is a preview: BROUILLON, a diagonal \"APERÇU — sans valeur\" watermark and footer mark on every page, file name `Bon de commande brouillon (aperçu).pdf`.")
             .RequirePermission(Permissions.Orders, Access.Read)
             .Produces<Stream>(StatusCodes.Status200OK, "application/pdf")
             .WithProblems(404);

@@ -23,6 +23,9 @@ public static class DocumentPdfRenderer
     /// <summary>The text the document ID and the fixed identifiers derive from, so they change only with the document.</summary>
     private const string Producer = "Koban";
 
+    /// <summary>What stands for the number in a draft's file name: "Facture brouillon (aperçu).pdf".</summary>
+    public const string DraftFileSuffix = "brouillon (aperçu)";
+
     public static byte[] Render(PrintableDocument document, DocumentTemplateSettings template, byte[]? logo = null)
     {
         ArgumentNullException.ThrowIfNull(document);
@@ -91,6 +94,10 @@ public static class DocumentPdfRenderer
     private sealed class Layout(PdfDocument pdf, PrintableDocument doc, DocumentTemplateSettings template, byte[]? logo)
     {
         public const string Draft = "BROUILLON";
+
+        /// <summary>Across every page of a document without a number (a draft): a preview is never mistaken for the real one.</summary>
+        public const string PreviewMark = "APERÇU — sans valeur";
+        private static readonly XFont PreviewFont = new(PdfFonts.Family, 54, XFontStyleEx.Bold);
 
         private const double Margin = 40;
         private const double Gap = 10;
@@ -595,9 +602,26 @@ public static class DocumentPdfRenderer
                     y += lh;
                 }
                 y += 2;
-                g.DrawString($"{doc.Title} {(doc.Number is { } n ? $"n° {n}" : Draft)}", SmallBold, XBrushes.Black, new XRect(Margin, y, width, lh), XStringFormats.TopLeft);
+                g.DrawString($"{doc.Title} {(doc.Number is { } n ? $"n° {n}" : $"{Draft} · {PreviewMark}")}", SmallBold, XBrushes.Black, new XRect(Margin, y, width, lh), XStringFormats.TopLeft);
                 g.DrawString($"Page {i + 1} / {_pages.Count}", SmallBold, XBrushes.Black, new XRect(Margin, y, width, lh), XStringFormats.TopRight);
+                if (doc.Number is null) DrawPreviewMark(g, page);
             }
+        }
+
+        /// <summary>
+        /// The diagonal watermark of a draft, translucent so the content stays readable under it. Its letters are drawn as
+        /// strokes, not text: a text extractor (or a screen reader) reads the page as it is, and the readable mark is the
+        /// footer's <see cref="PreviewMark"/>.
+        /// </summary>
+        private static void DrawPreviewMark(XGraphics g, PdfPage page)
+        {
+            var centre = new XPoint(page.Width.Point / 2, page.Height.Point / 2);
+            var state = g.Save();
+            // Rising from the bottom-left corner to the top-right one.
+            g.RotateAtTransform(-Math.Atan2(page.Height.Point, page.Width.Point) * 180 / Math.PI, centre);
+            StrokeLetters.Draw(g, "APERÇU", centre.X, centre.Y - 50, 13, 7);
+            StrokeLetters.Draw(g, "SANS VALEUR", centre.X, centre.Y + 45, 6.5, 4);
+            g.Restore(state);
         }
 
         // ------------------------------------------------------------------ helpers
@@ -713,5 +737,42 @@ public static class DocumentPdfRenderer
             (int)Math.Round(255 - (255 - color.R) * strength),
             (int)Math.Round(255 - (255 - color.G) * strength),
             (int)Math.Round(255 - (255 - color.B) * strength));
+    }
+
+    /// <summary>A few capital letters as polylines on a 4 × 6 grid (y downwards), enough for the preview watermark.</summary>
+    private static class StrokeLetters
+    {
+        private static readonly Dictionary<char, double[][]> Glyphs = new()
+        {
+            ['A'] = [[0, 6, 0, 2, 2, 0, 4, 2, 4, 6], [0, 3.6, 4, 3.6]],
+            ['P'] = [[0, 6, 0, 0, 3, 0, 4, 1, 4, 2, 3, 3, 0, 3]],
+            ['E'] = [[4, 0, 0, 0, 0, 6, 4, 6], [0, 3, 3, 3]],
+            ['R'] = [[0, 6, 0, 0, 3, 0, 4, 1, 4, 2, 3, 3, 0, 3], [2, 3, 4, 6]],
+            ['Ç'] = [[4, 0, 1, 0, 0, 1, 0, 5, 1, 6, 4, 6], [2, 6, 2.4, 6.8, 1.4, 7.4]],
+            ['U'] = [[0, 0, 0, 5, 1, 6, 3, 6, 4, 5, 4, 0]],
+            ['S'] = [[4, 0, 1, 0, 0, 1, 0, 2, 1, 3, 3, 3, 4, 4, 4, 5, 3, 6, 0, 6]],
+            ['N'] = [[0, 6, 0, 0, 4, 6, 4, 0]],
+            ['V'] = [[0, 0, 2, 6, 4, 0]],
+            ['L'] = [[0, 0, 0, 6, 4, 6]],
+            [' '] = [],
+        };
+
+        /// <summary>Centred on (<paramref name="x"/>, <paramref name="y"/>), one grid unit = <paramref name="unit"/> points.</summary>
+        public static void Draw(XGraphics g, string text, double x, double y, double unit, double width)
+        {
+            var pen = new XPen(XColor.FromArgb(60, 180, 30, 30), width) { LineCap = XLineCap.Round, LineJoin = XLineJoin.Round };
+            var advance = 6 * unit;
+            var left = x - (text.Length * advance - 2 * unit) / 2;
+            var top = y - 3 * unit;
+            for (var i = 0; i < text.Length; i++)
+            {
+                foreach (var stroke in Glyphs[text[i]])
+                {
+                    var points = new XPoint[stroke.Length / 2];
+                    for (var p = 0; p < points.Length; p++) points[p] = new XPoint(left + i * advance + stroke[2 * p] * unit, top + stroke[2 * p + 1] * unit);
+                    g.DrawLines(pen, points);
+                }
+            }
+        }
     }
 }

@@ -81,6 +81,38 @@ public sealed class SendDocumentTests : ApiTest
         (await (await admin.GetAsync($"/api/v1/orders/{orderId}/emails")).Json()).GetArrayLength().ShouldBe(1);
     }
 
+    [Test]
+    public async Task A_quote_is_emailed_again_after_its_acceptance_to_typed_and_contact_addresses_listed_on_it_and_a_bad_address_is_refused_by_name()
+    {
+        await using var smtp = await TestSmtpServer.StartAsync();
+        await using var factory = await OwnMailHostAsync(smtp);
+        var company = await NewCompanyAsync(factory: factory);
+        var admin = company.Admin;
+        var (customer, _) = await CustomerTests.CreateAsync(admin, CustomerTests.Business());
+        object[] lines = [new { kind = "Free", description = "Étude", quantity = 1m, unitCode = "DAY", unitPrice = 500m, vatRate = 20m, nature = "Service" }];
+        var quote = await SalesFlowTests.Post(admin, "/api/v1/quotes", new { customerId = customer.GetProperty("id").GetGuid(), validUntil = "2099-12-31", lines }, HttpStatusCode.Created);
+        var quoteId = quote.GetProperty("id").GetGuid();
+        var number = (await SalesFlowTests.Post(admin, $"/api/v1/quotes/{quoteId}/send")).GetProperty("number").GetString()!;
+
+        var bad = await (await admin.PostAsJsonAsync($"/api/v1/quotes/{quoteId}/email", new { to = new[] { "claire@durand.fr", "pas une adresse" } })).ShouldBeProblem(HttpStatusCode.BadRequest, "validation_failed");
+        bad.GetProperty("errors").TryGetProperty("to[1]", out _).ShouldBeTrue(bad.ToString());
+
+        var first = await SalesFlowTests.Post(admin, $"/api/v1/quotes/{quoteId}/email", new { });
+        first.GetProperty("to").EnumerateArray().Select(a => a.GetString()).ShouldBe(["claire@durand.fr"], "the billing contact by default");
+        first.GetProperty("subject").GetString()!.ShouldContain(number, Case.Sensitive, "the template's subject with its number");
+        (await smtp.WaitForAsync("claire@durand.fr")).Single().Message.Attachments.OfType<MimePart>().Single().FileName.ShouldBe($"Devis {number}.pdf");
+
+        await SalesFlowTests.Post(admin, $"/api/v1/quotes/{quoteId}/accept");
+        await SalesFlowTests.Post(admin, $"/api/v1/quotes/{quoteId}/email", new { to = new[] { "achats@durand.fr" }, cc = new[] { "claire@durand.fr" }, subject = $"Devis {number} accepté", body = "Merci." });
+        var again = (await smtp.WaitForAsync("achats@durand.fr")).Single();
+        again.Recipients.ShouldBe(["achats@durand.fr", "claire@durand.fr"], ignoreOrder: true);
+        again.Message.Subject.ShouldBe($"Devis {number} accepté");
+
+        var emails = await (await admin.GetAsync($"/api/v1/quotes/{quoteId}/emails")).Json();
+        emails.GetArrayLength().ShouldBe(2, "both e-mails are listed on the quote");
+        emails.EnumerateArray().Select(e => e.GetProperty("status").GetString()).ShouldAllBe(s => s == "Sent");
+    }
+
     /// <summary>A host on the shared database whose mail goes to <paramref name="smtp"/> when the test waits for it. Mail
     /// earlier tests left queued is delivered to the shared server first, so this test's server gets only its own.</summary>
     private static async Task<ApiFactory> OwnMailHostAsync(TestSmtpServer smtp)

@@ -35,7 +35,7 @@ public sealed class SalesPdfTests : ApiTest
         var draft = await c.Company.Admin.GetAsync($"/api/v1/quotes/{id}/pdf");
         await draft.ShouldHaveStatus(HttpStatusCode.OK);
         draft.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
-        draft.Content.Headers.ContentDisposition!.FileNameStar.ShouldBe("Devis brouillon.pdf");
+        draft.Content.Headers.ContentDisposition!.FileNameStar.ShouldBe("Devis brouillon (aperçu).pdf");
         var draftText = PdfText.Flat(PdfText.All(await draft.Content.ReadAsByteArrayAsync()));
         draftText.ShouldContain("BROUILLON");
         draftText.ShouldContain("Valable jusqu'au : 31/12/2099");

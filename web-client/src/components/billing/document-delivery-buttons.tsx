@@ -1,13 +1,38 @@
-import { Button, Group, Modal, MultiSelect, Stack, TextInput, Textarea } from "@mantine/core";
+import { Button, Group, Modal, Stack, TagsInput, TextInput, Textarea } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconDownload, IconFileTypePdf, IconSend } from "@tabler/icons-react";
+import { IconDownload, IconEye, IconFileTypePdf, IconSend } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { asApiError } from "@/api/problem";
 import { ProblemAlert } from "@/components/ui/problem-alert";
-import { type BillingDocumentType, fetchDocumentPdf, useCustomerContacts, useSendDocument } from "./document-delivery";
+import { type DeliverableDocumentType, fetchDocumentPdfFile, useCustomerContacts, useSendDocument } from "./document-delivery";
 
-/** View / download the archived PDF and send the document by e-mail (validated documents only). */
+/**
+ * Shows a PDF: "view" opens it in a new tab (opened before the request so the browser does not block it as a
+ * pop-up), "download" saves it under the server's file name.
+ */
+async function openPdf(type: DeliverableDocumentType, id: string, mode: "view" | "download", fallbackName: string, before?: () => Promise<void>) {
+  const tab = mode === "view" ? window.open("", "_blank") : null;
+  try {
+    await before?.();
+    const { blob, fileName } = await fetchDocumentPdfFile(type, id);
+    const url = URL.createObjectURL(blob);
+    if (tab) {
+      tab.location.href = url;
+    } else {
+      const a = document.createElement("a");
+      a.href = url;
+      a.download = fileName ?? fallbackName;
+      a.click();
+    }
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  } catch (e) {
+    tab?.close();
+    throw e;
+  }
+}
+
+/** View / download the PDF and send the document by e-mail (numbered documents only). */
 export function DocumentDeliveryButtons({
   type,
   id,
@@ -16,39 +41,31 @@ export function DocumentDeliveryButtons({
   defaultSubject,
   defaultMessage,
   canSend,
+  sendLabel,
+  sendTitle,
 }: {
-  type: BillingDocumentType;
+  type: DeliverableDocumentType;
   id: string;
   number: string;
   customerId: string;
   defaultSubject: string;
   defaultMessage: string;
   canSend: boolean;
+  /** "Envoyer la confirmation de commande" for an order; "Envoyer" otherwise. */
+  sendLabel?: string;
+  sendTitle?: string;
 }) {
   const { t } = useTranslation();
   const [loading, setLoading] = useState<"view" | "download" | null>(null);
   const [pdfError, setPdfError] = useState<unknown>(null);
   const [sending, setSending] = useState(false);
 
-  async function openPdf(mode: "view" | "download") {
+  async function show(mode: "view" | "download") {
     setLoading(mode);
     setPdfError(null);
-    // Opened before the request so the browser does not block it as a pop-up.
-    const tab = mode === "view" ? window.open("", "_blank") : null;
     try {
-      const blob = await fetchDocumentPdf(type, id);
-      const url = URL.createObjectURL(blob);
-      if (tab) {
-        tab.location.href = url;
-      } else {
-        const a = document.createElement("a");
-        a.href = url;
-        a.download = `${number}.pdf`;
-        a.click();
-      }
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      await openPdf(type, id, mode, `${number}.pdf`);
     } catch (e) {
-      tab?.close();
       setPdfError(e);
     } finally {
       setLoading(null);
@@ -58,15 +75,15 @@ export function DocumentDeliveryButtons({
   return (
     <Stack gap="xs">
       <Group gap="xs">
-        <Button variant="default" leftSection={<IconFileTypePdf size={16} />} loading={loading === "view"} onClick={() => void openPdf("view")}>
+        <Button variant="default" leftSection={<IconFileTypePdf size={16} />} loading={loading === "view"} onClick={() => void show("view")}>
           {t("billing.pdf.view")}
         </Button>
-        <Button variant="default" leftSection={<IconDownload size={16} />} loading={loading === "download"} onClick={() => void openPdf("download")}>
+        <Button variant="default" leftSection={<IconDownload size={16} />} loading={loading === "download"} onClick={() => void show("download")}>
           {t("billing.pdf.download")}
         </Button>
         {canSend && (
           <Button variant="light" leftSection={<IconSend size={16} />} onClick={() => setSending(true)}>
-            {t("billing.send.action")}
+            {sendLabel ?? t("billing.send.action")}
           </Button>
         )}
       </Group>
@@ -78,6 +95,7 @@ export function DocumentDeliveryButtons({
           customerId={customerId}
           defaultSubject={defaultSubject}
           defaultMessage={defaultMessage}
+          title={sendTitle}
           onClose={() => setSending(false)}
         />
       )}
@@ -85,20 +103,73 @@ export function DocumentDeliveryButtons({
   );
 }
 
-function SendDocumentModal({
+/**
+ * "Aperçu PDF" of a draft: the server renders it from the saved draft, marked APERÇU on every page and never stored.
+ * With unsaved edits the draft is saved first (`saveFirst`), so the preview shows what is on screen.
+ */
+export function DraftPreviewButton({
+  type,
+  id,
+  dirty = false,
+  saveFirst,
+}: {
+  type: DeliverableDocumentType;
+  id: string;
+  dirty?: boolean;
+  saveFirst?: () => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const willSave = dirty && saveFirst !== undefined;
+
+  async function preview() {
+    setLoading(true);
+    setError(null);
+    try {
+      await openPdf(type, id, "view", t("billing.preview.fileName"), willSave ? saveFirst : undefined);
+    } catch (e) {
+      // A refused save shows its errors on the form itself.
+      if (!willSave) setError(e);
+    } finally {
+      setLoading(false);
+    }
+  }
+
+  return (
+    <Stack gap={4} align="flex-end">
+      <Button
+        variant="default"
+        leftSection={<IconEye size={16} />}
+        loading={loading}
+        onClick={() => void preview()}
+        title={willSave ? t("billing.preview.savesFirst") : dirty ? t("billing.preview.savedVersion") : t("billing.preview.hint")}
+        data-testid="draft-preview"
+      >
+        {willSave ? t("billing.preview.saveAndOpen") : t("billing.preview.action")}
+      </Button>
+      {error ? <ProblemAlert error={error} /> : null}
+    </Stack>
+  );
+}
+
+/** The e-mail of a document: recipients picked among the customer's contacts (billing contact proposed) or typed. */
+export function SendDocumentModal({
   type,
   id,
   customerId,
   defaultSubject,
   defaultMessage,
   onClose,
+  title,
 }: {
-  type: BillingDocumentType;
+  type: DeliverableDocumentType;
   id: string;
   customerId: string;
   defaultSubject: string;
   defaultMessage: string;
   onClose: () => void;
+  title?: string;
 }) {
   const { t } = useTranslation();
   const customer = useCustomerContacts(customerId, true);
@@ -116,20 +187,28 @@ function SendDocumentModal({
   // Until the user picks, the billing contacts are proposed.
   const recipients = to ?? billing;
   const errors = asApiError(send.error)?.problem.errors ?? {};
+  // "to[1]": the second address typed; every message of a list is shown under it.
+  const listErrors = (field: string) =>
+    Object.entries(errors)
+      .filter(([k]) => k === field || k.startsWith(`${field}[`))
+      .flatMap(([, v]) => v)
+      .join(" ") || undefined;
 
   return (
-    <Modal opened onClose={onClose} title={t("billing.send.title")} size="lg">
+    <Modal opened onClose={onClose} title={title ?? t("billing.send.title")} size="lg">
       <Stack>
-        <MultiSelect
+        <TagsInput
           label={t("billing.send.to")}
-          data={options}
+          description={t("billing.send.typeHint")}
+          data={options.map((o) => o.value)}
+          renderOption={({ option }) => options.find((o) => o.value === option.value)?.label ?? option.value}
           value={recipients}
           onChange={setTo}
-          searchable
-          nothingFoundMessage={t("billing.send.noContact")}
-          error={errors.to?.join(" ")}
+          splitChars={[",", ";", " "]}
+          error={listErrors("to")}
+          data-testid="send-to"
         />
-        <MultiSelect label={t("billing.send.cc")} data={options} value={cc} onChange={setCc} searchable error={errors.cc?.join(" ")} />
+        <TagsInput label={t("billing.send.cc")} data={options.map((o) => o.value)} value={cc} onChange={setCc} splitChars={[",", ";", " "]} error={listErrors("cc")} />
         <TextInput label={t("billing.send.subject")} value={subject} onChange={(e) => setSubject(e.currentTarget.value)} error={errors.subject?.join(" ")} />
         <Textarea label={t("billing.send.message")} rows={5} value={message} onChange={(e) => setMessage(e.currentTarget.value)} error={errors.body?.join(" ")} />
         {send.error ? <ProblemAlert error={send.error} /> : null}

@@ -2,12 +2,12 @@ import { Badge, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { IconMail } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { formatDateTime } from "@/lib/dates";
-import { type BillingDocumentType, useDocumentEmails } from "./document-delivery";
+import { type DeliverableDocumentType, useDocumentEmails } from "./document-delivery";
 
 const statusColor: Record<string, string> = { Pending: "yellow", Sending: "blue", Sent: "green", Failed: "red" };
 
 /** The e-mails sent with a document and where each stands: queued (retried while the SMTP server refuses), sent, failed. */
-export function DocumentEmailsPanel({ type, id }: { type: BillingDocumentType; id: string }) {
+export function DocumentEmailsPanel({ type, id }: { type: DeliverableDocumentType; id: string }) {
   const { t } = useTranslation();
   const emails = useDocumentEmails(type, id);
   if (!emails.data || emails.data.length === 0) return null;

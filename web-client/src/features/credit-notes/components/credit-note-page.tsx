@@ -11,7 +11,7 @@ import { ProblemAlert } from "@/components/ui/problem-alert";
 import { BillingStatusBadge } from "@/components/billing/billing-badges";
 import { HistoryPanel, IntegrityPanel, LinkedDocumentsPanel, SnapshotPanel } from "@/components/billing/billing-document-parts";
 import { BillingLinesTable } from "@/components/billing/billing-lines-table";
-import { DocumentDeliveryButtons } from "@/components/billing/document-delivery-buttons";
+import { DocumentDeliveryButtons, DraftPreviewButton } from "@/components/billing/document-delivery-buttons";
 import { DocumentEmailsPanel } from "@/components/billing/document-emails";
 import { ValidateDocumentDialog } from "@/components/billing/validate-document-dialog";
 import { formatDate } from "@/lib/dates";
@@ -34,13 +34,18 @@ export function CreditNotePage({ data, canWrite, onDeleted }: { data: VersionedC
   const remove = useDeleteCreditNote();
   const fieldErrors = asApiError(update.error)?.problem.errors ?? {};
 
+  const body = () => ({ issueDate, reasonText: reasonText.trim() === "" ? null : reasonText, headerText: note.headerText, footerText: note.footerText, comment: note.comment });
+
+  /** Saves the edits before the preview, so it shows what is on screen. */
+  async function saveFirst() {
+    const saved = await update.mutateAsync({ id: note.id, etag, body: body() });
+    setEtag(saved.etag);
+    setDirty(false);
+  }
+
   function save() {
     update.mutate(
-      {
-        id: note.id,
-        etag,
-        body: { issueDate, reasonText: reasonText.trim() === "" ? null : reasonText, headerText: note.headerText, footerText: note.footerText, comment: note.comment },
-      },
+      { id: note.id, etag, body: body() },
       {
         onSuccess: (saved) => {
           setEtag(saved.etag);
@@ -71,14 +76,19 @@ export function CreditNotePage({ data, canWrite, onDeleted }: { data: VersionedC
             </Anchor>
           </Text>
         </div>
-        {editable && (
-          <Group gap="xs">
+        {draft && (
+          <Group gap="xs" align="flex-start">
+            <DraftPreviewButton type="credit-notes" id={note.id} dirty={dirty} saveFirst={editable ? saveFirst : undefined} />
+            {editable && (
+              <>
             <Button color="green" leftSection={<IconCircleCheck size={16} />} onClick={() => setDialog("validate")} disabled={dirty} title={dirty ? t("orders.saveFirst") : undefined}>
               {t("billing.validate.action")}
             </Button>
             <Button color="red" variant="light" leftSection={<IconTrash size={16} />} onClick={() => setDialog("delete")}>
               {t("common.delete")}
             </Button>
+              </>
+            )}
           </Group>
         )}
       </Group>

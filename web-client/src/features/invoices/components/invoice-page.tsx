@@ -16,7 +16,7 @@ import { type Invoice, type InvoiceRequest, type VersionedInvoice, useDeleteInvo
 import { BillingStatusBadge, InvoiceKindBadge, OverdueBadge } from "@/components/billing/billing-badges";
 import { HistoryPanel, IntegrityPanel, LinkedDocumentsPanel, SnapshotPanel } from "@/components/billing/billing-document-parts";
 import { BillingLinesTable } from "@/components/billing/billing-lines-table";
-import { DocumentDeliveryButtons } from "@/components/billing/document-delivery-buttons";
+import { DocumentDeliveryButtons, DraftPreviewButton } from "@/components/billing/document-delivery-buttons";
 import { DocumentEmailsPanel } from "@/components/billing/document-emails";
 import { ValidateDocumentDialog } from "@/components/billing/validate-document-dialog";
 
@@ -79,9 +79,45 @@ export function InvoicePage({
   };
 
   function save() {
+    update.mutate(
+      { id: invoice.id, etag, body: requestBody() },
+      {
+        onSuccess: (saved) => {
+          applySaved(saved);
+          notifications.show({ color: "green", message: t("invoices.saved") });
+        },
+        onError: showErrors,
+      },
+    );
+  }
+
+  /** Saves the edits before the preview, so it shows what is on screen; a refusal stays on the form. */
+  async function saveFirst() {
+    try {
+      applySaved(await update.mutateAsync({ id: invoice.id, etag, body: requestBody() }));
+    } catch (e) {
+      showErrors(e);
+      throw e;
+    }
+  }
+
+  function applySaved(saved: VersionedInvoice) {
+    setEtag(saved.etag);
+    setHeader(headerOf(saved.value));
+    setLines(saved.value.lines.map(toLineDraft));
+    setDirty(false);
+  }
+
+  function showErrors(e: unknown) {
+    const split = splitLineErrors(e);
+    setLineErrors(split.lines);
+    setFieldErrors(split.other);
+  }
+
+  function requestBody(): InvoiceRequest {
     setLineErrors({});
     setFieldErrors({});
-    const body: InvoiceRequest = {
+    return {
       customerId: invoice.customerId,
       issueDate: header.issueDate,
       paymentTerms: invoice.paymentTerms,
@@ -94,23 +130,6 @@ export function InvoicePage({
       // The lines of an order invoice follow from the order: only a direct invoice sends its own.
       lines: direct ? lines.map(toLineRequest) : null,
     };
-    update.mutate(
-      { id: invoice.id, etag, body },
-      {
-        onSuccess: (saved) => {
-          setEtag(saved.etag);
-          setHeader(headerOf(saved.value));
-          setLines(saved.value.lines.map(toLineDraft));
-          setDirty(false);
-          notifications.show({ color: "green", message: t("invoices.saved") });
-        },
-        onError: (e) => {
-          const split = splitLineErrors(e);
-          setLineErrors(split.lines);
-          setFieldErrors(split.other);
-        },
-      },
-    );
   }
 
   const title = invoice.number ? `${invoice.title} ${invoice.number}` : t("invoices.draftTitle", { title: invoice.title });
@@ -139,7 +158,8 @@ export function InvoicePage({
             )}
           </Text>
         </div>
-        <Group gap="xs">
+        <Group gap="xs" align="flex-start">
+          {draft && <DraftPreviewButton type="invoices" id={invoice.id} dirty={dirty} saveFirst={editable ? saveFirst : undefined} />}
           {editable && (
             <>
               <Button color="green" leftSection={<IconCircleCheck size={16} />} onClick={() => setDialog("validate")} disabled={dirty} title={dirty ? t("orders.saveFirst") : undefined}>

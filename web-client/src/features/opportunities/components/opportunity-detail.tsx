@@ -1,6 +1,6 @@
 import { Anchor, Button, Grid, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconFilePlus, IconPencil, IconRotate, IconThumbDown, IconTrophy } from "@tabler/icons-react";
+import { IconFilePlus, IconPencil, IconRotate, IconShoppingCart, IconThumbDown, IconTrophy } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -9,7 +9,7 @@ import { ReasonModal } from "@/components/sales-lines/reason-modal";
 import { OpportunityStageBadge, QuoteStatusBadge } from "@/components/sales-lines/status-badges";
 import { formatDate } from "@/lib/dates";
 import { formatMoney } from "@/lib/format-money";
-import { type VersionedOpportunity, useLoseOpportunity, useReopenOpportunity } from "../api/opportunities";
+import { type VersionedOpportunity, useLoseOpportunity, useReopenOpportunity, useWinOpportunity } from "../api/opportunities";
 import { OpportunityFormModal } from "./opportunity-form-modal";
 import { WinOpportunityModal } from "./win-opportunity-modal";
 
@@ -29,7 +29,11 @@ export function OpportunityDetail({
   const [dialog, setDialog] = useState<"edit" | "win" | "lose" | null>(null);
   const lose = useLoseOpportunity();
   const reopen = useReopenOpportunity();
+  const win = useWinOpportunity();
   const open = o.stage === "Open";
+  // Won by its accepted quote before the order was made: "Gagner" again makes (or links) that order, never a second one.
+  const accepted = o.quotes.filter((q) => q.status === "Accepted");
+  const toOrder = o.stage === "Won" && accepted.length === 1 && !accepted[0]!.orderId ? accepted[0]! : null;
 
   return (
     <Stack>
@@ -65,6 +69,15 @@ export function OpportunityDetail({
               </Button>
             </>
           )}
+          {canWrite && toOrder && (
+            <Button
+              leftSection={<IconShoppingCart size={16} />}
+              loading={win.isPending}
+              onClick={() => win.mutate({ id: o.id, quoteId: toOrder.id, createOrder: true }, { onSuccess: (result) => onWon(result.orderId ?? null) })}
+            >
+              {t("quotes.createOrder")}
+            </Button>
+          )}
           {canWrite && !open && (
             <Button
               variant="default"
@@ -87,6 +100,7 @@ export function OpportunityDetail({
         </Group>
       </Group>
       {reopen.error && <ProblemAlert error={reopen.error} />}
+      {win.error && <ProblemAlert error={win.error} />}
 
       <Grid>
         <Grid.Col span={{ base: 12, md: 4 }}>
@@ -117,6 +131,7 @@ export function OpportunityDetail({
                     <Table.Th>{t("quotes.validUntil")}</Table.Th>
                     <Table.Th ta="right">{t("quotes.totalExcludingVat")}</Table.Th>
                     <Table.Th>{t("quotes.status")}</Table.Th>
+                    <Table.Th>{t("opportunities.order")}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -131,6 +146,15 @@ export function OpportunityDetail({
                       <Table.Td ta="right">{formatMoney(q.totalExcludingVat)}</Table.Td>
                       <Table.Td>
                         <QuoteStatusBadge status={q.status} isExpired={q.isExpired} />
+                      </Table.Td>
+                      <Table.Td>
+                        {q.orderId ? (
+                          <Anchor component={Link} to={`/orders/${q.orderId}`} data-testid="opportunity-order-link">
+                            {t("opportunities.linkedOrder")}
+                          </Anchor>
+                        ) : (
+                          "—"
+                        )}
                       </Table.Td>
                     </Table.Tr>
                   ))}

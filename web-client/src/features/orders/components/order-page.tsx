@@ -1,10 +1,12 @@
 import { Alert, Button, Group, Modal, Paper, Stack, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconCircleCheck, IconFileInvoice, IconFileTypePdf, IconLock, IconTrash, IconX } from "@tabler/icons-react";
+import { IconCircleCheck, IconFileInvoice, IconLock, IconTrash, IconX } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { asApiError } from "@/api/problem";
+import { DocumentDeliveryButtons, DraftPreviewButton } from "@/components/billing/document-delivery-buttons";
+import { DocumentEmailsPanel } from "@/components/billing/document-emails";
 import { LineEditor } from "@/components/sales-lines/line-editor";
 import { ReasonModal } from "@/components/sales-lines/reason-modal";
 import { SalesLinesTable } from "@/components/sales-lines/sales-lines-table";
@@ -57,6 +59,24 @@ export function OrderPage({
   const remove = useDeleteOrder();
   const saveError = asApiError(update.error);
   const frozenRefusal = saveError?.code === "document_frozen" ? saveError : null;
+
+  /** Saves the edits before the preview, so it shows what is on screen; a refusal stays on the form. */
+  async function saveFirst() {
+    setFieldErrors({});
+    setLineErrors({});
+    try {
+      const saved = await update.mutateAsync({ id: order.id, etag, body: { ...toOrderHeader(header), lines: lines.map(toLineRequest) } });
+      setEtag(saved.etag);
+      setHeader(toHeaderValues(saved.value));
+      setLines(saved.value.lines.map(fromLineResponse));
+      setDirty(false);
+    } catch (e) {
+      const split = splitLineErrors(e);
+      setLineErrors(split.lines);
+      setFieldErrors(split.other);
+      throw e;
+    }
+  }
 
   function submit() {
     setFieldErrors({});
@@ -114,17 +134,7 @@ export function OrderPage({
           </Text>
         </div>
         <Group gap="xs">
-          <Button
-            component="a"
-            href={`/api/v1/orders/${order.id}/pdf`}
-            target="_blank"
-            rel="noopener"
-            variant="default"
-            leftSection={<IconFileTypePdf size={16} />}
-            title={dirty ? t("orders.pdfSavedVersion") : undefined}
-          >
-            {t("orders.pdf")}
-          </Button>
+          {draft && <DraftPreviewButton type="orders" id={order.id} dirty={dirty} saveFirst={canWrite ? saveFirst : undefined} />}
           {canInvoice && order.status === "InProgress" && (order.billing?.leftToInvoiceExcludingVat ?? 0) > 0 && (
             <Button component={Link} to={`/invoices/new?orderId=${order.id}`} leftSection={<IconFileInvoice size={16} />}>
               {t("invoices.invoiceAction")}
@@ -159,6 +169,20 @@ export function OrderPage({
         </Group>
       </Group>
       {transition.error && dialog === null && <ProblemAlert error={transition.error} />}
+      {!draft && order.number && (
+        <DocumentDeliveryButtons
+          type="orders"
+          id={order.id}
+          number={order.number}
+          customerId={order.billToCustomerId}
+          canSend={canWrite && order.status !== "Cancelled"}
+          sendLabel={t("orders.sendConfirmation")}
+          sendTitle={t("orders.confirmationTitle", { number: order.number })}
+          defaultSubject={t("orders.confirmationSubject", { number: order.number })}
+          defaultMessage={t("orders.confirmationMessage", { number: order.number, amount: formatMoney(order.totals.totalIncludingVat, order.currency) })}
+        />
+      )}
+      {!draft && <DocumentEmailsPanel type="orders" id={order.id} />}
       {order.cancellationReason && (
         <Alert color="red" title={t("orders.cancelledTitle")}>
           {order.cancellationReason}

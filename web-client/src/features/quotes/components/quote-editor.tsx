@@ -1,11 +1,13 @@
 import { Alert, Anchor, Button, Grid, Group, Modal, Paper, Select, Stack, Text, Title } from "@mantine/core";
 import { DatePickerInput } from "@mantine/dates";
 import { notifications } from "@mantine/notifications";
-import { IconCheck, IconCopy, IconFileTypePdf, IconSend, IconShoppingCart, IconTrash, IconX } from "@tabler/icons-react";
+import { IconCheck, IconCopy, IconSend, IconShoppingCart, IconTrash, IconX } from "@tabler/icons-react";
 import dayjs from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { DocumentDeliveryButtons, DraftPreviewButton, SendDocumentModal } from "@/components/billing/document-delivery-buttons";
+import { DocumentEmailsPanel } from "@/components/billing/document-emails";
 import { CustomerSelect } from "@/components/pickers/customer-select";
 import { LineEditor } from "@/components/sales-lines/line-editor";
 import { ReasonModal } from "@/components/sales-lines/reason-modal";
@@ -15,6 +17,7 @@ import { QuoteStatusBadge } from "@/components/sales-lines/status-badges";
 import { TotalsPanel } from "@/components/sales-lines/totals-panel";
 import { ProblemAlert } from "@/components/ui/problem-alert";
 import { formatDate } from "@/lib/dates";
+import { formatMoney } from "@/lib/format-money";
 import {
   type Quote,
   type VersionedQuote,
@@ -47,6 +50,8 @@ export function QuoteEditor({
   onCreated,
   onDeleted,
   onOpen,
+  emailRequested = false,
+  onEmailRequest,
 }: {
   initial: VersionedQuote | null;
   defaults?: QuoteDefaults;
@@ -56,6 +61,9 @@ export function QuoteEditor({
   onDeleted: () => void;
   /** Navigate to another document: "/quotes/…" or "/orders/…". */
   onOpen: (path: string) => void;
+  /** The e-mail dialog is open (kept by the route, so it survives the remount on a new status). */
+  emailRequested?: boolean;
+  onEmailRequest?: (open: boolean) => void;
 }) {
   const { t } = useTranslation();
   const quote = initial?.value ?? null;
@@ -121,6 +129,24 @@ export function QuoteEditor({
     }
   }
 
+  /** Saves the draft's edits before its preview; a refusal shows on the form and stops the preview. */
+  async function saveFirst() {
+    if (!quote || !customerId || !validUntil) throw new Error("incomplete");
+    setLineErrors({});
+    setFieldErrors({});
+    try {
+      const saved = await update.mutateAsync({ id: quote.id, etag, body: { customerId, opportunityId, validUntil, lines: lines.map(toLineRequest) } });
+      setEtag(saved.etag);
+      setLines(saved.value.lines.map(fromLineResponse));
+      setDirty(false);
+    } catch (e) {
+      const split = splitLineErrors(e);
+      setLineErrors(split.lines);
+      setFieldErrors(split.other);
+      throw e;
+    }
+  }
+
   const opportunityOptions = (opportunities.data?.items ?? []).map((o) => ({ value: o.id, label: o.title }));
   if (opportunityId && !opportunityOptions.some((o) => o.value === opportunityId)) {
     opportunityOptions.unshift({ value: opportunityId, label: t("quotes.linkedOpportunity") });
@@ -134,7 +160,19 @@ export function QuoteEditor({
           <Title order={2}>{quote ? (quote.number ?? t("quotes.draftTitle")) : t("quotes.new")}</Title>
           {quote && <QuoteStatusBadge status={quote.status} isExpired={quote.isExpired} />}
         </Group>
-        {quote && <QuoteActions quote={quote} canWrite={canWrite} canWriteOrders={canWriteOrders} dirty={dirty} onDeleted={onDeleted} onOpen={onOpen} />}
+        {quote && (
+          <QuoteActions
+            quote={quote}
+            canWrite={canWrite}
+            canWriteOrders={canWriteOrders}
+            dirty={dirty}
+            saveFirst={editable ? saveFirst : undefined}
+            emailRequested={emailRequested}
+            onEmailRequest={onEmailRequest}
+            onDeleted={onDeleted}
+            onOpen={onOpen}
+          />
+        )}
       </Group>
 
       {save.error && (Object.keys(lineErrors).length === 0 || unmatched.length > 0) && (
@@ -218,6 +256,8 @@ export function QuoteEditor({
         )}
       </Paper>
 
+      {quote && quote.status !== "Draft" && <DocumentEmailsPanel type="quotes" id={quote.id} />}
+
       {editable && (
         <Group justify="flex-end">
           <Button onClick={submit} loading={save.isPending} disabled={!!quote && !dirty}>
@@ -245,6 +285,9 @@ function QuoteActions({
   canWrite,
   canWriteOrders,
   dirty,
+  saveFirst,
+  emailRequested,
+  onEmailRequest,
   onDeleted,
   onOpen,
 }: {
@@ -252,6 +295,9 @@ function QuoteActions({
   canWrite: boolean;
   canWriteOrders: boolean;
   dirty: boolean;
+  saveFirst?: () => Promise<void>;
+  emailRequested?: boolean;
+  onEmailRequest?: (open: boolean) => void;
   onDeleted: () => void;
   onOpen: (path: string) => void;
 }) {
@@ -262,9 +308,18 @@ function QuoteActions({
   const remove = useDeleteQuote();
   const fromQuote = useCreateOrderFromQuote();
   const order = useLinkedOrder(quote.orderId);
-  const [dialog, setDialog] = useState<"refuse" | "duplicate" | "delete" | null>(null);
+  const [dialog, setDialog] = useState<"send" | "accept" | "refuse" | "duplicate" | "delete" | null>(null);
+  // Right after the confirmation the e-mail dialog opens with the number the quote just got.
+  const [sentNumber, setEmailNumber] = useState<string | null>(null);
+  const emailNumber = emailRequested && quote.number ? quote.number : sentNumber;
+  const closeEmail = () => {
+    setEmailNumber(null);
+    onEmailRequest?.(false);
+  };
   const [newValidUntil, setNewValidUntil] = useState<string | null>(dayjs().add(30, "day").format("YYYY-MM-DD"));
   const error = transition.error ?? fromQuote.error ?? remove.error;
+  const emailMessage = (number: string) =>
+    t("quotes.emailMessage", { number, amount: formatMoney(quote.totals.totalIncludingVat), validUntil: formatDate(quote.validUntil) });
   const done = (message: string) => () => {
     notifications.show({ color: "green", message });
   };
@@ -272,17 +327,7 @@ function QuoteActions({
   return (
     <Stack gap="xs" align="flex-end">
       <Group gap="xs">
-        <Button
-          component="a"
-          href={`/api/v1/quotes/${quote.id}/pdf`}
-          target="_blank"
-          rel="noopener"
-          variant="default"
-          leftSection={<IconFileTypePdf size={16} />}
-          title={dirty ? t("quotes.pdfSavedVersion") : undefined}
-        >
-          {t("quotes.pdf")}
-        </Button>
+        {quote.status === "Draft" && <DraftPreviewButton type="quotes" id={quote.id} dirty={dirty} saveFirst={saveFirst} />}
         {quote.orderId && (
           <Anchor component={Link} to={`/orders/${quote.orderId}`} data-testid="quote-order-link">
             {t("quotes.orderLink", { number: order.data?.number ?? t("orders.draft") })}
@@ -294,8 +339,7 @@ function QuoteActions({
               leftSection={<IconSend size={16} />}
               disabled={dirty}
               title={dirty ? t("quotes.saveFirst") : undefined}
-              loading={transition.isPending}
-              onClick={() => transition.mutate({ id: quote.id, action: "send" }, { onSuccess: done(t("quotes.sentDone")) })}
+              onClick={() => setDialog("send")}
             >
               {t("quotes.send")}
             </Button>
@@ -308,8 +352,7 @@ function QuoteActions({
           <Button
             color="green"
             leftSection={<IconCheck size={16} />}
-            loading={transition.isPending}
-            onClick={() => transition.mutate({ id: quote.id, action: "accept" }, { onSuccess: done(t("quotes.acceptedDone")) })}
+            onClick={() => setDialog("accept")}
           >
             {t("quotes.accept")}
           </Button>
@@ -343,7 +386,91 @@ function QuoteActions({
           </Button>
         )}
       </Group>
-      {error && <ProblemAlert error={error} />}
+      {quote.status !== "Draft" && quote.number && (
+        <DocumentDeliveryButtons
+          type="quotes"
+          id={quote.id}
+          number={quote.number}
+          customerId={quote.customerId}
+          canSend={canWrite}
+          sendLabel={t("quotes.emailAction")}
+          sendTitle={t("quotes.emailTitle", { number: quote.number })}
+          defaultSubject={t("quotes.emailSubject", { number: quote.number })}
+          defaultMessage={emailMessage(quote.number)}
+        />
+      )}
+      {error && dialog === null && <ProblemAlert error={error} />}
+
+      <Modal opened={dialog === "send"} onClose={() => setDialog(null)} title={t("quotes.sendTitle")}>
+        <Stack>
+          <Alert color="orange">{t("quotes.sendConfirm")}</Alert>
+          {transition.error ? <ProblemAlert error={transition.error} /> : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setDialog(null)}>
+              {t("common.cancel")}
+            </Button>
+            <Button
+              leftSection={<IconSend size={16} />}
+              loading={transition.isPending}
+              onClick={() =>
+                transition.mutate(
+                  { id: quote.id, action: "send" },
+                  {
+                    onSuccess: (sent) => {
+                      done(t("quotes.sentDone"))();
+                      setDialog(null);
+                      setEmailNumber(sent.number ?? null);
+                      onEmailRequest?.(true);
+                    },
+                  },
+                )
+              }
+            >
+              {t("quotes.sendConfirmAction")}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+      <Modal opened={dialog === "accept"} onClose={() => setDialog(null)} title={t("quotes.acceptTitle")}>
+        <Stack>
+          <Text size="sm">{quote.opportunityId ? t("quotes.acceptConfirm") : t("quotes.acceptConfirmNoOpportunity")}</Text>
+          {transition.error ? <ProblemAlert error={transition.error} /> : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setDialog(null)}>
+              {t("common.cancel")}
+            </Button>
+            <Button
+              color="green"
+              leftSection={<IconCheck size={16} />}
+              loading={transition.isPending}
+              onClick={() =>
+                transition.mutate(
+                  { id: quote.id, action: "accept" },
+                  {
+                    onSuccess: () => {
+                      done(t("quotes.acceptedDone"))();
+                      setDialog(null);
+                    },
+                  },
+                )
+              }
+            >
+              {t("quotes.accept")}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+      {emailNumber && (
+        <SendDocumentModal
+          type="quotes"
+          id={quote.id}
+          customerId={quote.customerId}
+          title={t("quotes.emailTitle", { number: emailNumber })}
+          defaultSubject={t("quotes.emailSubject", { number: emailNumber })}
+          defaultMessage={emailMessage(emailNumber)}
+          onClose={closeEmail}
+        />
+      )}
 
       <ReasonModal
         opened={dialog === "refuse"}

@@ -1,6 +1,6 @@
 import { Anchor } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate, useParams } from "react-router";
+import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorState } from "@/components/ui/error-state";
 import { PageLoader } from "@/components/ui/page-loader";
@@ -14,6 +14,8 @@ export function QuoteDetailRoute() {
   const me = useMe();
   const navigate = useNavigate();
   const query = useQuote(id);
+  // "?email=1": the e-mail dialog, asked for right after sending (it outlives the editor's remount on the new status).
+  const [params, setParams] = useSearchParams();
   if (!hasPermission(me.data, "quotes:read")) return <EmptyState title={t("errors.forbidden")} />;
   return (
     <>
@@ -34,6 +36,8 @@ export function QuoteDetailRoute() {
           onCreated={(newId) => void navigate(`/quotes/${newId}`)}
           onDeleted={() => void navigate("/quotes", { replace: true })}
           onOpen={(path) => void navigate(path)}
+          emailRequested={params.get("email") === "1"}
+          onEmailRequest={(open) => setParams(open ? { email: "1" } : {}, { replace: true })}
         />
       )}
     </>
