@@ -122,6 +122,8 @@ test("right after an invoice is validated, the customer's payment form lists it 
   await expect(dialog).toBeHidden();
   const heading = page.getByRole("heading", { name: /^Facture / });
   await expect(heading).toBeVisible();
+  // the page shows the draft's title until the validated invoice is read back: wait for the number
+  await expect(heading).not.toContainText("brouillon");
   const secondNumber = ((await heading.textContent()) ?? "").replace(/^Facture\s+/, "").trim();
   expect(secondNumber).not.toBe("");
 
