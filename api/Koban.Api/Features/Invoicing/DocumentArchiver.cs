@@ -16,11 +16,14 @@ namespace Koban.Api.Features.Invoicing;
 /// <summary>
 /// Renders a validated invoice or credit note from its snapshot — seller, buyer, wordings and the template settings copied
 /// at validation — and archives the bytes with their SHA-256 (domain-rules.md §8). Later downloads return exactly those
-/// bytes; a template or company change never alters them. Runs right after the validating commit; the
-/// <see cref="ArchiveWorker"/> retries any document still without its PDF (renderer down, process stopped…).
+/// bytes; a template or company change never alters them. After the validating commit, the validation request only wakes
+/// the <see cref="ArchiveWorker"/>, which renders and archives within moments, outside the request; the validated row is
+/// the durable to-do (a validated document without an archive row), so a crash in between loses nothing: the worker's
+/// first pass at start-up catches up. A download before that renders and archives on demand (once: a second archiver
+/// loses on the unique key and returns the first one's bytes). Where the worker does not run, the request archives itself.
 /// </summary>
 public sealed class DocumentArchiver(KobanDbContext db, DocumentTemplateService templates, BillingService billing, CompanyClock clock, TimeProvider time,
-    IConfiguration configuration, ILogger<DocumentArchiver> logger) : IBillingValidationHook
+    IConfiguration configuration, ArchiveWorker worker, ILogger<DocumentArchiver> logger) : IBillingValidationHook
 {
     public static PrintableKind KindOf(BillingDocument document) => document switch
     {
@@ -36,6 +39,11 @@ public sealed class DocumentArchiver(KobanDbContext db, DocumentTemplateService 
     {
         // Off only in tests that prove the worker catches up.
         if (!configuration.GetValue("Koban:Archive:AfterCommit", true)) return;
+        if (worker.Running)
+        {
+            worker.Wake();
+            return;
+        }
         try
         {
             await ArchiveAsync(document.Id, ct);
@@ -127,27 +135,48 @@ public sealed class DocumentArchiver(KobanDbContext db, DocumentTemplateService 
         $"{(document is CreditNote ? "Avoir" : document is Invoice { Kind: InvoiceKind.Deposit } ? "Facture d'acompte" : "Facture")} {document.Number ?? "brouillon"}.pdf";
 }
 
-/// <summary>Archives every validated document still without its PDF, every 30 seconds, company by company.</summary>
+/// <summary>Archives every validated document still without its PDF, company by company: at start-up (catching up on
+/// whatever a stopped process left), whenever a validation wakes it, and every 30 seconds (retrying failures).</summary>
 public sealed class ArchiveWorker(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ArchiveWorker> logger) : BackgroundService
 {
+    private const int Batch = 100;
+    private readonly System.Threading.Channels.Channel<bool> _wake = System.Threading.Channels.Channel.CreateBounded<bool>(
+        new System.Threading.Channels.BoundedChannelOptions(1) { FullMode = System.Threading.Channels.BoundedChannelFullMode.DropWrite });
+
+    /// <summary>Asks for a pass now (a document was just validated); several requests before the pass make one.</summary>
+    public void Wake() => _wake.Writer.TryWrite(true);
+
+    /// <summary>True when a pass has been asked for and not yet started.</summary>
+    public bool IsAwake => _wake.Reader.Count > 0;
+
+    /// <summary>True once the hosted loop runs (it does not in hosts that switch it off with <c>Koban:Archive:Worker</c>):
+    /// validations then leave the rendering to it.</summary>
+    public bool Running { get; internal set; }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(30), clock);
-        do
+        Running = true;
+        while (!stoppingToken.IsCancellationRequested)
         {
+            _wake.Reader.TryRead(out _);
             try
             {
-                await RunOnceAsync(stoppingToken);
+                while (await RunOnceAsync(stoppingToken) == Batch)
+                {
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 logger.LogWarning(e, "Archiving pass failed; it runs again in 30 seconds");
             }
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            var woken = _wake.Reader.WaitToReadAsync(wait.Token).AsTask();
+            await Task.WhenAny(woken, Task.Delay(TimeSpan.FromSeconds(30), clock, wait.Token));
+            await wait.CancelAsync();
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    /// <summary>One pass: returns how many documents were archived.</summary>
+    /// <summary>One pass over at most 100 documents: returns how many were archived.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct)
     {
         List<(Guid Id, Guid CompanyId)> missing;
@@ -158,7 +187,7 @@ public sealed class ArchiveWorker(IServiceScopeFactory scopes, TimeProvider cloc
             var db = scope.ServiceProvider.GetRequiredService<KobanDbContext>();
             missing = (await db.BillingDocuments.IgnoreQueryFilters().IgnoreAutoIncludes()
                 .Where(d => d.Status == BillingStatus.Validated && !db.ArchivedDocuments.IgnoreQueryFilters().Any(a => a.DocumentId == d.Id))
-                .OrderBy(d => d.ValidatedAt).Take(100).Select(d => new { d.Id, d.CompanyId }).ToListAsync(ct)).Select(d => (d.Id, d.CompanyId)).ToList();
+                .OrderBy(d => d.ValidatedAt).Take(Batch).Select(d => new { d.Id, d.CompanyId }).ToListAsync(ct)).Select(d => (d.Id, d.CompanyId)).ToList();
         }
         var done = 0;
         foreach (var (id, companyId) in missing)
