@@ -41,7 +41,7 @@ public sealed class DocumentArchiver(KobanDbContext db, DocumentTemplateService 
         if (!configuration.GetValue("Koban:Archive:AfterCommit", true)) return;
         if (worker.Running)
         {
-            worker.Wake();
+            worker.Wake(document.Id, document.CompanyId);
             return;
         }
         try
@@ -135,19 +135,26 @@ public sealed class DocumentArchiver(KobanDbContext db, DocumentTemplateService 
         $"{(document is CreditNote ? "Avoir" : document is Invoice { Kind: InvoiceKind.Deposit } ? "Facture d'acompte" : "Facture")} {document.Number ?? "brouillon"}.pdf";
 }
 
-/// <summary>Archives every validated document still without its PDF, company by company: at start-up (catching up on
-/// whatever a stopped process left), whenever a validation wakes it, and every 30 seconds (retrying failures).</summary>
+/// <summary>Archives validated documents without their PDF: the ones validations hand it, as soon as they are handed
+/// (no scan), and every document still without its PDF at start-up (catching up on whatever a stopped process left)
+/// and every 30 seconds (retrying failures), company by company.</summary>
 public sealed class ArchiveWorker(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ArchiveWorker> logger) : BackgroundService
 {
     private const int Batch = 100;
     private readonly System.Threading.Channels.Channel<bool> _wake = System.Threading.Channels.Channel.CreateBounded<bool>(
         new System.Threading.Channels.BoundedChannelOptions(1) { FullMode = System.Threading.Channels.BoundedChannelFullMode.DropWrite });
 
-    /// <summary>Asks for a pass now (a document was just validated); several requests before the pass make one.</summary>
-    public void Wake() => _wake.Writer.TryWrite(true);
+    private readonly System.Collections.Concurrent.ConcurrentQueue<(Guid Id, Guid CompanyId)> _handed = new();
 
-    /// <summary>True when a pass has been asked for and not yet started.</summary>
-    public bool IsAwake => _wake.Reader.Count > 0;
+    /// <summary>Hands over a document just validated (after its commit): archived at once by the running loop.</summary>
+    public void Wake(Guid documentId, Guid companyId)
+    {
+        _handed.Enqueue((documentId, companyId));
+        _wake.Writer.TryWrite(true);
+    }
+
+    /// <summary>True when documents have been handed over and not yet taken.</summary>
+    public bool IsAwake => !_handed.IsEmpty;
 
     /// <summary>True once the hosted loop runs (it does not in hosts that switch it off with <c>Koban:Archive:Worker</c>):
     /// validations then leave the rendering to it.</summary>
@@ -156,24 +163,43 @@ public sealed class ArchiveWorker(IServiceScopeFactory scopes, TimeProvider cloc
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         Running = true;
+        var nextScan = clock.GetUtcNow();
         while (!stoppingToken.IsCancellationRequested)
         {
             _wake.Reader.TryRead(out _);
             try
             {
-                while (await RunOnceAsync(stoppingToken) == Batch)
+                while (_handed.TryDequeue(out var handed)) await ArchiveOneAsync(handed.Id, handed.CompanyId, stoppingToken);
+                if (clock.GetUtcNow() >= nextScan)
                 {
+                    while (await RunOnceAsync(stoppingToken) == Batch)
+                    {
+                    }
+                    nextScan = clock.GetUtcNow().AddSeconds(30);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 logger.LogWarning(e, "Archiving pass failed; it runs again in 30 seconds");
+                nextScan = clock.GetUtcNow().AddSeconds(30);
             }
             using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
             var woken = _wake.Reader.WaitToReadAsync(wait.Token).AsTask();
-            await Task.WhenAny(woken, Task.Delay(TimeSpan.FromSeconds(30), clock, wait.Token));
+            var delay = nextScan - clock.GetUtcNow();
+            await Task.WhenAny(woken, Task.Delay(delay > TimeSpan.Zero ? delay : TimeSpan.Zero, clock, wait.Token));
             await wait.CancelAsync();
         }
+    }
+
+    /// <summary>Archives the documents handed over so far (what the running loop does when woken); returns how many.</summary>
+    public async Task<int> ArchiveHandedAsync(CancellationToken ct)
+    {
+        var done = 0;
+        while (_handed.TryDequeue(out var handed))
+        {
+            if (await ArchiveOneAsync(handed.Id, handed.CompanyId, ct)) done++;
+        }
+        return done;
     }
 
     /// <summary>One pass over at most 100 documents: returns how many were archived.</summary>
@@ -192,18 +218,24 @@ public sealed class ArchiveWorker(IServiceScopeFactory scopes, TimeProvider cloc
         var done = 0;
         foreach (var (id, companyId) in missing)
         {
-            using var scope = scopes.CreateScope();
-            scope.ServiceProvider.GetRequiredService<CurrentActor>().Impersonate(companyId, null, "Archivage");
-            try
-            {
-                await scope.ServiceProvider.GetRequiredService<DocumentArchiver>().ArchiveAsync(id, ct);
-                done++;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning(e, "Archiving document {Id} failed; retried on the next pass", id);
-            }
+            if (await ArchiveOneAsync(id, companyId, ct)) done++;
         }
         return done;
+    }
+
+    private async Task<bool> ArchiveOneAsync(Guid id, Guid companyId, CancellationToken ct)
+    {
+        using var scope = scopes.CreateScope();
+        scope.ServiceProvider.GetRequiredService<CurrentActor>().Impersonate(companyId, null, "Archivage");
+        try
+        {
+            await scope.ServiceProvider.GetRequiredService<DocumentArchiver>().ArchiveAsync(id, ct);
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Archiving document {Id} failed; retried on the next pass", id);
+            return false;
+        }
     }
 }

@@ -38,7 +38,7 @@ public sealed class ArchiveAfterCommitTests : ApiTest
     }
 
     [Test]
-    public async Task A_validation_leaves_the_PDF_to_the_worker_and_the_worker_archives_what_is_missing_even_after_a_restart()
+    public async Task A_validation_hands_the_PDF_to_the_worker_and_what_a_stopped_process_left_is_archived_at_the_next_start()
     {
         await using var host = new ApiFactory(Factory.Database, ApiFactory.NoBackgroundWork());
         var worker = host.Services.GetRequiredService<ArchiveWorker>();
@@ -49,17 +49,23 @@ public sealed class ArchiveAfterCommitTests : ApiTest
         var id = validated.GetProperty("id").GetGuid();
         validated.GetProperty("fingerprint").GetString()!.Length.ShouldBe(64, "numbered and chained in the validating transaction");
         validated.GetProperty("archive").ValueKind.ShouldBe(JsonValueKind.Null, "the PDF is not rendered in the request");
-        worker.IsAwake.ShouldBeTrue("the validation woke the worker");
+        worker.IsAwake.ShouldBeTrue("the validation handed the document to the worker");
         (await (await admin.GetAsync($"/api/v1/invoices/{id}")).Json()).GetProperty("number").GetString().ShouldBe(validated.GetProperty("number").GetString());
+        (await worker.ArchiveHandedAsync(CancellationToken.None)).ShouldBe(1, "the running loop archives what it is handed, without a scan");
+        worker.IsAwake.ShouldBeFalse();
+        var first = await (await admin.GetAsync($"/api/v1/invoices/{id}")).Json();
+        var firstPdf = await (await admin.GetAsync($"/api/v1/invoices/{id}/pdf")).Content.ReadAsByteArrayAsync();
+        first.GetProperty("archive").GetProperty("sha256").GetString().ShouldBe(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(firstPdf)));
 
-        // A process that stops before its worker's pass loses nothing: the validated row without an archive is the to-do,
-        // and the next process's first pass (here a second host on the same database) archives it.
+        // A process that stops before archiving what it was handed loses nothing: the validated row without an archive
+        // is the to-do, and the next process's first pass (here a second host on the same database) archives it.
+        var lost = (await ValidatedAsync(admin, customerId)).GetProperty("id").GetGuid();
         await using var restarted = new ApiFactory(Factory.Database, ApiFactory.NoBackgroundWork());
         while (await restarted.Services.GetRequiredService<ArchiveWorker>().RunOnceAsync(CancellationToken.None) > 0)
         {
         }
-        var archived = await (await admin.GetAsync($"/api/v1/invoices/{id}")).Json();
-        var pdf = await (await admin.GetAsync($"/api/v1/invoices/{id}/pdf")).Content.ReadAsByteArrayAsync();
+        var archived = await (await admin.GetAsync($"/api/v1/invoices/{lost}")).Json();
+        var pdf = await (await admin.GetAsync($"/api/v1/invoices/{lost}/pdf")).Content.ReadAsByteArrayAsync();
         archived.GetProperty("archive").GetProperty("sha256").GetString().ShouldBe(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf)));
     }
 
