@@ -65,14 +65,29 @@ async Task SetupAsync()
     var company = await Send(HttpMethod.Get, "api/v1/company", null);
     await Send(HttpMethod.Put, "api/v1/company", new
     {
-        legalName = "Banc d'essai SAS", legalForm = "Sas", shareCapital = 10000, siren = "732829320", vatNumber = "FR44732829320", rcsCity = "Lyon",
+        legalName = "Banc d'essai SAS",
+        legalForm = "Sas",
+        shareCapital = 10000,
+        siren = "732829320",
+        vatNumber = "FR44732829320",
+        rcsCity = "Lyon",
         address = new { line1 = "3 place Bellecour", postalCode = "69002", city = "Lyon", countryCode = "FR" },
-        iban = "FR7630006000011234567890189", bic = "AGRIFRPP", defaultPaymentTerms = new { kind = "Days", days = 30 },
-        latePaymentPenaltyRate = 12.15m, timeZone = "Europe/Paris", fiscalYearStartMonth = 1, vatFranchise = false, vatOnDebits = false,
+        iban = "FR7630006000011234567890189",
+        bic = "AGRIFRPP",
+        defaultPaymentTerms = new { kind = "Days", days = 30 },
+        latePaymentPenaltyRate = 12.15m,
+        timeZone = "Europe/Paris",
+        fiscalYearStartMonth = 1,
+        vatFranchise = false,
+        vatOnDebits = false,
     }, company.Headers.ETag?.ToString());
     var customer = await (await Send(HttpMethod.Post, "api/v1/customers", new
     {
-        kind = "Business", name = "Client Banc SARL", countryCode = "FR", siren = "404833048", vatNumber = "FR83404833048",
+        kind = "Business",
+        name = "Client Banc SARL",
+        countryCode = "FR",
+        siren = "404833048",
+        vatNumber = "FR83404833048",
         billingAddress = new { line1 = "8 quai Saint-Vincent", postalCode = "69001", city = "Lyon", countryCode = "FR" },
         contacts = new[] { new { firstName = "Claire", lastName = "Durand", email = "claire@example.org", isBilling = true } },
     })).Content.ReadFromJsonAsync<JsonObject>();
@@ -92,8 +107,14 @@ static object DraftBody(string customerId) => new
     customerId,
     lines = Enumerable.Range(0, 10).Select(i => new
     {
-        kind = "Free", description = $"Prestation détaillée numéro {i} — réglage, pose et finitions", quantity = 1.5m + i, unitCode = "HUR",
-        unitPrice = 65.25m + i, discountPercent = i % 3 == 0 ? 5 : 0, vatRate = i % 4 == 0 ? 10 : 20, nature = "Service",
+        kind = "Free",
+        description = $"Prestation détaillée numéro {i} — réglage, pose et finitions",
+        quantity = 1.5m + i,
+        unitCode = "HUR",
+        unitPrice = 65.25m + i,
+        discountPercent = i % 3 == 0 ? 5 : 0,
+        vatRate = i % 4 == 0 ? 10 : 20,
+        nature = "Service",
     }).ToArray(),
 };
 

@@ -16,11 +16,14 @@ namespace Koban.Api.Features.Invoicing;
 /// <summary>
 /// Renders a validated invoice or credit note from its snapshot — seller, buyer, wordings and the template settings copied
 /// at validation — and archives the bytes with their SHA-256 (domain-rules.md §8). Later downloads return exactly those
-/// bytes; a template or company change never alters them. Runs right after the validating commit; the
-/// <see cref="ArchiveWorker"/> retries any document still without its PDF (renderer down, process stopped…).
+/// bytes; a template or company change never alters them. After the validating commit, the validation request only wakes
+/// the <see cref="ArchiveWorker"/>, which renders and archives within moments, outside the request; the validated row is
+/// the durable to-do (a validated document without an archive row), so a crash in between loses nothing: the worker's
+/// first pass at start-up catches up. A download before that renders and archives on demand (once: a second archiver
+/// loses on the unique key and returns the first one's bytes). Where the worker does not run, the request archives itself.
 /// </summary>
 public sealed class DocumentArchiver(KobanDbContext db, DocumentTemplateService templates, BillingService billing, CompanyClock clock, TimeProvider time,
-    IConfiguration configuration, ILogger<DocumentArchiver> logger) : IBillingValidationHook
+    IConfiguration configuration, ArchiveWorker worker, ILogger<DocumentArchiver> logger) : IBillingValidationHook
 {
     public static PrintableKind KindOf(BillingDocument document) => document switch
     {
@@ -36,6 +39,11 @@ public sealed class DocumentArchiver(KobanDbContext db, DocumentTemplateService 
     {
         // Off only in tests that prove the worker catches up.
         if (!configuration.GetValue("Koban:Archive:AfterCommit", true)) return;
+        if (worker.Running)
+        {
+            worker.Wake(document.Id, document.CompanyId);
+            return;
+        }
         try
         {
             await ArchiveAsync(document.Id, ct);
@@ -127,27 +135,74 @@ public sealed class DocumentArchiver(KobanDbContext db, DocumentTemplateService 
         $"{(document is CreditNote ? "Avoir" : document is Invoice { Kind: InvoiceKind.Deposit } ? "Facture d'acompte" : "Facture")} {document.Number ?? Infrastructure.Pdf.DocumentPdfRenderer.DraftFileSuffix}.pdf";
 }
 
-/// <summary>Archives every validated document still without its PDF, every 30 seconds, company by company.</summary>
+/// <summary>Archives validated documents without their PDF: the ones validations hand it, as soon as they are handed
+/// (no scan), and every document still without its PDF at start-up (catching up on whatever a stopped process left)
+/// and every 30 seconds (retrying failures), company by company.</summary>
 public sealed class ArchiveWorker(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ArchiveWorker> logger) : BackgroundService
 {
+    private const int Batch = 100;
+    private readonly System.Threading.Channels.Channel<bool> _wake = System.Threading.Channels.Channel.CreateBounded<bool>(
+        new System.Threading.Channels.BoundedChannelOptions(1) { FullMode = System.Threading.Channels.BoundedChannelFullMode.DropWrite });
+
+    private readonly System.Collections.Concurrent.ConcurrentQueue<(Guid Id, Guid CompanyId)> _handed = new();
+
+    /// <summary>Hands over a document just validated (after its commit): archived at once by the running loop.</summary>
+    public void Wake(Guid documentId, Guid companyId)
+    {
+        _handed.Enqueue((documentId, companyId));
+        _wake.Writer.TryWrite(true);
+    }
+
+    /// <summary>True when documents have been handed over and not yet taken.</summary>
+    public bool IsAwake => !_handed.IsEmpty;
+
+    /// <summary>True once the hosted loop runs (it does not in hosts that switch it off with <c>Koban:Archive:Worker</c>):
+    /// validations then leave the rendering to it.</summary>
+    public bool Running { get; internal set; }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(30), clock);
-        do
+        Running = true;
+        var nextScan = clock.GetUtcNow();
+        while (!stoppingToken.IsCancellationRequested)
         {
+            _wake.Reader.TryRead(out _);
             try
             {
-                await RunOnceAsync(stoppingToken);
+                while (_handed.TryDequeue(out var handed)) await ArchiveOneAsync(handed.Id, handed.CompanyId, stoppingToken);
+                if (clock.GetUtcNow() >= nextScan)
+                {
+                    while (await RunOnceAsync(stoppingToken) == Batch)
+                    {
+                    }
+                    nextScan = clock.GetUtcNow().AddSeconds(30);
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 logger.LogWarning(e, "Archiving pass failed; it runs again in 30 seconds");
+                nextScan = clock.GetUtcNow().AddSeconds(30);
             }
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            var woken = _wake.Reader.WaitToReadAsync(wait.Token).AsTask();
+            var delay = nextScan - clock.GetUtcNow();
+            await Task.WhenAny(woken, Task.Delay(delay > TimeSpan.Zero ? delay : TimeSpan.Zero, clock, wait.Token));
+            await wait.CancelAsync();
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    /// <summary>One pass: returns how many documents were archived.</summary>
+    /// <summary>Archives the documents handed over so far (what the running loop does when woken); returns how many.</summary>
+    public async Task<int> ArchiveHandedAsync(CancellationToken ct)
+    {
+        var done = 0;
+        while (_handed.TryDequeue(out var handed))
+        {
+            if (await ArchiveOneAsync(handed.Id, handed.CompanyId, ct)) done++;
+        }
+        return done;
+    }
+
+    /// <summary>One pass over at most 100 documents: returns how many were archived.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct)
     {
         List<(Guid Id, Guid CompanyId)> missing;
@@ -158,23 +213,29 @@ public sealed class ArchiveWorker(IServiceScopeFactory scopes, TimeProvider cloc
             var db = scope.ServiceProvider.GetRequiredService<KobanDbContext>();
             missing = (await db.BillingDocuments.IgnoreQueryFilters().IgnoreAutoIncludes()
                 .Where(d => d.Status == BillingStatus.Validated && !db.ArchivedDocuments.IgnoreQueryFilters().Any(a => a.DocumentId == d.Id))
-                .OrderBy(d => d.ValidatedAt).Take(100).Select(d => new { d.Id, d.CompanyId }).ToListAsync(ct)).Select(d => (d.Id, d.CompanyId)).ToList();
+                .OrderBy(d => d.ValidatedAt).Take(Batch).Select(d => new { d.Id, d.CompanyId }).ToListAsync(ct)).Select(d => (d.Id, d.CompanyId)).ToList();
         }
         var done = 0;
         foreach (var (id, companyId) in missing)
         {
-            using var scope = scopes.CreateScope();
-            scope.ServiceProvider.GetRequiredService<CurrentActor>().Impersonate(companyId, null, "Archivage");
-            try
-            {
-                await scope.ServiceProvider.GetRequiredService<DocumentArchiver>().ArchiveAsync(id, ct);
-                done++;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning(e, "Archiving document {Id} failed; retried on the next pass", id);
-            }
+            if (await ArchiveOneAsync(id, companyId, ct)) done++;
         }
         return done;
+    }
+
+    private async Task<bool> ArchiveOneAsync(Guid id, Guid companyId, CancellationToken ct)
+    {
+        using var scope = scopes.CreateScope();
+        scope.ServiceProvider.GetRequiredService<CurrentActor>().Impersonate(companyId, null, "Archivage");
+        try
+        {
+            await scope.ServiceProvider.GetRequiredService<DocumentArchiver>().ArchiveAsync(id, ct);
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Archiving document {Id} failed; retried on the next pass", id);
+            return false;
+        }
     }
 }

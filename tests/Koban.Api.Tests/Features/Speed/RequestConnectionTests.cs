@@ -67,7 +67,13 @@ public sealed class RequestConnectionTests : ApiTest
         var (customer, _) = await CustomerTests.CreateAsync(admin, CustomerTests.Business());
         var lines = Enumerable.Range(0, 10).Select(i => new
         {
-            kind = "Free", description = $"Prestation {i}", quantity = 1m + i, unitCode = "HUR", unitPrice = 65.25m + i, vatRate = i % 4 == 0 ? 10m : 20m, nature = "Service",
+            kind = "Free",
+            description = $"Prestation {i}",
+            quantity = 1m + i,
+            unitCode = "HUR",
+            unitPrice = 65.25m + i,
+            vatRate = i % 4 == 0 ? 10m : 20m,
+            nature = "Service",
         }).ToArray();
 
         var created = await admin.PostAsJsonAsync("/api/v1/invoices", new { customerId = customer.GetProperty("id").GetGuid(), lines });
