@@ -1,9 +1,10 @@
 import { Alert, Button, Group, List, Modal, Stack, Text } from "@mantine/core";
 import { DatePickerInput } from "@mantine/dates";
 import { IconAlertTriangle } from "@tabler/icons-react";
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { asApiError } from "@/api/problem";
+import { OnceButton } from "@/components/ui/once-button";
 import { ProblemAlert } from "@/components/ui/problem-alert";
 
 /**
@@ -31,16 +32,6 @@ export function ValidateDocumentDialog({
   const { t } = useTranslation();
   const [date, setDate] = useState<string | null>(requestedDate);
   const dateError = asApiError(error)?.problem.errors?.issueDate?.join(" ");
-  // A double click must not send two validations: the second click comes before `pending` reaches this render.
-  const sent = useRef(false);
-  useEffect(() => {
-    if (!pending) sent.current = false;
-  }, [pending, error]);
-  function confirm() {
-    if (sent.current || pending) return;
-    sent.current = true;
-    onConfirm(date);
-  }
   return (
     <Modal opened={opened} onClose={onClose} title={t(`billing.validate.title.${documentLabel}`)} size="lg">
       <Stack>
@@ -66,9 +57,9 @@ export function ValidateDocumentDialog({
           <Button variant="default" onClick={onClose}>
             {t("common.cancel")}
           </Button>
-          <Button color="green" loading={pending} onClick={confirm}>
+          <OnceButton color="green" pending={pending} onClick={() => onConfirm(date)}>
             {t("billing.validate.confirm")}
-          </Button>
+          </OnceButton>
         </Group>
       </Stack>
     </Modal>

@@ -7,6 +7,7 @@ import { Link } from "react-router";
 import { asApiError } from "@/api/problem";
 import { LineEditor } from "@/components/sales-lines/line-editor";
 import { ReasonModal } from "@/components/sales-lines/reason-modal";
+import { OnceButton } from "@/components/ui/once-button";
 import { SalesLinesTable } from "@/components/sales-lines/sales-lines-table";
 import { type LineDraft, fromLineResponse, splitLineErrors, toLineRequest } from "@/components/sales-lines/sales-lines-api";
 import { OrderStatusBadge } from "@/components/sales-lines/status-badges";
@@ -261,9 +262,9 @@ export function OrderPage({
             <Button variant="default" onClick={() => setDialog(null)}>
               {t("common.cancel")}
             </Button>
-            <Button color="green" loading={transition.isPending} onClick={() => act("validate")}>
+            <OnceButton color="green" pending={transition.isPending} onClick={() => act("validate")}>
               {t("orders.validateConfirm")}
-            </Button>
+            </OnceButton>
           </Group>
         </Stack>
       </Modal>
@@ -300,9 +301,9 @@ export function OrderPage({
             <Button variant="default" onClick={() => setDialog(null)}>
               {t("common.cancel")}
             </Button>
-            <Button color="red" loading={remove.isPending} onClick={() => remove.mutate(order.id, { onSuccess: onDeleted })}>
+            <OnceButton color="red" pending={remove.isPending} onClick={() => remove.mutate(order.id, { onSuccess: onDeleted })}>
               {t("common.delete")}
-            </Button>
+            </OnceButton>
           </Group>
         </Stack>
       </Modal>

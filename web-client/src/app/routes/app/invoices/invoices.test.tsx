@@ -141,6 +141,21 @@ describe("Invoices → validation", () => {
   });
 });
 
+describe("Invoices → validation sent once", () => {
+  it("sends one validation when \"Valider définitivement\" is double-clicked", async () => {
+    const invoice = createInvoice({ orderId: "o-1", orderNumber: "CO-2026-00031" });
+    invoicingDb.invoices = [invoice];
+    const { user } = renderApp(`/invoices/${invoice.id}`, { user: createSalesAdmin() });
+
+    await user.click(await screen.findByRole("button", { name: "Valider" }));
+    const dialog = await screen.findByRole("dialog", { name: "Valider la facture" });
+    await user.dblClick(within(dialog).getByRole("button", { name: "Valider définitivement" }));
+
+    expect(await screen.findByRole("heading", { name: "Facture d'acompte FA-2026-00041" })).toBeInTheDocument();
+    expect(invoicingRequests.validations).toHaveLength(1);
+  });
+});
+
 describe("Credit notes → creation from an invoice", () => {
   it("credits one line with a quantity as a correction and opens the draft credit note", async () => {
     const invoice = createInvoice({ kind: "Balance", title: "Facture", status: "Validated", number: "FA-2026-00042", issueDate: "2026-11-28" });
