@@ -1,6 +1,7 @@
 import { Alert, Button, Group, List, Modal, Stack, Text } from "@mantine/core";
 import { DatePickerInput } from "@mantine/dates";
 import { IconAlertTriangle } from "@tabler/icons-react";
+import dayjs from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { asApiError } from "@/api/problem";
@@ -47,6 +48,8 @@ export function ValidateDocumentDialog({
           description={t("billing.validate.dateHelp")}
           valueFormat="DD/MM/YYYY"
           clearable
+          // The server refuses a document dated after today (issue_date_in_future): the picker does not offer it.
+          maxDate={dayjs().format("YYYY-MM-DD")}
           value={date}
           onChange={(v) => setDate(v)}
           error={dateError}

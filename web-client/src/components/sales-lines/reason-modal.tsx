@@ -61,7 +61,9 @@ export function ReasonModal({
             pending={pending}
             onClick={() => {
               setTouched(true);
-              if (!missing) onConfirm(reason.trim());
+              if (missing) return false;
+              onConfirm(reason.trim());
+              return true;
             }}
           >
             {confirm}
