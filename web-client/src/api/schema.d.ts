@@ -2728,7 +2728,10 @@ export interface components {
             writeOffLossAccount: string;
             writeOffGainAccount: string;
             unidentifiedReceiptsAccount: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             writeOffLimit: number;
             lateInterestAccount?: null | string;
             recoveryIndemnityAccount?: null | string;
@@ -2747,19 +2750,40 @@ export interface components {
         };
         /** @description Amounts still owed per aging bucket (days past the due date on the report's date). */
         AgingAmounts: {
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             notDue: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             days1To30: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             days31To60: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             days61To90: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             over90: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             total: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             disputed: number;
             /** Format: int32 */
             openInvoices: number;
@@ -2776,11 +2800,17 @@ export interface components {
             asOf: string;
             customers: components["schemas"]["CustomerAging"][];
             totals: components["schemas"]["AgingAmounts"];
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             salesLast90Days: number;
             /** Format: date */
             dsoFrom: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 1 decimal (e.g. `48.2`).
+             */
             daysSalesOutstanding: null | number;
         };
         AllocatePaymentRequest: {
@@ -2807,7 +2837,10 @@ export interface components {
         ApplyCreditNoteRequest: {
             /** Format: uuid */
             invoiceId: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             amount: number;
         };
         /** @description The archived PDF: its SHA-256 and when it was stored; null until the worker has rendered it. */
@@ -2852,23 +2885,41 @@ export interface components {
             /** Format: uuid */
             productId: null | string;
             description: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Quantity, written with exactly 3 decimals (e.g. `1.500`).
+             */
             quantity: number;
             unitCode: null | string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 4 decimals (e.g. `12.5000`).
+             */
             unitPrice: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             discountPercent: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             vatRate: number;
             vatCategory: components["schemas"]["VatCategory"];
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             netAmount: number;
             /** Format: uuid */
             orderLineId: null | string;
             /** Format: uuid */
             deductedInvoiceId: null | string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             deductedVat: number;
             /** Format: uuid */
             sourceLineId: null | string;
@@ -2884,7 +2935,10 @@ export interface components {
             number: null | string;
             /** Format: date */
             date: null | string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             totalIncludingVat: null | number;
         };
         /** @description Nothing forgotten: milestones due or late, and validated orders with an amount left to invoice. */
@@ -2901,11 +2955,20 @@ export interface components {
             /** Format: uuid */
             orderId: string;
             orderNumber: null | string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             orderTotalExcludingVat: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             plannedTotalExcludingVat: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             unplannedExcludingVat: number;
             milestones: components["schemas"]["MilestoneResponse"][];
         };
@@ -3018,27 +3081,48 @@ export interface components {
         /** @description One row of a closure's totals. */
         ClosureRowResponse: {
             documentType: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             vatRate: number;
             vatCategory: components["schemas"]["VatCategory"];
             /** Format: int32 */
             count: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             base: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             vat: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             totalIncludingVat: number;
         };
         /** @description Grand totals, net of credit notes (invoices minus credit notes); count is the number of documents. */
         ClosureTotalsResponse: {
             /** Format: int32 */
             count: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             base: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             vat: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             totalIncludingVat: number;
         };
         CompanyProfileResponse: {
@@ -3046,7 +3130,10 @@ export interface components {
             id: string;
             legalName: string;
             legalForm: null | components["schemas"]["LegalForm"];
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             shareCapital: null | number;
             siren: null | string;
             vatNumber: null | string;
@@ -3056,7 +3143,10 @@ export interface components {
             bic: null | string;
             hasLogo: boolean;
             defaultPaymentTerms: components["schemas"]["PaymentTermsDto"];
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 4 decimals (e.g. `12.5000`).
+             */
             latePaymentPenaltyRate: number;
             timeZone: string;
             /** Format: int32 */
@@ -3124,7 +3214,10 @@ export interface components {
         CreditNoteLineRequest: {
             /** Format: uuid */
             invoiceLineId: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Quantity, written with exactly 3 decimals (e.g. `1.500`).
+             */
             quantity: number;
         };
         CreditNoteList: {
@@ -3144,9 +3237,15 @@ export interface components {
             mode: components["schemas"]["CreditNoteMode"];
             reasonText?: null | string;
             lines?: null | components["schemas"]["CreditNoteLineRequest"][];
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             amountExcludingVat?: null | number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             amountIncludingVat?: null | number;
             /** Format: date */
             issueDate?: null | string;
@@ -3180,9 +3279,15 @@ export interface components {
             comment: null | string;
             lines: components["schemas"]["BillingLineResponse"][];
             totals: components["schemas"]["TotalsResponse"];
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             appliedToInvoice: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             customerCredit: number;
             snapshot: null | components["schemas"]["BillingSnapshotResponse"];
             fingerprint: null | string;
@@ -3209,9 +3314,15 @@ export interface components {
             customerName: string;
             /** Format: date */
             issueDate: null | string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             totalExcludingVat: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             totalIncludingVat: number;
             /** Format: date-time */
             updatedAt: string;
@@ -3253,13 +3364,25 @@ export interface components {
             /** Format: uuid */
             customerId: string;
             customerName: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             totalOutstanding: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             overdueOutstanding: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             availableCredit: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             balance: number;
             openInvoices: components["schemas"]["OpenInvoiceResponse"][];
             credits: components["schemas"]["CustomerCreditResponse"][];
@@ -3279,9 +3402,15 @@ export interface components {
             reference: string;
             /** Format: date */
             date: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             amount: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             available: number;
         };
         /**
@@ -3342,17 +3471,32 @@ export interface components {
             from: string;
             /** Format: date */
             to: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             openingBalance: number;
             lines: components["schemas"]["StatementLine"][];
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             totalDebit: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             totalCredit: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             closingBalance: number;
             openInvoices: components["schemas"]["StatementOpenInvoice"][];
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             openInvoicesTotal: number;
         };
         /** @description A row of the customer list: what the list shows and searches, without the whole aggregate. */
@@ -3437,7 +3581,10 @@ export interface components {
             label: string;
             /** Format: date */
             plannedDate: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             plannedAmountExcludingVat: number;
             isLate: boolean;
         };
@@ -3571,11 +3718,20 @@ export interface components {
             /** Format: uuid */
             orderId: string;
             kind: components["schemas"]["InvoiceKind"];
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 4 decimals (e.g. `12.5000`).
+             */
             percentage?: null | number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             amountExcludingVat?: null | number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             amountIncludingVat?: null | number;
             lines?: null | components["schemas"]["InvoiceOrderLineRequest"][];
             /** Format: uuid */
@@ -3610,13 +3766,19 @@ export interface components {
         InvoiceOrderLineRequest: {
             /** Format: uuid */
             orderLineId: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Quantity, written with exactly 3 decimals (e.g. `1.500`).
+             */
             quantity: number;
         };
         /** @description An invoice's payment side: status, what is left, dispute, and what settled it. */
         InvoicePaymentResponse: {
             paymentStatus: components["schemas"]["InvoicePaymentStatus"];
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             outstanding: number;
             disputed: boolean;
             disputeReason: null | string;
@@ -3650,7 +3812,10 @@ export interface components {
             status: components["schemas"]["ReminderStatus"];
             /** Format: int32 */
             daysLate: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             amountDue: number;
             /** Format: uuid */
             emailId: null | string;
@@ -3668,7 +3833,10 @@ export interface components {
             dueDate: string;
             /** Format: int32 */
             daysLate: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             amountDue: number;
             disputed: boolean;
             history: components["schemas"]["InvoiceReminderResponse"][];
@@ -3728,9 +3896,15 @@ export interface components {
             contactId: null | string;
             lines: components["schemas"]["BillingLineResponse"][];
             totals: components["schemas"]["TotalsResponse"];
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             creditedTotal: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             amountDue: number;
             isOverdue: boolean;
             snapshot: null | components["schemas"]["BillingSnapshotResponse"];
@@ -3761,7 +3935,10 @@ export interface components {
             reference: string;
             /** Format: date */
             date: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             amount: number;
             active: boolean;
         };
@@ -3781,11 +3958,20 @@ export interface components {
             issueDate: null | string;
             /** Format: date */
             dueDate: null | string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             totalExcludingVat: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             totalIncludingVat: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             amountDue: number;
             isOverdue: boolean;
             /** Format: date-time */
@@ -3829,11 +4015,20 @@ export interface components {
             auxiliaryAccount: null | string;
             auxiliaryLabel: null | string;
             label: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             debit: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             credit: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             vatRate: null | number;
         };
         /** @description A journal: its code and label as the books show them. */
@@ -3854,13 +4049,25 @@ export interface components {
             to: string;
             /** Format: int32 */
             days: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 4 decimals (e.g. `12.5000`).
+             */
             annualRate: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             interest: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             indemnity: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             totalIncludingVat: number;
         };
         /**
@@ -3874,16 +4081,31 @@ export interface components {
             to: string;
             /** Format: int32 */
             days: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 4 decimals (e.g. `12.5000`).
+             */
             annualRate: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             interest: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             indemnity: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             total: number;
             segments: components["schemas"]["LateInterestSegmentResponse"][];
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             interestAlreadyInvoiced: number;
             indemnityAlreadyInvoiced: boolean;
             businessCustomer: boolean;
@@ -3895,9 +4117,15 @@ export interface components {
             to: string;
             /** Format: int32 */
             days: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             balance: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             interest: number;
         };
         /** @enum {unknown} */
@@ -3934,9 +4162,15 @@ export interface components {
             label: string;
             /** Format: date */
             plannedDate: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 4 decimals (e.g. `12.5000`).
+             */
             percentage: null | number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             amount: null | number;
         };
         MilestoneResponse: {
@@ -3945,11 +4179,20 @@ export interface components {
             label: string;
             /** Format: date */
             plannedDate: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 4 decimals (e.g. `12.5000`).
+             */
             percentage: null | number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             amount: null | number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             plannedAmountExcludingVat: number;
             /** Format: uuid */
             invoiceId: null | string;
@@ -3981,9 +4224,15 @@ export interface components {
             issueDate: string;
             /** Format: date */
             dueDate: null | string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             total: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             outstanding: number;
             paymentStatus: components["schemas"]["InvoicePaymentStatus"];
             /** Format: int32 */
@@ -3999,7 +4248,10 @@ export interface components {
             /** Format: uuid */
             customerId: string;
             title: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             expectedAmount: number;
             /** Format: date */
             expectedCloseDate: null | string;
@@ -4013,7 +4265,10 @@ export interface components {
             customerId: string;
             customerName: string;
             title: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             expectedAmount: number;
             /** Format: date */
             expectedCloseDate: null | string;
@@ -4034,11 +4289,20 @@ export interface components {
          *         per line and per VAT rate: the one source invoices and deliveries will update.
          */
         OrderBillingResponse: {
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             orderedExcludingVat: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             invoicedExcludingVat: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             leftToInvoiceExcludingVat: number;
             lines: components["schemas"]["OrderLineLedgerResponse"][];
             rates: components["schemas"]["OrderRateLedgerResponse"][];
@@ -4060,25 +4324,49 @@ export interface components {
             customerName: string;
             /** Format: date */
             orderDate: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             totalExcludingVat: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             leftToInvoiceExcludingVat: number;
         };
         OrderLineLedgerResponse: {
             /** Format: uuid */
             orderLineId: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Quantity, written with exactly 3 decimals (e.g. `1.500`).
+             */
             orderedQuantity: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             orderedNet: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Quantity, written with exactly 3 decimals (e.g. `1.500`).
+             */
             deliveredQuantity: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             invoicedNet: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             creditedNet: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             leftNet: number;
         };
         OrderList: {
@@ -4087,15 +4375,30 @@ export interface components {
             hasMore: boolean;
         };
         OrderRateLedgerResponse: {
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             rate: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             orderedBase: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             depositedBase: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             deductedBase: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             leftBase: number;
         };
         /**
@@ -4190,11 +4493,20 @@ export interface components {
             /** Format: date */
             orderDate: string;
             customerReference: null | string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             totalExcludingVat: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             totalIncludingVat: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             leftToInvoiceExcludingVat: number;
             traceableToQuote: boolean;
             /** Format: date-time */
@@ -4205,7 +4517,10 @@ export interface components {
         PaymentAllocationInput: {
             /** Format: uuid */
             invoiceId: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             amount: number;
         };
         /** @description One allocation seen from a payment: the invoice (or refund, write-off) it settled, or for a refund the credit it used. */
@@ -4216,7 +4531,10 @@ export interface components {
             /** Format: uuid */
             documentId: string;
             documentNumber: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             amount: number;
             /** Format: date */
             date: string;
@@ -4245,12 +4563,18 @@ export interface components {
             customerId: null | string;
             /** Format: date */
             date: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             amount: number;
             method: components["schemas"]["PaymentMethod"];
             reference: null | string;
             bankAccountCode: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             bankFees?: null | number;
             note?: null | string;
             allocations?: null | components["schemas"]["PaymentAllocationInput"][];
@@ -4266,9 +4590,15 @@ export interface components {
             customerName: null | string;
             /** Format: date */
             date: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             amount: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             bankFees: number;
             method: components["schemas"]["PaymentMethod"];
             reference: null | string;
@@ -4278,9 +4608,15 @@ export interface components {
             cancelReason: null | string;
             /** Format: date-time */
             cancelledAt: null | string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             allocated: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             unallocated: number;
             allocations: components["schemas"]["PaymentAllocationResponse"][];
             /** Format: date-time */
@@ -4299,13 +4635,19 @@ export interface components {
             customerName: null | string;
             /** Format: date */
             date: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             amount: number;
             method: components["schemas"]["PaymentMethod"];
             reference: null | string;
             bankAccountCode: string;
             state: components["schemas"]["PaymentState"];
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             unallocated: number;
             /** Format: date-time */
             updatedAt: string;
@@ -4374,9 +4716,15 @@ export interface components {
             name: string;
             description: null | string;
             unitCode: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 4 decimals (e.g. `12.5000`).
+             */
             unitPrice: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             vatRate: number;
             vatExemptionReason: null | string;
             nature: components["schemas"]["ProductNature"];
@@ -4395,9 +4743,15 @@ export interface components {
             description: null | string;
             unitCode: string;
             unitLabel: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 4 decimals (e.g. `12.5000`).
+             */
             unitPrice: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             vatRate: number;
             vatExemptionReason: null | string;
             nature: components["schemas"]["ProductNature"];
@@ -4469,9 +4823,15 @@ export interface components {
             customerId: string;
             /** Format: date */
             validUntil: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             totalExcludingVat: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             totalIncludingVat: number;
             /** Format: uuid */
             orderId: null | string;
@@ -4492,7 +4852,10 @@ export interface components {
             hasMore: boolean;
             /** Format: int32 */
             count: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             totalOutstanding: number;
             /** Format: date */
             today: string;
@@ -4509,9 +4872,15 @@ export interface components {
             issueDate: string;
             /** Format: date */
             dueDate: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             total: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             outstanding: number;
             paymentStatus: components["schemas"]["InvoicePaymentStatus"];
             /** Format: int32 */
@@ -4526,7 +4895,10 @@ export interface components {
             method: components["schemas"]["PaymentMethod"];
             bankAccountCode: string;
             reference?: null | string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             amount?: null | number;
         };
         RefuseQuoteRequest: {
@@ -4580,7 +4952,10 @@ export interface components {
          */
         RevenueAccountRule: {
             nature: components["schemas"]["ProductNature"];
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             vatRate: number;
             account: string;
             treatment?: null | components["schemas"]["VatTreatmentKind"];
@@ -4595,14 +4970,26 @@ export interface components {
             /** Format: uuid */
             productId: null | string;
             description: null | string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Quantity, written with exactly 3 decimals (e.g. `1.500`).
+             */
             quantity: null | number;
             unitCode: null | string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 4 decimals (e.g. `12.5000`).
+             */
             unitPrice: null | number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             discountPercent: null | number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             vatRate: null | number;
             nature: null | components["schemas"]["ProductNature"];
             /** @description For a French sale at 0 %: the legal basis of the exemption (required then; a product line defaults to its product's), stored with the line and printed on the document as typed, e.g. "Exonération de TVA, article 261-4-4° du CGI". */
@@ -4617,18 +5004,33 @@ export interface components {
             /** Format: uuid */
             productId: null | string;
             description: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Quantity, written with exactly 3 decimals (e.g. `1.500`).
+             */
             quantity: number;
             unitCode: null | string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 4 decimals (e.g. `12.5000`).
+             */
             unitPrice: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             discountPercent: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             vatRate: number;
             vatCategory: components["schemas"]["VatCategory"];
             isContractLine: boolean;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             netAmount: number;
             /** @description On a French 0 % exempt line (category E), the legal basis of the exemption printed on the document. */
             vatExemptionReason?: null | string;
@@ -4639,7 +5041,10 @@ export interface components {
             companyId: string;
             legalName: string;
             legalForm: null | string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             shareCapital: null | number;
             address: null | components["schemas"]["AddressSnapshot"];
             siren: null | string;
@@ -4649,7 +5054,10 @@ export interface components {
             bic: null | string;
             vatFranchise: boolean;
             vatOnDebits: boolean;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 4 decimals (e.g. `12.5000`).
+             */
             latePaymentPenaltyRate: number;
         };
         /**
@@ -4703,11 +5111,20 @@ export interface components {
             label: string;
             /** Format: date */
             dueDate: null | string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             debit: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             credit: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             balance: number;
         };
         /** @description An invoice still open at the statement's end date. */
@@ -4719,9 +5136,15 @@ export interface components {
             issueDate: string;
             /** Format: date */
             dueDate: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             total: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             outstanding: number;
             /** Format: int32 */
             daysLate: number;
@@ -4735,12 +5158,21 @@ export interface components {
          */
         TemplateLogoSource: "Own" | "Company" | "None";
         TotalsResponse: {
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             totalExcludingVat: number;
             vatBreakdown: components["schemas"]["VatBreakdownResponse"][];
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             totalVat: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             totalIncludingVat: number;
         };
         UnitCodeResponse: {
@@ -4750,7 +5182,10 @@ export interface components {
         UpdateCompanyProfileRequest: {
             legalName: string;
             legalForm: null | components["schemas"]["LegalForm"];
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             shareCapital: null | number;
             siren: null | string;
             vatNumber: null | string;
@@ -4759,7 +5194,10 @@ export interface components {
             iban: null | string;
             bic: null | string;
             defaultPaymentTerms: components["schemas"]["PaymentTermsDto"];
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 4 decimals (e.g. `12.5000`).
+             */
             latePaymentPenaltyRate: number;
             timeZone: string;
             /** Format: int32 */
@@ -4818,18 +5256,30 @@ export interface components {
         };
         /** @description Overrides the VAT accounts for one rate (e.g. 445711 / 445741 for 20 %). */
         VatAccountRule: {
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             vatRate: number;
             collectedAccount: string;
             pendingAccount: string;
         };
         VatBreakdownResponse: {
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             rate: number;
             category: components["schemas"]["VatCategory"];
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             base: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             vat: number;
         };
         /**
@@ -4844,7 +5294,10 @@ export interface components {
             legalBasis: string;
         };
         VatRateChoiceResponse: {
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             rate: number;
             label: string;
             legalBasis: string;
@@ -4855,17 +5308,35 @@ export interface components {
          *     (services to EU businesses) + `outsideScope` (services to businesses outside the EU) + `exempt` (exempt French sales).
          */
         VatSummaryNonTaxable: {
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             exports: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             intraCommunitySupplies: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             otherNonTaxable: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             reverseChargeServices: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             outsideScope: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             exempt: number;
         };
         /**
@@ -4878,23 +5349,44 @@ export interface components {
             /** Format: date */
             to: string;
             rows: components["schemas"]["VatSummaryRow"][];
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             totalBase: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             totalVat: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             pendingVatAtEnd: number;
             nonTaxable: components["schemas"]["VatSummaryNonTaxable"];
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             franchiseTurnover: number;
         };
         /** @description VAT due at one rate over the period: the base and the VAT that became due (on debits, or on receipt for services). */
         VatSummaryRow: {
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             rate: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             base: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             vat: number;
         };
         /** @enum {unknown} */
@@ -4981,6 +5473,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/auth/login",
+                     *       "errors": {
+                     *         "email": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -4990,6 +5497,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/auth/login",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -4999,6 +5516,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/auth/login",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5008,7 +5535,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -5029,6 +5559,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-invalid",
+                     *       "title": "La clé d'idempotence doit faire de 1 à 200 caractères imprimables.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/auth/logout",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           "La clé d'idempotence doit faire de 1 à 200 caractères imprimables."
+                     *         ]
+                     *       },
+                     *       "code": "idempotency_key_invalid",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -5038,6 +5583,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/auth/logout",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5047,6 +5602,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/auth/logout",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5056,6 +5621,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/auth/logout",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5102,6 +5677,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/auth/me",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5111,6 +5696,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/auth/me",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5120,6 +5715,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/auth/me",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5129,7 +5734,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -5160,6 +5768,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/auth/change-password",
+                     *       "errors": {
+                     *         "currentPassword": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -5169,6 +5792,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/auth/change-password",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5178,6 +5811,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/auth/change-password",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5187,6 +5830,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/auth/change-password",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5234,6 +5887,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/signup",
+                     *       "errors": {
+                     *         "companyName": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -5243,6 +5911,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/signup",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5252,6 +5930,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/signup",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5260,12 +5948,40 @@ export interface operations {
     ListAuditEvents: {
         parameters: {
             query?: {
+                /**
+                 * @description Page size: 1 to 100 (default 25). Outside that range: 400 `limit_out_of_range`.
+                 * @example 25
+                 */
                 limit?: number;
+                /**
+                 * @description The `nextCursor` of the previous page (opaque); omit it for the first page. A cursor of another sort or a damaged one: 400 `cursor_invalid`.
+                 * @example eyJTb3J0IjoibmFtZSIsIlZhbHVlIjoiRHVwb250IiwiSWQiOiIwMTkzYTRmMiJ9
+                 */
                 after?: string;
+                /**
+                 * @description Sort field, prefixed with `-` for descending order; the fields this list offers and its default are in the operation's description. Another field: 400 `sort_unknown`.
+                 * @example -occurredAt
+                 */
                 sort?: string;
+                /**
+                 * @description Only the records about this entity (its id).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 entityId?: string;
+                /**
+                 * @description Only the records about this type of entity, e.g. `invoice`, `quote`, `order`, `customer`, `user`.
+                 * @example invoice
+                 */
                 entityType?: string;
+                /**
+                 * @description Only events at or after this instant (ISO 8601 with its offset).
+                 * @example 2026-11-01T00:00:00Z
+                 */
                 occurredFrom?: string;
+                /**
+                 * @description Only events before this instant (ISO 8601 with its offset).
+                 * @example 2026-12-01T00:00:00Z
+                 */
                 occurredTo?: string;
             };
             header?: never;
@@ -5312,6 +6028,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/limit-out-of-range",
+                     *       "title": "Le paramètre limit doit être compris entre 1 et 100.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/audit-events",
+                     *       "errors": {
+                     *         "limit": [
+                     *           "Le paramètre limit doit être compris entre 1 et 100."
+                     *         ]
+                     *       },
+                     *       "code": "limit_out_of_range",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -5321,6 +6052,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/audit-events",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5330,6 +6071,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/audit-events",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5339,6 +6090,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/audit-events",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5422,6 +6183,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/vat-treatments",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5431,6 +6202,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/vat-treatments",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5440,6 +6221,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/vat-treatments",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5448,6 +6239,10 @@ export interface operations {
     GetBillingOverview: {
         parameters: {
             query?: {
+                /**
+                 * @description Only milestones planned on or before this date (default: all).
+                 * @example 2026-12-31
+                 */
                 dueBy?: string;
             };
             header?: never;
@@ -5498,6 +6293,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/malformed-request",
+                     *       "title": "La requête est mal formée (JSON ou paramètre illisible).",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/billing-schedule",
+                     *       "errors": {
+                     *         "dueBy": [
+                     *           "La requête est mal formée (JSON ou paramètre illisible)."
+                     *         ]
+                     *       },
+                     *       "code": "malformed_request",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -5507,6 +6317,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/billing-schedule",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5516,6 +6336,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/billing-schedule",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5525,6 +6355,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/billing-schedule",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5535,6 +6375,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Id of the customer (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -5589,6 +6433,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/account",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5598,6 +6452,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/account",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5607,6 +6471,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/not-found",
+                     *       "title": "Cet élément n'existe pas.",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/account",
+                     *       "code": "not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5616,6 +6490,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/account",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5626,6 +6510,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Id of the quote (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -5647,6 +6535,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/pdf",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5656,6 +6554,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/pdf",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5665,6 +6573,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/not-found",
+                     *       "title": "Cet élément n'existe pas.",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/pdf",
+                     *       "code": "not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5674,6 +6592,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/pdf",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5684,6 +6612,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Id of the order (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -5705,6 +6637,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/pdf",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5714,6 +6656,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/pdf",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5723,6 +6675,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/not-found",
+                     *       "title": "Cet élément n'existe pas.",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/pdf",
+                     *       "code": "not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5732,6 +6694,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/pdf",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5742,6 +6714,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Id of the invoice (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -5763,6 +6739,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/pdf",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5772,6 +6758,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/pdf",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5781,6 +6777,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/not-found",
+                     *       "title": "Cet élément n'existe pas.",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/pdf",
+                     *       "code": "not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5790,6 +6796,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/pdf",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5800,6 +6816,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Id of the credit note (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -5821,6 +6841,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/pdf",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5830,6 +6860,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/pdf",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5839,6 +6879,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/not-found",
+                     *       "title": "Cet élément n'existe pas.",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/pdf",
+                     *       "code": "not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5848,6 +6898,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/pdf",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5857,10 +6917,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /**
+                 * @description Id of the invoice (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -5935,6 +7002,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/send",
+                     *       "errors": {
+                     *         "to": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -5944,6 +7026,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/send",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5953,6 +7045,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/send",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5962,6 +7064,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/document-not-validated",
+                     *       "title": "Seul un document validé peut être envoyé : un brouillon n'est pas une facture.",
+                     *       "status": 409,
+                     *       "detail": "Seul un document validé peut être envoyé : un brouillon n'est pas une facture.",
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/send",
+                     *       "code": "document_not_validated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5971,6 +7084,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/no-recipient",
+                     *       "title": "Le contact de facturation du client n'a pas d'adresse e-mail : indiquez les destinataires.",
+                     *       "status": 422,
+                     *       "detail": "Le contact de facturation du client n'a pas d'adresse e-mail : indiquez les destinataires.",
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/send",
+                     *       "errors": {
+                     *         "to": [
+                     *           "Le contact de facturation du client n'a pas d'adresse e-mail : indiquez les destinataires."
+                     *         ]
+                     *       },
+                     *       "code": "no_recipient",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5980,6 +7109,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/send",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5990,6 +7129,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Id of the invoice (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -6037,6 +7180,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/emails",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6046,6 +7199,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/emails",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6055,6 +7218,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/not-found",
+                     *       "title": "Cet élément n'existe pas.",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/emails",
+                     *       "code": "not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6064,6 +7237,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/emails",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6073,10 +7256,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /**
+                 * @description Id of the credit note (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -6151,6 +7341,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/send",
+                     *       "errors": {
+                     *         "to": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -6160,6 +7365,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/send",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6169,6 +7384,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/send",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6178,6 +7403,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/document-not-validated",
+                     *       "title": "Seul un document validé peut être envoyé : un brouillon n'est pas une facture.",
+                     *       "status": 409,
+                     *       "detail": "Seul un document validé peut être envoyé : un brouillon n'est pas une facture.",
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/send",
+                     *       "code": "document_not_validated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6187,6 +7423,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/no-recipient",
+                     *       "title": "Le contact de facturation du client n'a pas d'adresse e-mail : indiquez les destinataires.",
+                     *       "status": 422,
+                     *       "detail": "Le contact de facturation du client n'a pas d'adresse e-mail : indiquez les destinataires.",
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/send",
+                     *       "errors": {
+                     *         "to": [
+                     *           "Le contact de facturation du client n'a pas d'adresse e-mail : indiquez les destinataires."
+                     *         ]
+                     *       },
+                     *       "code": "no_recipient",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6196,6 +7448,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/send",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6206,6 +7468,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Id of the credit note (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -6253,6 +7519,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/emails",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6262,6 +7538,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/emails",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6271,6 +7557,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/not-found",
+                     *       "title": "Cet élément n'existe pas.",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/emails",
+                     *       "code": "not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6280,6 +7576,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/emails",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6289,10 +7595,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /**
+                 * @description Id of the order (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -6367,6 +7680,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/send",
+                     *       "errors": {
+                     *         "to": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -6376,6 +7704,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/send",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6385,6 +7723,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/send",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6394,6 +7742,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/document-not-validated",
+                     *       "title": "Seul un document validé peut être envoyé : un brouillon n'est pas une facture.",
+                     *       "status": 409,
+                     *       "detail": "Seul un document validé peut être envoyé : un brouillon n'est pas une facture.",
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/send",
+                     *       "code": "document_not_validated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6403,6 +7762,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/no-recipient",
+                     *       "title": "Le contact de facturation du client n'a pas d'adresse e-mail : indiquez les destinataires.",
+                     *       "status": 422,
+                     *       "detail": "Le contact de facturation du client n'a pas d'adresse e-mail : indiquez les destinataires.",
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/send",
+                     *       "errors": {
+                     *         "to": [
+                     *           "Le contact de facturation du client n'a pas d'adresse e-mail : indiquez les destinataires."
+                     *         ]
+                     *       },
+                     *       "code": "no_recipient",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6412,6 +7787,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/send",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6422,6 +7807,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Id of the order (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -6469,6 +7858,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/emails",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6478,6 +7877,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/emails",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6487,6 +7896,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/not-found",
+                     *       "title": "Cet élément n'existe pas.",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/emails",
+                     *       "code": "not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6496,6 +7915,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/emails",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6505,10 +7934,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /**
+                 * @description Id of the quote (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -6583,6 +8019,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/email",
+                     *       "errors": {
+                     *         "to": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -6592,6 +8043,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/email",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6601,6 +8062,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/email",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6610,6 +8081,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/document-not-validated",
+                     *       "title": "Seul un document validé peut être envoyé : un brouillon n'est pas une facture.",
+                     *       "status": 409,
+                     *       "detail": "Seul un document validé peut être envoyé : un brouillon n'est pas une facture.",
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/email",
+                     *       "code": "document_not_validated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6619,6 +8101,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/no-recipient",
+                     *       "title": "Le contact de facturation du client n'a pas d'adresse e-mail : indiquez les destinataires.",
+                     *       "status": 422,
+                     *       "detail": "Le contact de facturation du client n'a pas d'adresse e-mail : indiquez les destinataires.",
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/email",
+                     *       "errors": {
+                     *         "to": [
+                     *           "Le contact de facturation du client n'a pas d'adresse e-mail : indiquez les destinataires."
+                     *         ]
+                     *       },
+                     *       "code": "no_recipient",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6628,6 +8126,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/email",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6638,6 +8146,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Id of the quote (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -6685,6 +8197,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/emails",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6694,6 +8216,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/emails",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6703,6 +8235,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/not-found",
+                     *       "title": "Cet élément n'existe pas.",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/emails",
+                     *       "code": "not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6712,6 +8254,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/emails",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6721,7 +8273,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -6768,6 +8323,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/users/invitations",
+                     *       "errors": {
+                     *         "email": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -6777,6 +8347,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/users/invitations",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6786,6 +8366,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/users/invitations",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6795,6 +8385,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/users/invitations",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6804,10 +8404,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /**
+                 * @description Id of the user (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -6842,6 +8449,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-invalid",
+                     *       "title": "La clé d'idempotence doit faire de 1 à 200 caractères imprimables.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/users/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/invitation",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           "La clé d'idempotence doit faire de 1 à 200 caractères imprimables."
+                     *         ]
+                     *       },
+                     *       "code": "idempotency_key_invalid",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -6851,6 +8473,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/users/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/invitation",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6860,6 +8492,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/users/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/invitation",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6869,6 +8511,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/invitation-already-accepted",
+                     *       "title": "Cet utilisateur a déjà accepté son invitation.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/users/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/invitation",
+                     *       "code": "invitation_already_accepted",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6878,6 +8530,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/users/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/invitation",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6922,6 +8584,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/auth/invitation/accept",
+                     *       "errors": {
+                     *         "token": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -6931,6 +8608,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/token-expired",
+                     *       "title": "Ce lien a expiré : demandez-en un nouveau.",
+                     *       "status": 422,
+                     *       "instance": "/api/v1/auth/invitation/accept",
+                     *       "errors": {
+                     *         "token": [
+                     *           "Ce lien a expiré : demandez-en un nouveau."
+                     *         ]
+                     *       },
+                     *       "code": "token_expired",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6940,6 +8632,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/auth/invitation/accept",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7000,6 +8702,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/company",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7009,6 +8721,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/company",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7018,6 +8740,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/company",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7116,6 +8848,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/company",
+                     *       "errors": {
+                     *         "legalName": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -7125,6 +8872,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/company",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7134,6 +8891,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/company",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7143,6 +8910,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/stale-version",
+                     *       "title": "Quelqu'un d'autre a modifié cet élément entre-temps : rechargez-le avant d'enregistrer.",
+                     *       "status": 412,
+                     *       "instance": "/api/v1/company",
+                     *       "code": "stale_version",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7152,6 +8929,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/siren-invalid-check-digit",
+                     *       "title": "Le SIREN est invalide (clé de contrôle).",
+                     *       "status": 422,
+                     *       "detail": "Le SIREN est invalide (clé de contrôle).",
+                     *       "instance": "/api/v1/company",
+                     *       "errors": {
+                     *         "siren": [
+                     *           "Le SIREN est invalide (clé de contrôle)."
+                     *         ]
+                     *       },
+                     *       "code": "siren_invalid_check_digit",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7161,6 +8954,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/if-match-required",
+                     *       "title": "Une modification doit indiquer la version lue (en-tête If-Match).",
+                     *       "status": 428,
+                     *       "instance": "/api/v1/company",
+                     *       "code": "if_match_required",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7170,6 +8973,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/company",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7200,6 +9013,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/company/logo",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7209,6 +9032,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/company/logo",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7218,6 +9051,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/not-found",
+                     *       "title": "Cet élément n'existe pas.",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/company/logo",
+                     *       "code": "not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7227,6 +9070,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/company/logo",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7260,6 +9113,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/company/logo",
+                     *       "errors": {
+                     *         "file": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -7269,6 +9137,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/company/logo",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7278,6 +9156,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/company/logo",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7287,6 +9175,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/company/logo",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7308,21 +9206,22 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
             /** @description No valid session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/company/logo",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7332,6 +9231,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/company/logo",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7341,6 +9250,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/company/logo",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7349,12 +9268,37 @@ export interface operations {
     ListUsers: {
         parameters: {
             query?: {
+                /**
+                 * @description Page size: 1 to 100 (default 25). Outside that range: 400 `limit_out_of_range`.
+                 * @example 25
+                 */
                 limit?: number;
+                /**
+                 * @description The `nextCursor` of the previous page (opaque); omit it for the first page. A cursor of another sort or a damaged one: 400 `cursor_invalid`.
+                 * @example eyJTb3J0IjoibmFtZSIsIlZhbHVlIjoiRHVwb250IiwiSWQiOiIwMTkzYTRmMiJ9
+                 */
                 after?: string;
+                /**
+                 * @description Sort field, prefixed with `-` for descending order; the fields this list offers and its default are in the operation's description. Another field: 400 `sort_unknown`.
+                 * @example createdAt
+                 */
                 sort?: string;
+                /**
+                 * @description Case-insensitive text search; what it matches is in the operation's description.
+                 * @example dupont
+                 */
                 search?: string;
+                /** @description Only the users with this role. */
                 role?: components["schemas"]["UserRole"];
+                /**
+                 * @description `true`: active users only; `false`: deactivated users only; omitted: both.
+                 * @example true
+                 */
                 isActive?: boolean;
+                /**
+                 * @description Only records changed at or after this instant (ISO 8601 with its offset), for incremental synchronisation.
+                 * @example 2026-11-01T00:00:00Z
+                 */
                 updatedSince?: string;
             };
             header?: never;
@@ -7397,6 +9341,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/limit-out-of-range",
+                     *       "title": "Le paramètre limit doit être compris entre 1 et 100.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/users",
+                     *       "errors": {
+                     *         "limit": [
+                     *           "Le paramètre limit doit être compris entre 1 et 100."
+                     *         ]
+                     *       },
+                     *       "code": "limit_out_of_range",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -7406,6 +9365,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/users",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7415,6 +9384,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/users",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7424,6 +9403,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/users",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7433,7 +9422,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -7481,6 +9473,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/users",
+                     *       "errors": {
+                     *         "email": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -7490,6 +9497,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/users",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7499,6 +9516,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/users",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7508,6 +9535,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/users",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7518,6 +9555,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Id of the user (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -7552,6 +9593,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/users/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7561,6 +9612,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/users/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7570,6 +9631,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/users/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7586,6 +9657,10 @@ export interface operations {
                 "If-Match": string;
             };
             path: {
+                /**
+                 * @description Id of the user (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -7631,6 +9706,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/users/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "errors": {
+                     *         "displayName": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -7640,6 +9730,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/users/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7649,6 +9749,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/users/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7658,6 +9768,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/stale-version",
+                     *       "title": "Quelqu'un d'autre a modifié cet élément entre-temps : rechargez-le avant d'enregistrer.",
+                     *       "status": 412,
+                     *       "instance": "/api/v1/users/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "stale_version",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7667,6 +9787,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/last-admin",
+                     *       "title": "L'entreprise doit garder au moins un administrateur actif.",
+                     *       "status": 422,
+                     *       "instance": "/api/v1/users/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "last_admin",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7676,6 +9806,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/if-match-required",
+                     *       "title": "Une modification doit indiquer la version lue (en-tête If-Match).",
+                     *       "status": 428,
+                     *       "instance": "/api/v1/users/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "if_match_required",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7685,6 +9825,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/users/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7693,10 +9843,30 @@ export interface operations {
     ListApiKeys: {
         parameters: {
             query?: {
+                /**
+                 * @description Page size: 1 to 100 (default 25). Outside that range: 400 `limit_out_of_range`.
+                 * @example 25
+                 */
                 limit?: number;
+                /**
+                 * @description The `nextCursor` of the previous page (opaque); omit it for the first page. A cursor of another sort or a damaged one: 400 `cursor_invalid`.
+                 * @example eyJTb3J0IjoibmFtZSIsIlZhbHVlIjoiRHVwb250IiwiSWQiOiIwMTkzYTRmMiJ9
+                 */
                 after?: string;
+                /**
+                 * @description Sort field, prefixed with `-` for descending order; the fields this list offers and its default are in the operation's description. Another field: 400 `sort_unknown`.
+                 * @example createdAt
+                 */
                 sort?: string;
+                /**
+                 * @description `true`: revoked keys only; `false`: keys in use only; omitted: both.
+                 * @example false
+                 */
                 revoked?: boolean;
+                /**
+                 * @description Only records changed at or after this instant (ISO 8601 with its offset), for incremental synchronisation.
+                 * @example 2026-11-01T00:00:00Z
+                 */
                 updatedSince?: string;
             };
             header?: never;
@@ -7740,6 +9910,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/limit-out-of-range",
+                     *       "title": "Le paramètre limit doit être compris entre 1 et 100.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/api-keys",
+                     *       "errors": {
+                     *         "limit": [
+                     *           "Le paramètre limit doit être compris entre 1 et 100."
+                     *         ]
+                     *       },
+                     *       "code": "limit_out_of_range",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -7749,6 +9934,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/api-keys",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7758,6 +9953,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/api-keys",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7767,6 +9972,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/api-keys",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7776,7 +9991,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -7829,6 +10047,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/api-keys",
+                     *       "errors": {
+                     *         "name": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -7838,6 +10071,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/api-keys",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7847,6 +10090,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/api-keys",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7856,6 +10109,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/api-keys",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7885,6 +10148,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/api-keys/scopes",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7894,6 +10167,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/api-keys/scopes",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7903,6 +10186,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/api-keys/scopes",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7912,10 +10205,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /**
+                 * @description Id of the API key (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -7951,6 +10251,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-invalid",
+                     *       "title": "La clé d'idempotence doit faire de 1 à 200 caractères imprimables.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/api-keys/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/revoke",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           "La clé d'idempotence doit faire de 1 à 200 caractères imprimables."
+                     *         ]
+                     *       },
+                     *       "code": "idempotency_key_invalid",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -7960,6 +10275,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/api-keys/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/revoke",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7969,6 +10294,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/api-keys/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/revoke",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7978,6 +10313,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/api-keys/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/revoke",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8024,6 +10369,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/numbering",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8033,6 +10388,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/numbering",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8042,6 +10407,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/numbering",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8052,6 +10427,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The document series. */
                 documentType: components["schemas"]["DocumentType"];
             };
             cookie?: never;
@@ -8086,6 +10462,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/numbering/Invoice",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8095,6 +10481,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/numbering/Invoice",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8104,6 +10500,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/numbering/Invoice",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8120,6 +10526,7 @@ export interface operations {
                 "If-Match": string;
             };
             path: {
+                /** @description The document series. */
                 documentType: components["schemas"]["DocumentType"];
             };
             cookie?: never;
@@ -8168,6 +10575,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/numbering/Invoice",
+                     *       "errors": {
+                     *         "prefix": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -8177,6 +10599,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/numbering/Invoice",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8186,6 +10618,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/numbering/Invoice",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8195,6 +10637,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/numbering-locked",
+                     *       "title": "La numérotation ne peut plus être modifiée : un document de cette série a déjà été numéroté.",
+                     *       "status": 409,
+                     *       "detail": "La numérotation ne peut plus être modifiée : un document de cette série a déjà été numéroté.",
+                     *       "instance": "/api/v1/numbering/Invoice",
+                     *       "code": "numbering_locked",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8204,6 +10657,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/stale-version",
+                     *       "title": "Quelqu'un d'autre a modifié cet élément entre-temps : rechargez-le avant d'enregistrer.",
+                     *       "status": 412,
+                     *       "instance": "/api/v1/numbering/Invoice",
+                     *       "code": "stale_version",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8213,6 +10676,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/numbering-prefix-invalid",
+                     *       "title": "Le préfixe ou le séparateur de numérotation est invalide (12 et 3 caractères imprimables au plus).",
+                     *       "status": 422,
+                     *       "detail": "Le préfixe ou le séparateur de numérotation est invalide (12 et 3 caractères imprimables au plus).",
+                     *       "instance": "/api/v1/numbering/Invoice",
+                     *       "errors": {
+                     *         "prefix": [
+                     *           "Le préfixe ou le séparateur de numérotation est invalide (12 et 3 caractères imprimables au plus)."
+                     *         ]
+                     *       },
+                     *       "code": "numbering_prefix_invalid",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8222,6 +10701,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/if-match-required",
+                     *       "title": "Une modification doit indiquer la version lue (en-tête If-Match).",
+                     *       "status": 428,
+                     *       "instance": "/api/v1/numbering/Invoice",
+                     *       "code": "if_match_required",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8231,6 +10720,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/numbering/Invoice",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8239,14 +10738,44 @@ export interface operations {
     ListCustomers: {
         parameters: {
             query?: {
+                /**
+                 * @description Page size: 1 to 100 (default 25). Outside that range: 400 `limit_out_of_range`.
+                 * @example 25
+                 */
                 limit?: number;
+                /**
+                 * @description The `nextCursor` of the previous page (opaque); omit it for the first page. A cursor of another sort or a damaged one: 400 `cursor_invalid`.
+                 * @example eyJTb3J0IjoibmFtZSIsIlZhbHVlIjoiRHVwb250IiwiSWQiOiIwMTkzYTRmMiJ9
+                 */
                 after?: string;
+                /**
+                 * @description Sort field, prefixed with `-` for descending order; the fields this list offers and its default are in the operation's description. Another field: 400 `sort_unknown`.
+                 * @example name
+                 */
                 sort?: string;
+                /**
+                 * @description Case-insensitive text search; what it matches is in the operation's description.
+                 * @example dupont
+                 */
                 search?: string;
+                /** @description Only the records of this kind. */
                 kind?: components["schemas"]["CustomerKind"];
+                /** @description Only the customers with this VAT regime. */
                 vatRegime?: components["schemas"]["CustomerVatRegime"];
+                /**
+                 * @description Only the customers of this country (ISO 3166-1 alpha-2 code).
+                 * @example FR
+                 */
                 countryCode?: string;
+                /**
+                 * @description `true`: archived records only; `false` (default): active records only.
+                 * @example false
+                 */
                 archived?: boolean;
+                /**
+                 * @description Only records changed at or after this instant (ISO 8601 with its offset), for incremental synchronisation.
+                 * @example 2026-11-01T00:00:00Z
+                 */
                 updatedSince?: string;
             };
             header?: never;
@@ -8292,6 +10821,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/limit-out-of-range",
+                     *       "title": "Le paramètre limit doit être compris entre 1 et 100.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/customers",
+                     *       "errors": {
+                     *         "limit": [
+                     *           "Le paramètre limit doit être compris entre 1 et 100."
+                     *         ]
+                     *       },
+                     *       "code": "limit_out_of_range",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -8301,6 +10845,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/customers",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8310,6 +10864,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/customers",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8319,6 +10883,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/customers",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8328,7 +10902,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -8453,6 +11030,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/customers",
+                     *       "errors": {
+                     *         "kind": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -8462,6 +11054,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/customers",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8471,6 +11073,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/customers",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8480,6 +11092,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/customer-vat-number-required",
+                     *       "title": "Un client professionnel d'un autre pays de l'Union européenne doit avoir un numéro de TVA intracommunautaire valide.",
+                     *       "status": 422,
+                     *       "detail": "Un client professionnel d'un autre pays de l'Union européenne doit avoir un numéro de TVA intracommunautaire valide.",
+                     *       "instance": "/api/v1/customers",
+                     *       "errors": {
+                     *         "vatNumber": [
+                     *           "Un client professionnel d'un autre pays de l'Union européenne doit avoir un numéro de TVA intracommunautaire valide."
+                     *         ]
+                     *       },
+                     *       "code": "customer_vat_number_required",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8489,6 +11117,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/customers",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8499,6 +11137,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Id of the customer (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -8571,6 +11213,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8580,6 +11232,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8589,6 +11251,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8605,6 +11277,10 @@ export interface operations {
                 "If-Match": string;
             };
             path: {
+                /**
+                 * @description Id of the customer (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -8718,6 +11394,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "errors": {
+                     *         "kind": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -8727,6 +11418,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8736,6 +11437,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8745,6 +11456,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/stale-version",
+                     *       "title": "Quelqu'un d'autre a modifié cet élément entre-temps : rechargez-le avant d'enregistrer.",
+                     *       "status": 412,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "stale_version",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8754,6 +11475,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/customer-vat-number-required",
+                     *       "title": "Un client professionnel d'un autre pays de l'Union européenne doit avoir un numéro de TVA intracommunautaire valide.",
+                     *       "status": 422,
+                     *       "detail": "Un client professionnel d'un autre pays de l'Union européenne doit avoir un numéro de TVA intracommunautaire valide.",
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "errors": {
+                     *         "vatNumber": [
+                     *           "Un client professionnel d'un autre pays de l'Union européenne doit avoir un numéro de TVA intracommunautaire valide."
+                     *         ]
+                     *       },
+                     *       "code": "customer_vat_number_required",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8763,6 +11500,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/if-match-required",
+                     *       "title": "Une modification doit indiquer la version lue (en-tête If-Match).",
+                     *       "status": 428,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "if_match_required",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8772,6 +11519,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8782,6 +11539,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Id of the customer (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -8795,21 +11556,22 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
             /** @description No valid session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8819,6 +11581,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8828,6 +11600,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/customer-referenced",
+                     *       "title": "Un document fait référence à ce client : archivez-le plutôt que de le supprimer.",
+                     *       "status": 409,
+                     *       "detail": "Un document fait référence à ce client : archivez-le plutôt que de le supprimer.",
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "customer_referenced",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8837,6 +11620,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8846,10 +11639,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /**
+                 * @description Id of the customer (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -8922,6 +11722,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-invalid",
+                     *       "title": "La clé d'idempotence doit faire de 1 à 200 caractères imprimables.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/archive",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           "La clé d'idempotence doit faire de 1 à 200 caractères imprimables."
+                     *         ]
+                     *       },
+                     *       "code": "idempotency_key_invalid",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -8931,6 +11746,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/archive",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8940,6 +11765,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/archive",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8949,6 +11784,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-in-progress",
+                     *       "title": "Une requête avec cette clé d'idempotence est en cours de traitement.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/archive",
+                     *       "code": "idempotency_key_in_progress",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8958,6 +11803,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/archive",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8967,10 +11822,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /**
+                 * @description Id of the customer (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -9043,6 +11905,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-invalid",
+                     *       "title": "La clé d'idempotence doit faire de 1 à 200 caractères imprimables.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/unarchive",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           "La clé d'idempotence doit faire de 1 à 200 caractères imprimables."
+                     *         ]
+                     *       },
+                     *       "code": "idempotency_key_invalid",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -9052,6 +11929,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/unarchive",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9061,6 +11948,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/unarchive",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9070,6 +11967,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-in-progress",
+                     *       "title": "Une requête avec cette clé d'idempotence est en cours de traitement.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/unarchive",
+                     *       "code": "idempotency_key_in_progress",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9079,6 +11986,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/unarchive",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9088,7 +12005,10 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
                 /**
                  * @description The ETag returned when the record was read. A stale value answers 412; a missing one 428.
@@ -9097,6 +12017,10 @@ export interface operations {
                 "If-Match": string;
             };
             path: {
+                /**
+                 * @description Id of the customer (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -9143,6 +12067,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/contacts",
+                     *       "errors": {
+                     *         "firstName": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -9152,6 +12091,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/contacts",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9161,6 +12110,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/contacts",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9170,6 +12129,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/stale-version",
+                     *       "title": "Quelqu'un d'autre a modifié cet élément entre-temps : rechargez-le avant d'enregistrer.",
+                     *       "status": 412,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/contacts",
+                     *       "code": "stale_version",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9179,6 +12148,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/contact-email-invalid",
+                     *       "title": "L'adresse e-mail est invalide.",
+                     *       "status": 422,
+                     *       "detail": "L'adresse e-mail est invalide.",
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/contacts",
+                     *       "errors": {
+                     *         "email": [
+                     *           "L'adresse e-mail est invalide."
+                     *         ]
+                     *       },
+                     *       "code": "contact_email_invalid",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9188,6 +12173,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/if-match-required",
+                     *       "title": "Une modification doit indiquer la version lue (en-tête If-Match).",
+                     *       "status": 428,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/contacts",
+                     *       "code": "if_match_required",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9197,6 +12192,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/contacts",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9213,7 +12218,15 @@ export interface operations {
                 "If-Match": string;
             };
             path: {
+                /**
+                 * @description Id of the customer (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
+                /**
+                 * @description Id of the contact, one of the customer's.
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 contactId: string;
             };
             cookie?: never;
@@ -9260,6 +12273,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/contacts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "errors": {
+                     *         "firstName": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -9269,6 +12297,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/contacts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9278,6 +12316,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/contacts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9287,6 +12335,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/stale-version",
+                     *       "title": "Quelqu'un d'autre a modifié cet élément entre-temps : rechargez-le avant d'enregistrer.",
+                     *       "status": 412,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/contacts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "stale_version",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9296,6 +12354,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/contact-email-invalid",
+                     *       "title": "L'adresse e-mail est invalide.",
+                     *       "status": 422,
+                     *       "detail": "L'adresse e-mail est invalide.",
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/contacts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "errors": {
+                     *         "email": [
+                     *           "L'adresse e-mail est invalide."
+                     *         ]
+                     *       },
+                     *       "code": "contact_email_invalid",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9305,6 +12379,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/if-match-required",
+                     *       "title": "Une modification doit indiquer la version lue (en-tête If-Match).",
+                     *       "status": 428,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/contacts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "if_match_required",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9314,6 +12398,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/contacts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9330,7 +12424,15 @@ export interface operations {
                 "If-Match": string;
             };
             path: {
+                /**
+                 * @description Id of the customer (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
+                /**
+                 * @description Id of the contact, one of the customer's.
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 contactId: string;
             };
             cookie?: never;
@@ -9344,21 +12446,22 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
             /** @description No valid session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/contacts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9368,6 +12471,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/contacts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9377,6 +12490,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/stale-version",
+                     *       "title": "Quelqu'un d'autre a modifié cet élément entre-temps : rechargez-le avant d'enregistrer.",
+                     *       "status": 412,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/contacts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "stale_version",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9386,6 +12509,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/if-match-required",
+                     *       "title": "Une modification doit indiquer la version lue (en-tête If-Match).",
+                     *       "status": 428,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/contacts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "if_match_required",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9395,6 +12528,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/contacts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9403,10 +12546,17 @@ export interface operations {
     ImportCustomers: {
         parameters: {
             query?: {
+                /**
+                 * @description `true`: check the file and report what would be imported, without saving anything.
+                 * @example true
+                 */
                 dryRun?: boolean;
             };
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -9473,6 +12623,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/customers/import",
+                     *       "errors": {
+                     *         "file": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -9482,6 +12647,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/customers/import",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9491,6 +12666,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/customers/import",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9500,6 +12685,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/customers/import",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9508,15 +12703,52 @@ export interface operations {
     ListProducts: {
         parameters: {
             query?: {
+                /**
+                 * @description Page size: 1 to 100 (default 25). Outside that range: 400 `limit_out_of_range`.
+                 * @example 25
+                 */
                 limit?: number;
+                /**
+                 * @description The `nextCursor` of the previous page (opaque); omit it for the first page. A cursor of another sort or a damaged one: 400 `cursor_invalid`.
+                 * @example eyJTb3J0IjoibmFtZSIsIlZhbHVlIjoiRHVwb250IiwiSWQiOiIwMTkzYTRmMiJ9
+                 */
                 after?: string;
+                /**
+                 * @description Sort field, prefixed with `-` for descending order; the fields this list offers and its default are in the operation's description. Another field: 400 `sort_unknown`.
+                 * @example code
+                 */
                 sort?: string;
+                /**
+                 * @description Case-insensitive text search; what it matches is in the operation's description.
+                 * @example dupont
+                 */
                 search?: string;
+                /** @description Only the products of this nature (goods or services). */
                 nature?: components["schemas"]["ProductNature"];
+                /**
+                 * @description `true`: only products that can be put on a quote or an order.
+                 * @example true
+                 */
                 forSale?: boolean;
+                /**
+                 * @description `true`: only products that can be put on a delivery note.
+                 * @example true
+                 */
                 deliverable?: boolean;
+                /**
+                 * @description `true`: only products sold as subscriptions; `false`: only the others.
+                 * @example false
+                 */
                 isContract?: boolean;
+                /**
+                 * @description `true`: archived records only; `false` (default): active records only.
+                 * @example false
+                 */
                 archived?: boolean;
+                /**
+                 * @description Only records changed at or after this instant (ISO 8601 with its offset), for incremental synchronisation.
+                 * @example 2026-11-01T00:00:00Z
+                 */
                 updatedSince?: string;
             };
             header?: never;
@@ -9567,6 +12799,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/limit-out-of-range",
+                     *       "title": "Le paramètre limit doit être compris entre 1 et 100.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/products",
+                     *       "errors": {
+                     *         "limit": [
+                     *           "Le paramètre limit doit être compris entre 1 et 100."
+                     *         ]
+                     *       },
+                     *       "code": "limit_out_of_range",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -9576,6 +12823,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/products",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9585,6 +12842,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/products",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9594,6 +12861,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/products",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9603,7 +12880,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -9668,6 +12948,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/products",
+                     *       "errors": {
+                     *         "code": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -9677,6 +12972,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/products",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9686,6 +12991,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/products",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9695,6 +13010,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/vat-exemption-reason-required",
+                     *       "title": "Un taux de TVA à 0 % doit citer le motif d'exonération.",
+                     *       "status": 422,
+                     *       "detail": "Un taux de TVA à 0 % doit citer le motif d'exonération.",
+                     *       "instance": "/api/v1/products",
+                     *       "errors": {
+                     *         "vatExemptionReason": [
+                     *           "Un taux de TVA à 0 % doit citer le motif d'exonération."
+                     *         ]
+                     *       },
+                     *       "code": "vat_exemption_reason_required",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9704,6 +13035,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/products",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9745,6 +13086,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/products/units",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9754,6 +13105,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/products/units",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9763,6 +13124,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/products/units",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9773,6 +13144,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Id of the product (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -9815,6 +13190,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/products/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9824,6 +13209,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/products/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9833,6 +13228,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/products/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9849,6 +13254,10 @@ export interface operations {
                 "If-Match": string;
             };
             path: {
+                /**
+                 * @description Id of the product (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -9912,6 +13321,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/products/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "errors": {
+                     *         "code": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -9921,6 +13345,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/products/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9930,6 +13364,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/products/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9939,6 +13383,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/stale-version",
+                     *       "title": "Quelqu'un d'autre a modifié cet élément entre-temps : rechargez-le avant d'enregistrer.",
+                     *       "status": 412,
+                     *       "instance": "/api/v1/products/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "stale_version",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9948,6 +13402,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/vat-exemption-reason-required",
+                     *       "title": "Un taux de TVA à 0 % doit citer le motif d'exonération.",
+                     *       "status": 422,
+                     *       "detail": "Un taux de TVA à 0 % doit citer le motif d'exonération.",
+                     *       "instance": "/api/v1/products/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "errors": {
+                     *         "vatExemptionReason": [
+                     *           "Un taux de TVA à 0 % doit citer le motif d'exonération."
+                     *         ]
+                     *       },
+                     *       "code": "vat_exemption_reason_required",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9957,6 +13427,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/if-match-required",
+                     *       "title": "Une modification doit indiquer la version lue (en-tête If-Match).",
+                     *       "status": 428,
+                     *       "instance": "/api/v1/products/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "if_match_required",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9966,6 +13446,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/products/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9976,6 +13466,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Id of the product (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -9989,21 +13483,22 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
             /** @description No valid session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/products/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10013,6 +13508,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/products/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10022,6 +13527,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/product-referenced",
+                     *       "title": "Un document utilise ce produit : archivez-le plutôt que de le supprimer.",
+                     *       "status": 409,
+                     *       "detail": "Un document utilise ce produit : archivez-le plutôt que de le supprimer.",
+                     *       "instance": "/api/v1/products/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "product_referenced",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10031,6 +13547,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/products/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10040,10 +13566,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /**
+                 * @description Id of the product (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -10086,6 +13619,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-invalid",
+                     *       "title": "La clé d'idempotence doit faire de 1 à 200 caractères imprimables.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/products/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/archive",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           "La clé d'idempotence doit faire de 1 à 200 caractères imprimables."
+                     *         ]
+                     *       },
+                     *       "code": "idempotency_key_invalid",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -10095,6 +13643,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/products/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/archive",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10104,6 +13662,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/products/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/archive",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10113,6 +13681,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-in-progress",
+                     *       "title": "Une requête avec cette clé d'idempotence est en cours de traitement.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/products/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/archive",
+                     *       "code": "idempotency_key_in_progress",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10122,6 +13700,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/products/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/archive",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10131,10 +13719,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /**
+                 * @description Id of the product (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -10177,6 +13772,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-invalid",
+                     *       "title": "La clé d'idempotence doit faire de 1 à 200 caractères imprimables.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/products/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/unarchive",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           "La clé d'idempotence doit faire de 1 à 200 caractères imprimables."
+                     *         ]
+                     *       },
+                     *       "code": "idempotency_key_invalid",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -10186,6 +13796,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/products/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/unarchive",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10195,6 +13815,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/products/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/unarchive",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10204,6 +13834,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-in-progress",
+                     *       "title": "Une requête avec cette clé d'idempotence est en cours de traitement.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/products/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/unarchive",
+                     *       "code": "idempotency_key_in_progress",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10213,6 +13853,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/products/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/unarchive",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10221,10 +13871,17 @@ export interface operations {
     ImportProducts: {
         parameters: {
             query?: {
+                /**
+                 * @description `true`: check the file and report what would be imported, without saving anything.
+                 * @example true
+                 */
                 dryRun?: boolean;
             };
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -10284,6 +13941,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/products/import",
+                     *       "errors": {
+                     *         "file": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -10293,6 +13965,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/products/import",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10302,6 +13984,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/products/import",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10311,6 +14003,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/products/import",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10319,15 +14021,52 @@ export interface operations {
     ListOpportunities: {
         parameters: {
             query?: {
+                /**
+                 * @description Page size: 1 to 100 (default 25). Outside that range: 400 `limit_out_of_range`.
+                 * @example 25
+                 */
                 limit?: number;
+                /**
+                 * @description The `nextCursor` of the previous page (opaque); omit it for the first page. A cursor of another sort or a damaged one: 400 `cursor_invalid`.
+                 * @example eyJTb3J0IjoibmFtZSIsIlZhbHVlIjoiRHVwb250IiwiSWQiOiIwMTkzYTRmMiJ9
+                 */
                 after?: string;
+                /**
+                 * @description Sort field, prefixed with `-` for descending order; the fields this list offers and its default are in the operation's description. Another field: 400 `sort_unknown`.
+                 * @example -updatedAt
+                 */
                 sort?: string;
+                /**
+                 * @description Case-insensitive text search; what it matches is in the operation's description.
+                 * @example dupont
+                 */
                 search?: string;
+                /** @description Only the opportunities at this stage. */
                 stage?: components["schemas"]["OpportunityStage"];
+                /**
+                 * @description Only the records of this customer (its id).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 customerId?: string;
+                /**
+                 * @description Only the opportunities followed by this user (its id).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 ownerUserId?: string;
+                /**
+                 * @description Only opportunities expected to close on or after this date.
+                 * @example 2026-12-01
+                 */
                 expectedCloseFrom?: string;
+                /**
+                 * @description Only opportunities expected to close on or before this date.
+                 * @example 2026-12-31
+                 */
                 expectedCloseTo?: string;
+                /**
+                 * @description Only records changed at or after this instant (ISO 8601 with its offset), for incremental synchronisation.
+                 * @example 2026-11-01T00:00:00Z
+                 */
                 updatedSince?: string;
             };
             header?: never;
@@ -10387,6 +14126,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/limit-out-of-range",
+                     *       "title": "Le paramètre limit doit être compris entre 1 et 100.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/opportunities",
+                     *       "errors": {
+                     *         "limit": [
+                     *           "Le paramètre limit doit être compris entre 1 et 100."
+                     *         ]
+                     *       },
+                     *       "code": "limit_out_of_range",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -10396,6 +14150,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/opportunities",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10405,6 +14169,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/opportunities",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10414,6 +14188,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/opportunities",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10423,7 +14207,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -10489,6 +14276,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/opportunities",
+                     *       "errors": {
+                     *         "customerId": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -10498,6 +14300,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/opportunities",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10507,6 +14319,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/opportunities",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10516,6 +14338,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/amount-negative",
+                     *       "title": "Le montant ne peut pas être négatif.",
+                     *       "status": 422,
+                     *       "detail": "Le montant ne peut pas être négatif.",
+                     *       "instance": "/api/v1/opportunities",
+                     *       "errors": {
+                     *         "expectedAmount": [
+                     *           "Le montant ne peut pas être négatif."
+                     *         ]
+                     *       },
+                     *       "code": "amount_negative",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10525,6 +14363,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/opportunities",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10535,6 +14383,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Id of the opportunity (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -10586,6 +14438,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/opportunities/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10595,6 +14457,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/opportunities/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10604,6 +14476,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/opportunities/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10620,6 +14502,10 @@ export interface operations {
                 "If-Match": string;
             };
             path: {
+                /**
+                 * @description Id of the opportunity (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -10684,6 +14570,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/opportunities/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "errors": {
+                     *         "customerId": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -10693,6 +14594,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/opportunities/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10702,6 +14613,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/opportunities/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10711,6 +14632,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/document-frozen",
+                     *       "title": "Ce document est validé : son contenu ne peut plus être modifié.",
+                     *       "status": 409,
+                     *       "detail": "Ce document est validé : son contenu ne peut plus être modifié.",
+                     *       "instance": "/api/v1/opportunities/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "document_frozen",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10720,6 +14652,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/stale-version",
+                     *       "title": "Quelqu'un d'autre a modifié cet élément entre-temps : rechargez-le avant d'enregistrer.",
+                     *       "status": 412,
+                     *       "instance": "/api/v1/opportunities/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "stale_version",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10729,6 +14671,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/amount-negative",
+                     *       "title": "Le montant ne peut pas être négatif.",
+                     *       "status": 422,
+                     *       "detail": "Le montant ne peut pas être négatif.",
+                     *       "instance": "/api/v1/opportunities/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "errors": {
+                     *         "expectedAmount": [
+                     *           "Le montant ne peut pas être négatif."
+                     *         ]
+                     *       },
+                     *       "code": "amount_negative",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10738,6 +14696,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/if-match-required",
+                     *       "title": "Une modification doit indiquer la version lue (en-tête If-Match).",
+                     *       "status": 428,
+                     *       "instance": "/api/v1/opportunities/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "if_match_required",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10747,6 +14715,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/opportunities/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10756,10 +14734,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /**
+                 * @description Id of the opportunity (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -10824,6 +14809,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/opportunities/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/win",
+                     *       "errors": {
+                     *         "quoteId": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -10833,6 +14833,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/opportunities/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/win",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10842,6 +14852,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/opportunities/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/win",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10851,6 +14871,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-in-progress",
+                     *       "title": "Une requête avec cette clé d'idempotence est en cours de traitement.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/opportunities/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/win",
+                     *       "code": "idempotency_key_in_progress",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10860,6 +14890,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/quote-choice-required",
+                     *       "title": "L'opportunité a plusieurs devis acceptés : indiquez celui qui devient la commande (quoteId).",
+                     *       "status": 422,
+                     *       "detail": "L'opportunité a plusieurs devis acceptés : indiquez celui qui devient la commande (quoteId).",
+                     *       "instance": "/api/v1/opportunities/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/win",
+                     *       "errors": {
+                     *         "quoteId": [
+                     *           "L'opportunité a plusieurs devis acceptés : indiquez celui qui devient la commande (quoteId)."
+                     *         ]
+                     *       },
+                     *       "code": "quote_choice_required",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10869,6 +14915,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/opportunities/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/win",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10878,10 +14934,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /**
+                 * @description Id of the opportunity (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -10942,6 +15005,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/opportunities/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/lose",
+                     *       "errors": {
+                     *         "reason": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -10951,6 +15029,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/opportunities/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/lose",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10960,6 +15048,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/opportunities/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/lose",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10969,6 +15067,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-in-progress",
+                     *       "title": "Une requête avec cette clé d'idempotence est en cours de traitement.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/opportunities/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/lose",
+                     *       "code": "idempotency_key_in_progress",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10978,6 +15086,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/lost-reason-required",
+                     *       "title": "La raison de la perte est obligatoire.",
+                     *       "status": 422,
+                     *       "detail": "La raison de la perte est obligatoire.",
+                     *       "instance": "/api/v1/opportunities/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/lose",
+                     *       "errors": {
+                     *         "reason": [
+                     *           "La raison de la perte est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "lost_reason_required",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10987,6 +15111,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/opportunities/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/lose",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10996,10 +15130,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /**
+                 * @description Id of the opportunity (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -11051,6 +15192,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-invalid",
+                     *       "title": "La clé d'idempotence doit faire de 1 à 200 caractères imprimables.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/opportunities/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/reopen",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           "La clé d'idempotence doit faire de 1 à 200 caractères imprimables."
+                     *         ]
+                     *       },
+                     *       "code": "idempotency_key_invalid",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -11060,6 +15216,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/opportunities/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/reopen",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -11069,6 +15235,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/opportunities/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/reopen",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -11078,6 +15254,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-in-progress",
+                     *       "title": "Une requête avec cette clé d'idempotence est en cours de traitement.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/opportunities/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/reopen",
+                     *       "code": "idempotency_key_in_progress",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -11087,6 +15273,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/opportunities/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/reopen",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -11095,16 +15291,57 @@ export interface operations {
     ListQuotes: {
         parameters: {
             query?: {
+                /**
+                 * @description Page size: 1 to 100 (default 25). Outside that range: 400 `limit_out_of_range`.
+                 * @example 25
+                 */
                 limit?: number;
+                /**
+                 * @description The `nextCursor` of the previous page (opaque); omit it for the first page. A cursor of another sort or a damaged one: 400 `cursor_invalid`.
+                 * @example eyJTb3J0IjoibmFtZSIsIlZhbHVlIjoiRHVwb250IiwiSWQiOiIwMTkzYTRmMiJ9
+                 */
                 after?: string;
+                /**
+                 * @description Sort field, prefixed with `-` for descending order; the fields this list offers and its default are in the operation's description. Another field: 400 `sort_unknown`.
+                 * @example -updatedAt
+                 */
                 sort?: string;
+                /**
+                 * @description Case-insensitive text search; what it matches is in the operation's description.
+                 * @example dupont
+                 */
                 search?: string;
+                /** @description Only the documents in this status. */
                 status?: components["schemas"]["QuoteStatus"];
+                /**
+                 * @description Only the records of this customer (its id).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 customerId?: string;
+                /**
+                 * @description Only the quotes of this opportunity (its id).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 opportunityId?: string;
+                /**
+                 * @description Only quotes valid until this date or later.
+                 * @example 2026-12-01
+                 */
                 validUntilFrom?: string;
+                /**
+                 * @description Only quotes valid until this date at the latest.
+                 * @example 2026-12-31
+                 */
                 validUntilTo?: string;
+                /**
+                 * @description Only records changed at or after this instant (ISO 8601 with its offset), for incremental synchronisation.
+                 * @example 2026-11-01T00:00:00Z
+                 */
                 updatedSince?: string;
+                /**
+                 * @description `customer` embeds the customer's name in each item; any other value: 400 `expand_unknown`.
+                 * @example customer
+                 */
                 expand?: string;
             };
             header?: never;
@@ -11149,6 +15386,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/limit-out-of-range",
+                     *       "title": "Le paramètre limit doit être compris entre 1 et 100.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/quotes",
+                     *       "errors": {
+                     *         "limit": [
+                     *           "Le paramètre limit doit être compris entre 1 et 100."
+                     *         ]
+                     *       },
+                     *       "code": "limit_out_of_range",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -11158,6 +15410,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/quotes",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -11167,6 +15429,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/quotes",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -11176,6 +15448,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/quotes",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -11185,7 +15467,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -11338,6 +15623,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/quotes",
+                     *       "errors": {
+                     *         "customerId": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -11347,6 +15647,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/quotes",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -11356,6 +15666,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/quotes",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -11365,6 +15685,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/quote-validity-before-quote-date",
+                     *       "title": "La date de validité du devis ne peut pas précéder sa date.",
+                     *       "status": 422,
+                     *       "detail": "La date de validité du devis ne peut pas précéder sa date.",
+                     *       "instance": "/api/v1/quotes",
+                     *       "errors": {
+                     *         "validUntil": [
+                     *           "La date de validité du devis ne peut pas précéder sa date."
+                     *         ]
+                     *       },
+                     *       "code": "quote_validity_before_quote_date",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -11374,6 +15710,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/quotes",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -11384,6 +15730,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Id of the quote (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -11486,6 +15836,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -11495,6 +15855,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -11504,6 +15874,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -11520,6 +15900,10 @@ export interface operations {
                 "If-Match": string;
             };
             path: {
+                /**
+                 * @description Id of the quote (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -11671,6 +16055,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "errors": {
+                     *         "customerId": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -11680,6 +16079,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -11689,6 +16098,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -11698,6 +16117,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/document-frozen",
+                     *       "title": "Ce document est validé : son contenu ne peut plus être modifié.",
+                     *       "status": 409,
+                     *       "detail": "Ce document est validé : son contenu ne peut plus être modifié.",
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "document_frozen",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -11707,6 +16137,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/stale-version",
+                     *       "title": "Quelqu'un d'autre a modifié cet élément entre-temps : rechargez-le avant d'enregistrer.",
+                     *       "status": 412,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "stale_version",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -11716,6 +16156,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/line-unit-price-too-precise",
+                     *       "title": "Le prix unitaire accepte au plus 4 décimales.",
+                     *       "status": 422,
+                     *       "detail": "Le prix unitaire accepte au plus 4 décimales.",
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "errors": {
+                     *         "lines[0].unitPrice": [
+                     *           "Le prix unitaire accepte au plus 4 décimales."
+                     *         ]
+                     *       },
+                     *       "code": "line_unit_price_too_precise",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -11725,6 +16181,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/if-match-required",
+                     *       "title": "Une modification doit indiquer la version lue (en-tête If-Match).",
+                     *       "status": 428,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "if_match_required",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -11734,6 +16200,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -11744,6 +16220,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Id of the quote (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -11757,21 +16237,22 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
             /** @description No valid session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -11781,6 +16262,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -11790,6 +16281,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/document-not-deletable",
+                     *       "title": "Seul un brouillon peut être supprimé.",
+                     *       "status": 409,
+                     *       "detail": "Seul un brouillon peut être supprimé.",
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "document_not_deletable",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -11799,6 +16301,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -11808,10 +16320,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /**
+                 * @description Id of the quote (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -11914,6 +16433,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-invalid",
+                     *       "title": "La clé d'idempotence doit faire de 1 à 200 caractères imprimables.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/send",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           "La clé d'idempotence doit faire de 1 à 200 caractères imprimables."
+                     *         ]
+                     *       },
+                     *       "code": "idempotency_key_invalid",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -11923,6 +16457,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/send",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -11932,6 +16476,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/send",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -11941,6 +16495,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-in-progress",
+                     *       "title": "Une requête avec cette clé d'idempotence est en cours de traitement.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/send",
+                     *       "code": "idempotency_key_in_progress",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -11950,6 +16514,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/send",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -11959,10 +16533,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /**
+                 * @description Id of the quote (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -12065,6 +16646,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-invalid",
+                     *       "title": "La clé d'idempotence doit faire de 1 à 200 caractères imprimables.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/accept",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           "La clé d'idempotence doit faire de 1 à 200 caractères imprimables."
+                     *         ]
+                     *       },
+                     *       "code": "idempotency_key_invalid",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -12074,6 +16670,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/accept",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -12083,6 +16689,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/accept",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -12092,6 +16708,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/quote-expired",
+                     *       "title": "Ce devis a dépassé sa date de validité : dupliquez-le pour en émettre un nouveau.",
+                     *       "status": 409,
+                     *       "detail": "Ce devis a dépassé sa date de validité : dupliquez-le pour en émettre un nouveau.",
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/accept",
+                     *       "code": "quote_expired",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -12101,6 +16728,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/accept",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -12110,10 +16747,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /**
+                 * @description Id of the quote (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -12225,6 +16869,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/refuse",
+                     *       "errors": {
+                     *         "reason": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -12234,6 +16893,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/refuse",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -12243,6 +16912,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/refuse",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -12252,6 +16931,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-in-progress",
+                     *       "title": "Une requête avec cette clé d'idempotence est en cours de traitement.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/refuse",
+                     *       "code": "idempotency_key_in_progress",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -12261,6 +16950,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/refuse",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -12270,10 +16969,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /**
+                 * @description Id of the quote (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -12385,6 +17091,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/duplicate",
+                     *       "errors": {
+                     *         "validUntil": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -12394,6 +17115,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/duplicate",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -12403,6 +17134,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/duplicate",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -12412,6 +17153,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/duplicate",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -12420,16 +17171,57 @@ export interface operations {
     ListOrders: {
         parameters: {
             query?: {
+                /**
+                 * @description Page size: 1 to 100 (default 25). Outside that range: 400 `limit_out_of_range`.
+                 * @example 25
+                 */
                 limit?: number;
+                /**
+                 * @description The `nextCursor` of the previous page (opaque); omit it for the first page. A cursor of another sort or a damaged one: 400 `cursor_invalid`.
+                 * @example eyJTb3J0IjoibmFtZSIsIlZhbHVlIjoiRHVwb250IiwiSWQiOiIwMTkzYTRmMiJ9
+                 */
                 after?: string;
+                /**
+                 * @description Sort field, prefixed with `-` for descending order; the fields this list offers and its default are in the operation's description. Another field: 400 `sort_unknown`.
+                 * @example -orderDate
+                 */
                 sort?: string;
+                /**
+                 * @description Case-insensitive text search; what it matches is in the operation's description.
+                 * @example dupont
+                 */
                 search?: string;
+                /** @description Only the documents in this status. */
                 status?: components["schemas"]["OrderStatus"];
+                /**
+                 * @description Only the records of this customer (its id).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 customerId?: string;
+                /**
+                 * @description Only orders dated on or after this date.
+                 * @example 2026-11-01
+                 */
                 orderDateFrom?: string;
+                /**
+                 * @description Only orders dated on or before this date.
+                 * @example 2026-11-30
+                 */
                 orderDateTo?: string;
+                /**
+                 * @description `true`: only validated orders with something left to invoice.
+                 * @example true
+                 */
                 leftToInvoice?: boolean;
+                /**
+                 * @description Only records changed at or after this instant (ISO 8601 with its offset), for incremental synchronisation.
+                 * @example 2026-11-01T00:00:00Z
+                 */
                 updatedSince?: string;
+                /**
+                 * @description `customer` embeds the customer's name in each item; any other value: 400 `expand_unknown`.
+                 * @example customer
+                 */
                 expand?: string;
             };
             header?: never;
@@ -12476,6 +17268,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/limit-out-of-range",
+                     *       "title": "Le paramètre limit doit être compris entre 1 et 100.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/orders",
+                     *       "errors": {
+                     *         "limit": [
+                     *           "Le paramètre limit doit être compris entre 1 et 100."
+                     *         ]
+                     *       },
+                     *       "code": "limit_out_of_range",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -12485,6 +17292,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/orders",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -12494,6 +17311,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/orders",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -12503,6 +17330,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/orders",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -12512,7 +17349,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -12712,6 +17552,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/orders",
+                     *       "errors": {
+                     *         "customerId": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -12721,6 +17576,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/orders",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -12730,6 +17595,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/orders",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -12739,6 +17614,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/line-quantity-too-precise",
+                     *       "title": "La quantité accepte au plus 3 décimales.",
+                     *       "status": 422,
+                     *       "detail": "La quantité accepte au plus 3 décimales.",
+                     *       "instance": "/api/v1/orders",
+                     *       "errors": {
+                     *         "lines[0].quantity": [
+                     *           "La quantité accepte au plus 3 décimales."
+                     *         ]
+                     *       },
+                     *       "code": "line_quantity_too_precise",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -12748,6 +17639,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/orders",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -12757,7 +17658,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -12900,6 +17804,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/orders/from-quote",
+                     *       "errors": {
+                     *         "quoteId": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -12909,6 +17828,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/orders/from-quote",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -12918,6 +17847,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/orders/from-quote",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -12927,6 +17866,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/quote-already-ordered",
+                     *       "title": "Une commande existe déjà pour ce devis.",
+                     *       "status": 409,
+                     *       "detail": "Une commande existe déjà pour ce devis.",
+                     *       "instance": "/api/v1/orders/from-quote",
+                     *       "code": "quote_already_ordered",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -12936,6 +17886,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/quote-not-accepted",
+                     *       "title": "Seul un devis accepté peut devenir une commande.",
+                     *       "status": 422,
+                     *       "detail": "Seul un devis accepté peut devenir une commande.",
+                     *       "instance": "/api/v1/orders/from-quote",
+                     *       "errors": {
+                     *         "quoteId": [
+                     *           "Seul un devis accepté peut devenir une commande."
+                     *         ]
+                     *       },
+                     *       "code": "quote_not_accepted",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -12945,6 +17911,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/orders/from-quote",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -12954,7 +17930,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -13091,6 +18070,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/orders/preview",
+                     *       "errors": {
+                     *         "customerId": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -13100,6 +18094,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/orders/preview",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -13109,6 +18113,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/orders/preview",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -13118,6 +18132,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/line-quantity-too-precise",
+                     *       "title": "La quantité accepte au plus 3 décimales.",
+                     *       "status": 422,
+                     *       "detail": "La quantité accepte au plus 3 décimales.",
+                     *       "instance": "/api/v1/orders/preview",
+                     *       "errors": {
+                     *         "lines[0].quantity": [
+                     *           "La quantité accepte au plus 3 décimales."
+                     *         ]
+                     *       },
+                     *       "code": "line_quantity_too_precise",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -13127,6 +18157,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/orders/preview",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -13135,10 +18175,18 @@ export interface operations {
     GetOrder: {
         parameters: {
             query?: {
+                /**
+                 * @description `customer` embeds the customer's name in each item; any other value: 400 `expand_unknown`.
+                 * @example customer
+                 */
                 expand?: string;
             };
             header?: never;
             path: {
+                /**
+                 * @description Id of the order (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -13312,6 +18360,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/malformed-request",
+                     *       "title": "La requête est mal formée (JSON ou paramètre illisible).",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "errors": {
+                     *         "expand": [
+                     *           "La requête est mal formée (JSON ou paramètre illisible)."
+                     *         ]
+                     *       },
+                     *       "code": "malformed_request",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -13321,6 +18384,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -13330,6 +18403,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -13339,6 +18422,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -13355,6 +18448,10 @@ export interface operations {
                 "If-Match": string;
             };
             path: {
+                /**
+                 * @description Id of the order (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -13594,6 +18691,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "errors": {
+                     *         "customerId": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -13603,6 +18715,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -13612,6 +18734,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -13621,6 +18753,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/document-frozen",
+                     *       "title": "Ce document est validé : son contenu ne peut plus être modifié.",
+                     *       "status": 409,
+                     *       "detail": "Ce document est validé : son contenu ne peut plus être modifié.",
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "document_frozen",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -13630,6 +18773,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/stale-version",
+                     *       "title": "Quelqu'un d'autre a modifié cet élément entre-temps : rechargez-le avant d'enregistrer.",
+                     *       "status": 412,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "stale_version",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -13639,6 +18792,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/line-quantity-too-precise",
+                     *       "title": "La quantité accepte au plus 3 décimales.",
+                     *       "status": 422,
+                     *       "detail": "La quantité accepte au plus 3 décimales.",
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "errors": {
+                     *         "lines[0].quantity": [
+                     *           "La quantité accepte au plus 3 décimales."
+                     *         ]
+                     *       },
+                     *       "code": "line_quantity_too_precise",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -13648,6 +18817,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/if-match-required",
+                     *       "title": "Une modification doit indiquer la version lue (en-tête If-Match).",
+                     *       "status": 428,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "if_match_required",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -13657,6 +18836,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -13667,6 +18856,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Id of the order (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -13680,21 +18873,22 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
             /** @description No valid session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -13704,6 +18898,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -13713,6 +18917,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/document-not-deletable",
+                     *       "title": "Seul un brouillon peut être supprimé.",
+                     *       "status": 409,
+                     *       "detail": "Seul un brouillon peut être supprimé.",
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "document_not_deletable",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -13722,6 +18937,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -13731,10 +18956,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /**
+                 * @description Id of the order (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -13908,6 +19140,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-invalid",
+                     *       "title": "La clé d'idempotence doit faire de 1 à 200 caractères imprimables.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/validate",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           "La clé d'idempotence doit faire de 1 à 200 caractères imprimables."
+                     *         ]
+                     *       },
+                     *       "code": "idempotency_key_invalid",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -13917,6 +19164,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/validate",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -13926,6 +19183,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/validate",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -13935,6 +19202,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-in-progress",
+                     *       "title": "Une requête avec cette clé d'idempotence est en cours de traitement.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/validate",
+                     *       "code": "idempotency_key_in_progress",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -13944,6 +19221,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/document-has-no-priced-line",
+                     *       "title": "Le document doit comporter au moins une ligne chiffrée.",
+                     *       "status": 422,
+                     *       "detail": "Le document doit comporter au moins une ligne chiffrée.",
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/validate",
+                     *       "errors": {
+                     *         "lines": [
+                     *           "Le document doit comporter au moins une ligne chiffrée."
+                     *         ]
+                     *       },
+                     *       "code": "document_has_no_priced_line",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -13953,6 +19246,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/validate",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -13962,10 +19265,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /**
+                 * @description Id of the order (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -14148,6 +19458,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/cancel",
+                     *       "errors": {
+                     *         "reason": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -14157,6 +19482,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/cancel",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -14166,6 +19501,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/cancel",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -14175,6 +19520,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/order-has-invoicing-or-delivery",
+                     *       "title": "Cette commande a déjà été facturée ou livrée : elle ne peut plus être annulée.",
+                     *       "status": 409,
+                     *       "detail": "Cette commande a déjà été facturée ou livrée : elle ne peut plus être annulée.",
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/cancel",
+                     *       "code": "order_has_invoicing_or_delivery",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -14184,6 +19540,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/cancellation-reason-required",
+                     *       "title": "Le motif d'annulation est obligatoire.",
+                     *       "status": 422,
+                     *       "detail": "Le motif d'annulation est obligatoire.",
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/cancel",
+                     *       "errors": {
+                     *         "reason": [
+                     *           "Le motif d'annulation est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "cancellation_reason_required",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -14193,6 +19565,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/cancel",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -14202,10 +19584,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /**
+                 * @description Id of the order (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -14379,6 +19768,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-invalid",
+                     *       "title": "La clé d'idempotence doit faire de 1 à 200 caractères imprimables.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/close",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           "La clé d'idempotence doit faire de 1 à 200 caractères imprimables."
+                     *         ]
+                     *       },
+                     *       "code": "idempotency_key_invalid",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -14388,6 +19792,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/close",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -14397,6 +19811,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/close",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -14406,6 +19830,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/order-not-validated",
+                     *       "title": "La commande doit être validée (en cours) pour cette opération.",
+                     *       "status": 409,
+                     *       "detail": "La commande doit être validée (en cours) pour cette opération.",
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/close",
+                     *       "code": "order_not_validated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -14415,6 +19850,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/close",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -14425,6 +19870,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Id of the order (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -14479,6 +19928,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/billing-schedule",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -14488,6 +19947,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/billing-schedule",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -14497,6 +19966,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/billing-schedule",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -14513,6 +19992,10 @@ export interface operations {
                 "If-Match": string;
             };
             path: {
+                /**
+                 * @description Id of the order (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -14591,6 +20074,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/billing-schedule",
+                     *       "errors": {
+                     *         "milestones": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -14600,6 +20098,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/billing-schedule",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -14609,6 +20117,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/billing-schedule",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -14618,6 +20136,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/order-not-validated",
+                     *       "title": "La commande doit être validée (en cours) pour cette opération.",
+                     *       "status": 409,
+                     *       "detail": "La commande doit être validée (en cours) pour cette opération.",
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/billing-schedule",
+                     *       "code": "order_not_validated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -14627,6 +20156,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/stale-version",
+                     *       "title": "Quelqu'un d'autre a modifié cet élément entre-temps : rechargez-le avant d'enregistrer.",
+                     *       "status": 412,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/billing-schedule",
+                     *       "code": "stale_version",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -14636,6 +20175,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/milestone-percentage-or-amount",
+                     *       "title": "Une échéance se définit par un pourcentage (0 à 100 %) ou par un montant HT positif, pas les deux.",
+                     *       "status": 422,
+                     *       "detail": "Une échéance se définit par un pourcentage (0 à 100 %) ou par un montant HT positif, pas les deux.",
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/billing-schedule",
+                     *       "errors": {
+                     *         "milestones[0]": [
+                     *           "Une échéance se définit par un pourcentage (0 à 100 %) ou par un montant HT positif, pas les deux."
+                     *         ]
+                     *       },
+                     *       "code": "milestone_percentage_or_amount",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -14645,6 +20200,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/if-match-required",
+                     *       "title": "Une modification doit indiquer la version lue (en-tête If-Match).",
+                     *       "status": 428,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/billing-schedule",
+                     *       "code": "if_match_required",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -14654,6 +20219,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/billing-schedule",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -14662,18 +20237,61 @@ export interface operations {
     ListInvoices: {
         parameters: {
             query?: {
+                /**
+                 * @description Page size: 1 to 100 (default 25). Outside that range: 400 `limit_out_of_range`.
+                 * @example 25
+                 */
                 limit?: number;
+                /**
+                 * @description The `nextCursor` of the previous page (opaque); omit it for the first page. A cursor of another sort or a damaged one: 400 `cursor_invalid`.
+                 * @example eyJTb3J0IjoibmFtZSIsIlZhbHVlIjoiRHVwb250IiwiSWQiOiIwMTkzYTRmMiJ9
+                 */
                 after?: string;
+                /**
+                 * @description Sort field, prefixed with `-` for descending order; the fields this list offers and its default are in the operation's description. Another field: 400 `sort_unknown`.
+                 * @example -updatedAt
+                 */
                 sort?: string;
+                /**
+                 * @description Case-insensitive text search; what it matches is in the operation's description.
+                 * @example dupont
+                 */
                 search?: string;
+                /** @description Only the documents in this status. */
                 status?: components["schemas"]["BillingStatus"];
+                /** @description Only the records of this kind. */
                 kind?: components["schemas"]["InvoiceKind"];
+                /**
+                 * @description Only the records of this customer (its id).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 customerId?: string;
+                /**
+                 * @description Only the invoices of this order (its id).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 orderId?: string;
+                /**
+                 * @description Only documents issued on or after this date.
+                 * @example 2026-11-01
+                 */
                 issuedFrom?: string;
+                /**
+                 * @description Only documents issued on or before this date.
+                 * @example 2026-11-30
+                 */
                 issuedTo?: string;
+                /**
+                 * @description `true`: only invoices past their due date with something still owed.
+                 * @example true
+                 */
                 overdue?: boolean;
+                /**
+                 * @description Only records changed at or after this instant (ISO 8601 with its offset), for incremental synchronisation.
+                 * @example 2026-11-01T00:00:00Z
+                 */
                 updatedSince?: string;
+                /** @description Only the invoices with this payment status. */
                 paymentStatus?: components["schemas"]["InvoicePaymentStatus"];
             };
             header?: never;
@@ -14724,6 +20342,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/limit-out-of-range",
+                     *       "title": "Le paramètre limit doit être compris entre 1 et 100.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/invoices",
+                     *       "errors": {
+                     *         "limit": [
+                     *           "Le paramètre limit doit être compris entre 1 et 100."
+                     *         ]
+                     *       },
+                     *       "code": "limit_out_of_range",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -14733,6 +20366,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/invoices",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -14742,6 +20385,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/invoices",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -14751,6 +20404,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/invoices",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -14760,7 +20423,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -14941,6 +20607,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/invoices",
+                     *       "errors": {
+                     *         "customerId": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -14950,6 +20631,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/invoices",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -14959,6 +20650,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/invoices",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -14968,6 +20669,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/line-description-required",
+                     *       "title": "La désignation de la ligne est obligatoire.",
+                     *       "status": 422,
+                     *       "detail": "La désignation de la ligne est obligatoire.",
+                     *       "instance": "/api/v1/invoices",
+                     *       "errors": {
+                     *         "lines[0].description": [
+                     *           "La désignation de la ligne est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "line_description_required",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -14977,6 +20694,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/invoices",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -14986,7 +20713,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -15171,6 +20901,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/invoices/from-order",
+                     *       "errors": {
+                     *         "orderId": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -15180,6 +20925,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/invoices/from-order",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -15189,6 +20944,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/invoices/from-order",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -15198,6 +20963,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/order-not-validated",
+                     *       "title": "La commande doit être validée (en cours) pour cette opération.",
+                     *       "status": 409,
+                     *       "detail": "La commande doit être validée (en cours) pour cette opération.",
+                     *       "instance": "/api/v1/invoices/from-order",
+                     *       "code": "order_not_validated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -15207,6 +20983,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/nothing-left-to-invoice",
+                     *       "title": "Il ne reste rien à facturer sur cette commande.",
+                     *       "status": 422,
+                     *       "detail": "Il ne reste rien à facturer sur cette commande.",
+                     *       "instance": "/api/v1/invoices/from-order",
+                     *       "code": "nothing_left_to_invoice",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -15216,6 +21003,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/invoices/from-order",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -15225,7 +21022,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -15370,6 +21170,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/invoices/from-order/preview",
+                     *       "errors": {
+                     *         "orderId": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -15379,6 +21194,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/invoices/from-order/preview",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -15388,6 +21213,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/invoices/from-order/preview",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -15397,6 +21232,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/order-not-validated",
+                     *       "title": "La commande doit être validée (en cours) pour cette opération.",
+                     *       "status": 409,
+                     *       "detail": "La commande doit être validée (en cours) pour cette opération.",
+                     *       "instance": "/api/v1/invoices/from-order/preview",
+                     *       "code": "order_not_validated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -15406,6 +21252,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/nothing-left-to-invoice",
+                     *       "title": "Il ne reste rien à facturer sur cette commande.",
+                     *       "status": 422,
+                     *       "detail": "Il ne reste rien à facturer sur cette commande.",
+                     *       "instance": "/api/v1/invoices/from-order/preview",
+                     *       "code": "nothing_left_to_invoice",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -15415,6 +21272,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/invoices/from-order/preview",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -15425,6 +21292,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Id of the invoice (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -15635,6 +21506,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -15644,6 +21525,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -15653,6 +21544,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -15669,6 +21570,10 @@ export interface operations {
                 "If-Match": string;
             };
             path: {
+                /**
+                 * @description Id of the invoice (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -15847,6 +21752,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "errors": {
+                     *         "customerId": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -15856,6 +21776,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -15865,6 +21795,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -15874,6 +21814,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/document-frozen",
+                     *       "title": "Ce document est validé : son contenu ne peut plus être modifié.",
+                     *       "status": 409,
+                     *       "detail": "Ce document est validé : son contenu ne peut plus être modifié.",
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "document_frozen",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -15883,6 +21834,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/stale-version",
+                     *       "title": "Quelqu'un d'autre a modifié cet élément entre-temps : rechargez-le avant d'enregistrer.",
+                     *       "status": 412,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "stale_version",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -15892,6 +21853,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/line-description-required",
+                     *       "title": "La désignation de la ligne est obligatoire.",
+                     *       "status": 422,
+                     *       "detail": "La désignation de la ligne est obligatoire.",
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "errors": {
+                     *         "lines[0].description": [
+                     *           "La désignation de la ligne est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "line_description_required",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -15901,6 +21878,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/if-match-required",
+                     *       "title": "Une modification doit indiquer la version lue (en-tête If-Match).",
+                     *       "status": 428,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "if_match_required",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -15910,6 +21897,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -15920,6 +21917,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Id of the invoice (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -15933,21 +21934,22 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
             /** @description No valid session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -15957,6 +21959,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -15966,6 +21978,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/document-not-deletable",
+                     *       "title": "Seul un brouillon peut être supprimé.",
+                     *       "status": 409,
+                     *       "detail": "Seul un brouillon peut être supprimé.",
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "document_not_deletable",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -15975,6 +21998,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -15984,10 +22017,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /**
+                 * @description Id of the invoice (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -16207,6 +22247,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/validate",
+                     *       "errors": {
+                     *         "issueDate": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -16216,6 +22271,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/validate",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -16225,6 +22290,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/validate",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -16234,6 +22309,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-in-progress",
+                     *       "title": "Une requête avec cette clé d'idempotence est en cours de traitement.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/validate",
+                     *       "code": "idempotency_key_in_progress",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -16243,6 +22328,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/issue-date-in-future",
+                     *       "title": "La date du document ne peut pas être postérieure à aujourd'hui (30/11/2026).",
+                     *       "status": 422,
+                     *       "detail": "La date du document ne peut pas être postérieure à aujourd'hui (30/11/2026).",
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/validate",
+                     *       "errors": {
+                     *         "issueDate": [
+                     *           "La date du document ne peut pas être postérieure à aujourd'hui (30/11/2026)."
+                     *         ]
+                     *       },
+                     *       "code": "issue_date_in_future",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -16252,6 +22353,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/validate",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -16260,15 +22371,52 @@ export interface operations {
     ListCreditNotes: {
         parameters: {
             query?: {
+                /**
+                 * @description Page size: 1 to 100 (default 25). Outside that range: 400 `limit_out_of_range`.
+                 * @example 25
+                 */
                 limit?: number;
+                /**
+                 * @description The `nextCursor` of the previous page (opaque); omit it for the first page. A cursor of another sort or a damaged one: 400 `cursor_invalid`.
+                 * @example eyJTb3J0IjoibmFtZSIsIlZhbHVlIjoiRHVwb250IiwiSWQiOiIwMTkzYTRmMiJ9
+                 */
                 after?: string;
+                /**
+                 * @description Sort field, prefixed with `-` for descending order; the fields this list offers and its default are in the operation's description. Another field: 400 `sort_unknown`.
+                 * @example -updatedAt
+                 */
                 sort?: string;
+                /**
+                 * @description Case-insensitive text search; what it matches is in the operation's description.
+                 * @example dupont
+                 */
                 search?: string;
+                /** @description Only the documents in this status. */
                 status?: components["schemas"]["BillingStatus"];
+                /**
+                 * @description Only the records of this customer (its id).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 customerId?: string;
+                /**
+                 * @description Only the credit notes of this invoice (its id).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 invoiceId?: string;
+                /**
+                 * @description Only documents issued on or after this date.
+                 * @example 2026-11-01
+                 */
                 issuedFrom?: string;
+                /**
+                 * @description Only documents issued on or before this date.
+                 * @example 2026-11-30
+                 */
                 issuedTo?: string;
+                /**
+                 * @description Only records changed at or after this instant (ISO 8601 with its offset), for incremental synchronisation.
+                 * @example 2026-11-01T00:00:00Z
+                 */
                 updatedSince?: string;
             };
             header?: never;
@@ -16314,6 +22462,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/limit-out-of-range",
+                     *       "title": "Le paramètre limit doit être compris entre 1 et 100.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/credit-notes",
+                     *       "errors": {
+                     *         "limit": [
+                     *           "Le paramètre limit doit être compris entre 1 et 100."
+                     *         ]
+                     *       },
+                     *       "code": "limit_out_of_range",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -16323,6 +22486,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/credit-notes",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -16332,6 +22505,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/credit-notes",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -16341,6 +22524,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/credit-notes",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -16350,7 +22543,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -16461,6 +22657,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/credit-notes",
+                     *       "errors": {
+                     *         "invoiceId": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -16470,6 +22681,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/credit-notes",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -16479,6 +22700,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/credit-notes",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -16488,6 +22719,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/invoice-not-validated",
+                     *       "title": "Seule une facture validée peut faire l'objet d'un avoir ; un brouillon se modifie ou se supprime.",
+                     *       "status": 409,
+                     *       "detail": "Seule une facture validée peut faire l'objet d'un avoir ; un brouillon se modifie ou se supprime.",
+                     *       "instance": "/api/v1/credit-notes",
+                     *       "code": "invoice_not_validated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -16497,6 +22739,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/credit-reason-invalid",
+                     *       "title": "Ce motif d'avoir est inconnu.",
+                     *       "status": 422,
+                     *       "detail": "Ce motif d'avoir est inconnu.",
+                     *       "instance": "/api/v1/credit-notes",
+                     *       "errors": {
+                     *         "reason": [
+                     *           "Ce motif d'avoir est inconnu."
+                     *         ]
+                     *       },
+                     *       "code": "credit_reason_invalid",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -16506,6 +22764,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/credit-notes",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -16516,6 +22784,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Id of the credit note (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -16644,6 +22916,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -16653,6 +22935,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -16662,6 +22954,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -16678,6 +22980,10 @@ export interface operations {
                 "If-Match": string;
             };
             path: {
+                /**
+                 * @description Id of the credit note (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -16819,6 +23125,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "errors": {
+                     *         "issueDate": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -16828,6 +23149,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -16837,6 +23168,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -16846,6 +23187,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/document-frozen",
+                     *       "title": "Ce document est validé : son contenu ne peut plus être modifié.",
+                     *       "status": 409,
+                     *       "detail": "Ce document est validé : son contenu ne peut plus être modifié.",
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "document_frozen",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -16855,6 +23207,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/stale-version",
+                     *       "title": "Quelqu'un d'autre a modifié cet élément entre-temps : rechargez-le avant d'enregistrer.",
+                     *       "status": 412,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "stale_version",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -16864,6 +23226,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/credit-note-before-invoice",
+                     *       "title": "Un avoir ne peut pas être daté avant la facture qu'il corrige (15/11/2026).",
+                     *       "status": 422,
+                     *       "detail": "Un avoir ne peut pas être daté avant la facture qu'il corrige (15/11/2026).",
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "errors": {
+                     *         "issueDate": [
+                     *           "Un avoir ne peut pas être daté avant la facture qu'il corrige (15/11/2026)."
+                     *         ]
+                     *       },
+                     *       "code": "credit_note_before_invoice",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -16873,6 +23251,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/if-match-required",
+                     *       "title": "Une modification doit indiquer la version lue (en-tête If-Match).",
+                     *       "status": 428,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "if_match_required",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -16882,6 +23270,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -16892,6 +23290,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Id of the credit note (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -16905,21 +23307,22 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
             /** @description No valid session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -16929,6 +23332,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -16938,6 +23351,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/document-not-deletable",
+                     *       "title": "Seul un brouillon peut être supprimé.",
+                     *       "status": 409,
+                     *       "detail": "Seul un brouillon peut être supprimé.",
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "document_not_deletable",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -16947,6 +23371,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -16956,10 +23390,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /**
+                 * @description Id of the credit note (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -17097,6 +23538,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/validate",
+                     *       "errors": {
+                     *         "issueDate": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -17106,6 +23562,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/validate",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -17115,6 +23581,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/validate",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -17124,6 +23600,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-in-progress",
+                     *       "title": "Une requête avec cette clé d'idempotence est en cours de traitement.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/validate",
+                     *       "code": "idempotency_key_in_progress",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -17133,6 +23619,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/credit-note-before-invoice",
+                     *       "title": "Un avoir ne peut pas être daté avant la facture qu'il corrige (15/11/2026).",
+                     *       "status": 422,
+                     *       "detail": "Un avoir ne peut pas être daté avant la facture qu'il corrige (15/11/2026).",
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/validate",
+                     *       "errors": {
+                     *         "issueDate": [
+                     *           "Un avoir ne peut pas être daté avant la facture qu'il corrige (15/11/2026)."
+                     *         ]
+                     *       },
+                     *       "code": "credit_note_before_invoice",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -17142,6 +23644,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/validate",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -17211,6 +23723,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/reminders/settings",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -17220,6 +23742,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/reminders/settings",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -17229,6 +23761,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/reminders/settings",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -17336,6 +23878,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/reminders/settings",
+                     *       "errors": {
+                     *         "enabled": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -17345,6 +23902,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/reminders/settings",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -17354,6 +23921,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/reminders/settings",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -17363,6 +23940,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/stale-version",
+                     *       "title": "Quelqu'un d'autre a modifié cet élément entre-temps : rechargez-le avant d'enregistrer.",
+                     *       "status": 412,
+                     *       "instance": "/api/v1/reminders/settings",
+                     *       "code": "stale_version",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -17372,6 +23959,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/reminder-level-text-required",
+                     *       "title": "Chaque niveau de relance a un nom, un objet et un texte.",
+                     *       "status": 422,
+                     *       "detail": "Chaque niveau de relance a un nom, un objet et un texte.",
+                     *       "instance": "/api/v1/reminders/settings",
+                     *       "errors": {
+                     *         "levels[0].text": [
+                     *           "Chaque niveau de relance a un nom, un objet et un texte."
+                     *         ]
+                     *       },
+                     *       "code": "reminder_level_text_required",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -17381,6 +23984,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/if-match-required",
+                     *       "title": "Une modification doit indiquer la version lue (en-tête If-Match).",
+                     *       "status": 428,
+                     *       "instance": "/api/v1/reminders/settings",
+                     *       "code": "if_match_required",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -17390,6 +24003,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/reminders/settings",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -17398,8 +24021,17 @@ export interface operations {
     ListReminders: {
         parameters: {
             query?: {
+                /**
+                 * @description Page size: 1 to 100 (default 25). Outside that range: 400 `limit_out_of_range`.
+                 * @example 25
+                 */
                 limit?: number;
+                /**
+                 * @description Only the records of this customer (its id).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 customerId?: string;
+                /** @description Only the documents in this status. */
                 status?: components["schemas"]["ReminderStatus"];
             };
             header?: never;
@@ -17469,6 +24101,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/limit-out-of-range",
+                     *       "title": "Le paramètre limit doit être compris entre 1 et 100.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/reminders",
+                     *       "errors": {
+                     *         "limit": [
+                     *           "Le paramètre limit doit être compris entre 1 et 100."
+                     *         ]
+                     *       },
+                     *       "code": "limit_out_of_range",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -17478,6 +24125,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/reminders",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -17487,6 +24144,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/reminders",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -17496,6 +24163,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/reminders",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -17506,6 +24183,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Id of the invoice (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -17600,6 +24281,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/reminders",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -17609,6 +24300,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/reminders",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -17618,6 +24319,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/document-not-validated",
+                     *       "title": "Seul un document validé peut être envoyé : un brouillon n'est pas une facture.",
+                     *       "status": 409,
+                     *       "detail": "Seul un document validé peut être envoyé : un brouillon n'est pas une facture.",
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/reminders",
+                     *       "code": "document_not_validated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -17627,6 +24339,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/reminders",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -17636,10 +24358,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /**
+                 * @description Id of the invoice (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -17697,6 +24426,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/reminders",
+                     *       "errors": {
+                     *         "level": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -17706,6 +24450,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/reminders",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -17715,6 +24469,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/reminders",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -17724,6 +24488,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/document-not-validated",
+                     *       "title": "Seul un document validé peut être envoyé : un brouillon n'est pas une facture.",
+                     *       "status": 409,
+                     *       "detail": "Seul un document validé peut être envoyé : un brouillon n'est pas une facture.",
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/reminders",
+                     *       "code": "document_not_validated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -17733,6 +24508,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/reminder-nothing-due",
+                     *       "title": "Cette facture est entièrement réglée : il n'y a rien à relancer.",
+                     *       "status": 422,
+                     *       "detail": "Cette facture est entièrement réglée : il n'y a rien à relancer.",
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/reminders",
+                     *       "code": "reminder_nothing_due",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -17742,6 +24528,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/reminders",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -17751,10 +24547,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /**
+                 * @description Id of the invoice (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -17789,6 +24592,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-invalid",
+                     *       "title": "La clé d'idempotence doit faire de 1 à 200 caractères imprimables.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/late-fees",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           "La clé d'idempotence doit faire de 1 à 200 caractères imprimables."
+                     *         ]
+                     *       },
+                     *       "code": "idempotency_key_invalid",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -17798,6 +24616,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/late-fees",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -17807,6 +24635,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/late-fees",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -17816,6 +24654,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/document-not-validated",
+                     *       "title": "Seul un document validé peut être envoyé : un brouillon n'est pas une facture.",
+                     *       "status": 409,
+                     *       "detail": "Seul un document validé peut être envoyé : un brouillon n'est pas une facture.",
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/late-fees",
+                     *       "code": "document_not_validated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -17825,6 +24674,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/late-fees-business-only",
+                     *       "title": "Les pénalités de retard et l'indemnité forfaitaire ne s'appliquent qu'aux clients professionnels.",
+                     *       "status": 422,
+                     *       "detail": "Les pénalités de retard et l'indemnité forfaitaire ne s'appliquent qu'aux clients professionnels.",
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/late-fees",
+                     *       "code": "late_fees_business_only",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -17834,6 +24694,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/late-fees",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -17842,15 +24712,49 @@ export interface operations {
     ListPayments: {
         parameters: {
             query?: {
+                /**
+                 * @description Page size: 1 to 100 (default 25). Outside that range: 400 `limit_out_of_range`.
+                 * @example 25
+                 */
                 limit?: number;
+                /**
+                 * @description The `nextCursor` of the previous page (opaque); omit it for the first page. A cursor of another sort or a damaged one: 400 `cursor_invalid`.
+                 * @example eyJTb3J0IjoibmFtZSIsIlZhbHVlIjoiRHVwb250IiwiSWQiOiIwMTkzYTRmMiJ9
+                 */
                 after?: string;
+                /**
+                 * @description Sort field, prefixed with `-` for descending order; the fields this list offers and its default are in the operation's description. Another field: 400 `sort_unknown`.
+                 * @example -date
+                 */
                 sort?: string;
+                /**
+                 * @description Only the records of this customer (its id).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 customerId?: string;
+                /**
+                 * @description First day of the period, inclusive (`yyyy-MM-dd`).
+                 * @example 2026-11-01
+                 */
                 from?: string;
+                /**
+                 * @description Last day of the period, inclusive (`yyyy-MM-dd`).
+                 * @example 2026-11-30
+                 */
                 to?: string;
+                /** @description Only the payments in this state. */
                 state?: components["schemas"]["PaymentState"];
+                /**
+                 * @description `true`: only payments whose customer is not identified yet.
+                 * @example true
+                 */
                 unidentified?: boolean;
+                /** @description Only payments received (`Incoming`) or refunds paid out (`Outgoing`). */
                 direction?: components["schemas"]["PaymentDirection"];
+                /**
+                 * @description Case-insensitive text search; what it matches is in the operation's description.
+                 * @example dupont
+                 */
                 search?: string;
             };
             header?: never;
@@ -17896,6 +24800,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/limit-out-of-range",
+                     *       "title": "Le paramètre limit doit être compris entre 1 et 100.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/payments",
+                     *       "errors": {
+                     *         "limit": [
+                     *           "Le paramètre limit doit être compris entre 1 et 100."
+                     *         ]
+                     *       },
+                     *       "code": "limit_out_of_range",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -17905,6 +24824,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/payments",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -17914,6 +24843,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/payments",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -17923,6 +24862,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/payments",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -17932,7 +24881,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -18025,6 +24977,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/payments",
+                     *       "errors": {
+                     *         "direction": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -18034,6 +25001,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/payments",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18043,6 +25020,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/payments",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18052,6 +25039,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/not-found",
+                     *       "title": "Cet élément n'existe pas.",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/payments",
+                     *       "code": "not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18061,6 +25058,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-in-progress",
+                     *       "title": "Une requête avec cette clé d'idempotence est en cours de traitement.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/payments",
+                     *       "code": "idempotency_key_in_progress",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18070,6 +25077,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/allocation-exceeds-outstanding",
+                     *       "title": "Le montant affecté à F-2026-0042 dépasse ce qui reste dû (250,00 €).",
+                     *       "status": 422,
+                     *       "detail": "Le montant affecté à F-2026-0042 dépasse ce qui reste dû (250,00 €).",
+                     *       "instance": "/api/v1/payments",
+                     *       "errors": {
+                     *         "allocations[0].amount": [
+                     *           "Le montant affecté à F-2026-0042 dépasse ce qui reste dû (250,00 €)."
+                     *         ]
+                     *       },
+                     *       "code": "allocation_exceeds_outstanding",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18079,6 +25102,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/payments",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18089,6 +25122,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Id of the payment (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -18152,6 +25189,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/payments/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18161,6 +25208,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/payments/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18170,6 +25227,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/not-found",
+                     *       "title": "Cet élément n'existe pas.",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/payments/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18179,6 +25246,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/payments/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18188,10 +25265,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /**
+                 * @description Id of the payment (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -18269,6 +25353,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/payments/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/allocations",
+                     *       "errors": {
+                     *         "allocations": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -18278,6 +25377,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/payments/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/allocations",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18287,6 +25396,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/payments/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/allocations",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18296,6 +25415,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/not-found",
+                     *       "title": "Cet élément n'existe pas.",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/payments/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/allocations",
+                     *       "code": "not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18305,6 +25434,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/payment-cancelled",
+                     *       "title": "Ce règlement est annulé.",
+                     *       "status": 409,
+                     *       "detail": "Ce règlement est annulé.",
+                     *       "instance": "/api/v1/payments/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/allocations",
+                     *       "code": "payment_cancelled",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18314,6 +25454,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/allocation-exceeds-available",
+                     *       "title": "Le montant affecté dépasse ce qui reste disponible sur P-2026-0007 (80,00 €).",
+                     *       "status": 422,
+                     *       "detail": "Le montant affecté dépasse ce qui reste disponible sur P-2026-0007 (80,00 €).",
+                     *       "instance": "/api/v1/payments/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/allocations",
+                     *       "errors": {
+                     *         "allocations[0].amount": [
+                     *           "Le montant affecté dépasse ce qui reste disponible sur P-2026-0007 (80,00 €)."
+                     *         ]
+                     *       },
+                     *       "code": "allocation_exceeds_available",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18323,6 +25479,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/payments/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/allocations",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18332,10 +25498,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /**
+                 * @description Id of the payment (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -18408,6 +25581,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/payments/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/cancel",
+                     *       "errors": {
+                     *         "reason": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -18417,6 +25605,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/payments/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/cancel",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18426,6 +25624,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/payments/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/cancel",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18435,6 +25643,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/not-found",
+                     *       "title": "Cet élément n'existe pas.",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/payments/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/cancel",
+                     *       "code": "not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18444,6 +25662,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/payment-cancelled",
+                     *       "title": "Ce règlement est annulé.",
+                     *       "status": 409,
+                     *       "detail": "Ce règlement est annulé.",
+                     *       "instance": "/api/v1/payments/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/cancel",
+                     *       "code": "payment_cancelled",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18453,6 +25682,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-reused",
+                     *       "title": "Cette clé d'idempotence a déjà servi pour une autre requête.",
+                     *       "status": 422,
+                     *       "instance": "/api/v1/payments/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/cancel",
+                     *       "code": "idempotency_key_reused",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18462,6 +25701,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/payments/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/cancel",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18471,10 +25720,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /**
+                 * @description Id of the payment (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -18553,6 +25809,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/payments/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/identify",
+                     *       "errors": {
+                     *         "customerId": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -18562,6 +25833,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/payments/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/identify",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18571,6 +25852,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/payments/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/identify",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18580,6 +25871,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/not-found",
+                     *       "title": "Cet élément n'existe pas.",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/payments/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/identify",
+                     *       "code": "not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18589,6 +25890,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/payment-already-identified",
+                     *       "title": "Ce règlement est déjà rattaché à un client.",
+                     *       "status": 409,
+                     *       "detail": "Ce règlement est déjà rattaché à un client.",
+                     *       "instance": "/api/v1/payments/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/identify",
+                     *       "code": "payment_already_identified",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18598,6 +25910,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/reference-not-found",
+                     *       "title": "L'élément référencé n'existe pas.",
+                     *       "status": 422,
+                     *       "instance": "/api/v1/payments/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/identify",
+                     *       "errors": {
+                     *         "customerId": [
+                     *           "L'élément référencé n'existe pas."
+                     *         ]
+                     *       },
+                     *       "code": "reference_not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18607,6 +25934,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/payments/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/identify",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18616,10 +25953,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /**
+                 * @description Id of the payment (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -18692,6 +26036,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/payments/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/write-off",
+                     *       "errors": {
+                     *         "date": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -18701,6 +26060,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/payments/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/write-off",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18710,6 +26079,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/payments/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/write-off",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18719,6 +26098,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/not-found",
+                     *       "title": "Cet élément n'existe pas.",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/payments/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/write-off",
+                     *       "code": "not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18728,6 +26117,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/write-off-beyond-limit",
+                     *       "title": "Seul un petit écart peut être passé en perte ou en profit : 5,00 € au plus (paramètres comptables).",
+                     *       "status": 409,
+                     *       "detail": "Seul un petit écart peut être passé en perte ou en profit : 5,00 € au plus (paramètres comptables).",
+                     *       "instance": "/api/v1/payments/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/write-off",
+                     *       "errors": {
+                     *         "amount": [
+                     *           "Seul un petit écart peut être passé en perte ou en profit : 5,00 € au plus (paramètres comptables)."
+                     *         ]
+                     *       },
+                     *       "code": "write_off_beyond_limit",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18737,6 +26142,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/payment-date-in-future",
+                     *       "title": "Un règlement ne peut pas être daté après aujourd'hui (30/11/2026).",
+                     *       "status": 422,
+                     *       "detail": "Un règlement ne peut pas être daté après aujourd'hui (30/11/2026).",
+                     *       "instance": "/api/v1/payments/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/write-off",
+                     *       "errors": {
+                     *         "date": [
+                     *           "Un règlement ne peut pas être daté après aujourd'hui (30/11/2026)."
+                     *         ]
+                     *       },
+                     *       "code": "payment_date_in_future",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18746,6 +26167,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/payments/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/write-off",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18756,6 +26187,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Id of the invoice (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -18797,6 +26232,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/payments",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18806,6 +26251,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/payments",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18815,6 +26270,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/not-found",
+                     *       "title": "Cet élément n'existe pas.",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/payments",
+                     *       "code": "not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18824,6 +26289,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/document-not-validated",
+                     *       "title": "Seul un document validé peut être envoyé : un brouillon n'est pas une facture.",
+                     *       "status": 409,
+                     *       "detail": "Seul un document validé peut être envoyé : un brouillon n'est pas une facture.",
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/payments",
+                     *       "code": "document_not_validated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18833,6 +26309,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/payments",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18842,10 +26328,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /**
+                 * @description Id of the invoice (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -18896,6 +26389,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/write-off",
+                     *       "errors": {
+                     *         "date": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -18905,6 +26413,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/write-off",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18914,6 +26432,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/write-off",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18923,6 +26451,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/not-found",
+                     *       "title": "Cet élément n'existe pas.",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/write-off",
+                     *       "code": "not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18932,6 +26470,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/write-off-nothing-left",
+                     *       "title": "Il ne reste rien à solder.",
+                     *       "status": 409,
+                     *       "detail": "Il ne reste rien à solder.",
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/write-off",
+                     *       "code": "write_off_nothing_left",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18941,6 +26490,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/payment-date-in-future",
+                     *       "title": "Un règlement ne peut pas être daté après aujourd'hui (30/11/2026).",
+                     *       "status": 422,
+                     *       "detail": "Un règlement ne peut pas être daté après aujourd'hui (30/11/2026).",
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/write-off",
+                     *       "errors": {
+                     *         "date": [
+                     *           "Un règlement ne peut pas être daté après aujourd'hui (30/11/2026)."
+                     *         ]
+                     *       },
+                     *       "code": "payment_date_in_future",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18950,6 +26515,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/write-off",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18959,10 +26534,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /**
+                 * @description Id of the invoice (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -19013,6 +26595,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/dispute",
+                     *       "errors": {
+                     *         "reason": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -19022,6 +26619,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/dispute",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19031,6 +26638,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/dispute",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19040,6 +26657,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/not-found",
+                     *       "title": "Cet élément n'existe pas.",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/dispute",
+                     *       "code": "not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19049,6 +26676,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/document-not-validated",
+                     *       "title": "Seul un document validé peut être envoyé : un brouillon n'est pas une facture.",
+                     *       "status": 409,
+                     *       "detail": "Seul un document validé peut être envoyé : un brouillon n'est pas une facture.",
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/dispute",
+                     *       "code": "document_not_validated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19058,6 +26696,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/dispute-reason-required",
+                     *       "title": "Indiquez le motif du litige.",
+                     *       "status": 422,
+                     *       "detail": "Indiquez le motif du litige.",
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/dispute",
+                     *       "errors": {
+                     *         "reason": [
+                     *           "Indiquez le motif du litige."
+                     *         ]
+                     *       },
+                     *       "code": "dispute_reason_required",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19067,6 +26721,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/dispute",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19077,6 +26741,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Id of the invoice (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -19112,21 +26780,22 @@ export interface operations {
                     "application/json": components["schemas"]["InvoicePaymentResponse"];
                 };
             };
-            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
             /** @description No valid session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/dispute",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19136,6 +26805,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/dispute",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19145,6 +26824,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/not-found",
+                     *       "title": "Cet élément n'existe pas.",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/dispute",
+                     *       "code": "not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19154,6 +26843,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/document-not-validated",
+                     *       "title": "Seul un document validé peut être envoyé : un brouillon n'est pas une facture.",
+                     *       "status": 409,
+                     *       "detail": "Seul un document validé peut être envoyé : un brouillon n'est pas une facture.",
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/dispute",
+                     *       "code": "document_not_validated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19163,6 +26863,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/dispute",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19172,10 +26882,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /**
+                 * @description Id of the credit note (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -19227,6 +26944,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/apply",
+                     *       "errors": {
+                     *         "invoiceId": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -19236,6 +26968,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/apply",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19245,6 +26987,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/apply",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19254,6 +27006,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/not-found",
+                     *       "title": "Cet élément n'existe pas.",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/apply",
+                     *       "code": "not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19263,6 +27025,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/credit-note-not-available",
+                     *       "title": "Cet avoir n'a plus de montant disponible.",
+                     *       "status": 409,
+                     *       "detail": "Cet avoir n'a plus de montant disponible.",
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/apply",
+                     *       "code": "credit_note_not_available",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19272,6 +27045,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/allocation-other-customer",
+                     *       "title": "Un règlement ou un avoir ne règle que les factures de son propre client.",
+                     *       "status": 422,
+                     *       "detail": "Un règlement ou un avoir ne règle que les factures de son propre client.",
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/apply",
+                     *       "errors": {
+                     *         "invoiceId": [
+                     *           "Un règlement ou un avoir ne règle que les factures de son propre client."
+                     *         ]
+                     *       },
+                     *       "code": "allocation_other_customer",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19281,6 +27070,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/apply",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19290,10 +27089,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /**
+                 * @description Id of the credit note (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -19361,6 +27167,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/refund",
+                     *       "errors": {
+                     *         "date": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -19370,6 +27191,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/refund",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19379,6 +27210,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/refund",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19388,6 +27229,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/not-found",
+                     *       "title": "Cet élément n'existe pas.",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/refund",
+                     *       "code": "not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19397,6 +27248,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/credit-note-not-available",
+                     *       "title": "Cet avoir n'a plus de montant disponible.",
+                     *       "status": 409,
+                     *       "detail": "Cet avoir n'a plus de montant disponible.",
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/refund",
+                     *       "code": "credit_note_not_available",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19406,6 +27268,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/refund-beyond-credit",
+                     *       "title": "Le remboursement dépasse le crédit disponible du client (120,00 €).",
+                     *       "status": 422,
+                     *       "detail": "Le remboursement dépasse le crédit disponible du client (120,00 €).",
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/refund",
+                     *       "errors": {
+                     *         "amount": [
+                     *           "Le remboursement dépasse le crédit disponible du client (120,00 €)."
+                     *         ]
+                     *       },
+                     *       "code": "refund_beyond_credit",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19415,6 +27293,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/refund",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19484,6 +27372,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/accounting/settings",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19493,6 +27391,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/accounting/settings",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19502,6 +27410,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/accounting/settings",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19683,6 +27601,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/accounting/settings",
+                     *       "errors": {
+                     *         "salesJournal": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -19692,6 +27625,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/accounting/settings",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19701,6 +27644,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/accounting/settings",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19710,6 +27663,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/stale-version",
+                     *       "title": "Quelqu'un d'autre a modifié cet élément entre-temps : rechargez-le avant d'enregistrer.",
+                     *       "status": 412,
+                     *       "instance": "/api/v1/accounting/settings",
+                     *       "code": "stale_version",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19719,6 +27682,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/journal-codes-not-distinct",
+                     *       "title": "Chaque journal doit avoir son propre code.",
+                     *       "status": 422,
+                     *       "detail": "Chaque journal doit avoir son propre code.",
+                     *       "instance": "/api/v1/accounting/settings",
+                     *       "errors": {
+                     *         "bankJournal.code": [
+                     *           "Chaque journal doit avoir son propre code."
+                     *         ]
+                     *       },
+                     *       "code": "journal_codes_not_distinct",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19728,6 +27707,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/if-match-required",
+                     *       "title": "Une modification doit indiquer la version lue (en-tête If-Match).",
+                     *       "status": 428,
+                     *       "instance": "/api/v1/accounting/settings",
+                     *       "code": "if_match_required",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19737,6 +27726,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/accounting/settings",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19745,7 +27744,15 @@ export interface operations {
     GetVatSummary: {
         parameters: {
             query: {
+                /**
+                 * @description First day of the period, inclusive (`yyyy-MM-dd`).
+                 * @example 2026-11-01
+                 */
                 from: string;
+                /**
+                 * @description Last day of the period, inclusive (`yyyy-MM-dd`).
+                 * @example 2026-11-30
+                 */
                 to: string;
             };
             header?: never;
@@ -19799,6 +27806,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/malformed-request",
+                     *       "title": "La requête est mal formée (JSON ou paramètre illisible).",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/accounting/vat-summary",
+                     *       "errors": {
+                     *         "from": [
+                     *           "La requête est mal formée (JSON ou paramètre illisible)."
+                     *         ]
+                     *       },
+                     *       "code": "malformed_request",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -19808,6 +27830,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/accounting/vat-summary",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19817,6 +27849,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/accounting/vat-summary",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19826,6 +27868,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/accounting/vat-summary",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19834,11 +27886,35 @@ export interface operations {
     ListJournalEntries: {
         parameters: {
             query?: {
+                /**
+                 * @description Page size: 1 to 100 (default 25). Outside that range: 400 `limit_out_of_range`.
+                 * @example 25
+                 */
                 limit?: number;
+                /**
+                 * @description The `nextCursor` of the previous page (opaque); omit it for the first page. A cursor of another sort or a damaged one: 400 `cursor_invalid`.
+                 * @example eyJTb3J0IjoibmFtZSIsIlZhbHVlIjoiRHVwb250IiwiSWQiOiIwMTkzYTRmMiJ9
+                 */
                 after?: string;
+                /**
+                 * @description First day of the period, inclusive (`yyyy-MM-dd`).
+                 * @example 2026-11-01
+                 */
                 from?: string;
+                /**
+                 * @description Last day of the period, inclusive (`yyyy-MM-dd`).
+                 * @example 2026-11-30
+                 */
                 to?: string;
+                /**
+                 * @description Only the entries of this journal (its code, e.g. `VT` sales, `BQ` bank).
+                 * @example VT
+                 */
                 journal?: string;
+                /**
+                 * @description Only the entries generated by this document or payment (its id).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 sourceId?: string;
             };
             header?: never;
@@ -19952,6 +28028,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/limit-out-of-range",
+                     *       "title": "Le paramètre limit doit être compris entre 1 et 100.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/accounting/entries",
+                     *       "errors": {
+                     *         "limit": [
+                     *           "Le paramètre limit doit être compris entre 1 et 100."
+                     *         ]
+                     *       },
+                     *       "code": "limit_out_of_range",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -19961,6 +28052,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/accounting/entries",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19970,6 +28071,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/accounting/entries",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19979,6 +28090,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/accounting/entries",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -20019,6 +28140,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/compliance/chain",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -20028,6 +28159,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/compliance/chain",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -20037,6 +28178,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/compliance/chain",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -20045,6 +28196,10 @@ export interface operations {
     ListComplianceClosures: {
         parameters: {
             query?: {
+                /**
+                 * @description Only the closures of this year (of the period's closing date); all years when omitted.
+                 * @example 2026
+                 */
                 year?: number;
             };
             header?: never;
@@ -20170,6 +28325,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/malformed-request",
+                     *       "title": "La requête est mal formée (JSON ou paramètre illisible).",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/compliance/closures",
+                     *       "errors": {
+                     *         "year": [
+                     *           "La requête est mal formée (JSON ou paramètre illisible)."
+                     *         ]
+                     *       },
+                     *       "code": "malformed_request",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -20179,6 +28349,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/compliance/closures",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -20188,6 +28368,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/compliance/closures",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -20197,6 +28387,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-reused",
+                     *       "title": "Cette clé d'idempotence a déjà servi pour une autre requête.",
+                     *       "status": 422,
+                     *       "instance": "/api/v1/compliance/closures",
+                     *       "code": "idempotency_key_reused",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -20206,6 +28406,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/compliance/closures",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -20215,7 +28425,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -20347,6 +28560,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/compliance/closures",
+                     *       "errors": {
+                     *         "kind": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -20356,6 +28584,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/compliance/closures",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -20365,6 +28603,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/compliance/closures",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -20374,6 +28622,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/closure-already-closed",
+                     *       "title": "La période 2026-10 est déjà clôturée.",
+                     *       "status": 409,
+                     *       "detail": "La période 2026-10 est déjà clôturée.",
+                     *       "instance": "/api/v1/compliance/closures",
+                     *       "code": "closure_already_closed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -20383,6 +28642,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/closure-period-not-ended",
+                     *       "title": "La période 2026-11 n'est pas terminée : elle se clôture à partir du lendemain du 30/11/2026.",
+                     *       "status": 422,
+                     *       "detail": "La période 2026-11 n'est pas terminée : elle se clôture à partir du lendemain du 30/11/2026.",
+                     *       "instance": "/api/v1/compliance/closures",
+                     *       "code": "closure_period_not_ended",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -20392,6 +28662,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/compliance/closures",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -20402,6 +28682,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Id of the closure (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -20521,6 +28805,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/compliance/closures/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -20530,6 +28824,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/compliance/closures/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -20539,6 +28843,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/compliance/closures/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -20547,6 +28861,10 @@ export interface operations {
     ExportComplianceArchive: {
         parameters: {
             query: {
+                /**
+                 * @description Only the closures of this year (of the period's closing date); all years when omitted.
+                 * @example 2026
+                 */
                 year: number;
             };
             header?: never;
@@ -20570,6 +28888,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/malformed-request",
+                     *       "title": "La requête est mal formée (JSON ou paramètre illisible).",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/compliance/archive",
+                     *       "errors": {
+                     *         "year": [
+                     *           "La requête est mal formée (JSON ou paramètre illisible)."
+                     *         ]
+                     *       },
+                     *       "code": "malformed_request",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -20579,6 +28912,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/compliance/archive",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -20588,6 +28931,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/compliance/archive",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -20597,6 +28950,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-reused",
+                     *       "title": "Cette clé d'idempotence a déjà servi pour une autre requête.",
+                     *       "status": 422,
+                     *       "instance": "/api/v1/compliance/archive",
+                     *       "code": "idempotency_key_reused",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -20606,6 +28969,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/compliance/archive",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -20614,16 +28987,57 @@ export interface operations {
     ListReceivables: {
         parameters: {
             query?: {
+                /**
+                 * @description Page size: 1 to 100 (default 25). Outside that range: 400 `limit_out_of_range`.
+                 * @example 25
+                 */
                 limit?: number;
+                /**
+                 * @description The `nextCursor` of the previous page (opaque); omit it for the first page. A cursor of another sort or a damaged one: 400 `cursor_invalid`.
+                 * @example eyJTb3J0IjoibmFtZSIsIlZhbHVlIjoiRHVwb250IiwiSWQiOiIwMTkzYTRmMiJ9
+                 */
                 after?: string;
+                /**
+                 * @description Sort field, prefixed with `-` for descending order; the fields this list offers and its default are in the operation's description. Another field: 400 `sort_unknown`.
+                 * @example dueDate
+                 */
                 sort?: string;
+                /**
+                 * @description Only the records of this customer (its id).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 customerId?: string;
+                /**
+                 * @description Only invoices due on or after this date.
+                 * @example 2026-11-01
+                 */
                 dueFrom?: string;
+                /**
+                 * @description Only invoices due on or before this date.
+                 * @example 2026-11-30
+                 */
                 dueTo?: string;
+                /**
+                 * @description Only documents issued on or after this date.
+                 * @example 2026-11-01
+                 */
                 issuedFrom?: string;
+                /**
+                 * @description Only documents issued on or before this date.
+                 * @example 2026-11-30
+                 */
                 issuedTo?: string;
+                /** @description Only the invoices in this aging bucket (days past their due date). */
                 bucket?: components["schemas"]["AgingBucket"];
+                /**
+                 * @description `true`: only disputed invoices; `false`: only undisputed ones.
+                 * @example false
+                 */
                 disputed?: boolean;
+                /**
+                 * @description `true`: only invoices past their due date.
+                 * @example true
+                 */
                 overdueOnly?: boolean;
             };
             header?: never;
@@ -20688,6 +29102,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/limit-out-of-range",
+                     *       "title": "Le paramètre limit doit être compris entre 1 et 100.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/receivables",
+                     *       "errors": {
+                     *         "limit": [
+                     *           "Le paramètre limit doit être compris entre 1 et 100."
+                     *         ]
+                     *       },
+                     *       "code": "limit_out_of_range",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -20697,6 +29126,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/receivables",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -20706,6 +29145,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/receivables",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -20715,6 +29164,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/receivables",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -20723,6 +29182,10 @@ export interface operations {
     GetReceivablesAging: {
         parameters: {
             query?: {
+                /**
+                 * @description The day the figures are computed for (default: today in the company's time zone).
+                 * @example 2026-11-30
+                 */
                 asOf?: string;
             };
             header?: never;
@@ -20794,6 +29257,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/malformed-request",
+                     *       "title": "La requête est mal formée (JSON ou paramètre illisible).",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/receivables/aging",
+                     *       "errors": {
+                     *         "asOf": [
+                     *           "La requête est mal formée (JSON ou paramètre illisible)."
+                     *         ]
+                     *       },
+                     *       "code": "malformed_request",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -20803,6 +29281,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/receivables/aging",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -20812,6 +29300,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/receivables/aging",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -20821,6 +29319,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/receivables/aging",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -20829,11 +29337,23 @@ export interface operations {
     GetCustomerStatementPdf: {
         parameters: {
             query?: {
+                /**
+                 * @description First day of the period, inclusive (`yyyy-MM-dd`).
+                 * @example 2026-11-01
+                 */
                 from?: string;
+                /**
+                 * @description Last day of the period, inclusive (`yyyy-MM-dd`).
+                 * @example 2026-11-30
+                 */
                 to?: string;
             };
             header?: never;
             path: {
+                /**
+                 * @description Id of the customer (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -20855,6 +29375,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/malformed-request",
+                     *       "title": "La requête est mal formée (JSON ou paramètre illisible).",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/receivables/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/statement",
+                     *       "errors": {
+                     *         "from": [
+                     *           "La requête est mal formée (JSON ou paramètre illisible)."
+                     *         ]
+                     *       },
+                     *       "code": "malformed_request",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -20864,6 +29399,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/receivables/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/statement",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -20873,6 +29418,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/receivables/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/statement",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -20882,6 +29437,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/not-found",
+                     *       "title": "Cet élément n'existe pas.",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/receivables/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/statement",
+                     *       "code": "not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -20891,6 +29456,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/receivables/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/statement",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -20899,11 +29474,23 @@ export interface operations {
     GetCustomerStatement: {
         parameters: {
             query?: {
+                /**
+                 * @description First day of the period, inclusive (`yyyy-MM-dd`).
+                 * @example 2026-11-01
+                 */
                 from?: string;
+                /**
+                 * @description Last day of the period, inclusive (`yyyy-MM-dd`).
+                 * @example 2026-11-30
+                 */
                 to?: string;
             };
             header?: never;
             path: {
+                /**
+                 * @description Id of the customer (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -20986,6 +29573,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/malformed-request",
+                     *       "title": "La requête est mal formée (JSON ou paramètre illisible).",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/receivables/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/statement-lines",
+                     *       "errors": {
+                     *         "from": [
+                     *           "La requête est mal formée (JSON ou paramètre illisible)."
+                     *         ]
+                     *       },
+                     *       "code": "malformed_request",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -20995,6 +29597,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/receivables/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/statement-lines",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21004,6 +29616,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/receivables/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/statement-lines",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21013,6 +29635,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/not-found",
+                     *       "title": "Cet élément n'existe pas.",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/receivables/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/statement-lines",
+                     *       "code": "not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21022,6 +29654,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/receivables/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/statement-lines",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21078,6 +29720,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/document-templates",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21087,6 +29739,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/document-templates",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21096,6 +29758,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/document-templates",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21106,6 +29778,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The kind of document the template is for. */
                 kind: components["schemas"]["PrintableKind"];
             };
             cookie?: never;
@@ -21150,6 +29823,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/document-templates/Invoice",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21159,6 +29842,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/document-templates/Invoice",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21168,6 +29861,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/document-templates/Invoice",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21184,6 +29887,7 @@ export interface operations {
                 "If-Match": string;
             };
             path: {
+                /** @description The kind of document the template is for. */
                 kind: components["schemas"]["PrintableKind"];
             };
             cookie?: never;
@@ -21244,6 +29948,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/document-templates/Invoice",
+                     *       "errors": {
+                     *         "accentColor": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -21253,6 +29972,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/document-templates/Invoice",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21262,6 +29991,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/document-templates/Invoice",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21271,6 +30010,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/stale-version",
+                     *       "title": "Quelqu'un d'autre a modifié cet élément entre-temps : rechargez-le avant d'enregistrer.",
+                     *       "status": 412,
+                     *       "instance": "/api/v1/document-templates/Invoice",
+                     *       "code": "stale_version",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21280,6 +30029,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/template-placeholder-unknown",
+                     *       "title": "Le texte contient une variable inconnue {montant} (variables possibles : {number}, {amount}, {dueDate}, {customerName}, {companyName}).",
+                     *       "status": 422,
+                     *       "detail": "Le texte contient une variable inconnue {montant} (variables possibles : {number}, {amount}, {dueDate}, {customerName}, {companyName}).",
+                     *       "instance": "/api/v1/document-templates/Invoice",
+                     *       "errors": {
+                     *         "emailBody": [
+                     *           "Le texte contient une variable inconnue {montant} (variables possibles : {number}, {amount}, {dueDate}, {customerName}, {companyName})."
+                     *         ]
+                     *       },
+                     *       "code": "template_placeholder_unknown",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21289,6 +30054,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/if-match-required",
+                     *       "title": "Une modification doit indiquer la version lue (en-tête If-Match).",
+                     *       "status": 428,
+                     *       "instance": "/api/v1/document-templates/Invoice",
+                     *       "code": "if_match_required",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21298,6 +30073,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/document-templates/Invoice",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21308,6 +30093,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The kind of document the template is for. */
                 kind: components["schemas"]["PrintableKind"];
             };
             cookie?: never;
@@ -21329,6 +30115,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/document-templates/Invoice/preview",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21338,6 +30134,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/document-templates/Invoice/preview",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21347,6 +30153,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/document-templates/Invoice/preview",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21356,10 +30172,14 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description The kind of document the template is for. */
                 kind: components["schemas"]["PrintableKind"];
             };
             cookie?: never;
@@ -21397,6 +30217,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/document-templates/Invoice/preview",
+                     *       "errors": {
+                     *         "accentColor": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -21406,6 +30241,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/document-templates/Invoice/preview",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21415,6 +30260,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/document-templates/Invoice/preview",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21424,6 +30279,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/document-templates/Invoice/preview",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21434,6 +30299,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The kind of document the template is for. */
                 kind: components["schemas"]["PrintableKind"];
             };
             cookie?: never;
@@ -21456,6 +30322,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/document-templates/Invoice/logo",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21465,6 +30341,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/document-templates/Invoice/logo",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21474,6 +30360,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/not-found",
+                     *       "title": "Cet élément n'existe pas.",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/document-templates/Invoice/logo",
+                     *       "code": "not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21483,6 +30379,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/document-templates/Invoice/logo",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21493,6 +30399,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The kind of document the template is for. */
                 kind: components["schemas"]["PrintableKind"];
             };
             cookie?: never;
@@ -21518,6 +30425,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/document-templates/Invoice/logo",
+                     *       "errors": {
+                     *         "file": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -21527,6 +30449,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/document-templates/Invoice/logo",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21536,6 +30468,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/document-templates/Invoice/logo",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21545,6 +30487,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/document-templates/Invoice/logo",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21555,6 +30507,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The kind of document the template is for. */
                 kind: components["schemas"]["PrintableKind"];
             };
             cookie?: never;
@@ -21568,21 +30521,22 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
             /** @description No valid session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/document-templates/Invoice/logo",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21592,6 +30546,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/document-templates/Invoice/logo",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21601,6 +30565,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/document-templates/Invoice/logo",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21609,10 +30583,30 @@ export interface operations {
     ListEmails: {
         parameters: {
             query: {
+                /**
+                 * @description Only the records about this type of entity, e.g. `invoice`, `quote`, `order`, `customer`, `user`.
+                 * @example invoice
+                 */
                 entityType: string;
+                /**
+                 * @description Only the records about this entity (its id).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 entityId: string;
+                /**
+                 * @description Page size: 1 to 100 (default 25). Outside that range: 400 `limit_out_of_range`.
+                 * @example 25
+                 */
                 limit?: number;
+                /**
+                 * @description The `nextCursor` of the previous page (opaque); omit it for the first page. A cursor of another sort or a damaged one: 400 `cursor_invalid`.
+                 * @example eyJTb3J0IjoibmFtZSIsIlZhbHVlIjoiRHVwb250IiwiSWQiOiIwMTkzYTRmMiJ9
+                 */
                 after?: string;
+                /**
+                 * @description Sort field, prefixed with `-` for descending order; the fields this list offers and its default are in the operation's description. Another field: 400 `sort_unknown`.
+                 * @example -createdAt
+                 */
                 sort?: string;
             };
             header?: never;
@@ -21666,6 +30660,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/limit-out-of-range",
+                     *       "title": "Le paramètre limit doit être compris entre 1 et 100.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/emails",
+                     *       "errors": {
+                     *         "limit": [
+                     *           "Le paramètre limit doit être compris entre 1 et 100."
+                     *         ]
+                     *       },
+                     *       "code": "limit_out_of_range",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -21675,6 +30684,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/emails",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21684,6 +30703,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/emails",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21693,6 +30722,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/emails",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21702,10 +30741,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /**
+                 * @description Id of the e-mail (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -21751,6 +30797,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-invalid",
+                     *       "title": "La clé d'idempotence doit faire de 1 à 200 caractères imprimables.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/emails/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/retry",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           "La clé d'idempotence doit faire de 1 à 200 caractères imprimables."
+                     *         ]
+                     *       },
+                     *       "code": "idempotency_key_invalid",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -21760,6 +30821,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/emails/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/retry",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21769,6 +30840,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/emails/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/retry",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21778,6 +30859,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/email-not-retryable",
+                     *       "title": "Seul un e-mail en échec ou en attente peut être renvoyé.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/emails/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/retry",
+                     *       "code": "email_not_retryable",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21787,6 +30878,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/emails/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/retry",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21851,6 +30952,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/accounting/exports",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21860,6 +30971,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/accounting/exports",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21869,6 +30990,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/accounting/exports",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21878,7 +31009,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -21948,6 +31082,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/accounting/exports",
+                     *       "errors": {
+                     *         "format": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -21957,6 +31106,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/accounting/exports",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21966,6 +31125,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/accounting/exports",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21975,6 +31144,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/accounting-export-spans-fiscal-years",
+                     *       "title": "Un export comptable couvre un seul exercice : la période doit finir au plus tard le 31/12/2026, dernier jour de l'exercice de sa date de début.",
+                     *       "status": 422,
+                     *       "detail": "Un export comptable couvre un seul exercice : la période doit finir au plus tard le 31/12/2026, dernier jour de l'exercice de sa date de début.",
+                     *       "instance": "/api/v1/accounting/exports",
+                     *       "errors": {
+                     *         "to": [
+                     *           "Un export comptable couvre un seul exercice : la période doit finir au plus tard le 31/12/2026, dernier jour de l'exercice de sa date de début."
+                     *         ]
+                     *       },
+                     *       "code": "accounting_export_spans_fiscal_years",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21984,6 +31169,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/accounting/exports",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21994,6 +31189,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Id of the accounting export (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -22046,6 +31245,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/accounting/exports/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -22055,6 +31264,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/accounting/exports/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -22064,6 +31283,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/accounting/exports/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -22074,6 +31303,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Id of the accounting export (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -22096,6 +31329,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/accounting/exports/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/file",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -22105,6 +31348,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/accounting/exports/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/file",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -22114,6 +31367,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/accounting-export-not-ready",
+                     *       "title": "L'export comptable n'est pas terminé : son fichier n'est pas encore disponible.",
+                     *       "status": 409,
+                     *       "detail": "L'export comptable n'est pas terminé : son fichier n'est pas encore disponible.",
+                     *       "instance": "/api/v1/accounting/exports/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/file",
+                     *       "code": "accounting_export_not_ready",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -22123,6 +31387,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/accounting/exports/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/file",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -22159,6 +31433,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/auth/password-reset",
+                     *       "errors": {
+                     *         "email": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -22168,6 +31457,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/auth/password-reset",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -22212,6 +31511,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/auth/password-reset/confirm",
+                     *       "errors": {
+                     *         "token": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -22221,6 +31535,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/token-expired",
+                     *       "title": "Ce lien a expiré : demandez-en un nouveau.",
+                     *       "status": 422,
+                     *       "instance": "/api/v1/auth/password-reset/confirm",
+                     *       "errors": {
+                     *         "token": [
+                     *           "Ce lien a expiré : demandez-en un nouveau."
+                     *         ]
+                     *       },
+                     *       "code": "token_expired",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -22230,6 +31559,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/auth/password-reset/confirm",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
