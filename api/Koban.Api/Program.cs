@@ -156,6 +156,7 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDetai
 builder.Services.AddExceptionHandler<ProblemDetailsMapping>();
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.ConfigureHttpJsonOptions(o => InputGuard.Configure(o.SerializerOptions));
+builder.Services.ConfigureHttpJsonOptions(o => DecimalScale.Configure(o.SerializerOptions));
 builder.Services.AddRequestLocalization(o =>
 {
     string[] cultures = ["fr-FR", "fr", "en-GB", "en"];

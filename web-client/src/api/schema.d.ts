@@ -2759,7 +2759,10 @@ export interface components {
             writeOffLossAccount: string;
             writeOffGainAccount: string;
             unidentifiedReceiptsAccount: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             writeOffLimit: number;
             lateInterestAccount?: null | string;
             recoveryIndemnityAccount?: null | string;
@@ -2778,19 +2781,40 @@ export interface components {
         };
         /** @description Amounts still owed per aging bucket (days past the due date on the report's date). */
         AgingAmounts: {
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             notDue: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             days1To30: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             days31To60: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             days61To90: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             over90: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             total: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             disputed: number;
             /** Format: int32 */
             openInvoices: number;
@@ -2807,11 +2831,17 @@ export interface components {
             asOf: string;
             customers: components["schemas"]["CustomerAging"][];
             totals: components["schemas"]["AgingAmounts"];
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             salesLast90Days: number;
             /** Format: date */
             dsoFrom: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 1 decimal (e.g. `48.2`).
+             */
             daysSalesOutstanding: null | number;
         };
         AllocatePaymentRequest: {
@@ -2838,7 +2868,10 @@ export interface components {
         ApplyCreditNoteRequest: {
             /** Format: uuid */
             invoiceId: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             amount: number;
         };
         /** @description The archived PDF: its SHA-256 and when it was stored; null until the worker has rendered it. */
@@ -2883,23 +2916,41 @@ export interface components {
             /** Format: uuid */
             productId: null | string;
             description: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Quantity, written with exactly 3 decimals (e.g. `1.500`).
+             */
             quantity: number;
             unitCode: null | string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 4 decimals (e.g. `12.5000`).
+             */
             unitPrice: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             discountPercent: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             vatRate: number;
             vatCategory: components["schemas"]["VatCategory"];
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             netAmount: number;
             /** Format: uuid */
             orderLineId: null | string;
             /** Format: uuid */
             deductedInvoiceId: null | string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             deductedVat: number;
             /** Format: uuid */
             sourceLineId: null | string;
@@ -2915,7 +2966,10 @@ export interface components {
             number: null | string;
             /** Format: date */
             date: null | string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             totalIncludingVat: null | number;
         };
         /** @description Nothing forgotten: milestones due or late, and validated orders with an amount left to invoice. */
@@ -2932,11 +2986,20 @@ export interface components {
             /** Format: uuid */
             orderId: string;
             orderNumber: null | string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             orderTotalExcludingVat: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             plannedTotalExcludingVat: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             unplannedExcludingVat: number;
             milestones: components["schemas"]["MilestoneResponse"][];
         };
@@ -3049,27 +3112,48 @@ export interface components {
         /** @description One row of a closure's totals. */
         ClosureRowResponse: {
             documentType: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             vatRate: number;
             vatCategory: components["schemas"]["VatCategory"];
             /** Format: int32 */
             count: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             base: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             vat: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             totalIncludingVat: number;
         };
         /** @description Grand totals, net of credit notes (invoices minus credit notes); count is the number of documents. */
         ClosureTotalsResponse: {
             /** Format: int32 */
             count: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             base: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             vat: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             totalIncludingVat: number;
         };
         CompanyProfileResponse: {
@@ -3077,7 +3161,10 @@ export interface components {
             id: string;
             legalName: string;
             legalForm: null | components["schemas"]["LegalForm"];
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             shareCapital: null | number;
             siren: null | string;
             vatNumber: null | string;
@@ -3087,7 +3174,10 @@ export interface components {
             bic: null | string;
             hasLogo: boolean;
             defaultPaymentTerms: components["schemas"]["PaymentTermsDto"];
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 4 decimals (e.g. `12.5000`).
+             */
             latePaymentPenaltyRate: number;
             timeZone: string;
             /** Format: int32 */
@@ -3155,7 +3245,10 @@ export interface components {
         CreditNoteLineRequest: {
             /** Format: uuid */
             invoiceLineId: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Quantity, written with exactly 3 decimals (e.g. `1.500`).
+             */
             quantity: number;
         };
         CreditNoteList: {
@@ -3175,9 +3268,15 @@ export interface components {
             mode: components["schemas"]["CreditNoteMode"];
             reasonText?: null | string;
             lines?: null | components["schemas"]["CreditNoteLineRequest"][];
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             amountExcludingVat?: null | number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             amountIncludingVat?: null | number;
             /** Format: date */
             issueDate?: null | string;
@@ -3211,9 +3310,15 @@ export interface components {
             comment: null | string;
             lines: components["schemas"]["BillingLineResponse"][];
             totals: components["schemas"]["TotalsResponse"];
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             appliedToInvoice: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             customerCredit: number;
             snapshot: null | components["schemas"]["BillingSnapshotResponse"];
             fingerprint: null | string;
@@ -3240,9 +3345,15 @@ export interface components {
             customerName: string;
             /** Format: date */
             issueDate: null | string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             totalExcludingVat: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             totalIncludingVat: number;
             /** Format: date-time */
             updatedAt: string;
@@ -3284,13 +3395,25 @@ export interface components {
             /** Format: uuid */
             customerId: string;
             customerName: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             totalOutstanding: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             overdueOutstanding: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             availableCredit: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             balance: number;
             openInvoices: components["schemas"]["OpenInvoiceResponse"][];
             credits: components["schemas"]["CustomerCreditResponse"][];
@@ -3310,9 +3433,15 @@ export interface components {
             reference: string;
             /** Format: date */
             date: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             amount: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             available: number;
         };
         /**
@@ -3373,17 +3502,32 @@ export interface components {
             from: string;
             /** Format: date */
             to: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             openingBalance: number;
             lines: components["schemas"]["StatementLine"][];
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             totalDebit: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             totalCredit: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             closingBalance: number;
             openInvoices: components["schemas"]["StatementOpenInvoice"][];
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             openInvoicesTotal: number;
         };
         /** @description A row of the customer list: what the list shows and searches, without the whole aggregate. */
@@ -3541,7 +3685,10 @@ export interface components {
             label: string;
             /** Format: date */
             plannedDate: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             plannedAmountExcludingVat: number;
             isLate: boolean;
         };
@@ -3675,11 +3822,20 @@ export interface components {
             /** Format: uuid */
             orderId: string;
             kind: components["schemas"]["InvoiceKind"];
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 4 decimals (e.g. `12.5000`).
+             */
             percentage?: null | number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             amountExcludingVat?: null | number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             amountIncludingVat?: null | number;
             lines?: null | components["schemas"]["InvoiceOrderLineRequest"][];
             /** Format: uuid */
@@ -3714,13 +3870,19 @@ export interface components {
         InvoiceOrderLineRequest: {
             /** Format: uuid */
             orderLineId: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Quantity, written with exactly 3 decimals (e.g. `1.500`).
+             */
             quantity: number;
         };
         /** @description An invoice's payment side: status, what is left, dispute, and what settled it. */
         InvoicePaymentResponse: {
             paymentStatus: components["schemas"]["InvoicePaymentStatus"];
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             outstanding: number;
             disputed: boolean;
             disputeReason: null | string;
@@ -3754,7 +3916,10 @@ export interface components {
             status: components["schemas"]["ReminderStatus"];
             /** Format: int32 */
             daysLate: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             amountDue: number;
             /** Format: uuid */
             emailId: null | string;
@@ -3772,7 +3937,10 @@ export interface components {
             dueDate: string;
             /** Format: int32 */
             daysLate: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             amountDue: number;
             disputed: boolean;
             history: components["schemas"]["InvoiceReminderResponse"][];
@@ -3832,9 +4000,15 @@ export interface components {
             contactId: null | string;
             lines: components["schemas"]["BillingLineResponse"][];
             totals: components["schemas"]["TotalsResponse"];
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             creditedTotal: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             amountDue: number;
             isOverdue: boolean;
             snapshot: null | components["schemas"]["BillingSnapshotResponse"];
@@ -3865,7 +4039,10 @@ export interface components {
             reference: string;
             /** Format: date */
             date: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             amount: number;
             active: boolean;
         };
@@ -3885,11 +4062,20 @@ export interface components {
             issueDate: null | string;
             /** Format: date */
             dueDate: null | string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             totalExcludingVat: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             totalIncludingVat: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             amountDue: number;
             isOverdue: boolean;
             /** Format: date-time */
@@ -3933,11 +4119,20 @@ export interface components {
             auxiliaryAccount: null | string;
             auxiliaryLabel: null | string;
             label: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             debit: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             credit: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             vatRate: null | number;
         };
         /** @description A journal: its code and label as the books show them. */
@@ -3958,13 +4153,25 @@ export interface components {
             to: string;
             /** Format: int32 */
             days: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 4 decimals (e.g. `12.5000`).
+             */
             annualRate: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             interest: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             indemnity: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             totalIncludingVat: number;
         };
         /**
@@ -3978,16 +4185,31 @@ export interface components {
             to: string;
             /** Format: int32 */
             days: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 4 decimals (e.g. `12.5000`).
+             */
             annualRate: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             interest: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             indemnity: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             total: number;
             segments: components["schemas"]["LateInterestSegmentResponse"][];
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             interestAlreadyInvoiced: number;
             indemnityAlreadyInvoiced: boolean;
             businessCustomer: boolean;
@@ -3999,9 +4221,15 @@ export interface components {
             to: string;
             /** Format: int32 */
             days: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             balance: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             interest: number;
         };
         /** @enum {unknown} */
@@ -4038,9 +4266,15 @@ export interface components {
             label: string;
             /** Format: date */
             plannedDate: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 4 decimals (e.g. `12.5000`).
+             */
             percentage: null | number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             amount: null | number;
         };
         MilestoneResponse: {
@@ -4049,11 +4283,20 @@ export interface components {
             label: string;
             /** Format: date */
             plannedDate: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 4 decimals (e.g. `12.5000`).
+             */
             percentage: null | number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             amount: null | number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             plannedAmountExcludingVat: number;
             /** Format: uuid */
             invoiceId: null | string;
@@ -4085,9 +4328,15 @@ export interface components {
             issueDate: string;
             /** Format: date */
             dueDate: null | string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             total: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             outstanding: number;
             paymentStatus: components["schemas"]["InvoicePaymentStatus"];
             /** Format: int32 */
@@ -4103,7 +4352,10 @@ export interface components {
             /** Format: uuid */
             customerId: string;
             title: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             expectedAmount: number;
             /** Format: date */
             expectedCloseDate: null | string;
@@ -4117,7 +4369,10 @@ export interface components {
             customerId: string;
             customerName: string;
             title: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             expectedAmount: number;
             /** Format: date */
             expectedCloseDate: null | string;
@@ -4138,11 +4393,20 @@ export interface components {
          *         per line and per VAT rate: the one source invoices and deliveries will update.
          */
         OrderBillingResponse: {
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             orderedExcludingVat: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             invoicedExcludingVat: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             leftToInvoiceExcludingVat: number;
             lines: components["schemas"]["OrderLineLedgerResponse"][];
             rates: components["schemas"]["OrderRateLedgerResponse"][];
@@ -4164,25 +4428,49 @@ export interface components {
             customerName: string;
             /** Format: date */
             orderDate: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             totalExcludingVat: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             leftToInvoiceExcludingVat: number;
         };
         OrderLineLedgerResponse: {
             /** Format: uuid */
             orderLineId: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Quantity, written with exactly 3 decimals (e.g. `1.500`).
+             */
             orderedQuantity: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             orderedNet: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Quantity, written with exactly 3 decimals (e.g. `1.500`).
+             */
             deliveredQuantity: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             invoicedNet: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             creditedNet: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             leftNet: number;
         };
         OrderList: {
@@ -4191,15 +4479,30 @@ export interface components {
             hasMore: boolean;
         };
         OrderRateLedgerResponse: {
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             rate: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             orderedBase: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             depositedBase: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             deductedBase: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             leftBase: number;
         };
         /**
@@ -4294,11 +4597,20 @@ export interface components {
             /** Format: date */
             orderDate: string;
             customerReference: null | string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             totalExcludingVat: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             totalIncludingVat: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             leftToInvoiceExcludingVat: number;
             traceableToQuote: boolean;
             /** Format: date-time */
@@ -4309,7 +4621,10 @@ export interface components {
         PaymentAllocationInput: {
             /** Format: uuid */
             invoiceId: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             amount: number;
         };
         /** @description One allocation seen from a payment: the invoice (or refund, write-off) it settled, or for a refund the credit it used. */
@@ -4320,7 +4635,10 @@ export interface components {
             /** Format: uuid */
             documentId: string;
             documentNumber: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             amount: number;
             /** Format: date */
             date: string;
@@ -4349,12 +4667,18 @@ export interface components {
             customerId: null | string;
             /** Format: date */
             date: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             amount: number;
             method: components["schemas"]["PaymentMethod"];
             reference: null | string;
             bankAccountCode: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             bankFees?: null | number;
             note?: null | string;
             allocations?: null | components["schemas"]["PaymentAllocationInput"][];
@@ -4370,9 +4694,15 @@ export interface components {
             customerName: null | string;
             /** Format: date */
             date: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             amount: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             bankFees: number;
             method: components["schemas"]["PaymentMethod"];
             reference: null | string;
@@ -4382,9 +4712,15 @@ export interface components {
             cancelReason: null | string;
             /** Format: date-time */
             cancelledAt: null | string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             allocated: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             unallocated: number;
             allocations: components["schemas"]["PaymentAllocationResponse"][];
             /** Format: date-time */
@@ -4403,13 +4739,19 @@ export interface components {
             customerName: null | string;
             /** Format: date */
             date: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             amount: number;
             method: components["schemas"]["PaymentMethod"];
             reference: null | string;
             bankAccountCode: string;
             state: components["schemas"]["PaymentState"];
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             unallocated: number;
             /** Format: date-time */
             updatedAt: string;
@@ -4478,9 +4820,15 @@ export interface components {
             name: string;
             description: null | string;
             unitCode: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 4 decimals (e.g. `12.5000`).
+             */
             unitPrice: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             vatRate: number;
             vatExemptionReason: null | string;
             nature: components["schemas"]["ProductNature"];
@@ -4499,9 +4847,15 @@ export interface components {
             description: null | string;
             unitCode: string;
             unitLabel: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 4 decimals (e.g. `12.5000`).
+             */
             unitPrice: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             vatRate: number;
             vatExemptionReason: null | string;
             nature: components["schemas"]["ProductNature"];
@@ -4573,9 +4927,15 @@ export interface components {
             customerId: string;
             /** Format: date */
             validUntil: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             totalExcludingVat: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             totalIncludingVat: number;
             /** Format: uuid */
             orderId: null | string;
@@ -4596,7 +4956,10 @@ export interface components {
             hasMore: boolean;
             /** Format: int32 */
             count: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             totalOutstanding: number;
             /** Format: date */
             today: string;
@@ -4613,9 +4976,15 @@ export interface components {
             issueDate: string;
             /** Format: date */
             dueDate: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             total: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             outstanding: number;
             paymentStatus: components["schemas"]["InvoicePaymentStatus"];
             /** Format: int32 */
@@ -4630,7 +4999,10 @@ export interface components {
             method: components["schemas"]["PaymentMethod"];
             bankAccountCode: string;
             reference?: null | string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             amount?: null | number;
         };
         RefuseQuoteRequest: {
@@ -4684,7 +5056,10 @@ export interface components {
          */
         RevenueAccountRule: {
             nature: components["schemas"]["ProductNature"];
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             vatRate: number;
             account: string;
             treatment?: null | components["schemas"]["VatTreatmentKind"];
@@ -4699,14 +5074,26 @@ export interface components {
             /** Format: uuid */
             productId: null | string;
             description: null | string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Quantity, written with exactly 3 decimals (e.g. `1.500`).
+             */
             quantity: null | number;
             unitCode: null | string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 4 decimals (e.g. `12.5000`).
+             */
             unitPrice: null | number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             discountPercent: null | number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             vatRate: null | number;
             nature: null | components["schemas"]["ProductNature"];
             /** @description For a French sale at 0 %: the legal basis of the exemption (required then; a product line defaults to its product's), stored with the line and printed on the document as typed, e.g. "Exonération de TVA, article 261-4-4° du CGI". */
@@ -4721,18 +5108,33 @@ export interface components {
             /** Format: uuid */
             productId: null | string;
             description: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Quantity, written with exactly 3 decimals (e.g. `1.500`).
+             */
             quantity: number;
             unitCode: null | string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 4 decimals (e.g. `12.5000`).
+             */
             unitPrice: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             discountPercent: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             vatRate: number;
             vatCategory: components["schemas"]["VatCategory"];
             isContractLine: boolean;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             netAmount: number;
             /** @description On a French 0 % exempt line (category E), the legal basis of the exemption printed on the document. */
             vatExemptionReason?: null | string;
@@ -4743,7 +5145,10 @@ export interface components {
             companyId: string;
             legalName: string;
             legalForm: null | string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             shareCapital: null | number;
             address: null | components["schemas"]["AddressSnapshot"];
             siren: null | string;
@@ -4753,7 +5158,10 @@ export interface components {
             bic: null | string;
             vatFranchise: boolean;
             vatOnDebits: boolean;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 4 decimals (e.g. `12.5000`).
+             */
             latePaymentPenaltyRate: number;
         };
         /**
@@ -4807,11 +5215,20 @@ export interface components {
             label: string;
             /** Format: date */
             dueDate: null | string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             debit: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             credit: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             balance: number;
         };
         /** @description An invoice still open at the statement's end date. */
@@ -4823,9 +5240,15 @@ export interface components {
             issueDate: string;
             /** Format: date */
             dueDate: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             total: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             outstanding: number;
             /** Format: int32 */
             daysLate: number;
@@ -4839,12 +5262,21 @@ export interface components {
          */
         TemplateLogoSource: "Own" | "Company" | "None";
         TotalsResponse: {
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             totalExcludingVat: number;
             vatBreakdown: components["schemas"]["VatBreakdownResponse"][];
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             totalVat: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             totalIncludingVat: number;
         };
         UnitCodeResponse: {
@@ -4854,7 +5286,10 @@ export interface components {
         UpdateCompanyProfileRequest: {
             legalName: string;
             legalForm: null | components["schemas"]["LegalForm"];
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             shareCapital: null | number;
             siren: null | string;
             vatNumber: null | string;
@@ -4863,7 +5298,10 @@ export interface components {
             iban: null | string;
             bic: null | string;
             defaultPaymentTerms: components["schemas"]["PaymentTermsDto"];
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 4 decimals (e.g. `12.5000`).
+             */
             latePaymentPenaltyRate: number;
             timeZone: string;
             /** Format: int32 */
@@ -4922,18 +5360,30 @@ export interface components {
         };
         /** @description Overrides the VAT accounts for one rate (e.g. 445711 / 445741 for 20 %). */
         VatAccountRule: {
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             vatRate: number;
             collectedAccount: string;
             pendingAccount: string;
         };
         VatBreakdownResponse: {
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             rate: number;
             category: components["schemas"]["VatCategory"];
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             base: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             vat: number;
         };
         /**
@@ -4948,7 +5398,10 @@ export interface components {
             legalBasis: string;
         };
         VatRateChoiceResponse: {
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             rate: number;
             label: string;
             legalBasis: string;
@@ -4959,17 +5412,35 @@ export interface components {
          *     (services to EU businesses) + `outsideScope` (services to businesses outside the EU) + `exempt` (exempt French sales).
          */
         VatSummaryNonTaxable: {
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             exports: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             intraCommunitySupplies: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             otherNonTaxable: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             reverseChargeServices: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             outsideScope: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             exempt: number;
         };
         /**
@@ -4982,23 +5453,44 @@ export interface components {
             /** Format: date */
             to: string;
             rows: components["schemas"]["VatSummaryRow"][];
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             totalBase: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             totalVat: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             pendingVatAtEnd: number;
             nonTaxable: components["schemas"]["VatSummaryNonTaxable"];
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             franchiseTurnover: number;
         };
         /** @description VAT due at one rate over the period: the base and the VAT that became due (on debits, or on receipt for services). */
         VatSummaryRow: {
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             rate: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             base: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             vat: number;
         };
         /** @enum {unknown} */
@@ -5085,6 +5577,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/auth/login",
+                     *       "errors": {
+                     *         "email": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -5094,6 +5601,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/auth/login",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5103,6 +5620,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/auth/login",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5112,7 +5639,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -5133,6 +5663,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-invalid",
+                     *       "title": "La clé d'idempotence doit faire de 1 à 200 caractères imprimables.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/auth/logout",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           "La clé d'idempotence doit faire de 1 à 200 caractères imprimables."
+                     *         ]
+                     *       },
+                     *       "code": "idempotency_key_invalid",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -5142,6 +5687,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/auth/logout",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5151,6 +5706,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/auth/logout",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5160,6 +5725,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/auth/logout",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5206,6 +5781,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/auth/me",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5215,6 +5800,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/auth/me",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5224,6 +5819,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/auth/me",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5233,7 +5838,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -5264,6 +5872,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/auth/change-password",
+                     *       "errors": {
+                     *         "currentPassword": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -5273,6 +5896,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/auth/change-password",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5282,6 +5915,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/auth/change-password",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5291,6 +5934,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/auth/change-password",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5338,6 +5991,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/signup",
+                     *       "errors": {
+                     *         "companyName": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -5347,6 +6015,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/signup",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5356,6 +6034,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/signup",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5364,12 +6052,40 @@ export interface operations {
     ListAuditEvents: {
         parameters: {
             query?: {
+                /**
+                 * @description Page size: 1 to 100 (default 25). Outside that range: 400 `limit_out_of_range`.
+                 * @example 25
+                 */
                 limit?: number;
+                /**
+                 * @description The `nextCursor` of the previous page (opaque); omit it for the first page. A cursor of another sort or a damaged one: 400 `cursor_invalid`.
+                 * @example eyJTb3J0IjoibmFtZSIsIlZhbHVlIjoiRHVwb250IiwiSWQiOiIwMTkzYTRmMiJ9
+                 */
                 after?: string;
+                /**
+                 * @description Sort field, prefixed with `-` for descending order; the fields this list offers and its default are in the operation's description. Another field: 400 `sort_unknown`.
+                 * @example -occurredAt
+                 */
                 sort?: string;
+                /**
+                 * @description Only the records about this entity (its id).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 entityId?: string;
+                /**
+                 * @description Only the records about this type of entity, e.g. `invoice`, `quote`, `order`, `customer`, `user`.
+                 * @example invoice
+                 */
                 entityType?: string;
+                /**
+                 * @description Only events at or after this instant (ISO 8601 with its offset).
+                 * @example 2026-11-01T00:00:00Z
+                 */
                 occurredFrom?: string;
+                /**
+                 * @description Only events before this instant (ISO 8601 with its offset).
+                 * @example 2026-12-01T00:00:00Z
+                 */
                 occurredTo?: string;
             };
             header?: never;
@@ -5416,6 +6132,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/limit-out-of-range",
+                     *       "title": "Le paramètre limit doit être compris entre 1 et 100.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/audit-events",
+                     *       "errors": {
+                     *         "limit": [
+                     *           "Le paramètre limit doit être compris entre 1 et 100."
+                     *         ]
+                     *       },
+                     *       "code": "limit_out_of_range",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -5425,6 +6156,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/audit-events",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5434,6 +6175,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/audit-events",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5443,6 +6194,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/audit-events",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5708,6 +6469,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/vat-treatments",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5717,6 +6488,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/vat-treatments",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5726,6 +6507,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/vat-treatments",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5734,6 +6525,10 @@ export interface operations {
     GetBillingOverview: {
         parameters: {
             query?: {
+                /**
+                 * @description Only milestones planned on or before this date (default: all).
+                 * @example 2026-12-31
+                 */
                 dueBy?: string;
             };
             header?: never;
@@ -5784,6 +6579,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/malformed-request",
+                     *       "title": "La requête est mal formée (JSON ou paramètre illisible).",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/billing-schedule",
+                     *       "errors": {
+                     *         "dueBy": [
+                     *           "La requête est mal formée (JSON ou paramètre illisible)."
+                     *         ]
+                     *       },
+                     *       "code": "malformed_request",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -5793,6 +6603,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/billing-schedule",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5802,6 +6622,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/billing-schedule",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5811,6 +6641,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/billing-schedule",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5821,6 +6661,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Id of the customer (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -5875,6 +6719,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/account",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5884,6 +6738,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/account",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5893,6 +6757,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/not-found",
+                     *       "title": "Cet élément n'existe pas.",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/account",
+                     *       "code": "not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5902,6 +6776,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/account",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5912,6 +6796,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Id of the quote (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -5933,6 +6821,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/pdf",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5942,6 +6840,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/pdf",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5951,6 +6859,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/not-found",
+                     *       "title": "Cet élément n'existe pas.",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/pdf",
+                     *       "code": "not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5960,6 +6878,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/pdf",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -5970,6 +6898,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Id of the order (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -5991,6 +6923,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/pdf",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6000,6 +6942,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/pdf",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6009,6 +6961,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/not-found",
+                     *       "title": "Cet élément n'existe pas.",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/pdf",
+                     *       "code": "not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6018,6 +6980,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/pdf",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6028,6 +7000,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Id of the invoice (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -6049,6 +7025,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/pdf",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6058,6 +7044,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/pdf",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6067,6 +7063,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/not-found",
+                     *       "title": "Cet élément n'existe pas.",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/pdf",
+                     *       "code": "not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6076,6 +7082,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/pdf",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6086,6 +7102,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Id of the credit note (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -6107,6 +7127,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/pdf",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6116,6 +7146,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/pdf",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6125,6 +7165,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/not-found",
+                     *       "title": "Cet élément n'existe pas.",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/pdf",
+                     *       "code": "not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6134,6 +7184,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/pdf",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6143,10 +7203,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /**
+                 * @description Id of the invoice (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -6221,6 +7288,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/send",
+                     *       "errors": {
+                     *         "to": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -6230,6 +7312,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/send",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6239,6 +7331,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/send",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6248,6 +7350,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/document-not-validated",
+                     *       "title": "Seul un document validé peut être envoyé : un brouillon n'est pas une facture.",
+                     *       "status": 409,
+                     *       "detail": "Seul un document validé peut être envoyé : un brouillon n'est pas une facture.",
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/send",
+                     *       "code": "document_not_validated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6257,6 +7370,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/no-recipient",
+                     *       "title": "Le contact de facturation du client n'a pas d'adresse e-mail : indiquez les destinataires.",
+                     *       "status": 422,
+                     *       "detail": "Le contact de facturation du client n'a pas d'adresse e-mail : indiquez les destinataires.",
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/send",
+                     *       "errors": {
+                     *         "to": [
+                     *           "Le contact de facturation du client n'a pas d'adresse e-mail : indiquez les destinataires."
+                     *         ]
+                     *       },
+                     *       "code": "no_recipient",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6266,6 +7395,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/send",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6276,6 +7415,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Id of the invoice (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -6323,6 +7466,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/emails",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6332,6 +7485,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/emails",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6341,6 +7504,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/not-found",
+                     *       "title": "Cet élément n'existe pas.",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/emails",
+                     *       "code": "not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6350,6 +7523,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/emails",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6359,10 +7542,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /**
+                 * @description Id of the credit note (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -6437,6 +7627,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/send",
+                     *       "errors": {
+                     *         "to": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -6446,6 +7651,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/send",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6455,6 +7670,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/send",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6464,6 +7689,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/document-not-validated",
+                     *       "title": "Seul un document validé peut être envoyé : un brouillon n'est pas une facture.",
+                     *       "status": 409,
+                     *       "detail": "Seul un document validé peut être envoyé : un brouillon n'est pas une facture.",
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/send",
+                     *       "code": "document_not_validated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6473,6 +7709,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/no-recipient",
+                     *       "title": "Le contact de facturation du client n'a pas d'adresse e-mail : indiquez les destinataires.",
+                     *       "status": 422,
+                     *       "detail": "Le contact de facturation du client n'a pas d'adresse e-mail : indiquez les destinataires.",
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/send",
+                     *       "errors": {
+                     *         "to": [
+                     *           "Le contact de facturation du client n'a pas d'adresse e-mail : indiquez les destinataires."
+                     *         ]
+                     *       },
+                     *       "code": "no_recipient",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6482,6 +7734,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/send",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6492,6 +7754,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Id of the credit note (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -6539,6 +7805,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/emails",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6548,6 +7824,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/emails",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6557,6 +7843,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/not-found",
+                     *       "title": "Cet élément n'existe pas.",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/emails",
+                     *       "code": "not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6566,6 +7862,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/emails",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6575,10 +7881,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /**
+                 * @description Id of the order (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -6653,6 +7966,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/send",
+                     *       "errors": {
+                     *         "to": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -6662,6 +7990,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/send",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6671,6 +8009,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/send",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6680,6 +8028,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/document-not-validated",
+                     *       "title": "Seul un document validé peut être envoyé : un brouillon n'est pas une facture.",
+                     *       "status": 409,
+                     *       "detail": "Seul un document validé peut être envoyé : un brouillon n'est pas une facture.",
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/send",
+                     *       "code": "document_not_validated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6689,6 +8048,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/no-recipient",
+                     *       "title": "Le contact de facturation du client n'a pas d'adresse e-mail : indiquez les destinataires.",
+                     *       "status": 422,
+                     *       "detail": "Le contact de facturation du client n'a pas d'adresse e-mail : indiquez les destinataires.",
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/send",
+                     *       "errors": {
+                     *         "to": [
+                     *           "Le contact de facturation du client n'a pas d'adresse e-mail : indiquez les destinataires."
+                     *         ]
+                     *       },
+                     *       "code": "no_recipient",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6698,6 +8073,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/send",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6708,6 +8093,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Id of the order (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -6755,6 +8144,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/emails",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6764,6 +8163,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/emails",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6773,6 +8182,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/not-found",
+                     *       "title": "Cet élément n'existe pas.",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/emails",
+                     *       "code": "not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6782,6 +8201,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/emails",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6791,10 +8220,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /**
+                 * @description Id of the quote (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -6869,6 +8305,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/email",
+                     *       "errors": {
+                     *         "to": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -6878,6 +8329,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/email",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6887,6 +8348,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/email",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6896,6 +8367,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/document-not-validated",
+                     *       "title": "Seul un document validé peut être envoyé : un brouillon n'est pas une facture.",
+                     *       "status": 409,
+                     *       "detail": "Seul un document validé peut être envoyé : un brouillon n'est pas une facture.",
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/email",
+                     *       "code": "document_not_validated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6905,6 +8387,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/no-recipient",
+                     *       "title": "Le contact de facturation du client n'a pas d'adresse e-mail : indiquez les destinataires.",
+                     *       "status": 422,
+                     *       "detail": "Le contact de facturation du client n'a pas d'adresse e-mail : indiquez les destinataires.",
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/email",
+                     *       "errors": {
+                     *         "to": [
+                     *           "Le contact de facturation du client n'a pas d'adresse e-mail : indiquez les destinataires."
+                     *         ]
+                     *       },
+                     *       "code": "no_recipient",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6914,6 +8412,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/email",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6924,6 +8432,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Id of the quote (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -6971,6 +8483,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/emails",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6980,6 +8502,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/emails",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6989,6 +8521,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/not-found",
+                     *       "title": "Cet élément n'existe pas.",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/emails",
+                     *       "code": "not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6998,6 +8540,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/emails",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7007,7 +8559,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -7054,6 +8609,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/users/invitations",
+                     *       "errors": {
+                     *         "email": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -7063,6 +8633,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/users/invitations",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7072,6 +8652,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/users/invitations",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7081,6 +8671,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/users/invitations",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7090,10 +8690,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /**
+                 * @description Id of the user (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -7128,6 +8735,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-invalid",
+                     *       "title": "La clé d'idempotence doit faire de 1 à 200 caractères imprimables.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/users/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/invitation",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           "La clé d'idempotence doit faire de 1 à 200 caractères imprimables."
+                     *         ]
+                     *       },
+                     *       "code": "idempotency_key_invalid",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -7137,6 +8759,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/users/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/invitation",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7146,6 +8778,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/users/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/invitation",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7155,6 +8797,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/invitation-already-accepted",
+                     *       "title": "Cet utilisateur a déjà accepté son invitation.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/users/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/invitation",
+                     *       "code": "invitation_already_accepted",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7164,6 +8816,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/users/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/invitation",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7208,6 +8870,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/auth/invitation/accept",
+                     *       "errors": {
+                     *         "token": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -7217,6 +8894,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/token-expired",
+                     *       "title": "Ce lien a expiré : demandez-en un nouveau.",
+                     *       "status": 422,
+                     *       "instance": "/api/v1/auth/invitation/accept",
+                     *       "errors": {
+                     *         "token": [
+                     *           "Ce lien a expiré : demandez-en un nouveau."
+                     *         ]
+                     *       },
+                     *       "code": "token_expired",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7226,6 +8918,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/auth/invitation/accept",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7286,6 +8988,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/company",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7295,6 +9007,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/company",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7304,6 +9026,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/company",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7402,6 +9134,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/company",
+                     *       "errors": {
+                     *         "legalName": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -7411,6 +9158,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/company",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7420,6 +9177,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/company",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7429,6 +9196,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/stale-version",
+                     *       "title": "Quelqu'un d'autre a modifié cet élément entre-temps : rechargez-le avant d'enregistrer.",
+                     *       "status": 412,
+                     *       "instance": "/api/v1/company",
+                     *       "code": "stale_version",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7438,6 +9215,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/siren-invalid-check-digit",
+                     *       "title": "Le SIREN est invalide (clé de contrôle).",
+                     *       "status": 422,
+                     *       "detail": "Le SIREN est invalide (clé de contrôle).",
+                     *       "instance": "/api/v1/company",
+                     *       "errors": {
+                     *         "siren": [
+                     *           "Le SIREN est invalide (clé de contrôle)."
+                     *         ]
+                     *       },
+                     *       "code": "siren_invalid_check_digit",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7447,6 +9240,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/if-match-required",
+                     *       "title": "Une modification doit indiquer la version lue (en-tête If-Match).",
+                     *       "status": 428,
+                     *       "instance": "/api/v1/company",
+                     *       "code": "if_match_required",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7456,6 +9259,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/company",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7486,6 +9299,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/company/logo",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7495,6 +9318,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/company/logo",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7504,6 +9337,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/not-found",
+                     *       "title": "Cet élément n'existe pas.",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/company/logo",
+                     *       "code": "not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7513,6 +9356,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/company/logo",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7546,6 +9399,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/company/logo",
+                     *       "errors": {
+                     *         "file": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -7555,6 +9423,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/company/logo",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7564,6 +9442,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/company/logo",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7573,6 +9461,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/company/logo",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7594,21 +9492,22 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
             /** @description No valid session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/company/logo",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7618,6 +9517,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/company/logo",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7627,6 +9536,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/company/logo",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7635,12 +9554,37 @@ export interface operations {
     ListUsers: {
         parameters: {
             query?: {
+                /**
+                 * @description Page size: 1 to 100 (default 25). Outside that range: 400 `limit_out_of_range`.
+                 * @example 25
+                 */
                 limit?: number;
+                /**
+                 * @description The `nextCursor` of the previous page (opaque); omit it for the first page. A cursor of another sort or a damaged one: 400 `cursor_invalid`.
+                 * @example eyJTb3J0IjoibmFtZSIsIlZhbHVlIjoiRHVwb250IiwiSWQiOiIwMTkzYTRmMiJ9
+                 */
                 after?: string;
+                /**
+                 * @description Sort field, prefixed with `-` for descending order; the fields this list offers and its default are in the operation's description. Another field: 400 `sort_unknown`.
+                 * @example createdAt
+                 */
                 sort?: string;
+                /**
+                 * @description Case-insensitive text search; what it matches is in the operation's description.
+                 * @example dupont
+                 */
                 search?: string;
+                /** @description Only the users with this role. */
                 role?: components["schemas"]["UserRole"];
+                /**
+                 * @description `true`: active users only; `false`: deactivated users only; omitted: both.
+                 * @example true
+                 */
                 isActive?: boolean;
+                /**
+                 * @description Only records changed at or after this instant (ISO 8601 with its offset), for incremental synchronisation.
+                 * @example 2026-11-01T00:00:00Z
+                 */
                 updatedSince?: string;
             };
             header?: never;
@@ -7683,6 +9627,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/limit-out-of-range",
+                     *       "title": "Le paramètre limit doit être compris entre 1 et 100.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/users",
+                     *       "errors": {
+                     *         "limit": [
+                     *           "Le paramètre limit doit être compris entre 1 et 100."
+                     *         ]
+                     *       },
+                     *       "code": "limit_out_of_range",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -7692,6 +9651,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/users",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7701,6 +9670,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/users",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7710,6 +9689,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/users",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7719,7 +9708,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -7767,6 +9759,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/users",
+                     *       "errors": {
+                     *         "email": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -7776,6 +9783,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/users",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7785,6 +9802,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/users",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7794,6 +9821,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/users",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7804,6 +9841,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Id of the user (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -7838,6 +9879,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/users/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7847,6 +9898,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/users/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7856,6 +9917,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/users/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7872,6 +9943,10 @@ export interface operations {
                 "If-Match": string;
             };
             path: {
+                /**
+                 * @description Id of the user (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -7917,6 +9992,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/users/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "errors": {
+                     *         "displayName": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -7926,6 +10016,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/users/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7935,6 +10035,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/users/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7944,6 +10054,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/stale-version",
+                     *       "title": "Quelqu'un d'autre a modifié cet élément entre-temps : rechargez-le avant d'enregistrer.",
+                     *       "status": 412,
+                     *       "instance": "/api/v1/users/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "stale_version",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7953,6 +10073,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/last-admin",
+                     *       "title": "L'entreprise doit garder au moins un administrateur actif.",
+                     *       "status": 422,
+                     *       "instance": "/api/v1/users/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "last_admin",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7962,6 +10092,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/if-match-required",
+                     *       "title": "Une modification doit indiquer la version lue (en-tête If-Match).",
+                     *       "status": 428,
+                     *       "instance": "/api/v1/users/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "if_match_required",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7971,6 +10111,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/users/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -7979,10 +10129,30 @@ export interface operations {
     ListApiKeys: {
         parameters: {
             query?: {
+                /**
+                 * @description Page size: 1 to 100 (default 25). Outside that range: 400 `limit_out_of_range`.
+                 * @example 25
+                 */
                 limit?: number;
+                /**
+                 * @description The `nextCursor` of the previous page (opaque); omit it for the first page. A cursor of another sort or a damaged one: 400 `cursor_invalid`.
+                 * @example eyJTb3J0IjoibmFtZSIsIlZhbHVlIjoiRHVwb250IiwiSWQiOiIwMTkzYTRmMiJ9
+                 */
                 after?: string;
+                /**
+                 * @description Sort field, prefixed with `-` for descending order; the fields this list offers and its default are in the operation's description. Another field: 400 `sort_unknown`.
+                 * @example createdAt
+                 */
                 sort?: string;
+                /**
+                 * @description `true`: revoked keys only; `false`: keys in use only; omitted: both.
+                 * @example false
+                 */
                 revoked?: boolean;
+                /**
+                 * @description Only records changed at or after this instant (ISO 8601 with its offset), for incremental synchronisation.
+                 * @example 2026-11-01T00:00:00Z
+                 */
                 updatedSince?: string;
             };
             header?: never;
@@ -8026,6 +10196,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/limit-out-of-range",
+                     *       "title": "Le paramètre limit doit être compris entre 1 et 100.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/api-keys",
+                     *       "errors": {
+                     *         "limit": [
+                     *           "Le paramètre limit doit être compris entre 1 et 100."
+                     *         ]
+                     *       },
+                     *       "code": "limit_out_of_range",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -8035,6 +10220,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/api-keys",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8044,6 +10239,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/api-keys",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8053,6 +10258,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/api-keys",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8062,7 +10277,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -8115,6 +10333,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/api-keys",
+                     *       "errors": {
+                     *         "name": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -8124,6 +10357,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/api-keys",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8133,6 +10376,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/api-keys",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8142,6 +10395,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/api-keys",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8171,6 +10434,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/api-keys/scopes",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8180,6 +10453,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/api-keys/scopes",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8189,6 +10472,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/api-keys/scopes",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8198,10 +10491,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /**
+                 * @description Id of the API key (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -8237,6 +10537,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-invalid",
+                     *       "title": "La clé d'idempotence doit faire de 1 à 200 caractères imprimables.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/api-keys/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/revoke",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           "La clé d'idempotence doit faire de 1 à 200 caractères imprimables."
+                     *         ]
+                     *       },
+                     *       "code": "idempotency_key_invalid",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -8246,6 +10561,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/api-keys/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/revoke",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8255,6 +10580,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/api-keys/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/revoke",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8264,6 +10599,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/api-keys/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/revoke",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8310,6 +10655,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/numbering",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8319,6 +10674,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/numbering",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8328,6 +10693,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/numbering",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8338,6 +10713,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The document series. */
                 documentType: components["schemas"]["DocumentType"];
             };
             cookie?: never;
@@ -8372,6 +10748,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/numbering/Invoice",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8381,6 +10767,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/numbering/Invoice",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8390,6 +10786,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/numbering/Invoice",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8406,6 +10812,7 @@ export interface operations {
                 "If-Match": string;
             };
             path: {
+                /** @description The document series. */
                 documentType: components["schemas"]["DocumentType"];
             };
             cookie?: never;
@@ -8454,6 +10861,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/numbering/Invoice",
+                     *       "errors": {
+                     *         "prefix": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -8463,6 +10885,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/numbering/Invoice",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8472,6 +10904,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/numbering/Invoice",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8481,6 +10923,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/numbering-locked",
+                     *       "title": "La numérotation ne peut plus être modifiée : un document de cette série a déjà été numéroté.",
+                     *       "status": 409,
+                     *       "detail": "La numérotation ne peut plus être modifiée : un document de cette série a déjà été numéroté.",
+                     *       "instance": "/api/v1/numbering/Invoice",
+                     *       "code": "numbering_locked",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8490,6 +10943,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/stale-version",
+                     *       "title": "Quelqu'un d'autre a modifié cet élément entre-temps : rechargez-le avant d'enregistrer.",
+                     *       "status": 412,
+                     *       "instance": "/api/v1/numbering/Invoice",
+                     *       "code": "stale_version",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8499,6 +10962,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/numbering-prefix-invalid",
+                     *       "title": "Le préfixe ou le séparateur de numérotation est invalide (12 et 3 caractères imprimables au plus).",
+                     *       "status": 422,
+                     *       "detail": "Le préfixe ou le séparateur de numérotation est invalide (12 et 3 caractères imprimables au plus).",
+                     *       "instance": "/api/v1/numbering/Invoice",
+                     *       "errors": {
+                     *         "prefix": [
+                     *           "Le préfixe ou le séparateur de numérotation est invalide (12 et 3 caractères imprimables au plus)."
+                     *         ]
+                     *       },
+                     *       "code": "numbering_prefix_invalid",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8508,6 +10987,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/if-match-required",
+                     *       "title": "Une modification doit indiquer la version lue (en-tête If-Match).",
+                     *       "status": 428,
+                     *       "instance": "/api/v1/numbering/Invoice",
+                     *       "code": "if_match_required",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8517,6 +11006,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/numbering/Invoice",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8525,14 +11024,44 @@ export interface operations {
     ListCustomers: {
         parameters: {
             query?: {
+                /**
+                 * @description Page size: 1 to 100 (default 25). Outside that range: 400 `limit_out_of_range`.
+                 * @example 25
+                 */
                 limit?: number;
+                /**
+                 * @description The `nextCursor` of the previous page (opaque); omit it for the first page. A cursor of another sort or a damaged one: 400 `cursor_invalid`.
+                 * @example eyJTb3J0IjoibmFtZSIsIlZhbHVlIjoiRHVwb250IiwiSWQiOiIwMTkzYTRmMiJ9
+                 */
                 after?: string;
+                /**
+                 * @description Sort field, prefixed with `-` for descending order; the fields this list offers and its default are in the operation's description. Another field: 400 `sort_unknown`.
+                 * @example name
+                 */
                 sort?: string;
+                /**
+                 * @description Case-insensitive text search; what it matches is in the operation's description.
+                 * @example dupont
+                 */
                 search?: string;
+                /** @description Only the records of this kind. */
                 kind?: components["schemas"]["CustomerKind"];
+                /** @description Only the customers with this VAT regime. */
                 vatRegime?: components["schemas"]["CustomerVatRegime"];
+                /**
+                 * @description Only the customers of this country (ISO 3166-1 alpha-2 code).
+                 * @example FR
+                 */
                 countryCode?: string;
+                /**
+                 * @description `true`: archived records only; `false` (default): active records only.
+                 * @example false
+                 */
                 archived?: boolean;
+                /**
+                 * @description Only records changed at or after this instant (ISO 8601 with its offset), for incremental synchronisation.
+                 * @example 2026-11-01T00:00:00Z
+                 */
                 updatedSince?: string;
             };
             header?: never;
@@ -8578,6 +11107,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/limit-out-of-range",
+                     *       "title": "Le paramètre limit doit être compris entre 1 et 100.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/customers",
+                     *       "errors": {
+                     *         "limit": [
+                     *           "Le paramètre limit doit être compris entre 1 et 100."
+                     *         ]
+                     *       },
+                     *       "code": "limit_out_of_range",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -8587,6 +11131,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/customers",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8596,6 +11150,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/customers",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8605,6 +11169,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/customers",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8614,7 +11188,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -8739,6 +11316,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/customers",
+                     *       "errors": {
+                     *         "kind": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -8748,6 +11340,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/customers",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8757,6 +11359,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/customers",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8766,6 +11378,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/customer-vat-number-required",
+                     *       "title": "Un client professionnel d'un autre pays de l'Union européenne doit avoir un numéro de TVA intracommunautaire valide.",
+                     *       "status": 422,
+                     *       "detail": "Un client professionnel d'un autre pays de l'Union européenne doit avoir un numéro de TVA intracommunautaire valide.",
+                     *       "instance": "/api/v1/customers",
+                     *       "errors": {
+                     *         "vatNumber": [
+                     *           "Un client professionnel d'un autre pays de l'Union européenne doit avoir un numéro de TVA intracommunautaire valide."
+                     *         ]
+                     *       },
+                     *       "code": "customer_vat_number_required",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8775,6 +11403,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/customers",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8785,6 +11423,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Id of the customer (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -8857,6 +11499,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8866,6 +11518,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8875,6 +11537,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -8891,6 +11563,10 @@ export interface operations {
                 "If-Match": string;
             };
             path: {
+                /**
+                 * @description Id of the customer (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -9004,6 +11680,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "errors": {
+                     *         "kind": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -9013,6 +11704,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9022,6 +11723,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9031,6 +11742,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/stale-version",
+                     *       "title": "Quelqu'un d'autre a modifié cet élément entre-temps : rechargez-le avant d'enregistrer.",
+                     *       "status": 412,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "stale_version",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9040,6 +11761,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/customer-vat-number-required",
+                     *       "title": "Un client professionnel d'un autre pays de l'Union européenne doit avoir un numéro de TVA intracommunautaire valide.",
+                     *       "status": 422,
+                     *       "detail": "Un client professionnel d'un autre pays de l'Union européenne doit avoir un numéro de TVA intracommunautaire valide.",
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "errors": {
+                     *         "vatNumber": [
+                     *           "Un client professionnel d'un autre pays de l'Union européenne doit avoir un numéro de TVA intracommunautaire valide."
+                     *         ]
+                     *       },
+                     *       "code": "customer_vat_number_required",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9049,6 +11786,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/if-match-required",
+                     *       "title": "Une modification doit indiquer la version lue (en-tête If-Match).",
+                     *       "status": 428,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "if_match_required",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9058,6 +11805,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9068,6 +11825,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Id of the customer (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -9081,21 +11842,22 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
             /** @description No valid session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9105,6 +11867,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9114,6 +11886,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/customer-referenced",
+                     *       "title": "Un document fait référence à ce client : archivez-le plutôt que de le supprimer.",
+                     *       "status": 409,
+                     *       "detail": "Un document fait référence à ce client : archivez-le plutôt que de le supprimer.",
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "customer_referenced",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9123,6 +11906,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9132,10 +11925,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /**
+                 * @description Id of the customer (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -9208,6 +12008,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-invalid",
+                     *       "title": "La clé d'idempotence doit faire de 1 à 200 caractères imprimables.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/archive",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           "La clé d'idempotence doit faire de 1 à 200 caractères imprimables."
+                     *         ]
+                     *       },
+                     *       "code": "idempotency_key_invalid",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -9217,6 +12032,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/archive",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9226,6 +12051,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/archive",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9235,6 +12070,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-in-progress",
+                     *       "title": "Une requête avec cette clé d'idempotence est en cours de traitement.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/archive",
+                     *       "code": "idempotency_key_in_progress",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9244,6 +12089,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/archive",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9253,10 +12108,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /**
+                 * @description Id of the customer (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -9329,6 +12191,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-invalid",
+                     *       "title": "La clé d'idempotence doit faire de 1 à 200 caractères imprimables.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/unarchive",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           "La clé d'idempotence doit faire de 1 à 200 caractères imprimables."
+                     *         ]
+                     *       },
+                     *       "code": "idempotency_key_invalid",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -9338,6 +12215,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/unarchive",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9347,6 +12234,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/unarchive",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9356,6 +12253,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-in-progress",
+                     *       "title": "Une requête avec cette clé d'idempotence est en cours de traitement.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/unarchive",
+                     *       "code": "idempotency_key_in_progress",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9365,6 +12272,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/unarchive",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9374,7 +12291,10 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
                 /**
                  * @description The ETag returned when the record was read. A stale value answers 412; a missing one 428.
@@ -9383,6 +12303,10 @@ export interface operations {
                 "If-Match": string;
             };
             path: {
+                /**
+                 * @description Id of the customer (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -9429,6 +12353,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/contacts",
+                     *       "errors": {
+                     *         "firstName": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -9438,6 +12377,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/contacts",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9447,6 +12396,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/contacts",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9456,6 +12415,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/stale-version",
+                     *       "title": "Quelqu'un d'autre a modifié cet élément entre-temps : rechargez-le avant d'enregistrer.",
+                     *       "status": 412,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/contacts",
+                     *       "code": "stale_version",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9465,6 +12434,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/contact-email-invalid",
+                     *       "title": "L'adresse e-mail est invalide.",
+                     *       "status": 422,
+                     *       "detail": "L'adresse e-mail est invalide.",
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/contacts",
+                     *       "errors": {
+                     *         "email": [
+                     *           "L'adresse e-mail est invalide."
+                     *         ]
+                     *       },
+                     *       "code": "contact_email_invalid",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9474,6 +12459,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/if-match-required",
+                     *       "title": "Une modification doit indiquer la version lue (en-tête If-Match).",
+                     *       "status": 428,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/contacts",
+                     *       "code": "if_match_required",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9483,6 +12478,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/contacts",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9499,7 +12504,15 @@ export interface operations {
                 "If-Match": string;
             };
             path: {
+                /**
+                 * @description Id of the customer (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
+                /**
+                 * @description Id of the contact, one of the customer's.
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 contactId: string;
             };
             cookie?: never;
@@ -9546,6 +12559,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/contacts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "errors": {
+                     *         "firstName": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -9555,6 +12583,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/contacts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9564,6 +12602,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/contacts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9573,6 +12621,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/stale-version",
+                     *       "title": "Quelqu'un d'autre a modifié cet élément entre-temps : rechargez-le avant d'enregistrer.",
+                     *       "status": 412,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/contacts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "stale_version",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9582,6 +12640,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/contact-email-invalid",
+                     *       "title": "L'adresse e-mail est invalide.",
+                     *       "status": 422,
+                     *       "detail": "L'adresse e-mail est invalide.",
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/contacts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "errors": {
+                     *         "email": [
+                     *           "L'adresse e-mail est invalide."
+                     *         ]
+                     *       },
+                     *       "code": "contact_email_invalid",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9591,6 +12665,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/if-match-required",
+                     *       "title": "Une modification doit indiquer la version lue (en-tête If-Match).",
+                     *       "status": 428,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/contacts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "if_match_required",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9600,6 +12684,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/contacts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9616,7 +12710,15 @@ export interface operations {
                 "If-Match": string;
             };
             path: {
+                /**
+                 * @description Id of the customer (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
+                /**
+                 * @description Id of the contact, one of the customer's.
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 contactId: string;
             };
             cookie?: never;
@@ -9630,21 +12732,22 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
             /** @description No valid session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/contacts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9654,6 +12757,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/contacts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9663,6 +12776,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/stale-version",
+                     *       "title": "Quelqu'un d'autre a modifié cet élément entre-temps : rechargez-le avant d'enregistrer.",
+                     *       "status": 412,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/contacts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "stale_version",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9672,6 +12795,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/if-match-required",
+                     *       "title": "Une modification doit indiquer la version lue (en-tête If-Match).",
+                     *       "status": 428,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/contacts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "if_match_required",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9681,6 +12814,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/contacts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9689,10 +12832,17 @@ export interface operations {
     ImportCustomers: {
         parameters: {
             query?: {
+                /**
+                 * @description `true`: check the file and report what would be imported, without saving anything.
+                 * @example true
+                 */
                 dryRun?: boolean;
             };
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -9759,6 +12909,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/customers/import",
+                     *       "errors": {
+                     *         "file": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -9768,6 +12933,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/customers/import",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9777,6 +12952,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/customers/import",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9786,6 +12971,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/customers/import",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9794,15 +12989,52 @@ export interface operations {
     ListProducts: {
         parameters: {
             query?: {
+                /**
+                 * @description Page size: 1 to 100 (default 25). Outside that range: 400 `limit_out_of_range`.
+                 * @example 25
+                 */
                 limit?: number;
+                /**
+                 * @description The `nextCursor` of the previous page (opaque); omit it for the first page. A cursor of another sort or a damaged one: 400 `cursor_invalid`.
+                 * @example eyJTb3J0IjoibmFtZSIsIlZhbHVlIjoiRHVwb250IiwiSWQiOiIwMTkzYTRmMiJ9
+                 */
                 after?: string;
+                /**
+                 * @description Sort field, prefixed with `-` for descending order; the fields this list offers and its default are in the operation's description. Another field: 400 `sort_unknown`.
+                 * @example code
+                 */
                 sort?: string;
+                /**
+                 * @description Case-insensitive text search; what it matches is in the operation's description.
+                 * @example dupont
+                 */
                 search?: string;
+                /** @description Only the products of this nature (goods or services). */
                 nature?: components["schemas"]["ProductNature"];
+                /**
+                 * @description `true`: only products that can be put on a quote or an order.
+                 * @example true
+                 */
                 forSale?: boolean;
+                /**
+                 * @description `true`: only products that can be put on a delivery note.
+                 * @example true
+                 */
                 deliverable?: boolean;
+                /**
+                 * @description `true`: only products sold as subscriptions; `false`: only the others.
+                 * @example false
+                 */
                 isContract?: boolean;
+                /**
+                 * @description `true`: archived records only; `false` (default): active records only.
+                 * @example false
+                 */
                 archived?: boolean;
+                /**
+                 * @description Only records changed at or after this instant (ISO 8601 with its offset), for incremental synchronisation.
+                 * @example 2026-11-01T00:00:00Z
+                 */
                 updatedSince?: string;
             };
             header?: never;
@@ -9853,6 +13085,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/limit-out-of-range",
+                     *       "title": "Le paramètre limit doit être compris entre 1 et 100.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/products",
+                     *       "errors": {
+                     *         "limit": [
+                     *           "Le paramètre limit doit être compris entre 1 et 100."
+                     *         ]
+                     *       },
+                     *       "code": "limit_out_of_range",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -9862,6 +13109,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/products",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9871,6 +13128,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/products",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9880,6 +13147,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/products",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9889,7 +13166,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -9954,6 +13234,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/products",
+                     *       "errors": {
+                     *         "code": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -9963,6 +13258,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/products",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9972,6 +13277,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/products",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9981,6 +13296,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/vat-exemption-reason-required",
+                     *       "title": "Un taux de TVA à 0 % doit citer le motif d'exonération.",
+                     *       "status": 422,
+                     *       "detail": "Un taux de TVA à 0 % doit citer le motif d'exonération.",
+                     *       "instance": "/api/v1/products",
+                     *       "errors": {
+                     *         "vatExemptionReason": [
+                     *           "Un taux de TVA à 0 % doit citer le motif d'exonération."
+                     *         ]
+                     *       },
+                     *       "code": "vat_exemption_reason_required",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9990,6 +13321,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/products",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10031,6 +13372,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/products/units",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10040,6 +13391,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/products/units",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10049,6 +13410,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/products/units",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10059,6 +13430,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Id of the product (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -10101,6 +13476,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/products/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10110,6 +13495,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/products/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10119,6 +13514,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/products/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10135,6 +13540,10 @@ export interface operations {
                 "If-Match": string;
             };
             path: {
+                /**
+                 * @description Id of the product (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -10198,6 +13607,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/products/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "errors": {
+                     *         "code": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -10207,6 +13631,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/products/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10216,6 +13650,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/products/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10225,6 +13669,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/stale-version",
+                     *       "title": "Quelqu'un d'autre a modifié cet élément entre-temps : rechargez-le avant d'enregistrer.",
+                     *       "status": 412,
+                     *       "instance": "/api/v1/products/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "stale_version",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10234,6 +13688,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/vat-exemption-reason-required",
+                     *       "title": "Un taux de TVA à 0 % doit citer le motif d'exonération.",
+                     *       "status": 422,
+                     *       "detail": "Un taux de TVA à 0 % doit citer le motif d'exonération.",
+                     *       "instance": "/api/v1/products/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "errors": {
+                     *         "vatExemptionReason": [
+                     *           "Un taux de TVA à 0 % doit citer le motif d'exonération."
+                     *         ]
+                     *       },
+                     *       "code": "vat_exemption_reason_required",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10243,6 +13713,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/if-match-required",
+                     *       "title": "Une modification doit indiquer la version lue (en-tête If-Match).",
+                     *       "status": 428,
+                     *       "instance": "/api/v1/products/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "if_match_required",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10252,6 +13732,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/products/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10262,6 +13752,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Id of the product (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -10275,21 +13769,22 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
             /** @description No valid session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/products/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10299,6 +13794,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/products/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10308,6 +13813,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/product-referenced",
+                     *       "title": "Un document utilise ce produit : archivez-le plutôt que de le supprimer.",
+                     *       "status": 409,
+                     *       "detail": "Un document utilise ce produit : archivez-le plutôt que de le supprimer.",
+                     *       "instance": "/api/v1/products/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "product_referenced",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10317,6 +13833,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/products/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10326,10 +13852,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /**
+                 * @description Id of the product (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -10372,6 +13905,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-invalid",
+                     *       "title": "La clé d'idempotence doit faire de 1 à 200 caractères imprimables.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/products/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/archive",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           "La clé d'idempotence doit faire de 1 à 200 caractères imprimables."
+                     *         ]
+                     *       },
+                     *       "code": "idempotency_key_invalid",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -10381,6 +13929,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/products/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/archive",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10390,6 +13948,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/products/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/archive",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10399,6 +13967,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-in-progress",
+                     *       "title": "Une requête avec cette clé d'idempotence est en cours de traitement.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/products/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/archive",
+                     *       "code": "idempotency_key_in_progress",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10408,6 +13986,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/products/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/archive",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10417,10 +14005,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /**
+                 * @description Id of the product (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -10463,6 +14058,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-invalid",
+                     *       "title": "La clé d'idempotence doit faire de 1 à 200 caractères imprimables.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/products/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/unarchive",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           "La clé d'idempotence doit faire de 1 à 200 caractères imprimables."
+                     *         ]
+                     *       },
+                     *       "code": "idempotency_key_invalid",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -10472,6 +14082,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/products/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/unarchive",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10481,6 +14101,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/products/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/unarchive",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10490,6 +14120,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-in-progress",
+                     *       "title": "Une requête avec cette clé d'idempotence est en cours de traitement.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/products/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/unarchive",
+                     *       "code": "idempotency_key_in_progress",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10499,6 +14139,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/products/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/unarchive",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10507,10 +14157,17 @@ export interface operations {
     ImportProducts: {
         parameters: {
             query?: {
+                /**
+                 * @description `true`: check the file and report what would be imported, without saving anything.
+                 * @example true
+                 */
                 dryRun?: boolean;
             };
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -10570,6 +14227,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/products/import",
+                     *       "errors": {
+                     *         "file": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -10579,6 +14251,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/products/import",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10588,6 +14270,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/products/import",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10597,6 +14289,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/products/import",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10605,15 +14307,52 @@ export interface operations {
     ListOpportunities: {
         parameters: {
             query?: {
+                /**
+                 * @description Page size: 1 to 100 (default 25). Outside that range: 400 `limit_out_of_range`.
+                 * @example 25
+                 */
                 limit?: number;
+                /**
+                 * @description The `nextCursor` of the previous page (opaque); omit it for the first page. A cursor of another sort or a damaged one: 400 `cursor_invalid`.
+                 * @example eyJTb3J0IjoibmFtZSIsIlZhbHVlIjoiRHVwb250IiwiSWQiOiIwMTkzYTRmMiJ9
+                 */
                 after?: string;
+                /**
+                 * @description Sort field, prefixed with `-` for descending order; the fields this list offers and its default are in the operation's description. Another field: 400 `sort_unknown`.
+                 * @example -updatedAt
+                 */
                 sort?: string;
+                /**
+                 * @description Case-insensitive text search; what it matches is in the operation's description.
+                 * @example dupont
+                 */
                 search?: string;
+                /** @description Only the opportunities at this stage. */
                 stage?: components["schemas"]["OpportunityStage"];
+                /**
+                 * @description Only the records of this customer (its id).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 customerId?: string;
+                /**
+                 * @description Only the opportunities followed by this user (its id).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 ownerUserId?: string;
+                /**
+                 * @description Only opportunities expected to close on or after this date.
+                 * @example 2026-12-01
+                 */
                 expectedCloseFrom?: string;
+                /**
+                 * @description Only opportunities expected to close on or before this date.
+                 * @example 2026-12-31
+                 */
                 expectedCloseTo?: string;
+                /**
+                 * @description Only records changed at or after this instant (ISO 8601 with its offset), for incremental synchronisation.
+                 * @example 2026-11-01T00:00:00Z
+                 */
                 updatedSince?: string;
             };
             header?: never;
@@ -10673,6 +14412,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/limit-out-of-range",
+                     *       "title": "Le paramètre limit doit être compris entre 1 et 100.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/opportunities",
+                     *       "errors": {
+                     *         "limit": [
+                     *           "Le paramètre limit doit être compris entre 1 et 100."
+                     *         ]
+                     *       },
+                     *       "code": "limit_out_of_range",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -10682,6 +14436,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/opportunities",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10691,6 +14455,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/opportunities",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10700,6 +14474,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/opportunities",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10709,7 +14493,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -10775,6 +14562,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/opportunities",
+                     *       "errors": {
+                     *         "customerId": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -10784,6 +14586,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/opportunities",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10793,6 +14605,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/opportunities",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10802,6 +14624,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/amount-negative",
+                     *       "title": "Le montant ne peut pas être négatif.",
+                     *       "status": 422,
+                     *       "detail": "Le montant ne peut pas être négatif.",
+                     *       "instance": "/api/v1/opportunities",
+                     *       "errors": {
+                     *         "expectedAmount": [
+                     *           "Le montant ne peut pas être négatif."
+                     *         ]
+                     *       },
+                     *       "code": "amount_negative",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10811,6 +14649,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/opportunities",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10821,6 +14669,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Id of the opportunity (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -10872,6 +14724,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/opportunities/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10881,6 +14743,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/opportunities/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10890,6 +14762,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/opportunities/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10906,6 +14788,10 @@ export interface operations {
                 "If-Match": string;
             };
             path: {
+                /**
+                 * @description Id of the opportunity (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -10970,6 +14856,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/opportunities/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "errors": {
+                     *         "customerId": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -10979,6 +14880,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/opportunities/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10988,6 +14899,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/opportunities/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -10997,6 +14918,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/document-frozen",
+                     *       "title": "Ce document est validé : son contenu ne peut plus être modifié.",
+                     *       "status": 409,
+                     *       "detail": "Ce document est validé : son contenu ne peut plus être modifié.",
+                     *       "instance": "/api/v1/opportunities/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "document_frozen",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -11006,6 +14938,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/stale-version",
+                     *       "title": "Quelqu'un d'autre a modifié cet élément entre-temps : rechargez-le avant d'enregistrer.",
+                     *       "status": 412,
+                     *       "instance": "/api/v1/opportunities/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "stale_version",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -11015,6 +14957,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/amount-negative",
+                     *       "title": "Le montant ne peut pas être négatif.",
+                     *       "status": 422,
+                     *       "detail": "Le montant ne peut pas être négatif.",
+                     *       "instance": "/api/v1/opportunities/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "errors": {
+                     *         "expectedAmount": [
+                     *           "Le montant ne peut pas être négatif."
+                     *         ]
+                     *       },
+                     *       "code": "amount_negative",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -11024,6 +14982,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/if-match-required",
+                     *       "title": "Une modification doit indiquer la version lue (en-tête If-Match).",
+                     *       "status": 428,
+                     *       "instance": "/api/v1/opportunities/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "if_match_required",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -11033,6 +15001,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/opportunities/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -11042,10 +15020,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /**
+                 * @description Id of the opportunity (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -11110,6 +15095,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/opportunities/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/win",
+                     *       "errors": {
+                     *         "quoteId": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -11119,6 +15119,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/opportunities/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/win",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -11128,6 +15138,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/opportunities/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/win",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -11137,6 +15157,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-in-progress",
+                     *       "title": "Une requête avec cette clé d'idempotence est en cours de traitement.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/opportunities/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/win",
+                     *       "code": "idempotency_key_in_progress",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -11146,6 +15176,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/quote-choice-required",
+                     *       "title": "L'opportunité a plusieurs devis acceptés : indiquez celui qui devient la commande (quoteId).",
+                     *       "status": 422,
+                     *       "detail": "L'opportunité a plusieurs devis acceptés : indiquez celui qui devient la commande (quoteId).",
+                     *       "instance": "/api/v1/opportunities/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/win",
+                     *       "errors": {
+                     *         "quoteId": [
+                     *           "L'opportunité a plusieurs devis acceptés : indiquez celui qui devient la commande (quoteId)."
+                     *         ]
+                     *       },
+                     *       "code": "quote_choice_required",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -11155,6 +15201,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/opportunities/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/win",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -11164,10 +15220,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /**
+                 * @description Id of the opportunity (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -11228,6 +15291,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/opportunities/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/lose",
+                     *       "errors": {
+                     *         "reason": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -11237,6 +15315,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/opportunities/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/lose",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -11246,6 +15334,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/opportunities/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/lose",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -11255,6 +15353,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-in-progress",
+                     *       "title": "Une requête avec cette clé d'idempotence est en cours de traitement.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/opportunities/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/lose",
+                     *       "code": "idempotency_key_in_progress",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -11264,6 +15372,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/lost-reason-required",
+                     *       "title": "La raison de la perte est obligatoire.",
+                     *       "status": 422,
+                     *       "detail": "La raison de la perte est obligatoire.",
+                     *       "instance": "/api/v1/opportunities/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/lose",
+                     *       "errors": {
+                     *         "reason": [
+                     *           "La raison de la perte est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "lost_reason_required",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -11273,6 +15397,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/opportunities/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/lose",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -11282,10 +15416,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /**
+                 * @description Id of the opportunity (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -11337,6 +15478,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-invalid",
+                     *       "title": "La clé d'idempotence doit faire de 1 à 200 caractères imprimables.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/opportunities/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/reopen",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           "La clé d'idempotence doit faire de 1 à 200 caractères imprimables."
+                     *         ]
+                     *       },
+                     *       "code": "idempotency_key_invalid",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -11346,6 +15502,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/opportunities/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/reopen",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -11355,6 +15521,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/opportunities/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/reopen",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -11364,6 +15540,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-in-progress",
+                     *       "title": "Une requête avec cette clé d'idempotence est en cours de traitement.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/opportunities/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/reopen",
+                     *       "code": "idempotency_key_in_progress",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -11373,6 +15559,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/opportunities/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/reopen",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -11381,16 +15577,57 @@ export interface operations {
     ListQuotes: {
         parameters: {
             query?: {
+                /**
+                 * @description Page size: 1 to 100 (default 25). Outside that range: 400 `limit_out_of_range`.
+                 * @example 25
+                 */
                 limit?: number;
+                /**
+                 * @description The `nextCursor` of the previous page (opaque); omit it for the first page. A cursor of another sort or a damaged one: 400 `cursor_invalid`.
+                 * @example eyJTb3J0IjoibmFtZSIsIlZhbHVlIjoiRHVwb250IiwiSWQiOiIwMTkzYTRmMiJ9
+                 */
                 after?: string;
+                /**
+                 * @description Sort field, prefixed with `-` for descending order; the fields this list offers and its default are in the operation's description. Another field: 400 `sort_unknown`.
+                 * @example -updatedAt
+                 */
                 sort?: string;
+                /**
+                 * @description Case-insensitive text search; what it matches is in the operation's description.
+                 * @example dupont
+                 */
                 search?: string;
+                /** @description Only the documents in this status. */
                 status?: components["schemas"]["QuoteStatus"];
+                /**
+                 * @description Only the records of this customer (its id).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 customerId?: string;
+                /**
+                 * @description Only the quotes of this opportunity (its id).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 opportunityId?: string;
+                /**
+                 * @description Only quotes valid until this date or later.
+                 * @example 2026-12-01
+                 */
                 validUntilFrom?: string;
+                /**
+                 * @description Only quotes valid until this date at the latest.
+                 * @example 2026-12-31
+                 */
                 validUntilTo?: string;
+                /**
+                 * @description Only records changed at or after this instant (ISO 8601 with its offset), for incremental synchronisation.
+                 * @example 2026-11-01T00:00:00Z
+                 */
                 updatedSince?: string;
+                /**
+                 * @description `customer` embeds the customer's name in each item; any other value: 400 `expand_unknown`.
+                 * @example customer
+                 */
                 expand?: string;
             };
             header?: never;
@@ -11435,6 +15672,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/limit-out-of-range",
+                     *       "title": "Le paramètre limit doit être compris entre 1 et 100.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/quotes",
+                     *       "errors": {
+                     *         "limit": [
+                     *           "Le paramètre limit doit être compris entre 1 et 100."
+                     *         ]
+                     *       },
+                     *       "code": "limit_out_of_range",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -11444,6 +15696,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/quotes",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -11453,6 +15715,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/quotes",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -11462,6 +15734,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/quotes",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -11471,7 +15753,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -11624,6 +15909,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/quotes",
+                     *       "errors": {
+                     *         "customerId": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -11633,6 +15933,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/quotes",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -11642,6 +15952,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/quotes",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -11651,6 +15971,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/quote-validity-before-quote-date",
+                     *       "title": "La date de validité du devis ne peut pas précéder sa date.",
+                     *       "status": 422,
+                     *       "detail": "La date de validité du devis ne peut pas précéder sa date.",
+                     *       "instance": "/api/v1/quotes",
+                     *       "errors": {
+                     *         "validUntil": [
+                     *           "La date de validité du devis ne peut pas précéder sa date."
+                     *         ]
+                     *       },
+                     *       "code": "quote_validity_before_quote_date",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -11660,6 +15996,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/quotes",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -11670,6 +16016,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Id of the quote (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -11772,6 +16122,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -11781,6 +16141,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -11790,6 +16160,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -11806,6 +16186,10 @@ export interface operations {
                 "If-Match": string;
             };
             path: {
+                /**
+                 * @description Id of the quote (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -11957,6 +16341,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "errors": {
+                     *         "customerId": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -11966,6 +16365,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -11975,6 +16384,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -11984,6 +16403,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/document-frozen",
+                     *       "title": "Ce document est validé : son contenu ne peut plus être modifié.",
+                     *       "status": 409,
+                     *       "detail": "Ce document est validé : son contenu ne peut plus être modifié.",
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "document_frozen",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -11993,6 +16423,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/stale-version",
+                     *       "title": "Quelqu'un d'autre a modifié cet élément entre-temps : rechargez-le avant d'enregistrer.",
+                     *       "status": 412,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "stale_version",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -12002,6 +16442,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/line-unit-price-too-precise",
+                     *       "title": "Le prix unitaire accepte au plus 4 décimales.",
+                     *       "status": 422,
+                     *       "detail": "Le prix unitaire accepte au plus 4 décimales.",
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "errors": {
+                     *         "lines[0].unitPrice": [
+                     *           "Le prix unitaire accepte au plus 4 décimales."
+                     *         ]
+                     *       },
+                     *       "code": "line_unit_price_too_precise",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -12011,6 +16467,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/if-match-required",
+                     *       "title": "Une modification doit indiquer la version lue (en-tête If-Match).",
+                     *       "status": 428,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "if_match_required",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -12020,6 +16486,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -12030,6 +16506,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Id of the quote (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -12043,21 +16523,22 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
             /** @description No valid session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -12067,6 +16548,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -12076,6 +16567,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/document-not-deletable",
+                     *       "title": "Seul un brouillon peut être supprimé.",
+                     *       "status": 409,
+                     *       "detail": "Seul un brouillon peut être supprimé.",
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "document_not_deletable",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -12085,6 +16587,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -12094,10 +16606,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /**
+                 * @description Id of the quote (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -12200,6 +16719,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-invalid",
+                     *       "title": "La clé d'idempotence doit faire de 1 à 200 caractères imprimables.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/send",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           "La clé d'idempotence doit faire de 1 à 200 caractères imprimables."
+                     *         ]
+                     *       },
+                     *       "code": "idempotency_key_invalid",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -12209,6 +16743,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/send",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -12218,6 +16762,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/send",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -12227,6 +16781,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-in-progress",
+                     *       "title": "Une requête avec cette clé d'idempotence est en cours de traitement.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/send",
+                     *       "code": "idempotency_key_in_progress",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -12236,6 +16800,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/send",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -12245,10 +16819,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /**
+                 * @description Id of the quote (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -12351,6 +16932,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-invalid",
+                     *       "title": "La clé d'idempotence doit faire de 1 à 200 caractères imprimables.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/accept",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           "La clé d'idempotence doit faire de 1 à 200 caractères imprimables."
+                     *         ]
+                     *       },
+                     *       "code": "idempotency_key_invalid",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -12360,6 +16956,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/accept",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -12369,6 +16975,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/accept",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -12378,6 +16994,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/quote-expired",
+                     *       "title": "Ce devis a dépassé sa date de validité : dupliquez-le pour en émettre un nouveau.",
+                     *       "status": 409,
+                     *       "detail": "Ce devis a dépassé sa date de validité : dupliquez-le pour en émettre un nouveau.",
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/accept",
+                     *       "code": "quote_expired",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -12387,6 +17014,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/accept",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -12396,10 +17033,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /**
+                 * @description Id of the quote (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -12511,6 +17155,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/refuse",
+                     *       "errors": {
+                     *         "reason": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -12520,6 +17179,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/refuse",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -12529,6 +17198,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/refuse",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -12538,6 +17217,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-in-progress",
+                     *       "title": "Une requête avec cette clé d'idempotence est en cours de traitement.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/refuse",
+                     *       "code": "idempotency_key_in_progress",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -12547,6 +17236,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/refuse",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -12556,10 +17255,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /**
+                 * @description Id of the quote (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -12671,6 +17377,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/duplicate",
+                     *       "errors": {
+                     *         "validUntil": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -12680,6 +17401,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/duplicate",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -12689,6 +17420,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/duplicate",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -12698,6 +17439,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/duplicate",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -12706,16 +17457,57 @@ export interface operations {
     ListOrders: {
         parameters: {
             query?: {
+                /**
+                 * @description Page size: 1 to 100 (default 25). Outside that range: 400 `limit_out_of_range`.
+                 * @example 25
+                 */
                 limit?: number;
+                /**
+                 * @description The `nextCursor` of the previous page (opaque); omit it for the first page. A cursor of another sort or a damaged one: 400 `cursor_invalid`.
+                 * @example eyJTb3J0IjoibmFtZSIsIlZhbHVlIjoiRHVwb250IiwiSWQiOiIwMTkzYTRmMiJ9
+                 */
                 after?: string;
+                /**
+                 * @description Sort field, prefixed with `-` for descending order; the fields this list offers and its default are in the operation's description. Another field: 400 `sort_unknown`.
+                 * @example -orderDate
+                 */
                 sort?: string;
+                /**
+                 * @description Case-insensitive text search; what it matches is in the operation's description.
+                 * @example dupont
+                 */
                 search?: string;
+                /** @description Only the documents in this status. */
                 status?: components["schemas"]["OrderStatus"];
+                /**
+                 * @description Only the records of this customer (its id).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 customerId?: string;
+                /**
+                 * @description Only orders dated on or after this date.
+                 * @example 2026-11-01
+                 */
                 orderDateFrom?: string;
+                /**
+                 * @description Only orders dated on or before this date.
+                 * @example 2026-11-30
+                 */
                 orderDateTo?: string;
+                /**
+                 * @description `true`: only validated orders with something left to invoice.
+                 * @example true
+                 */
                 leftToInvoice?: boolean;
+                /**
+                 * @description Only records changed at or after this instant (ISO 8601 with its offset), for incremental synchronisation.
+                 * @example 2026-11-01T00:00:00Z
+                 */
                 updatedSince?: string;
+                /**
+                 * @description `customer` embeds the customer's name in each item; any other value: 400 `expand_unknown`.
+                 * @example customer
+                 */
                 expand?: string;
             };
             header?: never;
@@ -12762,6 +17554,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/limit-out-of-range",
+                     *       "title": "Le paramètre limit doit être compris entre 1 et 100.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/orders",
+                     *       "errors": {
+                     *         "limit": [
+                     *           "Le paramètre limit doit être compris entre 1 et 100."
+                     *         ]
+                     *       },
+                     *       "code": "limit_out_of_range",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -12771,6 +17578,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/orders",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -12780,6 +17597,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/orders",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -12789,6 +17616,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/orders",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -12798,7 +17635,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -12998,6 +17838,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/orders",
+                     *       "errors": {
+                     *         "customerId": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -13007,6 +17862,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/orders",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -13016,6 +17881,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/orders",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -13025,6 +17900,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/line-quantity-too-precise",
+                     *       "title": "La quantité accepte au plus 3 décimales.",
+                     *       "status": 422,
+                     *       "detail": "La quantité accepte au plus 3 décimales.",
+                     *       "instance": "/api/v1/orders",
+                     *       "errors": {
+                     *         "lines[0].quantity": [
+                     *           "La quantité accepte au plus 3 décimales."
+                     *         ]
+                     *       },
+                     *       "code": "line_quantity_too_precise",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -13034,6 +17925,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/orders",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -13043,7 +17944,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -13186,6 +18090,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/orders/from-quote",
+                     *       "errors": {
+                     *         "quoteId": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -13195,6 +18114,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/orders/from-quote",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -13204,6 +18133,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/orders/from-quote",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -13213,6 +18152,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/quote-already-ordered",
+                     *       "title": "Une commande existe déjà pour ce devis.",
+                     *       "status": 409,
+                     *       "detail": "Une commande existe déjà pour ce devis.",
+                     *       "instance": "/api/v1/orders/from-quote",
+                     *       "code": "quote_already_ordered",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -13222,6 +18172,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/quote-not-accepted",
+                     *       "title": "Seul un devis accepté peut devenir une commande.",
+                     *       "status": 422,
+                     *       "detail": "Seul un devis accepté peut devenir une commande.",
+                     *       "instance": "/api/v1/orders/from-quote",
+                     *       "errors": {
+                     *         "quoteId": [
+                     *           "Seul un devis accepté peut devenir une commande."
+                     *         ]
+                     *       },
+                     *       "code": "quote_not_accepted",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -13231,6 +18197,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/orders/from-quote",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -13240,7 +18216,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -13377,6 +18356,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/orders/preview",
+                     *       "errors": {
+                     *         "customerId": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -13386,6 +18380,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/orders/preview",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -13395,6 +18399,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/orders/preview",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -13404,6 +18418,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/line-quantity-too-precise",
+                     *       "title": "La quantité accepte au plus 3 décimales.",
+                     *       "status": 422,
+                     *       "detail": "La quantité accepte au plus 3 décimales.",
+                     *       "instance": "/api/v1/orders/preview",
+                     *       "errors": {
+                     *         "lines[0].quantity": [
+                     *           "La quantité accepte au plus 3 décimales."
+                     *         ]
+                     *       },
+                     *       "code": "line_quantity_too_precise",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -13413,6 +18443,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/orders/preview",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -13421,10 +18461,18 @@ export interface operations {
     GetOrder: {
         parameters: {
             query?: {
+                /**
+                 * @description `customer` embeds the customer's name in each item; any other value: 400 `expand_unknown`.
+                 * @example customer
+                 */
                 expand?: string;
             };
             header?: never;
             path: {
+                /**
+                 * @description Id of the order (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -13598,6 +18646,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/malformed-request",
+                     *       "title": "La requête est mal formée (JSON ou paramètre illisible).",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "errors": {
+                     *         "expand": [
+                     *           "La requête est mal formée (JSON ou paramètre illisible)."
+                     *         ]
+                     *       },
+                     *       "code": "malformed_request",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -13607,6 +18670,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -13616,6 +18689,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -13625,6 +18708,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -13641,6 +18734,10 @@ export interface operations {
                 "If-Match": string;
             };
             path: {
+                /**
+                 * @description Id of the order (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -13880,6 +18977,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "errors": {
+                     *         "customerId": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -13889,6 +19001,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -13898,6 +19020,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -13907,6 +19039,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/document-frozen",
+                     *       "title": "Ce document est validé : son contenu ne peut plus être modifié.",
+                     *       "status": 409,
+                     *       "detail": "Ce document est validé : son contenu ne peut plus être modifié.",
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "document_frozen",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -13916,6 +19059,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/stale-version",
+                     *       "title": "Quelqu'un d'autre a modifié cet élément entre-temps : rechargez-le avant d'enregistrer.",
+                     *       "status": 412,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "stale_version",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -13925,6 +19078,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/line-quantity-too-precise",
+                     *       "title": "La quantité accepte au plus 3 décimales.",
+                     *       "status": 422,
+                     *       "detail": "La quantité accepte au plus 3 décimales.",
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "errors": {
+                     *         "lines[0].quantity": [
+                     *           "La quantité accepte au plus 3 décimales."
+                     *         ]
+                     *       },
+                     *       "code": "line_quantity_too_precise",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -13934,6 +19103,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/if-match-required",
+                     *       "title": "Une modification doit indiquer la version lue (en-tête If-Match).",
+                     *       "status": 428,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "if_match_required",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -13943,6 +19122,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -13953,6 +19142,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Id of the order (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -13966,21 +19159,22 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
             /** @description No valid session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -13990,6 +19184,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -13999,6 +19203,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/document-not-deletable",
+                     *       "title": "Seul un brouillon peut être supprimé.",
+                     *       "status": 409,
+                     *       "detail": "Seul un brouillon peut être supprimé.",
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "document_not_deletable",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -14008,6 +19223,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -14017,10 +19242,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /**
+                 * @description Id of the order (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -14194,6 +19426,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-invalid",
+                     *       "title": "La clé d'idempotence doit faire de 1 à 200 caractères imprimables.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/validate",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           "La clé d'idempotence doit faire de 1 à 200 caractères imprimables."
+                     *         ]
+                     *       },
+                     *       "code": "idempotency_key_invalid",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -14203,6 +19450,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/validate",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -14212,6 +19469,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/validate",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -14221,6 +19488,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-in-progress",
+                     *       "title": "Une requête avec cette clé d'idempotence est en cours de traitement.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/validate",
+                     *       "code": "idempotency_key_in_progress",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -14230,6 +19507,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/document-has-no-priced-line",
+                     *       "title": "Le document doit comporter au moins une ligne chiffrée.",
+                     *       "status": 422,
+                     *       "detail": "Le document doit comporter au moins une ligne chiffrée.",
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/validate",
+                     *       "errors": {
+                     *         "lines": [
+                     *           "Le document doit comporter au moins une ligne chiffrée."
+                     *         ]
+                     *       },
+                     *       "code": "document_has_no_priced_line",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -14239,6 +19532,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/validate",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -14248,10 +19551,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /**
+                 * @description Id of the order (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -14434,6 +19744,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/cancel",
+                     *       "errors": {
+                     *         "reason": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -14443,6 +19768,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/cancel",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -14452,6 +19787,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/cancel",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -14461,6 +19806,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/order-has-invoicing-or-delivery",
+                     *       "title": "Cette commande a déjà été facturée ou livrée : elle ne peut plus être annulée.",
+                     *       "status": 409,
+                     *       "detail": "Cette commande a déjà été facturée ou livrée : elle ne peut plus être annulée.",
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/cancel",
+                     *       "code": "order_has_invoicing_or_delivery",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -14470,6 +19826,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/cancellation-reason-required",
+                     *       "title": "Le motif d'annulation est obligatoire.",
+                     *       "status": 422,
+                     *       "detail": "Le motif d'annulation est obligatoire.",
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/cancel",
+                     *       "errors": {
+                     *         "reason": [
+                     *           "Le motif d'annulation est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "cancellation_reason_required",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -14479,6 +19851,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/cancel",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -14488,10 +19870,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /**
+                 * @description Id of the order (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -14665,6 +20054,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-invalid",
+                     *       "title": "La clé d'idempotence doit faire de 1 à 200 caractères imprimables.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/close",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           "La clé d'idempotence doit faire de 1 à 200 caractères imprimables."
+                     *         ]
+                     *       },
+                     *       "code": "idempotency_key_invalid",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -14674,6 +20078,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/close",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -14683,6 +20097,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/close",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -14692,6 +20116,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/order-not-validated",
+                     *       "title": "La commande doit être validée (en cours) pour cette opération.",
+                     *       "status": 409,
+                     *       "detail": "La commande doit être validée (en cours) pour cette opération.",
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/close",
+                     *       "code": "order_not_validated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -14701,6 +20136,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/close",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -14711,6 +20156,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Id of the order (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -14765,6 +20214,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/billing-schedule",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -14774,6 +20233,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/billing-schedule",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -14783,6 +20252,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/billing-schedule",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -14799,6 +20278,10 @@ export interface operations {
                 "If-Match": string;
             };
             path: {
+                /**
+                 * @description Id of the order (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -14877,6 +20360,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/billing-schedule",
+                     *       "errors": {
+                     *         "milestones": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -14886,6 +20384,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/billing-schedule",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -14895,6 +20403,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/billing-schedule",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -14904,6 +20422,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/order-not-validated",
+                     *       "title": "La commande doit être validée (en cours) pour cette opération.",
+                     *       "status": 409,
+                     *       "detail": "La commande doit être validée (en cours) pour cette opération.",
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/billing-schedule",
+                     *       "code": "order_not_validated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -14913,6 +20442,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/stale-version",
+                     *       "title": "Quelqu'un d'autre a modifié cet élément entre-temps : rechargez-le avant d'enregistrer.",
+                     *       "status": 412,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/billing-schedule",
+                     *       "code": "stale_version",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -14922,6 +20461,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/milestone-percentage-or-amount",
+                     *       "title": "Une échéance se définit par un pourcentage (0 à 100 %) ou par un montant HT positif, pas les deux.",
+                     *       "status": 422,
+                     *       "detail": "Une échéance se définit par un pourcentage (0 à 100 %) ou par un montant HT positif, pas les deux.",
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/billing-schedule",
+                     *       "errors": {
+                     *         "milestones[0]": [
+                     *           "Une échéance se définit par un pourcentage (0 à 100 %) ou par un montant HT positif, pas les deux."
+                     *         ]
+                     *       },
+                     *       "code": "milestone_percentage_or_amount",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -14931,6 +20486,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/if-match-required",
+                     *       "title": "Une modification doit indiquer la version lue (en-tête If-Match).",
+                     *       "status": 428,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/billing-schedule",
+                     *       "code": "if_match_required",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -14940,6 +20505,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/billing-schedule",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -14948,18 +20523,61 @@ export interface operations {
     ListInvoices: {
         parameters: {
             query?: {
+                /**
+                 * @description Page size: 1 to 100 (default 25). Outside that range: 400 `limit_out_of_range`.
+                 * @example 25
+                 */
                 limit?: number;
+                /**
+                 * @description The `nextCursor` of the previous page (opaque); omit it for the first page. A cursor of another sort or a damaged one: 400 `cursor_invalid`.
+                 * @example eyJTb3J0IjoibmFtZSIsIlZhbHVlIjoiRHVwb250IiwiSWQiOiIwMTkzYTRmMiJ9
+                 */
                 after?: string;
+                /**
+                 * @description Sort field, prefixed with `-` for descending order; the fields this list offers and its default are in the operation's description. Another field: 400 `sort_unknown`.
+                 * @example -updatedAt
+                 */
                 sort?: string;
+                /**
+                 * @description Case-insensitive text search; what it matches is in the operation's description.
+                 * @example dupont
+                 */
                 search?: string;
+                /** @description Only the documents in this status. */
                 status?: components["schemas"]["BillingStatus"];
+                /** @description Only the records of this kind. */
                 kind?: components["schemas"]["InvoiceKind"];
+                /**
+                 * @description Only the records of this customer (its id).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 customerId?: string;
+                /**
+                 * @description Only the invoices of this order (its id).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 orderId?: string;
+                /**
+                 * @description Only documents issued on or after this date.
+                 * @example 2026-11-01
+                 */
                 issuedFrom?: string;
+                /**
+                 * @description Only documents issued on or before this date.
+                 * @example 2026-11-30
+                 */
                 issuedTo?: string;
+                /**
+                 * @description `true`: only invoices past their due date with something still owed.
+                 * @example true
+                 */
                 overdue?: boolean;
+                /**
+                 * @description Only records changed at or after this instant (ISO 8601 with its offset), for incremental synchronisation.
+                 * @example 2026-11-01T00:00:00Z
+                 */
                 updatedSince?: string;
+                /** @description Only the invoices with this payment status. */
                 paymentStatus?: components["schemas"]["InvoicePaymentStatus"];
             };
             header?: never;
@@ -15010,6 +20628,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/limit-out-of-range",
+                     *       "title": "Le paramètre limit doit être compris entre 1 et 100.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/invoices",
+                     *       "errors": {
+                     *         "limit": [
+                     *           "Le paramètre limit doit être compris entre 1 et 100."
+                     *         ]
+                     *       },
+                     *       "code": "limit_out_of_range",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -15019,6 +20652,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/invoices",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -15028,6 +20671,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/invoices",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -15037,6 +20690,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/invoices",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -15046,7 +20709,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -15227,6 +20893,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/invoices",
+                     *       "errors": {
+                     *         "customerId": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -15236,6 +20917,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/invoices",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -15245,6 +20936,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/invoices",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -15254,6 +20955,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/line-description-required",
+                     *       "title": "La désignation de la ligne est obligatoire.",
+                     *       "status": 422,
+                     *       "detail": "La désignation de la ligne est obligatoire.",
+                     *       "instance": "/api/v1/invoices",
+                     *       "errors": {
+                     *         "lines[0].description": [
+                     *           "La désignation de la ligne est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "line_description_required",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -15263,6 +20980,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/invoices",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -15272,7 +20999,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -15457,6 +21187,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/invoices/from-order",
+                     *       "errors": {
+                     *         "orderId": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -15466,6 +21211,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/invoices/from-order",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -15475,6 +21230,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/invoices/from-order",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -15484,6 +21249,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/order-not-validated",
+                     *       "title": "La commande doit être validée (en cours) pour cette opération.",
+                     *       "status": 409,
+                     *       "detail": "La commande doit être validée (en cours) pour cette opération.",
+                     *       "instance": "/api/v1/invoices/from-order",
+                     *       "code": "order_not_validated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -15493,6 +21269,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/nothing-left-to-invoice",
+                     *       "title": "Il ne reste rien à facturer sur cette commande.",
+                     *       "status": 422,
+                     *       "detail": "Il ne reste rien à facturer sur cette commande.",
+                     *       "instance": "/api/v1/invoices/from-order",
+                     *       "code": "nothing_left_to_invoice",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -15502,6 +21289,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/invoices/from-order",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -15511,7 +21308,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -15656,6 +21456,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/invoices/from-order/preview",
+                     *       "errors": {
+                     *         "orderId": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -15665,6 +21480,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/invoices/from-order/preview",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -15674,6 +21499,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/invoices/from-order/preview",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -15683,6 +21518,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/order-not-validated",
+                     *       "title": "La commande doit être validée (en cours) pour cette opération.",
+                     *       "status": 409,
+                     *       "detail": "La commande doit être validée (en cours) pour cette opération.",
+                     *       "instance": "/api/v1/invoices/from-order/preview",
+                     *       "code": "order_not_validated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -15692,6 +21538,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/nothing-left-to-invoice",
+                     *       "title": "Il ne reste rien à facturer sur cette commande.",
+                     *       "status": 422,
+                     *       "detail": "Il ne reste rien à facturer sur cette commande.",
+                     *       "instance": "/api/v1/invoices/from-order/preview",
+                     *       "code": "nothing_left_to_invoice",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -15701,6 +21558,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/invoices/from-order/preview",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -15711,6 +21578,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Id of the invoice (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -15921,6 +21792,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -15930,6 +21811,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -15939,6 +21830,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -15955,6 +21856,10 @@ export interface operations {
                 "If-Match": string;
             };
             path: {
+                /**
+                 * @description Id of the invoice (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -16133,6 +22038,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "errors": {
+                     *         "customerId": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -16142,6 +22062,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -16151,6 +22081,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -16160,6 +22100,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/document-frozen",
+                     *       "title": "Ce document est validé : son contenu ne peut plus être modifié.",
+                     *       "status": 409,
+                     *       "detail": "Ce document est validé : son contenu ne peut plus être modifié.",
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "document_frozen",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -16169,6 +22120,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/stale-version",
+                     *       "title": "Quelqu'un d'autre a modifié cet élément entre-temps : rechargez-le avant d'enregistrer.",
+                     *       "status": 412,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "stale_version",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -16178,6 +22139,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/line-description-required",
+                     *       "title": "La désignation de la ligne est obligatoire.",
+                     *       "status": 422,
+                     *       "detail": "La désignation de la ligne est obligatoire.",
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "errors": {
+                     *         "lines[0].description": [
+                     *           "La désignation de la ligne est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "line_description_required",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -16187,6 +22164,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/if-match-required",
+                     *       "title": "Une modification doit indiquer la version lue (en-tête If-Match).",
+                     *       "status": 428,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "if_match_required",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -16196,6 +22183,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -16206,6 +22203,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Id of the invoice (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -16219,21 +22220,22 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
             /** @description No valid session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -16243,6 +22245,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -16252,6 +22264,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/document-not-deletable",
+                     *       "title": "Seul un brouillon peut être supprimé.",
+                     *       "status": 409,
+                     *       "detail": "Seul un brouillon peut être supprimé.",
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "document_not_deletable",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -16261,6 +22284,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -16270,10 +22303,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /**
+                 * @description Id of the invoice (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -16493,6 +22533,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/validate",
+                     *       "errors": {
+                     *         "issueDate": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -16502,6 +22557,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/validate",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -16511,6 +22576,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/validate",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -16520,6 +22595,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-in-progress",
+                     *       "title": "Une requête avec cette clé d'idempotence est en cours de traitement.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/validate",
+                     *       "code": "idempotency_key_in_progress",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -16529,6 +22614,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/issue-date-in-future",
+                     *       "title": "La date du document ne peut pas être postérieure à aujourd'hui (30/11/2026).",
+                     *       "status": 422,
+                     *       "detail": "La date du document ne peut pas être postérieure à aujourd'hui (30/11/2026).",
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/validate",
+                     *       "errors": {
+                     *         "issueDate": [
+                     *           "La date du document ne peut pas être postérieure à aujourd'hui (30/11/2026)."
+                     *         ]
+                     *       },
+                     *       "code": "issue_date_in_future",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -16538,6 +22639,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/validate",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -16546,15 +22657,52 @@ export interface operations {
     ListCreditNotes: {
         parameters: {
             query?: {
+                /**
+                 * @description Page size: 1 to 100 (default 25). Outside that range: 400 `limit_out_of_range`.
+                 * @example 25
+                 */
                 limit?: number;
+                /**
+                 * @description The `nextCursor` of the previous page (opaque); omit it for the first page. A cursor of another sort or a damaged one: 400 `cursor_invalid`.
+                 * @example eyJTb3J0IjoibmFtZSIsIlZhbHVlIjoiRHVwb250IiwiSWQiOiIwMTkzYTRmMiJ9
+                 */
                 after?: string;
+                /**
+                 * @description Sort field, prefixed with `-` for descending order; the fields this list offers and its default are in the operation's description. Another field: 400 `sort_unknown`.
+                 * @example -updatedAt
+                 */
                 sort?: string;
+                /**
+                 * @description Case-insensitive text search; what it matches is in the operation's description.
+                 * @example dupont
+                 */
                 search?: string;
+                /** @description Only the documents in this status. */
                 status?: components["schemas"]["BillingStatus"];
+                /**
+                 * @description Only the records of this customer (its id).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 customerId?: string;
+                /**
+                 * @description Only the credit notes of this invoice (its id).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 invoiceId?: string;
+                /**
+                 * @description Only documents issued on or after this date.
+                 * @example 2026-11-01
+                 */
                 issuedFrom?: string;
+                /**
+                 * @description Only documents issued on or before this date.
+                 * @example 2026-11-30
+                 */
                 issuedTo?: string;
+                /**
+                 * @description Only records changed at or after this instant (ISO 8601 with its offset), for incremental synchronisation.
+                 * @example 2026-11-01T00:00:00Z
+                 */
                 updatedSince?: string;
             };
             header?: never;
@@ -16600,6 +22748,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/limit-out-of-range",
+                     *       "title": "Le paramètre limit doit être compris entre 1 et 100.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/credit-notes",
+                     *       "errors": {
+                     *         "limit": [
+                     *           "Le paramètre limit doit être compris entre 1 et 100."
+                     *         ]
+                     *       },
+                     *       "code": "limit_out_of_range",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -16609,6 +22772,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/credit-notes",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -16618,6 +22791,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/credit-notes",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -16627,6 +22810,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/credit-notes",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -16636,7 +22829,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -16747,6 +22943,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/credit-notes",
+                     *       "errors": {
+                     *         "invoiceId": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -16756,6 +22967,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/credit-notes",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -16765,6 +22986,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/credit-notes",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -16774,6 +23005,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/invoice-not-validated",
+                     *       "title": "Seule une facture validée peut faire l'objet d'un avoir ; un brouillon se modifie ou se supprime.",
+                     *       "status": 409,
+                     *       "detail": "Seule une facture validée peut faire l'objet d'un avoir ; un brouillon se modifie ou se supprime.",
+                     *       "instance": "/api/v1/credit-notes",
+                     *       "code": "invoice_not_validated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -16783,6 +23025,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/credit-reason-invalid",
+                     *       "title": "Ce motif d'avoir est inconnu.",
+                     *       "status": 422,
+                     *       "detail": "Ce motif d'avoir est inconnu.",
+                     *       "instance": "/api/v1/credit-notes",
+                     *       "errors": {
+                     *         "reason": [
+                     *           "Ce motif d'avoir est inconnu."
+                     *         ]
+                     *       },
+                     *       "code": "credit_reason_invalid",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -16792,6 +23050,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/credit-notes",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -16802,6 +23070,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Id of the credit note (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -16930,6 +23202,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -16939,6 +23221,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -16948,6 +23240,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -16964,6 +23266,10 @@ export interface operations {
                 "If-Match": string;
             };
             path: {
+                /**
+                 * @description Id of the credit note (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -17105,6 +23411,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "errors": {
+                     *         "issueDate": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -17114,6 +23435,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -17123,6 +23454,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -17132,6 +23473,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/document-frozen",
+                     *       "title": "Ce document est validé : son contenu ne peut plus être modifié.",
+                     *       "status": 409,
+                     *       "detail": "Ce document est validé : son contenu ne peut plus être modifié.",
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "document_frozen",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -17141,6 +23493,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/stale-version",
+                     *       "title": "Quelqu'un d'autre a modifié cet élément entre-temps : rechargez-le avant d'enregistrer.",
+                     *       "status": 412,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "stale_version",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -17150,6 +23512,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/credit-note-before-invoice",
+                     *       "title": "Un avoir ne peut pas être daté avant la facture qu'il corrige (15/11/2026).",
+                     *       "status": 422,
+                     *       "detail": "Un avoir ne peut pas être daté avant la facture qu'il corrige (15/11/2026).",
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "errors": {
+                     *         "issueDate": [
+                     *           "Un avoir ne peut pas être daté avant la facture qu'il corrige (15/11/2026)."
+                     *         ]
+                     *       },
+                     *       "code": "credit_note_before_invoice",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -17159,6 +23537,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/if-match-required",
+                     *       "title": "Une modification doit indiquer la version lue (en-tête If-Match).",
+                     *       "status": 428,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "if_match_required",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -17168,6 +23556,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -17178,6 +23576,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Id of the credit note (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -17191,21 +23593,22 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
             /** @description No valid session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -17215,6 +23618,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -17224,6 +23637,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/document-not-deletable",
+                     *       "title": "Seul un brouillon peut être supprimé.",
+                     *       "status": 409,
+                     *       "detail": "Seul un brouillon peut être supprimé.",
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "document_not_deletable",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -17233,6 +23657,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -17242,10 +23676,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /**
+                 * @description Id of the credit note (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -17383,6 +23824,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/validate",
+                     *       "errors": {
+                     *         "issueDate": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -17392,6 +23848,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/validate",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -17401,6 +23867,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/validate",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -17410,6 +23886,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-in-progress",
+                     *       "title": "Une requête avec cette clé d'idempotence est en cours de traitement.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/validate",
+                     *       "code": "idempotency_key_in_progress",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -17419,6 +23905,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/credit-note-before-invoice",
+                     *       "title": "Un avoir ne peut pas être daté avant la facture qu'il corrige (15/11/2026).",
+                     *       "status": 422,
+                     *       "detail": "Un avoir ne peut pas être daté avant la facture qu'il corrige (15/11/2026).",
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/validate",
+                     *       "errors": {
+                     *         "issueDate": [
+                     *           "Un avoir ne peut pas être daté avant la facture qu'il corrige (15/11/2026)."
+                     *         ]
+                     *       },
+                     *       "code": "credit_note_before_invoice",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -17428,6 +23930,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/validate",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -17497,6 +24009,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/reminders/settings",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -17506,6 +24028,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/reminders/settings",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -17515,6 +24047,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/reminders/settings",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -17622,6 +24164,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/reminders/settings",
+                     *       "errors": {
+                     *         "enabled": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -17631,6 +24188,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/reminders/settings",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -17640,6 +24207,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/reminders/settings",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -17649,6 +24226,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/stale-version",
+                     *       "title": "Quelqu'un d'autre a modifié cet élément entre-temps : rechargez-le avant d'enregistrer.",
+                     *       "status": 412,
+                     *       "instance": "/api/v1/reminders/settings",
+                     *       "code": "stale_version",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -17658,6 +24245,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/reminder-level-text-required",
+                     *       "title": "Chaque niveau de relance a un nom, un objet et un texte.",
+                     *       "status": 422,
+                     *       "detail": "Chaque niveau de relance a un nom, un objet et un texte.",
+                     *       "instance": "/api/v1/reminders/settings",
+                     *       "errors": {
+                     *         "levels[0].text": [
+                     *           "Chaque niveau de relance a un nom, un objet et un texte."
+                     *         ]
+                     *       },
+                     *       "code": "reminder_level_text_required",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -17667,6 +24270,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/if-match-required",
+                     *       "title": "Une modification doit indiquer la version lue (en-tête If-Match).",
+                     *       "status": 428,
+                     *       "instance": "/api/v1/reminders/settings",
+                     *       "code": "if_match_required",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -17676,6 +24289,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/reminders/settings",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -17684,8 +24307,17 @@ export interface operations {
     ListReminders: {
         parameters: {
             query?: {
+                /**
+                 * @description Page size: 1 to 100 (default 25). Outside that range: 400 `limit_out_of_range`.
+                 * @example 25
+                 */
                 limit?: number;
+                /**
+                 * @description Only the records of this customer (its id).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 customerId?: string;
+                /** @description Only the documents in this status. */
                 status?: components["schemas"]["ReminderStatus"];
             };
             header?: never;
@@ -17755,6 +24387,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/limit-out-of-range",
+                     *       "title": "Le paramètre limit doit être compris entre 1 et 100.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/reminders",
+                     *       "errors": {
+                     *         "limit": [
+                     *           "Le paramètre limit doit être compris entre 1 et 100."
+                     *         ]
+                     *       },
+                     *       "code": "limit_out_of_range",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -17764,6 +24411,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/reminders",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -17773,6 +24430,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/reminders",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -17782,6 +24449,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/reminders",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -17792,6 +24469,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Id of the invoice (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -17886,6 +24567,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/reminders",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -17895,6 +24586,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/reminders",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -17904,6 +24605,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/document-not-validated",
+                     *       "title": "Seul un document validé peut être envoyé : un brouillon n'est pas une facture.",
+                     *       "status": 409,
+                     *       "detail": "Seul un document validé peut être envoyé : un brouillon n'est pas une facture.",
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/reminders",
+                     *       "code": "document_not_validated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -17913,6 +24625,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/reminders",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -17922,10 +24644,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /**
+                 * @description Id of the invoice (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -17983,6 +24712,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/reminders",
+                     *       "errors": {
+                     *         "level": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -17992,6 +24736,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/reminders",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18001,6 +24755,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/reminders",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18010,6 +24774,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/document-not-validated",
+                     *       "title": "Seul un document validé peut être envoyé : un brouillon n'est pas une facture.",
+                     *       "status": 409,
+                     *       "detail": "Seul un document validé peut être envoyé : un brouillon n'est pas une facture.",
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/reminders",
+                     *       "code": "document_not_validated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18019,6 +24794,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/reminder-nothing-due",
+                     *       "title": "Cette facture est entièrement réglée : il n'y a rien à relancer.",
+                     *       "status": 422,
+                     *       "detail": "Cette facture est entièrement réglée : il n'y a rien à relancer.",
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/reminders",
+                     *       "code": "reminder_nothing_due",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18028,6 +24814,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/reminders",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18037,10 +24833,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /**
+                 * @description Id of the invoice (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -18075,6 +24878,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-invalid",
+                     *       "title": "La clé d'idempotence doit faire de 1 à 200 caractères imprimables.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/late-fees",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           "La clé d'idempotence doit faire de 1 à 200 caractères imprimables."
+                     *         ]
+                     *       },
+                     *       "code": "idempotency_key_invalid",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -18084,6 +24902,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/late-fees",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18093,6 +24921,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/late-fees",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18102,6 +24940,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/document-not-validated",
+                     *       "title": "Seul un document validé peut être envoyé : un brouillon n'est pas une facture.",
+                     *       "status": 409,
+                     *       "detail": "Seul un document validé peut être envoyé : un brouillon n'est pas une facture.",
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/late-fees",
+                     *       "code": "document_not_validated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18111,6 +24960,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/late-fees-business-only",
+                     *       "title": "Les pénalités de retard et l'indemnité forfaitaire ne s'appliquent qu'aux clients professionnels.",
+                     *       "status": 422,
+                     *       "detail": "Les pénalités de retard et l'indemnité forfaitaire ne s'appliquent qu'aux clients professionnels.",
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/late-fees",
+                     *       "code": "late_fees_business_only",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18120,6 +24980,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/late-fees",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18128,15 +24998,49 @@ export interface operations {
     ListPayments: {
         parameters: {
             query?: {
+                /**
+                 * @description Page size: 1 to 100 (default 25). Outside that range: 400 `limit_out_of_range`.
+                 * @example 25
+                 */
                 limit?: number;
+                /**
+                 * @description The `nextCursor` of the previous page (opaque); omit it for the first page. A cursor of another sort or a damaged one: 400 `cursor_invalid`.
+                 * @example eyJTb3J0IjoibmFtZSIsIlZhbHVlIjoiRHVwb250IiwiSWQiOiIwMTkzYTRmMiJ9
+                 */
                 after?: string;
+                /**
+                 * @description Sort field, prefixed with `-` for descending order; the fields this list offers and its default are in the operation's description. Another field: 400 `sort_unknown`.
+                 * @example -date
+                 */
                 sort?: string;
+                /**
+                 * @description Only the records of this customer (its id).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 customerId?: string;
+                /**
+                 * @description First day of the period, inclusive (`yyyy-MM-dd`).
+                 * @example 2026-11-01
+                 */
                 from?: string;
+                /**
+                 * @description Last day of the period, inclusive (`yyyy-MM-dd`).
+                 * @example 2026-11-30
+                 */
                 to?: string;
+                /** @description Only the payments in this state. */
                 state?: components["schemas"]["PaymentState"];
+                /**
+                 * @description `true`: only payments whose customer is not identified yet.
+                 * @example true
+                 */
                 unidentified?: boolean;
+                /** @description Only payments received (`Incoming`) or refunds paid out (`Outgoing`). */
                 direction?: components["schemas"]["PaymentDirection"];
+                /**
+                 * @description Case-insensitive text search; what it matches is in the operation's description.
+                 * @example dupont
+                 */
                 search?: string;
             };
             header?: never;
@@ -18182,6 +25086,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/limit-out-of-range",
+                     *       "title": "Le paramètre limit doit être compris entre 1 et 100.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/payments",
+                     *       "errors": {
+                     *         "limit": [
+                     *           "Le paramètre limit doit être compris entre 1 et 100."
+                     *         ]
+                     *       },
+                     *       "code": "limit_out_of_range",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -18191,6 +25110,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/payments",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18200,6 +25129,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/payments",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18209,6 +25148,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/payments",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18218,7 +25167,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -18311,6 +25263,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/payments",
+                     *       "errors": {
+                     *         "direction": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -18320,6 +25287,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/payments",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18329,6 +25306,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/payments",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18338,6 +25325,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/not-found",
+                     *       "title": "Cet élément n'existe pas.",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/payments",
+                     *       "code": "not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18347,6 +25344,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-in-progress",
+                     *       "title": "Une requête avec cette clé d'idempotence est en cours de traitement.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/payments",
+                     *       "code": "idempotency_key_in_progress",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18356,6 +25363,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/allocation-exceeds-outstanding",
+                     *       "title": "Le montant affecté à F-2026-0042 dépasse ce qui reste dû (250,00 €).",
+                     *       "status": 422,
+                     *       "detail": "Le montant affecté à F-2026-0042 dépasse ce qui reste dû (250,00 €).",
+                     *       "instance": "/api/v1/payments",
+                     *       "errors": {
+                     *         "allocations[0].amount": [
+                     *           "Le montant affecté à F-2026-0042 dépasse ce qui reste dû (250,00 €)."
+                     *         ]
+                     *       },
+                     *       "code": "allocation_exceeds_outstanding",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18365,6 +25388,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/payments",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18375,6 +25408,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Id of the payment (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -18438,6 +25475,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/payments/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18447,6 +25494,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/payments/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18456,6 +25513,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/not-found",
+                     *       "title": "Cet élément n'existe pas.",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/payments/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18465,6 +25532,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/payments/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18474,10 +25551,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /**
+                 * @description Id of the payment (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -18555,6 +25639,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/payments/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/allocations",
+                     *       "errors": {
+                     *         "allocations": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -18564,6 +25663,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/payments/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/allocations",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18573,6 +25682,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/payments/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/allocations",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18582,6 +25701,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/not-found",
+                     *       "title": "Cet élément n'existe pas.",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/payments/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/allocations",
+                     *       "code": "not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18591,6 +25720,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/payment-cancelled",
+                     *       "title": "Ce règlement est annulé.",
+                     *       "status": 409,
+                     *       "detail": "Ce règlement est annulé.",
+                     *       "instance": "/api/v1/payments/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/allocations",
+                     *       "code": "payment_cancelled",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18600,6 +25740,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/allocation-exceeds-available",
+                     *       "title": "Le montant affecté dépasse ce qui reste disponible sur P-2026-0007 (80,00 €).",
+                     *       "status": 422,
+                     *       "detail": "Le montant affecté dépasse ce qui reste disponible sur P-2026-0007 (80,00 €).",
+                     *       "instance": "/api/v1/payments/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/allocations",
+                     *       "errors": {
+                     *         "allocations[0].amount": [
+                     *           "Le montant affecté dépasse ce qui reste disponible sur P-2026-0007 (80,00 €)."
+                     *         ]
+                     *       },
+                     *       "code": "allocation_exceeds_available",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18609,6 +25765,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/payments/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/allocations",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18618,10 +25784,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /**
+                 * @description Id of the payment (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -18694,6 +25867,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/payments/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/cancel",
+                     *       "errors": {
+                     *         "reason": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -18703,6 +25891,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/payments/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/cancel",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18712,6 +25910,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/payments/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/cancel",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18721,6 +25929,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/not-found",
+                     *       "title": "Cet élément n'existe pas.",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/payments/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/cancel",
+                     *       "code": "not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18730,6 +25948,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/payment-cancelled",
+                     *       "title": "Ce règlement est annulé.",
+                     *       "status": 409,
+                     *       "detail": "Ce règlement est annulé.",
+                     *       "instance": "/api/v1/payments/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/cancel",
+                     *       "code": "payment_cancelled",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18739,6 +25968,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-reused",
+                     *       "title": "Cette clé d'idempotence a déjà servi pour une autre requête.",
+                     *       "status": 422,
+                     *       "instance": "/api/v1/payments/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/cancel",
+                     *       "code": "idempotency_key_reused",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18748,6 +25987,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/payments/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/cancel",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18757,10 +26006,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /**
+                 * @description Id of the payment (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -18839,6 +26095,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/payments/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/identify",
+                     *       "errors": {
+                     *         "customerId": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -18848,6 +26119,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/payments/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/identify",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18857,6 +26138,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/payments/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/identify",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18866,6 +26157,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/not-found",
+                     *       "title": "Cet élément n'existe pas.",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/payments/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/identify",
+                     *       "code": "not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18875,6 +26176,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/payment-already-identified",
+                     *       "title": "Ce règlement est déjà rattaché à un client.",
+                     *       "status": 409,
+                     *       "detail": "Ce règlement est déjà rattaché à un client.",
+                     *       "instance": "/api/v1/payments/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/identify",
+                     *       "code": "payment_already_identified",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18884,6 +26196,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/reference-not-found",
+                     *       "title": "L'élément référencé n'existe pas.",
+                     *       "status": 422,
+                     *       "instance": "/api/v1/payments/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/identify",
+                     *       "errors": {
+                     *         "customerId": [
+                     *           "L'élément référencé n'existe pas."
+                     *         ]
+                     *       },
+                     *       "code": "reference_not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18893,6 +26220,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/payments/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/identify",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18902,10 +26239,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /**
+                 * @description Id of the payment (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -18978,6 +26322,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/payments/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/write-off",
+                     *       "errors": {
+                     *         "date": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -18987,6 +26346,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/payments/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/write-off",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -18996,6 +26365,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/payments/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/write-off",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19005,6 +26384,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/not-found",
+                     *       "title": "Cet élément n'existe pas.",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/payments/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/write-off",
+                     *       "code": "not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19014,6 +26403,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/write-off-beyond-limit",
+                     *       "title": "Seul un petit écart peut être passé en perte ou en profit : 5,00 € au plus (paramètres comptables).",
+                     *       "status": 409,
+                     *       "detail": "Seul un petit écart peut être passé en perte ou en profit : 5,00 € au plus (paramètres comptables).",
+                     *       "instance": "/api/v1/payments/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/write-off",
+                     *       "errors": {
+                     *         "amount": [
+                     *           "Seul un petit écart peut être passé en perte ou en profit : 5,00 € au plus (paramètres comptables)."
+                     *         ]
+                     *       },
+                     *       "code": "write_off_beyond_limit",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19023,6 +26428,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/payment-date-in-future",
+                     *       "title": "Un règlement ne peut pas être daté après aujourd'hui (30/11/2026).",
+                     *       "status": 422,
+                     *       "detail": "Un règlement ne peut pas être daté après aujourd'hui (30/11/2026).",
+                     *       "instance": "/api/v1/payments/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/write-off",
+                     *       "errors": {
+                     *         "date": [
+                     *           "Un règlement ne peut pas être daté après aujourd'hui (30/11/2026)."
+                     *         ]
+                     *       },
+                     *       "code": "payment_date_in_future",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19032,6 +26453,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/payments/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/write-off",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19042,6 +26473,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Id of the invoice (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -19083,6 +26518,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/payments",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19092,6 +26537,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/payments",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19101,6 +26556,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/not-found",
+                     *       "title": "Cet élément n'existe pas.",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/payments",
+                     *       "code": "not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19110,6 +26575,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/document-not-validated",
+                     *       "title": "Seul un document validé peut être envoyé : un brouillon n'est pas une facture.",
+                     *       "status": 409,
+                     *       "detail": "Seul un document validé peut être envoyé : un brouillon n'est pas une facture.",
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/payments",
+                     *       "code": "document_not_validated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19119,6 +26595,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/payments",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19128,10 +26614,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /**
+                 * @description Id of the invoice (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -19182,6 +26675,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/write-off",
+                     *       "errors": {
+                     *         "date": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -19191,6 +26699,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/write-off",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19200,6 +26718,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/write-off",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19209,6 +26737,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/not-found",
+                     *       "title": "Cet élément n'existe pas.",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/write-off",
+                     *       "code": "not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19218,6 +26756,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/write-off-nothing-left",
+                     *       "title": "Il ne reste rien à solder.",
+                     *       "status": 409,
+                     *       "detail": "Il ne reste rien à solder.",
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/write-off",
+                     *       "code": "write_off_nothing_left",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19227,6 +26776,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/payment-date-in-future",
+                     *       "title": "Un règlement ne peut pas être daté après aujourd'hui (30/11/2026).",
+                     *       "status": 422,
+                     *       "detail": "Un règlement ne peut pas être daté après aujourd'hui (30/11/2026).",
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/write-off",
+                     *       "errors": {
+                     *         "date": [
+                     *           "Un règlement ne peut pas être daté après aujourd'hui (30/11/2026)."
+                     *         ]
+                     *       },
+                     *       "code": "payment_date_in_future",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19236,6 +26801,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/write-off",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19245,10 +26820,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /**
+                 * @description Id of the invoice (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -19299,6 +26881,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/dispute",
+                     *       "errors": {
+                     *         "reason": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -19308,6 +26905,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/dispute",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19317,6 +26924,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/dispute",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19326,6 +26943,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/not-found",
+                     *       "title": "Cet élément n'existe pas.",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/dispute",
+                     *       "code": "not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19335,6 +26962,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/document-not-validated",
+                     *       "title": "Seul un document validé peut être envoyé : un brouillon n'est pas une facture.",
+                     *       "status": 409,
+                     *       "detail": "Seul un document validé peut être envoyé : un brouillon n'est pas une facture.",
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/dispute",
+                     *       "code": "document_not_validated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19344,6 +26982,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/dispute-reason-required",
+                     *       "title": "Indiquez le motif du litige.",
+                     *       "status": 422,
+                     *       "detail": "Indiquez le motif du litige.",
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/dispute",
+                     *       "errors": {
+                     *         "reason": [
+                     *           "Indiquez le motif du litige."
+                     *         ]
+                     *       },
+                     *       "code": "dispute_reason_required",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19353,6 +27007,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/dispute",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19363,6 +27027,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Id of the invoice (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -19398,21 +27066,22 @@ export interface operations {
                     "application/json": components["schemas"]["InvoicePaymentResponse"];
                 };
             };
-            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
             /** @description No valid session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/dispute",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19422,6 +27091,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/dispute",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19431,6 +27110,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/not-found",
+                     *       "title": "Cet élément n'existe pas.",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/dispute",
+                     *       "code": "not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19440,6 +27129,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/document-not-validated",
+                     *       "title": "Seul un document validé peut être envoyé : un brouillon n'est pas une facture.",
+                     *       "status": 409,
+                     *       "detail": "Seul un document validé peut être envoyé : un brouillon n'est pas une facture.",
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/dispute",
+                     *       "code": "document_not_validated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19449,6 +27149,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/dispute",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19458,10 +27168,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /**
+                 * @description Id of the credit note (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -19513,6 +27230,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/apply",
+                     *       "errors": {
+                     *         "invoiceId": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -19522,6 +27254,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/apply",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19531,6 +27273,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/apply",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19540,6 +27292,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/not-found",
+                     *       "title": "Cet élément n'existe pas.",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/apply",
+                     *       "code": "not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19549,6 +27311,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/credit-note-not-available",
+                     *       "title": "Cet avoir n'a plus de montant disponible.",
+                     *       "status": 409,
+                     *       "detail": "Cet avoir n'a plus de montant disponible.",
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/apply",
+                     *       "code": "credit_note_not_available",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19558,6 +27331,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/allocation-other-customer",
+                     *       "title": "Un règlement ou un avoir ne règle que les factures de son propre client.",
+                     *       "status": 422,
+                     *       "detail": "Un règlement ou un avoir ne règle que les factures de son propre client.",
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/apply",
+                     *       "errors": {
+                     *         "invoiceId": [
+                     *           "Un règlement ou un avoir ne règle que les factures de son propre client."
+                     *         ]
+                     *       },
+                     *       "code": "allocation_other_customer",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19567,6 +27356,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/apply",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19576,10 +27375,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /**
+                 * @description Id of the credit note (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -19647,6 +27453,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/refund",
+                     *       "errors": {
+                     *         "date": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -19656,6 +27477,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/refund",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19665,6 +27496,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/refund",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19674,6 +27515,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/not-found",
+                     *       "title": "Cet élément n'existe pas.",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/refund",
+                     *       "code": "not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19683,6 +27534,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/credit-note-not-available",
+                     *       "title": "Cet avoir n'a plus de montant disponible.",
+                     *       "status": 409,
+                     *       "detail": "Cet avoir n'a plus de montant disponible.",
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/refund",
+                     *       "code": "credit_note_not_available",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19692,6 +27554,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/refund-beyond-credit",
+                     *       "title": "Le remboursement dépasse le crédit disponible du client (120,00 €).",
+                     *       "status": 422,
+                     *       "detail": "Le remboursement dépasse le crédit disponible du client (120,00 €).",
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/refund",
+                     *       "errors": {
+                     *         "amount": [
+                     *           "Le remboursement dépasse le crédit disponible du client (120,00 €)."
+                     *         ]
+                     *       },
+                     *       "code": "refund_beyond_credit",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19701,6 +27579,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/refund",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19770,6 +27658,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/accounting/settings",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19779,6 +27677,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/accounting/settings",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19788,6 +27696,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/accounting/settings",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19969,6 +27887,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/accounting/settings",
+                     *       "errors": {
+                     *         "salesJournal": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -19978,6 +27911,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/accounting/settings",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19987,6 +27930,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/accounting/settings",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -19996,6 +27949,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/stale-version",
+                     *       "title": "Quelqu'un d'autre a modifié cet élément entre-temps : rechargez-le avant d'enregistrer.",
+                     *       "status": 412,
+                     *       "instance": "/api/v1/accounting/settings",
+                     *       "code": "stale_version",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -20005,6 +27968,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/journal-codes-not-distinct",
+                     *       "title": "Chaque journal doit avoir son propre code.",
+                     *       "status": 422,
+                     *       "detail": "Chaque journal doit avoir son propre code.",
+                     *       "instance": "/api/v1/accounting/settings",
+                     *       "errors": {
+                     *         "bankJournal.code": [
+                     *           "Chaque journal doit avoir son propre code."
+                     *         ]
+                     *       },
+                     *       "code": "journal_codes_not_distinct",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -20014,6 +27993,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/if-match-required",
+                     *       "title": "Une modification doit indiquer la version lue (en-tête If-Match).",
+                     *       "status": 428,
+                     *       "instance": "/api/v1/accounting/settings",
+                     *       "code": "if_match_required",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -20023,6 +28012,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/accounting/settings",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -20031,7 +28030,15 @@ export interface operations {
     GetVatSummary: {
         parameters: {
             query: {
+                /**
+                 * @description First day of the period, inclusive (`yyyy-MM-dd`).
+                 * @example 2026-11-01
+                 */
                 from: string;
+                /**
+                 * @description Last day of the period, inclusive (`yyyy-MM-dd`).
+                 * @example 2026-11-30
+                 */
                 to: string;
             };
             header?: never;
@@ -20085,6 +28092,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/malformed-request",
+                     *       "title": "La requête est mal formée (JSON ou paramètre illisible).",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/accounting/vat-summary",
+                     *       "errors": {
+                     *         "from": [
+                     *           "La requête est mal formée (JSON ou paramètre illisible)."
+                     *         ]
+                     *       },
+                     *       "code": "malformed_request",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -20094,6 +28116,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/accounting/vat-summary",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -20103,6 +28135,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/accounting/vat-summary",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -20112,6 +28154,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/accounting/vat-summary",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -20120,11 +28172,35 @@ export interface operations {
     ListJournalEntries: {
         parameters: {
             query?: {
+                /**
+                 * @description Page size: 1 to 100 (default 25). Outside that range: 400 `limit_out_of_range`.
+                 * @example 25
+                 */
                 limit?: number;
+                /**
+                 * @description The `nextCursor` of the previous page (opaque); omit it for the first page. A cursor of another sort or a damaged one: 400 `cursor_invalid`.
+                 * @example eyJTb3J0IjoibmFtZSIsIlZhbHVlIjoiRHVwb250IiwiSWQiOiIwMTkzYTRmMiJ9
+                 */
                 after?: string;
+                /**
+                 * @description First day of the period, inclusive (`yyyy-MM-dd`).
+                 * @example 2026-11-01
+                 */
                 from?: string;
+                /**
+                 * @description Last day of the period, inclusive (`yyyy-MM-dd`).
+                 * @example 2026-11-30
+                 */
                 to?: string;
+                /**
+                 * @description Only the entries of this journal (its code, e.g. `VT` sales, `BQ` bank).
+                 * @example VT
+                 */
                 journal?: string;
+                /**
+                 * @description Only the entries generated by this document or payment (its id).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 sourceId?: string;
             };
             header?: never;
@@ -20238,6 +28314,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/limit-out-of-range",
+                     *       "title": "Le paramètre limit doit être compris entre 1 et 100.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/accounting/entries",
+                     *       "errors": {
+                     *         "limit": [
+                     *           "Le paramètre limit doit être compris entre 1 et 100."
+                     *         ]
+                     *       },
+                     *       "code": "limit_out_of_range",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -20247,6 +28338,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/accounting/entries",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -20256,6 +28357,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/accounting/entries",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -20265,6 +28376,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/accounting/entries",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -20305,6 +28426,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/compliance/chain",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -20314,6 +28445,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/compliance/chain",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -20323,6 +28464,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/compliance/chain",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -20331,6 +28482,10 @@ export interface operations {
     ListComplianceClosures: {
         parameters: {
             query?: {
+                /**
+                 * @description Only the closures of this year (of the period's closing date); all years when omitted.
+                 * @example 2026
+                 */
                 year?: number;
             };
             header?: never;
@@ -20456,6 +28611,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/malformed-request",
+                     *       "title": "La requête est mal formée (JSON ou paramètre illisible).",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/compliance/closures",
+                     *       "errors": {
+                     *         "year": [
+                     *           "La requête est mal formée (JSON ou paramètre illisible)."
+                     *         ]
+                     *       },
+                     *       "code": "malformed_request",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -20465,6 +28635,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/compliance/closures",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -20474,6 +28654,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/compliance/closures",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -20483,6 +28673,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-reused",
+                     *       "title": "Cette clé d'idempotence a déjà servi pour une autre requête.",
+                     *       "status": 422,
+                     *       "instance": "/api/v1/compliance/closures",
+                     *       "code": "idempotency_key_reused",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -20492,6 +28692,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/compliance/closures",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -20501,7 +28711,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -20633,6 +28846,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/compliance/closures",
+                     *       "errors": {
+                     *         "kind": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -20642,6 +28870,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/compliance/closures",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -20651,6 +28889,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/compliance/closures",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -20660,6 +28908,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/closure-already-closed",
+                     *       "title": "La période 2026-10 est déjà clôturée.",
+                     *       "status": 409,
+                     *       "detail": "La période 2026-10 est déjà clôturée.",
+                     *       "instance": "/api/v1/compliance/closures",
+                     *       "code": "closure_already_closed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -20669,6 +28928,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/closure-period-not-ended",
+                     *       "title": "La période 2026-11 n'est pas terminée : elle se clôture à partir du lendemain du 30/11/2026.",
+                     *       "status": 422,
+                     *       "detail": "La période 2026-11 n'est pas terminée : elle se clôture à partir du lendemain du 30/11/2026.",
+                     *       "instance": "/api/v1/compliance/closures",
+                     *       "code": "closure_period_not_ended",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -20678,6 +28948,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/compliance/closures",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -20688,6 +28968,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Id of the closure (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -20807,6 +29091,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/compliance/closures/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -20816,6 +29110,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/compliance/closures/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -20825,6 +29129,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/compliance/closures/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -20833,6 +29147,10 @@ export interface operations {
     ExportComplianceArchive: {
         parameters: {
             query: {
+                /**
+                 * @description Only the closures of this year (of the period's closing date); all years when omitted.
+                 * @example 2026
+                 */
                 year: number;
             };
             header?: never;
@@ -20856,6 +29174,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/malformed-request",
+                     *       "title": "La requête est mal formée (JSON ou paramètre illisible).",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/compliance/archive",
+                     *       "errors": {
+                     *         "year": [
+                     *           "La requête est mal formée (JSON ou paramètre illisible)."
+                     *         ]
+                     *       },
+                     *       "code": "malformed_request",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -20865,6 +29198,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/compliance/archive",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -20874,6 +29217,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/compliance/archive",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -20883,6 +29236,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-reused",
+                     *       "title": "Cette clé d'idempotence a déjà servi pour une autre requête.",
+                     *       "status": 422,
+                     *       "instance": "/api/v1/compliance/archive",
+                     *       "code": "idempotency_key_reused",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -20892,6 +29255,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/compliance/archive",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -20900,16 +29273,57 @@ export interface operations {
     ListReceivables: {
         parameters: {
             query?: {
+                /**
+                 * @description Page size: 1 to 100 (default 25). Outside that range: 400 `limit_out_of_range`.
+                 * @example 25
+                 */
                 limit?: number;
+                /**
+                 * @description The `nextCursor` of the previous page (opaque); omit it for the first page. A cursor of another sort or a damaged one: 400 `cursor_invalid`.
+                 * @example eyJTb3J0IjoibmFtZSIsIlZhbHVlIjoiRHVwb250IiwiSWQiOiIwMTkzYTRmMiJ9
+                 */
                 after?: string;
+                /**
+                 * @description Sort field, prefixed with `-` for descending order; the fields this list offers and its default are in the operation's description. Another field: 400 `sort_unknown`.
+                 * @example dueDate
+                 */
                 sort?: string;
+                /**
+                 * @description Only the records of this customer (its id).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 customerId?: string;
+                /**
+                 * @description Only invoices due on or after this date.
+                 * @example 2026-11-01
+                 */
                 dueFrom?: string;
+                /**
+                 * @description Only invoices due on or before this date.
+                 * @example 2026-11-30
+                 */
                 dueTo?: string;
+                /**
+                 * @description Only documents issued on or after this date.
+                 * @example 2026-11-01
+                 */
                 issuedFrom?: string;
+                /**
+                 * @description Only documents issued on or before this date.
+                 * @example 2026-11-30
+                 */
                 issuedTo?: string;
+                /** @description Only the invoices in this aging bucket (days past their due date). */
                 bucket?: components["schemas"]["AgingBucket"];
+                /**
+                 * @description `true`: only disputed invoices; `false`: only undisputed ones.
+                 * @example false
+                 */
                 disputed?: boolean;
+                /**
+                 * @description `true`: only invoices past their due date.
+                 * @example true
+                 */
                 overdueOnly?: boolean;
             };
             header?: never;
@@ -20974,6 +29388,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/limit-out-of-range",
+                     *       "title": "Le paramètre limit doit être compris entre 1 et 100.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/receivables",
+                     *       "errors": {
+                     *         "limit": [
+                     *           "Le paramètre limit doit être compris entre 1 et 100."
+                     *         ]
+                     *       },
+                     *       "code": "limit_out_of_range",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -20983,6 +29412,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/receivables",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -20992,6 +29431,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/receivables",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21001,6 +29450,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/receivables",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21009,6 +29468,10 @@ export interface operations {
     GetReceivablesAging: {
         parameters: {
             query?: {
+                /**
+                 * @description The day the figures are computed for (default: today in the company's time zone).
+                 * @example 2026-11-30
+                 */
                 asOf?: string;
             };
             header?: never;
@@ -21080,6 +29543,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/malformed-request",
+                     *       "title": "La requête est mal formée (JSON ou paramètre illisible).",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/receivables/aging",
+                     *       "errors": {
+                     *         "asOf": [
+                     *           "La requête est mal formée (JSON ou paramètre illisible)."
+                     *         ]
+                     *       },
+                     *       "code": "malformed_request",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -21089,6 +29567,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/receivables/aging",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21098,6 +29586,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/receivables/aging",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21107,6 +29605,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/receivables/aging",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21115,11 +29623,23 @@ export interface operations {
     GetCustomerStatementPdf: {
         parameters: {
             query?: {
+                /**
+                 * @description First day of the period, inclusive (`yyyy-MM-dd`).
+                 * @example 2026-11-01
+                 */
                 from?: string;
+                /**
+                 * @description Last day of the period, inclusive (`yyyy-MM-dd`).
+                 * @example 2026-11-30
+                 */
                 to?: string;
             };
             header?: never;
             path: {
+                /**
+                 * @description Id of the customer (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -21141,6 +29661,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/malformed-request",
+                     *       "title": "La requête est mal formée (JSON ou paramètre illisible).",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/receivables/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/statement",
+                     *       "errors": {
+                     *         "from": [
+                     *           "La requête est mal formée (JSON ou paramètre illisible)."
+                     *         ]
+                     *       },
+                     *       "code": "malformed_request",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -21150,6 +29685,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/receivables/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/statement",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21159,6 +29704,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/receivables/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/statement",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21168,6 +29723,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/not-found",
+                     *       "title": "Cet élément n'existe pas.",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/receivables/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/statement",
+                     *       "code": "not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21177,6 +29742,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/receivables/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/statement",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21185,11 +29760,23 @@ export interface operations {
     GetCustomerStatement: {
         parameters: {
             query?: {
+                /**
+                 * @description First day of the period, inclusive (`yyyy-MM-dd`).
+                 * @example 2026-11-01
+                 */
                 from?: string;
+                /**
+                 * @description Last day of the period, inclusive (`yyyy-MM-dd`).
+                 * @example 2026-11-30
+                 */
                 to?: string;
             };
             header?: never;
             path: {
+                /**
+                 * @description Id of the customer (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -21272,6 +29859,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/malformed-request",
+                     *       "title": "La requête est mal formée (JSON ou paramètre illisible).",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/receivables/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/statement-lines",
+                     *       "errors": {
+                     *         "from": [
+                     *           "La requête est mal formée (JSON ou paramètre illisible)."
+                     *         ]
+                     *       },
+                     *       "code": "malformed_request",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -21281,6 +29883,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/receivables/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/statement-lines",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21290,6 +29902,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/receivables/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/statement-lines",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21299,6 +29921,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/not-found",
+                     *       "title": "Cet élément n'existe pas.",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/receivables/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/statement-lines",
+                     *       "code": "not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21308,6 +29940,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/receivables/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/statement-lines",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21364,6 +30006,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/document-templates",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21373,6 +30025,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/document-templates",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21382,6 +30044,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/document-templates",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21392,6 +30064,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The kind of document the template is for. */
                 kind: components["schemas"]["PrintableKind"];
             };
             cookie?: never;
@@ -21436,6 +30109,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/document-templates/Invoice",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21445,6 +30128,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/document-templates/Invoice",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21454,6 +30147,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/document-templates/Invoice",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21470,6 +30173,7 @@ export interface operations {
                 "If-Match": string;
             };
             path: {
+                /** @description The kind of document the template is for. */
                 kind: components["schemas"]["PrintableKind"];
             };
             cookie?: never;
@@ -21530,6 +30234,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/document-templates/Invoice",
+                     *       "errors": {
+                     *         "accentColor": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -21539,6 +30258,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/document-templates/Invoice",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21548,6 +30277,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/document-templates/Invoice",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21557,6 +30296,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/stale-version",
+                     *       "title": "Quelqu'un d'autre a modifié cet élément entre-temps : rechargez-le avant d'enregistrer.",
+                     *       "status": 412,
+                     *       "instance": "/api/v1/document-templates/Invoice",
+                     *       "code": "stale_version",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21566,6 +30315,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/template-placeholder-unknown",
+                     *       "title": "Le texte contient une variable inconnue {montant} (variables possibles : {number}, {amount}, {dueDate}, {customerName}, {companyName}).",
+                     *       "status": 422,
+                     *       "detail": "Le texte contient une variable inconnue {montant} (variables possibles : {number}, {amount}, {dueDate}, {customerName}, {companyName}).",
+                     *       "instance": "/api/v1/document-templates/Invoice",
+                     *       "errors": {
+                     *         "emailBody": [
+                     *           "Le texte contient une variable inconnue {montant} (variables possibles : {number}, {amount}, {dueDate}, {customerName}, {companyName})."
+                     *         ]
+                     *       },
+                     *       "code": "template_placeholder_unknown",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21575,6 +30340,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/if-match-required",
+                     *       "title": "Une modification doit indiquer la version lue (en-tête If-Match).",
+                     *       "status": 428,
+                     *       "instance": "/api/v1/document-templates/Invoice",
+                     *       "code": "if_match_required",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21584,6 +30359,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/document-templates/Invoice",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21594,6 +30379,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The kind of document the template is for. */
                 kind: components["schemas"]["PrintableKind"];
             };
             cookie?: never;
@@ -21615,6 +30401,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/document-templates/Invoice/preview",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21624,6 +30420,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/document-templates/Invoice/preview",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21633,6 +30439,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/document-templates/Invoice/preview",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21642,10 +30458,14 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description The kind of document the template is for. */
                 kind: components["schemas"]["PrintableKind"];
             };
             cookie?: never;
@@ -21683,6 +30503,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/document-templates/Invoice/preview",
+                     *       "errors": {
+                     *         "accentColor": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -21692,6 +30527,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/document-templates/Invoice/preview",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21701,6 +30546,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/document-templates/Invoice/preview",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21710,6 +30565,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/document-templates/Invoice/preview",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21720,6 +30585,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The kind of document the template is for. */
                 kind: components["schemas"]["PrintableKind"];
             };
             cookie?: never;
@@ -21742,6 +30608,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/document-templates/Invoice/logo",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21751,6 +30627,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/document-templates/Invoice/logo",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21760,6 +30646,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/not-found",
+                     *       "title": "Cet élément n'existe pas.",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/document-templates/Invoice/logo",
+                     *       "code": "not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21769,6 +30665,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/document-templates/Invoice/logo",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21779,6 +30685,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The kind of document the template is for. */
                 kind: components["schemas"]["PrintableKind"];
             };
             cookie?: never;
@@ -21804,6 +30711,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/document-templates/Invoice/logo",
+                     *       "errors": {
+                     *         "file": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -21813,6 +30735,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/document-templates/Invoice/logo",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21822,6 +30754,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/document-templates/Invoice/logo",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21831,6 +30773,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/document-templates/Invoice/logo",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21841,6 +30793,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The kind of document the template is for. */
                 kind: components["schemas"]["PrintableKind"];
             };
             cookie?: never;
@@ -21854,21 +30807,22 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
             /** @description No valid session cookie or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/document-templates/Invoice/logo",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21878,6 +30832,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/document-templates/Invoice/logo",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21887,6 +30851,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/document-templates/Invoice/logo",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21895,10 +30869,30 @@ export interface operations {
     ListEmails: {
         parameters: {
             query: {
+                /**
+                 * @description Only the records about this type of entity, e.g. `invoice`, `quote`, `order`, `customer`, `user`.
+                 * @example invoice
+                 */
                 entityType: string;
+                /**
+                 * @description Only the records about this entity (its id).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 entityId: string;
+                /**
+                 * @description Page size: 1 to 100 (default 25). Outside that range: 400 `limit_out_of_range`.
+                 * @example 25
+                 */
                 limit?: number;
+                /**
+                 * @description The `nextCursor` of the previous page (opaque); omit it for the first page. A cursor of another sort or a damaged one: 400 `cursor_invalid`.
+                 * @example eyJTb3J0IjoibmFtZSIsIlZhbHVlIjoiRHVwb250IiwiSWQiOiIwMTkzYTRmMiJ9
+                 */
                 after?: string;
+                /**
+                 * @description Sort field, prefixed with `-` for descending order; the fields this list offers and its default are in the operation's description. Another field: 400 `sort_unknown`.
+                 * @example -createdAt
+                 */
                 sort?: string;
             };
             header?: never;
@@ -21952,6 +30946,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/limit-out-of-range",
+                     *       "title": "Le paramètre limit doit être compris entre 1 et 100.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/emails",
+                     *       "errors": {
+                     *         "limit": [
+                     *           "Le paramètre limit doit être compris entre 1 et 100."
+                     *         ]
+                     *       },
+                     *       "code": "limit_out_of_range",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -21961,6 +30970,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/emails",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21970,6 +30989,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/emails",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21979,6 +31008,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/emails",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -21988,10 +31027,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /**
+                 * @description Id of the e-mail (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -22037,6 +31083,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-invalid",
+                     *       "title": "La clé d'idempotence doit faire de 1 à 200 caractères imprimables.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/emails/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/retry",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           "La clé d'idempotence doit faire de 1 à 200 caractères imprimables."
+                     *         ]
+                     *       },
+                     *       "code": "idempotency_key_invalid",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -22046,6 +31107,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/emails/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/retry",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -22055,6 +31126,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/emails/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/retry",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -22064,6 +31145,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/email-not-retryable",
+                     *       "title": "Seul un e-mail en échec ou en attente peut être renvoyé.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/emails/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/retry",
+                     *       "code": "email_not_retryable",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -22073,6 +31164,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/emails/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/retry",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -22137,6 +31238,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/accounting/exports",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -22146,6 +31257,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/accounting/exports",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -22155,6 +31276,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/accounting/exports",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -22164,7 +31295,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours. */
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -22234,6 +31368,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/accounting/exports",
+                     *       "errors": {
+                     *         "format": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -22243,6 +31392,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/accounting/exports",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -22252,6 +31411,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/accounting/exports",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -22261,6 +31430,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/accounting-export-spans-fiscal-years",
+                     *       "title": "Un export comptable couvre un seul exercice : la période doit finir au plus tard le 31/12/2026, dernier jour de l'exercice de sa date de début.",
+                     *       "status": 422,
+                     *       "detail": "Un export comptable couvre un seul exercice : la période doit finir au plus tard le 31/12/2026, dernier jour de l'exercice de sa date de début.",
+                     *       "instance": "/api/v1/accounting/exports",
+                     *       "errors": {
+                     *         "to": [
+                     *           "Un export comptable couvre un seul exercice : la période doit finir au plus tard le 31/12/2026, dernier jour de l'exercice de sa date de début."
+                     *         ]
+                     *       },
+                     *       "code": "accounting_export_spans_fiscal_years",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -22270,6 +31455,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/accounting/exports",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -22280,6 +31475,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Id of the accounting export (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -22332,6 +31531,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/accounting/exports/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -22341,6 +31550,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/accounting/exports/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -22350,6 +31569,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/accounting/exports/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -22360,6 +31589,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Id of the accounting export (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -22382,6 +31615,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/accounting/exports/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/file",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -22391,6 +31634,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/accounting/exports/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/file",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -22400,6 +31653,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/accounting-export-not-ready",
+                     *       "title": "L'export comptable n'est pas terminé : son fichier n'est pas encore disponible.",
+                     *       "status": 409,
+                     *       "detail": "L'export comptable n'est pas terminé : son fichier n'est pas encore disponible.",
+                     *       "instance": "/api/v1/accounting/exports/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/file",
+                     *       "code": "accounting_export_not_ready",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -22409,6 +31673,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/accounting/exports/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/file",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -22445,6 +31719,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/auth/password-reset",
+                     *       "errors": {
+                     *         "email": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -22454,6 +31743,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/auth/password-reset",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -22498,6 +31797,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/auth/password-reset/confirm",
+                     *       "errors": {
+                     *         "token": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
@@ -22507,6 +31821,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/token-expired",
+                     *       "title": "Ce lien a expiré : demandez-en un nouveau.",
+                     *       "status": 422,
+                     *       "instance": "/api/v1/auth/password-reset/confirm",
+                     *       "errors": {
+                     *         "token": [
+                     *           "Ce lien a expiré : demandez-en un nouveau."
+                     *         ]
+                     *       },
+                     *       "code": "token_expired",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -22516,6 +31845,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/auth/password-reset/confirm",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };

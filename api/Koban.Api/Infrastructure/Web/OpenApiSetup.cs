@@ -101,9 +101,18 @@ public static class OpenApiSetup
             {
                 var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
                 if (type == typeof(decimal)) schema.Format = "decimal";
+                if (context.JsonPropertyInfo is { } property && (Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType) == typeof(decimal))
+                {
+                    DescribeScale(schema, property.Name, property.PropertyType != typeof(decimal));
+                }
                 return Task.CompletedTask;
             });
             options.AddOperationTransformer(TransformOperation);
+            options.AddDocumentTransformer((document, context, _) =>
+            {
+                OpenApiDocumentation.Apply(document, context.ApplicationServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions);
+                return Task.CompletedTask;
+            });
         });
         return services;
     }
@@ -150,6 +159,20 @@ public static class OpenApiSetup
         }
         foreach (var root in roots) Visit(root);
         return visited;
+    }
+
+    /// <summary>A decimal property is a JSON number written with the fixed scale of its kind (<see cref="DecimalScale"/>):
+    /// its schema says so in <c>x-scale</c>, its description and an example. (The property's own converter hides its type from the
+    /// schema generator, so the type is restated here.)</summary>
+    private static void DescribeScale(OpenApiSchema schema, string name, bool nullable)
+    {
+        var scale = DecimalScale.For(name);
+        schema.Type = nullable ? JsonSchemaType.Number | JsonSchemaType.Null : JsonSchemaType.Number;
+        schema.Format = "decimal";
+        schema.Extensions ??= new Dictionary<string, IOpenApiExtension>();
+        schema.Extensions["x-scale"] = new JsonNodeExtension(JsonValue.Create(scale));
+        var text = DecimalScale.Describe(scale);
+        schema.Description = string.IsNullOrWhiteSpace(schema.Description) ? text : $"{schema.Description} {text}";
     }
 
     /// <summary>Every array a request body can hold is documented with InputGuard's item limit (<c>maxItems</c>).</summary>
@@ -255,7 +278,8 @@ public static class OpenApiSetup
         }
         if (context.Description.RelativePath?.Contains("{id}", StringComparison.Ordinal) == true) statuses.Add(404);
         if (context.Description.ParameterDescriptions.Any(p => p.Source.Id is "Body" or "Query" or "Form")) statuses.Add(400);
-        if (!string.Equals(method, "GET", StringComparison.OrdinalIgnoreCase)) statuses.Add(400);
+        // A change answers 400 through its body or, for a POST, its Idempotency-Key; a DELETE of a route id has no input to refuse.
+        if (string.Equals(method, "POST", StringComparison.OrdinalIgnoreCase) || operation.RequestBody is not null) statuses.Add(400);
         operation.Responses ??= [];
         foreach (var status in statuses)
         {

@@ -2,6 +2,7 @@ import { Badge, Group, Table, Text } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { formatMoney, formatPercent } from "@/lib/format-money";
+import { useUnitLabel } from "@/components/sales-lines/sales-lines-api";
 import type { BillingLine } from "./billing-api";
 
 const quantityFormat = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 3 });
@@ -25,6 +26,7 @@ export function BillingLinesTable({
   extraColumn?: { title: string; render: (line: BillingLine, index: number) => ReactNode };
 }) {
   const { t } = useTranslation();
+  const unitLabel = useUnitLabel();
   if (lines.length === 0) return <Text c="dimmed">{t("salesLines.noLines")}</Text>;
   const columns = extraColumn ? 8 : 7;
   return (
@@ -76,7 +78,7 @@ export function BillingLinesTable({
                   )}
                 </Table.Td>
                 <Table.Td ta="right">{quantityFormat.format(line.quantity)}</Table.Td>
-                <Table.Td>{line.unitCode ?? ""}</Table.Td>
+                <Table.Td>{unitLabel(line.unitCode)}</Table.Td>
                 <Table.Td ta="right">{priceFormat.format(line.unitPrice)}</Table.Td>
                 <Table.Td ta="right">{line.discountPercent ? formatPercent(line.discountPercent) : ""}</Table.Td>
                 <Table.Td ta="right">{formatPercent(line.vatRate)}</Table.Td>

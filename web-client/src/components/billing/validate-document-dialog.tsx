@@ -1,9 +1,11 @@
 import { Alert, Button, Group, List, Modal, Stack, Text } from "@mantine/core";
 import { DatePickerInput } from "@mantine/dates";
 import { IconAlertTriangle } from "@tabler/icons-react";
-import { useEffect, useRef, useState } from "react";
+import dayjs from "dayjs";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { asApiError } from "@/api/problem";
+import { OnceButton } from "@/components/ui/once-button";
 import { ProblemAlert } from "@/components/ui/problem-alert";
 
 /**
@@ -31,16 +33,6 @@ export function ValidateDocumentDialog({
   const { t } = useTranslation();
   const [date, setDate] = useState<string | null>(requestedDate);
   const dateError = asApiError(error)?.problem.errors?.issueDate?.join(" ");
-  // A double click must not send two validations: the second click comes before `pending` reaches this render.
-  const sent = useRef(false);
-  useEffect(() => {
-    if (!pending) sent.current = false;
-  }, [pending, error]);
-  function confirm() {
-    if (sent.current || pending) return;
-    sent.current = true;
-    onConfirm(date);
-  }
   return (
     <Modal opened={opened} onClose={onClose} title={t(`billing.validate.title.${documentLabel}`)} size="lg">
       <Stack>
@@ -56,6 +48,8 @@ export function ValidateDocumentDialog({
           description={t("billing.validate.dateHelp")}
           valueFormat="DD/MM/YYYY"
           clearable
+          // The server refuses a document dated after today (issue_date_in_future): the picker does not offer it.
+          maxDate={dayjs().format("YYYY-MM-DD")}
           value={date}
           onChange={(v) => setDate(v)}
           error={dateError}
@@ -66,9 +60,9 @@ export function ValidateDocumentDialog({
           <Button variant="default" onClick={onClose}>
             {t("common.cancel")}
           </Button>
-          <Button color="green" loading={pending} onClick={confirm}>
+          <OnceButton color="green" pending={pending} onClick={() => onConfirm(date)}>
             {t("billing.validate.confirm")}
-          </Button>
+          </OnceButton>
         </Group>
       </Stack>
     </Modal>

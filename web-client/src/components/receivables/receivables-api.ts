@@ -26,4 +26,10 @@ export function useAccountingSettings() {
   return useVersionedQuery("/api/v1/accounting/settings", {}, { staleTime: 60_000 });
 }
 
+/** A bank account as the user named it ("Compte courant Crédit Agricole"), not its internal code ("BANK"). */
+export function useBankAccountLabel() {
+  const settings = useAccountingSettings();
+  return (code: string) => settings.data?.value.bankAccounts.find((b) => b.code === code)?.label ?? code;
+}
+
 export const statementUrl = (customerId: string) => `/api/v1/receivables/customers/${customerId}/statement`;

@@ -1,6 +1,7 @@
 import { Button, Group, Modal, Stack, Textarea } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { OnceButton } from "@/components/ui/once-button";
 import { ProblemAlert } from "@/components/ui/problem-alert";
 
 /** Asks for a reason (required unless `optional`) before an action such as "Perdre". */
@@ -55,16 +56,18 @@ export function ReasonModal({
           <Button variant="default" onClick={onClose}>
             {t("common.cancel")}
           </Button>
-          <Button
+          <OnceButton
             color="red"
-            loading={pending}
+            pending={pending}
             onClick={() => {
               setTouched(true);
-              if (!missing) onConfirm(reason.trim());
+              if (missing) return false;
+              onConfirm(reason.trim());
+              return true;
             }}
           >
             {confirm}
-          </Button>
+          </OnceButton>
         </Group>
       </Stack>
     </Modal>

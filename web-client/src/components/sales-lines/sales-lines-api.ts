@@ -107,6 +107,12 @@ export function useUnitCodes() {
   return useApiQuery("/api/v1/products/units", {}, { staleTime: Infinity });
 }
 
+/** A UN/ECE unit code as the user reads it ("C62" → "unité"); the code itself only while the list loads or for an unknown code. */
+export function useUnitLabel() {
+  const units = useUnitCodes();
+  return (code: string | null | undefined) => (code ? (units.data?.find((u) => u.code === code)?.label ?? code) : "");
+}
+
 /** The rates and exemptions (with their legal basis) this company's lines may take: the VAT cell is a choice among them. */
 export function useVatTreatments() {
   return useQuery({

@@ -2,7 +2,7 @@ import { Table, Text } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { formatMoney, formatPercent } from "@/lib/format-money";
-import { isPriced, type SalesLineResponse } from "./sales-lines-api";
+import { isPriced, type SalesLineResponse, useUnitLabel } from "./sales-lines-api";
 
 const quantityFormat = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 3 });
 const priceFormat = new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 2, maximumFractionDigits: 4 });
@@ -15,6 +15,7 @@ export function SalesLinesTable({ lines, currency = "EUR", extraColumn }: {
   extraColumn?: { title: string; render: (line: SalesLineResponse) => ReactNode };
 }) {
   const { t } = useTranslation();
+  const unitLabel = useUnitLabel();
   if (lines.length === 0) return <Text c="dimmed">{t("salesLines.noLines")}</Text>;
   return (
     <Table.ScrollContainer minWidth={800}>
@@ -37,7 +38,7 @@ export function SalesLinesTable({ lines, currency = "EUR", extraColumn }: {
               <Table.Tr key={line.id}>
                 <Table.Td style={{ whiteSpace: "pre-line" }}>{line.description}</Table.Td>
                 <Table.Td ta="right">{quantityFormat.format(line.quantity)}</Table.Td>
-                <Table.Td>{line.unitCode ?? ""}</Table.Td>
+                <Table.Td>{unitLabel(line.unitCode)}</Table.Td>
                 <Table.Td ta="right">{priceFormat.format(line.unitPrice)}</Table.Td>
                 <Table.Td ta="right">{line.discountPercent ? formatPercent(line.discountPercent) : ""}</Table.Td>
                 <Table.Td ta="right">{formatPercent(line.vatRate)}</Table.Td>

@@ -1,8 +1,6 @@
 import { Button, Checkbox, Group, Modal, ScrollArea, SimpleGrid, Skeleton, Stack, Text, TextInput } from "@mantine/core";
-import { useForm } from "@mantine/form";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { applyProblemToForm } from "@/api/problem";
+import { useApiForm } from "@/components/forms/use-api-form";
 import { ErrorState } from "@/components/ui/error-state";
 import { ProblemAlert } from "@/components/ui/problem-alert";
 import { type CreatedApiKey, useApiKeyScopes, useCreateApiKey } from "../api/api-keys";
@@ -20,9 +18,7 @@ export function CreateApiKeyModal({
   const { t } = useTranslation();
   const scopes = useApiKeyScopes(opened);
   const create = useCreateApiKey();
-  const [unmatched, setUnmatched] = useState<string[]>([]);
-  const form = useForm({
-    mode: "controlled",
+  const { form, submitWith, failure, clearFailure } = useApiForm({
     initialValues: { name: "", scopes: [] as string[] },
     validate: {
       name: (v) => (v.trim() ? null : t("errors.required")),
@@ -33,7 +29,7 @@ export function CreateApiKeyModal({
   function close() {
     form.reset();
     create.reset();
-    setUnmatched([]);
+    clearFailure();
     onClose();
   }
 
@@ -41,23 +37,17 @@ export function CreateApiKeyModal({
     <Modal opened={opened} onClose={close} title={t("apiKeys.create")} size="lg">
       <form
         noValidate
-        onSubmit={form.onSubmit((values) =>
-          create.mutate(
-            { body: { name: values.name.trim(), scopes: values.scopes } },
-            {
-              onSuccess: (result) => {
-                form.reset();
-                onCreated(result);
-              },
-              onError: (e) => setUnmatched(applyProblemToForm(form, e)),
-            },
-          ),
+        onSubmit={submitWith(
+          create,
+          (values) => ({ body: { name: values.name.trim(), scopes: values.scopes } }),
+          (result) => {
+            form.reset();
+            onCreated(result);
+          },
         )}
       >
         <Stack>
-          {create.error && (unmatched.length > 0 || Object.keys(form.errors).length === 0) && (
-            <ProblemAlert error={create.error} extraMessages={unmatched} />
-          )}
+          {failure && <ProblemAlert error={failure.error} extraMessages={failure.unmatched} />}
           <TextInput label={t("apiKeys.name")} placeholder={t("apiKeys.namePlaceholder")} required {...form.getInputProps("name")} />
           {scopes.isPending ? (
             <Skeleton height={120} />

@@ -1,8 +1,6 @@
 import { Alert, Button, Paper, PasswordInput, Stack, Text, Title } from "@mantine/core";
-import { useForm } from "@mantine/form";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { applyProblemToForm } from "@/api/problem";
+import { useApiForm } from "@/components/forms/use-api-form";
 import { ProblemAlert } from "@/components/ui/problem-alert";
 import { useChangePassword } from "../api/login";
 
@@ -11,8 +9,7 @@ const minLength = 12;
 export function ChangePasswordForm({ forced, onChanged }: { forced: boolean; onChanged: () => void }) {
   const { t } = useTranslation();
   const change = useChangePassword();
-  const form = useForm({
-    mode: "controlled",
+  const { form, submitWith, failure } = useApiForm({
     initialValues: { currentPassword: "", newPassword: "", confirmation: "" },
     validate: {
       currentPassword: (v) => (v ? null : t("errors.required")),
@@ -25,18 +22,12 @@ export function ChangePasswordForm({ forced, onChanged }: { forced: boolean; onC
       confirmation: (v, values) => (v === values.newPassword ? null : t("auth.passwordMismatch")),
     },
   });
-  const [unmatched, setUnmatched] = useState<string[]>([]);
 
   return (
     <Paper withBorder shadow="sm" p="xl" radius="md" w="100%" maw={460}>
       <form
         noValidate
-        onSubmit={form.onSubmit(({ currentPassword, newPassword }) =>
-          change.mutate(
-            { currentPassword, newPassword },
-            { onSuccess: onChanged, onError: (e) => setUnmatched(applyProblemToForm(form, e)) },
-          ),
-        )}
+        onSubmit={submitWith(change, ({ currentPassword, newPassword }) => ({ currentPassword, newPassword }), onChanged)}
       >
         <Stack>
           <Title order={2}>{t("auth.changePasswordTitle")}</Title>
@@ -48,9 +39,7 @@ export function ChangePasswordForm({ forced, onChanged }: { forced: boolean; onC
           <Text size="sm" c="dimmed">
             {t("auth.passwordRules", { count: minLength })}
           </Text>
-          {change.error && (unmatched.length > 0 || Object.keys(form.errors).length === 0) && (
-            <ProblemAlert error={change.error} extraMessages={unmatched} />
-          )}
+          {failure && <ProblemAlert error={failure.error} extraMessages={failure.unmatched} />}
           <PasswordInput label={t("auth.currentPassword")} autoComplete="current-password" required {...form.getInputProps("currentPassword")} />
           <PasswordInput label={t("auth.newPassword")} autoComplete="new-password" required {...form.getInputProps("newPassword")} />
           <PasswordInput label={t("auth.confirmPassword")} autoComplete="new-password" required {...form.getInputProps("confirmation")} />

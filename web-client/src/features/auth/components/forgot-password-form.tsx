@@ -1,17 +1,15 @@
 import { Alert, Anchor, Button, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
-import { useForm } from "@mantine/form";
 import { IconMailCheck } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { applyProblemToForm } from "@/api/problem";
+import { useApiForm } from "@/components/forms/use-api-form";
 import { ProblemAlert } from "@/components/ui/problem-alert";
 import { useRequestPasswordReset } from "../api/password-links";
 
 export function ForgotPasswordForm({ initialEmail = "" }: { initialEmail?: string }) {
   const { t } = useTranslation();
   const request = useRequestPasswordReset();
-  const form = useForm({
-    mode: "controlled",
+  const { form, submitWith, failure } = useApiForm({
     initialValues: { email: initialEmail },
     validate: { email: (v) => (/^\S+@\S+\.\S+$/.test(v.trim()) ? null : t("auth.emailInvalid")) },
   });
@@ -27,15 +25,13 @@ export function ForgotPasswordForm({ initialEmail = "" }: { initialEmail?: strin
         ) : (
           <form
             noValidate
-            onSubmit={form.onSubmit((values) =>
-              request.mutate({ email: values.email.trim() }, { onError: (e) => applyProblemToForm(form, e) }),
-            )}
+            onSubmit={submitWith(request, (values) => ({ email: values.email.trim() }))}
           >
             <Stack>
               <Text size="sm" c="dimmed">
                 {t("auth.forgotHelp")}
               </Text>
-              {request.error && Object.keys(form.errors).length === 0 && <ProblemAlert error={request.error} />}
+              {failure && <ProblemAlert error={failure.error} extraMessages={failure.unmatched} />}
               <TextInput label={t("auth.email")} type="email" autoComplete="username" required {...form.getInputProps("email")} />
               <Button type="submit" loading={request.isPending} fullWidth>
                 {t("auth.forgotSubmit")}

@@ -1,9 +1,9 @@
 import { Alert, Anchor, Button, Group, Paper, PasswordInput, Stack, TextInput, Title } from "@mantine/core";
-import { useForm } from "@mantine/form";
 import { IconLock } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { asApiError, applyProblemToForm } from "@/api/problem";
+import { asApiError } from "@/api/problem";
+import { useApiForm } from "@/components/forms/use-api-form";
 import { ProblemAlert } from "@/components/ui/problem-alert";
 import type { Me } from "../api/get-me";
 import { useLogin } from "../api/login";
@@ -11,8 +11,7 @@ import { useLogin } from "../api/login";
 export function LoginForm({ onSignedIn, initialEmail = "" }: { onSignedIn: (me: Me) => void; initialEmail?: string }) {
   const { t } = useTranslation();
   const login = useLogin();
-  const form = useForm({
-    mode: "controlled",
+  const { form, submitWith, failure } = useApiForm({
     initialValues: { email: initialEmail, password: "" },
     validate: {
       email: (v) => (/^\S+@\S+$/.test(v) ? null : t("auth.emailInvalid")),
@@ -20,7 +19,7 @@ export function LoginForm({ onSignedIn, initialEmail = "" }: { onSignedIn: (me: 
     },
   });
 
-  const error = login.error;
+  const error = failure?.error;
   const apiError = asApiError(error);
   const message =
     apiError?.status === 401
@@ -32,12 +31,7 @@ export function LoginForm({ onSignedIn, initialEmail = "" }: { onSignedIn: (me: 
   return (
     <Paper withBorder shadow="sm" p="xl" radius="md" w="100%" maw={420}>
       <form
-        onSubmit={form.onSubmit((values) =>
-          login.mutate(values, {
-            onSuccess: onSignedIn,
-            onError: (e) => applyProblemToForm(form, e),
-          }),
-        )}
+        onSubmit={submitWith(login, (values) => values, onSignedIn)}
         noValidate
       >
         <Stack>
@@ -47,7 +41,7 @@ export function LoginForm({ onSignedIn, initialEmail = "" }: { onSignedIn: (me: 
               {message}
             </Alert>
           ) : (
-            error && <ProblemAlert error={error} />
+            failure && <ProblemAlert error={failure.error} extraMessages={failure.unmatched} />
           )}
           <TextInput label={t("auth.email")} type="email" autoComplete="username" required {...form.getInputProps("email")} />
           <PasswordInput label={t("auth.password")} autoComplete="current-password" required {...form.getInputProps("password")} />

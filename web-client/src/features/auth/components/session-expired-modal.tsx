@@ -1,8 +1,8 @@
 import { Alert, Button, Group, Modal, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
-import { useForm } from "@mantine/form";
 import { IconLock } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { asApiError } from "@/api/problem";
+import { useApiForm } from "@/components/forms/use-api-form";
 import { ProblemAlert } from "@/components/ui/problem-alert";
 import type { Me } from "../api/get-me";
 import { useReauthenticate } from "../api/login";
@@ -24,15 +24,14 @@ export function SessionExpiredModal({
 }) {
   const { t } = useTranslation();
   const login = useReauthenticate();
-  const form = useForm({
-    mode: "controlled",
+  const { form, submitWith, failure, clearFailure } = useApiForm({
     initialValues: { email, password: "" },
     validate: {
       email: (v) => (/^\S+@\S+$/.test(v) ? null : t("auth.emailInvalid")),
       password: (v) => (v.length > 0 ? null : t("errors.required")),
     },
   });
-  const apiError = asApiError(login.error);
+  const apiError = asApiError(failure?.error);
 
   return (
     <Modal
@@ -46,14 +45,15 @@ export function SessionExpiredModal({
     >
       <form
         noValidate
-        onSubmit={form.onSubmit((values) =>
-          login.mutate(values, {
-            onSuccess: (me) => {
-              form.setFieldValue("password", "");
-              login.reset();
-              onSignedIn(me);
-            },
-          }),
+        onSubmit={submitWith(
+          login,
+          (values) => values,
+          (me) => {
+            form.setFieldValue("password", "");
+            login.reset();
+            clearFailure();
+            onSignedIn(me);
+          },
         )}
       >
         <Stack>
@@ -63,7 +63,7 @@ export function SessionExpiredModal({
               {apiError.code === "account_locked" ? t("auth.accountLocked") : t("auth.invalidCredentials")}
             </Alert>
           ) : (
-            login.error && <ProblemAlert error={login.error} />
+            failure && <ProblemAlert error={failure.error} extraMessages={failure.unmatched} />
           )}
           <TextInput label={t("auth.email")} type="email" autoComplete="username" required {...form.getInputProps("email")} />
           <PasswordInput label={t("auth.password")} autoComplete="current-password" required data-autofocus {...form.getInputProps("password")} />

@@ -1,11 +1,10 @@
 import { Alert, Anchor, Button, Paper, PasswordInput, Stack, Text, Title } from "@mantine/core";
-import { useForm } from "@mantine/form";
 import type { UseMutationResult } from "@tanstack/react-query";
 import { IconLinkOff } from "@tabler/icons-react";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { applyProblemToForm, asApiError } from "@/api/problem";
+import { asApiError } from "@/api/problem";
+import { useApiForm } from "@/components/forms/use-api-form";
 import { ProblemAlert } from "@/components/ui/problem-alert";
 import { linkProblemCodes, type SetPasswordVariables } from "../api/password-links";
 
@@ -29,9 +28,7 @@ export function SetPasswordForm({
   onDone: (email: string) => void;
 }) {
   const { t } = useTranslation();
-  const [unmatched, setUnmatched] = useState<string[]>([]);
-  const form = useForm({
-    mode: "controlled",
+  const { form, submitWith, failure } = useApiForm({
     initialValues: { password: "", confirmation: "" },
     validate: {
       password: (v) => (v.length < minLength ? t("auth.passwordTooShort", { count: minLength }) : null),
@@ -61,20 +58,13 @@ export function SetPasswordForm({
         ) : (
           <form
             noValidate
-            onSubmit={form.onSubmit(({ password }) =>
-              mutation.mutate(
-                { token, password },
-                { onSuccess: (result) => onDone(result.email), onError: (e) => setUnmatched(applyProblemToForm(form, e)) },
-              ),
-            )}
+            onSubmit={submitWith(mutation, ({ password }) => ({ token, password }), (result) => onDone(result.email))}
           >
             <Stack>
               <Text size="sm" c="dimmed">
                 {t(kind === "invitation" ? "auth.acceptInvitationHelp" : "auth.resetHelp")} {t("auth.passwordRules", { count: minLength })}
               </Text>
-              {mutation.error && (unmatched.length > 0 || Object.keys(form.errors).length === 0) && (
-                <ProblemAlert error={mutation.error} extraMessages={unmatched} />
-              )}
+              {failure && <ProblemAlert error={failure.error} extraMessages={failure.unmatched} />}
               <PasswordInput label={t("auth.newPassword")} autoComplete="new-password" required {...form.getInputProps("password")} />
               <PasswordInput label={t("auth.confirmPassword")} autoComplete="new-password" required {...form.getInputProps("confirmation")} />
               <Button type="submit" loading={mutation.isPending}>

@@ -11,11 +11,10 @@ import {
   Text,
   TextInput,
 } from "@mantine/core";
-import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { applyProblemToForm } from "@/api/problem";
+import { useApiForm } from "@/components/forms/use-api-form";
 import { ProblemAlert } from "@/components/ui/problem-alert";
 import { monthName } from "@/lib/dates";
 import {
@@ -129,10 +128,7 @@ export function CompanyProfileForm({
   const { t, i18n } = useTranslation();
   const update = useUpdateCompanyProfile();
   const [etag, setEtag] = useState(initial.etag);
-  const [unmatched, setUnmatched] = useState<string[]>([]);
-
-  const form = useForm<FormValues>({
-    mode: "controlled",
+  const { form, submitWith, failure, clearFailure } = useApiForm<FormValues>({
     initialValues: toFormValues(initial.value),
     validate: {
       legalName: (v) => (v.trim() ? null : t("errors.required")),
@@ -156,7 +152,7 @@ export function CompanyProfileForm({
     form.setValues(values);
     form.clearErrors();
     update.reset();
-    setUnmatched([]);
+    clearFailure();
   }
 
   /** Our own logo change bumps the record version; adopt it without touching the fields being edited. */
@@ -165,22 +161,17 @@ export function CompanyProfileForm({
     if (fresh) setEtag(fresh.etag);
   }
 
-  const submit = form.onSubmit((values) => {
-    setUnmatched([]);
-    update.mutate(
-      { body: toRequest(values), etag },
-      {
-        onSuccess: (saved) => {
-          setEtag(saved.etag);
-          const next = toFormValues(saved.value);
-          form.setInitialValues(next);
-          form.setValues(next);
-          notifications.show({ color: "green", title: t("company.saved"), message: t("company.savedDetail") });
-        },
-        onError: (error) => setUnmatched(applyProblemToForm(form, error)),
-      },
-    );
-  });
+  const submit = submitWith(
+    update,
+    (values) => ({ body: toRequest(values), etag }),
+    (saved) => {
+      setEtag(saved.etag);
+      const next = toFormValues(saved.value);
+      form.setInitialValues(next);
+      form.setValues(next);
+      notifications.show({ color: "green", title: t("company.saved"), message: t("company.savedDetail") });
+    },
+  );
 
   const months = Array.from({ length: 12 }, (_, i) => ({ value: String(i + 1), label: monthName(i + 1, i18n.language) }));
 
@@ -193,9 +184,7 @@ export function CompanyProfileForm({
               {t("company.readOnly")}
             </Text>
           )}
-          {update.error && (unmatched.length > 0 || Object.keys(form.errors).length === 0) && (
-            <ProblemAlert error={update.error} extraMessages={unmatched} onReload={() => void reload()} />
-          )}
+          {failure && <ProblemAlert error={failure.error} extraMessages={failure.unmatched} onReload={() => void reload()} />}
 
           <CompanyLogo
             hasLogo={current.hasLogo}

@@ -14,6 +14,7 @@ import { BillingLinesTable } from "@/components/billing/billing-lines-table";
 import { DocumentDeliveryButtons, DraftPreviewButton } from "@/components/billing/document-delivery-buttons";
 import { DocumentEmailsPanel } from "@/components/billing/document-emails";
 import { ValidateDocumentDialog } from "@/components/billing/validate-document-dialog";
+import { OnceButton } from "@/components/ui/once-button";
 import { formatDate } from "@/lib/dates";
 import { formatMoney } from "@/lib/format-money";
 import { type VersionedCreditNote, useDeleteCreditNote, useUpdateCreditNote, useValidateCreditNote } from "../api/credit-notes";
@@ -220,9 +221,9 @@ export function CreditNotePage({ data, canWrite, onDeleted }: { data: VersionedC
             <Button variant="default" onClick={() => setDialog(null)}>
               {t("common.cancel")}
             </Button>
-            <Button color="red" loading={remove.isPending} onClick={() => remove.mutate(note.id, { onSuccess: onDeleted })}>
+            <OnceButton color="red" pending={remove.isPending} onClick={() => remove.mutate(note.id, { onSuccess: onDeleted })}>
               {t("common.delete")}
-            </Button>
+            </OnceButton>
           </Group>
         </Stack>
       </Modal>

@@ -1,9 +1,7 @@
 import { Button, Checkbox, Group, Modal, SimpleGrid, Stack, TextInput } from "@mantine/core";
-import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { applyProblemToForm } from "@/api/problem";
+import { useApiForm } from "@/components/forms/use-api-form";
 import { ProblemAlert } from "@/components/ui/problem-alert";
 import { type Contact, type ContactBody, useAddContact, useUpdateContact } from "../api/customers";
 
@@ -49,10 +47,7 @@ function ContactForm({
   const { t } = useTranslation();
   const add = useAddContact();
   const update = useUpdateContact();
-  const mutation = contact ? update : add;
-  const [unmatched, setUnmatched] = useState<string[]>([]);
-  const form = useForm({
-    mode: "controlled",
+  const { form, submitWith, failure } = useApiForm({
     initialValues: {
       firstName: contact?.firstName ?? "",
       lastName: contact?.lastName ?? "",
@@ -67,37 +62,26 @@ function ContactForm({
     },
   });
 
-  const submit = form.onSubmit((v) => {
-    setUnmatched([]);
-    const body: ContactBody = {
-      firstName: trimToNull(v.firstName),
-      lastName: trimToNull(v.lastName),
-      email: trimToNull(v.email),
-      phone: trimToNull(v.phone),
-      jobTitle: trimToNull(v.jobTitle),
-      isBilling: v.isBilling,
-    };
-    const handlers = {
-      onSuccess: () => {
-        notifications.show({ color: "green", message: t("contacts.saved") });
-        onClose();
-      },
-      onError: (e: unknown) => setUnmatched(applyProblemToForm(form, e)),
-    };
-    if (contact) update.mutate({ customerId, contactId: contact.id, etag, body }, handlers);
-    else
-      add.mutate(
-        { customerId, etag, body },
-        handlers,
-      );
+  const toBody = (v: typeof form.values): ContactBody => ({
+    firstName: trimToNull(v.firstName),
+    lastName: trimToNull(v.lastName),
+    email: trimToNull(v.email),
+    phone: trimToNull(v.phone),
+    jobTitle: trimToNull(v.jobTitle),
+    isBilling: v.isBilling,
   });
+  const saved = () => {
+    notifications.show({ color: "green", message: t("contacts.saved") });
+    onClose();
+  };
+  const submit = contact
+    ? submitWith(update, (v) => ({ customerId, contactId: contact.id, etag, body: toBody(v) }), saved)
+    : submitWith(add, (v) => ({ customerId, etag, body: toBody(v) }), saved);
 
   return (
     <form noValidate onSubmit={submit}>
       <Stack>
-        {mutation.error && (unmatched.length > 0 || Object.keys(form.errors).length === 0) && (
-          <ProblemAlert error={mutation.error} extraMessages={unmatched} onReload={onReload} />
-        )}
+        {failure && <ProblemAlert error={failure.error} extraMessages={failure.unmatched} onReload={onReload} />}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput label={t("contacts.firstName")} {...form.getInputProps("firstName")} />
           <TextInput label={t("contacts.lastName")} {...form.getInputProps("lastName")} />
@@ -115,7 +99,7 @@ function ContactForm({
           <Button variant="default" onClick={onClose}>
             {t("common.cancel")}
           </Button>
-          <Button type="submit" loading={mutation.isPending}>
+          <Button type="submit" loading={add.isPending || update.isPending}>
             {contact ? t("common.save") : t("contacts.addSubmit")}
           </Button>
         </Group>

@@ -14,12 +14,12 @@ import {
   Textarea,
 } from "@mantine/core";
 import { randomId } from "@mantine/hooks";
-import { type UseFormReturnType, useForm } from "@mantine/form";
+import type { UseFormReturnType } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError, applyProblemToForm, asApiError } from "@/api/problem";
+import { useApiForm, withDottedIndexes } from "@/components/forms/use-api-form";
 import type { components } from "@/api/schema";
 import { ProblemAlert } from "@/components/ui/problem-alert";
 import {
@@ -133,7 +133,7 @@ function toRequest(v: FormValues): UpdateCustomerBody {
     siren: compact(v.siren),
     siret: compact(v.siret),
     vatNumber: compact(v.vatNumber)?.toUpperCase() ?? null,
-    billingAddress: isBlank(v.billingAddress) ? null : toAddress(v.billingAddress),
+    billingAddress: isBlank(v.billingAddress) ? null : toAddress({ ...v.billingAddress, countryCode: v.countryCode }),
     deliveryAddresses: v.deliveryAddresses.map((d) => ({ id: d.id, label: d.label.trim(), address: toAddress(d.address) })),
     paymentTerms: v.paymentTermsOverride
       ? { kind: v.paymentTerms.kind, days: v.paymentTerms.kind === "OnReceipt" ? 0 : Number(v.paymentTerms.days || 0) }
@@ -156,13 +156,6 @@ function toContacts(v: FormValues) {
     }));
 }
 
-/** FluentValidation names list items "deliveryAddresses[0].address.postalCode"; the form calls them "deliveryAddresses.0.address.postalCode". */
-export function withDottedIndexes(error: unknown): unknown {
-  const apiError = asApiError(error);
-  if (!apiError?.problem.errors) return error;
-  const errors = Object.fromEntries(Object.entries(apiError.problem.errors).map(([k, v]) => [k.replace(/\[(\d+)\]/g, ".$1"), v]));
-  return new ApiError(apiError.status, { ...apiError.problem, errors }, apiError.retryAfterSeconds);
-}
 
 /**
  * Creates a customer (no `initial`) or edits one. The ETag the form was loaded with is kept here: a
@@ -183,12 +176,10 @@ export function CustomerForm({
   const create = useCreateCustomer();
   const update = useUpdateCustomer();
   const [etag, setEtag] = useState(initial?.etag ?? null);
-  const [unmatched, setUnmatched] = useState<string[]>([]);
   const editing = initial !== null;
-  const mutation = editing ? update : create;
 
-  const form = useForm<FormValues>({
-    mode: "controlled",
+  const { form, submitWith, failure, clearFailure } = useApiForm<FormValues>({
+    mapProblem: withDottedIndexes,
     initialValues: toFormValues(initial?.value ?? null),
     validate: {
       name: (v) => (v.trim() ? null : t("errors.required")),
@@ -210,38 +201,27 @@ export function CustomerForm({
     form.setValues(next);
     form.clearErrors();
     update.reset();
-    setUnmatched([]);
+    clearFailure();
   }
 
-  const onError = (error: unknown) => setUnmatched(applyProblemToForm(form, withDottedIndexes(error)));
-
-  const submit = form.onSubmit((v) => {
-    setUnmatched([]);
-    if (editing) {
-      update.mutate(
-        { id: initial.value.id, body: toRequest(v), etag },
-        {
-          onSuccess: (saved) => {
-            setEtag(saved.etag);
-            notifications.show({ color: "green", message: t("customers.saved", { name: saved.value.name }) });
-            onSaved(saved.value);
-          },
-          onError,
+  const submit = editing
+    ? submitWith(
+        update,
+        (v) => ({ id: initial.value.id, body: toRequest(v), etag }),
+        (saved) => {
+          setEtag(saved.etag);
+          notifications.show({ color: "green", message: t("customers.saved", { name: saved.value.name }) });
+          onSaved(saved.value);
+        },
+      )
+    : submitWith(
+        create,
+        (v) => ({ ...toRequest(v), contacts: toContacts(v) }),
+        (saved) => {
+          notifications.show({ color: "green", message: t("customers.created", { name: saved.value.name }) });
+          onSaved(saved.value);
         },
       );
-    } else {
-      create.mutate(
-        { ...toRequest(v), contacts: toContacts(v) },
-        {
-          onSuccess: (saved) => {
-            notifications.show({ color: "green", message: t("customers.created", { name: saved.value.name }) });
-            onSaved(saved.value);
-          },
-          onError,
-        },
-      );
-    }
-  });
 
   const countries = customerCountryCodes.map((c) => ({ value: c, label: `${t(`countries.${c}`)} (${c})` }));
   const regimeHelp = values.vatRegime === automatic ? t("vatRegimes.autoHelp") : t(`vatRegimes.${values.vatRegime}Help`);
@@ -249,9 +229,7 @@ export function CustomerForm({
   return (
     <form onSubmit={submit} noValidate aria-label={editing ? t("customers.edit") : t("customers.create")}>
       <Stack gap="lg">
-        {mutation.error && (unmatched.length > 0 || Object.keys(form.errors).length === 0) && (
-          <ProblemAlert error={mutation.error} extraMessages={unmatched} onReload={editing ? () => void reload() : undefined} />
-        )}
+        {failure && <ProblemAlert error={failure.error} extraMessages={failure.unmatched} onReload={editing ? () => void reload() : undefined} />}
 
         <Fieldset legend={t("customers.identity")}>
           <Stack>
@@ -292,7 +270,7 @@ export function CustomerForm({
         </Fieldset>
 
         <Fieldset legend={t("customers.billingAddress")}>
-          <AddressFields form={form} path="billingAddress" countries={countries} />
+          <AddressFields form={form} path="billingAddress" countries={null} />
         </Fieldset>
 
         <Fieldset legend={t("customers.deliveryAddresses")}>
@@ -387,10 +365,10 @@ export function CustomerForm({
         )}
 
         <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel} disabled={mutation.isPending}>
+          <Button variant="default" onClick={onCancel} disabled={create.isPending || update.isPending}>
             {t("common.cancel")}
           </Button>
-          <Button type="submit" loading={mutation.isPending}>
+          <Button type="submit" loading={create.isPending || update.isPending}>
             {editing ? t("common.save") : t("common.create")}
           </Button>
         </Group>
@@ -401,7 +379,8 @@ export function CustomerForm({
 
 type CustomerFormApi = { getInputProps: (path: string) => ReturnType<UseFormReturnType<FormValues>["getInputProps"]> };
 
-function AddressFields({ form, path, countries }: { form: CustomerFormApi; path: string; countries: { value: string; label: string }[] }) {
+/** `countries` null: the address is in the customer's country (the billing address), so no second "Pays" field. */
+function AddressFields({ form, path, countries }: { form: CustomerFormApi; path: string; countries: { value: string; label: string }[] | null }) {
   const { t } = useTranslation();
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -409,7 +388,7 @@ function AddressFields({ form, path, countries }: { form: CustomerFormApi; path:
       <TextInput label={t("company.line2")} {...form.getInputProps(`${path}.line2`)} />
       <TextInput label={t("company.postalCode")} {...form.getInputProps(`${path}.postalCode`)} />
       <TextInput label={t("company.city")} {...form.getInputProps(`${path}.city`)} />
-      <Select label={t("customers.country")} data={countries} allowDeselect={false} searchable {...form.getInputProps(`${path}.countryCode`)} />
+      {countries && <Select label={t("customers.country")} data={countries} allowDeselect={false} searchable {...form.getInputProps(`${path}.countryCode`)} />}
     </SimpleGrid>
   );
 }

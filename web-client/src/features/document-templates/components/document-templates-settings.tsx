@@ -1,10 +1,9 @@
 import { Alert, Box, Button, ColorInput, FileButton, Grid, Group, Loader, Paper, SegmentedControl, Stack, Switch, Text, TextInput, Textarea, Title } from "@mantine/core";
-import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { IconPhoto, IconTrash } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { applyProblemToForm } from "@/api/problem";
+import { useApiForm } from "@/components/forms/use-api-form";
 import { ErrorState } from "@/components/ui/error-state";
 import { PageLoader } from "@/components/ui/page-loader";
 import { ProblemAlert } from "@/components/ui/problem-alert";
@@ -107,10 +106,8 @@ function TemplateForm({
   const update = useUpdateDocumentTemplate();
   const upload = useUploadTemplateLogo();
   const removeLogo = useRemoveTemplateLogo();
-  const [unmatched, setUnmatched] = useState<string[]>([]);
   const [logoVersion, setLogoVersion] = useState(0);
-  const form = useForm<FormValues>({
-    mode: "controlled",
+  const { form, submitWith, failure } = useApiForm<FormValues>({
     initialValues: {
       accentColor: template.accentColor,
       showLogo: template.showLogo,
@@ -129,16 +126,11 @@ function TemplateForm({
   const previewValues = hexColor.test(form.values.accentColor) ? form.values : { ...form.values, accentColor: template.accentColor };
   const preview = useTemplatePreview(kind, toRequest(previewValues), logoVersion);
 
-  const submit = form.onSubmit((values) => {
-    setUnmatched([]);
-    update.mutate(
-      { kind, etag, body: toRequest(values) },
-      {
-        onSuccess: () => notifications.show({ color: "green", message: t("documentTemplates.saved") }),
-        onError: (e) => setUnmatched(applyProblemToForm(form, e)),
-      },
-    );
-  });
+  const submit = submitWith(
+    update,
+    (values) => ({ kind, etag, body: toRequest(values) }),
+    () => notifications.show({ color: "green", message: t("documentTemplates.saved") }),
+  );
 
   const logoError = upload.error ?? removeLogo.error;
   const logoSourceLabel = t(`documentTemplates.logoSources.${template.logoSource}`);
@@ -150,9 +142,7 @@ function TemplateForm({
           <form noValidate onSubmit={submit} aria-label={t("documentTemplates.formLabel", { kind: t(`documentTemplates.kinds.${kind}`) })}>
             <fieldset disabled={!canWrite} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
               <Stack gap="sm">
-                {update.error && (unmatched.length > 0 || Object.keys(form.errors).length === 0) && (
-                  <ProblemAlert error={update.error} extraMessages={unmatched} onReload={onReload} />
-                )}
+                {failure && <ProblemAlert error={failure.error} extraMessages={failure.unmatched} onReload={onReload} />}
                 <ColorInput label={t("documentTemplates.accentColor")} format="hex" withEyeDropper={false} {...form.getInputProps("accentColor")} />
                 <Switch label={t("documentTemplates.showLogo")} {...form.getInputProps("showLogo", { type: "checkbox" })} />
                 <Group gap="xs" align="center">

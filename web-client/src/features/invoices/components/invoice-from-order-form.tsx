@@ -24,6 +24,12 @@ const basesOf: Record<OrderInvoiceKind, Basis[]> = {
   Balance: [],
 };
 
+/** "Solde" when the order has deposits not yet deducted, else "Acompte" (the usual first invoice of an order). */
+export function defaultKindFor(order: { billing?: { rates: { depositedBase: number; deductedBase: number }[] } | null }): OrderInvoiceKind {
+  const waiting = (order.billing?.rates ?? []).reduce((sum, r) => sum + r.depositedBase - r.deductedBase, 0);
+  return waiting > 0 ? "Balance" : "Deposit";
+}
+
 export interface FromOrderState {
   kind: OrderInvoiceKind;
   basis: Basis;
@@ -175,6 +181,13 @@ function OrderInvoiceChoices({ orderId, canReadSchedule, onCreated }: { orderId:
     create.reset();
     setState((s) => ({ ...s, ...patch }));
   };
+  // The first choice follows the order: once deposits wait to be deducted, what is left is billed by the balance.
+  const [defaulted, setDefaulted] = useState(false);
+  if (!defaulted && order) {
+    setDefaulted(true);
+    const kind = defaultKindFor(order);
+    if (kind !== state.kind) setState((s) => ({ ...s, kind, basis: basesOf[kind][0] ?? "percentage", value: "" }));
+  }
 
   if (orderQuery.isPending) return <Text c="dimmed">{t("common.loading")}</Text>;
   if (orderQuery.isError || !order) return <ProblemAlert error={orderQuery.error} />;

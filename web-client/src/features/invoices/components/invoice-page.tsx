@@ -19,6 +19,7 @@ import { BillingLinesTable } from "@/components/billing/billing-lines-table";
 import { DocumentDeliveryButtons, DraftPreviewButton } from "@/components/billing/document-delivery-buttons";
 import { DocumentEmailsPanel } from "@/components/billing/document-emails";
 import { ValidateDocumentDialog } from "@/components/billing/validate-document-dialog";
+import { OnceButton } from "@/components/ui/once-button";
 
 export function toLineDraft(line: BillingLine): LineDraft {
   return fromLineResponse({ ...line, isContractLine: false });
@@ -355,9 +356,9 @@ export function InvoicePage({
             <Button variant="default" onClick={() => setDialog(null)}>
               {t("common.cancel")}
             </Button>
-            <Button color="red" loading={remove.isPending} onClick={() => remove.mutate(invoice.id, { onSuccess: onDeleted })}>
+            <OnceButton color="red" pending={remove.isPending} onClick={() => remove.mutate(invoice.id, { onSuccess: onDeleted })}>
               {t("common.delete")}
-            </Button>
+            </OnceButton>
           </Group>
         </Stack>
       </Modal>

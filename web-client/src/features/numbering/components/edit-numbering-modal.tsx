@@ -1,10 +1,8 @@
 import { Alert, Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Switch, TextInput } from "@mantine/core";
-import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { IconLock } from "@tabler/icons-react";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { applyProblemToForm } from "@/api/problem";
+import { useApiForm } from "@/components/forms/use-api-form";
 import { ErrorState } from "@/components/ui/error-state";
 import { PageLoader } from "@/components/ui/page-loader";
 import { ProblemAlert } from "@/components/ui/problem-alert";
@@ -65,9 +63,7 @@ function EditNumberingForm({
 }) {
   const { t } = useTranslation();
   const update = useUpdateNumberingSetting();
-  const [unmatched, setUnmatched] = useState<string[]>([]);
-  const form = useForm<FormValues>({
-    mode: "controlled",
+  const { form, submitWith, failure } = useApiForm<FormValues>({
     initialValues: {
       prefix: setting.prefix,
       year: setting.year,
@@ -88,30 +84,25 @@ function EditNumberingForm({
     },
   });
 
-  const submit = form.onSubmit((values) => {
-    setUnmatched([]);
-    update.mutate(
-      {
-        documentType: setting.documentType,
-        etag,
-        body: {
-          prefix: values.prefix.trim(),
-          year: values.year,
-          separator: values.separator,
-          padding: Number(values.padding),
-          resetYearly: values.resetYearly,
-          firstNumber: Number(values.firstNumber),
-        },
+  const submit = submitWith(
+    update,
+    (values) => ({
+      documentType: setting.documentType,
+      etag,
+      body: {
+        prefix: values.prefix.trim(),
+        year: values.year,
+        separator: values.separator,
+        padding: Number(values.padding),
+        resetYearly: values.resetYearly,
+        firstNumber: Number(values.firstNumber),
       },
-      {
-        onSuccess: (saved) => {
-          notifications.show({ color: "green", message: t("numbering.saved", { example: saved.example }) });
-          onClose();
-        },
-        onError: (e) => setUnmatched(applyProblemToForm(form, e)),
-      },
-    );
-  });
+    }),
+    (saved) => {
+      notifications.show({ color: "green", message: t("numbering.saved", { example: saved.example }) });
+      onClose();
+    },
+  );
 
   return (
     <form noValidate onSubmit={submit} aria-label={t("numbering.formLabel")}>
@@ -122,9 +113,7 @@ function EditNumberingForm({
               {t("numbering.lockedHelp")}
             </Alert>
           )}
-          {update.error && (unmatched.length > 0 || Object.keys(form.errors).length === 0) && (
-            <ProblemAlert error={update.error} extraMessages={unmatched} onReload={onReload} />
-          )}
+          {failure && <ProblemAlert error={failure.error} extraMessages={failure.unmatched} onReload={onReload} />}
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput label={t("numbering.prefix")} maxLength={20} {...form.getInputProps("prefix")} />
             <Select

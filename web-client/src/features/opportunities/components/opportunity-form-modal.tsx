@@ -1,10 +1,9 @@
 import { Button, Group, Modal, NumberInput, Stack, TextInput } from "@mantine/core";
 import { DatePickerInput } from "@mantine/dates";
-import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { applyProblemToForm } from "@/api/problem";
+import { useApiForm } from "@/components/forms/use-api-form";
 import { CustomerSelect } from "@/components/pickers/customer-select";
 import { ProblemAlert } from "@/components/ui/problem-alert";
 import { type Opportunity, type VersionedOpportunity, useCreateOpportunity, useUpdateOpportunity } from "../api/opportunities";
@@ -31,11 +30,9 @@ export function OpportunityFormModal({
   const { t } = useTranslation();
   const create = useCreateOpportunity();
   const update = useUpdateOpportunity();
-  const [unmatched, setUnmatched] = useState<string[]>([]);
   const [customerName, setCustomerName] = useState<string | null>(editing?.value.customerName ?? null);
   const o = editing?.value;
-  const form = useForm<Values>({
-    mode: "controlled",
+  const { form, submitWith, failure, clearFailure } = useApiForm<Values>({
     initialValues: {
       customerId: o?.customerId ?? null,
       title: o?.title ?? "",
@@ -52,44 +49,31 @@ export function OpportunityFormModal({
   function close() {
     form.reset();
     mutation.reset();
-    setUnmatched([]);
+    clearFailure();
     onClose();
   }
 
-  const submit = form.onSubmit((v) => {
-    const body = {
-      customerId: v.customerId!,
-      title: v.title.trim(),
-      expectedAmount: v.expectedAmount === "" ? 0 : Number(v.expectedAmount),
-      expectedCloseDate: v.expectedCloseDate || null,
-      ownerUserId: o?.ownerUserId ?? null,
-    };
-    const onError = (e: unknown) => setUnmatched(applyProblemToForm(form, e));
-    const onSuccess = (saved: Opportunity) => {
-      notifications.show({ color: "green", message: t("opportunities.saved") });
-      onSaved?.(saved);
-      close();
-    };
-    if (editing) update.mutate({ id: editing.value.id, body, etag: editing.etag }, { onSuccess, onError });
-    else
-      create.mutate(
-        { body },
-        {
-          onSuccess: (saved) => {
-            onSuccess(saved);
-          },
-          onError,
-        },
-      );
+  const toBody = (v: Values) => ({
+    customerId: v.customerId!,
+    title: v.title.trim(),
+    expectedAmount: v.expectedAmount === "" ? 0 : Number(v.expectedAmount),
+    expectedCloseDate: v.expectedCloseDate || null,
+    ownerUserId: o?.ownerUserId ?? null,
   });
+  const onSuccess = (saved: Opportunity) => {
+    notifications.show({ color: "green", message: t("opportunities.saved") });
+    onSaved?.(saved);
+    close();
+  };
+  const submit = editing
+    ? submitWith(update, (v) => ({ id: editing.value.id, body: toBody(v), etag: editing.etag }), onSuccess)
+    : submitWith(create, (v) => ({ body: toBody(v) }), onSuccess);
 
   return (
     <Modal opened={opened} onClose={close} title={editing ? t("opportunities.edit") : t("opportunities.create")} size="lg">
       <form noValidate onSubmit={submit}>
         <Stack>
-          {mutation.error && (unmatched.length > 0 || Object.keys(form.errors).length === 0) && (
-            <ProblemAlert error={mutation.error} extraMessages={unmatched} />
-          )}
+          {failure && <ProblemAlert error={failure.error} extraMessages={failure.unmatched} />}
           <CustomerSelect
             label={t("opportunities.customer")}
             required

@@ -9,6 +9,7 @@ import { DocumentDeliveryButtons, DraftPreviewButton } from "@/components/billin
 import { DocumentEmailsPanel } from "@/components/billing/document-emails";
 import { LineEditor } from "@/components/sales-lines/line-editor";
 import { ReasonModal } from "@/components/sales-lines/reason-modal";
+import { OnceButton } from "@/components/ui/once-button";
 import { SalesLinesTable } from "@/components/sales-lines/sales-lines-table";
 import { type LineDraft, fromLineResponse, splitLineErrors, toLineRequest } from "@/components/sales-lines/sales-lines-api";
 import { OrderStatusBadge } from "@/components/sales-lines/status-badges";
@@ -285,9 +286,9 @@ export function OrderPage({
             <Button variant="default" onClick={() => setDialog(null)}>
               {t("common.cancel")}
             </Button>
-            <Button color="green" loading={transition.isPending} onClick={() => act("validate")}>
+            <OnceButton color="green" pending={transition.isPending} onClick={() => act("validate")}>
               {t("orders.validateConfirm")}
-            </Button>
+            </OnceButton>
           </Group>
         </Stack>
       </Modal>
@@ -324,9 +325,9 @@ export function OrderPage({
             <Button variant="default" onClick={() => setDialog(null)}>
               {t("common.cancel")}
             </Button>
-            <Button color="red" loading={remove.isPending} onClick={() => remove.mutate(order.id, { onSuccess: onDeleted })}>
+            <OnceButton color="red" pending={remove.isPending} onClick={() => remove.mutate(order.id, { onSuccess: onDeleted })}>
               {t("common.delete")}
-            </Button>
+            </OnceButton>
           </Group>
         </Stack>
       </Modal>

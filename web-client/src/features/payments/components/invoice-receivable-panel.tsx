@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ReasonModal } from "@/components/sales-lines/reason-modal";
+import { OnceButton } from "@/components/ui/once-button";
 import { ProblemAlert } from "@/components/ui/problem-alert";
 import { useAccountingSettings } from "@/components/receivables/receivables-api";
 import { formatDate } from "@/lib/dates";
@@ -201,9 +202,9 @@ export function Confirm({
           <Button variant="default" onClick={onClose}>
             {t("common.cancel")}
           </Button>
-          <Button loading={pending} onClick={onConfirm} data-autofocus>
+          <OnceButton pending={pending} onClick={onConfirm} data-autofocus>
             {t("common.confirm")}
-          </Button>
+          </OnceButton>
         </Group>
       </Stack>
     </Modal>

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { CustomerSelect } from "@/components/pickers/customer-select";
+import { useBankAccountLabel } from "@/components/receivables/receivables-api";
 import { ReasonModal } from "@/components/sales-lines/reason-modal";
 import { ProblemAlert } from "@/components/ui/problem-alert";
 import { formatDate, formatDateTime } from "@/lib/dates";
@@ -17,6 +18,7 @@ import { PaymentStateBadge, UnidentifiedBadge } from "./payment-badges";
 /** A payment: its allocations, and what can still happen to it (allocate its rest, identify it, write off a small rest, cancel it). */
 export function PaymentPage({ payment, canWrite }: { payment: Payment; canWrite: boolean }) {
   const { t } = useTranslation();
+  const bankAccountLabel = useBankAccountLabel();
   const [dialog, setDialog] = useState<"cancel" | "allocate" | "identify" | "writeOff" | null>(null);
   const cancel = useCancelPayment();
   const writeOff = useWriteOffPayment();
@@ -84,7 +86,7 @@ export function PaymentPage({ payment, canWrite }: { payment: Payment; canWrite:
           <Info label={t("payments.date")} value={formatDate(payment.date)} />
           <Info label={t("payments.method")} value={t(`orders.paymentMethods.${payment.method}`)} />
           <Info label={t("payments.reference")} value={payment.reference ?? "—"} />
-          <Info label={t("payments.bankAccount")} value={payment.bankAccountCode} />
+          <Info label={t("payments.bankAccount")} value={bankAccountLabel(payment.bankAccountCode)} testId="payment-bank-account" />
         </SimpleGrid>
         {payment.note && (
           <Text size="sm" mt="sm">

@@ -1,9 +1,8 @@
 import { Button, Checkbox, Fieldset, Group, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, TextInput, Textarea } from "@mantine/core";
-import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { applyProblemToForm } from "@/api/problem";
+import { useApiForm } from "@/components/forms/use-api-form";
 import { ProblemAlert } from "@/components/ui/problem-alert";
 import {
   type ContractPeriodicity,
@@ -95,12 +94,10 @@ export function ProductForm({
   const create = useCreateProduct();
   const update = useUpdateProduct();
   const [etag, setEtag] = useState(initial?.etag ?? null);
-  const [unmatched, setUnmatched] = useState<string[]>([]);
   const editing = initial !== null;
   const mutation = editing ? update : create;
 
-  const form = useForm<FormValues>({
-    mode: "controlled",
+  const { form, submitWith, failure, clearFailure } = useApiForm<FormValues>({
     initialValues: toFormValues(initial?.value ?? null),
     validate: {
       code: (v) => (v.trim() ? null : t("errors.required")),
@@ -122,40 +119,30 @@ export function ProductForm({
     form.setValues(next);
     form.clearErrors();
     update.reset();
-    setUnmatched([]);
+    clearFailure();
   }
 
-  const onError = (error: unknown) => setUnmatched(applyProblemToForm(form, error));
-  const submit = form.onSubmit((v) => {
-    setUnmatched([]);
-    if (editing) {
-      update.mutate(
-        { id: initial.value.id, etag, body: toRequest(v) },
-        {
-          onSuccess: (saved) => {
-            setEtag(saved.etag);
-            const next = toFormValues(saved.value);
-            form.setInitialValues(next);
-            form.setValues(next);
-            notifications.show({ color: "green", message: t("products.saved", { name: saved.value.name }) });
-            onSaved(saved.value);
-          },
-          onError,
+  const submit = editing
+    ? submitWith(
+        update,
+        (v) => ({ id: initial.value.id, etag, body: toRequest(v) }),
+        (saved) => {
+          setEtag(saved.etag);
+          const next = toFormValues(saved.value);
+          form.setInitialValues(next);
+          form.setValues(next);
+          notifications.show({ color: "green", message: t("products.saved", { name: saved.value.name }) });
+          onSaved(saved.value);
+        },
+      )
+    : submitWith(
+        create,
+        (v) => ({ body: toRequest(v) }),
+        (saved) => {
+          notifications.show({ color: "green", message: t("products.created", { name: saved.name }) });
+          onSaved(saved);
         },
       );
-    } else {
-      create.mutate(
-        { body: toRequest(v) },
-        {
-          onSuccess: (saved) => {
-            notifications.show({ color: "green", message: t("products.created", { name: saved.name }) });
-            onSaved(saved);
-          },
-          onError,
-        },
-      );
-    }
-  });
 
   const unitData = (units.data ?? []).map((u) => ({ value: u.code, label: `${u.label} (${u.code})` }));
   if (units.isPending && values.unitCode && initial) unitData.push({ value: values.unitCode, label: initial.value.unitLabel });
@@ -164,9 +151,7 @@ export function ProductForm({
     <form onSubmit={submit} noValidate aria-label={editing ? t("products.edit") : t("products.create")}>
       <fieldset disabled={readOnly} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
         <Stack gap="lg">
-          {mutation.error && (unmatched.length > 0 || Object.keys(form.errors).length === 0) && (
-            <ProblemAlert error={mutation.error} extraMessages={unmatched} onReload={editing ? () => void reload() : undefined} />
-          )}
+          {failure && <ProblemAlert error={failure.error} extraMessages={failure.unmatched} onReload={editing ? () => void reload() : undefined} />}
           {units.isError && <ProblemAlert error={units.error} onRetry={() => void units.refetch()} />}
           <Fieldset legend={t("products.identity")}>
             <Stack>

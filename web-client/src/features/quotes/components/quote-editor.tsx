@@ -16,6 +16,7 @@ import { type LineDraft, emptyLine, fromLineResponse, splitLineErrors, toLineReq
 import { QuoteStatusBadge } from "@/components/sales-lines/status-badges";
 import { TotalsPanel } from "@/components/sales-lines/totals-panel";
 import { ProblemAlert } from "@/components/ui/problem-alert";
+import { OnceButton } from "@/components/ui/once-button";
 import { formatDate } from "@/lib/dates";
 import { formatMoney } from "@/lib/format-money";
 import {
@@ -528,9 +529,9 @@ function QuoteActions({
             <Button variant="default" onClick={() => setDialog(null)}>
               {t("common.cancel")}
             </Button>
-            <Button color="red" loading={remove.isPending} onClick={() => remove.mutate(quote.id, { onSuccess: onDeleted })}>
+            <OnceButton color="red" pending={remove.isPending} onClick={() => remove.mutate(quote.id, { onSuccess: onDeleted })}>
               {t("common.delete")}
-            </Button>
+            </OnceButton>
           </Group>
         </Stack>
       </Modal>

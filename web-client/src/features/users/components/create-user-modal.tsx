@@ -1,18 +1,14 @@
 import { Button, Group, Modal, PasswordInput, Select, Stack, TextInput } from "@mantine/core";
-import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { applyProblemToForm } from "@/api/problem";
+import { useApiForm } from "@/components/forms/use-api-form";
 import { ProblemAlert } from "@/components/ui/problem-alert";
 import { type UserRole, useCreateUser, userRoles } from "../api/users";
 
 export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const create = useCreateUser();
-  const [unmatched, setUnmatched] = useState<string[]>([]);
-  const form = useForm({
-    mode: "controlled",
+  const { form, submitWith, failure, clearFailure } = useApiForm({
     initialValues: { email: "", displayName: "", role: "Sales" as UserRole, temporaryPassword: "" },
     validate: {
       email: (v) => (/^\S+@\S+\.\S+$/.test(v) ? null : t("auth.emailInvalid")),
@@ -24,7 +20,7 @@ export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose:
   function close() {
     form.reset();
     create.reset();
-    setUnmatched([]);
+    clearFailure();
     onClose();
   }
 
@@ -32,23 +28,17 @@ export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose:
     <Modal opened={opened} onClose={close} title={t("users.create")}>
       <form
         noValidate
-        onSubmit={form.onSubmit((values) =>
-          create.mutate(
-            { body: { ...values, email: values.email.trim(), displayName: values.displayName.trim() } },
-            {
-              onSuccess: (user) => {
-                notifications.show({ color: "green", message: t("users.created", { name: user.displayName }) });
-                close();
-              },
-              onError: (e) => setUnmatched(applyProblemToForm(form, e)),
-            },
-          ),
+        onSubmit={submitWith(
+          create,
+          (values) => ({ body: { ...values, email: values.email.trim(), displayName: values.displayName.trim() } }),
+          (user) => {
+            notifications.show({ color: "green", message: t("users.created", { name: user.displayName }) });
+            close();
+          },
         )}
       >
         <Stack>
-          {create.error && (unmatched.length > 0 || Object.keys(form.errors).length === 0) && (
-            <ProblemAlert error={create.error} extraMessages={unmatched} />
-          )}
+          {failure && <ProblemAlert error={failure.error} extraMessages={failure.unmatched} />}
           <TextInput label={t("users.email")} type="email" required {...form.getInputProps("email")} />
           <TextInput label={t("users.displayName")} required {...form.getInputProps("displayName")} />
           <Select

@@ -1,9 +1,7 @@
 import { Button, Group, Modal, Select, Stack, Switch, Text, TextInput } from "@mantine/core";
-import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { applyProblemToForm } from "@/api/problem";
+import { useApiForm } from "@/components/forms/use-api-form";
 import { ErrorState } from "@/components/ui/error-state";
 import { PageLoader } from "@/components/ui/page-loader";
 import { ProblemAlert } from "@/components/ui/problem-alert";
@@ -28,9 +26,7 @@ export function EditUserModal({ userId, onClose }: { userId: string | null; onCl
 function EditUserForm({ user, etag, onClose, onReload }: { user: User; etag: string | null; onClose: () => void; onReload: () => void }) {
   const { t } = useTranslation();
   const update = useUpdateUser();
-  const [unmatched, setUnmatched] = useState<string[]>([]);
-  const form = useForm({
-    mode: "controlled",
+  const { form, submitWith, failure } = useApiForm({
     initialValues: { displayName: user.displayName, role: user.role as UserRole, isActive: user.isActive },
     validate: { displayName: (v) => (v.trim() ? null : t("errors.required")) },
   });
@@ -38,26 +34,20 @@ function EditUserForm({ user, etag, onClose, onReload }: { user: User; etag: str
   return (
     <form
       noValidate
-      onSubmit={form.onSubmit((values) =>
-        update.mutate(
-          { id: user.id, etag, body: { ...values, displayName: values.displayName.trim() } },
-          {
-            onSuccess: () => {
-              notifications.show({ color: "green", message: t("users.saved") });
-              onClose();
-            },
-            onError: (e) => setUnmatched(applyProblemToForm(form, e)),
-          },
-        ),
+      onSubmit={submitWith(
+        update,
+        (values) => ({ id: user.id, etag, body: { ...values, displayName: values.displayName.trim() } }),
+        () => {
+          notifications.show({ color: "green", message: t("users.saved") });
+          onClose();
+        },
       )}
     >
       <Stack>
         <Text size="sm" c="dimmed">
           {user.email}
         </Text>
-        {update.error && (unmatched.length > 0 || Object.keys(form.errors).length === 0) && (
-          <ProblemAlert error={update.error} extraMessages={unmatched} onReload={onReload} />
-        )}
+        {failure && <ProblemAlert error={failure.error} extraMessages={failure.unmatched} onReload={onReload} />}
         <TextInput label={t("users.displayName")} required {...form.getInputProps("displayName")} />
         <Select
           label={t("users.role")}

@@ -1,18 +1,14 @@
 import { Button, Group, Modal, Select, Stack, Text, TextInput } from "@mantine/core";
-import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { applyProblemToForm } from "@/api/problem";
+import { useApiForm } from "@/components/forms/use-api-form";
 import { ProblemAlert } from "@/components/ui/problem-alert";
 import { type UserRole, useInviteUser, userRoles } from "../api/users";
 
 export function InviteUserModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const invite = useInviteUser();
-  const [unmatched, setUnmatched] = useState<string[]>([]);
-  const form = useForm({
-    mode: "controlled",
+  const { form, submitWith, failure, clearFailure } = useApiForm({
     initialValues: { email: "", displayName: "", role: "Sales" as UserRole },
     validate: {
       email: (v) => (/^\S+@\S+\.\S+$/.test(v.trim()) ? null : t("auth.emailInvalid")),
@@ -23,7 +19,7 @@ export function InviteUserModal({ opened, onClose }: { opened: boolean; onClose:
   function close() {
     form.reset();
     invite.reset();
-    setUnmatched([]);
+    clearFailure();
     onClose();
   }
 
@@ -31,26 +27,20 @@ export function InviteUserModal({ opened, onClose }: { opened: boolean; onClose:
     <Modal opened={opened} onClose={close} title={t("users.invite")}>
       <form
         noValidate
-        onSubmit={form.onSubmit((values) =>
-          invite.mutate(
-            { body: { ...values, email: values.email.trim(), displayName: values.displayName.trim() } },
-            {
-              onSuccess: (user) => {
-                notifications.show({ color: "green", message: t("users.invited", { email: user.email }) });
-                close();
-              },
-              onError: (e) => setUnmatched(applyProblemToForm(form, e)),
-            },
-          ),
+        onSubmit={submitWith(
+          invite,
+          (values) => ({ body: { ...values, email: values.email.trim(), displayName: values.displayName.trim() } }),
+          (user) => {
+            notifications.show({ color: "green", message: t("users.invited", { email: user.email }) });
+            close();
+          },
         )}
       >
         <Stack>
           <Text size="sm" c="dimmed">
             {t("users.inviteHelp")}
           </Text>
-          {invite.error && (unmatched.length > 0 || Object.keys(form.errors).length === 0) && (
-            <ProblemAlert error={invite.error} extraMessages={unmatched} />
-          )}
+          {failure && <ProblemAlert error={failure.error} extraMessages={failure.unmatched} />}
           <TextInput label={t("users.email")} type="email" required {...form.getInputProps("email")} />
           <TextInput label={t("users.displayName")} required {...form.getInputProps("displayName")} />
           <Select

@@ -182,6 +182,24 @@ describe("Customers → create and edit", () => {
     });
   });
 
+  it("asks the country once: the billing address is in the customer's country", async () => {
+    const posted: Record<string, unknown>[] = [];
+    server.events.on("request:start", async ({ request }) => {
+      if (request.method === "POST" && new URL(request.url).pathname === "/api/v1/customers") posted.push((await request.clone().json()) as Record<string, unknown>);
+    });
+    const { user } = renderApp("/customers/new");
+    await fillNewCustomer(user, "Garage du Centre", "404 833 048");
+    expect(screen.getAllByText(/^Pays/, { selector: "label" }).map((l) => l.textContent)).toEqual(["Pays"]);
+    await user.type(screen.getByRole("textbox", { name: "Adresse" }), "3 rue des Lilas");
+    await user.type(screen.getByRole("textbox", { name: "Code postal" }), "69003");
+    await user.type(screen.getByRole("textbox", { name: "Ville" }), "Lyon");
+    await user.click(screen.getByRole("button", { name: "Créer" }));
+
+    expect(await screen.findByRole("heading", { name: "Garage du Centre" })).toBeInTheDocument();
+    server.events.removeAllListeners();
+    expect(posted[0]!.billingAddress).toMatchObject({ line1: "3 rue des Lilas", postalCode: "69003", city: "Lyon", countryCode: "FR" });
+  });
+
   it("creates the customer once corrected after a refusal: each submission has its own Idempotency-Key", async () => {
     // The server's rule: a key already used with another body is refused (422), so reusing it would block the form.
     const used = new Map<string, string>();

@@ -75,6 +75,14 @@ describe("Invoices → invoicing an order", () => {
     expect(await screen.findByTestId("invoice-title")).toHaveTextContent("Facture d'acompte (brouillon)");
   });
 
+  it("starts on « Solde » once deposits wait to be deducted, and on « Acompte » before", async () => {
+    const order = seedOrder();
+    order.billing!.rates = order.billing!.rates.map((r) => ({ ...r, depositedBase: 300, deductedBase: 0 }));
+    renderApp(`/invoices/new?orderId=${order.id}`, { user: createSalesAdmin() });
+    await waitFor(() => expect(screen.getByRole("radio", { name: "Solde" })).toBeChecked());
+    expect(screen.getByRole("radio", { name: "Acompte" })).not.toBeChecked();
+  });
+
   it("puts the server's refusal next to the field: unreachable amount including VAT, nothing left on the kind", async () => {
     const order = seedOrder();
     server.use(
@@ -138,6 +146,30 @@ describe("Invoices → validation", () => {
     expect(screen.getByTestId("chain-sequence")).toHaveTextContent("7");
     expect(screen.queryByRole("button", { name: "Valider" })).not.toBeInTheDocument();
     expect(screen.getByRole("link", { name: "Créer un avoir" })).toBeInTheDocument();
+  });
+});
+
+describe("Invoices → validation sent once", () => {
+  it("shows each line's unit by its French label, not its UN/ECE code", async () => {
+    const invoice = createInvoice({ orderId: "o-1", orderNumber: "CO-2026-00031" });
+    invoicingDb.invoices = [invoice];
+    renderApp(`/invoices/${invoice.id}`, { user: createSalesAdmin() });
+
+    expect((await screen.findAllByRole("cell", { name: "unité" })).length).toBeGreaterThan(0);
+    expect(screen.queryByRole("cell", { name: "C62" })).not.toBeInTheDocument();
+  });
+
+  it("sends one validation when \"Valider définitivement\" is double-clicked", async () => {
+    const invoice = createInvoice({ orderId: "o-1", orderNumber: "CO-2026-00031" });
+    invoicingDb.invoices = [invoice];
+    const { user } = renderApp(`/invoices/${invoice.id}`, { user: createSalesAdmin() });
+
+    await user.click(await screen.findByRole("button", { name: "Valider" }));
+    const dialog = await screen.findByRole("dialog", { name: "Valider la facture" });
+    await user.dblClick(within(dialog).getByRole("button", { name: "Valider définitivement" }));
+
+    expect(await screen.findByRole("heading", { name: "Facture d'acompte FA-2026-00041" })).toBeInTheDocument();
+    expect(invoicingRequests.validations).toHaveLength(1);
   });
 });
 

@@ -73,6 +73,9 @@ describe("Payments → cancelling a payment", () => {
 
     expect(await screen.findByTestId("payment-title")).toHaveTextContent("Règlement de 600,01");
     expect(screen.getByTestId("payment-state")).toHaveTextContent("Actif");
+    // The bank account by the name the company gave it, never its internal code.
+    await waitFor(() => expect(screen.getByTestId("payment-bank-account")).toHaveTextContent("Banque"));
+    expect(screen.getByTestId("payment-bank-account")).not.toHaveTextContent("BQ1");
     expect(screen.queryByTestId("cancelled-notice")).not.toBeInTheDocument();
 
     await user.click(screen.getByRole("button", { name: "Annuler le règlement" }));

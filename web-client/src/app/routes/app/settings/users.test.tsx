@@ -60,6 +60,31 @@ describe("Settings → Users → invitations", () => {
     expect(await within(dialog).findByText("Cette adresse e-mail est déjà utilisée.")).toBeInTheDocument();
   });
 
+  it("focuses the first field the browser or the server refused, so the error is never out of view", async () => {
+    let sent = 0;
+    server.use(
+      http.post("*/api/v1/users/invitations", () => {
+        sent += 1;
+        return problem(400, "email_already_used", "Cette adresse e-mail est déjà utilisée.", { email: ["Cette adresse e-mail est déjà utilisée."] });
+      }),
+    );
+    const { user } = renderApp("/settings/users");
+
+    await user.click(await screen.findByRole("button", { name: "Inviter" }));
+    const dialog = await screen.findByRole("dialog", { name: "Inviter" });
+    const email = within(dialog).getByLabelText(/^Adresse e-mail/);
+    await user.click(within(dialog).getByRole("button", { name: "Envoyer l'invitation" }));
+    await waitFor(() => expect(email).toHaveFocus());
+    expect(sent).toBe(0);
+
+    await user.type(email, "admin@demo.koban.fr");
+    await user.type(within(dialog).getByLabelText(/^Nom affiché/), "Doublon");
+    await user.click(within(dialog).getByRole("button", { name: "Envoyer l'invitation" }));
+    await waitFor(() => expect(email).toHaveAttribute("aria-invalid", "true"));
+    await waitFor(() => expect(email).toHaveFocus());
+    expect(sent).toBe(1);
+  });
+
   it("sends a pending invitation again", async () => {
     const pending = createUser({ displayName: "Paul Attente", email: "paul@exemple.fr", invitationPending: true });
     db.users = [...db.users, pending];
