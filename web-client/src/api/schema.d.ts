@@ -3072,7 +3072,7 @@ export interface components {
             /** Format: int32 */
             year: number;
             /** Format: int32 */
-            month: null | number;
+            month?: null | number;
         };
         /** @enum {unknown} */
         ClosureKind: "Month" | "FiscalYear";
@@ -3192,11 +3192,11 @@ export interface components {
             newPassword: string;
         };
         ContactRequest: {
-            firstName: null | string;
-            lastName: null | string;
-            email: null | string;
-            phone: null | string;
-            jobTitle: null | string;
+            firstName?: null | string;
+            lastName?: null | string;
+            email?: null | string;
+            phone?: null | string;
+            jobTitle?: null | string;
             /** @default false */
             isBilling: boolean;
         };
@@ -3220,16 +3220,16 @@ export interface components {
             kind: components["schemas"]["CustomerKind"];
             name: string;
             countryCode: string;
-            vatRegime: null | components["schemas"]["CustomerVatRegime"];
-            siren: null | string;
-            siret: null | string;
-            vatNumber: null | string;
-            billingAddress: null | components["schemas"]["PostalAddressDto"];
-            deliveryAddresses: null | components["schemas"]["DeliveryAddressDto"][];
-            paymentTerms: null | components["schemas"]["PaymentTermsDto"];
-            accountingCode: null | string;
-            notes: null | string;
-            contacts: null | components["schemas"]["ContactRequest"][];
+            vatRegime?: null | components["schemas"]["CustomerVatRegime"];
+            siren?: null | string;
+            siret?: null | string;
+            vatNumber?: null | string;
+            billingAddress?: null | components["schemas"]["PostalAddressDto"];
+            deliveryAddresses?: null | components["schemas"]["DeliveryAddressDto"][];
+            paymentTerms?: null | components["schemas"]["PaymentTermsDto"];
+            accountingCode?: null | string;
+            notes?: null | string;
+            contacts?: null | components["schemas"]["ContactRequest"][];
         };
         /** @description The only time the secret is ever shown: it is stored hashed. */
         CreatedApiKeyResponse: {
@@ -3462,15 +3462,15 @@ export interface components {
             kind: components["schemas"]["CustomerKind"];
             name: string;
             countryCode: string;
-            vatRegime: null | components["schemas"]["CustomerVatRegime"];
-            siren: null | string;
-            siret: null | string;
-            vatNumber: null | string;
-            billingAddress: null | components["schemas"]["PostalAddressDto"];
-            deliveryAddresses: null | components["schemas"]["DeliveryAddressDto"][];
-            paymentTerms: null | components["schemas"]["PaymentTermsDto"];
-            accountingCode: null | string;
-            notes: null | string;
+            vatRegime?: null | components["schemas"]["CustomerVatRegime"];
+            siren?: null | string;
+            siret?: null | string;
+            vatNumber?: null | string;
+            billingAddress?: null | components["schemas"]["PostalAddressDto"];
+            deliveryAddresses?: null | components["schemas"]["DeliveryAddressDto"][];
+            paymentTerms?: null | components["schemas"]["PaymentTermsDto"];
+            accountingCode?: null | string;
+            notes?: null | string;
         };
         CustomerResponse: {
             /** Format: uuid */
@@ -3568,7 +3568,10 @@ export interface components {
         };
         /** @description What validated orders still in progress have left to invoice, excluding VAT. */
         DashboardLeftToInvoice: {
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             amountExcludingVat: number;
             /** Format: int32 */
             orders: number;
@@ -3584,7 +3587,10 @@ export interface components {
             label: string;
             /** Format: date */
             plannedDate: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             amountExcludingVat: number;
             isLate: boolean;
         };
@@ -3592,12 +3598,18 @@ export interface components {
         DashboardMonth: {
             /** Format: date */
             month: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             amountExcludingVat: number;
         };
         /** @description Invoices past their due date: what is still owed on them (including VAT), how many, and the five oldest. */
         DashboardOverdue: {
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             totalOutstanding: number;
             /** Format: int32 */
             count: number;
@@ -3617,11 +3629,20 @@ export interface components {
         };
         /** @description Revenue invoiced excluding VAT: validated invoices minus validated credit notes, by issue date. */
         DashboardRevenue: {
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             currentMonth: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             previousMonth: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
             last12Months: number;
             months: components["schemas"]["DashboardMonth"][];
         };
@@ -3650,12 +3671,12 @@ export interface components {
         DocumentTemplateRequest: {
             accentColor: string;
             showLogo: boolean;
-            headerText: null | string;
-            footerText: null | string;
+            headerText?: null | string;
+            footerText?: null | string;
             showBankDetails: boolean;
-            termsAndConditions: null | string;
-            emailSubject: null | string;
-            emailBody: null | string;
+            termsAndConditions?: null | string;
+            emailSubject?: null | string;
+            emailBody?: null | string;
         };
         DocumentTemplateResponse: {
             kind: components["schemas"]["PrintableKind"];
@@ -3694,7 +3715,7 @@ export interface components {
         };
         DuplicateQuoteRequest: {
             /** Format: date */
-            validUntil: null | string;
+            validUntil?: null | string;
         };
         /** @description What a user sees of a queued e-mail: to whom, when, and whether it left (bodies are never returned). */
         EmailDelivery: {
@@ -4262,7 +4283,7 @@ export interface components {
         };
         MilestoneRequest: {
             /** Format: uuid */
-            id: null | string;
+            id?: null | string;
             label: string;
             /** Format: date */
             plannedDate: string;
@@ -4270,12 +4291,12 @@ export interface components {
              * Format: decimal
              * @description Written with exactly 4 decimals (e.g. `12.5000`).
              */
-            percentage: null | number;
+            percentage?: null | number;
             /**
              * Format: decimal
              * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
              */
-            amount: null | number;
+            amount?: null | number;
         };
         MilestoneResponse: {
             /** Format: uuid */
@@ -4358,9 +4379,9 @@ export interface components {
              */
             expectedAmount: number;
             /** Format: date */
-            expectedCloseDate: null | string;
+            expectedCloseDate?: null | string;
             /** Format: uuid */
-            ownerUserId: null | string;
+            ownerUserId?: null | string;
         };
         OpportunityResponse: {
             /** Format: uuid */
@@ -4514,27 +4535,27 @@ export interface components {
             /** Format: uuid */
             customerId: string;
             /** Format: uuid */
-            billToCustomerId: null | string;
+            billToCustomerId?: null | string;
             /** Format: date */
-            orderDate: null | string;
-            paymentTerms: null | components["schemas"]["PaymentTermsDto"];
-            paymentMethod: null | components["schemas"]["PaymentMethod"];
-            currency: null | string;
+            orderDate?: null | string;
+            paymentTerms?: null | components["schemas"]["PaymentTermsDto"];
+            paymentMethod?: null | components["schemas"]["PaymentMethod"];
+            currency?: null | string;
             /** Format: uuid */
-            contactId: null | string;
-            customerReference: null | string;
+            contactId?: null | string;
+            customerReference?: null | string;
             /** Format: uuid */
-            templateId: null | string;
-            headerText: null | string;
-            footerText: null | string;
-            generalComment: null | string;
+            templateId?: null | string;
+            headerText?: null | string;
+            footerText?: null | string;
+            generalComment?: null | string;
             /** Format: uuid */
-            salespersonId: null | string;
+            salespersonId?: null | string;
             /** Format: date */
-            plannedDeliveryDate: null | string;
-            deliveryMethod: null | string;
-            deliveryAddress: null | components["schemas"]["PostalAddressDto"];
-            internalNotes: null | string;
+            plannedDeliveryDate?: null | string;
+            deliveryMethod?: null | string;
+            deliveryAddress?: null | components["schemas"]["PostalAddressDto"];
+            internalNotes?: null | string;
             lines: components["schemas"]["SalesLineRequest"][];
         };
         OrderResponse: {
@@ -4664,7 +4685,7 @@ export interface components {
         PaymentRequest: {
             direction: components["schemas"]["PaymentDirection"];
             /** Format: uuid */
-            customerId: null | string;
+            customerId?: null | string;
             /** Format: date */
             date: string;
             /**
@@ -4673,7 +4694,7 @@ export interface components {
              */
             amount: number;
             method: components["schemas"]["PaymentMethod"];
-            reference: null | string;
+            reference?: null | string;
             bankAccountCode: string;
             /**
              * Format: decimal
@@ -4818,7 +4839,7 @@ export interface components {
         ProductRequest: {
             code: string;
             name: string;
-            description: null | string;
+            description?: null | string;
             unitCode: string;
             /**
              * Format: decimal
@@ -4830,14 +4851,14 @@ export interface components {
              * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
              */
             vatRate: number;
-            vatExemptionReason: null | string;
+            vatExemptionReason?: null | string;
             nature: components["schemas"]["ProductNature"];
             forSale: boolean;
             deliverable: boolean;
             isContract: boolean;
-            contractPeriodicity: null | components["schemas"]["ContractPeriodicity"];
+            contractPeriodicity?: null | components["schemas"]["ContractPeriodicity"];
             /** Format: int32 */
-            contractTermMonths: null | number;
+            contractTermMonths?: null | number;
         };
         ProductResponse: {
             /** Format: uuid */
@@ -4878,7 +4899,7 @@ export interface components {
             /** Format: uuid */
             customerId: string;
             /** Format: uuid */
-            opportunityId: null | string;
+            opportunityId?: null | string;
             /** Format: date */
             validUntil: string;
             lines: components["schemas"]["SalesLineRequest"][];
@@ -5006,7 +5027,7 @@ export interface components {
             amount?: null | number;
         };
         RefuseQuoteRequest: {
-            reason: null | string;
+            reason?: null | string;
         };
         /** @description A reminder level as the settings show and take it. Placeholders: see `placeholders` of the settings. */
         ReminderLevelSettings: {
@@ -5072,32 +5093,32 @@ export interface components {
         SalesLineRequest: {
             kind: components["schemas"]["LineKind"];
             /** Format: uuid */
-            productId: null | string;
-            description: null | string;
+            productId?: null | string;
+            description?: null | string;
             /**
              * Format: decimal
              * @description Quantity, written with exactly 3 decimals (e.g. `1.500`).
              */
-            quantity: null | number;
-            unitCode: null | string;
+            quantity?: null | number;
+            unitCode?: null | string;
             /**
              * Format: decimal
              * @description Written with exactly 4 decimals (e.g. `12.5000`).
              */
-            unitPrice: null | number;
+            unitPrice?: null | number;
             /**
              * Format: decimal
              * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
              */
-            discountPercent: null | number;
+            discountPercent?: null | number;
             /**
              * Format: decimal
              * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
              */
-            vatRate: null | number;
-            nature: null | components["schemas"]["ProductNature"];
+            vatRate?: null | number;
+            nature?: null | components["schemas"]["ProductNature"];
             /** @description For a French sale at 0 %: the legal basis of the exemption (required then; a product line defaults to its product's), stored with the line and printed on the document as typed, e.g. "Exonération de TVA, article 261-4-4° du CGI". */
-            vatExemptionReason: null | string;
+            vatExemptionReason?: null | string;
         };
         SalesLineResponse: {
             /** Format: uuid */
@@ -5285,18 +5306,18 @@ export interface components {
         };
         UpdateCompanyProfileRequest: {
             legalName: string;
-            legalForm: null | components["schemas"]["LegalForm"];
+            legalForm?: null | components["schemas"]["LegalForm"];
             /**
              * Format: decimal
              * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
              */
-            shareCapital: null | number;
-            siren: null | string;
-            vatNumber: null | string;
-            rcsCity: null | string;
-            address: null | components["schemas"]["PostalAddressDto"];
-            iban: null | string;
-            bic: null | string;
+            shareCapital?: null | number;
+            siren?: null | string;
+            vatNumber?: null | string;
+            rcsCity?: null | string;
+            address?: null | components["schemas"]["PostalAddressDto"];
+            iban?: null | string;
+            bic?: null | string;
             defaultPaymentTerms: components["schemas"]["PaymentTermsDto"];
             /**
              * Format: decimal
@@ -5502,7 +5523,7 @@ export interface components {
         };
         WinOpportunityRequest: {
             /** Format: uuid */
-            quoteId: null | string;
+            quoteId?: null | string;
             /** @default true */
             createOrder: boolean;
         };
@@ -6368,6 +6389,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/dashboard",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6377,6 +6408,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/dashboard",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -6386,6 +6427,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/dashboard",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -9479,7 +9530,13 @@ export interface operations {
     RemoveCompanyLogo: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -11823,7 +11880,13 @@ export interface operations {
     DeleteCustomer: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /**
                  * @description Id of the customer (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
@@ -12703,6 +12766,11 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
+                "Idempotency-Key"?: string;
                 /**
                  * @description The ETag returned when the record was read. A stale value answers 412; a missing one 428.
                  * @example "1234"
@@ -13750,7 +13818,13 @@ export interface operations {
     DeleteProduct: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /**
                  * @description Id of the product (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
@@ -16504,7 +16578,13 @@ export interface operations {
     DeleteQuote: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /**
                  * @description Id of the quote (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
@@ -19140,7 +19220,13 @@ export interface operations {
     DeleteOrder: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /**
                  * @description Id of the order (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
@@ -22201,7 +22287,13 @@ export interface operations {
     DeleteInvoice: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /**
                  * @description Id of the invoice (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
@@ -23574,7 +23666,13 @@ export interface operations {
     DeleteCreditNote: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /**
                  * @description Id of the credit note (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
@@ -27025,7 +27123,13 @@ export interface operations {
     ClearInvoiceDispute: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /**
                  * @description Id of the invoice (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
@@ -30791,7 +30895,13 @@ export interface operations {
     RemoveDocumentTemplateLogo: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The kind of document the template is for. */
                 kind: components["schemas"]["PrintableKind"];

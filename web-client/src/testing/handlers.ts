@@ -134,13 +134,19 @@ export const handlers = [
   http.post(api("/customers"), async ({ request }) => {
     const body = (await request.json()) as Schemas["CreateCustomerRequest"];
     const customer: Schemas["CustomerResponse"] = {
+      siren: null,
+      siret: null,
+      vatNumber: null,
+      billingAddress: null,
+      paymentTerms: null,
+      notes: null,
       ...body,
       id: crypto.randomUUID(),
       vatRegime: body.vatRegime ?? "France",
       deliveryAddresses: (body.deliveryAddresses ?? []).map((d) => ({ ...d, id: crypto.randomUUID() })),
       accountingCode: body.accountingCode ?? `411${body.name.replace(/[^A-Za-z]/g, "").slice(0, 7).toUpperCase()}`,
       isArchived: false,
-      contacts: (body.contacts ?? []).map((c, i) => ({ ...c, id: crypto.randomUUID(), isBilling: i === 0 })),
+      contacts: (body.contacts ?? []).map((c, i) => ({ firstName: null, lastName: null, email: null, phone: null, jobTitle: null, ...c, id: crypto.randomUUID(), isBilling: i === 0 })),
       updatedAt: new Date().toISOString(),
     };
     db.customers = [...db.customers, customer];
@@ -195,7 +201,7 @@ export const handlers = [
     if (request.headers.get("If-Match") !== versionOf(customer.id)) return stale();
     const body = (await request.json()) as Schemas["ContactRequest"];
     const isBilling = body.isBilling || customer.contacts.length === 0;
-    const contact = { ...body, id: crypto.randomUUID(), isBilling };
+    const contact = { firstName: null, lastName: null, email: null, phone: null, jobTitle: null, ...body, id: crypto.randomUUID(), isBilling };
     const contacts = [...customer.contacts.map((c) => (isBilling ? { ...c, isBilling: false } : c)), contact];
     saveCustomer({ ...customer, contacts });
     return HttpResponse.json(contact, { status: 201, headers: { ETag: bump(customer.id) } });
@@ -242,6 +248,10 @@ export const handlers = [
   http.post(api("/products"), async ({ request }) => {
     const body = (await request.json()) as Schemas["ProductRequest"];
     const product: Schemas["ProductResponse"] = {
+      description: null,
+      vatExemptionReason: null,
+      contractPeriodicity: null,
+      contractTermMonths: null,
       ...body,
       id: crypto.randomUUID(),
       unitLabel: unitCodes.find((u) => u.code === body.unitCode)?.label ?? body.unitCode,

@@ -63,6 +63,11 @@ interface FormValues {
   siret: string;
   vatNumber: string;
   billingAddress: AddressValues;
+  /**
+   * The billing address follows the customer's country (one "Pays" field), except for a customer saved with a billing
+   * address in another country: that address keeps its own field, so saving the form never moves it silently.
+   */
+  billingCountryOwn: boolean;
   deliveryAddresses: { key: string; id: string | null; label: string; address: AddressValues }[];
   paymentTermsOverride: boolean;
   paymentTerms: { kind: PaymentTermsKind; days: number | string };
@@ -90,6 +95,7 @@ function toFormValues(c: Customer | null): FormValues {
       siret: "",
       vatNumber: "",
       billingAddress: emptyAddress(),
+      billingCountryOwn: false,
       deliveryAddresses: [],
       paymentTermsOverride: false,
       paymentTerms: { kind: "Days", days: 30 },
@@ -107,6 +113,7 @@ function toFormValues(c: Customer | null): FormValues {
     siret: c.siret ?? "",
     vatNumber: c.vatNumber ?? "",
     billingAddress: toAddressValues(c.billingAddress, c.countryCode),
+    billingCountryOwn: c.billingAddress !== null && c.billingAddress.countryCode !== c.countryCode,
     deliveryAddresses: c.deliveryAddresses.map((d) => ({ key: d.id ?? randomId(), id: d.id, label: d.label, address: toAddressValues(d.address, c.countryCode) })),
     paymentTermsOverride: c.paymentTerms !== null,
     paymentTerms: c.paymentTerms ? { kind: c.paymentTerms.kind, days: c.paymentTerms.days } : { kind: "Days", days: 30 },
@@ -133,7 +140,7 @@ function toRequest(v: FormValues): UpdateCustomerBody {
     siren: compact(v.siren),
     siret: compact(v.siret),
     vatNumber: compact(v.vatNumber)?.toUpperCase() ?? null,
-    billingAddress: isBlank(v.billingAddress) ? null : toAddress({ ...v.billingAddress, countryCode: v.countryCode }),
+    billingAddress: isBlank(v.billingAddress) ? null : toAddress(v.billingCountryOwn ? v.billingAddress : { ...v.billingAddress, countryCode: v.countryCode }),
     deliveryAddresses: v.deliveryAddresses.map((d) => ({ id: d.id, label: d.label.trim(), address: toAddress(d.address) })),
     paymentTerms: v.paymentTermsOverride
       ? { kind: v.paymentTerms.kind, days: v.paymentTerms.kind === "OnReceipt" ? 0 : Number(v.paymentTerms.days || 0) }
@@ -270,7 +277,7 @@ export function CustomerForm({
         </Fieldset>
 
         <Fieldset legend={t("customers.billingAddress")}>
-          <AddressFields form={form} path="billingAddress" countries={null} />
+          <AddressFields form={form} path="billingAddress" countries={values.billingCountryOwn ? countries : null} />
         </Fieldset>
 
         <Fieldset legend={t("customers.deliveryAddresses")}>

@@ -258,6 +258,30 @@ describe("Customers → create and edit", () => {
     expect(postalCodes[0]).not.toHaveAttribute("aria-invalid", "true");
   });
 
+  it("keeps a billing address saved in another country than the customer's, with its own Pays field", async () => {
+    const customer = createCustomer({
+      name: "Brasserie Liégeoise",
+      countryCode: "FR",
+      billingAddress: { line1: "12 rue Léopold", line2: null, postalCode: "4000", city: "Liège", countryCode: "BE" },
+    });
+    db.customers = [customer];
+    db.versions[customer.id] = 1;
+    const put: Record<string, unknown>[] = [];
+    server.events.on("request:start", async ({ request }) => {
+      if (request.method === "PUT" && new URL(request.url).pathname === `/api/v1/customers/${customer.id}`) put.push((await request.clone().json()) as Record<string, unknown>);
+    });
+    const { user } = renderApp(`/customers/${customer.id}/edit`);
+    const name = await screen.findByDisplayValue("Brasserie Liégeoise");
+    expect(screen.getAllByText(/^Pays/, { selector: "label" })).toHaveLength(2);
+    await user.type(name, " SA");
+    await user.click(screen.getByRole("button", { name: "Enregistrer" }));
+
+    await waitFor(() => expect(put).toHaveLength(1));
+    server.events.removeAllListeners();
+    expect(put[0]!.countryCode).toBe("FR");
+    expect(put[0]!.billingAddress).toMatchObject({ city: "Liège", countryCode: "BE" });
+  });
+
   it("explains a 412 on save and reloads the customer on request", async () => {
     const customer = createCustomer({ name: "Boulangerie Martin" });
     db.customers = [customer];
