@@ -127,6 +127,9 @@ export const salesHandlers = [
     };
     return HttpResponse.json(schedule, { headers: { ETag: salesDb.schedules[order.id] ? versionOf(`schedule-${order.id}`) : '"0"' } });
   }),
+  // e-mails sent with a quote or an order (confirmation): none in these fakes
+  http.get(api("/orders/:id/emails"), () => HttpResponse.json([])),
+  http.get(api("/quotes/:id/emails"), () => HttpResponse.json([])),
   http.get(api("/orders/:id"), ({ params }) => {
     const order = salesDb.orders.find((o) => o.id === params.id);
     return order ? HttpResponse.json(order, { headers: { ETag: versionOf(order.id) } }) : notFound();

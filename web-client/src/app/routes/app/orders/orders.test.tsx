@@ -26,13 +26,14 @@ function seedValidated() {
 }
 
 describe("Orders → the order page", () => {
-  it("links to the order's PDF (bon de commande), also for a validated order", async () => {
+  it("offers the validated order's PDF (bon de commande) and its confirmation by e-mail, not a draft's preview", async () => {
     const order = seedValidated();
     renderApp(`/orders/${order.id}`, { user: createSalesAdmin() });
 
-    const pdf = await screen.findByRole("link", { name: "PDF" });
-    expect(pdf).toHaveAttribute("href", `/api/v1/orders/${order.id}/pdf`);
-    expect(pdf).toHaveAttribute("target", "_blank");
+    expect(await screen.findByRole("button", { name: "Voir le PDF" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Télécharger le PDF" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: /confirmation de commande/ })).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: /Aperçu PDF/ })).not.toBeInTheDocument();
   });
 
   it("shows the totals the server computed in the preview, never its own sums", async () => {
