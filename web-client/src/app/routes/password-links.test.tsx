@@ -26,7 +26,9 @@ describe("forgotten password", () => {
     await user.type(await screen.findByLabelText(/adresse e-mail/i), "paul@exemple.fr");
     await user.click(screen.getByRole("link", { name: "Mot de passe oublié ?" }));
     await waitFor(() => expect(router.state.location.pathname).toBe("/forgot-password"));
-    expect(await screen.findByLabelText(/adresse e-mail/i)).toHaveValue("paul@exemple.fr");
+    // the route is loaded lazily: the sign-in page stays on screen until the request form replaces it
+    await screen.findByRole("button", { name: "Recevoir un lien de réinitialisation" });
+    expect(screen.getByLabelText(/adresse e-mail/i)).toHaveValue("paul@exemple.fr");
 
     await user.click(screen.getByRole("button", { name: "Recevoir un lien de réinitialisation" }));
 

@@ -29,14 +29,15 @@ describe("Quotes", () => {
     expect(screen.getByTestId("total-ht").textContent?.replace(/[\u202f\u00a0]/g, " ")).toBe("675,90 €");
   });
 
-  it("links to the quote's PDF, rendered by the server", async () => {
+  it("offers a sent quote's PDF, rendered by the server, and its sending by e-mail", async () => {
     const quote = createQuote({ number: "DE-2026-00003", status: "Sent" });
     salesDb.quotes = [quote];
     renderApp(`/quotes/${quote.id}`, { user: createSalesAdmin() });
 
-    const pdf = await screen.findByRole("link", { name: "PDF" });
-    expect(pdf).toHaveAttribute("href", `/api/v1/quotes/${quote.id}/pdf`);
-    expect(pdf).toHaveAttribute("target", "_blank");
+    expect(await screen.findByRole("button", { name: "Voir le PDF" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Télécharger le PDF" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: /Envoyer par e-mail/ })).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: /Aperçu PDF/ })).not.toBeInTheDocument();
   });
 
   it("edits a draft with the line editor", async () => {
