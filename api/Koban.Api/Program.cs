@@ -239,6 +239,7 @@ api.MapApiKeysEndpoints();
 api.MapAuditEndpoints();
 Koban.Api.Features.Dashboard.DashboardEndpoints.MapDashboardEndpoints(api);
 api.MapNumberingEndpoints();
+Koban.Api.Features.Numbering.IssueDateRangeEndpoint.MapIssueDateRangeEndpoint(api);
 api.MapCustomersEndpoints();
 api.MapProductsEndpoints();
 api.MapVatTreatmentsEndpoint();

@@ -26,11 +26,34 @@ async function pick(page: Page, label: string) {
   await expect(page.getByRole("radio", { name: label })).toBeChecked();
 }
 
+/** "2026-12-06" → "06/12/2026", and the label Mantine gives that day's button ("6 décembre 2026"). */
+const shown = (iso: string) => iso.split("-").reverse().join("/");
+const dayLabel = (iso: string) => new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
+const dayBefore = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
+/** The date picker offers exactly the server's range: from the month it opens on (today's) back to the month of the
+ * earliest date, the day before that date is disabled (or, on the 1st, the month before cannot be shown). */
+async function expectServerDateRange(page: Page, dialog: ReturnType<Page["getByRole"]>, documentType: "Invoice" | "CreditNote") {
+  const range = (await (await page.request.get(`/api/v1/numbering/${documentType}/issue-date-range`)).json()) as { earliest: string; latest: string };
+  await expect(dialog.getByTestId("issue-date-range")).toContainText(`Au plus tôt le ${shown(range.earliest)}`);
+  await dialog.getByRole("button", { name: /Date du document/ }).click();
+  const month = (iso: string) => Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7));
+  const previous = page.locator("[data-dates-dropdown] button[data-direction='previous']");
+  for (let i = month(range.earliest); i < month(range.latest); i++) await previous.click();
+  await expect(page.getByRole("button", { name: dayLabel(range.earliest), exact: true })).toBeEnabled();
+  const before = dayBefore(range.earliest);
+  if (month(before) === month(range.earliest)) await expect(page.getByRole("button", { name: dayLabel(before), exact: true })).toBeDisabled();
+  else await expect(previous).toBeDisabled();
+  await dialog.getByText("Confirmez-vous la validation ?").click(); // closes the calendar, no date chosen: today
+  await expect(page.locator("[data-dates-dropdown]")).toBeHidden();
+}
+
 async function validateDocument(page: Page, dialogName: string) {
   await page.getByRole("button", { name: "Valider", exact: true }).click();
   const dialog = page.getByRole("dialog", { name: dialogName });
   await expect(dialog.getByTestId("irreversible-warning")).toContainText("Cette opération est irréversible");
   await expect(dialog).toContainText(dialogName.includes("facture") ? "uniquement par un avoir" : "ni modifié ni supprimé");
+  await expectServerDateRange(page, dialog, dialogName.includes("facture") ? "Invoice" : "CreditNote");
   await dialog.getByRole("button", { name: "Valider définitivement" }).click();
   await expect(dialog).toBeHidden();
 }

@@ -18,6 +18,13 @@ public static class DocumentChronology
     public static DateOnly FirstFiscalYearStart(DateOnly companyCreatedOn, int fiscalYearStartMonth) =>
         FiscalYear.Containing(companyCreatedOn, fiscalYearStartMonth).Start.AddYears(-1);
 
+    /// <summary>The earliest date <see cref="EnsureCanNumber"/> accepts, and which of its two bounds sets it: the series'
+    /// last date when there is one at or after the first fiscal year, else the first day of that year.</summary>
+    public static (DateOnly Date, EarliestDateReason Reason) Earliest(DateOnly? lastNumberedOn, DateOnly firstFiscalYearStart) =>
+        lastNumberedOn is { } last && last >= firstFiscalYearStart
+            ? (last, EarliestDateReason.LastNumberedDocument)
+            : (firstFiscalYearStart, EarliestDateReason.FirstFiscalYear);
+
     /// <summary>Refuses <paramref name="date"/> before <paramref name="firstFiscalYearStart"/>
     /// (<c>date_before_first_fiscal_year</c>) or before <paramref name="lastNumberedOn"/>, the latest date of the series
     /// over all its years (<c>numbering_backdated</c>); <paramref name="field"/> names the date in the request.</summary>
@@ -40,4 +47,17 @@ public static class DocumentChronology
             };
         }
     }
+}
+
+/// <summary>What sets the earliest date a document can be numbered with.</summary>
+public enum EarliestDateReason
+{
+    /// <summary>The first day of the first fiscal year Koban keeps for the company.</summary>
+    FirstFiscalYear,
+
+    /// <summary>The date of the series' last numbered document.</summary>
+    LastNumberedDocument,
+
+    /// <summary>The day after the last closed period (invoices and credit notes only).</summary>
+    ClosedPeriod,
 }

@@ -53,8 +53,8 @@ public sealed partial class ProblemMessagesTests : ApiTest
                 try
                 {
                     var problem = (HttpValidationProblemDetails)ProblemDetailsMapping.Map(new DomainException(code, "log only") { Field = "field", Arguments = arguments });
-                    var texts = new[] { problem.Title!, problem.Detail!, problem.Errors["field"].Single() };
-                    foreach (var text in texts.Where(t => Placeholder().IsMatch(t))) failures.Add($"{code} ({culture.Name}): unfilled placeholder in \"{text}\"");
+                    var texts = new[] { problem.Title!, problem.Detail, problem.Errors["field"].Single() };
+                    foreach (var text in texts.OfType<string>().Where(t => Placeholder().IsMatch(t))) failures.Add($"{code} ({culture.Name}): unfilled placeholder in \"{text}\"");
                     var filled = Placeholder().Replace(expected, m => Convert.ToString(arguments[m.Groups[1].Value], culture)!);
                     if (problem.Title != filled) failures.Add($"{code} ({culture.Name}): title \"{problem.Title}\" is not the {culture.Name} text \"{filled}\"");
                 }
@@ -233,7 +233,7 @@ public sealed partial class ProblemMessagesTests : ApiTest
     }
 
     [Test]
-    public async Task An_unreachable_deposit_including_VAT_names_both_reachable_amounts_in_its_title_and_detail()
+    public async Task An_unreachable_deposit_including_VAT_names_both_reachable_amounts_in_its_title_said_once()
     {
         var company = await NewCompanyAsync();
         var admin = company.Admin;
@@ -254,10 +254,9 @@ public sealed partial class ProblemMessagesTests : ApiTest
             .ShouldBeProblem(HttpStatusCode.UnprocessableEntity, ErrorCodes.AmountIncludingVatUnreachable);
 
         var title = problem.GetProperty("title").GetString()!;
-        var detail = problem.GetProperty("detail").GetString()!;
         title.ShouldStartWith("Aucune base HT");
         title.ShouldNotContain("{");
-        detail.ShouldNotContain("{");
+        problem.TryGetProperty("detail", out _).ShouldBeFalse("a detail would only repeat the title");
         title.ShouldContain("0,02");
         title.ShouldContain("0,04");
     }

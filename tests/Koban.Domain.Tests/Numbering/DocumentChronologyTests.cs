@@ -39,4 +39,18 @@ public sealed class DocumentChronologyTests
     public void The_first_fiscal_year_kept_is_the_one_before_the_year_of_the_company_s_creation(string created, int startMonth, string expected) =>
         DocumentChronology.FirstFiscalYearStart(DateOnly.Parse(created, System.Globalization.CultureInfo.InvariantCulture), startMonth)
             .ShouldBe(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture));
+
+    [TestCase(null, "2025-01-01", "FirstFiscalYear")]
+    [TestCase("2024-06-30", "2025-01-01", "FirstFiscalYear")]
+    [TestCase("2025-01-01", "2025-01-01", "LastNumberedDocument")]
+    [TestCase("2027-01-04", "2025-01-01", "LastNumberedDocument")]
+    public void The_earliest_date_is_accepted_and_the_day_before_it_refused(string? last, string first, string reason)
+    {
+        DateOnly? lastOn = last is null ? null : DateOnly.Parse(last, System.Globalization.CultureInfo.InvariantCulture);
+        var firstYear = DateOnly.Parse(first, System.Globalization.CultureInfo.InvariantCulture);
+        var (earliest, why) = DocumentChronology.Earliest(lastOn, firstYear);
+        why.ToString().ShouldBe(reason);
+        Should.NotThrow(() => DocumentChronology.EnsureCanNumber(earliest, lastOn, firstYear, "date"));
+        Should.Throw<DomainException>(() => DocumentChronology.EnsureCanNumber(earliest.AddDays(-1), lastOn, firstYear, "date"));
+    }
 }

@@ -34,7 +34,7 @@ const receivables: Get[] = [
 const ledger: Get[] = ["/api/v1/accounting/vat-summary", "/api/v1/compliance/chain"];
 /** A document that moves an order's "left to invoice": invoices and credit notes. */
 const billing: Get[] = [...orders, ...invoices, ...creditNotes, ...receivables];
-const numbering: Get[] = ["/api/v1/numbering", "/api/v1/numbering/{documentType}"];
+const numbering: Get[] = ["/api/v1/numbering", "/api/v1/numbering/{documentType}", "/api/v1/numbering/{documentType}/issue-date-range"];
 
 const map = {
   "POST /api/v1/customers": customers,

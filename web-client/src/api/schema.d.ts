@@ -155,6 +155,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/numbering/{documentType}/issue-date-range": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Dates a document can be numbered with now
+         * @description The inclusive range of dates the validation of an invoice, a credit note or an order, or the sending of a quote, accepts right now (domain-rules §3): never before the last numbered document of the series (`earliestReason` `LastNumberedDocument`, else 422 `numbering_backdated`) nor before the first fiscal year Koban keeps for the company (`FirstFiscalYear`, else 422 `date_before_first_fiscal_year`); for invoices and credit notes never inside a closed period (`ClosedPeriod`, else 422 `period_closed`) nor after today in the company's time zone (`latest`, else 422 `issue_date_in_future`). A quote is sent today; `latest` is null for an order, whose own date is not bounded above. A credit note is also never dated before the invoice it corrects. Readable by whoever may read the document type (`invoices:read`, `credit-notes:read`, `orders:read`, `quotes:read`; 403 otherwise). `documentType` is one of Quote, Order, Invoice, CreditNote; DeliveryNote answers 404.
+         *
+         *     Requires the permission `company:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["GetIssueDateRange"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/vat-treatments": {
         parameters: {
             query?: never;
@@ -3717,6 +3739,11 @@ export interface components {
             /** Format: date */
             validUntil?: null | string;
         };
+        /**
+         * @description What sets the earliest date a document can be numbered with.
+         * @enum {unknown}
+         */
+        EarliestDateReason: "FirstFiscalYear" | "LastNumberedDocument" | "ClosedPeriod";
         /** @description What a user sees of a queued e-mail: to whom, when, and whether it left (bodies are never returned). */
         EmailDelivery: {
             /** Format: uuid */
@@ -4104,6 +4131,19 @@ export interface components {
             paymentStatus?: null | components["schemas"]["InvoicePaymentStatus"];
             /** @default false */
             disputed: boolean;
+        };
+        /**
+         * @description The dates a document of one type can be numbered with right now: from DateOnly IssueDateRange.Earliest (set by
+         *         EarliestDateReason IssueDateRange.EarliestReason) to DateOnly? IssueDateRange.Latest inclusive; DateOnly? IssueDateRange.Latest is null when no upper bound
+         *         applies (an order is numbered with its own order date, which may be in the future).
+         */
+        IssueDateRange: {
+            documentType: components["schemas"]["DocumentType"];
+            /** Format: date */
+            earliest: string;
+            earliestReason: components["schemas"]["EarliestDateReason"];
+            /** Format: date */
+            latest: null | string;
         };
         JournalEntryList: {
             items: components["schemas"]["JournalEntryResponse"][];
@@ -6442,6 +6482,113 @@ export interface operations {
             };
         };
     };
+    GetIssueDateRange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The document series. */
+                documentType: components["schemas"]["DocumentType"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "documentType": "Invoice",
+                     *       "earliest": "2026-11-12",
+                     *       "earliestReason": "LastNumberedDocument",
+                     *       "latest": "2026-12-07"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["IssueDateRange"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/numbering/Invoice/issue-date-range",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/numbering/Invoice/issue-date-range",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in your company (another company's id is answered exactly like a missing one). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/not-found",
+                     *       "title": "Cet élément n'existe pas.",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/numbering/Invoice/issue-date-range",
+                     *       "code": "not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/numbering/Invoice/issue-date-range",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ListVatTreatments: {
         parameters: {
             query?: never;
@@ -7406,7 +7553,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/document-not-validated",
                      *       "title": "Seul un document validé peut être envoyé : un brouillon n'est pas une facture.",
                      *       "status": 409,
-                     *       "detail": "Seul un document validé peut être envoyé : un brouillon n'est pas une facture.",
                      *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/send",
                      *       "code": "document_not_validated",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
@@ -7426,7 +7572,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/no-recipient",
                      *       "title": "Le contact de facturation du client n'a pas d'adresse e-mail : indiquez les destinataires.",
                      *       "status": 422,
-                     *       "detail": "Le contact de facturation du client n'a pas d'adresse e-mail : indiquez les destinataires.",
                      *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/send",
                      *       "errors": {
                      *         "to": [
@@ -7745,7 +7890,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/document-not-validated",
                      *       "title": "Seul un document validé peut être envoyé : un brouillon n'est pas une facture.",
                      *       "status": 409,
-                     *       "detail": "Seul un document validé peut être envoyé : un brouillon n'est pas une facture.",
                      *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/send",
                      *       "code": "document_not_validated",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
@@ -7765,7 +7909,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/no-recipient",
                      *       "title": "Le contact de facturation du client n'a pas d'adresse e-mail : indiquez les destinataires.",
                      *       "status": 422,
-                     *       "detail": "Le contact de facturation du client n'a pas d'adresse e-mail : indiquez les destinataires.",
                      *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/send",
                      *       "errors": {
                      *         "to": [
@@ -8084,7 +8227,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/document-not-validated",
                      *       "title": "Seul un document validé peut être envoyé : un brouillon n'est pas une facture.",
                      *       "status": 409,
-                     *       "detail": "Seul un document validé peut être envoyé : un brouillon n'est pas une facture.",
                      *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/send",
                      *       "code": "document_not_validated",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
@@ -8104,7 +8246,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/no-recipient",
                      *       "title": "Le contact de facturation du client n'a pas d'adresse e-mail : indiquez les destinataires.",
                      *       "status": 422,
-                     *       "detail": "Le contact de facturation du client n'a pas d'adresse e-mail : indiquez les destinataires.",
                      *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/send",
                      *       "errors": {
                      *         "to": [
@@ -8423,7 +8564,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/document-not-validated",
                      *       "title": "Seul un document validé peut être envoyé : un brouillon n'est pas une facture.",
                      *       "status": 409,
-                     *       "detail": "Seul un document validé peut être envoyé : un brouillon n'est pas une facture.",
                      *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/email",
                      *       "code": "document_not_validated",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
@@ -8443,7 +8583,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/no-recipient",
                      *       "title": "Le contact de facturation du client n'a pas d'adresse e-mail : indiquez les destinataires.",
                      *       "status": 422,
-                     *       "detail": "Le contact de facturation du client n'a pas d'adresse e-mail : indiquez les destinataires.",
                      *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/email",
                      *       "errors": {
                      *         "to": [
@@ -9271,7 +9410,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/siren-invalid-check-digit",
                      *       "title": "Le SIREN est invalide (clé de contrôle).",
                      *       "status": 422,
-                     *       "detail": "Le SIREN est invalide (clé de contrôle).",
                      *       "instance": "/api/v1/company",
                      *       "errors": {
                      *         "siren": [
@@ -10985,7 +11123,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/numbering-locked",
                      *       "title": "La numérotation ne peut plus être modifiée : un document de cette série a déjà été numéroté.",
                      *       "status": 409,
-                     *       "detail": "La numérotation ne peut plus être modifiée : un document de cette série a déjà été numéroté.",
                      *       "instance": "/api/v1/numbering/Invoice",
                      *       "code": "numbering_locked",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
@@ -11024,7 +11161,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/numbering-prefix-invalid",
                      *       "title": "Le préfixe ou le séparateur de numérotation est invalide (12 et 3 caractères imprimables au plus).",
                      *       "status": 422,
-                     *       "detail": "Le préfixe ou le séparateur de numérotation est invalide (12 et 3 caractères imprimables au plus).",
                      *       "instance": "/api/v1/numbering/Invoice",
                      *       "errors": {
                      *         "prefix": [
@@ -11440,7 +11576,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/customer-vat-number-required",
                      *       "title": "Un client professionnel d'un autre pays de l'Union européenne doit avoir un numéro de TVA intracommunautaire valide.",
                      *       "status": 422,
-                     *       "detail": "Un client professionnel d'un autre pays de l'Union européenne doit avoir un numéro de TVA intracommunautaire valide.",
                      *       "instance": "/api/v1/customers",
                      *       "errors": {
                      *         "vatNumber": [
@@ -11823,7 +11958,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/customer-vat-number-required",
                      *       "title": "Un client professionnel d'un autre pays de l'Union européenne doit avoir un numéro de TVA intracommunautaire valide.",
                      *       "status": 422,
-                     *       "detail": "Un client professionnel d'un autre pays de l'Union européenne doit avoir un numéro de TVA intracommunautaire valide.",
                      *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
                      *       "errors": {
                      *         "vatNumber": [
@@ -11954,7 +12088,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/customer-referenced",
                      *       "title": "Un document fait référence à ce client : archivez-le plutôt que de le supprimer.",
                      *       "status": 409,
-                     *       "detail": "Un document fait référence à ce client : archivez-le plutôt que de le supprimer.",
                      *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
                      *       "code": "customer_referenced",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
@@ -12502,7 +12635,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/contact-email-invalid",
                      *       "title": "L'adresse e-mail est invalide.",
                      *       "status": 422,
-                     *       "detail": "L'adresse e-mail est invalide.",
                      *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/contacts",
                      *       "errors": {
                      *         "email": [
@@ -12708,7 +12840,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/contact-email-invalid",
                      *       "title": "L'adresse e-mail est invalide.",
                      *       "status": 422,
-                     *       "detail": "L'adresse e-mail est invalide.",
                      *       "instance": "/api/v1/customers/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/contacts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
                      *       "errors": {
                      *         "email": [
@@ -13369,7 +13500,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/vat-exemption-reason-required",
                      *       "title": "Un taux de TVA à 0 % doit citer le motif d'exonération.",
                      *       "status": 422,
-                     *       "detail": "Un taux de TVA à 0 % doit citer le motif d'exonération.",
                      *       "instance": "/api/v1/products",
                      *       "errors": {
                      *         "vatExemptionReason": [
@@ -13761,7 +13891,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/vat-exemption-reason-required",
                      *       "title": "Un taux de TVA à 0 % doit citer le motif d'exonération.",
                      *       "status": 422,
-                     *       "detail": "Un taux de TVA à 0 % doit citer le motif d'exonération.",
                      *       "instance": "/api/v1/products/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
                      *       "errors": {
                      *         "vatExemptionReason": [
@@ -13892,7 +14021,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/product-referenced",
                      *       "title": "Un document utilise ce produit : archivez-le plutôt que de le supprimer.",
                      *       "status": 409,
-                     *       "detail": "Un document utilise ce produit : archivez-le plutôt que de le supprimer.",
                      *       "instance": "/api/v1/products/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
                      *       "code": "product_referenced",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
@@ -14703,7 +14831,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/amount-negative",
                      *       "title": "Le montant ne peut pas être négatif.",
                      *       "status": 422,
-                     *       "detail": "Le montant ne peut pas être négatif.",
                      *       "instance": "/api/v1/opportunities",
                      *       "errors": {
                      *         "expectedAmount": [
@@ -14997,7 +15124,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/document-frozen",
                      *       "title": "Ce document est validé : son contenu ne peut plus être modifié.",
                      *       "status": 409,
-                     *       "detail": "Ce document est validé : son contenu ne peut plus être modifié.",
                      *       "instance": "/api/v1/opportunities/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
                      *       "code": "document_frozen",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
@@ -15036,7 +15162,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/amount-negative",
                      *       "title": "Le montant ne peut pas être négatif.",
                      *       "status": 422,
-                     *       "detail": "Le montant ne peut pas être négatif.",
                      *       "instance": "/api/v1/opportunities/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
                      *       "errors": {
                      *         "expectedAmount": [
@@ -15255,7 +15380,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/quote-choice-required",
                      *       "title": "L'opportunité a plusieurs devis acceptés : indiquez celui qui devient la commande (quoteId).",
                      *       "status": 422,
-                     *       "detail": "L'opportunité a plusieurs devis acceptés : indiquez celui qui devient la commande (quoteId).",
                      *       "instance": "/api/v1/opportunities/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/win",
                      *       "errors": {
                      *         "quoteId": [
@@ -15451,7 +15575,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/lost-reason-required",
                      *       "title": "La raison de la perte est obligatoire.",
                      *       "status": 422,
-                     *       "detail": "La raison de la perte est obligatoire.",
                      *       "instance": "/api/v1/opportunities/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/lose",
                      *       "errors": {
                      *         "reason": [
@@ -16050,7 +16173,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/quote-validity-before-quote-date",
                      *       "title": "La date de validité du devis ne peut pas précéder sa date.",
                      *       "status": 422,
-                     *       "detail": "La date de validité du devis ne peut pas précéder sa date.",
                      *       "instance": "/api/v1/quotes",
                      *       "errors": {
                      *         "validUntil": [
@@ -16482,7 +16604,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/document-frozen",
                      *       "title": "Ce document est validé : son contenu ne peut plus être modifié.",
                      *       "status": 409,
-                     *       "detail": "Ce document est validé : son contenu ne peut plus être modifié.",
                      *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
                      *       "code": "document_frozen",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
@@ -16521,7 +16642,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/line-unit-price-too-precise",
                      *       "title": "Le prix unitaire accepte au plus 4 décimales.",
                      *       "status": 422,
-                     *       "detail": "Le prix unitaire accepte au plus 4 décimales.",
                      *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
                      *       "errors": {
                      *         "lines[0].unitPrice": [
@@ -16652,7 +16772,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/document-not-deletable",
                      *       "title": "Seul un brouillon peut être supprimé.",
                      *       "status": 409,
-                     *       "detail": "Seul un brouillon peut être supprimé.",
                      *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
                      *       "code": "document_not_deletable",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
@@ -17079,7 +17198,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/quote-expired",
                      *       "title": "Ce devis a dépassé sa date de validité : dupliquez-le pour en émettre un nouveau.",
                      *       "status": 409,
-                     *       "detail": "Ce devis a dépassé sa date de validité : dupliquez-le pour en émettre un nouveau.",
                      *       "instance": "/api/v1/quotes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/accept",
                      *       "code": "quote_expired",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
@@ -17985,7 +18103,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/line-quantity-too-precise",
                      *       "title": "La quantité accepte au plus 3 décimales.",
                      *       "status": 422,
-                     *       "detail": "La quantité accepte au plus 3 décimales.",
                      *       "instance": "/api/v1/orders",
                      *       "errors": {
                      *         "lines[0].quantity": [
@@ -18237,7 +18354,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/quote-already-ordered",
                      *       "title": "Une commande existe déjà pour ce devis.",
                      *       "status": 409,
-                     *       "detail": "Une commande existe déjà pour ce devis.",
                      *       "instance": "/api/v1/orders/from-quote",
                      *       "code": "quote_already_ordered",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
@@ -18257,7 +18373,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/quote-not-accepted",
                      *       "title": "Seul un devis accepté peut devenir une commande.",
                      *       "status": 422,
-                     *       "detail": "Seul un devis accepté peut devenir une commande.",
                      *       "instance": "/api/v1/orders/from-quote",
                      *       "errors": {
                      *         "quoteId": [
@@ -18503,7 +18618,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/line-quantity-too-precise",
                      *       "title": "La quantité accepte au plus 3 décimales.",
                      *       "status": 422,
-                     *       "detail": "La quantité accepte au plus 3 décimales.",
                      *       "instance": "/api/v1/orders/preview",
                      *       "errors": {
                      *         "lines[0].quantity": [
@@ -19124,7 +19238,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/document-frozen",
                      *       "title": "Ce document est validé : son contenu ne peut plus être modifié.",
                      *       "status": 409,
-                     *       "detail": "Ce document est validé : son contenu ne peut plus être modifié.",
                      *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
                      *       "code": "document_frozen",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
@@ -19163,7 +19276,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/line-quantity-too-precise",
                      *       "title": "La quantité accepte au plus 3 décimales.",
                      *       "status": 422,
-                     *       "detail": "La quantité accepte au plus 3 décimales.",
                      *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
                      *       "errors": {
                      *         "lines[0].quantity": [
@@ -19294,7 +19406,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/document-not-deletable",
                      *       "title": "Seul un brouillon peut être supprimé.",
                      *       "status": 409,
-                     *       "detail": "Seul un brouillon peut être supprimé.",
                      *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
                      *       "code": "document_not_deletable",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
@@ -19598,7 +19709,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/document-has-no-priced-line",
                      *       "title": "Le document doit comporter au moins une ligne chiffrée.",
                      *       "status": 422,
-                     *       "detail": "Le document doit comporter au moins une ligne chiffrée.",
                      *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/validate",
                      *       "errors": {
                      *         "lines": [
@@ -19897,7 +20007,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/order-has-invoicing-or-delivery",
                      *       "title": "Cette commande a déjà été facturée ou livrée : elle ne peut plus être annulée.",
                      *       "status": 409,
-                     *       "detail": "Cette commande a déjà été facturée ou livrée : elle ne peut plus être annulée.",
                      *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/cancel",
                      *       "code": "order_has_invoicing_or_delivery",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
@@ -19917,7 +20026,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/cancellation-reason-required",
                      *       "title": "Le motif d'annulation est obligatoire.",
                      *       "status": 422,
-                     *       "detail": "Le motif d'annulation est obligatoire.",
                      *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/cancel",
                      *       "errors": {
                      *         "reason": [
@@ -20207,7 +20315,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/order-not-validated",
                      *       "title": "La commande doit être validée (en cours) pour cette opération.",
                      *       "status": 409,
-                     *       "detail": "La commande doit être validée (en cours) pour cette opération.",
                      *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/close",
                      *       "code": "order_not_validated",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
@@ -20513,7 +20620,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/order-not-validated",
                      *       "title": "La commande doit être validée (en cours) pour cette opération.",
                      *       "status": 409,
-                     *       "detail": "La commande doit être validée (en cours) pour cette opération.",
                      *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/billing-schedule",
                      *       "code": "order_not_validated",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
@@ -20552,7 +20658,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/milestone-percentage-or-amount",
                      *       "title": "Une échéance se définit par un pourcentage (0 à 100 %) ou par un montant HT positif, pas les deux.",
                      *       "status": 422,
-                     *       "detail": "Une échéance se définit par un pourcentage (0 à 100 %) ou par un montant HT positif, pas les deux.",
                      *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/billing-schedule",
                      *       "errors": {
                      *         "milestones[0]": [
@@ -21046,7 +21151,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/line-description-required",
                      *       "title": "La désignation de la ligne est obligatoire.",
                      *       "status": 422,
-                     *       "detail": "La désignation de la ligne est obligatoire.",
                      *       "instance": "/api/v1/invoices",
                      *       "errors": {
                      *         "lines[0].description": [
@@ -21340,7 +21444,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/order-not-validated",
                      *       "title": "La commande doit être validée (en cours) pour cette opération.",
                      *       "status": 409,
-                     *       "detail": "La commande doit être validée (en cours) pour cette opération.",
                      *       "instance": "/api/v1/invoices/from-order",
                      *       "code": "order_not_validated",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
@@ -21360,7 +21463,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/nothing-left-to-invoice",
                      *       "title": "Il ne reste rien à facturer sur cette commande.",
                      *       "status": 422,
-                     *       "detail": "Il ne reste rien à facturer sur cette commande.",
                      *       "instance": "/api/v1/invoices/from-order",
                      *       "code": "nothing_left_to_invoice",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
@@ -21609,7 +21711,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/order-not-validated",
                      *       "title": "La commande doit être validée (en cours) pour cette opération.",
                      *       "status": 409,
-                     *       "detail": "La commande doit être validée (en cours) pour cette opération.",
                      *       "instance": "/api/v1/invoices/from-order/preview",
                      *       "code": "order_not_validated",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
@@ -21629,7 +21730,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/nothing-left-to-invoice",
                      *       "title": "Il ne reste rien à facturer sur cette commande.",
                      *       "status": 422,
-                     *       "detail": "Il ne reste rien à facturer sur cette commande.",
                      *       "instance": "/api/v1/invoices/from-order/preview",
                      *       "code": "nothing_left_to_invoice",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
@@ -22191,7 +22291,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/document-frozen",
                      *       "title": "Ce document est validé : son contenu ne peut plus être modifié.",
                      *       "status": 409,
-                     *       "detail": "Ce document est validé : son contenu ne peut plus être modifié.",
                      *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
                      *       "code": "document_frozen",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
@@ -22230,7 +22329,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/line-description-required",
                      *       "title": "La désignation de la ligne est obligatoire.",
                      *       "status": 422,
-                     *       "detail": "La désignation de la ligne est obligatoire.",
                      *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
                      *       "errors": {
                      *         "lines[0].description": [
@@ -22361,7 +22459,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/document-not-deletable",
                      *       "title": "Seul un brouillon peut être supprimé.",
                      *       "status": 409,
-                     *       "detail": "Seul un brouillon peut être supprimé.",
                      *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
                      *       "code": "document_not_deletable",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
@@ -22711,7 +22808,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/issue-date-in-future",
                      *       "title": "La date du document ne peut pas être postérieure à aujourd'hui (30/11/2026).",
                      *       "status": 422,
-                     *       "detail": "La date du document ne peut pas être postérieure à aujourd'hui (30/11/2026).",
                      *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/validate",
                      *       "errors": {
                      *         "issueDate": [
@@ -23102,7 +23198,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/invoice-not-validated",
                      *       "title": "Seule une facture validée peut faire l'objet d'un avoir ; un brouillon se modifie ou se supprime.",
                      *       "status": 409,
-                     *       "detail": "Seule une facture validée peut faire l'objet d'un avoir ; un brouillon se modifie ou se supprime.",
                      *       "instance": "/api/v1/credit-notes",
                      *       "code": "invoice_not_validated",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
@@ -23122,7 +23217,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/credit-reason-invalid",
                      *       "title": "Ce motif d'avoir est inconnu.",
                      *       "status": 422,
-                     *       "detail": "Ce motif d'avoir est inconnu.",
                      *       "instance": "/api/v1/credit-notes",
                      *       "errors": {
                      *         "reason": [
@@ -23570,7 +23664,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/document-frozen",
                      *       "title": "Ce document est validé : son contenu ne peut plus être modifié.",
                      *       "status": 409,
-                     *       "detail": "Ce document est validé : son contenu ne peut plus être modifié.",
                      *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
                      *       "code": "document_frozen",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
@@ -23609,7 +23702,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/credit-note-before-invoice",
                      *       "title": "Un avoir ne peut pas être daté avant la facture qu'il corrige (15/11/2026).",
                      *       "status": 422,
-                     *       "detail": "Un avoir ne peut pas être daté avant la facture qu'il corrige (15/11/2026).",
                      *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
                      *       "errors": {
                      *         "issueDate": [
@@ -23740,7 +23832,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/document-not-deletable",
                      *       "title": "Seul un brouillon peut être supprimé.",
                      *       "status": 409,
-                     *       "detail": "Seul un brouillon peut être supprimé.",
                      *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
                      *       "code": "document_not_deletable",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
@@ -24008,7 +24099,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/credit-note-before-invoice",
                      *       "title": "Un avoir ne peut pas être daté avant la facture qu'il corrige (15/11/2026).",
                      *       "status": 422,
-                     *       "detail": "Un avoir ne peut pas être daté avant la facture qu'il corrige (15/11/2026).",
                      *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/validate",
                      *       "errors": {
                      *         "issueDate": [
@@ -24348,7 +24438,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/reminder-level-text-required",
                      *       "title": "Chaque niveau de relance a un nom, un objet et un texte.",
                      *       "status": 422,
-                     *       "detail": "Chaque niveau de relance a un nom, un objet et un texte.",
                      *       "instance": "/api/v1/reminders/settings",
                      *       "errors": {
                      *         "levels[0].text": [
@@ -24708,7 +24797,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/document-not-validated",
                      *       "title": "Seul un document validé peut être envoyé : un brouillon n'est pas une facture.",
                      *       "status": 409,
-                     *       "detail": "Seul un document validé peut être envoyé : un brouillon n'est pas une facture.",
                      *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/reminders",
                      *       "code": "document_not_validated",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
@@ -24877,7 +24965,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/document-not-validated",
                      *       "title": "Seul un document validé peut être envoyé : un brouillon n'est pas une facture.",
                      *       "status": 409,
-                     *       "detail": "Seul un document validé peut être envoyé : un brouillon n'est pas une facture.",
                      *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/reminders",
                      *       "code": "document_not_validated",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
@@ -24897,7 +24984,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/reminder-nothing-due",
                      *       "title": "Cette facture est entièrement réglée : il n'y a rien à relancer.",
                      *       "status": 422,
-                     *       "detail": "Cette facture est entièrement réglée : il n'y a rien à relancer.",
                      *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/reminders",
                      *       "code": "reminder_nothing_due",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
@@ -25043,7 +25129,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/document-not-validated",
                      *       "title": "Seul un document validé peut être envoyé : un brouillon n'est pas une facture.",
                      *       "status": 409,
-                     *       "detail": "Seul un document validé peut être envoyé : un brouillon n'est pas une facture.",
                      *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/late-fees",
                      *       "code": "document_not_validated",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
@@ -25063,7 +25148,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/late-fees-business-only",
                      *       "title": "Les pénalités de retard et l'indemnité forfaitaire ne s'appliquent qu'aux clients professionnels.",
                      *       "status": 422,
-                     *       "detail": "Les pénalités de retard et l'indemnité forfaitaire ne s'appliquent qu'aux clients professionnels.",
                      *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/late-fees",
                      *       "code": "late_fees_business_only",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
@@ -25466,7 +25550,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/allocation-exceeds-outstanding",
                      *       "title": "Le montant affecté à F-2026-0042 dépasse ce qui reste dû (250,00 €).",
                      *       "status": 422,
-                     *       "detail": "Le montant affecté à F-2026-0042 dépasse ce qui reste dû (250,00 €).",
                      *       "instance": "/api/v1/payments",
                      *       "errors": {
                      *         "allocations[0].amount": [
@@ -25823,7 +25906,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/payment-cancelled",
                      *       "title": "Ce règlement est annulé.",
                      *       "status": 409,
-                     *       "detail": "Ce règlement est annulé.",
                      *       "instance": "/api/v1/payments/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/allocations",
                      *       "code": "payment_cancelled",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
@@ -25843,7 +25925,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/allocation-exceeds-available",
                      *       "title": "Le montant affecté dépasse ce qui reste disponible sur P-2026-0007 (80,00 €).",
                      *       "status": 422,
-                     *       "detail": "Le montant affecté dépasse ce qui reste disponible sur P-2026-0007 (80,00 €).",
                      *       "instance": "/api/v1/payments/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/allocations",
                      *       "errors": {
                      *         "allocations[0].amount": [
@@ -26051,7 +26132,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/payment-cancelled",
                      *       "title": "Ce règlement est annulé.",
                      *       "status": 409,
-                     *       "detail": "Ce règlement est annulé.",
                      *       "instance": "/api/v1/payments/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/cancel",
                      *       "code": "payment_cancelled",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
@@ -26279,7 +26359,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/payment-already-identified",
                      *       "title": "Ce règlement est déjà rattaché à un client.",
                      *       "status": 409,
-                     *       "detail": "Ce règlement est déjà rattaché à un client.",
                      *       "instance": "/api/v1/payments/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/identify",
                      *       "code": "payment_already_identified",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
@@ -26506,7 +26585,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/write-off-beyond-limit",
                      *       "title": "Seul un petit écart peut être passé en perte ou en profit : 5,00 € au plus (paramètres comptables).",
                      *       "status": 409,
-                     *       "detail": "Seul un petit écart peut être passé en perte ou en profit : 5,00 € au plus (paramètres comptables).",
                      *       "instance": "/api/v1/payments/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/write-off",
                      *       "errors": {
                      *         "amount": [
@@ -26531,7 +26609,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/payment-date-in-future",
                      *       "title": "Un règlement ne peut pas être daté après aujourd'hui (30/11/2026).",
                      *       "status": 422,
-                     *       "detail": "Un règlement ne peut pas être daté après aujourd'hui (30/11/2026).",
                      *       "instance": "/api/v1/payments/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/write-off",
                      *       "errors": {
                      *         "date": [
@@ -26678,7 +26755,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/document-not-validated",
                      *       "title": "Seul un document validé peut être envoyé : un brouillon n'est pas une facture.",
                      *       "status": 409,
-                     *       "detail": "Seul un document validé peut être envoyé : un brouillon n'est pas une facture.",
                      *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/payments",
                      *       "code": "document_not_validated",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
@@ -26859,7 +26935,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/write-off-nothing-left",
                      *       "title": "Il ne reste rien à solder.",
                      *       "status": 409,
-                     *       "detail": "Il ne reste rien à solder.",
                      *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/write-off",
                      *       "code": "write_off_nothing_left",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
@@ -26879,7 +26954,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/payment-date-in-future",
                      *       "title": "Un règlement ne peut pas être daté après aujourd'hui (30/11/2026).",
                      *       "status": 422,
-                     *       "detail": "Un règlement ne peut pas être daté après aujourd'hui (30/11/2026).",
                      *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/write-off",
                      *       "errors": {
                      *         "date": [
@@ -27065,7 +27139,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/document-not-validated",
                      *       "title": "Seul un document validé peut être envoyé : un brouillon n'est pas une facture.",
                      *       "status": 409,
-                     *       "detail": "Seul un document validé peut être envoyé : un brouillon n'est pas une facture.",
                      *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/dispute",
                      *       "code": "document_not_validated",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
@@ -27085,7 +27158,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/dispute-reason-required",
                      *       "title": "Indiquez le motif du litige.",
                      *       "status": 422,
-                     *       "detail": "Indiquez le motif du litige.",
                      *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/dispute",
                      *       "errors": {
                      *         "reason": [
@@ -27238,7 +27310,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/document-not-validated",
                      *       "title": "Seul un document validé peut être envoyé : un brouillon n'est pas une facture.",
                      *       "status": 409,
-                     *       "detail": "Seul un document validé peut être envoyé : un brouillon n'est pas une facture.",
                      *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/dispute",
                      *       "code": "document_not_validated",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
@@ -27420,7 +27491,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/credit-note-not-available",
                      *       "title": "Cet avoir n'a plus de montant disponible.",
                      *       "status": 409,
-                     *       "detail": "Cet avoir n'a plus de montant disponible.",
                      *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/apply",
                      *       "code": "credit_note_not_available",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
@@ -27440,7 +27510,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/allocation-other-customer",
                      *       "title": "Un règlement ou un avoir ne règle que les factures de son propre client.",
                      *       "status": 422,
-                     *       "detail": "Un règlement ou un avoir ne règle que les factures de son propre client.",
                      *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/apply",
                      *       "errors": {
                      *         "invoiceId": [
@@ -27643,7 +27712,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/credit-note-not-available",
                      *       "title": "Cet avoir n'a plus de montant disponible.",
                      *       "status": 409,
-                     *       "detail": "Cet avoir n'a plus de montant disponible.",
                      *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/refund",
                      *       "code": "credit_note_not_available",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
@@ -27663,7 +27731,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/refund-beyond-credit",
                      *       "title": "Le remboursement dépasse le crédit disponible du client (120,00 €).",
                      *       "status": 422,
-                     *       "detail": "Le remboursement dépasse le crédit disponible du client (120,00 €).",
                      *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/refund",
                      *       "errors": {
                      *         "amount": [
@@ -28077,7 +28144,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/journal-codes-not-distinct",
                      *       "title": "Chaque journal doit avoir son propre code.",
                      *       "status": 422,
-                     *       "detail": "Chaque journal doit avoir son propre code.",
                      *       "instance": "/api/v1/accounting/settings",
                      *       "errors": {
                      *         "bankJournal.code": [
@@ -29017,7 +29083,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/closure-already-closed",
                      *       "title": "La période 2026-10 est déjà clôturée.",
                      *       "status": 409,
-                     *       "detail": "La période 2026-10 est déjà clôturée.",
                      *       "instance": "/api/v1/compliance/closures",
                      *       "code": "closure_already_closed",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
@@ -29037,7 +29102,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/closure-period-not-ended",
                      *       "title": "La période 2026-11 n'est pas terminée : elle se clôture à partir du lendemain du 30/11/2026.",
                      *       "status": 422,
-                     *       "detail": "La période 2026-11 n'est pas terminée : elle se clôture à partir du lendemain du 30/11/2026.",
                      *       "instance": "/api/v1/compliance/closures",
                      *       "code": "closure_period_not_ended",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
@@ -30424,7 +30488,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/template-placeholder-unknown",
                      *       "title": "Le texte contient une variable inconnue {montant} (variables possibles : {number}, {amount}, {dueDate}, {customerName}, {companyName}).",
                      *       "status": 422,
-                     *       "detail": "Le texte contient une variable inconnue {montant} (variables possibles : {number}, {amount}, {dueDate}, {customerName}, {companyName}).",
                      *       "instance": "/api/v1/document-templates/Invoice",
                      *       "errors": {
                      *         "emailBody": [
@@ -31545,7 +31608,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/accounting-export-spans-fiscal-years",
                      *       "title": "Un export comptable couvre un seul exercice : la période doit finir au plus tard le 31/12/2026, dernier jour de l'exercice de sa date de début.",
                      *       "status": 422,
-                     *       "detail": "Un export comptable couvre un seul exercice : la période doit finir au plus tard le 31/12/2026, dernier jour de l'exercice de sa date de début.",
                      *       "instance": "/api/v1/accounting/exports",
                      *       "errors": {
                      *         "to": [
@@ -31768,7 +31830,6 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/accounting-export-not-ready",
                      *       "title": "L'export comptable n'est pas terminé : son fichier n'est pas encore disponible.",
                      *       "status": 409,
-                     *       "detail": "L'export comptable n'est pas terminé : son fichier n'est pas encore disponible.",
                      *       "instance": "/api/v1/accounting/exports/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/file",
                      *       "code": "accounting_export_not_ready",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"

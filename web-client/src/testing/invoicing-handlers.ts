@@ -85,6 +85,8 @@ export const invoicingDb = {
   invoices: [] as Schemas["InvoiceResponse"][],
   creditNotes: [] as Schemas["CreditNoteResponse"][],
   nextNumber: 41,
+  /** What GET /numbering/{type}/issue-date-range answers; null: from the first day of the month before to today. */
+  issueDateRange: null as Schemas["IssueDateRange"] | null,
 };
 
 /** What the invoicing endpoints received, for assertions. */
@@ -131,6 +133,13 @@ function fakePreview(body: Schemas["InvoiceFromOrderRequest"]): Schemas["Invoice
 }
 
 export const invoicingHandlers = [
+  http.get(api("/numbering/:documentType/issue-date-range"), ({ params }) => {
+    const today = new Date().toISOString().slice(0, 10);
+    const monthBefore = new Date(new Date().getFullYear(), new Date().getMonth() - 1, 1, 12).toISOString().slice(0, 10);
+    return HttpResponse.json(
+      invoicingDb.issueDateRange ?? { documentType: params.documentType as Schemas["DocumentType"], earliest: monthBefore, earliestReason: "FirstFiscalYear", latest: today },
+    );
+  }),
   http.get(api("/invoices"), ({ request }) => {
     const query = new URL(request.url).searchParams;
     invoicingRequests.listQueries.push(query);
@@ -224,6 +233,7 @@ export function setupInvoicingApi() {
     invoicingDb.invoices = [];
     invoicingDb.creditNotes = [];
     invoicingDb.nextNumber = 41;
+    invoicingDb.issueDateRange = null;
     for (const list of Object.values(invoicingRequests)) list.length = 0;
     server.use(...invoicingHandlers);
   });

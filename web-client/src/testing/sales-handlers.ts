@@ -57,7 +57,16 @@ export function fakePreview(body: Schemas["PreviewTotalsRequest"]): Schemas["Pre
 
 const frozenLabels: Record<string, string> = { unitPrice: "le prix unitaire", quantity: "la quantité", description: "la désignation" };
 
+/** What GET /numbering/{type}/issue-date-range answers for the sales documents; null: from the 1st of last month. */
+export const salesDateRange: { value: Schemas["IssueDateRange"] | null } = { value: null };
+
 export const salesHandlers = [
+  http.get(api("/numbering/:documentType/issue-date-range"), ({ params }) => {
+    const monthBefore = new Date(new Date().getFullYear(), new Date().getMonth() - 1, 1, 12).toISOString().slice(0, 10);
+    return HttpResponse.json(
+      salesDateRange.value ?? { documentType: params.documentType as Schemas["DocumentType"], earliest: monthBefore, earliestReason: "FirstFiscalYear", latest: null },
+    );
+  }),
   http.post(api("/orders/preview"), async ({ request }) => {
     const body = (await request.json()) as Schemas["PreviewTotalsRequest"];
     previewRequests.push(body);
@@ -238,6 +247,7 @@ export const salesHandlers = [
 export function setupSalesApi() {
   beforeEach(() => {
     resetSalesDb();
+    salesDateRange.value = null;
     previewRequests.length = 0;
     createOrderRequests.length = 0;
     server.use(...salesHandlers);

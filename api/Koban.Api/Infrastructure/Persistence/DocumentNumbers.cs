@@ -96,16 +96,28 @@ public sealed class DocumentNumbers(KobanDbContext db, CurrentActor actor)
             .FromSql($"SELECT * FROM number_counters WHERE company_id = {companyId} AND document_type = {type.ToString()} ORDER BY period FOR UPDATE")
             .ToListAsync(ct);
         var counter = counters.Single(c => c.Period == period);
-        var company = await db.Companies.AsNoTracking().Select(c => new { c.CreatedAt, c.TimeZone, c.FiscalYearStartMonth }).SingleAsync(ct);
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(company.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
-        var createdOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(company.CreatedAt, zone).DateTime);
-        DocumentChronology.EnsureCanNumber(date, counters.Max(c => c.LastIssuedOn),
-            DocumentChronology.FirstFiscalYearStart(createdOn, company.FiscalYearStartMonth), dateField);
+        DocumentChronology.EnsureCanNumber(date, counters.Max(c => c.LastIssuedOn), await FirstFiscalYearStartAsync(ct), dateField);
         var number = scheme.Format(counter.NextValue, date);
         counter.NextValue++;
         if (counter.LastIssuedOn is null || date > counter.LastIssuedOn) counter.LastIssuedOn = date;
         setting.Lock();
         return number;
+    }
+
+    /// <summary>The earliest date <see cref="NextAsync"/> accepts now for <paramref name="type"/> (read without locking:
+    /// a validation committed in between can only move it later, and is then refused by <see cref="NextAsync"/> itself).</summary>
+    public async Task<(DateOnly Date, EarliestDateReason Reason)> EarliestAsync(DocumentType type, CancellationToken ct)
+    {
+        var last = await db.NumberCounters.AsNoTracking().Where(c => c.DocumentType == type).MaxAsync(c => c.LastIssuedOn, ct);
+        return DocumentChronology.Earliest(last, await FirstFiscalYearStartAsync(ct));
+    }
+
+    private async Task<DateOnly> FirstFiscalYearStartAsync(CancellationToken ct)
+    {
+        var company = await db.Companies.AsNoTracking().Select(c => new { c.CreatedAt, c.TimeZone, c.FiscalYearStartMonth }).SingleAsync(ct);
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(company.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
+        var createdOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(company.CreatedAt, zone).DateTime);
+        return DocumentChronology.FirstFiscalYearStart(createdOn, company.FiscalYearStartMonth);
     }
 }
 

@@ -180,7 +180,8 @@ public sealed class ProblemDetailsMapping(ILogger<ProblemDetailsMapping> logger)
 public static class Problems
 {
     /// <summary>A problem of <paramref name="code"/>: its title is the catalogue's message in the request's language with
-    /// the error's <paramref name="arguments"/> filled in, like the detail and every field message.</summary>
+    /// the error's <paramref name="arguments"/> filled in, like the detail and every field message. The detail is kept
+    /// only when it adds something to the title (e.g. which frozen field was touched).</summary>
     public static ProblemDetails Create(int status, string code, string? detail = null, IDictionary<string, string[]>? errors = null,
         IReadOnlyDictionary<string, object>? arguments = null)
     {
@@ -188,7 +189,8 @@ public static class Problems
         problem.Status = status;
         problem.Type = $"https://koban.fr/problems/{code.Replace('_', '-')}";
         problem.Title = ErrorCatalog.Message(code, arguments);
-        problem.Detail = detail;
+        // A detail that only repeats the title is left out: clients showing "title — detail" would say it twice.
+        problem.Detail = string.IsNullOrWhiteSpace(detail) || string.Equals(detail.Trim(), problem.Title.Trim(), StringComparison.Ordinal) ? null : detail;
         problem.Extensions["code"] = code;
         return problem;
     }

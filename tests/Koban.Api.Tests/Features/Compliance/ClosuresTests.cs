@@ -107,7 +107,7 @@ public sealed class ClosuresTests : ApiTest
         await (await Close(c.Admin, "Month", 2027, 2)).ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "closure_period_not_ended");
         await c.AtAsync(2027, 3, 1);
         var refused = await (await Close(c.Admin, "Month", 2027, 2)).ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "closure_previous_month_open");
-        refused.GetProperty("detail").GetString()!.ShouldContain("2027-01");
+        refused.GetProperty("title").GetString()!.ShouldContain("2027-01");
 
         var response = await Close(c.Admin, "Month", 2027, 1);
         await response.ShouldHaveStatus(HttpStatusCode.Created);

@@ -5,17 +5,22 @@ import dayjs from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { asApiError } from "@/api/problem";
+import { useApiQuery } from "@/api/query";
 import { OnceButton } from "@/components/ui/once-button";
 import { ProblemAlert } from "@/components/ui/problem-alert";
+import { formatDate } from "@/lib/dates";
 
 /**
  * Validating an invoice or a credit note cannot be undone: the dialog says so plainly before anything is sent.
- * The date is optional (the API takes the draft's requested date, else today).
+ * The date is optional (the API takes the draft's requested date, else today). The picker offers only the dates the
+ * server accepts (`GET /numbering/{type}/issue-date-range`: not before the series' last document, the first fiscal year
+ * or a closed period, not after today) and says why the earliest one is what it is.
  */
 export function ValidateDocumentDialog({
   opened,
   documentLabel,
   requestedDate,
+  notBefore = null,
   pending,
   error,
   onClose,
@@ -25,6 +30,8 @@ export function ValidateDocumentDialog({
   /** "la facture" / "l'avoir", in the sentence. */
   documentLabel: "invoice" | "creditNote";
   requestedDate: string | null;
+  /** A bound of the document itself (the date of the invoice a credit note corrects). */
+  notBefore?: string | null;
   pending: boolean;
   error: unknown;
   onClose: () => void;
@@ -33,6 +40,23 @@ export function ValidateDocumentDialog({
   const { t } = useTranslation();
   const [date, setDate] = useState<string | null>(requestedDate);
   const dateError = asApiError(error)?.problem.errors?.issueDate?.join(" ");
+  const documentType = documentLabel === "invoice" ? "Invoice" : "CreditNote";
+  const range = useApiQuery("/api/v1/numbering/{documentType}/issue-date-range", { params: { path: { documentType } } }, { enabled: opened }).data;
+  const earliest =
+    range && notBefore && notBefore > range.earliest
+      ? { date: notBefore, reason: "CorrectedInvoice" as const }
+      : range
+        ? { date: range.earliest, reason: range.earliestReason }
+        : notBefore
+          ? { date: notBefore, reason: "CorrectedInvoice" as const }
+          : null;
+  const latest = range?.latest ?? dayjs().format("YYYY-MM-DD");
+  const hint = [
+    earliest ? t(`billing.validate.earliest.${earliest.reason}.${documentLabel}`, { date: formatDate(earliest.date) }) : null,
+    t("billing.validate.latest", { date: formatDate(latest) }),
+  ]
+    .filter(Boolean)
+    .join(" ");
   return (
     <Modal opened={opened} onClose={onClose} title={t(`billing.validate.title.${documentLabel}`)} size="lg">
       <Stack>
@@ -45,11 +69,19 @@ export function ValidateDocumentDialog({
         </Alert>
         <DatePickerInput
           label={t("billing.validate.date")}
-          description={t("billing.validate.dateHelp")}
+          description={
+            <>
+              {t("billing.validate.dateHelp")}
+              <br />
+              <span data-testid="issue-date-range">{hint}</span>
+            </>
+          }
           valueFormat="DD/MM/YYYY"
           clearable
-          // The server refuses a document dated after today (issue_date_in_future): the picker does not offer it.
-          maxDate={dayjs().format("YYYY-MM-DD")}
+          // Exactly the server's range: it refuses a date outside it (numbering_backdated, date_before_first_fiscal_year,
+          // period_closed, credit_note_before_invoice, issue_date_in_future).
+          minDate={earliest?.date}
+          maxDate={latest}
           value={date}
           onChange={(v) => setDate(v)}
           error={dateError}

@@ -4,6 +4,8 @@ import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorState } from "@/components/ui/error-state";
+import { useBankAccountLabel } from "@/components/receivables/receivables-api";
+import { useUnitLabel } from "@/components/sales-lines/sales-lines-api";
 import { LoadMoreButton } from "@/components/ui/load-more-button";
 import { formatDateTime } from "@/lib/dates";
 import { type AuditEvent, useAuditEvents } from "../api/audit-events";
@@ -36,12 +38,20 @@ function valueLabel(t: TFunction, value: unknown): string {
 /** Who changed what: one line per field, "Prix unitaire : 65 → 70"; never the raw snapshots. */
 function Change({ event }: { event: AuditEvent }) {
   const { t } = useTranslation();
+  const unitLabel = useUnitLabel();
+  const bankAccountLabel = useBankAccountLabel();
   const changes = fieldChanges(event.before, event.after);
   if (changes.length === 0) return <Text c="dimmed" size="sm">—</Text>;
+  /** A code the user knows by its name: "HUR" → "heure", "BANK" → the account's label. */
+  const named = (path: string, value: unknown) => {
+    if (typeof value !== "string") return value;
+    const leaf = path.split(".").pop()!.replace(/\[\d+\]/g, "");
+    return leaf === "unitCode" ? unitLabel(value) : leaf === "bankAccountCode" ? bankAccountLabel(value) : value;
+  };
   return (
     <Stack gap={2} data-testid="audit-change">
       {changes.slice(0, shownChanges).map((c) => {
-        const values = { field: fieldLabel(t, c.path), before: valueLabel(t, c.before), after: valueLabel(t, c.after) };
+        const values = { field: fieldLabel(t, c.path), before: valueLabel(t, named(c.path, c.before)), after: valueLabel(t, named(c.path, c.after)) };
         const key = event.before == null ? "audit.set" : event.after == null ? "audit.removed" : "audit.changedFrom";
         return (
           <Text key={c.path} size="sm">

@@ -194,6 +194,7 @@ export function CreditNotePage({ data, canWrite, onDeleted }: { data: VersionedC
           opened
           documentLabel="creditNote"
           requestedDate={note.requestedIssueDate}
+          notBefore={note.invoiceDate}
           pending={validate.isPending}
           error={validate.error}
           onClose={() => {

@@ -3,8 +3,10 @@ import { DatePickerInput } from "@mantine/dates";
 import { useQueryClient } from "@tanstack/react-query";
 import { useRef } from "react";
 import { useTranslation } from "react-i18next";
+import { useApiQuery } from "@/api/query";
 import type { components } from "@/api/schema";
 import { CustomerSelect } from "@/components/pickers/customer-select";
+import { formatDate } from "@/lib/dates";
 import { type Order, type PaymentMethod, orderCustomerQuery, paymentMethods, useOrderCustomer, useSalespeople } from "../api/orders";
 
 type Schemas = components["schemas"];
@@ -119,6 +121,9 @@ export function OrderHeaderForm({
   const users = useSalespeople(canListUsers);
   const locked = readOnly || frozen;
   const lockedHint = frozen ? t("orders.frozenField") : undefined;
+  // The order is numbered with its own date at validation: the picker offers only the dates the server accepts then.
+  const dateRange = useApiQuery("/api/v1/numbering/{documentType}/issue-date-range", { params: { path: { documentType: "Order" } } }, { enabled: !locked }).data;
+  const dateHint = !locked && dateRange ? t(`orders.orderDateEarliest.${dateRange.earliestReason}`, { date: formatDate(dateRange.earliest) }) : undefined;
   const contacts = (customer.data?.contacts ?? []).map((c) => ({ value: c.id, label: [c.firstName, c.lastName].filter(Boolean).join(" ") || (c.email ?? c.id) }));
   if (values.contactId && !contacts.some((c) => c.value === values.contactId)) contacts.unshift({ value: values.contactId, label: t("orders.unknownContact") });
   const addresses = [
@@ -174,7 +179,8 @@ export function OrderHeaderForm({
               onChange={(v) => onChange({ orderDate: v })}
               error={errors.orderDate}
               disabled={locked}
-              description={lockedHint}
+              minDate={locked ? undefined : dateRange?.earliest}
+              description={lockedHint ?? <span data-testid="order-date-range">{dateHint}</span>}
             />
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 4 }}>

@@ -1,7 +1,10 @@
 import { screen, within } from "@testing-library/react";
+import { HttpResponse, http } from "msw";
 import { describe, expect, it } from "vitest";
 import { db } from "@/testing/data";
+import { accountingSettings } from "@/testing/payments-handlers";
 import { renderApp } from "@/testing/render";
+import { server } from "@/testing/server";
 
 describe("Settings → audit log", () => {
   it("says in French who changed which field from what to what, never event codes or JSON", async () => {
@@ -31,5 +34,30 @@ describe("Settings → audit log", () => {
     expect(change).not.toHaveTextContent("Code");
     expect(row).not.toHaveTextContent("product.updated");
     expect(row).not.toHaveTextContent("{");
+  });
+
+  it("names a unit and a bank account as the user knows them, not by their codes (C62, BQ1)", async () => {
+    server.use(http.get("*/api/v1/accounting/settings", () => HttpResponse.json(accountingSettings, { headers: { ETag: '"1"' } })));
+    db.auditEvents = [
+      {
+        id: "4c9e2f1a-5b7d-4e8f-9a0b-1c2d3e4f5a6b",
+        occurredAt: "2026-11-27T15:05:00Z",
+        actorId: null,
+        actorName: "Anne Comptable",
+        action: "payment.recorded",
+        entityType: "payment",
+        entityId: "8f8e7d6c-5b4a-3c2d-1e0f-a9b8c7d6e5f4",
+        before: null,
+        after: { bankAccountCode: "BQ1", lines: [{ unitCode: "C62" }] },
+      },
+    ];
+    renderApp("/settings/audit");
+
+    const change = await screen.findByTestId("audit-change");
+    expect(await within(change).findByText(/Compte bancaire : Banque/)).toBeInTheDocument();
+    expect(await within(change).findByText(/Unité : unité/)).toBeInTheDocument();
+    expect(change).not.toHaveTextContent("BQ1");
+    expect(change).not.toHaveTextContent("C62");
+    expect(screen.getByRole("table")).toHaveTextContent("Règlement enregistré");
   });
 });
