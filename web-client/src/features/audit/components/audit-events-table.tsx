@@ -27,11 +27,14 @@ function fieldLabel(t: TFunction, path: string): string {
     .join(" › ");
 }
 
+const enumValue = /^[A-Z][A-Za-z0-9]*$/;
+
 function valueLabel(t: TFunction, value: unknown): string {
   if (value === null || value === undefined || value === "") return t("audit.empty");
   if (typeof value === "boolean") return value ? t("audit.yes") : t("audit.no");
   if (typeof value === "number") return numberFormat.format(value);
-  if (typeof value === "string") return value;
+  // an enumeration's value ("BankTransfer", "Deposit") is shown by its label; any other text as typed
+  if (typeof value === "string") return enumValue.test(value) ? t(`audit.values.${value}`, { defaultValue: value }) : value;
   return JSON.stringify(value);
 }
 

@@ -48,7 +48,7 @@ describe("Settings → audit log", () => {
         entityType: "payment",
         entityId: "8f8e7d6c-5b4a-3c2d-1e0f-a9b8c7d6e5f4",
         before: null,
-        after: { bankAccountCode: "BQ1", lines: [{ unitCode: "C62" }] },
+        after: { bankAccountCode: "BQ1", method: "BankTransfer", direction: "Receipt", description: "Title", lines: [{ unitCode: "C62" }] },
       },
     ];
     renderApp("/settings/audit");
@@ -58,6 +58,10 @@ describe("Settings → audit log", () => {
     expect(await within(change).findByText(/Unité : unité/)).toBeInTheDocument();
     expect(change).not.toHaveTextContent("BQ1");
     expect(change).not.toHaveTextContent("C62");
+    // enumeration values by their French labels (any text that is not a documented value stays as typed)
+    expect(change).toHaveTextContent("Virement");
+    expect(change).toHaveTextContent("Encaissement");
+    expect(change).not.toHaveTextContent("BankTransfer");
     expect(screen.getByRole("table")).toHaveTextContent("Règlement enregistré");
   });
 });
