@@ -21,8 +21,11 @@ export interface FormFailure {
 }
 
 export type ApiFormOptions<Values extends FormShape> = Omit<UseFormInput<Values>, "mode"> & {
-  /** Renames the problem's field paths to the form's (e.g. `lines[0].x` → `lines.0.x`) before mapping them. */
-  mapProblem?: (error: unknown) => unknown;
+  /**
+   * Renames the problem's field paths to the form's (e.g. `lines[0].x` → `lines.0.x`) before mapping them; `submitted`
+   * are the values the refused request was built from (a list sent filtered is named by the index sent).
+   */
+  mapProblem?: (error: unknown, submitted: Values) => unknown;
 };
 
 export interface ApiForm<Values extends FormShape> {
@@ -66,7 +69,7 @@ export function useApiForm<Values extends FormShape>({ mapProblem, ...options }:
         mutation.mutate(toVariables(values), {
           onSuccess: (data) => onSuccess?.(data, values),
           onError: (error) => {
-            setFailure({ error, unmatched: applyProblemToForm(form, mapProblem ? mapProblem(error) : error) });
+            setFailure({ error, unmatched: applyProblemToForm(form, mapProblem ? mapProblem(error, values) : error) });
             revealProblem();
           },
         });
