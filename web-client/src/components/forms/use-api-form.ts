@@ -21,8 +21,11 @@ export interface FormFailure {
 }
 
 export type ApiFormOptions<Values extends FormShape> = Omit<UseFormInput<Values>, "mode"> & {
-  /** Renames the problem's field paths to the form's (e.g. `lines[0].x` → `lines.0.x`) before mapping them. */
-  mapProblem?: (error: unknown) => unknown;
+  /**
+   * Renames the problem's field paths to the form's (e.g. `lines[0].x` → `lines.0.x`) before mapping them; `submitted`
+   * are the values the refused request was built from (a list sent filtered is named by the index sent).
+   */
+  mapProblem?: (error: unknown, submitted: Values) => unknown;
 };
 
 export interface ApiForm<Values extends FormShape> {
@@ -40,6 +43,11 @@ export interface ApiForm<Values extends FormShape> {
   failure: FormFailure | null;
   /** Forgets the last refusal (after a reload of the record, for instance). */
   clearFailure: () => void;
+  /**
+   * Shows a refusal of a request the form's values were sent by outside `submitWith` (a save awaited before a preview,
+   * for instance) exactly as `submitWith` does: on the fields, the first one focused, the rest in `failure`.
+   */
+  showFailure: (error: unknown, submitted?: Values) => void;
 }
 
 /**
@@ -55,6 +63,11 @@ export function useApiForm<Values extends FormShape>({ mapProblem, ...options }:
   const form = useForm<Values>({ mode: "controlled", ...options });
   const [failure, setFailure] = useState<FormFailure | null>(null);
 
+  function showFailure(error: unknown, submitted: Values = form.getValues()) {
+    setFailure({ error, unmatched: applyProblemToForm(form, mapProblem ? mapProblem(error, submitted) : error) });
+    revealProblem();
+  }
+
   function submitWith<TData, TVariables>(
     mutation: FormMutation<TData, TVariables>,
     toVariables: (values: Values) => TVariables,
@@ -65,10 +78,7 @@ export function useApiForm<Values extends FormShape>({ mapProblem, ...options }:
         setFailure(null);
         mutation.mutate(toVariables(values), {
           onSuccess: (data) => onSuccess?.(data, values),
-          onError: (error) => {
-            setFailure({ error, unmatched: applyProblemToForm(form, mapProblem ? mapProblem(error) : error) });
-            revealProblem();
-          },
+          onError: (error) => showFailure(error, values),
         });
       },
       () => revealProblem(),
@@ -77,7 +87,7 @@ export function useApiForm<Values extends FormShape>({ mapProblem, ...options }:
 
   const errorsShown = Object.keys(form.errors).length > 0;
   const shown = failure && (failure.unmatched.length > 0 || !errorsShown) ? failure : null;
-  return { form, submitWith, failure: shown, clearFailure: () => setFailure(null) };
+  return { form, submitWith, failure: shown, clearFailure: () => setFailure(null), showFailure };
 }
 
 /** Field paths of list items as the server names them ("lines[0].quantity") → as a Mantine form does ("lines.0.quantity"). */
@@ -85,5 +95,17 @@ export function withDottedIndexes(error: unknown): unknown {
   const apiError = asApiError(error);
   if (!apiError?.problem.errors) return error;
   const errors = Object.fromEntries(Object.entries(apiError.problem.errors).map(([k, v]) => [k.replace(/\[(\d+)\]/g, ".$1"), v]));
+  return new ApiError(apiError.status, { ...apiError.problem, errors }, apiError.retryAfterSeconds);
+}
+
+/** The problem with each field path renamed by `rename` (to the form's name of that field), the rest as is. */
+export function renameProblemFields(error: unknown, rename: (path: string) => string): unknown {
+  const apiError = asApiError(error);
+  if (!apiError?.problem.errors) return error;
+  const errors: Record<string, string[]> = {};
+  for (const [key, messages] of Object.entries(apiError.problem.errors)) {
+    const name = rename(key);
+    errors[name] = [...(errors[name] ?? []), ...messages];
+  }
   return new ApiError(apiError.status, { ...apiError.problem, errors }, apiError.retryAfterSeconds);
 }

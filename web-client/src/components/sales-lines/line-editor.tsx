@@ -1,6 +1,7 @@
 import { ActionIcon, Alert, Button, Group, NumberInput, Select, Stack, Table, Text, Textarea } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconAlertTriangle, IconArrowDown, IconArrowUp, IconPlus, IconTrash } from "@tabler/icons-react";
+import type { UseFormReturnType } from "@mantine/form";
 import { type KeyboardEvent, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatMoney } from "@/lib/format-money";
@@ -11,6 +12,7 @@ import {
   isPriced,
   type LineDraft,
   type LineKind,
+  type LinesValues,
   lineKinds,
   type Product,
   previewableLines,
@@ -27,21 +29,22 @@ const decimal = { decimalSeparator: ",", hideControls: true } as const;
 /**
  * The lines of a quote or an order being edited. Every amount (line nets, VAT per rate, totals) comes from
  * POST /orders/preview, called 300 ms after the last keystroke: the browser never adds anything up.
- * `errors` are the save's field errors, keyed "lines[i].field".
+ *
+ * The lines live in the host's `useApiForm` (its values hold `lines`): every edit goes through the form (so a cell's
+ * error clears when it changes), and the save's problem lands on the cells as `lines.<i>.<field>` (or `lines.<i>` for
+ * the line as a whole) like any other field of the form.
  */
-export function LineEditor({
+export function LineEditor<Values extends LinesValues>({
+  form: hostForm,
   customerId,
-  lines,
-  onChange,
-  errors = {},
   currency = "EUR",
 }: {
+  form: UseFormReturnType<Values>;
   customerId: string | null;
-  lines: LineDraft[];
-  onChange: (lines: LineDraft[]) => void;
-  errors?: Record<string, string>;
   currency?: string;
 }) {
+  const form = hostForm as unknown as UseFormReturnType<LinesValues>;
+  const lines = form.getValues().lines;
   const { t } = useTranslation();
   const units = useUnitCodes();
   const [focusKey, setFocusKey] = useState<string | null>(null);
@@ -61,28 +64,33 @@ export function LineEditor({
       if (index !== undefined) netByIndex.set(index, line.netAmount);
     });
   }
-  const cellError = (index: number, field: string) => errors[`lines[${index}].${field}`] ?? previewErrors?.lines[`lines[${index}].${field}`];
+  const formError = (path: string) => {
+    const error = form.errors[path];
+    return error === undefined || error === null ? undefined : String(error);
+  };
+  const cellError = (index: number, field: string) =>
+    (field === "line" ? formError(`lines.${index}`) : formError(`lines.${index}.${field}`)) ?? previewErrors?.lines[`lines[${index}].${field}`];
 
   const unitOptions = (units.data ?? []).map((u) => ({ value: u.code, label: `${u.label} (${u.code})` }));
   const unitLabel = (code: string | null | undefined) => units.data?.find((u) => u.code === code)?.label ?? code ?? "";
 
+  /** Field by field, so the error of each changed cell (and of the line as a whole) is cleared. */
   function update(index: number, patch: Partial<LineDraft>) {
-    onChange(lines.map((line, i) => (i === index ? { ...line, ...patch } : line)));
+    for (const [field, value] of Object.entries(patch)) form.setFieldValue(`lines.${index}.${field}`, value);
+    form.clearFieldError(`lines.${index}`);
   }
   function add(kind: LineKind = "Product") {
     const line = emptyLine(kind);
     setFocusKey(line.key);
-    onChange([...lines, line]);
+    form.insertListItem("lines", line);
   }
   function remove(index: number) {
-    onChange(lines.filter((_, i) => i !== index));
+    form.removeListItem("lines", index);
   }
   function move(index: number, delta: number) {
     const target = index + delta;
     if (target < 0 || target >= lines.length) return;
-    const next = [...lines];
-    [next[index], next[target]] = [next[target]!, next[index]!];
-    onChange(next);
+    form.reorderListItem("lines", { from: index, to: target });
   }
   function pickProduct(index: number, product: Product | null) {
     update(index, { productId: product?.id ?? null, product, productLabel: product ? productLabel(product) : null });
@@ -97,12 +105,13 @@ export function LineEditor({
       quantity: isPriced(kind) ? (line.quantity === "" ? 1 : line.quantity) : "",
     });
   }
-  /** Enter in a number cell of the last row adds a line (Shift+Enter stays in the description). */
+  /** Enter in a number cell of the last row adds a line (Shift+Enter stays in the description), never submits. */
   function onKeyDown(event: KeyboardEvent<HTMLTableRowElement>, index: number) {
     const target = event.target as HTMLElement;
-    if (event.key !== "Enter" || target.dataset.lineEnter !== "true" || index !== lines.length - 1) return;
+    if (event.key !== "Enter" || target.dataset.lineEnter !== "true") return;
+    // Never the host form's submission: Enter in a number cell adds a line on the last row, else does nothing.
     event.preventDefault();
-    add();
+    if (index === lines.length - 1) add();
   }
 
   return (

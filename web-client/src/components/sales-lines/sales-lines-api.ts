@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { fetchClient } from "@/api/client";
-import { asApiError, unwrap } from "@/api/problem";
+import { ApiError, asApiError, unwrap } from "@/api/problem";
 import { useApiQuery } from "@/api/query";
 import type { components } from "@/api/schema";
 
@@ -141,6 +141,33 @@ export function usePreviewTotals(customerId: string | null, lines: SalesLineRequ
     queryFn: async ({ signal }) =>
       unwrap(await fetchClient.POST("/api/v1/orders/preview", { body: { customerId: customerId!, lines }, signal })),
   });
+}
+
+/** What a form holding sales lines has (the line editor reads and edits `lines`). */
+export interface LinesValues {
+  lines: LineDraft[];
+}
+
+/**
+ * The save's problem as a lines form names its fields: `lines[2].UnitPrice` → `lines.2.unitPrice`, `Lines[2]` (the
+ * line as a whole) → `lines.2`. `indexes` re-indexes when the request held only some of the form's lines.
+ */
+export function linesProblem(error: unknown, indexes?: number[]): unknown {
+  const apiError = asApiError(error);
+  if (!apiError?.problem.errors) return error;
+  const errors: Record<string, string[]> = {};
+  for (const [rawKey, messages] of Object.entries(apiError.problem.errors)) {
+    const key = rawKey.startsWith("$.") ? rawKey.slice(2) : rawKey;
+    const match = /^[Ll]ines\[(\d+)\](?:\.(\w+))?$/.exec(key);
+    let name = key;
+    if (match) {
+      const sent = Number(match[1]);
+      const index = indexes ? (indexes[sent] ?? sent) : sent;
+      name = match[2] ? `lines.${index}.${match[2][0]!.toLowerCase()}${match[2].slice(1)}` : `lines.${index}`;
+    }
+    errors[name] = [...(errors[name] ?? []), ...messages];
+  }
+  return new ApiError(apiError.status, { ...apiError.problem, errors }, apiError.retryAfterSeconds);
 }
 
 /**

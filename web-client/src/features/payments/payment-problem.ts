@@ -1,4 +1,4 @@
-import { asApiError, toFieldPath } from "@/api/problem";
+import { ApiError, asApiError, toFieldPath } from "@/api/problem";
 
 export interface PaymentProblem {
   /** Form fields of the payment (amount, date, customerId…) → message. */
@@ -33,4 +33,21 @@ export function mapPaymentProblem(error: unknown, sent: { invoiceId: string }[],
     else result.other.push(message);
   }
   return result;
+}
+
+/**
+ * For a form holding the allocations by invoice id (`allocations.<invoiceId>`): renames each `allocations[i].x` of the
+ * problem to the invoice sent at index i, so `useApiForm` puts it on that invoice's row. Other names are left as they are.
+ */
+export function allocationsByInvoice(error: unknown, sent: { invoiceId: string }[]): unknown {
+  const apiError = asApiError(error);
+  if (!apiError?.problem.errors) return error;
+  const errors: Record<string, string[]> = {};
+  for (const [key, messages] of Object.entries(apiError.problem.errors)) {
+    const match = allocationKey.exec(key);
+    const row = match ? sent[Number(match[1])] : undefined;
+    const name = row ? `allocations.${row.invoiceId}` : key;
+    errors[name] = [...(errors[name] ?? []), ...messages];
+  }
+  return new ApiError(apiError.status, { ...apiError.problem, errors }, apiError.retryAfterSeconds);
 }

@@ -5,13 +5,12 @@ import dayjs from "dayjs";
 import { useMediaQuery } from "@mantine/hooks";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { applyProblemToForm } from "@/api/problem";
+import { useApiForm } from "@/components/forms/use-api-form";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorState } from "@/components/ui/error-state";
 import { ProblemAlert } from "@/components/ui/problem-alert";
 import { formatDate, formatDateTime } from "@/lib/dates";
 import {
-  type CsvField,
   type CsvLayout,
   type ExportEncoding,
   type ExportFormat,
@@ -34,39 +33,43 @@ const defaultCsv: CsvLayout = {
   encoding: "Utf8",
 };
 
+interface ExportValues {
+  format: ExportFormat;
+  month: string | null;
+  from: string | null;
+  to: string | null;
+  fec: { separator: "Tab" | "Pipe"; encoding: ExportEncoding };
+  csv: CsvLayout;
+}
+
 /** Accounting export: choose a format and a period, start it, follow its progress, download it; past exports below. */
 export function ExportPage({ canWrite, pollMs }: { canWrite: boolean; pollMs?: number }) {
   const { t } = useTranslation();
-  const [format, setFormat] = useState<ExportFormat>("Fec");
-  const [month, setMonth] = useState<string | null>(dayjs().startOf("month").format("YYYY-MM-DD"));
-  const [period, setPeriod] = useState(monthBounds(dayjs().format("YYYY-MM-DD")));
-  const [separator, setSeparator] = useState<"Tab" | "Pipe">("Tab");
-  const [encoding, setEncoding] = useState<ExportEncoding>("Iso885915");
-  const [csv, setCsv] = useState<CsvLayout>(defaultCsv);
   const [currentId, setCurrentId] = useState<string | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const start = useStartExport();
+  const thisMonth = dayjs().startOf("month").format("YYYY-MM-DD");
+  const { form, submitWith, failure } = useApiForm<ExportValues>({
+    initialValues: { format: "Fec", month: thisMonth, ...monthBounds(thisMonth), fec: { separator: "Tab", encoding: "Iso885915" }, csv: defaultCsv },
+    validate: {
+      from: (v) => (v ? null : t("errors.required")),
+      to: (v) => (v ? null : t("errors.required")),
+    },
+  });
+  const values = form.getValues();
   // On a phone the four formats do not fit side by side: they are stacked.
   const phone = useMediaQuery("(max-width: 47.99em)", false, { getInitialValueInEffect: false });
 
-  function submit() {
-    setErrors({});
-    const body = {
-      format,
-      from: period.from,
-      to: period.to,
-      fec: format === "Fec" ? { separator, encoding } : null,
-      csv: format === "Csv" ? csv : null,
-    };
-    start.mutate(body, {
-      onSuccess: (created) => setCurrentId(created.id),
-      onError: (e) => {
-        const collected: Record<string, string> = {};
-        applyProblemToForm({ setErrors: (x) => Object.assign(collected, x), getValues: () => body }, e);
-        setErrors(collected);
-      },
-    });
-  }
+  const submit = submitWith(
+    start,
+    (v) => ({
+      format: v.format,
+      from: v.from!,
+      to: v.to!,
+      fec: v.format === "Fec" ? v.fec : null,
+      csv: v.format === "Csv" ? v.csv : null,
+    }),
+    (created) => setCurrentId(created.id),
+  );
 
   return (
     <Stack>
@@ -75,87 +78,82 @@ export function ExportPage({ canWrite, pollMs }: { canWrite: boolean; pollMs?: n
           <Title order={4} mb="sm">
             {t("accounting.newExport")}
           </Title>
-          <Stack gap="sm">
-            <div>
-              <Text size="sm" fw={500} mb={4}>
-                {t("accounting.format")}
-              </Text>
-              <SegmentedControl
-                value={format}
-                onChange={(v) => setFormat(v as ExportFormat)}
-                data={exportFormats.map((f) => ({ value: f, label: t(`accounting.formats.${f}`) }))}
-                aria-label={t("accounting.format")}
-                orientation={phone ? "vertical" : "horizontal"}
-                fullWidth={phone}
-              />
-              <Text size="xs" c="dimmed" mt={4}>
-                {t(`accounting.formatHelp.${format}`)}
-              </Text>
-            </div>
-            <Group align="flex-end">
-              <MonthPickerInput
-                label={t("accounting.month")}
-                valueFormat="MMMM YYYY"
-                value={month}
-                onChange={(m) => {
-                  setMonth(m);
-                  if (m) setPeriod(monthBounds(m));
-                }}
-                w={200}
-              />
-              <DatePickerInput label={t("accounting.from")} valueFormat="DD/MM/YYYY" value={period.from} onChange={(v) => v && setPeriod((p) => ({ ...p, from: v }))} error={errors.from} w={150} />
-              <DatePickerInput label={t("accounting.to")} valueFormat="DD/MM/YYYY" value={period.to} onChange={(v) => v && setPeriod((p) => ({ ...p, to: v }))} error={errors.to} w={150} />
-            </Group>
-            {format === "Fec" && (
-              <Group>
-                <Select
-                  label={t("accounting.separator")}
-                  data={[
-                    { value: "Tab", label: t("accounting.separators.Tab") },
-                    { value: "Pipe", label: t("accounting.separators.Pipe") },
-                  ]}
-                  value={separator}
-                  onChange={(v) => v && setSeparator(v as "Tab" | "Pipe")}
-                  allowDeselect={false}
-                  w={180}
+          <form onSubmit={submit} noValidate aria-label={t("accounting.newExport")}>
+            <Stack gap="sm">
+              <div>
+                <Text size="sm" fw={500} mb={4}>
+                  {t("accounting.format")}
+                </Text>
+                <SegmentedControl
+                  {...form.getInputProps("format")}
+                  data={exportFormats.map((f) => ({ value: f, label: t(`accounting.formats.${f}`) }))}
+                  aria-label={t("accounting.format")}
+                  orientation={phone ? "vertical" : "horizontal"}
+                  fullWidth={phone}
                 />
-                <EncodingSelect value={encoding} onChange={setEncoding} />
+                <Text size="xs" c="dimmed" mt={4}>
+                  {t(`accounting.formatHelp.${values.format}`)}
+                </Text>
+              </div>
+              <Group align="flex-end">
+                <MonthPickerInput
+                  label={t("accounting.month")}
+                  valueFormat="MMMM YYYY"
+                  value={values.month}
+                  onChange={(m) => {
+                    form.setFieldValue("month", m);
+                    if (m) {
+                      const bounds = monthBounds(m);
+                      form.setFieldValue("from", bounds.from);
+                      form.setFieldValue("to", bounds.to);
+                    }
+                  }}
+                  w={200}
+                />
+                <DatePickerInput label={t("accounting.from")} valueFormat="DD/MM/YYYY" {...form.getInputProps("from")} w={150} />
+                <DatePickerInput label={t("accounting.to")} valueFormat="DD/MM/YYYY" {...form.getInputProps("to")} w={150} />
               </Group>
-            )}
-            {format === "Csv" && (
-              <Stack gap="xs">
-                <MultiSelect
-                  label={t("accounting.csvColumns")}
-                  description={t("accounting.csvColumnsHelp")}
-                  data={csvFields.map((f) => ({ value: f, label: t(`accounting.csvFields.${f}`) }))}
-                  value={csv.columns}
-                  onChange={(columns) => setCsv((c) => ({ ...c, columns: columns as CsvField[] }))}
-                  error={errors["csv.columns"]}
-                  searchable
-                />
+              {values.format === "Fec" && (
                 <Group>
-                  <TextInput label={t("accounting.csvSeparator")} value={csv.separator} maxLength={1} onChange={(e) => setCsv((c) => ({ ...c, separator: e.currentTarget.value }))} w={110} />
                   <Select
-                    label={t("accounting.decimalMark")}
-                    data={[",", "."]}
-                    value={csv.decimalMark}
-                    onChange={(v) => v && setCsv((c) => ({ ...c, decimalMark: v }))}
+                    label={t("accounting.separator")}
+                    data={[
+                      { value: "Tab", label: t("accounting.separators.Tab") },
+                      { value: "Pipe", label: t("accounting.separators.Pipe") },
+                    ]}
+                    {...form.getInputProps("fec.separator")}
                     allowDeselect={false}
-                    w={110}
+                    w={180}
                   />
-                  <TextInput label={t("accounting.dateFormat")} value={csv.dateFormat} onChange={(e) => setCsv((c) => ({ ...c, dateFormat: e.currentTarget.value }))} w={150} />
-                  <EncodingSelect value={csv.encoding ?? "Utf8"} onChange={(encoding) => setCsv((c) => ({ ...c, encoding }))} />
-                  <Checkbox label={t("accounting.headerLine")} checked={csv.header} onChange={(e) => setCsv((c) => ({ ...c, header: e.currentTarget.checked }))} mt={24} />
+                  <EncodingSelect {...form.getInputProps("fec.encoding")} />
                 </Group>
-              </Stack>
-            )}
-            {start.error && Object.keys(errors).length === 0 ? <ProblemAlert error={start.error} /> : null}
-            <Group justify="flex-end">
-              <Button leftSection={<IconFileExport size={16} />} onClick={submit} loading={start.isPending}>
-                {t("accounting.startExport")}
-              </Button>
-            </Group>
-          </Stack>
+              )}
+              {values.format === "Csv" && (
+                <Stack gap="xs">
+                  <MultiSelect
+                    label={t("accounting.csvColumns")}
+                    description={t("accounting.csvColumnsHelp")}
+                    data={csvFields.map((f) => ({ value: f, label: t(`accounting.csvFields.${f}`) }))}
+                    {...form.getInputProps("csv.columns")}
+                    searchable
+                  />
+                  <Group>
+                    <TextInput label={t("accounting.csvSeparator")} maxLength={1} {...form.getInputProps("csv.separator")} w={110} />
+                    <Select label={t("accounting.decimalMark")} data={[",", "."]} {...form.getInputProps("csv.decimalMark")} allowDeselect={false} w={110} />
+                    <TextInput label={t("accounting.dateFormat")} {...form.getInputProps("csv.dateFormat")} w={150} />
+                    <EncodingSelect {...form.getInputProps("csv.encoding")} />
+                    <Checkbox label={t("accounting.headerLine")} {...form.getInputProps("csv.header", { type: "checkbox" })} mt={24} />
+                  </Group>
+                </Stack>
+              )}
+              {failure && <ProblemAlert error={failure.error} extraMessages={failure.unmatched} />}
+              <Group justify="flex-end">
+                <Button type="submit" leftSection={<IconFileExport size={16} />} loading={start.isPending}>
+                  {t("accounting.startExport")}
+                </Button>
+              </Group>
+            </Stack>
+          </form>
         </Paper>
       )}
       {currentId && <ExportProgress id={currentId} pollMs={pollMs} />}
@@ -164,7 +162,7 @@ export function ExportPage({ canWrite, pollMs }: { canWrite: boolean; pollMs?: n
   );
 }
 
-function EncodingSelect({ value, onChange }: { value: ExportEncoding; onChange: (e: ExportEncoding) => void }) {
+function EncodingSelect({ value, onChange, error }: { value?: ExportEncoding | null; onChange: (e: ExportEncoding) => void; error?: React.ReactNode }) {
   const { t } = useTranslation();
   return (
     <Select
@@ -173,8 +171,9 @@ function EncodingSelect({ value, onChange }: { value: ExportEncoding; onChange: 
         { value: "Iso885915", label: "ISO-8859-15" },
         { value: "Utf8", label: "UTF-8" },
       ]}
-      value={value}
+      value={value ?? "Utf8"}
       onChange={(v) => v && onChange(v as ExportEncoding)}
+      error={error}
       allowDeselect={false}
       w={150}
     />

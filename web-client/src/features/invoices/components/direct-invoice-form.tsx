@@ -2,15 +2,20 @@ import { Alert, Button, Grid, Group, Paper, Stack, TextInput, Title } from "@man
 import { DatePickerInput } from "@mantine/dates";
 import { notifications } from "@mantine/notifications";
 import { IconLinkOff } from "@tabler/icons-react";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { CustomerSelect } from "@/components/pickers/customer-select";
 import { LineEditor } from "@/components/sales-lines/line-editor";
-import { type LineDraft, emptyLine, splitLineErrors, toLineRequest } from "@/components/sales-lines/sales-lines-api";
+import { type LinesValues, emptyLine, linesProblem, toLineRequest } from "@/components/sales-lines/sales-lines-api";
+import { useApiForm } from "@/components/forms/use-api-form";
 import { ProblemAlert } from "@/components/ui/problem-alert";
 import { type Invoice, useCreateDirectInvoice } from "../api/invoices";
 
-const shownFields = ["customerId", "issueDate", "customerReference"];
+interface DirectInvoiceValues extends LinesValues {
+  customerId: string | null;
+  customerName: string | null;
+  issueDate: string | null;
+  customerReference: string;
+}
 
 /**
  * A draft invoice of its own lines for a customer (POST /invoices), marked "non rattachée à une commande". The
@@ -25,74 +30,62 @@ export function DirectInvoiceForm({
   defaults?: { customerId: string; customerName: string | null };
 }) {
   const { t } = useTranslation();
-  const [customerId, setCustomerId] = useState<string | null>(defaults?.customerId ?? null);
-  const [customerName, setCustomerName] = useState<string | null>(defaults?.customerName ?? null);
-  const [issueDate, setIssueDate] = useState<string | null>(null);
-  const [customerReference, setCustomerReference] = useState("");
-  const [lines, setLines] = useState<LineDraft[]>(() => [emptyLine()]);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [lineErrors, setLineErrors] = useState<Record<string, string>>({});
   const create = useCreateDirectInvoice();
+  const { form, submitWith, failure } = useApiForm<DirectInvoiceValues>({
+    mapProblem: (error) => linesProblem(error),
+    initialValues: {
+      customerId: defaults?.customerId ?? null,
+      customerName: defaults?.customerName ?? null,
+      issueDate: null,
+      customerReference: "",
+      lines: [emptyLine()],
+    },
+    validate: { customerId: (v) => (v ? null : t("errors.required")) },
+  });
+  const values = form.getValues();
 
-  function submit() {
-    if (!customerId) {
-      setFieldErrors({ customerId: t("errors.required") });
-      return;
-    }
-    setFieldErrors({});
-    setLineErrors({});
-    create.mutate(
-      {
-        body: {
-          customerId,
-          issueDate,
-          paymentTerms: null,
-          paymentMethod: null,
-          customerReference: customerReference.trim() === "" ? null : customerReference.trim(),
-          headerText: null,
-          footerText: null,
-          comment: null,
-          contactId: null,
-          lines: lines.map(toLineRequest),
-        },
+  const submit = submitWith(
+    create,
+    (v) => ({
+      body: {
+        customerId: v.customerId!,
+        issueDate: v.issueDate,
+        paymentTerms: null,
+        paymentMethod: null,
+        customerReference: v.customerReference.trim() === "" ? null : v.customerReference.trim(),
+        headerText: null,
+        footerText: null,
+        comment: null,
+        contactId: null,
+        lines: v.lines.map(toLineRequest),
       },
-      {
-        onSuccess: (invoice) => {
-          notifications.show({ color: "green", message: t("invoices.created") });
-          onCreated(invoice);
-        },
-        onError: (e) => {
-          const split = splitLineErrors(e);
-          setLineErrors(split.lines);
-          setFieldErrors(split.other);
-        },
-      },
-    );
-  }
-
-  const unmatched = Object.entries(fieldErrors)
-    .filter(([k]) => !shownFields.includes(k))
-    .map(([, m]) => m);
+    }),
+    (invoice) => {
+      notifications.show({ color: "green", message: t("invoices.created") });
+      onCreated(invoice);
+    },
+  );
 
   return (
+    <form onSubmit={submit} noValidate aria-label={t("invoices.createDirect")}>
     <Stack>
       <Alert color="orange" variant="light" icon={<IconLinkOff size={16} />} data-testid="direct-invoice-notice">
         {t("invoices.directNotice")}
       </Alert>
-      {create.error && (Object.keys(lineErrors).length === 0 || unmatched.length > 0) ? <ProblemAlert error={create.error} extraMessages={unmatched} /> : null}
+      {failure && <ProblemAlert error={failure.error} extraMessages={failure.unmatched} />}
       <Paper withBorder p="md">
         <Grid>
           <Grid.Col span={{ base: 12, md: 5 }}>
             <CustomerSelect
               label={t("invoices.customer")}
               required
-              value={customerId}
-              valueLabel={customerName}
+              value={values.customerId}
+              valueLabel={values.customerName}
               onChange={(id, name) => {
-                setCustomerId(id);
-                setCustomerName(name);
+                form.setFieldValue("customerId", id);
+                form.setFieldValue("customerName", name);
               }}
-              error={fieldErrors.customerId}
+              error={form.errors.customerId ? String(form.errors.customerId) : undefined}
             />
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 3 }}>
@@ -101,17 +94,13 @@ export function DirectInvoiceForm({
               description={t("invoices.requestedIssueDateHelp")}
               valueFormat="DD/MM/YYYY"
               clearable
-              value={issueDate}
-              onChange={setIssueDate}
-              error={fieldErrors.issueDate}
+              {...form.getInputProps("issueDate")}
             />
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 4 }}>
             <TextInput
               label={t("orders.customerReference")}
-              value={customerReference}
-              onChange={(e) => setCustomerReference(e.currentTarget.value)}
-              error={fieldErrors.customerReference}
+              {...form.getInputProps("customerReference")}
             />
           </Grid.Col>
         </Grid>
@@ -120,13 +109,14 @@ export function DirectInvoiceForm({
         <Title order={4} mb="sm">
           {t("salesLines.title")}
         </Title>
-        <LineEditor customerId={customerId} lines={lines} onChange={setLines} errors={lineErrors} />
+        <LineEditor form={form} customerId={values.customerId} />
       </Paper>
       <Group justify="flex-end">
-        <Button onClick={submit} loading={create.isPending}>
+        <Button type="submit" loading={create.isPending}>
           {t("invoices.createDirect")}
         </Button>
       </Group>
     </Stack>
+    </form>
   );
 }

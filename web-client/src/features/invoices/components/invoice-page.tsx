@@ -6,7 +6,8 @@ import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { LineEditor } from "@/components/sales-lines/line-editor";
-import { type LineDraft, fromLineResponse, splitLineErrors, toLineRequest } from "@/components/sales-lines/sales-lines-api";
+import { type LineDraft, type LinesValues, fromLineResponse, linesProblem, toLineRequest } from "@/components/sales-lines/sales-lines-api";
+import { useApiForm } from "@/components/forms/use-api-form";
 import { TotalsPanel } from "@/components/sales-lines/totals-panel";
 import { ProblemAlert } from "@/components/ui/problem-alert";
 import { formatDate } from "@/lib/dates";
@@ -25,7 +26,7 @@ export function toLineDraft(line: BillingLine): LineDraft {
   return fromLineResponse({ ...line, isContractLine: false });
 }
 
-interface HeaderValues {
+interface InvoiceValues extends LinesValues {
   issueDate: string | null;
   customerReference: string;
   headerText: string;
@@ -33,12 +34,13 @@ interface HeaderValues {
   comment: string;
 }
 
-const headerOf = (i: Invoice): HeaderValues => ({
+const valuesOf = (i: Invoice): InvoiceValues => ({
   issueDate: i.requestedIssueDate,
   customerReference: i.customerReference ?? "",
   headerText: i.headerText ?? "",
   footerText: i.footerText ?? "",
   comment: i.comment ?? "",
+  lines: i.lines.map(toLineDraft),
 });
 
 const orNull = (s: string) => (s.trim() === "" ? null : s);
@@ -64,72 +66,64 @@ export function InvoicePage({
   const direct = invoice.kind === "Direct";
   const editable = canWrite && draft;
   const [etag, setEtag] = useState(data.etag);
-  const [header, setHeader] = useState<HeaderValues>(() => headerOf(invoice));
-  const [lines, setLines] = useState<LineDraft[]>(() => invoice.lines.map(toLineDraft));
-  const [dirty, setDirty] = useState(false);
-  const [lineErrors, setLineErrors] = useState<Record<string, string>>({});
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [dialog, setDialog] = useState<"validate" | "delete" | null>(null);
   const update = useUpdateInvoice();
   const validate = useValidateInvoice();
   const remove = useDeleteInvoice();
+  const { form, submitWith, failure, clearFailure, showFailure } = useApiForm<InvoiceValues>({
+    mapProblem: (error) => linesProblem(error),
+    initialValues: valuesOf(invoice),
+  });
+  const dirty = form.isDirty();
 
-  const patch = (p: Partial<HeaderValues>) => {
-    setHeader((h) => ({ ...h, ...p }));
-    setDirty(true);
-  };
-
-  function save() {
-    update.mutate(
-      { id: invoice.id, etag, body: requestBody() },
-      {
-        onSuccess: (saved) => {
-          applySaved(saved);
-          notifications.show({ color: "green", message: t("invoices.saved") });
-        },
-        onError: showErrors,
-      },
-    );
-  }
+  const save = submitWith(
+    update,
+    (v) => ({ id: invoice.id, etag, body: requestBody(v) }),
+    (saved) => {
+      applySaved(saved);
+      notifications.show({ color: "green", message: t("invoices.saved") });
+    },
+  );
 
   /** Saves the edits before the preview, so it shows what is on screen; a refusal stays on the form. */
   async function saveFirst() {
+    const submitted = form.getValues();
+    clearFailure();
     try {
-      applySaved(await update.mutateAsync({ id: invoice.id, etag, body: requestBody() }));
+      applySaved(await update.mutateAsync({ id: invoice.id, etag, body: requestBody(submitted) }));
     } catch (e) {
-      showErrors(e);
+      showFailure(e, submitted);
       throw e;
     }
   }
 
   function applySaved(saved: VersionedInvoice) {
     setEtag(saved.etag);
-    setHeader(headerOf(saved.value));
-    setLines(saved.value.lines.map(toLineDraft));
-    setDirty(false);
+    reset(saved.value);
   }
 
-  function showErrors(e: unknown) {
-    const split = splitLineErrors(e);
-    setLineErrors(split.lines);
-    setFieldErrors(split.other);
+  function reset(to: Invoice) {
+    const next = valuesOf(to);
+    form.setInitialValues(next);
+    form.setValues(next);
+    form.resetDirty(next);
+    form.clearErrors();
+    clearFailure();
   }
 
-  function requestBody(): InvoiceRequest {
-    setLineErrors({});
-    setFieldErrors({});
+  function requestBody(v: InvoiceValues): InvoiceRequest {
     return {
       customerId: invoice.customerId,
-      issueDate: header.issueDate,
+      issueDate: v.issueDate,
       paymentTerms: invoice.paymentTerms,
       paymentMethod: invoice.paymentMethod,
-      customerReference: orNull(header.customerReference),
-      headerText: orNull(header.headerText),
-      footerText: orNull(header.footerText),
-      comment: orNull(header.comment),
+      customerReference: orNull(v.customerReference),
+      headerText: orNull(v.headerText),
+      footerText: orNull(v.footerText),
+      comment: orNull(v.comment),
       contactId: invoice.contactId,
       // The lines of an order invoice follow from the order: only a direct invoice sends its own.
-      lines: direct ? lines.map(toLineRequest) : null,
+      lines: direct ? v.lines.map(toLineRequest) : null,
     };
   }
 
@@ -206,6 +200,8 @@ export function InvoicePage({
         />
       )}
 
+      <form onSubmit={save} noValidate aria-label={title}>
+      <Stack>
       <Paper withBorder p="md">
         <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
           <Info label={t("invoices.number")} value={invoice.number ?? t("billing.draft")} testId="invoice-number" />
@@ -223,19 +219,15 @@ export function InvoicePage({
               description={t("invoices.requestedIssueDateHelp")}
               valueFormat="DD/MM/YYYY"
               clearable
-              value={header.issueDate}
-              onChange={(v) => patch({ issueDate: v })}
-              error={fieldErrors.issueDate}
+              {...form.getInputProps("issueDate")}
             />
             <TextInput
               label={t("orders.customerReference")}
-              value={header.customerReference}
-              onChange={(e) => patch({ customerReference: e.currentTarget.value })}
-              error={fieldErrors.customerReference}
+              {...form.getInputProps("customerReference")}
             />
-            <Textarea label={t("orders.headerText")} rows={2} value={header.headerText} onChange={(e) => patch({ headerText: e.currentTarget.value })} />
-            <Textarea label={t("orders.footerText")} rows={2} value={header.footerText} onChange={(e) => patch({ footerText: e.currentTarget.value })} />
-            <Textarea label={t("orders.generalComment")} rows={2} value={header.comment} onChange={(e) => patch({ comment: e.currentTarget.value })} />
+            <Textarea label={t("orders.headerText")} rows={2} {...form.getInputProps("headerText")} />
+            <Textarea label={t("orders.footerText")} rows={2} {...form.getInputProps("footerText")} />
+            <Textarea label={t("orders.generalComment")} rows={2} {...form.getInputProps("comment")} />
           </SimpleGrid>
         ) : (
           invoice.customerReference && (
@@ -246,7 +238,7 @@ export function InvoicePage({
         )}
       </Paper>
 
-      {update.error && Object.keys(lineErrors).length === 0 ? <ProblemAlert error={update.error} /> : null}
+      {failure && <ProblemAlert error={failure.error} extraMessages={failure.unmatched} />}
 
       <Paper withBorder p="md">
         <Title order={4} mb="sm">
@@ -255,12 +247,7 @@ export function InvoicePage({
         {editable && direct ? (
           <LineEditor
             customerId={invoice.customerId}
-            lines={lines}
-            onChange={(next) => {
-              setLines(next);
-              setDirty(true);
-            }}
-            errors={lineErrors}
+            form={form}
             currency={invoice.currency}
           />
         ) : (
@@ -296,21 +283,20 @@ export function InvoicePage({
             variant="default"
             disabled={!dirty || update.isPending}
             onClick={() => {
-              setHeader(headerOf(invoice));
-              setLines(invoice.lines.map(toLineDraft));
-              setDirty(false);
+              reset(invoice);
               update.reset();
-              setLineErrors({});
-              setFieldErrors({});
             }}
           >
             {t("common.cancel")}
           </Button>
-          <Button onClick={save} loading={update.isPending} disabled={!dirty}>
+          <Button type="submit" loading={update.isPending} disabled={!dirty}>
             {t("common.save")}
           </Button>
         </Group>
       )}
+
+      </Stack>
+      </form>
 
       {!draft && receivables}
 

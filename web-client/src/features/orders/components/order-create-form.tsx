@@ -3,11 +3,11 @@ import { DatePickerInput } from "@mantine/dates";
 import { notifications } from "@mantine/notifications";
 import { IconInfoCircle } from "@tabler/icons-react";
 import { useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { CustomerSelect } from "@/components/pickers/customer-select";
 import { LineEditor } from "@/components/sales-lines/line-editor";
-import { type LineDraft, emptyLine, splitLineErrors, toLineRequest } from "@/components/sales-lines/sales-lines-api";
+import { type LinesValues, emptyLine, linesProblem, toLineRequest } from "@/components/sales-lines/sales-lines-api";
+import { useApiForm } from "@/components/forms/use-api-form";
 import { ProblemAlert } from "@/components/ui/problem-alert";
 import { type OrderCustomer, type OrderRequest, orderCustomerQuery, useCreateOrder, useOrderCustomer } from "../api/orders";
 
@@ -16,8 +16,12 @@ export interface OrderDefaults {
   customerName: string | null;
 }
 
-/** The header fields this form shows; a server error on any other field goes to the alert. */
-const shownFields = ["customerId", "orderDate", "customerReference"];
+interface OrderCreateValues extends LinesValues {
+  customerId: string | null;
+  customerName: string | null;
+  orderDate: string | null;
+  customerReference: string;
+}
 
 /**
  * A draft order entered directly (POST /orders), not traceable to a quote. Only the customer, the date, the customer's
@@ -26,66 +30,60 @@ const shownFields = ["customerId", "orderDate", "customerReference"];
  */
 export function OrderCreateForm({ defaults, onCreated }: { defaults?: OrderDefaults; onCreated: (id: string) => void }) {
   const { t } = useTranslation();
-  const [customerId, setCustomerId] = useState<string | null>(defaults?.customerId ?? null);
-  const [customerName, setCustomerName] = useState<string | null>(defaults?.customerName ?? null);
-  const [orderDate, setOrderDate] = useState<string | null>(null);
-  const [customerReference, setCustomerReference] = useState("");
-  const [lines, setLines] = useState<LineDraft[]>(() => [emptyLine()]);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [lineErrors, setLineErrors] = useState<Record<string, string>>({});
   const create = useCreateOrder();
+  const { form, submitWith, failure } = useApiForm<OrderCreateValues>({
+    mapProblem: (error) => linesProblem(error),
+    initialValues: {
+      customerId: defaults?.customerId ?? null,
+      customerName: defaults?.customerName ?? null,
+      orderDate: null,
+      customerReference: "",
+      lines: [emptyLine()],
+    },
+    validate: { customerId: (v) => (v ? null : t("errors.required")) },
+  });
+  const values = form.getValues();
   // The order's contact starts as the customer's billing contact (changeable on the draft afterwards): its details are
   // fetched as soon as the customer is picked, and read when the form is sent.
-  useOrderCustomer(customerId);
+  useOrderCustomer(values.customerId);
   const queryClient = useQueryClient();
 
-  function submit() {
-    const errors: Record<string, string> = {};
-    if (!customerId) errors.customerId = t("errors.required");
-    setFieldErrors(errors);
-    setLineErrors({});
-    if (Object.keys(errors).length > 0) return;
-    const customer = queryClient.getQueryData<OrderCustomer>(orderCustomerQuery(customerId).queryKey);
-    const billingContactId = customer?.contacts.find((c) => c.isBilling)?.id ?? null;
-    const body: OrderRequest = {
-      customerId: customerId!,
-      billToCustomerId: null,
-      orderDate,
-      paymentTerms: null,
-      paymentMethod: null,
-      currency: null,
-      contactId: billingContactId,
-      customerReference: customerReference.trim() === "" ? null : customerReference.trim(),
-      templateId: null,
-      headerText: null,
-      footerText: null,
-      generalComment: null,
-      salespersonId: null,
-      plannedDeliveryDate: null,
-      deliveryMethod: null,
-      deliveryAddress: null,
-      internalNotes: null,
-      lines: lines.map(toLineRequest),
-    };
-    create.mutate(
-      { body },
-      {
-        onSuccess: (created) => {
-          notifications.show({ color: "green", message: t("orders.created") });
-          onCreated(created.id);
+  const submit = submitWith(
+    create,
+    (v): { body: OrderRequest } => {
+      const customer = queryClient.getQueryData<OrderCustomer>(orderCustomerQuery(v.customerId).queryKey);
+      const billingContactId = customer?.contacts.find((c) => c.isBilling)?.id ?? null;
+      return {
+        body: {
+          customerId: v.customerId!,
+          billToCustomerId: null,
+          orderDate: v.orderDate,
+          paymentTerms: null,
+          paymentMethod: null,
+          currency: null,
+          contactId: billingContactId,
+          customerReference: v.customerReference.trim() === "" ? null : v.customerReference.trim(),
+          templateId: null,
+          headerText: null,
+          footerText: null,
+          generalComment: null,
+          salespersonId: null,
+          plannedDeliveryDate: null,
+          deliveryMethod: null,
+          deliveryAddress: null,
+          internalNotes: null,
+          lines: v.lines.map(toLineRequest),
         },
-        onError: (e) => {
-          const split = splitLineErrors(e);
-          setLineErrors(split.lines);
-          setFieldErrors(split.other);
-        },
-      },
-    );
-  }
-
-  const unmatched = Object.entries(fieldErrors).filter(([k]) => !shownFields.includes(k));
+      };
+    },
+    (created) => {
+      notifications.show({ color: "green", message: t("orders.created") });
+      onCreated(created.id);
+    },
+  );
 
   return (
+    <form onSubmit={submit} noValidate aria-label={t("orders.new")}>
     <Stack>
       <Title order={2}>{t("orders.new")}</Title>
 
@@ -93,9 +91,7 @@ export function OrderCreateForm({ defaults, onCreated }: { defaults?: OrderDefau
         {t("orders.directNotice")}
       </Alert>
 
-      {create.error && (Object.keys(lineErrors).length === 0 || unmatched.length > 0) && (
-        <ProblemAlert error={create.error} extraMessages={unmatched.map(([, m]) => m)} />
-      )}
+      {failure && <ProblemAlert error={failure.error} extraMessages={failure.unmatched} />}
 
       <Paper withBorder p="md">
         <Grid>
@@ -103,13 +99,13 @@ export function OrderCreateForm({ defaults, onCreated }: { defaults?: OrderDefau
             <CustomerSelect
               label={t("orders.customer")}
               required
-              value={customerId}
-              valueLabel={customerName}
+              value={values.customerId}
+              valueLabel={values.customerName}
               onChange={(id, name) => {
-                setCustomerId(id);
-                setCustomerName(name);
+                form.setFieldValue("customerId", id);
+                form.setFieldValue("customerName", name);
               }}
-              error={fieldErrors.customerId}
+              error={form.errors.customerId ? String(form.errors.customerId) : undefined}
             />
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 3 }}>
@@ -118,17 +114,13 @@ export function OrderCreateForm({ defaults, onCreated }: { defaults?: OrderDefau
               placeholder={t("orders.orderDateDefault")}
               valueFormat="DD/MM/YYYY"
               clearable
-              value={orderDate}
-              onChange={setOrderDate}
-              error={fieldErrors.orderDate}
+              {...form.getInputProps("orderDate")}
             />
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 4 }}>
             <TextInput
               label={t("orders.customerReference")}
-              value={customerReference}
-              onChange={(e) => setCustomerReference(e.currentTarget.value)}
-              error={fieldErrors.customerReference}
+              {...form.getInputProps("customerReference")}
             />
           </Grid.Col>
         </Grid>
@@ -138,14 +130,15 @@ export function OrderCreateForm({ defaults, onCreated }: { defaults?: OrderDefau
         <Title order={4} mb="sm">
           {t("salesLines.title")}
         </Title>
-        <LineEditor customerId={customerId} lines={lines} onChange={setLines} errors={lineErrors} />
+        <LineEditor form={form} customerId={values.customerId} />
       </Paper>
 
       <Group justify="flex-end">
-        <Button onClick={submit} loading={create.isPending}>
+        <Button type="submit" loading={create.isPending}>
           {t("orders.createDraft")}
         </Button>
       </Group>
     </Stack>
+    </form>
   );
 }

@@ -190,7 +190,7 @@ export function OrderHeaderForm({
               allowDeselect={false}
               value={values.paymentTermsKind}
               onChange={(v) => v && onChange({ paymentTermsKind: v as HeaderValues["paymentTermsKind"] })}
-              error={errors.paymentTerms}
+              error={errors.paymentTermsKind}
               disabled={locked}
             />
           </Grid.Col>
@@ -202,6 +202,7 @@ export function OrderHeaderForm({
               allowDecimal={false}
               value={values.paymentTermsDays}
               onChange={(v) => onChange({ paymentTermsDays: v })}
+              error={errors.paymentTermsDays}
               disabled={locked || values.paymentTermsKind === "OnReceipt"}
             />
           </Grid.Col>

@@ -11,15 +11,20 @@ import { LineEditor } from "@/components/sales-lines/line-editor";
 import { ReasonModal } from "@/components/sales-lines/reason-modal";
 import { OnceButton } from "@/components/ui/once-button";
 import { SalesLinesTable } from "@/components/sales-lines/sales-lines-table";
-import { type LineDraft, fromLineResponse, splitLineErrors, toLineRequest } from "@/components/sales-lines/sales-lines-api";
+import { type LinesValues, fromLineResponse, linesProblem, toLineRequest } from "@/components/sales-lines/sales-lines-api";
+import { renameProblemFields, useApiForm } from "@/components/forms/use-api-form";
 import { OrderStatusBadge } from "@/components/sales-lines/status-badges";
 import { TotalsPanel } from "@/components/sales-lines/totals-panel";
 import { ProblemAlert } from "@/components/ui/problem-alert";
 import { formatMoney } from "@/lib/format-money";
-import { type VersionedOrder, useCancelOrder, useDeleteOrder, useOrderTransition, useUpdateOrder } from "../api/orders";
+import { type Order, type VersionedOrder, useCancelOrder, useDeleteOrder, useOrderTransition, useUpdateOrder } from "../api/orders";
 import { BillingScheduleSection } from "./billing-schedule-editor";
 import { OrderBillingBlock, OrderTimeline } from "./order-billing";
 import { type HeaderValues, OrderHeaderForm, toHeaderValues, toOrderHeader } from "./order-header-form";
+
+interface OrderValues extends HeaderValues, LinesValues {}
+
+const valuesOf = (o: Order): OrderValues => ({ ...toHeaderValues(o), lines: o.lines.map(fromLineResponse) });
 
 /**
  * The order: a draft is fully editable; once validated the financial content is frozen by the API, which explains
@@ -48,11 +53,6 @@ export function OrderPage({
   const draft = order.status === "Draft";
   const editable = canWrite && order.status !== "Cancelled";
   const [etag, setEtag] = useState(data.etag);
-  const [header, setHeader] = useState<HeaderValues>(() => toHeaderValues(order));
-  const [lines, setLines] = useState<LineDraft[]>(() => order.lines.map(fromLineResponse));
-  const [dirty, setDirty] = useState(false);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [lineErrors, setLineErrors] = useState<Record<string, string>>({});
   const [dialog, setDialog] = useState<"validate" | "cancel" | "delete" | null>(null);
   const update = useUpdateOrder();
   const transition = useOrderTransition();
@@ -60,46 +60,46 @@ export function OrderPage({
   const remove = useDeleteOrder();
   const saveError = asApiError(update.error);
   const frozenRefusal = saveError?.code === "document_frozen" ? saveError : null;
+  const { form, submitWith, failure, clearFailure, showFailure } = useApiForm<OrderValues>({
+    // The header holds the payment terms as two fields: the problem's "paymentTerms(.days)" lands on them.
+    mapProblem: (error) =>
+      renameProblemFields(linesProblem(error), (path) =>
+        /^paymentTerms\.days$/i.test(path) ? "paymentTermsDays" : /^paymentTerms(\.kind)?$/i.test(path) ? "paymentTermsKind" : path,
+      ),
+    initialValues: valuesOf(order),
+  });
+  const values = form.getValues();
+  const dirty = form.isDirty();
+  const requestOf = (v: OrderValues) => ({ id: order.id, etag, body: { ...toOrderHeader(v), lines: v.lines.map(toLineRequest) } });
+
+  function reset(to: Order) {
+    const next = valuesOf(to);
+    form.setInitialValues(next);
+    form.setValues(next);
+    form.resetDirty(next);
+    form.clearErrors();
+    clearFailure();
+  }
 
   /** Saves the edits before the preview, so it shows what is on screen; a refusal stays on the form. */
   async function saveFirst() {
-    setFieldErrors({});
-    setLineErrors({});
+    const submitted = form.getValues();
+    clearFailure();
     try {
-      const saved = await update.mutateAsync({ id: order.id, etag, body: { ...toOrderHeader(header), lines: lines.map(toLineRequest) } });
+      const saved = await update.mutateAsync(requestOf(submitted));
       setEtag(saved.etag);
-      setHeader(toHeaderValues(saved.value));
-      setLines(saved.value.lines.map(fromLineResponse));
-      setDirty(false);
+      reset(saved.value);
     } catch (e) {
-      const split = splitLineErrors(e);
-      setLineErrors(split.lines);
-      setFieldErrors(split.other);
+      showFailure(e, submitted);
       throw e;
     }
   }
 
-  function submit() {
-    setFieldErrors({});
-    setLineErrors({});
-    update.mutate(
-      { id: order.id, etag, body: { ...toOrderHeader(header), lines: lines.map(toLineRequest) } },
-      {
-        onSuccess: (saved) => {
-          setEtag(saved.etag);
-          setHeader(toHeaderValues(saved.value));
-          setLines(saved.value.lines.map(fromLineResponse));
-          setDirty(false);
-          notifications.show({ color: "green", message: t("orders.saved") });
-        },
-        onError: (e) => {
-          const split = splitLineErrors(e);
-          setLineErrors(split.lines);
-          setFieldErrors(split.other);
-        },
-      },
-    );
-  }
+  const submit = submitWith(update, requestOf, (saved) => {
+    setEtag(saved.etag);
+    reset(saved.value);
+    notifications.show({ color: "green", message: t("orders.saved") });
+  });
 
   const act = (action: "validate" | "close") =>
     transition.mutate(
@@ -116,9 +116,6 @@ export function OrderPage({
     );
 
   const ledgerByLine = new Map((order.billing?.lines ?? []).map((l) => [l.orderLineId, l]));
-  const unmatchedErrors = Object.entries(fieldErrors)
-    .filter(([k]) => !["customerId", "billToCustomerId", "orderDate", "paymentTerms", "paymentMethod", "customerReference", "contactId", "deliveryAddress", "plannedDeliveryDate", "deliveryMethod", "salespersonId"].includes(k))
-    .map(([, m]) => m);
 
   return (
     <Stack>
@@ -190,22 +187,23 @@ export function OrderPage({
         </Alert>
       )}
 
+      <form onSubmit={submit} noValidate aria-label={order.number ? t("orders.titleNumber", { number: order.number }) : t("orders.draftTitle")}>
+      <Stack>
       {frozenRefusal ? (
         <Alert color="orange" variant="filled" role="alert" icon={<IconLock size={18} />} title={t("orders.frozenTitle")} data-testid="frozen-alert">
           {frozenRefusal.problem.detail ?? frozenRefusal.problem.title}
         </Alert>
       ) : (
-        update.error && (Object.keys(lineErrors).length === 0 || unmatchedErrors.length > 0) && <ProblemAlert error={update.error} extraMessages={unmatchedErrors} />
+        failure && <ProblemAlert error={failure.error} extraMessages={failure.unmatched} />
       )}
 
       <Paper withBorder p="md">
         <OrderHeaderForm
-          values={header}
+          values={values}
           onChange={(patch) => {
-            setHeader((h) => ({ ...h, ...patch }));
-            setDirty(true);
+            for (const [field, value] of Object.entries(patch)) form.setFieldValue(field, value as never);
           }}
-          errors={fieldErrors}
+          errors={Object.fromEntries(Object.entries(form.errors).map(([path, message]) => [path, String(message)]))}
           readOnly={!editable}
           frozen={!draft}
           canListUsers={canListUsers}
@@ -218,13 +216,8 @@ export function OrderPage({
         </Group>
         {editable && draft ? (
           <LineEditor
-            customerId={header.customerId}
-            lines={lines}
-            onChange={(next) => {
-              setLines(next);
-              setDirty(true);
-            }}
-            errors={lineErrors}
+            form={form}
+            customerId={values.customerId}
             currency={order.currency}
           />
         ) : (
@@ -256,21 +249,19 @@ export function OrderPage({
             variant="default"
             disabled={!dirty || update.isPending}
             onClick={() => {
-              setHeader(toHeaderValues(order));
-              setLines(order.lines.map(fromLineResponse));
-              setDirty(false);
+              reset(order);
               update.reset();
-              setFieldErrors({});
-              setLineErrors({});
             }}
           >
             {t("common.cancel")}
           </Button>
-          <Button onClick={submit} loading={update.isPending} disabled={!dirty}>
+          <Button type="submit" loading={update.isPending} disabled={!dirty}>
             {t("common.save")}
           </Button>
         </Group>
       )}
+      </Stack>
+      </form>
 
       <OrderBillingBlock order={order} />
       {canReadSchedule && (order.status === "InProgress" || order.status === "Closed") && (

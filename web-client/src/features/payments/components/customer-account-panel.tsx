@@ -6,6 +6,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ErrorState } from "@/components/ui/error-state";
+import { useApiForm } from "@/components/forms/use-api-form";
 import { ProblemAlert } from "@/components/ui/problem-alert";
 import { statementUrl, useAccountingSettings } from "@/components/receivables/receivables-api";
 import { formatDate } from "@/lib/dates";
@@ -157,54 +158,59 @@ function ApplyCreditNoteModal({
 }) {
   const { t } = useTranslation();
   const apply = useApplyCreditNote();
-  const [invoiceId, setInvoiceId] = useState<string | null>(invoices[0]?.invoiceId ?? null);
-  const [amount, setAmount] = useState("");
+  const { form, submitWith, failure } = useApiForm<{ invoiceId: string | null; amount: string }>({
+    initialValues: { invoiceId: invoices[0]?.invoiceId ?? null, amount: "" },
+  });
+  const { invoiceId, amount } = form.getValues();
   const invoice = invoices.find((i) => i.invoiceId === invoiceId);
   const cents = toCents(amount);
+  const submit = submitWith(
+    apply,
+    (v) => ({ id: credit.id, invoiceId: v.invoiceId!, amount: fromCents(toCents(v.amount)!) }),
+    () => {
+      notifications.show({ color: "green", message: t("payments.applied") });
+      onClose();
+    },
+  );
+  const amountInput = form.getInputProps("amount");
   return (
     <Modal opened onClose={onClose} title={t("payments.applyTitle", { reference: credit.reference })}>
+      <form onSubmit={submit} noValidate>
       <Stack>
-        {apply.error ? <ProblemAlert error={apply.error} /> : null}
+        {failure && <ProblemAlert error={failure.error} extraMessages={failure.unmatched} />}
         <Select
           label={t("payments.invoice")}
           data={invoices.map((i) => ({ value: i.invoiceId, label: `${i.number} — ${formatMoney(i.outstanding)}` }))}
-          value={invoiceId}
-          onChange={setInvoiceId}
+          {...form.getInputProps("invoiceId")}
           nothingFoundMessage={t("payments.noOpenInvoices")}
         />
         <TextInput
           label={t("payments.amount")}
           description={invoice ? t("payments.applyHelp", { available: formatMoney(credit.available), outstanding: formatMoney(invoice.outstanding) }) : undefined}
           inputMode="decimal"
-          value={amount}
-          onChange={(e) => setAmount(e.currentTarget.value)}
-          error={amount !== "" && (cents === null || cents <= 0) ? t("payments.invalidAmount") : undefined}
+          {...amountInput}
+          error={amountInput.error ?? (amount !== "" && (cents === null || cents <= 0) ? t("payments.invalidAmount") : undefined)}
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t("common.cancel")}
           </Button>
-          <Button
-            disabled={!invoiceId || cents === null || cents <= 0}
-            loading={apply.isPending}
-            onClick={() =>
-              apply.mutate(
-                { id: credit.id, invoiceId: invoiceId!, amount: fromCents(cents!) },
-                {
-                  onSuccess: () => {
-                    notifications.show({ color: "green", message: t("payments.applied") });
-                    onClose();
-                  },
-                },
-              )
-            }
-          >
+          <Button type="submit" disabled={!invoiceId || cents === null || cents <= 0} loading={apply.isPending}>
             {t("payments.applyCreditNote")}
           </Button>
         </Group>
       </Stack>
+      </form>
     </Modal>
   );
+}
+
+interface RefundValues {
+  date: string | null;
+  method: PaymentMethod;
+  bankAccountCode: string | null;
+  reference: string;
+  amount: string;
 }
 
 function RefundCreditNoteModal({ credit, onClose }: { credit: CustomerCredit; onClose: () => void }) {
@@ -212,67 +218,67 @@ function RefundCreditNoteModal({ credit, onClose }: { credit: CustomerCredit; on
   const refund = useRefundCreditNote();
   const settings = useAccountingSettings();
   const banks = settings.data?.value.bankAccounts ?? [];
-  const [date, setDate] = useState<string | null>(today());
-  const [method, setMethod] = useState<PaymentMethod>("BankTransfer");
-  const [bank, setBank] = useState<string | null>(null);
-  const [reference, setReference] = useState("");
-  const [amount, setAmount] = useState("");
+  const { form, submitWith, failure } = useApiForm<RefundValues>({
+    initialValues: { date: today(), method: "BankTransfer", bankAccountCode: null, reference: "", amount: "" },
+  });
+  const { date, bankAccountCode, amount } = form.getValues();
   const cents = amount.trim() === "" ? null : toCents(amount);
-  const chosenBank = bank ?? banks[0]?.code ?? null;
+  const chosenBank = bankAccountCode ?? banks[0]?.code ?? null;
+  const submit = submitWith(
+    refund,
+    (v) => {
+      const refunded = v.amount.trim() === "" ? null : toCents(v.amount);
+      return {
+        id: credit.id,
+        body: { date: v.date!, method: v.method, bankAccountCode: chosenBank!, reference: v.reference.trim() || null, amount: refunded ? fromCents(refunded) : null },
+      };
+    },
+    () => {
+      notifications.show({ color: "green", message: t("payments.refunded") });
+      onClose();
+    },
+  );
   return (
     <Modal opened onClose={onClose} title={t("payments.refundTitleFor", { reference: credit.reference })}>
+      <form onSubmit={submit} noValidate>
       <Stack>
-        {refund.error ? <ProblemAlert error={refund.error} /> : null}
-        <DatePickerInput label={t("payments.date")} valueFormat="DD/MM/YYYY" value={date} onChange={setDate} />
+        {failure && <ProblemAlert error={failure.error} extraMessages={failure.unmatched} />}
+        <DatePickerInput label={t("payments.date")} valueFormat="DD/MM/YYYY" {...form.getInputProps("date")} />
         <Select
           label={t("payments.method")}
           data={paymentMethods.map((m) => ({ value: m, label: t(`orders.paymentMethods.${m}`) }))}
-          value={method}
-          onChange={(v) => v && setMethod(v as PaymentMethod)}
+          {...form.getInputProps("method")}
           allowDeselect={false}
         />
         <Select
           label={t("payments.bankAccount")}
           data={banks.map((b) => ({ value: b.code, label: `${b.label} (${b.account})` }))}
+          {...form.getInputProps("bankAccountCode")}
           value={chosenBank}
-          onChange={setBank}
           allowDeselect={false}
         />
-        <TextInput label={t("payments.reference")} value={reference} onChange={(e) => setReference(e.currentTarget.value)} />
+        <TextInput label={t("payments.reference")} {...form.getInputProps("reference")} />
         <TextInput
           label={t("payments.amount")}
           description={t("payments.refundAmountHelp", { available: formatMoney(credit.available) })}
           inputMode="decimal"
-          value={amount}
-          onChange={(e) => setAmount(e.currentTarget.value)}
+          {...form.getInputProps("amount")}
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t("common.cancel")}
           </Button>
           <Button
+            type="submit"
             color="orange"
             disabled={!date || !chosenBank || (amount.trim() !== "" && (cents === null || cents <= 0))}
             loading={refund.isPending}
-            onClick={() =>
-              refund.mutate(
-                {
-                  id: credit.id,
-                  body: { date: date!, method, bankAccountCode: chosenBank!, reference: reference.trim() || null, amount: cents ? fromCents(cents) : null },
-                },
-                {
-                  onSuccess: () => {
-                    notifications.show({ color: "green", message: t("payments.refunded") });
-                    onClose();
-                  },
-                },
-              )
-            }
           >
             {t("payments.refundCreditNote")}
           </Button>
         </Group>
       </Stack>
+      </form>
     </Modal>
   );
 }

@@ -3,101 +3,121 @@ import { DatePickerInput } from "@mantine/dates";
 import { notifications } from "@mantine/notifications";
 import { IconInfoCircle } from "@tabler/icons-react";
 import dayjs from "dayjs";
-import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { CustomerSelect } from "@/components/pickers/customer-select";
 import { ErrorState } from "@/components/ui/error-state";
+import { useApiForm } from "@/components/forms/use-api-form";
 import { ProblemAlert } from "@/components/ui/problem-alert";
 import { useAccountingSettings } from "@/components/receivables/receivables-api";
 import { formatMoney } from "@/lib/format-money";
 import { fromCents, toCents } from "../allocation";
 import { type PaymentMethod, type PaymentRequest, paymentMethods, useCreatePayment, useCustomerAccount } from "../api/payments";
-import { mapPaymentProblem } from "../payment-problem";
+import { allocationsByInvoice } from "../payment-problem";
 import { AllocationTable, type AllocationValues, allocationsToSend } from "./allocation-table";
 
-const formFields = ["customerId", "date", "amount", "method", "reference", "bankAccountCode", "bankFees", "note"] as const;
-
 export const today = () => dayjs().format("YYYY-MM-DD");
+
+interface PaymentValues {
+  unidentified: boolean;
+  customerId: string | null;
+  customerName: string | null;
+  date: string | null;
+  amount: string;
+  method: PaymentMethod;
+  reference: string;
+  bankAccountCode: string | null;
+  bankFees: string;
+  note: string;
+  /** Amount typed per open invoice id; a problem naming `allocations[i].amount` lands on the invoice sent at index i. */
+  allocations: AllocationValues;
+}
 
 /** Recording a receipt: the customer, the amount and how it settles the customer's open invoices. */
 export function PaymentForm({ initialCustomer }: { initialCustomer: { id: string; name: string | null } | null }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [unidentified, setUnidentified] = useState(false);
-  const [customer, setCustomer] = useState<{ id: string | null; name: string | null }>(initialCustomer ?? { id: null, name: null });
-  const [date, setDate] = useState<string | null>(today());
-  const [amount, setAmount] = useState("");
-  const [method, setMethod] = useState<PaymentMethod>("BankTransfer");
-  const [reference, setReference] = useState("");
-  const [bankAccount, setBankAccount] = useState<string | null>(null);
-  const [bankFees, setBankFees] = useState("");
-  const [note, setNote] = useState("");
-  const [allocations, setAllocations] = useState<AllocationValues>({});
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [rowErrors, setRowErrors] = useState<Record<string, string>>({});
-  const [otherErrors, setOtherErrors] = useState<string[]>([]);
   const create = useCreatePayment();
   const settings = useAccountingSettings();
-  const account = useCustomerAccount(unidentified ? null : customer.id);
   const bankAccounts = settings.data?.value.bankAccounts ?? [];
-  const chosenBank = bankAccount ?? bankAccounts[0]?.code ?? null;
-  const invoices = account.data?.openInvoices ?? [];
-
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    const local: Record<string, string> = {};
-    const amountCents = toCents(amount);
-    if (amountCents === null || amountCents <= 0) local.amount = amount.trim() === "" ? t("errors.required") : t("payments.invalidAmount");
-    const feesCents = bankFees.trim() === "" ? 0 : toCents(bankFees);
-    if (feesCents === null || feesCents < 0) local.bankFees = t("payments.invalidAmount");
-    if (!unidentified && !customer.id) local.customerId = t("payments.customerRequired");
-    if (!date) local.date = t("errors.required");
-    if (!chosenBank) local.bankAccountCode = t("errors.required");
-    setErrors(local);
-    setRowErrors({});
-    setOtherErrors([]);
-    if (Object.keys(local).length > 0) return;
-    const sent = unidentified ? [] : allocationsToSend(invoices, allocations);
-    const body: PaymentRequest = {
-      direction: "Receipt",
-      customerId: unidentified ? null : customer.id,
-      date: date!,
-      amount: fromCents(amountCents!),
-      method,
-      reference: reference.trim() || null,
-      bankAccountCode: chosenBank!,
-      bankFees: feesCents ? fromCents(feesCents) : null,
-      note: note.trim() || null,
-      allocations: sent,
-    };
-    create.mutate(
-      { body },
-      {
-        onSuccess: (payment) => {
-          notifications.show({ color: "green", message: t("payments.recorded") });
-          void navigate(`/payments/${payment.id}`);
-        },
-        onError: (error) => {
-          const mapped = mapPaymentProblem(error, sent, formFields);
-          setErrors(mapped.fields);
-          setRowErrors(mapped.rows);
-          setOtherErrors(mapped.other);
-        },
+  const { form, submitWith, failure } = useApiForm<PaymentValues>({
+    // The problem names the allocations by their index in what was sent (only the non-zero ones, in the table's order).
+    mapProblem: (error, submitted) => allocationsByInvoice(error, allocationsSent(submitted)),
+    initialValues: {
+      unidentified: false,
+      customerId: initialCustomer?.id ?? null,
+      customerName: initialCustomer?.name ?? null,
+      date: today(),
+      amount: "",
+      method: "BankTransfer",
+      reference: "",
+      bankAccountCode: null,
+      bankFees: "",
+      note: "",
+      allocations: {},
+    },
+    validate: {
+      amount: (v) => {
+        const cents = toCents(v);
+        if (cents !== null && cents > 0) return null;
+        return v.trim() === "" ? t("errors.required") : t("payments.invalidAmount");
       },
-    );
-  }
+      bankFees: (v) => {
+        if (v.trim() === "") return null;
+        const cents = toCents(v);
+        return cents === null || cents < 0 ? t("payments.invalidAmount") : null;
+      },
+      customerId: (v, values) => (values.unidentified || v ? null : t("payments.customerRequired")),
+      date: (v) => (v ? null : t("errors.required")),
+      bankAccountCode: (v) => (v || bankAccounts[0] ? null : t("errors.required")),
+    },
+  });
+  const values = form.getValues();
+  const account = useCustomerAccount(values.unidentified ? null : values.customerId);
+  const chosenBank = values.bankAccountCode ?? bankAccounts[0]?.code ?? null;
+  const invoices = account.data?.openInvoices ?? [];
+  const allocationsSent = (v: PaymentValues) => (v.unidentified ? [] : allocationsToSend(invoices, v.allocations));
 
-  const mappedSomething = Object.keys(errors).length > 0 || Object.keys(rowErrors).length > 0;
+  const submit = submitWith(
+    create,
+    (v): { body: PaymentRequest } => {
+      const allocations = allocationsSent(v);
+      const feesCents = v.bankFees.trim() === "" ? 0 : toCents(v.bankFees);
+      return {
+        body: {
+          direction: "Receipt",
+          customerId: v.unidentified ? null : v.customerId,
+          date: v.date!,
+          amount: fromCents(toCents(v.amount)!),
+          method: v.method,
+          reference: v.reference.trim() || null,
+          bankAccountCode: (v.bankAccountCode ?? bankAccounts[0]?.code)!,
+          bankFees: feesCents ? fromCents(feesCents) : null,
+          note: v.note.trim() || null,
+          allocations,
+        },
+      };
+    },
+    (payment) => {
+      notifications.show({ color: "green", message: t("payments.recorded") });
+      void navigate(`/payments/${payment.id}`);
+    },
+  );
+
+  const rowErrors = Object.fromEntries(
+    Object.entries(form.errors)
+      .filter(([path]) => path.startsWith("allocations."))
+      .map(([path, message]) => [path.slice("allocations.".length), String(message)]),
+  );
 
   return (
     <form onSubmit={submit} noValidate aria-label={t("payments.newTitle")}>
       <Stack>
-        {create.error && (!mappedSomething || otherErrors.length > 0) ? <ProblemAlert error={create.error} extraMessages={otherErrors} /> : null}
+        {failure && <ProblemAlert error={failure.error} extraMessages={failure.unmatched} />}
         <Paper withBorder p="md">
           <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
             <div style={{ gridColumn: "span 2" }}>
-              {unidentified ? (
+              {values.unidentified ? (
                 <Alert color="orange" variant="light" icon={<IconInfoCircle size={16} />} data-testid="unidentified-notice">
                   {t("payments.unidentifiedNotice")}
                 </Alert>
@@ -105,66 +125,60 @@ export function PaymentForm({ initialCustomer }: { initialCustomer: { id: string
                 <CustomerSelect
                   label={t("payments.customer")}
                   required
-                  value={customer.id}
-                  valueLabel={customer.name}
+                  value={values.customerId}
+                  valueLabel={values.customerName}
                   onChange={(id, name) => {
-                    setCustomer({ id, name });
-                    setAllocations({});
+                    form.setFieldValue("customerId", id);
+                    form.setFieldValue("customerName", name);
+                    form.setFieldValue("allocations", {});
                   }}
-                  error={errors.customerId}
+                  error={form.errors.customerId ? String(form.errors.customerId) : undefined}
                 />
               )}
               <Switch
                 mt="xs"
                 label={t("payments.unidentifiedToggle")}
-                checked={unidentified}
-                onChange={(e) => setUnidentified(e.currentTarget.checked)}
+                {...form.getInputProps("unidentified", { type: "checkbox" })}
               />
             </div>
             <TextInput
               label={t("payments.amount")}
               required
               inputMode="decimal"
-              value={amount}
-              onChange={(e) => setAmount(e.currentTarget.value)}
-              error={errors.amount}
+              {...form.getInputProps("amount")}
               rightSection={<Text size="xs">€</Text>}
               data-autofocus
             />
-            <DatePickerInput label={t("payments.date")} required valueFormat="DD/MM/YYYY" value={date} onChange={setDate} error={errors.date} />
+            <DatePickerInput label={t("payments.date")} required valueFormat="DD/MM/YYYY" {...form.getInputProps("date")} />
             <Select
               label={t("payments.method")}
               data={paymentMethods.map((m) => ({ value: m, label: t(`orders.paymentMethods.${m}`) }))}
-              value={method}
-              onChange={(v) => v && setMethod(v as PaymentMethod)}
+              {...form.getInputProps("method")}
               allowDeselect={false}
-              error={errors.method}
             />
-            <TextInput label={t("payments.reference")} value={reference} onChange={(e) => setReference(e.currentTarget.value)} error={errors.reference} />
+            <TextInput label={t("payments.reference")} {...form.getInputProps("reference")} />
             <Select
               label={t("payments.bankAccount")}
               required
               data={bankAccounts.map((b) => ({ value: b.code, label: `${b.label} (${b.account})` }))}
+              {...form.getInputProps("bankAccountCode")}
               value={chosenBank}
-              onChange={setBankAccount}
               allowDeselect={false}
-              error={errors.bankAccountCode ?? (settings.isError ? t("payments.bankAccountsUnavailable") : undefined)}
+              error={form.errors.bankAccountCode ?? (settings.isError ? t("payments.bankAccountsUnavailable") : undefined)}
               placeholder={settings.isPending ? t("common.loading") : undefined}
             />
             <TextInput
               label={t("payments.bankFees")}
               description={t("payments.bankFeesHelp")}
               inputMode="decimal"
-              value={bankFees}
-              onChange={(e) => setBankFees(e.currentTarget.value)}
-              error={errors.bankFees}
+              {...form.getInputProps("bankFees")}
               rightSection={<Text size="xs">€</Text>}
             />
           </SimpleGrid>
-          <Textarea mt="sm" label={t("payments.note")} rows={2} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={errors.note} />
+          <Textarea mt="sm" label={t("payments.note")} rows={2} {...form.getInputProps("note")} />
         </Paper>
 
-        {!unidentified && customer.id && (
+        {!values.unidentified && values.customerId && (
           <>
             {account.isPending ? (
               <Skeleton height={120} />
@@ -180,12 +194,21 @@ export function PaymentForm({ initialCustomer }: { initialCustomer: { id: string
                     {t("payments.availableCredit")} : <b data-testid="available-credit">{formatMoney(account.data.availableCredit)}</b>
                   </Text>
                   {account.data.availableCredit > 0 && (
-                    <Anchor component={Link} to={`/customers/${customer.id}`} size="sm">
+                    <Anchor component={Link} to={`/customers/${values.customerId}`} size="sm">
                       {t("payments.useCreditOnCustomer")}
                     </Anchor>
                   )}
                 </Group>
-                <AllocationTable invoices={invoices} amount={amount} values={allocations} onChange={setAllocations} errors={rowErrors} />
+                <AllocationTable
+                  invoices={invoices}
+                  amount={values.amount}
+                  values={values.allocations}
+                  onChange={(next) => {
+                    form.setFieldValue("allocations", next);
+                    form.setErrors(Object.fromEntries(Object.entries(form.errors).filter(([path]) => !path.startsWith("allocations."))));
+                  }}
+                  errors={rowErrors}
+                />
               </>
             )}
           </>

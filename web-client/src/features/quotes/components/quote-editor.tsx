@@ -12,7 +12,8 @@ import { CustomerSelect } from "@/components/pickers/customer-select";
 import { LineEditor } from "@/components/sales-lines/line-editor";
 import { ReasonModal } from "@/components/sales-lines/reason-modal";
 import { SalesLinesTable } from "@/components/sales-lines/sales-lines-table";
-import { type LineDraft, emptyLine, fromLineResponse, splitLineErrors, toLineRequest } from "@/components/sales-lines/sales-lines-api";
+import { type LinesValues, emptyLine, fromLineResponse, linesProblem, toLineRequest } from "@/components/sales-lines/sales-lines-api";
+import { useApiForm } from "@/components/forms/use-api-form";
 import { QuoteStatusBadge } from "@/components/sales-lines/status-badges";
 import { TotalsPanel } from "@/components/sales-lines/totals-panel";
 import { ProblemAlert } from "@/components/ui/problem-alert";
@@ -32,6 +33,13 @@ import {
   useRefuseQuote,
   useUpdateQuote,
 } from "../api/quotes";
+
+interface QuoteValues extends LinesValues {
+  customerId: string | null;
+  customerName: string | null;
+  opportunityId: string | null;
+  validUntil: string | null;
+}
 
 export interface QuoteDefaults {
   customerId: string | null;
@@ -70,89 +78,73 @@ export function QuoteEditor({
   const quote = initial?.value ?? null;
   const editable = canWrite && (!quote || quote.status === "Draft");
   const [etag, setEtag] = useState(initial?.etag ?? null);
-  const [customerId, setCustomerId] = useState<string | null>(quote?.customerId ?? defaults?.customerId ?? null);
-  const [customerName, setCustomerName] = useState<string | null>(quote?.customerName ?? defaults?.customerName ?? null);
-  const [opportunityId, setOpportunityId] = useState<string | null>(quote?.opportunityId ?? defaults?.opportunityId ?? null);
-  const [validUntil, setValidUntil] = useState<string | null>(quote?.validUntil ?? dayjs().add(30, "day").format("YYYY-MM-DD"));
-  const [lines, setLines] = useState<LineDraft[]>(() => (quote ? quote.lines.map(fromLineResponse) : [emptyLine()]));
-  const [dirty, setDirty] = useState(false);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [lineErrors, setLineErrors] = useState<Record<string, string>>({});
   const create = useCreateQuote();
   const update = useUpdateQuote();
   const save = quote ? update : create;
-  const opportunities = useCustomerOpportunities(editable ? customerId : null);
+  const { form, submitWith, failure, clearFailure, showFailure } = useApiForm<QuoteValues>({
+    mapProblem: (error) => linesProblem(error),
+    initialValues: {
+      customerId: quote?.customerId ?? defaults?.customerId ?? null,
+      customerName: quote?.customerName ?? defaults?.customerName ?? null,
+      opportunityId: quote?.opportunityId ?? defaults?.opportunityId ?? null,
+      validUntil: quote?.validUntil ?? dayjs().add(30, "day").format("YYYY-MM-DD"),
+      lines: quote ? quote.lines.map(fromLineResponse) : [emptyLine()],
+    },
+    validate: {
+      customerId: (v) => (v ? null : t("errors.required")),
+      validUntil: (v) => (v ? null : t("errors.required")),
+    },
+  });
+  const values = form.getValues();
+  const dirty = form.isDirty();
+  const opportunities = useCustomerOpportunities(editable ? values.customerId : null);
+  const bodyOf = (v: QuoteValues) => ({ customerId: v.customerId!, opportunityId: v.opportunityId, validUntil: v.validUntil!, lines: v.lines.map(toLineRequest) });
 
-  function edit<T>(setter: (v: T) => void) {
-    return (v: T) => {
-      setter(v);
-      setDirty(true);
-    };
+  /** After a save the form starts again from what the server kept (its lines, with their ids). */
+  function applySaved(saved: VersionedQuote) {
+    setEtag(saved.etag);
+    const next = { ...form.getValues(), lines: saved.value.lines.map(fromLineResponse) };
+    form.setInitialValues(next);
+    form.setValues(next);
+    form.resetDirty(next);
+    clearFailure();
   }
 
-  function submit() {
-    const errors: Record<string, string> = {};
-    if (!customerId) errors.customerId = t("errors.required");
-    if (!validUntil) errors.validUntil = t("errors.required");
-    setFieldErrors(errors);
-    setLineErrors({});
-    if (Object.keys(errors).length > 0) return;
-    const body = { customerId: customerId!, opportunityId, validUntil: validUntil!, lines: lines.map(toLineRequest) };
-    const onError = (e: unknown) => {
-      const split = splitLineErrors(e);
-      setLineErrors(split.lines);
-      setFieldErrors(split.other);
-    };
-    if (quote) {
-      update.mutate(
-        { id: quote.id, body, etag },
-        {
-          onSuccess: (saved) => {
-            setEtag(saved.etag);
-            setLines(saved.value.lines.map(fromLineResponse));
-            setDirty(false);
-            notifications.show({ color: "green", message: t("quotes.saved") });
-          },
-          onError,
+  const submit = quote
+    ? submitWith(
+        update,
+        (v) => ({ id: quote.id, body: bodyOf(v), etag }),
+        (saved) => {
+          applySaved(saved);
+          notifications.show({ color: "green", message: t("quotes.saved") });
+        },
+      )
+    : submitWith(
+        create,
+        (v) => ({ body: bodyOf(v) }),
+        (saved) => {
+          notifications.show({ color: "green", message: t("quotes.created") });
+          onCreated(saved.value.id);
         },
       );
-    } else {
-      create.mutate(
-        { body },
-        {
-          onSuccess: (saved) => {
-            notifications.show({ color: "green", message: t("quotes.created") });
-            onCreated(saved.value.id);
-          },
-          onError,
-        },
-      );
-    }
-  }
 
   /** Saves the draft's edits before its preview; a refusal shows on the form and stops the preview. */
   async function saveFirst() {
-    if (!quote || !customerId || !validUntil) throw new Error("incomplete");
-    setLineErrors({});
-    setFieldErrors({});
+    const submitted = form.getValues();
+    if (!quote || form.validate().hasErrors) throw new Error("incomplete");
+    clearFailure();
     try {
-      const saved = await update.mutateAsync({ id: quote.id, etag, body: { customerId, opportunityId, validUntil, lines: lines.map(toLineRequest) } });
-      setEtag(saved.etag);
-      setLines(saved.value.lines.map(fromLineResponse));
-      setDirty(false);
+      applySaved(await update.mutateAsync({ id: quote.id, etag, body: bodyOf(submitted) }));
     } catch (e) {
-      const split = splitLineErrors(e);
-      setLineErrors(split.lines);
-      setFieldErrors(split.other);
+      showFailure(e, submitted);
       throw e;
     }
   }
 
   const opportunityOptions = (opportunities.data?.items ?? []).map((o) => ({ value: o.id, label: o.title }));
-  if (opportunityId && !opportunityOptions.some((o) => o.value === opportunityId)) {
-    opportunityOptions.unshift({ value: opportunityId, label: t("quotes.linkedOpportunity") });
+  if (values.opportunityId && !opportunityOptions.some((o) => o.value === values.opportunityId)) {
+    opportunityOptions.unshift({ value: values.opportunityId, label: t("quotes.linkedOpportunity") });
   }
-  const unmatched = Object.entries(fieldErrors).filter(([k]) => !["customerId", "validUntil", "opportunityId"].includes(k));
 
   return (
     <Stack>
@@ -176,9 +168,9 @@ export function QuoteEditor({
         )}
       </Group>
 
-      {save.error && (Object.keys(lineErrors).length === 0 || unmatched.length > 0) && (
-        <ProblemAlert error={save.error} extraMessages={unmatched.map(([, m]) => m)} />
-      )}
+      <form onSubmit={submit} noValidate aria-label={quote ? (quote.number ?? t("quotes.draftTitle")) : t("quotes.new")}>
+      <Stack>
+      {failure && <ProblemAlert error={failure.error} extraMessages={failure.unmatched} />}
 
       <Paper withBorder p="md">
         {editable ? (
@@ -187,15 +179,14 @@ export function QuoteEditor({
               <CustomerSelect
                 label={t("quotes.customer")}
                 required
-                value={customerId}
-                valueLabel={customerName}
+                value={values.customerId}
+                valueLabel={values.customerName}
                 onChange={(id, name) => {
-                  setCustomerId(id);
-                  setCustomerName(name);
-                  setOpportunityId(null);
-                  setDirty(true);
+                  form.setFieldValue("customerId", id);
+                  form.setFieldValue("customerName", name);
+                  form.setFieldValue("opportunityId", null);
                 }}
-                error={fieldErrors.customerId}
+                error={form.errors.customerId ? String(form.errors.customerId) : undefined}
               />
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 4 }}>
@@ -204,9 +195,7 @@ export function QuoteEditor({
                 placeholder={t("quotes.noOpportunity")}
                 clearable
                 data={opportunityOptions}
-                value={opportunityId}
-                onChange={edit(setOpportunityId)}
-                error={fieldErrors.opportunityId}
+                {...form.getInputProps("opportunityId")}
               />
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 3 }}>
@@ -214,9 +203,7 @@ export function QuoteEditor({
                 label={t("quotes.validUntil")}
                 required
                 valueFormat="DD/MM/YYYY"
-                value={validUntil}
-                onChange={edit(setValidUntil)}
-                error={fieldErrors.validUntil}
+                {...form.getInputProps("validUntil")}
               />
             </Grid.Col>
           </Grid>
@@ -244,7 +231,7 @@ export function QuoteEditor({
           {t("salesLines.title")}
         </Title>
         {editable ? (
-          <LineEditor customerId={customerId} lines={lines} onChange={edit(setLines)} errors={lineErrors} />
+          <LineEditor form={form} customerId={values.customerId} />
         ) : (
           quote && (
             <Stack>
@@ -257,15 +244,17 @@ export function QuoteEditor({
         )}
       </Paper>
 
-      {quote && quote.status !== "Draft" && <DocumentEmailsPanel type="quotes" id={quote.id} />}
-
       {editable && (
         <Group justify="flex-end">
-          <Button onClick={submit} loading={save.isPending} disabled={!!quote && !dirty}>
+          <Button type="submit" loading={save.isPending} disabled={!!quote && !dirty}>
             {quote ? t("common.save") : t("quotes.createDraft")}
           </Button>
         </Group>
       )}
+      </Stack>
+      </form>
+
+      {quote && quote.status !== "Draft" && <DocumentEmailsPanel type="quotes" id={quote.id} />}
     </Stack>
   );
 }

@@ -1,8 +1,10 @@
-import { screen, waitFor } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
+import { HttpResponse, http } from "msw";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { renderApp } from "@/testing/render";
 import { paymentsDb, paymentsRequests } from "@/testing/payments-handlers";
 import { manualQueryIntervals } from "@/testing/query-intervals";
+import { server } from "@/testing/server";
 
 describe("Accounting → export", () => {
   // The page polls the export every second; the test decides when a poll happens.
@@ -46,5 +48,33 @@ describe("Accounting → export", () => {
     await waitFor(() => expect(intervals.running).toBe(0));
     // The past exports list shows it too.
     expect(await screen.findByRole("table", { name: "Exports précédents" })).toHaveTextContent("Anne Comptable");
+  });
+
+  it("puts a refused period end (to) and a nested FEC option (fec.encoding) under their fields and focuses the first", async () => {
+    server.use(
+      http.post("*/api/v1/accounting/exports", () =>
+        HttpResponse.json(
+          {
+            title: "La requête contient des erreurs.",
+            status: 400,
+            code: "validation_failed",
+            errors: { To: ["La fin de période doit suivre son début."], "Fec.Encoding": ["Encodage inconnu."] },
+          },
+          { status: 400, headers: { "Content-Type": "application/problem+json" } },
+        ),
+      ),
+    );
+    const { user } = renderApp("/accounting-export");
+    const form = await screen.findByRole("form", { name: "Nouvel export" });
+    await user.click(within(form).getByRole("button", { name: "Lancer l'export" }));
+
+    const to = within(form).getByRole("button", { name: "Au" });
+    await waitFor(() => expect(to).toHaveAttribute("aria-invalid", "true"));
+    expect(within(form).getByText("La fin de période doit suivre son début.")).toBeInTheDocument();
+    expect(within(form).getByText("Encodage inconnu.")).toBeInTheDocument();
+    expect(within(form).getByLabelText("Encodage", { selector: "input" })).toHaveAttribute("aria-invalid", "true");
+    await waitFor(() => expect(to).toHaveFocus());
+    // Everything named a field: no summary repeating it.
+    expect(within(form).queryByRole("alert")).not.toBeInTheDocument();
   });
 });

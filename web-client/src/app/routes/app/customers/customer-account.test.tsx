@@ -128,7 +128,7 @@ describe("Customers → account: applying a credit note", () => {
     await waitFor(() => expect(euro(screen.getByTestId("available-credit").textContent)).toBe("29,50 €"));
   });
 
-  it("sends an amount above what is available (the API decides) and shows the API's refusal in the dialog", async () => {
+  it("sends an amount above what is available (the API decides) and shows the API's refusal under the amount, focused", async () => {
     const { customer, sent } = seedCustomer();
     const message = "Le montant affecté dépasse ce qui reste disponible sur AV-2026-00003 (80,00 €).";
     const attempts: unknown[] = [];
@@ -156,9 +156,13 @@ describe("Customers → account: applying a credit note", () => {
     await user.click(within(dialog).getByRole("button", { name: "Imputer sur une facture" }));
 
     await waitFor(() => expect(attempts).toEqual([{ invoiceId: "00000000-0000-4000-b000-0000000000a1", amount: 120 }]));
-    expect(await within(dialog).findByRole("alert")).toHaveTextContent(message);
+    // The refusal names the amount: it lands under that field, which gets the focus.
+    const refusedAmount = within(dialog).getByRole("textbox", { name: "Montant" });
+    await waitFor(() => expect(refusedAmount).toHaveAttribute("aria-invalid", "true"));
+    expect(within(dialog).getByText(message)).toBeInTheDocument();
+    await waitFor(() => expect(refusedAmount).toHaveFocus());
     // Nothing applied: the dialog stays open with the amount, the credit is unchanged.
-    expect(within(dialog).getByRole("textbox", { name: "Montant" })).toHaveValue("120");
+    expect(refusedAmount).toHaveValue("120");
     expect(screen.queryByText("Avoir imputé sur la facture.")).not.toBeInTheDocument();
     expect(sent.applied).toHaveLength(0);
     expect(euro(screen.getByTestId("available-credit").textContent)).toBe("80,00 €");
@@ -193,7 +197,7 @@ describe("Customers → account: refunding a credit note", () => {
     expect(screen.queryByRole("table", { name: "Crédits disponibles" })).not.toBeInTheDocument();
   });
 
-  it("refunds a part when an amount is typed, and shows the API's refusal otherwise", async () => {
+  it("refunds a part when an amount is typed, and shows the API's refusal under the amount, focused", async () => {
     const { customer, sent } = seedCustomer();
     const { user } = renderApp(`/customers/${customer.id}`);
 
@@ -222,7 +226,10 @@ describe("Customers → account: refunding a credit note", () => {
     dialog = await screen.findByRole("dialog", { name: "Rembourser l'avoir AV-2026-00003" });
     await user.type(within(dialog).getByRole("textbox", { name: "Montant" }), "500");
     await user.click(within(dialog).getByRole("button", { name: "Rembourser" }));
-    expect(await within(dialog).findByRole("alert")).toHaveTextContent(message);
+    const refusedAmount = within(dialog).getByRole("textbox", { name: "Montant" });
+    await waitFor(() => expect(refusedAmount).toHaveAttribute("aria-invalid", "true"));
+    expect(within(dialog).getByText(message)).toBeInTheDocument();
+    await waitFor(() => expect(refusedAmount).toHaveFocus());
     expect(refused).toHaveLength(1);
     expect(refused[0]).toMatchObject({ amount: 500 });
     expect(screen.getByRole("dialog", { name: "Rembourser l'avoir AV-2026-00003" })).toBeInTheDocument();

@@ -105,6 +105,36 @@ describe("Payments → entry with the allocation table", () => {
     expect(screen.getByRole("alert")).toHaveTextContent("Un message sans champ.");
   });
 
+  it("focuses the allocation row a refusal names (allocations[0].amount), scrolled to, with no summary repeating it", async () => {
+    seedAccount();
+    server.use(
+      http.post("*/api/v1/payments", () =>
+        HttpResponse.json(
+          {
+            title: "La requête contient des erreurs.",
+            status: 400,
+            code: "validation_failed",
+            errors: { "allocations[0].amount": ["Le montant affecté doit être positif."] },
+          },
+          { status: 400, headers: { "Content-Type": "application/problem+json" } },
+        ),
+      ),
+    );
+    const { user } = renderApp(url);
+    const table = await screen.findByRole("table", { name: "Répartition sur les factures ouvertes" });
+    await user.type(screen.getByLabelText(/^Montant/, { selector: "input:not([aria-label])" }), "100");
+    // Only the second invoice is allocated: index 0 of what is sent is FA-2026-00044, not the table's first row.
+    await user.type(within(table).getByLabelText("Montant affecté à FA-2026-00044"), "100");
+    await user.click(screen.getByRole("button", { name: "Enregistrer le règlement" }));
+
+    const row = within(table).getByLabelText("Montant affecté à FA-2026-00044");
+    await waitFor(() => expect(row).toHaveAttribute("aria-invalid", "true"));
+    expect(within(table).getByText("Le montant affecté doit être positif.")).toBeInTheDocument();
+    expect(within(table).getByLabelText("Montant affecté à FA-2026-00040")).not.toHaveAttribute("aria-invalid", "true");
+    await waitFor(() => expect(row).toHaveFocus());
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+  });
+
   it("records an unidentified receipt without a customer nor allocations", async () => {
     const { user } = renderApp("/payments/new");
     await user.click(await screen.findByLabelText("Encaissement non identifié (client inconnu)"));
