@@ -68,7 +68,7 @@ builder.Services.AddScoped<DatabaseSession>();
 builder.Services.AddScoped<AuditLog>();
 builder.Services.AddScoped<DocumentNumbers>();
 builder.Services.AddScoped<Koban.Api.Features.Sales.SalesLineBuilder>();
-builder.Services.AddScoped<Koban.Api.Features.Sales.CompanyClock>();
+builder.Services.AddScoped<Koban.Api.Infrastructure.Tenancy.CompanyClock>();
 builder.Services.AddScoped<Koban.Api.Features.Sales.OrderFactory>();
 builder.Services.AddScoped<Koban.Api.Features.Invoicing.BillingService>();
 builder.Services.AddScoped<Koban.Api.Features.Accounting.AccountingBooks>();

@@ -69,11 +69,11 @@ public static class DemoSeeder
         // The sales data is entered by the Sales user, so the audit trail reads as it would in real use.
         var sales = userIds[UserRole.Sales];
         actor.Impersonate(signup.CompanyId, sales.Id, sales.Name);
-        var salesIds = await SalesDemo.SeedAsync(mediator, sales.Id, await services.GetRequiredService<Koban.Api.Features.Sales.CompanyClock>().TodayAsync(ct), ct);
+        var salesIds = await SalesDemo.SeedAsync(mediator, sales.Id, await services.GetRequiredService<Koban.Api.Infrastructure.Tenancy.CompanyClock>().TodayAsync(ct), ct);
         // Invoices and credit notes are the accountant's.
         var accountant = userIds[UserRole.Accountant];
         actor.Impersonate(signup.CompanyId, accountant.Id, accountant.Name);
-        var today = await services.GetRequiredService<Koban.Api.Features.Sales.CompanyClock>().TodayAsync(ct);
+        var today = await services.GetRequiredService<Koban.Api.Infrastructure.Tenancy.CompanyClock>().TodayAsync(ct);
         await HistoryDemo.SeedAsync(mediator, salesIds, today, RemindersDemo.IssueDate(today), before: true, ct);
         await RemindersDemo.SeedAsync(services, mediator, salesIds, today, ct);
         await HistoryDemo.SeedAsync(mediator, salesIds, today, RemindersDemo.IssueDate(today), before: false, ct);

@@ -1,8 +1,10 @@
 using System.Text.Json;
 using Koban.Api.Infrastructure.Audit;
+using Koban.Api.Infrastructure.Mapping;
 using Koban.Api.Infrastructure.Persistence;
 using Koban.Api.Infrastructure.Security;
 using Koban.Api.Infrastructure.Web;
+using Mapster;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -20,6 +22,16 @@ public sealed record AuditEventResponse(
     JsonElement? Before,
     JsonElement? After);
 
+/// <summary>How an event reads in the API: the actor is the user or, for an integration, the API key.</summary>
+public sealed class AuditEventMapping : IRegister
+{
+    public void Register(TypeAdapterConfig config) =>
+        config.NewConfig<AuditEvent, AuditEventResponse>()
+            .Map(d => d.ActorId, s => s.ActorUserId ?? s.ActorApiKeyId)
+            .Map(d => d.Before, s => s.Before == null ? (JsonElement?)null : s.Before.RootElement.Clone())
+            .Map(d => d.After, s => s.After == null ? (JsonElement?)null : s.After.RootElement.Clone());
+}
+
 public sealed record AuditEventList(IReadOnlyList<AuditEventResponse> Items, string? NextCursor, bool HasMore);
 
 public sealed record ListAuditEventsQuery(int Limit, string? After, string? Sort, Guid? EntityId, string? EntityType, DateTimeOffset? From, DateTimeOffset? To) : IQuery<AuditEventList>;
@@ -36,10 +48,7 @@ public sealed class ListAuditEventsHandler(KobanDbContext db) : IQueryHandler<Li
         if (query.From is { } from) events = events.Where(e => e.OccurredAt >= from);
         if (query.To is { } to) events = events.Where(e => e.OccurredAt < to);
         var (items, next, hasMore) = await Keyset.PageAsync(events, Sorts, query.Sort, query.After, query.Limit, e => e.Id, cancellationToken);
-        return new AuditEventList(
-            [.. items.Select(e => new AuditEventResponse(e.Id, e.OccurredAt, e.ActorUserId ?? e.ActorApiKeyId, e.ActorName, e.Action, e.EntityType, e.EntityId,
-                e.Before?.RootElement.Clone(), e.After?.RootElement.Clone()))],
-            next, hasMore);
+        return new AuditEventList([.. items.Select(e => e.MapTo<AuditEventResponse>())], next, hasMore);
     }
 }
 

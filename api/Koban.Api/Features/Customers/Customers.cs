@@ -75,7 +75,7 @@ public sealed class ListCustomersHandler(KobanDbContext db) : IQueryHandler<List
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var term = query.Search.Trim();
-            var pattern = $"%{ListUsersHandler.EscapeLike(term)}%";
+            var pattern = $"%{LikePattern.Escape(term)}%";
             var digits = new string(term.Where(char.IsAsciiDigit).ToArray());
             customers = customers.Where(c => EF.Functions.ILike(c.Name, pattern, "\\")
                 || EF.Functions.ILike(c.AccountingCode, pattern, "\\")

@@ -4,6 +4,7 @@ using Koban.Api.Features.Receivables;
 using Koban.Api.Features.Sales;
 using Koban.Api.Infrastructure.Persistence;
 using Koban.Api.Infrastructure.Security;
+using Koban.Api.Infrastructure.Tenancy;
 using Koban.Api.Infrastructure.Web;
 using Koban.Domain.Invoicing;
 using Koban.Domain.Receivables;

@@ -88,7 +88,7 @@ public sealed class CreditNoteHandlers(KobanDbContext db, AuditLog audit, Billin
         if (query.UpdatedSince is { } since) notes = notes.Where(c => c.UpdatedAt >= since);
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var pattern = $"%{Users.ListUsersHandler.EscapeLike(query.Search.Trim())}%";
+            var pattern = LikePattern.Containing(query.Search);
             notes = notes.Where(c => EF.Functions.ILike(c.Number ?? "", pattern, "\\") || EF.Functions.ILike(c.InvoiceNumber, pattern, "\\")
                 || db.Customers.Any(k => k.Id == c.CustomerId && EF.Functions.ILike(k.Name, pattern, "\\")));
         }

@@ -3,6 +3,7 @@ using Koban.Api.Features.Common;
 using Koban.Api.Features.Sales;
 using Koban.Api.Infrastructure.Audit;
 using Koban.Api.Infrastructure.Persistence;
+using Koban.Api.Infrastructure.Tenancy;
 using Koban.Api.Infrastructure.Web;
 using Koban.Domain.Common;
 using Koban.Domain.Customers;
@@ -116,7 +117,7 @@ public sealed class InvoiceHandlers(KobanDbContext db, AuditLog audit, BillingSe
         }
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var pattern = $"%{Users.ListUsersHandler.EscapeLike(query.Search.Trim())}%";
+            var pattern = LikePattern.Containing(query.Search);
             invoices = invoices.Where(i => EF.Functions.ILike(i.Number ?? "", pattern, "\\") || EF.Functions.ILike(i.OrderNumber ?? "", pattern, "\\")
                 || db.Customers.Any(c => c.Id == i.CustomerId && EF.Functions.ILike(c.Name, pattern, "\\")));
         }

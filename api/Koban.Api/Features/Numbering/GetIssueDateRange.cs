@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Koban.Api.Features.Sales;
 using Koban.Api.Infrastructure.Persistence;
 using Koban.Api.Infrastructure.Security;
+using Koban.Api.Infrastructure.Tenancy;
 using Koban.Api.Infrastructure.Web;
 using Koban.Domain.Numbering;
 using Mediator;

@@ -242,7 +242,7 @@ public sealed class PaymentHandlers(KobanDbContext db, ReceivablesLedger ledger,
         if (query.Unidentified == true) payments = payments.Where(p => p.CustomerId == null && p.State == PaymentState.Active);
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var pattern = $"%{Users.ListUsersHandler.EscapeLike(query.Search.Trim())}%";
+            var pattern = LikePattern.Containing(query.Search);
             payments = payments.Where(p => EF.Functions.ILike(p.Reference ?? "", pattern, "\\")
                 || db.Customers.Any(c => c.Id == p.CustomerId && EF.Functions.ILike(c.Name, pattern, "\\")));
         }

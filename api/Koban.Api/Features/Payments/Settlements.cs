@@ -2,6 +2,7 @@ using FluentValidation;
 using Koban.Api.Features.Sales;
 using Koban.Api.Infrastructure.Audit;
 using Koban.Api.Infrastructure.Persistence;
+using Koban.Api.Infrastructure.Tenancy;
 using Koban.Api.Infrastructure.Web;
 using Koban.Domain.Common;
 using Koban.Domain.Invoicing;

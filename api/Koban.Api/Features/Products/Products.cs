@@ -125,7 +125,7 @@ public sealed class ProductHandlers(KobanDbContext db, AuditLog audit)
         if (query.UpdatedSince is { } since) products = products.Where(p => p.UpdatedAt >= since);
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var pattern = $"%{ListUsersHandler.EscapeLike(query.Search.Trim())}%";
+            var pattern = LikePattern.Containing(query.Search);
             products = products.Where(p => EF.Functions.ILike(p.Code, pattern, "\\") || EF.Functions.ILike(p.Name, pattern, "\\"));
         }
         var (items, next, hasMore) = await Keyset.PageAsync(products, Sorts, query.Sort, query.After, query.Limit, p => p.Id, cancellationToken);

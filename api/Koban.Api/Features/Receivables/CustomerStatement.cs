@@ -5,6 +5,7 @@ using Koban.Api.Features.Invoicing;
 using Koban.Api.Features.Sales;
 using Koban.Api.Infrastructure.Pdf;
 using Koban.Api.Infrastructure.Persistence;
+using Koban.Api.Infrastructure.Tenancy;
 using Koban.Api.Infrastructure.Web;
 using Koban.Domain.Customers;
 using Koban.Domain.Receivables;

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Koban.Api.Features.Sales;
 using Koban.Api.Infrastructure.Persistence;
+using Koban.Api.Infrastructure.Tenancy;
 using Koban.Api.Infrastructure.Web;
 using Koban.Domain.Receivables;
 using Mediator;

@@ -1,5 +1,6 @@
 using Koban.Api.Features.Sales;
 using Koban.Api.Infrastructure.Persistence;
+using Koban.Api.Infrastructure.Tenancy;
 using Koban.Domain.Receivables;
 using Mediator;
 using Microsoft.EntityFrameworkCore;

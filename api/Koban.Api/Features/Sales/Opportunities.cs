@@ -3,6 +3,7 @@ using Koban.Api.Features.Users;
 using Koban.Api.Infrastructure.Audit;
 using Koban.Api.Infrastructure.Persistence;
 using Koban.Api.Infrastructure.Security;
+using Koban.Api.Infrastructure.Tenancy;
 using Koban.Api.Infrastructure.Web;
 using Koban.Domain.Common;
 using Koban.Domain.Sales;
@@ -88,7 +89,7 @@ public sealed class OpportunityHandlers(KobanDbContext db, AuditLog audit, Sales
         if (query.UpdatedSince is { } since) items = items.Where(o => o.UpdatedAt >= since);
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var pattern = $"%{ListUsersHandler.EscapeLike(query.Search.Trim())}%";
+            var pattern = LikePattern.Containing(query.Search);
             items = items.Where(o => EF.Functions.ILike(o.Title, pattern, "\\") || db.Customers.Any(c => c.Id == o.CustomerId && EF.Functions.ILike(c.Name, pattern, "\\")));
         }
         var (rows, next, hasMore) = await Keyset.PageAsync(items, Sorts, query.Sort, query.After, query.Limit, o => o.Id, cancellationToken);

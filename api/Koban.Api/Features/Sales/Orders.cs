@@ -2,6 +2,7 @@ using FluentValidation;
 using Koban.Api.Features.Common;
 using Koban.Api.Infrastructure.Audit;
 using Koban.Api.Infrastructure.Persistence;
+using Koban.Api.Infrastructure.Tenancy;
 using Koban.Api.Infrastructure.Web;
 using Koban.Domain.Common;
 using Koban.Domain.Customers;
@@ -94,7 +95,7 @@ public sealed class OrderHandlers(KobanDbContext db, AuditLog audit, SalesLineBu
         if (query.UpdatedSince is { } since) orders = orders.Where(o => o.UpdatedAt >= since);
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var pattern = $"%{Users.ListUsersHandler.EscapeLike(query.Search.Trim())}%";
+            var pattern = LikePattern.Containing(query.Search);
             orders = orders.Where(o => EF.Functions.ILike(o.Number ?? "", pattern, "\\") || EF.Functions.ILike(o.CustomerReference ?? "", pattern, "\\")
                 || db.Customers.Any(c => c.Id == o.CustomerId && EF.Functions.ILike(c.Name, pattern, "\\")));
         }

@@ -2,6 +2,7 @@ using FluentValidation;
 using Koban.Api.Infrastructure.Audit;
 using Koban.Api.Infrastructure.Persistence;
 using Koban.Api.Infrastructure.Security;
+using Koban.Api.Infrastructure.Tenancy;
 using Koban.Api.Infrastructure.Web;
 using Koban.Domain.Numbering;
 using Koban.Domain.Sales;
@@ -95,7 +96,7 @@ public sealed class QuoteHandlers(KobanDbContext db, AuditLog audit, SalesLineBu
         if (query.UpdatedSince is { } since) quotes = quotes.Where(q => q.UpdatedAt >= since);
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var pattern = $"%{Users.ListUsersHandler.EscapeLike(query.Search.Trim())}%";
+            var pattern = LikePattern.Containing(query.Search);
             quotes = quotes.Where(q => EF.Functions.ILike(q.Number ?? "", pattern, "\\") || db.Customers.Any(c => c.Id == q.CustomerId && EF.Functions.ILike(c.Name, pattern, "\\")));
         }
         var expand = Expansions.Wants(query.Expand, Expansions.Customer);

@@ -2,6 +2,7 @@ using Koban.Api.Features.Documents;
 using Koban.Api.Features.DocumentTemplates;
 using Koban.Api.Infrastructure.Persistence;
 using Koban.Api.Infrastructure.Security;
+using Koban.Api.Infrastructure.Tenancy;
 using Koban.Api.Infrastructure.Web;
 using Koban.Domain.Common;
 using Koban.Domain.Companies;

@@ -7,21 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Koban.Api.Features.Sales;
 
-/// <summary>"Today" in the company's time zone (domain-rules §8), not the server's.</summary>
-public sealed class CompanyClock(KobanDbContext db, TimeProvider clock)
-{
-    private DateOnly? _today;
-
-    public async Task<DateOnly> TodayAsync(CancellationToken ct)
-    {
-        if (_today is { } cached) return cached;
-        var zoneId = await db.Companies.Select(c => c.TimeZone).SingleAsync(ct);
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var found) ? found : TimeZoneInfo.Utc;
-        _today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
-        return _today.Value;
-    }
-}
-
 /// <summary>Creates draft orders with the customer's terms (or the company default) — the one place both the win flow
 /// and direct creation take their defaults from.</summary>
 public sealed class OrderFactory(KobanDbContext db)

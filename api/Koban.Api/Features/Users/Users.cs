@@ -50,7 +50,7 @@ public sealed class ListUsersHandler(KobanDbContext db) : IQueryHandler<ListUser
         var users = db.Users.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var pattern = $"%{EscapeLike(query.Search.Trim())}%";
+            var pattern = LikePattern.Containing(query.Search);
             users = users.Where(u => EF.Functions.ILike(u.DisplayName, pattern, "\\") || EF.Functions.ILike(u.Email!, pattern, "\\"));
         }
         if (query.Role is { } role) users = users.Where(u => u.Role == role);
@@ -59,8 +59,6 @@ public sealed class ListUsersHandler(KobanDbContext db) : IQueryHandler<ListUser
         var (items, next, hasMore) = await Keyset.PageAsync(users, Sorts, query.Sort, query.After, query.Limit, u => u.Id, cancellationToken);
         return new UserList([.. items.Select(UserResponse.From)], next, hasMore);
     }
-
-    internal static string EscapeLike(string value) => value.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 }
 
 // ---- get ----
