@@ -103,7 +103,7 @@ public static class ApiKeysEndpoints
             .WithSummary("List API keys")
             .WithDescription("Names, prefixes, scopes, creation, last use and revocation of the company's keys; never the secrets. `revoked=false` lists the usable ones. `sort`: `createdAt` (default), `name`, `updatedAt` (prefix `-` for descending); `updatedSince` for syncing.")
             .RequirePermission(Permissions.ApiKeys, Access.Read)
-            .WithExamples(null, 200, new ApiKeyList([Examples.ApiKey], null, false));
+            .WithExamples(null, 200, new ApiKeyList([ApiKeyExamples.ApiKey], null, false));
 
         group.MapGet("/scopes", () => TypedResults.Ok<IReadOnlyList<string>>(Permissions.AllScopes))
             .WithName("ListApiKeyScopes")
@@ -121,7 +121,7 @@ public static class ApiKeysEndpoints
             .WithDescription("Returns the key once, in `key`: store it now, Koban keeps only its hash. Send it as `X-Api-Key`. Requests are rate-limited per key (429 with `Retry-After`).")
             .RequirePermission(Permissions.ApiKeys, Access.Write)
             .WithExamples(new CreateApiKeyRequest("Synchronisation boutique", ["customers:write", "orders:read"]), 201,
-                new CreatedApiKeyResponse(Examples.ApiKey, "kbn_3f9a1c2b7d_Xq8mV1kP0sTz4Rb9wLc6Hn2Jd5Fg7Ye3Ua0Io8Pe1Qs"));
+                new CreatedApiKeyResponse(ApiKeyExamples.ApiKey, "kbn_3f9a1c2b7d_Xq8mV1kP0sTz4Rb9wLc6Hn2Jd5Fg7Ye3Ua0Io8Pe1Qs"));
 
         group.MapPost("/{id:guid}/revoke", async Task<Ok<ApiKeyResponse>> (Guid id, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new RevokeApiKeyCommand(id), ct)))
@@ -129,6 +129,6 @@ public static class ApiKeysEndpoints
             .WithSummary("Revoke an API key")
             .WithDescription("The key stops working at once (401). Revoking twice is harmless.")
             .RequirePermission(Permissions.ApiKeys, Access.Write)
-            .WithExamples(null, 200, Examples.ApiKey with { RevokedAt = new DateTimeOffset(2026, 11, 20, 9, 30, 0, TimeSpan.Zero) });
+            .WithExamples(null, 200, ApiKeyExamples.ApiKey with { RevokedAt = new DateTimeOffset(2026, 11, 20, 9, 30, 0, TimeSpan.Zero) });
     }
 }

@@ -64,6 +64,6 @@ public static class AuditEndpoints
             .WithSummary("Read the audit log")
             .WithDescription("Newest first, cursor-paged. Every change and state transition writes one event (who, when, what, before/after) in the same transaction as the change. The log is append-only: the database refuses UPDATE, DELETE and TRUNCATE on it. `sort`: `-occurredAt` (default) or `occurredAt`. Filters: `entityId`, `entityType`, `occurredFrom`/`occurredTo` (instant range, to exclusive).")
             .RequirePermission(Permissions.Audit, Access.Read)
-            .WithExamples(null, 200, new AuditEventList([Examples.AuditEvent], null, false));
+            .WithExamples(null, 200, new AuditEventList([AuditExamples.AuditEvent], null, false));
     }
 }

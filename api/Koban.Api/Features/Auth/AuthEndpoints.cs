@@ -21,7 +21,7 @@ public static class AuthEndpoints
             .RequireRateLimiting(LoginRateLimit)
             .WithMetadata(new AnonymousOperationMetadata())
             .WithProblems(400, 401, 429)
-            .WithExamples(new LoginRequest("admin@demo.koban.fr", "Demo-Admin-2026!"), 200, Examples.Me);
+            .WithExamples(new LoginRequest("admin@demo.koban.fr", "Demo-Admin-2026!"), 200, AuthExamples.Me);
 
         group.MapPost("/logout", async Task<NoContent> (HttpContext http) =>
             {
@@ -39,7 +39,7 @@ public static class AuthEndpoints
             .WithSummary("The signed-in user")
             .WithDescription("Returns the user, their company, role and permissions, and refreshes the `XSRF-TOKEN` cookie. Answers 401 without a session, which is how the SPA knows to show the sign-in page. API keys have no user: 403.")
             .RequireAuthorization()
-            .WithExamples(null, 200, Examples.Me);
+            .WithExamples(null, 200, AuthExamples.Me);
 
         group.MapPost("/change-password", ChangePasswordEndpoint.Handle)
             .WithName("ChangePassword")

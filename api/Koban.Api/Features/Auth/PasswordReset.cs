@@ -89,7 +89,7 @@ public sealed class ConfirmPasswordResetHandler(KobanDbContext db, CurrentActor 
         var user = await db.Users.IgnoreQueryFilters().SingleAsync(u => u.Id == token.UserId, cancellationToken);
         if (!user.IsActive) throw new Koban.Domain.Common.DomainException(ApiErrorCodes.TokenInvalid, "The user was deactivated.") { Field = "token" };
         actor.Impersonate(user.CompanyId, user.Id, user.DisplayName);
-        AccountMails.SetPasswordFromLink(user, command.NewPassword, users.PasswordHasher);
+        UserAccounts.SetPasswordFromLink(user, command.NewPassword, users.PasswordHasher);
         audit.Record("user.password_reset", "user", user.Id, companyId: user.CompanyId);
         await db.SaveChangesAsync(cancellationToken);
         await SignInThrottle.ClearAsync(db, user.NormalizedEmail ?? string.Empty, cancellationToken); // the link proved the address: unlock it

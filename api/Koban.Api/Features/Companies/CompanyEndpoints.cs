@@ -21,7 +21,7 @@ public static class CompanyEndpoints
             .WithSummary("Get the company profile")
             .WithDescription("The seller identity printed on every document (domain-rules §4) and the company's defaults. Returns an `ETag` for the update.")
             .RequirePermission(Permissions.Company, Access.Read)
-            .WithExamples(null, 200, Examples.CompanyProfile);
+            .WithExamples(null, 200, CompanyExamples.CompanyProfile);
 
         group.MapPut("/", async Task<Ok<CompanyProfileResponse>> (UpdateCompanyProfileRequest request, IMediator mediator, HttpRequest http, HttpResponse response, CancellationToken ct) =>
             {
@@ -40,7 +40,7 @@ public static class CompanyEndpoints
             .RequirePermission(Permissions.Company, Access.Write)
             .RequiresIfMatch()
             .WithProblems(400, 422)
-            .WithExamples(Examples.UpdateCompanyProfile, 200, Examples.CompanyProfile);
+            .WithExamples(CompanyExamples.UpdateCompanyProfile, 200, CompanyExamples.CompanyProfile);
 
         group.MapGet("/logo", async Task<FileContentHttpResult> (IMediator mediator, CancellationToken ct) =>
             {

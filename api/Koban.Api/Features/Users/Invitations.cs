@@ -123,7 +123,7 @@ public sealed class AcceptInvitationHandler(KobanDbContext db, CurrentActor acto
         var user = await db.Users.IgnoreQueryFilters().SingleAsync(u => u.Id == token.UserId, cancellationToken);
         if (!user.IsActive) throw new DomainException(ApiErrorCodes.TokenInvalid, "The invited user was deactivated.") { Field = "token" };
         actor.Impersonate(user.CompanyId, user.Id, user.DisplayName);
-        AccountMails.SetPasswordFromLink(user, command.Password, users.PasswordHasher);
+        UserAccounts.SetPasswordFromLink(user, command.Password, users.PasswordHasher);
         audit.Record("user.invitation_accepted", "user", user.Id, companyId: user.CompanyId);
         await db.SaveChangesAsync(cancellationToken);
         return new AccountPasswordSetResponse(user.Email!);
@@ -146,7 +146,7 @@ public static class InvitationEndpoints
             .WithDescription("Creates the user without a password (`invitationPending: true`) and e-mails them a link, valid 7 days and usable once, to choose their password (`POST /api/v1/auth/invitation/accept`). The link points to `Koban:PublicUrl`. The mail goes through the outbox: its delivery shows in `GET /api/v1/emails?entityType=user&entityId=…`. The e-mail must be unused across the whole deployment (400 `email_already_used`). Creating a user with a temporary password (`POST /api/v1/users`) still works.")
             .RequirePermission(Permissions.Users, Access.Write)
             .WithExamples(new InviteUserRequest("lea.petit@example.fr", "Léa Petit", UserRole.Accountant), 201,
-                Examples.User with { Email = "lea.petit@example.fr", DisplayName = "Léa Petit", Role = UserRole.Accountant, MustChangePassword = false, InvitationPending = true });
+                UserExamples.User with { Email = "lea.petit@example.fr", DisplayName = "Léa Petit", Role = UserRole.Accountant, MustChangePassword = false, InvitationPending = true });
 
         app.MapPost("/api/v1/users/{id:guid}/invitation", async Task<Ok<UserResponse>> (Guid id, IMediator mediator, HttpResponse response, CancellationToken ct) =>
             {
@@ -160,7 +160,7 @@ public static class InvitationEndpoints
             .WithDescription("E-mails a new invitation link (valid 7 days); the previous link stops working. Only for a user who has not chosen a password yet (409 `invitation_already_accepted`) and is active (409 `conflict`).")
             .RequirePermission(Permissions.Users, Access.Write)
             .WithProblems(409)
-            .WithExamples(null, 200, Examples.User with { MustChangePassword = false, InvitationPending = true });
+            .WithExamples(null, 200, UserExamples.User with { MustChangePassword = false, InvitationPending = true });
 
         app.MapPost("/api/v1/auth/invitation/accept", async Task<Ok<AccountPasswordSetResponse>> (AcceptInvitationRequest request, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new AcceptInvitationCommand(request.Token, request.Password), ct)))

@@ -172,7 +172,7 @@ public static class UsersEndpoints
             .WithSummary("List the company's users")
             .WithDescription("Cursor-paged. `sort`: `createdAt` (default), `displayName`, `email` or `updatedAt`, prefixed with `-` for descending. `search` matches the name or e-mail (case-insensitive); `role` and `isActive` filter; `updatedSince` returns users changed since that instant.")
             .RequirePermission(Permissions.Users, Access.Read)
-            .WithExamples(null, 200, new UserList([Examples.User], null, false));
+            .WithExamples(null, 200, new UserList([UserExamples.User], null, false));
 
         group.MapPost("/", async Task<Created<UserResponse>> (CreateUserRequest request, IMediator mediator, HttpResponse response, CancellationToken ct) =>
             {
@@ -184,7 +184,7 @@ public static class UsersEndpoints
             .WithSummary("Create a user with a temporary password")
             .WithDescription("The user must change the temporary password at first sign-in; until then every other call answers 403 `password_change_required`. The e-mail must be unused across the whole deployment (400 `email_already_used`).")
             .RequirePermission(Permissions.Users, Access.Write)
-            .WithExamples(new CreateUserRequest("paul.martin@example.fr", "Paul Martin", UserRole.Sales, "Bienvenue-Paul-2026"), 201, Examples.User);
+            .WithExamples(new CreateUserRequest("paul.martin@example.fr", "Paul Martin", UserRole.Sales, "Bienvenue-Paul-2026"), 201, UserExamples.User);
 
         group.MapGet("/{id:guid}", async Task<Ok<UserResponse>> (Guid id, IMediator mediator, HttpResponse response, CancellationToken ct) =>
             {
@@ -196,7 +196,7 @@ public static class UsersEndpoints
             .WithSummary("Get a user")
             .WithDescription("Returns the user with an `ETag` to send back as `If-Match` when updating.")
             .RequirePermission(Permissions.Users, Access.Read)
-            .WithExamples(null, 200, Examples.User);
+            .WithExamples(null, 200, UserExamples.User);
 
         group.MapPut("/{id:guid}", async Task<Ok<UserResponse>> (Guid id, UpdateUserRequest request, IMediator mediator, HttpRequest http, HttpResponse response, CancellationToken ct) =>
             {
@@ -211,6 +211,6 @@ public static class UsersEndpoints
             .RequirePermission(Permissions.Users, Access.Write)
             .RequiresIfMatch()
             .WithProblems(422)
-            .WithExamples(new UpdateUserRequest("Paul Martin", UserRole.Accountant, true), 200, Examples.User with { Role = UserRole.Accountant });
+            .WithExamples(new UpdateUserRequest("Paul Martin", UserRole.Accountant, true), 200, UserExamples.User with { Role = UserRole.Accountant });
     }
 }

@@ -33,7 +33,7 @@ public sealed class DocumentTemplateTests : ApiTest
     private static async Task SetUpIdentityAsync(TestCompany company)
     {
         var get = await company.Admin.GetAsync("/api/v1/company");
-        var put = new HttpRequestMessage(HttpMethod.Put, "/api/v1/company") { Content = JsonContent.Create(Koban.Api.Features.Examples.UpdateCompanyProfile with { LegalName = "Ébénisterie Lumière SAS" }, options: ContractJson) }
+        var put = new HttpRequestMessage(HttpMethod.Put, "/api/v1/company") { Content = JsonContent.Create(Koban.Api.Features.Companies.CompanyExamples.UpdateCompanyProfile with { LegalName = "Ébénisterie Lumière SAS" }, options: ContractJson) }
             .WithIfMatch(get.Headers.ETag);
         await (await company.Admin.SendAsync(put)).ShouldHaveStatus(HttpStatusCode.OK);
     }

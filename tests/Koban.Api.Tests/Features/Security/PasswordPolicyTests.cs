@@ -4,6 +4,7 @@ using System.Reflection;
 using FluentValidation;
 using Koban.Api.Demo;
 using Koban.Api.Features.Auth;
+using Koban.Api.Infrastructure.Security;
 using Koban.Api.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

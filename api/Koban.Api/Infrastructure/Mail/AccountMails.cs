@@ -1,8 +1,7 @@
 using System.Globalization;
-using Koban.Api.Infrastructure.Mail;
 using Koban.Api.Infrastructure.Security;
 
-namespace Koban.Api.Features.Users;
+namespace Koban.Api.Infrastructure.Mail;
 
 /// <summary>The texts of the invitation and password-reset e-mails, in French or English (the language of the request
 /// that causes them). Links carry the token in the fragment (<c>#token=…</c>): browsers never send a fragment to the
@@ -93,17 +92,5 @@ public static class AccountMails
             EntityId = user.Id,
             RedactBodyWhenSent = true,
         };
-    }
-
-    /// <summary>Sets a password chosen through an e-mailed link: the address is proven, the lock-out cleared, and other
-    /// sessions end (new security stamp).</summary>
-    public static void SetPasswordFromLink(KobanUser user, string password, Microsoft.AspNetCore.Identity.IPasswordHasher<KobanUser> hasher)
-    {
-        user.PasswordHash = hasher.HashPassword(user, password);
-        user.SecurityStamp = Guid.NewGuid().ToString("N");
-        user.EmailConfirmed = true;
-        user.MustChangePassword = false;
-        user.LockoutEnd = null;
-        user.AccessFailedCount = 0;
     }
 }

@@ -1,17 +1,16 @@
 using System.Collections.Frozen;
 using FluentValidation;
 using FluentValidation.Results;
-using Koban.Api.Infrastructure.Security;
 using Koban.Api.Infrastructure.Web;
 using Microsoft.AspNetCore.Identity;
 
-namespace Koban.Api.Features.Auth;
+namespace Koban.Api.Infrastructure.Security;
 
 /// <summary>
 /// The one password policy, applied to every password a person chooses (sign-up, temporary password, invitation,
 /// reset, change): at least <see cref="MinimumLength"/> characters that are not white space, with an upper-case letter,
 /// a lower-case letter and a digit (<c>password_too_weak</c>), and not one of the most common passwords
-/// (<c>password_too_common</c>, list shipped as the resource <c>Features/Auth/Resources/common-passwords.txt</c>).
+/// (<c>password_too_common</c>, list shipped as the resource <c>Infrastructure/Security/Resources/common-passwords.txt</c>).
 /// </summary>
 public static class PasswordRules
 {

@@ -1,11 +1,9 @@
-using Koban.Api.Features.Auth;
-using Koban.Api.Infrastructure.Security;
 using Koban.Api.Infrastructure.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
-namespace Koban.Api.Features.Users;
+namespace Koban.Api.Infrastructure.Security;
 
 internal static class UserAccounts
 {
@@ -39,5 +37,17 @@ internal static class UserAccounts
     public static void EnsureRole(UserRole role)
     {
         if (!KobanUser.IsAssignable(role)) throw new FieldValidationException("role", ApiErrorCodes.RoleRequired);
+    }
+
+    /// <summary>Sets a password chosen through an e-mailed link: the address is proven, the lock-out cleared, and other
+    /// sessions end (new security stamp).</summary>
+    public static void SetPasswordFromLink(KobanUser user, string password, IPasswordHasher<KobanUser> hasher)
+    {
+        user.PasswordHash = hasher.HashPassword(user, password);
+        user.SecurityStamp = Guid.NewGuid().ToString("N");
+        user.EmailConfirmed = true;
+        user.MustChangePassword = false;
+        user.LockoutEnd = null;
+        user.AccessFailedCount = 0;
     }
 }
