@@ -8,12 +8,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Koban.Api.Features.Products;
 
-public sealed record VatRateChoiceResponse(decimal Rate, string Label, string LegalBasis);
-
-public sealed record VatExemptionChoiceResponse(string Reason, string Label, string LegalBasis);
-
-public sealed record VatTreatmentsResponse(bool VatFranchise, IReadOnlyList<VatRateChoiceResponse> Rates, IReadOnlyList<VatExemptionChoiceResponse> Exemptions);
-
 public sealed record ListVatTreatmentsQuery : IQuery<VatTreatmentsResponse>;
 
 public sealed class ListVatTreatmentsHandler(KobanDbContext db) : IQueryHandler<ListVatTreatmentsQuery, VatTreatmentsResponse>
@@ -21,12 +15,8 @@ public sealed class ListVatTreatmentsHandler(KobanDbContext db) : IQueryHandler<
     public async ValueTask<VatTreatmentsResponse> Handle(ListVatTreatmentsQuery query, CancellationToken cancellationToken)
     {
         var franchise = await db.Companies.Select(c => c.VatFranchise).SingleAsync(cancellationToken);
-        return ToResponse(VatChoices.For(franchise));
+        return ProductReader.VatTreatments(VatChoices.For(franchise));
     }
-
-    internal static VatTreatmentsResponse ToResponse(VatChoiceList choices) => new(choices.Franchise,
-        [.. choices.Rates.Select(r => new VatRateChoiceResponse(r.Rate, r.Label, r.LegalBasis))],
-        [.. choices.Exemptions.Select(e => new VatExemptionChoiceResponse(e.Wording, e.Label, e.LegalBasis))]);
 }
 
 public static class VatTreatmentsEndpoint
@@ -39,5 +29,5 @@ public static class VatTreatmentsEndpoint
             .WithSummary("The VAT treatments a line may take in this company")
             .WithDescription("What a product or a sales line may carry, for a choice list rather than a free number: the allowed French rates above 0 % with their article of the CGI, and the exemptions a 0 % line may cite (send `reason` as the line's `vatExemptionReason` with `vatRate` 0; it is the mention the document prints). Under the VAT franchise (`vatFranchise`), no rate and only the franchise mention (art. 293 B du CGI). The customer's regime may still override a line (intra-EU supply, reverse charge, export).")
             .RequirePermission(Permissions.Products, Access.Read)
-            .WithExamples(null, 200, ListVatTreatmentsHandler.ToResponse(VatChoices.For(false)));
+            .WithExamples(null, 200, ProductExamples.VatTreatments);
 }
