@@ -11,8 +11,6 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Koban.Api.Features.Auth;
 
-public sealed record ChangePasswordRequest(string CurrentPassword, string NewPassword);
-
 public sealed record ChangePasswordCommand(string CurrentPassword, string NewPassword) : ICommand<KobanUser>;
 
 public sealed class ChangePasswordValidator : AbstractValidator<ChangePasswordCommand>
@@ -46,6 +44,14 @@ public sealed class ChangePasswordHandler(UserManager<KobanUser> users, CurrentA
 
 public static class ChangePasswordEndpoint
 {
+    public static void Map(RouteGroupBuilder group) =>
+        group.MapPost("/change-password", Handle)
+            .WithName("ChangePassword")
+            .WithSummary("Change your password")
+            .WithDescription("Every user can change their own password; a user created with a temporary password must do so before anything else. The new password needs 12 characters not counting spaces, with upper case, lower case and a digit (400 `password_too_weak`), and must not be one of the most common passwords (400 `password_too_common`). Other sessions of the user end.")
+            .RequireAuthorization()
+            .WithExamples(AuthExamples.ChangePassword, 204, null);
+
     /// <summary>Changing the password renews the security stamp, which ends the user's other sessions; this one is re-issued.</summary>
     public static async Task<NoContent> Handle(ChangePasswordRequest request, IMediator mediator, HttpContext http, CancellationToken ct)
     {

@@ -12,8 +12,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Koban.Api.Features.Auth;
 
-public sealed record LoginRequest(string Email, string Password);
-
 public sealed record LoginCommand(string Email, string Password) : ICommand<SignedIn>;
 
 public sealed class LoginValidator : AbstractValidator<LoginCommand>
@@ -79,15 +77,26 @@ public sealed class LoginHandler(KobanDbContext db, CurrentActor actor, UserMana
     }
 }
 
-public static class LoginEndpoint
+internal static class LoginEndpoint
 {
-    public static async Task<Ok<MeResponse>> Handle(LoginRequest request, IMediator mediator, HttpContext http, KobanDbContext db, CancellationToken ct)
+    public static void Map(RouteGroupBuilder group) =>
+        group.MapPost("/login", Handle)
+            .WithName("Login")
+            .WithSummary("Sign in to the SPA")
+            .WithDescription("Checks the e-mail and password and sets the HttpOnly session cookie `koban.auth` and the `XSRF-TOKEN` cookie, whose value must be echoed in `X-XSRF-TOKEN` on every unsafe request. Five wrong passwords for an address lock it for 15 minutes (`account_locked`), whether or not an account has that address, so the answers never reveal which addresses have an account; attempts are rate-limited per address and client. Integrations use API keys instead.")
+            .AllowAnonymous()
+            .RequireRateLimiting(AuthEndpoints.LoginRateLimit)
+            .WithMetadata(new AnonymousOperationMetadata())
+            .WithProblems(400, 401, 429)
+            .WithExamples(AuthExamples.Login, 200, AuthExamples.Me);
+
+    private static async Task<Ok<MeResponse>> Handle(LoginRequest request, IMediator mediator, HttpContext http, KobanDbContext db, CancellationToken ct)
     {
         var (user, sessionId) = await mediator.Send(new LoginCommand(request.Email, request.Password), ct);
         var principal = KobanAuthentication.PrincipalFor(user, sessionId);
         await http.SignInAsync(KobanAuthentication.CookieScheme, principal);
         http.User = principal;
         RequestPipeline.IssueCsrfToken(http);
-        return TypedResults.Ok(await MeResponse.LoadAsync(db, user, ct));
+        return TypedResults.Ok(await AuthReader.MeAsync(db, user, ct));
     }
 }

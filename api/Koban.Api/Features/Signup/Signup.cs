@@ -1,6 +1,5 @@
 using FluentValidation;
 using Koban.Api.Features.Auth;
-using Koban.Api.Features.Users;
 using Koban.Api.Infrastructure.Audit;
 using Koban.Api.Infrastructure.Persistence;
 using Koban.Api.Infrastructure.Security;
@@ -86,8 +85,7 @@ public static class SignupEndpoint
             .RequireRateLimiting(AuthEndpoints.LoginRateLimit)
             .WithMetadata(new AnonymousOperationMetadata())
             .WithProblems(400, 403, 429)
-            .WithExamples(new SignupRequest("Menuiserie Durand SARL", "claire.durand@example.fr", "Claire Durand", "Choose-A-Strong-Passw0rd"), 201,
-                new SignupResponse(Guid.Parse("01936b2e-7f00-7c3a-9a52-3f8e2a1b4c5d"), Guid.Parse("01936b2e-7f01-7d11-8e2a-1b4c5d6e7f80")));
+            .WithExamples(SignupExamples.Request, 201, SignupExamples.Response);
     }
 
     private static async Task<Created<SignupResponse>> Handle(SignupRequest request, IMediator mediator, IOptions<SignupOptions> options, CancellationToken ct)

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using FluentValidation;
-using Koban.Api.Features.Users;
 using Koban.Api.Infrastructure.Audit;
 using Koban.Api.Infrastructure.Mail;
 using Koban.Api.Infrastructure.Persistence;
@@ -15,12 +14,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Koban.Api.Features.Auth;
 
-public sealed record RequestPasswordResetRequest(string Email);
-
-public sealed record ConfirmPasswordResetRequest(string Token, string NewPassword);
-
-// ---- request ("mot de passe oublié") ----
-
+/// <summary>"Mot de passe oublié": anonymous, and answers the same whether or not the address has an account.</summary>
 public sealed record RequestPasswordResetCommand(string Email) : ICommand<Unit>;
 
 public sealed class RequestPasswordResetValidator : AbstractValidator<RequestPasswordResetCommand>
@@ -66,47 +60,13 @@ public sealed class RequestPasswordResetHandler(KobanDbContext db, CurrentActor 
     }
 }
 
-// ---- confirm (anonymous: the token is the credential) ----
-
-public sealed record ConfirmPasswordResetCommand(string Token, string NewPassword) : ICommand<AccountPasswordSetResponse>;
-
-public sealed class ConfirmPasswordResetValidator : AbstractValidator<ConfirmPasswordResetCommand>
-{
-    public ConfirmPasswordResetValidator()
-    {
-        RuleFor(c => c.Token).NotEmpty().MaximumLength(200);
-        RuleFor(c => c.NewPassword).NotEmpty().MaximumLength(256).StrongPassword();
-    }
-}
-
-public sealed class ConfirmPasswordResetHandler(KobanDbContext db, CurrentActor actor, AccountTokens tokens, UserManager<KobanUser> users, AuditLog audit)
-    : ICommandHandler<ConfirmPasswordResetCommand, AccountPasswordSetResponse>
-{
-    public async ValueTask<AccountPasswordSetResponse> Handle(ConfirmPasswordResetCommand command, CancellationToken cancellationToken)
-    {
-        using var system = actor.EnterSystemScope();
-        var token = await tokens.RedeemAsync(command.Token, AccountTokenPurpose.PasswordReset, cancellationToken);
-        var user = await db.Users.IgnoreQueryFilters().SingleAsync(u => u.Id == token.UserId, cancellationToken);
-        if (!user.IsActive) throw new Koban.Domain.Common.DomainException(ApiErrorCodes.TokenInvalid, "The user was deactivated.") { Field = "token" };
-        actor.Impersonate(user.CompanyId, user.Id, user.DisplayName);
-        UserAccounts.SetPasswordFromLink(user, command.NewPassword, users.PasswordHasher);
-        audit.Record("user.password_reset", "user", user.Id, companyId: user.CompanyId);
-        await db.SaveChangesAsync(cancellationToken);
-        await SignInThrottle.ClearAsync(db, user.NormalizedEmail ?? string.Empty, cancellationToken); // the link proved the address: unlock it
-        return new AccountPasswordSetResponse(user.Email!);
-    }
-}
-
-public static class PasswordResetEndpoints
+internal static class RequestPasswordResetEndpoint
 {
     /// <summary>Every reset request takes at least this long, found address or not, so timing does not tell which
     /// addresses have an account.</summary>
     private static readonly TimeSpan MinimumRequestDuration = TimeSpan.FromMilliseconds(400);
 
-    public static void MapPasswordResetEndpoints(this IEndpointRouteBuilder app)
-    {
-        var group = app.MapGroup("/api/v1/auth/password-reset").WithTags("Authentication");
-
+    public static void Map(RouteGroupBuilder group) =>
         group.MapPost("/", async Task<Accepted> (RequestPasswordResetRequest request, IMediator mediator, CancellationToken ct) =>
             {
                 var started = Stopwatch.GetTimestamp();
@@ -128,17 +88,5 @@ public static class PasswordResetEndpoints
             .RequireRateLimiting(AuthEndpoints.LoginRateLimit)
             .WithMetadata(new AnonymousOperationMetadata())
             .WithProblems(400, 429)
-            .WithExamples(new RequestPasswordResetRequest("paul.martin@example.fr"), 202, null);
-
-        group.MapPost("/confirm", async Task<Ok<AccountPasswordSetResponse>> (ConfirmPasswordResetRequest request, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new ConfirmPasswordResetCommand(request.Token, request.NewPassword), ct)))
-            .WithName("ConfirmPasswordReset")
-            .WithSummary("Choose a new password from a reset link")
-            .WithDescription("Takes the token of the reset e-mail (the part after `#token=`) and the new password (12 characters with upper case, lower case and a digit). An unknown token answers 422 `token_invalid`, a used or replaced one `token_used`, an expired one (after 1 hour) `token_expired`, all naming the field `token`. The account is unlocked and its open sessions end. Returns the address to sign in with; it does not sign in.")
-            .AllowAnonymous()
-            .RequireRateLimiting(AuthEndpoints.LoginRateLimit)
-            .WithMetadata(new AnonymousOperationMetadata())
-            .WithProblems(400, 422, 429)
-            .WithExamples(new ConfirmPasswordResetRequest("q3Hk9v0XbW2m7LrT5yPz1cNf8aJd4sEu6gKo0iQwRtY", "Nouveau-Mot-De-Passe-42"), 200, new AccountPasswordSetResponse("paul.martin@example.fr"));
-    }
+            .WithExamples(AuthExamples.RequestPasswordReset, 202, null);
 }

@@ -1,92 +1,20 @@
 using FluentValidation;
-using Koban.Api.Features.Common;
 using Koban.Api.Infrastructure.Audit;
 using Koban.Api.Infrastructure.Persistence;
+using Koban.Api.Infrastructure.Security;
 using Koban.Api.Infrastructure.Tenancy;
 using Koban.Api.Infrastructure.Web;
 using Koban.Domain.Common;
 using Koban.Domain.Companies;
 using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using DomainCompany = Koban.Domain.Companies.Company;
 
 namespace Koban.Api.Features.Companies;
 
-public sealed record CompanyProfileResponse(
-    Guid Id,
-    string LegalName,
-    LegalForm? LegalForm,
-    decimal? ShareCapital,
-    string? Siren,
-    string? VatNumber,
-    string? RcsCity,
-    PostalAddressDto? Address,
-    string? Iban,
-    string? Bic,
-    bool HasLogo,
-    PaymentTermsDto DefaultPaymentTerms,
-    decimal LatePaymentPenaltyRate,
-    string TimeZone,
-    int FiscalYearStartMonth,
-    bool VatFranchise,
-    bool VatOnDebits,
-    DateTimeOffset UpdatedAt)
-{
-    internal static CompanyProfileResponse From(DomainCompany c) => new(
-        c.Id, c.LegalName, c.LegalForm, c.ShareCapital, c.Siren, c.VatNumber, c.RcsCity,
-        c.Address is { } a ? new PostalAddressDto(a.Line1, a.Line2, a.PostalCode, a.City, a.CountryCode) : null,
-        c.Iban, c.Bic, c.LogoFileId is not null,
-        new PaymentTermsDto(c.DefaultPaymentTerms.Kind, c.DefaultPaymentTerms.Days),
-        c.LatePaymentPenaltyRate, c.TimeZone, c.FiscalYearStartMonth, c.VatFranchise, c.VatOnDebits, c.UpdatedAt);
-}
-
-public sealed record UpdateCompanyProfileRequest(
-    string LegalName,
-    LegalForm? LegalForm,
-    decimal? ShareCapital,
-    string? Siren,
-    string? VatNumber,
-    string? RcsCity,
-    PostalAddressDto? Address,
-    string? Iban,
-    string? Bic,
-    PaymentTermsDto DefaultPaymentTerms,
-    decimal LatePaymentPenaltyRate,
-    string TimeZone,
-    int FiscalYearStartMonth,
-    bool VatFranchise,
-    bool VatOnDebits);
-
-/// <summary>Legal figures that change by decree; configuration, so an operator can update them without a release.</summary>
-public sealed class LegalOptions
-{
-    /// <summary>Taux de l'intérêt légal for professional creditors (2nd half of 2025: 2.76 %). The late-payment
-    /// penalty rate may not be lower than three times it (art. L441-10 du Code de commerce).</summary>
-    public decimal LegalInterestRate { get; set; } = 2.76m;
-
-    public decimal PenaltyRateFloor => 3 * LegalInterestRate;
-}
-
-// ---- get ----
-
-public sealed record GetCompanyProfileQuery : IQuery<(CompanyProfileResponse Profile, uint Version)>;
-
-public sealed class GetCompanyProfileHandler(KobanDbContext db, CurrentActor actor)
-    : IQueryHandler<GetCompanyProfileQuery, (CompanyProfileResponse Profile, uint Version)>
-{
-    public async ValueTask<(CompanyProfileResponse Profile, uint Version)> Handle(GetCompanyProfileQuery query, CancellationToken cancellationToken)
-    {
-        var company = await db.Companies.AsNoTracking().SingleOrDefaultAsync(cancellationToken)
-            ?? throw new NotFoundException("company", actor.CompanyId);
-        return (CompanyProfileResponse.From(company), company.Version);
-    }
-}
-
-// ---- update ----
-
 public sealed record UpdateCompanyProfileCommand(uint ExpectedVersion, UpdateCompanyProfileRequest Profile)
-    : ICommand<(CompanyProfileResponse Profile, uint Version)>;
+    : ICommand<Versioned<CompanyProfileResponse>>;
 
 /// <summary>Shape and identifier checks, each reported on its field with the rule it breaks.
 /// Rules linking several fields (VAT number vs SIREN, franchise vs debits, legal maxima) are the domain's.</summary>
@@ -155,13 +83,13 @@ public sealed class UpdateCompanyProfileValidator : AbstractValidator<UpdateComp
 }
 
 public sealed class UpdateCompanyProfileHandler(KobanDbContext db, CurrentActor actor, AuditLog audit, TimeProvider clock, IOptions<LegalOptions> legal)
-    : ICommandHandler<UpdateCompanyProfileCommand, (CompanyProfileResponse Profile, uint Version)>
+    : ICommandHandler<UpdateCompanyProfileCommand, Versioned<CompanyProfileResponse>>
 {
-    public async ValueTask<(CompanyProfileResponse Profile, uint Version)> Handle(UpdateCompanyProfileCommand command, CancellationToken cancellationToken)
+    public async ValueTask<Versioned<CompanyProfileResponse>> Handle(UpdateCompanyProfileCommand command, CancellationToken cancellationToken)
     {
         var company = await db.Companies.SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("company", actor.CompanyId);
         if (company.Version != command.ExpectedVersion) throw new PreconditionFailedException();
-        var before = CompanyProfileResponse.From(company);
+        var before = CompanyReader.Response(company);
         var p = command.Profile;
         company.UpdateProfile(new CompanyProfileData(
             p.LegalName,
@@ -180,10 +108,28 @@ public sealed class UpdateCompanyProfileHandler(KobanDbContext db, CurrentActor 
             p.VatFranchise,
             p.VatOnDebits), legal.Value.PenaltyRateFloor, clock.GetUtcNow());
         db.Entry(company).Property(c => c.Version).OriginalValue = command.ExpectedVersion;
-        audit.Record("company.profile_updated", "company", company.Id, before, CompanyProfileResponse.From(company));
+        audit.Record("company.profile_updated", "company", company.Id, before, CompanyReader.Response(company));
         await db.SaveChangesAsync(cancellationToken);
-        return (CompanyProfileResponse.From(company), company.Version);
+        return CompanyReader.WithVersion(company);
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}
+
+internal static class UpdateCompanyProfileEndpoint
+{
+    public static void Map(RouteGroupBuilder group) =>
+        group.MapPut("/", async Task<Ok<CompanyProfileResponse>> (UpdateCompanyProfileRequest request, IMediator mediator, HttpRequest http, HttpResponse response, CancellationToken ct) =>
+                (await mediator.Send(new UpdateCompanyProfileCommand(EntityTags.RequireIfMatch(http), request), ct)).Ok(response))
+            .WithName("UpdateCompanyProfile")
+            .WithSummary("Update the company profile")
+            .WithDescription("""
+                Replaces the profile. Checks: SIREN (9 digits, Luhn key), intra-EU VAT number (format per country; for France the key and that it matches the SIREN), IBAN (length per country and mod-97 checksum), BIC format, French postal code, IANA time zone, fiscal year start month 1–12.
+                Business rules (422): default payment terms within the legal maximum for business customers (60 days, or 45 days end of month, art. L441-10 du Code de commerce); late-payment penalty rate at least three times the legal interest rate; a company under the VAT franchise (art. 293 B du CGI) cannot opt for VAT on debits.
+                Documents already validated keep the identity they were issued with (their snapshot).
+                """)
+            .RequirePermission(Permissions.Company, Access.Write)
+            .RequiresIfMatch()
+            .WithProblems(400, 422)
+            .WithExamples(CompanyExamples.UpdateCompanyProfile, 200, CompanyExamples.CompanyProfile);
 }
