@@ -16,7 +16,11 @@ internal static class UserExamples
 
     public static readonly UserResponse Invited = User with
     {
-        Email = "lea.petit@example.fr", DisplayName = "Léa Petit", Role = UserRole.Accountant, MustChangePassword = false, InvitationPending = true,
+        Email = "lea.petit@example.fr",
+        DisplayName = "Léa Petit",
+        Role = UserRole.Accountant,
+        MustChangePassword = false,
+        InvitationPending = true,
     };
 
     public static readonly AcceptInvitationRequest Accept = new("q3Hk9v0XbW2m7LrT5yPz1cNf8aJd4sEu6gKo0iQwRtY", "Mon-Mot-De-Passe-2026");
