@@ -2,7 +2,9 @@
 //   LoadClient setup BASE STATE            sign up a company, fill its profile, one customer, one validated 10-line invoice
 //   LoadClient run BASE STATE SCENARIO CLIENTS REQUESTS
 //       SCENARIO: draft (POST a 10-line draft; its id is appended to STATE.drafts), validate (validates drafts of
-//       STATE.drafts, oldest first), get (GET the validated invoice), list (GET the first page of 25 invoices).
+//       STATE.drafts, oldest first), get (GET the validated invoice), list (GET the first page of 25 invoices),
+//       list:NAME (GET the first page of one list endpoint as the SPA asks for it: see Lists below).
+//   LoadClient lists                     print the names of the list:NAME scenarios, one per line
 //   Prints one line: scenario, clients, requests, req/s, p50, p95, max (ms). Every answer must be a 2xx.
 using System.Collections.Concurrent;
 using System.Diagnostics;
@@ -13,6 +15,11 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 
 var invariant = CultureInfo.InvariantCulture;
+if (args is ["lists"])
+{
+    foreach (var name in Lists.Keys) Console.WriteLine(name);
+    return 0;
+}
 if (args.Length < 3) return Usage();
 var baseUri = new Uri(args[1].TrimEnd('/') + "/");
 var statePath = args[2];
@@ -23,6 +30,7 @@ switch (args[0])
         await SetupAsync();
         return 0;
     case "run" when args.Length == 6:
+        if (args[3].StartsWith("list:", StringComparison.Ordinal) && !Lists.ContainsKey(args[3][5..])) return Usage();
         return await RunAsync(args[3], int.Parse(args[4], invariant), int.Parse(args[5], invariant));
     default:
         return Usage();
@@ -30,7 +38,7 @@ switch (args[0])
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: LoadClient setup BASE STATE | LoadClient run BASE STATE draft|validate|get|list CLIENTS REQUESTS");
+    Console.Error.WriteLine("usage: LoadClient setup BASE STATE | LoadClient run BASE STATE draft|validate|get|list|list:NAME CLIENTS REQUESTS | LoadClient lists");
     return 2;
 }
 
@@ -154,6 +162,9 @@ async Task<int> RunAsync(string scenario, int clients, int requests)
             case "list":
                 response = await client.GetAsync("api/v1/invoices?limit=25");
                 break;
+            case var named when named.StartsWith("list:", StringComparison.Ordinal):
+                response = await client.GetAsync(Lists[named[5..]].Replace("{customerId}", customerId, StringComparison.Ordinal));
+                break;
             default:
                 throw new ArgumentException($"unknown scenario {scenario}");
         }
@@ -182,4 +193,32 @@ async Task<int> RunAsync(string scenario, int clients, int requests)
     Console.WriteLine(string.Create(invariant,
         $"{scenario,-9} clients {clients,2}  requests {ms.Length,5}  {ms.Length / wall.Elapsed.TotalSeconds,8:F1} req/s  p50 {Pct(0.50),7:F2}  p95 {Pct(0.95),7:F2}  max {ms[^1],7:F2} ms"));
     return 0;
+}
+
+/// <summary>
+/// The first page of every list endpoint, with the page size, filters and sort the SPA sends ({customerId}: the setup's
+/// customer, one of the generator's customers). Searches: a customer name that matches 1 in 1 000 invoices with the
+/// generator's default 1 000 customers, and an invoice number fragment that matches one invoice.
+/// </summary>
+internal partial class Program
+{
+    internal static readonly IReadOnlyDictionary<string, string> Lists = new Dictionary<string, string>
+    {
+        ["invoices"] = "api/v1/invoices?limit=25",
+        ["invoices-status"] = "api/v1/invoices?limit=25&status=Validated",
+        ["invoices-customer"] = "api/v1/invoices?limit=25&customerId={customerId}",
+        ["invoices-overdue"] = "api/v1/invoices?limit=25&overdue=true",
+        ["invoices-unpaid"] = "api/v1/invoices?limit=25&paymentStatus=Unpaid",
+        ["invoices-paid"] = "api/v1/invoices?limit=25&paymentStatus=Paid",
+        ["invoices-search-name"] = "api/v1/invoices?limit=25&search=SARL%2000042",
+        ["invoices-search-number"] = "api/v1/invoices?limit=25&search=1004242",
+        ["credit-notes"] = "api/v1/credit-notes?limit=25",
+        ["payments"] = "api/v1/payments?limit=25",
+        ["receivables"] = "api/v1/receivables?limit=50&overdueOnly=true",
+        ["orders"] = "api/v1/orders?limit=25",
+        ["quotes"] = "api/v1/quotes?limit=25&expand=customer",
+        ["customers"] = "api/v1/customers?limit=25",
+        ["products"] = "api/v1/products?limit=25",
+        ["audit-events"] = "api/v1/audit-events?limit=50",
+    };
 }

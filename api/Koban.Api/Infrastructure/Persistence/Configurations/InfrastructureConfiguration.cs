@@ -18,6 +18,8 @@ public sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEven
         e.Property(a => a.RequestId).HasMaxLength(100);
         e.HasIndex(a => new { a.CompanyId, a.Id });
         e.HasIndex(a => new { a.CompanyId, a.EntityId });
+        // The audit log's keyset pages (sort -occurredAt, then id): without it a page sorts every event of the company.
+        e.HasIndex(a => new { a.CompanyId, a.OccurredAt, a.Id });
         e.HasOne<Company>().WithMany().HasForeignKey(a => a.CompanyId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -73,6 +73,8 @@ public sealed class SalesConfiguration : IEntityTypeConfiguration<Opportunity>, 
         builder.HasIndex(o => new { o.CompanyId, o.CustomerId });
         builder.HasIndex(o => new { o.CompanyId, o.Status, o.OrderDate });
         builder.HasIndex(o => new { o.CompanyId, o.UpdatedAt });
+        // The order list's default keyset pages (sort -orderDate, then id).
+        builder.HasIndex(o => new { o.CompanyId, o.OrderDate, o.Id });
         builder.HasIndex(o => new { o.CompanyId, o.SourceQuoteId }).IsUnique().HasFilter("source_quote_id IS NOT NULL");
         builder.HasOne<Customer>().WithMany().HasForeignKey(o => o.CustomerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Customer>().WithMany().HasForeignKey(o => o.BillToCustomerId).OnDelete(DeleteBehavior.Restrict);

@@ -163,6 +163,9 @@ namespace Koban.Api.Infrastructure.Persistence.Migrations
                     b.HasIndex("CompanyId", "Id")
                         .HasDatabaseName("ix_audit_events_company_id_id");
 
+                    b.HasIndex("CompanyId", "OccurredAt", "Id")
+                        .HasDatabaseName("ix_audit_events_company_id_occurred_at_id");
+
                     b.ToTable("audit_events", (string)null);
                 });
 
@@ -3077,6 +3080,9 @@ namespace Koban.Api.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("CompanyId", "UpdatedAt")
                         .HasDatabaseName("ix_orders_company_id_updated_at");
+
+                    b.HasIndex("CompanyId", "OrderDate", "Id")
+                        .HasDatabaseName("ix_orders_company_id_order_date_id");
 
                     b.HasIndex("CompanyId", "Status", "OrderDate")
                         .HasDatabaseName("ix_orders_company_id_status_order_date");
