@@ -1,4 +1,6 @@
 using Koban.Api.Features.Receivables;
+using Koban.Domain.Sales;
+using Mapster;
 
 namespace Koban.Api.Features.Dashboard;
 
@@ -32,3 +34,43 @@ public sealed record DashboardResponse(
     AgingAmounts? Aging,
     IReadOnlyList<DashboardMilestone>? Milestones,
     IReadOnlyList<DashboardActivity>? Activity);
+
+/// <summary>A milestone not invoiced yet with its order, its customer and the day it is compared with.</summary>
+public sealed record MilestoneView(BillingMilestone Milestone, Guid OrderId, string? OrderNumber, string CustomerName, decimal OrderTotalExcludingVat, DateOnly Today);
+
+/// <summary>An event of the audit log as the activity reads it (its before/after are not loaded).</summary>
+public sealed class ActivityRow
+{
+    public Guid Id { get; init; }
+    public DateTimeOffset OccurredAt { get; init; }
+    public string? ActorName { get; init; }
+    public string Action { get; init; } = string.Empty;
+    public string EntityType { get; init; } = string.Empty;
+    public Guid? EntityId { get; init; }
+}
+
+/// <summary>An event with the number or name of the record it is about.</summary>
+public sealed record ActivityView(ActivityRow Event, string? DocumentLabel);
+
+/// <summary>How milestones and the activity read on the dashboard.</summary>
+public sealed class DashboardMapping : IRegister
+{
+    public void Register(TypeAdapterConfig config)
+    {
+        config.NewConfig<MilestoneView, DashboardMilestone>()
+            .Map(d => d.MilestoneId, s => s.Milestone.Id)
+            .Map(d => d.Label, s => s.Milestone.Label)
+            .Map(d => d.PlannedDate, s => s.Milestone.PlannedDate)
+            .Map(d => d.AmountExcludingVat, s => s.Milestone.PlannedAmountExcludingVat(s.OrderTotalExcludingVat))
+            .Map(d => d.IsLate, s => s.Milestone.IsLate(s.Today));
+
+        config.NewConfig<ActivityView, DashboardActivity>()
+            .Map(d => d.Id, s => s.Event.Id)
+            .Map(d => d.OccurredAt, s => s.Event.OccurredAt)
+            .Map(d => d.ActorName, s => s.Event.ActorName)
+            .Map(d => d.Action, s => s.Event.Action)
+            .Map(d => d.EntityType, s => s.Event.EntityType)
+            .Map(d => d.EntityId, s => s.Event.EntityId)
+            .Map(d => d.Summary, s => ActivityWording.Sentence(s.Event.ActorName, s.Event.Action, s.Event.EntityType, s.DocumentLabel));
+    }
+}
