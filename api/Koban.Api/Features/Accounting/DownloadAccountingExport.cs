@@ -1,11 +1,11 @@
 using Koban.Api.Infrastructure.Persistence;
 using Koban.Api.Infrastructure.Security;
 using Koban.Api.Infrastructure.Web;
+using Koban.Domain.Accounting.Export;
+using Koban.Domain.Common;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Koban.Domain.Accounting.Export;
-using Koban.Domain.Common;
 using Npgsql;
 
 namespace Koban.Api.Features.Accounting;
