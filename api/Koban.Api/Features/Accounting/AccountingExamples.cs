@@ -42,6 +42,8 @@ public static class AccountingExamples
         new DateTimeOffset(2026, 4, 2, 8, 0, 1, TimeSpan.Zero), new DateTimeOffset(2026, 4, 2, 8, 0, 2, TimeSpan.Zero), "732829320FEC20261231.txt",
         "text/plain; charset=iso-8859-15", 61_480, "9f2c4e0b1d7a3c5e8f6b2a4d0c9e7f1a3b5d7c9e1f2a4b6c8d0e2f4a6b8c0d2e", 103, null);
 
+    public static readonly AccountingExportListResponse ExportList = new([Export]);
+
     public static readonly RequestAccountingExportRequest ExportRequest = new(AccountingExportFormat.Fec, new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 31), new FecExportOptions());
 
     public static readonly AccountingExportResponse ExportQueued = Export with { Status = AccountingExportStatus.Queued, ProgressPercent = 0, RowsWritten = 0, RowsTotal = null, StartedAt = null, CompletedAt = null, FileName = null, ContentType = null, Size = null, Sha256 = null, EntryCount = null };

@@ -29,5 +29,5 @@ public static class ListAccountingExports
             .WithSummary("List accounting exports")
             .WithDescription($"The company's exports, newest first (the latest {ListAccountingExportsHandler.Limit}): who asked for which period and format, when, their status and, once completed, the file's name, size and SHA-256.")
             .RequirePermission(Permissions.Accounting, Access.Read)
-            .WithExamples(null, 200, new AccountingExportListResponse([AccountingExamples.Export]));
+            .WithExamples(null, 200, AccountingExamples.ExportList);
 }

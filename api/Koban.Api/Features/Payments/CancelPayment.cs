@@ -39,7 +39,7 @@ public sealed class CancelPaymentHandler(KobanDbContext db, ReceivablesLedger le
             .Where(e => e.SourceId == payment.Id && (e.Source == EntrySource.Receipt || e.Source == EntrySource.Refund || e.Source == EntrySource.ReceiptIdentified))
             .ToListAsync(cancellationToken);
         foreach (var entry in entries)
-            books.Post(entry.Reverse(EntrySource.PaymentCancelled, context.Today < entry.Date ? entry.Date : context.Today, context.FiscalYearStartMonth, Clip(label), context.Today, context.Now));
+            books.Post(entry.Reverse(EntrySource.PaymentCancelled, entry.ReversalDate(context.Today), context.FiscalYearStartMonth, Clip(label), context.Today, context.Now));
         audit.Record("payment.cancelled", "payment", payment.Id, before: new { payment.Amount, payment.CustomerId }, after: new { reason });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -56,8 +56,8 @@ public sealed class PaymentsReader(KobanDbContext db, CompanyClock companyClock)
                                  join c in db.ReceivableItems.AsNoTracking() on a.CreditItemId equals c.Id
                                  orderby a.Date, a.CreatedAt
                                  select new { Allocation = a, Other = c }).ToListAsync(ct);
-        return new InvoicePaymentResponse(item.PaymentStatus, item.Outstanding, item.Disputed, item.DisputeReason, item.DisputedAt,
-            [.. settlements.Select(s => new AllocationWith(s.Allocation, s.Other).MapTo<InvoiceSettlementResponse>())]);
+        return new InvoicePaymentResponse(PaymentStatus: item.PaymentStatus, Outstanding: item.Outstanding, Disputed: item.Disputed, DisputeReason: item.DisputeReason,
+            DisputedAt: item.DisputedAt, Settlements: [.. settlements.Select(s => new AllocationWith(s.Allocation, s.Other).MapTo<InvoiceSettlementResponse>())]);
     }
 
     /// <summary>The payment side of an invoice that must have one (after a settlement of it was written).</summary>

@@ -147,7 +147,7 @@ public sealed class ReceivablesLedger(KobanDbContext db, AccountingBooks books, 
             var vatEntries = await db.JournalEntries.Include(e => e.Lines).Where(e => e.Source == EntrySource.VatOnReceipt && e.SourceId == allocation.Id).ToListAsync(ct);
             foreach (var entry in vatEntries)
             {
-                books.Post(entry.Reverse(EntrySource.VatOnReceiptCancelled, context.Today < entry.Date ? entry.Date : context.Today, context.FiscalYearStartMonth,
+                books.Post(entry.Reverse(EntrySource.VatOnReceiptCancelled, entry.ReversalDate(context.Today), context.FiscalYearStartMonth,
                     $"Annulation {entry.Label}"[..Math.Min(200, entry.Label.Length + 11)], context.Today, context.Now));
             }
         }

@@ -32,7 +32,8 @@ public sealed class ReceivablesReader(KobanDbContext db, CompanyClock clock)
             Disputed = rows.Sum(r => r.Disputed),
             Count = rows.Sum(r => r.Count),
         }.MapTo<AgingAmounts>();
-        return new AgingReport(asOf, customers, totals, sales, dsoFrom, Aging.DaysSalesOutstanding(totals.Total, sales));
+        return new AgingReport(AsOf: asOf, Customers: customers, Totals: totals, SalesLast90Days: sales, DsoFrom: dsoFrom,
+            DaysSalesOutstanding: Aging.DaysSalesOutstanding(totals.Total, sales));
     }
 
     /// <summary>
