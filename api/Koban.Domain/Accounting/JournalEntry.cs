@@ -159,6 +159,10 @@ public sealed class JournalEntry : ICompanyOwned
         return entry;
     }
 
+    /// <summary>The day a mirror entry of this one is dated when it is reversed on <paramref name="today"/>: today, never before
+    /// the entry itself (a payment dated later than today is cancelled as of its own date).</summary>
+    public DateOnly ReversalDate(DateOnly today) => today < Date ? Date : today;
+
     /// <summary>The mirror entry (debits become credits) dated <paramref name="date"/>: how a cancelled payment leaves the books.</summary>
     public JournalEntry Reverse(EntrySource source, DateOnly date, int fiscalYearStartMonth, string label, DateOnly validationDate, DateTimeOffset now) =>
         Create(Journal, new JournalSetting(JournalCode, JournalLabel), date, fiscalYearStartMonth, PieceRef, date, label, source, SourceId, validationDate, now,

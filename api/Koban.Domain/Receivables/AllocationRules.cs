@@ -74,6 +74,18 @@ public static class AllocationRules
         return Allocation.Between(invoice, note, Math.Min(invoice.Outstanding, note.Outstanding), date, now, by);
     }
 
+    /// <summary>The day an allocation made after the payment was recorded takes effect (what is left of a receipt allocated
+    /// later): today, never before the payment itself.</summary>
+    public static DateOnly LaterAllocationDate(DateOnly paymentDate, DateOnly today) => today < paymentDate ? paymentDate : today;
+
+    /// <summary>What a credit note's refund pays out: the amount asked for, or else all that is left of the note (whether
+    /// that much is left is checked when the refund is funded).</summary>
+    public static decimal RefundAmount(ReceivableItem note, decimal? requested)
+    {
+        ArgumentNullException.ThrowIfNull(note);
+        return requested ?? note.Outstanding;
+    }
+
     /// <summary>A credit note is refunded only while some of it is left (not all applied to invoices or refunded).</summary>
     public static void EnsureRefundable(ReceivableItem note)
     {

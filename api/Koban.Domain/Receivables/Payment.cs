@@ -70,6 +70,11 @@ public sealed class Payment : ICompanyOwned, IHasUpdatedAt
     /// <summary>What the bank account actually moves: receipts net of fees.</summary>
     public decimal BankAmount => Amount - BankFees;
 
+    /// <summary>What is left of the payment to allocate (or, for a refund, still to fund): nothing once cancelled; else what
+    /// its customer-account row still has (<paramref name="rowOutstanding"/>); an unidentified receipt, which has no row yet,
+    /// keeps its whole amount.</summary>
+    public decimal Unallocated(decimal? rowOutstanding) => IsCancelled ? 0m : rowOutstanding ?? (IsUnidentified ? Amount : 0m);
+
     public static Payment Record(PaymentData data, DateOnly today, DateTimeOffset now, Guid? by)
     {
         ArgumentNullException.ThrowIfNull(data);

@@ -97,7 +97,7 @@ internal static class BooksGen
 }
 
 /// <summary>
-/// Plays a scenario through the domain as the API handlers do (ReceivablesLedger, PaymentHandlers): each validated
+/// Plays a scenario through the domain as the API handlers do (ReceivablesLedger and the payment use cases): each validated
 /// document posted and given its receivable row (a credit note settling its invoice first), each receipt posted with
 /// its allocations and the VAT it makes due, cancellations reversing both, write-offs of small differences — then checks
 /// the books.

@@ -172,6 +172,15 @@ public sealed class PostingsTests
         reversal.TotalDebit.ShouldBe(reversal.TotalCredit);
     }
 
+    [Test]
+    public void A_reversal_is_dated_today_but_never_before_the_entry_it_mirrors()
+    {
+        var entry = Postings.ForBillingDocument(WorkedExample(), Customer, Context())!;
+        entry.ReversalDate(entry.Date.AddDays(10)).ShouldBe(entry.Date.AddDays(10));
+        entry.ReversalDate(entry.Date).ShouldBe(entry.Date);
+        entry.ReversalDate(entry.Date.AddDays(-3)).ShouldBe(entry.Date, "an entry dated later than today is reversed as of its own date");
+    }
+
     [TestCase(1, "2026-03-15", "2026-12-31")]
     [TestCase(7, "2026-03-15", "2026-06-30")]
     [TestCase(7, "2026-07-01", "2027-06-30")]

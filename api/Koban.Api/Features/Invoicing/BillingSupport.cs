@@ -21,7 +21,7 @@ namespace Koban.Api.Features.Invoicing;
 /// → number → chain head → fingerprint → audit).
 /// </summary>
 public sealed class BillingService(KobanDbContext db, AuditLog audit, CurrentActor actor, CompanyClock companyClock, DocumentNumbers numbers, TimeProvider clock,
-    Payments.ReceivablesLedger receivables, IServiceProvider services, ILogger<BillingService> logger)
+    global::Mediator.IMediator mediator, IServiceProvider services, ILogger<BillingService> logger)
 {
     /// <summary>The order's billing replayed by the domain from its validated documents, in validation order.</summary>
     public async Task<OrderBilling> OrderBillingAsync(Guid orderId, string field, CancellationToken ct)
@@ -121,7 +121,7 @@ public sealed class BillingService(KobanDbContext db, AuditLog audit, CurrentAct
         });
         if (corrected is not null)
             audit.Record("invoice.credited", "invoice", corrected.Id, after: new { creditNote = number, document.TotalIncludingVat });
-        await receivables.OnValidatedAsync(document, ct); // the customer's account and the sales journal, in this transaction
+        await mediator.Send(new Payments.BookValidatedDocumentCommand(document), ct); // the customer's account and the sales journal, in this transaction
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         logger.LogInformation("Validated {Type} {Number} (chain #{Sequence})", entity, number, document.ChainSequence);

@@ -75,7 +75,7 @@ public enum InvoiceAction
 
 public sealed record InvoiceActionCommand(Guid Id, InvoiceAction Action, DateOnly? IssueDate = null) : ICommand<InvoiceResponse?>;
 
-public sealed class InvoiceHandlers(KobanDbContext db, AuditLog audit, BillingService billing, SalesLineBuilder builder, CompanyClock companyClock, TimeProvider clock)
+public sealed class InvoiceHandlers(KobanDbContext db, AuditLog audit, BillingService billing, SalesLineBuilder builder, CompanyClock companyClock, TimeProvider clock, IMediator mediator)
     : IQueryHandler<ListInvoicesQuery, InvoiceList>,
       IQueryHandler<GetInvoiceQuery, (InvoiceResponse Invoice, uint Version)>,
       ICommandHandler<CreateInvoiceFromOrderCommand, (InvoiceResponse Invoice, uint Version)>,
@@ -299,7 +299,7 @@ public sealed class InvoiceHandlers(KobanDbContext db, AuditLog audit, BillingSe
         var archive = await db.ArchivedDocuments.AsNoTracking().Where(a => a.DocumentId == i.Id).Select(a => new ArchiveResponse(a.Sha256, a.CreatedAt)).SingleOrDefaultAsync(ct);
         var history = await db.AuditEvents.AsNoTracking().Where(e => e.EntityId == i.Id).OrderBy(e => e.OccurredAt)
             .Select(e => new OrderHistoryEntry(e.OccurredAt, e.Action, e.ActorName)).ToListAsync(ct);
-        var payment = i.IsValidated ? await Payments.SettlementHandlers.ForInvoiceAsync(db, i.Id, ct) : null;
+        var payment = i.IsValidated ? await mediator.Send(new Payments.FindInvoicePaymentsQuery(i.Id), ct) : null;
         if (payment is not null) due = payment.Outstanding;
         return new InvoiceResponse(i.Id, i.Kind, i.Status, i.Number, i.Title, i.CustomerId, names.GetValueOrDefault(i.CustomerId, ""), i.OrderId, i.OrderNumber,
             i.TraceableToOrder, i.MilestoneId, i.IssueDate, i.RequestedIssueDate, i.DueDate, PaymentTermsDto.From(i.PaymentTerms)!, i.PaymentMethod, i.Currency,

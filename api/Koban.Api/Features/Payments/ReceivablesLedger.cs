@@ -4,6 +4,7 @@ using Koban.Api.Infrastructure.Persistence;
 using Koban.Api.Infrastructure.Tenancy;
 using Koban.Api.Infrastructure.Web;
 using Koban.Domain.Accounting;
+using Koban.Domain.Common;
 using Koban.Domain.Invoicing;
 using Koban.Domain.Receivables;
 using Microsoft.EntityFrameworkCore;
@@ -49,6 +50,38 @@ public sealed class ReceivablesLedger(KobanDbContext db, AccountingBooks books, 
             $"SELECT 1 FROM receivable_items WHERE source_id = ANY({ids}) AND kind = {kindText} ORDER BY id FOR UPDATE", ct);
         return await db.ReceivableItems.Where(i => ids.Contains(i.SourceId) && i.Kind == kind).ToListAsync(ct);
     }
+
+    /// <summary>Locks and loads a payment for update; 404 when there is none.</summary>
+    public async Task<Payment> LockPaymentAsync(Guid id, CancellationToken ct)
+    {
+        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM payments WHERE id = {id} FOR UPDATE", ct);
+        return await db.Payments.SingleOrDefaultAsync(p => p.Id == id, ct) ?? throw new NotFoundException("payment", id);
+    }
+
+    /// <summary>Locks a receipt that can still be allocated, and its row of its customer's account.</summary>
+    public async Task<(Payment Payment, ReceivableItem Item)> LockReceiptAsync(Guid id, CancellationToken ct)
+    {
+        var payment = await LockPaymentAsync(id, ct);
+        payment.EnsureAllocatableReceipt();
+        var item = (await LockAsync([payment.Id], ReceivableKind.Receipt, ct)).Single();
+        return (payment, item);
+    }
+
+    /// <summary>Locks an invoice's row of its customer's account: 404 without the invoice, 409 for a draft (no row yet) or a
+    /// validated invoice of nothing.</summary>
+    public async Task<ReceivableItem> LockInvoiceAsync(Guid invoiceId, CancellationToken ct)
+    {
+        var item = (await LockAsync([invoiceId], ReceivableKind.Invoice, ct)).SingleOrDefault();
+        if (item is not null) return item;
+        var invoice = await db.Invoices.AsNoTracking().IgnoreAutoIncludes().Where(i => i.Id == invoiceId).Select(i => new { i.Status }).SingleOrDefaultAsync(ct)
+            ?? throw new NotFoundException("invoice", invoiceId);
+        throw invoice.Status == BillingStatus.Draft
+            ? new DomainConflictException(ErrorCodes.DocumentNotValidated, "Only a validated invoice has a payment side.")
+            : new DomainConflictException(ErrorCodes.WriteOffNothingLeft, "Nothing is owed on this invoice.");
+    }
+
+    /// <summary>How a payment is named on its customer's account: its reference, else its date.</summary>
+    public static string ReferenceOf(Payment payment) => payment.Reference ?? $"Règlement du {payment.Date:dd/MM/yyyy}";
 
     /// <summary>
     /// Settles invoices with a credit row (a receipt, a credit note or a loss written off): locks the target invoices' rows,
@@ -114,7 +147,7 @@ public sealed class ReceivablesLedger(KobanDbContext db, AccountingBooks books, 
             var vatEntries = await db.JournalEntries.Include(e => e.Lines).Where(e => e.Source == EntrySource.VatOnReceipt && e.SourceId == allocation.Id).ToListAsync(ct);
             foreach (var entry in vatEntries)
             {
-                books.Post(entry.Reverse(EntrySource.VatOnReceiptCancelled, context.Today < entry.Date ? entry.Date : context.Today, context.FiscalYearStartMonth,
+                books.Post(entry.Reverse(EntrySource.VatOnReceiptCancelled, entry.ReversalDate(context.Today), context.FiscalYearStartMonth,
                     $"Annulation {entry.Label}"[..Math.Min(200, entry.Label.Length + 11)], context.Today, context.Now));
             }
         }

@@ -1,10 +1,11 @@
 using FluentValidation;
-using Koban.Api.Features.Sales;
 using Koban.Api.Infrastructure.Persistence;
+using Koban.Api.Infrastructure.Security;
 using Koban.Api.Infrastructure.Tenancy;
 using Koban.Api.Infrastructure.Web;
 using Koban.Domain.Receivables;
 using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Koban.Api.Features.Receivables;
@@ -26,24 +27,7 @@ public sealed class ListReceivablesQueryValidator : AbstractValidator<ListReceiv
 /// row) and one aggregate for the count and total of everything the filters match.</summary>
 public sealed class ListReceivablesHandler(KobanDbContext db, CompanyClock clock) : IQueryHandler<ListReceivablesQuery, ReceivableList>
 {
-    /// <summary>A row of the list before days late and bucket are added (they depend on today, not stored).</summary>
-    public sealed class Row
-    {
-        public Guid Id { get; init; }
-        public Guid InvoiceId { get; init; }
-        public string Number { get; init; } = string.Empty;
-        public Guid CustomerId { get; init; }
-        public string CustomerName { get; init; } = string.Empty;
-        public DateOnly IssueDate { get; init; }
-        public DateOnly DueDate { get; init; }
-        public decimal Total { get; init; }
-        public decimal Outstanding { get; init; }
-        public decimal SettledByCreditNotes { get; init; }
-        public bool Disputed { get; init; }
-        public string? DisputeReason { get; init; }
-    }
-
-    public static readonly SortFields<Row> Sorts = new SortFields<Row>("dueDate")
+    public static readonly SortFields<ReceivableRow> Sorts = new SortFields<ReceivableRow>("dueDate")
         .Add("dueDate", r => r.DueDate)
         .Add("issueDate", r => r.IssueDate)
         .Add("outstanding", r => r.Outstanding)
@@ -71,7 +55,7 @@ public sealed class ListReceivablesHandler(KobanDbContext db, CompanyClock clock
 
         var totals = await items.GroupBy(_ => 1).Select(g => new { Count = g.Count(), Total = g.Sum(i => i.Outstanding) }).SingleOrDefaultAsync(cancellationToken);
 
-        var rows = items.Join(db.Customers.IgnoreAutoIncludes(), i => i.CustomerId, c => c.Id, (i, c) => new Row
+        var rows = items.Join(db.Customers.IgnoreAutoIncludes(), i => i.CustomerId, c => c.Id, (i, c) => new ReceivableRow
         {
             Id = i.Id,
             InvoiceId = i.SourceId,
@@ -87,13 +71,21 @@ public sealed class ListReceivablesHandler(KobanDbContext db, CompanyClock clock
             DisputeReason = i.DisputeReason,
         });
         var (page, next, hasMore) = await Keyset.PageAsync(rows, Sorts, query.Sort, query.After, query.Limit, r => r.Id, cancellationToken);
-        return new ReceivableList([.. page.Select(r => ToSummary(r, today))], next, hasMore, totals?.Count ?? 0, totals?.Total ?? 0m, today);
+        return new ReceivableList([.. page.Select(r => ReceivablesReader.Summary(r, today))], next, hasMore, totals?.Count ?? 0, totals?.Total ?? 0m, today);
     }
+}
 
-    private static ReceivableSummary ToSummary(Row r, DateOnly today)
-    {
-        var daysLate = Aging.DaysLate(r.DueDate, today);
-        return new ReceivableSummary(r.InvoiceId, r.Number, r.CustomerId, r.CustomerName, r.IssueDate, r.DueDate, r.Total, r.Outstanding,
-            ReceivableItem.Status(r.Total, r.Outstanding, r.SettledByCreditNotes), daysLate, Aging.BucketOf(daysLate), r.Disputed, r.DisputeReason);
-    }
+public static class ListReceivables
+{
+    public static void Map(RouteGroupBuilder group) =>
+        group.MapGet("/", async Task<Ok<ReceivableList>> (IMediator mediator, int? limit, string? after, string? sort, Guid? customerId, DateOnly? dueFrom, DateOnly? dueTo,
+                DateOnly? issuedFrom, DateOnly? issuedTo, AgingBucket? bucket, bool? disputed, bool? overdueOnly, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListReceivablesQuery(Cursor.Limit(limit), after, sort, customerId, dueFrom, dueTo, issuedFrom, issuedTo, bucket, disputed,
+                    overdueOnly), ct)))
+            .WithName("ListReceivables")
+            .WithSummary("Due and overdue invoices")
+            .WithDescription(ReceivablesEndpoints.OpenInvoicesRule + ReceivablesEndpoints.DaysLateRule + " Filters: `customerId`; the period as **due date** (`dueFrom`/`dueTo`) and/or **invoice date** (`issuedFrom`/`issuedTo`), bounds included; `bucket`; `disputed=true|false`; `overdueOnly=true` (due date before today). `sort`: `dueDate` (default: oldest due date, so the latest invoice, first), `issueDate`, `outstanding`, `total`, `number`, `customerName`, each with `-` for descending; keyset paging with `limit` (1–100, default 25) and `after` = the previous page's `nextCursor`. `count` and `totalOutstanding` cover every invoice the filters match, not only the page; `today` is the date days late are counted at. A disputed invoice stays listed, flagged with its reason.")
+            .RequirePermission(Permissions.Receivables, Access.Read)
+            .WithProblems(400)
+            .WithExamples(null, 200, ReceivablesExamples.List);
 }

@@ -1,8 +1,10 @@
-using Koban.Api.Features.Sales;
 using Koban.Api.Infrastructure.Persistence;
+using Koban.Api.Infrastructure.Security;
 using Koban.Api.Infrastructure.Tenancy;
+using Koban.Api.Infrastructure.Web;
 using Koban.Domain.Receivables;
 using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Koban.Api.Features.Receivables;
@@ -29,7 +31,7 @@ public sealed class ReceivablesAgingHandler(KobanDbContext db, CompanyClock cloc
 
         var rows = await OpenInvoices.At(db, asOf, today).AsNoTracking()
             .GroupBy(r => r.CustomerId)
-            .Select(g => new
+            .Select(g => new AgingRow
             {
                 CustomerId = g.Key,
                 NotDue = g.Sum(r => r.DueDate >= asOf ? r.Outstanding : 0m),
@@ -51,13 +53,19 @@ public sealed class ReceivablesAgingHandler(KobanDbContext db, CompanyClock cloc
         var sales = await db.ReceivableItems.AsNoTracking().Where(i => i.Kind == ReceivableKind.Invoice && i.Date >= dsoFrom && i.Date <= asOf)
             .SumAsync(i => (decimal?)i.Amount, cancellationToken) ?? 0m;
 
-        var customers = rows
-            .Select(r => new CustomerAging(r.CustomerId, names.GetValueOrDefault(r.CustomerId, ""),
-                new AgingAmounts(r.NotDue, r.Days1To30, r.Days31To60, r.Days61To90, r.Over90, r.Total, r.Disputed, r.Count)))
-            .OrderByDescending(c => c.Amounts.Total).ThenBy(c => c.CustomerName, StringComparer.CurrentCulture).ThenBy(c => c.CustomerId)
-            .ToList();
-        var totals = new AgingAmounts(rows.Sum(r => r.NotDue), rows.Sum(r => r.Days1To30), rows.Sum(r => r.Days31To60), rows.Sum(r => r.Days61To90),
-            rows.Sum(r => r.Over90), rows.Sum(r => r.Total), rows.Sum(r => r.Disputed), rows.Sum(r => r.Count));
-        return new AgingReport(asOf, customers, totals, sales, dsoFrom, Aging.DaysSalesOutstanding(totals.Total, sales));
+        return ReceivablesReader.AgingReport(asOf, rows, names, sales, dsoFrom);
     }
+}
+
+public static class GetReceivablesAging
+{
+    public static void Map(RouteGroupBuilder group) =>
+        group.MapGet("/aging", async Task<Ok<AgingReport>> (IMediator mediator, DateOnly? asOf, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ReceivablesAgingQuery(asOf), ct)))
+            .WithName("GetReceivablesAging")
+            .WithSummary("Aging of receivables per customer, totals and DSO")
+            .WithDescription(ReceivablesEndpoints.OpenInvoicesRule + "Per customer (largest total first): what is owed per bucket of days past the due date on `asOf`, the total, the disputed part (`disputed`, included in the buckets) and the number of open invoices; then the same figures for the whole company. `asOf` defaults to today; on an earlier date the figures are those of that day: invoices dated up to `asOf`, less the payments, credit notes and write-offs allocated up to `asOf` (a payment later cancelled counts as never received; the dispute flag is today's). **DSO** (days sales outstanding) = receivables outstanding on `asOf` (`totals.total`) ÷ invoiced sales including VAT over the 90 days ending on `asOf` (`salesLast90Days`: the totals of the invoices dated from `dsoFrom` = `asOf` − 89 days to `asOf`, credit notes not deducted) × 90, rounded to one decimal; `null` when nothing was invoiced in those 90 days. Everything is summed by the database; amounts include VAT.")
+            .RequirePermission(Permissions.Receivables, Access.Read)
+            .WithProblems(400)
+            .WithExamples(null, 200, ReceivablesExamples.Aging);
 }

@@ -1,67 +1,18 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using FluentValidation;
 using Koban.Api.Infrastructure.Audit;
 using Koban.Api.Infrastructure.Persistence;
+using Koban.Api.Infrastructure.Security;
 using Koban.Api.Infrastructure.Tenancy;
 using Koban.Api.Infrastructure.Web;
 using Koban.Domain.Accounting.Export;
 using Koban.Domain.Common;
 using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace Koban.Api.Features.Accounting;
-
-/// <summary>FEC choices: the field separator and the character set.</summary>
-public sealed record FecExportOptions(FecSeparator Separator = FecSeparator.Tab, ExportEncoding Encoding = ExportEncoding.Iso885915)
-{
-    public FecOptions ToDomain() => new(Separator, Encoding);
-}
-
-/// <summary>A configurable CSV layout: ordered columns, one-character separator and decimal mark (<c>,</c> or <c>.</c>), .NET date format, header line, character set.</summary>
-public sealed record CsvExportLayout(IReadOnlyList<CsvField> Columns, string Separator = ";", string DecimalMark = ",", string DateFormat = "dd/MM/yyyy",
-    bool Header = true, ExportEncoding Encoding = ExportEncoding.Utf8)
-{
-    public CsvLayout ToDomain() => new(Columns, Separator.Length == 1 ? Separator[0] : '\0', DecimalMark.Length == 1 ? DecimalMark[0] : '\0', DateFormat, Header, Encoding);
-}
-
-/// <summary>The options an export was requested with (stored as JSON on the export).</summary>
-public sealed record AccountingExportOptionsResponse(FecExportOptions? Fec, CsvExportLayout? Csv);
-
-public sealed record RequestAccountingExportRequest(AccountingExportFormat Format, DateOnly From, DateOnly To, FecExportOptions? Fec = null, CsvExportLayout? Csv = null);
-
-public sealed record AccountingExportResponse(
-    Guid Id,
-    AccountingExportFormat Format,
-    string FormatDescription,
-    DateOnly From,
-    DateOnly To,
-    AccountingExportOptionsResponse Options,
-    AccountingExportStatus Status,
-    int ProgressPercent,
-    long RowsWritten,
-    long? RowsTotal,
-    Guid? RequestedBy,
-    string? RequestedByName,
-    DateTimeOffset RequestedAt,
-    DateTimeOffset? StartedAt,
-    DateTimeOffset? CompletedAt,
-    string? FileName,
-    string? ContentType,
-    long? Size,
-    string? Sha256,
-    int? EntryCount,
-    string? Error)
-{
-    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
-
-    public static AccountingExportResponse Of(AccountingExport e) => new(e.Id, e.Format, AccountingExportFormats.Describe(e.Format), e.PeriodFrom, e.PeriodTo,
-        JsonSerializer.Deserialize<AccountingExportOptionsResponse>(e.Options, Json) ?? new(null, null), e.Status, e.ProgressPercent, e.RowsWritten, e.RowsTotal,
-        e.RequestedBy, e.RequestedByName, e.RequestedAt, e.StartedAt, e.CompletedAt, e.FileName, e.ContentType, e.Size, e.Sha256, e.EntryCount, e.Error);
-}
-
-public sealed record AccountingExportListResponse(IReadOnlyList<AccountingExportResponse> Items);
 
 public sealed record RequestAccountingExportCommand(AccountingExportFormat Format, DateOnly From, DateOnly To, FecExportOptions? Fec, CsvExportLayout? Csv)
     : ICommand<AccountingExportResponse>;
@@ -112,7 +63,7 @@ public sealed class RequestAccountingExportHandler(KobanDbContext db, CurrentAct
             after: new { format = export.Format.ToString(), from = export.PeriodFrom, to = export.PeriodTo });
         await db.SaveChangesAsync(cancellationToken);
         signal.Notify();
-        return AccountingExportResponse.Of(export);
+        return AccountingReader.Export(export);
     }
 
     /// <summary>
@@ -150,63 +101,25 @@ public sealed class RequestAccountingExportHandler(KobanDbContext db, CurrentAct
         new(layout.Columns, layout.Separator.ToString(), layout.DecimalMark.ToString(), layout.DateFormat, layout.Header, layout.Encoding);
 }
 
-public sealed record ListAccountingExportsQuery : IQuery<AccountingExportListResponse>;
-
-public sealed class ListAccountingExportsHandler(KobanDbContext db) : IQueryHandler<ListAccountingExportsQuery, AccountingExportListResponse>
+public static class RequestAccountingExport
 {
-    public const int Limit = 200;
-
-    public async ValueTask<AccountingExportListResponse> Handle(ListAccountingExportsQuery query, CancellationToken cancellationToken)
-    {
-        var exports = await db.AccountingExports.AsNoTracking().OrderByDescending(e => e.RequestedAt).ThenByDescending(e => e.Id).Take(Limit).ToListAsync(cancellationToken);
-        return new AccountingExportListResponse([.. exports.Select(AccountingExportResponse.Of)]);
-    }
-}
-
-public sealed record GetAccountingExportQuery(Guid Id) : IQuery<AccountingExportResponse>;
-
-public sealed class GetAccountingExportHandler(KobanDbContext db) : IQueryHandler<GetAccountingExportQuery, AccountingExportResponse>
-{
-    public async ValueTask<AccountingExportResponse> Handle(GetAccountingExportQuery query, CancellationToken cancellationToken) =>
-        AccountingExportResponse.Of(await db.AccountingExports.AsNoTracking().SingleOrDefaultAsync(e => e.Id == query.Id, cancellationToken)
-            ?? throw new NotFoundException("accounting_export", query.Id));
-}
-
-/// <summary>A finished export's file, streamed from its chunks.</summary>
-public sealed record AccountingExportFile(string FileName, string ContentType, long Size, string Sha256, Func<Stream, CancellationToken, Task> WriteAsync);
-
-public sealed record DownloadAccountingExportQuery(Guid Id) : IQuery<AccountingExportFile>;
-
-public sealed class DownloadAccountingExportHandler(KobanDbContext db) : IQueryHandler<DownloadAccountingExportQuery, AccountingExportFile>
-{
-    public async ValueTask<AccountingExportFile> Handle(DownloadAccountingExportQuery query, CancellationToken cancellationToken)
-    {
-        var export = await db.AccountingExports.AsNoTracking().SingleOrDefaultAsync(e => e.Id == query.Id, cancellationToken)
-            ?? throw new NotFoundException("accounting_export", query.Id);
-        if (export.Status != AccountingExportStatus.Completed)
-            throw new DomainConflictException(ErrorCodes.AccountingExportNotReady, $"The export is {export.Status}: its file is not ready.");
-        return new AccountingExportFile(export.FileName!, export.ContentType!, export.Size!.Value, export.Sha256!, (output, ct) => CopyAsync(export.Id, output, ct));
-    }
-
-    /// <summary>Copies the chunks in order, one at a time, reading each as a stream (nothing holds the whole file).</summary>
-    private async Task CopyAsync(Guid exportId, Stream output, CancellationToken ct)
-    {
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            await using var command = new NpgsqlCommand("SELECT data FROM accounting_export_chunks WHERE export_id = @id ORDER BY index", connection);
-            command.Parameters.AddWithValue("id", exportId);
-            await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, ct);
-            while (await reader.ReadAsync(ct))
+    public static void Map(RouteGroupBuilder group) =>
+        group.MapPost("/", async Task<Accepted<AccountingExportResponse>> (RequestAccountingExportRequest body, IMediator mediator, CancellationToken ct) =>
             {
-                await using var chunk = await reader.GetStreamAsync(0, ct);
-                await chunk.CopyToAsync(output, ct);
-            }
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
+                var export = await mediator.Send(new RequestAccountingExportCommand(body.Format, body.From, body.To, body.Fec, body.Csv), ct);
+                return TypedResults.Accepted($"/api/v1/accounting/exports/{export.Id}", export);
+            })
+            .WithName("RequestAccountingExport")
+            .WithSummary("Export a period's journal entries (background job)")
+            .WithDescription("Queues an export of the journal entries dated from `from` to `to` and answers 202 at once with the export (`Queued`); poll `GET /api/v1/accounting/exports/{id}` for `status` and `progressPercent`, then download `/file`. "
+                + "Formats: `Fec` (the legal FEC: 18 columns, header line, dates yyyyMMdd, decimal comma; options `fec.separator` `Tab`|`Pipe` and `fec.encoding` `Iso885915`|`Utf8`; named `<SIREN>FEC<closing date of the fiscal year>.txt`); "
+                + "`Quadratus` (Cegid Quadra ASCII, fixed-width type-M lines) and `Ebp` (EBP ASCII, comma separated) — both layouts are UNVERIFIED against the publishers' own documents and follow third-party descriptions (see `formatDescription` and the README); "
+                + "`Csv` (layout `csv`: ordered `columns` among the FEC fields plus `Amount` (debit − credit) and `Direction` (D/C), `separator`, `decimalMark` `,`|`.`, .NET `dateFormat`, `header`, `encoding`; RFC 4180 quoting). "
+                + "**One fiscal year per file**: a period running past the closing date of the fiscal year of `from` is refused (422 `accounting_export_spans_fiscal_years` on `to`, naming that closing date) — request one export per fiscal year; dates before 1900-01-01 or after 2999-12-31 are invalid input (400 `validation_failed` on `from`/`to`). "
+                + "Formats that cut account numbers (Quadratus: 8 characters, EBP: 15) are refused when two account numbers of the journal — customers' auxiliary accounts as posted, general accounts — would become one (422 `accounting_export_account_clash` on `format`, naming each account and its customer); give those customers accounting codes that differ within that width. "
+                + "Lines come in chronological order: entry date, then journal, then EcritureNum, then line. "
+                + "The job numbers the entries not yet numbered (EcritureNum, per journal and fiscal year, continuing the last number, in order of date then creation — also the fiscal year's earlier entries not yet numbered; numbers never change), stamps the period's entries not exported before with this export's id, streams the lines into the file while computing its SHA-256, stores it, and records `accounting.exported` in the audit log. Lettering follows the customer accounts: an invoice, the receipts, credit notes and write-offs that settled it, a credit note and the refund that paid it out (also a receipt first booked to 471 then identified) form a group; a group whose lines all lie in the period and balance to zero is lettered (code A, B, … Z, AA… from the smallest chain sequence of its invoices and credit notes; date of its latest entry), so every letter of a file balances to zero on its account. Groups still open, or reaching outside the period, stay unlettered.")
+            .RequirePermission(Permissions.Accounting, Access.Write)
+            .WithProblems(422)
+            .WithExamples(AccountingExamples.ExportRequest, 202, AccountingExamples.ExportQueued);
 }
