@@ -16,9 +16,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Koban.Api.Features.Invoicing;
 
+/// <summary>The rules of a direct invoice's request; each line is checked by the line rules the sales documents share,
+/// resolved as <see cref="IValidator{T}"/> of <see cref="SalesLineRequest"/> rather than named.</summary>
 public sealed class InvoiceRequestValidator : AbstractValidator<InvoiceRequest>
 {
-    public InvoiceRequestValidator()
+    public InvoiceRequestValidator(IValidator<SalesLineRequest> lineValidator)
     {
         RuleFor(r => r.CustomerId).NotEmpty();
         RuleFor(r => r.CustomerReference).MaximumLength(100);
@@ -27,7 +29,7 @@ public sealed class InvoiceRequestValidator : AbstractValidator<InvoiceRequest>
         RuleFor(r => r.Comment).MaximumLength(4000);
         RuleFor(r => r.PaymentMethod).IsInEnum().When(r => r.PaymentMethod is not null);
         RuleFor(r => r.Lines!.Count).LessThanOrEqualTo(500).When(r => r.Lines is not null).OverridePropertyName("lines");
-        RuleForEach(r => r.Lines).SetValidator(new SalesLineValidator());
+        RuleForEach(r => r.Lines).SetValidator(lineValidator);
     }
 }
 
@@ -35,7 +37,8 @@ public sealed record CreateDirectInvoiceCommand(InvoiceRequest Request) : IComma
 
 public sealed class CreateDirectInvoiceCommandValidator : AbstractValidator<CreateDirectInvoiceCommand>
 {
-    public CreateDirectInvoiceCommandValidator() => RuleFor(c => c.Request).NotNull().SetValidator(new InvoiceRequestValidator()).OverridePropertyName("");
+    public CreateDirectInvoiceCommandValidator(IValidator<InvoiceRequest> requestValidator) =>
+        RuleFor(c => c.Request).NotNull().SetValidator(requestValidator).OverridePropertyName("");
 }
 
 /// <summary>A draft invoice of free or catalogue lines, not traceable to an order.</summary>

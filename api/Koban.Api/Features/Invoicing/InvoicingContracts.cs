@@ -269,6 +269,7 @@ public sealed class InvoicingMapping : IRegister
     public void Register(TypeAdapterConfig config)
     {
         config.NewConfig<BillingLine, BillingLineResponse>();
+        config.NewConfig<InvoicingReader.SettlementRow, Payments.InvoiceSettlementResponse>();
 
         config.NewConfig<InvoiceView, InvoiceResponse>()
             .Map(d => d.Id, s => s.Invoice.Id)

@@ -34,7 +34,8 @@ public sealed class InvoicingReader(KobanDbContext db, TimeProvider clock)
 
     private sealed record ItemRow(decimal Amount, decimal Outstanding, decimal SettledByCreditNotes, bool Disputed, string? DisputeReason, DateTimeOffset? DisputedAt);
 
-    private sealed record SettlementRow(Guid AllocationId, ReceivableKind Kind, Guid SourceId, string Reference, DateOnly Date, decimal Amount, bool Active);
+    /// <summary>An allocation that settled (part of) the invoice, as read; mapped to <see cref="InvoiceSettlementResponse"/> by <see cref="InvoicingMapping"/>.</summary>
+    internal sealed record SettlementRow(Guid AllocationId, ReceivableKind Kind, Guid SourceId, string Reference, DateOnly Date, decimal Amount, bool Active);
 
     private sealed class InvoiceSurroundings
     {
@@ -100,9 +101,13 @@ public sealed class InvoicingReader(KobanDbContext db, TimeProvider clock)
         InvoicePaymentResponse? payment = null;
         if (i.IsValidated && around.Items.SingleOrDefault() is { } item)
         {
-            payment = new InvoicePaymentResponse(ReceivableItem.Status(item.Amount, item.Outstanding, item.SettledByCreditNotes), item.Outstanding, item.Disputed,
-                item.DisputeReason, item.DisputedAt,
-                [.. around.Settlements.Select(s => new InvoiceSettlementResponse(s.AllocationId, s.Kind, s.SourceId, s.Reference, s.Date, s.Amount, s.Active))]);
+            payment = new InvoicePaymentResponse(
+                PaymentStatus: ReceivableItem.Status(item.Amount, item.Outstanding, item.SettledByCreditNotes),
+                Outstanding: item.Outstanding,
+                Disputed: item.Disputed,
+                DisputeReason: item.DisputeReason,
+                DisputedAt: item.DisputedAt,
+                Settlements: [.. around.Settlements.Select(s => s.MapTo<InvoiceSettlementResponse>())]);
             due = payment.Outstanding;
         }
         return new InvoiceView(

@@ -17,7 +17,8 @@ public sealed record UpdateInvoiceCommand(Guid Id, uint ExpectedVersion, Invoice
 
 public sealed class UpdateInvoiceCommandValidator : AbstractValidator<UpdateInvoiceCommand>
 {
-    public UpdateInvoiceCommandValidator() => RuleFor(c => c.Request).NotNull().SetValidator(new InvoiceRequestValidator()).OverridePropertyName("");
+    public UpdateInvoiceCommandValidator(IValidator<InvoiceRequest> requestValidator) =>
+        RuleFor(c => c.Request).NotNull().SetValidator(requestValidator).OverridePropertyName("");
 }
 
 /// <summary>Changes a draft's header; the lines of a direct invoice only (an order invoice's follow from its order).</summary>
