@@ -1,6 +1,6 @@
 using Koban.Api.Features.Common;
-using Koban.Api.Infrastructure.Mail;
 using Koban.Api.Features.Sales;
+using Koban.Api.Infrastructure.Mail;
 using Koban.Domain.Common;
 using Koban.Domain.Documents;
 using Koban.Domain.Invoicing;
