@@ -3,7 +3,6 @@ using System.Data.Common;
 using System.Net;
 using System.Text.RegularExpressions;
 using Koban.Api.Infrastructure.Persistence;
-using Koban.Api.Tests.Features.Invoicing;
 using Koban.Api.Tests.Features.Payments;
 using Koban.Api.Tests.Features.Sales;
 using Koban.Api.Tests.Infrastructure;
