@@ -40,9 +40,9 @@ internal static class HistoryDemo
             if ((issued < remindersExample) != before) continue;
             var customer = i % 2 == 0 ? ids.BakeryCustomer : ids.IndividualCustomer;
             var (description, hours) = Jobs[i];
-            var (draft, _) = await mediator.Send(new SaveDirectInvoiceCommand(null, null, new InvoiceRequest(customer, Lines:
+            var (draft, _) = await mediator.Send(new CreateDirectInvoiceCommand(new InvoiceRequest(customer, Lines:
                 [new SalesLineRequest(LineKind.Free, null, description, hours, "HUR", 65m, null, 20m, ProductNature.Service, null)])), ct);
-            var invoice = (await mediator.Send(new InvoiceActionCommand(draft.Id, InvoiceAction.Validate, issued), ct))!;
+            var invoice = await mediator.Send(new ValidateInvoiceCommand(draft.Id, issued), ct);
             // Paid 25 days after the invoice, except the two latest, still open.
             if (i >= dates.Count - 2) continue;
             var total = invoice.Totals.TotalIncludingVat;

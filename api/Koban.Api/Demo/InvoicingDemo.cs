@@ -19,33 +19,33 @@ internal static class InvoicingDemo
 {
     public static async Task SeedAsync(IMediator mediator, KobanDbContext db, SalesDemoIds ids, CancellationToken ct)
     {
-        async Task<InvoiceResponse> Validate(Guid id) => (await mediator.Send(new InvoiceActionCommand(id, InvoiceAction.Validate), ct))!;
+        async Task<InvoiceResponse> Validate(Guid id) => await mediator.Send(new ValidateInvoiceCommand(id), ct);
 
         // The scheduled order (Menuiserie Durand): a deposit for the first milestone, an intermediate invoice for the second,
         // and a correction credit note on it (one shelf fewer), which gives the amount back to invoice on the order.
         var milestones = await db.Set<BillingSchedule>().AsNoTracking().Where(s => s.OrderId == ids.ScheduledOrder)
             .SelectMany(s => s.Milestones).OrderBy(m => m.PlannedDate).Select(m => m.Id).ToListAsync(ct);
-        var (deposit, _) = await mediator.Send(new CreateInvoiceFromOrderCommand(new InvoiceFromOrderRequest(ids.ScheduledOrder, InvoiceKind.Deposit, MilestoneId: milestones[0]), false), ct);
+        var (deposit, _) = await mediator.Send(new CreateInvoiceFromOrderCommand(new InvoiceFromOrderRequest(ids.ScheduledOrder, InvoiceKind.Deposit, MilestoneId: milestones[0])), ct);
         var validatedDeposit = await Validate(deposit.Id);
-        var (intermediate, _) = await mediator.Send(new CreateInvoiceFromOrderCommand(new InvoiceFromOrderRequest(ids.ScheduledOrder, InvoiceKind.Intermediate, MilestoneId: milestones[1]), false), ct);
+        var (intermediate, _) = await mediator.Send(new CreateInvoiceFromOrderCommand(new InvoiceFromOrderRequest(ids.ScheduledOrder, InvoiceKind.Intermediate, MilestoneId: milestones[1])), ct);
         var validatedIntermediate = await Validate(intermediate.Id);
         var line = validatedIntermediate.Lines.First(l => l.Kind == LineKind.Product && l.NetAmount > 0m);
         var (correction, _) = await mediator.Send(new CreateCreditNoteCommand(new CreditNoteRequest(intermediate.Id, CreditReason.Correction, CreditNoteMode.Amount,
             "Erreur de quantité sur la situation", AmountExcludingVat: Math.Round(line.NetAmount / 4m, 2))), ct);
-        await mediator.Send(new CreditNoteActionCommand(correction.Id, InvoiceAction.Validate), ct);
+        await mediator.Send(new ValidateCreditNoteCommand(correction.Id), ct);
 
         // The intra-EU order (Brauerei Müller: goods exempt, services reverse-charged): a 30 % deposit, then the balance
         // deducting it, then a commercial discount by amount.
-        var (muellerDeposit, _) = await mediator.Send(new CreateInvoiceFromOrderCommand(new InvoiceFromOrderRequest(ids.IntraEuOrder, InvoiceKind.Deposit, Percentage: 30m), false), ct);
+        var (muellerDeposit, _) = await mediator.Send(new CreateInvoiceFromOrderCommand(new InvoiceFromOrderRequest(ids.IntraEuOrder, InvoiceKind.Deposit, Percentage: 30m)), ct);
         var validatedMuellerDeposit = await Validate(muellerDeposit.Id);
-        var (balance, _) = await mediator.Send(new CreateInvoiceFromOrderCommand(new InvoiceFromOrderRequest(ids.IntraEuOrder, InvoiceKind.Balance, CustomerReference: "PO-4471"), false), ct);
+        var (balance, _) = await mediator.Send(new CreateInvoiceFromOrderCommand(new InvoiceFromOrderRequest(ids.IntraEuOrder, InvoiceKind.Balance, CustomerReference: "PO-4471")), ct);
         await Validate(balance.Id);
         var (discount, _) = await mediator.Send(new CreateCreditNoteCommand(new CreditNoteRequest(balance.Id, CreditReason.CommercialDiscount, CreditNoteMode.Amount,
             "Geste commercial pour le retard de livraison", AmountExcludingVat: 50m)), ct);
-        await mediator.Send(new CreditNoteActionCommand(discount.Id, InvoiceAction.Validate), ct);
+        await mediator.Send(new ValidateCreditNoteCommand(discount.Id), ct);
 
         // The Swiss order: invoiced in full (services outside the scope of French VAT), then closed.
-        var (full, _) = await mediator.Send(new CreateInvoiceFromOrderCommand(new InvoiceFromOrderRequest(ids.OrderToClose, InvoiceKind.Full), false), ct);
+        var (full, _) = await mediator.Send(new CreateInvoiceFromOrderCommand(new InvoiceFromOrderRequest(ids.OrderToClose, InvoiceKind.Full)), ct);
         var validatedFull = await Validate(full.Id);
         await mediator.Send(new OrderActionCommand(ids.OrderToClose, OrderAction.Close), ct);
 
@@ -55,9 +55,9 @@ internal static class InvoicingDemo
             new SalesLineRequest(LineKind.Free, null, "Réglage de portes de placard", 1.5m, "HUR", 65m, null, 20m, ProductNature.Service, null),
             new SalesLineRequest(LineKind.Free, null, "Charnières inox", 4m, "C62", 6.4m, null, 20m, ProductNature.Goods, null),
         ]);
-        var (directInvoice, _) = await mediator.Send(new SaveDirectInvoiceCommand(null, null, direct), ct);
+        var (directInvoice, _) = await mediator.Send(new CreateDirectInvoiceCommand(direct), ct);
         await Validate(directInvoice.Id);
-        await mediator.Send(new SaveDirectInvoiceCommand(null, null, new InvoiceRequest(ids.BakeryCustomer, Comment: "À compléter avant envoi", Lines:
+        await mediator.Send(new CreateDirectInvoiceCommand(new InvoiceRequest(ids.BakeryCustomer, Comment: "À compléter avant envoi", Lines:
             [new SalesLineRequest(LineKind.Free, null, "Dépannage vitrine réfrigérée", 2m, "HUR", 65m, null, 20m, ProductNature.Service, null)])), ct);
 
         // Payments: Durand pays the deposit and part of the intermediate invoice in one transfer; Müller pays its deposit,

@@ -23,9 +23,9 @@ internal static class RemindersDemo
 
         var issued = IssueDate(today);
         if (issued.Year != today.Year) return; // early January: the overdue example would open last year's series
-        var (draft, _) = await mediator.Send(new SaveDirectInvoiceCommand(null, null, new InvoiceRequest(ids.BakeryCustomer, CustomerReference: "BC-0917", Lines:
+        var (draft, _) = await mediator.Send(new CreateDirectInvoiceCommand(new InvoiceRequest(ids.BakeryCustomer, CustomerReference: "BC-0917", Lines:
             [new SalesLineRequest(LineKind.Free, null, "Entretien annuel du four et de la vitrine réfrigérée", 3m, "HUR", 65m, null, 20m, ProductNature.Service, null)])), ct);
-        await mediator.Send(new InvoiceActionCommand(draft.Id, InvoiceAction.Validate, issued), ct);
+        await mediator.Send(new ValidateInvoiceCommand(draft.Id, issued), ct);
 
         var reminders = services.GetRequiredService<ReminderService>();
         var invoice = await reminders.InvoiceAsync(draft.Id, ct);

@@ -54,12 +54,8 @@ public sealed class GetIssueDateRangeHandler(KobanDbContext db, DocumentNumbers 
         DocumentType.CreditNote => Permissions.CreditNotes,
         _ => null,
     };
-}
 
-public static class IssueDateRangeEndpoint
-{
-    public static void MapIssueDateRangeEndpoint(this IEndpointRouteBuilder app)
-    {
+    public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet("/api/v1/numbering/{documentType}/issue-date-range", async Task<Ok<IssueDateRange>> (DocumentType documentType, IMediator mediator, ClaimsPrincipal user, CancellationToken ct) =>
             {
                 var resource = GetIssueDateRangeHandler.ResourceOf(documentType) ?? throw new NotFoundException("numbering");
@@ -74,6 +70,5 @@ public static class IssueDateRangeEndpoint
                 """)
             .RequirePermission(Permissions.Company, Access.Read)
             .WithProblems(403, 404)
-            .WithExamples(null, 200, new IssueDateRange(DocumentType.Invoice, new DateOnly(2026, 11, 12), EarliestDateReason.LastNumberedDocument, new DateOnly(2026, 12, 7)));
-    }
+            .WithExamples(null, 200, NumberingExamples.IssueDateRange);
 }

@@ -55,15 +55,13 @@ public sealed class SendDocumentCommandValidator : AbstractValidator<SendDocumen
     public SendDocumentCommandValidator() => RuleFor(c => c.Request).NotNull().SetValidator(new SendDocumentRequestValidator()).OverridePropertyName("");
 }
 
-public sealed record DocumentEmailsQuery(SendableDocument Type, Guid Id) : IQuery<IReadOnlyList<EmailDelivery>>;
-
 /// <summary>
 /// Sends a validated invoice or credit note (its archived PDF, the very bytes stored at validation) or a validated order
 /// (its PDF rendered now) by e-mail: the message is queued in the outbox in the same transaction as the audit entry, and
 /// the background sender delivers it.
 /// </summary>
 public sealed class SendDocumentHandler(KobanDbContext db, MailOutbox outbox, DocumentArchiver archiver, DocumentTemplateService templates, AuditLog audit, IMediator mediator)
-    : ICommandHandler<SendDocumentCommand, SendDocumentResponse>, IQueryHandler<DocumentEmailsQuery, IReadOnlyList<EmailDelivery>>
+    : ICommandHandler<SendDocumentCommand, SendDocumentResponse>
 {
     public async ValueTask<SendDocumentResponse> Handle(SendDocumentCommand command, CancellationToken cancellationToken)
     {
@@ -91,19 +89,6 @@ public sealed class SendDocumentHandler(KobanDbContext db, MailOutbox outbox, Do
         await db.SaveChangesAsync(cancellationToken);
         return new SendDocumentResponse(id, to, cc, subject, attachment.FileName ?? $"{number}.pdf",
             await outbox.ListForEntityAsync(MailEntityType(command.Type), command.Id, cancellationToken));
-    }
-
-    public async ValueTask<IReadOnlyList<EmailDelivery>> Handle(DocumentEmailsQuery query, CancellationToken cancellationToken)
-    {
-        var (entity, exists) = query.Type switch
-        {
-            SendableDocument.Invoice => ("invoice", await db.Invoices.IgnoreAutoIncludes().AnyAsync(i => i.Id == query.Id, cancellationToken)),
-            SendableDocument.CreditNote => ("creditNote", await db.CreditNotes.IgnoreAutoIncludes().AnyAsync(i => i.Id == query.Id, cancellationToken)),
-            SendableDocument.Quote => ("quote", await db.Quotes.IgnoreAutoIncludes().AnyAsync(q => q.Id == query.Id, cancellationToken)),
-            _ => ("order", await db.Orders.IgnoreAutoIncludes().AnyAsync(o => o.Id == query.Id, cancellationToken)),
-        };
-        if (!exists) throw new NotFoundException(entity, query.Id);
-        return await outbox.ListForEntityAsync(MailEntityType(query.Type), query.Id, cancellationToken);
     }
 
     /// <summary>The record type the outbox files the mail under: one of <see cref="MailEntityTypes"/> (snake_case, as
@@ -159,46 +144,15 @@ public sealed class SendDocumentHandler(KobanDbContext db, MailOutbox outbox, Do
         return (type == SendableDocument.Invoice ? "invoice" : "creditNote", DocumentArchiver.KindOf(document), document.Number!, document.TotalIncludingVat,
             document.DueDate, document.CustomerId, MailAttachment.FromStoredFile(archived.FileId, DocumentArchiver.FileName(document), "application/pdf"));
     }
-}
 
-public static class SendDocumentEndpoints
-{
-    public static void MapSendDocumentEndpoints(this IEndpointRouteBuilder app)
-    {
-        var example = new SendDocumentRequest(["compta@durand.example"], ["claire.durand@durand.example"], null, null);
-        var response = new SendDocumentResponse(Guid.Parse("01936f00-0000-7000-8000-0000000000a1"), ["compta@durand.example"], ["claire.durand@durand.example"],
-            "Facture FA-2026-00042 — Atelier Koban Démo", "Facture FA-2026-00042.pdf",
-            [new EmailDelivery(Guid.Parse("01936f00-0000-7000-8000-0000000000a1"), "invoice", Guid.Parse("01936e00-0000-7000-8000-0000000000f1"), ["compta@durand.example"],
-                ["claire.durand@durand.example"], "Facture FA-2026-00042 — Atelier Koban Démo", ["Facture FA-2026-00042.pdf"], EmailStatus.Pending, 0, null,
-                new DateTimeOffset(2026, 12, 15, 9, 31, 0, TimeSpan.Zero), new DateTimeOffset(2026, 12, 15, 9, 31, 0, TimeSpan.Zero), null, "Anne Comptable")]);
-        foreach (var (type, path, tag, resource, label) in new[]
-        {
-            (SendableDocument.Invoice, "/api/v1/invoices", "Invoices", Permissions.Invoices, "invoice"),
-            (SendableDocument.CreditNote, "/api/v1/credit-notes", "Credit notes", Permissions.CreditNotes, "credit note"),
-            (SendableDocument.Order, "/api/v1/orders", "Orders", Permissions.Orders, "order"),
-            (SendableDocument.Quote, "/api/v1/quotes", "Quotes", Permissions.Quotes, "quote"),
-        })
-        {
-            var name = type.ToString();
-            app.MapPost($"{path}/{{id:guid}}/{(type == SendableDocument.Quote ? "email" : "send")}", async Task<Ok<SendDocumentResponse>> (Guid id, SendDocumentRequest? body, IMediator mediator, CancellationToken ct) =>
-                    TypedResults.Ok(await mediator.Send(new SendDocumentCommand(type, id, body ?? new SendDocumentRequest()), ct)))
-                .WithTags(tag)
-                .WithName(type == SendableDocument.Quote ? "EmailQuote" : $"Send{name}")
-                .WithSummary($"Send the {label} by e-mail")
-                .WithDescription($"Queues an e-mail with the {label}'s PDF attached ({(type is SendableDocument.Order or SendableDocument.Quote ? "rendered now" : "the archived bytes, identical to the download")}) to `to` — by default the customer's billing contact (422 `no_recipient` when it has no e-mail) — and `cc`, with the subject and body of the document template (placeholders {{number}}, {{amount}}, {{dueDate}}, {{customerName}}, {{companyName}} filled) unless given. Only a validated document is sent (409 `document_not_validated`; a quote must first be marked sent, which numbers it: `POST /quotes/{{id}}/send`, then `POST /quotes/{{id}}/email`). The mail goes through the outbox: if the SMTP server is down nothing is lost, it is retried, and `emails` (also `GET …/emails`) shows its status. Recorded in the audit log.")
-                .RequirePermission(resource, Access.Write)
-                .WithProblems(409, 422)
-                .WithExamples(example, 200, response);
-
-            app.MapGet($"{path}/{{id:guid}}/emails", async Task<Ok<IReadOnlyList<EmailDelivery>>> (Guid id, IMediator mediator, CancellationToken ct) =>
-                    TypedResults.Ok(await mediator.Send(new DocumentEmailsQuery(type, id), ct)))
-                .WithTags(tag)
-                .WithName($"List{name}Emails")
-                .WithSummary($"The e-mails sent with the {label}")
-                .WithDescription("Newest first: recipients, subject, attachment, status (Pending, Sending, Sent, Failed), attempts and the last error while the SMTP server refuses, sent time. Bodies are never returned.")
-                .RequirePermission(resource, Access.Read)
-                .WithProblems(404)
-                .WithExamples(null, 200, response.Emails);
-        }
-    }
+    public static void Map(IEndpointRouteBuilder app, SendableDocument type, string path, string tag, string resource, string label) =>
+        app.MapPost($"{path}/{{id:guid}}/{(type == SendableDocument.Quote ? "email" : "send")}", async Task<Ok<SendDocumentResponse>> (Guid id, SendDocumentRequest? body, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new SendDocumentCommand(type, id, body ?? new SendDocumentRequest()), ct)))
+            .WithTags(tag)
+            .WithName(type == SendableDocument.Quote ? "EmailQuote" : $"Send{type}")
+            .WithSummary($"Send the {label} by e-mail")
+            .WithDescription($"Queues an e-mail with the {label}'s PDF attached ({(type is SendableDocument.Order or SendableDocument.Quote ? "rendered now" : "the archived bytes, identical to the download")}) to `to` — by default the customer's billing contact (422 `no_recipient` when it has no e-mail) — and `cc`, with the subject and body of the document template (placeholders {{number}}, {{amount}}, {{dueDate}}, {{customerName}}, {{companyName}} filled) unless given. Only a validated document is sent (409 `document_not_validated`; a quote must first be marked sent, which numbers it: `POST /quotes/{{id}}/send`, then `POST /quotes/{{id}}/email`). The mail goes through the outbox: if the SMTP server is down nothing is lost, it is retried, and `emails` (also `GET …/emails`) shows its status. Recorded in the audit log.")
+            .RequirePermission(resource, Access.Write)
+            .WithProblems(409, 422)
+            .WithExamples(InvoicingExamples.SendRequest, 200, InvoicingExamples.SendResponse);
 }

@@ -4,7 +4,9 @@ using Koban.Domain.Common;
 using Koban.Domain.Documents;
 using Koban.Domain.Invoicing;
 using Koban.Domain.Products;
+using Koban.Domain.Receivables;
 using Koban.Domain.Sales;
+using Mapster;
 
 namespace Koban.Api.Features.Invoicing;
 
@@ -72,11 +74,7 @@ public sealed record BillingLineResponse(
     Guid? SourceLineId,
     ProductNature? Nature,
     [property: System.ComponentModel.Description("On a French 0 % exempt line (category E), the legal basis of the exemption as given on the line or copied from its product, printed on the document, e.g. \"Exonération de TVA, article 261-4-4° du CGI\".")]
-    string? VatExemptionReason = null)
-{
-    internal static BillingLineResponse From(BillingLine l) => new(l.Id, l.Position, l.Kind, l.ProductId, l.Description, l.Quantity, l.UnitCode, l.UnitPrice,
-        l.DiscountPercent, l.VatRate, l.VatCategory, l.NetAmount, l.OrderLineId, l.DeductedInvoiceId, l.DeductedVat, l.SourceLineId, l.Nature, l.VatExemptionReason);
-}
+    string? VatExemptionReason = null);
 
 /// <summary>The seller and buyer as copied onto the document at validation.</summary>
 public sealed record BillingSnapshotResponse(SellerSnapshot Seller, BuyerSnapshot Buyer, IReadOnlyList<string> LegalNotes);
@@ -143,7 +141,7 @@ public sealed record InvoiceSummary(
     decimal AmountDue,
     bool IsOverdue,
     DateTimeOffset UpdatedAt,
-    Koban.Domain.Receivables.InvoicePaymentStatus? PaymentStatus = null,
+    InvoicePaymentStatus? PaymentStatus = null,
     bool Disputed = false);
 
 public sealed record InvoiceList(IReadOnlyList<InvoiceSummary> Items, string? NextCursor, bool HasMore);
@@ -223,3 +221,130 @@ public sealed record CreditNoteSummary(
     DateTimeOffset UpdatedAt);
 
 public sealed record CreditNoteList(IReadOnlyList<CreditNoteSummary> Items, string? NextCursor, bool HasMore);
+
+/// <summary>What an invoice's response adds to the entity: read from the customer, the linked documents, the archive, the
+/// audit log and the customer's account (<see cref="InvoicingReader"/>), or computed (totals, amount due).</summary>
+public sealed record InvoiceView(
+    Invoice Invoice,
+    string CustomerName,
+    TotalsResponse Totals,
+    decimal CreditedTotal,
+    decimal AmountDue,
+    bool IsOverdue,
+    BillingSnapshotResponse? Snapshot,
+    ArchiveResponse? Archive,
+    IReadOnlyList<BillingLinkResponse> LinkedDocuments,
+    IReadOnlyList<OrderHistoryEntry> History,
+    Payments.InvoicePaymentResponse? Payment)
+{
+    /// <summary>The lines in position order, mapped one by one to their responses.</summary>
+    public IReadOnlyList<BillingLine> Lines => Invoice.Lines;
+}
+
+/// <summary>A row of the invoice list: the entity and what the list reads beside it.</summary>
+public sealed record InvoiceSummaryView(Invoice Invoice, string CustomerName, decimal AmountDue, bool IsOverdue, InvoicePaymentStatus? PaymentStatus, bool Disputed);
+
+/// <summary>What a credit note's response adds to the entity (<see cref="InvoicingReader"/>).</summary>
+public sealed record CreditNoteView(
+    CreditNote CreditNote,
+    string CustomerName,
+    TotalsResponse Totals,
+    decimal AppliedToInvoice,
+    decimal CustomerCredit,
+    BillingSnapshotResponse? Snapshot,
+    ArchiveResponse? Archive,
+    IReadOnlyList<OrderHistoryEntry> History)
+{
+    /// <summary>The lines in position order, mapped one by one to their responses.</summary>
+    public IReadOnlyList<BillingLine> Lines => CreditNote.Lines;
+}
+
+/// <summary>A row of the credit-note list: the entity and its customer's name.</summary>
+public sealed record CreditNoteSummaryView(CreditNote CreditNote, string CustomerName);
+
+/// <summary>Entity→response mappings of invoices and credit notes: the entity's own fields by name, what the reader adds
+/// from the view record's named members.</summary>
+public sealed class InvoicingMapping : IRegister
+{
+    public void Register(TypeAdapterConfig config)
+    {
+        config.NewConfig<BillingLine, BillingLineResponse>();
+        config.NewConfig<InvoicingReader.SettlementRow, Payments.InvoiceSettlementResponse>();
+
+        config.NewConfig<InvoiceView, InvoiceResponse>()
+            .Map(d => d.Id, s => s.Invoice.Id)
+            .Map(d => d.Kind, s => s.Invoice.Kind)
+            .Map(d => d.Status, s => s.Invoice.Status)
+            .Map(d => d.Number, s => s.Invoice.Number)
+            .Map(d => d.Title, s => s.Invoice.Title)
+            .Map(d => d.CustomerId, s => s.Invoice.CustomerId)
+            .Map(d => d.OrderId, s => s.Invoice.OrderId)
+            .Map(d => d.OrderNumber, s => s.Invoice.OrderNumber)
+            .Map(d => d.TraceableToOrder, s => s.Invoice.TraceableToOrder)
+            .Map(d => d.MilestoneId, s => s.Invoice.MilestoneId)
+            .Map(d => d.IssueDate, s => s.Invoice.IssueDate)
+            .Map(d => d.RequestedIssueDate, s => s.Invoice.RequestedIssueDate)
+            .Map(d => d.DueDate, s => s.Invoice.DueDate)
+            .Map(d => d.PaymentTerms, s => new PaymentTermsDto(s.Invoice.PaymentTerms.Kind, s.Invoice.PaymentTerms.Days))
+            .Map(d => d.PaymentMethod, s => s.Invoice.PaymentMethod)
+            .Map(d => d.Currency, s => s.Invoice.Currency)
+            .Map(d => d.CustomerReference, s => s.Invoice.CustomerReference)
+            .Map(d => d.HeaderText, s => s.Invoice.HeaderText)
+            .Map(d => d.FooterText, s => s.Invoice.FooterText)
+            .Map(d => d.Comment, s => s.Invoice.Comment)
+            .Map(d => d.ContactId, s => s.Invoice.ContactId)
+            .Map(d => d.Fingerprint, s => s.Invoice.Fingerprint)
+            .Map(d => d.ChainSequence, s => s.Invoice.ChainSequence)
+            .Map(d => d.ValidatedAt, s => s.Invoice.ValidatedAt)
+            .Map(d => d.UpdatedAt, s => s.Invoice.UpdatedAt)
+            .Map(d => d.SaleDate, s => s.Invoice.SaleDate);
+
+        config.NewConfig<InvoiceSummaryView, InvoiceSummary>()
+            .Map(d => d.Id, s => s.Invoice.Id)
+            .Map(d => d.Kind, s => s.Invoice.Kind)
+            .Map(d => d.Status, s => s.Invoice.Status)
+            .Map(d => d.Number, s => s.Invoice.Number)
+            .Map(d => d.CustomerId, s => s.Invoice.CustomerId)
+            .Map(d => d.OrderId, s => s.Invoice.OrderId)
+            .Map(d => d.OrderNumber, s => s.Invoice.OrderNumber)
+            .Map(d => d.IssueDate, s => s.Invoice.IssueDate)
+            .Map(d => d.DueDate, s => s.Invoice.DueDate)
+            .Map(d => d.TotalExcludingVat, s => s.Invoice.TotalExcludingVat)
+            .Map(d => d.TotalIncludingVat, s => s.Invoice.TotalIncludingVat)
+            .Map(d => d.UpdatedAt, s => s.Invoice.UpdatedAt);
+
+        config.NewConfig<CreditNoteView, CreditNoteResponse>()
+            .Map(d => d.Id, s => s.CreditNote.Id)
+            .Map(d => d.Status, s => s.CreditNote.Status)
+            .Map(d => d.Number, s => s.CreditNote.Number)
+            .Map(d => d.InvoiceId, s => s.CreditNote.InvoiceId)
+            .Map(d => d.InvoiceNumber, s => s.CreditNote.InvoiceNumber)
+            .Map(d => d.InvoiceDate, s => s.CreditNote.InvoiceDate)
+            .Map(d => d.Reason, s => s.CreditNote.Reason)
+            .Map(d => d.ReasonText, s => s.CreditNote.ReasonText)
+            .Map(d => d.CustomerId, s => s.CreditNote.CustomerId)
+            .Map(d => d.OrderId, s => s.CreditNote.OrderId)
+            .Map(d => d.IssueDate, s => s.CreditNote.IssueDate)
+            .Map(d => d.RequestedIssueDate, s => s.CreditNote.RequestedIssueDate)
+            .Map(d => d.HeaderText, s => s.CreditNote.HeaderText)
+            .Map(d => d.FooterText, s => s.CreditNote.FooterText)
+            .Map(d => d.Comment, s => s.CreditNote.Comment)
+            .Map(d => d.Fingerprint, s => s.CreditNote.Fingerprint)
+            .Map(d => d.ChainSequence, s => s.CreditNote.ChainSequence)
+            .Map(d => d.ValidatedAt, s => s.CreditNote.ValidatedAt)
+            .Map(d => d.UpdatedAt, s => s.CreditNote.UpdatedAt);
+
+        config.NewConfig<CreditNoteSummaryView, CreditNoteSummary>()
+            .Map(d => d.Id, s => s.CreditNote.Id)
+            .Map(d => d.Status, s => s.CreditNote.Status)
+            .Map(d => d.Number, s => s.CreditNote.Number)
+            .Map(d => d.InvoiceId, s => s.CreditNote.InvoiceId)
+            .Map(d => d.InvoiceNumber, s => s.CreditNote.InvoiceNumber)
+            .Map(d => d.Reason, s => s.CreditNote.Reason)
+            .Map(d => d.CustomerId, s => s.CreditNote.CustomerId)
+            .Map(d => d.IssueDate, s => s.CreditNote.IssueDate)
+            .Map(d => d.TotalExcludingVat, s => s.CreditNote.TotalExcludingVat)
+            .Map(d => d.TotalIncludingVat, s => s.CreditNote.TotalIncludingVat)
+            .Map(d => d.UpdatedAt, s => s.CreditNote.UpdatedAt);
+    }
+}

@@ -1,0 +1,70 @@
+using Koban.Api.Infrastructure.Persistence;
+using Koban.Api.Infrastructure.Security;
+using Koban.Api.Infrastructure.Tenancy;
+using Koban.Api.Infrastructure.Web;
+using Koban.Domain.Invoicing;
+using Koban.Domain.Receivables;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Koban.Api.Features.Invoicing;
+
+public sealed record ListInvoicesQuery(int Limit, string? After, string? Sort, string? Search, BillingStatus? Status, InvoiceKind? Kind, Guid? CustomerId, Guid? OrderId,
+    DateOnly? IssuedFrom, DateOnly? IssuedTo, bool? Overdue, DateTimeOffset? UpdatedSince, InvoicePaymentStatus? PaymentStatus = null) : IQuery<InvoiceList>;
+
+public sealed class ListInvoicesHandler(KobanDbContext db, InvoicingReader reader, CompanyClock companyClock) : IQueryHandler<ListInvoicesQuery, InvoiceList>
+{
+    public static readonly SortFields<Invoice> Sorts = new SortFields<Invoice>("-updatedAt")
+        .Add("issueDate", i => i.IssueDate)
+        .Add("dueDate", i => i.DueDate)
+        .Add("totalIncludingVat", i => i.TotalIncludingVat)
+        .Add("updatedAt", i => i.UpdatedAt);
+
+    public async ValueTask<InvoiceList> Handle(ListInvoicesQuery query, CancellationToken cancellationToken)
+    {
+        var today = await companyClock.TodayAsync(cancellationToken);
+        var invoices = db.Invoices.AsNoTracking().IgnoreAutoIncludes();
+        if (query.Status is { } status) invoices = invoices.Where(i => i.Status == status);
+        if (query.Kind is { } kind) invoices = invoices.Where(i => i.Kind == kind);
+        if (query.CustomerId is { } customerId) invoices = invoices.Where(i => i.CustomerId == customerId);
+        if (query.OrderId is { } orderId) invoices = invoices.Where(i => i.OrderId == orderId);
+        if (query.IssuedFrom is { } from) invoices = invoices.Where(i => i.IssueDate >= from);
+        if (query.IssuedTo is { } to) invoices = invoices.Where(i => i.IssueDate <= to);
+        if (query.UpdatedSince is { } since) invoices = invoices.Where(i => i.UpdatedAt >= since);
+        if (query.Overdue == true)
+        {
+            invoices = invoices.Where(i => i.Status == BillingStatus.Validated && i.DueDate < today
+                && db.ReceivableItems.Any(r => r.SourceId == i.Id && r.Kind == ReceivableKind.Invoice && r.Outstanding > 0m));
+        }
+        if (query.PaymentStatus is { } paymentStatus)
+        {
+            invoices = invoices.Where(i => i.Status == BillingStatus.Validated);
+            invoices = paymentStatus switch
+            {
+                InvoicePaymentStatus.Paid => invoices.Where(i => db.ReceivableItems.Any(r => r.SourceId == i.Id && r.Kind == ReceivableKind.Invoice && r.Outstanding == 0m && r.Settled > r.SettledByCreditNotes)),
+                InvoicePaymentStatus.Credited => invoices.Where(i => db.ReceivableItems.Any(r => r.SourceId == i.Id && r.Kind == ReceivableKind.Invoice && r.Outstanding == 0m && r.Settled == r.SettledByCreditNotes)),
+                InvoicePaymentStatus.PartiallyPaid => invoices.Where(i => db.ReceivableItems.Any(r => r.SourceId == i.Id && r.Kind == ReceivableKind.Invoice && r.Outstanding > 0m && r.Settled > r.SettledByCreditNotes)),
+                _ => invoices.Where(i => db.ReceivableItems.Any(r => r.SourceId == i.Id && r.Kind == ReceivableKind.Invoice && r.Outstanding > 0m && r.Settled == r.SettledByCreditNotes)),
+            };
+        }
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var pattern = LikePattern.Containing(query.Search);
+            invoices = invoices.Where(i => EF.Functions.ILike(i.Number ?? "", pattern, "\\") || EF.Functions.ILike(i.OrderNumber ?? "", pattern, "\\")
+                || db.Customers.Any(c => c.Id == i.CustomerId && EF.Functions.ILike(c.Name, pattern, "\\")));
+        }
+        var (rows, next, hasMore) = await Keyset.PageAsync(invoices, Sorts, query.Sort, query.After, query.Limit, i => i.Id, cancellationToken);
+        return new InvoiceList(await reader.InvoiceSummariesAsync(rows, today, cancellationToken), next, hasMore);
+    }
+
+    public static void Map(RouteGroupBuilder invoices) =>
+        invoices.MapGet("/", async Task<Ok<InvoiceList>> (IMediator mediator, int? limit, string? after, string? sort, string? search, BillingStatus? status, InvoiceKind? kind,
+                Guid? customerId, Guid? orderId, DateOnly? issuedFrom, DateOnly? issuedTo, bool? overdue, DateTimeOffset? updatedSince, Koban.Domain.Receivables.InvoicePaymentStatus? paymentStatus, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListInvoicesQuery(Cursor.Limit(limit), after, sort, search, status, kind, customerId, orderId, issuedFrom, issuedTo, overdue, updatedSince, paymentStatus), ct)))
+            .WithName("ListInvoices")
+            .WithSummary("List invoices")
+            .WithDescription("Filters: `status` (Draft, Validated), `kind`, `customerId`, `orderId`, `issuedFrom`/`issuedTo` (invoice date), `overdue=true` (validated, due date passed, amount still due), `paymentStatus` (Unpaid, PartiallyPaid, Paid, Credited), `updatedSince`; `search` matches the number, the order number or the customer's name. `sort`: `-updatedAt` (default), `issueDate`, `dueDate`, `totalIncludingVat`. `amountDue` is what is still owed: the total including VAT minus the payments, credit notes and write-offs allocated to it; `paymentStatus` and `disputed` come from the customer's account.")
+            .RequirePermission(Permissions.Invoices, Access.Read)
+            .WithExamples(null, 200, InvoicingExamples.List);
+}
