@@ -1,8 +1,7 @@
 using FluentValidation;
-using Koban.Api.Features.Documents;
-using Koban.Api.Features.DocumentTemplates;
 using Koban.Api.Features.Invoicing;
 using Koban.Api.Features.Sales;
+using Koban.Api.Infrastructure.Documents;
 using Koban.Api.Infrastructure.Pdf;
 using Koban.Api.Infrastructure.Persistence;
 using Koban.Api.Infrastructure.Tenancy;

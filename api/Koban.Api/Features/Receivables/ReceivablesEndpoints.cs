@@ -1,5 +1,6 @@
 using Koban.Api.Features.DocumentTemplates;
 using Koban.Api.Features.Sales;
+using Koban.Api.Infrastructure.Documents;
 using Koban.Api.Infrastructure.Security;
 using Koban.Api.Infrastructure.Web;
 using Koban.Domain.Receivables;

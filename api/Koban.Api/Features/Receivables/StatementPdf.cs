@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Koban.Api.Features.Documents;
-using Koban.Api.Features.DocumentTemplates;
+using Koban.Api.Infrastructure.Documents;
 using Koban.Api.Infrastructure.Pdf;
 using Koban.Domain.Companies;
 using PdfSharp.Drawing;

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Koban.Api.Features.Documents;
-using Koban.Api.Features.DocumentTemplates;
+using Koban.Api.Infrastructure.Documents;
 using Koban.Domain.Companies;
 using Koban.Domain.Documents;
 using Koban.Domain.Products;
