@@ -1,5 +1,4 @@
 using FluentValidation;
-using Koban.Api.Features.Companies;
 using Koban.Api.Features.Sales;
 using Koban.Api.Infrastructure.Audit;
 using Koban.Api.Infrastructure.Documents;
@@ -260,7 +259,7 @@ public static class DocumentTemplatesEndpoints
             .WithExamples(request, 200, example);
 
         group.MapGet("/{kind}/preview", async Task<FileContentHttpResult> (PrintableKind kind, IMediator mediator, HttpResponse response, CancellationToken ct) =>
-                Pdf(response, await mediator.Send(new PreviewDocumentTemplateQuery(kind, null), ct)))
+                PdfResults.Inline(response, await mediator.Send(new PreviewDocumentTemplateQuery(kind, null), ct)))
             .WithName("PreviewDocumentTemplate")
             .WithSummary("A sample PDF rendered with the saved template")
             .WithDescription($"A two-page sample document (fictitious customer and lines) carrying the company's real identity, numbering format and settings, so the repeated table header and the footer on every page show. {kinds}")
@@ -268,7 +267,7 @@ public static class DocumentTemplatesEndpoints
             .Produces<Stream>(StatusCodes.Status200OK, "application/pdf");
 
         group.MapPost("/{kind}/preview", async Task<FileContentHttpResult> (PrintableKind kind, DocumentTemplateRequest body, IMediator mediator, HttpResponse response, CancellationToken ct) =>
-                Pdf(response, await mediator.Send(new PreviewDocumentTemplateQuery(kind, body), ct)))
+                PdfResults.Inline(response, await mediator.Send(new PreviewDocumentTemplateQuery(kind, body), ct)))
             .WithName("PreviewUnsavedDocumentTemplate")
             .WithSummary("A sample PDF rendered with an unsaved template")
             .WithDescription("The settings screen's live preview: the same sample as the GET, rendered with the form as it is now. Nothing is stored; e-mail placeholders are not checked here (they are not printed).")
@@ -291,12 +290,12 @@ public static class DocumentTemplatesEndpoints
 
         group.MapPut("/{kind}/logo", async Task<NoContent> (PrintableKind kind, IFormFile file, IMediator mediator, CancellationToken ct) =>
             {
-                if (file.Length > LogoRules.MaxBytes) throw new FieldValidationException("file", ApiErrorCodes.FileTooLarge);
+                if (file.Length > LogoFiles.MaxBytes) throw new FieldValidationException("file", ApiErrorCodes.FileTooLarge);
                 await using var stream = file.OpenReadStream();
                 using var buffer = new MemoryStream();
                 await stream.CopyToAsync(buffer, ct);
                 var content = buffer.ToArray();
-                var type = LogoRules.DetectContentType(content) ?? throw new FieldValidationException("file", ApiErrorCodes.FileTypeNotAllowed);
+                var type = LogoFiles.DetectContentType(content) ?? throw new FieldValidationException("file", ApiErrorCodes.FileTypeNotAllowed);
                 await mediator.Send(new SetTemplateLogoCommand(kind, file.FileName, type, content), ct);
                 return TypedResults.NoContent();
             })
@@ -318,15 +317,6 @@ public static class DocumentTemplatesEndpoints
             .RequirePermission(Permissions.DocumentTemplates, Access.Write);
     }
 
-    internal static FileContentHttpResult Pdf(HttpResponse response, byte[] pdf, string? fileName = null)
-    {
-        response.Headers.CacheControl = "no-store";
-        if (fileName is not null)
-        {
-            var disposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("inline");
-            disposition.SetHttpFileName(fileName);
-            response.Headers.ContentDisposition = disposition.ToString();
-        }
-        return TypedResults.File(pdf, "application/pdf");
-    }
+    /// <summary>The PDF response of the Sales, Invoicing and Receivables endpoints that still call it here; it is <see cref="PdfResults.Inline"/>.</summary>
+    internal static FileContentHttpResult Pdf(HttpResponse response, byte[] pdf, string? fileName = null) => PdfResults.Inline(response, pdf, fileName);
 }
