@@ -20,6 +20,7 @@ using Koban.Api.Features.Sales;
 using Koban.Api.Features.Signup;
 using Koban.Api.Features.Users;
 using Koban.Api.Infrastructure.Audit;
+using Koban.Api.Infrastructure.Documents;
 using Koban.Api.Infrastructure.Mail;
 using Koban.Api.Infrastructure.Mediator;
 using Koban.Api.Infrastructure.Persistence;

@@ -61,8 +61,42 @@ public sealed class DependencyRulesTests
         public static Func<string> Probe() => () => typeof(Koban.Domain.Common.ErrorCodes).Name;
     }
 
+    /// <summary>
+    /// The real feature graph, for docs/architecture.md: every feature-to-feature dependency read from the IL, as a Mermaid
+    /// flowchart written to the test output (<c>dotnet test --filter The_feature_graph --logger "console;verbosity=detailed"</c>).
+    /// A solid arrow goes through the target's Mediator messages (labelled with the messages used); a dashed one is a
+    /// forbidden edge still listed in known-edges.
+    /// </summary>
+    [Test]
+    public void The_feature_graph_is_written_to_the_test_output()
+    {
+        var edges = FeatureEdges().ToList();
+        var lines = new List<string> { "flowchart LR" };
+        foreach (var group in edges.GroupBy(e => (e.Source, e.Target)).OrderBy(g => g.Key.Source, StringComparer.Ordinal).ThenBy(g => g.Key.Target, StringComparer.Ordinal))
+        {
+            var allowed = group.Where(e => e.ThroughMessages).ToList();
+            var messages = allowed.Where(e => IsMessage(e.Type)).Select(e => e.Type.Name).Distinct().Order(StringComparer.Ordinal).ToList();
+            // Only types a message carries (a response handed on): named instead.
+            if (messages.Count == 0) messages = [.. allowed.Select(e => e.Type.Name).Distinct().Order(StringComparer.Ordinal)];
+            var forbidden = group.Where(e => !e.ThroughMessages).Select(e => e.Type.Name).Distinct().Order(StringComparer.Ordinal).ToList();
+            if (messages.Count > 0) lines.Add($"  {group.Key.Source} -->|{string.Join(", ", messages)}| {group.Key.Target}");
+            if (forbidden.Count > 0) lines.Add($"  {group.Key.Source} -.->|{string.Join(", ", forbidden)}| {group.Key.Target}");
+        }
+        TestContext.Out.WriteLine(string.Join(Environment.NewLine, lines));
+        edges.ShouldNotBeEmpty();
+    }
+
     /// <summary>Every forbidden edge of the API assembly, as "SourceArea -> Target.Type".</summary>
-    internal static IEnumerable<string> ForbiddenEdges()
+    internal static IEnumerable<string> ForbiddenEdges() =>
+        AreaEdges().Where(e => !e.Allowed).Select(e => $"{e.Source} -> {e.Type.FullName[FeaturesPrefix.Length..]}");
+
+    /// <summary>Every use of a feature's type by another feature: whether it goes through the target's messages.</summary>
+    private static IEnumerable<(string Source, string Target, TypeDefinition Type, bool ThroughMessages)> FeatureEdges() =>
+        AreaEdges().Where(e => e.Source is not ("Infrastructure" or "Common")).Select(e => (e.Source, e.Target, e.Type, e.Allowed));
+
+    /// <summary>Every reference from an area to a type of a feature other than itself (Common, Infrastructure, Domain and
+    /// the host are not features), with whether the rules allow it.</summary>
+    private static IEnumerable<(string Source, string Target, TypeDefinition Type, bool Allowed)> AreaEdges()
     {
         var module = Api.Value;
         var contracts = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
@@ -74,8 +108,8 @@ public sealed class DependencyRulesTests
             {
                 var targetArea = Area(target.Namespace);
                 if (targetArea is null or "Host" or "Domain" or "Infrastructure" or "Common" || targetArea == source) continue;
-                if (source != "Infrastructure" && source != "Common" && ContractOf(targetArea, contracts).Contains(target.FullName)) continue;
-                yield return $"{source} -> {target.FullName[FeaturesPrefix.Length..]}";
+                var allowed = source != "Infrastructure" && source != "Common" && ContractOf(targetArea, contracts).Contains(target.FullName);
+                if (target.Resolve() is { } definition) yield return (source, targetArea, definition, allowed);
             }
         }
     }

@@ -1,5 +1,4 @@
-using Koban.Api.Features.Documents;
-using Koban.Api.Features.DocumentTemplates;
+using Koban.Api.Infrastructure.Documents;
 using Koban.Api.Infrastructure.Pdf;
 using Koban.Domain.Documents;
 

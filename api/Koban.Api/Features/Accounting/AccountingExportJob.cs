@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Koban.Api.Infrastructure.Audit;
 using Koban.Api.Infrastructure.Persistence;
+using Koban.Api.Infrastructure.Scheduling;
 using Koban.Api.Infrastructure.Tenancy;
 using Koban.Domain.Accounting;
 using Koban.Domain.Accounting.Export;
@@ -70,7 +71,7 @@ public sealed class AccountingExportSignal : IDisposable
 /// so it can be polled. On failure the transaction rolls back and the export is marked Failed with the error.
 /// </para>
 /// </summary>
-public sealed class AccountingExportRunner(IServiceScopeFactory scopes, TimeProvider clock, IOptions<AccountingExportSettings> settings,
+public sealed class AccountingExportRunner(CompanyWorkRunner companies, TimeProvider clock, IOptions<AccountingExportSettings> settings,
     ILogger<AccountingExportRunner> logger)
 {
     private const int LockClass = 0x4B455850; // "KEXP"
@@ -89,11 +90,8 @@ public sealed class AccountingExportRunner(IServiceScopeFactory scopes, TimeProv
 
     private TimeSpan Lease => TimeSpan.FromMinutes(Math.Max(0.1, settings.Value.LeaseMinutes));
 
-    private async Task<Guid?> ClaimAsync(CancellationToken ct)
+    private Task<Guid?> ClaimAsync(CancellationToken ct) => companies.ReadAsSystemAsync(async (db, c) =>
     {
-        await using var scope = scopes.CreateAsyncScope();
-        using var system = scope.ServiceProvider.GetRequiredService<CurrentActor>().EnterSystemScope();
-        var db = scope.ServiceProvider.GetRequiredService<KobanDbContext>();
         var now = clock.GetUtcNow();
         var leaseUntil = now + Lease;
         var claimed = await db.Database.SqlQuery<Guid>($"""
@@ -105,39 +103,37 @@ public sealed class AccountingExportRunner(IServiceScopeFactory scopes, TimeProv
                           LIMIT 1
                           FOR UPDATE SKIP LOCKED)
             RETURNING id AS "Value"
-            """).ToListAsync(ct);
-        return claimed.Count == 0 ? null : claimed[0];
-    }
+            """).ToListAsync(c);
+        return claimed.Count == 0 ? (Guid?)null : claimed[0];
+    }, ct);
 
     private async Task RunAsync(Guid id, CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var actor = scope.ServiceProvider.GetRequiredService<CurrentActor>();
-        var db = scope.ServiceProvider.GetRequiredService<KobanDbContext>();
-        AccountingExport export;
-        using (actor.EnterSystemScope())
-            export = await db.AccountingExports.IgnoreQueryFilters().AsNoTracking().SingleAsync(e => e.Id == id, ct);
-        actor.Impersonate(export.CompanyId, export.RequestedBy, export.RequestedByName ?? "Koban");
+        var export = await companies.ReadAsSystemAsync((db, c) => db.AccountingExports.IgnoreQueryFilters().AsNoTracking().SingleAsync(e => e.Id == id, c), ct);
         if (export.Attempts > settings.Value.MaxAttempts)
         {
             await MarkFailedAsync(export, $"Given up after {export.Attempts - 1} interrupted attempts.", ct);
             return;
         }
+        await using var scope = OpenScope(export);
+        var db = scope.ServiceProvider.GetRequiredService<KobanDbContext>();
         try
         {
             await ExportAsync(scope.ServiceProvider, db, export, ct);
         }
         catch (Exception e) when (!(e is OperationCanceledException && ct.IsCancellationRequested))
         {
-            logger.LogWarning(e, "Accounting export {ExportId} failed", export.Id);
+            logger.LogWarning(e, "Accounting export {ExportId} of company {CompanyId} failed", export.Id, export.CompanyId);
             await MarkFailedAsync(export, e.Message, CancellationToken.None);
         }
     }
 
+    /// <summary>A scope acting as the export's company and the user who asked for it.</summary>
+    private AsyncServiceScope OpenScope(AccountingExport export) => companies.OpenCompanyScope(export.CompanyId, export.RequestedByName ?? "Koban", export.RequestedBy);
+
     private async Task MarkFailedAsync(AccountingExport export, string error, CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CurrentActor>().Impersonate(export.CompanyId, export.RequestedBy, export.RequestedByName ?? "Koban");
+        await using var scope = OpenScope(export);
         var db = scope.ServiceProvider.GetRequiredService<KobanDbContext>();
         var message = error.Length > AccountingExport.ErrorMaxLength ? error[..AccountingExport.ErrorMaxLength] : error;
         var now = clock.GetUtcNow();
@@ -157,7 +153,7 @@ public sealed class AccountingExportRunner(IServiceScopeFactory scopes, TimeProv
             : $"koban-{export.Format.ToString().ToLowerInvariant()}-{export.PeriodFrom:yyyyMMdd}-{export.PeriodTo:yyyyMMdd}{writer.FileExtension}";
         var firstYearEnd = FiscalYear.EndOf(export.PeriodFrom, company.FiscalYearStartMonth);
 
-        await using var progress = new ExportProgress(scopes, clock, export, Lease);
+        await using var progress = new ExportProgress(OpenScope(export), clock, export, Lease);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var tx = (NpgsqlTransaction)transaction.GetDbTransaction();
@@ -417,20 +413,11 @@ public sealed class AccountingExportRunner(IServiceScopeFactory scopes, TimeProv
     }
 
     /// <summary>Writes the running count (and extends the lease) through its own connection, outside the export's transaction.</summary>
-    private sealed class ExportProgress(IServiceScopeFactory scopes, TimeProvider clock, AccountingExport export, TimeSpan lease) : IAsyncDisposable
+    private sealed class ExportProgress(AsyncServiceScope scope, TimeProvider clock, AccountingExport export, TimeSpan lease) : IAsyncDisposable
     {
-        private readonly AsyncServiceScope _scope = scopes.CreateAsyncScope();
         private KobanDbContext? _db;
 
-        private KobanDbContext Db
-        {
-            get
-            {
-                if (_db is not null) return _db;
-                _scope.ServiceProvider.GetRequiredService<CurrentActor>().Impersonate(export.CompanyId, export.RequestedBy, export.RequestedByName);
-                return _db = _scope.ServiceProvider.GetRequiredService<KobanDbContext>();
-            }
-        }
+        private KobanDbContext Db => _db ??= scope.ServiceProvider.GetRequiredService<KobanDbContext>();
 
         public async Task StartAsync(long total, CancellationToken ct)
         {
@@ -454,7 +441,7 @@ public sealed class AccountingExportRunner(IServiceScopeFactory scopes, TimeProv
                 """, ct);
         }
 
-        public ValueTask DisposeAsync() => _scope.DisposeAsync();
+        public ValueTask DisposeAsync() => scope.DisposeAsync();
     }
 }
 

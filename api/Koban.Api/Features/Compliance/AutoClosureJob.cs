@@ -1,5 +1,6 @@
 using Koban.Api.Features.Sales;
 using Koban.Api.Infrastructure.Persistence;
+using Koban.Api.Infrastructure.Scheduling;
 using Koban.Api.Infrastructure.Tenancy;
 using Koban.Domain.Common;
 using Koban.Domain.Compliance;
@@ -16,7 +17,7 @@ namespace Koban.Api.Features.Compliance;
 /// plus the unique index on (company, kind, period start) make a duplicate closure impossible anyway. Registered unless
 /// <c>Koban:Compliance:AutoClose</c> is false (and never during the build-time OpenAPI generation).
 /// </summary>
-public sealed class AutoClosureJob(IServiceScopeFactory scopes, TimeProvider clock, ILogger<AutoClosureJob> logger) : BackgroundService
+public sealed class AutoClosureJob(CompanyWorkRunner companies, TimeProvider clock, ILogger<AutoClosureJob> logger) : BackgroundService
 {
     public const string ActorName = "Clôture automatique";
     private const int LockClass = 0x4B4C4F53; // "KLOS"
@@ -41,33 +42,14 @@ public sealed class AutoClosureJob(IServiceScopeFactory scopes, TimeProvider clo
     /// <summary>One pass over every company; returns the number of closures made.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct)
     {
-        List<Guid> companies;
-        using (var scope = scopes.CreateScope())
-        {
-            using var system = scope.ServiceProvider.GetRequiredService<CurrentActor>().EnterSystemScope();
-            companies = await scope.ServiceProvider.GetRequiredService<KobanDbContext>().Companies.IgnoreQueryFilters().AsNoTracking()
-                .OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(ct);
-        }
-        var closed = 0;
-        foreach (var companyId in companies)
-        {
-            try
-            {
-                closed += await CloseCompanyAsync(companyId, ct);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning(e, "Automatic closures of company {CompanyId} failed", companyId);
-            }
-        }
-        return closed;
+        var ids = await companies.ReadAsSystemAsync((db, c) => db.Companies.IgnoreQueryFilters().AsNoTracking().OrderBy(x => x.Id).Select(x => x.Id).ToListAsync(c), ct);
+        var pass = await companies.ForEachCompanyAsync(ids, ActorName, "Automatic closures", CloseCompanyAsync, ct);
+        return pass.Completed.Sum(c => c.Result);
     }
 
-    private async Task<int> CloseCompanyAsync(Guid companyId, CancellationToken ct)
+    private async Task<int> CloseCompanyAsync(CompanyScope company, CancellationToken ct)
     {
-        using var scope = scopes.CreateScope();
-        var services = scope.ServiceProvider;
-        services.GetRequiredService<CurrentActor>().Impersonate(companyId, null, ActorName);
+        var (companyId, services) = company;
         var db = services.GetRequiredService<KobanDbContext>();
         var closures = services.GetRequiredService<ClosureService>();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);

@@ -1,4 +1,4 @@
-using Koban.Api.Features.Documents;
+using Koban.Api.Infrastructure.Pdf;
 using Koban.Domain.Common;
 using Koban.Domain.Documents;
 using Koban.Domain.Invoicing;

@@ -1,5 +1,6 @@
 using Koban.Api.Features.Sales;
 using Koban.Api.Infrastructure.Audit;
+using Koban.Api.Infrastructure.Pdf;
 using Koban.Api.Infrastructure.Persistence;
 using Koban.Api.Infrastructure.Tenancy;
 using Koban.Api.Infrastructure.Web;
@@ -178,7 +179,7 @@ public sealed class BillingService(KobanDbContext db, AuditLog audit, CurrentAct
                     .ToDictionaryAsync(p => p.Id, p => p.VatExemptionReason!, ct);
                 var reasons = exempt.Select(l => l.VatExemptionReason ?? (l.ProductId is { } id ? productReasons.GetValueOrDefault(id) : null)).ToList();
                 notes.AddRange(reasons.OfType<string>().Distinct());
-                if (reasons.Any(r => r is null)) notes.Add(Documents.PrintableParts.GenericExemptionWording);
+                if (reasons.Any(r => r is null)) notes.Add(PrintableParts.GenericExemptionWording);
             }
         }
         if (categories.Contains(VatCategory.IntraCommunitySupply)) notes.Add(VatTreatments.IntraCommunitySupplyWording);

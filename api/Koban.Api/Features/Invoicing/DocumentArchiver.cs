@@ -1,10 +1,11 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using Koban.Api.Features.Documents;
-using Koban.Api.Features.DocumentTemplates;
 using Koban.Api.Features.Sales;
+using Koban.Api.Infrastructure.Documents;
+using Koban.Api.Infrastructure.Pdf;
 using Koban.Api.Infrastructure.Persistence;
 using Koban.Api.Infrastructure.Persistence.Configurations;
+using Koban.Api.Infrastructure.Scheduling;
 using Koban.Api.Infrastructure.Tenancy;
 using Koban.Api.Infrastructure.Web;
 using Koban.Domain.Invoicing;
@@ -137,9 +138,10 @@ public sealed class DocumentArchiver(KobanDbContext db, DocumentTemplateService 
 
 /// <summary>Archives validated documents without their PDF: the ones validations hand it, as soon as they are handed
 /// (no scan), and every document still without its PDF at start-up (catching up on whatever a stopped process left)
-/// and every 30 seconds (retrying failures), company by company.</summary>
-public sealed class ArchiveWorker(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ArchiveWorker> logger) : BackgroundService
+/// and every 30 seconds (retrying failures), each document in a scope of its company (<see cref="CompanyWorkRunner"/>).</summary>
+public sealed class ArchiveWorker(CompanyWorkRunner companies, TimeProvider clock, ILogger<ArchiveWorker> logger) : BackgroundService
 {
+    public const string ActorName = "Archivage";
     private const int Batch = 100;
     private readonly System.Threading.Channels.Channel<bool> _wake = System.Threading.Channels.Channel.CreateBounded<bool>(
         new System.Threading.Channels.BoundedChannelOptions(1) { FullMode = System.Threading.Channels.BoundedChannelFullMode.DropWrite });
@@ -205,16 +207,9 @@ public sealed class ArchiveWorker(IServiceScopeFactory scopes, TimeProvider cloc
     /// <summary>One pass over at most 100 documents: returns how many were archived.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct)
     {
-        List<(Guid Id, Guid CompanyId)> missing;
-        using (var scope = scopes.CreateScope())
-        {
-            var actor = scope.ServiceProvider.GetRequiredService<CurrentActor>();
-            using var system = actor.EnterSystemScope();
-            var db = scope.ServiceProvider.GetRequiredService<KobanDbContext>();
-            missing = (await db.BillingDocuments.IgnoreQueryFilters().IgnoreAutoIncludes()
-                .Where(d => d.Status == BillingStatus.Validated && !db.ArchivedDocuments.IgnoreQueryFilters().Any(a => a.DocumentId == d.Id))
-                .OrderBy(d => d.ValidatedAt).Take(Batch).Select(d => new { d.Id, d.CompanyId }).ToListAsync(ct)).Select(d => (d.Id, d.CompanyId)).ToList();
-        }
+        var missing = await companies.ReadAsSystemAsync(async (db, c) => (await db.BillingDocuments.IgnoreQueryFilters().IgnoreAutoIncludes()
+            .Where(d => d.Status == BillingStatus.Validated && !db.ArchivedDocuments.IgnoreQueryFilters().Any(a => a.DocumentId == d.Id))
+            .OrderBy(d => d.ValidatedAt).Take(Batch).Select(d => new { d.Id, d.CompanyId }).ToListAsync(c)).Select(d => (d.Id, d.CompanyId)).ToList(), ct);
         var done = 0;
         foreach (var (id, companyId) in missing)
         {
@@ -225,17 +220,11 @@ public sealed class ArchiveWorker(IServiceScopeFactory scopes, TimeProvider cloc
 
     private async Task<bool> ArchiveOneAsync(Guid id, Guid companyId, CancellationToken ct)
     {
-        using var scope = scopes.CreateScope();
-        scope.ServiceProvider.GetRequiredService<CurrentActor>().Impersonate(companyId, null, "Archivage");
-        try
+        var (archived, _) = await companies.RunForCompanyAsync(companyId, ActorName, $"Archiving document {id}", async (company, c) =>
         {
-            await scope.ServiceProvider.GetRequiredService<DocumentArchiver>().ArchiveAsync(id, ct);
+            await company.Services.GetRequiredService<DocumentArchiver>().ArchiveAsync(id, c);
             return true;
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            logger.LogWarning(e, "Archiving document {Id} failed; retried on the next pass", id);
-            return false;
-        }
+        }, ct);
+        return archived;
     }
 }

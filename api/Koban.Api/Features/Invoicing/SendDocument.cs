@@ -1,9 +1,9 @@
 using FluentValidation;
-using Koban.Api.Features.Documents;
-using Koban.Api.Features.DocumentTemplates;
 using Koban.Api.Features.Sales;
 using Koban.Api.Infrastructure.Audit;
+using Koban.Api.Infrastructure.Documents;
 using Koban.Api.Infrastructure.Mail;
+using Koban.Api.Infrastructure.Pdf;
 using Koban.Api.Infrastructure.Persistence;
 using Koban.Api.Infrastructure.Security;
 using Koban.Api.Infrastructure.Web;

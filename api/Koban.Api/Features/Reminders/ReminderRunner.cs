@@ -1,4 +1,5 @@
 using Koban.Api.Infrastructure.Persistence;
+using Koban.Api.Infrastructure.Scheduling;
 using Koban.Api.Infrastructure.Tenancy;
 using Koban.Domain.Receivables;
 using Koban.Domain.Receivables.Reminders;
@@ -12,70 +13,53 @@ namespace Koban.Api.Features.Reminders;
 /// company's time zone), gets what <see cref="ReminderPolicy"/> decides. Safe to run on several instances at once and to
 /// re-run: the unique key (invoice, level) decides, in the transaction that queues the e-mail.
 /// </summary>
-public sealed class ReminderRunner(IServiceScopeFactory scopes, ILogger<ReminderRunner> logger)
+public sealed class ReminderRunner(CompanyWorkRunner companies, ILogger<ReminderRunner> logger)
 {
     public const string ActorName = "Relances automatiques";
 
     /// <summary>Returns the number of reminders this call queued.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct)
     {
-        List<Guid> companies;
-        using (var scope = scopes.CreateScope())
-        {
-            using var system = scope.ServiceProvider.GetRequiredService<CurrentActor>().EnterSystemScope();
-            companies = await scope.ServiceProvider.GetRequiredService<KobanDbContext>().ReminderSettings.IgnoreQueryFilters().AsNoTracking()
-                .Where(s => s.Enabled).OrderBy(s => s.CompanyId).Select(s => s.CompanyId).ToListAsync(ct);
-        }
-        var sent = 0;
-        foreach (var companyId in companies)
-        {
-            try
-            {
-                sent += await RunCompanyAsync(companyId, ct);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning(e, "Reminders of company {CompanyId} failed; the next run tries again", companyId);
-            }
-        }
-        return sent;
+        var ids = await companies.ReadAsSystemAsync((db, c) => db.ReminderSettings.IgnoreQueryFilters().AsNoTracking()
+            .Where(s => s.Enabled).OrderBy(s => s.CompanyId).Select(s => s.CompanyId).ToListAsync(c), ct);
+        var pass = await companies.ForEachCompanyAsync(ids, ActorName, "Automatic reminders", (company, c) => RunCompanyAsync(company, c), ct);
+        return pass.Completed.Sum(r => r.Result);
     }
 
-    public async Task<int> RunCompanyAsync(Guid companyId, CancellationToken ct)
+    /// <summary>The reminders of one company: the due ones are decided in the company's scope, then each is queued in a
+    /// scope of its own, so one invoice that fails does not stop the others.</summary>
+    private async Task<int> RunCompanyAsync(CompanyScope company, CancellationToken ct)
     {
-        List<(Guid InvoiceId, ReminderDecision Decision)> due;
-        using (var scope = Impersonated(companyId))
+        var companyId = company.CompanyId;
+        var reminders = company.Services.GetRequiredService<ReminderService>();
+        var db = company.Services.GetRequiredService<KobanDbContext>();
+        var settings = await reminders.SettingsAsync(ct);
+        if (!settings.Enabled || settings.Levels.Count == 0) return 0;
+        var today = await reminders.TodayAsync(ct);
+        var latestDue = today.AddDays(-settings.Levels.Min(l => l.DaysAfterDue));
+        var items = await db.ReceivableItems.AsNoTracking()
+            .Where(i => i.Kind == ReceivableKind.Invoice && !i.Cancelled && !i.Disputed && i.Outstanding > 0m && i.DueDate != null && i.DueDate <= latestDue)
+            .Select(i => new { i.SourceId, i.DueDate, i.Outstanding, i.Disputed, i.CustomerId })
+            .ToListAsync(ct);
+        var ids = items.Select(i => i.SourceId).ToList();
+        var recorded = (await db.InvoiceReminders.AsNoTracking().Where(r => ids.Contains(r.InvoiceId) && r.Level != null)
+                .Select(r => new { r.InvoiceId, Level = r.Level!.Value }).ToListAsync(ct))
+            .ToLookup(r => r.InvoiceId, r => r.Level);
+        var kinds = await db.Invoices.AsNoTracking().IgnoreAutoIncludes().Where(i => ids.Contains(i.Id))
+            .Select(i => new { i.Id, i.Buyer }).ToDictionaryAsync(i => i.Id, i => i.Buyer?.IsBusiness ?? true, ct);
+        var due = new List<(Guid InvoiceId, ReminderDecision Decision)>();
+        foreach (var item in items)
         {
-            var service = scope.ServiceProvider.GetRequiredService<ReminderService>();
-            var db = scope.ServiceProvider.GetRequiredService<KobanDbContext>();
-            var settings = await service.SettingsAsync(ct);
-            if (!settings.Enabled || settings.Levels.Count == 0) return 0;
-            var today = await service.TodayAsync(ct);
-            var latestDue = today.AddDays(-settings.Levels.Min(l => l.DaysAfterDue));
-            var items = await db.ReceivableItems.AsNoTracking()
-                .Where(i => i.Kind == ReceivableKind.Invoice && !i.Cancelled && !i.Disputed && i.Outstanding > 0m && i.DueDate != null && i.DueDate <= latestDue)
-                .Select(i => new { i.SourceId, i.DueDate, i.Outstanding, i.Disputed, i.CustomerId })
-                .ToListAsync(ct);
-            var ids = items.Select(i => i.SourceId).ToList();
-            var recorded = (await db.InvoiceReminders.AsNoTracking().Where(r => ids.Contains(r.InvoiceId) && r.Level != null)
-                    .Select(r => new { r.InvoiceId, Level = r.Level!.Value }).ToListAsync(ct))
-                .ToLookup(r => r.InvoiceId, r => r.Level);
-            var kinds = await db.Invoices.AsNoTracking().IgnoreAutoIncludes().Where(i => ids.Contains(i.Id))
-                .Select(i => new { i.Id, i.Buyer }).ToDictionaryAsync(i => i.Id, i => i.Buyer?.IsBusiness ?? true, ct);
-            due = [];
-            foreach (var item in items)
-            {
-                var kind = kinds.GetValueOrDefault(item.SourceId, true) ? Koban.Domain.Customers.CustomerKind.Business : Koban.Domain.Customers.CustomerKind.Individual;
-                var decision = ReminderPolicy.Decide(new ReminderSituation(item.DueDate!.Value, item.Outstanding, item.Disputed, kind), settings.Levels,
-                    [.. recorded[item.SourceId]], today);
-                if (decision is not null) due.Add((item.SourceId, decision));
-            }
+            var kind = kinds.GetValueOrDefault(item.SourceId, true) ? Koban.Domain.Customers.CustomerKind.Business : Koban.Domain.Customers.CustomerKind.Individual;
+            var decision = ReminderPolicy.Decide(new ReminderSituation(item.DueDate!.Value, item.Outstanding, item.Disputed, kind), settings.Levels,
+                [.. recorded[item.SourceId]], today);
+            if (decision is not null) due.Add((item.SourceId, decision));
         }
 
         var sent = 0;
         foreach (var (invoiceId, decision) in due)
         {
-            using var scope = Impersonated(companyId);
+            await using var scope = companies.OpenCompanyScope(companyId, ActorName);
             var service = scope.ServiceProvider.GetRequiredService<ReminderService>();
             try
             {
@@ -89,12 +73,5 @@ public sealed class ReminderRunner(IServiceScopeFactory scopes, ILogger<Reminder
             }
         }
         return sent;
-    }
-
-    private IServiceScope Impersonated(Guid companyId)
-    {
-        var scope = scopes.CreateScope();
-        scope.ServiceProvider.GetRequiredService<CurrentActor>().Impersonate(companyId, null, ActorName);
-        return scope;
     }
 }

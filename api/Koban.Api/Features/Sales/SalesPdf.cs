@@ -1,5 +1,6 @@
-using Koban.Api.Features.Documents;
 using Koban.Api.Features.DocumentTemplates;
+using Koban.Api.Infrastructure.Documents;
+using Koban.Api.Infrastructure.Pdf;
 using Koban.Api.Infrastructure.Persistence;
 using Koban.Api.Infrastructure.Security;
 using Koban.Api.Infrastructure.Tenancy;

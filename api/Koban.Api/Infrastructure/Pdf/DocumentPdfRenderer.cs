@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Koban.Api.Features.Documents;
-using Koban.Api.Features.DocumentTemplates;
+using Koban.Api.Infrastructure.Documents;
 using Koban.Domain.Companies;
 using Koban.Domain.Documents;
 using Koban.Domain.Products;
@@ -20,9 +19,6 @@ namespace Koban.Api.Infrastructure.Pdf;
 /// </summary>
 public static class DocumentPdfRenderer
 {
-    /// <summary>The text the document ID and the fixed identifiers derive from, so they change only with the document.</summary>
-    private const string Producer = "Koban";
-
     /// <summary>What stands for the number in a draft's file name: "Facture brouillon (aperçu).pdf".</summary>
     public const string DraftFileSuffix = "brouillon (aperçu)";
 
@@ -30,18 +26,8 @@ public static class DocumentPdfRenderer
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(template);
-        PdfFonts.EnsureRegistered();
-
-        using var pdf = new PdfDocument();
+        using var pdf = PrintLayout.NewDocument($"{document.Title} {document.Number ?? Layout.Draft}", document.Seller.LegalName, document.Buyer.Name, document.IssueDate);
         var identity = $"{document.Kind}|{document.Number ?? "draft"}|{document.IssueDate:yyyyMMdd}|{document.Seller.LegalName}|{document.Seller.Siren}|{document.Buyer.Name}";
-        var created = document.IssueDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        pdf.Info.Title = $"{document.Title} {document.Number ?? Layout.Draft}";
-        pdf.Info.Author = document.Seller.LegalName;
-        pdf.Info.Subject = document.Buyer.Name;
-        pdf.Info.Creator = Producer;
-        pdf.Info.CreationDate = created;
-        pdf.Info.ModificationDate = created;
-        pdf.Language = "fr-FR";
 
         new Layout(pdf, document, template, logo).Draw();
 
@@ -89,79 +75,42 @@ public static class DocumentPdfRenderer
         }
     }
 
-    /// <summary>One rendering: pages, a cursor and the fonts. Pages are drawn top-down; footers (with "Page n / N") are
-    /// added at the end, when the page count is known.</summary>
+    /// <summary>One rendering: the document's own blocks (header, references, lines, totals, mentions) on the shared page
+    /// mechanics of <see cref="PrintLayout"/>; footers carry the draft's preview mark.</summary>
     private sealed class Layout(PdfDocument pdf, PrintableDocument doc, DocumentTemplateSettings template, byte[]? logo)
+        : PrintLayout(pdf, doc.Seller, template, logo)
     {
         public const string Draft = "BROUILLON";
 
         /// <summary>Across every page of a document without a number (a draft): a preview is never mistaken for the real one.</summary>
         public const string PreviewMark = "APERÇU — sans valeur";
-        private static readonly XFont PreviewFont = new(PdfFonts.Family, 54, XFontStyleEx.Bold);
 
-        private const double Margin = 40;
-        private const double Gap = 10;
-        private static readonly XFont Body = new(PdfFonts.Family, 8.5);
-        private static readonly XFont BodyBold = new(PdfFonts.Family, 8.5, XFontStyleEx.Bold);
-        private static readonly XFont Small = new(PdfFonts.Family, 7);
-        private static readonly XFont SmallBold = new(PdfFonts.Family, 7, XFontStyleEx.Bold);
-        private static readonly XFont TitleFont = new(PdfFonts.Family, 18, XFontStyleEx.Bold);
         private static readonly XFont NumberFont = new(PdfFonts.Family, 11, XFontStyleEx.Bold);
-        private static readonly XFont SellerFont = new(PdfFonts.Family, 10, XFontStyleEx.Bold);
-        private static readonly XColor Grey = XColor.FromArgb(90, 90, 90);
-        private static readonly XColor Rule = XColor.FromArgb(200, 200, 200);
 
-        private readonly XColor _accent = ParseColor(template.AccentColor);
-        private readonly List<PdfPage> _pages = [];
         private readonly bool _noVat = doc.VatBreakdown.Count > 0 && doc.VatBreakdown.All(r => r.Category == VatCategory.Exempt && r.Vat == 0m);
 
         // A delivery note lists what is delivered, not what it costs.
         private readonly bool _prices = doc.Kind != PrintableKind.DeliveryNote;
-        private XGraphics _g = null!;
-        private double _y;
-        private double _bottom;
-        private Column[] _columns = [];
-        private bool _inTable;
+        private PdfColumn[] _columns = [];
 
-        private double Width => _page.Width.Point - 2 * Margin;
-        private double Right => _page.Width.Point - Margin;
-        private PdfPage _page = null!;
+        protected override string ContinuationTitle => $"{doc.Title} {doc.Number ?? Draft} (suite)";
 
-        public void Draw()
+        protected override string FooterCaption => $"{doc.Title} {(doc.Number is { } n ? $"n° {n}" : $"{Draft} · {PreviewMark}")}";
+
+        protected override void DrawBody()
         {
-            NewPage();
-            _bottom = _page.Height.Point - Margin - FooterHeight() - Gap;
             DrawHeader();
-            DrawBuyer();
+            DrawBuyerBox(doc.Buyer, printVatNumber: true, printDeliveryAddress: true);
             DrawReferences();
-            Paragraph(string.IsNullOrWhiteSpace(doc.HeaderText) ? template.HeaderText : doc.HeaderText, Body);
+            Paragraph(string.IsNullOrWhiteSpace(doc.HeaderText) ? Template.HeaderText : doc.HeaderText, Body);
             DrawLines();
             DrawTotals();
             DrawMentions();
-            _g.Dispose();
-            DrawFooters();
         }
 
-        private void NewPage()
+        protected override void DrawOverPage(XGraphics g, PdfPage page)
         {
-            _g?.Dispose();
-            _page = pdf.AddPage();
-            _page.Size = PdfSharp.PageSize.A4;
-            _pages.Add(_page);
-            _g = XGraphics.FromPdfPage(_page);
-            _y = Margin;
-            if (_pages.Count > 1)
-            {
-                // Continuation pages name the document at the top too, so a loose page is never anonymous.
-                _g.DrawString($"{doc.Title} {doc.Number ?? Draft} (suite)", SmallBold, new XSolidBrush(Grey), new XRect(Margin, _y, Width, 10), XStringFormats.TopLeft);
-                _y += 16;
-            }
-            if (_inTable) DrawTableHeader();
-        }
-
-        private void Ensure(double height)
-        {
-            if (_y + height > _bottom) NewPage();
+            if (doc.Number is null) DrawPreviewMark(g, page);
         }
 
         // ------------------------------------------------------------------ header
@@ -171,29 +120,10 @@ public static class DocumentPdfRenderer
             var leftWidth = Width * 0.52;
             var rightX = Margin + Width * 0.56;
             var rightWidth = Right - rightX;
-            var left = Margin;
+            var y = DrawSellerBlock(leftWidth, printContact: true);
 
-            var y = _y;
-            if (template.ShowLogo && logo is { Length: > 0 } && TryImage(logo) is { } image)
-            {
-                using (image)
-                {
-                    var scale = Math.Min(170 / image.PointWidth, 60 / image.PointHeight);
-                    scale = Math.Min(scale, 1);
-                    _g.DrawImage(image, left, y, image.PointWidth * scale, image.PointHeight * scale);
-                    y += image.PointHeight * scale + 8;
-                }
-            }
-
-            var s = doc.Seller;
-            y = Text(LegalFormText.NameWithForm(s.LegalName, s.LegalForm), SellerFont, XColors.Black, left, y, leftWidth);
-            foreach (var line in AddressLines(s.Address)) y = Text(line, Body, XColors.Black, left, y, leftWidth);
-            var contact = string.Join("  ·  ", new[] { s.Phone is { } p ? $"Tél. {p}" : null, s.Email }.Where(x => !string.IsNullOrWhiteSpace(x)));
-            if (contact.Length > 0) y = Text(contact, Body, Grey, left, y, leftWidth);
-            if (s.VatNumber is { } vat) y = Text($"N° TVA intracommunautaire : {vat}", Body, Grey, left, y, leftWidth);
-
-            var ry = _y;
-            ry = Text(doc.Title, TitleFont, _accent, rightX, ry, rightWidth);
+            var ry = Y;
+            ry = Text(doc.Title, TitleFont, Accent, rightX, ry, rightWidth);
             ry = Text(doc.Number is { } number ? $"N° {number}" : Draft, NumberFont, doc.Number is null ? XColor.FromArgb(180, 30, 30) : XColors.Black, rightX, ry + 2, rightWidth);
             ry += 3;
             ry = LabelValue($"{DateLabel()} :", FrenchFormat.Date(doc.IssueDate), rightX, ry, rightWidth);
@@ -201,7 +131,7 @@ public static class DocumentPdfRenderer
             if (doc.DueDate is { } due) ry = LabelValue("Date d'échéance :", FrenchFormat.Date(due), rightX, ry, rightWidth);
             if (doc.ValidUntil is { } valid) ry = LabelValue("Valable jusqu'au :", FrenchFormat.Date(valid), rightX, ry, rightWidth);
 
-            _y = Math.Max(y, ry) + Gap;
+            Y = Math.Max(y, ry) + Gap;
         }
 
         private string DateLabel() => doc.Kind switch
@@ -212,36 +142,6 @@ public static class DocumentPdfRenderer
             PrintableKind.DeliveryNote => "Date",
             _ => "Date de facture",
         };
-
-        private void DrawBuyer()
-        {
-            var b = doc.Buyer;
-            var boxX = Margin + Width * 0.56;
-            var boxWidth = Right - boxX;
-            var inner = boxWidth - 16;
-
-            var lines = new List<(string Text, XFont Font, XColor Color)> { ("Client", Small, Grey), (b.Name, BodyBold, XColors.Black) };
-            if (b.ContactName is { } contact) lines.Add(($"À l'attention de {contact}", Body, XColors.Black));
-            lines.AddRange(AddressLines(b.BillingAddress).Select(l => (l, Body, XColors.Black)));
-            if (b.Siren is { } siren) lines.Add(($"SIREN : {FrenchFormat.Siren(siren)}", Body, Grey));
-            if (b.VatNumber is { } vat) lines.Add(($"N° TVA : {vat}", Body, Grey));
-            var height = Block(lines, inner, measureOnly: true) + 12;
-
-            var delivery = b.DeliveryAddress is { } d && d != b.BillingAddress
-                ? new List<(string, XFont, XColor)> { ("Adresse de livraison", Small, Grey) }.Concat(AddressLines(d).Select(l => (l, Body, XColors.Black))).ToList()
-                : null;
-            var deliveryWidth = Width * 0.52;
-            if (delivery is not null) height = Math.Max(height, Block(delivery, deliveryWidth - 16, measureOnly: true) + 12);
-
-            _g.DrawRoundedRectangle(new XPen(_accent, 0.8), boxX, _y, boxWidth, height, 6, 6);
-            Block(lines, inner, x: boxX + 8, y: _y + 6);
-            if (delivery is not null)
-            {
-                _g.DrawRoundedRectangle(new XPen(Rule, 0.8), Margin, _y, deliveryWidth, height, 6, 6);
-                Block(delivery, deliveryWidth - 16, x: Margin + 8, y: _y + 6);
-            }
-            _y += height + Gap;
-        }
 
         private void DrawReferences()
         {
@@ -256,39 +156,36 @@ public static class DocumentPdfRenderer
             if (!string.IsNullOrWhiteSpace(doc.CreditReasonText)) lines.Add(("Motif : ", doc.CreditReasonText));
             foreach (var (label, value) in lines)
             {
-                var labelWidth = label.Length == 0 ? 0 : _g.MeasureString(label, BodyBold).Width;
+                var labelWidth = label.Length == 0 ? 0 : G.MeasureString(label, BodyBold).Width;
                 var wrapped = Wrap(value, Body, Width - labelWidth);
                 Ensure(wrapped.Count * LineHeight(Body));
-                if (label.Length > 0) _g.DrawString(label, BodyBold, XBrushes.Black, new XRect(Margin, _y, labelWidth, LineHeight(Body)), XStringFormats.TopLeft);
+                if (label.Length > 0) G.DrawString(label, BodyBold, XBrushes.Black, new XRect(Margin, Y, labelWidth, LineHeight(Body)), XStringFormats.TopLeft);
                 foreach (var part in wrapped)
                 {
-                    _g.DrawString(part, Body, XBrushes.Black, new XRect(Margin + labelWidth, _y, Width - labelWidth, LineHeight(Body)), XStringFormats.TopLeft);
-                    _y += LineHeight(Body);
+                    G.DrawString(part, Body, XBrushes.Black, new XRect(Margin + labelWidth, Y, Width - labelWidth, LineHeight(Body)), XStringFormats.TopLeft);
+                    Y += LineHeight(Body);
                 }
             }
-            if (lines.Count > 0) _y += Gap / 2;
+            if (lines.Count > 0) Y += Gap / 2;
         }
 
         // ------------------------------------------------------------------ lines
 
-        private sealed record Column(string Title, double Width, bool RightAligned);
-
         private void DrawLines()
         {
-            var priced = new List<Column> { new("Qté", 42, true), new("Unité", 44, false) };
+            var priced = new List<PdfColumn> { new("Qté", 42, true), new("Unité", 44, false) };
             if (_prices)
             {
-                priced.Add(new Column("PU HT", 62, true));
-                priced.Add(new Column("Remise", 40, true));
-                if (!_noVat) priced.Add(new Column("TVA", 36, true));
-                priced.Add(new Column("Total HT", 72, true));
+                priced.Add(new PdfColumn("PU HT", 62, true));
+                priced.Add(new PdfColumn("Remise", 40, true));
+                if (!_noVat) priced.Add(new PdfColumn("TVA", 36, true));
+                priced.Add(new PdfColumn("Total HT", 72, true));
             }
             var description = Width - priced.Sum(c => c.Width);
-            _columns = [new Column("Désignation", description, false), .. priced];
+            _columns = [new PdfColumn("Désignation", description, false), .. priced];
 
             Ensure(18 + 3 * LineHeight(Body));
-            _inTable = true;
-            DrawTableHeader();
+            BeginTable(_columns);
             var firstRowOfPage = true;
             foreach (var line in doc.Lines)
             {
@@ -296,21 +193,8 @@ public static class DocumentPdfRenderer
                 DrawRow(line);
                 firstRowOfPage = false;
             }
-            _inTable = false;
-            _y += Gap;
-        }
-
-        private void DrawTableHeader()
-        {
-            const double height = 16;
-            _g.DrawRectangle(new XSolidBrush(_accent), Margin, _y, Width, height);
-            var x = Margin;
-            foreach (var c in _columns)
-            {
-                _g.DrawString(c.Title, SmallBold, XBrushes.White, new XRect(x + 3, _y, c.Width - 6, height), c.RightAligned ? XStringFormats.CenterRight : XStringFormats.CenterLeft);
-                x += c.Width;
-            }
-            _y += height + 2;
+            EndTable();
+            Y += Gap;
         }
 
         private void DrawRow(PrintableLine line)
@@ -320,7 +204,7 @@ public static class DocumentPdfRenderer
             switch (line.Kind)
             {
                 case LineKind.Title:
-                    RowLines(Wrap(line.Description, BodyBold, Width - 8), BodyBold, XColors.Black, pad, background: Tint(_accent, 0.12));
+                    RowLines(Wrap(line.Description, BodyBold, Width - 8), BodyBold, XColors.Black, pad, background: Tint(Accent, 0.12));
                     return;
                 case LineKind.Comment:
                     RowLines(Wrap(line.Description, Body, Width - 8), Body, Grey, pad);
@@ -333,9 +217,9 @@ public static class DocumentPdfRenderer
             var index = 0;
             while (index < wrapped.Count)
             {
-                var available = (int)Math.Floor((_bottom - _y - 2 * pad) / lh);
+                var available = (int)Math.Floor((Bottom - Y - 2 * pad) / lh);
                 var remaining = wrapped.Count - index;
-                var freshPageFits = (int)Math.Floor((_bottom - FirstRowTop() - 2 * pad) / lh);
+                var freshPageFits = (int)Math.Floor((Bottom - FirstRowTop() - 2 * pad) / lh);
                 if (available < Math.Min(remaining, freshPageFits))
                 {
                     // The row fits on a fresh page but not here: move it whole; a row taller than a page is split.
@@ -346,20 +230,20 @@ public static class DocumentPdfRenderer
                     }
                 }
                 var take = Math.Min(available, remaining);
-                var top = _y;
+                var top = Y;
                 var x = Margin + 3;
                 for (var i = 0; i < take; i++)
                 {
-                    _g.DrawString(wrapped[index + i], Body, line.IsDeduction ? new XSolidBrush(Grey) : XBrushes.Black, new XRect(x, top + pad + i * lh, descWidth, lh), XStringFormats.TopLeft);
+                    G.DrawString(wrapped[index + i], Body, line.IsDeduction ? new XSolidBrush(Grey) : XBrushes.Black, new XRect(x, top + pad + i * lh, descWidth, lh), XStringFormats.TopLeft);
                 }
                 if (index == 0) DrawAmounts(line, top + pad);
-                _y = top + take * lh + 2 * pad;
-                _g.DrawLine(new XPen(Rule, 0.4), Margin, _y, Right, _y);
+                Y = top + take * lh + 2 * pad;
+                G.DrawLine(new XPen(Rule, 0.4), Margin, Y, Right, Y);
                 index += take;
             }
         }
 
-        private double FirstRowTop() => Margin + (_pages.Count >= 1 ? 16 : 0) + 18;
+        private double FirstRowTop() => Margin + (PageCount >= 1 ? 16 : 0) + 18;
 
         private void DrawAmounts(PrintableLine line, double top)
         {
@@ -379,7 +263,7 @@ public static class DocumentPdfRenderer
             for (var i = 0; i < values.Count; i++)
             {
                 var c = _columns[i + 1];
-                _g.DrawString(values[i], Body, XBrushes.Black, new XRect(x + 3, top, c.Width - 6, LineHeight(Body)), c.RightAligned ? XStringFormats.TopRight : XStringFormats.TopLeft);
+                G.DrawString(values[i], Body, XBrushes.Black, new XRect(x + 3, top, c.Width - 6, LineHeight(Body)), c.RightAligned ? XStringFormats.TopRight : XStringFormats.TopLeft);
                 x += c.Width;
             }
         }
@@ -391,7 +275,7 @@ public static class DocumentPdfRenderer
             var index = 0;
             while (index < lines.Count)
             {
-                var available = (int)Math.Floor((_bottom - _y - 2 * pad) / lh);
+                var available = (int)Math.Floor((Bottom - Y - 2 * pad) / lh);
                 if (available < Math.Min(lines.Count - index, 2))
                 {
                     NewPage();
@@ -399,13 +283,13 @@ public static class DocumentPdfRenderer
                 }
                 var take = Math.Min(available, lines.Count - index);
                 var height = take * lh + 2 * pad;
-                if (background is { } fill) _g.DrawRectangle(new XSolidBrush(fill), Margin, _y, Width, height);
+                if (background is { } fill) G.DrawRectangle(new XSolidBrush(fill), Margin, Y, Width, height);
                 for (var i = 0; i < take; i++)
                 {
-                    _g.DrawString(lines[index + i], font, new XSolidBrush(color), new XRect(Margin + 3, _y + pad + i * lh, Width - 6, lh), XStringFormats.TopLeft);
+                    G.DrawString(lines[index + i], font, new XSolidBrush(color), new XRect(Margin + 3, Y + pad + i * lh, Width - 6, lh), XStringFormats.TopLeft);
                 }
-                _y += height;
-                _g.DrawLine(new XPen(Rule, 0.4), Margin, _y, Right, _y);
+                Y += height;
+                G.DrawLine(new XPen(Rule, 0.4), Margin, Y, Right, Y);
                 index += take;
             }
         }
@@ -433,17 +317,17 @@ public static class DocumentPdfRenderer
             var vatRows = _noVat ? [] : doc.VatBreakdown;
             var height = Math.Max(totals.Count * lh, vatRows.Count == 0 ? 0 : (vatRows.Count + 1) * lh) + 4;
             Ensure(height);
-            var top = _y;
+            var top = Y;
 
             if (vatRows.Count > 0)
             {
                 double[] widths = [110, 80, 70];
                 string[] headers = ["Taux de TVA", "Base HT", "Montant TVA"];
                 var x = Margin;
-                _g.DrawRectangle(new XSolidBrush(Tint(_accent, 0.12)), Margin, top, widths.Sum(), lh);
+                G.DrawRectangle(new XSolidBrush(Tint(Accent, 0.12)), Margin, top, widths.Sum(), lh);
                 for (var i = 0; i < 3; i++)
                 {
-                    _g.DrawString(headers[i], SmallBold, XBrushes.Black, new XRect(x + 3, top, widths[i] - 6, lh), i == 0 ? XStringFormats.CenterLeft : XStringFormats.CenterRight);
+                    G.DrawString(headers[i], SmallBold, XBrushes.Black, new XRect(x + 3, top, widths[i] - 6, lh), i == 0 ? XStringFormats.CenterLeft : XStringFormats.CenterRight);
                     x += widths[i];
                 }
                 var y = top + lh;
@@ -453,25 +337,16 @@ public static class DocumentPdfRenderer
                     string[] cells = [RateLabel(row), FrenchFormat.Money(row.Base), FrenchFormat.Money(row.Vat)];
                     for (var i = 0; i < 3; i++)
                     {
-                        _g.DrawString(cells[i], Body, XBrushes.Black, new XRect(x + 3, y, widths[i] - 6, lh), i == 0 ? XStringFormats.CenterLeft : XStringFormats.CenterRight);
+                        G.DrawString(cells[i], Body, XBrushes.Black, new XRect(x + 3, y, widths[i] - 6, lh), i == 0 ? XStringFormats.CenterLeft : XStringFormats.CenterRight);
                         x += widths[i];
                     }
                     y += lh;
-                    _g.DrawLine(new XPen(Rule, 0.4), Margin, y, Margin + widths.Sum(), y);
+                    G.DrawLine(new XPen(Rule, 0.4), Margin, y, Margin + widths.Sum(), y);
                 }
             }
 
-            var boxX = Right - 220;
-            var ty = top;
-            foreach (var (label, value, strong) in totals)
-            {
-                if (strong) _g.DrawRectangle(new XSolidBrush(Tint(_accent, 0.15)), boxX, ty, 220, lh);
-                var font = strong ? BodyBold : Body;
-                _g.DrawString(label, font, XBrushes.Black, new XRect(boxX + 6, ty, 120, lh), XStringFormats.CenterLeft);
-                _g.DrawString(value, font, XBrushes.Black, new XRect(boxX + 110, ty, 104, lh), XStringFormats.CenterRight);
-                ty += lh;
-            }
-            _y = top + height + Gap;
+            DrawAmountRows(totals, top, lh, boxWidth: 220, labelWidth: 120, valueOffset: 110);
+            Y = top + height + Gap;
         }
 
         private static string RateLabel(PrintableVatRow row) => row.Category switch
@@ -490,7 +365,7 @@ public static class DocumentPdfRenderer
         private void DrawMentions()
         {
             foreach (var note in doc.LegalNotes) Paragraph(note, BodyBold);
-            if (doc.LegalNotes.Count > 0) _y += Gap / 2;
+            if (doc.LegalNotes.Count > 0) Y += Gap / 2;
 
             var payment = new List<string>();
             if (doc.DueDate is { } due && doc.Kind is PrintableKind.Invoice or PrintableKind.DepositInvoice) payment.Add($"Date d'échéance : {FrenchFormat.Date(due)}");
@@ -509,104 +384,33 @@ public static class DocumentPdfRenderer
             {
                 Heading("Paiement");
                 foreach (var p in payment) Paragraph(p, Body);
-                _y += Gap / 2;
+                Y += Gap / 2;
             }
 
-            if (template.ShowBankDetails && (doc.Seller.Iban is not null || doc.Seller.Bic is not null))
+            if (Template.ShowBankDetails && (doc.Seller.Iban is not null || doc.Seller.Bic is not null))
             {
                 Heading("Coordonnées bancaires");
-                if (doc.Seller.Iban is { } iban) Paragraph($"IBAN : {FrenchFormat.Iban(iban)}", Body);
-                if (doc.Seller.Bic is { } bic) Paragraph($"BIC : {bic}", Body);
-                Paragraph($"Titulaire : {doc.Seller.LegalName}", Body);
-                _y += Gap / 2;
+                DrawBankDetailLines();
+                Y += Gap / 2;
             }
 
             if (!string.IsNullOrWhiteSpace(doc.Comment))
             {
                 Paragraph(doc.Comment, Body);
-                _y += Gap / 2;
+                Y += Gap / 2;
             }
 
             var footer = string.IsNullOrWhiteSpace(doc.FooterText) ? null : doc.FooterText;
             if (footer is not null) Paragraph(footer, Body);
 
-            if (!string.IsNullOrWhiteSpace(template.TermsAndConditions))
+            if (!string.IsNullOrWhiteSpace(Template.TermsAndConditions))
             {
                 Heading("Conditions générales");
-                Paragraph(template.TermsAndConditions, Small);
+                Paragraph(Template.TermsAndConditions, Small);
             }
         }
 
-        private void Heading(string text)
-        {
-            Ensure(LineHeight(BodyBold) * 2 + 2);
-            _g.DrawString(text, BodyBold, new XSolidBrush(_accent), new XRect(Margin, _y, Width, LineHeight(BodyBold)), XStringFormats.TopLeft);
-            _y += LineHeight(BodyBold) + 1;
-        }
-
-        /// <summary>Wrapped text at full width that flows onto the next pages line by line.</summary>
-        private void Paragraph(string? text, XFont font)
-        {
-            if (string.IsNullOrWhiteSpace(text)) return;
-            foreach (var line in Wrap(text, font, Width))
-            {
-                Ensure(LineHeight(font));
-                _g.DrawString(line, font, XBrushes.Black, new XRect(Margin, _y, Width, LineHeight(font)), XStringFormats.TopLeft);
-                _y += LineHeight(font);
-            }
-            _y += 2;
-        }
-
-        // ------------------------------------------------------------------ footers
-
-        private List<(string Text, XFont Font)> FooterLines(XGraphics g)
-        {
-            var lines = new List<(string, XFont)>();
-            var text = template.FooterText;
-            if (!string.IsNullOrWhiteSpace(text)) lines.AddRange(Wrap(text, Small, Width, g).Select(l => (l, Small)));
-            lines.AddRange(Wrap(IdentityLine(), Small, Width, g).Select(l => (l, Small)));
-            return lines;
-        }
-
-        private double FooterHeight() => FooterLines(_g).Count * LineHeight(Small) + 6 + LineHeight(Small) + 4;
-
-        /// <summary>The seller's legal identity on every page (domain-rules §4): name, legal form and capital, registered
-        /// office, RCS city and SIREN, VAT number.</summary>
-        private string IdentityLine()
-        {
-            var s = doc.Seller;
-            // The form once, after the name ("Atelier Koban Démo SAS au capital de 10 000,00 €"), whether or not the name already carries it.
-            var (name, capital) = PrintableParts.NameAndCapital(s);
-            var parts = new List<string> { capital is null ? name : $"{name} {Unbreakable(capital)}" };
-            if (s.Address is { } a) parts.Add($"Siège : {string.Join(", ", AddressLines(a))}");
-            if (s.Siren is { } siren) parts.Add(Unbreakable(s.RcsCity is { } city ? $"RCS {city} {FrenchFormat.Siren(siren)}" : $"SIREN {FrenchFormat.Siren(siren)}"));
-            if (s.VatNumber is { } vat) parts.Add(Unbreakable($"N° TVA {vat}"));
-            return string.Join(" – ", parts);
-        }
-
-        private void DrawFooters()
-        {
-            for (var i = 0; i < _pages.Count; i++)
-            {
-                var page = _pages[i];
-                using var g = XGraphics.FromPdfPage(page, XGraphicsPdfPageOptions.Append);
-                var lines = FooterLines(g);
-                var lh = LineHeight(Small);
-                var width = page.Width.Point - 2 * Margin;
-                var y = page.Height.Point - Margin - (lines.Count * lh + 6 + lh);
-                g.DrawLine(new XPen(Rule, 0.5), Margin, y, Margin + width, y);
-                y += 4;
-                foreach (var (text, font) in lines)
-                {
-                    g.DrawString(text, font, new XSolidBrush(Grey), new XRect(Margin, y, width, lh), XStringFormats.TopCenter);
-                    y += lh;
-                }
-                y += 2;
-                g.DrawString($"{doc.Title} {(doc.Number is { } n ? $"n° {n}" : $"{Draft} · {PreviewMark}")}", SmallBold, XBrushes.Black, new XRect(Margin, y, width, lh), XStringFormats.TopLeft);
-                g.DrawString($"Page {i + 1} / {_pages.Count}", SmallBold, XBrushes.Black, new XRect(Margin, y, width, lh), XStringFormats.TopRight);
-                if (doc.Number is null) DrawPreviewMark(g, page);
-            }
-        }
+        private void Heading(string text) => Heading(text, LineHeight(BodyBold) * 2 + 2, 1);
 
         /// <summary>
         /// The diagonal watermark of a draft, translucent so the content stays readable under it. Its letters are drawn as
@@ -623,120 +427,6 @@ public static class DocumentPdfRenderer
             StrokeLetters.Draw(g, "SANS VALEUR", centre.X, centre.Y + 45, 6.5, 4);
             g.Restore(state);
         }
-
-        // ------------------------------------------------------------------ helpers
-
-        private static double LineHeight(XFont font) => font.Size * 1.3;
-
-        /// <summary>Keeps a short mention on one line ("RCS Lyon 732 829 320"): wrapping only breaks at plain spaces.</summary>
-        private static string Unbreakable(string text) => text.Replace(' ', FrenchFormat.Space);
-
-        private double Text(string text, XFont font, XColor color, double x, double y, double width)
-        {
-            foreach (var line in Wrap(text, font, width))
-            {
-                _g.DrawString(line, font, new XSolidBrush(color), new XRect(x, y, width, LineHeight(font)), XStringFormats.TopLeft);
-                y += LineHeight(font);
-            }
-            return y;
-        }
-
-        private double LabelValue(string label, string value, double x, double y, double width)
-        {
-            var labelWidth = _g.MeasureString(label + " ", Body).Width;
-            _g.DrawString(label, Body, new XSolidBrush(Grey), new XRect(x, y, labelWidth, LineHeight(Body)), XStringFormats.TopLeft);
-            _g.DrawString(value, BodyBold, XBrushes.Black, new XRect(x + labelWidth, y, Math.Max(width - labelWidth, 10), LineHeight(Body)), XStringFormats.TopLeft);
-            return y + LineHeight(Body);
-        }
-
-        private double Block(List<(string Text, XFont Font, XColor Color)> lines, double width, double x = 0, double y = 0, bool measureOnly = false)
-        {
-            var height = 0.0;
-            foreach (var (text, font, color) in lines)
-            {
-                foreach (var part in Wrap(text, font, width))
-                {
-                    if (!measureOnly) _g.DrawString(part, font, new XSolidBrush(color), new XRect(x, y + height, width, LineHeight(font)), XStringFormats.TopLeft);
-                    height += LineHeight(font);
-                }
-            }
-            return height;
-        }
-
-        private static IEnumerable<string> AddressLines(Koban.Domain.Companies.PostalAddress? address)
-        {
-            if (address is null) yield break;
-            yield return address.Line1;
-            if (!string.IsNullOrWhiteSpace(address.Line2)) yield return address.Line2;
-            yield return $"{address.PostalCode} {address.City}".Trim();
-            if (address.CountryCode != "FR") yield return FrenchFormat.Country(address.CountryCode);
-        }
-
-        private List<string> Wrap(string text, XFont font, double width) => Wrap(text, font, width, _g);
-
-        /// <summary>Breaks text into lines that fit <paramref name="width"/>: on the text's own line breaks, then between
-        /// words, and inside a word only when the word alone is wider than the line.</summary>
-        private static List<string> Wrap(string text, XFont font, double width, XGraphics g)
-        {
-            var result = new List<string>();
-            foreach (var paragraph in text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
-            {
-                var line = new StringBuilder();
-                foreach (var word in paragraph.Split(' '))
-                {
-                    var candidate = line.Length == 0 ? word : $"{line} {word}";
-                    if (g.MeasureString(candidate, font).Width <= width)
-                    {
-                        line.Clear().Append(candidate);
-                        continue;
-                    }
-                    if (line.Length > 0)
-                    {
-                        result.Add(line.ToString());
-                        line.Clear();
-                    }
-                    var rest = word;
-                    while (rest.Length > 0 && g.MeasureString(rest, font).Width > width)
-                    {
-                        var cut = rest.Length - 1;
-                        while (cut > 1 && g.MeasureString(rest[..cut], font).Width > width) cut--;
-                        result.Add(rest[..cut]);
-                        rest = rest[cut..];
-                    }
-                    line.Append(rest);
-                }
-                result.Add(line.ToString());
-            }
-            return result;
-        }
-
-        private static XImage? TryImage(byte[] bytes)
-        {
-            try
-            {
-                return XImage.FromStream(new MemoryStream(bytes, writable: false));
-            }
-#pragma warning disable CA1031 // A logo PDFsharp cannot decode is left out rather than failing the document.
-            catch (Exception)
-#pragma warning restore CA1031
-            {
-                return null;
-            }
-        }
-
-        private static XColor ParseColor(string? hex)
-        {
-            if (hex is { Length: 7 } && hex[0] == '#' && int.TryParse(hex.AsSpan(1), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var rgb))
-            {
-                return XColor.FromArgb((rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF);
-            }
-            return ParseColor(DocumentTemplateSettings.DefaultAccentColor);
-        }
-
-        private static XColor Tint(XColor color, double strength) => XColor.FromArgb(
-            (int)Math.Round(255 - (255 - color.R) * strength),
-            (int)Math.Round(255 - (255 - color.G) * strength),
-            (int)Math.Round(255 - (255 - color.B) * strength));
     }
 
     /// <summary>A few capital letters as polylines on a 4 × 6 grid (y downwards), enough for the preview watermark.</summary>

@@ -35,7 +35,7 @@ public sealed class KobanDbContext(DbContextOptions<KobanDbContext> options, Cur
     public DbSet<Koban.Domain.Invoicing.BillingDocument> BillingDocuments => Set<Koban.Domain.Invoicing.BillingDocument>();
     public DbSet<ChainHead> ChainHeads => Set<ChainHead>();
     public DbSet<ArchivedDocument> ArchivedDocuments => Set<ArchivedDocument>();
-    public DbSet<Features.DocumentTemplates.DocumentTemplate> DocumentTemplates => Set<Features.DocumentTemplates.DocumentTemplate>();
+    public DbSet<Documents.DocumentTemplate> DocumentTemplates => Set<Documents.DocumentTemplate>();
     public DbSet<Koban.Domain.Compliance.Closure> Closures => Set<Koban.Domain.Compliance.Closure>();
     public DbSet<Mail.OutboxMessage> OutboxMessages => Set<Mail.OutboxMessage>();
     public DbSet<AccountToken> AccountTokens => Set<AccountToken>();

@@ -36,6 +36,8 @@ public static class SchedulingSetup
     public static IServiceCollection AddKobanScheduling(this IServiceCollection services, IConfiguration configuration, bool isOpenApiBuild,
         IEnumerable<ScheduledJob> jobs)
     {
+        // The per-company loop of every background worker, Quartz-fired or hosted, so it exists whether the scheduler runs or not.
+        services.AddSingleton<CompanyWorkRunner>();
         var options = configuration.GetSection("Koban:Scheduler").Get<SchedulerOptions>() ?? new SchedulerOptions();
         if (isOpenApiBuild || !options.Enabled) return services;
 

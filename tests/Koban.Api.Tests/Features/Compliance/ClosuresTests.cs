@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Koban.Api.Features.Compliance;
+using Koban.Api.Infrastructure.Scheduling;
 using Koban.Api.Tests.Features.Invoicing;
 using Koban.Api.Tests.Features.Sales;
 using Koban.Api.Tests.Infrastructure;
@@ -215,7 +216,7 @@ public sealed class ClosuresTests : ApiTest
     {
         await using var c = await ClockedCompanyAsync(2027, 3, 10);
         await ValidatedInvoiceAsync(c.Admin, Direct(c.Billing.Catalog.CustomerId, 100m, 20m));
-        AutoClosureJob Job() => new(c.Host.Services.GetRequiredService<IServiceScopeFactory>(), c.Clock, NullLogger<AutoClosureJob>.Instance);
+        AutoClosureJob Job() => new(c.Host.Services.GetRequiredService<CompanyWorkRunner>(), c.Clock, NullLogger<AutoClosureJob>.Instance);
 
         await Job().RunOnceAsync(CancellationToken.None);
         async Task<List<string?>> Periods() =>

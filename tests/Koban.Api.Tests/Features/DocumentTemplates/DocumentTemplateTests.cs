@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Koban.Api.Features.DocumentTemplates;
+using Koban.Api.Infrastructure.Documents;
 using Koban.Api.Tests.Infrastructure;
 using Koban.Pdf.Tests;
 

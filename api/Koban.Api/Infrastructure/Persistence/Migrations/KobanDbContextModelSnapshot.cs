@@ -24,7 +24,7 @@ namespace Koban.Api.Infrastructure.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("Koban.Api.Features.DocumentTemplates.DocumentTemplate", b =>
+            modelBuilder.Entity("Koban.Api.Infrastructure.Documents.DocumentTemplate", b =>
                 {
                     b.Property<Guid>("CompanyId")
                         .HasColumnType("uuid")
@@ -3604,7 +3604,7 @@ namespace Koban.Api.Infrastructure.Persistence.Migrations
                     b.HasDiscriminator().HasValue("Invoice");
                 });
 
-            modelBuilder.Entity("Koban.Api.Features.DocumentTemplates.DocumentTemplate", b =>
+            modelBuilder.Entity("Koban.Api.Infrastructure.Documents.DocumentTemplate", b =>
                 {
                     b.HasOne("Koban.Domain.Companies.Company", null)
                         .WithMany()

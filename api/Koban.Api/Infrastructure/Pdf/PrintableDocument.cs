@@ -1,7 +1,7 @@
 using Koban.Domain.Companies;
 using Koban.Domain.Documents;
 
-namespace Koban.Api.Features.Documents;
+namespace Koban.Api.Infrastructure.Pdf;
 
 /// <summary>Which document is printed: decides the title, the template used and the fixed blocks shown.</summary>
 public enum PrintableKind

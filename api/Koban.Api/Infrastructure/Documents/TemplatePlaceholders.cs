@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using Koban.Api.Infrastructure.Pdf;
 using Koban.Domain.Common;
 
-namespace Koban.Api.Features.DocumentTemplates;
+namespace Koban.Api.Infrastructure.Documents;
 
 /// <summary>The values an e-mail subject or body may insert. Amount and date are formatted in French, like the document.</summary>
 public sealed record TemplatePlaceholderValues(string? Number, decimal Amount, DateOnly? DueDate, string CustomerName, string CompanyName)

@@ -5,7 +5,7 @@ using Koban.Domain.Documents;
 using Koban.Domain.Products;
 using Koban.Domain.Sales;
 
-namespace Koban.Api.Features.Documents;
+namespace Koban.Api.Infrastructure.Pdf;
 
 /// <summary>
 /// The pieces every printable document is built from, shared by quotes, orders and (for the invoicing work) invoices and
@@ -60,7 +60,7 @@ public static class PrintableParts
     {
         ArgumentNullException.ThrowIfNull(seller);
         var name = LegalFormText.NameWithForm(seller.LegalName, seller.LegalForm);
-        return (name, seller.ShareCapital is { } capital && seller.LegalForm is not null ? $"au capital de {Infrastructure.Pdf.FrenchFormat.Money(capital)}" : null);
+        return (name, seller.ShareCapital is { } capital && seller.LegalForm is not null ? $"au capital de {FrenchFormat.Money(capital)}" : null);
     }
 
     public static string PaymentTermsText(PaymentTerms terms)

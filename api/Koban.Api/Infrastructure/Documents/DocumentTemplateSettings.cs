@@ -1,6 +1,6 @@
-using Koban.Api.Features.Documents;
+using Koban.Api.Infrastructure.Pdf;
 
-namespace Koban.Api.Features.DocumentTemplates;
+namespace Koban.Api.Infrastructure.Documents;
 
 /// <summary>
 /// The configurable part of a document template, as the renderer and the e-mail reader use it. Serialisable to JSON: it is
