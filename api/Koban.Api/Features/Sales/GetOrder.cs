@@ -14,7 +14,8 @@ public sealed class GetOrderHandler(KobanDbContext db, OrderReader reader) : IQu
     public async ValueTask<Versioned<OrderResponse>> Handle(GetOrderQuery query, CancellationToken cancellationToken)
     {
         var expand = Expansions.Wants(query.Expand, Expansions.Customer);
-        var order = await db.Orders.AsNoTracking().AsSplitQuery().SingleOrDefaultAsync(o => o.Id == query.Id, cancellationToken) ?? throw new NotFoundException("order", query.Id);
+        // One statement: the order joined with its lines (the read of the other parts is one more, see OrderReader).
+        var order = await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == query.Id, cancellationToken) ?? throw new NotFoundException("order", query.Id);
         return Versioned.Of(await reader.ResponseAsync(order, cancellationToken, withCustomer: expand), order.Version);
     }
 }

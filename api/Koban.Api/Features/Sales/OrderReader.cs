@@ -7,52 +7,44 @@ using Microsoft.EntityFrameworkCore;
 namespace Koban.Api.Features.Sales;
 
 /// <summary>Builds order responses and summaries for every order use case: names, what is left to invoice (the ledger
-/// replayed from the order's validated invoices and credit notes), linked documents and history.</summary>
+/// replayed from the order's validated invoices and credit notes), linked documents and history. The order's own parts
+/// (names, source quote, billing documents, history) come in one query; the ledger in one more for validated orders.</summary>
 public sealed class OrderReader(KobanDbContext db, Invoicing.BillingService billing)
 {
     /// <summary>The ledger replayed from the order's validated invoices and credit notes: never stored, so it cannot drift from them.</summary>
     public async Task<OrderBillingLedger?> LedgerAsync(Order order, CancellationToken ct) =>
-        order.Status is OrderStatus.InProgress or OrderStatus.Closed ? (await billing.OrderBillingAsync(order.Id, "orderId", ct)).Ledger : null;
+        IsValidated(order) ? (await billing.OrderLedgersAsync([order], ct))[order.Id] : null;
 
     public async Task<List<OrderSummary>> SummariesAsync(IReadOnlyList<Order> rows, bool withCustomers, CancellationToken ct)
     {
-        var names = await CustomerNamesAsync(rows.Select(o => o.CustomerId), ct);
+        var ids = rows.Select(o => o.CustomerId).Distinct().ToList();
+        var names = await db.Customers.IgnoreAutoIncludes().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
         var customers = withCustomers ? await Expansions.CustomersAsync(db, rows.Select(o => o.CustomerId), ct) : [];
-        var left = new Dictionary<Guid, decimal>();
-        foreach (var o in rows)
-            left[o.Id] = (await LedgerAsync(o, ct))?.LeftToInvoice ?? 0m;
-        return [.. rows.Select(o => new OrderSummarySource(o, names.GetValueOrDefault(o.CustomerId, ""), left[o.Id], customers.GetValueOrDefault(o.CustomerId))
-            .MapTo<OrderSummary>())];
+        var validated = rows.Where(IsValidated).ToList();
+        var ledgers = validated.Count == 0 ? [] : await billing.OrderLedgersAsync(validated, ct);
+        return [.. rows.Select(o => new OrderSummarySource(o, names.GetValueOrDefault(o.CustomerId, ""), ledgers.GetValueOrDefault(o.Id)?.LeftToInvoice ?? 0m,
+            customers.GetValueOrDefault(o.CustomerId)).MapTo<OrderSummary>())];
     }
 
     public async Task<OrderResponse> ResponseAsync(Order order, CancellationToken ct, bool withCustomer = false)
     {
-        var names = await CustomerNamesAsync([order.CustomerId, order.BillToCustomerId], ct);
+        var parts = await db.Orders.AsNoTracking().IgnoreAutoIncludes().Where(o => o.Id == order.Id).Select(o => new
+        {
+            CustomerName = db.Customers.Where(c => c.Id == o.CustomerId).Select(c => c.Name).FirstOrDefault(),
+            BillToCustomerName = db.Customers.Where(c => c.Id == o.BillToCustomerId).Select(c => c.Name).FirstOrDefault(),
+            Quote = db.Quotes.Where(q => q.Id == o.SourceQuoteId).Select(q => new { q.Id, q.Number, q.Status, q.AcceptedOn }).FirstOrDefault(),
+            Documents = db.BillingDocuments.Where(d => d.OrderId == o.Id).OrderBy(d => d.ChainSequence ?? long.MaxValue).ThenBy(d => d.CreatedAt)
+                .Select(d => new { d.Id, IsInvoice = d is Invoice, IsDeposit = d is Invoice && ((Invoice)d).Kind == InvoiceKind.Deposit, d.Number, d.Status, d.IssueDate })
+                .ToList(),
+            History = db.AuditEvents.Where(e => e.EntityId == o.Id).OrderBy(e => e.OccurredAt).Select(e => new { e.OccurredAt, e.Action, e.ActorName }).ToList(),
+        }).SingleAsync(ct);
         var ledger = await LedgerAsync(order, ct);
-        var links = new List<DocumentLink>();
-        if (order.SourceQuoteId is { } quoteId)
-        {
-            var quote = await db.Quotes.AsNoTracking().IgnoreAutoIncludes().Where(q => q.Id == quoteId).Select(q => new { q.Number, q.Status, q.AcceptedOn }).SingleAsync(ct);
-            links.Add(new DocumentLink(quoteId, "Quote", quote.Number, quote.Status.ToString(), quote.AcceptedOn));
-        }
-        var billingDocuments = await db.BillingDocuments.AsNoTracking().IgnoreAutoIncludes().Where(d => d.OrderId == order.Id)
-            .OrderBy(d => d.ChainSequence ?? long.MaxValue).ThenBy(d => d.CreatedAt).ToListAsync(ct);
-        links.AddRange(billingDocuments.Select(d => new DocumentLink(d.Id, d switch
-        {
-            Invoice { Kind: InvoiceKind.Deposit } => "DepositInvoice",
-            Invoice => "Invoice",
-            _ => "CreditNote",
-        }, d.Number, d.Status.ToString(), d.IssueDate)));
-        var history = await db.AuditEvents.AsNoTracking().Where(e => e.EntityId == order.Id).OrderBy(e => e.OccurredAt)
-            .Select(e => new OrderHistoryEntry(e.OccurredAt, e.Action, e.ActorName)).ToListAsync(ct);
+        List<DocumentLink> links = parts.Quote is { } quote ? [new DocumentLink(quote.Id, "Quote", quote.Number, quote.Status.ToString(), quote.AcceptedOn)] : [];
+        links.AddRange(parts.Documents.Select(d => new DocumentLink(d.Id, d.IsDeposit ? "DepositInvoice" : d.IsInvoice ? "Invoice" : "CreditNote", d.Number, d.Status.ToString(), d.IssueDate)));
         var customer = withCustomer ? (await Expansions.CustomersAsync(db, [order.CustomerId], ct)).GetValueOrDefault(order.CustomerId) : null;
-        return new OrderSource(order, names.GetValueOrDefault(order.CustomerId, ""), names.GetValueOrDefault(order.BillToCustomerId, ""),
-            ledger?.MapTo<OrderBillingResponse>(), links, history, customer).MapTo<OrderResponse>();
+        return new OrderSource(order, parts.CustomerName ?? "", parts.BillToCustomerName ?? "", ledger?.MapTo<OrderBillingResponse>(), links,
+            [.. parts.History.Select(e => new OrderHistoryEntry(e.OccurredAt, e.Action, e.ActorName))], customer).MapTo<OrderResponse>();
     }
 
-    private async Task<Dictionary<Guid, string>> CustomerNamesAsync(IEnumerable<Guid> ids, CancellationToken ct)
-    {
-        var list = ids.Distinct().ToList();
-        return await db.Customers.IgnoreAutoIncludes().Where(c => list.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
-    }
+    private static bool IsValidated(Order order) => order.Status is OrderStatus.InProgress or OrderStatus.Closed;
 }
