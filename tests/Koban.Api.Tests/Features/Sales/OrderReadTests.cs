@@ -1,15 +1,23 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using Koban.Api.Infrastructure.Persistence;
 using Koban.Api.Tests.Features.Companies;
 using Koban.Api.Tests.Infrastructure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Koban.Api.Tests.Features.Sales;
 
 /// <summary>
 /// The read of one order (issue 12 §5): its JSON is frozen as a golden string, captured on the loading path that ran one
 /// statement per part (order, lines, names, quote link, billing documents, history, customer), ids, instants, dates and
-/// years normalised, so composing the read into fewer queries cannot change a byte of it.
+/// years normalised, so composing the read into fewer queries cannot change a byte of it; and the SQL commands one GET
+/// runs are counted on a host of this fixture.
 /// </summary>
 public sealed partial class OrderReadTests : ApiTest
 {
@@ -37,10 +45,56 @@ public sealed partial class OrderReadTests : ApiTest
         return Years().Replace(json, "-YYYY-");
     }
 
-    [Test]
-    public async Task A_validated_order_from_a_quote_with_a_deposit_invoice_reads_byte_for_byte_as_before()
+    private const string CountHeader = "X-Test-Count-Commands";
+
+    /// <summary>Counts the SQL commands of the requests that carry <see cref="CountHeader"/>, by the header's value.</summary>
+    private sealed class CommandCounter(IHttpContextAccessor accessor) : DbCommandInterceptor
     {
-        var c = await SalesFlowTests.CatalogAsync();
+        public static ConcurrentDictionary<string, int> Counts { get; } = new(StringComparer.Ordinal);
+
+        private void Count()
+        {
+            if (accessor.HttpContext?.Request.Headers[CountHeader].ToString() is { Length: > 0 } key) Counts.AddOrUpdate(key, 1, (_, n) => n + 1);
+        }
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Count();
+            return ValueTask.FromResult(result);
+        }
+
+        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result,
+            CancellationToken cancellationToken = default)
+        {
+            Count();
+            return ValueTask.FromResult(result);
+        }
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result,
+            CancellationToken cancellationToken = default)
+        {
+            Count();
+            return ValueTask.FromResult(result);
+        }
+    }
+
+    private static ApiFactory? _host;
+
+    [OneTimeSetUp]
+    public void StartHost() => _host = new ApiFactory(Factory.Database, ApiFactory.NoBackgroundWork(), s =>
+        s.ConfigureDbContext<KobanDbContext>((services, options) => options.AddInterceptors(new CommandCounter(services.GetRequiredService<IHttpContextAccessor>()))));
+
+    [OneTimeTearDown]
+    public async Task StopHost()
+    {
+        if (_host is not null) await _host.DisposeAsync();
+    }
+
+    /// <summary>A validated order made from an accepted quote, with a validated deposit invoice of 30 %.</summary>
+    private static async Task<(HttpClient Admin, Guid OrderId)> InvoicedOrderAsync(ApiFactory? factory)
+    {
+        var c = await SalesFlowTests.CatalogAsync(factory);
         var admin = c.Company.Admin;
         var etag = (await admin.GetAsync("/api/v1/company")).Headers.ETag;
         var put = new HttpRequestMessage(HttpMethod.Put, "/api/v1/company") { Content = JsonContent.Create(CompanyProfileTests.Profile()) }.WithIfMatch(etag);
@@ -51,10 +105,28 @@ public sealed partial class OrderReadTests : ApiTest
         await SalesFlowTests.Post(admin, $"/api/v1/orders/{orderId}/validate");
         var deposit = await SalesFlowTests.Post(admin, "/api/v1/invoices/from-order", new { orderId, kind = "Deposit", percentage = 30m }, HttpStatusCode.Created);
         await SalesFlowTests.Post(admin, $"/api/v1/invoices/{deposit.GetProperty("id").GetGuid()}/validate");
+        return (admin, orderId);
+    }
 
+    [Test]
+    public async Task A_validated_order_from_a_quote_with_a_deposit_invoice_reads_byte_for_byte_as_before()
+    {
+        var (admin, orderId) = await InvoicedOrderAsync(null);
         var response = await admin.GetAsync($"/api/v1/orders/{orderId}?expand=customer");
         await response.ShouldHaveStatus(HttpStatusCode.OK);
-        var actual = Normalise(await response.Content.ReadAsStringAsync());
-        actual.ShouldBe(Golden);
+        Normalise(await response.Content.ReadAsStringAsync()).ShouldBe(Golden);
+    }
+
+    [Test]
+    public async Task Reading_a_validated_order_runs_a_handful_of_statements_whatever_its_parts()
+    {
+        var (admin, orderId) = await InvoicedOrderAsync(_host);
+        var key = Guid.NewGuid().ToString("N");
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/orders/{orderId}");
+        request.Headers.Add(CountHeader, key);
+        await (await admin.SendAsync(request)).ShouldHaveStatus(HttpStatusCode.OK);
+        var count = CommandCounter.Counts.GetValueOrDefault(key);
+        await TestContext.Out.WriteLineAsync($"GET /orders/{{id}} (validated, a quote, a deposit invoice): {count} SQL commands");
+        count.ShouldBeInRange(1, 8, "order with lines, its parts, the ledger's documents (and the company session)");
     }
 }
