@@ -47,7 +47,7 @@ internal static class InvoicingDemo
         // The Swiss order: invoiced in full (services outside the scope of French VAT), then closed.
         var (full, _) = await mediator.Send(new CreateInvoiceFromOrderCommand(new InvoiceFromOrderRequest(ids.OrderToClose, InvoiceKind.Full)), ct);
         var validatedFull = await Validate(full.Id);
-        await mediator.Send(new OrderActionCommand(ids.OrderToClose, OrderAction.Close), ct);
+        await mediator.Send(new CloseOrderCommand(ids.OrderToClose), ct);
 
         // A direct invoice to an individual (not traceable to an order), validated, and a draft one left to finish.
         var direct = new InvoiceRequest(ids.IndividualCustomer, Lines:

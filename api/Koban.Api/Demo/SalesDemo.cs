@@ -54,14 +54,14 @@ internal static class SalesDemo
         SalesLineRequest Title(string text) => new(LineKind.Title, null, text, null, null, null, null, null, null, null);
 
         // Opportunity won with its accepted quote → draft order, then validated with a billing schedule.
-        var (agencement, _) = await mediator.Send(new SaveOpportunityCommand(null, null, new OpportunityRequest(durand, "Agencement boutique Lyon 2e", 6000m, today.AddDays(20), salesUserId)), ct);
-        var (quote1, _) = await mediator.Send(new SaveQuoteCommand(null, null, new QuoteRequest(durand, agencement.Id, today.AddDays(30),
+        var (agencement, _) = await mediator.Send(new CreateOpportunityCommand(new OpportunityRequest(durand, "Agencement boutique Lyon 2e", 6000m, today.AddDays(20), salesUserId)), ct);
+        var (quote1, _) = await mediator.Send(new CreateQuoteCommand(new QuoteRequest(durand, agencement.Id, today.AddDays(30),
             [Title("Étude"), Line(etude, 2m), Title("Fabrication et pose"), Line(etagere, 8m), Line(pose, 16m), Line(vis, 3m)])), ct);
-        await mediator.Send(new QuoteActionCommand(quote1.Id, QuoteAction.Send), ct);
-        await mediator.Send(new QuoteActionCommand(quote1.Id, QuoteAction.Accept), ct);
+        await mediator.Send(new SendQuoteCommand(quote1.Id), ct);
+        await mediator.Send(new AcceptQuoteCommand(quote1.Id), ct);
         var won = await mediator.Send(new WinOpportunityCommand(agencement.Id, new WinOpportunityRequest(null)), ct);
         var orderFromQuote = won.OrderId!.Value;
-        await mediator.Send(new OrderActionCommand(orderFromQuote, OrderAction.Validate), ct);
+        await mediator.Send(new ValidateOrderCommand(orderFromQuote), ct);
         await mediator.Send(new SaveBillingScheduleCommand(orderFromQuote, null, new BillingScheduleRequest(
         [
             new MilestoneRequest(null, "Acompte à la commande", today, 30m, null),
@@ -70,36 +70,36 @@ internal static class SalesDemo
         ])), ct);
 
         // An open opportunity with a sent quote, and one with a draft quote.
-        var (vitrine, _) = await mediator.Send(new SaveOpportunityCommand(null, null, new OpportunityRequest(boulangerie, "Vitrine et comptoir", 4200m, today.AddDays(40), salesUserId)), ct);
-        var (quote2, _) = await mediator.Send(new SaveQuoteCommand(null, null, new QuoteRequest(boulangerie, vitrine.Id, today.AddDays(15), [Line(etude, 1m), Line(pose, 24m)])), ct);
-        await mediator.Send(new QuoteActionCommand(quote2.Id, QuoteAction.Send), ct);
-        await mediator.Send(new SaveQuoteCommand(null, null, new QuoteRequest(boulangerie, vitrine.Id, today.AddDays(30), [Line(pose, 30m), Line(vis, 5m)])), ct);
+        var (vitrine, _) = await mediator.Send(new CreateOpportunityCommand(new OpportunityRequest(boulangerie, "Vitrine et comptoir", 4200m, today.AddDays(40), salesUserId)), ct);
+        var (quote2, _) = await mediator.Send(new CreateQuoteCommand(new QuoteRequest(boulangerie, vitrine.Id, today.AddDays(15), [Line(etude, 1m), Line(pose, 24m)])), ct);
+        await mediator.Send(new SendQuoteCommand(quote2.Id), ct);
+        await mediator.Send(new CreateQuoteCommand(new QuoteRequest(boulangerie, vitrine.Id, today.AddDays(30), [Line(pose, 30m), Line(vis, 5m)])), ct);
 
         // A lost opportunity with a refused quote.
-        var (lost, _) = await mediator.Send(new SaveOpportunityCommand(null, null, new OpportunityRequest(muller, "Bar en chêne", 9000m, today.AddDays(-5), salesUserId)), ct);
-        var (quote3, _) = await mediator.Send(new SaveQuoteCommand(null, null, new QuoteRequest(muller, lost.Id, today.AddDays(10), [Line(etagere, 12m), Line(pose, 10m)])), ct);
-        await mediator.Send(new QuoteActionCommand(quote3.Id, QuoteAction.Send), ct);
-        await mediator.Send(new QuoteActionCommand(quote3.Id, QuoteAction.Refuse, "Budget reporté"), ct);
+        var (lost, _) = await mediator.Send(new CreateOpportunityCommand(new OpportunityRequest(muller, "Bar en chêne", 9000m, today.AddDays(-5), salesUserId)), ct);
+        var (quote3, _) = await mediator.Send(new CreateQuoteCommand(new QuoteRequest(muller, lost.Id, today.AddDays(10), [Line(etagere, 12m), Line(pose, 10m)])), ct);
+        await mediator.Send(new SendQuoteCommand(quote3.Id), ct);
+        await mediator.Send(new RefuseQuoteCommand(quote3.Id, "Budget reporté"), ct);
         await mediator.Send(new LoseOpportunityCommand(lost.Id, "Budget reporté à l'an prochain"), ct);
 
         // A quote valid only until today: it shows as expired from tomorrow on.
-        var (quote4, _) = await mediator.Send(new SaveQuoteCommand(null, null, new QuoteRequest(geneve, null, today, [Line(etagere, 2m)])), ct);
-        await mediator.Send(new QuoteActionCommand(quote4.Id, QuoteAction.Send), ct);
+        var (quote4, _) = await mediator.Send(new CreateQuoteCommand(new QuoteRequest(geneve, null, today, [Line(etagere, 2m)])), ct);
+        await mediator.Send(new SendQuoteCommand(quote4.Id), ct);
 
         OrderRequest Direct(Guid customer, string? reference, params SalesLineRequest[] lines) => new(customer, null, null, null, null, null, null, reference, null, null, null,
             null, null, null, null, null, null, lines);
 
         // Orders entered directly (not traceable to a quote) in each state.
-        await mediator.Send(new SaveOrderCommand(null, null, Direct(petit, null, Line(etagere, 1m), Line(pose, 2m))), ct);
-        var (inProgress, _) = await mediator.Send(new SaveOrderCommand(null, null, Direct(muller, "PO-4471", Line(etagere, 4m), Line(pose, 6m))), ct);
-        await mediator.Send(new OrderActionCommand(inProgress.Id, OrderAction.Validate), ct);
-        var (closed, _) = await mediator.Send(new SaveOrderCommand(null, null, Direct(geneve, "CMD-2026-88", Line(etude, 1m))), ct);
-        await mediator.Send(new OrderActionCommand(closed.Id, OrderAction.Validate), ct);
-        var (cancelled, _) = await mediator.Send(new SaveOrderCommand(null, null, Direct(boulangerie, null, Line(vis, 10m))), ct);
-        await mediator.Send(new OrderActionCommand(cancelled.Id, OrderAction.Validate), ct);
-        await mediator.Send(new OrderActionCommand(cancelled.Id, OrderAction.Cancel, "Commande saisie en double"), ct);
-        var (subscription, _) = await mediator.Send(new SaveOrderCommand(null, null, Direct(durand, "Maintenance 2027", Line(maintenance, 12m))), ct);
-        await mediator.Send(new OrderActionCommand(subscription.Id, OrderAction.Validate), ct);
+        await mediator.Send(new CreateOrderCommand(Direct(petit, null, Line(etagere, 1m), Line(pose, 2m))), ct);
+        var (inProgress, _) = await mediator.Send(new CreateOrderCommand(Direct(muller, "PO-4471", Line(etagere, 4m), Line(pose, 6m))), ct);
+        await mediator.Send(new ValidateOrderCommand(inProgress.Id), ct);
+        var (closed, _) = await mediator.Send(new CreateOrderCommand(Direct(geneve, "CMD-2026-88", Line(etude, 1m))), ct);
+        await mediator.Send(new ValidateOrderCommand(closed.Id), ct);
+        var (cancelled, _) = await mediator.Send(new CreateOrderCommand(Direct(boulangerie, null, Line(vis, 10m))), ct);
+        await mediator.Send(new ValidateOrderCommand(cancelled.Id), ct);
+        await mediator.Send(new CancelOrderCommand(cancelled.Id, "Commande saisie en double"), ct);
+        var (subscription, _) = await mediator.Send(new CreateOrderCommand(Direct(durand, "Maintenance 2027", Line(maintenance, 12m))), ct);
+        await mediator.Send(new ValidateOrderCommand(subscription.Id), ct);
         return new SalesDemoIds(orderFromQuote, inProgress.Id, closed.Id, petit, boulangerie);
     }
 }

@@ -1,4 +1,5 @@
 using Koban.Api.Infrastructure.Audit;
+using Koban.Api.Infrastructure.Documents;
 using Koban.Api.Infrastructure.Persistence;
 using Koban.Api.Infrastructure.Security;
 using Koban.Api.Infrastructure.Tenancy;
@@ -32,12 +33,12 @@ internal static class SetCompanyLogoEndpoint
     public static void Map(RouteGroupBuilder group) =>
         group.MapPut("/logo", async Task<NoContent> (IFormFile file, IMediator mediator, CancellationToken ct) =>
             {
-                if (file.Length > LogoRules.MaxBytes) throw new FieldValidationException("file", ApiErrorCodes.FileTooLarge);
+                if (file.Length > LogoFiles.MaxBytes) throw new FieldValidationException("file", ApiErrorCodes.FileTooLarge);
                 await using var stream = file.OpenReadStream();
                 using var buffer = new MemoryStream();
                 await stream.CopyToAsync(buffer, ct);
                 var content = buffer.ToArray();
-                var type = LogoRules.DetectContentType(content) ?? throw new FieldValidationException("file", ApiErrorCodes.FileTypeNotAllowed);
+                var type = LogoFiles.DetectContentType(content) ?? throw new FieldValidationException("file", ApiErrorCodes.FileTypeNotAllowed);
                 await mediator.Send(new SetCompanyLogoCommand(file.FileName, type, content), ct);
                 return TypedResults.NoContent();
             })

@@ -16,7 +16,4 @@ public static class DocumentTemplatesEndpoints
         SetTemplateLogo.Map(group);
         RemoveTemplateLogo.Map(group);
     }
-
-    /// <summary>The PDF response of the Sales, Invoicing and Receivables endpoints that still call it here; it is <see cref="PdfResults.Inline"/>.</summary>
-    internal static FileContentHttpResult Pdf(HttpResponse response, byte[] pdf, string? fileName = null) => PdfResults.Inline(response, pdf, fileName);
 }

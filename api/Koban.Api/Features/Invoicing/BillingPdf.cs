@@ -58,7 +58,7 @@ public static class BillingPdf
             totals.TotalIncludingVat,
             totals.TotalIncludingVat,
             payable ? PaymentTermsLabel(document.PaymentTerms) : null,
-            payable ? PaymentMethodLabel(document.PaymentMethod) : null,
+            payable ? PrintableParts.PaymentMethodText(document.PaymentMethod) : null,
             payable ? NoEarlyPaymentDiscount : null,
             payable && buyer.IsBusiness ? seller.LatePaymentPenaltyRate : null,
             payable && buyer.IsBusiness,
@@ -92,16 +92,6 @@ public static class BillingPdf
             _ => $"Fin de mois + {terms.Days} jours",
         };
     }
-
-    public static string PaymentMethodLabel(PaymentMethod method) => method switch
-    {
-        PaymentMethod.BankTransfer => "Virement bancaire",
-        PaymentMethod.Card => "Carte bancaire",
-        PaymentMethod.Cheque => "Chèque",
-        PaymentMethod.Cash => "Espèces",
-        PaymentMethod.DirectDebit => "Prélèvement",
-        _ => "Autre",
-    };
 
     public static string ReasonLabel(CreditReason reason) => reason switch
     {

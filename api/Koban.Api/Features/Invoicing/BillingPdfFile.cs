@@ -1,3 +1,4 @@
+using Koban.Api.Infrastructure.Web;
 using Koban.Domain.Invoicing;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -15,12 +16,5 @@ public sealed record BillingPdfFile(byte[] Pdf, string FileName)
     }
 
     /// <summary>The PDF inline, never cached (a draft's preview changes with every edit).</summary>
-    internal FileContentHttpResult Result(HttpResponse response)
-    {
-        response.Headers.CacheControl = "no-store";
-        var disposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("inline");
-        disposition.SetHttpFileName(FileName);
-        response.Headers.ContentDisposition = disposition.ToString();
-        return TypedResults.File(Pdf, "application/pdf");
-    }
+    internal FileContentHttpResult Result(HttpResponse response) => PdfResults.Inline(response, Pdf, FileName);
 }

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Koban.Api.Features.Invoicing;
+using Koban.Api.Infrastructure.Pdf;
 using Koban.Api.Infrastructure.Persistence;
 using Koban.Api.Infrastructure.Security;
 using Koban.Api.Infrastructure.Web;
@@ -32,7 +33,7 @@ public sealed class CustomerStatementHandler(KobanDbContext db, ReceivablesReade
     /// <summary>The French wording of a movement as the customer reads it (its number or reference is printed beside it).</summary>
     public static string Label(ReceivableKind kind, ReceivableSide side, PaymentMethod? method)
     {
-        var how = method is { } m ? $" — {BillingPdf.PaymentMethodLabel(m)}" : string.Empty;
+        var how = method is { } m ? $" — {PrintableParts.PaymentMethodText(m)}" : string.Empty;
         return kind switch
         {
             ReceivableKind.Invoice => "Facture",

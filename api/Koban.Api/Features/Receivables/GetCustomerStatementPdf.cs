@@ -1,6 +1,6 @@
 using FluentValidation;
-using Koban.Api.Features.Documents;
-using Koban.Api.Features.DocumentTemplates;
+using Koban.Api.Infrastructure.Pdf;
+using Koban.Api.Infrastructure.Documents;
 using Koban.Api.Infrastructure.Persistence;
 using Koban.Api.Infrastructure.Security;
 using Koban.Api.Infrastructure.Tenancy;
@@ -53,7 +53,7 @@ public static class GetCustomerStatementPdf
                 CancellationToken ct) =>
             {
                 var (pdf, fileName) = await mediator.Send(new CustomerStatementPdfQuery(id, from, to), ct);
-                return DocumentTemplatesEndpoints.Pdf(response, pdf, fileName);
+                return PdfResults.Inline(response, pdf, fileName);
             })
             .WithName("GetCustomerStatementPdf")
             .WithSummary("A customer's statement (relevé de compte) as a PDF")

@@ -1,18 +1,12 @@
-using Koban.Api.Features.DocumentTemplates;
 using Koban.Api.Infrastructure.Documents;
 using Koban.Api.Infrastructure.Pdf;
 using Koban.Api.Infrastructure.Persistence;
-using Koban.Api.Infrastructure.Security;
-using Koban.Api.Infrastructure.Tenancy;
-using Koban.Api.Infrastructure.Web;
 using Koban.Domain.Common;
 using Koban.Domain.Companies;
 using Koban.Domain.Customers;
 using Koban.Domain.Documents;
 using Koban.Domain.Products;
 using Koban.Domain.Sales;
-using Mediator;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Koban.Api.Features.Sales;
@@ -76,40 +70,9 @@ public static class SalesPdf
         return PrintableParts.LegalNotes(company.VatFranchise, company.VatOnDebits, lines.Where(l => l.Kind.IsPriced())
             .Select(l => (l.VatCategory, l.VatExemptionReason ?? (l.ProductId is { } id && products.TryGetValue(id, out var product) ? product.VatExemptionReason : null))));
     }
-}
 
-public sealed record QuotePdfQuery(Guid Id) : IQuery<(byte[] Pdf, string FileName)>;
-
-public sealed record OrderPdfQuery(Guid Id) : IQuery<(byte[] Pdf, string FileName)>;
-
-public sealed class SalesPdfHandlers(KobanDbContext db, DocumentTemplateService templates, CompanyClock clock, OrderFactory orders)
-    : IQueryHandler<QuotePdfQuery, (byte[] Pdf, string FileName)>, IQueryHandler<OrderPdfQuery, (byte[] Pdf, string FileName)>
-{
-    public async ValueTask<(byte[] Pdf, string FileName)> Handle(QuotePdfQuery query, CancellationToken cancellationToken)
-    {
-        var quote = await db.Quotes.AsNoTracking().SingleOrDefaultAsync(q => q.Id == query.Id, cancellationToken) ?? throw new NotFoundException("quote", query.Id);
-        var company = await db.Companies.AsNoTracking().SingleAsync(cancellationToken);
-        var customer = await db.Customers.AsNoTracking().SingleAsync(c => c.Id == quote.CustomerId, cancellationToken);
-        var document = SalesPdf.FromQuote(quote, company, customer, await orders.TermsAsync(customer, cancellationToken), await ProductsAsync(quote.Lines, cancellationToken),
-            await clock.TodayAsync(cancellationToken));
-        var pdf = await templates.RenderAsync(document, await templates.SettingsAsync(PrintableKind.Quote, cancellationToken), cancellationToken);
-        return (pdf, FileName(document));
-    }
-
-    public async ValueTask<(byte[] Pdf, string FileName)> Handle(OrderPdfQuery query, CancellationToken cancellationToken)
-    {
-        var order = await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == query.Id, cancellationToken) ?? throw new NotFoundException("order", query.Id);
-        var company = await db.Companies.AsNoTracking().SingleAsync(cancellationToken);
-        var customers = await db.Customers.AsNoTracking().Where(c => c.Id == order.BillToCustomerId || c.Id == order.CustomerId).ToListAsync(cancellationToken);
-        var billTo = customers.Single(c => c.Id == order.BillToCustomerId);
-        var contact = order.ContactId is { } contactId ? customers.SelectMany(c => c.Contacts).FirstOrDefault(k => k.Id == contactId) : null;
-        var quote = order.SourceQuoteId is { } quoteId ? await db.Quotes.AsNoTracking().IgnoreAutoIncludes().SingleOrDefaultAsync(q => q.Id == quoteId, cancellationToken) : null;
-        var document = SalesPdf.FromOrder(order, company, billTo, contact, quote, await ProductsAsync(order.Lines, cancellationToken));
-        var pdf = await templates.RenderAsync(document, await templates.SettingsAsync(PrintableKind.Order, cancellationToken), cancellationToken);
-        return (pdf, FileName(document));
-    }
-
-    private async Task<IReadOnlyDictionary<Guid, Product>> ProductsAsync(IEnumerable<SalesLine> lines, CancellationToken ct)
+    /// <summary>The products of the lines, for the operation nature and the exemption wordings.</summary>
+    public static async Task<IReadOnlyDictionary<Guid, Product>> ProductsAsync(KobanDbContext db, IEnumerable<SalesLine> lines, CancellationToken ct)
     {
         var ids = lines.Where(l => l.ProductId is not null).Select(l => l.ProductId!.Value).Distinct().ToList();
         return ids.Count == 0 ? new Dictionary<Guid, Product>() : await db.Products.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
@@ -117,36 +80,4 @@ public sealed class SalesPdfHandlers(KobanDbContext db, DocumentTemplateService 
 
     /// <summary>"Devis DE-2026-00012.pdf"; a draft has no number yet: "Devis brouillon (aperçu).pdf".</summary>
     internal static string FileName(PrintableDocument document) => $"{document.Title} {document.Number ?? Infrastructure.Pdf.DocumentPdfRenderer.DraftFileSuffix}.pdf";
-}
-
-public static class SalesPdfEndpoints
-{
-    public static void MapSalesPdfEndpoints(this IEndpointRouteBuilder app)
-    {
-        app.MapGet("/api/v1/quotes/{id:guid}/pdf", async Task<FileContentHttpResult> (Guid id, IMediator mediator, HttpResponse response, CancellationToken ct) =>
-            {
-                var (pdf, fileName) = await mediator.Send(new QuotePdfQuery(id), ct);
-                return DocumentTemplatesEndpoints.Pdf(response, pdf, fileName);
-            })
-            .WithTags("Quotes")
-            .WithName("GetQuotePdf")
-            .WithSummary("The quote as a PDF")
-            .WithDescription("Rendered now from the quote, the company and the customer with the Quote template (not an archive: a quote is not a legal record). A draft is a preview: BROUILLON instead of a number, a diagonal \"APERÇU — sans valeur\" watermark and the same words in the footer of every page, file name `Devis brouillon (aperçu).pdf`; nothing is stored. `Content-Disposition` names the file after the number.")
-            .RequirePermission(Permissions.Quotes, Access.Read)
-            .Produces<Stream>(StatusCodes.Status200OK, "application/pdf")
-            .WithProblems(404);
-
-        app.MapGet("/api/v1/orders/{id:guid}/pdf", async Task<FileContentHttpResult> (Guid id, IMediator mediator, HttpResponse response, CancellationToken ct) =>
-            {
-                var (pdf, fileName) = await mediator.Send(new OrderPdfQuery(id), ct);
-                return DocumentTemplatesEndpoints.Pdf(response, pdf, fileName);
-            })
-            .WithTags("Orders")
-            .WithName("GetOrderPdf")
-            .WithSummary("The order as a PDF (bon de commande)")
-            .WithDescription("Rendered now from the order, the company and the invoiced customer with the Order template: delivery address, purchase-order reference, source quote, payment terms and method, and the order's header, footer and comment texts. A draft is a preview: BROUILLON, a diagonal \"APERÇU — sans valeur\" watermark and footer mark on every page, file name `Bon de commande brouillon (aperçu).pdf`.")
-            .RequirePermission(Permissions.Orders, Access.Read)
-            .Produces<Stream>(StatusCodes.Status200OK, "application/pdf")
-            .WithProblems(404);
-    }
 }

@@ -11,9 +11,9 @@ public sealed class SalesFlowTests : ApiTest
 {
     internal sealed record Catalog(TestCompany Company, Guid CustomerId, Guid ProductId);
 
-    internal static async Task<Catalog> CatalogAsync()
+    internal static async Task<Catalog> CatalogAsync(ApiFactory? factory = null)
     {
-        var company = await NewCompanyAsync();
+        var company = await NewCompanyAsync(factory: factory);
         var (customer, _) = await CustomerTests.CreateAsync(company.Admin, CustomerTests.Business());
         var product = await (await company.Admin.PostAsJsonAsync("/api/v1/products", ProductTests.Product(price: 65m))).Json();
         return new Catalog(company, customer.GetProperty("id").GetGuid(), product.GetProperty("id").GetGuid());

@@ -1,5 +1,7 @@
+using FluentValidation;
 using Koban.Api.Features.Common;
 using Koban.Domain.Sales;
+using Mapster;
 
 namespace Koban.Api.Features.Sales;
 
@@ -99,20 +101,54 @@ public sealed record PreviewTotalsRequest(Guid CustomerId, IReadOnlyList<SalesLi
 
 public sealed record PreviewTotalsResponse(IReadOnlyList<SalesLineResponse> Lines, TotalsResponse Totals);
 
-public sealed record MilestoneRequest(Guid? Id, string Label, DateOnly PlannedDate, decimal? Percentage, decimal? Amount);
+public sealed class OrderRequestValidator : AbstractValidator<OrderRequest>
+{
+    public OrderRequestValidator()
+    {
+        RuleFor(o => o.CustomerId).NotEmpty();
+        RuleFor(o => o.PaymentMethod).IsInEnum();
+        RuleFor(o => o.PaymentTerms!.Kind).IsInEnum().When(o => o.PaymentTerms is not null).OverridePropertyName("paymentTerms.kind");
+        RuleFor(o => o.Currency).Length(3).When(o => o.Currency is not null);
+        RuleFor(o => o.CustomerReference).MaximumLength(100);
+        RuleFor(o => o.HeaderText).MaximumLength(4000);
+        RuleFor(o => o.FooterText).MaximumLength(4000);
+        RuleFor(o => o.GeneralComment).MaximumLength(4000);
+        RuleFor(o => o.DeliveryMethod).MaximumLength(100);
+        RuleFor(o => o.InternalNotes).MaximumLength(4000);
+        this.ValidAddress(o => o.DeliveryAddress, "deliveryAddress");
+        RuleFor(o => o.Lines).NotNull();
+        RuleFor(o => o.Lines.Count).LessThanOrEqualTo(500).OverridePropertyName("lines");
+        RuleForEach(o => o.Lines).SetValidator(new SalesLineValidator());
+    }
+}
 
-public sealed record BillingScheduleRequest(IReadOnlyList<MilestoneRequest> Milestones);
+/// <summary>What an order's response is made of: the order with its lines, the names of its customers, its billing
+/// ledger (validated orders), the documents linked to it, its history and, on request, its customer.</summary>
+public sealed record OrderSource(Order Order, string CustomerName, string BillToCustomerName, OrderBillingResponse? Billing,
+    IReadOnlyList<DocumentLink> LinkedDocuments, IReadOnlyList<OrderHistoryEntry> History, Customers.CustomerSummary? Customer);
 
-public sealed record MilestoneResponse(Guid Id, string Label, DateOnly PlannedDate, decimal? Percentage, decimal? Amount, decimal PlannedAmountExcludingVat,
-    Guid? InvoiceId, bool IsDue, bool IsLate);
+/// <summary>An order in a list, with what is left to invoice and, on request, its customer.</summary>
+public sealed record OrderSummarySource(Order Order, string CustomerName, decimal LeftToInvoiceExcludingVat, Customers.CustomerSummary? Customer);
 
-public sealed record BillingScheduleResponse(Guid OrderId, string? OrderNumber, decimal OrderTotalExcludingVat, decimal PlannedTotalExcludingVat,
-    decimal UnplannedExcludingVat, IReadOnlyList<MilestoneResponse> Milestones);
-
-public sealed record DueMilestone(Guid OrderId, string? OrderNumber, string CustomerName, Guid MilestoneId, string Label, DateOnly PlannedDate,
-    decimal PlannedAmountExcludingVat, bool IsLate);
-
-public sealed record OrderLeftToInvoice(Guid OrderId, string? OrderNumber, string CustomerName, DateOnly OrderDate, decimal TotalExcludingVat, decimal LeftToInvoiceExcludingVat);
-
-/// <summary>Nothing forgotten: milestones due or late, and validated orders with an amount left to invoice.</summary>
-public sealed record BillingOverview(DateOnly Today, IReadOnlyList<DueMilestone> DueMilestones, IReadOnlyList<OrderLeftToInvoice> OrdersLeftToInvoice);
+public sealed class OrderMapping : IRegister
+{
+    public void Register(TypeAdapterConfig config)
+    {
+        config.NewConfig<OrderSource, OrderResponse>()
+            .Map(d => d, s => s.Order)
+            .Map(d => d.PaymentTerms, s => PaymentTermsDto.From(s.Order.PaymentTerms))
+            .Map(d => d.TraceableToQuote, s => s.Order.SourceQuoteId != null)
+            .Map(d => d.DeliveryAddress, s => PostalAddressDto.From(s.Order.DeliveryAddress))
+            .Map(d => d.Lines, s => s.Order.Lines.OrderBy(l => l.Position))
+            .Map(d => d.Totals, s => s.Order.ComputeTotals());
+        config.NewConfig<OrderSummarySource, OrderSummary>()
+            .Map(d => d, s => s.Order)
+            .Map(d => d.TraceableToQuote, s => s.Order.SourceQuoteId != null);
+        config.NewConfig<OrderLedgerLine, OrderLineLedgerResponse>();
+        config.NewConfig<OrderBillingLedger, OrderBillingResponse>()
+            .Map(d => d.OrderedExcludingVat, s => s.OrderedTotal)
+            .Map(d => d.InvoicedExcludingVat, s => s.InvoicedTotal)
+            .Map(d => d.LeftToInvoiceExcludingVat, s => s.LeftToInvoice)
+            .Map(d => d.Rates, s => s.Rates.Select(r => new OrderRateLedgerResponse(r.Rate, r.OrderedBase, r.DepositedBase, r.DeductedBase, s.LeftToInvoiceForRate(r.Rate))));
+    }
+}
