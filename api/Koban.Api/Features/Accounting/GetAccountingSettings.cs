@@ -1,3 +1,4 @@
+using Koban.Api.Infrastructure.Accounting;
 using Koban.Api.Infrastructure.Security;
 using Koban.Api.Infrastructure.Web;
 using Mediator;

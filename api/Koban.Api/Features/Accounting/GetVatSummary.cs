@@ -1,4 +1,5 @@
 using FluentValidation;
+using Koban.Api.Infrastructure.Accounting;
 using Koban.Api.Infrastructure.Persistence;
 using Koban.Api.Infrastructure.Security;
 using Koban.Api.Infrastructure.Web;

@@ -13,7 +13,7 @@ namespace Koban.Api.Features.Compliance;
 /// Closes periods for the current company (the endpoint and the automatic job both come here). A closure takes the next
 /// place in the company's fingerprint chain exactly as a validation does: inside one transaction it locks the chain head
 /// (<c>SELECT … FOR UPDATE</c>), re-reads the closures and documents under that lock, computes, inserts and moves the head.
-/// Validations lock the same row and refuse a date inside a closed month (<see cref="EnsureDateOpenAsync"/>), so a closed
+/// Validations lock the same row and refuse a date inside a closed month (<see cref="ClosedPeriods.EnsureDateOpenAsync"/>), so a closed
 /// period can never receive a document.
 /// </summary>
 public sealed class ClosureService(KobanDbContext db, AuditLog audit, CurrentActor actor, CompanyClock companyClock, TimeProvider clock, ILogger<ClosureService> logger)
@@ -73,24 +73,6 @@ public sealed class ClosureService(KobanDbContext db, AuditLog audit, CurrentAct
             .ToListAsync(ct);
         return [.. rows.Select(d => new ClosureDocument(d.TypeCode, d is CreditNote, d.IssueDate!.Value, d.ChainSequence!.Value, d.Number!, d.Fingerprint!,
             d.VatBreakdown, d.TotalExcludingVat, d.TotalVat, d.TotalIncludingVat))];
-    }
-
-    /// <summary>Refuses a document date inside a closed month (call it with the chain head locked, as validation does).</summary>
-    public static async Task EnsureDateOpenAsync(KobanDbContext db, DateOnly issueDate, CancellationToken ct)
-    {
-        var closedUntil = await db.Closures.AsNoTracking().Select(c => (DateOnly?)c.PeriodEnd).MaxAsync(ct);
-        if (closedUntil is { } until && issueDate <= until)
-        {
-            throw new DomainException(ErrorCodes.PeriodClosed, "The period of this date is closed.")
-            {
-                Field = "issueDate",
-                Arguments = new Dictionary<string, object>
-                {
-                    ["date"] = issueDate.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture),
-                    ["closedUntil"] = until.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture),
-                },
-            };
-        }
     }
 
     private async Task<ChainHead> LockChainHeadAsync(CancellationToken ct)

@@ -3,15 +3,16 @@ using Koban.Api.Infrastructure.Mapping;
 using Koban.Api.Infrastructure.Persistence;
 using Koban.Domain.Invoicing;
 using Koban.Domain.Sales;
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace Koban.Api.Features.Dashboard;
 
 /// <summary>The dashboard's own figures, each computed once by the database or by the feature that owns it: the revenue by
 /// two grouped sums, what is left to invoice by the orders' ledgers replayed from their validated documents
-/// (<see cref="BillingService.OrderLedgersAsync"/>), the next milestones by one sorted query, the activity by one page of
+/// (<see cref="GetOrderLedgersQuery"/>), the next milestones by one sorted query, the activity by one page of
 /// the audit log and one look-up per kind of record named.</summary>
-public sealed class DashboardReader(KobanDbContext db, BillingService billing)
+public sealed class DashboardReader(KobanDbContext db, IMediator mediator)
 {
     public const int NextMilestones = 5;
     public const int RecentActivity = 10;
@@ -38,7 +39,7 @@ public sealed class DashboardReader(KobanDbContext db, BillingService billing)
     public async Task<DashboardLeftToInvoice> LeftToInvoiceAsync(CancellationToken ct)
     {
         var open = await db.Orders.AsNoTracking().AsSplitQuery().Where(o => o.Status == OrderStatus.InProgress).ToListAsync(ct);
-        var ledgers = await billing.OrderLedgersAsync(open, ct);
+        var ledgers = await mediator.Send(new GetOrderLedgersQuery(open), ct);
         var left = open.Select(o => ledgers[o.Id].LeftToInvoice).Where(l => l != 0m).ToList();
         return new DashboardLeftToInvoice(left.Sum(), left.Count);
     }

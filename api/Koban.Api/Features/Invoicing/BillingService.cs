@@ -95,7 +95,7 @@ public sealed class BillingService(KobanDbContext db, AuditLog audit, CurrentAct
         var type = document is CreditNote ? DocumentType.CreditNote : DocumentType.Invoice;
         var number = await numbers.NextAsync(type, issueDate, "issueDate", ct);
         var head = await LockChainHeadAsync(ct);
-        await Compliance.ClosureService.EnsureDateOpenAsync(db, issueDate, ct); // domain-rules.md §8: a closed period receives nothing
+        await ClosedPeriods.EnsureDateOpenAsync(db, issueDate, ct); // domain-rules.md §8: a closed period receives nothing
         var seller = Seller(company);
         var buyer = corrected?.Buyer ?? await BuyerAsync(buyerCustomer, document, ct);
         var notes = await LegalNotesAsync(company, document, ct);

@@ -1,3 +1,4 @@
+using Koban.Api.Features.Common;
 using Koban.Api.Features.Payments;
 using Koban.Api.Features.Sales;
 using Koban.Api.Infrastructure.Mapping;

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Koban.Api.Features.Common;
 using Koban.Api.Features.Sales;
 using Koban.Api.Infrastructure.Audit;
 using Koban.Api.Infrastructure.Persistence;

@@ -21,7 +21,7 @@ public sealed record GetIssueDateRangeQuery(DocumentType DocumentType) : IQuery<
 /// <summary>
 /// The range the validation (invoice, credit note, order) or the sending (quote) accepts, from the same rules and data:
 /// <see cref="DocumentChronology"/> over the series (its last date, the first fiscal year kept), then for invoices and
-/// credit notes the closed periods (<see cref="Compliance.ClosureService.EnsureDateOpenAsync"/>) and today in the
+/// credit notes the closed periods (<see cref="ClosedPeriods.EnsureDateOpenAsync"/>) and today in the
 /// company's time zone (<c>issue_date_in_future</c>); a quote is always sent today.
 /// </summary>
 public sealed class GetIssueDateRangeHandler(KobanDbContext db, DocumentNumbers numbers, CompanyClock clock)

@@ -1,5 +1,6 @@
 using Koban.Api.Features.Accounting;
 using Koban.Api.Features.Common;
+using Koban.Api.Infrastructure.Accounting;
 using Koban.Api.Infrastructure.Persistence;
 using Koban.Api.Infrastructure.Tenancy;
 using Koban.Api.Infrastructure.Web;

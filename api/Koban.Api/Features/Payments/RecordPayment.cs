@@ -1,5 +1,6 @@
 using FluentValidation;
 using Koban.Api.Features.Accounting;
+using Koban.Api.Infrastructure.Accounting;
 using Koban.Api.Infrastructure.Audit;
 using Koban.Api.Infrastructure.Persistence;
 using Koban.Api.Infrastructure.Security;

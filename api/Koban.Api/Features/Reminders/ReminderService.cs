@@ -10,6 +10,7 @@ using Koban.Domain.Customers;
 using Koban.Domain.Invoicing;
 using Koban.Domain.Receivables;
 using Koban.Domain.Receivables.Reminders;
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace Koban.Api.Features.Reminders;
@@ -27,7 +28,7 @@ public sealed record ReminderInvoice(Invoice Invoice, ReceivableItem Item, strin
 /// The reminders of the current company: settings, the texts of a reminder, sending one (automatically, idempotent by
 /// the unique key (invoice, level), or by hand), and the late-payment interest an invoice has accrued.
 /// </summary>
-public sealed class ReminderService(KobanDbContext db, MailOutbox outbox, DocumentArchiver archiver, AuditLog audit, CurrentActor actor, CompanyClock companyClock,
+public sealed class ReminderService(KobanDbContext db, MailOutbox outbox, IMediator mediator, AuditLog audit, CurrentActor actor, CompanyClock companyClock,
     TimeProvider clock, ILogger<ReminderService> logger)
 {
     public async Task<ReminderSettings> SettingsAsync(CancellationToken ct) =>
@@ -74,9 +75,8 @@ public sealed class ReminderService(KobanDbContext db, MailOutbox outbox, Docume
 
     private async Task<MailAttachment> ArchivedPdfAsync(Invoice invoice, CancellationToken ct)
     {
-        await archiver.ArchiveAsync(invoice.Id, ct);
-        var fileId = await db.ArchivedDocuments.AsNoTracking().Where(a => a.DocumentId == invoice.Id).Select(a => a.FileId).SingleAsync(ct);
-        return MailAttachment.FromStoredFile(fileId, DocumentArchiver.FileName(invoice), "application/pdf");
+        var archived = await mediator.Send(new ArchiveDocumentPdfCommand(invoice.Id), ct);
+        return MailAttachment.FromStoredFile(archived.FileId, archived.FileName, "application/pdf");
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using Koban.Api.Infrastructure.Mapping;
 using Koban.Api.Infrastructure.Persistence;
 using Koban.Api.Infrastructure.Tenancy;
 using Koban.Domain.Sales;
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace Koban.Api.Features.Sales;
@@ -9,7 +10,7 @@ namespace Koban.Api.Features.Sales;
 /// <summary>Builds billing schedules and the billing overview: milestone amounts are shares of the order's total, due and
 /// late as of the company's today; what is left to invoice comes from the ledgers replayed from the validated invoices and
 /// credit notes, as on the order itself.</summary>
-public sealed class BillingScheduleReader(KobanDbContext db, CompanyClock clock, Invoicing.BillingService billing)
+public sealed class BillingScheduleReader(KobanDbContext db, CompanyClock clock, IMediator mediator)
 {
     public async Task<BillingScheduleResponse> ResponseAsync(Order order, BillingSchedule? schedule, CancellationToken ct)
     {
@@ -37,7 +38,7 @@ public sealed class BillingScheduleReader(KobanDbContext db, CompanyClock clock,
             .Select(x => new DueMilestoneSource(x.s.OrderId, headers[x.s.OrderId].Number, names.GetValueOrDefault(headers[x.s.OrderId].CustomerId, ""), x.m,
                 x.s.OrderTotalExcludingVat, today).MapTo<DueMilestone>())
             .OrderBy(d => d.PlannedDate).ToList();
-        var ledgers = await billing.OrderLedgersAsync(open, ct);
+        var ledgers = await mediator.Send(new Invoicing.GetOrderLedgersQuery(open), ct);
         var left = open.Select(o => (o, left: ledgers[o.Id].LeftToInvoice)).Where(x => x.left != 0m)
             .Select(x => new OrderLeftToInvoice(x.o.Id, x.o.Number, names.GetValueOrDefault(x.o.CustomerId, ""), x.o.OrderDate, x.o.TotalExcludingVat, x.left)).ToList();
         return new BillingOverview(today, due, left);

@@ -2,6 +2,7 @@ using Koban.Api.Infrastructure.Mapping;
 using Koban.Api.Infrastructure.Persistence;
 using Koban.Domain.Invoicing;
 using Koban.Domain.Sales;
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace Koban.Api.Features.Sales;
@@ -9,11 +10,11 @@ namespace Koban.Api.Features.Sales;
 /// <summary>Builds order responses and summaries for every order use case: names, what is left to invoice (the ledger
 /// replayed from the order's validated invoices and credit notes), linked documents and history. The order's own parts
 /// (names, source quote, billing documents, history) come in one query; the ledger in one more for validated orders.</summary>
-public sealed class OrderReader(KobanDbContext db, Invoicing.BillingService billing)
+public sealed class OrderReader(KobanDbContext db, IMediator mediator)
 {
     /// <summary>The ledger replayed from the order's validated invoices and credit notes: never stored, so it cannot drift from them.</summary>
     public async Task<OrderBillingLedger?> LedgerAsync(Order order, CancellationToken ct) =>
-        IsValidated(order) ? (await billing.OrderLedgersAsync([order], ct))[order.Id] : null;
+        IsValidated(order) ? (await mediator.Send(new Invoicing.GetOrderLedgersQuery([order]), ct))[order.Id] : null;
 
     public async Task<List<OrderSummary>> SummariesAsync(IReadOnlyList<Order> rows, bool withCustomers, CancellationToken ct)
     {
@@ -21,7 +22,7 @@ public sealed class OrderReader(KobanDbContext db, Invoicing.BillingService bill
         var names = await db.Customers.IgnoreAutoIncludes().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
         var customers = withCustomers ? await Expansions.CustomersAsync(db, rows.Select(o => o.CustomerId), ct) : [];
         var validated = rows.Where(IsValidated).ToList();
-        var ledgers = validated.Count == 0 ? [] : await billing.OrderLedgersAsync(validated, ct);
+        var ledgers = await mediator.Send(new Invoicing.GetOrderLedgersQuery(validated), ct);
         return [.. rows.Select(o => new OrderSummarySource(o, names.GetValueOrDefault(o.CustomerId, ""), ledgers.GetValueOrDefault(o.Id)?.LeftToInvoice ?? 0m,
             customers.GetValueOrDefault(o.CustomerId)).MapTo<OrderSummary>())];
     }

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Koban.Api.Features.Common;
 using Koban.Api.Infrastructure.Mapping;
 using Koban.Api.Infrastructure.Security;
 using Koban.Api.Infrastructure.Tenancy;

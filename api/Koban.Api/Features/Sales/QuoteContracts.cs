@@ -1,4 +1,5 @@
 using FluentValidation;
+using Koban.Api.Features.Common;
 using Koban.Domain.Sales;
 using Mapster;
 

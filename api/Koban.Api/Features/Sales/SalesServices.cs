@@ -1,3 +1,4 @@
+using Koban.Api.Features.Common;
 namespace Koban.Api.Features.Sales;
 
 public static class SalesServices

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Koban.Domain.Common;
+using Microsoft.EntityFrameworkCore;
 
 namespace Koban.Api.Infrastructure.Persistence;
 
@@ -20,4 +22,26 @@ public sealed class ArchivedDocument : ICompanyOwned
     public string Sha256 { get; init; } = string.Empty;
     public string DocumentFingerprint { get; init; } = string.Empty;
     public DateTimeOffset CreatedAt { get; init; }
+}
+
+/// <summary>Closed periods as every document validation sees them (domain-rules.md §8): a closed month receives nothing.</summary>
+public static class ClosedPeriods
+{
+    /// <summary>Refuses a document date inside a closed month (call it with the chain head locked, as validation does).</summary>
+    public static async Task EnsureDateOpenAsync(KobanDbContext db, DateOnly issueDate, CancellationToken ct)
+    {
+        var closedUntil = await db.Closures.AsNoTracking().Select(c => (DateOnly?)c.PeriodEnd).MaxAsync(ct);
+        if (closedUntil is { } until && issueDate <= until)
+        {
+            throw new DomainException(ErrorCodes.PeriodClosed, "The period of this date is closed.")
+            {
+                Field = "issueDate",
+                Arguments = new Dictionary<string, object>
+                {
+                    ["date"] = issueDate.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
+                    ["closedUntil"] = until.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
+                },
+            };
+        }
+    }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Koban.Api.Features.Sales;
 using Koban.Api.Infrastructure.Persistence;
 using Koban.Api.Infrastructure.Persistence.Configurations;
 using Koban.Api.Infrastructure.Tenancy;
@@ -7,7 +6,7 @@ using Koban.Domain.Accounting;
 using Koban.Domain.Customers;
 using Microsoft.EntityFrameworkCore;
 
-namespace Koban.Api.Features.Accounting;
+namespace Koban.Api.Infrastructure.Accounting;
 
 /// <summary>
 /// The books' entry point for the features that cause entries: the company's mapping (created with the French defaults

@@ -5,7 +5,7 @@ using Koban.Domain.Products;
 using Koban.Domain.Sales;
 using Mapster;
 
-namespace Koban.Api.Features.Sales;
+namespace Koban.Api.Features.Common;
 
 /// <summary>A line as a client sends it. On a product line, omitted description, unit, price and VAT rate are copied from
 /// the product at that moment (later product changes never alter the document); the VAT category and the rate actually

@@ -7,7 +7,7 @@ using Koban.Domain.Products;
 using Koban.Domain.Sales;
 using Microsoft.EntityFrameworkCore;
 
-namespace Koban.Api.Features.Sales;
+namespace Koban.Api.Features.Common;
 
 /// <summary>Turns requested lines into domain line data: resolves products of the current company (another company's id
 /// is an unknown reference), copies their data, and decides the VAT treatment.</summary>
