@@ -468,20 +468,13 @@ function QuoteActions({
         label={t("quotes.refusalReason")}
         confirm={t("quotes.refuse")}
         optional
-        pending={refuse.isPending}
-        error={refuse.error}
+        mutation={refuse}
+        toVariables={(reason) => ({ id: quote.id, reason })}
         onClose={() => setDialog(null)}
-        onConfirm={(reason) =>
-          refuse.mutate(
-            { id: quote.id, reason },
-            {
-              onSuccess: () => {
-                done(t("quotes.refusedDone"))();
-                setDialog(null);
-              },
-            },
-          )
-        }
+        onDone={() => {
+          done(t("quotes.refusedDone"))();
+          setDialog(null);
+        }}
       />
       <Modal opened={dialog === "duplicate"} onClose={() => setDialog(null)} title={t("quotes.duplicateTitle")}>
         <Stack>
