@@ -3,7 +3,7 @@ import { notifications } from "@mantine/notifications";
 import { IconDownload, IconEye, IconFileTypePdf, IconSend } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { asApiError } from "@/api/problem";
+import { renameProblemFields, useApiForm } from "@/components/forms/use-api-form";
 import { ProblemAlert } from "@/components/ui/problem-alert";
 import { type DeliverableDocumentType, fetchDocumentPdfFile, useCustomerContacts, useSendDocument } from "./document-delivery";
 
@@ -153,6 +153,14 @@ export function DraftPreviewButton({
   );
 }
 
+interface SendValues {
+  /** null until the user changes the recipients: the customer's billing contacts are proposed. */
+  to: string[] | null;
+  cc: string[];
+  subject: string;
+  body: string;
+}
+
 /** The e-mail of a document: recipients picked among the customer's contacts (billing contact proposed) or typed. */
 export function SendDocumentModal({
   type,
@@ -180,62 +188,51 @@ export function SendDocumentModal({
     label: `${[c.firstName, c.lastName].filter(Boolean).join(" ") || c.email} <${c.email}>${c.isBilling ? ` · ${t("billing.send.billingContact")}` : ""}`,
   }));
   const billing = contacts.filter((c) => c.isBilling).map((c) => c.email!);
-  const [to, setTo] = useState<string[] | null>(null);
-  const [cc, setCc] = useState<string[]>([]);
-  const [subject, setSubject] = useState(defaultSubject);
-  const [message, setMessage] = useState(defaultMessage);
+  const { form, submitWith, failure } = useApiForm<SendValues>({
+    initialValues: { to: null, cc: [], subject: defaultSubject, body: defaultMessage },
+    // "to[1]": the second address typed; every message of a list is shown under it.
+    mapProblem: (error) => renameProblemFields(error, (path) => path.replace(/\[\d+\]$/, "")),
+  });
+  const values = form.getValues();
   // Until the user picks, the billing contacts are proposed.
-  const recipients = to ?? billing;
-  const errors = asApiError(send.error)?.problem.errors ?? {};
-  // "to[1]": the second address typed; every message of a list is shown under it.
-  const listErrors = (field: string) =>
-    Object.entries(errors)
-      .filter(([k]) => k === field || k.startsWith(`${field}[`))
-      .flatMap(([, v]) => v)
-      .join(" ") || undefined;
+  const recipients = values.to ?? billing;
+  const submit = submitWith(
+    send,
+    (v) => ({ to: v.to ?? billing, cc: v.cc, subject: v.subject, body: v.body }),
+    () => {
+      notifications.show({ color: "green", message: t("billing.send.done") });
+      onClose();
+    },
+  );
 
   return (
     <Modal opened onClose={onClose} title={title ?? t("billing.send.title")} size="lg">
-      <Stack>
-        <TagsInput
-          label={t("billing.send.to")}
-          description={t("billing.send.typeHint")}
-          data={options.map((o) => o.value)}
-          renderOption={({ option }) => options.find((o) => o.value === option.value)?.label ?? option.value}
-          value={recipients}
-          onChange={setTo}
-          splitChars={[",", ";", " "]}
-          error={listErrors("to")}
-          data-testid="send-to"
-        />
-        <TagsInput label={t("billing.send.cc")} data={options.map((o) => o.value)} value={cc} onChange={setCc} splitChars={[",", ";", " "]} error={listErrors("cc")} />
-        <TextInput label={t("billing.send.subject")} value={subject} onChange={(e) => setSubject(e.currentTarget.value)} error={errors.subject?.join(" ")} />
-        <Textarea label={t("billing.send.message")} rows={5} value={message} onChange={(e) => setMessage(e.currentTarget.value)} error={errors.body?.join(" ")} />
-        {send.error ? <ProblemAlert error={send.error} /> : null}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button
-            leftSection={<IconSend size={16} />}
-            loading={send.isPending}
-            disabled={recipients.length === 0}
-            onClick={() =>
-              send.mutate(
-                { to: recipients, cc, subject, body: message },
-                {
-                  onSuccess: () => {
-                    notifications.show({ color: "green", message: t("billing.send.done") });
-                    onClose();
-                  },
-                },
-              )
-            }
-          >
-            {t("billing.send.confirm")}
-          </Button>
-        </Group>
-      </Stack>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <TagsInput
+            label={t("billing.send.to")}
+            description={t("billing.send.typeHint")}
+            data={options.map((o) => o.value)}
+            renderOption={({ option }) => options.find((o) => o.value === option.value)?.label ?? option.value}
+            {...form.getInputProps("to")}
+            value={recipients}
+            splitChars={[",", ";", " "]}
+            data-testid="send-to"
+          />
+          <TagsInput label={t("billing.send.cc")} data={options.map((o) => o.value)} {...form.getInputProps("cc")} splitChars={[",", ";", " "]} />
+          <TextInput label={t("billing.send.subject")} {...form.getInputProps("subject")} />
+          <Textarea label={t("billing.send.message")} rows={5} {...form.getInputProps("body")} />
+          {failure && <ProblemAlert error={failure.error} extraMessages={failure.unmatched} />}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t("common.cancel")}
+            </Button>
+            <Button type="submit" leftSection={<IconSend size={16} />} loading={send.isPending} disabled={recipients.length === 0}>
+              {t("billing.send.confirm")}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
     </Modal>
   );
 }

@@ -1,5 +1,5 @@
 import { type UseFormInput, type UseFormReturnType, useForm } from "@mantine/form";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { ApiError, applyProblemToForm, asApiError, revealProblem } from "@/api/problem";
 
 /** Mantine's own constraint on form values: an interface satisfies `Record<string, any>`, not `Record<string, unknown>`. */
@@ -62,6 +62,8 @@ export interface ApiForm<Values extends FormShape> {
 export function useApiForm<Values extends FormShape>({ mapProblem, ...options }: ApiFormOptions<Values>): ApiForm<Values> {
   const form = useForm<Values>({ mode: "controlled", ...options });
   const [failure, setFailure] = useState<FormFailure | null>(null);
+  // A double click (or Enter pressed twice) submits twice before `isPending` reaches the next render: one request is sent.
+  const sending = useRef(false);
 
   function showFailure(error: unknown, submitted: Values = form.getValues()) {
     setFailure({ error, unmatched: applyProblemToForm(form, mapProblem ? mapProblem(error, submitted) : error) });
@@ -75,10 +77,18 @@ export function useApiForm<Values extends FormShape>({ mapProblem, ...options }:
   ) {
     return form.onSubmit(
       (values) => {
+        if (sending.current || mutation.isPending) return;
+        sending.current = true;
         setFailure(null);
         mutation.mutate(toVariables(values), {
-          onSuccess: (data) => onSuccess?.(data, values),
-          onError: (error) => showFailure(error, values),
+          onSuccess: (data) => {
+            sending.current = false;
+            onSuccess?.(data, values);
+          },
+          onError: (error) => {
+            sending.current = false;
+            showFailure(error, values);
+          },
         });
       },
       () => revealProblem(),

@@ -1,75 +1,68 @@
 import { Button, Group, Modal, Stack, Textarea } from "@mantine/core";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { OnceButton } from "@/components/ui/once-button";
+import { type FormMutation, useApiForm } from "@/components/forms/use-api-form";
 import { ProblemAlert } from "@/components/ui/problem-alert";
 
-/** Asks for a reason (required unless `optional`) before an action such as "Perdre". */
-export function ReasonModal({
-  opened,
-  title,
-  label,
-  confirm,
-  optional = false,
-  pending,
-  error,
-  onClose,
-  onConfirm,
-}: {
+/**
+ * Asks for a reason (required unless `optional`) before an action such as "Perdre", and sends it through `mutation`:
+ * a refusal naming `reason` lands under the field. The form lives inside the modal, so each opening starts empty.
+ */
+export function ReasonModal<TData, TVariables>(props: {
   opened: boolean;
   title: string;
   label: string;
   confirm: string;
   optional?: boolean;
-  pending: boolean;
-  error: unknown;
+  mutation: FormMutation<TData, TVariables>;
+  /** The request for the reason typed (trimmed). */
+  toVariables: (reason: string) => TVariables;
   onClose: () => void;
-  onConfirm: (reason: string) => void;
+  onDone: (data: TData) => void;
+}) {
+  return (
+    <Modal opened={props.opened} onClose={props.onClose} title={props.title}>
+      <ReasonForm {...props} />
+    </Modal>
+  );
+}
+
+function ReasonForm<TData, TVariables>({
+  label,
+  confirm,
+  optional = false,
+  mutation,
+  toVariables,
+  onClose,
+  onDone,
+}: {
+  label: string;
+  confirm: string;
+  optional?: boolean;
+  mutation: FormMutation<TData, TVariables>;
+  toVariables: (reason: string) => TVariables;
+  onClose: () => void;
+  onDone: (data: TData) => void;
 }) {
   const { t } = useTranslation();
-  const [reason, setReason] = useState("");
-  const [touched, setTouched] = useState(false);
-  // The modal stays mounted between uses: each opening starts from an empty reason, not the last one sent.
-  const [wasOpened, setWasOpened] = useState(opened);
-  if (opened !== wasOpened) {
-    setWasOpened(opened);
-    if (opened) {
-      setReason("");
-      setTouched(false);
-    }
-  }
-  const missing = !optional && reason.trim() === "";
+  const { form, submitWith, failure } = useApiForm<{ reason: string }>({
+    initialValues: { reason: "" },
+    validate: { reason: (v) => (!optional && v.trim() === "" ? t("errors.required") : null) },
+  });
+  const submit = submitWith(mutation, (v) => toVariables(v.reason.trim()), onDone);
   return (
-    <Modal opened={opened} onClose={onClose} title={title}>
+    <form onSubmit={submit} noValidate>
       <Stack>
-        {error ? <ProblemAlert error={error} /> : null}
-        <Textarea
-          label={label}
-          required={!optional}
-          resize="vertical"
-          value={reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
-          error={touched && missing ? t("errors.required") : undefined}
-          data-autofocus
-        />
+        {failure && <ProblemAlert error={failure.error} extraMessages={failure.unmatched} />}
+        <Textarea label={label} required={!optional} resize="vertical" {...form.getInputProps("reason")} data-autofocus />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t("common.cancel")}
           </Button>
-          <OnceButton
-            color="red"
-            pending={pending}
-            onClick={() => {
-              setTouched(true);
-              if (missing) return false;
-              onConfirm(reason.trim());
-              return true;
-            }}
-          >
+          <Button type="submit" color="red" loading={mutation.isPending}>
             {confirm}
-          </OnceButton>
+          </Button>
         </Group>
       </Stack>
-    </Modal>
+    </form>
   );
 }

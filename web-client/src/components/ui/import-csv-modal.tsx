@@ -2,6 +2,7 @@ import { Alert, Badge, Button, FileInput, Group, List, Modal, ScrollArea, Stack,
 import { IconFileTypeCsv } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useApiForm } from "@/components/forms/use-api-form";
 import { ProblemAlert } from "@/components/ui/problem-alert";
 import type { UseMutationResult } from "@tanstack/react-query";
 import type { components } from "@/api/schema";
@@ -31,61 +32,62 @@ export function ImportCsvModal({
   mutation: UseMutationResult<ImportReport, Error, ImportVariables>;
 }) {
   const { t } = useTranslation();
-  const [file, setFile] = useState<File | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
+  const { form, submitWith, failure, clearFailure } = useApiForm<{ file: File | null }>({
+    initialValues: { file: null },
+    validate: { file: (v) => (v ? null : t("errors.required")) },
+  });
+  const file = form.getValues().file;
+  const send = (dryRun: boolean) => submitWith(mutation, (v) => ({ file: v.file!, dryRun }), (result) => setReport(result));
+  const simulate = send(true);
+  const run = send(false);
 
   function close() {
-    setFile(null);
+    form.reset();
+    clearFailure();
     setReport(null);
     mutation.reset();
     onClose();
   }
 
-  function run(dryRun: boolean) {
-    if (!file) return;
-    mutation.mutate(
-      { file, dryRun },
-      {
-        onSuccess: (result) => {
-          setReport(result);
-        },
-      },
-    );
-  }
-
   return (
     <Modal opened={opened} onClose={close} title={title} size="xl">
-      <Stack>
-        <Text size="sm" c="dimmed">
-          {help}
-        </Text>
-        <FileInput
-          label={t("imports.file")}
-          placeholder={t("imports.filePlaceholder")}
-          accept=".csv,text/csv"
-          leftSection={<IconFileTypeCsv size={16} />}
-          clearable
-          value={file}
-          onChange={(f) => {
-            setFile(f);
-            setReport(null);
-            mutation.reset();
-          }}
-        />
-        {mutation.error && <ProblemAlert error={mutation.error} />}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            {report && !report.dryRun ? t("common.close") : t("common.cancel")}
-          </Button>
-          <Button variant="light" disabled={!file} loading={mutation.isPending && mutation.variables?.dryRun} onClick={() => run(true)}>
-            {t("imports.dryRun")}
-          </Button>
-          <Button disabled={!file} loading={mutation.isPending && !mutation.variables?.dryRun} onClick={() => run(false)}>
-            {t("imports.run")}
-          </Button>
-        </Group>
-        {report && <ImportReportTable report={report} />}
-      </Stack>
+      {/* Enter simulates (the first submit button); "Importer" is named so the form knows which button sent it. */}
+      <form noValidate onSubmit={(event) => ((event.nativeEvent as SubmitEvent).submitter?.getAttribute("name") === "run" ? run : simulate)(event)}>
+        <Stack>
+          <Text size="sm" c="dimmed">
+            {help}
+          </Text>
+          <FileInput
+            label={t("imports.file")}
+            placeholder={t("imports.filePlaceholder")}
+            accept=".csv,text/csv"
+            leftSection={<IconFileTypeCsv size={16} />}
+            clearable
+            {...form.getInputProps("file")}
+            onChange={(f) => {
+              form.setFieldValue("file", f);
+              form.clearErrors();
+              clearFailure();
+              setReport(null);
+              mutation.reset();
+            }}
+          />
+          {failure && <ProblemAlert error={failure.error} extraMessages={failure.unmatched} />}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              {report && !report.dryRun ? t("common.close") : t("common.cancel")}
+            </Button>
+            <Button type="submit" name="simulate" variant="light" disabled={!file} loading={mutation.isPending && mutation.variables?.dryRun}>
+              {t("imports.dryRun")}
+            </Button>
+            <Button type="submit" name="run" disabled={!file} loading={mutation.isPending && !mutation.variables?.dryRun}>
+              {t("imports.run")}
+            </Button>
+          </Group>
+          {report && <ImportReportTable report={report} />}
+        </Stack>
+      </form>
     </Modal>
   );
 }

@@ -5,8 +5,8 @@ import { IconCircleCheck, IconTrash } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { asApiError } from "@/api/problem";
 import { TotalsPanel } from "@/components/sales-lines/totals-panel";
+import { useApiForm } from "@/components/forms/use-api-form";
 import { ProblemAlert } from "@/components/ui/problem-alert";
 import { BillingStatusBadge } from "@/components/billing/billing-badges";
 import { HistoryPanel, IntegrityPanel, LinkedDocumentsPanel, SnapshotPanel } from "@/components/billing/billing-document-parts";
@@ -19,6 +19,11 @@ import { formatDate } from "@/lib/dates";
 import { formatMoney } from "@/lib/format-money";
 import { type VersionedCreditNote, useDeleteCreditNote, useUpdateCreditNote, useValidateCreditNote } from "../api/credit-notes";
 
+interface DraftValues {
+  issueDate: string | null;
+  reasonText: string;
+}
+
 /** The credit note: which invoice it corrects, why, its lines and totals; validated like an invoice, irreversibly. */
 export function CreditNotePage({ data, canWrite, onDeleted }: { data: VersionedCreditNote; canWrite: boolean; onDeleted: () => void }) {
   const { t } = useTranslation();
@@ -26,36 +31,40 @@ export function CreditNotePage({ data, canWrite, onDeleted }: { data: VersionedC
   const draft = note.status === "Draft";
   const editable = canWrite && draft;
   const [etag, setEtag] = useState(data.etag);
-  const [issueDate, setIssueDate] = useState<string | null>(note.requestedIssueDate);
-  const [reasonText, setReasonText] = useState(note.reasonText ?? "");
-  const [dirty, setDirty] = useState(false);
   const [dialog, setDialog] = useState<"validate" | "delete" | null>(null);
   const update = useUpdateCreditNote();
   const validate = useValidateCreditNote();
   const remove = useDeleteCreditNote();
-  const fieldErrors = asApiError(update.error)?.problem.errors ?? {};
+  const { form, submitWith, failure, showFailure } = useApiForm<DraftValues>({
+    initialValues: { issueDate: note.requestedIssueDate, reasonText: note.reasonText ?? "" },
+  });
+  const dirty = form.isDirty();
 
-  const body = () => ({ issueDate, reasonText: reasonText.trim() === "" ? null : reasonText, headerText: note.headerText, footerText: note.footerText, comment: note.comment });
+  const toRequest = (v: DraftValues) => ({
+    id: note.id,
+    etag,
+    body: { issueDate: v.issueDate, reasonText: v.reasonText.trim() === "" ? null : v.reasonText, headerText: note.headerText, footerText: note.footerText, comment: note.comment },
+  });
+  const saved = (result: { etag: string | null }, values: DraftValues) => {
+    setEtag(result.etag);
+    form.resetDirty(values);
+  };
 
-  /** Saves the edits before the preview, so it shows what is on screen. */
+  /** Saves the edits before the preview, so it shows what is on screen; a refusal shows on the fields, as a save's does. */
   async function saveFirst() {
-    const saved = await update.mutateAsync({ id: note.id, etag, body: body() });
-    setEtag(saved.etag);
-    setDirty(false);
+    const values = form.getValues();
+    try {
+      saved(await update.mutateAsync(toRequest(values)), values);
+    } catch (error) {
+      showFailure(error, values);
+      throw error;
+    }
   }
 
-  function save() {
-    update.mutate(
-      { id: note.id, etag, body: body() },
-      {
-        onSuccess: (saved) => {
-          setEtag(saved.etag);
-          setDirty(false);
-          notifications.show({ color: "green", message: t("creditNotes.saved") });
-        },
-      },
-    );
-  }
+  const save = submitWith(update, toRequest, (result, values) => {
+    saved(result, values);
+    notifications.show({ color: "green", message: t("creditNotes.saved") });
+  });
 
   const title = note.number ? t("creditNotes.titleNumber", { number: note.number }) : t("creditNotes.draftTitle");
   const invoiceLink = { id: note.invoiceId, type: "Invoice", number: note.invoiceNumber, date: note.invoiceDate, totalIncludingVat: null };
@@ -114,30 +123,23 @@ export function CreditNotePage({ data, canWrite, onDeleted }: { data: VersionedC
           <Info label={t("creditNotes.invoice")} value={`${note.invoiceNumber} (${formatDate(note.invoiceDate)})`} />
         </SimpleGrid>
         {editable ? (
-          <SimpleGrid cols={{ base: 1, md: 2 }} mt="md">
-            <DatePickerInput
-              label={t("invoices.requestedIssueDate")}
-              description={t("invoices.requestedIssueDateHelp")}
-              valueFormat="DD/MM/YYYY"
-              clearable
-              value={issueDate}
-              onChange={(v) => {
-                setIssueDate(v);
-                setDirty(true);
-              }}
-              error={fieldErrors.issueDate?.join(" ")}
-            />
-            <Textarea
-              label={t("creditNotes.reasonText")}
-              rows={2}
-              value={reasonText}
-              onChange={(e) => {
-                setReasonText(e.currentTarget.value);
-                setDirty(true);
-              }}
-              error={fieldErrors.reasonText?.join(" ")}
-            />
-          </SimpleGrid>
+          <form onSubmit={save} noValidate aria-label={title}>
+            <SimpleGrid cols={{ base: 1, md: 2 }} mt="md">
+              <DatePickerInput
+                label={t("invoices.requestedIssueDate")}
+                description={t("invoices.requestedIssueDateHelp")}
+                valueFormat="DD/MM/YYYY"
+                clearable
+                {...form.getInputProps("issueDate")}
+              />
+              <Textarea label={t("creditNotes.reasonText")} rows={2} {...form.getInputProps("reasonText")} />
+            </SimpleGrid>
+            <Group justify="flex-end" mt="md">
+              <Button type="submit" loading={update.isPending} disabled={!dirty}>
+                {t("common.save")}
+              </Button>
+            </Group>
+          </form>
         ) : (
           note.reasonText && (
             <Text size="sm" mt="sm">
@@ -145,15 +147,8 @@ export function CreditNotePage({ data, canWrite, onDeleted }: { data: VersionedC
             </Text>
           )
         )}
-        {editable && (
-          <Group justify="flex-end" mt="md">
-            <Button onClick={save} loading={update.isPending} disabled={!dirty}>
-              {t("common.save")}
-            </Button>
-          </Group>
-        )}
       </Paper>
-      {update.error ? <ProblemAlert error={update.error} /> : null}
+      {failure && <ProblemAlert error={failure.error} extraMessages={failure.unmatched} />}
 
       <Paper withBorder p="md">
         <Title order={4} mb="sm">
@@ -195,23 +190,13 @@ export function CreditNotePage({ data, canWrite, onDeleted }: { data: VersionedC
           documentLabel="creditNote"
           requestedDate={note.requestedIssueDate}
           notBefore={note.invoiceDate}
-          pending={validate.isPending}
-          error={validate.error}
-          onClose={() => {
-            validate.reset();
+          mutation={validate}
+          toVariables={(issueDate) => ({ id: note.id, issueDate })}
+          onClose={() => setDialog(null)}
+          onDone={(validated) => {
             setDialog(null);
+            notifications.show({ color: "green", message: t("creditNotes.validatedDone", { number: validated.number }) });
           }}
-          onConfirm={(date) =>
-            validate.mutate(
-              { id: note.id, issueDate: date },
-              {
-                onSuccess: (validated) => {
-                  setDialog(null);
-                  notifications.show({ color: "green", message: t("creditNotes.validatedDone", { number: validated.number }) });
-                },
-              },
-            )
-          }
         />
       )}
       <Modal opened={dialog === "delete"} onClose={() => setDialog(null)} title={t("creditNotes.deleteTitle")}>

@@ -2,6 +2,7 @@ import { Alert, Button, Group, NumberInput, Paper, Radio, SegmentedControl, Sele
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconFileInvoice } from "@tabler/icons-react";
 import { useMemo, useState } from "react";
+import { renameProblemFields, useApiForm } from "@/components/forms/use-api-form";
 import { useTranslation } from "react-i18next";
 import { asApiError } from "@/api/problem";
 import { TotalsPanel } from "@/components/sales-lines/totals-panel";
@@ -163,173 +164,196 @@ function OrderPicker({ value, onChange }: { value: string | null; onChange: (id:
   );
 }
 
+/** A problem's names → the form's: `lines[i]` is the row of the order line sent at index i, any amount is `value`. */
+function toFormPath(path: string, lineIds: string[]) {
+  const key = path.startsWith("$.") ? path.slice(2) : path;
+  const line = /^lines\[(\d+)\]/i.exec(key);
+  if (line) return lineIds[Number(line[1])] ? `quantities.${lineIds[Number(line[1])]}` : key;
+  if (/^(percentage|amount|amountExcludingVat|amountIncludingVat)$/i.test(key)) return "value";
+  if (/^(kind|orderId)$/i.test(key)) return "kind";
+  return key;
+}
+
 function OrderInvoiceChoices({ orderId, canReadSchedule, onCreated }: { orderId: string; canReadSchedule: boolean; onCreated: (invoice: Invoice) => void }) {
   const { t } = useTranslation();
   const orderQuery = useOrderToInvoice(orderId);
-  const order = orderQuery.data;
-  const schedule = useOrderMilestones(orderId, canReadSchedule && order?.status === "InProgress");
-  const [state, setState] = useState<FromOrderState>({ kind: "Deposit", basis: "percentage", value: "", quantities: {}, milestoneId: null });
-  const request = useMemo(() => toFromOrderRequest(orderId, state), [orderId, state]);
+  if (orderQuery.isPending) return <Text c="dimmed">{t("common.loading")}</Text>;
+  if (orderQuery.isError || !orderQuery.data) return <ProblemAlert error={orderQuery.error} />;
+  return <OrderInvoiceForm order={orderQuery.data} canReadSchedule={canReadSchedule} onCreated={onCreated} />;
+}
+
+function OrderInvoiceForm({ order, canReadSchedule, onCreated }: { order: Order; canReadSchedule: boolean; onCreated: (invoice: Invoice) => void }) {
+  const { t } = useTranslation();
+  const orderId = order.id;
+  const schedule = useOrderMilestones(orderId, canReadSchedule && order.status === "InProgress");
+  // The first choice follows the order: once deposits wait to be deducted, what is left is billed by the balance.
+  const initialKind = defaultKindFor(order);
+  const { form, submitWith, failure, clearFailure } = useApiForm<FromOrderState>({
+    initialValues: { kind: initialKind, basis: basesOf[initialKind][0] ?? "percentage", value: "", quantities: {}, milestoneId: null },
+    mapProblem: (error, submitted) => {
+      const lineIds = toFromOrderRequest(orderId, submitted)?.lineIds ?? [];
+      return renameProblemFields(error, (path) => toFormPath(path, lineIds));
+    },
+  });
+  const state = form.getValues();
+  const request = toFromOrderRequest(orderId, state);
   const payload = JSON.stringify(request);
   const [debounced] = useDebouncedValue(payload, 300);
   const sent = useMemo(() => JSON.parse(debounced) as ReturnType<typeof toFromOrderRequest>, [debounced]);
   const preview = useInvoicePreview(sent?.body ?? null);
   const create = useCreateInvoiceFromOrder();
-  const failure = create.error ?? (preview.isError ? preview.error : null);
-  const errors = mapFromOrderErrors(failure, create.error ? (request?.lineIds ?? []) : (sent?.lineIds ?? []));
+  // The preview's refusal (a query, not a submission) is shown on the same fields as the creation's.
+  const previewErrors = mapFromOrderErrors(preview.isError ? preview.error : null, sent?.lineIds ?? []);
   const set = (patch: Partial<FromOrderState>) => {
-    create.reset();
-    setState((s) => ({ ...s, ...patch }));
+    form.setValues(patch);
+    form.clearErrors();
+    clearFailure();
   };
-  // The first choice follows the order: once deposits wait to be deducted, what is left is billed by the balance.
-  const [defaulted, setDefaulted] = useState(false);
-  if (!defaulted && order) {
-    setDefaulted(true);
-    const kind = defaultKindFor(order);
-    if (kind !== state.kind) setState((s) => ({ ...s, kind, basis: basesOf[kind][0] ?? "percentage", value: "" }));
-  }
-
-  if (orderQuery.isPending) return <Text c="dimmed">{t("common.loading")}</Text>;
-  if (orderQuery.isError || !order) return <ProblemAlert error={orderQuery.error} />;
+  const submit = submitWith(create, (v) => ({ body: toFromOrderRequest(orderId, v)!.body }), (invoice) => onCreated(invoice));
+  const fieldError = (name: string) => (form.errors[name] ? String(form.errors[name]) : undefined);
+  const errors = {
+    kind: fieldError("kind") ?? previewErrors.kind,
+    value: fieldError("value") ?? previewErrors.value,
+    milestone: fieldError("milestoneId") ?? previewErrors.milestone,
+    lines: {
+      ...previewErrors.lines,
+      ...Object.fromEntries(
+        Object.entries(form.errors)
+          .filter(([path]) => path.startsWith("quantities."))
+          .map(([path, message]) => [path.slice("quantities.".length), String(message)]),
+      ),
+    },
+  };
 
   const bases = basesOf[state.kind];
   const milestones = (schedule.data?.milestones ?? []).filter((m) => m.invoiceId === null);
   const computing = preview.isFetching || payload !== debounced;
   const shown = preview.data && !preview.isError && sent !== null ? preview.data : null;
-  const unmatched = failure && (errors.other.length > 0 || (!errors.kind && !errors.value && !errors.milestone && Object.keys(errors.lines).length === 0));
+  const previewUnmatched =
+    preview.isError &&
+    !failure &&
+    (previewErrors.other.length > 0 || (!previewErrors.kind && !previewErrors.value && !previewErrors.milestone && Object.keys(previewErrors.lines).length === 0));
 
   return (
-    <Stack>
-      <Paper withBorder p="md">
-        <Group justify="space-between" mb="sm">
-          <Title order={4}>{t("invoices.fromOrder.orderTitle", { number: order.number })}</Title>
-          <Text size="sm" data-testid="order-left-to-invoice">
-            {t("invoices.fromOrder.leftToInvoice", { amount: formatMoney(order.billing?.leftToInvoiceExcludingVat ?? 0, order.currency) })}
-          </Text>
-        </Group>
-        <Stack>
-          <div>
-            <Text size="sm" fw={500} mb={4} id="invoice-kind-label">
-              {t("invoices.fromOrder.kind")}
+    <form onSubmit={submit} noValidate aria-label={t("invoices.fromOrder.create")}>
+      <Stack>
+        <Paper withBorder p="md">
+          <Group justify="space-between" mb="sm">
+            <Title order={4}>{t("invoices.fromOrder.orderTitle", { number: order.number })}</Title>
+            <Text size="sm" data-testid="order-left-to-invoice">
+              {t("invoices.fromOrder.leftToInvoice", { amount: formatMoney(order.billing?.leftToInvoiceExcludingVat ?? 0, order.currency) })}
             </Text>
-            <SegmentedControl
-              aria-labelledby="invoice-kind-label"
-              data={kinds.map((k) => ({ value: k, label: t(`invoices.kinds.${k}`) }))}
-              value={state.kind}
-              onChange={(v) => {
-                const kind = v as OrderInvoiceKind;
-                const nextBases = basesOf[kind];
-                set({ kind, basis: nextBases.includes(state.basis) ? state.basis : (nextBases[0] ?? "percentage"), value: "" });
-              }}
-            />
-            <Text size="xs" c="dimmed" mt={4}>
-              {t(`invoices.fromOrder.kindHelp.${state.kind}`)}
-            </Text>
-            {errors.kind && (
-              <Text c="red" size="sm" mt={4} role="alert" data-testid="kind-error">
-                {errors.kind}
+          </Group>
+          <Stack>
+            <div>
+              <Text size="sm" fw={500} mb={4} id="invoice-kind-label">
+                {t("invoices.fromOrder.kind")}
+              </Text>
+              <SegmentedControl
+                aria-labelledby="invoice-kind-label"
+                data={kinds.map((k) => ({ value: k, label: t(`invoices.kinds.${k}`) }))}
+                value={state.kind}
+                onChange={(v) => {
+                  const kind = v as OrderInvoiceKind;
+                  const nextBases = basesOf[kind];
+                  set({ kind, basis: nextBases.includes(state.basis) ? state.basis : (nextBases[0] ?? "percentage"), value: "" });
+                }}
+              />
+              <Text size="xs" c="dimmed" mt={4}>
+                {t(`invoices.fromOrder.kindHelp.${state.kind}`)}
+              </Text>
+              {errors.kind && (
+                <Text c="red" size="sm" mt={4} role="alert" data-testid="kind-error">
+                  {errors.kind}
+                </Text>
+              )}
+            </div>
+            {bases.length > 0 && (
+              <Radio.Group label={t("invoices.fromOrder.basis")} value={state.basis} onChange={(v) => set({ basis: v as Basis, value: "" })}>
+                <Group mt={4}>
+                  {bases.map((b) => (
+                    <Radio key={b} value={b} label={t(`invoices.fromOrder.bases.${b}`)} />
+                  ))}
+                </Group>
+              </Radio.Group>
+            )}
+            {bases.length > 0 && state.basis !== "lines" && (
+              <NumberInput
+                label={t(`invoices.fromOrder.values.${state.basis}`)}
+                decimalSeparator=","
+                hideControls
+                decimalScale={2}
+                min={0}
+                max={state.basis === "percentage" ? 100 : undefined}
+                suffix={state.basis === "percentage" ? " %" : " €"}
+                value={state.value}
+                onChange={(v) => set({ value: v })}
+                error={errors.value}
+                w={240}
+              />
+            )}
+            {bases.length > 0 && state.basis === "lines" && (
+              <OrderLinesQuantities order={order} quantities={state.quantities} errors={errors.lines} onChange={(quantities) => set({ quantities })} />
+            )}
+            {state.basis === "lines" && errors.value && (
+              <Text c="red" size="sm" role="alert">
+                {errors.value}
               </Text>
             )}
-          </div>
-          {bases.length > 0 && (
-            <Radio.Group label={t("invoices.fromOrder.basis")} value={state.basis} onChange={(v) => set({ basis: v as Basis, value: "" })}>
-              <Group mt={4}>
-                {bases.map((b) => (
-                  <Radio key={b} value={b} label={t(`invoices.fromOrder.bases.${b}`)} />
-                ))}
-              </Group>
-            </Radio.Group>
-          )}
-          {bases.length > 0 && state.basis !== "lines" && (
-            <NumberInput
-              label={t(`invoices.fromOrder.values.${state.basis}`)}
-              decimalSeparator=","
-              hideControls
-              decimalScale={2}
-              min={0}
-              max={state.basis === "percentage" ? 100 : undefined}
-              suffix={state.basis === "percentage" ? " %" : " €"}
-              value={state.value}
-              onChange={(v) => set({ value: v })}
-              error={errors.value}
-              w={240}
-            />
-          )}
-          {bases.length > 0 && state.basis === "lines" && (
-            <OrderLinesQuantities order={order} quantities={state.quantities} errors={errors.lines} onChange={(quantities) => set({ quantities })} />
-          )}
-          {state.basis === "lines" && errors.value && (
-            <Text c="red" size="sm">
-              {errors.value}
-            </Text>
-          )}
-          {milestones.length > 0 && (state.kind === "Intermediate" || state.kind === "Deposit") && (
-            <Select
-              label={t("invoices.fromOrder.milestone")}
-              description={t("invoices.fromOrder.milestoneHelp")}
-              clearable
-              data={milestones.map((m) => ({
-                value: m.id,
-                label: `${m.label} · ${formatMoney(m.plannedAmountExcludingVat, order.currency)} ${t("billing.ht")}${m.isLate ? ` · ${t("orders.schedule.late")}` : ""}`,
-              }))}
-              value={state.milestoneId}
-              onChange={(v) => set({ milestoneId: v })}
-              error={errors.milestone}
-              w={520}
-            />
-          )}
-        </Stack>
-      </Paper>
-
-      {unmatched ? <ProblemAlert error={failure} extraMessages={errors.other} /> : null}
-
-      <Paper withBorder p="md" aria-label={t("invoices.fromOrder.preview")}>
-        <Group justify="space-between" mb="sm">
-          <Title order={4}>{t("invoices.fromOrder.preview")}</Title>
-          {shown && <Text fw={600}>{shown.title}</Text>}
-        </Group>
-        {sent === null && !computing ? (
-          <Text c="dimmed" size="sm">
-            {t("invoices.fromOrder.previewHelp")}
-          </Text>
-        ) : shown ? (
-          <Stack>
-            <BillingLinesTable lines={shown.lines} currency={shown.currency} label={t("invoices.fromOrder.previewLines")} />
-            <Group justify="flex-end">
-              <TotalsPanel totals={shown.totals} currency={shown.currency} computing={computing} />
-            </Group>
+            {milestones.length > 0 && (state.kind === "Intermediate" || state.kind === "Deposit") && (
+              <Select
+                label={t("invoices.fromOrder.milestone")}
+                description={t("invoices.fromOrder.milestoneHelp")}
+                clearable
+                data={milestones.map((m) => ({
+                  value: m.id,
+                  label: `${m.label} · ${formatMoney(m.plannedAmountExcludingVat, order.currency)} ${t("billing.ht")}${m.isLate ? ` · ${t("orders.schedule.late")}` : ""}`,
+                }))}
+                value={state.milestoneId}
+                onChange={(v) => set({ milestoneId: v })}
+                error={errors.milestone}
+                w={520}
+              />
+            )}
           </Stack>
-        ) : (
-          <Group justify="flex-end">
-            <TotalsPanel totals={null} computing={computing} />
-          </Group>
-        )}
-      </Paper>
+        </Paper>
 
-      <Alert color="blue" variant="light">
-        {t("invoices.fromOrder.draftNotice")}
-      </Alert>
-      <Group justify="flex-end">
-        <Button
-          leftSection={<IconFileInvoice size={16} />}
-          disabled={request === null || computing || preview.isError}
-          loading={create.isPending}
-          onClick={() =>
-            request &&
-            create.mutate(
-              { body: request.body },
-              {
-                onSuccess: (invoice) => {
-                  onCreated(invoice);
-                },
-              },
-            )
-          }
-        >
-          {t("invoices.fromOrder.create")}
-        </Button>
-      </Group>
-    </Stack>
+        {failure ? <ProblemAlert error={failure.error} extraMessages={failure.unmatched} /> : null}
+        {previewUnmatched ? <ProblemAlert error={preview.error} extraMessages={previewErrors.other} /> : null}
+
+        <Paper withBorder p="md" aria-label={t("invoices.fromOrder.preview")}>
+          <Group justify="space-between" mb="sm">
+            <Title order={4}>{t("invoices.fromOrder.preview")}</Title>
+            {shown && <Text fw={600}>{shown.title}</Text>}
+          </Group>
+          {sent === null && !computing ? (
+            <Text c="dimmed" size="sm">
+              {t("invoices.fromOrder.previewHelp")}
+            </Text>
+          ) : shown ? (
+            <Stack>
+              <BillingLinesTable lines={shown.lines} currency={shown.currency} label={t("invoices.fromOrder.previewLines")} />
+              <Group justify="flex-end">
+                <TotalsPanel totals={shown.totals} currency={shown.currency} computing={computing} />
+              </Group>
+            </Stack>
+          ) : (
+            <Group justify="flex-end">
+              <TotalsPanel totals={null} computing={computing} />
+            </Group>
+          )}
+        </Paper>
+
+        <Alert color="blue" variant="light">
+          {t("invoices.fromOrder.draftNotice")}
+        </Alert>
+        <Group justify="flex-end">
+          <Button type="submit" leftSection={<IconFileInvoice size={16} />} disabled={request === null || computing || preview.isError} loading={create.isPending}>
+            {t("invoices.fromOrder.create")}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }
 

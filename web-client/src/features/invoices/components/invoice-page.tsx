@@ -315,23 +315,13 @@ export function InvoicePage({
           opened
           documentLabel="invoice"
           requestedDate={invoice.requestedIssueDate}
-          pending={validate.isPending}
-          error={validate.error}
-          onClose={() => {
-            validate.reset();
+          mutation={validate}
+          toVariables={(issueDate) => ({ id: invoice.id, issueDate })}
+          onClose={() => setDialog(null)}
+          onDone={(validated) => {
             setDialog(null);
+            notifications.show({ color: "green", message: t("invoices.validatedDone", { number: validated.number }) });
           }}
-          onConfirm={(issueDate) =>
-            validate.mutate(
-              { id: invoice.id, issueDate },
-              {
-                onSuccess: (validated) => {
-                  setDialog(null);
-                  notifications.show({ color: "green", message: t("invoices.validatedDone", { number: validated.number }) });
-                },
-              },
-            )
-          }
         />
       )}
       <Modal opened={dialog === "delete"} onClose={() => setDialog(null)} title={t("invoices.deleteTitle")}>

@@ -173,23 +173,13 @@ export function OpportunityDetail({
           title={t("opportunities.loseTitle")}
           label={t("opportunities.lostReason")}
           confirm={t("opportunities.lose")}
-          pending={lose.isPending}
-          error={lose.error}
-          onClose={() => {
-            lose.reset();
+          mutation={lose}
+          toVariables={(reason) => ({ id: o.id, reason })}
+          onClose={() => setDialog(null)}
+          onDone={() => {
             setDialog(null);
+            notifications.show({ color: "green", message: t("opportunities.lost") });
           }}
-          onConfirm={(reason) =>
-            lose.mutate(
-              { id: o.id, reason },
-              {
-                onSuccess: () => {
-                  setDialog(null);
-                  notifications.show({ color: "green", message: t("opportunities.lost") });
-                },
-              },
-            )
-          }
         />
       )}
     </Stack>

@@ -2,9 +2,8 @@ import { ActionIcon, Badge, Button, Group, NumberInput, Paper, Select, Skeleton,
 import { DatePickerInput } from "@mantine/dates";
 import { notifications } from "@mantine/notifications";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { asApiError } from "@/api/problem";
+import { renameProblemFields, useApiForm } from "@/components/forms/use-api-form";
 import { ErrorState } from "@/components/ui/error-state";
 import { ProblemAlert } from "@/components/ui/problem-alert";
 import { formatMoney } from "@/lib/format-money";
@@ -51,39 +50,38 @@ export function BillingScheduleSection({ orderId, canWrite }: { orderId: string;
   );
 }
 
+/** The server names a milestone's value by its mode ("milestones[1].percentage"); the row edits it as "value". */
+const toFormPath = (path: string) => path.replace(/\[(\d+)\]/g, ".$1").replace(/\.(percentage|amount)$/i, ".value");
+
 function ScheduleEditor({ data, canWrite, onReload }: { data: VersionedSchedule; canWrite: boolean; onReload: () => void }) {
   const { t } = useTranslation();
   const save = useSaveBillingSchedule();
-  const [drafts, setDrafts] = useState(() => toDrafts(data.value));
-  const [dirty, setDirty] = useState(false);
+  const { form, submitWith, failure } = useApiForm<{ milestones: MilestoneDraft[] }>({
+    initialValues: { milestones: toDrafts(data.value) },
+    mapProblem: (error) => renameProblemFields(error, toFormPath),
+  });
+  const drafts = form.getValues().milestones;
   const schedule = data.value;
   const byId = new Map(schedule.milestones.map((m) => [m.id, m]));
-  const change = (index: number, patch: Partial<MilestoneDraft>) => {
-    setDrafts((d) => d.map((m, i) => (i === index ? { ...m, ...patch } : m)));
-    setDirty(true);
-  };
-  const errorFor = (index: number, field: string) => {
-    const errors = asApiError(save.error)?.problem.errors;
-    return errors?.[`milestones[${index}].${field}`]?.join(" ");
-  };
-
-  function submit() {
-    save.mutate(
-      {
-        orderId: schedule.orderId,
-        etag: data.etag,
-        milestones: drafts.map((m) => {
-          const value = m.value === "" ? null : Number(m.value);
-          return { id: m.id, label: m.label.trim(), plannedDate: m.plannedDate ?? "", percentage: m.mode === "percentage" ? value : null, amount: m.mode === "amount" ? value : null };
-        }),
-      },
-      { onSuccess: () => notifications.show({ color: "green", message: t("orders.schedule.saved") }) },
-    );
-  }
+  const setDrafts = (update: (d: MilestoneDraft[]) => MilestoneDraft[]) => form.setFieldValue("milestones", update(form.getValues().milestones));
+  const change = (index: number, patch: Partial<MilestoneDraft>) => setDrafts((d) => d.map((m, i) => (i === index ? { ...m, ...patch } : m)));
+  const errorFor = (index: number, field: "label" | "plannedDate" | "value") => form.errors[`milestones.${index}.${field}`];
+  const submit = submitWith(
+    save,
+    (v) => ({
+      orderId: schedule.orderId,
+      etag: data.etag,
+      milestones: v.milestones.map((m) => {
+        const value = m.value === "" ? null : Number(m.value);
+        return { id: m.id, label: m.label.trim(), plannedDate: m.plannedDate ?? "", percentage: m.mode === "percentage" ? value : null, amount: m.mode === "amount" ? value : null };
+      }),
+    }),
+    () => notifications.show({ color: "green", message: t("orders.schedule.saved") }),
+  );
 
   return (
-    <>
-      {save.error && <ProblemAlert error={save.error} onReload={onReload} />}
+    <form onSubmit={submit} noValidate aria-label={t("orders.schedule.title")}>
+      {failure && <ProblemAlert error={failure.error} extraMessages={failure.unmatched} onReload={onReload} />}
       {drafts.length === 0 ? (
         <Text c="dimmed" size="sm" mb="sm">
           {t("orders.schedule.empty")}
@@ -136,7 +134,7 @@ function ScheduleEditor({ data, canWrite, onReload }: { data: VersionedSchedule;
                         value={m.value}
                         disabled={locked}
                         onChange={(v) => change(index, { value: v })}
-                        error={errorFor(index, m.mode)}
+                        error={errorFor(index, "value")}
                       />
                     </Table.Td>
                     <Table.Td ta="right">
@@ -165,10 +163,7 @@ function ScheduleEditor({ data, canWrite, onReload }: { data: VersionedSchedule;
                           variant="subtle"
                           color="red"
                           aria-label={t("orders.schedule.remove")}
-                          onClick={() => {
-                            setDrafts((d) => d.filter((_, i) => i !== index));
-                            setDirty(true);
-                          }}
+                          onClick={() => setDrafts((d) => d.filter((_, i) => i !== index))}
                         >
                           <IconTrash size={16} />
                         </ActionIcon>
@@ -193,19 +188,22 @@ function ScheduleEditor({ data, canWrite, onReload }: { data: VersionedSchedule;
             <Button
               variant="light"
               leftSection={<IconPlus size={16} />}
-              onClick={() => {
-                setDrafts((d) => [...d, { key: crypto.randomUUID(), id: null, label: "", plannedDate: null, mode: "percentage", value: "", invoiced: false }]);
-                setDirty(true);
-              }}
+              onClick={() => setDrafts((d) => [...d, { key: crypto.randomUUID(), id: null, label: "", plannedDate: null, mode: "percentage", value: "", invoiced: false }])}
             >
               {t("orders.schedule.add")}
             </Button>
-            <Button onClick={submit} loading={save.isPending} disabled={!dirty}>
+            <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
               {t("orders.schedule.save")}
             </Button>
           </Group>
         )}
       </Group>
-    </>
+      {/* A rule on the whole schedule (the percentages add up to more than 100 %): no row owns it. */}
+      {form.errors.milestones && (
+        <Text c="red" size="sm" mt="xs" role="alert">
+          {form.errors.milestones}
+        </Text>
+      )}
+    </form>
   );
 }

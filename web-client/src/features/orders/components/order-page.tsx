@@ -289,23 +289,13 @@ export function OrderPage({
           title={t("orders.cancelTitle")}
           label={t("orders.cancelReason")}
           confirm={t("orders.cancel")}
-          pending={cancel.isPending}
-          error={cancel.error}
-          onClose={() => {
-            cancel.reset();
+          mutation={cancel}
+          toVariables={(reason) => ({ id: order.id, reason })}
+          onClose={() => setDialog(null)}
+          onDone={() => {
             setDialog(null);
+            notifications.show({ color: "green", message: t("orders.cancelledDone") });
           }}
-          onConfirm={(reason) =>
-            cancel.mutate(
-              { id: order.id, reason },
-              {
-                onSuccess: () => {
-                  setDialog(null);
-                  notifications.show({ color: "green", message: t("orders.cancelledDone") });
-                },
-              },
-            )
-          }
         />
       )}
       <Modal opened={dialog === "delete"} onClose={() => setDialog(null)} title={t("orders.deleteTitle")}>

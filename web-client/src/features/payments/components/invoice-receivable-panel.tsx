@@ -1,11 +1,11 @@
-import { Alert, Anchor, Badge, Button, Group, Modal, Paper, Skeleton, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Group, Paper, Skeleton, Table, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconAlertTriangle, IconCash, IconFlag, IconFlagOff, IconReceiptOff } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ReasonModal } from "@/components/sales-lines/reason-modal";
-import { OnceButton } from "@/components/ui/once-button";
+import { ConfirmModal } from "@/components/ui/confirm-modal";
 import { ProblemAlert } from "@/components/ui/problem-alert";
 import { useAccountingSettings } from "@/components/receivables/receivables-api";
 import { formatDate } from "@/lib/dates";
@@ -135,78 +135,32 @@ function InvoiceReceivableContent({ invoice, side, canWrite }: { invoice: Invoic
         title={t("payments.disputeTitle")}
         label={t("payments.disputeReason")}
         confirm={t("payments.dispute")}
-        pending={dispute.isPending}
-        error={dispute.error}
-        onClose={() => {
-          dispute.reset();
-          setDialog(null);
-        }}
-        onConfirm={(reason) => dispute.mutate({ id: invoice.id, reason }, { onSuccess: () => setDialog(null) })}
+        mutation={dispute}
+        toVariables={(reason) => ({ id: invoice.id, reason })}
+        onClose={() => setDialog(null)}
+        onDone={() => setDialog(null)}
       />
-      <Confirm
+      <ConfirmModal
         opened={dialog === "undispute"}
         title={t("payments.undispute")}
         text={t("payments.undisputeConfirm")}
-        pending={undispute.isPending}
-        error={undispute.error}
+        mutation={undispute}
+        variables={{ id: invoice.id }}
         onClose={() => setDialog(null)}
-        onConfirm={() => undispute.mutate({ id: invoice.id }, { onSuccess: () => setDialog(null) })}
+        onDone={() => setDialog(null)}
       />
-      <Confirm
+      <ConfirmModal
         opened={dialog === "writeOff"}
         title={t("payments.writeOffInvoice")}
         text={t("payments.writeOffInvoiceConfirm", { amount: formatMoney(outstanding, invoice.currency) })}
-        pending={writeOff.isPending}
-        error={writeOff.error}
+        mutation={writeOff}
+        variables={{ id: invoice.id, date: null }}
         onClose={() => setDialog(null)}
-        onConfirm={() =>
-          writeOff.mutate(
-            { id: invoice.id, date: null },
-            {
-              onSuccess: () => {
-                setDialog(null);
-                notifications.show({ color: "green", message: t("payments.writtenOff") });
-              },
-            },
-          )
-        }
+        onDone={() => {
+          setDialog(null);
+          notifications.show({ color: "green", message: t("payments.writtenOff") });
+        }}
       />
     </Paper>
-  );
-}
-
-export function Confirm({
-  opened,
-  title,
-  text,
-  pending,
-  error,
-  onClose,
-  onConfirm,
-}: {
-  opened: boolean;
-  title: string;
-  text: string;
-  pending: boolean;
-  error: unknown;
-  onClose: () => void;
-  onConfirm: () => void;
-}) {
-  const { t } = useTranslation();
-  return (
-    <Modal opened={opened} onClose={onClose} title={title}>
-      <Stack>
-        {error ? <ProblemAlert error={error} /> : null}
-        <Text size="sm">{text}</Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <OnceButton pending={pending} onClick={onConfirm} data-autofocus>
-            {t("common.confirm")}
-          </OnceButton>
-        </Group>
-      </Stack>
-    </Modal>
   );
 }

@@ -7,11 +7,13 @@ import { Link } from "react-router";
 import { CustomerSelect } from "@/components/pickers/customer-select";
 import { useBankAccountLabel } from "@/components/receivables/receivables-api";
 import { ReasonModal } from "@/components/sales-lines/reason-modal";
+import { ConfirmModal } from "@/components/ui/confirm-modal";
+import { useApiForm } from "@/components/forms/use-api-form";
 import { ProblemAlert } from "@/components/ui/problem-alert";
 import { formatDate, formatDateTime } from "@/lib/dates";
 import { formatMoney } from "@/lib/format-money";
 import { type Payment, useAllocatePayment, useCancelPayment, useCustomerAccount, useIdentifyPayment, useWriteOffPayment } from "../api/payments";
-import { mapPaymentProblem } from "../payment-problem";
+import { allocationsByInvoice } from "../payment-problem";
 import { AllocationTable, type AllocationValues, allocationsToSend } from "./allocation-table";
 import { PaymentStateBadge, UnidentifiedBadge } from "./payment-badges";
 
@@ -136,41 +138,24 @@ export function PaymentPage({ payment, canWrite }: { payment: Payment; canWrite:
         title={t("payments.cancelTitle")}
         label={t("payments.cancelReason")}
         confirm={t("payments.cancelConfirm")}
-        pending={cancel.isPending}
-        error={cancel.error}
-        onClose={() => {
-          cancel.reset();
+        mutation={cancel}
+        toVariables={(reason) => ({ id: payment.id, reason })}
+        onClose={() => setDialog(null)}
+        onDone={() => {
           setDialog(null);
+          notifications.show({ color: "green", message: t("payments.cancelled") });
         }}
-        onConfirm={(reason) =>
-          cancel.mutate(
-            { id: payment.id, reason },
-            {
-              onSuccess: () => {
-                setDialog(null);
-                notifications.show({ color: "green", message: t("payments.cancelled") });
-              },
-            },
-          )
-        }
       />
-      <Modal opened={dialog === "writeOff"} onClose={() => setDialog(null)} title={t("payments.writeOffTitle")}>
-        <Stack>
-          {writeOff.error ? <ProblemAlert error={writeOff.error} /> : null}
-          <Text size="sm">{t("payments.writeOffConfirm", { amount: formatMoney(payment.unallocated) })}</Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setDialog(null)}>
-              {t("common.cancel")}
-            </Button>
-            <Button
-              loading={writeOff.isPending}
-              onClick={() => writeOff.mutate({ id: payment.id, date: null }, { onSuccess: () => setDialog(null) })}
-            >
-              {t("payments.writeOffRest")}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <ConfirmModal
+        opened={dialog === "writeOff"}
+        title={t("payments.writeOffTitle")}
+        text={t("payments.writeOffConfirm", { amount: formatMoney(payment.unallocated) })}
+        confirm={t("payments.writeOffRest")}
+        mutation={writeOff}
+        variables={{ id: payment.id, date: null }}
+        onClose={() => setDialog(null)}
+        onDone={() => setDialog(null)}
+      />
       {dialog === "allocate" && payment.customerId && (
         <AllocateModal payment={payment} customerId={payment.customerId} onClose={() => setDialog(null)} />
       )}
@@ -179,78 +164,119 @@ export function PaymentPage({ payment, canWrite }: { payment: Payment; canWrite:
   );
 }
 
+interface AllocationFormValues {
+  /** Amount typed per open invoice id; a problem naming `allocations[i].amount` lands on the invoice sent at index i. */
+  allocations: AllocationValues;
+}
+
+/** The allocation rows' errors of a form holding `allocations.<invoiceId>`, by invoice id (what `AllocationTable` shows). */
+function rowErrorsOf(errors: Record<string, unknown>) {
+  return Object.fromEntries(
+    Object.entries(errors)
+      .filter(([path]) => path.startsWith("allocations."))
+      .map(([path, message]) => [path.slice("allocations.".length), String(message)]),
+  );
+}
+
+/** The form's errors less the allocation rows' (a changed allocation clears them). */
+function withoutRowErrors(errors: Record<string, unknown>) {
+  return Object.fromEntries(Object.entries(errors).filter(([path]) => !path.startsWith("allocations."))) as Record<string, string>;
+}
+
 /** Allocates what is left of a receipt (the customer's credit) to open invoices. */
 export function AllocateModal({ payment, customerId, onClose }: { payment: Pick<Payment, "id" | "unallocated">; customerId: string; onClose: () => void }) {
   const { t } = useTranslation();
   const account = useCustomerAccount(customerId);
   const allocate = useAllocatePayment();
-  const [values, setValues] = useState<AllocationValues>({});
-  const [rowErrors, setRowErrors] = useState<Record<string, string>>({});
   const invoices = account.data?.openInvoices ?? [];
+  const { form, submitWith, failure } = useApiForm<AllocationFormValues>({
+    initialValues: { allocations: {} },
+    mapProblem: (error, submitted) => allocationsByInvoice(error, allocationsToSend(invoices, submitted.allocations)),
+  });
+  const submit = submitWith(allocate, (v) => ({ id: payment.id, allocations: allocationsToSend(invoices, v.allocations) }), onClose);
   const rest = payment.unallocated.toFixed(2).replace(".", ",");
   return (
     <Modal opened onClose={onClose} title={t("payments.allocateRestTitle", { amount: formatMoney(payment.unallocated) })} size="xl">
-      <Stack>
-        {allocate.error && Object.keys(rowErrors).length === 0 ? <ProblemAlert error={allocate.error} /> : null}
-        {account.isError ? <ProblemAlert error={account.error} /> : null}
-        <AllocationTable invoices={invoices} amount={rest} values={values} onChange={setValues} errors={rowErrors} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button
-            loading={allocate.isPending}
-            onClick={() => {
-              const sent = allocationsToSend(invoices, values);
-              allocate.mutate(
-                { id: payment.id, allocations: sent },
-                { onSuccess: onClose, onError: (e) => setRowErrors(mapPaymentProblem(e, sent, []).rows) },
-              );
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          {failure && <ProblemAlert error={failure.error} extraMessages={failure.unmatched} />}
+          {account.isError ? <ProblemAlert error={account.error} /> : null}
+          <AllocationTable
+            invoices={invoices}
+            amount={rest}
+            values={form.getValues().allocations}
+            onChange={(next) => {
+              form.setFieldValue("allocations", next);
+              form.setErrors(withoutRowErrors(form.errors));
             }}
-          >
-            {t("payments.allocate")}
-          </Button>
-        </Group>
-      </Stack>
+            errors={rowErrorsOf(form.errors)}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t("common.cancel")}
+            </Button>
+            <Button type="submit" loading={allocate.isPending}>
+              {t("payments.allocate")}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
     </Modal>
   );
 }
 
+interface IdentifyValues extends AllocationFormValues {
+  customerId: string | null;
+  customerName: string | null;
+}
+
 function IdentifyModal({ payment, onClose }: { payment: Payment; onClose: () => void }) {
   const { t } = useTranslation();
-  const [customer, setCustomer] = useState<{ id: string | null; name: string | null }>({ id: null, name: null });
-  const [values, setValues] = useState<AllocationValues>({});
-  const [rowErrors, setRowErrors] = useState<Record<string, string>>({});
-  const account = useCustomerAccount(customer.id);
   const identify = useIdentifyPayment();
+  const { form, submitWith, failure } = useApiForm<IdentifyValues>({
+    initialValues: { customerId: null, customerName: null, allocations: {} },
+    validate: { customerId: (v) => (v ? null : t("errors.required")) },
+    mapProblem: (error, submitted) => allocationsByInvoice(error, allocationsToSend(invoices, submitted.allocations)),
+  });
+  const values = form.getValues();
+  const account = useCustomerAccount(values.customerId);
   const invoices = account.data?.openInvoices ?? [];
+  const submit = submitWith(identify, (v) => ({ id: payment.id, customerId: v.customerId!, allocations: allocationsToSend(invoices, v.allocations) }), onClose);
   return (
     <Modal opened onClose={onClose} title={t("payments.identifyTitle")} size="xl">
-      <Stack>
-        {identify.error && Object.keys(rowErrors).length === 0 ? <ProblemAlert error={identify.error} /> : null}
-        <CustomerSelect label={t("payments.customer")} required value={customer.id} valueLabel={customer.name} onChange={(id, name) => setCustomer({ id, name })} />
-        {customer.id && (
-          <AllocationTable invoices={invoices} amount={payment.unallocated.toFixed(2).replace(".", ",")} values={values} onChange={setValues} errors={rowErrors} />
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button
-            disabled={!customer.id}
-            loading={identify.isPending}
-            onClick={() => {
-              const sent = allocationsToSend(invoices, values);
-              identify.mutate(
-                { id: payment.id, customerId: customer.id!, allocations: sent },
-                { onSuccess: onClose, onError: (e) => setRowErrors(mapPaymentProblem(e, sent, []).rows) },
-              );
-            }}
-          >
-            {t("payments.identify")}
-          </Button>
-        </Group>
-      </Stack>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          {failure && <ProblemAlert error={failure.error} extraMessages={failure.unmatched} />}
+          <CustomerSelect
+            label={t("payments.customer")}
+            required
+            value={values.customerId}
+            valueLabel={values.customerName}
+            onChange={(id, name) => form.setValues({ customerId: id, customerName: name, allocations: {} })}
+            error={form.errors.customerId ? String(form.errors.customerId) : undefined}
+          />
+          {values.customerId && (
+            <AllocationTable
+              invoices={invoices}
+              amount={payment.unallocated.toFixed(2).replace(".", ",")}
+              values={values.allocations}
+              onChange={(next) => {
+                form.setFieldValue("allocations", next);
+                form.setErrors(withoutRowErrors(form.errors));
+              }}
+              errors={rowErrorsOf(form.errors)}
+            />
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t("common.cancel")}
+            </Button>
+            <Button type="submit" loading={identify.isPending} disabled={!values.customerId}>
+              {t("payments.identify")}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
     </Modal>
   );
 }

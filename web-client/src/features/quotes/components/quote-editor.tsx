@@ -294,7 +294,6 @@ function QuoteActions({
   const { t } = useTranslation();
   const transition = useQuoteTransition();
   const refuse = useRefuseQuote();
-  const duplicate = useDuplicateQuote();
   const remove = useDeleteQuote();
   const fromQuote = useCreateOrderFromQuote();
   const order = useLinkedOrder(quote.orderId);
@@ -306,7 +305,6 @@ function QuoteActions({
     setEmailNumber(null);
     onEmailRequest?.(false);
   };
-  const [newValidUntil, setNewValidUntil] = useState<string | null>(dayjs().add(30, "day").format("YYYY-MM-DD"));
   const error = transition.error ?? fromQuote.error ?? remove.error;
   const emailMessage = (number: string) =>
     t("quotes.emailMessage", { number, amount: formatMoney(quote.totals.totalIncludingVat), validUntil: formatDate(quote.validUntil) });
@@ -468,48 +466,24 @@ function QuoteActions({
         label={t("quotes.refusalReason")}
         confirm={t("quotes.refuse")}
         optional
-        pending={refuse.isPending}
-        error={refuse.error}
+        mutation={refuse}
+        toVariables={(reason) => ({ id: quote.id, reason })}
         onClose={() => setDialog(null)}
-        onConfirm={(reason) =>
-          refuse.mutate(
-            { id: quote.id, reason },
-            {
-              onSuccess: () => {
-                done(t("quotes.refusedDone"))();
-                setDialog(null);
-              },
-            },
-          )
-        }
+        onDone={() => {
+          done(t("quotes.refusedDone"))();
+          setDialog(null);
+        }}
       />
       <Modal opened={dialog === "duplicate"} onClose={() => setDialog(null)} title={t("quotes.duplicateTitle")}>
-        <Stack>
-          {duplicate.error ? <ProblemAlert error={duplicate.error} /> : null}
-          <DatePickerInput label={t("quotes.validUntil")} valueFormat="DD/MM/YYYY" value={newValidUntil} onChange={setNewValidUntil} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setDialog(null)}>
-              {t("common.cancel")}
-            </Button>
-            <Button
-              loading={duplicate.isPending}
-              onClick={() =>
-                duplicate.mutate(
-                  { id: quote.id, validUntil: newValidUntil },
-                  {
-                    onSuccess: (copy) => {
-                      done(t("quotes.duplicated"))();
-                      setDialog(null);
-                      onOpen(`/quotes/${copy.id}`);
-                    },
-                  },
-                )
-              }
-            >
-              {t("quotes.duplicate")}
-            </Button>
-          </Group>
-        </Stack>
+        <DuplicateQuoteForm
+          quoteId={quote.id}
+          onClose={() => setDialog(null)}
+          onDuplicated={(copy) => {
+            done(t("quotes.duplicated"))();
+            setDialog(null);
+            onOpen(`/quotes/${copy.id}`);
+          }}
+        />
       </Modal>
       <Modal opened={dialog === "delete"} onClose={() => setDialog(null)} title={t("quotes.deleteTitle")}>
         <Stack>
@@ -525,5 +499,31 @@ function QuoteActions({
         </Stack>
       </Modal>
     </Stack>
+  );
+}
+
+/** "Dupliquer": the copy's validity date, sent through a form (a refusal naming `validUntil` lands under the date). */
+function DuplicateQuoteForm({ quoteId, onClose, onDuplicated }: { quoteId: string; onClose: () => void; onDuplicated: (copy: { id: string }) => void }) {
+  const { t } = useTranslation();
+  const duplicate = useDuplicateQuote();
+  const { form, submitWith, failure } = useApiForm<{ validUntil: string | null }>({
+    initialValues: { validUntil: dayjs().add(30, "day").format("YYYY-MM-DD") },
+  });
+  const submit = submitWith(duplicate, (v) => ({ id: quoteId, validUntil: v.validUntil }), onDuplicated);
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        {failure && <ProblemAlert error={failure.error} extraMessages={failure.unmatched} />}
+        <DatePickerInput label={t("quotes.validUntil")} valueFormat="DD/MM/YYYY" {...form.getInputProps("validUntil")} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t("common.cancel")}
+          </Button>
+          <Button type="submit" loading={duplicate.isPending}>
+            {t("quotes.duplicate")}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }
