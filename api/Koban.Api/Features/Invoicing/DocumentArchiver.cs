@@ -166,6 +166,7 @@ public sealed class ArchiveWorker(CompanyWorkRunner companies, TimeProvider cloc
     {
         Running = true;
         var nextScan = clock.GetUtcNow();
+        DateTimeOffset? scannedFrom = null; // the first pass reads everything: it catches up what a crash left unarchived
         while (!stoppingToken.IsCancellationRequested)
         {
             _wake.Reader.TryRead(out _);
@@ -174,9 +175,11 @@ public sealed class ArchiveWorker(CompanyWorkRunner companies, TimeProvider cloc
                 while (_handed.TryDequeue(out var handed)) await ArchiveOneAsync(handed.Id, handed.CompanyId, stoppingToken);
                 if (clock.GetUtcNow() >= nextScan)
                 {
-                    while (await RunOnceAsync(stoppingToken) == Batch)
+                    var started = clock.GetUtcNow();
+                    while (await RunOnceAsync(stoppingToken, scannedFrom) == Batch)
                     {
                     }
+                    scannedFrom = started - ScanOverlap;
                     nextScan = clock.GetUtcNow().AddSeconds(30);
                 }
             }
@@ -204,11 +207,19 @@ public sealed class ArchiveWorker(CompanyWorkRunner companies, TimeProvider cloc
         return done;
     }
 
-    /// <summary>One pass over at most 100 documents: returns how many were archived.</summary>
-    public async Task<int> RunOnceAsync(CancellationToken ct)
+    /// <summary>How far back a periodic pass looks before the start of the previous one: a validation stamped before that
+    /// start but committed after it (a long transaction) is still seen.</summary>
+    internal static readonly TimeSpan ScanOverlap = TimeSpan.FromMinutes(10);
+
+    /// <summary>One pass over at most 100 documents: returns how many were archived. Without <paramref name="validatedSince"/>
+    /// it reads every validated document (the catch-up at start); the periodic passes read only those validated since the
+    /// previous pass began (less <see cref="ScanOverlap"/>), through the partial index on <c>validated_at</c>, so their cost
+    /// does not grow with the company's history (a full anti-join took 5 s every 30 s at 300 000 invoices).</summary>
+    public async Task<int> RunOnceAsync(CancellationToken ct, DateTimeOffset? validatedSince = null)
     {
         var missing = await companies.ReadAsSystemAsync(async (db, c) => (await db.BillingDocuments.IgnoreQueryFilters().IgnoreAutoIncludes()
-            .Where(d => d.Status == BillingStatus.Validated && !db.ArchivedDocuments.IgnoreQueryFilters().Any(a => a.DocumentId == d.Id))
+            .Where(d => d.Status == BillingStatus.Validated && (validatedSince == null || d.ValidatedAt >= validatedSince)
+                && !db.ArchivedDocuments.IgnoreQueryFilters().Any(a => a.DocumentId == d.Id))
             .OrderBy(d => d.ValidatedAt).Take(Batch).Select(d => new { d.Id, d.CompanyId }).ToListAsync(c)).Select(d => (d.Id, d.CompanyId)).ToList(), ct);
         var done = 0;
         foreach (var (id, companyId) in missing)

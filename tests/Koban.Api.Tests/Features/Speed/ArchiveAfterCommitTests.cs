@@ -87,4 +87,28 @@ public sealed class ArchiveAfterCommitTests : ApiTest
         sha.ShouldBe(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes[0])));
         (await (await admin.GetAsync($"/api/v1/invoices/{id}/pdf")).Content.ReadAsByteArrayAsync()).ShouldBe(bytes[0]);
     }
+
+    [Test]
+    public async Task A_periodic_pass_reads_only_what_was_validated_since_the_previous_one_and_the_pass_at_start_reads_everything()
+    {
+        await using var host = new ApiFactory(Factory.Database, ApiFactory.NoBackgroundWork());
+        var worker = host.Services.GetRequiredService<ArchiveWorker>();
+        worker.Running = true;
+        var (admin, customerId) = await CompanyAsync(host);
+        var validated = await ValidatedAsync(admin, customerId); // handed to the worker, never taken: a lost hand-off
+        var id = validated.GetProperty("id").GetGuid();
+        var validatedAt = validated.GetProperty("validatedAt").GetDateTimeOffset();
+
+        while (await worker.RunOnceAsync(CancellationToken.None, validatedAt.AddMinutes(1)) > 0)
+        {
+        }
+        (await (await admin.GetAsync($"/api/v1/invoices/{id}")).Json()).GetProperty("archive").ValueKind
+            .ShouldBe(JsonValueKind.Null, "a periodic pass does not read documents validated before its window");
+
+        while (await worker.RunOnceAsync(CancellationToken.None, validatedAt.Add(-ArchiveWorker.ScanOverlap)) > 0)
+        {
+        }
+        (await (await admin.GetAsync($"/api/v1/invoices/{id}")).Json()).GetProperty("archive").ValueKind
+            .ShouldBe(JsonValueKind.Object, "a document validated inside the window (overlap included) is archived");
+    }
 }

@@ -53,6 +53,8 @@ public sealed class InvoicingConfiguration : IEntityTypeConfiguration<BillingDoc
         builder.HasIndex(d => new { d.CompanyId, d.OrderId });
         builder.HasIndex(d => new { d.CompanyId, d.Status, d.IssueDate });
         builder.HasIndex(d => new { d.CompanyId, d.UpdatedAt });
+        // The archive worker's periodic pass across companies: validated documents since its previous pass.
+        builder.HasIndex(d => d.ValidatedAt).HasFilter("validated_at IS NOT NULL").HasDatabaseName("ix_billing_documents_validated_at_archive_scan");
         // One per sort of the invoice and credit-note lists (keyset pages: sort key, then id), so that every page of a
         // large company is an index range scan, never a scan and sort of all its documents.
         foreach (var key in new[] { nameof(BillingDocument.UpdatedAt), nameof(BillingDocument.IssueDate), nameof(BillingDocument.DueDate), nameof(BillingDocument.TotalIncludingVat) })

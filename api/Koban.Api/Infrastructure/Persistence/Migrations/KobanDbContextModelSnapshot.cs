@@ -24,6 +24,78 @@ namespace Koban.Api.Infrastructure.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Koban.Api.Infrastructure.Audit.AuditEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("action");
+
+                    b.Property<Guid?>("ActorApiKeyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_api_key_id");
+
+                    b.Property<string>("ActorName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("actor_name");
+
+                    b.Property<Guid?>("ActorUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_user_id");
+
+                    b.Property<JsonDocument>("After")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("after");
+
+                    b.Property<JsonDocument>("Before")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("before");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid?>("EntityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entity_id");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("entity_type");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("RequestId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("request_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_events");
+
+                    b.HasIndex("CompanyId", "EntityId")
+                        .HasDatabaseName("ix_audit_events_company_id_entity_id");
+
+                    b.HasIndex("CompanyId", "Id")
+                        .HasDatabaseName("ix_audit_events_company_id_id");
+
+                    b.HasIndex("CompanyId", "OccurredAt", "Id")
+                        .HasDatabaseName("ix_audit_events_company_id_occurred_at_id");
+
+                    b.ToTable("audit_events", (string)null);
+                });
+
             modelBuilder.Entity("Koban.Api.Infrastructure.Documents.DocumentTemplate", b =>
                 {
                     b.Property<Guid>("CompanyId")
@@ -95,78 +167,6 @@ namespace Koban.Api.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_document_templates_logo_file_id");
 
                     b.ToTable("document_templates", (string)null);
-                });
-
-            modelBuilder.Entity("Koban.Api.Infrastructure.Audit.AuditEvent", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasMaxLength(80)
-                        .HasColumnType("character varying(80)")
-                        .HasColumnName("action");
-
-                    b.Property<Guid?>("ActorApiKeyId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("actor_api_key_id");
-
-                    b.Property<string>("ActorName")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("actor_name");
-
-                    b.Property<Guid?>("ActorUserId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("actor_user_id");
-
-                    b.Property<JsonDocument>("After")
-                        .HasColumnType("jsonb")
-                        .HasColumnName("after");
-
-                    b.Property<JsonDocument>("Before")
-                        .HasColumnType("jsonb")
-                        .HasColumnName("before");
-
-                    b.Property<Guid>("CompanyId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("company_id");
-
-                    b.Property<Guid?>("EntityId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("entity_id");
-
-                    b.Property<string>("EntityType")
-                        .IsRequired()
-                        .HasMaxLength(80)
-                        .HasColumnType("character varying(80)")
-                        .HasColumnName("entity_type");
-
-                    b.Property<DateTimeOffset>("OccurredAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("occurred_at");
-
-                    b.Property<string>("RequestId")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("request_id");
-
-                    b.HasKey("Id")
-                        .HasName("pk_audit_events");
-
-                    b.HasIndex("CompanyId", "EntityId")
-                        .HasDatabaseName("ix_audit_events_company_id_entity_id");
-
-                    b.HasIndex("CompanyId", "Id")
-                        .HasDatabaseName("ix_audit_events_company_id_id");
-
-                    b.HasIndex("CompanyId", "OccurredAt", "Id")
-                        .HasDatabaseName("ix_audit_events_company_id_occurred_at_id");
-
-                    b.ToTable("audit_events", (string)null);
                 });
 
             modelBuilder.Entity("Koban.Api.Infrastructure.Mail.OutboxAttachment", b =>
@@ -1994,6 +1994,10 @@ namespace Koban.Api.Infrastructure.Persistence.Migrations
                     b.HasIndex("OrderId")
                         .HasDatabaseName("ix_billing_documents_order_id");
 
+                    b.HasIndex("ValidatedAt")
+                        .HasDatabaseName("ix_billing_documents_validated_at_archive_scan")
+                        .HasFilter("validated_at IS NOT NULL");
+
                     b.HasIndex("CompanyId", "ChainSequence")
                         .IsUnique()
                         .HasDatabaseName("ix_billing_documents_company_id_chain_sequence")
@@ -3604,6 +3608,16 @@ namespace Koban.Api.Infrastructure.Persistence.Migrations
                     b.HasDiscriminator().HasValue("Invoice");
                 });
 
+            modelBuilder.Entity("Koban.Api.Infrastructure.Audit.AuditEvent", b =>
+                {
+                    b.HasOne("Koban.Domain.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_audit_events_companies_company_id");
+                });
+
             modelBuilder.Entity("Koban.Api.Infrastructure.Documents.DocumentTemplate", b =>
                 {
                     b.HasOne("Koban.Domain.Companies.Company", null)
@@ -3618,16 +3632,6 @@ namespace Koban.Api.Infrastructure.Persistence.Migrations
                         .HasForeignKey("LogoFileId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_document_templates_files_logo_file_id");
-                });
-
-            modelBuilder.Entity("Koban.Api.Infrastructure.Audit.AuditEvent", b =>
-                {
-                    b.HasOne("Koban.Domain.Companies.Company", null)
-                        .WithMany()
-                        .HasForeignKey("CompanyId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_audit_events_companies_company_id");
                 });
 
             modelBuilder.Entity("Koban.Api.Infrastructure.Mail.OutboxAttachment", b =>
