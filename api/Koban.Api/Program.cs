@@ -73,6 +73,7 @@ builder.Services.AddSales();
 builder.Services.AddScoped<Koban.Api.Infrastructure.Tenancy.CompanyClock>();
 builder.Services.AddScoped<Koban.Api.Features.Invoicing.BillingService>();
 builder.Services.AddScoped<Koban.Api.Features.Invoicing.InvoicingReader>();
+builder.Services.AddScoped<Koban.Api.Features.Common.DocumentMailer>();
 builder.Services.AddScoped<Koban.Api.Infrastructure.Accounting.AccountingBooks>();
 builder.Services.AddScoped<Koban.Api.Features.Payments.ReceivablesLedger>();
 builder.Services.AddScoped<Koban.Api.Features.Payments.PaymentsReader>();
@@ -261,7 +262,8 @@ Koban.Api.Features.Receivables.ReceivablesEndpoints.MapReceivablesEndpoints(api)
 api.MapDocumentTemplatesEndpoints();
 api.MapSalesPdfEndpoints();
 api.MapBillingPdfEndpoints();
-api.MapSendDocumentEndpoints();
+api.MapInvoicingEmailEndpoints();
+api.MapSalesEmailEndpoints();
 api.MapEmailsEndpoints();
 Koban.Api.Features.Accounting.AccountingExportsEndpoints.MapAccountingExportsEndpoints(api);
 api.MapInvitationEndpoints();

@@ -33,19 +33,12 @@ public static class InvoicingEndpoints
         GetCreditNotePdfHandler.Map(app);
     }
 
-    /// <summary>The e-mail routes of invoices, credit notes, orders and quotes.</summary>
-    public static void MapSendDocumentEndpoints(this IEndpointRouteBuilder app)
+    /// <summary>The e-mail routes of invoices and credit notes (orders and quotes: <c>SalesEndpoints.MapSalesEmailEndpoints</c>).</summary>
+    public static void MapInvoicingEmailEndpoints(this IEndpointRouteBuilder app)
     {
-        foreach (var (type, path, tag, resource, label) in new[]
-        {
-            (SendableDocument.Invoice, "/api/v1/invoices", "Invoices", Permissions.Invoices, "invoice"),
-            (SendableDocument.CreditNote, "/api/v1/credit-notes", "Credit notes", Permissions.CreditNotes, "credit note"),
-            (SendableDocument.Order, "/api/v1/orders", "Orders", Permissions.Orders, "order"),
-            (SendableDocument.Quote, "/api/v1/quotes", "Quotes", Permissions.Quotes, "quote"),
-        })
-        {
-            SendDocumentHandler.Map(app, type, path, tag, resource, label);
-            ListDocumentEmailsHandler.Map(app, type, path, tag, resource, label);
-        }
+        SendInvoiceHandler.Map(app);
+        ListInvoiceEmailsHandler.Map(app);
+        SendCreditNoteHandler.Map(app);
+        ListCreditNoteEmailsHandler.Map(app);
     }
 }

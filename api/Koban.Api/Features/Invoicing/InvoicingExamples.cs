@@ -159,11 +159,4 @@ internal static class InvoicingExamples
     internal static readonly CreditNoteResponse CreditDraft =
         Credit with { Status = BillingStatus.Draft, Number = null, IssueDate = null, Snapshot = null, Fingerprint = null, ChainSequence = null, ValidatedAt = null, AppliedToInvoice = 0m };
 
-    internal static readonly SendDocumentRequest SendRequest = new(["compta@durand.example"], ["claire.durand@durand.example"], null, null);
-
-    internal static readonly SendDocumentResponse SendResponse = new(Guid.Parse("01936f00-0000-7000-8000-0000000000a1"), ["compta@durand.example"], ["claire.durand@durand.example"],
-        "Facture FA-2026-00042 — Atelier Koban Démo", "Facture FA-2026-00042.pdf",
-        [new EmailDelivery(Guid.Parse("01936f00-0000-7000-8000-0000000000a1"), "invoice", Guid.Parse("01936e00-0000-7000-8000-0000000000f1"), ["compta@durand.example"],
-            ["claire.durand@durand.example"], "Facture FA-2026-00042 — Atelier Koban Démo", ["Facture FA-2026-00042.pdf"], EmailStatus.Pending, 0, null,
-            new DateTimeOffset(2026, 12, 15, 9, 31, 0, TimeSpan.Zero), new DateTimeOffset(2026, 12, 15, 9, 31, 0, TimeSpan.Zero), null, "Anne Comptable")]);
 }

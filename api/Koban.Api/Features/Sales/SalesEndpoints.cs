@@ -67,3 +67,15 @@ public static class SalesPdfEndpoints
         GetOrderPdfEndpoint.Map(app);
     }
 }
+
+public static class SalesEmailEndpoints
+{
+    /// <summary>The e-mail routes of orders (order confirmations) and quotes, mapped after those of invoices and credit notes.</summary>
+    public static void MapSalesEmailEndpoints(this IEndpointRouteBuilder app)
+    {
+        SendOrderHandler.Map(app);
+        ListOrderEmailsHandler.Map(app);
+        EmailQuoteHandler.Map(app);
+        ListQuoteEmailsHandler.Map(app);
+    }
+}
