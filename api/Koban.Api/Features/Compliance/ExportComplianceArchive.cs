@@ -4,11 +4,15 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Koban.Api.Infrastructure.Audit;
+using Koban.Api.Infrastructure.Mapping;
 using Koban.Api.Infrastructure.Persistence;
+using Koban.Api.Infrastructure.Security;
+using Koban.Api.Infrastructure.Web;
 using Koban.Domain.Compliance;
 using Koban.Domain.Documents;
 using Koban.Domain.Invoicing;
 using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Koban.Api.Features.Compliance;
@@ -98,7 +102,7 @@ public sealed class ExportComplianceArchiveHandler(KobanDbContext db, AuditLog a
             var orderedChain = chain.OrderBy(l => l.Sequence).ToList();
             await AddAsync(zip, buffer, output, "chain.json", JsonSerializer.SerializeToUtf8Bytes(new { formatVersion = FormatVersion, links = orderedChain }, Json), files, ct);
             await AddAsync(zip, buffer, output, "closures.json", JsonSerializer.SerializeToUtf8Bytes(
-                new { formatVersion = FormatVersion, closures = closures.Select(c => new { closure = ClosureResponse.From(c), canonicalText = ClosureFingerprint.Canonical(c) }) }, Json), files, ct);
+                new { formatVersion = FormatVersion, closures = closures.Select(c => new { closure = c.MapTo<ClosureResponse>(), canonicalText = ClosureFingerprint.Canonical(c) }) }, Json), files, ct);
 
             await AddAuditLogAsync(zip, buffer, output, from, to, files, ct);
 
@@ -179,6 +183,19 @@ public sealed class ExportComplianceArchiveHandler(KobanDbContext db, AuditLog a
         for (var i = 2; !used.Add(candidate); i++) candidate = $"{name}~{i}";
         return candidate;
     }
+
+    public static void Map(RouteGroupBuilder group) =>
+        group.MapGet("/archive", async Task<PushStreamHttpResult> (int year, IMediator mediator, HttpContext http, CancellationToken ct) =>
+            {
+                var export = await mediator.Send(new ExportComplianceArchiveQuery(year), ct);
+                return TypedResults.Stream(stream => export.WriteAsync(stream, http.RequestAborted), "application/zip", export.FileName);
+            })
+            .WithName("ExportComplianceArchive")
+            .WithSummary("Download the conservation archive of a fiscal year (ZIP)")
+            .WithDescription("A ZIP readable without Koban, streamed as it is written: `README.txt` (French and English: every file and how to verify by hand), `documents/<number>.json` (full content of every validated invoice and credit note dated in the fiscal year, with the canonical text its fingerprint hashes) and `documents/<number>.pdf` (the archived PDF, when it exists), `audit-log.jsonl` (the year's audit events), `chain.json` (the year's chain links in sequence order), `closures.json` (the year's closures with their canonical text) and, last, `manifest.json` (company identity, generation time, format version, the SHA-256 and size of every other file, every document's number, type, fingerprint and chain sequence, and the PDFs missing). `year` is the fiscal year named after its closing date. The export is recorded in the audit log.")
+            .RequirePermission(Permissions.Audit, Access.Read)
+            .WithProblems(422)
+            .Produces<Stream>(StatusCodes.Status200OK, "application/zip");
 }
 
 /// <summary>A write-only, non-seekable stream (so the ZIP uses data descriptors) that keeps what the archive wrote until

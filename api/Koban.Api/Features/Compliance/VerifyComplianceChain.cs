@@ -1,7 +1,10 @@
 using Koban.Api.Infrastructure.Persistence;
+using Koban.Api.Infrastructure.Security;
+using Koban.Api.Infrastructure.Web;
 using Koban.Domain.Compliance;
 using Koban.Domain.Invoicing;
 using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Koban.Api.Features.Compliance;
@@ -85,4 +88,12 @@ public sealed class VerifyChainHandler(KobanDbContext db, TimeProvider clock) : 
             return result;
         }
     }
+
+    public static void Map(RouteGroupBuilder group) =>
+        group.MapGet("/chain", async Task<Ok<ChainVerification>> (IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new VerifyChainQuery(), ct)))
+            .WithName("VerifyComplianceChain")
+            .WithSummary("Recompute and verify the company's fingerprint chain")
+            .WithDescription("Recomputes the SHA-256 fingerprint of every validated invoice and credit note from its stored content (every line, the seller and buyer snapshots, the per-rate breakdown, the totals, the validation time) and of every closure from its stored totals, walking them together in chain order, and checks each links to the previous one without gap. `intact: false` reports the first break: `content_changed` (a document's or closure's content no longer gives its fingerprint — e.g. a line description, an address or a total altered behind the application's back), `previous_link_broken`, `sequence_gap` or `head_mismatch`. The canonical texts are documented in docs/compliance.md, so the check can be redone without Koban.")
+            .RequirePermission(Permissions.Audit, Access.Read)
+            .WithExamples(null, 200, ComplianceExamples.Chain);
 }
