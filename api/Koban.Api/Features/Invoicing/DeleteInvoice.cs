@@ -2,7 +2,6 @@ using Koban.Api.Infrastructure.Audit;
 using Koban.Api.Infrastructure.Persistence;
 using Koban.Api.Infrastructure.Security;
 using Koban.Api.Infrastructure.Web;
-using Koban.Domain.Sales;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -11,18 +10,15 @@ namespace Koban.Api.Features.Invoicing;
 
 public sealed record DeleteInvoiceCommand(Guid Id) : ICommand;
 
-/// <summary>Deletes a draft; its billing-schedule milestone becomes due again.</summary>
-public sealed class DeleteInvoiceHandler(KobanDbContext db, AuditLog audit) : ICommandHandler<DeleteInvoiceCommand>
+/// <summary>Deletes a draft; its billing-schedule milestone becomes due again, and <see cref="DraftInvoiceDeleted"/> lets the
+/// other features give back what the draft had taken.</summary>
+public sealed class DeleteInvoiceHandler(KobanDbContext db, AuditLog audit, IPublisher publisher) : ICommandHandler<DeleteInvoiceCommand>
 {
     public async ValueTask<Unit> Handle(DeleteInvoiceCommand command, CancellationToken cancellationToken)
     {
         var invoice = await db.Invoices.AsSplitQuery().SingleOrDefaultAsync(i => i.Id == command.Id, cancellationToken) ?? throw new NotFoundException("invoice", command.Id);
         invoice.EnsureDeletable();
-        if (invoice.MilestoneId is { } milestoneId && invoice.OrderId is { } orderId)
-        {
-            var schedule = await db.Set<BillingSchedule>().SingleOrDefaultAsync(s => s.OrderId == orderId, cancellationToken);
-            if (schedule?.Milestones.Any(m => m.Id == milestoneId && m.InvoiceId == invoice.Id) == true) schedule.UnlinkInvoice(milestoneId);
-        }
+        await publisher.Publish(new DraftInvoiceDeleted(invoice.Id, invoice.OrderId, invoice.MilestoneId), cancellationToken);
         db.Invoices.Remove(invoice);
         audit.Record("invoice.deleted", "invoice", invoice.Id, before: new { invoice.Kind, invoice.CustomerId, invoice.TotalExcludingVat });
         await db.SaveChangesAsync(cancellationToken);

@@ -253,5 +253,13 @@ public sealed class SalesFlowTests : ApiTest
         due.GetProperty("label").GetString().ShouldBe("Acompte");
         due.GetProperty("isLate").GetBoolean().ShouldBeTrue();
         overview.GetProperty("ordersLeftToInvoice").EnumerateArray().Single().GetProperty("leftToInvoiceExcludingVat").GetDecimal().ShouldBe(1455.90m);
+
+        // The deposit milestone invoiced as a draft is no longer due; deleting the draft makes it due again.
+        var milestoneId = due.GetProperty("milestoneId").GetGuid();
+        var draft = await Post(c.Company.Admin, "/api/v1/invoices/from-order", new { orderId = id, kind = "Deposit", milestoneId }, HttpStatusCode.Created);
+        (await (await c.Company.Admin.GetAsync("/api/v1/billing-schedule")).Json()).GetProperty("dueMilestones").GetArrayLength().ShouldBe(0);
+        (await c.Company.Admin.DeleteAsync($"/api/v1/invoices/{draft.GetProperty("id").GetGuid()}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        var dueAgain = (await (await c.Company.Admin.GetAsync("/api/v1/billing-schedule")).Json()).GetProperty("dueMilestones").EnumerateArray().Single();
+        dueAgain.GetProperty("milestoneId").GetGuid().ShouldBe(milestoneId);
     }
 }
