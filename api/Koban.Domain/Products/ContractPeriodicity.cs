@@ -5,5 +5,6 @@ public enum ContractPeriodicity
 {
     Monthly,
     Quarterly,
+    HalfYearly,
     Yearly,
 }

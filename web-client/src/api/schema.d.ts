@@ -3233,7 +3233,7 @@ export interface components {
             isBilling: boolean;
         };
         /** @enum {unknown} */
-        ContractPeriodicity: "Monthly" | "Quarterly" | "Yearly" | null;
+        ContractPeriodicity: "Monthly" | "Quarterly" | "HalfYearly" | "Yearly" | null;
         CreateApiKeyRequest: {
             name: string;
             scopes: string[];

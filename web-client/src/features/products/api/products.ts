@@ -12,7 +12,7 @@ export type ContractPeriodicity = NonNullable<Schemas["ContractPeriodicity"]>;
 export type ImportReport = Schemas["ImportReport"];
 
 export const productNatures: ProductNature[] = ["Goods", "Service"];
-export const contractPeriodicities: ContractPeriodicity[] = ["Monthly", "Quarterly", "Yearly"];
+export const contractPeriodicities: ContractPeriodicity[] = ["Monthly", "Quarterly", "HalfYearly", "Yearly"];
 /** The French VAT rates the API accepts (CGI art. 278 ff.). */
 export const vatRates = [20, 10, 5.5, 2.1, 0];
 
