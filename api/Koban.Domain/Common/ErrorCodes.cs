@@ -508,6 +508,9 @@ public static class ErrorCodes
     /// <summary>fr: Il n'y a rien à facturer : aucun intérêt de retard ni indemnité non encore facturés. en: There is nothing to invoice: no late-payment interest or indemnity not yet invoiced.</summary>
     public const string LateFeesNothingToInvoice = "late_fees_nothing_to_invoice";
 
+    /// <summary>fr: Paramètres de facturation des contrats invalides : mode « Draft » ou « ValidateAndSend », rappel de 0 à 365 jours avant la date limite de préavis. en: Invalid contract billing settings: mode Draft or ValidateAndSend, reminder 0 to 365 days before the notice deadline.</summary>
+    public const string ContractBillingSettingsInvalid = "contract_billing_settings_invalid";
+
     /// <summary>fr: Choisissez au moins une colonne, parmi les colonnes connues. en: Choose at least one column, among the known columns.</summary>
     public const string CsvColumnsInvalid = "csv_columns_invalid";
 

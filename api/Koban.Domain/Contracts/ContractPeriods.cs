@@ -1,4 +1,5 @@
 using Koban.Domain.Common;
+using Koban.Domain.Documents;
 using Koban.Domain.Invoicing;
 using Koban.Domain.Products;
 
@@ -97,6 +98,32 @@ public static class ContractPeriods
     {
         ArgumentNullException.ThrowIfNull(periods);
         return [.. periods.Where(p => p.BillingDate <= today).OrderBy(p => p.Start)];
+    }
+
+    /// <summary>
+    /// The invoice line billing a contract line for <paramref name="period"/>, carrying the period as its service period.
+    /// A full period bills the line as it is; a cut one bills its share of the line's net, rounded once to the cent, as a
+    /// lump sum (1 × share) labelled "(prorata 15/30 jours)", so the net printed is exactly the share.
+    /// </summary>
+    public static BillingLineData InvoiceLine(DocumentLineData line, BillingPeriod period)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        ArgumentNullException.ThrowIfNull(period);
+        var data = line with { IsContractLine = false };
+        if (!line.Kind.IsPriced()) return new BillingLineData(data);
+        if (period.IsPartial)
+        {
+            var share = period.Share(DocumentTotals.LineNet(line.Quantity, line.UnitPrice, line.DiscountPercent));
+            data = data with
+            {
+                Description = $"{line.Description} (prorata {period.ServiceDays}/{period.FullDays} jours)",
+                Quantity = 1m,
+                UnitCode = "C62",
+                UnitPrice = share,
+                DiscountPercent = 0m,
+            };
+        }
+        return new BillingLineData(data, ServicePeriod: period.Service);
     }
 
     /// <summary>The monthly equivalent of a period's amount (recurring revenue), rounded to the cent.</summary>

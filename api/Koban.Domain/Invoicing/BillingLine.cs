@@ -12,7 +12,8 @@ public sealed record BillingLineData(
     decimal DeductedVat = 0m,
     Guid? SourceLineId = null,
     ProductNature? Nature = null,
-    LateFeeKind? LateFee = null)
+    LateFeeKind? LateFee = null,
+    ServicePeriod? ServicePeriod = null)
 {
     public bool IsDeduction => DeductedInvoiceId is not null;
 }
@@ -57,9 +58,17 @@ public sealed class BillingLine : SalesLine
     /// <summary>Set on the lines of a late-fee invoice: interest or the recovery indemnity, each posted to its own account.</summary>
     public LateFeeKind? LateFee { get; private set; }
 
+    /// <summary>First day of the service period the line covers (a contract's billing period), with <see cref="ServiceEnd"/>.</summary>
+    public DateOnly? ServiceStart { get; private set; }
+
+    /// <summary>Last day of the service period, both days included.</summary>
+    public DateOnly? ServiceEnd { get; private set; }
+
     public bool IsDeduction => DeductedInvoiceId is not null;
 
-    public BillingLineData ToBillingData() => new(ToData(), OrderLineId, DeductedInvoiceId, DeductedVat, SourceLineId, Nature, LateFee);
+    public ServicePeriod? ServicePeriod => ServiceStart is { } start && ServiceEnd is { } end ? new ServicePeriod(start, end) : null;
+
+    public BillingLineData ToBillingData() => new(ToData(), OrderLineId, DeductedInvoiceId, DeductedVat, SourceLineId, Nature, LateFee, ServicePeriod);
 
     internal static BillingLine Create(Guid documentId, int position, BillingLineData data)
     {
@@ -72,6 +81,8 @@ public sealed class BillingLine : SalesLine
             SourceLineId = data.SourceLineId,
             Nature = data.Nature,
             LateFee = data.LateFee,
+            ServiceStart = data.ServicePeriod?.Start,
+            ServiceEnd = data.ServicePeriod?.End,
         };
         line.Fill(position, data.Line);
         return line;

@@ -42,6 +42,8 @@ public static class DocumentFingerprint
                 Scaled(line.Quantity, 1000m), line.UnitCode, Scaled(line.UnitPrice, 10000m), Hundredths(line.DiscountPercent), Hundredths(line.VatRate),
                 line.VatCategory.Code(), Cents(line.NetAmount), line.OrderLineId?.ToString("D"), line.DeductedInvoiceId?.ToString("D"), Cents(line.DeductedVat),
                 line.SourceLineId?.ToString("D"));
+            // Only when set, so the documents validated before service periods existed keep their canonical text.
+            if (line.ServiceStart is { } serviceStart && line.ServiceEnd is { } serviceEnd) Record(text, "PERIOD", Date(serviceStart), Date(serviceEnd));
         }
         foreach (var row in document.VatBreakdown)
             Record(text, "VAT", Hundredths(row.Rate), row.Category.Code(), Cents(row.Base), Cents(row.Vat));

@@ -1,4 +1,6 @@
 using Koban.Domain.Contracts;
+using Koban.Domain.Documents;
+using Koban.Domain.Invoicing;
 using Koban.Domain.Products;
 
 namespace Koban.Domain.Tests.Contracts;
@@ -179,5 +181,48 @@ public sealed class ContractPeriodsTests
         // January 2028: the first period of the tacitly renewed term (from 31/01/2028) is to come too.
         revenue[10].AmountExcludingVat.ShouldBe(49m);
         revenue[11].AmountExcludingVat.ShouldBe(49m);
+    }
+
+    [Test]
+    public void A_full_period_bills_the_contract_line_as_it_is_with_its_service_period()
+    {
+        var line = new DocumentLineData(LineKind.Product, Guid.NewGuid(), "Abonnement logiciel", 2m, "MON", 24.5m, 0m, 20m, VatCategory.Standard, IsContractLine: true);
+        var period = ContractPeriods.OfTerm(D(2027, 1, 31), 12, ContractPeriodicity.Monthly, BillingTiming.InAdvance)[0];
+
+        var billed = ContractPeriods.InvoiceLine(line, period);
+
+        billed.Line.ShouldBe(line with { IsContractLine = false });
+        billed.ServicePeriod.ShouldBe(new ServicePeriod(D(2027, 1, 31), D(2027, 2, 27)));
+    }
+
+    [Test]
+    public void A_cut_period_bills_the_share_of_each_line_net_as_a_lump_sum()
+    {
+        // 3 × 19,90 less 10 % = 53,73 a month; 15 days of April (30): 26,865 → 26,87.
+        var line = new DocumentLineData(LineKind.Free, null, "Maintenance", 3m, "MON", 19.9m, 10m, 20m, VatCategory.Standard);
+        var period = ContractPeriods.OfTerm(D(2027, 4, 1), 12, ContractPeriodicity.Monthly, BillingTiming.InArrears, lastServiceDay: D(2027, 4, 15)).ShouldHaveSingleItem();
+
+        var billed = ContractPeriods.InvoiceLine(line, period);
+
+        (billed.Line.Quantity, billed.Line.UnitCode, billed.Line.UnitPrice, billed.Line.DiscountPercent).ShouldBe((1m, "C62", 26.87m, 0m));
+        billed.Line.Description.ShouldBe("Maintenance (prorata 15/30 jours)");
+        billed.Line.VatRate.ShouldBe(20m);
+        billed.ServicePeriod.ShouldBe(new ServicePeriod(D(2027, 4, 1), D(2027, 4, 15)));
+        // A title line is copied without a period.
+        ContractPeriods.InvoiceLine(DocumentLineData.Title("Services"), period).ServicePeriod.ShouldBeNull();
+    }
+
+    [Test]
+    public void The_notice_reminder_is_due_from_its_lead_days_before_the_deadline_to_the_deadline()
+    {
+        var settings = ContractBillingSettings.Create(ContractInvoicing.Draft, 30);
+        var deadline = D(2027, 10, 31);
+        settings.NoticeReminderDue(deadline, D(2027, 9, 30)).ShouldBeFalse();
+        settings.NoticeReminderDue(deadline, D(2027, 10, 1)).ShouldBeTrue();
+        settings.NoticeReminderDue(deadline, deadline).ShouldBeTrue();
+        settings.NoticeReminderDue(deadline, D(2027, 11, 1)).ShouldBeFalse();
+        ContractBillingSettings.Default().NoticeReminderDays.ShouldBe(30);
+        Should.Throw<Koban.Domain.Common.DomainException>(() => ContractBillingSettings.Create(ContractInvoicing.Draft, 366)).Field.ShouldBe("noticeReminderDays");
+        Should.Throw<Koban.Domain.Common.DomainException>(() => ContractBillingSettings.Create((ContractInvoicing)9, 30)).Field.ShouldBe("invoicing");
     }
 }

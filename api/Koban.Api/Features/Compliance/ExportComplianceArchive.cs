@@ -308,6 +308,8 @@ internal static class ArchivedDocumentJson
             l.DeductedInvoiceId,
             l.DeductedVat,
             l.SourceLineId,
+            l.ServiceStart,
+            l.ServiceEnd,
         }),
         vatBreakdown = d.VatBreakdown.Select(r => new { r.Rate, category = r.Category.ToString(), categoryCode = r.Category.Code(), @base = r.Base, r.Vat }),
         legalNotes = d.LegalNotes,

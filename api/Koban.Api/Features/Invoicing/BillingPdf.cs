@@ -31,7 +31,7 @@ public static class BillingPdf
             Invoice => (PrintableKind.Invoice, "Facture"),
             _ => (PrintableKind.CreditNote, "Avoir"),
         };
-        var lines = document.Lines.Select(l => new PrintableLine(l.Kind, l.Description, l.Quantity, l.UnitCode, l.UnitPrice, l.DiscountPercent, l.VatRate,
+        var lines = document.Lines.Select(l => new PrintableLine(l.Kind, WithServicePeriod(l), l.Quantity, l.UnitCode, l.UnitPrice, l.DiscountPercent, l.VatRate,
             l.VatCategory, l.NetAmount, l.IsDeduction)).ToList();
         // The payment clauses (terms, early-payment discount, late-payment penalties, the 40 € indemnity) only where something is to be paid.
         var payable = MandatoryMentions.PaymentClausesApply(document);
@@ -68,6 +68,12 @@ public static class BillingPdf
             document.Comment,
             reason);
     }
+
+    /// <summary>The line's description, with its service period printed under it when it has one.</summary>
+    public static string WithServicePeriod(BillingLine line) =>
+        line.ServiceStart is { } start && line.ServiceEnd is { } end
+            ? $"{line.Description}\nPériode du {FrenchFormat.Date(start)} au {FrenchFormat.Date(end)}"
+            : line.Description;
 
     /// <summary>Goods, services or both (domain-rules.md §4), from the natures of the priced lines.</summary>
     public static string? OperationNature(IEnumerable<BillingLine> lines)

@@ -87,7 +87,9 @@ internal static class DirectInvoiceInput
             : l.ProductId is { } p && natures.TryGetValue(p, out var n) ? n : r.Lines[i].Nature ?? Invoice.NatureFromCategory(l.VatCategory),
             // a late-fee line edited in place (still a free line outside the scope of VAT) keeps its account
             LateFee: previous is not null && i < previous.Count && previous[i].LateFee is { } fee && l.Kind == LineKind.Free && l.VatCategory == VatCategory.OutsideScope
-                ? fee : null))];
+                ? fee : null,
+            // a contract period's line edited in place keeps the service period it covers
+            ServicePeriod: previous is not null && i < previous.Count && l.Kind.IsPriced() ? previous[i].ServicePeriod : null))];
         return (customer, header, lines);
     }
 }

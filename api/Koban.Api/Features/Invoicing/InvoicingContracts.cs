@@ -74,7 +74,12 @@ public sealed record BillingLineResponse(
     Guid? SourceLineId,
     ProductNature? Nature,
     [property: System.ComponentModel.Description("On a French 0 % exempt line (category E), the legal basis of the exemption as given on the line or copied from its product, printed on the document, e.g. \"Exonération de TVA, article 261-4-4° du CGI\".")]
-    string? VatExemptionReason = null);
+    string? VatExemptionReason = null,
+    [property: System.ComponentModel.Description("The period of service the line covers, both days included (a subscription contract's billing period, EN 16931 BT-134/BT-135), printed under the line as \"Période du 01/01/2027 au 31/01/2027\"; null on other lines.")]
+    ServicePeriodResponse? ServicePeriod = null);
+
+/// <summary>First and last day of a service period, both included.</summary>
+public sealed record ServicePeriodResponse(DateOnly Start, DateOnly End);
 
 /// <summary>The seller and buyer as copied onto the document at validation.</summary>
 public sealed record BillingSnapshotResponse(SellerSnapshot Seller, BuyerSnapshot Buyer, IReadOnlyList<string> LegalNotes);
@@ -268,7 +273,8 @@ public sealed class InvoicingMapping : IRegister
 {
     public void Register(TypeAdapterConfig config)
     {
-        config.NewConfig<BillingLine, BillingLineResponse>();
+        config.NewConfig<BillingLine, BillingLineResponse>()
+            .Map(d => d.ServicePeriod, s => s.ServiceStart != null && s.ServiceEnd != null ? new ServicePeriodResponse(s.ServiceStart.Value, s.ServiceEnd.Value) : null);
         config.NewConfig<InvoicingReader.SettlementRow, Payments.InvoiceSettlementResponse>();
 
         config.NewConfig<InvoiceView, InvoiceResponse>()

@@ -352,6 +352,7 @@ public sealed class ClosuresTests : ApiTest
             Record("LINE", Str(l, "position"), Str(l, "kind"), Str(l, "productId"), Str(l, "description"), Scaled(l, "quantity", 1000m), Str(l, "unitCode"), Scaled(l, "unitPrice", 10000m),
                 Scaled(l, "discountPercent", 100m), Scaled(l, "vatRate", 100m), Str(l, "vatCategoryCode"), Scaled(l, "netAmount", 100m), Str(l, "orderLineId"), Str(l, "deductedInvoiceId"),
                 Scaled(l, "deductedVat", 100m), Str(l, "sourceLineId"));
+            if (Str(l, "serviceStart") is not null) Record("PERIOD", Date(l, "serviceStart"), Date(l, "serviceEnd"));
         }
         foreach (var r in d.GetProperty("vatBreakdown").EnumerateArray())
             Record("VAT", Scaled(r, "rate", 100m), Str(r, "categoryCode"), Scaled(r, "base", 100m), Scaled(r, "vat", 100m));

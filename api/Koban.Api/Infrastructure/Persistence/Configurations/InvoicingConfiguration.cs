@@ -84,6 +84,7 @@ public sealed class InvoicingConfiguration : IEntityTypeConfiguration<BillingDoc
         builder.ToTable("billing_document_lines");
         SalesConfiguration.Line(builder);
         builder.Ignore(l => l.IsDeduction);
+        builder.Ignore(l => l.ServicePeriod);
         builder.HasIndex(l => new { l.DocumentId, l.Position });
         builder.HasIndex(l => l.OrderLineId);
     }
