@@ -522,4 +522,46 @@ public static class ErrorCodes
 
     /// <summary>fr: Indiquez un format de date valide (20 caractères au plus, ex. dd/MM/yyyy). en: Give a valid date format (20 characters at most, e.g. dd/MM/yyyy).</summary>
     public const string CsvDateFormatInvalid = "csv_date_format_invalid";
+
+    /// <summary>fr: Les conditions du contrat ne sont pas valides : durée de 1 à {maximumMonths} mois, périodicité et terme de facturation connus, date de début entre 2000 et 2100. en: The contract terms are invalid: a term of 1 to {maximumMonths} months, a known periodicity and billing timing, a start date between 2000 and 2100.</summary>
+    public const string ContractTermInvalid = "contract_term_invalid";
+
+    /// <summary>fr: La durée du contrat doit être un nombre entier de périodes de facturation ({periodMonths} mois). en: The contract term must be a whole number of billing periods ({periodMonths} months).</summary>
+    public const string ContractTermNotWholePeriods = "contract_term_not_whole_periods";
+
+    /// <summary>fr: Le préavis va de 0 à {maximumMonths} mois et doit être plus court que la durée du contrat. en: The notice is 0 to {maximumMonths} months and must be shorter than the contract term.</summary>
+    public const string ContractNoticeInvalid = "contract_notice_invalid";
+
+    /// <summary>fr: La révision demande un pourcentage (de {minimumPercentage} à {maximumPercentage}, 2 décimales) ou une valeur d'indice (positive, 4 décimales). en: The revision needs a percentage ({minimumPercentage} to {maximumPercentage}, 2 decimals) or an index value (positive, 4 decimals).</summary>
+    public const string ContractRevisionInvalid = "contract_revision_invalid";
+
+    /// <summary>fr: Ce contrat n'a pas de clause d'indexation : indiquez un pourcentage ou aucune révision. en: This contract has no index clause: give a percentage or no revision.</summary>
+    public const string ContractIndexNotDefined = "contract_index_not_defined";
+
+    /// <summary>fr: Le préavis n'est pas respecté : la résiliation peut prendre effet au plus tôt le {earliestDate} (date limite de préavis : {noticeDeadline}). en: The notice is not respected: the termination can take effect on {earliestDate} at the earliest (notice deadline: {noticeDeadline}).</summary>
+    public const string ContractNoticeNotRespected = "contract_notice_not_respected";
+
+    /// <summary>fr: La résiliation doit prendre effet au plus tard le {latestDate}, fin de la période d'engagement. en: The termination must take effect on {latestDate} at the latest, the end of the committed term.</summary>
+    public const string ContractTerminationTooLate = "contract_termination_too_late";
+
+    /// <summary>fr: La date limite de préavis ({noticeDeadline}) est passée : le contrat se renouvellera ; résiliez-le pour le {earliestDate}. en: The notice deadline ({noticeDeadline}) has passed: the contract will renew; terminate it for {earliestDate}.</summary>
+    public const string ContractNoticePassed = "contract_notice_passed";
+
+    /// <summary>fr: Le renouvellement de cette échéance est possible à partir du {opensOn}. en: This term can be renewed from {opensOn}.</summary>
+    public const string ContractRenewalTooEarly = "contract_renewal_too_early";
+
+    /// <summary>fr: Le motif de résiliation est obligatoire (500 caractères au plus). en: The termination reason is required (500 characters at most).</summary>
+    public const string TerminationReasonRequired = "termination_reason_required";
+
+    /// <summary>fr: Un contrat issu d'une commande garde le client et les lignes de la commande. en: A contract made from an order keeps the order's customer and lines.</summary>
+    public const string ContractLinesFollowOrder = "contract_lines_follow_order";
+
+    /// <summary>fr: Cette ligne de commande n'est pas une ligne d'abonnement (article de type contrat). en: This order line is not a subscription line (contract product).</summary>
+    public const string OrderLineNotContract = "order_line_not_contract";
+
+    /// <summary>fr: Cette ligne de commande est déjà couverte par le contrat {reference}. en: This order line is already under contract {reference}.</summary>
+    public const string OrderLineUnderContract = "order_line_under_contract";
+
+    /// <summary>fr: Les lignes d'un contrat doivent avoir la même périodicité et la même durée par défaut ; précisez-les. en: The contract's lines must share one default periodicity and term; give them explicitly.</summary>
+    public const string ContractDefaultsDiffer = "contract_defaults_differ";
 }
