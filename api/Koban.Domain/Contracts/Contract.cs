@@ -23,7 +23,7 @@ public sealed record ContractLineData(DocumentLineData Line, Guid? OrderLineId =
 /// A subscription contract (contrat d'abonnement): lines billed every period of a term of 1 to 120 months, renewed at the
 /// term end tacitly or by a user's decision with revised prices, or terminated with notice. The rules (term end, notice
 /// deadline, termination, renewal, revision) are in docs/contracts.md with worked examples; the billing of periods is
-/// the billing side's (ContractPeriods).
+/// <see cref="ContractPeriods"/>'s.
 /// </summary>
 public sealed class Contract : ICompanyOwned, IHasUpdatedAt
 {
@@ -122,7 +122,23 @@ public sealed class Contract : ICompanyOwned, IHasUpdatedAt
     public decimal PeriodAmountExcludingVat => ComputeTotals().TotalExcludingVat;
 
     /// <summary>The monthly equivalent of a period's amount (period amount ÷ months per period), rounded once to the cent.</summary>
-    public decimal MonthlyAmountExcludingVat => Rounding.Amount(PeriodAmountExcludingVat / ContractDates.MonthsOf(Periodicity));
+    public decimal MonthlyAmountExcludingVat => ContractPeriods.MonthlyEquivalent(PeriodAmountExcludingVat, Periodicity);
+
+    /// <summary>Whether the contract still bills on <paramref name="today"/>: active, or terminated with its end date not
+    /// passed (what recurring revenue counts).</summary>
+    public bool IsBillingOn(DateOnly today) =>
+        Status == ContractStatus.Active || (Status == ContractStatus.Terminated && EndDate >= today);
+
+    /// <summary>The contract as the revenue forecast sees it: from the current term on, at today's prices, renewing while it
+    /// renews tacitly (or until a termination date beyond the current term), stopping at <see cref="EndDate"/>.</summary>
+    public ContractSchedule ToSchedule() => new(
+        CurrentTermStart,
+        TermMonths,
+        Periodicity,
+        Timing,
+        WillRenewTacitly || (Status == ContractStatus.Terminated && EndDate > CurrentTermEnd),
+        Status == ContractStatus.Active && !WillRenewTacitly ? CurrentTermEnd : EndDate,
+        PeriodAmountExcludingVat);
 
     public static Contract CreateDraft(
         string reference, Guid customerId, Guid ownerUserId, ContractTermsData terms, IEnumerable<ContractLineData> lines, Guid? orderId = null)
@@ -174,7 +190,7 @@ public sealed class Contract : ICompanyOwned, IHasUpdatedAt
         Status = ContractStatus.Active;
         TermNumber = 1;
         CurrentTermStart = StartDate;
-        CurrentTermEnd = ContractDates.TermEnd(StartDate, TermMonths);
+        CurrentTermEnd = ContractPeriods.TermEnd(StartDate, TermMonths);
         _terms.Clear();
         _terms.Add(ContractTerm.Create(Id, 1, CurrentTermStart, CurrentTermEnd, tacit: false, today, userId));
     }
@@ -191,7 +207,7 @@ public sealed class Contract : ICompanyOwned, IHasUpdatedAt
     /// the current term end (a contract does not outlive what it has committed to).</summary>
     public DateOnly LatestTerminationDate => WillRenewTacitly ? NextTermEnd : CurrentTermEnd;
 
-    private DateOnly NextTermEnd => ContractDates.TermEnd(CurrentTermEnd.AddDays(1), TermMonths);
+    private DateOnly NextTermEnd => ContractPeriods.TermEnd(CurrentTermEnd.AddDays(1), TermMonths);
 
     /// <summary>
     /// Active → terminated. The contract bills up to <paramref name="effectiveDate"/> (by default the earliest the notice
@@ -345,7 +361,7 @@ public sealed class Contract : ICompanyOwned, IHasUpdatedAt
     {
         TermNumber++;
         CurrentTermStart = CurrentTermEnd.AddDays(1);
-        CurrentTermEnd = ContractDates.TermEnd(CurrentTermStart, TermMonths);
+        CurrentTermEnd = ContractPeriods.TermEnd(CurrentTermStart, TermMonths);
         var term = ContractTerm.Create(Id, TermNumber, CurrentTermStart, CurrentTermEnd, tacit, today, userId);
         _terms.Add(term);
         return term;
@@ -383,7 +399,7 @@ public sealed class Contract : ICompanyOwned, IHasUpdatedAt
     }
 
     private static decimal Factor(decimal numerator, decimal denominator) =>
-        decimal.Round(numerator / denominator, 8, MidpointRounding.AwayFromZero);
+        decimal.Round(numerator / denominator, 4, MidpointRounding.AwayFromZero);
 
     private void Apply(Guid customerId, Guid ownerUserId, ContractTermsData terms)
     {
@@ -396,12 +412,12 @@ public sealed class Contract : ICompanyOwned, IHasUpdatedAt
             throw TermInvalid("periodicity");
         if (!Enum.IsDefined(terms.Timing))
             throw TermInvalid("timing");
-        if (terms.TermMonths % ContractDates.MonthsOf(terms.Periodicity) != 0)
+        if (terms.TermMonths % ContractPeriods.MonthsOf(terms.Periodicity) != 0)
         {
             throw new DomainException(ErrorCodes.ContractTermNotWholePeriods, "The term must be a whole number of billing periods.")
             {
                 Field = "termMonths",
-                Arguments = new Dictionary<string, object> { ["periodMonths"] = ContractDates.MonthsOf(terms.Periodicity) },
+                Arguments = new Dictionary<string, object> { ["periodMonths"] = ContractPeriods.MonthsOf(terms.Periodicity) },
             };
         }
         if (terms.NoticeMonths < 0 || terms.NoticeMonths > MaximumNoticeMonths || (terms.NoticeMonths > 0 && terms.NoticeMonths >= terms.TermMonths))
@@ -428,7 +444,7 @@ public sealed class Contract : ICompanyOwned, IHasUpdatedAt
         RevisionPercentage = revision.Percentage;
         RevisionIndexBase = revision.BaseIndexValue;
         CurrentTermStart = StartDate;
-        CurrentTermEnd = ContractDates.TermEnd(StartDate, TermMonths);
+        CurrentTermEnd = ContractPeriods.TermEnd(StartDate, TermMonths);
     }
 
     private static DomainException TermInvalid(string field) =>

@@ -23,7 +23,7 @@ public sealed class ContractTerm
     /// <summary>The percentage, or the new index value, the revision used.</summary>
     public decimal? RevisionValue { get; private set; }
 
-    /// <summary>What unit prices were multiplied by when this term began (1 for the first term), 8 decimals.</summary>
+    /// <summary>What unit prices were multiplied by when this term began (1 for the first term), shown to 4 decimals (prices use the exact ratio).</summary>
     public decimal PriceFactor { get; private set; }
 
     /// <summary>Whether the term came by tacit renewal at the end of the previous one rather than by a user's decision.</summary>

@@ -11,7 +11,8 @@ internal static class References
     public static async Task<bool> CustomerIsReferencedAsync(KobanDbContext db, Guid customerId, CancellationToken ct) =>
         await db.Set<Opportunity>().AnyAsync(o => o.CustomerId == customerId, ct)
         || await db.Set<Quote>().IgnoreAutoIncludes().AnyAsync(q => q.CustomerId == customerId, ct)
-        || await db.Set<Order>().IgnoreAutoIncludes().AnyAsync(o => o.CustomerId == customerId || o.BillToCustomerId == customerId, ct);
+        || await db.Set<Order>().IgnoreAutoIncludes().AnyAsync(o => o.CustomerId == customerId || o.BillToCustomerId == customerId, ct)
+        || await db.Set<Koban.Domain.Contracts.Contract>().IgnoreAutoIncludes().AnyAsync(c => c.CustomerId == customerId, ct);
 
     /// <summary>The one check of a document's <c>contactId</c>: an unknown contact, another company's, or one of a customer
     /// the document does not concern is refused with 422 <c>reference_not_found</c> naming the field, before anything is
@@ -41,5 +42,6 @@ internal static class References
 
     public static async Task<bool> ProductIsReferencedAsync(KobanDbContext db, Guid productId, CancellationToken ct) =>
         await db.Set<QuoteLine>().AnyAsync(l => l.ProductId == productId, ct)
-        || await db.Set<OrderLine>().AnyAsync(l => l.ProductId == productId, ct);
+        || await db.Set<OrderLine>().AnyAsync(l => l.ProductId == productId, ct)
+        || await db.Set<Koban.Domain.Contracts.ContractLine>().AnyAsync(l => l.ProductId == productId, ct);
 }

@@ -68,5 +68,6 @@ public static class ApiErrorCodes
     public const string UriTooLong = "uri_too_long";
     public const string HeadersTooLarge = "headers_too_large";
     public const string RoleRequired = "role_required";
+    public const string RenewalWindowOutOfRange = "renewal_window_out_of_range";
     public const string PasswordTooCommon = "password_too_common";
 }

@@ -13,6 +13,7 @@ namespace Koban.Api.Infrastructure.Web;
 /// <item>quantities (<c>quantity</c>, <c>…Quantity</c>): 3;</item>
 /// <item>unit prices (<c>unitPrice</c>): 4;</item>
 /// <item>interest and penalty rates and billing percentages (<c>latePaymentPenaltyRate</c>, <c>annualRate</c>, <c>percentage</c>): 4;</item>
+/// <item>contract index values and price factors (<c>baseIndexValue</c>, <c>indexValue</c>, <c>revisionValue</c>, <c>priceFactor</c>): 4;</item>
 /// <item>VAT rates and discounts (<c>vatRate</c>, <c>rate</c>, <c>discountPercent</c>): 2;</item>
 /// <item>days sales outstanding (<c>daysSalesOutstanding</c>): 1;</item>
 /// <item>everything else is an amount of money: 2.</item>
@@ -31,6 +32,7 @@ public static class DecimalScale
         return jsonName switch
         {
             "latePaymentPenaltyRate" or "annualRate" or "percentage" => 4,
+            "baseIndexValue" or "indexValue" or "revisionValue" or "priceFactor" => 4,
             "vatRate" or "rate" or "discountPercent" => 2,
             "daysSalesOutstanding" => 1,
             _ => Money,

@@ -40,6 +40,7 @@ public static class ErrorCatalog
         [ApiErrorCodes.ApiKeyRevoked] = ("Cette clé d'API est révoquée.", "This API key is revoked."),
         [ApiErrorCodes.Conflict] = ("Conflit avec l'état actuel de l'élément.", "Conflict with the current state of the record."),
         [ApiErrorCodes.LimitOutOfRange] = ("Le paramètre limit doit être compris entre 1 et 100.", "The limit parameter must be between 1 and 100."),
+        [ApiErrorCodes.RenewalWindowOutOfRange] = ("La fenêtre de renouvellement doit être comprise entre 1 et 366 jours.", "The renewal window must be between 1 and 366 days."),
         [ApiErrorCodes.CursorInvalid] = ("Le curseur de pagination est invalide : repartez de la première page.", "The paging cursor is invalid: start again from the first page."),
         [ApiErrorCodes.TimeZoneUnknown] = ("Fuseau horaire inconnu (attendu : un identifiant IANA comme Europe/Paris).", "Unknown time zone (expected an IANA id such as Europe/Paris)."),
         [ApiErrorCodes.SortUnknown] = ("Ce tri n'est pas proposé pour cette liste.", "This list cannot be sorted by that field."),

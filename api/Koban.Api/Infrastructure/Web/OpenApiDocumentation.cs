@@ -58,6 +58,8 @@ public static partial class OpenApiDocumentation
         ["isContract"] = new("`true`: only products sold as subscriptions; `false`: only the others.", false),
         ["leftToInvoice"] = new("`true`: only validated orders with something left to invoice.", true),
         ["overdue"] = new("`true`: only invoices past their due date with something still owed.", true),
+        ["within"] = new("The renewal window in days, 1 to 366 (default 60): contracts whose current term ends within it.", 60),
+        ["renewalWithin"] = new("1 to 366: only active contracts whose current term ends within that many days (or whose index revision is pending).", 60),
         ["overdueOnly"] = new("`true`: only invoices past their due date.", true),
         ["unidentified"] = new("`true`: only payments whose customer is not identified yet.", true),
         ["disputed"] = new("`true`: only disputed invoices; `false`: only undisputed ones.", false),
