@@ -65,6 +65,11 @@ export const routes: RouteObject[] = [
       { path: "payments/new", ...page(() => import("./routes/app/payments/payment-new"), "PaymentNewRoute") },
       { path: "payments/:id", ...page(() => import("./routes/app/payments/payment-detail"), "PaymentDetailRoute") },
       { path: "receivables", ...page(() => import("./routes/app/receivables/receivables"), "ReceivablesRoute") },
+      { path: "contracts", ...page(() => import("./routes/app/contracts/contracts-list"), "ContractsListRoute") },
+      { path: "contracts/new", ...page(() => import("./routes/app/contracts/contract-new"), "ContractNewRoute") },
+      { path: "contracts/renewals", ...page(() => import("./routes/app/contracts/contract-renewals"), "ContractRenewalsRoute") },
+      { path: "contracts/:id", ...page(() => import("./routes/app/contracts/contract-detail"), "ContractDetailRoute") },
+      { path: "contracts/:id/edit", ...page(() => import("./routes/app/contracts/contract-edit"), "ContractEditRoute") },
       { path: "accounting-export", ...page(() => import("./routes/app/accounting/accounting"), "AccountingRoute") },
       {
         path: "settings",
