@@ -11,16 +11,17 @@ namespace Koban.Api.Features.Contracts;
 
 /// <summary>Active contracts whose current term ends within <paramref name="Within"/> days of today (or whose tacit renewal
 /// waits for an index value), nearest term end first; <paramref name="Take"/> caps the items (the count is of all).</summary>
-public sealed record ListContractRenewalsQuery(int Within, int? Take = null) : IQuery<ContractRenewalList>;
-
-public sealed class ListContractRenewalsHandler(KobanDbContext db, CompanyClock clock, ContractReader reader) : IQueryHandler<ListContractRenewalsQuery, ContractRenewalList>
+public sealed record ListContractRenewalsQuery(int Within, int? Take = null) : IQuery<ContractRenewalList>
 {
     public const int DefaultWithin = 60;
     public const int MaximumWithin = 366;
+}
 
+public sealed class ListContractRenewalsHandler(KobanDbContext db, CompanyClock clock, ContractReader reader) : IQueryHandler<ListContractRenewalsQuery, ContractRenewalList>
+{
     public async ValueTask<ContractRenewalList> Handle(ListContractRenewalsQuery query, CancellationToken cancellationToken)
     {
-        if (query.Within is < 1 or > MaximumWithin)
+        if (query.Within is < 1 or > ListContractRenewalsQuery.MaximumWithin)
             throw new FieldValidationException("within", ApiErrorCodes.RenewalWindowOutOfRange);
         var today = await clock.TodayAsync(cancellationToken);
         var limit = today.AddDays(query.Within);
@@ -34,7 +35,7 @@ public sealed class ListContractRenewalsHandler(KobanDbContext db, CompanyClock 
 
     public static void Map(RouteGroupBuilder contracts) =>
         contracts.MapGet("/renewals", async Task<Ok<ContractRenewalList>> (IMediator mediator, int? within, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new ListContractRenewalsQuery(within ?? DefaultWithin), ct)))
+                TypedResults.Ok(await mediator.Send(new ListContractRenewalsQuery(within ?? ListContractRenewalsQuery.DefaultWithin), ct)))
             .WithName("ListContractRenewals")
             .WithSummary("Contracts reaching the end of their term")
             .WithDescription("Active contracts whose current term ends within `within` days of today (1–366, default 60; outside: 400 `renewal_window_out_of_range`), plus those renewed tacitly whose index revision waits for a value, nearest term end first (at most 500 items; `count` counts them all). Each says its `noticeDeadline` and whether it is passed, whether it will renew tacitly, `daysLeft` to the term end and its monthly recurring revenue. Renew (`POST /{id}/renew`) or let expire (`POST /{id}/let-expire`).")

@@ -22,7 +22,7 @@ public sealed class ListContractsHandler(KobanDbContext db, ContractReader reade
 
     public async ValueTask<ContractList> Handle(ListContractsQuery query, CancellationToken cancellationToken)
     {
-        if (query.RenewalWithin is < 1 or > ListContractRenewalsHandler.MaximumWithin)
+        if (query.RenewalWithin is < 1 or > ListContractRenewalsQuery.MaximumWithin)
             throw new FieldValidationException("renewalWithin", ApiErrorCodes.RenewalWindowOutOfRange);
         var contracts = db.Contracts.AsNoTracking().AsSplitQuery();
         if (query.Status is { } status) contracts = contracts.Where(c => c.Status == status);

@@ -33,7 +33,12 @@ public sealed record DashboardResponse(
     DashboardOverdue? Overdue,
     AgingAmounts? Aging,
     IReadOnlyList<DashboardMilestone>? Milestones,
-    IReadOnlyList<DashboardActivity>? Activity);
+    IReadOnlyList<DashboardActivity>? Activity,
+    Contracts.RecurringRevenueResponse? RecurringRevenue = null,
+    DashboardContractsToRenew? ContractsToRenew = null);
+
+/// <summary>Active contracts whose current term ends within 60 days (or whose index revision waits): how many, and the five nearest.</summary>
+public sealed record DashboardContractsToRenew(int Count, IReadOnlyList<Contracts.ContractRenewal> Nearest);
 
 /// <summary>A milestone not invoiced yet with its order, its customer and the day it is compared with.</summary>
 public sealed record MilestoneView(BillingMilestone Milestone, Guid OrderId, string? OrderNumber, string CustomerName, decimal OrderTotalExcludingVat, DateOnly Today);

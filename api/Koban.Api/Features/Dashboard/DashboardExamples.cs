@@ -22,5 +22,13 @@ public static class DashboardExamples
         [new DashboardMilestone(SalesExamples.OrderId, "CO-2026-00031", "Menuiserie Durand SARL", Guid.Parse("01936d10-0000-7000-8000-0000000000b2"), "Solde à la livraison",
             new DateOnly(2027, 1, 12), 1019.13m, false)],
         [new DashboardActivity(Guid.Parse("01936b31-0000-7000-8000-0000000000e2"), new DateTimeOffset(2026, 12, 7, 9, 15, 0, TimeSpan.Zero), "Anne Comptable",
-            "invoice.validated", "invoice", Guid.Parse("01936e00-0000-7000-8000-0000000000f1"), "FA-2026-00042", "Anne Comptable a validé la facture FA-2026-00042")]);
+            "invoice.validated", "invoice", Guid.Parse("01936e00-0000-7000-8000-0000000000f1"), "FA-2026-00042", "Anne Comptable a validé la facture FA-2026-00042")],
+        new Contracts.RecurringRevenueResponse(new DateOnly(2026, 12, 7), 1245.50m, 14946.00m, 9,
+            [.. Enumerable.Range(0, 12).Select(i => new Contracts.MonthAmount(new DateOnly(2026, 12, 1).AddMonths(i), i % 3 == 0 ? 1680.00m : 885.50m))]),
+        new DashboardContractsToRenew(1,
+        [
+            new Contracts.ContractRenewal(Guid.Parse("01936f00-0000-7000-8000-0000000000a1"), "CT-00012", SalesExamples.CustomerId, "Menuiserie Durand SARL",
+                Guid.Parse("01936a00-0000-7000-8000-000000000011"), new DateOnly(2026, 12, 31), 24, new DateOnly(2026, 9, 30), true, true, false,
+                Koban.Domain.Contracts.RevisionKind.Percentage, new DateOnly(2026, 7, 2), 120.00m),
+        ]));
 }

@@ -11,13 +11,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Koban.Api.Features.Dashboard;
 
 /// <summary>Which parts of the dashboard the caller may see, from its permissions.</summary>
-public sealed record DashboardAccess(bool Revenue, bool LeftToInvoice, bool Receivables, bool Milestones, bool Activity, IReadOnlyList<string> HiddenActivity)
+public sealed record DashboardAccess(bool Revenue, bool LeftToInvoice, bool Receivables, bool Milestones, bool Activity, IReadOnlyList<string> HiddenActivity,
+    bool Contracts = false)
 {
     public static DashboardAccess For(ClaimsPrincipal user)
     {
         bool Can(string resource) => CallerPermissions.Allows(user, resource, Access.Read);
         return new DashboardAccess(Can(Permissions.Invoices) && Can(Permissions.CreditNotes), Can(Permissions.Orders), Can(Permissions.Receivables),
-            Can(Permissions.BillingSchedules) && Can(Permissions.Orders), Can(Permissions.Audit), ActivityWording.Hidden(Can));
+            Can(Permissions.BillingSchedules) && Can(Permissions.Orders), Can(Permissions.Audit), ActivityWording.Hidden(Can), Can(Permissions.Contracts));
     }
 }
 
@@ -31,6 +32,7 @@ public sealed class GetDashboardHandler(KobanDbContext db, CompanyClock clock, I
     : IQueryHandler<GetDashboardQuery, DashboardResponse>
 {
     public const int OldestOverdue = 5;
+    public const int NearestRenewals = 5;
 
     public async ValueTask<DashboardResponse> Handle(GetDashboardQuery query, CancellationToken cancellationToken)
     {
@@ -49,8 +51,16 @@ public sealed class GetDashboardHandler(KobanDbContext db, CompanyClock clock, I
         }
         var milestones = access.Milestones ? await reader.MilestonesAsync(today, cancellationToken) : null;
         var activity = access.Activity ? await reader.ActivityAsync(access.HiddenActivity, cancellationToken) : null;
+        Contracts.RecurringRevenueResponse? recurring = null;
+        DashboardContractsToRenew? toRenew = null;
+        if (access.Contracts)
+        {
+            recurring = await mediator.Send(new Contracts.GetRecurringRevenueQuery(), cancellationToken);
+            var renewals = await mediator.Send(new Contracts.ListContractRenewalsQuery(Contracts.ListContractRenewalsQuery.DefaultWithin, NearestRenewals), cancellationToken);
+            toRenew = new DashboardContractsToRenew(renewals.Count, renewals.Items);
+        }
         return new DashboardResponse(Today: today, TimeZone: timeZone, Revenue: revenue, LeftToInvoice: left, Overdue: overdue, Aging: aging, Milestones: milestones,
-            Activity: activity);
+            Activity: activity, RecurringRevenue: recurring, ContractsToRenew: toRenew);
     }
 }
 
@@ -70,6 +80,8 @@ public static class GetDashboard
                 - `aging` (`receivables:read`): the totals of `GET /receivables/aging` today (amounts including VAT per bucket of days late).
                 - `milestones` (`billing-schedules:read`): the five next billing-schedule milestones not invoiced yet of orders in progress, earliest first (`isLate` when past).
                 - `activity` (`audit:read`): the ten latest changes to invoices, credit notes, quotes, orders, payments, customers, products and opportunities, newest first, with a French `summary` (who did what on which document); changes to a kind of record the caller may not read are left out.
+                - `recurringRevenue` (`contracts:read`): monthly and annual recurring revenue of the subscription contracts and the revenue they will invoice per month over the next twelve, as `GET /contracts/recurring-revenue` gives them.
+                - `contractsToRenew` (`contracts:read`): how many active contracts reach the end of their term within 60 days (or wait for an index value), and the five nearest, as `GET /contracts/renewals?within=60` lists them.
                 A part the caller may not read is `null`.
                 """)
             .RequirePermission(Permissions.Company, Access.Read)
