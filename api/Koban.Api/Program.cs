@@ -8,6 +8,7 @@ using Koban.Api.Features.ApiKeys;
 using Koban.Api.Features.Audit;
 using Koban.Api.Features.Auth;
 using Koban.Api.Features.Companies;
+using Koban.Api.Features.Contracts;
 using Koban.Api.Features.Customers;
 using Koban.Api.Features.DocumentTemplates;
 using Koban.Api.Features.Emails;
@@ -187,8 +188,15 @@ builder.Services.AddKobanOpenApi();
 if (!isOpenApiBuild && configuration.GetValue("Koban:Idempotency:Cleanup", true)) builder.Services.AddHostedService<IdempotencyCleanup>();
 builder.Services.AddSingleton<ReminderRunner>();
 builder.Services.AddScoped<ReminderService>();
+builder.Services.AddSingleton<Koban.Api.Features.Contracts.ContractBillingRunner>();
+builder.Services.AddScoped<Koban.Api.Features.Contracts.ContractBillingReader>();
+builder.Services.AddScoped<Koban.Api.Features.Contracts.ContractNoticeMail>();
 builder.Services.AddKobanScheduling(configuration, isOpenApiBuild,
-    [new ScheduledJob(typeof(ReminderJob), ReminderJob.Name, configuration["Koban:Reminders:Cron"] ?? ReminderJob.DefaultCron)]);
+    [
+        new ScheduledJob(typeof(ReminderJob), ReminderJob.Name, configuration["Koban:Reminders:Cron"] ?? ReminderJob.DefaultCron),
+        new ScheduledJob(typeof(Koban.Api.Features.Contracts.ContractBillingJob), Koban.Api.Features.Contracts.ContractBillingJob.Name,
+            configuration["Koban:Contracts:BillingCron"] ?? Koban.Api.Features.Contracts.ContractBillingJob.DefaultCron),
+    ]);
 if (!isOpenApiBuild && configuration.GetValue("Koban:Compliance:AutoClose", true)) builder.Services.AddHostedService<Koban.Api.Features.Compliance.AutoClosureJob>();
 
 builder.WebHost.ConfigureKestrel(k =>
@@ -257,6 +265,7 @@ api.MapOrdersEndpoints();
 api.MapInvoicingEndpoints();
 Koban.Api.Features.Contracts.ContractsEndpoints.MapContractsEndpoints(api);
 api.MapRemindersEndpoints();
+api.MapContractBillingEndpoints();
 api.MapPaymentsEndpoints();
 api.MapAccountingEndpoints();
 Koban.Api.Features.Compliance.ComplianceEndpoints.MapComplianceEndpoints(api);

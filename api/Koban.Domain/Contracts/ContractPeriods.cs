@@ -93,6 +93,15 @@ public static class ContractPeriods
         return periods;
     }
 
+    /// <summary>The periods of every term of <paramref name="contract"/> so far (its <see cref="Contract.Terms"/>), each term
+    /// cut at the contract's last day (<see cref="Contract.EndDate"/>), with the number of the term they belong to.</summary>
+    public static IReadOnlyList<(int Term, BillingPeriod Period)> OfContract(Contract contract)
+    {
+        ArgumentNullException.ThrowIfNull(contract);
+        return [.. contract.Terms.OrderBy(t => t.Number).SelectMany(t => OfTerm(t.Start, contract.TermMonths, contract.Periodicity, contract.Timing,
+            contract.EndDate is { } end && end < t.End ? end : t.End).Select(p => (t.Number, p)))];
+    }
+
     /// <summary>The periods whose billing date has come by <paramref name="today"/> (the catch-up list of a run), in order.</summary>
     public static IReadOnlyList<BillingPeriod> DueBy(IEnumerable<BillingPeriod> periods, DateOnly today)
     {
@@ -124,6 +133,15 @@ public static class ContractPeriods
             };
         }
         return new BillingLineData(data, ServicePeriod: period.Service);
+    }
+
+    /// <summary>What <paramref name="period"/> bills of <paramref name="lines"/>, excluding VAT: the sum of the nets of
+    /// <see cref="InvoiceLine"/> (each share rounded once, per line).</summary>
+    public static decimal AmountOf(IEnumerable<DocumentLineData> lines, BillingPeriod period)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        return lines.Where(l => l.Kind.IsPriced()).Select(l => InvoiceLine(l, period).Line)
+            .Sum(l => DocumentTotals.LineNet(l.Quantity, l.UnitPrice, l.DiscountPercent));
     }
 
     /// <summary>The monthly equivalent of a period's amount (recurring revenue), rounded to the cent.</summary>

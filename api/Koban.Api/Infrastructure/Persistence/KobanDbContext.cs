@@ -52,6 +52,9 @@ public sealed class KobanDbContext(DbContextOptions<KobanDbContext> options, Cur
     public DbSet<Koban.Domain.Receivables.Reminders.InvoiceReminder> InvoiceReminders => Set<Koban.Domain.Receivables.Reminders.InvoiceReminder>();
     public DbSet<Koban.Domain.Receivables.Reminders.LateFeeClaim> LateFeeClaims => Set<Koban.Domain.Receivables.Reminders.LateFeeClaim>();
     public DbSet<Koban.Domain.Contracts.Contract> Contracts => Set<Koban.Domain.Contracts.Contract>();
+    public DbSet<Koban.Domain.Contracts.ContractPeriod> ContractPeriods => Set<Koban.Domain.Contracts.ContractPeriod>();
+    public DbSet<Koban.Domain.Contracts.ContractBillingSettings> ContractBillingSettings => Set<Koban.Domain.Contracts.ContractBillingSettings>();
+    public DbSet<Koban.Domain.Contracts.ContractNoticeReminder> ContractNoticeReminders => Set<Koban.Domain.Contracts.ContractNoticeReminder>();
 
     internal CurrentActor Actor => actor;
 

@@ -136,6 +136,8 @@ public static partial class OpenApiDocumentation
         ["POST /api/v1/credit-notes/{id}/apply"] = [new(409, ErrorCodes.CreditNoteNotAvailable), new(422, ErrorCodes.AllocationOtherCustomer, "invoiceId")],
         ["POST /api/v1/credit-notes/{id}/refund"] = [new(409, ErrorCodes.CreditNoteNotAvailable), new(422, ErrorCodes.RefundBeyondCredit, "amount", new() { ["available"] = "120,00" })],
         ["PUT /api/v1/reminders/settings"] = [new(422, ErrorCodes.ReminderLevelTextRequired, "levels[0].text")],
+        ["PUT /api/v1/contracts/billing-settings"] = [new(422, ErrorCodes.ContractBillingSettingsInvalid, "noticeReminderDays")],
+        ["POST /api/v1/contracts/{id}/invoice-due-periods"] = [new(409, ErrorCodes.InvalidStateTransition, null, new() { ["action"] = "invoice", ["status"] = "Draft" })],
         ["GET /api/v1/invoices/{id}/reminders"] = [new(409, ErrorCodes.DocumentNotValidated)],
         ["POST /api/v1/invoices/{id}/reminders"] = [new(409, ErrorCodes.DocumentNotValidated), new(422, ErrorCodes.ReminderNothingDue)],
         ["POST /api/v1/invoices/{id}/late-fees"] = [new(409, ErrorCodes.DocumentNotValidated), new(422, ErrorCodes.LateFeesBusinessOnly)],

@@ -1796,6 +1796,38 @@ namespace Koban.Api.Infrastructure.Persistence.Migrations
                     b.ToTable("contracts", (string)null);
                 });
 
+            modelBuilder.Entity("Koban.Domain.Contracts.ContractBillingSettings", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("Invoicing")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("invoicing");
+
+                    b.Property<int>("NoticeReminderDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("notice_reminder_days");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("CompanyId")
+                        .HasName("pk_contract_billing_settings");
+
+                    b.ToTable("contract_billing_settings", (string)null);
+                });
+
             modelBuilder.Entity("Koban.Domain.Contracts.ContractLine", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1888,6 +1920,115 @@ namespace Koban.Api.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_contract_lines_contract_id_position");
 
                     b.ToTable("contract_lines", (string)null);
+                });
+
+            modelBuilder.Entity("Koban.Domain.Contracts.ContractNoticeReminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contract_id");
+
+                    b.Property<DateOnly>("NoticeDeadline")
+                        .HasColumnType("date")
+                        .HasColumnName("notice_deadline");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("recipient");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<int>("TermNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("term_number");
+
+                    b.HasKey("Id")
+                        .HasName("pk_contract_notice_reminders");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_contract_notice_reminders_company_id");
+
+                    b.HasIndex("ContractId", "TermNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_contract_notice_reminders_contract_id_term_number");
+
+                    b.ToTable("contract_notice_reminders", (string)null);
+                });
+
+            modelBuilder.Entity("Koban.Domain.Contracts.ContractPeriod", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("AmountExcludingVat")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount_excluding_vat");
+
+                    b.Property<DateOnly>("BillingDate")
+                        .HasColumnType("date")
+                        .HasColumnName("billing_date");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contract_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("InvoiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("period_end");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date")
+                        .HasColumnName("period_start");
+
+                    b.Property<decimal>("ProRataFactor")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("numeric(9,6)")
+                        .HasColumnName("pro_rata_factor");
+
+                    b.Property<int>("TermNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("term_number");
+
+                    b.HasKey("Id")
+                        .HasName("pk_contract_periods");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_contract_periods_company_id");
+
+                    b.HasIndex("InvoiceId")
+                        .HasDatabaseName("ix_contract_periods_invoice_id");
+
+                    b.HasIndex("ContractId", "PeriodStart")
+                        .IsUnique()
+                        .HasDatabaseName("ix_contract_periods_contract_id_period_start");
+
+                    b.ToTable("contract_periods", (string)null);
                 });
 
             modelBuilder.Entity("Koban.Domain.Contracts.ContractTerm", b =>
@@ -2428,6 +2569,14 @@ namespace Koban.Api.Infrastructure.Persistence.Migrations
                         .HasPrecision(18, 3)
                         .HasColumnType("numeric(18,3)")
                         .HasColumnName("quantity");
+
+                    b.Property<DateOnly?>("ServiceEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("service_end");
+
+                    b.Property<DateOnly?>("ServiceStart")
+                        .HasColumnType("date")
+                        .HasColumnName("service_start");
 
                     b.Property<Guid?>("SourceLineId")
                         .HasColumnType("uuid")
@@ -4335,6 +4484,16 @@ namespace Koban.Api.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_contracts_orders_order_id");
                 });
 
+            modelBuilder.Entity("Koban.Domain.Contracts.ContractBillingSettings", b =>
+                {
+                    b.HasOne("Koban.Domain.Companies.Company", null)
+                        .WithOne()
+                        .HasForeignKey("Koban.Domain.Contracts.ContractBillingSettings", "CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_contract_billing_settings_companies_company_id");
+                });
+
             modelBuilder.Entity("Koban.Domain.Contracts.ContractLine", b =>
                 {
                     b.HasOne("Koban.Domain.Companies.Company", null)
@@ -4362,6 +4521,46 @@ namespace Koban.Api.Infrastructure.Persistence.Migrations
                         .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_contract_lines_products_product_id");
+                });
+
+            modelBuilder.Entity("Koban.Domain.Contracts.ContractNoticeReminder", b =>
+                {
+                    b.HasOne("Koban.Domain.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_contract_notice_reminders_companies_company_id");
+
+                    b.HasOne("Koban.Domain.Contracts.Contract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_contract_notice_reminders_contracts_contract_id");
+                });
+
+            modelBuilder.Entity("Koban.Domain.Contracts.ContractPeriod", b =>
+                {
+                    b.HasOne("Koban.Domain.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_contract_periods_companies_company_id");
+
+                    b.HasOne("Koban.Domain.Contracts.Contract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_contract_periods_contracts_contract_id");
+
+                    b.HasOne("Koban.Domain.Invoicing.BillingDocument", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_contract_periods_billing_documents_invoice_id");
                 });
 
             modelBuilder.Entity("Koban.Domain.Contracts.ContractTerm", b =>
