@@ -142,6 +142,8 @@ export interface paths {
          *     - `aging` (`receivables:read`): the totals of `GET /receivables/aging` today (amounts including VAT per bucket of days late).
          *     - `milestones` (`billing-schedules:read`): the five next billing-schedule milestones not invoiced yet of orders in progress, earliest first (`isLate` when past).
          *     - `activity` (`audit:read`): the ten latest changes to invoices, credit notes, quotes, orders, payments, customers, products and opportunities, newest first, with a French `summary` (who did what on which document); changes to a kind of record the caller may not read are left out.
+         *     - `recurringRevenue` (`contracts:read`): monthly and annual recurring revenue of the subscription contracts and the revenue they will invoice per month over the next twelve, as `GET /contracts/recurring-revenue` gives them.
+         *     - `contractsToRenew` (`contracts:read`): how many active contracts reach the end of their term within 60 days (or wait for an index value), and the five nearest, as `GET /contracts/renewals?within=60` lists them.
          *     A part the caller may not read is `null`.
          *
          *     Requires the permission `company:read` (role matrix for users, scope for API keys).
@@ -2152,6 +2154,78 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/contracts/billing-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the contract billing settings
+         * @description "Factures de contrat : brouillon | validées et envoyées": whether the billing run leaves each period's invoice as a draft (`Draft`, the default) or validates and e-mails it (`ValidateAndSend`), and how many days before a contract's notice deadline its owner is reminded (30 by default). Returns an `ETag` for the update (`"0"` while never saved).
+         *
+         *     Requires the permission `contracts:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["GetContractBillingSettings"];
+        /**
+         * Change the contract billing settings
+         * @description A company setting (Admin): `invoicing` `Draft` or `ValidateAndSend` — with `ValidateAndSend` each period invoice the billing run creates is validated at once (numbered in the invoice sequence, on the day of the run) and e-mailed to the customer's billing contact; a refusal (mandatory mention missing, no billing e-mail) leaves it as a draft, or validated and unsent, for the accountant. `noticeReminderDays` 0 to 365 (422 `contract_billing_settings_invalid`). Recorded in the audit log. Send the `ETag` of the settings you read in `If-Match` (412 when someone saved them meanwhile).
+         *
+         *     Requires the permission `company:write` (role matrix for users, scope for API keys).
+         */
+        put: operations["UpdateContractBillingSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}/periods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The billing periods of a contract
+         * @description Every period of the contract's terms so far, oldest first: `Invoiced` ones with their invoice (number once validated, status, total including VAT) and the amount billed excluding VAT; `Due` ones (billing date come, billed by the next run or by `POST …/invoice-due-periods`) and `Upcoming` ones with what they would bill at today's prices. A period cut by the contract's end shows its pro-rata factor. A draft contract has none.
+         *
+         *     Requires the permission `contracts:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["ListContractPeriods"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}/invoice-due-periods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Invoice a contract's due periods now
+         * @description Does for one contract what the hourly billing job does: every period whose billing date has come (in advance: its first day; in arrears: the day after its last) and that has no invoice gets one — a draft direct invoice to the contract's customer whose lines carry the period's service dates, or validated and e-mailed per the company's setting — and a term end passed renews the contract tacitly or expires it. Each period and its invoice are written in one transaction; a period billed meanwhile by the job is skipped, never billed twice. Returns the periods billed by this call (an empty list when none was due). Invoices are the accountant's: the right is `invoices:write` (Accountant, Admin). 409 `invalid_state_transition` on a draft contract.
+         *
+         *     Requires the permission `invoices:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["InvoiceContractDuePeriods"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/payments": {
         parameters: {
             query?: never;
@@ -3454,6 +3528,18 @@ export interface components {
             jobTitle: null | string;
             isBilling: boolean;
         };
+        /** @description The company's contract billing settings. */
+        ContractBillingSettingsResponse: {
+            /** @description What the billing run does with each period's invoice: `Draft` (the accountant reviews, validates and sends it) or `ValidateAndSend` (validated — numbered — at once and e-mailed to the customer's billing contact). */
+            invoicing: components["schemas"]["ContractInvoicing"];
+            /**
+             * Format: int32
+             * @description Days before a contract's notice deadline its owner is e-mailed a reminder (0 to 365; 0: on the deadline).
+             */
+            noticeReminderDays: number;
+            /** @description False while the company never saved them: the defaults (`Draft`, 30 days) apply. */
+            configured: boolean;
+        };
         /** @description A contract made from a validated order's subscription lines (all of them when `orderLineIds` is omitted). */
         ContractFromOrderRequest: {
             /** Format: uuid */
@@ -3478,6 +3564,11 @@ export interface components {
             action: string;
             actorName: null | string;
         };
+        /**
+         * @description What the billing run does with a period's invoice.
+         * @enum {unknown}
+         */
+        ContractInvoicing: "Draft" | "ValidateAndSend";
         ContractLineResponse: {
             /** Format: uuid */
             id: string;
@@ -3525,6 +3616,85 @@ export interface components {
         };
         /** @enum {unknown} */
         ContractPeriodicity: "Monthly" | "Quarterly" | "HalfYearly" | "Yearly" | null;
+        /** @description A period billed by a run, with its invoice. */
+        ContractPeriodInvoiceResponse: {
+            /** Format: uuid */
+            periodId: string;
+            /** Format: uuid */
+            contractId: string;
+            contractReference: string;
+            /** Format: date */
+            start: string;
+            /** Format: date */
+            end: string;
+            /** Format: date */
+            billingDate: string;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            proRataFactor: number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            amountExcludingVat: number;
+            /** Format: uuid */
+            invoiceId: string;
+            /** @description Set when the company's setting validates period invoices at once. */
+            invoiceNumber: null | string;
+            invoiceStatus: components["schemas"]["BillingStatus"];
+            /** @description Whether the invoice's e-mail was queued to the customer's billing contact. */
+            sent: boolean;
+        };
+        /** @description A billing period of a contract: billed ones with their invoice, due and upcoming ones computed from the terms. */
+        ContractPeriodResponse: {
+            /**
+             * Format: uuid
+             * @description Null for a period not billed yet.
+             */
+            id: null | string;
+            /** Format: int32 */
+            termNumber: number;
+            /** Format: date */
+            start: string;
+            /**
+             * Format: date
+             * @description Inclusive last day; the contract's last day when it ends inside the period.
+             */
+            end: string;
+            /**
+             * Format: date
+             * @description In advance: the first day of the period; in arrears: the day after its last.
+             */
+            billingDate: string;
+            /**
+             * Format: decimal
+             * @description 1 for a full period; service days ÷ days of the full period (6 decimals) for one cut by the contract's end. Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            proRataFactor: number;
+            /**
+             * Format: decimal
+             * @description What the period bills excluding VAT: the amount billed, or for a period not billed yet what it would bill at today's prices. Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            amountExcludingVat: number;
+            state: components["schemas"]["ContractPeriodState"];
+            /** Format: uuid */
+            invoiceId: null | string;
+            invoiceNumber: null | string;
+            invoiceStatus: null | components["schemas"]["BillingStatus"];
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            invoiceTotalIncludingVat: null | number;
+        };
+        /**
+         * @description Where a period stands: billed (it has its invoice), due (its billing date has come, the next run bills it) or
+         *         upcoming.
+         * @enum {unknown}
+         */
+        ContractPeriodState: "Invoiced" | "Due" | "Upcoming";
         /** @description A contract reaching the end of its term (or whose tacit renewal waits for an index value). */
         ContractRenewal: {
             /** Format: uuid */
@@ -4058,6 +4228,12 @@ export interface components {
             documentLabel: null | string;
             summary: string;
         };
+        /** @description Active contracts whose current term ends within 60 days (or whose index revision waits): how many, and the five nearest. */
+        DashboardContractsToRenew: {
+            /** Format: int32 */
+            count: number;
+            nearest: components["schemas"]["ContractRenewal"][];
+        };
         /** @description What validated orders still in progress have left to invoice, excluding VAT. */
         DashboardLeftToInvoice: {
             /**
@@ -4118,6 +4294,8 @@ export interface components {
             aging: null | components["schemas"]["AgingAmounts"];
             milestones: null | components["schemas"]["DashboardMilestone"][];
             activity: null | components["schemas"]["DashboardActivity"][];
+            recurringRevenue?: null | components["schemas"]["RecurringRevenueResponse"];
+            contractsToRenew?: null | components["schemas"]["DashboardContractsToRenew"];
         };
         /** @description Revenue invoiced excluding VAT: validated invoices minus validated credit notes, by issue date. */
         DashboardRevenue: {
@@ -5921,6 +6099,11 @@ export interface components {
             vatFranchise: boolean;
             vatOnDebits: boolean;
         };
+        UpdateContractBillingSettingsRequest: {
+            invoicing: components["schemas"]["ContractInvoicing"];
+            /** Format: int32 */
+            noticeReminderDays: number;
+        };
         UpdateNumberingSettingRequest: {
             prefix: string;
             year: components["schemas"]["YearToken"];
@@ -6968,7 +7151,84 @@ export interface operations {
                      *           "documentLabel": "FA-2026-00042",
                      *           "summary": "Anne Comptable a validé la facture FA-2026-00042"
                      *         }
-                     *       ]
+                     *       ],
+                     *       "recurringRevenue": {
+                     *         "today": "2026-12-07",
+                     *         "monthlyRecurringRevenue": 1245.5,
+                     *         "annualRecurringRevenue": 14946,
+                     *         "activeContracts": 9,
+                     *         "revenueToCome": [
+                     *           {
+                     *             "month": "2026-12-01",
+                     *             "amountExcludingVat": 1680
+                     *           },
+                     *           {
+                     *             "month": "2027-01-01",
+                     *             "amountExcludingVat": 885.5
+                     *           },
+                     *           {
+                     *             "month": "2027-02-01",
+                     *             "amountExcludingVat": 885.5
+                     *           },
+                     *           {
+                     *             "month": "2027-03-01",
+                     *             "amountExcludingVat": 1680
+                     *           },
+                     *           {
+                     *             "month": "2027-04-01",
+                     *             "amountExcludingVat": 885.5
+                     *           },
+                     *           {
+                     *             "month": "2027-05-01",
+                     *             "amountExcludingVat": 885.5
+                     *           },
+                     *           {
+                     *             "month": "2027-06-01",
+                     *             "amountExcludingVat": 1680
+                     *           },
+                     *           {
+                     *             "month": "2027-07-01",
+                     *             "amountExcludingVat": 885.5
+                     *           },
+                     *           {
+                     *             "month": "2027-08-01",
+                     *             "amountExcludingVat": 885.5
+                     *           },
+                     *           {
+                     *             "month": "2027-09-01",
+                     *             "amountExcludingVat": 1680
+                     *           },
+                     *           {
+                     *             "month": "2027-10-01",
+                     *             "amountExcludingVat": 885.5
+                     *           },
+                     *           {
+                     *             "month": "2027-11-01",
+                     *             "amountExcludingVat": 885.5
+                     *           }
+                     *         ]
+                     *       },
+                     *       "contractsToRenew": {
+                     *         "count": 1,
+                     *         "nearest": [
+                     *           {
+                     *             "id": "01936f00-0000-7000-8000-0000000000a1",
+                     *             "reference": "CT-00012",
+                     *             "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *             "customerName": "Menuiserie Durand SARL",
+                     *             "ownerUserId": "01936a00-0000-7000-8000-000000000011",
+                     *             "currentTermEnd": "2026-12-31",
+                     *             "daysLeft": 24,
+                     *             "noticeDeadline": "2026-09-30",
+                     *             "noticeDeadlinePassed": true,
+                     *             "willRenewTacitly": true,
+                     *             "indexRevisionPending": false,
+                     *             "revisionKind": "Percentage",
+                     *             "renewalOpensOn": "2026-07-02",
+                     *             "monthlyRecurringRevenue": 120
+                     *           }
+                     *         ]
+                     *       }
                      *     }
                      */
                     "application/json": components["schemas"]["DashboardResponse"];
@@ -28280,6 +28540,607 @@ export interface operations {
                      *       "title": "Trop de requêtes : réessayez dans quelques instants.",
                      *       "status": 429,
                      *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/late-fees",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetContractBillingSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "invoicing": "ValidateAndSend",
+                     *       "noticeReminderDays": 30,
+                     *       "configured": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ContractBillingSettingsResponse"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/contracts/billing-settings",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/contracts/billing-settings",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/contracts/billing-settings",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateContractBillingSettings: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag returned when the record was read. A stale value answers 412; a missing one 428.
+                 * @example "1234"
+                 */
+                "If-Match": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "invoicing": "ValidateAndSend",
+                 *       "noticeReminderDays": 30
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateContractBillingSettingsRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "invoicing": "ValidateAndSend",
+                     *       "noticeReminderDays": 30,
+                     *       "configured": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ContractBillingSettingsResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/contracts/billing-settings",
+                     *       "errors": {
+                     *         "invoicing": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/contracts/billing-settings",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/contracts/billing-settings",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The If-Match version is stale: someone changed the record since you read it. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/stale-version",
+                     *       "title": "Quelqu'un d'autre a modifié cet élément entre-temps : rechargez-le avant d'enregistrer.",
+                     *       "status": 412,
+                     *       "instance": "/api/v1/contracts/billing-settings",
+                     *       "code": "stale_version",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/contract-billing-settings-invalid",
+                     *       "title": "Paramètres de facturation des contrats invalides : mode « Draft » ou « ValidateAndSend », rappel de 0 à 365 jours avant la date limite de préavis.",
+                     *       "status": 422,
+                     *       "instance": "/api/v1/contracts/billing-settings",
+                     *       "errors": {
+                     *         "noticeReminderDays": [
+                     *           "Paramètres de facturation des contrats invalides : mode « Draft » ou « ValidateAndSend », rappel de 0 à 365 jours avant la date limite de préavis."
+                     *         ]
+                     *       },
+                     *       "code": "contract_billing_settings_invalid",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The update lacks an If-Match header. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/if-match-required",
+                     *       "title": "Une modification doit indiquer la version lue (en-tête If-Match).",
+                     *       "status": 428,
+                     *       "instance": "/api/v1/contracts/billing-settings",
+                     *       "code": "if_match_required",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/contracts/billing-settings",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListContractPeriods: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the contract (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "01937a00-0000-7000-8000-0000000000d1",
+                     *         "termNumber": 1,
+                     *         "start": "2027-01-31",
+                     *         "end": "2027-02-27",
+                     *         "billingDate": "2027-01-31",
+                     *         "proRataFactor": 1,
+                     *         "amountExcludingVat": 49,
+                     *         "state": "Invoiced",
+                     *         "invoiceId": "01937a00-0000-7000-8000-0000000000e1",
+                     *         "invoiceNumber": "FA-2027-00007",
+                     *         "invoiceStatus": "Validated",
+                     *         "invoiceTotalIncludingVat": 58.8
+                     *       },
+                     *       {
+                     *         "id": null,
+                     *         "termNumber": 1,
+                     *         "start": "2027-02-28",
+                     *         "end": "2027-03-30",
+                     *         "billingDate": "2027-02-28",
+                     *         "proRataFactor": 1,
+                     *         "amountExcludingVat": 49,
+                     *         "state": "Due",
+                     *         "invoiceId": null,
+                     *         "invoiceNumber": null,
+                     *         "invoiceStatus": null,
+                     *         "invoiceTotalIncludingVat": null
+                     *       },
+                     *       {
+                     *         "id": null,
+                     *         "termNumber": 1,
+                     *         "start": "2027-03-31",
+                     *         "end": "2027-04-29",
+                     *         "billingDate": "2027-03-31",
+                     *         "proRataFactor": 1,
+                     *         "amountExcludingVat": 49,
+                     *         "state": "Upcoming",
+                     *         "invoiceId": null,
+                     *         "invoiceNumber": null,
+                     *         "invoiceStatus": null,
+                     *         "invoiceTotalIncludingVat": null
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["ContractPeriodResponse"][];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/periods",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/periods",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in your company (another company's id is answered exactly like a missing one). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/not-found",
+                     *       "title": "Cet élément n'existe pas.",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/periods",
+                     *       "code": "not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/periods",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    InvoiceContractDuePeriods: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /**
+                 * @description Id of the contract (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "periodId": "01937a00-0000-7000-8000-0000000000d1",
+                     *         "contractId": "01937a00-0000-7000-8000-0000000000c1",
+                     *         "contractReference": "CT-00001",
+                     *         "start": "2027-01-31",
+                     *         "end": "2027-02-27",
+                     *         "billingDate": "2027-01-31",
+                     *         "proRataFactor": 1,
+                     *         "amountExcludingVat": 49,
+                     *         "invoiceId": "01937a00-0000-7000-8000-0000000000e1",
+                     *         "invoiceNumber": "FA-2027-00007",
+                     *         "invoiceStatus": "Validated",
+                     *         "sent": true
+                     *       },
+                     *       {
+                     *         "periodId": "01937a00-0000-7000-8000-0000000000d2",
+                     *         "contractId": "01937a00-0000-7000-8000-0000000000c1",
+                     *         "contractReference": "CT-00001",
+                     *         "start": "2027-02-28",
+                     *         "end": "2027-03-30",
+                     *         "billingDate": "2027-02-28",
+                     *         "proRataFactor": 1,
+                     *         "amountExcludingVat": 49,
+                     *         "invoiceId": "01937a00-0000-7000-8000-0000000000e2",
+                     *         "invoiceNumber": "FA-2027-00008",
+                     *         "invoiceStatus": "Validated",
+                     *         "sent": true
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["ContractPeriodInvoiceResponse"][];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-invalid",
+                     *       "title": "La clé d'idempotence doit faire de 1 à 200 caractères imprimables.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/invoice-due-periods",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           "La clé d'idempotence doit faire de 1 à 200 caractères imprimables."
+                     *         ]
+                     *       },
+                     *       "code": "idempotency_key_invalid",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/invoice-due-periods",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/invoice-due-periods",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in your company (another company's id is answered exactly like a missing one). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/not-found",
+                     *       "title": "Cet élément n'existe pas.",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/invoice-due-periods",
+                     *       "code": "not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/invalid-state-transition",
+                     *       "title": "Cette action n'est pas possible dans l'état actuel du document (Draft).",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/invoice-due-periods",
+                     *       "code": "invalid_state_transition",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/invoice-due-periods",
                      *       "code": "rate_limited",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }

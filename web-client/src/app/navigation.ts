@@ -56,5 +56,6 @@ export const settingsNav = [
   { key: "compliance", path: "/settings/compliance", permission: "audit:read" },
   { key: "accounting", path: "/settings/accounting", permission: "accounting:read" },
   { key: "reminders", path: "/settings/reminders", permission: "receivables:read" },
+  { key: "contracts", path: "/settings/contracts", permission: "contracts:read" },
 ] as const;
 

@@ -85,6 +85,7 @@ export const routes: RouteObject[] = [
           { path: "compliance", ...page(() => import("./routes/app/settings/compliance"), "ComplianceSettingsRoute") },
           { path: "accounting", ...page(() => import("./routes/app/settings/accounting"), "AccountingSettingsRoute") },
           { path: "reminders", ...page(() => import("./routes/app/settings/reminders"), "ReminderSettingsRoute") },
+          { path: "contracts", ...page(() => import("./routes/app/settings/contracts"), "ContractSettingsRoute") },
         ],
       },
       { path: "*", element: <NotFoundRoute /> },

@@ -1,7 +1,7 @@
-import { useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueries, useQueryClient } from "@tanstack/react-query";
 import { fetchClient } from "@/api/client";
 import { unwrap } from "@/api/problem";
-import { type Versioned, apiKey, invalidateAfter, useApiInfiniteQuery, useApiMutation, useApiQuery, useVersionedQuery, versioned } from "@/api/query";
+import { type Versioned, apiKey, useApiInfiniteQuery, useApiMutation, useApiQuery, useVersionedQuery, versioned } from "@/api/query";
 import type { components } from "@/api/schema";
 
 type Schemas = components["schemas"];
@@ -134,79 +134,35 @@ export function todayIso(): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
 }
 
-/*
- * The billing side of the contracts (periods, billing of the due ones, the company's setting) is served by the branch
- * h13-contract-billing and not yet in openapi.yaml: its shapes are taken from the contract once there, from the
- * fallbacks below (what that branch's DTOs say) until then, and its three routes are called untyped.
- */
-type FromContract<K extends string, Fallback> = Schemas extends Record<K, infer T> ? T : Fallback;
-type BillingStatusName = Schemas["BillingStatus"];
-export type ContractPeriodState = "Invoiced" | "Due" | "Upcoming";
-export type ContractPeriod = FromContract<
-  "ContractPeriodResponse",
-  {
-    id: string | null;
-    termNumber: number;
-    start: string;
-    end: string;
-    billingDate: string;
-    proRataFactor: number;
-    amountExcludingVat: number;
-    state: ContractPeriodState;
-    invoiceId: string | null;
-    invoiceNumber: string | null;
-    invoiceStatus: BillingStatusName | null;
-    invoiceTotalIncludingVat: number | null;
-  }
->;
-export type ContractPeriodInvoice = FromContract<"ContractPeriodInvoiceResponse", { periodId: string; invoiceId: string; invoiceNumber: string | null; sent: boolean }>;
-export type ContractInvoicing = "Draft" | "ValidateAndSend";
-export type ContractBillingSettings = FromContract<"ContractBillingSettingsResponse", { invoicing: ContractInvoicing; noticeReminderDays: number; configured: boolean }>;
-
-interface LooseResult {
-  data?: unknown;
-  error?: unknown;
-  response: Response;
-}
-const loose = fetchClient as unknown as {
-  GET: (path: string, init: object) => Promise<LooseResult>;
-  POST: (path: string, init: object) => Promise<LooseResult>;
-  PUT: (path: string, init: object) => Promise<LooseResult>;
-};
+export type ContractPeriod = Schemas["ContractPeriodResponse"];
+export type ContractPeriodInvoice = Schemas["ContractPeriodInvoiceResponse"];
+export type ContractInvoicing = Schemas["ContractInvoicing"];
+export type ContractBillingSettings = Schemas["ContractBillingSettingsResponse"];
+const settingsKey = apiKey("/api/v1/contracts/billing-settings", {}, "versioned");
 
 /** Every period of the contract: billed ones with their invoice, then the due and upcoming ones. */
 export function useContractPeriods(id: string, enabled = true) {
-  return useQuery({
-    queryKey: ["get", "/api/v1/contracts/{id}/periods", { params: { path: { id } } }],
-    enabled: enabled && id !== "",
-    queryFn: async ({ signal }) => unwrap(await loose.GET("/api/v1/contracts/{id}/periods", { params: { path: { id } }, signal })) as ContractPeriod[],
-  });
+  return useApiQuery("/api/v1/contracts/{id}/periods", { params: { path: { id } } }, { enabled: enabled && id !== "" });
 }
 
 /** Bills the contract's due periods now (what the scheduled run does): one invoice per period, never two. */
 export function useInvoiceDuePeriods() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (id: string) => unwrap(await loose.POST("/api/v1/contracts/{id}/invoice-due-periods", { params: { path: { id } } })) as ContractPeriodInvoice[],
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] === "get" && String(q.queryKey[1]).startsWith("/api/v1/contracts") });
-      void invalidateAfter(queryClient, "POST /api/v1/invoices/{id}/validate");
-    },
-  });
+  return useApiMutation("POST /api/v1/contracts/{id}/invoice-due-periods", async (id: string) =>
+    unwrap(await fetchClient.POST("/api/v1/contracts/{id}/invoice-due-periods", { params: { path: { id } } })),
+  );
 }
 
 export function useContractBillingSettings() {
-  return useQuery({
-    queryKey: ["get", "/api/v1/contracts/billing-settings", {}, "versioned"],
-    queryFn: async ({ signal }) => versioned(await loose.GET("/api/v1/contracts/billing-settings", { signal })) as Versioned<ContractBillingSettings>,
-  });
+  return useVersionedQuery("/api/v1/contracts/billing-settings");
 }
 
+/** Before the first save the settings have no stored version: the API then expects "0" as If-Match. */
 export function useSaveContractBillingSettings() {
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async ({ body, etag }: { body: { invoicing: ContractInvoicing; noticeReminderDays: number }; etag: string | null }) =>
-      versioned(await loose.PUT("/api/v1/contracts/billing-settings", { body, headers: { "If-Match": etag ?? '"0"' } })) as Versioned<ContractBillingSettings>,
-    onSuccess: (saved) => void queryClient.setQueryData(["get", "/api/v1/contracts/billing-settings", {}, "versioned"], saved),
-  });
+  return useApiMutation(
+    "PUT /api/v1/contracts/billing-settings",
+    async ({ body, etag }: { body: Schemas["UpdateContractBillingSettingsRequest"]; etag: string | null }) =>
+      versioned(await fetchClient.PUT("/api/v1/contracts/billing-settings", { params: { header: { "If-Match": etag ?? '"0"' } }, body })),
+    { onSuccess: (saved) => void queryClient.setQueryData(settingsKey, saved) },
+  );
 }

@@ -3,16 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { formatDate } from "@/lib/dates";
 import { formatMoney } from "@/lib/format-money";
-import type { components } from "@/api/schema";
-
-type RecurringRevenue = components["schemas"]["RecurringRevenueResponse"];
-type Renewal = components["schemas"]["ContractRenewal"];
-
-/** What GET /dashboard says of the contracts (each null when the user may not read them). */
-export interface DashboardContracts {
-  recurringRevenue?: RecurringRevenue | null;
-  contractsToRenew?: { count: number; nearest: Renewal[] } | null;
-}
+import type { Dashboard } from "../api/dashboard";
 
 function monthLabel(month: string, language: string) {
   const y = Number(month.slice(0, 4));
@@ -25,7 +16,7 @@ function monthLabel(month: string, language: string) {
  * contracts will invoice month by month, and the contracts reaching their term. Each part is absent when the API
  * gives null (the user may not read contracts).
  */
-export function ContractsCards({ data }: { data: DashboardContracts }) {
+export function ContractsCards({ data }: { data: Pick<Dashboard, "recurringRevenue" | "contractsToRenew"> }) {
   const { t, i18n } = useTranslation();
   const { recurringRevenue, contractsToRenew } = data;
   if (!recurringRevenue && !contractsToRenew) return null;

@@ -6,7 +6,7 @@ import { ErrorState } from "@/components/ui/error-state";
 import { formatDate, formatDateTime } from "@/lib/dates";
 import { formatMoney, formatPercent } from "@/lib/format-money";
 import { type Dashboard, activityUrl, monthInvoicesUrl, useDashboard } from "../api/dashboard";
-import { ContractsCards, type DashboardContracts } from "./contracts-cards";
+import { ContractsCards } from "./contracts-cards";
 
 const RevenueChart = lazy(() => import("./revenue-chart"));
 
@@ -126,8 +126,7 @@ export function DashboardContent({ data }: { data: Dashboard }) {
         </Paper>
       )}
 
-      {/* recurringRevenue and contractsToRenew join the dashboard's contract with the contracts module (issue 13). */}
-      <ContractsCards data={data as unknown as DashboardContracts} />
+      <ContractsCards data={data} />
 
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         {overdue && (

@@ -3,6 +3,7 @@ import { HttpResponse, http } from "msw";
 import { describe, expect, it } from "vitest";
 import { createViewer } from "@/testing/data";
 import { contractsDb, createContract, setupContractsApi } from "@/testing/contracts-handlers";
+import { dashboardDb, emptyDashboard } from "@/testing/dashboard-handlers";
 import { problem } from "@/testing/handlers";
 import { renderApp } from "@/testing/render";
 import { createLine, createOrder, createSalesAdmin, salesDb } from "@/testing/sales-data";
@@ -303,5 +304,98 @@ describe("Orders → « Créer un contrat »", () => {
     const link = await screen.findByRole("link", { name: "Créer un contrat" });
     expect(link).toHaveAttribute("href", `/contracts/new?orderId=${order.id}`);
     expect(screen.queryByTestId("contract-refusal")).not.toBeInTheDocument();
+  });
+});
+
+describe("Home → the contracts' figures", () => {
+  it("shows the recurring revenue, the revenue to come per month and the five nearest contracts to renew", async () => {
+    const renewal = (n: number) => ({
+      id: `00000000-0000-4000-c000-0000000000${10 + n}`,
+      reference: `CT-0000${n}`,
+      customerId: contractsDb.customer.id,
+      customerName: "Imprimerie Lefèvre",
+      ownerUserId: "00000000-0000-4000-c000-000000000099",
+      currentTermEnd: "2026-12-31",
+      daysLeft: 24,
+      noticeDeadline: "2026-11-30",
+      noticeDeadlinePassed: n === 1,
+      willRenewTacitly: true,
+      indexRevisionPending: false,
+      revisionKind: "None" as const,
+      renewalOpensOn: "2026-09-01",
+      monthlyRecurringRevenue: 250,
+    });
+    dashboardDb.value = {
+      ...emptyDashboard(),
+      recurringRevenue: {
+        today: "2026-12-07",
+        monthlyRecurringRevenue: 1245.5,
+        annualRecurringRevenue: 14946,
+        activeContracts: 9,
+        revenueToCome: [
+          { month: "2026-12-01", amountExcludingVat: 1500 },
+          { month: "2027-01-01", amountExcludingVat: 2745.5 },
+        ],
+      },
+      contractsToRenew: { count: 6, nearest: [1, 2, 3, 4, 5, 6].map(renewal) },
+    };
+    renderApp("/");
+
+    const recurring = await screen.findByTestId("dashboard-recurring-revenue");
+    expect(plain(within(recurring).getByTestId("dashboard-mrr").textContent)).toBe("1 245,50 €");
+    expect(plain(within(recurring).getByTestId("dashboard-arr").textContent)).toBe("14 946,00 €");
+    expect(within(recurring).getByText(/9 contrats actifs/)).toBeInTheDocument();
+    const toCome = within(recurring).getByRole("table", { name: "À facturer par mois" });
+    expect(within(toCome).getByText("janvier 2027")).toBeInTheDocument();
+    expect(plain(within(toCome).getByText(/2\s745,50/).textContent)).toBe("2 745,50 €");
+
+    const toRenew = screen.getByTestId("dashboard-contracts-to-renew");
+    expect(within(toRenew).getByTestId("contracts-to-renew-count")).toHaveTextContent("(6)");
+    expect(within(toRenew).getByRole("link", { name: "CT-00001" })).toHaveAttribute("href", "/contracts/00000000-0000-4000-c000-000000000011");
+    expect(within(toRenew).queryByRole("link", { name: "CT-00006" })).not.toBeInTheDocument();
+    expect(within(toRenew).getByRole("link", { name: "Tout voir" })).toHaveAttribute("href", "/contracts/renewals");
+  });
+
+  it("shows no contract card when the API gives null (the user may not read contracts)", async () => {
+    dashboardDb.value = { ...emptyDashboard(), recurringRevenue: null, contractsToRenew: null };
+    renderApp("/");
+    expect(await screen.findByTestId("dashboard-left-to-invoice")).toBeInTheDocument();
+    expect(screen.queryByTestId("dashboard-recurring-revenue")).not.toBeInTheDocument();
+    expect(screen.queryByTestId("dashboard-contracts-to-renew")).not.toBeInTheDocument();
+  });
+});
+
+describe("Settings → « Factures de contrat »", () => {
+  it("saves the company's choice of validated and sent period invoices with the settings' ETag", async () => {
+    const saved: { body: unknown; ifMatch: string | null }[] = [];
+    server.use(
+      http.get("*/api/v1/contracts/billing-settings", () =>
+        HttpResponse.json({ invoicing: "Draft", noticeReminderDays: 30, configured: true }, { headers: { ETag: '"3"' } }),
+      ),
+      http.put("*/api/v1/contracts/billing-settings", async ({ request }) => {
+        saved.push({ body: await request.json(), ifMatch: request.headers.get("If-Match") });
+        return HttpResponse.json({ invoicing: "ValidateAndSend", noticeReminderDays: 45, configured: true }, { headers: { ETag: '"4"' } });
+      }),
+    );
+    const { user } = renderApp("/settings/contracts");
+
+    await user.click(await screen.findByRole("radio", { name: /Validée et envoyée/ }));
+    const days = screen.getByRole("textbox", { name: /^Rappel avant la date limite de préavis/ });
+    await user.clear(days);
+    await user.type(days, "45");
+    await user.click(screen.getByRole("button", { name: "Enregistrer" }));
+
+    await waitFor(() => expect(saved).toHaveLength(1));
+    expect(saved[0]).toEqual({ body: { invoicing: "ValidateAndSend", noticeReminderDays: 45 }, ifMatch: '"3"' });
+  });
+});
+
+describe("Navigation", () => {
+  it("opens the contracts list from the menu, no longer the « coming soon » page", async () => {
+    const { user } = renderApp("/");
+    await user.click(await screen.findByRole("link", { name: "Contrats" }));
+    expect(await screen.findByText("Aucun contrat")).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Nouveau contrat" })).toHaveAttribute("href", "/contracts/new");
+    expect(screen.queryByText("Ce module arrive bientôt")).not.toBeInTheDocument();
   });
 });
