@@ -34,6 +34,8 @@ const receivables: Get[] = [
 const ledger: Get[] = ["/api/v1/accounting/vat-summary", "/api/v1/compliance/chain"];
 /** A document that moves an order's "left to invoice": invoices and credit notes. */
 const billing: Get[] = [...orders, ...invoices, ...creditNotes, ...receivables];
+/** A contract's page, lists, renewals and periods; its billing creates invoices (see "invoice-due-periods"). */
+const contracts: Get[] = ["/api/v1/contracts", "/api/v1/contracts/{id}", "/api/v1/contracts/renewals", "/api/v1/contracts/{id}/periods", "/api/v1/contracts/recurring-revenue"];
 const numbering: Get[] = ["/api/v1/numbering", "/api/v1/numbering/{documentType}", "/api/v1/numbering/{documentType}/issue-date-range"];
 
 const map = {
@@ -105,6 +107,17 @@ const map = {
   "POST /api/v1/payments/{id}/cancel": receivables,
   "POST /api/v1/payments/{id}/identify": receivables,
   "POST /api/v1/payments/{id}/write-off": [...receivables, ...ledger],
+
+  "POST /api/v1/contracts": contracts,
+  "POST /api/v1/contracts/from-order": [...contracts, ...orders],
+  "PUT /api/v1/contracts/{id}": contracts,
+  "DELETE /api/v1/contracts/{id}": [...contracts, ...orders],
+  "POST /api/v1/contracts/{id}/activate": contracts,
+  "POST /api/v1/contracts/{id}/terminate": contracts,
+  "POST /api/v1/contracts/{id}/renew": contracts,
+  "POST /api/v1/contracts/{id}/let-expire": contracts,
+  "POST /api/v1/contracts/{id}/invoice-due-periods": [...contracts, ...billing, ...ledger, ...numbering],
+  "PUT /api/v1/contracts/billing-settings": ["/api/v1/contracts/billing-settings"],
 
   "PUT /api/v1/reminders/settings": ["/api/v1/reminders/settings", "/api/v1/reminders"],
   "PUT /api/v1/accounting/settings": ["/api/v1/accounting/settings"],

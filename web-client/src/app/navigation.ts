@@ -40,7 +40,7 @@ export const moduleNav: ModuleNavItem[] = [
   { key: "payments", path: "/payments", permission: "payments:read", icon: IconCash, built: true },
   { key: "receivables", path: "/receivables", permission: "receivables:read", icon: IconChartBar, built: true },
   { key: "deliveryNotes", path: "/delivery-notes", permission: "delivery-notes:read", icon: IconTruckDelivery, built: false },
-  { key: "contracts", path: "/contracts", permission: "contracts:read", icon: IconSignature, built: false },
+  { key: "contracts", path: "/contracts", permission: "contracts:read", icon: IconSignature, built: true },
   { key: "projects", path: "/projects", permission: "projects:read", icon: IconBuildingWarehouse, built: false },
   { key: "accountingExport", path: "/accounting-export", permission: "accounting:read", icon: IconFileExport, built: true },
   { key: "settings", path: "/settings", permission: "company:read", icon: IconSettings, built: true },
@@ -56,5 +56,6 @@ export const settingsNav = [
   { key: "compliance", path: "/settings/compliance", permission: "audit:read" },
   { key: "accounting", path: "/settings/accounting", permission: "accounting:read" },
   { key: "reminders", path: "/settings/reminders", permission: "receivables:read" },
+  { key: "contracts", path: "/settings/contracts", permission: "contracts:read" },
 ] as const;
 

@@ -1,6 +1,7 @@
 import { Badge, Group, Table, Text } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { formatDate } from "@/lib/dates";
 import { formatMoney, formatPercent } from "@/lib/format-money";
 import { useUnitLabel } from "@/components/sales-lines/sales-lines-api";
 import type { BillingLine } from "./billing-api";
@@ -74,6 +75,11 @@ export function BillingLinesTable({
                   {deduction && (
                     <Text size="xs" c="dimmed">
                       {t("billing.deductedVat", { amount: formatMoney(line.deductedVat, currency) })}
+                    </Text>
+                  )}
+                  {line.servicePeriod && (
+                    <Text size="xs" c="dimmed" data-testid="service-period">
+                      {t("billing.servicePeriod", { start: formatDate(line.servicePeriod.start), end: formatDate(line.servicePeriod.end) })}
                     </Text>
                   )}
                 </Table.Td>

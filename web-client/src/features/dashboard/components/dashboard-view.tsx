@@ -6,6 +6,7 @@ import { ErrorState } from "@/components/ui/error-state";
 import { formatDate, formatDateTime } from "@/lib/dates";
 import { formatMoney, formatPercent } from "@/lib/format-money";
 import { type Dashboard, activityUrl, monthInvoicesUrl, useDashboard } from "../api/dashboard";
+import { ContractsCards } from "./contracts-cards";
 
 const RevenueChart = lazy(() => import("./revenue-chart"));
 
@@ -124,6 +125,8 @@ export function DashboardContent({ data }: { data: Dashboard }) {
           </Suspense>
         </Paper>
       )}
+
+      <ContractsCards data={data} />
 
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         {overdue && (

@@ -7,6 +7,7 @@ import { PageLoader } from "@/components/ui/page-loader";
 import { hasPermission, useMe } from "@/features/auth/api/get-me";
 import { useOrder } from "@/features/orders/api/orders";
 import { OrderPage } from "@/features/orders/components/order-page";
+import { CreateContractButton } from "@/features/contracts/components/create-contract-button";
 
 export function OrderDetailRoute() {
   const { t } = useTranslation();
@@ -25,6 +26,8 @@ export function OrderDetailRoute() {
       ) : query.isError ? (
         <ErrorState error={query.error} onRetry={() => void query.refetch()} />
       ) : (
+        <>
+        {hasPermission(me.data, "contracts:write") && <CreateContractButton order={query.data.value} />}
         <OrderPage
           // Validating, closing or cancelling changes what can be edited: start again from the new state.
           key={`${query.data.value.id}-${query.data.value.status}`}
@@ -36,6 +39,7 @@ export function OrderDetailRoute() {
           canInvoice={hasPermission(me.data, "invoices:write")}
           onDeleted={() => void navigate("/orders", { replace: true })}
         />
+        </>
       )}
     </>
   );
