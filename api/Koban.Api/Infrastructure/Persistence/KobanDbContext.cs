@@ -55,6 +55,8 @@ public sealed class KobanDbContext(DbContextOptions<KobanDbContext> options, Cur
     public DbSet<Koban.Domain.Contracts.ContractPeriod> ContractPeriods => Set<Koban.Domain.Contracts.ContractPeriod>();
     public DbSet<Koban.Domain.Contracts.ContractBillingSettings> ContractBillingSettings => Set<Koban.Domain.Contracts.ContractBillingSettings>();
     public DbSet<Koban.Domain.Contracts.ContractNoticeReminder> ContractNoticeReminders => Set<Koban.Domain.Contracts.ContractNoticeReminder>();
+    public DbSet<Koban.Domain.Projects.Project> Projects => Set<Koban.Domain.Projects.Project>();
+    public DbSet<Koban.Domain.Projects.TimeEntry> TimeEntries => Set<Koban.Domain.Projects.TimeEntry>();
 
     internal CurrentActor Actor => actor;
 
