@@ -65,6 +65,10 @@ export const routes: RouteObject[] = [
       { path: "payments/new", ...page(() => import("./routes/app/payments/payment-new"), "PaymentNewRoute") },
       { path: "payments/:id", ...page(() => import("./routes/app/payments/payment-detail"), "PaymentDetailRoute") },
       { path: "receivables", ...page(() => import("./routes/app/receivables/receivables"), "ReceivablesRoute") },
+      { path: "projects", ...page(() => import("./routes/app/projects/projects-list"), "ProjectsListRoute") },
+      { path: "projects/new", ...page(() => import("./routes/app/projects/project-new"), "ProjectNewRoute") },
+      { path: "projects/timesheet", ...page(() => import("./routes/app/projects/timesheet"), "TimesheetRoute") },
+      { path: "projects/:id", ...page(() => import("./routes/app/projects/project-detail"), "ProjectDetailRoute") },
       { path: "accounting-export", ...page(() => import("./routes/app/accounting/accounting"), "AccountingRoute") },
       {
         path: "settings",

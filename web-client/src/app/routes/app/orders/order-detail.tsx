@@ -7,6 +7,7 @@ import { PageLoader } from "@/components/ui/page-loader";
 import { hasPermission, useMe } from "@/features/auth/api/get-me";
 import { useOrder } from "@/features/orders/api/orders";
 import { OrderPage } from "@/features/orders/components/order-page";
+import { OrderProjectButton } from "@/features/projects/components/order-project-button";
 
 export function OrderDetailRoute() {
   const { t } = useTranslation();
@@ -20,6 +21,7 @@ export function OrderDetailRoute() {
       <Anchor component={Link} to="/orders" size="sm" mb="sm" display="inline-block">
         ← {t("orders.backToList")}
       </Anchor>
+      {query.data && hasPermission(me.data, "projects:write") && <OrderProjectButton order={query.data.value} />}
       {query.isPending ? (
         <PageLoader />
       ) : query.isError ? (
