@@ -146,7 +146,7 @@ export function ProjectForm({
               />
             </Grid.Col>
             <Grid.Col span={12}>
-              <Textarea label={t("projects.description")} autosize minRows={2} {...form.getInputProps("description")} />
+              <Textarea label={t("projects.description")} minRows={2} rows={2} {...form.getInputProps("description")} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6, md: 3 }}>
               <DatePickerInput label={t("projects.startDate")} valueFormat="DD/MM/YYYY" clearable {...form.getInputProps("startDate")} />

@@ -91,7 +91,7 @@ export function TimeEntryModal({
           )}
           <DatePickerInput label={t("projects.entryDate")} valueFormat="DD/MM/YYYY" required {...form.getInputProps("date")} />
           <TextInput label={t("projects.duration")} description={t("projects.durationHelp")} required data-autofocus {...form.getInputProps("duration")} />
-          <Textarea label={t("projects.entryDescription")} autosize minRows={2} {...form.getInputProps("description")} />
+          <Textarea label={t("projects.entryDescription")} minRows={2} rows={2} {...form.getInputProps("description")} />
           <Switch label={t("projects.billable")} {...form.getInputProps("billable", { type: "checkbox" })} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

@@ -24,6 +24,9 @@ interface SheetValues {
 /** A cell holding invoiced time: read-only, with the invoice it was billed on. */
 type Locks = Map<string, string>;
 
+/** Runs `f` once the next render is drawn (the row just added has its inputs). */
+const afterRender = (f: () => void) => (typeof requestAnimationFrame === "function" ? requestAnimationFrame(() => f()) : setTimeout(f, 0));
+
 const cellKey = (projectId: string, date: string) => `${projectId}|${date}`;
 
 function initialRows(entries: TimeEntry[], days: string[]): SheetRow[] {
@@ -155,7 +158,6 @@ export function TimesheetGrid({
       const before = form.getInitialValues().rows.find((r) => r.projectId === values.rows[row]?.projectId)?.cells[day] ?? "";
       form.setFieldValue(`rows.${row}.cells.${day}`, before);
       form.clearFieldError(`rows.${row}.cells.${day}`);
-      requestAnimationFrame(() => input.select());
     }
   }
 
@@ -164,7 +166,7 @@ export function TimesheetGrid({
     if (!project) return;
     const index = values.rows.length;
     form.insertListItem("rows", { projectId: project.id, projectName: project.name, cells: Array<string>(7).fill("") });
-    requestAnimationFrame(() => focusCell(index, 0));
+    afterRender(() => focusCell(index, 0));
   }
 
   return (
