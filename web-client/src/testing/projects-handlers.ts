@@ -1,6 +1,6 @@
 import { HttpResponse, http } from "msw";
 import { beforeEach } from "vitest";
-import type { Project, ProjectSummary, TimeEntry, TimesheetCell } from "@/features/projects/api/projects";
+import type { Project, ProjectSummary, ProjectTime, TimeEntry, TimesheetCell } from "@/features/projects/api/projects";
 import { allPermissions, createMe } from "./data";
 import { problem } from "./handlers";
 import { server } from "./server";
@@ -10,8 +10,25 @@ const api = (path: string) => `*/api/v1${path}`;
 let sequence = 0;
 const id = () => `00000000-0000-4000-a000-${String(++sequence).padStart(12, "0")}`;
 
-export const alice = { userId: "00000000-0000-4000-a100-000000000001", displayName: "Alice Admin" };
-export const bruno = { userId: "00000000-0000-4000-a100-000000000002", displayName: "Bruno Martin" };
+export const alice = { userId: "00000000-0000-4000-a100-000000000001", displayName: "Alice Admin", spentHours: 8, billableHours: 7, uninvoicedBillableHours: 4 };
+export const bruno = { userId: "00000000-0000-4000-a100-000000000002", displayName: "Bruno Martin", spentHours: 4, billableHours: 3, uninvoicedBillableHours: 2 };
+
+/** A time summary: `spent` hours against the 40 h budget of `createProject`, the rest as the API would answer. */
+export function timeOf(spentHours: number, overrides: Partial<ProjectTime> = {}): ProjectTime {
+  const percent = Math.round((spentHours * 1000) / 40) / 10;
+  return {
+    spentHours,
+    billableHours: 10,
+    uninvoicedBillableHours: 6,
+    billableAmount: 850,
+    uninvoicedAmount: 510,
+    hoursConsumedPercent: percent,
+    amountConsumedPercent: 25,
+    progressPercent: percent,
+    overBudget: spentHours > 40,
+    ...overrides,
+  };
+}
 
 /** A user who records time (time entries are not in the shared permission list). */
 export function createTimeUser(overrides: Parameters<typeof createMe>[0] = {}) {
@@ -22,34 +39,22 @@ export function createProject(overrides: Partial<Project> = {}): Project {
   return {
     id: id(),
     name: "Refonte du showroom",
+    code: null,
     customerId: "00000000-0000-4000-a200-000000000001",
     customerName: "Menuiserie Dupont SARL",
     orderId: null,
     orderNumber: null,
-    status: "InProgress",
-    startDate: "2026-11-02",
-    endDate: "2026-12-31",
     budgetHours: 40,
     budgetAmount: 3400,
-    spentHours: 12,
-    budgetConsumptionPercent: 30,
-    isOverBudget: false,
-    description: null,
     hourlyRate: 85,
+    vatRate: 20,
+    startDate: "2026-11-02",
+    endDate: "2026-12-31",
+    status: "InProgress",
     members: [alice, bruno],
-    time: {
-      spentHours: 12,
-      billableHours: 10,
-      notInvoicedHours: 6,
-      notInvoicedAmount: 510,
-      budgetConsumptionPercent: 30,
-      isOverBudget: false,
-      overBudgetHours: 0,
-      perMember: [
-        { ...alice, spentHours: 8, billableHours: 7, notInvoicedHours: 4 },
-        { ...bruno, spentHours: 4, billableHours: 3, notInvoicedHours: 2 },
-      ],
-    },
+    time: timeOf(12),
+    createdAt: "2026-11-02T09:00:00Z",
+    updatedAt: "2026-12-01T09:00:00Z",
     ...overrides,
   };
 }
@@ -60,13 +65,15 @@ export function createEntry(project: Project, overrides: Partial<TimeEntry> = {}
     projectId: project.id,
     projectName: project.name,
     userId: alice.userId,
-    userDisplayName: alice.displayName,
+    userName: alice.displayName,
     date: "2026-12-07",
     minutes: 120,
+    hours: 2,
     description: "Relevé des cotes",
     billable: true,
     invoiceId: null,
-    invoiceNumber: null,
+    locked: false,
+    updatedAt: "2026-12-07T18:00:00Z",
     ...overrides,
   };
 }
@@ -74,18 +81,21 @@ export function createEntry(project: Project, overrides: Partial<TimeEntry> = {}
 const summaryOf = (p: Project): ProjectSummary => ({
   id: p.id,
   name: p.name,
+  code: p.code,
   customerId: p.customerId,
   customerName: p.customerName,
   orderId: p.orderId,
   orderNumber: p.orderNumber,
-  status: p.status,
-  startDate: p.startDate,
-  endDate: p.endDate,
   budgetHours: p.budgetHours,
   budgetAmount: p.budgetAmount,
-  spentHours: p.spentHours,
-  budgetConsumptionPercent: p.budgetConsumptionPercent,
-  isOverBudget: p.isOverBudget,
+  startDate: p.startDate,
+  endDate: p.endDate,
+  status: p.status,
+  memberIds: p.members.map((m) => m.userId),
+  spentHours: p.time.spentHours,
+  progressPercent: p.time.progressPercent,
+  overBudget: p.time.overBudget,
+  updatedAt: p.updatedAt,
 });
 
 export const projectsDb = {

@@ -4,8 +4,9 @@ import { unwrap } from "@/api/problem";
 import { type Versioned, useApiQuery, versioned } from "@/api/query";
 
 /**
- * Projects and time entries (`/api/v1/projects`, `/api/v1/time-entries`, `/api/v1/timesheets`). The shapes below are
- * the planned contract of issue 13; they become aliases of the generated schema once `openapi.yaml` serves them.
+ * Projects and time entries (`/api/v1/projects`, `/api/v1/time-entries`, `/api/v1/timesheets`), as the API of issue 13
+ * serves them (Features/Projects/ProjectContracts.cs, TimeEntryContracts.cs). Hours are decimals with 2 places, minutes
+ * whole; amounts exclude VAT and are computed by the API.
  */
 
 export type ProjectStatus = "Planned" | "InProgress" | "Done" | "Cancelled";
@@ -14,67 +15,91 @@ export const projectStatuses: ProjectStatus[] = ["Planned", "InProgress", "Done"
 export interface ProjectMember {
   userId: string;
   displayName: string;
-}
-
-export interface MemberTime {
-  userId: string;
-  displayName: string;
   spentHours: number;
   billableHours: number;
-  notInvoicedHours: number;
+  uninvoicedBillableHours: number;
 }
 
-export interface ProjectTimeSummary {
+export interface ProjectTime {
   spentHours: number;
   billableHours: number;
-  notInvoicedHours: number;
-  notInvoicedAmount: number;
-  /** Spent hours over budget hours, in %; null without a budget in hours. */
-  budgetConsumptionPercent: number | null;
-  isOverBudget: boolean;
-  /** Hours spent beyond the budget (0 when within it). */
-  overBudgetHours: number;
-  perMember: MemberTime[];
+  uninvoicedBillableHours: number;
+  billableAmount: number;
+  uninvoicedAmount: number;
+  hoursConsumedPercent: number | null;
+  amountConsumedPercent: number | null;
+  /** On the hours budget when there is one, else on the amount budget; null without a budget. */
+  progressPercent: number | null;
+  /** Either budget exceeded. */
+  overBudget: boolean;
 }
 
 export interface ProjectSummary {
   id: string;
   name: string;
+  code: string | null;
   customerId: string;
   customerName: string;
   orderId: string | null;
   orderNumber: string | null;
-  status: ProjectStatus;
-  startDate: string | null;
-  endDate: string | null;
   budgetHours: number | null;
   budgetAmount: number | null;
+  startDate: string | null;
+  endDate: string | null;
+  status: ProjectStatus;
+  memberIds: string[];
   spentHours: number;
-  budgetConsumptionPercent: number | null;
-  isOverBudget: boolean;
+  progressPercent: number | null;
+  overBudget: boolean;
+  updatedAt: string;
 }
 
-export interface Project extends ProjectSummary {
-  description: string | null;
+export interface Project {
+  id: string;
+  name: string;
+  code: string | null;
+  customerId: string;
+  customerName: string;
+  orderId: string | null;
+  orderNumber: string | null;
+  budgetHours: number | null;
+  budgetAmount: number | null;
   hourlyRate: number;
+  vatRate: number;
+  startDate: string | null;
+  endDate: string | null;
+  status: ProjectStatus;
   members: ProjectMember[];
-  time: ProjectTimeSummary;
+  time: ProjectTime;
+  createdAt: string;
+  updatedAt: string;
 }
 
 export interface ProjectRequest {
   name: string;
+  code?: string | null;
   customerId: string;
-  description?: string | null;
-  startDate?: string | null;
-  endDate?: string | null;
   budgetHours?: number | null;
   budgetAmount?: number | null;
   hourlyRate: number;
-  memberIds: string[];
+  vatRate?: number | null;
+  startDate?: string | null;
+  endDate?: string | null;
+  memberIds?: string[] | null;
 }
 
-export interface ProjectFromOrderRequest extends Omit<ProjectRequest, "customerId"> {
+/** From a validated order: every field but the order is optional and defaults from it. */
+export interface ProjectFromOrderRequest {
   orderId: string;
+  name?: string | null;
+  code?: string | null;
+  budgetHours?: number | null;
+  budgetAmount?: number | null;
+  hourlyRate?: number | null;
+  vatRate?: number | null;
+  startDate?: string | null;
+  endDate?: string | null;
+  memberIds?: string[] | null;
 }
 
 export interface TimeEntry {
@@ -82,27 +107,33 @@ export interface TimeEntry {
   projectId: string;
   projectName: string;
   userId: string;
-  userDisplayName: string;
+  userName: string;
   date: string;
   minutes: number;
+  hours: number;
   description: string | null;
   billable: boolean;
+  /** The invoice the entry is on (draft or validated): the entry is then locked. */
   invoiceId: string | null;
-  invoiceNumber: string | null;
+  locked: boolean;
+  updatedAt: string;
 }
 
 export interface TimeEntryRequest {
-  userId?: string | null;
   date: string;
   minutes: number;
   description?: string | null;
-  billable: boolean;
+  billable?: boolean | null;
+  /** Whose time: omitted, the signed-in user's; an Admin may name anyone. */
+  userId?: string | null;
 }
 
 export interface TimesheetCell {
   projectId: string;
   date: string;
   minutes: number;
+  description?: string | null;
+  billable?: boolean | null;
 }
 
 export interface InvoiceTimeRequest {
@@ -111,9 +142,13 @@ export interface InvoiceTimeRequest {
   invoiceId?: string | null;
 }
 
-export interface InvoiceCreated {
-  id: string;
-  number: string | null;
+export interface InvoiceTimeResponse {
+  invoiceId: string;
+  newInvoice: boolean;
+  entryCount: number;
+  hours: number;
+  amountExcludingVat: number;
+  entryIds: string[];
 }
 
 interface Page<T> {
@@ -233,7 +268,7 @@ export function useDeleteProject() {
   return useProjectsMutation(async (id: string) => unwrap(await client.DELETE(projectPath, { params: { path: { id } } })));
 }
 
-export type ProjectAction = "start" | "complete" | "cancel" | "reopen";
+export type ProjectAction = "start" | "complete" | "cancel";
 
 /** The status changes a project offers from `status`. */
 export function actionsOf(status: ProjectStatus): ProjectAction[] {
@@ -243,7 +278,6 @@ export function actionsOf(status: ProjectStatus): ProjectAction[] {
     case "InProgress":
       return ["complete", "cancel"];
     case "Done":
-      return ["reopen"];
     case "Cancelled":
       return [];
   }
@@ -262,20 +296,32 @@ export interface EntryFilters {
 }
 
 export function useProjectEntries(projectId: string, filters: EntryFilters) {
-  const init = { params: { path: { id: projectId }, query: { userId: filters.userId ?? undefined, from: filters.from ?? undefined, to: filters.to ?? undefined, limit: 200 } } };
-  return useQuery({
-    queryKey: key(entriesPath, init),
-    queryFn: async ({ signal }) => unwrap(await client.GET(entriesPath, { ...init, signal })) as Page<TimeEntry>,
+  const query = { userId: filters.userId ?? undefined, from: filters.from ?? undefined, to: filters.to ?? undefined, limit: pageSize };
+  return useInfiniteQuery({
+    queryKey: key(entriesPath, { params: { path: { id: projectId }, query } }, "infinite"),
+    initialPageParam: undefined as string | undefined,
+    queryFn: async ({ pageParam, signal }) =>
+      unwrap(await client.GET(entriesPath, { params: { path: { id: projectId }, query: { ...query, after: pageParam } }, signal })) as Page<TimeEntry>,
+    getNextPageParam: (last) => (last.hasMore && last.nextCursor ? last.nextCursor : undefined),
     placeholderData: keepPreviousData,
   });
 }
 
-/** A user's time between two dates, across projects (the timesheet's week). */
+/** A user's time between two dates, across projects (the timesheet's week), every page of it. */
 export function useUserEntries(userId: string | null, from: string, to: string) {
-  const init = { params: { query: { userId: userId ?? undefined, from, to, limit: 500 } } };
+  const init = { params: { query: { userId: userId ?? undefined, from, to, limit: 100 } } };
   return useQuery({
     queryKey: key(allEntriesPath, init),
-    queryFn: async ({ signal }) => unwrap(await client.GET(allEntriesPath, { ...init, signal })) as Page<TimeEntry>,
+    queryFn: async ({ signal }) => {
+      const items: TimeEntry[] = [];
+      let after: string | undefined;
+      for (;;) {
+        const page = unwrap(await client.GET(allEntriesPath, { params: { query: { ...init.params.query, after } }, signal })) as Page<TimeEntry>;
+        items.push(...page.items);
+        if (!page.hasMore || !page.nextCursor) return { items };
+        after = page.nextCursor;
+      }
+    },
     enabled: userId !== null,
   });
 }
@@ -304,7 +350,7 @@ export function useSaveTimesheet() {
 export function useInvoiceTime() {
   return useProjectsMutation(
     async ({ projectId, body }: { projectId: string; body: InvoiceTimeRequest }) =>
-      unwrap(await client.POST(`${projectPath}/invoice-time`, { params: { path: { id: projectId } }, body })) as InvoiceCreated,
+      unwrap(await client.POST(`${projectPath}/invoice-time`, { params: { path: { id: projectId } }, body })) as InvoiceTimeResponse,
   );
 }
 

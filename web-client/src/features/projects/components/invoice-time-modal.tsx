@@ -6,7 +6,7 @@ import { useApiForm } from "@/components/forms/use-api-form";
 import { ProblemAlert } from "@/components/ui/problem-alert";
 import { formatDate } from "@/lib/dates";
 import { formatMoney } from "@/lib/format-money";
-import { type InvoiceCreated, type Project, useDraftInvoicesOfOrder, useInvoiceTime } from "../api/projects";
+import { type InvoiceTimeResponse, type Project, useDraftInvoicesOfOrder, useInvoiceTime } from "../api/projects";
 import { formatHours } from "../lib/duration";
 import { todayIso } from "../lib/week";
 
@@ -20,7 +20,7 @@ interface InvoiceTimeValues {
  * "Facturer le temps": the billable time not invoiced yet, up to a date, becomes lines of a new draft invoice (of the
  * project's order, or a direct one) or of a draft invoice of the order already open; the entries are then locked.
  */
-export function InvoiceTimeModal({ project, onClose, onInvoiced }: { project: Project; onClose: () => void; onInvoiced: (invoice: InvoiceCreated) => void }) {
+export function InvoiceTimeModal({ project, onClose, onInvoiced }: { project: Project; onClose: () => void; onInvoiced: (invoice: InvoiceTimeResponse) => void }) {
   const { t } = useTranslation();
   const invoice = useInvoiceTime();
   const drafts = useDraftInvoicesOfOrder(project.orderId, true);
@@ -49,9 +49,9 @@ export function InvoiceTimeModal({ project, onClose, onInvoiced }: { project: Pr
           {failure && <ProblemAlert error={failure.error} extraMessages={failure.unmatched} />}
           <Text size="sm" data-testid="invoice-time-summary">
             {t("projects.invoiceTimeExplain", {
-              hours: formatHours(project.time.notInvoicedHours),
+              hours: formatHours(project.time.uninvoicedBillableHours),
               rate: formatMoney(project.hourlyRate),
-              amount: formatMoney(project.time.notInvoicedAmount),
+              amount: formatMoney(project.time.uninvoicedAmount),
             })}
           </Text>
           <DatePickerInput label={t("projects.upTo")} description={t("projects.upToHelp")} valueFormat="DD/MM/YYYY" clearable {...form.getInputProps("upTo")} />

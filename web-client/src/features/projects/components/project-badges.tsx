@@ -21,49 +21,65 @@ function colorOf(percent: number, over: boolean) {
   return percent >= 90 ? "orange" : "blue";
 }
 
-/** The list's compact bar: "12 h / 40 h" with the share of the budget, or the hours alone without a budget. */
-export function CompactBudgetBar({ spentHours, budgetHours, percent, over }: { spentHours: number; budgetHours: number | null; percent: number | null; over: boolean }) {
+interface BudgetProps {
+  spentHours: number;
+  budgetHours: number | null;
+  /** Consumption of the hours budget, else of the amount budget (the API's); null without a budget. */
+  percent: number | null;
+  over: boolean;
+}
+
+/** "12 h sur 40 h" with an hours budget, "30 % du budget" with an amount budget only, the hours alone without one. */
+function useBudgetLabel({ spentHours, budgetHours, percent }: BudgetProps) {
   const { t } = useTranslation();
-  if (budgetHours === null || percent === null) return <Text size="sm">{formatHours(spentHours)}</Text>;
-  const label = t("projects.spentOfBudget", { spent: formatHours(spentHours), budget: formatHours(budgetHours) });
+  if (budgetHours !== null) return t("projects.spentOfBudget", { spent: formatHours(spentHours), budget: formatHours(budgetHours) });
+  if (percent !== null) return t("projects.spentOfAmountBudget", { spent: formatHours(spentHours), percent: Math.round(percent) });
+  return t("projects.spentNoBudget", { spent: formatHours(spentHours) });
+}
+
+/** The list's compact bar. */
+export function CompactBudgetBar(props: BudgetProps) {
+  const { t } = useTranslation();
+  const label = useBudgetLabel(props);
+  const { percent, over } = props;
+  if (percent === null && !over) return <Text size="sm">{label}</Text>;
   return (
-    <Tooltip label={over ? t("projects.overBudgetShort") : `${Math.round(percent)} %`}>
+    <Tooltip label={over ? t("projects.overBudgetShort") : `${Math.round(percent ?? 0)} %`}>
       <Stack gap={2} miw={120}>
         <Text size="xs" c={over ? "red" : undefined}>
           {label}
         </Text>
-        <Progress value={Math.min(percent, 100)} color={colorOf(percent, over)} size="sm" aria-label={label} />
+        <Progress value={Math.min(percent ?? 100, 100)} color={colorOf(percent ?? 100, over)} size="sm" aria-label={label} />
       </Stack>
     </Tooltip>
   );
 }
 
 /** The project page's bar, with the overrun written out: "Budget dépassé de 3,5 h". */
-export function BudgetProgress({ spentHours, budgetHours, percent, over, overHours }: { spentHours: number; budgetHours: number | null; percent: number | null; over: boolean; overHours: number }) {
+export function BudgetProgress(props: BudgetProps) {
   const { t } = useTranslation();
-  if (budgetHours === null || percent === null)
-    return (
-      <Text size="sm" data-testid="budget-progress">
-        {t("projects.spentNoBudget", { spent: formatHours(spentHours) })}
-      </Text>
-    );
-  const label = t("projects.spentOfBudget", { spent: formatHours(spentHours), budget: formatHours(budgetHours) });
+  const label = useBudgetLabel(props);
+  const { spentHours, budgetHours, percent, over } = props;
+  // Display only: the hours beyond the budget, both read from the API with 2 decimals.
+  const overHours = budgetHours !== null && spentHours > budgetHours ? Math.round((spentHours - budgetHours) * 100) / 100 : null;
   return (
     <Stack gap={4} data-testid="budget-progress">
       <Group justify="space-between">
         <Text size="sm" fw={500}>
           {label}
         </Text>
-        <Text size="sm" c={over ? "red" : "dimmed"}>
-          {t("projects.percentOfBudget", { percent: Math.round(percent) })}
-        </Text>
+        {percent !== null && (
+          <Text size="sm" c={over ? "red" : "dimmed"}>
+            {t("projects.percentOfBudget", { percent: Math.round(percent) })}
+          </Text>
+        )}
       </Group>
-      <Progress value={Math.min(percent, 100)} color={colorOf(percent, over)} size="lg" aria-label={label} />
+      {(percent !== null || over) && <Progress value={Math.min(percent ?? 100, 100)} color={colorOf(percent ?? 100, over)} size="lg" aria-label={label} />}
       {over && (
-        <Group gap={4} c="red" role="status" data-testid="over-budget">
-          <IconAlertTriangle size={16} />
+        <Group gap={4} role="status" data-testid="over-budget">
+          <IconAlertTriangle size={16} color="var(--mantine-color-red-6)" />
           <Text size="sm" fw={600} c="red">
-            {t("projects.overBudget", { hours: formatHours(overHours) })}
+            {overHours !== null ? t("projects.overBudget", { hours: formatHours(overHours) }) : t("projects.overAmountBudget")}
           </Text>
         </Group>
       )}

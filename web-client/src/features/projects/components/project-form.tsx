@@ -1,4 +1,4 @@
-import { Button, Grid, Group, MultiSelect, NumberInput, Paper, Stack, TextInput, Textarea } from "@mantine/core";
+import { Button, Grid, Group, MultiSelect, NumberInput, Paper, Stack, TextInput } from "@mantine/core";
 import { DatePickerInput } from "@mantine/dates";
 import { notifications } from "@mantine/notifications";
 import { useTranslation } from "react-i18next";
@@ -18,7 +18,7 @@ interface ProjectValues {
   name: string;
   customerId: string | null;
   customerName: string | null;
-  description: string;
+  code: string;
   startDate: string | null;
   endDate: string | null;
   budgetHours: number | string;
@@ -34,7 +34,7 @@ function valuesOf(project: Project | null, order: FromOrder | null): ProjectValu
     name: project?.name ?? order?.suggestedName ?? "",
     customerId: project?.customerId ?? order?.customerId ?? null,
     customerName: project?.customerName ?? order?.customerName ?? null,
-    description: project?.description ?? "",
+    code: project?.code ?? "",
     startDate: project?.startDate ?? null,
     endDate: project?.endDate ?? null,
     budgetHours: project?.budgetHours ?? "",
@@ -48,7 +48,7 @@ function requestOf(v: ProjectValues): ProjectRequest {
   return {
     name: v.name.trim(),
     customerId: v.customerId ?? "",
-    description: v.description.trim() === "" ? null : v.description.trim(),
+    code: v.code.trim() === "" ? null : v.code.trim(),
     startDate: v.startDate,
     endDate: v.endDate,
     budgetHours: numberOrNull(v.budgetHours),
@@ -97,7 +97,7 @@ export function ProjectForm({
     validate: {
       name: (v) => (v.trim() ? null : t("errors.required")),
       customerId: (v) => (v ? null : t("errors.required")),
-      hourlyRate: (v) => (v === "" ? t("errors.required") : null),
+      hourlyRate: (v) => (v === "" && !fromOrder ? t("errors.required") : null),
       endDate: (v, all) => (v && all.startDate && v < all.startDate ? t("projects.endBeforeStart") : null),
     },
   });
@@ -117,7 +117,7 @@ export function ProjectForm({
     : fromOrder
       ? submitWith(createFromOrder, (v) => {
           const { customerId: _customer, ...body } = requestOf(v);
-          return { body: { ...body, orderId: fromOrder.orderId } };
+          return { body: { ...body, hourlyRate: numberOrNull(v.hourlyRate), orderId: fromOrder.orderId } };
         }, done)
       : submitWith(create, (v) => ({ body: requestOf(v) }), done);
   const pending = create.isPending || createFromOrder.isPending || update.isPending;
@@ -145,8 +145,8 @@ export function ProjectForm({
                 error={form.errors.customerId ? String(form.errors.customerId) : undefined}
               />
             </Grid.Col>
-            <Grid.Col span={12}>
-              <Textarea label={t("projects.description")} minRows={2} rows={2} {...form.getInputProps("description")} />
+            <Grid.Col span={{ base: 12, md: 4 }}>
+              <TextInput label={t("projects.code")} description={t("projects.codeHelp")} {...form.getInputProps("code")} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6, md: 3 }}>
               <DatePickerInput label={t("projects.startDate")} valueFormat="DD/MM/YYYY" clearable {...form.getInputProps("startDate")} />
@@ -163,8 +163,8 @@ export function ProjectForm({
             <Grid.Col span={{ base: 12, sm: 4, md: 2 }}>
               <NumberInput
                 label={t("projects.hourlyRate")}
-                description={t("projects.hourlyRateHelp")}
-                required
+                description={fromOrder ? t("projects.hourlyRateFromOrder") : t("projects.hourlyRateHelp")}
+                required={!fromOrder}
                 decimalScale={2}
                 decimalSeparator=","
                 thousandSeparator={"\u202f"}

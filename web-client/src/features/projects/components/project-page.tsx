@@ -1,5 +1,5 @@
 import { Alert, Anchor, Button, Grid, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
-import { IconCalendarTime, IconCheck, IconFileInvoice, IconPencil, IconPlayerPlay, IconRotate, IconTrash, IconX } from "@tabler/icons-react";
+import { IconCalendarTime, IconCheck, IconFileInvoice, IconPencil, IconPlayerPlay, IconTrash, IconX } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
@@ -13,7 +13,7 @@ import { BudgetProgress, ProjectStatusBadge } from "./project-badges";
 import { InvoiceTimeModal } from "./invoice-time-modal";
 import { TimeEntriesPanel } from "./time-entries-panel";
 
-const actionIcons = { start: IconPlayerPlay, complete: IconCheck, cancel: IconX, reopen: IconRotate } as const;
+const actionIcons = { start: IconPlayerPlay, complete: IconCheck, cancel: IconX } as const;
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -86,7 +86,7 @@ export function ProjectPage({
           <Button variant="default" component={Link} to="/projects/timesheet" leftSection={<IconCalendarTime size={16} />}>
             {t("projects.timesheet")}
           </Button>
-          {canInvoice && time.notInvoicedHours > 0 && (
+          {canInvoice && time.uninvoicedBillableHours > 0 && (
             <Button leftSection={<IconFileInvoice size={16} />} onClick={() => setDialog("invoice")}>
               {t("projects.invoiceTime")}
             </Button>
@@ -124,17 +124,11 @@ export function ProjectPage({
             <Title order={4} mb="sm">
               {t("projects.budget")}
             </Title>
-            <BudgetProgress
-              spentHours={time.spentHours}
-              budgetHours={project.budgetHours}
-              percent={time.budgetConsumptionPercent}
-              over={time.isOverBudget}
-              overHours={time.overBudgetHours}
-            />
+            <BudgetProgress spentHours={time.spentHours} budgetHours={project.budgetHours} percent={time.progressPercent} over={time.overBudget} />
             <SimpleGrid cols={{ base: 2, sm: 4 }} mt="md">
               <Fact label={t("projects.billableHours")}>{formatHours(time.billableHours)}</Fact>
-              <Fact label={t("projects.notInvoicedHours")}>{formatHours(time.notInvoicedHours)}</Fact>
-              <Fact label={t("projects.notInvoicedAmount")}>{formatMoney(time.notInvoicedAmount)}</Fact>
+              <Fact label={t("projects.notInvoicedHours")}>{formatHours(time.uninvoicedBillableHours)}</Fact>
+              <Fact label={t("projects.notInvoicedAmount")}>{formatMoney(time.uninvoicedAmount)}</Fact>
               <Fact label={t("projects.budgetAmount")}>{project.budgetAmount === null ? "—" : formatMoney(project.budgetAmount)}</Fact>
             </SimpleGrid>
           </Paper>
@@ -147,9 +141,9 @@ export function ProjectPage({
               <Fact label={t("projects.hourlyRate")}>{formatMoney(project.hourlyRate)}</Fact>
               <Fact label={t("projects.budgetHours")}>{project.budgetHours === null ? "—" : formatHours(project.budgetHours)}</Fact>
             </SimpleGrid>
-            {project.description && (
-              <Text size="sm" mt="md" style={{ whiteSpace: "pre-wrap" }}>
-                {project.description}
+            {project.code && (
+              <Text size="sm" mt="md">
+                {t("projects.codeLabel", { code: project.code })}
               </Text>
             )}
           </Paper>
@@ -174,17 +168,14 @@ export function ProjectPage({
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {project.members.map((m) => {
-                  const total = time.perMember.find((p) => p.userId === m.userId);
-                  return (
-                    <Table.Tr key={m.userId}>
-                      <Table.Td>{m.displayName}</Table.Td>
-                      <Table.Td ta="right">{formatHours(total?.spentHours ?? 0)}</Table.Td>
-                      <Table.Td ta="right">{formatHours(total?.billableHours ?? 0)}</Table.Td>
-                      <Table.Td ta="right">{formatHours(total?.notInvoicedHours ?? 0)}</Table.Td>
-                    </Table.Tr>
-                  );
-                })}
+                {project.members.map((m) => (
+                  <Table.Tr key={m.userId}>
+                    <Table.Td>{m.displayName}</Table.Td>
+                    <Table.Td ta="right">{formatHours(m.spentHours)}</Table.Td>
+                    <Table.Td ta="right">{formatHours(m.billableHours)}</Table.Td>
+                    <Table.Td ta="right">{formatHours(m.uninvoicedBillableHours)}</Table.Td>
+                  </Table.Tr>
+                ))}
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
@@ -194,7 +185,7 @@ export function ProjectPage({
       <TimeEntriesPanel project={project} meId={meId} isAdmin={isAdmin} canWrite={canWriteTime} />
 
       {dialog === "invoice" && (
-        <InvoiceTimeModal project={project} onClose={() => setDialog(null)} onInvoiced={(invoice) => void navigate(`/invoices/${invoice.id}`)} />
+        <InvoiceTimeModal project={project} onClose={() => setDialog(null)} onInvoiced={(invoice) => void navigate(`/invoices/${invoice.invoiceId}`)} />
       )}
       <ConfirmModal
         opened={dialog === "cancel"}

@@ -91,6 +91,11 @@ export function ProjectsTable({
                     <Anchor component={Link} to={`/projects/${p.id}`}>
                       {p.name}
                     </Anchor>
+                    {p.code && (
+                      <Text span size="xs" c="dimmed" ml={6}>
+                        {p.code}
+                      </Text>
+                    )}
                     {p.orderNumber && (
                       <Text size="xs" c="dimmed">
                         {t("projects.orderRef", { number: p.orderNumber })}
@@ -102,7 +107,7 @@ export function ProjectsTable({
                     <Text size="sm">{p.startDate || p.endDate ? `${formatDate(p.startDate) || "…"} → ${formatDate(p.endDate) || "…"}` : "—"}</Text>
                   </Table.Td>
                   <Table.Td>
-                    <CompactBudgetBar spentHours={p.spentHours} budgetHours={p.budgetHours} percent={p.budgetConsumptionPercent} over={p.isOverBudget} />
+                    <CompactBudgetBar spentHours={p.spentHours} budgetHours={p.budgetHours} percent={p.progressPercent} over={p.overBudget} />
                   </Table.Td>
                   <Table.Td ta="right">{p.budgetAmount === null ? "—" : formatMoney(p.budgetAmount)}</Table.Td>
                   <Table.Td>

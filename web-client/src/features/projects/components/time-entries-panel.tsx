@@ -7,15 +7,15 @@ import { Link } from "react-router";
 import { ConfirmModal } from "@/components/ui/confirm-modal";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorState } from "@/components/ui/error-state";
+import { LoadMoreButton } from "@/components/ui/load-more-button";
 import { formatDate } from "@/lib/dates";
 import { type Project, type TimeEntry, useDeleteEntry, useProjectEntries } from "../api/projects";
 import { formatMinutes } from "../lib/duration";
 import { TimeEntryModal } from "./time-entry-modal";
 
 /** Why an entry cannot be changed any more, or null. */
-export function lockReason(entry: TimeEntry, t: (key: string, options?: Record<string, unknown>) => string): string | null {
-  if (!entry.invoiceId) return null;
-  return entry.invoiceNumber ? t("projects.lockedInvoiced", { number: entry.invoiceNumber }) : t("projects.lockedDraftInvoice");
+export function lockReason(entry: TimeEntry, t: (key: string) => string): string | null {
+  return entry.locked ? t("projects.lockedInvoiced") : null;
 }
 
 /**
@@ -42,9 +42,9 @@ export function TimeEntriesPanel({
   const [deleting, setDeleting] = useState<TimeEntry | null>(null);
   const query = useProjectEntries(project.id, { userId, from, to });
   const remove = useDeleteEntry();
-  const entries = query.data?.items ?? [];
+  const entries = query.data?.pages.flatMap((p) => p.items) ?? [];
   const open = project.status !== "Cancelled" && project.status !== "Done";
-  const mayEdit = (e: TimeEntry) => canWrite && open && !e.invoiceId && (isAdmin || e.userId === meId);
+  const mayEdit = (e: TimeEntry) => canWrite && open && !e.locked && (isAdmin || e.userId === meId);
 
   return (
     <Paper withBorder p="md">
@@ -94,7 +94,7 @@ export function TimeEntriesPanel({
                 return (
                   <Table.Tr key={e.id} data-testid="time-entry">
                     <Table.Td>{formatDate(e.date)}</Table.Td>
-                    <Table.Td>{e.userDisplayName}</Table.Td>
+                    <Table.Td>{e.userName}</Table.Td>
                     <Table.Td ta="right">{formatMinutes(e.minutes)}</Table.Td>
                     <Table.Td>
                       <Text size="sm" lineClamp={2}>
@@ -106,17 +106,11 @@ export function TimeEntriesPanel({
                         <Badge variant="light" color={e.billable ? "blue" : "gray"}>
                           {e.billable ? t("projects.billableBadge") : t("projects.nonBillableBadge")}
                         </Badge>
-                        {e.invoiceId && (
+                        {e.locked && e.invoiceId && (
                           <Badge variant="light" color="teal" leftSection={<IconLock size={12} />} data-testid="invoiced-badge">
-                            {e.invoiceNumber ? (
-                              <Anchor component={Link} to={`/invoices/${e.invoiceId}`} size="xs" inherit>
-                                {t("projects.invoicedOn", { number: e.invoiceNumber })}
-                              </Anchor>
-                            ) : (
-                              <Anchor component={Link} to={`/invoices/${e.invoiceId}`} size="xs" inherit>
-                                {t("projects.invoicedDraft")}
-                              </Anchor>
-                            )}
+                            <Anchor component={Link} to={`/invoices/${e.invoiceId}`} size="xs" inherit>
+                              {t("projects.invoiced")}
+                            </Anchor>
                           </Badge>
                         )}
                       </Group>
@@ -146,6 +140,7 @@ export function TimeEntriesPanel({
           </Table>
         </Table.ScrollContainer>
       )}
+      <LoadMoreButton hasMore={query.hasNextPage} loading={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()} />
       {editing && (
         <TimeEntryModal
           projectId={project.id}

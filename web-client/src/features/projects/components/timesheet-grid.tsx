@@ -97,8 +97,7 @@ export function TimesheetGrid({
   const days = useMemo(() => weekDays(weekStart), [weekStart]);
   const locks: Locks = useMemo(() => {
     const map = new Map<string, string>();
-    for (const e of entries)
-      if (e.invoiceId) map.set(cellKey(e.projectId, e.date), e.invoiceNumber ? t("projects.lockedInvoiced", { number: e.invoiceNumber }) : t("projects.lockedDraftInvoice"));
+    for (const e of entries) if (e.locked) map.set(cellKey(e.projectId, e.date), t("projects.lockedInvoiced"));
     return map;
   }, [entries, t]);
   const save = useSaveTimesheet();

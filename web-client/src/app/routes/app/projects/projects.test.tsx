@@ -2,7 +2,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { createViewer } from "@/testing/data";
 import { renderApp } from "@/testing/render";
-import { alice, createEntry, createProject, createTimeUser, projectsDb, setupProjectsApi } from "@/testing/projects-handlers";
+import { alice, createEntry, createProject, createTimeUser, projectsDb, setupProjectsApi, timeOf } from "@/testing/projects-handlers";
 import { createOrder, createSalesAdmin, salesDb } from "@/testing/sales-data";
 import { setupSalesApi } from "@/testing/sales-handlers";
 
@@ -14,9 +14,9 @@ const spaces = (text: string | null) => (text ?? "").replace(/[\u202f\u00a0]/g, 
 describe("Projects → the list", () => {
   it("opens from the menu and shows each project's French status and its time against the budget", async () => {
     projectsDb.projects = [
-      createProject({ name: "Refonte du showroom", status: "InProgress", spentHours: 12, budgetHours: 40, budgetConsumptionPercent: 30 }),
-      createProject({ name: "Agencement bureaux", status: "Planned", spentHours: 0, budgetHours: 20, budgetConsumptionPercent: 0 }),
-      createProject({ name: "Cuisine Martin", status: "Done", spentHours: 43.5, budgetHours: 40, budgetConsumptionPercent: 108.75, isOverBudget: true }),
+      createProject({ name: "Refonte du showroom", status: "InProgress", time: timeOf(12) }),
+      createProject({ name: "Agencement bureaux", status: "Planned", time: timeOf(0) }),
+      createProject({ name: "Cuisine Martin", status: "Done", time: timeOf(43.5) }),
     ];
     const { user } = renderApp("/", { user: createTimeUser() });
 
@@ -47,10 +47,7 @@ describe("Projects → the list", () => {
 
 describe("Projects → the project page", () => {
   it("writes the overrun under a red bar: « Budget dépassé de 3,5 h »", async () => {
-    const project = createProject({
-      budgetHours: 40,
-      time: { ...createProject().time, spentHours: 43.5, budgetConsumptionPercent: 108.75, isOverBudget: true, overBudgetHours: 3.5 },
-    });
+    const project = createProject({ budgetHours: 40, time: timeOf(43.5) });
     projectsDb.projects = [project];
     renderApp(`/projects/${project.id}`, { user: createTimeUser() });
 
@@ -73,20 +70,30 @@ describe("Projects → the project page", () => {
     expect(spaces(within(members).getByText("Bruno Martin").closest("tr")!.textContent)).toContain("4 h");
   });
 
-  it("locks an invoiced entry with the invoice it is on, and lets the user edit their own open entries only", async () => {
+  it("without an hours budget, measures the amount budget and says when it is exceeded", async () => {
+    const project = createProject({ budgetHours: null, time: timeOf(30, { hoursConsumedPercent: null, amountConsumedPercent: 112.5, progressPercent: 112.5, overBudget: true }) });
+    projectsDb.projects = [project];
+    renderApp(`/projects/${project.id}`, { user: createTimeUser() });
+
+    const progress = await screen.findByTestId("budget-progress");
+    expect(within(progress).getByTestId("over-budget")).toHaveTextContent("Budget en montant dépassé");
+    expect(within(progress).getByText("113 % du budget")).toBeInTheDocument();
+  });
+
+  it("locks an invoiced entry with a link to its invoice, and lets the user edit their own open entries only", async () => {
     const project = createProject();
     projectsDb.projects = [project];
     projectsDb.entries = [
-      createEntry(project, { date: "2026-12-01", invoiceId: "inv-1", invoiceNumber: "FA-2026-00042" }),
+      createEntry(project, { date: "2026-12-01", invoiceId: "inv-1", locked: true }),
       createEntry(project, { date: "2026-12-02" }),
-      createEntry(project, { date: "2026-12-03", userId: "someone-else", userDisplayName: "Bruno Martin" }),
+      createEntry(project, { date: "2026-12-03", userId: "someone-else", userName: "Bruno Martin" }),
     ];
     // A Sales user records their own time, not the others'.
     renderApp(`/projects/${project.id}`, { user: createTimeUser({ role: "Sales" }) });
 
     const rows = await screen.findAllByTestId("time-entry");
-    expect(within(rows[0]!).getByTestId("invoiced-badge")).toHaveTextContent("Facturé sur FA-2026-00042");
-    expect(within(rows[0]!).getByLabelText("Facturé sur FA-2026-00042 : ce temps ne peut plus être modifié.")).toBeInTheDocument();
+    expect(within(within(rows[0]!).getByTestId("invoiced-badge")).getByRole("link", { name: "Facturé" })).toHaveAttribute("href", "/invoices/inv-1");
+    expect(within(rows[0]!).getByLabelText("Facturé : ce temps ne peut plus être modifié.")).toBeInTheDocument();
     expect(within(rows[0]!).queryByRole("button", { name: /Modifier/ })).not.toBeInTheDocument();
     expect(within(rows[1]!).getByRole("button", { name: "Modifier le temps du 02/12/2026" })).toBeInTheDocument();
     expect(within(rows[2]!).queryByRole("button", { name: /Modifier/ })).not.toBeInTheDocument();

@@ -18,7 +18,7 @@ function seedWeek() {
   projectsDb.projects = [showroom, offices, kitchen];
   projectsDb.entries = [
     createEntry(showroom, { date: "2026-12-07", minutes: 120 }),
-    createEntry(offices, { date: "2026-12-08", minutes: 60, invoiceId: "inv-1", invoiceNumber: "FA-2026-00042" }),
+    createEntry(offices, { date: "2026-12-08", minutes: 60, invoiceId: "inv-1", locked: true }),
   ];
   return { showroom, offices, kitchen };
 }
@@ -113,7 +113,7 @@ describe("Timesheet → a week typed with the keyboard", () => {
 
     const locked = await screen.findByLabelText("Agencement bureaux, mardi 8 décembre");
     expect(locked).toHaveAttribute("readonly");
-    expect(locked).toHaveAccessibleDescription("Facturé sur FA-2026-00042 : ce temps ne peut plus être modifié.");
+    expect(locked).toHaveAccessibleDescription("Facturé : ce temps ne peut plus être modifié.");
 
     await user.click(screen.getByLabelText("Ajouter un projet", { selector: "input" }));
     await user.click(await screen.findByRole("option", { name: /Cuisine Martin/, hidden: true }));
