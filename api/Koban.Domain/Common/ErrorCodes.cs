@@ -519,4 +519,55 @@ public static class ErrorCodes
 
     /// <summary>fr: Indiquez un format de date valide (20 caractères au plus, ex. dd/MM/yyyy). en: Give a valid date format (20 characters at most, e.g. dd/MM/yyyy).</summary>
     public const string CsvDateFormatInvalid = "csv_date_format_invalid";
+
+    /// <summary>fr: Le nom du projet est obligatoire. en: The project name is required.</summary>
+    public const string ProjectNameRequired = "project_name_required";
+
+    /// <summary>fr: Le client du projet est obligatoire. en: The project's customer is required.</summary>
+    public const string ProjectCustomerRequired = "project_customer_required";
+
+    /// <summary>fr: Un budget ne peut pas être négatif. en: A budget cannot be negative.</summary>
+    public const string ProjectBudgetNegative = "project_budget_negative";
+
+    /// <summary>fr: Le taux horaire ne peut pas être négatif. en: The hourly rate cannot be negative.</summary>
+    public const string ProjectRateNegative = "project_rate_negative";
+
+    /// <summary>fr: La date de fin du projet précède sa date de début. en: The project's end date is before its start date.</summary>
+    public const string ProjectEndBeforeStart = "project_end_before_start";
+
+    /// <summary>fr: Ce projet est terminé ou annulé ({status}) : on n'y saisit plus de temps. en: This project is done or cancelled ({status}): no time can be entered on it.</summary>
+    public const string ProjectClosed = "project_closed";
+
+    /// <summary>fr: Du temps a été saisi sur ce projet : il ne peut pas être supprimé (annulez-le plutôt). en: Time was entered on this project: it cannot be deleted (cancel it instead).</summary>
+    public const string ProjectHasTime = "project_has_time";
+
+    /// <summary>fr: Seuls les membres du projet y saisissent du temps. en: Only the project's members enter time on it.</summary>
+    public const string ProjectMemberRequired = "project_member_required";
+
+    /// <summary>fr: Une saisie de temps dure plus de 0 minute et au plus {maximum} minutes (24 h). en: A time entry lasts more than 0 minutes and at most {maximum} minutes (24 h).</summary>
+    public const string TimeEntryMinutesOutOfRange = "time_entry_minutes_out_of_range";
+
+    /// <summary>fr: Le temps saisi le {date} dépasserait 24 heures ({minutes} minutes). en: The time entered on {date} would exceed 24 hours ({minutes} minutes).</summary>
+    public const string TimeDayOverLimit = "time_day_over_limit";
+
+    /// <summary>fr: Ce temps est facturé : il ne peut plus être modifié ni supprimé. en: This time is invoiced: it can no longer be changed or deleted.</summary>
+    public const string TimeEntryLocked = "time_entry_locked";
+
+    /// <summary>fr: Ce temps n'est pas facturable. en: This time is not billable.</summary>
+    public const string TimeEntryNotBillable = "time_entry_not_billable";
+
+    /// <summary>fr: Il n'y a aucun temps facturable non encore facturé à facturer. en: There is no billable time not yet invoiced to invoice.</summary>
+    public const string TimeNothingToInvoice = "time_nothing_to_invoice";
+
+    /// <summary>fr: Une semaine de saisie commence un lundi. en: A timesheet week starts on a Monday.</summary>
+    public const string TimesheetWeekStartNotMonday = "timesheet_week_start_not_monday";
+
+    /// <summary>fr: Cette date n'est pas dans la semaine de la feuille de temps. en: This date is not in the timesheet's week.</summary>
+    public const string TimesheetDateOutsideWeek = "timesheet_date_outside_week";
+
+    /// <summary>fr: Ce projet et ce jour apparaissent deux fois dans la feuille de temps. en: This project and day appear twice in the timesheet.</summary>
+    public const string TimesheetCellDuplicated = "timesheet_cell_duplicated";
+
+    /// <summary>fr: Le temps d'un projet ne s'ajoute qu'à un brouillon de facture du client du projet. en: A project's time is added only to a draft invoice of the project's customer.</summary>
+    public const string TimeInvoiceNotApplicable = "time_invoice_not_applicable";
 }

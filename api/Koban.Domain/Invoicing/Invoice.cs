@@ -110,6 +110,14 @@ public sealed class Invoice : BillingDocument
         SetLines(lines);
     }
 
+    /// <summary>Adds lines after the draft's own, on a direct or an order draft (a project's billable time): they bill no
+    /// order line, so the order's ledger leaves them out.</summary>
+    public void AppendLines(IEnumerable<BillingLineData> lines)
+    {
+        EnsureDraft();
+        SetLines([.. Lines.OrderBy(l => l.Position).Select(l => l.ToBillingData()), .. lines]);
+    }
+
     /// <summary>Books this invoice on the order's ledger: deposits per rate; deductions, then lines, for the others.</summary>
     public void RecordOn(OrderBillingLedger ledger, Order order)
     {

@@ -1836,6 +1836,278 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List projects
+         * @description Filters: `status` (Planned, InProgress, Done, Cancelled), `customerId`, `orderId`, `memberId` (projects a user is a member of), `updatedSince`; `search` matches the name, the code or the customer's name. `sort`: `-updatedAt` (default), `name`, `startDate`, `endDate`. Each item carries the hours spent, the budget consumption and the over-budget flag.
+         *
+         *     Requires the permission `projects:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["ListProjects"];
+        put?: never;
+        /**
+         * Create a project directly (no order)
+         * @description A planned project for a customer of the company (archived customers refused: 422 `customer_archived`): `hourlyRate` is the service rate excluding VAT (4 decimals) billable time is invoiced at, `vatRate` its VAT rate (default: the standard 20 %, 0 % under the VAT franchise), `budgetHours`/`budgetAmount` optional (≥ 0), `endDate` ≥ `startDate`, `memberIds` users of the company (the people who enter time on it).
+         *
+         *     Requires the permission `projects:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["CreateProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/from-order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a project from a validated order
+         * @description The order must be validated and not closed or cancelled (409 `order_not_validated`). Defaults, each overridden by the request: `name` "Projet <order number>", the customer the order bills, `budgetHours` the sum of the quantities of the order's lines sold in hours (unit `HUR`; none if no line is), `budgetAmount` the order's total excluding VAT, `hourlyRate` and `vatRate` those of its first line in hours (unit price net of its discount; else 0 and the standard rate), `startDate` the order date, `endDate` its planned delivery date. Several projects may come from one order.
+         *
+         *     Requires the permission `projects:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["CreateProjectFromOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a project with its time against budget
+         * @description The project, its members (each with their hours spent, billable and billable not yet invoiced; a user who entered time and left the members is listed too) and `time`: hours spent, billable, billable not yet invoiced, the billable amount (billable hours × `hourlyRate`, rounded once to the cent) and the amount not yet invoiced, budget consumption in % (hours budget, else amount budget) and `overBudget` when either budget is exceeded.
+         *
+         *     Requires the permission `projects:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["GetProject"];
+        /**
+         * Update a project
+         * @description The whole form, with the `If-Match` of the last read. Only while planned or in progress (409 `invalid_state_transition` once done or cancelled). The order a project came from never changes; a new rate applies to time invoiced from now on (invoiced time keeps the price of its invoice). Removing a member keeps the time they entered.
+         *
+         *     Requires the permission `projects:write` (role matrix for users, scope for API keys).
+         */
+        put: operations["UpdateProject"];
+        post?: never;
+        /**
+         * Delete a project without time
+         * @description Only a project on which no time was entered is deleted (409 `project_has_time`: cancel it instead, its time is the history of the work).
+         *
+         *     Requires the permission `projects:write` (role matrix for users, scope for API keys).
+         */
+        delete: operations["DeleteProject"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a project
+         * @description Planned → InProgress (409 `invalid_state_transition` otherwise). Entering the first time on a planned project starts it too.
+         *
+         *     Requires the permission `projects:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["StartProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Complete a project
+         * @description Planned or InProgress → Done (409 `invalid_state_transition` otherwise). No time is entered on a done project any more; its billable time not yet invoiced can still be invoiced.
+         *
+         *     Requires the permission `projects:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["CompleteProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a project
+         * @description Planned or InProgress → Cancelled (409 `invalid_state_transition` otherwise). No time is entered on a cancelled project any more; its billable time not yet invoiced can still be invoiced.
+         *
+         *     Requires the permission `projects:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["CancelProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/invoice-time": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Invoice a project's billable time
+         * @description Takes the project's billable entries not yet invoiced — all of them up to `upTo` (inclusive), or exactly `entryIds` (each of this project, billable — 409 `time_entry_not_billable` — and not yet invoiced — 409 `time_entry_locked`) — and bills them at the project's `hourlyRate` and `vatRate`: a title line "Projet <name> (commande <number>)", then one line per person, "<project> — <person> — du <first day> au <last day>", quantity in hours (minutes ÷ 60 rounded to 3 decimals), unit `HUR`, a service. With `invoiceId` the lines are added to that draft invoice (a draft of the project's customer, direct or of the project's order; else 409 `time_invoice_not_applicable`); without it a new direct draft is created for the project's customer, its date of service the last day invoiced. The entries are then locked on that invoice (changing or deleting them: 409 `time_entry_locked`); deleting the draft invoice unlocks them, removing a line from it does not. Nothing to invoice: 409 `time_nothing_to_invoice`. Under a row lock on the project: two parallel requests make one invoice, the other answers 409.
+         *
+         *     Requires the permission `invoices:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["InvoiceProjectTime"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/time-entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a project's time entries
+         * @description Filters: `userId`, `from`/`to` (dates, inclusive), `billable`, `invoiced`. `sort`: `-date` (default), `date`, `updatedAt`, `-updatedAt`. Own time: a Sales, Accountant or Viewer user sees only their own entries (without `userId` the list is theirs; another `userId` is 403 `forbidden`); an Admin and an API key see everyone's.
+         *
+         *     Requires the permission `time-entries:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["ListProjectTimeEntries"];
+        put?: never;
+        /**
+         * Enter time on a project
+         * @description Own time: `userId` omitted means the signed-in user; a Sales or Accountant user writes only their own time (another user's: 403 `forbidden`), an Admin anyone's, an API key (scope `time-entries:write`) must name the user (`userId`, an active user of the company). The user must be a member of the project, or an Admin (422 `project_member_required`). `minutes` is whole minutes, more than 0 and at most 1440 (24 h), and the user's entries of that day across all projects add up to 24 h at most (422 `time_day_over_limit`). `billable` defaults to true. Only on a planned or in-progress project (409 `project_closed`); the first entry on a planned project moves it to in progress. Invoiced time is locked (409 `time_entry_locked`).
+         *
+         *     Requires the permission `time-entries:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["CreateTimeEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/time-entries/{entryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change a time entry
+         * @description With the `If-Match` of the last read. An invoiced entry is locked (409 `time_entry_locked`) until its draft invoice is deleted. Whose time it is never changes (`userId`, if sent, must be the entry's). Own time: `userId` omitted means the signed-in user; a Sales or Accountant user writes only their own time (another user's: 403 `forbidden`), an Admin anyone's, an API key (scope `time-entries:write`) must name the user (`userId`, an active user of the company). The user must be a member of the project, or an Admin (422 `project_member_required`). `minutes` is whole minutes, more than 0 and at most 1440 (24 h), and the user's entries of that day across all projects add up to 24 h at most (422 `time_day_over_limit`). `billable` defaults to true. Only on a planned or in-progress project (409 `project_closed`); the first entry on a planned project moves it to in progress. Invoiced time is locked (409 `time_entry_locked`).
+         *
+         *     Requires the permission `time-entries:write` (role matrix for users, scope for API keys).
+         */
+        put: operations["UpdateTimeEntry"];
+        post?: never;
+        /**
+         * Delete a time entry
+         * @description With the `If-Match` of the last read. Own time only, unless Admin (403 `forbidden`); an invoiced entry is locked (409 `time_entry_locked`); a done or cancelled project keeps its time (409 `project_closed`).
+         *
+         *     Requires the permission `time-entries:write` (role matrix for users, scope for API keys).
+         */
+        delete: operations["DeleteTimeEntry"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/time-entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List time entries across projects
+         * @description `projectId` narrows to one project. Filters: `userId`, `from`/`to` (dates, inclusive), `billable`, `invoiced`. `sort`: `-date` (default), `date`, `updatedAt`, `-updatedAt`. Own time: a Sales, Accountant or Viewer user sees only their own entries (without `userId` the list is theirs; another `userId` is 403 `forbidden`); an Admin and an API key see everyone's.
+         *
+         *     Requires the permission `time-entries:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["ListTimeEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/timesheets/{userId}/{weekStart}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Save a user's week of time across projects
+         * @description `weekStart` is a Monday (422 `timesheet_week_start_not_monday`); each cell is one project and one day of that week (422 `timesheet_date_outside_week`, a project and day twice: 422 `timesheet_cell_duplicated`) and sets the user's time there: `minutes` > 0 leaves one entry of that length (its `description` and `billable` kept unless sent; `billable` defaults to true), 0 removes it. Cells not sent stay as they are; a cell equal to what is stored changes nothing. All or nothing: the first refused cell refuses the grid and names it, e.g. `cells[3].minutes` — an invoiced (locked) cell that would change (409 `time_entry_locked`), a day over 24 h across projects once the grid is applied (422 `time_day_over_limit`, on the day's last cell), an unknown project (422 `reference_not_found` on `cells[i].projectId`), a done or cancelled project (409 `project_closed`), a project the user is not a member of (422 `project_member_required`). Own time as for single entries: a non-Admin user saves only their own week (403 `forbidden`). Answers the user's whole week.
+         *
+         *     Requires the permission `time-entries:write` (role matrix for users, scope for API keys).
+         */
+        put: operations["SaveTimesheet"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reminders/settings": {
         parameters: {
             query?: never;
@@ -4133,6 +4405,35 @@ export interface components {
             disputed: boolean;
         };
         /**
+         * @description Which billable time to invoice: every entry not yet invoiced up to DateOnly? InvoiceTimeRequest.UpTo (inclusive), or only
+         *         IReadOnlyList&lt;Guid&gt;? InvoiceTimeRequest.EntryIds; onto the draft Guid? InvoiceTimeRequest.InvoiceId, or a new direct draft.
+         */
+        InvoiceTimeRequest: {
+            /** Format: date */
+            upTo?: null | string;
+            entryIds?: null | string[];
+            /** Format: uuid */
+            invoiceId?: null | string;
+        };
+        InvoiceTimeResponse: {
+            /** Format: uuid */
+            invoiceId: string;
+            newInvoice: boolean;
+            /** Format: int32 */
+            entryCount: number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            hours: number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            amountExcludingVat: number;
+            entryIds: string[];
+        };
+        /**
          * @description The dates a document of one type can be numbered with right now: from DateOnly IssueDateRange.Earliest (set by
          *         EarliestDateReason IssueDateRange.EarliestReason) to DateOnly? IssueDateRange.Latest inclusive; DateOnly? IssueDateRange.Latest is null when no upper bound
          *         applies (an order is numbered with its own order date, which may be in the future).
@@ -4930,6 +5231,228 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        /** @description A project from a validated order: every field is optional and defaults from the order (see the operation). */
+        ProjectFromOrderRequest: {
+            /** Format: uuid */
+            orderId: string;
+            name?: null | string;
+            code?: null | string;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            budgetHours?: null | number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            budgetAmount?: null | number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 4 decimals (e.g. `12.5000`).
+             */
+            hourlyRate?: null | number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            vatRate?: null | number;
+            /** Format: date */
+            startDate?: null | string;
+            /** Format: date */
+            endDate?: null | string;
+            memberIds?: null | string[];
+        };
+        ProjectList: {
+            items: components["schemas"]["ProjectSummary"][];
+            nextCursor: null | string;
+            hasMore: boolean;
+        };
+        ProjectMemberResponse: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            spentHours: number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            billableHours: number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            uninvoicedBillableHours: number;
+        };
+        /** @description A project as typed in its form (direct creation and update). */
+        ProjectRequest: {
+            name: string;
+            code?: null | string;
+            /** Format: uuid */
+            customerId: string;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            budgetHours?: null | number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            budgetAmount?: null | number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 4 decimals (e.g. `12.5000`).
+             */
+            hourlyRate: number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            vatRate?: null | number;
+            /** Format: date */
+            startDate?: null | string;
+            /** Format: date */
+            endDate?: null | string;
+            memberIds?: null | string[];
+        };
+        ProjectResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            code: null | string;
+            /** Format: uuid */
+            customerId: string;
+            customerName: string;
+            /** Format: uuid */
+            orderId: null | string;
+            orderNumber: null | string;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            budgetHours: null | number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            budgetAmount: null | number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 4 decimals (e.g. `12.5000`).
+             */
+            hourlyRate: number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            vatRate: number;
+            /** Format: date */
+            startDate: null | string;
+            /** Format: date */
+            endDate: null | string;
+            status: components["schemas"]["ProjectStatus"];
+            members: components["schemas"]["ProjectMemberResponse"][];
+            time: components["schemas"]["ProjectTimeResponse"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /**
+         * @description Where a project stands. Time is entered only while ProjectStatus.Planned or ProjectStatus.InProgress.
+         * @enum {unknown}
+         */
+        ProjectStatus: "Planned" | "InProgress" | "Done" | "Cancelled";
+        ProjectSummary: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            code: null | string;
+            /** Format: uuid */
+            customerId: string;
+            customerName: string;
+            /** Format: uuid */
+            orderId: null | string;
+            orderNumber: null | string;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            budgetHours: null | number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            budgetAmount: null | number;
+            /** Format: date */
+            startDate: null | string;
+            /** Format: date */
+            endDate: null | string;
+            status: components["schemas"]["ProjectStatus"];
+            memberIds: string[];
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            spentHours: number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            progressPercent: null | number;
+            overBudget: boolean;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @description Time spent against budget (hours with 2 decimals; amounts excluding VAT). */
+        ProjectTimeResponse: {
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            spentHours: number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            billableHours: number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            uninvoicedBillableHours: number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            billableAmount: number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            uninvoicedAmount: number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            hoursConsumedPercent: null | number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            amountConsumedPercent: null | number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            progressPercent: null | number;
+            overBudget: boolean;
+        };
         QuoteList: {
             items: components["schemas"]["QuoteSummary"][];
             nextCursor: null | string;
@@ -5322,6 +5845,76 @@ export interface components {
          * @enum {unknown}
          */
         TemplateLogoSource: "Own" | "Company" | "None";
+        TimeEntryList: {
+            items: components["schemas"]["TimeEntryResponse"][];
+            nextCursor: null | string;
+            hasMore: boolean;
+        };
+        /**
+         * @description A time entry as typed. Guid? TimeEntryRequest.UserId is whose time it is: omitted, the signed-in user; an Admin may name
+         *         anyone, a Sales or Accountant user only themselves; an API key must name a user.
+         */
+        TimeEntryRequest: {
+            /** Format: date */
+            date: string;
+            /** Format: int32 */
+            minutes: number;
+            description?: null | string;
+            billable?: null | boolean;
+            /** Format: uuid */
+            userId?: null | string;
+        };
+        TimeEntryResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            projectId: string;
+            projectName: string;
+            /** Format: uuid */
+            userId: string;
+            userName: string;
+            /** Format: date */
+            date: string;
+            /** Format: int32 */
+            minutes: number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            hours: number;
+            description: null | string;
+            billable: boolean;
+            /** Format: uuid */
+            invoiceId: null | string;
+            locked: boolean;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @description One cell of a week's grid: the user's time on one project one day. 0 minutes removes what was there. */
+        TimesheetCell: {
+            /** Format: uuid */
+            projectId: string;
+            /** Format: date */
+            date: string;
+            /** Format: int32 */
+            minutes: number;
+            description?: null | string;
+            billable?: null | boolean;
+        };
+        TimesheetRequest: {
+            cells: components["schemas"]["TimesheetCell"][];
+        };
+        TimesheetResponse: {
+            /** Format: uuid */
+            userId: string;
+            /** Format: date */
+            weekStart: string;
+            /** Format: date */
+            weekEnd: string;
+            /** Format: int32 */
+            totalMinutes: number;
+            entries: components["schemas"]["TimeEntryResponse"][];
+        };
         TotalsResponse: {
             /**
              * Format: decimal
@@ -24124,6 +24717,2927 @@ export interface operations {
                      *       "title": "Trop de requêtes : réessayez dans quelques instants.",
                      *       "status": 429,
                      *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/validate",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListProjects: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size: 1 to 100 (default 25). Outside that range: 400 `limit_out_of_range`.
+                 * @example 25
+                 */
+                limit?: number;
+                /**
+                 * @description The `nextCursor` of the previous page (opaque); omit it for the first page. A cursor of another sort or a damaged one: 400 `cursor_invalid`.
+                 * @example eyJTb3J0IjoibmFtZSIsIlZhbHVlIjoiRHVwb250IiwiSWQiOiIwMTkzYTRmMiJ9
+                 */
+                after?: string;
+                /**
+                 * @description Sort field, prefixed with `-` for descending order; the fields this list offers and its default are in the operation's description. Another field: 400 `sort_unknown`.
+                 * @example -updatedAt
+                 */
+                sort?: string;
+                /**
+                 * @description Case-insensitive text search; what it matches is in the operation's description.
+                 * @example dupont
+                 */
+                search?: string;
+                /** @description Only the documents in this status. */
+                status?: components["schemas"]["ProjectStatus"];
+                /**
+                 * @description Only the records of this customer (its id).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                customerId?: string;
+                /**
+                 * @description Only the invoices of this order (its id).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                orderId?: string;
+                memberId?: string;
+                /**
+                 * @description Only records changed at or after this instant (ISO 8601 with its offset), for incremental synchronisation.
+                 * @example 2026-11-01T00:00:00Z
+                 */
+                updatedSince?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01936f00-0000-7000-8000-0000000000a1",
+                     *           "name": "Agencement de la boutique Durand",
+                     *           "code": "AGC-DURAND",
+                     *           "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *           "customerName": "Menuiserie Durand SARL",
+                     *           "orderId": "01936d00-0000-7000-8000-0000000000b1",
+                     *           "orderNumber": "BC-2026-00012",
+                     *           "budgetHours": 40,
+                     *           "budgetAmount": 3200,
+                     *           "startDate": "2026-11-23",
+                     *           "endDate": "2026-12-18",
+                     *           "status": "InProgress",
+                     *           "memberIds": [
+                     *             "01936a00-0000-7000-8000-0000000000e1",
+                     *             "01936a00-0000-7000-8000-0000000000e2"
+                     *           ],
+                     *           "spentHours": 37.5,
+                     *           "progressPercent": 93.8,
+                     *           "overBudget": false,
+                     *           "updatedAt": "2026-12-07T17:30:00+00:00"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null,
+                     *       "hasMore": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProjectList"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/limit-out-of-range",
+                     *       "title": "Le paramètre limit doit être compris entre 1 et 100.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/projects",
+                     *       "errors": {
+                     *         "limit": [
+                     *           "Le paramètre limit doit être compris entre 1 et 100."
+                     *         ]
+                     *       },
+                     *       "code": "limit_out_of_range",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/projects",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/projects",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/projects",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateProject: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Agencement de la boutique Durand",
+                 *       "code": "AGC-DURAND",
+                 *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                 *       "budgetHours": 40,
+                 *       "budgetAmount": 3200,
+                 *       "hourlyRate": 65,
+                 *       "vatRate": 20,
+                 *       "startDate": "2026-11-23",
+                 *       "endDate": "2026-12-18",
+                 *       "memberIds": [
+                 *         "01936a00-0000-7000-8000-0000000000e1",
+                 *         "01936a00-0000-7000-8000-0000000000e2"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ProjectRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936f00-0000-7000-8000-0000000000a1",
+                     *       "name": "Agencement de la boutique Durand",
+                     *       "code": "AGC-DURAND",
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "orderId": "01936d00-0000-7000-8000-0000000000b1",
+                     *       "orderNumber": "BC-2026-00012",
+                     *       "budgetHours": 40,
+                     *       "budgetAmount": 3200,
+                     *       "hourlyRate": 65,
+                     *       "vatRate": 20,
+                     *       "startDate": "2026-11-23",
+                     *       "endDate": "2026-12-18",
+                     *       "status": "InProgress",
+                     *       "members": [
+                     *         {
+                     *           "userId": "01936a00-0000-7000-8000-0000000000e1",
+                     *           "displayName": "Alice Martin",
+                     *           "spentHours": 21.5,
+                     *           "billableHours": 20,
+                     *           "uninvoicedBillableHours": 8
+                     *         },
+                     *         {
+                     *           "userId": "01936a00-0000-7000-8000-0000000000e2",
+                     *           "displayName": "Bruno Petit",
+                     *           "spentHours": 16,
+                     *           "billableHours": 14,
+                     *           "uninvoicedBillableHours": 14
+                     *         }
+                     *       ],
+                     *       "time": {
+                     *         "spentHours": 37.5,
+                     *         "billableHours": 34,
+                     *         "uninvoicedBillableHours": 22,
+                     *         "billableAmount": 2210,
+                     *         "uninvoicedAmount": 1430,
+                     *         "hoursConsumedPercent": 93.8,
+                     *         "amountConsumedPercent": 69.1,
+                     *         "progressPercent": 93.8,
+                     *         "overBudget": false
+                     *       },
+                     *       "createdAt": "2026-11-23T17:30:00+00:00",
+                     *       "updatedAt": "2026-12-07T17:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProjectResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/projects",
+                     *       "errors": {
+                     *         "name": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/projects",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/projects",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/reference-not-found",
+                     *       "title": "L'élément référencé n'existe pas.",
+                     *       "status": 422,
+                     *       "instance": "/api/v1/projects",
+                     *       "errors": {
+                     *         "customerId": [
+                     *           "L'élément référencé n'existe pas."
+                     *         ]
+                     *       },
+                     *       "code": "reference_not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/projects",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateProjectFromOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "orderId": "01936d00-0000-7000-8000-0000000000b1",
+                 *       "name": "Agencement de la boutique Durand",
+                 *       "code": null,
+                 *       "budgetHours": null,
+                 *       "budgetAmount": null,
+                 *       "hourlyRate": null,
+                 *       "vatRate": null,
+                 *       "startDate": null,
+                 *       "endDate": null,
+                 *       "memberIds": [
+                 *         "01936a00-0000-7000-8000-0000000000e1",
+                 *         "01936a00-0000-7000-8000-0000000000e2"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ProjectFromOrderRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936f00-0000-7000-8000-0000000000a1",
+                     *       "name": "Agencement de la boutique Durand",
+                     *       "code": "AGC-DURAND",
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "orderId": "01936d00-0000-7000-8000-0000000000b1",
+                     *       "orderNumber": "BC-2026-00012",
+                     *       "budgetHours": 40,
+                     *       "budgetAmount": 3200,
+                     *       "hourlyRate": 65,
+                     *       "vatRate": 20,
+                     *       "startDate": "2026-11-23",
+                     *       "endDate": "2026-12-18",
+                     *       "status": "InProgress",
+                     *       "members": [
+                     *         {
+                     *           "userId": "01936a00-0000-7000-8000-0000000000e1",
+                     *           "displayName": "Alice Martin",
+                     *           "spentHours": 21.5,
+                     *           "billableHours": 20,
+                     *           "uninvoicedBillableHours": 8
+                     *         },
+                     *         {
+                     *           "userId": "01936a00-0000-7000-8000-0000000000e2",
+                     *           "displayName": "Bruno Petit",
+                     *           "spentHours": 16,
+                     *           "billableHours": 14,
+                     *           "uninvoicedBillableHours": 14
+                     *         }
+                     *       ],
+                     *       "time": {
+                     *         "spentHours": 37.5,
+                     *         "billableHours": 34,
+                     *         "uninvoicedBillableHours": 22,
+                     *         "billableAmount": 2210,
+                     *         "uninvoicedAmount": 1430,
+                     *         "hoursConsumedPercent": 93.8,
+                     *         "amountConsumedPercent": 69.1,
+                     *         "progressPercent": 93.8,
+                     *         "overBudget": false
+                     *       },
+                     *       "createdAt": "2026-11-23T17:30:00+00:00",
+                     *       "updatedAt": "2026-12-07T17:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProjectResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/projects/from-order",
+                     *       "errors": {
+                     *         "orderId": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/projects/from-order",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/projects/from-order",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-in-progress",
+                     *       "title": "Une requête avec cette clé d'idempotence est en cours de traitement.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/projects/from-order",
+                     *       "code": "idempotency_key_in_progress",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/reference-not-found",
+                     *       "title": "L'élément référencé n'existe pas.",
+                     *       "status": 422,
+                     *       "instance": "/api/v1/projects/from-order",
+                     *       "errors": {
+                     *         "orderId": [
+                     *           "L'élément référencé n'existe pas."
+                     *         ]
+                     *       },
+                     *       "code": "reference_not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/projects/from-order",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the project (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936f00-0000-7000-8000-0000000000a1",
+                     *       "name": "Agencement de la boutique Durand",
+                     *       "code": "AGC-DURAND",
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "orderId": "01936d00-0000-7000-8000-0000000000b1",
+                     *       "orderNumber": "BC-2026-00012",
+                     *       "budgetHours": 40,
+                     *       "budgetAmount": 3200,
+                     *       "hourlyRate": 65,
+                     *       "vatRate": 20,
+                     *       "startDate": "2026-11-23",
+                     *       "endDate": "2026-12-18",
+                     *       "status": "InProgress",
+                     *       "members": [
+                     *         {
+                     *           "userId": "01936a00-0000-7000-8000-0000000000e1",
+                     *           "displayName": "Alice Martin",
+                     *           "spentHours": 21.5,
+                     *           "billableHours": 20,
+                     *           "uninvoicedBillableHours": 8
+                     *         },
+                     *         {
+                     *           "userId": "01936a00-0000-7000-8000-0000000000e2",
+                     *           "displayName": "Bruno Petit",
+                     *           "spentHours": 16,
+                     *           "billableHours": 14,
+                     *           "uninvoicedBillableHours": 14
+                     *         }
+                     *       ],
+                     *       "time": {
+                     *         "spentHours": 37.5,
+                     *         "billableHours": 34,
+                     *         "uninvoicedBillableHours": 22,
+                     *         "billableAmount": 2210,
+                     *         "uninvoicedAmount": 1430,
+                     *         "hoursConsumedPercent": 93.8,
+                     *         "amountConsumedPercent": 69.1,
+                     *         "progressPercent": 93.8,
+                     *         "overBudget": false
+                     *       },
+                     *       "createdAt": "2026-11-23T17:30:00+00:00",
+                     *       "updatedAt": "2026-12-07T17:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProjectResponse"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateProject: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag returned when the record was read. A stale value answers 412; a missing one 428.
+                 * @example "1234"
+                 */
+                "If-Match": string;
+            };
+            path: {
+                /**
+                 * @description Id of the project (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Agencement de la boutique Durand",
+                 *       "code": "AGC-DURAND",
+                 *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                 *       "budgetHours": 40,
+                 *       "budgetAmount": 3200,
+                 *       "hourlyRate": 65,
+                 *       "vatRate": 20,
+                 *       "startDate": "2026-11-23",
+                 *       "endDate": "2026-12-18",
+                 *       "memberIds": [
+                 *         "01936a00-0000-7000-8000-0000000000e1",
+                 *         "01936a00-0000-7000-8000-0000000000e2"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ProjectRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936f00-0000-7000-8000-0000000000a1",
+                     *       "name": "Agencement de la boutique Durand",
+                     *       "code": "AGC-DURAND",
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "orderId": "01936d00-0000-7000-8000-0000000000b1",
+                     *       "orderNumber": "BC-2026-00012",
+                     *       "budgetHours": 40,
+                     *       "budgetAmount": 3200,
+                     *       "hourlyRate": 65,
+                     *       "vatRate": 20,
+                     *       "startDate": "2026-11-23",
+                     *       "endDate": "2026-12-18",
+                     *       "status": "InProgress",
+                     *       "members": [
+                     *         {
+                     *           "userId": "01936a00-0000-7000-8000-0000000000e1",
+                     *           "displayName": "Alice Martin",
+                     *           "spentHours": 21.5,
+                     *           "billableHours": 20,
+                     *           "uninvoicedBillableHours": 8
+                     *         },
+                     *         {
+                     *           "userId": "01936a00-0000-7000-8000-0000000000e2",
+                     *           "displayName": "Bruno Petit",
+                     *           "spentHours": 16,
+                     *           "billableHours": 14,
+                     *           "uninvoicedBillableHours": 14
+                     *         }
+                     *       ],
+                     *       "time": {
+                     *         "spentHours": 37.5,
+                     *         "billableHours": 34,
+                     *         "uninvoicedBillableHours": 22,
+                     *         "billableAmount": 2210,
+                     *         "uninvoicedAmount": 1430,
+                     *         "hoursConsumedPercent": 93.8,
+                     *         "amountConsumedPercent": 69.1,
+                     *         "progressPercent": 93.8,
+                     *         "overBudget": false
+                     *       },
+                     *       "createdAt": "2026-11-23T17:30:00+00:00",
+                     *       "updatedAt": "2026-12-07T17:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProjectResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "errors": {
+                     *         "name": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/document-frozen",
+                     *       "title": "Ce document est validé : son contenu ne peut plus être modifié.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "document_frozen",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The If-Match version is stale: someone changed the record since you read it. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/stale-version",
+                     *       "title": "Quelqu'un d'autre a modifié cet élément entre-temps : rechargez-le avant d'enregistrer.",
+                     *       "status": 412,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "stale_version",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/reference-not-found",
+                     *       "title": "L'élément référencé n'existe pas.",
+                     *       "status": 422,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "errors": {
+                     *         "customerId": [
+                     *           "L'élément référencé n'existe pas."
+                     *         ]
+                     *       },
+                     *       "code": "reference_not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The update lacks an If-Match header. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/if-match-required",
+                     *       "title": "Une modification doit indiquer la version lue (en-tête If-Match).",
+                     *       "status": 428,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "if_match_required",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeleteProject: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /**
+                 * @description Id of the project (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/document-frozen",
+                     *       "title": "Ce document est validé : son contenu ne peut plus être modifié.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "document_frozen",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    StartProject: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /**
+                 * @description Id of the project (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936f00-0000-7000-8000-0000000000a1",
+                     *       "name": "Agencement de la boutique Durand",
+                     *       "code": "AGC-DURAND",
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "orderId": "01936d00-0000-7000-8000-0000000000b1",
+                     *       "orderNumber": "BC-2026-00012",
+                     *       "budgetHours": 40,
+                     *       "budgetAmount": 3200,
+                     *       "hourlyRate": 65,
+                     *       "vatRate": 20,
+                     *       "startDate": "2026-11-23",
+                     *       "endDate": "2026-12-18",
+                     *       "status": "InProgress",
+                     *       "members": [
+                     *         {
+                     *           "userId": "01936a00-0000-7000-8000-0000000000e1",
+                     *           "displayName": "Alice Martin",
+                     *           "spentHours": 21.5,
+                     *           "billableHours": 20,
+                     *           "uninvoicedBillableHours": 8
+                     *         },
+                     *         {
+                     *           "userId": "01936a00-0000-7000-8000-0000000000e2",
+                     *           "displayName": "Bruno Petit",
+                     *           "spentHours": 16,
+                     *           "billableHours": 14,
+                     *           "uninvoicedBillableHours": 14
+                     *         }
+                     *       ],
+                     *       "time": {
+                     *         "spentHours": 37.5,
+                     *         "billableHours": 34,
+                     *         "uninvoicedBillableHours": 22,
+                     *         "billableAmount": 2210,
+                     *         "uninvoicedAmount": 1430,
+                     *         "hoursConsumedPercent": 93.8,
+                     *         "amountConsumedPercent": 69.1,
+                     *         "progressPercent": 93.8,
+                     *         "overBudget": false
+                     *       },
+                     *       "createdAt": "2026-11-23T17:30:00+00:00",
+                     *       "updatedAt": "2026-12-07T17:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProjectResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-invalid",
+                     *       "title": "La clé d'idempotence doit faire de 1 à 200 caractères imprimables.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/start",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           "La clé d'idempotence doit faire de 1 à 200 caractères imprimables."
+                     *         ]
+                     *       },
+                     *       "code": "idempotency_key_invalid",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/start",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/start",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-in-progress",
+                     *       "title": "Une requête avec cette clé d'idempotence est en cours de traitement.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/start",
+                     *       "code": "idempotency_key_in_progress",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/start",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CompleteProject: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /**
+                 * @description Id of the project (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936f00-0000-7000-8000-0000000000a1",
+                     *       "name": "Agencement de la boutique Durand",
+                     *       "code": "AGC-DURAND",
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "orderId": "01936d00-0000-7000-8000-0000000000b1",
+                     *       "orderNumber": "BC-2026-00012",
+                     *       "budgetHours": 40,
+                     *       "budgetAmount": 3200,
+                     *       "hourlyRate": 65,
+                     *       "vatRate": 20,
+                     *       "startDate": "2026-11-23",
+                     *       "endDate": "2026-12-18",
+                     *       "status": "InProgress",
+                     *       "members": [
+                     *         {
+                     *           "userId": "01936a00-0000-7000-8000-0000000000e1",
+                     *           "displayName": "Alice Martin",
+                     *           "spentHours": 21.5,
+                     *           "billableHours": 20,
+                     *           "uninvoicedBillableHours": 8
+                     *         },
+                     *         {
+                     *           "userId": "01936a00-0000-7000-8000-0000000000e2",
+                     *           "displayName": "Bruno Petit",
+                     *           "spentHours": 16,
+                     *           "billableHours": 14,
+                     *           "uninvoicedBillableHours": 14
+                     *         }
+                     *       ],
+                     *       "time": {
+                     *         "spentHours": 37.5,
+                     *         "billableHours": 34,
+                     *         "uninvoicedBillableHours": 22,
+                     *         "billableAmount": 2210,
+                     *         "uninvoicedAmount": 1430,
+                     *         "hoursConsumedPercent": 93.8,
+                     *         "amountConsumedPercent": 69.1,
+                     *         "progressPercent": 93.8,
+                     *         "overBudget": false
+                     *       },
+                     *       "createdAt": "2026-11-23T17:30:00+00:00",
+                     *       "updatedAt": "2026-12-07T17:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProjectResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-invalid",
+                     *       "title": "La clé d'idempotence doit faire de 1 à 200 caractères imprimables.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/complete",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           "La clé d'idempotence doit faire de 1 à 200 caractères imprimables."
+                     *         ]
+                     *       },
+                     *       "code": "idempotency_key_invalid",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/complete",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/complete",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-in-progress",
+                     *       "title": "Une requête avec cette clé d'idempotence est en cours de traitement.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/complete",
+                     *       "code": "idempotency_key_in_progress",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/complete",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CancelProject: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /**
+                 * @description Id of the project (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936f00-0000-7000-8000-0000000000a1",
+                     *       "name": "Agencement de la boutique Durand",
+                     *       "code": "AGC-DURAND",
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "orderId": "01936d00-0000-7000-8000-0000000000b1",
+                     *       "orderNumber": "BC-2026-00012",
+                     *       "budgetHours": 40,
+                     *       "budgetAmount": 3200,
+                     *       "hourlyRate": 65,
+                     *       "vatRate": 20,
+                     *       "startDate": "2026-11-23",
+                     *       "endDate": "2026-12-18",
+                     *       "status": "InProgress",
+                     *       "members": [
+                     *         {
+                     *           "userId": "01936a00-0000-7000-8000-0000000000e1",
+                     *           "displayName": "Alice Martin",
+                     *           "spentHours": 21.5,
+                     *           "billableHours": 20,
+                     *           "uninvoicedBillableHours": 8
+                     *         },
+                     *         {
+                     *           "userId": "01936a00-0000-7000-8000-0000000000e2",
+                     *           "displayName": "Bruno Petit",
+                     *           "spentHours": 16,
+                     *           "billableHours": 14,
+                     *           "uninvoicedBillableHours": 14
+                     *         }
+                     *       ],
+                     *       "time": {
+                     *         "spentHours": 37.5,
+                     *         "billableHours": 34,
+                     *         "uninvoicedBillableHours": 22,
+                     *         "billableAmount": 2210,
+                     *         "uninvoicedAmount": 1430,
+                     *         "hoursConsumedPercent": 93.8,
+                     *         "amountConsumedPercent": 69.1,
+                     *         "progressPercent": 93.8,
+                     *         "overBudget": false
+                     *       },
+                     *       "createdAt": "2026-11-23T17:30:00+00:00",
+                     *       "updatedAt": "2026-12-07T17:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProjectResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-invalid",
+                     *       "title": "La clé d'idempotence doit faire de 1 à 200 caractères imprimables.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/cancel",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           "La clé d'idempotence doit faire de 1 à 200 caractères imprimables."
+                     *         ]
+                     *       },
+                     *       "code": "idempotency_key_invalid",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/cancel",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/cancel",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-in-progress",
+                     *       "title": "Une requête avec cette clé d'idempotence est en cours de traitement.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/cancel",
+                     *       "code": "idempotency_key_in_progress",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/cancel",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    InvoiceProjectTime: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /**
+                 * @description Id of the project (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "upTo": "2026-12-06",
+                 *       "entryIds": null,
+                 *       "invoiceId": null
+                 *     }
+                 */
+                "application/json": components["schemas"]["InvoiceTimeRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "invoiceId": "01936e00-0000-7000-8000-0000000000f2",
+                     *       "newInvoice": true,
+                     *       "entryCount": 4,
+                     *       "hours": 22,
+                     *       "amountExcludingVat": 1430,
+                     *       "entryIds": [
+                     *         "01936f00-0000-7000-8000-0000000000b7",
+                     *         "01936f00-0000-7000-8000-0000000000b8",
+                     *         "01936f00-0000-7000-8000-0000000000b9",
+                     *         "01936f00-0000-7000-8000-0000000000c0"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InvoiceTimeResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/invoice-time",
+                     *       "errors": {
+                     *         "upTo": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/invoice-time",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/invoice-time",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-in-progress",
+                     *       "title": "Une requête avec cette clé d'idempotence est en cours de traitement.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/invoice-time",
+                     *       "code": "idempotency_key_in_progress",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/reference-not-found",
+                     *       "title": "L'élément référencé n'existe pas.",
+                     *       "status": 422,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/invoice-time",
+                     *       "errors": {
+                     *         "invoiceId": [
+                     *           "L'élément référencé n'existe pas."
+                     *         ]
+                     *       },
+                     *       "code": "reference_not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/invoice-time",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListProjectTimeEntries: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size: 1 to 100 (default 25). Outside that range: 400 `limit_out_of_range`.
+                 * @example 25
+                 */
+                limit?: number;
+                /**
+                 * @description The `nextCursor` of the previous page (opaque); omit it for the first page. A cursor of another sort or a damaged one: 400 `cursor_invalid`.
+                 * @example eyJTb3J0IjoibmFtZSIsIlZhbHVlIjoiRHVwb250IiwiSWQiOiIwMTkzYTRmMiJ9
+                 */
+                after?: string;
+                /**
+                 * @description Sort field, prefixed with `-` for descending order; the fields this list offers and its default are in the operation's description. Another field: 400 `sort_unknown`.
+                 * @example -date
+                 */
+                sort?: string;
+                userId?: string;
+                /**
+                 * @description First day of the period, inclusive (`yyyy-MM-dd`).
+                 * @example 2026-11-01
+                 */
+                from?: string;
+                /**
+                 * @description Last day of the period, inclusive (`yyyy-MM-dd`).
+                 * @example 2026-11-30
+                 */
+                to?: string;
+                billable?: boolean;
+                invoiced?: boolean;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the project (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01936f00-0000-7000-8000-0000000000c1",
+                     *           "projectId": "01936f00-0000-7000-8000-0000000000a1",
+                     *           "projectName": "Agencement de la boutique Durand",
+                     *           "userId": "01936a00-0000-7000-8000-0000000000e1",
+                     *           "userName": "Alice Martin",
+                     *           "date": "2026-12-07",
+                     *           "minutes": 210,
+                     *           "hours": 3.5,
+                     *           "description": "Pose des étagères de la réserve",
+                     *           "billable": true,
+                     *           "invoiceId": null,
+                     *           "locked": false,
+                     *           "updatedAt": "2026-12-07T17:30:00+00:00"
+                     *         },
+                     *         {
+                     *           "id": "01936f00-0000-7000-8000-0000000000c0",
+                     *           "projectId": "01936f00-0000-7000-8000-0000000000a1",
+                     *           "projectName": "Agencement de la boutique Durand",
+                     *           "userId": "01936a00-0000-7000-8000-0000000000e2",
+                     *           "userName": "Bruno Petit",
+                     *           "date": "2026-12-04",
+                     *           "minutes": 420,
+                     *           "hours": 7,
+                     *           "description": "Découpe des plans de travail",
+                     *           "billable": true,
+                     *           "invoiceId": "01936e00-0000-7000-8000-0000000000f2",
+                     *           "locked": true,
+                     *           "updatedAt": "2026-12-04T17:30:00+00:00"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null,
+                     *       "hasMore": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TimeEntryList"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/limit-out-of-range",
+                     *       "title": "Le paramètre limit doit être compris entre 1 et 100.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries",
+                     *       "errors": {
+                     *         "limit": [
+                     *           "Le paramètre limit doit être compris entre 1 et 100."
+                     *         ]
+                     *       },
+                     *       "code": "limit_out_of_range",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateTimeEntry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /**
+                 * @description Id of the project (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "date": "2026-12-07",
+                 *       "minutes": 210,
+                 *       "description": "Pose des étagères de la réserve",
+                 *       "billable": true,
+                 *       "userId": null
+                 *     }
+                 */
+                "application/json": components["schemas"]["TimeEntryRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936f00-0000-7000-8000-0000000000c1",
+                     *       "projectId": "01936f00-0000-7000-8000-0000000000a1",
+                     *       "projectName": "Agencement de la boutique Durand",
+                     *       "userId": "01936a00-0000-7000-8000-0000000000e1",
+                     *       "userName": "Alice Martin",
+                     *       "date": "2026-12-07",
+                     *       "minutes": 210,
+                     *       "hours": 3.5,
+                     *       "description": "Pose des étagères de la réserve",
+                     *       "billable": true,
+                     *       "invoiceId": null,
+                     *       "locked": false,
+                     *       "updatedAt": "2026-12-07T17:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TimeEntryResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries",
+                     *       "errors": {
+                     *         "date": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-in-progress",
+                     *       "title": "Une requête avec cette clé d'idempotence est en cours de traitement.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries",
+                     *       "code": "idempotency_key_in_progress",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/reference-not-found",
+                     *       "title": "L'élément référencé n'existe pas.",
+                     *       "status": 422,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries",
+                     *       "errors": {
+                     *         "userId": [
+                     *           "L'élément référencé n'existe pas."
+                     *         ]
+                     *       },
+                     *       "code": "reference_not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateTimeEntry: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag returned when the record was read. A stale value answers 412; a missing one 428.
+                 * @example "1234"
+                 */
+                "If-Match": string;
+            };
+            path: {
+                /**
+                 * @description Id of the project (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                id: string;
+                entryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "date": "2026-12-07",
+                 *       "minutes": 210,
+                 *       "description": "Pose des étagères de la réserve",
+                 *       "billable": true,
+                 *       "userId": null
+                 *     }
+                 */
+                "application/json": components["schemas"]["TimeEntryRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936f00-0000-7000-8000-0000000000c1",
+                     *       "projectId": "01936f00-0000-7000-8000-0000000000a1",
+                     *       "projectName": "Agencement de la boutique Durand",
+                     *       "userId": "01936a00-0000-7000-8000-0000000000e1",
+                     *       "userName": "Alice Martin",
+                     *       "date": "2026-12-07",
+                     *       "minutes": 210,
+                     *       "hours": 3.5,
+                     *       "description": "Pose des étagères de la réserve",
+                     *       "billable": true,
+                     *       "invoiceId": null,
+                     *       "locked": false,
+                     *       "updatedAt": "2026-12-07T17:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TimeEntryResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries/{entryId}",
+                     *       "errors": {
+                     *         "date": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries/{entryId}",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries/{entryId}",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/document-frozen",
+                     *       "title": "Ce document est validé : son contenu ne peut plus être modifié.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries/{entryId}",
+                     *       "code": "document_frozen",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The If-Match version is stale: someone changed the record since you read it. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/stale-version",
+                     *       "title": "Quelqu'un d'autre a modifié cet élément entre-temps : rechargez-le avant d'enregistrer.",
+                     *       "status": 412,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries/{entryId}",
+                     *       "code": "stale_version",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/reference-not-found",
+                     *       "title": "L'élément référencé n'existe pas.",
+                     *       "status": 422,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries/{entryId}",
+                     *       "errors": {
+                     *         "userId": [
+                     *           "L'élément référencé n'existe pas."
+                     *         ]
+                     *       },
+                     *       "code": "reference_not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The update lacks an If-Match header. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/if-match-required",
+                     *       "title": "Une modification doit indiquer la version lue (en-tête If-Match).",
+                     *       "status": 428,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries/{entryId}",
+                     *       "code": "if_match_required",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries/{entryId}",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeleteTimeEntry: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
+                "Idempotency-Key"?: string;
+                /**
+                 * @description The ETag returned when the record was read. A stale value answers 412; a missing one 428.
+                 * @example "1234"
+                 */
+                "If-Match": string;
+            };
+            path: {
+                /**
+                 * @description Id of the project (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                id: string;
+                entryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries/{entryId}",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries/{entryId}",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/document-frozen",
+                     *       "title": "Ce document est validé : son contenu ne peut plus être modifié.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries/{entryId}",
+                     *       "code": "document_frozen",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The If-Match version is stale: someone changed the record since you read it. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/stale-version",
+                     *       "title": "Quelqu'un d'autre a modifié cet élément entre-temps : rechargez-le avant d'enregistrer.",
+                     *       "status": 412,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries/{entryId}",
+                     *       "code": "stale_version",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The update lacks an If-Match header. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/if-match-required",
+                     *       "title": "Une modification doit indiquer la version lue (en-tête If-Match).",
+                     *       "status": 428,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries/{entryId}",
+                     *       "code": "if_match_required",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries/{entryId}",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListTimeEntries: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size: 1 to 100 (default 25). Outside that range: 400 `limit_out_of_range`.
+                 * @example 25
+                 */
+                limit?: number;
+                /**
+                 * @description The `nextCursor` of the previous page (opaque); omit it for the first page. A cursor of another sort or a damaged one: 400 `cursor_invalid`.
+                 * @example eyJTb3J0IjoibmFtZSIsIlZhbHVlIjoiRHVwb250IiwiSWQiOiIwMTkzYTRmMiJ9
+                 */
+                after?: string;
+                /**
+                 * @description Sort field, prefixed with `-` for descending order; the fields this list offers and its default are in the operation's description. Another field: 400 `sort_unknown`.
+                 * @example -date
+                 */
+                sort?: string;
+                userId?: string;
+                projectId?: string;
+                /**
+                 * @description First day of the period, inclusive (`yyyy-MM-dd`).
+                 * @example 2026-11-01
+                 */
+                from?: string;
+                /**
+                 * @description Last day of the period, inclusive (`yyyy-MM-dd`).
+                 * @example 2026-11-30
+                 */
+                to?: string;
+                billable?: boolean;
+                invoiced?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01936f00-0000-7000-8000-0000000000c1",
+                     *           "projectId": "01936f00-0000-7000-8000-0000000000a1",
+                     *           "projectName": "Agencement de la boutique Durand",
+                     *           "userId": "01936a00-0000-7000-8000-0000000000e1",
+                     *           "userName": "Alice Martin",
+                     *           "date": "2026-12-07",
+                     *           "minutes": 210,
+                     *           "hours": 3.5,
+                     *           "description": "Pose des étagères de la réserve",
+                     *           "billable": true,
+                     *           "invoiceId": null,
+                     *           "locked": false,
+                     *           "updatedAt": "2026-12-07T17:30:00+00:00"
+                     *         },
+                     *         {
+                     *           "id": "01936f00-0000-7000-8000-0000000000c0",
+                     *           "projectId": "01936f00-0000-7000-8000-0000000000a1",
+                     *           "projectName": "Agencement de la boutique Durand",
+                     *           "userId": "01936a00-0000-7000-8000-0000000000e2",
+                     *           "userName": "Bruno Petit",
+                     *           "date": "2026-12-04",
+                     *           "minutes": 420,
+                     *           "hours": 7,
+                     *           "description": "Découpe des plans de travail",
+                     *           "billable": true,
+                     *           "invoiceId": "01936e00-0000-7000-8000-0000000000f2",
+                     *           "locked": true,
+                     *           "updatedAt": "2026-12-04T17:30:00+00:00"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null,
+                     *       "hasMore": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TimeEntryList"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/limit-out-of-range",
+                     *       "title": "Le paramètre limit doit être compris entre 1 et 100.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/time-entries",
+                     *       "errors": {
+                     *         "limit": [
+                     *           "Le paramètre limit doit être compris entre 1 et 100."
+                     *         ]
+                     *       },
+                     *       "code": "limit_out_of_range",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/time-entries",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/time-entries",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/time-entries",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SaveTimesheet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+                weekStart: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "cells": [
+                 *         {
+                 *           "projectId": "01936f00-0000-7000-8000-0000000000a1",
+                 *           "date": "2026-12-07",
+                 *           "minutes": 210,
+                 *           "description": "Pose des étagères de la réserve",
+                 *           "billable": true
+                 *         },
+                 *         {
+                 *           "projectId": "01936f00-0000-7000-8000-0000000000a1",
+                 *           "date": "2026-12-08",
+                 *           "minutes": 450,
+                 *           "description": null,
+                 *           "billable": null
+                 *         },
+                 *         {
+                 *           "projectId": "01936f00-0000-7000-8000-0000000000a1",
+                 *           "date": "2026-12-09",
+                 *           "minutes": 0,
+                 *           "description": null,
+                 *           "billable": null
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["TimesheetRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "userId": "01936a00-0000-7000-8000-0000000000e1",
+                     *       "weekStart": "2026-12-07",
+                     *       "weekEnd": "2026-12-13",
+                     *       "totalMinutes": 660,
+                     *       "entries": [
+                     *         {
+                     *           "id": "01936f00-0000-7000-8000-0000000000c1",
+                     *           "projectId": "01936f00-0000-7000-8000-0000000000a1",
+                     *           "projectName": "Agencement de la boutique Durand",
+                     *           "userId": "01936a00-0000-7000-8000-0000000000e1",
+                     *           "userName": "Alice Martin",
+                     *           "date": "2026-12-07",
+                     *           "minutes": 210,
+                     *           "hours": 3.5,
+                     *           "description": "Pose des étagères de la réserve",
+                     *           "billable": true,
+                     *           "invoiceId": null,
+                     *           "locked": false,
+                     *           "updatedAt": "2026-12-07T17:30:00+00:00"
+                     *         },
+                     *         {
+                     *           "id": "01936f00-0000-7000-8000-0000000000c2",
+                     *           "projectId": "01936f00-0000-7000-8000-0000000000a1",
+                     *           "projectName": "Agencement de la boutique Durand",
+                     *           "userId": "01936a00-0000-7000-8000-0000000000e1",
+                     *           "userName": "Alice Martin",
+                     *           "date": "2026-12-08",
+                     *           "minutes": 450,
+                     *           "hours": 7.5,
+                     *           "description": null,
+                     *           "billable": true,
+                     *           "invoiceId": null,
+                     *           "locked": false,
+                     *           "updatedAt": "2026-12-07T17:30:00+00:00"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TimesheetResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/timesheets/{userId}/{weekStart}",
+                     *       "errors": {
+                     *         "cells": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/timesheets/{userId}/{weekStart}",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/timesheets/{userId}/{weekStart}",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/document-frozen",
+                     *       "title": "Ce document est validé : son contenu ne peut plus être modifié.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/timesheets/{userId}/{weekStart}",
+                     *       "code": "document_frozen",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-reused",
+                     *       "title": "Cette clé d'idempotence a déjà servi pour une autre requête.",
+                     *       "status": 422,
+                     *       "instance": "/api/v1/timesheets/{userId}/{weekStart}",
+                     *       "code": "idempotency_key_reused",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/timesheets/{userId}/{weekStart}",
                      *       "code": "rate_limited",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }

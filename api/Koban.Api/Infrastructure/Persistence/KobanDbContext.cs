@@ -51,6 +51,8 @@ public sealed class KobanDbContext(DbContextOptions<KobanDbContext> options, Cur
     public DbSet<Koban.Domain.Receivables.Reminders.ReminderSettings> ReminderSettings => Set<Koban.Domain.Receivables.Reminders.ReminderSettings>();
     public DbSet<Koban.Domain.Receivables.Reminders.InvoiceReminder> InvoiceReminders => Set<Koban.Domain.Receivables.Reminders.InvoiceReminder>();
     public DbSet<Koban.Domain.Receivables.Reminders.LateFeeClaim> LateFeeClaims => Set<Koban.Domain.Receivables.Reminders.LateFeeClaim>();
+    public DbSet<Koban.Domain.Projects.Project> Projects => Set<Koban.Domain.Projects.Project>();
+    public DbSet<Koban.Domain.Projects.TimeEntry> TimeEntries => Set<Koban.Domain.Projects.TimeEntry>();
 
     internal CurrentActor Actor => actor;
 

@@ -12,7 +12,7 @@ namespace Koban.Api.Infrastructure.Web;
 /// <list type="bullet">
 /// <item>quantities (<c>quantity</c>, <c>…Quantity</c>): 3;</item>
 /// <item>unit prices (<c>unitPrice</c>): 4;</item>
-/// <item>interest and penalty rates and billing percentages (<c>latePaymentPenaltyRate</c>, <c>annualRate</c>, <c>percentage</c>): 4;</item>
+/// <item>interest and penalty rates, billing percentages and a project's hourly rate (<c>latePaymentPenaltyRate</c>, <c>annualRate</c>, <c>percentage</c>, <c>hourlyRate</c>): 4;</item>
 /// <item>VAT rates and discounts (<c>vatRate</c>, <c>rate</c>, <c>discountPercent</c>): 2;</item>
 /// <item>days sales outstanding (<c>daysSalesOutstanding</c>): 1;</item>
 /// <item>everything else is an amount of money: 2.</item>
@@ -30,7 +30,7 @@ public static class DecimalScale
         if (jsonName.EndsWith("unitPrice", StringComparison.OrdinalIgnoreCase)) return 4;
         return jsonName switch
         {
-            "latePaymentPenaltyRate" or "annualRate" or "percentage" => 4,
+            "latePaymentPenaltyRate" or "annualRate" or "percentage" or "hourlyRate" => 4,
             "vatRate" or "rate" or "discountPercent" => 2,
             "daysSalesOutstanding" => 1,
             _ => Money,
