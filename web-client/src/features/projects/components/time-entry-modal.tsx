@@ -4,9 +4,9 @@ import { notifications } from "@mantine/notifications";
 import { useTranslation } from "react-i18next";
 import { renameProblemFields, useApiForm } from "@/components/forms/use-api-form";
 import { ProblemAlert } from "@/components/ui/problem-alert";
-import { type ProjectMember, type TimeEntry, useSaveEntry } from "../api/projects";
+import { type ProjectMember, type TimeEntry, useAddEntry, useSaveTimesheet } from "../api/projects";
 import { formatDurationInput, parseDuration } from "../lib/duration";
-import { todayIso } from "../lib/week";
+import { mondayOf, todayIso } from "../lib/week";
 
 interface EntryValues {
   userId: string;
@@ -18,7 +18,8 @@ interface EntryValues {
 
 /**
  * Adds or edits one time entry of a project. Everyone records their own time; an Admin (`members` given) may record
- * it for a member. The duration is typed "1,5" or "1:30"; the API refuses what a day cannot hold.
+ * it for a member. The duration is typed "1,5" or "1:30"; the API refuses what a day cannot hold. An edit keeps the
+ * entry's user and day and is saved as that day's cell of the user's week (the time on this project that day).
  */
 export function TimeEntryModal({
   projectId,
@@ -37,9 +38,14 @@ export function TimeEntryModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const save = useSaveEntry();
+  const add = useAddEntry();
+  const sheet = useSaveTimesheet();
   const { form, submitWith, failure } = useApiForm<EntryValues>({
-    mapProblem: (error) => renameProblemFields(error, (path) => (/^minutes$/i.test(path) ? "duration" : path)),
+    mapProblem: (error) =>
+      renameProblemFields(error, (path) => {
+        const field = path.replace(/^cells\[0\]\./i, "");
+        return /^minutes$/i.test(field) ? "duration" : /^(date|description|billable|userId)$/i.test(field) ? field : path;
+      }),
     initialValues: {
       userId: entry?.userId ?? userId,
       date: entry?.date ?? todayIso(),
@@ -56,24 +62,29 @@ export function TimeEntryModal({
       },
     },
   });
-  const submit = submitWith(
-    save,
-    (v) => ({
-      projectId,
-      entryId: entry?.id ?? null,
-      body: {
-        userId: members ? v.userId : null,
-        date: v.date!,
-        minutes: parseDuration(v.duration) ?? 0,
-        description: v.description.trim() === "" ? null : v.description.trim(),
-        billable: v.billable,
-      },
-    }),
-    () => {
-      notifications.show({ color: "green", message: t("projects.entrySaved") });
-      onClose();
-    },
-  );
+  const done = () => {
+    notifications.show({ color: "green", message: t("projects.entrySaved") });
+    onClose();
+  };
+  const description = (v: EntryValues) => (v.description.trim() === "" ? null : v.description.trim());
+  const submit = entry
+    ? submitWith(
+        sheet,
+        (v) => ({
+          userId: entry.userId,
+          weekStart: mondayOf(entry.date),
+          cells: [{ projectId, date: entry.date, minutes: parseDuration(v.duration) ?? 0, description: description(v) ?? "", billable: v.billable }],
+        }),
+        done,
+      )
+    : submitWith(
+        add,
+        (v) => ({
+          projectId,
+          body: { userId: members ? v.userId : null, date: v.date!, minutes: parseDuration(v.duration) ?? 0, description: description(v), billable: v.billable },
+        }),
+        done,
+      );
 
   return (
     <Modal opened onClose={onClose} title={entry ? t("projects.editEntry") : t("projects.addEntry")}>
@@ -89,7 +100,7 @@ export function TimeEntryModal({
               {...form.getInputProps("userId")}
             />
           )}
-          <DatePickerInput label={t("projects.entryDate")} valueFormat="DD/MM/YYYY" required {...form.getInputProps("date")} />
+          <DatePickerInput label={t("projects.entryDate")} valueFormat="DD/MM/YYYY" required disabled={!!entry} {...form.getInputProps("date")} />
           <TextInput label={t("projects.duration")} description={t("projects.durationHelp")} required data-autofocus {...form.getInputProps("duration")} />
           <Textarea label={t("projects.entryDescription")} minRows={2} rows={2} {...form.getInputProps("description")} />
           <Switch label={t("projects.billable")} {...form.getInputProps("billable", { type: "checkbox" })} />
@@ -97,7 +108,7 @@ export function TimeEntryModal({
             <Button variant="default" onClick={onClose}>
               {t("common.cancel")}
             </Button>
-            <Button type="submit" loading={save.isPending}>
+            <Button type="submit" loading={add.isPending || sheet.isPending}>
               {t("common.save")}
             </Button>
           </Group>
