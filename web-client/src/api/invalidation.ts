@@ -36,6 +36,8 @@ const ledger: Get[] = ["/api/v1/accounting/vat-summary", "/api/v1/compliance/cha
 const billing: Get[] = [...orders, ...invoices, ...creditNotes, ...receivables];
 /** A contract's page, lists, renewals and periods; its billing creates invoices (see "invoice-due-periods"). */
 const contracts: Get[] = ["/api/v1/contracts", "/api/v1/contracts/{id}", "/api/v1/contracts/renewals", "/api/v1/contracts/{id}/periods", "/api/v1/contracts/recurring-revenue"];
+/** Projects and the time recorded on them: a project's page shows its time summary. */
+const projects: Get[] = ["/api/v1/projects", "/api/v1/projects/{id}", "/api/v1/projects/{id}/time-entries", "/api/v1/time-entries"];
 const numbering: Get[] = ["/api/v1/numbering", "/api/v1/numbering/{documentType}", "/api/v1/numbering/{documentType}/issue-date-range"];
 
 const map = {
@@ -93,6 +95,20 @@ const map = {
   "POST /api/v1/invoices/{id}/reminders": [...invoices, "/api/v1/reminders"],
   /** Late-payment fees are a new invoice to the customer. */
   "POST /api/v1/invoices/{id}/late-fees": billing,
+
+  "POST /api/v1/projects": projects,
+  "POST /api/v1/projects/from-order": projects,
+  "PUT /api/v1/projects/{id}": projects,
+  "DELETE /api/v1/projects/{id}": projects,
+  "POST /api/v1/projects/{id}/start": projects,
+  "POST /api/v1/projects/{id}/complete": projects,
+  "POST /api/v1/projects/{id}/cancel": projects,
+  "POST /api/v1/projects/{id}/time-entries": projects,
+  "PUT /api/v1/projects/{id}/time-entries/{entryId}": projects,
+  "DELETE /api/v1/projects/{id}/time-entries/{entryId}": projects,
+  "PUT /api/v1/timesheets/{userId}/{weekStart}": projects,
+  /** Invoiced time is locked and becomes lines of a draft invoice. */
+  "POST /api/v1/projects/{id}/invoice-time": [...projects, ...billing],
 
   "POST /api/v1/credit-notes": billing,
   "PUT /api/v1/credit-notes/{id}": billing,

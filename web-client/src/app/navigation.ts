@@ -41,7 +41,7 @@ export const moduleNav: ModuleNavItem[] = [
   { key: "receivables", path: "/receivables", permission: "receivables:read", icon: IconChartBar, built: true },
   { key: "deliveryNotes", path: "/delivery-notes", permission: "delivery-notes:read", icon: IconTruckDelivery, built: false },
   { key: "contracts", path: "/contracts", permission: "contracts:read", icon: IconSignature, built: true },
-  { key: "projects", path: "/projects", permission: "projects:read", icon: IconBuildingWarehouse, built: false },
+  { key: "projects", path: "/projects", permission: "projects:read", icon: IconBuildingWarehouse, built: true },
   { key: "accountingExport", path: "/accounting-export", permission: "accounting:read", icon: IconFileExport, built: true },
   { key: "settings", path: "/settings", permission: "company:read", icon: IconSettings, built: true },
 ];

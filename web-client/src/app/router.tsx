@@ -70,6 +70,10 @@ export const routes: RouteObject[] = [
       { path: "contracts/renewals", ...page(() => import("./routes/app/contracts/contract-renewals"), "ContractRenewalsRoute") },
       { path: "contracts/:id", ...page(() => import("./routes/app/contracts/contract-detail"), "ContractDetailRoute") },
       { path: "contracts/:id/edit", ...page(() => import("./routes/app/contracts/contract-edit"), "ContractEditRoute") },
+      { path: "projects", ...page(() => import("./routes/app/projects/projects-list"), "ProjectsListRoute") },
+      { path: "projects/new", ...page(() => import("./routes/app/projects/project-new"), "ProjectNewRoute") },
+      { path: "projects/timesheet", ...page(() => import("./routes/app/projects/timesheet"), "TimesheetRoute") },
+      { path: "projects/:id", ...page(() => import("./routes/app/projects/project-detail"), "ProjectDetailRoute") },
       { path: "accounting-export", ...page(() => import("./routes/app/accounting/accounting"), "AccountingRoute") },
       {
         path: "settings",

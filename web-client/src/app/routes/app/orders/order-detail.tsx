@@ -8,6 +8,7 @@ import { hasPermission, useMe } from "@/features/auth/api/get-me";
 import { useOrder } from "@/features/orders/api/orders";
 import { OrderPage } from "@/features/orders/components/order-page";
 import { CreateContractButton } from "@/features/contracts/components/create-contract-button";
+import { OrderProjectButton } from "@/features/projects/components/order-project-button";
 
 export function OrderDetailRoute() {
   const { t } = useTranslation();
@@ -21,6 +22,7 @@ export function OrderDetailRoute() {
       <Anchor component={Link} to="/orders" size="sm" mb="sm" display="inline-block">
         ← {t("orders.backToList")}
       </Anchor>
+      {query.data && hasPermission(me.data, "projects:write") && <OrderProjectButton order={query.data.value} />}
       {query.isPending ? (
         <PageLoader />
       ) : query.isError ? (
