@@ -57,6 +57,7 @@ public sealed class KobanDbContext(DbContextOptions<KobanDbContext> options, Cur
     public DbSet<Koban.Domain.Contracts.ContractNoticeReminder> ContractNoticeReminders => Set<Koban.Domain.Contracts.ContractNoticeReminder>();
     public DbSet<Koban.Domain.Projects.Project> Projects => Set<Koban.Domain.Projects.Project>();
     public DbSet<Koban.Domain.Projects.TimeEntry> TimeEntries => Set<Koban.Domain.Projects.TimeEntry>();
+    public DbSet<Koban.Domain.Deliveries.DeliveryNote> DeliveryNotes => Set<Koban.Domain.Deliveries.DeliveryNote>();
 
     internal CurrentActor Actor => actor;
 
