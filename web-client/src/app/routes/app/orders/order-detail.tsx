@@ -7,6 +7,7 @@ import { PageLoader } from "@/components/ui/page-loader";
 import { hasPermission, useMe } from "@/features/auth/api/get-me";
 import { useOrder } from "@/features/orders/api/orders";
 import { OrderPage } from "@/features/orders/components/order-page";
+import { OrderDeliveriesSection, OrderDeliveryStatus } from "@/features/delivery-notes/components/order-deliveries";
 
 export function OrderDetailRoute() {
   const { t } = useTranslation();
@@ -35,8 +36,10 @@ export function OrderDetailRoute() {
           canListUsers={hasPermission(me.data, "users:read")}
           canInvoice={hasPermission(me.data, "invoices:write")}
           onDeleted={() => void navigate("/orders", { replace: true })}
+          statusExtra={hasPermission(me.data, "delivery-notes:read") && <OrderDeliveryStatus order={query.data.value} />}
         />
       )}
+      {query.data && hasPermission(me.data, "delivery-notes:read") && <OrderDeliveriesSection order={query.data.value} canWrite={hasPermission(me.data, "delivery-notes:write")} canInvoice={hasPermission(me.data, "invoices:write")} />}
     </>
   );
 }
