@@ -519,4 +519,31 @@ public static class ErrorCodes
 
     /// <summary>fr: Indiquez un format de date valide (20 caractères au plus, ex. dd/MM/yyyy). en: Give a valid date format (20 characters at most, e.g. dd/MM/yyyy).</summary>
     public const string CsvDateFormatInvalid = "csv_date_format_invalid";
+
+    /// <summary>fr: Cette ligne de commande n'est pas livrable : son article n'est pas marqué « Livrable ». en: This order line is not deliverable: its product is not flagged Deliverable.</summary>
+    public const string OrderLineNotDeliverable = "order_line_not_deliverable";
+
+    /// <summary>fr: La quantité dépasse ce qui reste à livrer sur cette ligne ({leftToDeliver}). en: The quantity exceeds what is left to deliver on this line ({leftToDeliver}).</summary>
+    public const string BeyondLeftToDeliver = "beyond_left_to_deliver";
+
+    /// <summary>fr: Il ne reste rien à livrer sur cette commande. en: Nothing is left to deliver on this order.</summary>
+    public const string NothingLeftToDeliver = "nothing_left_to_deliver";
+
+    /// <summary>fr: Un bon de livraison comporte au moins une ligne. en: A delivery note has at least one line.</summary>
+    public const string DeliveryNoteHasNoLine = "delivery_note_has_no_line";
+
+    /// <summary>fr: La date de livraison ne peut pas précéder la date du bon de livraison ({issueDate}). en: The delivery date cannot be before the delivery note's date ({issueDate}).</summary>
+    public const string DeliveryDateBeforeIssue = "delivery_date_before_issue";
+
+    /// <summary>fr: Indiquez qui a réceptionné la livraison. en: Give who received the delivery.</summary>
+    public const string DeliveryReceiverRequired = "delivery_receiver_required";
+
+    /// <summary>fr: Ce bon de livraison est déjà facturé ({invoiceId}) : il ne peut être ni annulé ni facturé une seconde fois. en: This delivery note is already invoiced ({invoiceId}): it can neither be cancelled nor invoiced a second time.</summary>
+    public const string DeliveryNoteInvoiced = "delivery_note_invoiced";
+
+    /// <summary>fr: Seul un bon de livraison validé ou livré, non annulé, peut être facturé. en: Only a validated or delivered delivery note, not cancelled, can be invoiced.</summary>
+    public const string DeliveryNoteNotInvoiceable = "delivery_note_not_invoiceable";
+
+    /// <summary>fr: Les bons de livraison facturés ensemble doivent appartenir à une même commande. en: Delivery notes invoiced together must belong to one order.</summary>
+    public const string DeliveryNotesOfSeveralOrders = "delivery_notes_of_several_orders";
 }

@@ -11,6 +11,7 @@ public static class InvoicingEndpoints
         ListInvoicesHandler.Map(invoices);
         CreateDirectInvoiceHandler.Map(invoices);
         CreateInvoiceFromOrderHandler.Map(invoices);
+        CreateInvoiceFromDeliveryNotesHandler.Map(invoices);
         PreviewInvoiceFromOrderHandler.Map(invoices);
         GetInvoiceHandler.Map(invoices);
         UpdateInvoiceHandler.Map(invoices);

@@ -89,8 +89,8 @@ public static class DocumentPdfRenderer
 
         private readonly bool _noVat = doc.VatBreakdown.Count > 0 && doc.VatBreakdown.All(r => r.Category == VatCategory.Exempt && r.Vat == 0m);
 
-        // A delivery note lists what is delivered, not what it costs.
-        private readonly bool _prices = doc.Kind != PrintableKind.DeliveryNote;
+        // A delivery note lists what is delivered, not what it costs, unless it asks to show its prices.
+        private readonly bool _prices = doc.ShowPrices ?? doc.Kind != PrintableKind.DeliveryNote;
         private PdfColumn[] _columns = [];
 
         protected override string ContinuationTitle => $"{doc.Title} {doc.Number ?? Draft} (suite)";
@@ -106,6 +106,7 @@ public static class DocumentPdfRenderer
             DrawLines();
             DrawTotals();
             DrawMentions();
+            DrawReceipt();
         }
 
         protected override void DrawOverPage(XGraphics g, PdfPage page)
@@ -305,6 +306,10 @@ public static class DocumentPdfRenderer
             {
                 totals.Add(("Total", FrenchFormat.Money(doc.TotalIncludingVat), true));
             }
+            else if (doc.Kind == PrintableKind.DeliveryNote)
+            {
+                totals.Add(("Total HT", FrenchFormat.Money(doc.TotalExcludingVat), true));
+            }
             else
             {
                 totals.Add(("Total HT", FrenchFormat.Money(doc.TotalExcludingVat), false));
@@ -411,6 +416,23 @@ public static class DocumentPdfRenderer
         }
 
         private void Heading(string text) => Heading(text, LineHeight(BodyBold) * 2 + 2, 1);
+
+        /// <summary>A delivery note's reception: planned and actual dates, who received it, remarks, and a box to sign in.</summary>
+        private void DrawReceipt()
+        {
+            if (doc.Receipt is not { } receipt) return;
+            Heading("Réception");
+            if (receipt.PlannedDate is { } planned) Paragraph($"Livraison prévue le : {FrenchFormat.Date(planned)}", Body);
+            Paragraph($"Livré le : {(receipt.DeliveredOn is { } delivered ? FrenchFormat.Date(delivered) : "....................")}", Body);
+            Paragraph($"Reçu par : {(string.IsNullOrWhiteSpace(receipt.ReceivedBy) ? "...................................................." : receipt.ReceivedBy)}", Body);
+            if (!string.IsNullOrWhiteSpace(receipt.Remarks)) Paragraph($"Réserves / remarques : {receipt.Remarks}", Body);
+            const double boxHeight = 60;
+            Ensure(boxHeight + LineHeight(Small) + Gap);
+            G.DrawString("Signature du destinataire (précédée de la mention « reçu conforme ») :", Small, XBrushes.Black, new XRect(Margin, Y, Width, LineHeight(Small)), XStringFormats.TopLeft);
+            Y += LineHeight(Small) + 2;
+            G.DrawRectangle(new XPen(Rule, 0.6), Margin, Y, Width * 0.5, boxHeight);
+            Y += boxHeight + Gap;
+        }
 
         /// <summary>
         /// The diagonal watermark of a draft, translucent so the content stays readable under it. Its letters are drawn as

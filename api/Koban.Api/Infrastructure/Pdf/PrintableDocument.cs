@@ -94,4 +94,9 @@ public sealed record PrintableDocument(
     string? HeaderText,
     string? FooterText,
     string? Comment,
-    string? CreditReasonText);
+    string? CreditReasonText,
+    bool? ShowPrices = null,
+    PrintableReceipt? Receipt = null);
+
+/// <summary>The reception block of a delivery note: planned and actual delivery, who signed, remarks, and room for a signature.</summary>
+public sealed record PrintableReceipt(DateOnly? PlannedDate, DateOnly? DeliveredOn, string? ReceivedBy, string? Remarks);

@@ -51,6 +51,7 @@ public sealed class KobanDbContext(DbContextOptions<KobanDbContext> options, Cur
     public DbSet<Koban.Domain.Receivables.Reminders.ReminderSettings> ReminderSettings => Set<Koban.Domain.Receivables.Reminders.ReminderSettings>();
     public DbSet<Koban.Domain.Receivables.Reminders.InvoiceReminder> InvoiceReminders => Set<Koban.Domain.Receivables.Reminders.InvoiceReminder>();
     public DbSet<Koban.Domain.Receivables.Reminders.LateFeeClaim> LateFeeClaims => Set<Koban.Domain.Receivables.Reminders.LateFeeClaim>();
+    public DbSet<Koban.Domain.Deliveries.DeliveryNote> DeliveryNotes => Set<Koban.Domain.Deliveries.DeliveryNote>();
 
     internal CurrentActor Actor => actor;
 

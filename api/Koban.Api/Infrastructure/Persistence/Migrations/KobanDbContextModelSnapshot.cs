@@ -1825,6 +1825,185 @@ namespace Koban.Api.Infrastructure.Persistence.Migrations
                     b.ToTable("customer_delivery_addresses", (string)null);
                 });
 
+            modelBuilder.Entity("Koban.Domain.Deliveries.DeliveryNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("cancellation_reason");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateOnly?>("DeliveredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("delivered_on");
+
+                    b.Property<string>("DeliveryRemarks")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("delivery_remarks");
+
+                    b.Property<Guid?>("InvoiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<DateOnly?>("IssueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("issue_date");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<DateOnly?>("PlannedDate")
+                        .HasColumnType("date")
+                        .HasColumnName("planned_date");
+
+                    b.Property<string>("ReceivedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("received_by");
+
+                    b.Property<string>("Remarks")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("remarks");
+
+                    b.Property<bool>("ShowPrices")
+                        .HasColumnType("boolean")
+                        .HasColumnName("show_prices");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_delivery_notes");
+
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_delivery_notes_customer_id");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_delivery_notes_order_id");
+
+                    b.HasIndex("CompanyId", "CustomerId")
+                        .HasDatabaseName("ix_delivery_notes_company_id_customer_id");
+
+                    b.HasIndex("CompanyId", "InvoiceId")
+                        .HasDatabaseName("ix_delivery_notes_company_id_invoice_id");
+
+                    b.HasIndex("CompanyId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_delivery_notes_company_id_number")
+                        .HasFilter("number IS NOT NULL");
+
+                    b.HasIndex("CompanyId", "OrderId")
+                        .HasDatabaseName("ix_delivery_notes_company_id_order_id");
+
+                    b.HasIndex("CompanyId", "UpdatedAt", "Id")
+                        .HasDatabaseName("ix_delivery_notes_company_id_updated_at_id");
+
+                    b.ToTable("delivery_notes", (string)null);
+                });
+
+            modelBuilder.Entity("Koban.Domain.Deliveries.DeliveryNoteLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("DeliveryNoteId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("delivery_note_id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<decimal>("DiscountPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("discount_percent");
+
+                    b.Property<Guid>("OrderLineId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_line_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)")
+                        .HasColumnName("quantity");
+
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("unit_code");
+
+                    b.Property<decimal>("UnitPrice")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("unit_price");
+
+                    b.HasKey("Id")
+                        .HasName("pk_delivery_note_lines");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_delivery_note_lines_company_id");
+
+                    b.HasIndex("OrderLineId")
+                        .HasDatabaseName("ix_delivery_note_lines_order_line_id");
+
+                    b.HasIndex("DeliveryNoteId", "Position")
+                        .HasDatabaseName("ix_delivery_note_lines_delivery_note_id_position");
+
+                    b.ToTable("delivery_note_lines", (string)null);
+                });
+
             modelBuilder.Entity("Koban.Domain.Invoicing.BillingDocument", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4162,6 +4341,100 @@ namespace Koban.Api.Infrastructure.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Koban.Domain.Deliveries.DeliveryNote", b =>
+                {
+                    b.HasOne("Koban.Domain.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_delivery_notes_companies_company_id");
+
+                    b.HasOne("Koban.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_delivery_notes_customers_customer_id");
+
+                    b.HasOne("Koban.Domain.Sales.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_delivery_notes_orders_order_id");
+
+                    b.OwnsOne("Koban.Domain.Companies.PostalAddress", "DeliveryAddress", b1 =>
+                        {
+                            b1.Property<Guid>("DeliveryNoteId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("City")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("delivery_address_city");
+
+                            b1.Property<string>("CountryCode")
+                                .IsRequired()
+                                .HasMaxLength(2)
+                                .HasColumnType("character varying(2)")
+                                .HasColumnName("delivery_address_country_code");
+
+                            b1.Property<string>("Line1")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("delivery_address_line1");
+
+                            b1.Property<string>("Line2")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("delivery_address_line2");
+
+                            b1.Property<string>("PostalCode")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("delivery_address_postal_code");
+
+                            b1.HasKey("DeliveryNoteId");
+
+                            b1.ToTable("delivery_notes");
+
+                            b1.WithOwner()
+                                .HasForeignKey("DeliveryNoteId")
+                                .HasConstraintName("fk_delivery_notes_delivery_notes_id");
+                        });
+
+                    b.Navigation("DeliveryAddress");
+                });
+
+            modelBuilder.Entity("Koban.Domain.Deliveries.DeliveryNoteLine", b =>
+                {
+                    b.HasOne("Koban.Domain.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_delivery_note_lines_companies_company_id");
+
+                    b.HasOne("Koban.Domain.Deliveries.DeliveryNote", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("DeliveryNoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_delivery_note_lines_delivery_notes_delivery_note_id");
+
+                    b.HasOne("Koban.Domain.Sales.OrderLine", null)
+                        .WithMany()
+                        .HasForeignKey("OrderLineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_delivery_note_lines_order_line_order_line_id");
+                });
+
             modelBuilder.Entity("Koban.Domain.Invoicing.BillingDocument", b =>
                 {
                     b.HasOne("Koban.Domain.Companies.Company", null)
@@ -4667,6 +4940,11 @@ namespace Koban.Api.Infrastructure.Persistence.Migrations
                     b.Navigation("Contacts");
 
                     b.Navigation("DeliveryAddresses");
+                });
+
+            modelBuilder.Entity("Koban.Domain.Deliveries.DeliveryNote", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("Koban.Domain.Invoicing.BillingDocument", b =>
