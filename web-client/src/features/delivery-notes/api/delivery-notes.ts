@@ -2,27 +2,18 @@ import { useQueryClient } from "@tanstack/react-query";
 import { fetchClient } from "@/api/client";
 import { unwrap } from "@/api/problem";
 import { type Versioned, apiKey, useApiInfiniteQuery, useApiMutation, useApiQuery, useVersionedQuery, versioned } from "@/api/query";
-import type {
-  PlannedDeliveryNote,
-  PlannedDeliveryNoteRequest,
-  PlannedDeliveryNoteStatus,
-  PlannedDeliveryNoteSummary,
-  PlannedUpdateDeliveryNoteRequest,
-  PlannedInvoiceFromDeliveryNotesRequest,
-  PlannedOrderDeliveries,
-  PlannedOrderDeliveryLine,
-  PlannedOrderDeliveryStatus,
-} from "@/api/planned-delivery-notes";
+import type { components } from "@/api/schema";
 
-export type DeliveryNote = PlannedDeliveryNote;
-export type DeliveryNoteSummary = PlannedDeliveryNoteSummary;
-export type DeliveryNoteStatus = PlannedDeliveryNoteStatus;
-export type DeliveryNoteRequest = PlannedDeliveryNoteRequest;
-export type UpdateDeliveryNoteRequest = PlannedUpdateDeliveryNoteRequest;
-export type OrderDeliveries = PlannedOrderDeliveries;
-export type OrderDeliveryLine = PlannedOrderDeliveryLine;
-export type OrderDeliveryStatus = PlannedOrderDeliveryStatus;
-export type InvoiceFromDeliveryNotesRequest = PlannedInvoiceFromDeliveryNotesRequest;
+type Schemas = components["schemas"];
+export type DeliveryNote = Schemas["DeliveryNoteResponse"];
+export type DeliveryNoteSummary = Schemas["DeliveryNoteSummary"];
+export type DeliveryNoteStatus = Schemas["DeliveryNoteStatus"];
+export type DeliveryNoteRequest = Schemas["CreateDeliveryNoteRequest"];
+export type UpdateDeliveryNoteRequest = Schemas["UpdateDeliveryNoteRequest"];
+export type OrderDeliveries = Schemas["OrderDeliveriesResponse"];
+export type OrderDeliveryLine = Schemas["OrderDeliveryLineResponse"];
+export type OrderDeliveryStatus = Schemas["OrderDeliveryStatus"];
+export type InvoiceFromDeliveryNotesRequest = Schemas["InvoiceFromDeliveryNotesRequest"];
 export type VersionedDeliveryNote = Versioned<DeliveryNote>;
 
 export const deliveryNoteStatuses: DeliveryNoteStatus[] = ["Draft", "Validated", "Delivered", "Cancelled"];
