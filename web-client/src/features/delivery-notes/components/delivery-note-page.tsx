@@ -15,6 +15,7 @@ import { formatMoney } from "@/lib/format-money";
 import { type VersionedDeliveryNote, useCancelDeliveryNote, useDeleteDeliveryNote } from "../api/delivery-notes";
 import { DeliveryNoteStatusBadge, formatQuantity } from "./delivery-note-badges";
 import { DeliverDialog, ValidateDeliveryNoteDialog } from "./delivery-note-dialogs";
+import { DeliveryNoteHistory } from "./delivery-note-history";
 import { DeliveryNoteForm } from "./delivery-note-form";
 
 type Dialog = "validate" | "deliver" | "cancel" | "delete" | null;
@@ -24,7 +25,18 @@ type Dialog = "validate" | "deliver" | "cancel" | "delete" | null;
  * delivered (date, received by, remarks) or cancelled with a reason (its quantities are left to deliver again), never
  * once invoiced. A numbered note has its PDF (with or without prices, as chosen) and is e-mailed like the invoices.
  */
-export function DeliveryNotePage({ data, canWrite, onDeleted }: { data: VersionedDeliveryNote; canWrite: boolean; onDeleted: () => void }) {
+export function DeliveryNotePage({
+  data,
+  canWrite,
+  canReadAudit = false,
+  onDeleted,
+}: {
+  data: VersionedDeliveryNote;
+  canWrite: boolean;
+  /** audit:read: shows the note's history. */
+  canReadAudit?: boolean;
+  onDeleted: () => void;
+}) {
   const { t } = useTranslation();
   const note = data.value;
   const draft = note.status === "Draft";
@@ -182,6 +194,7 @@ export function DeliveryNotePage({ data, canWrite, onDeleted }: { data: Versione
 
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         {!draft && <DocumentEmailsPanel type="delivery-notes" id={note.id} />}
+        {canReadAudit && <DeliveryNoteHistory noteId={note.id} />}
       </SimpleGrid>
 
       {dialog === "validate" && (

@@ -30,6 +30,7 @@ export function DeliveryNoteDetailRoute() {
           key={`${query.data.value.id}-${query.data.value.status}`}
           data={query.data}
           canWrite={hasPermission(me.data, "delivery-notes:write")}
+          canReadAudit={hasPermission(me.data, "audit:read")}
           onDeleted={() => void navigate(`/orders/${query.data.value.orderId}`, { replace: true })}
         />
       )}
