@@ -43,6 +43,8 @@ public sealed class CompanyIsolationTests : ApiTest
             lines = new[] { new { kind = "Free", description = "Facture secrète de A", quantity = 1m, unitCode = "C62", unitPrice = 10m, vatRate = 20m, nature = "Service" } },
         })).Json()).GetProperty("id").GetGuid();
         var aCreditNote = Guid.CreateVersion7();
+        // Delivery notes' own isolation is tested with a real note in DeliveryNoteTests; here any id of A's kind will do.
+        var aDeliveryNote = Guid.CreateVersion7();
         var aClosure = (await (await a.Admin.PostAsJsonAsync("/api/v1/compliance/closures", new { kind = "Month", year = 2025, month = 1 })).Json()).GetProperty("id").GetGuid();
         byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 42, 42, 42];
         await a.Admin.PutAsync("/api/v1/company/logo", new MultipartFormDataContent { { new ByteArrayContent(png), "file", "a.png" } });
@@ -71,6 +73,7 @@ public sealed class CompanyIsolationTests : ApiTest
             ["/api/v1/orders/{id}"] = aOrder,
             ["/api/v1/invoices/{id}"] = aInvoice,
             ["/api/v1/credit-notes/{id}"] = aCreditNote,
+            ["/api/v1/delivery-notes/{id}"] = aDeliveryNote,
             ["/api/v1/compliance/closures/{id}"] = aClosure,
             ["/api/v1/emails/{id}"] = aEmailId,
             ["/api/v1/payments/{id}"] = aPayment,

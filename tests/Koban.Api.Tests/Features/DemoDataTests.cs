@@ -39,6 +39,15 @@ public sealed class DemoDataTests : ApiTest
             orders.Where(o => o.GetProperty("number").ValueKind == System.Text.Json.JsonValueKind.String).Select(o => o.GetProperty("number").GetString()!).Order()
                 .ShouldBe(Enumerable.Range(1, 5).Select(i => $"CO-{orders[0].GetProperty("orderDate").GetString()![..4]}-{i:00000}"), "validated orders are numbered without gaps");
             orders.Count(o => o.GetProperty("traceableToQuote").GetBoolean()).ShouldBe(1);
+            var notes = (await (await admin.GetAsync("/api/v1/delivery-notes")).Json()).GetProperty("items").EnumerateArray().ToList();
+            notes.Count.ShouldBe(1, "one delivered note");
+            notes[0].GetProperty("status").GetString().ShouldBe("Delivered");
+            notes[0].GetProperty("number").GetString()!.ShouldStartWith("BL-");
+            var delivered = await (await admin.GetAsync($"/api/v1/orders/{notes[0].GetProperty("orderId").GetGuid()}/deliveries")).Json();
+            delivered.GetProperty("deliveryStatus").GetString().ShouldBe("PartiallyDelivered");
+            var shelves = delivered.GetProperty("lines").EnumerateArray().Single(l => l.GetProperty("deliverable").GetBoolean());
+            (shelves.GetProperty("orderedQuantity").GetDecimal(), shelves.GetProperty("deliveredQuantity").GetDecimal(), shelves.GetProperty("leftToDeliverQuantity").GetDecimal())
+                .ShouldBe((4m, 2m, 2m), "2 of the 4 shelves of PO-4471 are delivered");
             var quotes = (await (await admin.GetAsync("/api/v1/quotes?limit=100")).Json()).GetProperty("items").EnumerateArray().Select(q => q.GetProperty("status").GetString()!).ToList();
             quotes.Distinct().Order().ShouldBe(["Accepted", "Draft", "Refused", "Sent"]);
             var opportunities = (await (await admin.GetAsync("/api/v1/opportunities")).Json()).GetProperty("items").EnumerateArray().Select(o => o.GetProperty("stage").GetString()!).ToList();

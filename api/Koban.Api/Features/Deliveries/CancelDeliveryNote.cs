@@ -38,7 +38,7 @@ public sealed class CancelDeliveryNoteHandler(KobanDbContext db, AuditLog audit,
                 (await mediator.Send(new CancelDeliveryNoteCommand(id, body), ct)).Ok(response))
             .WithName("CancelDeliveryNote")
             .WithSummary("Cancel a validated or delivered delivery note")
-            .WithDescription("With a `reason` (422 when missing). The note keeps its number (the series stays gapless) and its quantities are left to deliver again on the order. Never once invoiced (409 `delivery_note_invoiced`: credit the invoice first); a draft is deleted instead (409 `invalid_state_transition`).")
+            .WithDescription("With a `reason` (400 `validation_failed` when missing). The note keeps its number (the series stays gapless) and its quantities are left to deliver again on the order. Never once invoiced (409 `delivery_note_invoiced`: credit the invoice first); a draft is deleted instead (409 `invalid_state_transition`).")
             .RequirePermission(Permissions.DeliveryNotes, Access.Write)
             .WithProblems(409, 422)
             .WithExamples(DeliveriesExamples.CancelRequest, 200, DeliveriesExamples.Cancelled);

@@ -37,7 +37,7 @@ public sealed class DeliverDeliveryNoteHandler(KobanDbContext db, AuditLog audit
                 (await mediator.Send(new DeliverDeliveryNoteCommand(id, body), ct)).Ok(response))
             .WithName("DeliverDeliveryNote")
             .WithSummary("Mark a validated delivery note as delivered")
-            .WithDescription("A validated note only (409 `invalid_state_transition` otherwise). `deliveredOn` is required, never before the note's date (422 `delivery_date_before_issue`) nor in the future (422 `issue_date_in_future`); `receivedBy` (who signed) is required (422). The delivered date becomes the date of sale of the invoice made from the note.")
+            .WithDescription("A validated note only (409 `invalid_state_transition` otherwise). `deliveredOn` is never before the note's date (422 `delivery_date_before_issue`) nor in the future (422 `issue_date_in_future`); `deliveredOn` and `receivedBy` (who signed) are required (400 `validation_failed` naming the field). The delivered date becomes the date of sale of the invoice made from the note.")
             .RequirePermission(Permissions.DeliveryNotes, Access.Write)
             .WithProblems(409, 422)
             .WithExamples(DeliveriesExamples.DeliverRequest, 200, DeliveriesExamples.Delivered);

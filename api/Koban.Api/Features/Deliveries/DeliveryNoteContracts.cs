@@ -185,7 +185,7 @@ public sealed class DeliveryNoteMapping : IRegister
         config.NewConfig<DeliveryNoteSource, DeliveryNoteResponse>()
             .Map(d => d, s => s.Note)
             .Map(d => d.DeliveryAddress, s => PostalAddressDto.From(s.Note.DeliveryAddress))
-            .Map(d => d.Lines, s => s.Note.Lines);
+            .Map(d => d.Lines, s => s.Note.Lines.OrderBy(l => l.Position));
         config.NewConfig<DeliveryNoteSummarySource, DeliveryNoteSummary>()
             .Map(d => d, s => s.Note);
     }

@@ -130,7 +130,8 @@ public sealed class SendDocumentTests : ApiTest
 /// called here on a real validated document, and a new one without a case fails the first test.</summary>
 public sealed class SendActionTests : ApiTest
 {
-    private static readonly string[] Covered = ["/api/v1/invoices/{id:guid}/send", "/api/v1/credit-notes/{id:guid}/send", "/api/v1/orders/{id:guid}/send", "/api/v1/quotes/{id:guid}/email"];
+    private static readonly string[] Covered = ["/api/v1/invoices/{id:guid}/send", "/api/v1/credit-notes/{id:guid}/send", "/api/v1/orders/{id:guid}/send", "/api/v1/quotes/{id:guid}/email",
+        "/api/v1/delivery-notes/{id:guid}/send"];
 
     [Test]
     public void Every_mailing_action_of_the_API_is_covered_by_this_class()
@@ -150,6 +151,7 @@ public sealed class SendActionTests : ApiTest
     [TestCase("creditNote")]
     [TestCase("order")]
     [TestCase("quote")]
+    [TestCase("deliveryNote")]
     public async Task Sending_a_validated_document_queues_its_mail_and_lists_it(string type)
     {
         var company = await NewCompanyAsync();
@@ -165,6 +167,13 @@ public sealed class SendActionTests : ApiTest
         Guid id;
         switch (type)
         {
+            case "deliveryNote":
+                var delivery = await Deliveries.DeliveryNoteTests.OrderAsync();
+                admin = delivery.Company.Admin;
+                id = (await Deliveries.DeliveryNoteTests.NoteAsync(admin, delivery.OrderId, delivery.Chairs, 1m)).GetProperty("id").GetGuid();
+                await SalesFlowTests.Post(admin, $"/api/v1/delivery-notes/{id}/validate");
+                path = $"/api/v1/delivery-notes/{id}";
+                break;
             case "quote":
                 id = (await SalesFlowTests.Post(admin, "/api/v1/quotes", new { customerId, validUntil = "2099-12-31", lines }, HttpStatusCode.Created)).GetProperty("id").GetGuid();
                 await SalesFlowTests.Post(admin, $"/api/v1/quotes/{id}/send");
