@@ -32,8 +32,10 @@ const receivables: Get[] = [
 ];
 /** A validated invoice or credit note enters the books, the fingerprint chain and the VAT summary. */
 const ledger: Get[] = ["/api/v1/accounting/vat-summary", "/api/v1/compliance/chain"];
-/** A document that moves an order's "left to invoice": invoices and credit notes. */
-const billing: Get[] = [...orders, ...invoices, ...creditNotes, ...receivables];
+/** A delivery note moves its order's delivered and left-to-deliver quantities, and an invoice of notes marks them invoiced. */
+const deliveryNotes: Get[] = ["/api/v1/delivery-notes", "/api/v1/delivery-notes/{id}", "/api/v1/orders/{id}/deliveries", "/api/v1/orders", "/api/v1/orders/{id}"];
+/** A document that moves an order's "left to invoice": invoices and credit notes (a deleted draft of delivery notes frees them). */
+const billing: Get[] = [...orders, ...invoices, ...creditNotes, ...receivables, ...deliveryNotes];
 /** A contract's page, lists, renewals and periods; its billing creates invoices (see "invoice-due-periods"). */
 const contracts: Get[] = ["/api/v1/contracts", "/api/v1/contracts/{id}", "/api/v1/contracts/renewals", "/api/v1/contracts/{id}/periods", "/api/v1/contracts/recurring-revenue"];
 /** Projects and the time recorded on them: a project's page shows its time summary. */
@@ -83,7 +85,16 @@ const map = {
   "PUT /api/v1/orders/{id}/billing-schedule": orders,
   "POST /api/v1/orders/{id}/send": ["/api/v1/orders/{id}/emails"],
 
+  "POST /api/v1/delivery-notes": deliveryNotes,
+  "PUT /api/v1/delivery-notes/{id}": deliveryNotes,
+  "DELETE /api/v1/delivery-notes/{id}": deliveryNotes,
+  "POST /api/v1/delivery-notes/{id}/validate": [...deliveryNotes, ...numbering],
+  "POST /api/v1/delivery-notes/{id}/deliver": deliveryNotes,
+  "POST /api/v1/delivery-notes/{id}/cancel": deliveryNotes,
+  "POST /api/v1/delivery-notes/{id}/send": ["/api/v1/delivery-notes/{id}/emails"],
+
   "POST /api/v1/invoices": billing,
+  "POST /api/v1/invoices/from-delivery-notes": billing,
   "POST /api/v1/invoices/from-order": billing,
   "PUT /api/v1/invoices/{id}": billing,
   "DELETE /api/v1/invoices/{id}": billing,

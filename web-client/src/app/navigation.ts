@@ -39,7 +39,7 @@ export const moduleNav: ModuleNavItem[] = [
   { key: "creditNotes", path: "/credit-notes", permission: "credit-notes:read", icon: IconFileMinus, built: true },
   { key: "payments", path: "/payments", permission: "payments:read", icon: IconCash, built: true },
   { key: "receivables", path: "/receivables", permission: "receivables:read", icon: IconChartBar, built: true },
-  { key: "deliveryNotes", path: "/delivery-notes", permission: "delivery-notes:read", icon: IconTruckDelivery, built: false },
+  { key: "deliveryNotes", path: "/delivery-notes", permission: "delivery-notes:read", icon: IconTruckDelivery, built: true },
   { key: "contracts", path: "/contracts", permission: "contracts:read", icon: IconSignature, built: true },
   { key: "projects", path: "/projects", permission: "projects:read", icon: IconBuildingWarehouse, built: true },
   { key: "accountingExport", path: "/accounting-export", permission: "accounting:read", icon: IconFileExport, built: true },

@@ -9,7 +9,7 @@ import type { components } from "@/api/schema";
  * preview of any draft.
  */
 export type BillingDocumentType = "invoices" | "credit-notes";
-export type DeliverableDocumentType = BillingDocumentType | "quotes" | "orders";
+export type DeliverableDocumentType = BillingDocumentType | "quotes" | "orders" | "delivery-notes";
 
 export type SendDocumentBody = components["schemas"]["SendDocumentRequest"];
 
@@ -27,7 +27,9 @@ export async function fetchDocumentPdfFile(type: DeliverableDocumentType, id: st
         ? await fetchClient.GET("/api/v1/credit-notes/{id}/pdf", options)
         : type === "quotes"
           ? await fetchClient.GET("/api/v1/quotes/{id}/pdf", options)
-          : await fetchClient.GET("/api/v1/orders/{id}/pdf", options);
+          : type === "delivery-notes"
+            ? await fetchClient.GET("/api/v1/delivery-notes/{id}/pdf", options)
+            : await fetchClient.GET("/api/v1/orders/{id}/pdf", options);
   if (!result.response.ok) throw toApiError(result.response, result.error);
   return { blob: result.data as Blob, fileName: fileNameOf(result.response.headers.get("Content-Disposition")) };
 }
@@ -56,7 +58,9 @@ export function useSendDocument(type: DeliverableDocumentType, id: string) {
           ? "POST /api/v1/credit-notes/{id}/send"
           : type === "quotes"
             ? "POST /api/v1/quotes/{id}/email"
-            : "POST /api/v1/orders/{id}/send",
+            : type === "delivery-notes"
+              ? "POST /api/v1/delivery-notes/{id}/send"
+              : "POST /api/v1/orders/{id}/send",
     async (body: SendDocumentBody) => {
       const init = { params: { path: { id } }, body };
       switch (type) {
@@ -66,6 +70,8 @@ export function useSendDocument(type: DeliverableDocumentType, id: string) {
           return unwrap(await fetchClient.POST("/api/v1/credit-notes/{id}/send", init));
         case "quotes":
           return unwrap(await fetchClient.POST("/api/v1/quotes/{id}/email", init));
+        case "delivery-notes":
+          return unwrap(await fetchClient.POST("/api/v1/delivery-notes/{id}/send", init));
         default:
           return unwrap(await fetchClient.POST("/api/v1/orders/{id}/send", init));
       }
@@ -82,7 +88,8 @@ export function useDocumentEmails(type: DeliverableDocumentType, id: string) {
   const creditNoteEmails = useApiQuery("/api/v1/credit-notes/{id}/emails", init, { enabled: type === "credit-notes", refetchInterval });
   const quoteEmails = useApiQuery("/api/v1/quotes/{id}/emails", init, { enabled: type === "quotes", refetchInterval });
   const orderEmails = useApiQuery("/api/v1/orders/{id}/emails", init, { enabled: type === "orders", refetchInterval });
-  return { invoices: invoiceEmails, "credit-notes": creditNoteEmails, quotes: quoteEmails, orders: orderEmails }[type];
+  const deliveryNoteEmails = useApiQuery("/api/v1/delivery-notes/{id}/emails", init, { enabled: type === "delivery-notes", refetchInterval });
+  return { invoices: invoiceEmails, "credit-notes": creditNoteEmails, quotes: quoteEmails, orders: orderEmails, "delivery-notes": deliveryNoteEmails }[type];
 }
 
 /** The customer's contacts, to pick the recipients from. */

@@ -207,6 +207,7 @@ export function InvoicePage({
           <Info label={t("invoices.number")} value={invoice.number ?? t("billing.draft")} testId="invoice-number" />
           <Info label={t("invoices.issueDate")} value={formatDate(invoice.issueDate) || t("invoices.dateAtValidation")} />
           <Info label={t("invoices.dueDate")} value={formatDate(invoice.dueDate) || "—"} />
+          {invoice.saleDate && <Info label={t("invoices.saleDate")} value={formatDate(invoice.saleDate)} testId="sale-date" />}
           <Info
             label={t("invoices.paymentTerms")}
             value={`${t(`paymentTerms.${invoice.paymentTerms.kind}`)}${invoice.paymentTerms.kind === "OnReceipt" ? "" : ` (${invoice.paymentTerms.days})`} · ${t(`orders.paymentMethods.${invoice.paymentMethod}`)}`}

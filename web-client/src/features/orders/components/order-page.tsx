@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Modal, Paper, Stack, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconCircleCheck, IconFileInvoice, IconLock, IconTrash, IconX } from "@tabler/icons-react";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { asApiError } from "@/api/problem";
@@ -38,6 +38,7 @@ export function OrderPage({
   canListUsers,
   canInvoice = false,
   onDeleted,
+  statusExtra,
 }: {
   data: VersionedOrder;
   canWrite: boolean;
@@ -47,6 +48,8 @@ export function OrderPage({
   /** invoices:write: offers "Facturer" on a validated order with something left to invoice. */
   canInvoice?: boolean;
   onDeleted: () => void;
+  /** Badges of what other modules derive from the order (e.g. "Partiellement livrée"), next to its status. */
+  statusExtra?: ReactNode;
 }) {
   const { t } = useTranslation();
   const order = data.value;
@@ -126,6 +129,7 @@ export function OrderPage({
               {order.number ? t("orders.titleNumber", { number: order.number }) : t("orders.draftTitle")}
             </Title>
             <OrderStatusBadge status={order.status} leftToInvoice={order.billing?.leftToInvoiceExcludingVat} />
+            {statusExtra}
           </Group>
           <Text c="dimmed">
             {order.customerName} · {formatMoney(order.totals.totalExcludingVat, order.currency)} {t("orders.ht")}

@@ -9,6 +9,7 @@ import { useOrder } from "@/features/orders/api/orders";
 import { OrderPage } from "@/features/orders/components/order-page";
 import { CreateContractButton } from "@/features/contracts/components/create-contract-button";
 import { OrderProjectButton } from "@/features/projects/components/order-project-button";
+import { OrderDeliveriesSection, OrderDeliveryStatus } from "@/features/delivery-notes/components/order-deliveries";
 
 export function OrderDetailRoute() {
   const { t } = useTranslation();
@@ -40,9 +41,11 @@ export function OrderDetailRoute() {
           canListUsers={hasPermission(me.data, "users:read")}
           canInvoice={hasPermission(me.data, "invoices:write")}
           onDeleted={() => void navigate("/orders", { replace: true })}
+          statusExtra={hasPermission(me.data, "delivery-notes:read") && <OrderDeliveryStatus order={query.data.value} />}
         />
         </>
       )}
+      {query.data && hasPermission(me.data, "delivery-notes:read") && <OrderDeliveriesSection order={query.data.value} canWrite={hasPermission(me.data, "delivery-notes:write")} canInvoice={hasPermission(me.data, "invoices:write")} />}
     </>
   );
 }
