@@ -142,6 +142,8 @@ export interface paths {
          *     - `aging` (`receivables:read`): the totals of `GET /receivables/aging` today (amounts including VAT per bucket of days late).
          *     - `milestones` (`billing-schedules:read`): the five next billing-schedule milestones not invoiced yet of orders in progress, earliest first (`isLate` when past).
          *     - `activity` (`audit:read`): the ten latest changes to invoices, credit notes, quotes, orders, payments, customers, products and opportunities, newest first, with a French `summary` (who did what on which document); changes to a kind of record the caller may not read are left out.
+         *     - `recurringRevenue` (`contracts:read`): monthly and annual recurring revenue of the subscription contracts and the revenue they will invoice per month over the next twelve, as `GET /contracts/recurring-revenue` gives them.
+         *     - `contractsToRenew` (`contracts:read`): how many active contracts reach the end of their term within 60 days (or wait for an index value), and the five nearest, as `GET /contracts/renewals?within=60` lists them.
          *     A part the caller may not read is `null`.
          *
          *     Requires the permission `company:read` (role matrix for users, scope for API keys).
@@ -1836,6 +1838,222 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/contracts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List subscription contracts
+         * @description Filters: `status` (Draft, Active, Terminated, Expired), `customerId`, `orderId`, `renewalWithin` (1–366: active contracts whose current term ends within that many days, or whose index revision is pending), `updatedSince`; `search` matches the reference or the customer's name. `sort`: `-updatedAt` (default), `reference`, `startDate`, `currentTermEnd`.
+         *
+         *     Requires the permission `contracts:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["ListContracts"];
+        put?: never;
+        /**
+         * Create a draft subscription contract directly
+         * @description Terms: `startDate` (2000–2100), `termMonths` 1–120 and a whole number of billing periods (422 `contract_term_not_whole_periods`), `periodicity` (Monthly, Quarterly, HalfYearly, Yearly), `timing` (InAdvance: a period is invoiced on its first day; InArrears: the day after its last), `tacitRenewal`, `noticeMonths` 0–12 and shorter than the term (422 `contract_notice_invalid`), `revision` (None; Percentage with `percentage` −50 to 100 applied at each tacit renewal; Index with `baseIndexValue`, the index value current prices are based on). The term ends the day before `startDate` + `termMonths` months (01/01/2027 + 12 → 31/12/2027; 29/02/2028 + 12 → 27/02/2029). Lines are entered like an order's (a product line copies the product's description, unit, price and VAT); they say what **one billing period** invoices. `ownerUserId` (the sales user who receives the notice reminder) defaults to the caller. The contract gets the next `CT-00001` reference of the company.
+         *
+         *     Requires the permission `contracts:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["CreateContract"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/from-order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a draft contract from a validated order's subscription lines
+         * @description Copies the chosen lines (`orderLineIds`, default: every line whose product is flagged Contract) of a validated order (in progress; else 409 `order_not_validated`) into a draft contract for the order's customer, prices and VAT unchanged. A line that is not a subscription line is refused (422 `order_line_not_contract`); an order line is under one contract only (409 `order_line_under_contract` naming the contract; two simultaneous requests give one contract). These lines are billed by the contract, never by the order's full or balance invoices. `periodicity` and `termMonths` default to the products' (422 `contract_defaults_differ` when the lines' products disagree); `ownerUserId` to the order's salesperson, else the caller. Terms: `startDate` (2000–2100), `termMonths` 1–120 and a whole number of billing periods (422 `contract_term_not_whole_periods`), `periodicity` (Monthly, Quarterly, HalfYearly, Yearly), `timing` (InAdvance: a period is invoiced on its first day; InArrears: the day after its last), `tacitRenewal`, `noticeMonths` 0–12 and shorter than the term (422 `contract_notice_invalid`), `revision` (None; Percentage with `percentage` −50 to 100 applied at each tacit renewal; Index with `baseIndexValue`, the index value current prices are based on). The term ends the day before `startDate` + `termMonths` months (01/01/2027 + 12 → 31/12/2027; 29/02/2028 + 12 → 27/02/2029).
+         *
+         *     Requires the permission `contracts:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["CreateContractFromOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/renewals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Contracts reaching the end of their term
+         * @description Active contracts whose current term ends within `within` days of today (1–366, default 60; outside: 400 `renewal_window_out_of_range`), plus those renewed tacitly whose index revision waits for a value, nearest term end first (at most 500 items; `count` counts them all). Each says its `noticeDeadline` and whether it is passed, whether it will renew tacitly, `daysLeft` to the term end and its monthly recurring revenue. Renew (`POST /{id}/renew`) or let expire (`POST /{id}/let-expire`).
+         *
+         *     Requires the permission `contracts:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["ListContractRenewals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/recurring-revenue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Monthly and annual recurring revenue, and revenue to come per month
+         * @description Excluding VAT, on `today` (company time zone). `monthlyRecurringRevenue` (MRR) sums, over the contracts still billing today (active, or terminated with their end date not passed), each contract's period amount ÷ months per period, rounded to the cent per contract; `annualRecurringRevenue` (ARR) = 12 × MRR; `activeContracts` counts the active ones. `revenueToCome`: for the current month and the eleven after it, what the contracts' periods will invoice (by billing date, after today), at today's prices, renewing while they renew tacitly, stopping at a termination or expiry (a cut period billed by days).
+         *
+         *     Requires the permission `contracts:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["GetRecurringRevenue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a contract
+         * @description The contract's terms and lines (what one period invoices), `periodAmountExcludingVat` and its monthly equivalent `monthlyRecurringRevenue` (period amount ÷ months per period, rounded to the cent), the current term (`currentTermStart`–`currentTermEnd`, inclusive, `termNumber`), the `noticeDeadline` of the current term and whether it is passed, `renewalOpensOn`, `willRenewTacitly`, the termination if any (`endDate` is the last day billed), the order it was made from, every term in `terms` (with the revision each applied) and the history of its transitions.
+         *
+         *     Requires the permission `contracts:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["GetContract"];
+        /**
+         * Update a draft contract
+         * @description Only a draft changes (else 409 `invalid_state_transition`): customer, owner, terms and, when `lines` is given, the lines (omitted: kept). A contract made from an order keeps the order's customer and lines (422 `contract_lines_follow_order`). Terms: `startDate` (2000–2100), `termMonths` 1–120 and a whole number of billing periods (422 `contract_term_not_whole_periods`), `periodicity` (Monthly, Quarterly, HalfYearly, Yearly), `timing` (InAdvance: a period is invoiced on its first day; InArrears: the day after its last), `tacitRenewal`, `noticeMonths` 0–12 and shorter than the term (422 `contract_notice_invalid`), `revision` (None; Percentage with `percentage` −50 to 100 applied at each tacit renewal; Index with `baseIndexValue`, the index value current prices are based on). The term ends the day before `startDate` + `termMonths` months (01/01/2027 + 12 → 31/12/2027; 29/02/2028 + 12 → 27/02/2029).
+         *
+         *     Requires the permission `contracts:write` (role matrix for users, scope for API keys).
+         */
+        put: operations["UpdateContract"];
+        post?: never;
+        /**
+         * Delete a draft contract
+         * @description A draft can be deleted (its order lines may then go under another contract); an active, terminated or expired contract never is (409 `document_not_deletable`): terminate it instead.
+         *
+         *     Requires the permission `contracts:write` (role matrix for users, scope for API keys).
+         */
+        delete: operations["DeleteContract"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Activate a draft contract
+         * @description Draft → active: the first term starts on `startDate` (which may be in the past: the billing job then invoices the periods already due) and ends on `currentTermEnd`; the contract is frozen. It needs a priced line with a total not below zero (422 `document_has_no_priced_line`, `document_total_negative`); activating twice answers 409 `invalid_state_transition`.
+         *
+         *     Requires the permission `contracts:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["ActivateContract"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}/terminate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Terminate an active contract (give notice)
+         * @description Notice is given today (company time zone) with a `reason`. The termination takes effect on `effectiveDate`, by default the earliest the notice allows: the end of the current term when today is on or before the notice deadline (`noticeDeadline` = the last day leaving `noticeMonths` whole months before the term end); after it, the end of the next term when the contract renews tacitly (it renews once more), or the current term end when it does not. An earlier date is refused with 422 `contract_notice_not_respected`, its `earliestDate` (ISO date) and `noticeDeadline` in the problem; a date after the end of the next term (or of the current one without tacit renewal) with 422 `contract_termination_too_late`. The contract becomes `Terminated` at once: periods are still invoiced up to `endDate` (= the termination date), then nothing; it is no longer renewed. Only an active contract can be terminated (409 `invalid_state_transition`).
+         *
+         *     Requires the permission `contracts:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["TerminateContract"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}/renew": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Renew an active contract for a new term, with revised prices
+         * @description A new term of `termMonths` starts the day after the current term ends. `revision`: `None` keeps prices; `Percentage` multiplies each unit price by (1 + `percentage` / 100); `Index` by `indexValue` ÷ the contract's base index value, which `indexValue` then replaces (422 `contract_index_not_defined` if the contract has no index clause). Each unit price is rounded once to 4 decimals (half away from zero); the term, its revision and factor go to `terms`. Allowed from `renewalOpensOn` (90 days before the notice deadline, never before the current term has started; earlier: 409 `contract_renewal_too_early` with `opensOn`), so a term is renewed once — also when two requests arrive together. A contract renewed tacitly whose index revision is pending (`indexRevisionPending`) takes the revision on its current term instead. Only an active contract is renewed (409 `invalid_state_transition`). A renewal cancels an earlier let-expire.
+         *
+         *     Requires the permission `contracts:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["RenewContract"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}/let-expire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Do not renew: let the contract expire at the end of its current term
+         * @description The contract will not renew tacitly: at the end of the current term the billing job makes it `Expired` (its last day billed is the term end). A contract renewing tacitly can be stopped this way only until its notice deadline (after it: 422 `contract_notice_passed` with `noticeDeadline` and `earliestDate`; terminate it for the end of the next term instead). Asking twice changes nothing. Only an active contract (409 `invalid_state_transition`).
+         *
+         *     Requires the permission `contracts:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["LetContractExpire"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reminders/settings": {
         parameters: {
             query?: never;
@@ -3036,6 +3254,11 @@ export interface components {
          * @enum {unknown}
          */
         BillingStatus: "Draft" | "Validated";
+        /**
+         * @description When a subscription contract bills a period: on its first day, or the day after its last.
+         * @enum {unknown}
+         */
+        BillingTiming: "InAdvance" | "InArrears";
         /** @description The buyer at validation: name, addresses, identifiers and accounting code, frozen with the document. */
         BuyerSnapshot: {
             /** Format: uuid */
@@ -3232,8 +3455,256 @@ export interface components {
             jobTitle: null | string;
             isBilling: boolean;
         };
+        /** @description A contract made from a validated order's subscription lines (all of them when `orderLineIds` is omitted). */
+        ContractFromOrderRequest: {
+            /** Format: uuid */
+            orderId: string;
+            orderLineIds?: null | string[];
+            /** Format: date */
+            startDate: string;
+            /** Format: int32 */
+            termMonths?: null | number;
+            periodicity?: null | components["schemas"]["ContractPeriodicity"];
+            timing: components["schemas"]["BillingTiming"];
+            tacitRenewal: boolean;
+            /** Format: int32 */
+            noticeMonths: number;
+            revision?: null | components["schemas"]["RevisionClauseDto"];
+            /** Format: uuid */
+            ownerUserId?: null | string;
+        };
+        ContractHistoryEntry: {
+            /** Format: date-time */
+            occurredAt: string;
+            action: string;
+            actorName: null | string;
+        };
+        ContractLineResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: int32 */
+            position: number;
+            kind: components["schemas"]["LineKind"];
+            /** Format: uuid */
+            productId: null | string;
+            /** Format: uuid */
+            orderLineId: null | string;
+            description: string;
+            /**
+             * Format: decimal
+             * @description Quantity, written with exactly 3 decimals (e.g. `1.500`).
+             */
+            quantity: number;
+            unitCode: null | string;
+            /**
+             * Format: decimal
+             * @description Written with exactly 4 decimals (e.g. `12.5000`).
+             */
+            unitPrice: number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            discountPercent: number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            vatRate: number;
+            vatCategory: components["schemas"]["VatCategory"];
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            netAmount: number;
+            vatExemptionReason: null | string;
+        };
+        ContractList: {
+            items: components["schemas"]["ContractSummary"][];
+            nextCursor: null | string;
+            hasMore: boolean;
+        };
         /** @enum {unknown} */
         ContractPeriodicity: "Monthly" | "Quarterly" | "HalfYearly" | "Yearly" | null;
+        /** @description A contract reaching the end of its term (or whose tacit renewal waits for an index value). */
+        ContractRenewal: {
+            /** Format: uuid */
+            id: string;
+            reference: string;
+            /** Format: uuid */
+            customerId: string;
+            customerName: string;
+            /** Format: uuid */
+            ownerUserId: string;
+            /** Format: date */
+            currentTermEnd: string;
+            /** Format: int32 */
+            daysLeft: number;
+            /** Format: date */
+            noticeDeadline: string;
+            noticeDeadlinePassed: boolean;
+            willRenewTacitly: boolean;
+            indexRevisionPending: boolean;
+            revisionKind: components["schemas"]["RevisionKind"];
+            /** Format: date */
+            renewalOpensOn: string;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            monthlyRecurringRevenue: number;
+        };
+        ContractRenewalList: {
+            /** Format: date */
+            today: string;
+            /** Format: int32 */
+            within: number;
+            /** Format: int32 */
+            count: number;
+            items: components["schemas"]["ContractRenewal"][];
+        };
+        /** @description A contract entered directly (or its draft updated): its customer, its terms and the lines one period bills. */
+        ContractRequest: {
+            /** Format: uuid */
+            customerId: string;
+            /** Format: uuid */
+            ownerUserId?: null | string;
+            /** Format: date */
+            startDate: string;
+            /** Format: int32 */
+            termMonths: number;
+            periodicity: components["schemas"]["ContractPeriodicity"];
+            timing: components["schemas"]["BillingTiming"];
+            tacitRenewal: boolean;
+            /** Format: int32 */
+            noticeMonths: number;
+            revision?: null | components["schemas"]["RevisionClauseDto"];
+            lines?: null | components["schemas"]["SalesLineRequest"][];
+        };
+        ContractResponse: {
+            /** Format: uuid */
+            id: string;
+            reference: string;
+            status: components["schemas"]["ContractStatus"];
+            /** Format: uuid */
+            customerId: string;
+            customerName: string;
+            /** Format: uuid */
+            orderId: null | string;
+            orderNumber: null | string;
+            /** Format: uuid */
+            ownerUserId: string;
+            /** Format: date */
+            startDate: string;
+            /** Format: int32 */
+            termMonths: number;
+            periodicity: components["schemas"]["ContractPeriodicity"];
+            timing: components["schemas"]["BillingTiming"];
+            tacitRenewal: boolean;
+            /** Format: int32 */
+            noticeMonths: number;
+            revision: components["schemas"]["RevisionClauseDto"];
+            indexRevisionPending: boolean;
+            /** Format: int32 */
+            termNumber: number;
+            /** Format: date */
+            currentTermStart: string;
+            /** Format: date */
+            currentTermEnd: string;
+            /** Format: date */
+            noticeDeadline: string;
+            noticeDeadlinePassed: boolean;
+            /** Format: date */
+            renewalOpensOn: string;
+            willRenewTacitly: boolean;
+            /** Format: date */
+            renewalDeclinedOn: null | string;
+            /** Format: date */
+            terminationDate: null | string;
+            terminationReason: null | string;
+            /** Format: date */
+            terminatedOn: null | string;
+            /** Format: date */
+            endDate: null | string;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            periodAmountExcludingVat: number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            monthlyRecurringRevenue: number;
+            lines: components["schemas"]["ContractLineResponse"][];
+            totals: components["schemas"]["TotalsResponse"];
+            terms: components["schemas"]["ContractTermResponse"][];
+            history: components["schemas"]["ContractHistoryEntry"][];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /**
+         * @description The lifecycle of a subscription contract (docs/contracts.md).
+         * @enum {unknown}
+         */
+        ContractStatus: "Draft" | "Active" | "Terminated" | "Expired";
+        ContractSummary: {
+            /** Format: uuid */
+            id: string;
+            reference: string;
+            status: components["schemas"]["ContractStatus"];
+            /** Format: uuid */
+            customerId: string;
+            customerName: string;
+            /** Format: uuid */
+            orderId: null | string;
+            periodicity: components["schemas"]["ContractPeriodicity"];
+            /** Format: date */
+            startDate: string;
+            /** Format: date */
+            currentTermEnd: string;
+            /** Format: date */
+            noticeDeadline: string;
+            tacitRenewal: boolean;
+            /** Format: date */
+            endDate: null | string;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            periodAmountExcludingVat: number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            monthlyRecurringRevenue: number;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ContractTermResponse: {
+            /** Format: int32 */
+            number: number;
+            /** Format: date */
+            start: string;
+            /** Format: date */
+            end: string;
+            revisionKind: components["schemas"]["RevisionKind"];
+            /**
+             * Format: decimal
+             * @description Written with exactly 4 decimals (e.g. `12.5000`).
+             */
+            revisionValue: null | number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 4 decimals (e.g. `12.5000`).
+             */
+            priceFactor: number;
+            tacit: boolean;
+            /** Format: date */
+            decidedOn: string;
+            /** Format: uuid */
+            decidedByUserId: null | string;
+        };
         CreateApiKeyRequest: {
             name: string;
             scopes: string[];
@@ -3588,6 +4059,12 @@ export interface components {
             documentLabel: null | string;
             summary: string;
         };
+        /** @description Active contracts whose current term ends within 60 days (or whose index revision waits): how many, and the five nearest. */
+        DashboardContractsToRenew: {
+            /** Format: int32 */
+            count: number;
+            nearest: components["schemas"]["ContractRenewal"][];
+        };
         /** @description What validated orders still in progress have left to invoice, excluding VAT. */
         DashboardLeftToInvoice: {
             /**
@@ -3648,6 +4125,8 @@ export interface components {
             aging: null | components["schemas"]["AgingAmounts"];
             milestones: null | components["schemas"]["DashboardMilestone"][];
             activity: null | components["schemas"]["DashboardActivity"][];
+            recurringRevenue?: null | components["schemas"]["RecurringRevenueResponse"];
+            contractsToRenew?: null | components["schemas"]["DashboardContractsToRenew"];
         };
         /** @description Revenue invoiced excluding VAT: validated invoices minus validated credit notes, by issue date. */
         DashboardRevenue: {
@@ -4364,6 +4843,16 @@ export interface components {
             isDue: boolean;
             isLate: boolean;
         };
+        /** @description Revenue excluding VAT the contracts will invoice in one calendar month (`month` is its first day). */
+        MonthAmount: {
+            /** Format: date */
+            month: string;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            amountExcludingVat: number;
+        };
         NumberingSettingList: {
             items: components["schemas"]["NumberingSettingResponse"][];
         };
@@ -5054,6 +5543,23 @@ export interface components {
             disputed: boolean;
             disputeReason: null | string;
         };
+        RecurringRevenueResponse: {
+            /** Format: date */
+            today: string;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            monthlyRecurringRevenue: number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            annualRecurringRevenue: number;
+            /** Format: int32 */
+            activeContracts: number;
+            revenueToCome: components["schemas"]["MonthAmount"][];
+        };
         RefundCreditNoteRequest: {
             /** Format: date */
             date: string;
@@ -5098,6 +5604,9 @@ export interface components {
          * @enum {unknown}
          */
         ReminderStatus: "Sent" | "Skipped" | "Manual";
+        RenewContractRequest: {
+            revision: components["schemas"]["RevisionDto"];
+        };
         RequestAccountingExportRequest: {
             format: components["schemas"]["AccountingExportFormat"];
             /** Format: date */
@@ -5125,6 +5634,45 @@ export interface components {
             account: string;
             treatment?: null | components["schemas"]["VatTreatmentKind"];
         };
+        /**
+         * @description The revision clause: `None`; `Percentage` with `percentage` (−50 to 100, 2 decimals) applied at
+         *         each tacit renewal; `Index` with `baseIndexValue` (above 0, 4 decimals), the index the current prices are based on.
+         */
+        RevisionClauseDto: {
+            kind: components["schemas"]["RevisionKind"];
+            /**
+             * Format: decimal
+             * @description Written with exactly 4 decimals (e.g. `12.5000`).
+             */
+            percentage: null | number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 4 decimals (e.g. `12.5000`).
+             */
+            baseIndexValue: null | number;
+        };
+        /**
+         * @description The revision a user applies when renewing: `None`, a `percentage`, or the new `indexValue` of the
+         *         contract's index (new prices = price × indexValue ÷ base index value, rounded to 4 decimals).
+         */
+        RevisionDto: {
+            kind: components["schemas"]["RevisionKind"];
+            /**
+             * Format: decimal
+             * @description Written with exactly 4 decimals (e.g. `12.5000`).
+             */
+            percentage?: null | number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 4 decimals (e.g. `12.5000`).
+             */
+            indexValue?: null | number;
+        };
+        /**
+         * @description How a contract's prices move when it is renewed.
+         * @enum {unknown}
+         */
+        RevisionKind: "None" | "Percentage" | "Index";
         /**
          * @description A line as a client sends it. On a product line, omitted description, unit, price and VAT rate are copied from
          *         the product at that moment (later product changes never alter the document); the VAT category and the rate actually
@@ -5322,6 +5870,11 @@ export interface components {
          * @enum {unknown}
          */
         TemplateLogoSource: "Own" | "Company" | "None";
+        TerminateContractRequest: {
+            /** Format: date */
+            effectiveDate?: null | string;
+            reason: string;
+        };
         TotalsResponse: {
             /**
              * Format: decimal
@@ -6417,7 +6970,84 @@ export interface operations {
                      *           "documentLabel": "FA-2026-00042",
                      *           "summary": "Anne Comptable a validé la facture FA-2026-00042"
                      *         }
-                     *       ]
+                     *       ],
+                     *       "recurringRevenue": {
+                     *         "today": "2026-12-07",
+                     *         "monthlyRecurringRevenue": 1245.5,
+                     *         "annualRecurringRevenue": 14946,
+                     *         "activeContracts": 9,
+                     *         "revenueToCome": [
+                     *           {
+                     *             "month": "2026-12-01",
+                     *             "amountExcludingVat": 1680
+                     *           },
+                     *           {
+                     *             "month": "2027-01-01",
+                     *             "amountExcludingVat": 885.5
+                     *           },
+                     *           {
+                     *             "month": "2027-02-01",
+                     *             "amountExcludingVat": 885.5
+                     *           },
+                     *           {
+                     *             "month": "2027-03-01",
+                     *             "amountExcludingVat": 1680
+                     *           },
+                     *           {
+                     *             "month": "2027-04-01",
+                     *             "amountExcludingVat": 885.5
+                     *           },
+                     *           {
+                     *             "month": "2027-05-01",
+                     *             "amountExcludingVat": 885.5
+                     *           },
+                     *           {
+                     *             "month": "2027-06-01",
+                     *             "amountExcludingVat": 1680
+                     *           },
+                     *           {
+                     *             "month": "2027-07-01",
+                     *             "amountExcludingVat": 885.5
+                     *           },
+                     *           {
+                     *             "month": "2027-08-01",
+                     *             "amountExcludingVat": 885.5
+                     *           },
+                     *           {
+                     *             "month": "2027-09-01",
+                     *             "amountExcludingVat": 1680
+                     *           },
+                     *           {
+                     *             "month": "2027-10-01",
+                     *             "amountExcludingVat": 885.5
+                     *           },
+                     *           {
+                     *             "month": "2027-11-01",
+                     *             "amountExcludingVat": 885.5
+                     *           }
+                     *         ]
+                     *       },
+                     *       "contractsToRenew": {
+                     *         "count": 1,
+                     *         "nearest": [
+                     *           {
+                     *             "id": "01936f00-0000-7000-8000-0000000000a1",
+                     *             "reference": "CT-00012",
+                     *             "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *             "customerName": "Menuiserie Durand SARL",
+                     *             "ownerUserId": "01936a00-0000-7000-8000-000000000011",
+                     *             "currentTermEnd": "2026-12-31",
+                     *             "daysLeft": 24,
+                     *             "noticeDeadline": "2026-09-30",
+                     *             "noticeDeadlinePassed": true,
+                     *             "willRenewTacitly": true,
+                     *             "indexRevisionPending": false,
+                     *             "revisionKind": "Percentage",
+                     *             "renewalOpensOn": "2026-07-02",
+                     *             "monthlyRecurringRevenue": 120
+                     *           }
+                     *         ]
+                     *       }
                      *     }
                      */
                     "application/json": components["schemas"]["DashboardResponse"];
@@ -24124,6 +24754,2547 @@ export interface operations {
                      *       "title": "Trop de requêtes : réessayez dans quelques instants.",
                      *       "status": 429,
                      *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/validate",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListContracts: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size: 1 to 100 (default 25). Outside that range: 400 `limit_out_of_range`.
+                 * @example 25
+                 */
+                limit?: number;
+                /**
+                 * @description The `nextCursor` of the previous page (opaque); omit it for the first page. A cursor of another sort or a damaged one: 400 `cursor_invalid`.
+                 * @example eyJTb3J0IjoibmFtZSIsIlZhbHVlIjoiRHVwb250IiwiSWQiOiIwMTkzYTRmMiJ9
+                 */
+                after?: string;
+                /**
+                 * @description Sort field, prefixed with `-` for descending order; the fields this list offers and its default are in the operation's description. Another field: 400 `sort_unknown`.
+                 * @example -updatedAt
+                 */
+                sort?: string;
+                /**
+                 * @description Case-insensitive text search; what it matches is in the operation's description.
+                 * @example dupont
+                 */
+                search?: string;
+                /** @description Only the documents in this status. */
+                status?: components["schemas"]["ContractStatus"];
+                /**
+                 * @description Only the records of this customer (its id).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                customerId?: string;
+                /**
+                 * @description Only the invoices of this order (its id).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                orderId?: string;
+                /**
+                 * @description 1 to 366: only active contracts whose current term ends within that many days (or whose index revision is pending).
+                 * @example 60
+                 */
+                renewalWithin?: number;
+                /**
+                 * @description Only records changed at or after this instant (ISO 8601 with its offset), for incremental synchronisation.
+                 * @example 2026-11-01T00:00:00Z
+                 */
+                updatedSince?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01936f00-0000-7000-8000-0000000000a1",
+                     *           "reference": "CT-00012",
+                     *           "status": "Active",
+                     *           "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *           "customerName": "Menuiserie Durand SARL",
+                     *           "orderId": "01936d00-0000-7000-8000-0000000000d1",
+                     *           "periodicity": "Quarterly",
+                     *           "startDate": "2027-01-01",
+                     *           "currentTermEnd": "2027-12-31",
+                     *           "noticeDeadline": "2027-09-30",
+                     *           "tacitRenewal": true,
+                     *           "endDate": null,
+                     *           "periodAmountExcludingVat": 360,
+                     *           "monthlyRecurringRevenue": 120,
+                     *           "updatedAt": "2026-12-15T09:30:00+00:00"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null,
+                     *       "hasMore": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ContractList"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/limit-out-of-range",
+                     *       "title": "Le paramètre limit doit être compris entre 1 et 100.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/contracts",
+                     *       "errors": {
+                     *         "limit": [
+                     *           "Le paramètre limit doit être compris entre 1 et 100."
+                     *         ]
+                     *       },
+                     *       "code": "limit_out_of_range",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/contracts",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/contracts",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/contracts",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateContract: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                 *       "ownerUserId": null,
+                 *       "startDate": "2027-01-01",
+                 *       "termMonths": 12,
+                 *       "periodicity": "Quarterly",
+                 *       "timing": "InAdvance",
+                 *       "tacitRenewal": true,
+                 *       "noticeMonths": 3,
+                 *       "revision": {
+                 *         "kind": "Percentage",
+                 *         "percentage": 3,
+                 *         "baseIndexValue": null
+                 *       },
+                 *       "lines": [
+                 *         {
+                 *           "kind": "Product",
+                 *           "productId": "01936c10-0000-7000-8000-00000000a009",
+                 *           "description": null,
+                 *           "quantity": 1,
+                 *           "unitCode": null,
+                 *           "unitPrice": null,
+                 *           "discountPercent": null,
+                 *           "vatRate": null,
+                 *           "nature": null,
+                 *           "vatExemptionReason": null
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ContractRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936f00-0000-7000-8000-0000000000a1",
+                     *       "reference": "CT-00012",
+                     *       "status": "Draft",
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "orderId": "01936d00-0000-7000-8000-0000000000d1",
+                     *       "orderNumber": "CO-2026-00031",
+                     *       "ownerUserId": "01936a00-0000-7000-8000-000000000011",
+                     *       "startDate": "2027-01-01",
+                     *       "termMonths": 12,
+                     *       "periodicity": "Quarterly",
+                     *       "timing": "InAdvance",
+                     *       "tacitRenewal": true,
+                     *       "noticeMonths": 3,
+                     *       "revision": {
+                     *         "kind": "Percentage",
+                     *         "percentage": 3,
+                     *         "baseIndexValue": null
+                     *       },
+                     *       "indexRevisionPending": false,
+                     *       "termNumber": 0,
+                     *       "currentTermStart": "2027-01-01",
+                     *       "currentTermEnd": "2027-12-31",
+                     *       "noticeDeadline": "2027-09-30",
+                     *       "noticeDeadlinePassed": false,
+                     *       "renewalOpensOn": "2027-07-02",
+                     *       "willRenewTacitly": false,
+                     *       "renewalDeclinedOn": null,
+                     *       "terminationDate": null,
+                     *       "terminationReason": null,
+                     *       "terminatedOn": null,
+                     *       "endDate": null,
+                     *       "periodAmountExcludingVat": 360,
+                     *       "monthlyRecurringRevenue": 120,
+                     *       "lines": [
+                     *         {
+                     *           "id": "01936f00-0000-7000-8000-0000000001a1",
+                     *           "position": 0,
+                     *           "kind": "Product",
+                     *           "productId": "01936c10-0000-7000-8000-00000000a009",
+                     *           "orderLineId": "01936d00-0000-7000-8000-00000000d109",
+                     *           "description": "Contrat de maintenance atelier\nVisite trimestrielle et réglage des machines",
+                     *           "quantity": 1,
+                     *           "unitCode": "C62",
+                     *           "unitPrice": 360,
+                     *           "discountPercent": 0,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "netAmount": 360,
+                     *           "vatExemptionReason": null
+                     *         }
+                     *       ],
+                     *       "totals": {
+                     *         "totalExcludingVat": 360,
+                     *         "vatBreakdown": [
+                     *           {
+                     *             "rate": 20,
+                     *             "category": "Standard",
+                     *             "base": 360,
+                     *             "vat": 72
+                     *           }
+                     *         ],
+                     *         "totalVat": 72,
+                     *         "totalIncludingVat": 432
+                     *       },
+                     *       "terms": [],
+                     *       "history": [
+                     *         {
+                     *           "occurredAt": "2026-12-15T09:30:00+00:00",
+                     *           "action": "contract.created",
+                     *           "actorName": "Claire Martin"
+                     *         }
+                     *       ],
+                     *       "updatedAt": "2026-12-15T09:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ContractResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/contracts",
+                     *       "errors": {
+                     *         "customerId": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/contracts",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/contracts",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/reference-not-found",
+                     *       "title": "L'élément référencé n'existe pas.",
+                     *       "status": 422,
+                     *       "instance": "/api/v1/contracts",
+                     *       "errors": {
+                     *         "customerId": [
+                     *           "L'élément référencé n'existe pas."
+                     *         ]
+                     *       },
+                     *       "code": "reference_not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/contracts",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateContractFromOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "orderId": "01936d00-0000-7000-8000-0000000000d1",
+                 *       "orderLineIds": [
+                 *         "01936d00-0000-7000-8000-00000000d109"
+                 *       ],
+                 *       "startDate": "2027-01-01",
+                 *       "termMonths": null,
+                 *       "periodicity": null,
+                 *       "timing": "InAdvance",
+                 *       "tacitRenewal": true,
+                 *       "noticeMonths": 3,
+                 *       "revision": {
+                 *         "kind": "Percentage",
+                 *         "percentage": 3,
+                 *         "baseIndexValue": null
+                 *       },
+                 *       "ownerUserId": null
+                 *     }
+                 */
+                "application/json": components["schemas"]["ContractFromOrderRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936f00-0000-7000-8000-0000000000a1",
+                     *       "reference": "CT-00012",
+                     *       "status": "Draft",
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "orderId": "01936d00-0000-7000-8000-0000000000d1",
+                     *       "orderNumber": "CO-2026-00031",
+                     *       "ownerUserId": "01936a00-0000-7000-8000-000000000011",
+                     *       "startDate": "2027-01-01",
+                     *       "termMonths": 12,
+                     *       "periodicity": "Quarterly",
+                     *       "timing": "InAdvance",
+                     *       "tacitRenewal": true,
+                     *       "noticeMonths": 3,
+                     *       "revision": {
+                     *         "kind": "Percentage",
+                     *         "percentage": 3,
+                     *         "baseIndexValue": null
+                     *       },
+                     *       "indexRevisionPending": false,
+                     *       "termNumber": 0,
+                     *       "currentTermStart": "2027-01-01",
+                     *       "currentTermEnd": "2027-12-31",
+                     *       "noticeDeadline": "2027-09-30",
+                     *       "noticeDeadlinePassed": false,
+                     *       "renewalOpensOn": "2027-07-02",
+                     *       "willRenewTacitly": false,
+                     *       "renewalDeclinedOn": null,
+                     *       "terminationDate": null,
+                     *       "terminationReason": null,
+                     *       "terminatedOn": null,
+                     *       "endDate": null,
+                     *       "periodAmountExcludingVat": 360,
+                     *       "monthlyRecurringRevenue": 120,
+                     *       "lines": [
+                     *         {
+                     *           "id": "01936f00-0000-7000-8000-0000000001a1",
+                     *           "position": 0,
+                     *           "kind": "Product",
+                     *           "productId": "01936c10-0000-7000-8000-00000000a009",
+                     *           "orderLineId": "01936d00-0000-7000-8000-00000000d109",
+                     *           "description": "Contrat de maintenance atelier\nVisite trimestrielle et réglage des machines",
+                     *           "quantity": 1,
+                     *           "unitCode": "C62",
+                     *           "unitPrice": 360,
+                     *           "discountPercent": 0,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "netAmount": 360,
+                     *           "vatExemptionReason": null
+                     *         }
+                     *       ],
+                     *       "totals": {
+                     *         "totalExcludingVat": 360,
+                     *         "vatBreakdown": [
+                     *           {
+                     *             "rate": 20,
+                     *             "category": "Standard",
+                     *             "base": 360,
+                     *             "vat": 72
+                     *           }
+                     *         ],
+                     *         "totalVat": 72,
+                     *         "totalIncludingVat": 432
+                     *       },
+                     *       "terms": [],
+                     *       "history": [
+                     *         {
+                     *           "occurredAt": "2026-12-15T09:30:00+00:00",
+                     *           "action": "contract.created",
+                     *           "actorName": "Claire Martin"
+                     *         }
+                     *       ],
+                     *       "updatedAt": "2026-12-15T09:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ContractResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/contracts/from-order",
+                     *       "errors": {
+                     *         "orderId": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/contracts/from-order",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/contracts/from-order",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-in-progress",
+                     *       "title": "Une requête avec cette clé d'idempotence est en cours de traitement.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/contracts/from-order",
+                     *       "code": "idempotency_key_in_progress",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/reference-not-found",
+                     *       "title": "L'élément référencé n'existe pas.",
+                     *       "status": 422,
+                     *       "instance": "/api/v1/contracts/from-order",
+                     *       "errors": {
+                     *         "orderId": [
+                     *           "L'élément référencé n'existe pas."
+                     *         ]
+                     *       },
+                     *       "code": "reference_not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/contracts/from-order",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListContractRenewals: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The renewal window in days, 1 to 366 (default 60): contracts whose current term ends within it.
+                 * @example 60
+                 */
+                within?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "today": "2027-11-15",
+                     *       "within": 60,
+                     *       "count": 1,
+                     *       "items": [
+                     *         {
+                     *           "id": "01936f00-0000-7000-8000-0000000000a1",
+                     *           "reference": "CT-00012",
+                     *           "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *           "customerName": "Menuiserie Durand SARL",
+                     *           "ownerUserId": "01936a00-0000-7000-8000-000000000011",
+                     *           "currentTermEnd": "2027-12-31",
+                     *           "daysLeft": 46,
+                     *           "noticeDeadline": "2027-09-30",
+                     *           "noticeDeadlinePassed": true,
+                     *           "willRenewTacitly": true,
+                     *           "indexRevisionPending": false,
+                     *           "revisionKind": "Percentage",
+                     *           "renewalOpensOn": "2027-07-02",
+                     *           "monthlyRecurringRevenue": 120
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ContractRenewalList"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/malformed-request",
+                     *       "title": "La requête est mal formée (JSON ou paramètre illisible).",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/contracts/renewals",
+                     *       "errors": {
+                     *         "within": [
+                     *           "La requête est mal formée (JSON ou paramètre illisible)."
+                     *         ]
+                     *       },
+                     *       "code": "malformed_request",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/contracts/renewals",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/contracts/renewals",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/contracts/renewals",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetRecurringRevenue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "today": "2026-12-15",
+                     *       "monthlyRecurringRevenue": 1245.5,
+                     *       "annualRecurringRevenue": 14946,
+                     *       "activeContracts": 9,
+                     *       "revenueToCome": [
+                     *         {
+                     *           "month": "2026-12-01",
+                     *           "amountExcludingVat": 1680
+                     *         },
+                     *         {
+                     *           "month": "2027-01-01",
+                     *           "amountExcludingVat": 885.5
+                     *         },
+                     *         {
+                     *           "month": "2027-02-01",
+                     *           "amountExcludingVat": 885.5
+                     *         },
+                     *         {
+                     *           "month": "2027-03-01",
+                     *           "amountExcludingVat": 1680
+                     *         },
+                     *         {
+                     *           "month": "2027-04-01",
+                     *           "amountExcludingVat": 885.5
+                     *         },
+                     *         {
+                     *           "month": "2027-05-01",
+                     *           "amountExcludingVat": 885.5
+                     *         },
+                     *         {
+                     *           "month": "2027-06-01",
+                     *           "amountExcludingVat": 1680
+                     *         },
+                     *         {
+                     *           "month": "2027-07-01",
+                     *           "amountExcludingVat": 885.5
+                     *         },
+                     *         {
+                     *           "month": "2027-08-01",
+                     *           "amountExcludingVat": 885.5
+                     *         },
+                     *         {
+                     *           "month": "2027-09-01",
+                     *           "amountExcludingVat": 1680
+                     *         },
+                     *         {
+                     *           "month": "2027-10-01",
+                     *           "amountExcludingVat": 885.5
+                     *         },
+                     *         {
+                     *           "month": "2027-11-01",
+                     *           "amountExcludingVat": 885.5
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RecurringRevenueResponse"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/contracts/recurring-revenue",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/contracts/recurring-revenue",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/contracts/recurring-revenue",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetContract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the contract (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936f00-0000-7000-8000-0000000000a1",
+                     *       "reference": "CT-00012",
+                     *       "status": "Active",
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "orderId": "01936d00-0000-7000-8000-0000000000d1",
+                     *       "orderNumber": "CO-2026-00031",
+                     *       "ownerUserId": "01936a00-0000-7000-8000-000000000011",
+                     *       "startDate": "2027-01-01",
+                     *       "termMonths": 12,
+                     *       "periodicity": "Quarterly",
+                     *       "timing": "InAdvance",
+                     *       "tacitRenewal": true,
+                     *       "noticeMonths": 3,
+                     *       "revision": {
+                     *         "kind": "Percentage",
+                     *         "percentage": 3,
+                     *         "baseIndexValue": null
+                     *       },
+                     *       "indexRevisionPending": false,
+                     *       "termNumber": 1,
+                     *       "currentTermStart": "2027-01-01",
+                     *       "currentTermEnd": "2027-12-31",
+                     *       "noticeDeadline": "2027-09-30",
+                     *       "noticeDeadlinePassed": false,
+                     *       "renewalOpensOn": "2027-07-02",
+                     *       "willRenewTacitly": true,
+                     *       "renewalDeclinedOn": null,
+                     *       "terminationDate": null,
+                     *       "terminationReason": null,
+                     *       "terminatedOn": null,
+                     *       "endDate": null,
+                     *       "periodAmountExcludingVat": 360,
+                     *       "monthlyRecurringRevenue": 120,
+                     *       "lines": [
+                     *         {
+                     *           "id": "01936f00-0000-7000-8000-0000000001a1",
+                     *           "position": 0,
+                     *           "kind": "Product",
+                     *           "productId": "01936c10-0000-7000-8000-00000000a009",
+                     *           "orderLineId": "01936d00-0000-7000-8000-00000000d109",
+                     *           "description": "Contrat de maintenance atelier\nVisite trimestrielle et réglage des machines",
+                     *           "quantity": 1,
+                     *           "unitCode": "C62",
+                     *           "unitPrice": 360,
+                     *           "discountPercent": 0,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "netAmount": 360,
+                     *           "vatExemptionReason": null
+                     *         }
+                     *       ],
+                     *       "totals": {
+                     *         "totalExcludingVat": 360,
+                     *         "vatBreakdown": [
+                     *           {
+                     *             "rate": 20,
+                     *             "category": "Standard",
+                     *             "base": 360,
+                     *             "vat": 72
+                     *           }
+                     *         ],
+                     *         "totalVat": 72,
+                     *         "totalIncludingVat": 432
+                     *       },
+                     *       "terms": [
+                     *         {
+                     *           "number": 1,
+                     *           "start": "2027-01-01",
+                     *           "end": "2027-12-31",
+                     *           "revisionKind": "None",
+                     *           "revisionValue": null,
+                     *           "priceFactor": 1,
+                     *           "tacit": false,
+                     *           "decidedOn": "2026-12-15",
+                     *           "decidedByUserId": "01936a00-0000-7000-8000-000000000011"
+                     *         }
+                     *       ],
+                     *       "history": [
+                     *         {
+                     *           "occurredAt": "2026-12-15T09:30:00+00:00",
+                     *           "action": "contract.created",
+                     *           "actorName": "Claire Martin"
+                     *         },
+                     *         {
+                     *           "occurredAt": "2026-12-15T09:35:00+00:00",
+                     *           "action": "contract.activated",
+                     *           "actorName": "Claire Martin"
+                     *         }
+                     *       ],
+                     *       "updatedAt": "2026-12-15T09:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ContractResponse"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateContract: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag returned when the record was read. A stale value answers 412; a missing one 428.
+                 * @example "1234"
+                 */
+                "If-Match": string;
+            };
+            path: {
+                /**
+                 * @description Id of the contract (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                 *       "ownerUserId": null,
+                 *       "startDate": "2027-01-01",
+                 *       "termMonths": 12,
+                 *       "periodicity": "Quarterly",
+                 *       "timing": "InAdvance",
+                 *       "tacitRenewal": true,
+                 *       "noticeMonths": 3,
+                 *       "revision": {
+                 *         "kind": "Percentage",
+                 *         "percentage": 3,
+                 *         "baseIndexValue": null
+                 *       },
+                 *       "lines": [
+                 *         {
+                 *           "kind": "Product",
+                 *           "productId": "01936c10-0000-7000-8000-00000000a009",
+                 *           "description": null,
+                 *           "quantity": 1,
+                 *           "unitCode": null,
+                 *           "unitPrice": null,
+                 *           "discountPercent": null,
+                 *           "vatRate": null,
+                 *           "nature": null,
+                 *           "vatExemptionReason": null
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ContractRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936f00-0000-7000-8000-0000000000a1",
+                     *       "reference": "CT-00012",
+                     *       "status": "Draft",
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "orderId": "01936d00-0000-7000-8000-0000000000d1",
+                     *       "orderNumber": "CO-2026-00031",
+                     *       "ownerUserId": "01936a00-0000-7000-8000-000000000011",
+                     *       "startDate": "2027-01-01",
+                     *       "termMonths": 12,
+                     *       "periodicity": "Quarterly",
+                     *       "timing": "InAdvance",
+                     *       "tacitRenewal": true,
+                     *       "noticeMonths": 3,
+                     *       "revision": {
+                     *         "kind": "Percentage",
+                     *         "percentage": 3,
+                     *         "baseIndexValue": null
+                     *       },
+                     *       "indexRevisionPending": false,
+                     *       "termNumber": 0,
+                     *       "currentTermStart": "2027-01-01",
+                     *       "currentTermEnd": "2027-12-31",
+                     *       "noticeDeadline": "2027-09-30",
+                     *       "noticeDeadlinePassed": false,
+                     *       "renewalOpensOn": "2027-07-02",
+                     *       "willRenewTacitly": false,
+                     *       "renewalDeclinedOn": null,
+                     *       "terminationDate": null,
+                     *       "terminationReason": null,
+                     *       "terminatedOn": null,
+                     *       "endDate": null,
+                     *       "periodAmountExcludingVat": 360,
+                     *       "monthlyRecurringRevenue": 120,
+                     *       "lines": [
+                     *         {
+                     *           "id": "01936f00-0000-7000-8000-0000000001a1",
+                     *           "position": 0,
+                     *           "kind": "Product",
+                     *           "productId": "01936c10-0000-7000-8000-00000000a009",
+                     *           "orderLineId": "01936d00-0000-7000-8000-00000000d109",
+                     *           "description": "Contrat de maintenance atelier\nVisite trimestrielle et réglage des machines",
+                     *           "quantity": 1,
+                     *           "unitCode": "C62",
+                     *           "unitPrice": 360,
+                     *           "discountPercent": 0,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "netAmount": 360,
+                     *           "vatExemptionReason": null
+                     *         }
+                     *       ],
+                     *       "totals": {
+                     *         "totalExcludingVat": 360,
+                     *         "vatBreakdown": [
+                     *           {
+                     *             "rate": 20,
+                     *             "category": "Standard",
+                     *             "base": 360,
+                     *             "vat": 72
+                     *           }
+                     *         ],
+                     *         "totalVat": 72,
+                     *         "totalIncludingVat": 432
+                     *       },
+                     *       "terms": [],
+                     *       "history": [
+                     *         {
+                     *           "occurredAt": "2026-12-15T09:30:00+00:00",
+                     *           "action": "contract.created",
+                     *           "actorName": "Claire Martin"
+                     *         }
+                     *       ],
+                     *       "updatedAt": "2026-12-15T09:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ContractResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "errors": {
+                     *         "customerId": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/document-frozen",
+                     *       "title": "Ce document est validé : son contenu ne peut plus être modifié.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "document_frozen",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The If-Match version is stale: someone changed the record since you read it. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/stale-version",
+                     *       "title": "Quelqu'un d'autre a modifié cet élément entre-temps : rechargez-le avant d'enregistrer.",
+                     *       "status": 412,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "stale_version",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/reference-not-found",
+                     *       "title": "L'élément référencé n'existe pas.",
+                     *       "status": 422,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "errors": {
+                     *         "customerId": [
+                     *           "L'élément référencé n'existe pas."
+                     *         ]
+                     *       },
+                     *       "code": "reference_not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The update lacks an If-Match header. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/if-match-required",
+                     *       "title": "Une modification doit indiquer la version lue (en-tête If-Match).",
+                     *       "status": 428,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "if_match_required",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeleteContract: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /**
+                 * @description Id of the contract (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/document-frozen",
+                     *       "title": "Ce document est validé : son contenu ne peut plus être modifié.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "document_frozen",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ActivateContract: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /**
+                 * @description Id of the contract (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936f00-0000-7000-8000-0000000000a1",
+                     *       "reference": "CT-00012",
+                     *       "status": "Active",
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "orderId": "01936d00-0000-7000-8000-0000000000d1",
+                     *       "orderNumber": "CO-2026-00031",
+                     *       "ownerUserId": "01936a00-0000-7000-8000-000000000011",
+                     *       "startDate": "2027-01-01",
+                     *       "termMonths": 12,
+                     *       "periodicity": "Quarterly",
+                     *       "timing": "InAdvance",
+                     *       "tacitRenewal": true,
+                     *       "noticeMonths": 3,
+                     *       "revision": {
+                     *         "kind": "Percentage",
+                     *         "percentage": 3,
+                     *         "baseIndexValue": null
+                     *       },
+                     *       "indexRevisionPending": false,
+                     *       "termNumber": 1,
+                     *       "currentTermStart": "2027-01-01",
+                     *       "currentTermEnd": "2027-12-31",
+                     *       "noticeDeadline": "2027-09-30",
+                     *       "noticeDeadlinePassed": false,
+                     *       "renewalOpensOn": "2027-07-02",
+                     *       "willRenewTacitly": true,
+                     *       "renewalDeclinedOn": null,
+                     *       "terminationDate": null,
+                     *       "terminationReason": null,
+                     *       "terminatedOn": null,
+                     *       "endDate": null,
+                     *       "periodAmountExcludingVat": 360,
+                     *       "monthlyRecurringRevenue": 120,
+                     *       "lines": [
+                     *         {
+                     *           "id": "01936f00-0000-7000-8000-0000000001a1",
+                     *           "position": 0,
+                     *           "kind": "Product",
+                     *           "productId": "01936c10-0000-7000-8000-00000000a009",
+                     *           "orderLineId": "01936d00-0000-7000-8000-00000000d109",
+                     *           "description": "Contrat de maintenance atelier\nVisite trimestrielle et réglage des machines",
+                     *           "quantity": 1,
+                     *           "unitCode": "C62",
+                     *           "unitPrice": 360,
+                     *           "discountPercent": 0,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "netAmount": 360,
+                     *           "vatExemptionReason": null
+                     *         }
+                     *       ],
+                     *       "totals": {
+                     *         "totalExcludingVat": 360,
+                     *         "vatBreakdown": [
+                     *           {
+                     *             "rate": 20,
+                     *             "category": "Standard",
+                     *             "base": 360,
+                     *             "vat": 72
+                     *           }
+                     *         ],
+                     *         "totalVat": 72,
+                     *         "totalIncludingVat": 432
+                     *       },
+                     *       "terms": [
+                     *         {
+                     *           "number": 1,
+                     *           "start": "2027-01-01",
+                     *           "end": "2027-12-31",
+                     *           "revisionKind": "None",
+                     *           "revisionValue": null,
+                     *           "priceFactor": 1,
+                     *           "tacit": false,
+                     *           "decidedOn": "2026-12-15",
+                     *           "decidedByUserId": "01936a00-0000-7000-8000-000000000011"
+                     *         }
+                     *       ],
+                     *       "history": [
+                     *         {
+                     *           "occurredAt": "2026-12-15T09:30:00+00:00",
+                     *           "action": "contract.created",
+                     *           "actorName": "Claire Martin"
+                     *         },
+                     *         {
+                     *           "occurredAt": "2026-12-15T09:35:00+00:00",
+                     *           "action": "contract.activated",
+                     *           "actorName": "Claire Martin"
+                     *         }
+                     *       ],
+                     *       "updatedAt": "2026-12-15T09:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ContractResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-invalid",
+                     *       "title": "La clé d'idempotence doit faire de 1 à 200 caractères imprimables.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/activate",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           "La clé d'idempotence doit faire de 1 à 200 caractères imprimables."
+                     *         ]
+                     *       },
+                     *       "code": "idempotency_key_invalid",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/activate",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/activate",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-in-progress",
+                     *       "title": "Une requête avec cette clé d'idempotence est en cours de traitement.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/activate",
+                     *       "code": "idempotency_key_in_progress",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-reused",
+                     *       "title": "Cette clé d'idempotence a déjà servi pour une autre requête.",
+                     *       "status": 422,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/activate",
+                     *       "code": "idempotency_key_reused",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/activate",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    TerminateContract: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /**
+                 * @description Id of the contract (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "effectiveDate": null,
+                 *       "reason": "Le client internalise la maintenance de son atelier."
+                 *     }
+                 */
+                "application/json": components["schemas"]["TerminateContractRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936f00-0000-7000-8000-0000000000a1",
+                     *       "reference": "CT-00012",
+                     *       "status": "Terminated",
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "orderId": "01936d00-0000-7000-8000-0000000000d1",
+                     *       "orderNumber": "CO-2026-00031",
+                     *       "ownerUserId": "01936a00-0000-7000-8000-000000000011",
+                     *       "startDate": "2027-01-01",
+                     *       "termMonths": 12,
+                     *       "periodicity": "Quarterly",
+                     *       "timing": "InAdvance",
+                     *       "tacitRenewal": true,
+                     *       "noticeMonths": 3,
+                     *       "revision": {
+                     *         "kind": "Percentage",
+                     *         "percentage": 3,
+                     *         "baseIndexValue": null
+                     *       },
+                     *       "indexRevisionPending": false,
+                     *       "termNumber": 1,
+                     *       "currentTermStart": "2027-01-01",
+                     *       "currentTermEnd": "2027-12-31",
+                     *       "noticeDeadline": "2027-09-30",
+                     *       "noticeDeadlinePassed": false,
+                     *       "renewalOpensOn": "2027-07-02",
+                     *       "willRenewTacitly": false,
+                     *       "renewalDeclinedOn": null,
+                     *       "terminationDate": "2027-12-31",
+                     *       "terminationReason": "Le client internalise la maintenance de son atelier.",
+                     *       "terminatedOn": "2027-09-12",
+                     *       "endDate": "2027-12-31",
+                     *       "periodAmountExcludingVat": 360,
+                     *       "monthlyRecurringRevenue": 120,
+                     *       "lines": [
+                     *         {
+                     *           "id": "01936f00-0000-7000-8000-0000000001a1",
+                     *           "position": 0,
+                     *           "kind": "Product",
+                     *           "productId": "01936c10-0000-7000-8000-00000000a009",
+                     *           "orderLineId": "01936d00-0000-7000-8000-00000000d109",
+                     *           "description": "Contrat de maintenance atelier\nVisite trimestrielle et réglage des machines",
+                     *           "quantity": 1,
+                     *           "unitCode": "C62",
+                     *           "unitPrice": 360,
+                     *           "discountPercent": 0,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "netAmount": 360,
+                     *           "vatExemptionReason": null
+                     *         }
+                     *       ],
+                     *       "totals": {
+                     *         "totalExcludingVat": 360,
+                     *         "vatBreakdown": [
+                     *           {
+                     *             "rate": 20,
+                     *             "category": "Standard",
+                     *             "base": 360,
+                     *             "vat": 72
+                     *           }
+                     *         ],
+                     *         "totalVat": 72,
+                     *         "totalIncludingVat": 432
+                     *       },
+                     *       "terms": [
+                     *         {
+                     *           "number": 1,
+                     *           "start": "2027-01-01",
+                     *           "end": "2027-12-31",
+                     *           "revisionKind": "None",
+                     *           "revisionValue": null,
+                     *           "priceFactor": 1,
+                     *           "tacit": false,
+                     *           "decidedOn": "2026-12-15",
+                     *           "decidedByUserId": "01936a00-0000-7000-8000-000000000011"
+                     *         }
+                     *       ],
+                     *       "history": [
+                     *         {
+                     *           "occurredAt": "2026-12-15T09:30:00+00:00",
+                     *           "action": "contract.created",
+                     *           "actorName": "Claire Martin"
+                     *         },
+                     *         {
+                     *           "occurredAt": "2026-12-15T09:35:00+00:00",
+                     *           "action": "contract.activated",
+                     *           "actorName": "Claire Martin"
+                     *         }
+                     *       ],
+                     *       "updatedAt": "2026-12-15T09:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ContractResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/terminate",
+                     *       "errors": {
+                     *         "reason": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/terminate",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/terminate",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-in-progress",
+                     *       "title": "Une requête avec cette clé d'idempotence est en cours de traitement.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/terminate",
+                     *       "code": "idempotency_key_in_progress",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-reused",
+                     *       "title": "Cette clé d'idempotence a déjà servi pour une autre requête.",
+                     *       "status": 422,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/terminate",
+                     *       "code": "idempotency_key_reused",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/terminate",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RenewContract: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /**
+                 * @description Id of the contract (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "revision": {
+                 *         "kind": "Percentage",
+                 *         "percentage": 3,
+                 *         "indexValue": null
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["RenewContractRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936f00-0000-7000-8000-0000000000a1",
+                     *       "reference": "CT-00012",
+                     *       "status": "Active",
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "orderId": "01936d00-0000-7000-8000-0000000000d1",
+                     *       "orderNumber": "CO-2026-00031",
+                     *       "ownerUserId": "01936a00-0000-7000-8000-000000000011",
+                     *       "startDate": "2027-01-01",
+                     *       "termMonths": 12,
+                     *       "periodicity": "Quarterly",
+                     *       "timing": "InAdvance",
+                     *       "tacitRenewal": true,
+                     *       "noticeMonths": 3,
+                     *       "revision": {
+                     *         "kind": "Percentage",
+                     *         "percentage": 3,
+                     *         "baseIndexValue": null
+                     *       },
+                     *       "indexRevisionPending": false,
+                     *       "termNumber": 2,
+                     *       "currentTermStart": "2028-01-01",
+                     *       "currentTermEnd": "2028-12-31",
+                     *       "noticeDeadline": "2028-09-30",
+                     *       "noticeDeadlinePassed": false,
+                     *       "renewalOpensOn": "2028-07-02",
+                     *       "willRenewTacitly": true,
+                     *       "renewalDeclinedOn": null,
+                     *       "terminationDate": null,
+                     *       "terminationReason": null,
+                     *       "terminatedOn": null,
+                     *       "endDate": null,
+                     *       "periodAmountExcludingVat": 370.8,
+                     *       "monthlyRecurringRevenue": 123.6,
+                     *       "lines": [
+                     *         {
+                     *           "id": "01936f00-0000-7000-8000-0000000001a1",
+                     *           "position": 0,
+                     *           "kind": "Product",
+                     *           "productId": "01936c10-0000-7000-8000-00000000a009",
+                     *           "orderLineId": "01936d00-0000-7000-8000-00000000d109",
+                     *           "description": "Contrat de maintenance atelier\nVisite trimestrielle et réglage des machines",
+                     *           "quantity": 1,
+                     *           "unitCode": "C62",
+                     *           "unitPrice": 370.8,
+                     *           "discountPercent": 0,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "netAmount": 370.8,
+                     *           "vatExemptionReason": null
+                     *         }
+                     *       ],
+                     *       "totals": {
+                     *         "totalExcludingVat": 370.8,
+                     *         "vatBreakdown": [
+                     *           {
+                     *             "rate": 20,
+                     *             "category": "Standard",
+                     *             "base": 370.8,
+                     *             "vat": 74.16
+                     *           }
+                     *         ],
+                     *         "totalVat": 74.16,
+                     *         "totalIncludingVat": 444.96
+                     *       },
+                     *       "terms": [
+                     *         {
+                     *           "number": 1,
+                     *           "start": "2027-01-01",
+                     *           "end": "2027-12-31",
+                     *           "revisionKind": "None",
+                     *           "revisionValue": null,
+                     *           "priceFactor": 1,
+                     *           "tacit": false,
+                     *           "decidedOn": "2026-12-15",
+                     *           "decidedByUserId": "01936a00-0000-7000-8000-000000000011"
+                     *         },
+                     *         {
+                     *           "number": 2,
+                     *           "start": "2028-01-01",
+                     *           "end": "2028-12-31",
+                     *           "revisionKind": "Percentage",
+                     *           "revisionValue": 3,
+                     *           "priceFactor": 1.03,
+                     *           "tacit": false,
+                     *           "decidedOn": "2027-09-20",
+                     *           "decidedByUserId": "01936a00-0000-7000-8000-000000000011"
+                     *         }
+                     *       ],
+                     *       "history": [
+                     *         {
+                     *           "occurredAt": "2026-12-15T09:30:00+00:00",
+                     *           "action": "contract.created",
+                     *           "actorName": "Claire Martin"
+                     *         },
+                     *         {
+                     *           "occurredAt": "2026-12-15T09:35:00+00:00",
+                     *           "action": "contract.activated",
+                     *           "actorName": "Claire Martin"
+                     *         }
+                     *       ],
+                     *       "updatedAt": "2026-12-15T09:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ContractResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/renew",
+                     *       "errors": {
+                     *         "revision": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/renew",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/renew",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-in-progress",
+                     *       "title": "Une requête avec cette clé d'idempotence est en cours de traitement.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/renew",
+                     *       "code": "idempotency_key_in_progress",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-reused",
+                     *       "title": "Cette clé d'idempotence a déjà servi pour une autre requête.",
+                     *       "status": 422,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/renew",
+                     *       "code": "idempotency_key_reused",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/renew",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    LetContractExpire: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /**
+                 * @description Id of the contract (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936f00-0000-7000-8000-0000000000a1",
+                     *       "reference": "CT-00012",
+                     *       "status": "Active",
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "orderId": "01936d00-0000-7000-8000-0000000000d1",
+                     *       "orderNumber": "CO-2026-00031",
+                     *       "ownerUserId": "01936a00-0000-7000-8000-000000000011",
+                     *       "startDate": "2027-01-01",
+                     *       "termMonths": 12,
+                     *       "periodicity": "Quarterly",
+                     *       "timing": "InAdvance",
+                     *       "tacitRenewal": true,
+                     *       "noticeMonths": 3,
+                     *       "revision": {
+                     *         "kind": "Percentage",
+                     *         "percentage": 3,
+                     *         "baseIndexValue": null
+                     *       },
+                     *       "indexRevisionPending": false,
+                     *       "termNumber": 1,
+                     *       "currentTermStart": "2027-01-01",
+                     *       "currentTermEnd": "2027-12-31",
+                     *       "noticeDeadline": "2027-09-30",
+                     *       "noticeDeadlinePassed": false,
+                     *       "renewalOpensOn": "2027-07-02",
+                     *       "willRenewTacitly": true,
+                     *       "renewalDeclinedOn": null,
+                     *       "terminationDate": null,
+                     *       "terminationReason": null,
+                     *       "terminatedOn": null,
+                     *       "endDate": null,
+                     *       "periodAmountExcludingVat": 360,
+                     *       "monthlyRecurringRevenue": 120,
+                     *       "lines": [
+                     *         {
+                     *           "id": "01936f00-0000-7000-8000-0000000001a1",
+                     *           "position": 0,
+                     *           "kind": "Product",
+                     *           "productId": "01936c10-0000-7000-8000-00000000a009",
+                     *           "orderLineId": "01936d00-0000-7000-8000-00000000d109",
+                     *           "description": "Contrat de maintenance atelier\nVisite trimestrielle et réglage des machines",
+                     *           "quantity": 1,
+                     *           "unitCode": "C62",
+                     *           "unitPrice": 360,
+                     *           "discountPercent": 0,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "netAmount": 360,
+                     *           "vatExemptionReason": null
+                     *         }
+                     *       ],
+                     *       "totals": {
+                     *         "totalExcludingVat": 360,
+                     *         "vatBreakdown": [
+                     *           {
+                     *             "rate": 20,
+                     *             "category": "Standard",
+                     *             "base": 360,
+                     *             "vat": 72
+                     *           }
+                     *         ],
+                     *         "totalVat": 72,
+                     *         "totalIncludingVat": 432
+                     *       },
+                     *       "terms": [
+                     *         {
+                     *           "number": 1,
+                     *           "start": "2027-01-01",
+                     *           "end": "2027-12-31",
+                     *           "revisionKind": "None",
+                     *           "revisionValue": null,
+                     *           "priceFactor": 1,
+                     *           "tacit": false,
+                     *           "decidedOn": "2026-12-15",
+                     *           "decidedByUserId": "01936a00-0000-7000-8000-000000000011"
+                     *         }
+                     *       ],
+                     *       "history": [
+                     *         {
+                     *           "occurredAt": "2026-12-15T09:30:00+00:00",
+                     *           "action": "contract.created",
+                     *           "actorName": "Claire Martin"
+                     *         },
+                     *         {
+                     *           "occurredAt": "2026-12-15T09:35:00+00:00",
+                     *           "action": "contract.activated",
+                     *           "actorName": "Claire Martin"
+                     *         }
+                     *       ],
+                     *       "updatedAt": "2026-12-15T09:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ContractResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-invalid",
+                     *       "title": "La clé d'idempotence doit faire de 1 à 200 caractères imprimables.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/let-expire",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           "La clé d'idempotence doit faire de 1 à 200 caractères imprimables."
+                     *         ]
+                     *       },
+                     *       "code": "idempotency_key_invalid",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/let-expire",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/let-expire",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-in-progress",
+                     *       "title": "Une requête avec cette clé d'idempotence est en cours de traitement.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/let-expire",
+                     *       "code": "idempotency_key_in_progress",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-reused",
+                     *       "title": "Cette clé d'idempotence a déjà servi pour une autre requête.",
+                     *       "status": 422,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/let-expire",
+                     *       "code": "idempotency_key_reused",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/let-expire",
                      *       "code": "rate_limited",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }
