@@ -142,6 +142,8 @@ export interface paths {
          *     - `aging` (`receivables:read`): the totals of `GET /receivables/aging` today (amounts including VAT per bucket of days late).
          *     - `milestones` (`billing-schedules:read`): the five next billing-schedule milestones not invoiced yet of orders in progress, earliest first (`isLate` when past).
          *     - `activity` (`audit:read`): the ten latest changes to invoices, credit notes, quotes, orders, payments, customers, products and opportunities, newest first, with a French `summary` (who did what on which document); changes to a kind of record the caller may not read are left out.
+         *     - `recurringRevenue` (`contracts:read`): monthly and annual recurring revenue of the subscription contracts and the revenue they will invoice per month over the next twelve, as `GET /contracts/recurring-revenue` gives them.
+         *     - `contractsToRenew` (`contracts:read`): how many active contracts reach the end of their term within 60 days (or wait for an index value), and the five nearest, as `GET /contracts/renewals?within=60` lists them.
          *     A part the caller may not read is `null`.
          *
          *     Requires the permission `company:read` (role matrix for users, scope for API keys).
@@ -213,72 +215,6 @@ export interface paths {
          *     Requires the permission `billing-schedules:read` (role matrix for users, scope for API keys).
          */
         get: operations["GetBillingOverview"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/delivery-notes/{id}/send": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Send the delivery note by e-mail
-         * @description Queues an e-mail with the delivery note's PDF attached (rendered now) to `to` — by default the customer's billing contact (422 `no_recipient` when it has no e-mail) — and `cc`, with the subject and body of the document template (placeholders {number}, {amount}, {dueDate}, {customerName}, {companyName} filled) unless given. Only a validated document is sent (409 `document_not_validated`; a quote must first be marked sent, which numbers it: `POST /quotes/{id}/send`, then `POST /quotes/{id}/email`). The mail goes through the outbox: if the SMTP server is down nothing is lost, it is retried, and `emails` (also `GET …/emails`) shows its status. Recorded in the audit log.
-         *
-         *     Requires the permission `delivery-notes:write` (role matrix for users, scope for API keys).
-         */
-        post: operations["SendDeliveryNote"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/delivery-notes/{id}/emails": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The e-mails sent with the delivery note
-         * @description Newest first: recipients, subject, attachment, status (Pending, Sending, Sent, Failed), attempts and the last error while the SMTP server refuses, sent time. Bodies are never returned.
-         *
-         *     Requires the permission `delivery-notes:read` (role matrix for users, scope for API keys).
-         */
-        get: operations["ListDeliveryNoteEmails"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/orders/{id}/deliveries": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * What of an order is delivered
-         * @description Per priced order line: ordered, delivered (validated and delivered notes; drafts reserve nothing, cancelled notes gave theirs back) and left to deliver, and whether its product is deliverable; `deliveryStatus`: NotDeliverable (no deliverable line, or the order is not validated), NotDelivered, PartiallyDelivered ("Partiellement livrée"), Delivered ("Livrée"); and every note of the order, oldest first.
-         *
-         *     Requires the permission `delivery-notes:read` (role matrix for users, scope for API keys).
-         */
-        get: operations["GetOrderDeliveries"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1741,28 +1677,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/invoices/from-delivery-notes": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Invoice the delivered quantities of delivery notes
-         * @description Creates a draft intermediate invoice of the notes' order (kind `Intermediate`, one line per order line at the order's price) with exactly the quantities of the notes, summed per order line, never beyond what is left to invoice (422 `beyond_left_to_invoice`). The notes (`deliveryNoteIds`, each once) must be known (422 `reference_not_found` on `deliveryNoteIds[i]`), validated or delivered (409 `delivery_note_not_invoiceable`), not yet invoiced (409 `delivery_note_invoiced`) and of one order (422 `delivery_notes_of_several_orders`). They are locked and linked to the invoice in the same transaction: two requests on one note make one invoice. The date of sale (`saleDate`) is the latest of the notes' delivery dates (delivered on, else the note's date), and the comment ends with the mention "Livraisons : BL-2026-0001 du 04/12/2026, BL-2026-0002 du 07/12/2026". Deleting the draft gives the notes back. Payment terms, method and purchase-order reference default to the order's.
-         *
-         *     Requires the permission `invoices:write` (role matrix for users, scope for API keys).
-         */
-        post: operations["CreateInvoiceFromDeliveryNotes"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/invoices/from-order/preview": {
         parameters: {
             query?: never;
@@ -1924,7 +1838,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/delivery-notes": {
+    "/api/v1/contracts": {
         parameters: {
             query?: never;
             header?: never;
@@ -1932,27 +1846,49 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List delivery notes
-         * @description Filters: `status` (Draft, Validated, Delivered, Cancelled), `orderId`, `customerId`, `updatedSince`; `search` matches the note's number, the order's number or the customer's name. `sort`: `-updatedAt` (default), `issueDate`, `plannedDate`, `deliveredOn` (prefix `-` for descending). Keyset paging: `limit` (default 25, at most 100) and the opaque `after` cursor of the previous page.
+         * List subscription contracts
+         * @description Filters: `status` (Draft, Active, Terminated, Expired), `customerId`, `orderId`, `renewalWithin` (1–366: active contracts whose current term ends within that many days, or whose index revision is pending), `updatedSince`; `search` matches the reference or the customer's name. `sort`: `-updatedAt` (default), `reference`, `startDate`, `currentTermEnd`.
          *
-         *     Requires the permission `delivery-notes:read` (role matrix for users, scope for API keys).
+         *     Requires the permission `contracts:read` (role matrix for users, scope for API keys).
          */
-        get: operations["ListDeliveryNotes"];
+        get: operations["ListContracts"];
         put?: never;
         /**
-         * Create a draft delivery note from a validated order
-         * @description A draft (no number) for the deliverable lines of a validated order (409 `order_not_validated` otherwise; unknown order 422 `reference_not_found` on `orderId`). `lines` omitted: every deliverable line at the quantity left to deliver (409 `nothing_left_to_deliver` when nothing is left). Each line names an order line of the order (422 `order_line_not_found`), whose product is flagged Deliverable (422 `order_line_not_deliverable`), with a positive quantity of at most 3 decimals (422 `line_quantity_invalid`) never beyond what is left to deliver = ordered − validated and delivered notes (422 `beyond_left_to_deliver` on `lines[i].quantity`, with `leftToDeliver`). A draft reserves nothing: quantities are checked again at validation. The delivery address defaults to the order's; `showPrices` (default false) prints unit prices and amounts.
+         * Create a draft subscription contract directly
+         * @description Terms: `startDate` (2000–2100), `termMonths` 1–120 and a whole number of billing periods (422 `contract_term_not_whole_periods`), `periodicity` (Monthly, Quarterly, HalfYearly, Yearly), `timing` (InAdvance: a period is invoiced on its first day; InArrears: the day after its last), `tacitRenewal`, `noticeMonths` 0–12 and shorter than the term (422 `contract_notice_invalid`), `revision` (None; Percentage with `percentage` −50 to 100 applied at each tacit renewal; Index with `baseIndexValue`, the index value current prices are based on). The term ends the day before `startDate` + `termMonths` months (01/01/2027 + 12 → 31/12/2027; 29/02/2028 + 12 → 27/02/2029). Lines are entered like an order's (a product line copies the product's description, unit, price and VAT); they say what **one billing period** invoices. `ownerUserId` (the sales user who receives the notice reminder) defaults to the caller. The contract gets the next `CT-00001` reference of the company.
          *
-         *     Requires the permission `delivery-notes:write` (role matrix for users, scope for API keys).
+         *     Requires the permission `contracts:write` (role matrix for users, scope for API keys).
          */
-        post: operations["CreateDeliveryNote"];
+        post: operations["CreateContract"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/delivery-notes/{id}": {
+    "/api/v1/contracts/from-order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a draft contract from a validated order's subscription lines
+         * @description Copies the chosen lines (`orderLineIds`, default: every line whose product is flagged Contract) of a validated order (in progress; else 409 `order_not_validated`) into a draft contract for the order's customer, prices and VAT unchanged. A line that is not a subscription line is refused (422 `order_line_not_contract`); an order line is under one contract only (409 `order_line_under_contract` naming the contract; two simultaneous requests give one contract). These lines are billed by the contract, never by the order's full or balance invoices. `periodicity` and `termMonths` default to the products' (422 `contract_defaults_differ` when the lines' products disagree); `ownerUserId` to the order's salesperson, else the caller. Terms: `startDate` (2000–2100), `termMonths` 1–120 and a whole number of billing periods (422 `contract_term_not_whole_periods`), `periodicity` (Monthly, Quarterly, HalfYearly, Yearly), `timing` (InAdvance: a period is invoiced on its first day; InArrears: the day after its last), `tacitRenewal`, `noticeMonths` 0–12 and shorter than the term (422 `contract_notice_invalid`), `revision` (None; Percentage with `percentage` −50 to 100 applied at each tacit renewal; Index with `baseIndexValue`, the index value current prices are based on). The term ends the day before `startDate` + `termMonths` months (01/01/2027 + 12 → 31/12/2027; 29/02/2028 + 12 → 27/02/2029).
+         *
+         *     Requires the permission `contracts:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["CreateContractFromOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/renewals": {
         parameters: {
             query?: never;
             header?: never;
@@ -1960,33 +1896,77 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get a delivery note
-         * @description Lines (order line, wording, unit, quantity, the order line's price), delivery address, status and its dates (issue, delivered on, received by, cancellation), and the invoice billing it. The `ETag` is the version `PUT` needs in `If-Match`.
+         * Contracts reaching the end of their term
+         * @description Active contracts whose current term ends within `within` days of today (1–366, default 60; outside: 400 `renewal_window_out_of_range`), plus those renewed tacitly whose index revision waits for a value, nearest term end first (at most 500 items; `count` counts them all). Each says its `noticeDeadline` and whether it is passed, whether it will renew tacitly, `daysLeft` to the term end and its monthly recurring revenue. Renew (`POST /{id}/renew`) or let expire (`POST /{id}/let-expire`).
          *
-         *     Requires the permission `delivery-notes:read` (role matrix for users, scope for API keys).
+         *     Requires the permission `contracts:read` (role matrix for users, scope for API keys).
          */
-        get: operations["GetDeliveryNote"];
+        get: operations["ListContractRenewals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/recurring-revenue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
         /**
-         * Update a draft delivery note
-         * @description Drafts only (409 `document_frozen` once validated). A full replacement of the editable part: `lines` (omitted: kept; checked as on creation against what is left to deliver), `plannedDate`, `deliveryAddress`, `remarks`, `showPrices`. Needs the `ETag` in `If-Match` (428 without, 412 when stale).
+         * Monthly and annual recurring revenue, and revenue to come per month
+         * @description Excluding VAT, on `today` (company time zone). `monthlyRecurringRevenue` (MRR) sums, over the contracts still billing today (active, or terminated with their end date not passed), each contract's period amount ÷ months per period, rounded to the cent per contract; `annualRecurringRevenue` (ARR) = 12 × MRR; `activeContracts` counts the active ones. `revenueToCome`: for the current month and the eleven after it, what the contracts' periods will invoice (by billing date, after today), at today's prices, renewing while they renew tacitly, stopping at a termination or expiry (a cut period billed by days).
          *
-         *     Requires the permission `delivery-notes:write` (role matrix for users, scope for API keys).
+         *     Requires the permission `contracts:read` (role matrix for users, scope for API keys).
          */
-        put: operations["UpdateDeliveryNote"];
+        get: operations["GetRecurringRevenue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a contract
+         * @description The contract's terms and lines (what one period invoices), `periodAmountExcludingVat` and its monthly equivalent `monthlyRecurringRevenue` (period amount ÷ months per period, rounded to the cent), the current term (`currentTermStart`–`currentTermEnd`, inclusive, `termNumber`), the `noticeDeadline` of the current term and whether it is passed, `renewalOpensOn`, `willRenewTacitly`, the termination if any (`endDate` is the last day billed), the order it was made from, every term in `terms` (with the revision each applied) and the history of its transitions.
+         *
+         *     Requires the permission `contracts:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["GetContract"];
+        /**
+         * Update a draft contract
+         * @description Only a draft changes (else 409 `invalid_state_transition`): customer, owner, terms and, when `lines` is given, the lines (omitted: kept). A contract made from an order keeps the order's customer and lines (422 `contract_lines_follow_order`). Terms: `startDate` (2000–2100), `termMonths` 1–120 and a whole number of billing periods (422 `contract_term_not_whole_periods`), `periodicity` (Monthly, Quarterly, HalfYearly, Yearly), `timing` (InAdvance: a period is invoiced on its first day; InArrears: the day after its last), `tacitRenewal`, `noticeMonths` 0–12 and shorter than the term (422 `contract_notice_invalid`), `revision` (None; Percentage with `percentage` −50 to 100 applied at each tacit renewal; Index with `baseIndexValue`, the index value current prices are based on). The term ends the day before `startDate` + `termMonths` months (01/01/2027 + 12 → 31/12/2027; 29/02/2028 + 12 → 27/02/2029).
+         *
+         *     Requires the permission `contracts:write` (role matrix for users, scope for API keys).
+         */
+        put: operations["UpdateContract"];
         post?: never;
         /**
-         * Delete a draft delivery note
-         * @description A draft (no number) can be deleted. A validated or delivered note is never deleted (409 `document_not_deletable`): cancel it with a reason, which gives its quantities back.
+         * Delete a draft contract
+         * @description A draft can be deleted (its order lines may then go under another contract); an active, terminated or expired contract never is (409 `document_not_deletable`): terminate it instead.
          *
-         *     Requires the permission `delivery-notes:write` (role matrix for users, scope for API keys).
+         *     Requires the permission `contracts:write` (role matrix for users, scope for API keys).
          */
-        delete: operations["DeleteDeliveryNote"];
+        delete: operations["DeleteContract"];
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/delivery-notes/{id}/validate": {
+    "/api/v1/contracts/{id}/activate": {
         parameters: {
             query?: never;
             header?: never;
@@ -1996,19 +1976,19 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Validate a draft delivery note: number it and freeze it
-         * @description In one transaction, under a lock on the order (two notes of one order never over-deliver, also on several instances): re-checks each quantity against what is left to deliver (422 `beyond_left_to_deliver` on `lines[i].quantity`), the order still in progress (409 `order_not_validated`), the date (`issueDate`, default today in the company's time zone; never in the future — 422 `issue_date_in_future` — nor before the last validated note — 422 `numbering_backdated`), then takes the next number of the delivery-note series (`BL-2026-0001`, gapless: a refused validation takes no number). The quantities become delivered on the order. Validating twice answers 409 `invalid_state_transition`.
+         * Activate a draft contract
+         * @description Draft → active: the first term starts on `startDate` (which may be in the past: the billing job then invoices the periods already due) and ends on `currentTermEnd`; the contract is frozen. It needs a priced line with a total not below zero (422 `document_has_no_priced_line`, `document_total_negative`); activating twice answers 409 `invalid_state_transition`.
          *
-         *     Requires the permission `delivery-notes:write` (role matrix for users, scope for API keys).
+         *     Requires the permission `contracts:write` (role matrix for users, scope for API keys).
          */
-        post: operations["ValidateDeliveryNote"];
+        post: operations["ActivateContract"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/delivery-notes/{id}/deliver": {
+    "/api/v1/contracts/{id}/terminate": {
         parameters: {
             query?: never;
             header?: never;
@@ -2018,19 +1998,19 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Mark a validated delivery note as delivered
-         * @description A validated note only (409 `invalid_state_transition` otherwise). `deliveredOn` is required, never before the note's date (422 `delivery_date_before_issue`) nor in the future (422 `issue_date_in_future`); `receivedBy` (who signed) is required (422). The delivered date becomes the date of sale of the invoice made from the note.
+         * Terminate an active contract (give notice)
+         * @description Notice is given today (company time zone) with a `reason`. The termination takes effect on `effectiveDate`, by default the earliest the notice allows: the end of the current term when today is on or before the notice deadline (`noticeDeadline` = the last day leaving `noticeMonths` whole months before the term end); after it, the end of the next term when the contract renews tacitly (it renews once more), or the current term end when it does not. An earlier date is refused with 422 `contract_notice_not_respected`, its `earliestDate` (ISO date) and `noticeDeadline` in the problem; a date after the end of the next term (or of the current one without tacit renewal) with 422 `contract_termination_too_late`. The contract becomes `Terminated` at once: periods are still invoiced up to `endDate` (= the termination date), then nothing; it is no longer renewed. Only an active contract can be terminated (409 `invalid_state_transition`).
          *
-         *     Requires the permission `delivery-notes:write` (role matrix for users, scope for API keys).
+         *     Requires the permission `contracts:write` (role matrix for users, scope for API keys).
          */
-        post: operations["DeliverDeliveryNote"];
+        post: operations["TerminateContract"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/delivery-notes/{id}/cancel": {
+    "/api/v1/contracts/{id}/renew": {
         parameters: {
             query?: never;
             header?: never;
@@ -2040,19 +2020,41 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Cancel a validated or delivered delivery note
-         * @description With a `reason` (422 when missing). The note keeps its number (the series stays gapless) and its quantities are left to deliver again on the order. Never once invoiced (409 `delivery_note_invoiced`: credit the invoice first); a draft is deleted instead (409 `invalid_state_transition`).
+         * Renew an active contract for a new term, with revised prices
+         * @description A new term of `termMonths` starts the day after the current term ends. `revision`: `None` keeps prices; `Percentage` multiplies each unit price by (1 + `percentage` / 100); `Index` by `indexValue` ÷ the contract's base index value, which `indexValue` then replaces (422 `contract_index_not_defined` if the contract has no index clause). Each unit price is rounded once to 4 decimals (half away from zero); the term, its revision and factor go to `terms`. Allowed from `renewalOpensOn` (90 days before the notice deadline, never before the current term has started; earlier: 409 `contract_renewal_too_early` with `opensOn`), so a term is renewed once — also when two requests arrive together. A contract renewed tacitly whose index revision is pending (`indexRevisionPending`) takes the revision on its current term instead. Only an active contract is renewed (409 `invalid_state_transition`). A renewal cancels an earlier let-expire.
          *
-         *     Requires the permission `delivery-notes:write` (role matrix for users, scope for API keys).
+         *     Requires the permission `contracts:write` (role matrix for users, scope for API keys).
          */
-        post: operations["CancelDeliveryNote"];
+        post: operations["RenewContract"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/delivery-notes/{id}/pdf": {
+    "/api/v1/contracts/{id}/let-expire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Do not renew: let the contract expire at the end of its current term
+         * @description The contract will not renew tacitly: at the end of the current term the billing job makes it `Expired` (its last day billed is the term end). A contract renewing tacitly can be stopped this way only until its notice deadline (after it: 422 `contract_notice_passed` with `noticeDeadline` and `earliestDate`; terminate it for the end of the next term instead). Asking twice changes nothing. Only an active contract (409 `invalid_state_transition`).
+         *
+         *     Requires the permission `contracts:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["LetContractExpire"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}/periods": {
         parameters: {
             query?: never;
             header?: never;
@@ -2060,13 +2062,63 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The delivery note as a PDF (bon de livraison)
-         * @description Rendered now with the DeliveryNote template: number and date, the order's number and the customer's purchase-order reference, the delivery address, the lines with their quantities — unit prices and amounts only when the note's `showPrices` is true — remarks, and the reception block (planned date, delivered on, received by, signature). A draft is a preview: BROUILLON, a diagonal "APERÇU — sans valeur" watermark and footer mark, file name `Bon de livraison brouillon (aperçu).pdf`.
+         * The billing periods of a contract
+         * @description Every period of the contract's terms so far, oldest first: `Invoiced` ones with their invoice (number once validated, status, total including VAT) and the amount billed excluding VAT; `Due` ones (billing date come, billed by the next run or by `POST …/invoice-due-periods`) and `Upcoming` ones with what they would bill at today's prices. A period cut by the contract's end shows its pro-rata factor. A draft contract has none.
          *
-         *     Requires the permission `delivery-notes:read` (role matrix for users, scope for API keys).
+         *     Requires the permission `contracts:read` (role matrix for users, scope for API keys).
          */
-        get: operations["GetDeliveryNotePdf"];
+        get: operations["ListContractPeriods"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}/invoice-due-periods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Invoice a contract's due periods now
+         * @description Does for one contract what the hourly billing job does: every period whose billing date has come (in advance: its first day; in arrears: the day after its last) and that has no invoice gets one — a draft direct invoice to the contract's customer whose lines carry the period's service dates, or validated and e-mailed per the company's setting — and a term end passed renews the contract tacitly or expires it. Each period and its invoice are written in one transaction; a period billed meanwhile by the job is skipped, never billed twice. Returns the periods billed by this call (an empty list when none was due). Invoices are the accountant's: the right is `invoices:write` (Accountant, Admin). 409 `invalid_state_transition` on a draft contract.
+         *
+         *     Requires the permission `invoices:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["InvoiceContractDuePeriods"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/billing-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the contract billing settings
+         * @description "Factures de contrat : brouillon | validées et envoyées": whether the billing run leaves each period's invoice as a draft (`Draft`, the default) or validates and e-mails it (`ValidateAndSend`), and how many days before a contract's notice deadline its owner is reminded (30 by default). Returns an `ETag` for the update (`"0"` while never saved).
+         *
+         *     Requires the permission `contracts:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["GetContractBillingSettings"];
+        /**
+         * Change the contract billing settings
+         * @description A company setting (Admin): `invoicing` `Draft` or `ValidateAndSend` — with `ValidateAndSend` each period invoice the billing run creates is validated at once (numbered in the invoice sequence, on the day of the run) and e-mailed to the customer's billing contact; a refusal (mandatory mention missing, no billing e-mail) leaves it as a draft, or validated and unsent, for the accountant. `noticeReminderDays` 0 to 365 (422 `contract_billing_settings_invalid`). Recorded in the audit log. Send the `ETag` of the settings you read in `If-Match` (412 when someone saved them meanwhile).
+         *
+         *     Requires the permission `company:write` (role matrix for users, scope for API keys).
+         */
+        put: operations["UpdateContractBillingSettings"];
         post?: never;
         delete?: never;
         options?: never;
@@ -3217,6 +3269,7 @@ export interface components {
             nature: null | components["schemas"]["ProductNature"];
             /** @description On a French 0 % exempt line (category E), the legal basis of the exemption as given on the line or copied from its product, printed on the document, e.g. "Exonération de TVA, article 261-4-4° du CGI". */
             vatExemptionReason?: null | string;
+            servicePeriod?: null | components["schemas"]["ServicePeriodResponse"];
         };
         /** @description A document linked to an invoice: its order, the deposits it deducts, its credit notes. */
         BillingLinkResponse: {
@@ -3274,6 +3327,11 @@ export interface components {
          * @enum {unknown}
          */
         BillingStatus: "Draft" | "Validated";
+        /**
+         * @description When a subscription contract bills a period: on its first day, or the day after its last.
+         * @enum {unknown}
+         */
+        BillingTiming: "InAdvance" | "InArrears";
         /** @description The buyer at validation: name, addresses, identifiers and accounting code, frozen with the document. */
         BuyerSnapshot: {
             /** Format: uuid */
@@ -3289,9 +3347,6 @@ export interface components {
             accountingCode: null | string;
             contactName: null | string;
             contactEmail: null | string;
-        };
-        CancelDeliveryNoteRequest: {
-            reason?: null | string;
         };
         CancelOrderRequest: {
             reason: string;
@@ -3473,8 +3528,352 @@ export interface components {
             jobTitle: null | string;
             isBilling: boolean;
         };
+        /** @description The company's contract billing settings. */
+        ContractBillingSettingsResponse: {
+            /** @description What the billing run does with each period's invoice: `Draft` (the accountant reviews, validates and sends it) or `ValidateAndSend` (validated — numbered — at once and e-mailed to the customer's billing contact). */
+            invoicing: components["schemas"]["ContractInvoicing"];
+            /**
+             * Format: int32
+             * @description Days before a contract's notice deadline its owner is e-mailed a reminder (0 to 365; 0: on the deadline).
+             */
+            noticeReminderDays: number;
+            /** @description False while the company never saved them: the defaults (`Draft`, 30 days) apply. */
+            configured: boolean;
+        };
+        /** @description A contract made from a validated order's subscription lines (all of them when `orderLineIds` is omitted). */
+        ContractFromOrderRequest: {
+            /** Format: uuid */
+            orderId: string;
+            orderLineIds?: null | string[];
+            /** Format: date */
+            startDate: string;
+            /** Format: int32 */
+            termMonths?: null | number;
+            periodicity?: null | components["schemas"]["ContractPeriodicity"];
+            timing: components["schemas"]["BillingTiming"];
+            tacitRenewal: boolean;
+            /** Format: int32 */
+            noticeMonths: number;
+            revision?: null | components["schemas"]["RevisionClauseDto"];
+            /** Format: uuid */
+            ownerUserId?: null | string;
+        };
+        ContractHistoryEntry: {
+            /** Format: date-time */
+            occurredAt: string;
+            action: string;
+            actorName: null | string;
+        };
+        /**
+         * @description What the billing run does with a period's invoice.
+         * @enum {unknown}
+         */
+        ContractInvoicing: "Draft" | "ValidateAndSend";
+        ContractLineResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: int32 */
+            position: number;
+            kind: components["schemas"]["LineKind"];
+            /** Format: uuid */
+            productId: null | string;
+            /** Format: uuid */
+            orderLineId: null | string;
+            description: string;
+            /**
+             * Format: decimal
+             * @description Quantity, written with exactly 3 decimals (e.g. `1.500`).
+             */
+            quantity: number;
+            unitCode: null | string;
+            /**
+             * Format: decimal
+             * @description Written with exactly 4 decimals (e.g. `12.5000`).
+             */
+            unitPrice: number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            discountPercent: number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            vatRate: number;
+            vatCategory: components["schemas"]["VatCategory"];
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            netAmount: number;
+            vatExemptionReason: null | string;
+        };
+        ContractList: {
+            items: components["schemas"]["ContractSummary"][];
+            nextCursor: null | string;
+            hasMore: boolean;
+        };
         /** @enum {unknown} */
         ContractPeriodicity: "Monthly" | "Quarterly" | "HalfYearly" | "Yearly" | null;
+        /** @description A period billed by a run, with its invoice. */
+        ContractPeriodInvoiceResponse: {
+            /** Format: uuid */
+            periodId: string;
+            /** Format: uuid */
+            contractId: string;
+            contractReference: string;
+            /** Format: date */
+            start: string;
+            /** Format: date */
+            end: string;
+            /** Format: date */
+            billingDate: string;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            proRataFactor: number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            amountExcludingVat: number;
+            /** Format: uuid */
+            invoiceId: string;
+            /** @description Set when the company's setting validates period invoices at once. */
+            invoiceNumber: null | string;
+            invoiceStatus: components["schemas"]["BillingStatus"];
+            /** @description Whether the invoice's e-mail was queued to the customer's billing contact. */
+            sent: boolean;
+        };
+        /** @description A billing period of a contract: billed ones with their invoice, due and upcoming ones computed from the terms. */
+        ContractPeriodResponse: {
+            /**
+             * Format: uuid
+             * @description Null for a period not billed yet.
+             */
+            id: null | string;
+            /** Format: int32 */
+            termNumber: number;
+            /** Format: date */
+            start: string;
+            /**
+             * Format: date
+             * @description Inclusive last day; the contract's last day when it ends inside the period.
+             */
+            end: string;
+            /**
+             * Format: date
+             * @description In advance: the first day of the period; in arrears: the day after its last.
+             */
+            billingDate: string;
+            /**
+             * Format: decimal
+             * @description 1 for a full period; service days ÷ days of the full period (6 decimals) for one cut by the contract's end. Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            proRataFactor: number;
+            /**
+             * Format: decimal
+             * @description What the period bills excluding VAT: the amount billed, or for a period not billed yet what it would bill at today's prices. Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            amountExcludingVat: number;
+            state: components["schemas"]["ContractPeriodState"];
+            /** Format: uuid */
+            invoiceId: null | string;
+            invoiceNumber: null | string;
+            invoiceStatus: null | components["schemas"]["BillingStatus"];
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            invoiceTotalIncludingVat: null | number;
+        };
+        /**
+         * @description Where a period stands: billed (it has its invoice), due (its billing date has come, the next run bills it) or
+         *         upcoming.
+         * @enum {unknown}
+         */
+        ContractPeriodState: "Invoiced" | "Due" | "Upcoming";
+        /** @description A contract reaching the end of its term (or whose tacit renewal waits for an index value). */
+        ContractRenewal: {
+            /** Format: uuid */
+            id: string;
+            reference: string;
+            /** Format: uuid */
+            customerId: string;
+            customerName: string;
+            /** Format: uuid */
+            ownerUserId: string;
+            /** Format: date */
+            currentTermEnd: string;
+            /** Format: int32 */
+            daysLeft: number;
+            /** Format: date */
+            noticeDeadline: string;
+            noticeDeadlinePassed: boolean;
+            willRenewTacitly: boolean;
+            indexRevisionPending: boolean;
+            revisionKind: components["schemas"]["RevisionKind"];
+            /** Format: date */
+            renewalOpensOn: string;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            monthlyRecurringRevenue: number;
+        };
+        ContractRenewalList: {
+            /** Format: date */
+            today: string;
+            /** Format: int32 */
+            within: number;
+            /** Format: int32 */
+            count: number;
+            items: components["schemas"]["ContractRenewal"][];
+        };
+        /** @description A contract entered directly (or its draft updated): its customer, its terms and the lines one period bills. */
+        ContractRequest: {
+            /** Format: uuid */
+            customerId: string;
+            /** Format: uuid */
+            ownerUserId?: null | string;
+            /** Format: date */
+            startDate: string;
+            /** Format: int32 */
+            termMonths: number;
+            periodicity: components["schemas"]["ContractPeriodicity"];
+            timing: components["schemas"]["BillingTiming"];
+            tacitRenewal: boolean;
+            /** Format: int32 */
+            noticeMonths: number;
+            revision?: null | components["schemas"]["RevisionClauseDto"];
+            lines?: null | components["schemas"]["SalesLineRequest"][];
+        };
+        ContractResponse: {
+            /** Format: uuid */
+            id: string;
+            reference: string;
+            status: components["schemas"]["ContractStatus"];
+            /** Format: uuid */
+            customerId: string;
+            customerName: string;
+            /** Format: uuid */
+            orderId: null | string;
+            orderNumber: null | string;
+            /** Format: uuid */
+            ownerUserId: string;
+            /** Format: date */
+            startDate: string;
+            /** Format: int32 */
+            termMonths: number;
+            periodicity: components["schemas"]["ContractPeriodicity"];
+            timing: components["schemas"]["BillingTiming"];
+            tacitRenewal: boolean;
+            /** Format: int32 */
+            noticeMonths: number;
+            revision: components["schemas"]["RevisionClauseDto"];
+            indexRevisionPending: boolean;
+            /** Format: int32 */
+            termNumber: number;
+            /** Format: date */
+            currentTermStart: string;
+            /** Format: date */
+            currentTermEnd: string;
+            /** Format: date */
+            noticeDeadline: string;
+            noticeDeadlinePassed: boolean;
+            /** Format: date */
+            renewalOpensOn: string;
+            willRenewTacitly: boolean;
+            /** Format: date */
+            renewalDeclinedOn: null | string;
+            /** Format: date */
+            terminationDate: null | string;
+            terminationReason: null | string;
+            /** Format: date */
+            terminatedOn: null | string;
+            /** Format: date */
+            endDate: null | string;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            periodAmountExcludingVat: number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            monthlyRecurringRevenue: number;
+            lines: components["schemas"]["ContractLineResponse"][];
+            totals: components["schemas"]["TotalsResponse"];
+            terms: components["schemas"]["ContractTermResponse"][];
+            history: components["schemas"]["ContractHistoryEntry"][];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /**
+         * @description The lifecycle of a subscription contract (docs/contracts.md).
+         * @enum {unknown}
+         */
+        ContractStatus: "Draft" | "Active" | "Terminated" | "Expired";
+        ContractSummary: {
+            /** Format: uuid */
+            id: string;
+            reference: string;
+            status: components["schemas"]["ContractStatus"];
+            /** Format: uuid */
+            customerId: string;
+            customerName: string;
+            /** Format: uuid */
+            orderId: null | string;
+            periodicity: components["schemas"]["ContractPeriodicity"];
+            /** Format: date */
+            startDate: string;
+            /** Format: date */
+            currentTermEnd: string;
+            /** Format: date */
+            noticeDeadline: string;
+            tacitRenewal: boolean;
+            /** Format: date */
+            endDate: null | string;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            periodAmountExcludingVat: number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            monthlyRecurringRevenue: number;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ContractTermResponse: {
+            /** Format: int32 */
+            number: number;
+            /** Format: date */
+            start: string;
+            /** Format: date */
+            end: string;
+            revisionKind: components["schemas"]["RevisionKind"];
+            /**
+             * Format: decimal
+             * @description Written with exactly 4 decimals (e.g. `12.5000`).
+             */
+            revisionValue: null | number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 4 decimals (e.g. `12.5000`).
+             */
+            priceFactor: number;
+            tacit: boolean;
+            /** Format: date */
+            decidedOn: string;
+            /** Format: uuid */
+            decidedByUserId: null | string;
+        };
         CreateApiKeyRequest: {
             name: string;
             scopes: string[];
@@ -3498,18 +3897,6 @@ export interface components {
         CreatedApiKeyResponse: {
             apiKey: components["schemas"]["ApiKeyResponse"];
             key: string;
-        };
-        CreateDeliveryNoteRequest: {
-            /** Format: uuid */
-            orderId: string;
-            /** @description Order lines and quantities. Omitted: every deliverable line at the quantity left to deliver. */
-            lines?: null | components["schemas"]["DeliveryNoteLineRequest"][];
-            /** Format: date */
-            plannedDate?: null | string;
-            deliveryAddress?: null | components["schemas"]["PostalAddressDto"];
-            remarks?: null | string;
-            /** @description Print unit prices and amounts on the PDF (template option). Default false: quantities only. */
-            showPrices?: null | boolean;
         };
         CreateUserRequest: {
             email: string;
@@ -3841,6 +4228,12 @@ export interface components {
             documentLabel: null | string;
             summary: string;
         };
+        /** @description Active contracts whose current term ends within 60 days (or whose index revision waits): how many, and the five nearest. */
+        DashboardContractsToRenew: {
+            /** Format: int32 */
+            count: number;
+            nearest: components["schemas"]["ContractRenewal"][];
+        };
         /** @description What validated orders still in progress have left to invoice, excluding VAT. */
         DashboardLeftToInvoice: {
             /**
@@ -3901,6 +4294,8 @@ export interface components {
             aging: null | components["schemas"]["AgingAmounts"];
             milestones: null | components["schemas"]["DashboardMilestone"][];
             activity: null | components["schemas"]["DashboardActivity"][];
+            recurringRevenue?: null | components["schemas"]["RecurringRevenueResponse"];
+            contractsToRenew?: null | components["schemas"]["DashboardContractsToRenew"];
         };
         /** @description Revenue invoiced excluding VAT: validated invoices minus validated credit notes, by issue date. */
         DashboardRevenue: {
@@ -3921,141 +4316,11 @@ export interface components {
             last12Months: number;
             months: components["schemas"]["DashboardMonth"][];
         };
-        DeliverDeliveryNoteRequest: {
-            /**
-             * Format: date
-             * @description The day the goods were handed over; never before the note's date nor in the future.
-             */
-            deliveredOn?: null | string;
-            /** @description Who received the goods (name of the signer). */
-            receivedBy?: null | string;
-            remarks?: null | string;
-        };
         DeliveryAddressDto: {
             /** Format: uuid */
             id: null | string;
             label: string;
             address: components["schemas"]["PostalAddressDto"];
-        };
-        /** @description A quantity of one order line to deliver. */
-        DeliveryNoteLineRequest: {
-            /** Format: uuid */
-            orderLineId: string;
-            /**
-             * Format: decimal
-             * @description Quantity delivered, positive, at most 3 decimals, never beyond what is left to deliver on the order line. Quantity, written with exactly 3 decimals (e.g. `1.500`).
-             */
-            quantity: number;
-        };
-        DeliveryNoteLineResponse: {
-            /** Format: uuid */
-            id: string;
-            /** Format: int32 */
-            position: number;
-            /** Format: uuid */
-            orderLineId: string;
-            description: string;
-            unitCode: null | string;
-            /**
-             * Format: decimal
-             * @description Quantity, written with exactly 3 decimals (e.g. `1.500`).
-             */
-            quantity: number;
-            /**
-             * Format: decimal
-             * @description Written with exactly 4 decimals (e.g. `12.5000`).
-             */
-            unitPrice: number;
-            /**
-             * Format: decimal
-             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
-             */
-            discountPercent: number;
-            /**
-             * Format: decimal
-             * @description Quantity × unit price less the discount, rounded to the cent (the order line's price). Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
-             */
-            netAmount: number;
-        };
-        DeliveryNoteList: {
-            items: components["schemas"]["DeliveryNoteSummary"][];
-            nextCursor: null | string;
-            hasMore: boolean;
-        };
-        DeliveryNoteResponse: {
-            /** Format: uuid */
-            id: string;
-            number: null | string;
-            status: components["schemas"]["DeliveryNoteStatus"];
-            /** Format: uuid */
-            orderId: string;
-            orderNumber: string;
-            /** Format: uuid */
-            customerId: string;
-            customerName: string;
-            customerReference: null | string;
-            /** Format: date */
-            issueDate: null | string;
-            /** Format: date */
-            plannedDate: null | string;
-            deliveryAddress: null | components["schemas"]["PostalAddressDto"];
-            remarks: null | string;
-            showPrices: boolean;
-            /** Format: date */
-            deliveredOn: null | string;
-            receivedBy: null | string;
-            deliveryRemarks: null | string;
-            /** Format: date-time */
-            cancelledAt: null | string;
-            cancellationReason: null | string;
-            /**
-             * Format: uuid
-             * @description The invoice billing this note (draft or validated); null while not invoiced.
-             */
-            invoiceId: null | string;
-            invoiceNumber: null | string;
-            lines: components["schemas"]["DeliveryNoteLineResponse"][];
-            /**
-             * Format: decimal
-             * @description Sum of the lines' net amounts (excluding VAT). Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
-             */
-            totalExcludingVat: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        /**
-         * @description Draft → Validated (numbered, frozen) → Delivered, or Validated/Delivered → Cancelled (quantities given back).
-         * @enum {unknown}
-         */
-        DeliveryNoteStatus: "Draft" | "Validated" | "Delivered" | "Cancelled";
-        DeliveryNoteSummary: {
-            /** Format: uuid */
-            id: string;
-            number: null | string;
-            status: components["schemas"]["DeliveryNoteStatus"];
-            /** Format: uuid */
-            orderId: string;
-            orderNumber: string;
-            /** Format: uuid */
-            customerId: string;
-            customerName: string;
-            /** Format: date */
-            issueDate: null | string;
-            /** Format: date */
-            plannedDate: null | string;
-            /** Format: date */
-            deliveredOn: null | string;
-            /** Format: uuid */
-            invoiceId: null | string;
-            /**
-             * Format: decimal
-             * @description Sum of the lines' quantities. Quantity, written with exactly 3 decimals (e.g. `1.500`).
-             */
-            totalQuantity: number;
-            /** Format: date-time */
-            updatedAt: string;
         };
         DisputeRequest: {
             reason: string;
@@ -4242,22 +4507,6 @@ export interface components {
             email: string;
             displayName: string;
             role: components["schemas"]["UserRole"];
-        };
-        /** @description Invoice the delivered quantities of delivery notes of one order. */
-        InvoiceFromDeliveryNotesRequest: {
-            /** @description Validated or delivered notes of one order, not cancelled and not yet invoiced. */
-            deliveryNoteIds: string[];
-            /** Format: date */
-            issueDate?: null | string;
-            paymentTerms?: null | components["schemas"]["PaymentTermsDto"];
-            paymentMethod?: null | components["schemas"]["PaymentMethod"];
-            customerReference?: null | string;
-            headerText?: null | string;
-            footerText?: null | string;
-            /** @description Printed before the mention of the deliveries ("Livraisons : BL-2026-0001 du 04/12/2026, …"), which is always added. */
-            comment?: null | string;
-            /** Format: uuid */
-            contactId?: null | string;
         };
         /**
          * @description Invoice a validated order. `kind`: Full (everything left), Intermediate (`percentage`, `amountExcludingVat`
@@ -4763,6 +5012,16 @@ export interface components {
             isDue: boolean;
             isLate: boolean;
         };
+        /** @description Revenue excluding VAT the contracts will invoice in one calendar month (`month` is its first day). */
+        MonthAmount: {
+            /** Format: date */
+            month: string;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            amountExcludingVat: number;
+        };
         NumberingSettingList: {
             items: components["schemas"]["NumberingSettingResponse"][];
         };
@@ -4871,46 +5130,6 @@ export interface components {
             lines: components["schemas"]["OrderLineLedgerResponse"][];
             rates: components["schemas"]["OrderRateLedgerResponse"][];
         };
-        OrderDeliveriesResponse: {
-            /** Format: uuid */
-            orderId: string;
-            orderNumber: null | string;
-            /** @description NotDeliverable (no deliverable line), NotDelivered, PartiallyDelivered ("Partiellement livrée"), Delivered ("Livrée"). */
-            deliveryStatus: components["schemas"]["OrderDeliveryStatus"];
-            lines: components["schemas"]["OrderDeliveryLineResponse"][];
-            notes: components["schemas"]["DeliveryNoteSummary"][];
-        };
-        /** @description One priced line of the order: what was ordered, delivered (validated and delivered notes) and is left. */
-        OrderDeliveryLineResponse: {
-            /** Format: uuid */
-            orderLineId: string;
-            /** Format: int32 */
-            position: number;
-            description: string;
-            unitCode: null | string;
-            /** @description The line's product is flagged Deliverable: only such lines go on delivery notes. */
-            deliverable: boolean;
-            /**
-             * Format: decimal
-             * @description Quantity, written with exactly 3 decimals (e.g. `1.500`).
-             */
-            orderedQuantity: number;
-            /**
-             * Format: decimal
-             * @description Quantity, written with exactly 3 decimals (e.g. `1.500`).
-             */
-            deliveredQuantity: number;
-            /**
-             * Format: decimal
-             * @description Quantity, written with exactly 3 decimals (e.g. `1.500`).
-             */
-            leftToDeliverQuantity: number;
-        };
-        /**
-         * @description How much of an order's deliverable lines has been delivered by its validated and delivered notes.
-         * @enum {unknown}
-         */
-        OrderDeliveryStatus: "NotDeliverable" | "NotDelivered" | "PartiallyDelivered" | "Delivered";
         OrderFromQuoteRequest: {
             /** Format: uuid */
             quoteId: string;
@@ -5493,6 +5712,23 @@ export interface components {
             disputed: boolean;
             disputeReason: null | string;
         };
+        RecurringRevenueResponse: {
+            /** Format: date */
+            today: string;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            monthlyRecurringRevenue: number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            annualRecurringRevenue: number;
+            /** Format: int32 */
+            activeContracts: number;
+            revenueToCome: components["schemas"]["MonthAmount"][];
+        };
         RefundCreditNoteRequest: {
             /** Format: date */
             date: string;
@@ -5537,6 +5773,9 @@ export interface components {
          * @enum {unknown}
          */
         ReminderStatus: "Sent" | "Skipped" | "Manual";
+        RenewContractRequest: {
+            revision: components["schemas"]["RevisionDto"];
+        };
         RequestAccountingExportRequest: {
             format: components["schemas"]["AccountingExportFormat"];
             /** Format: date */
@@ -5564,6 +5803,45 @@ export interface components {
             account: string;
             treatment?: null | components["schemas"]["VatTreatmentKind"];
         };
+        /**
+         * @description The revision clause: `None`; `Percentage` with `percentage` (−50 to 100, 2 decimals) applied at
+         *         each tacit renewal; `Index` with `baseIndexValue` (above 0, 4 decimals), the index the current prices are based on.
+         */
+        RevisionClauseDto: {
+            kind: components["schemas"]["RevisionKind"];
+            /**
+             * Format: decimal
+             * @description Written with exactly 4 decimals (e.g. `12.5000`).
+             */
+            percentage: null | number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 4 decimals (e.g. `12.5000`).
+             */
+            baseIndexValue: null | number;
+        };
+        /**
+         * @description The revision a user applies when renewing: `None`, a `percentage`, or the new `indexValue` of the
+         *         contract's index (new prices = price × indexValue ÷ base index value, rounded to 4 decimals).
+         */
+        RevisionDto: {
+            kind: components["schemas"]["RevisionKind"];
+            /**
+             * Format: decimal
+             * @description Written with exactly 4 decimals (e.g. `12.5000`).
+             */
+            percentage?: null | number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 4 decimals (e.g. `12.5000`).
+             */
+            indexValue?: null | number;
+        };
+        /**
+         * @description How a contract's prices move when it is renewed.
+         * @enum {unknown}
+         */
+        RevisionKind: "None" | "Percentage" | "Index";
         /**
          * @description A line as a client sends it. On a product line, omitted description, unit, price and VAT rate are copied from
          *         the product at that moment (later product changes never alter the document); the VAT category and the rate actually
@@ -5692,6 +5970,13 @@ export interface components {
             subject?: null | string;
             message?: null | string;
         };
+        /** @description First and last day of a service period, both included. */
+        ServicePeriodResponse: {
+            /** Format: date */
+            start: string;
+            /** Format: date */
+            end: string;
+        };
         SignupRequest: {
             companyName: string;
             adminEmail: string;
@@ -5761,6 +6046,11 @@ export interface components {
          * @enum {unknown}
          */
         TemplateLogoSource: "Own" | "Company" | "None";
+        TerminateContractRequest: {
+            /** Format: date */
+            effectiveDate?: null | string;
+            reason: string;
+        };
         TotalsResponse: {
             /**
              * Format: decimal
@@ -5809,15 +6099,10 @@ export interface components {
             vatFranchise: boolean;
             vatOnDebits: boolean;
         };
-        /** @description A full replacement of a draft's editable part. */
-        UpdateDeliveryNoteRequest: {
-            /** @description Order lines and quantities. Omitted: the lines are kept. */
-            lines?: null | components["schemas"]["DeliveryNoteLineRequest"][];
-            /** Format: date */
-            plannedDate?: null | string;
-            deliveryAddress?: null | components["schemas"]["PostalAddressDto"];
-            remarks?: null | string;
-            showPrices?: null | boolean;
+        UpdateContractBillingSettingsRequest: {
+            invoicing: components["schemas"]["ContractInvoicing"];
+            /** Format: int32 */
+            noticeReminderDays: number;
         };
         UpdateNumberingSettingRequest: {
             prefix: string;
@@ -5866,13 +6151,6 @@ export interface components {
         UserRole: "Admin" | "Sales" | "Accountant" | "Viewer";
         ValidateBillingDocumentRequest: {
             /** Format: date */
-            issueDate?: null | string;
-        };
-        ValidateDeliveryNoteRequest: {
-            /**
-             * Format: date
-             * @description The note's date. Omitted: today in the company's time zone. Never in the future nor before the last validated note.
-             */
             issueDate?: null | string;
         };
         /** @description Overrides the VAT accounts for one rate (e.g. 445711 / 445741 for 20 %). */
@@ -6873,7 +7151,84 @@ export interface operations {
                      *           "documentLabel": "FA-2026-00042",
                      *           "summary": "Anne Comptable a validé la facture FA-2026-00042"
                      *         }
-                     *       ]
+                     *       ],
+                     *       "recurringRevenue": {
+                     *         "today": "2026-12-07",
+                     *         "monthlyRecurringRevenue": 1245.5,
+                     *         "annualRecurringRevenue": 14946,
+                     *         "activeContracts": 9,
+                     *         "revenueToCome": [
+                     *           {
+                     *             "month": "2026-12-01",
+                     *             "amountExcludingVat": 1680
+                     *           },
+                     *           {
+                     *             "month": "2027-01-01",
+                     *             "amountExcludingVat": 885.5
+                     *           },
+                     *           {
+                     *             "month": "2027-02-01",
+                     *             "amountExcludingVat": 885.5
+                     *           },
+                     *           {
+                     *             "month": "2027-03-01",
+                     *             "amountExcludingVat": 1680
+                     *           },
+                     *           {
+                     *             "month": "2027-04-01",
+                     *             "amountExcludingVat": 885.5
+                     *           },
+                     *           {
+                     *             "month": "2027-05-01",
+                     *             "amountExcludingVat": 885.5
+                     *           },
+                     *           {
+                     *             "month": "2027-06-01",
+                     *             "amountExcludingVat": 1680
+                     *           },
+                     *           {
+                     *             "month": "2027-07-01",
+                     *             "amountExcludingVat": 885.5
+                     *           },
+                     *           {
+                     *             "month": "2027-08-01",
+                     *             "amountExcludingVat": 885.5
+                     *           },
+                     *           {
+                     *             "month": "2027-09-01",
+                     *             "amountExcludingVat": 1680
+                     *           },
+                     *           {
+                     *             "month": "2027-10-01",
+                     *             "amountExcludingVat": 885.5
+                     *           },
+                     *           {
+                     *             "month": "2027-11-01",
+                     *             "amountExcludingVat": 885.5
+                     *           }
+                     *         ]
+                     *       },
+                     *       "contractsToRenew": {
+                     *         "count": 1,
+                     *         "nearest": [
+                     *           {
+                     *             "id": "01936f00-0000-7000-8000-0000000000a1",
+                     *             "reference": "CT-00012",
+                     *             "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *             "customerName": "Menuiserie Durand SARL",
+                     *             "ownerUserId": "01936a00-0000-7000-8000-000000000011",
+                     *             "currentTermEnd": "2026-12-31",
+                     *             "daysLeft": 24,
+                     *             "noticeDeadline": "2026-09-30",
+                     *             "noticeDeadlinePassed": true,
+                     *             "willRenewTacitly": true,
+                     *             "indexRevisionPending": false,
+                     *             "revisionKind": "Percentage",
+                     *             "renewalOpensOn": "2026-07-02",
+                     *             "monthlyRecurringRevenue": 120
+                     *           }
+                     *         ]
+                     *       }
                      *     }
                      */
                     "application/json": components["schemas"]["DashboardResponse"];
@@ -7301,486 +7656,6 @@ export interface operations {
                      *       "title": "Trop de requêtes : réessayez dans quelques instants.",
                      *       "status": 429,
                      *       "instance": "/api/v1/billing-schedule",
-                     *       "code": "rate_limited",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    SendDeliveryNote: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
-                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
-                 */
-                "Idempotency-Key"?: string;
-            };
-            path: {
-                /**
-                 * @description Id of the delivery note (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
-                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
-                 */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: {
-            content: {
-                /**
-                 * @example {
-                 *       "to": [
-                 *         "compta@durand.example"
-                 *       ],
-                 *       "cc": [
-                 *         "claire.durand@durand.example"
-                 *       ],
-                 *       "subject": null,
-                 *       "body": null
-                 *     }
-                 */
-                "application/json": null | components["schemas"]["SendDocumentRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "emailId": "01936f00-0000-7000-8000-0000000000a1",
-                     *       "to": [
-                     *         "compta@durand.example"
-                     *       ],
-                     *       "cc": [
-                     *         "claire.durand@durand.example"
-                     *       ],
-                     *       "subject": "Facture FA-2026-00042 — Atelier Koban Démo",
-                     *       "attachment": "Facture FA-2026-00042.pdf",
-                     *       "emails": [
-                     *         {
-                     *           "id": "01936f00-0000-7000-8000-0000000000a1",
-                     *           "entityType": "invoice",
-                     *           "entityId": "01936e00-0000-7000-8000-0000000000f1",
-                     *           "to": [
-                     *             "compta@durand.example"
-                     *           ],
-                     *           "cc": [
-                     *             "claire.durand@durand.example"
-                     *           ],
-                     *           "subject": "Facture FA-2026-00042 — Atelier Koban Démo",
-                     *           "attachments": [
-                     *             "Facture FA-2026-00042.pdf"
-                     *           ],
-                     *           "status": "Pending",
-                     *           "attempts": 0,
-                     *           "lastError": null,
-                     *           "nextAttemptAt": "2026-12-15T09:31:00+00:00",
-                     *           "createdAt": "2026-12-15T09:31:00+00:00",
-                     *           "sentAt": null,
-                     *           "createdByName": "Anne Comptable"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/json": components["schemas"]["SendDocumentResponse"];
-                };
-            };
-            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/validation-failed",
-                     *       "title": "La requête contient des valeurs invalides.",
-                     *       "status": 400,
-                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/send",
-                     *       "errors": {
-                     *         "to": [
-                     *           "Ce champ est obligatoire."
-                     *         ]
-                     *       },
-                     *       "code": "validation_failed",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description No valid session cookie or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/unauthenticated",
-                     *       "title": "Vous devez vous connecter.",
-                     *       "status": 401,
-                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/send",
-                     *       "code": "unauthenticated",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/forbidden",
-                     *       "title": "Votre rôle ne permet pas cette action.",
-                     *       "status": 403,
-                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/send",
-                     *       "code": "forbidden",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/idempotency-key-in-progress",
-                     *       "title": "Une requête avec cette clé d'idempotence est en cours de traitement.",
-                     *       "status": 409,
-                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/send",
-                     *       "code": "idempotency_key_in_progress",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/idempotency-key-reused",
-                     *       "title": "Cette clé d'idempotence a déjà servi pour une autre requête.",
-                     *       "status": 422,
-                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/send",
-                     *       "code": "idempotency_key_reused",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/rate-limited",
-                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
-                     *       "status": 429,
-                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/send",
-                     *       "code": "rate_limited",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    ListDeliveryNoteEmails: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description Id of the delivery note (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
-                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
-                 */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "id": "01936f00-0000-7000-8000-0000000000a1",
-                     *         "entityType": "invoice",
-                     *         "entityId": "01936e00-0000-7000-8000-0000000000f1",
-                     *         "to": [
-                     *           "compta@durand.example"
-                     *         ],
-                     *         "cc": [
-                     *           "claire.durand@durand.example"
-                     *         ],
-                     *         "subject": "Facture FA-2026-00042 — Atelier Koban Démo",
-                     *         "attachments": [
-                     *           "Facture FA-2026-00042.pdf"
-                     *         ],
-                     *         "status": "Pending",
-                     *         "attempts": 0,
-                     *         "lastError": null,
-                     *         "nextAttemptAt": "2026-12-15T09:31:00+00:00",
-                     *         "createdAt": "2026-12-15T09:31:00+00:00",
-                     *         "sentAt": null,
-                     *         "createdByName": "Anne Comptable"
-                     *       }
-                     *     ]
-                     */
-                    "application/json": components["schemas"]["EmailDelivery"][];
-                };
-            };
-            /** @description No valid session cookie or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/unauthenticated",
-                     *       "title": "Vous devez vous connecter.",
-                     *       "status": 401,
-                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/emails",
-                     *       "code": "unauthenticated",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/forbidden",
-                     *       "title": "Votre rôle ne permet pas cette action.",
-                     *       "status": 403,
-                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/emails",
-                     *       "code": "forbidden",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description No such record in your company (another company's id is answered exactly like a missing one). */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/not-found",
-                     *       "title": "Cet élément n'existe pas.",
-                     *       "status": 404,
-                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/emails",
-                     *       "code": "not_found",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/rate-limited",
-                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
-                     *       "status": 429,
-                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/emails",
-                     *       "code": "rate_limited",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    GetOrderDeliveries: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description Id of the order (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
-                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
-                 */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "orderId": "01936d00-0000-7000-8000-0000000000d1",
-                     *       "orderNumber": "CO-2026-00031",
-                     *       "deliveryStatus": "PartiallyDelivered",
-                     *       "lines": [
-                     *         {
-                     *           "orderLineId": "01936d00-0000-7000-8000-00000000e002",
-                     *           "position": 1,
-                     *           "description": "Pose et réglage",
-                     *           "unitCode": "HUR",
-                     *           "deliverable": false,
-                     *           "orderedQuantity": 12,
-                     *           "deliveredQuantity": 0,
-                     *           "leftToDeliverQuantity": 0
-                     *         },
-                     *         {
-                     *           "orderLineId": "01936d00-0000-7000-8000-00000000e003",
-                     *           "position": 2,
-                     *           "description": "Étagère chêne massif sur mesure",
-                     *           "unitCode": "C62",
-                     *           "deliverable": true,
-                     *           "orderedQuantity": 5,
-                     *           "deliveredQuantity": 2,
-                     *           "leftToDeliverQuantity": 3
-                     *         }
-                     *       ],
-                     *       "notes": [
-                     *         {
-                     *           "id": "01936f10-0000-7000-8000-0000000000b1",
-                     *           "number": "BL-2026-0001",
-                     *           "status": "Delivered",
-                     *           "orderId": "01936d00-0000-7000-8000-0000000000d1",
-                     *           "orderNumber": "CO-2026-00031",
-                     *           "customerId": "01936c00-1111-7000-8000-00000000c001",
-                     *           "customerName": "Menuiserie Durand SARL",
-                     *           "issueDate": "2026-12-03",
-                     *           "plannedDate": "2026-12-04",
-                     *           "deliveredOn": "2026-12-04",
-                     *           "invoiceId": null,
-                     *           "totalQuantity": 2,
-                     *           "updatedAt": "2026-12-04T16:40:00+00:00"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrderDeliveriesResponse"];
-                };
-            };
-            /** @description No valid session cookie or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/unauthenticated",
-                     *       "title": "Vous devez vous connecter.",
-                     *       "status": 401,
-                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/deliveries",
-                     *       "code": "unauthenticated",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/forbidden",
-                     *       "title": "Votre rôle ne permet pas cette action.",
-                     *       "status": 403,
-                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/deliveries",
-                     *       "code": "forbidden",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description No such record in your company (another company's id is answered exactly like a missing one). */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/not-found",
-                     *       "title": "Cet élément n'existe pas.",
-                     *       "status": 404,
-                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/deliveries",
-                     *       "code": "not_found",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/rate-limited",
-                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
-                     *       "status": 429,
-                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/deliveries",
                      *       "code": "rate_limited",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }
@@ -21934,7 +21809,8 @@ export interface operations {
                      *           "deductedVat": 0,
                      *           "sourceLineId": null,
                      *           "nature": "Service",
-                     *           "vatExemptionReason": null
+                     *           "vatExemptionReason": null,
+                     *           "servicePeriod": null
                      *         },
                      *         {
                      *           "id": "01936e00-0000-7000-8000-00000000e102",
@@ -21954,7 +21830,8 @@ export interface operations {
                      *           "deductedVat": 0,
                      *           "sourceLineId": null,
                      *           "nature": "Goods",
-                     *           "vatExemptionReason": null
+                     *           "vatExemptionReason": null,
+                     *           "servicePeriod": null
                      *         },
                      *         {
                      *           "id": "01936e00-0000-7000-8000-00000000e103",
@@ -21974,7 +21851,8 @@ export interface operations {
                      *           "deductedVat": 87.35,
                      *           "sourceLineId": null,
                      *           "nature": null,
-                     *           "vatExemptionReason": null
+                     *           "vatExemptionReason": null,
+                     *           "servicePeriod": null
                      *         }
                      *       ],
                      *       "totals": {
@@ -22212,7 +22090,8 @@ export interface operations {
                      *           "deductedVat": 0,
                      *           "sourceLineId": null,
                      *           "nature": "Service",
-                     *           "vatExemptionReason": null
+                     *           "vatExemptionReason": null,
+                     *           "servicePeriod": null
                      *         },
                      *         {
                      *           "id": "01936e00-0000-7000-8000-00000000e102",
@@ -22232,7 +22111,8 @@ export interface operations {
                      *           "deductedVat": 0,
                      *           "sourceLineId": null,
                      *           "nature": "Goods",
-                     *           "vatExemptionReason": null
+                     *           "vatExemptionReason": null,
+                     *           "servicePeriod": null
                      *         },
                      *         {
                      *           "id": "01936e00-0000-7000-8000-00000000e103",
@@ -22252,7 +22132,8 @@ export interface operations {
                      *           "deductedVat": 87.35,
                      *           "sourceLineId": null,
                      *           "nature": null,
-                     *           "vatExemptionReason": null
+                     *           "vatExemptionReason": null,
+                     *           "servicePeriod": null
                      *         }
                      *       ],
                      *       "totals": {
@@ -22428,313 +22309,6 @@ export interface operations {
             };
         };
     };
-    CreateInvoiceFromDeliveryNotes: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
-                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
-                 */
-                "Idempotency-Key"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "deliveryNoteIds": [
-                 *         "01936f10-0000-7000-8000-0000000000b1"
-                 *       ],
-                 *       "issueDate": "2026-12-07",
-                 *       "paymentTerms": null,
-                 *       "paymentMethod": null,
-                 *       "customerReference": null,
-                 *       "headerText": null,
-                 *       "footerText": null,
-                 *       "comment": null,
-                 *       "contactId": null
-                 *     }
-                 */
-                "application/json": components["schemas"]["InvoiceFromDeliveryNotesRequest"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "id": "01936e00-0000-7000-8000-0000000000f1",
-                     *       "kind": "Balance",
-                     *       "status": "Draft",
-                     *       "number": null,
-                     *       "title": "Facture",
-                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
-                     *       "customerName": "Menuiserie Durand SARL",
-                     *       "orderId": "01936d00-0000-7000-8000-0000000000d1",
-                     *       "orderNumber": "CO-2026-00031",
-                     *       "traceableToOrder": true,
-                     *       "milestoneId": null,
-                     *       "issueDate": null,
-                     *       "requestedIssueDate": null,
-                     *       "dueDate": null,
-                     *       "paymentTerms": {
-                     *         "kind": "Days",
-                     *         "days": 30
-                     *       },
-                     *       "paymentMethod": "BankTransfer",
-                     *       "currency": "EUR",
-                     *       "customerReference": "BC-2026-118",
-                     *       "headerText": null,
-                     *       "footerText": null,
-                     *       "comment": null,
-                     *       "contactId": null,
-                     *       "lines": [
-                     *         {
-                     *           "id": "01936e00-0000-7000-8000-00000000e101",
-                     *           "position": 0,
-                     *           "kind": "Product",
-                     *           "productId": "01936c10-0000-7000-8000-00000000a001",
-                     *           "description": "Pose et réglage",
-                     *           "quantity": 12,
-                     *           "unitCode": "HUR",
-                     *           "unitPrice": 65,
-                     *           "discountPercent": 0,
-                     *           "vatRate": 20,
-                     *           "vatCategory": "Standard",
-                     *           "netAmount": 780,
-                     *           "orderLineId": "01936d00-0000-7000-8000-00000000e002",
-                     *           "deductedInvoiceId": null,
-                     *           "deductedVat": 0,
-                     *           "sourceLineId": null,
-                     *           "nature": "Service",
-                     *           "vatExemptionReason": null
-                     *         },
-                     *         {
-                     *           "id": "01936e00-0000-7000-8000-00000000e102",
-                     *           "position": 1,
-                     *           "kind": "Free",
-                     *           "productId": null,
-                     *           "description": "Étagère chêne massif sur mesure",
-                     *           "quantity": 2,
-                     *           "unitCode": "C62",
-                     *           "unitPrice": 375.5,
-                     *           "discountPercent": 10,
-                     *           "vatRate": 20,
-                     *           "vatCategory": "Standard",
-                     *           "netAmount": 675.9,
-                     *           "orderLineId": "01936d00-0000-7000-8000-00000000e003",
-                     *           "deductedInvoiceId": null,
-                     *           "deductedVat": 0,
-                     *           "sourceLineId": null,
-                     *           "nature": "Goods",
-                     *           "vatExemptionReason": null
-                     *         },
-                     *         {
-                     *           "id": "01936e00-0000-7000-8000-00000000e103",
-                     *           "position": 2,
-                     *           "kind": "Free",
-                     *           "productId": null,
-                     *           "description": "Déduction de la facture d'acompte n° FA-2026-00041 du 25/11/2026",
-                     *           "quantity": 1,
-                     *           "unitCode": "C62",
-                     *           "unitPrice": -436.77,
-                     *           "discountPercent": 0,
-                     *           "vatRate": 20,
-                     *           "vatCategory": "Standard",
-                     *           "netAmount": -436.77,
-                     *           "orderLineId": null,
-                     *           "deductedInvoiceId": "01936e00-0000-7000-8000-0000000000f0",
-                     *           "deductedVat": 87.35,
-                     *           "sourceLineId": null,
-                     *           "nature": null,
-                     *           "vatExemptionReason": null
-                     *         }
-                     *       ],
-                     *       "totals": {
-                     *         "totalExcludingVat": 1019.13,
-                     *         "vatBreakdown": [
-                     *           {
-                     *             "rate": 20,
-                     *             "category": "Standard",
-                     *             "base": 1019.13,
-                     *             "vat": 203.83
-                     *           }
-                     *         ],
-                     *         "totalVat": 203.83,
-                     *         "totalIncludingVat": 1222.96
-                     *       },
-                     *       "creditedTotal": 0,
-                     *       "amountDue": 1222.96,
-                     *       "isOverdue": false,
-                     *       "snapshot": null,
-                     *       "fingerprint": null,
-                     *       "chainSequence": null,
-                     *       "validatedAt": null,
-                     *       "archive": null,
-                     *       "linkedDocuments": [
-                     *         {
-                     *           "id": "01936d00-0000-7000-8000-0000000000d1",
-                     *           "type": "Order",
-                     *           "number": "CO-2026-00031",
-                     *           "date": "2026-11-20",
-                     *           "totalIncludingVat": 1747.08
-                     *         },
-                     *         {
-                     *           "id": "01936e00-0000-7000-8000-0000000000f0",
-                     *           "type": "DepositInvoice",
-                     *           "number": "FA-2026-00041",
-                     *           "date": "2026-11-25",
-                     *           "totalIncludingVat": 524.12
-                     *         }
-                     *       ],
-                     *       "history": [
-                     *         {
-                     *           "occurredAt": "2026-12-15T09:25:00+00:00",
-                     *           "action": "invoice.created",
-                     *           "actorName": "Anne Comptable"
-                     *         }
-                     *       ],
-                     *       "updatedAt": "2026-12-15T09:30:00+00:00",
-                     *       "payment": null,
-                     *       "saleDate": "2026-12-10"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["InvoiceResponse"];
-                };
-            };
-            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/validation-failed",
-                     *       "title": "La requête contient des valeurs invalides.",
-                     *       "status": 400,
-                     *       "instance": "/api/v1/invoices/from-delivery-notes",
-                     *       "errors": {
-                     *         "deliveryNoteIds": [
-                     *           "Ce champ est obligatoire."
-                     *         ]
-                     *       },
-                     *       "code": "validation_failed",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description No valid session cookie or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/unauthenticated",
-                     *       "title": "Vous devez vous connecter.",
-                     *       "status": 401,
-                     *       "instance": "/api/v1/invoices/from-delivery-notes",
-                     *       "code": "unauthenticated",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/forbidden",
-                     *       "title": "Votre rôle ne permet pas cette action.",
-                     *       "status": 403,
-                     *       "instance": "/api/v1/invoices/from-delivery-notes",
-                     *       "code": "forbidden",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/idempotency-key-in-progress",
-                     *       "title": "Une requête avec cette clé d'idempotence est en cours de traitement.",
-                     *       "status": 409,
-                     *       "instance": "/api/v1/invoices/from-delivery-notes",
-                     *       "code": "idempotency_key_in_progress",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/reference-not-found",
-                     *       "title": "L'élément référencé n'existe pas.",
-                     *       "status": 422,
-                     *       "instance": "/api/v1/invoices/from-delivery-notes",
-                     *       "errors": {
-                     *         "contactId": [
-                     *           "L'élément référencé n'existe pas."
-                     *         ]
-                     *       },
-                     *       "code": "reference_not_found",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/rate-limited",
-                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
-                     *       "status": 429,
-                     *       "instance": "/api/v1/invoices/from-delivery-notes",
-                     *       "code": "rate_limited",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
     PreviewInvoiceFromOrder: {
         parameters: {
             query?: never;
@@ -22826,7 +22400,8 @@ export interface operations {
                      *           "deductedVat": 0,
                      *           "sourceLineId": null,
                      *           "nature": null,
-                     *           "vatExemptionReason": null
+                     *           "vatExemptionReason": null,
+                     *           "servicePeriod": null
                      *         }
                      *       ],
                      *       "totals": {
@@ -23069,7 +22644,8 @@ export interface operations {
                      *           "deductedVat": 0,
                      *           "sourceLineId": null,
                      *           "nature": "Service",
-                     *           "vatExemptionReason": null
+                     *           "vatExemptionReason": null,
+                     *           "servicePeriod": null
                      *         },
                      *         {
                      *           "id": "01936e00-0000-7000-8000-00000000e102",
@@ -23089,7 +22665,8 @@ export interface operations {
                      *           "deductedVat": 0,
                      *           "sourceLineId": null,
                      *           "nature": "Goods",
-                     *           "vatExemptionReason": null
+                     *           "vatExemptionReason": null,
+                     *           "servicePeriod": null
                      *         },
                      *         {
                      *           "id": "01936e00-0000-7000-8000-00000000e103",
@@ -23109,7 +22686,8 @@ export interface operations {
                      *           "deductedVat": 87.35,
                      *           "sourceLineId": null,
                      *           "nature": null,
-                     *           "vatExemptionReason": null
+                     *           "vatExemptionReason": null,
+                     *           "servicePeriod": null
                      *         }
                      *       ],
                      *       "totals": {
@@ -23366,7 +22944,8 @@ export interface operations {
                      *           "deductedVat": 0,
                      *           "sourceLineId": null,
                      *           "nature": "Service",
-                     *           "vatExemptionReason": null
+                     *           "vatExemptionReason": null,
+                     *           "servicePeriod": null
                      *         },
                      *         {
                      *           "id": "01936e00-0000-7000-8000-00000000e102",
@@ -23386,7 +22965,8 @@ export interface operations {
                      *           "deductedVat": 0,
                      *           "sourceLineId": null,
                      *           "nature": "Goods",
-                     *           "vatExemptionReason": null
+                     *           "vatExemptionReason": null,
+                     *           "servicePeriod": null
                      *         },
                      *         {
                      *           "id": "01936e00-0000-7000-8000-00000000e103",
@@ -23406,7 +22986,8 @@ export interface operations {
                      *           "deductedVat": 87.35,
                      *           "sourceLineId": null,
                      *           "nature": null,
-                     *           "vatExemptionReason": null
+                     *           "vatExemptionReason": null,
+                     *           "servicePeriod": null
                      *         }
                      *       ],
                      *       "totals": {
@@ -23813,7 +23394,8 @@ export interface operations {
                      *           "deductedVat": 0,
                      *           "sourceLineId": null,
                      *           "nature": "Service",
-                     *           "vatExemptionReason": null
+                     *           "vatExemptionReason": null,
+                     *           "servicePeriod": null
                      *         },
                      *         {
                      *           "id": "01936e00-0000-7000-8000-00000000e102",
@@ -23833,7 +23415,8 @@ export interface operations {
                      *           "deductedVat": 0,
                      *           "sourceLineId": null,
                      *           "nature": "Goods",
-                     *           "vatExemptionReason": null
+                     *           "vatExemptionReason": null,
+                     *           "servicePeriod": null
                      *         },
                      *         {
                      *           "id": "01936e00-0000-7000-8000-00000000e103",
@@ -23853,7 +23436,8 @@ export interface operations {
                      *           "deductedVat": 87.35,
                      *           "sourceLineId": null,
                      *           "nature": null,
-                     *           "vatExemptionReason": null
+                     *           "vatExemptionReason": null,
+                     *           "servicePeriod": null
                      *         }
                      *       ],
                      *       "totals": {
@@ -24338,7 +23922,8 @@ export interface operations {
                      *           "deductedVat": 0,
                      *           "sourceLineId": "01936e00-0000-7000-8000-00000000e102",
                      *           "nature": "Goods",
-                     *           "vatExemptionReason": null
+                     *           "vatExemptionReason": null,
+                     *           "servicePeriod": null
                      *         }
                      *       ],
                      *       "totals": {
@@ -24552,7 +24137,8 @@ export interface operations {
                      *           "deductedVat": 0,
                      *           "sourceLineId": "01936e00-0000-7000-8000-00000000e102",
                      *           "nature": "Goods",
-                     *           "vatExemptionReason": null
+                     *           "vatExemptionReason": null,
+                     *           "servicePeriod": null
                      *         }
                      *       ],
                      *       "totals": {
@@ -24761,7 +24347,8 @@ export interface operations {
                      *           "deductedVat": 0,
                      *           "sourceLineId": "01936e00-0000-7000-8000-00000000e102",
                      *           "nature": "Goods",
-                     *           "vatExemptionReason": null
+                     *           "vatExemptionReason": null,
+                     *           "servicePeriod": null
                      *         }
                      *       ],
                      *       "totals": {
@@ -25177,7 +24764,8 @@ export interface operations {
                      *           "deductedVat": 0,
                      *           "sourceLineId": "01936e00-0000-7000-8000-00000000e102",
                      *           "nature": "Goods",
-                     *           "vatExemptionReason": null
+                     *           "vatExemptionReason": null,
+                     *           "servicePeriod": null
                      *         }
                      *       ],
                      *       "totals": {
@@ -25376,7 +24964,7 @@ export interface operations {
             };
         };
     };
-    ListDeliveryNotes: {
+    ListContracts: {
         parameters: {
             query?: {
                 /**
@@ -25400,17 +24988,22 @@ export interface operations {
                  */
                 search?: string;
                 /** @description Only the documents in this status. */
-                status?: components["schemas"]["DeliveryNoteStatus"];
+                status?: components["schemas"]["ContractStatus"];
+                /**
+                 * @description Only the records of this customer (its id).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                customerId?: string;
                 /**
                  * @description Only the invoices of this order (its id).
                  * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
                  */
                 orderId?: string;
                 /**
-                 * @description Only the records of this customer (its id).
-                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 * @description 1 to 366: only active contracts whose current term ends within that many days (or whose index revision is pending).
+                 * @example 60
                  */
-                customerId?: string;
+                renewalWithin?: number;
                 /**
                  * @description Only records changed at or after this instant (ISO 8601 with its offset), for incremental synchronisation.
                  * @example 2026-11-01T00:00:00Z
@@ -25433,26 +25026,28 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "01936f10-0000-7000-8000-0000000000b1",
-                     *           "number": "BL-2026-0001",
-                     *           "status": "Delivered",
-                     *           "orderId": "01936d00-0000-7000-8000-0000000000d1",
-                     *           "orderNumber": "CO-2026-00031",
+                     *           "id": "01936f00-0000-7000-8000-0000000000a1",
+                     *           "reference": "CT-00012",
+                     *           "status": "Active",
                      *           "customerId": "01936c00-1111-7000-8000-00000000c001",
                      *           "customerName": "Menuiserie Durand SARL",
-                     *           "issueDate": "2026-12-03",
-                     *           "plannedDate": "2026-12-04",
-                     *           "deliveredOn": "2026-12-04",
-                     *           "invoiceId": null,
-                     *           "totalQuantity": 2,
-                     *           "updatedAt": "2026-12-04T16:40:00+00:00"
+                     *           "orderId": "01936d00-0000-7000-8000-0000000000d1",
+                     *           "periodicity": "Quarterly",
+                     *           "startDate": "2027-01-01",
+                     *           "currentTermEnd": "2027-12-31",
+                     *           "noticeDeadline": "2027-09-30",
+                     *           "tacitRenewal": true,
+                     *           "endDate": null,
+                     *           "periodAmountExcludingVat": 360,
+                     *           "monthlyRecurringRevenue": 120,
+                     *           "updatedAt": "2026-12-15T09:30:00+00:00"
                      *         }
                      *       ],
                      *       "nextCursor": null,
                      *       "hasMore": false
                      *     }
                      */
-                    "application/json": components["schemas"]["DeliveryNoteList"];
+                    "application/json": components["schemas"]["ContractList"];
                 };
             };
             /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
@@ -25466,7 +25061,7 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/limit-out-of-range",
                      *       "title": "Le paramètre limit doit être compris entre 1 et 100.",
                      *       "status": 400,
-                     *       "instance": "/api/v1/delivery-notes",
+                     *       "instance": "/api/v1/contracts",
                      *       "errors": {
                      *         "limit": [
                      *           "Le paramètre limit doit être compris entre 1 et 100."
@@ -25490,7 +25085,7 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/unauthenticated",
                      *       "title": "Vous devez vous connecter.",
                      *       "status": 401,
-                     *       "instance": "/api/v1/delivery-notes",
+                     *       "instance": "/api/v1/contracts",
                      *       "code": "unauthenticated",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }
@@ -25509,7 +25104,7 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/forbidden",
                      *       "title": "Votre rôle ne permet pas cette action.",
                      *       "status": 403,
-                     *       "instance": "/api/v1/delivery-notes",
+                     *       "instance": "/api/v1/contracts",
                      *       "code": "forbidden",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }
@@ -25528,7 +25123,7 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/rate-limited",
                      *       "title": "Trop de requêtes : réessayez dans quelques instants.",
                      *       "status": 429,
-                     *       "instance": "/api/v1/delivery-notes",
+                     *       "instance": "/api/v1/contracts",
                      *       "code": "rate_limited",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }
@@ -25538,7 +25133,251 @@ export interface operations {
             };
         };
     };
-    CreateDeliveryNote: {
+    CreateContract: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                 *       "ownerUserId": null,
+                 *       "startDate": "2027-01-01",
+                 *       "termMonths": 12,
+                 *       "periodicity": "Quarterly",
+                 *       "timing": "InAdvance",
+                 *       "tacitRenewal": true,
+                 *       "noticeMonths": 3,
+                 *       "revision": {
+                 *         "kind": "Percentage",
+                 *         "percentage": 3,
+                 *         "baseIndexValue": null
+                 *       },
+                 *       "lines": [
+                 *         {
+                 *           "kind": "Product",
+                 *           "productId": "01936c10-0000-7000-8000-00000000a009",
+                 *           "description": null,
+                 *           "quantity": 1,
+                 *           "unitCode": null,
+                 *           "unitPrice": null,
+                 *           "discountPercent": null,
+                 *           "vatRate": null,
+                 *           "nature": null,
+                 *           "vatExemptionReason": null
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ContractRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936f00-0000-7000-8000-0000000000a1",
+                     *       "reference": "CT-00012",
+                     *       "status": "Draft",
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "orderId": "01936d00-0000-7000-8000-0000000000d1",
+                     *       "orderNumber": "CO-2026-00031",
+                     *       "ownerUserId": "01936a00-0000-7000-8000-000000000011",
+                     *       "startDate": "2027-01-01",
+                     *       "termMonths": 12,
+                     *       "periodicity": "Quarterly",
+                     *       "timing": "InAdvance",
+                     *       "tacitRenewal": true,
+                     *       "noticeMonths": 3,
+                     *       "revision": {
+                     *         "kind": "Percentage",
+                     *         "percentage": 3,
+                     *         "baseIndexValue": null
+                     *       },
+                     *       "indexRevisionPending": false,
+                     *       "termNumber": 0,
+                     *       "currentTermStart": "2027-01-01",
+                     *       "currentTermEnd": "2027-12-31",
+                     *       "noticeDeadline": "2027-09-30",
+                     *       "noticeDeadlinePassed": false,
+                     *       "renewalOpensOn": "2027-07-02",
+                     *       "willRenewTacitly": false,
+                     *       "renewalDeclinedOn": null,
+                     *       "terminationDate": null,
+                     *       "terminationReason": null,
+                     *       "terminatedOn": null,
+                     *       "endDate": null,
+                     *       "periodAmountExcludingVat": 360,
+                     *       "monthlyRecurringRevenue": 120,
+                     *       "lines": [
+                     *         {
+                     *           "id": "01936f00-0000-7000-8000-0000000001a1",
+                     *           "position": 0,
+                     *           "kind": "Product",
+                     *           "productId": "01936c10-0000-7000-8000-00000000a009",
+                     *           "orderLineId": "01936d00-0000-7000-8000-00000000d109",
+                     *           "description": "Contrat de maintenance atelier\nVisite trimestrielle et réglage des machines",
+                     *           "quantity": 1,
+                     *           "unitCode": "C62",
+                     *           "unitPrice": 360,
+                     *           "discountPercent": 0,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "netAmount": 360,
+                     *           "vatExemptionReason": null
+                     *         }
+                     *       ],
+                     *       "totals": {
+                     *         "totalExcludingVat": 360,
+                     *         "vatBreakdown": [
+                     *           {
+                     *             "rate": 20,
+                     *             "category": "Standard",
+                     *             "base": 360,
+                     *             "vat": 72
+                     *           }
+                     *         ],
+                     *         "totalVat": 72,
+                     *         "totalIncludingVat": 432
+                     *       },
+                     *       "terms": [],
+                     *       "history": [
+                     *         {
+                     *           "occurredAt": "2026-12-15T09:30:00+00:00",
+                     *           "action": "contract.created",
+                     *           "actorName": "Claire Martin"
+                     *         }
+                     *       ],
+                     *       "updatedAt": "2026-12-15T09:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ContractResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/contracts",
+                     *       "errors": {
+                     *         "customerId": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/contracts",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/contracts",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/reference-not-found",
+                     *       "title": "L'élément référencé n'existe pas.",
+                     *       "status": 422,
+                     *       "instance": "/api/v1/contracts",
+                     *       "errors": {
+                     *         "customerId": [
+                     *           "L'élément référencé n'existe pas."
+                     *         ]
+                     *       },
+                     *       "code": "reference_not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/contracts",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateContractFromOrder: {
         parameters: {
             query?: never;
             header?: {
@@ -25556,25 +25395,24 @@ export interface operations {
                 /**
                  * @example {
                  *       "orderId": "01936d00-0000-7000-8000-0000000000d1",
-                 *       "lines": [
-                 *         {
-                 *           "orderLineId": "01936d00-0000-7000-8000-00000000e003",
-                 *           "quantity": 2
-                 *         }
+                 *       "orderLineIds": [
+                 *         "01936d00-0000-7000-8000-00000000d109"
                  *       ],
-                 *       "plannedDate": "2026-12-04",
-                 *       "deliveryAddress": {
-                 *         "line1": "4 quai Perrache",
-                 *         "line2": "Atelier, porte B",
-                 *         "postalCode": "69002",
-                 *         "city": "Lyon",
-                 *         "countryCode": "FR"
+                 *       "startDate": "2027-01-01",
+                 *       "termMonths": null,
+                 *       "periodicity": null,
+                 *       "timing": "InAdvance",
+                 *       "tacitRenewal": true,
+                 *       "noticeMonths": 3,
+                 *       "revision": {
+                 *         "kind": "Percentage",
+                 *         "percentage": 3,
+                 *         "baseIndexValue": null
                  *       },
-                 *       "remarks": "Livrer par l'accès atelier, prévenir 30 minutes avant.",
-                 *       "showPrices": false
+                 *       "ownerUserId": null
                  *     }
                  */
-                "application/json": components["schemas"]["CreateDeliveryNoteRequest"];
+                "application/json": components["schemas"]["ContractFromOrderRequest"];
             };
         };
         responses: {
@@ -25586,51 +25424,83 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "01936f10-0000-7000-8000-0000000000b1",
-                     *       "number": null,
+                     *       "id": "01936f00-0000-7000-8000-0000000000a1",
+                     *       "reference": "CT-00012",
                      *       "status": "Draft",
-                     *       "orderId": "01936d00-0000-7000-8000-0000000000d1",
-                     *       "orderNumber": "CO-2026-00031",
                      *       "customerId": "01936c00-1111-7000-8000-00000000c001",
                      *       "customerName": "Menuiserie Durand SARL",
-                     *       "customerReference": "BC-4471",
-                     *       "issueDate": null,
-                     *       "plannedDate": "2026-12-04",
-                     *       "deliveryAddress": {
-                     *         "line1": "4 quai Perrache",
-                     *         "line2": "Atelier, porte B",
-                     *         "postalCode": "69002",
-                     *         "city": "Lyon",
-                     *         "countryCode": "FR"
+                     *       "orderId": "01936d00-0000-7000-8000-0000000000d1",
+                     *       "orderNumber": "CO-2026-00031",
+                     *       "ownerUserId": "01936a00-0000-7000-8000-000000000011",
+                     *       "startDate": "2027-01-01",
+                     *       "termMonths": 12,
+                     *       "periodicity": "Quarterly",
+                     *       "timing": "InAdvance",
+                     *       "tacitRenewal": true,
+                     *       "noticeMonths": 3,
+                     *       "revision": {
+                     *         "kind": "Percentage",
+                     *         "percentage": 3,
+                     *         "baseIndexValue": null
                      *       },
-                     *       "remarks": "Livrer par l'accès atelier, prévenir 30 minutes avant.",
-                     *       "showPrices": false,
-                     *       "deliveredOn": null,
-                     *       "receivedBy": null,
-                     *       "deliveryRemarks": null,
-                     *       "cancelledAt": null,
-                     *       "cancellationReason": null,
-                     *       "invoiceId": null,
-                     *       "invoiceNumber": null,
+                     *       "indexRevisionPending": false,
+                     *       "termNumber": 0,
+                     *       "currentTermStart": "2027-01-01",
+                     *       "currentTermEnd": "2027-12-31",
+                     *       "noticeDeadline": "2027-09-30",
+                     *       "noticeDeadlinePassed": false,
+                     *       "renewalOpensOn": "2027-07-02",
+                     *       "willRenewTacitly": false,
+                     *       "renewalDeclinedOn": null,
+                     *       "terminationDate": null,
+                     *       "terminationReason": null,
+                     *       "terminatedOn": null,
+                     *       "endDate": null,
+                     *       "periodAmountExcludingVat": 360,
+                     *       "monthlyRecurringRevenue": 120,
                      *       "lines": [
                      *         {
-                     *           "id": "01936f10-0000-7000-8000-00000000b101",
+                     *           "id": "01936f00-0000-7000-8000-0000000001a1",
                      *           "position": 0,
-                     *           "orderLineId": "01936d00-0000-7000-8000-00000000e003",
-                     *           "description": "Étagère chêne massif sur mesure",
+                     *           "kind": "Product",
+                     *           "productId": "01936c10-0000-7000-8000-00000000a009",
+                     *           "orderLineId": "01936d00-0000-7000-8000-00000000d109",
+                     *           "description": "Contrat de maintenance atelier\nVisite trimestrielle et réglage des machines",
+                     *           "quantity": 1,
                      *           "unitCode": "C62",
-                     *           "quantity": 2,
-                     *           "unitPrice": 375.5,
-                     *           "discountPercent": 10,
-                     *           "netAmount": 675.9
+                     *           "unitPrice": 360,
+                     *           "discountPercent": 0,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "netAmount": 360,
+                     *           "vatExemptionReason": null
                      *         }
                      *       ],
-                     *       "totalExcludingVat": 675.9,
-                     *       "createdAt": "2026-12-03T08:15:00+00:00",
-                     *       "updatedAt": "2026-12-03T08:15:00+00:00"
+                     *       "totals": {
+                     *         "totalExcludingVat": 360,
+                     *         "vatBreakdown": [
+                     *           {
+                     *             "rate": 20,
+                     *             "category": "Standard",
+                     *             "base": 360,
+                     *             "vat": 72
+                     *           }
+                     *         ],
+                     *         "totalVat": 72,
+                     *         "totalIncludingVat": 432
+                     *       },
+                     *       "terms": [],
+                     *       "history": [
+                     *         {
+                     *           "occurredAt": "2026-12-15T09:30:00+00:00",
+                     *           "action": "contract.created",
+                     *           "actorName": "Claire Martin"
+                     *         }
+                     *       ],
+                     *       "updatedAt": "2026-12-15T09:30:00+00:00"
                      *     }
                      */
-                    "application/json": components["schemas"]["DeliveryNoteResponse"];
+                    "application/json": components["schemas"]["ContractResponse"];
                 };
             };
             /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
@@ -25644,7 +25514,7 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/validation-failed",
                      *       "title": "La requête contient des valeurs invalides.",
                      *       "status": 400,
-                     *       "instance": "/api/v1/delivery-notes",
+                     *       "instance": "/api/v1/contracts/from-order",
                      *       "errors": {
                      *         "orderId": [
                      *           "Ce champ est obligatoire."
@@ -25668,7 +25538,7 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/unauthenticated",
                      *       "title": "Vous devez vous connecter.",
                      *       "status": 401,
-                     *       "instance": "/api/v1/delivery-notes",
+                     *       "instance": "/api/v1/contracts/from-order",
                      *       "code": "unauthenticated",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }
@@ -25687,7 +25557,7 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/forbidden",
                      *       "title": "Votre rôle ne permet pas cette action.",
                      *       "status": 403,
-                     *       "instance": "/api/v1/delivery-notes",
+                     *       "instance": "/api/v1/contracts/from-order",
                      *       "code": "forbidden",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }
@@ -25706,7 +25576,7 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/idempotency-key-in-progress",
                      *       "title": "Une requête avec cette clé d'idempotence est en cours de traitement.",
                      *       "status": 409,
-                     *       "instance": "/api/v1/delivery-notes",
+                     *       "instance": "/api/v1/contracts/from-order",
                      *       "code": "idempotency_key_in_progress",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }
@@ -25725,7 +25595,7 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/reference-not-found",
                      *       "title": "L'élément référencé n'existe pas.",
                      *       "status": 422,
-                     *       "instance": "/api/v1/delivery-notes",
+                     *       "instance": "/api/v1/contracts/from-order",
                      *       "errors": {
                      *         "orderId": [
                      *           "L'élément référencé n'existe pas."
@@ -25749,7 +25619,7 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/rate-limited",
                      *       "title": "Trop de requêtes : réessayez dans quelques instants.",
                      *       "status": 429,
-                     *       "instance": "/api/v1/delivery-notes",
+                     *       "instance": "/api/v1/contracts/from-order",
                      *       "code": "rate_limited",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }
@@ -25759,17 +25629,17 @@ export interface operations {
             };
         };
     };
-    GetDeliveryNote: {
+    ListContractRenewals: {
         parameters: {
-            query?: never;
-            header?: never;
-            path: {
+            query?: {
                 /**
-                 * @description Id of the delivery note (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
-                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 * @description The renewal window in days, 1 to 366 (default 60): contracts whose current term ends within it.
+                 * @example 60
                  */
-                id: string;
+                within?: number;
             };
+            header?: never;
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
@@ -25782,51 +25652,54 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "01936f10-0000-7000-8000-0000000000b1",
-                     *       "number": "BL-2026-0001",
-                     *       "status": "Delivered",
-                     *       "orderId": "01936d00-0000-7000-8000-0000000000d1",
-                     *       "orderNumber": "CO-2026-00031",
-                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
-                     *       "customerName": "Menuiserie Durand SARL",
-                     *       "customerReference": "BC-4471",
-                     *       "issueDate": "2026-12-03",
-                     *       "plannedDate": "2026-12-04",
-                     *       "deliveryAddress": {
-                     *         "line1": "4 quai Perrache",
-                     *         "line2": "Atelier, porte B",
-                     *         "postalCode": "69002",
-                     *         "city": "Lyon",
-                     *         "countryCode": "FR"
-                     *       },
-                     *       "remarks": "Livrer par l'accès atelier, prévenir 30 minutes avant.",
-                     *       "showPrices": false,
-                     *       "deliveredOn": "2026-12-04",
-                     *       "receivedBy": "Claire Durand",
-                     *       "deliveryRemarks": "Une étagère légèrement rayée sur le chant.",
-                     *       "cancelledAt": null,
-                     *       "cancellationReason": null,
-                     *       "invoiceId": null,
-                     *       "invoiceNumber": null,
-                     *       "lines": [
+                     *       "today": "2027-11-15",
+                     *       "within": 60,
+                     *       "count": 1,
+                     *       "items": [
                      *         {
-                     *           "id": "01936f10-0000-7000-8000-00000000b101",
-                     *           "position": 0,
-                     *           "orderLineId": "01936d00-0000-7000-8000-00000000e003",
-                     *           "description": "Étagère chêne massif sur mesure",
-                     *           "unitCode": "C62",
-                     *           "quantity": 2,
-                     *           "unitPrice": 375.5,
-                     *           "discountPercent": 10,
-                     *           "netAmount": 675.9
+                     *           "id": "01936f00-0000-7000-8000-0000000000a1",
+                     *           "reference": "CT-00012",
+                     *           "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *           "customerName": "Menuiserie Durand SARL",
+                     *           "ownerUserId": "01936a00-0000-7000-8000-000000000011",
+                     *           "currentTermEnd": "2027-12-31",
+                     *           "daysLeft": 46,
+                     *           "noticeDeadline": "2027-09-30",
+                     *           "noticeDeadlinePassed": true,
+                     *           "willRenewTacitly": true,
+                     *           "indexRevisionPending": false,
+                     *           "revisionKind": "Percentage",
+                     *           "renewalOpensOn": "2027-07-02",
+                     *           "monthlyRecurringRevenue": 120
                      *         }
-                     *       ],
-                     *       "totalExcludingVat": 675.9,
-                     *       "createdAt": "2026-12-03T08:15:00+00:00",
-                     *       "updatedAt": "2026-12-04T16:40:00+00:00"
+                     *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["DeliveryNoteResponse"];
+                    "application/json": components["schemas"]["ContractRenewalList"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/malformed-request",
+                     *       "title": "La requête est mal formée (JSON ou paramètre illisible).",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/contracts/renewals",
+                     *       "errors": {
+                     *         "within": [
+                     *           "La requête est mal formée (JSON ou paramètre illisible)."
+                     *         ]
+                     *       },
+                     *       "code": "malformed_request",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description No valid session cookie or API key. */
@@ -25840,7 +25713,7 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/unauthenticated",
                      *       "title": "Vous devez vous connecter.",
                      *       "status": 401,
-                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "instance": "/api/v1/contracts/renewals",
                      *       "code": "unauthenticated",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }
@@ -25859,27 +25732,8 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/forbidden",
                      *       "title": "Votre rôle ne permet pas cette action.",
                      *       "status": 403,
-                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "instance": "/api/v1/contracts/renewals",
                      *       "code": "forbidden",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description No such record in your company (another company's id is answered exactly like a missing one). */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/not-found",
-                     *       "title": "Cet élément n'existe pas.",
-                     *       "status": 404,
-                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
-                     *       "code": "not_found",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }
                      */
@@ -25897,7 +25751,7 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/rate-limited",
                      *       "title": "Trop de requêtes : réessayez dans quelques instants.",
                      *       "status": 429,
-                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "instance": "/api/v1/contracts/renewals",
                      *       "code": "rate_limited",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }
@@ -25907,7 +25761,320 @@ export interface operations {
             };
         };
     };
-    UpdateDeliveryNote: {
+    GetRecurringRevenue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "today": "2026-12-15",
+                     *       "monthlyRecurringRevenue": 1245.5,
+                     *       "annualRecurringRevenue": 14946,
+                     *       "activeContracts": 9,
+                     *       "revenueToCome": [
+                     *         {
+                     *           "month": "2026-12-01",
+                     *           "amountExcludingVat": 1680
+                     *         },
+                     *         {
+                     *           "month": "2027-01-01",
+                     *           "amountExcludingVat": 885.5
+                     *         },
+                     *         {
+                     *           "month": "2027-02-01",
+                     *           "amountExcludingVat": 885.5
+                     *         },
+                     *         {
+                     *           "month": "2027-03-01",
+                     *           "amountExcludingVat": 1680
+                     *         },
+                     *         {
+                     *           "month": "2027-04-01",
+                     *           "amountExcludingVat": 885.5
+                     *         },
+                     *         {
+                     *           "month": "2027-05-01",
+                     *           "amountExcludingVat": 885.5
+                     *         },
+                     *         {
+                     *           "month": "2027-06-01",
+                     *           "amountExcludingVat": 1680
+                     *         },
+                     *         {
+                     *           "month": "2027-07-01",
+                     *           "amountExcludingVat": 885.5
+                     *         },
+                     *         {
+                     *           "month": "2027-08-01",
+                     *           "amountExcludingVat": 885.5
+                     *         },
+                     *         {
+                     *           "month": "2027-09-01",
+                     *           "amountExcludingVat": 1680
+                     *         },
+                     *         {
+                     *           "month": "2027-10-01",
+                     *           "amountExcludingVat": 885.5
+                     *         },
+                     *         {
+                     *           "month": "2027-11-01",
+                     *           "amountExcludingVat": 885.5
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RecurringRevenueResponse"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/contracts/recurring-revenue",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/contracts/recurring-revenue",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/contracts/recurring-revenue",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetContract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the contract (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936f00-0000-7000-8000-0000000000a1",
+                     *       "reference": "CT-00012",
+                     *       "status": "Active",
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "orderId": "01936d00-0000-7000-8000-0000000000d1",
+                     *       "orderNumber": "CO-2026-00031",
+                     *       "ownerUserId": "01936a00-0000-7000-8000-000000000011",
+                     *       "startDate": "2027-01-01",
+                     *       "termMonths": 12,
+                     *       "periodicity": "Quarterly",
+                     *       "timing": "InAdvance",
+                     *       "tacitRenewal": true,
+                     *       "noticeMonths": 3,
+                     *       "revision": {
+                     *         "kind": "Percentage",
+                     *         "percentage": 3,
+                     *         "baseIndexValue": null
+                     *       },
+                     *       "indexRevisionPending": false,
+                     *       "termNumber": 1,
+                     *       "currentTermStart": "2027-01-01",
+                     *       "currentTermEnd": "2027-12-31",
+                     *       "noticeDeadline": "2027-09-30",
+                     *       "noticeDeadlinePassed": false,
+                     *       "renewalOpensOn": "2027-07-02",
+                     *       "willRenewTacitly": true,
+                     *       "renewalDeclinedOn": null,
+                     *       "terminationDate": null,
+                     *       "terminationReason": null,
+                     *       "terminatedOn": null,
+                     *       "endDate": null,
+                     *       "periodAmountExcludingVat": 360,
+                     *       "monthlyRecurringRevenue": 120,
+                     *       "lines": [
+                     *         {
+                     *           "id": "01936f00-0000-7000-8000-0000000001a1",
+                     *           "position": 0,
+                     *           "kind": "Product",
+                     *           "productId": "01936c10-0000-7000-8000-00000000a009",
+                     *           "orderLineId": "01936d00-0000-7000-8000-00000000d109",
+                     *           "description": "Contrat de maintenance atelier\nVisite trimestrielle et réglage des machines",
+                     *           "quantity": 1,
+                     *           "unitCode": "C62",
+                     *           "unitPrice": 360,
+                     *           "discountPercent": 0,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "netAmount": 360,
+                     *           "vatExemptionReason": null
+                     *         }
+                     *       ],
+                     *       "totals": {
+                     *         "totalExcludingVat": 360,
+                     *         "vatBreakdown": [
+                     *           {
+                     *             "rate": 20,
+                     *             "category": "Standard",
+                     *             "base": 360,
+                     *             "vat": 72
+                     *           }
+                     *         ],
+                     *         "totalVat": 72,
+                     *         "totalIncludingVat": 432
+                     *       },
+                     *       "terms": [
+                     *         {
+                     *           "number": 1,
+                     *           "start": "2027-01-01",
+                     *           "end": "2027-12-31",
+                     *           "revisionKind": "None",
+                     *           "revisionValue": null,
+                     *           "priceFactor": 1,
+                     *           "tacit": false,
+                     *           "decidedOn": "2026-12-15",
+                     *           "decidedByUserId": "01936a00-0000-7000-8000-000000000011"
+                     *         }
+                     *       ],
+                     *       "history": [
+                     *         {
+                     *           "occurredAt": "2026-12-15T09:30:00+00:00",
+                     *           "action": "contract.created",
+                     *           "actorName": "Claire Martin"
+                     *         },
+                     *         {
+                     *           "occurredAt": "2026-12-15T09:35:00+00:00",
+                     *           "action": "contract.activated",
+                     *           "actorName": "Claire Martin"
+                     *         }
+                     *       ],
+                     *       "updatedAt": "2026-12-15T09:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ContractResponse"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateContract: {
         parameters: {
             query?: never;
             header: {
@@ -25919,7 +26086,7 @@ export interface operations {
             };
             path: {
                 /**
-                 * @description Id of the delivery note (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @description Id of the contract (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
                  * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
                  */
                 id: string;
@@ -25930,25 +26097,36 @@ export interface operations {
             content: {
                 /**
                  * @example {
+                 *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                 *       "ownerUserId": null,
+                 *       "startDate": "2027-01-01",
+                 *       "termMonths": 12,
+                 *       "periodicity": "Quarterly",
+                 *       "timing": "InAdvance",
+                 *       "tacitRenewal": true,
+                 *       "noticeMonths": 3,
+                 *       "revision": {
+                 *         "kind": "Percentage",
+                 *         "percentage": 3,
+                 *         "baseIndexValue": null
+                 *       },
                  *       "lines": [
                  *         {
-                 *           "orderLineId": "01936d00-0000-7000-8000-00000000e003",
-                 *           "quantity": 2
+                 *           "kind": "Product",
+                 *           "productId": "01936c10-0000-7000-8000-00000000a009",
+                 *           "description": null,
+                 *           "quantity": 1,
+                 *           "unitCode": null,
+                 *           "unitPrice": null,
+                 *           "discountPercent": null,
+                 *           "vatRate": null,
+                 *           "nature": null,
+                 *           "vatExemptionReason": null
                  *         }
-                 *       ],
-                 *       "plannedDate": "2026-12-04",
-                 *       "deliveryAddress": {
-                 *         "line1": "4 quai Perrache",
-                 *         "line2": "Atelier, porte B",
-                 *         "postalCode": "69002",
-                 *         "city": "Lyon",
-                 *         "countryCode": "FR"
-                 *       },
-                 *       "remarks": "Livrer par l'accès atelier, prévenir 30 minutes avant.",
-                 *       "showPrices": true
+                 *       ]
                  *     }
                  */
-                "application/json": components["schemas"]["UpdateDeliveryNoteRequest"];
+                "application/json": components["schemas"]["ContractRequest"];
             };
         };
         responses: {
@@ -25960,51 +26138,83 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "01936f10-0000-7000-8000-0000000000b1",
-                     *       "number": null,
+                     *       "id": "01936f00-0000-7000-8000-0000000000a1",
+                     *       "reference": "CT-00012",
                      *       "status": "Draft",
-                     *       "orderId": "01936d00-0000-7000-8000-0000000000d1",
-                     *       "orderNumber": "CO-2026-00031",
                      *       "customerId": "01936c00-1111-7000-8000-00000000c001",
                      *       "customerName": "Menuiserie Durand SARL",
-                     *       "customerReference": "BC-4471",
-                     *       "issueDate": null,
-                     *       "plannedDate": "2026-12-04",
-                     *       "deliveryAddress": {
-                     *         "line1": "4 quai Perrache",
-                     *         "line2": "Atelier, porte B",
-                     *         "postalCode": "69002",
-                     *         "city": "Lyon",
-                     *         "countryCode": "FR"
+                     *       "orderId": "01936d00-0000-7000-8000-0000000000d1",
+                     *       "orderNumber": "CO-2026-00031",
+                     *       "ownerUserId": "01936a00-0000-7000-8000-000000000011",
+                     *       "startDate": "2027-01-01",
+                     *       "termMonths": 12,
+                     *       "periodicity": "Quarterly",
+                     *       "timing": "InAdvance",
+                     *       "tacitRenewal": true,
+                     *       "noticeMonths": 3,
+                     *       "revision": {
+                     *         "kind": "Percentage",
+                     *         "percentage": 3,
+                     *         "baseIndexValue": null
                      *       },
-                     *       "remarks": "Livrer par l'accès atelier, prévenir 30 minutes avant.",
-                     *       "showPrices": false,
-                     *       "deliveredOn": null,
-                     *       "receivedBy": null,
-                     *       "deliveryRemarks": null,
-                     *       "cancelledAt": null,
-                     *       "cancellationReason": null,
-                     *       "invoiceId": null,
-                     *       "invoiceNumber": null,
+                     *       "indexRevisionPending": false,
+                     *       "termNumber": 0,
+                     *       "currentTermStart": "2027-01-01",
+                     *       "currentTermEnd": "2027-12-31",
+                     *       "noticeDeadline": "2027-09-30",
+                     *       "noticeDeadlinePassed": false,
+                     *       "renewalOpensOn": "2027-07-02",
+                     *       "willRenewTacitly": false,
+                     *       "renewalDeclinedOn": null,
+                     *       "terminationDate": null,
+                     *       "terminationReason": null,
+                     *       "terminatedOn": null,
+                     *       "endDate": null,
+                     *       "periodAmountExcludingVat": 360,
+                     *       "monthlyRecurringRevenue": 120,
                      *       "lines": [
                      *         {
-                     *           "id": "01936f10-0000-7000-8000-00000000b101",
+                     *           "id": "01936f00-0000-7000-8000-0000000001a1",
                      *           "position": 0,
-                     *           "orderLineId": "01936d00-0000-7000-8000-00000000e003",
-                     *           "description": "Étagère chêne massif sur mesure",
+                     *           "kind": "Product",
+                     *           "productId": "01936c10-0000-7000-8000-00000000a009",
+                     *           "orderLineId": "01936d00-0000-7000-8000-00000000d109",
+                     *           "description": "Contrat de maintenance atelier\nVisite trimestrielle et réglage des machines",
+                     *           "quantity": 1,
                      *           "unitCode": "C62",
-                     *           "quantity": 2,
-                     *           "unitPrice": 375.5,
-                     *           "discountPercent": 10,
-                     *           "netAmount": 675.9
+                     *           "unitPrice": 360,
+                     *           "discountPercent": 0,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "netAmount": 360,
+                     *           "vatExemptionReason": null
                      *         }
                      *       ],
-                     *       "totalExcludingVat": 675.9,
-                     *       "createdAt": "2026-12-03T08:15:00+00:00",
-                     *       "updatedAt": "2026-12-03T08:15:00+00:00"
+                     *       "totals": {
+                     *         "totalExcludingVat": 360,
+                     *         "vatBreakdown": [
+                     *           {
+                     *             "rate": 20,
+                     *             "category": "Standard",
+                     *             "base": 360,
+                     *             "vat": 72
+                     *           }
+                     *         ],
+                     *         "totalVat": 72,
+                     *         "totalIncludingVat": 432
+                     *       },
+                     *       "terms": [],
+                     *       "history": [
+                     *         {
+                     *           "occurredAt": "2026-12-15T09:30:00+00:00",
+                     *           "action": "contract.created",
+                     *           "actorName": "Claire Martin"
+                     *         }
+                     *       ],
+                     *       "updatedAt": "2026-12-15T09:30:00+00:00"
                      *     }
                      */
-                    "application/json": components["schemas"]["DeliveryNoteResponse"];
+                    "application/json": components["schemas"]["ContractResponse"];
                 };
             };
             /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
@@ -26018,9 +26228,9 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/validation-failed",
                      *       "title": "La requête contient des valeurs invalides.",
                      *       "status": 400,
-                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
                      *       "errors": {
-                     *         "lines": [
+                     *         "customerId": [
                      *           "Ce champ est obligatoire."
                      *         ]
                      *       },
@@ -26042,7 +26252,7 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/unauthenticated",
                      *       "title": "Vous devez vous connecter.",
                      *       "status": 401,
-                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
                      *       "code": "unauthenticated",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }
@@ -26061,7 +26271,7 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/forbidden",
                      *       "title": "Votre rôle ne permet pas cette action.",
                      *       "status": 403,
-                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
                      *       "code": "forbidden",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }
@@ -26080,7 +26290,7 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/document-frozen",
                      *       "title": "Ce document est validé : son contenu ne peut plus être modifié.",
                      *       "status": 409,
-                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
                      *       "code": "document_frozen",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }
@@ -26099,7 +26309,7 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/stale-version",
                      *       "title": "Quelqu'un d'autre a modifié cet élément entre-temps : rechargez-le avant d'enregistrer.",
                      *       "status": 412,
-                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
                      *       "code": "stale_version",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }
@@ -26115,11 +26325,16 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "https://koban.fr/problems/idempotency-key-reused",
-                     *       "title": "Cette clé d'idempotence a déjà servi pour une autre requête.",
+                     *       "type": "https://koban.fr/problems/reference-not-found",
+                     *       "title": "L'élément référencé n'existe pas.",
                      *       "status": 422,
-                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
-                     *       "code": "idempotency_key_reused",
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "errors": {
+                     *         "customerId": [
+                     *           "L'élément référencé n'existe pas."
+                     *         ]
+                     *       },
+                     *       "code": "reference_not_found",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }
                      */
@@ -26137,7 +26352,7 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/if-match-required",
                      *       "title": "Une modification doit indiquer la version lue (en-tête If-Match).",
                      *       "status": 428,
-                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
                      *       "code": "if_match_required",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }
@@ -26156,7 +26371,7 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/rate-limited",
                      *       "title": "Trop de requêtes : réessayez dans quelques instants.",
                      *       "status": 429,
-                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
                      *       "code": "rate_limited",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }
@@ -26166,7 +26381,7 @@ export interface operations {
             };
         };
     };
-    DeleteDeliveryNote: {
+    DeleteContract: {
         parameters: {
             query?: never;
             header?: {
@@ -26178,7 +26393,7 @@ export interface operations {
             };
             path: {
                 /**
-                 * @description Id of the delivery note (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @description Id of the contract (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
                  * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
                  */
                 id: string;
@@ -26205,7 +26420,7 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/unauthenticated",
                      *       "title": "Vous devez vous connecter.",
                      *       "status": 401,
-                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
                      *       "code": "unauthenticated",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }
@@ -26224,7 +26439,7 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/forbidden",
                      *       "title": "Votre rôle ne permet pas cette action.",
                      *       "status": 403,
-                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
                      *       "code": "forbidden",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }
@@ -26243,7 +26458,7 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/document-frozen",
                      *       "title": "Ce document est validé : son contenu ne peut plus être modifié.",
                      *       "status": 409,
-                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
                      *       "code": "document_frozen",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }
@@ -26262,7 +26477,7 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/rate-limited",
                      *       "title": "Trop de requêtes : réessayez dans quelques instants.",
                      *       "status": 429,
-                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
                      *       "code": "rate_limited",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }
@@ -26272,7 +26487,7 @@ export interface operations {
             };
         };
     };
-    ValidateDeliveryNote: {
+    ActivateContract: {
         parameters: {
             query?: never;
             header?: {
@@ -26284,23 +26499,14 @@ export interface operations {
             };
             path: {
                 /**
-                 * @description Id of the delivery note (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @description Id of the contract (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
                  * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
                  */
                 id: string;
             };
             cookie?: never;
         };
-        requestBody?: {
-            content: {
-                /**
-                 * @example {
-                 *       "issueDate": "2026-12-03"
-                 *     }
-                 */
-                "application/json": null | components["schemas"]["ValidateDeliveryNoteRequest"];
-            };
-        };
+        requestBody?: never;
         responses: {
             /** @description OK */
             200: {
@@ -26310,51 +26516,100 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "01936f10-0000-7000-8000-0000000000b1",
-                     *       "number": "BL-2026-0001",
-                     *       "status": "Validated",
-                     *       "orderId": "01936d00-0000-7000-8000-0000000000d1",
-                     *       "orderNumber": "CO-2026-00031",
+                     *       "id": "01936f00-0000-7000-8000-0000000000a1",
+                     *       "reference": "CT-00012",
+                     *       "status": "Active",
                      *       "customerId": "01936c00-1111-7000-8000-00000000c001",
                      *       "customerName": "Menuiserie Durand SARL",
-                     *       "customerReference": "BC-4471",
-                     *       "issueDate": "2026-12-03",
-                     *       "plannedDate": "2026-12-04",
-                     *       "deliveryAddress": {
-                     *         "line1": "4 quai Perrache",
-                     *         "line2": "Atelier, porte B",
-                     *         "postalCode": "69002",
-                     *         "city": "Lyon",
-                     *         "countryCode": "FR"
+                     *       "orderId": "01936d00-0000-7000-8000-0000000000d1",
+                     *       "orderNumber": "CO-2026-00031",
+                     *       "ownerUserId": "01936a00-0000-7000-8000-000000000011",
+                     *       "startDate": "2027-01-01",
+                     *       "termMonths": 12,
+                     *       "periodicity": "Quarterly",
+                     *       "timing": "InAdvance",
+                     *       "tacitRenewal": true,
+                     *       "noticeMonths": 3,
+                     *       "revision": {
+                     *         "kind": "Percentage",
+                     *         "percentage": 3,
+                     *         "baseIndexValue": null
                      *       },
-                     *       "remarks": "Livrer par l'accès atelier, prévenir 30 minutes avant.",
-                     *       "showPrices": false,
-                     *       "deliveredOn": null,
-                     *       "receivedBy": null,
-                     *       "deliveryRemarks": null,
-                     *       "cancelledAt": null,
-                     *       "cancellationReason": null,
-                     *       "invoiceId": null,
-                     *       "invoiceNumber": null,
+                     *       "indexRevisionPending": false,
+                     *       "termNumber": 1,
+                     *       "currentTermStart": "2027-01-01",
+                     *       "currentTermEnd": "2027-12-31",
+                     *       "noticeDeadline": "2027-09-30",
+                     *       "noticeDeadlinePassed": false,
+                     *       "renewalOpensOn": "2027-07-02",
+                     *       "willRenewTacitly": true,
+                     *       "renewalDeclinedOn": null,
+                     *       "terminationDate": null,
+                     *       "terminationReason": null,
+                     *       "terminatedOn": null,
+                     *       "endDate": null,
+                     *       "periodAmountExcludingVat": 360,
+                     *       "monthlyRecurringRevenue": 120,
                      *       "lines": [
                      *         {
-                     *           "id": "01936f10-0000-7000-8000-00000000b101",
+                     *           "id": "01936f00-0000-7000-8000-0000000001a1",
                      *           "position": 0,
-                     *           "orderLineId": "01936d00-0000-7000-8000-00000000e003",
-                     *           "description": "Étagère chêne massif sur mesure",
+                     *           "kind": "Product",
+                     *           "productId": "01936c10-0000-7000-8000-00000000a009",
+                     *           "orderLineId": "01936d00-0000-7000-8000-00000000d109",
+                     *           "description": "Contrat de maintenance atelier\nVisite trimestrielle et réglage des machines",
+                     *           "quantity": 1,
                      *           "unitCode": "C62",
-                     *           "quantity": 2,
-                     *           "unitPrice": 375.5,
-                     *           "discountPercent": 10,
-                     *           "netAmount": 675.9
+                     *           "unitPrice": 360,
+                     *           "discountPercent": 0,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "netAmount": 360,
+                     *           "vatExemptionReason": null
                      *         }
                      *       ],
-                     *       "totalExcludingVat": 675.9,
-                     *       "createdAt": "2026-12-03T08:15:00+00:00",
-                     *       "updatedAt": "2026-12-03T08:15:00+00:00"
+                     *       "totals": {
+                     *         "totalExcludingVat": 360,
+                     *         "vatBreakdown": [
+                     *           {
+                     *             "rate": 20,
+                     *             "category": "Standard",
+                     *             "base": 360,
+                     *             "vat": 72
+                     *           }
+                     *         ],
+                     *         "totalVat": 72,
+                     *         "totalIncludingVat": 432
+                     *       },
+                     *       "terms": [
+                     *         {
+                     *           "number": 1,
+                     *           "start": "2027-01-01",
+                     *           "end": "2027-12-31",
+                     *           "revisionKind": "None",
+                     *           "revisionValue": null,
+                     *           "priceFactor": 1,
+                     *           "tacit": false,
+                     *           "decidedOn": "2026-12-15",
+                     *           "decidedByUserId": "01936a00-0000-7000-8000-000000000011"
+                     *         }
+                     *       ],
+                     *       "history": [
+                     *         {
+                     *           "occurredAt": "2026-12-15T09:30:00+00:00",
+                     *           "action": "contract.created",
+                     *           "actorName": "Claire Martin"
+                     *         },
+                     *         {
+                     *           "occurredAt": "2026-12-15T09:35:00+00:00",
+                     *           "action": "contract.activated",
+                     *           "actorName": "Claire Martin"
+                     *         }
+                     *       ],
+                     *       "updatedAt": "2026-12-15T09:30:00+00:00"
                      *     }
                      */
-                    "application/json": components["schemas"]["DeliveryNoteResponse"];
+                    "application/json": components["schemas"]["ContractResponse"];
                 };
             };
             /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
@@ -26365,16 +26620,16 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "https://koban.fr/problems/validation-failed",
-                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "type": "https://koban.fr/problems/idempotency-key-invalid",
+                     *       "title": "La clé d'idempotence doit faire de 1 à 200 caractères imprimables.",
                      *       "status": 400,
-                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/validate",
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/activate",
                      *       "errors": {
-                     *         "issueDate": [
-                     *           "Ce champ est obligatoire."
+                     *         "Idempotency-Key": [
+                     *           "La clé d'idempotence doit faire de 1 à 200 caractères imprimables."
                      *         ]
                      *       },
-                     *       "code": "validation_failed",
+                     *       "code": "idempotency_key_invalid",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }
                      */
@@ -26392,7 +26647,7 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/unauthenticated",
                      *       "title": "Vous devez vous connecter.",
                      *       "status": 401,
-                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/validate",
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/activate",
                      *       "code": "unauthenticated",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }
@@ -26411,7 +26666,7 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/forbidden",
                      *       "title": "Votre rôle ne permet pas cette action.",
                      *       "status": 403,
-                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/validate",
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/activate",
                      *       "code": "forbidden",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }
@@ -26430,7 +26685,7 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/idempotency-key-in-progress",
                      *       "title": "Une requête avec cette clé d'idempotence est en cours de traitement.",
                      *       "status": 409,
-                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/validate",
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/activate",
                      *       "code": "idempotency_key_in_progress",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }
@@ -26449,7 +26704,7 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/idempotency-key-reused",
                      *       "title": "Cette clé d'idempotence a déjà servi pour une autre requête.",
                      *       "status": 422,
-                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/validate",
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/activate",
                      *       "code": "idempotency_key_reused",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }
@@ -26468,7 +26723,7 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/rate-limited",
                      *       "title": "Trop de requêtes : réessayez dans quelques instants.",
                      *       "status": 429,
-                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/validate",
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/activate",
                      *       "code": "rate_limited",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }
@@ -26478,7 +26733,7 @@ export interface operations {
             };
         };
     };
-    DeliverDeliveryNote: {
+    TerminateContract: {
         parameters: {
             query?: never;
             header?: {
@@ -26490,7 +26745,7 @@ export interface operations {
             };
             path: {
                 /**
-                 * @description Id of the delivery note (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @description Id of the contract (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
                  * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
                  */
                 id: string;
@@ -26501,12 +26756,11 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "deliveredOn": "2026-12-04",
-                 *       "receivedBy": "Claire Durand",
-                 *       "remarks": "Une étagère légèrement rayée sur le chant."
+                 *       "effectiveDate": null,
+                 *       "reason": "Le client internalise la maintenance de son atelier."
                  *     }
                  */
-                "application/json": components["schemas"]["DeliverDeliveryNoteRequest"];
+                "application/json": components["schemas"]["TerminateContractRequest"];
             };
         };
         responses: {
@@ -26518,51 +26772,100 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "01936f10-0000-7000-8000-0000000000b1",
-                     *       "number": "BL-2026-0001",
-                     *       "status": "Delivered",
-                     *       "orderId": "01936d00-0000-7000-8000-0000000000d1",
-                     *       "orderNumber": "CO-2026-00031",
+                     *       "id": "01936f00-0000-7000-8000-0000000000a1",
+                     *       "reference": "CT-00012",
+                     *       "status": "Terminated",
                      *       "customerId": "01936c00-1111-7000-8000-00000000c001",
                      *       "customerName": "Menuiserie Durand SARL",
-                     *       "customerReference": "BC-4471",
-                     *       "issueDate": "2026-12-03",
-                     *       "plannedDate": "2026-12-04",
-                     *       "deliveryAddress": {
-                     *         "line1": "4 quai Perrache",
-                     *         "line2": "Atelier, porte B",
-                     *         "postalCode": "69002",
-                     *         "city": "Lyon",
-                     *         "countryCode": "FR"
+                     *       "orderId": "01936d00-0000-7000-8000-0000000000d1",
+                     *       "orderNumber": "CO-2026-00031",
+                     *       "ownerUserId": "01936a00-0000-7000-8000-000000000011",
+                     *       "startDate": "2027-01-01",
+                     *       "termMonths": 12,
+                     *       "periodicity": "Quarterly",
+                     *       "timing": "InAdvance",
+                     *       "tacitRenewal": true,
+                     *       "noticeMonths": 3,
+                     *       "revision": {
+                     *         "kind": "Percentage",
+                     *         "percentage": 3,
+                     *         "baseIndexValue": null
                      *       },
-                     *       "remarks": "Livrer par l'accès atelier, prévenir 30 minutes avant.",
-                     *       "showPrices": false,
-                     *       "deliveredOn": "2026-12-04",
-                     *       "receivedBy": "Claire Durand",
-                     *       "deliveryRemarks": "Une étagère légèrement rayée sur le chant.",
-                     *       "cancelledAt": null,
-                     *       "cancellationReason": null,
-                     *       "invoiceId": null,
-                     *       "invoiceNumber": null,
+                     *       "indexRevisionPending": false,
+                     *       "termNumber": 1,
+                     *       "currentTermStart": "2027-01-01",
+                     *       "currentTermEnd": "2027-12-31",
+                     *       "noticeDeadline": "2027-09-30",
+                     *       "noticeDeadlinePassed": false,
+                     *       "renewalOpensOn": "2027-07-02",
+                     *       "willRenewTacitly": false,
+                     *       "renewalDeclinedOn": null,
+                     *       "terminationDate": "2027-12-31",
+                     *       "terminationReason": "Le client internalise la maintenance de son atelier.",
+                     *       "terminatedOn": "2027-09-12",
+                     *       "endDate": "2027-12-31",
+                     *       "periodAmountExcludingVat": 360,
+                     *       "monthlyRecurringRevenue": 120,
                      *       "lines": [
                      *         {
-                     *           "id": "01936f10-0000-7000-8000-00000000b101",
+                     *           "id": "01936f00-0000-7000-8000-0000000001a1",
                      *           "position": 0,
-                     *           "orderLineId": "01936d00-0000-7000-8000-00000000e003",
-                     *           "description": "Étagère chêne massif sur mesure",
+                     *           "kind": "Product",
+                     *           "productId": "01936c10-0000-7000-8000-00000000a009",
+                     *           "orderLineId": "01936d00-0000-7000-8000-00000000d109",
+                     *           "description": "Contrat de maintenance atelier\nVisite trimestrielle et réglage des machines",
+                     *           "quantity": 1,
                      *           "unitCode": "C62",
-                     *           "quantity": 2,
-                     *           "unitPrice": 375.5,
-                     *           "discountPercent": 10,
-                     *           "netAmount": 675.9
+                     *           "unitPrice": 360,
+                     *           "discountPercent": 0,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "netAmount": 360,
+                     *           "vatExemptionReason": null
                      *         }
                      *       ],
-                     *       "totalExcludingVat": 675.9,
-                     *       "createdAt": "2026-12-03T08:15:00+00:00",
-                     *       "updatedAt": "2026-12-04T16:40:00+00:00"
+                     *       "totals": {
+                     *         "totalExcludingVat": 360,
+                     *         "vatBreakdown": [
+                     *           {
+                     *             "rate": 20,
+                     *             "category": "Standard",
+                     *             "base": 360,
+                     *             "vat": 72
+                     *           }
+                     *         ],
+                     *         "totalVat": 72,
+                     *         "totalIncludingVat": 432
+                     *       },
+                     *       "terms": [
+                     *         {
+                     *           "number": 1,
+                     *           "start": "2027-01-01",
+                     *           "end": "2027-12-31",
+                     *           "revisionKind": "None",
+                     *           "revisionValue": null,
+                     *           "priceFactor": 1,
+                     *           "tacit": false,
+                     *           "decidedOn": "2026-12-15",
+                     *           "decidedByUserId": "01936a00-0000-7000-8000-000000000011"
+                     *         }
+                     *       ],
+                     *       "history": [
+                     *         {
+                     *           "occurredAt": "2026-12-15T09:30:00+00:00",
+                     *           "action": "contract.created",
+                     *           "actorName": "Claire Martin"
+                     *         },
+                     *         {
+                     *           "occurredAt": "2026-12-15T09:35:00+00:00",
+                     *           "action": "contract.activated",
+                     *           "actorName": "Claire Martin"
+                     *         }
+                     *       ],
+                     *       "updatedAt": "2026-12-15T09:30:00+00:00"
                      *     }
                      */
-                    "application/json": components["schemas"]["DeliveryNoteResponse"];
+                    "application/json": components["schemas"]["ContractResponse"];
                 };
             };
             /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
@@ -26576,213 +26879,7 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/validation-failed",
                      *       "title": "La requête contient des valeurs invalides.",
                      *       "status": 400,
-                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/deliver",
-                     *       "errors": {
-                     *         "deliveredOn": [
-                     *           "Ce champ est obligatoire."
-                     *         ]
-                     *       },
-                     *       "code": "validation_failed",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description No valid session cookie or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/unauthenticated",
-                     *       "title": "Vous devez vous connecter.",
-                     *       "status": 401,
-                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/deliver",
-                     *       "code": "unauthenticated",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/forbidden",
-                     *       "title": "Votre rôle ne permet pas cette action.",
-                     *       "status": 403,
-                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/deliver",
-                     *       "code": "forbidden",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/idempotency-key-in-progress",
-                     *       "title": "Une requête avec cette clé d'idempotence est en cours de traitement.",
-                     *       "status": 409,
-                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/deliver",
-                     *       "code": "idempotency_key_in_progress",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/idempotency-key-reused",
-                     *       "title": "Cette clé d'idempotence a déjà servi pour une autre requête.",
-                     *       "status": 422,
-                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/deliver",
-                     *       "code": "idempotency_key_reused",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/rate-limited",
-                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
-                     *       "status": 429,
-                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/deliver",
-                     *       "code": "rate_limited",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    CancelDeliveryNote: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
-                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
-                 */
-                "Idempotency-Key"?: string;
-            };
-            path: {
-                /**
-                 * @description Id of the delivery note (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
-                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
-                 */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "reason": "Colis refusé par le client : livraison à reprogrammer."
-                 *     }
-                 */
-                "application/json": components["schemas"]["CancelDeliveryNoteRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "id": "01936f10-0000-7000-8000-0000000000b1",
-                     *       "number": "BL-2026-0001",
-                     *       "status": "Cancelled",
-                     *       "orderId": "01936d00-0000-7000-8000-0000000000d1",
-                     *       "orderNumber": "CO-2026-00031",
-                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
-                     *       "customerName": "Menuiserie Durand SARL",
-                     *       "customerReference": "BC-4471",
-                     *       "issueDate": "2026-12-03",
-                     *       "plannedDate": "2026-12-04",
-                     *       "deliveryAddress": {
-                     *         "line1": "4 quai Perrache",
-                     *         "line2": "Atelier, porte B",
-                     *         "postalCode": "69002",
-                     *         "city": "Lyon",
-                     *         "countryCode": "FR"
-                     *       },
-                     *       "remarks": "Livrer par l'accès atelier, prévenir 30 minutes avant.",
-                     *       "showPrices": false,
-                     *       "deliveredOn": null,
-                     *       "receivedBy": null,
-                     *       "deliveryRemarks": null,
-                     *       "cancelledAt": "2026-12-04T16:40:00+00:00",
-                     *       "cancellationReason": "Colis refusé par le client : livraison à reprogrammer.",
-                     *       "invoiceId": null,
-                     *       "invoiceNumber": null,
-                     *       "lines": [
-                     *         {
-                     *           "id": "01936f10-0000-7000-8000-00000000b101",
-                     *           "position": 0,
-                     *           "orderLineId": "01936d00-0000-7000-8000-00000000e003",
-                     *           "description": "Étagère chêne massif sur mesure",
-                     *           "unitCode": "C62",
-                     *           "quantity": 2,
-                     *           "unitPrice": 375.5,
-                     *           "discountPercent": 10,
-                     *           "netAmount": 675.9
-                     *         }
-                     *       ],
-                     *       "totalExcludingVat": 675.9,
-                     *       "createdAt": "2026-12-03T08:15:00+00:00",
-                     *       "updatedAt": "2026-12-04T16:40:00+00:00"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["DeliveryNoteResponse"];
-                };
-            };
-            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/validation-failed",
-                     *       "title": "La requête contient des valeurs invalides.",
-                     *       "status": 400,
-                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/cancel",
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/terminate",
                      *       "errors": {
                      *         "reason": [
                      *           "Ce champ est obligatoire."
@@ -26806,7 +26903,7 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/unauthenticated",
                      *       "title": "Vous devez vous connecter.",
                      *       "status": 401,
-                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/cancel",
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/terminate",
                      *       "code": "unauthenticated",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }
@@ -26825,7 +26922,7 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/forbidden",
                      *       "title": "Votre rôle ne permet pas cette action.",
                      *       "status": 403,
-                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/cancel",
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/terminate",
                      *       "code": "forbidden",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }
@@ -26844,7 +26941,7 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/idempotency-key-in-progress",
                      *       "title": "Une requête avec cette clé d'idempotence est en cours de traitement.",
                      *       "status": 409,
-                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/cancel",
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/terminate",
                      *       "code": "idempotency_key_in_progress",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }
@@ -26863,7 +26960,7 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/idempotency-key-reused",
                      *       "title": "Cette clé d'idempotence a déjà servi pour une autre requête.",
                      *       "status": 422,
-                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/cancel",
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/terminate",
                      *       "code": "idempotency_key_reused",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }
@@ -26882,7 +26979,7 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/rate-limited",
                      *       "title": "Trop de requêtes : réessayez dans quelques instants.",
                      *       "status": 429,
-                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/cancel",
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/terminate",
                      *       "code": "rate_limited",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }
@@ -26892,20 +26989,39 @@ export interface operations {
             };
         };
     };
-    GetDeliveryNotePdf: {
+    RenewContract: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /**
-                 * @description Id of the delivery note (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @description Id of the contract (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
                  * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
                  */
                 id: string;
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "revision": {
+                 *         "kind": "Percentage",
+                 *         "percentage": 3,
+                 *         "indexValue": null
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["RenewContractRequest"];
+            };
+        };
         responses: {
             /** @description OK */
             200: {
@@ -26913,7 +27029,137 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/pdf": components["schemas"]["Stream"];
+                    /**
+                     * @example {
+                     *       "id": "01936f00-0000-7000-8000-0000000000a1",
+                     *       "reference": "CT-00012",
+                     *       "status": "Active",
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "orderId": "01936d00-0000-7000-8000-0000000000d1",
+                     *       "orderNumber": "CO-2026-00031",
+                     *       "ownerUserId": "01936a00-0000-7000-8000-000000000011",
+                     *       "startDate": "2027-01-01",
+                     *       "termMonths": 12,
+                     *       "periodicity": "Quarterly",
+                     *       "timing": "InAdvance",
+                     *       "tacitRenewal": true,
+                     *       "noticeMonths": 3,
+                     *       "revision": {
+                     *         "kind": "Percentage",
+                     *         "percentage": 3,
+                     *         "baseIndexValue": null
+                     *       },
+                     *       "indexRevisionPending": false,
+                     *       "termNumber": 2,
+                     *       "currentTermStart": "2028-01-01",
+                     *       "currentTermEnd": "2028-12-31",
+                     *       "noticeDeadline": "2028-09-30",
+                     *       "noticeDeadlinePassed": false,
+                     *       "renewalOpensOn": "2028-07-02",
+                     *       "willRenewTacitly": true,
+                     *       "renewalDeclinedOn": null,
+                     *       "terminationDate": null,
+                     *       "terminationReason": null,
+                     *       "terminatedOn": null,
+                     *       "endDate": null,
+                     *       "periodAmountExcludingVat": 370.8,
+                     *       "monthlyRecurringRevenue": 123.6,
+                     *       "lines": [
+                     *         {
+                     *           "id": "01936f00-0000-7000-8000-0000000001a1",
+                     *           "position": 0,
+                     *           "kind": "Product",
+                     *           "productId": "01936c10-0000-7000-8000-00000000a009",
+                     *           "orderLineId": "01936d00-0000-7000-8000-00000000d109",
+                     *           "description": "Contrat de maintenance atelier\nVisite trimestrielle et réglage des machines",
+                     *           "quantity": 1,
+                     *           "unitCode": "C62",
+                     *           "unitPrice": 370.8,
+                     *           "discountPercent": 0,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "netAmount": 370.8,
+                     *           "vatExemptionReason": null
+                     *         }
+                     *       ],
+                     *       "totals": {
+                     *         "totalExcludingVat": 370.8,
+                     *         "vatBreakdown": [
+                     *           {
+                     *             "rate": 20,
+                     *             "category": "Standard",
+                     *             "base": 370.8,
+                     *             "vat": 74.16
+                     *           }
+                     *         ],
+                     *         "totalVat": 74.16,
+                     *         "totalIncludingVat": 444.96
+                     *       },
+                     *       "terms": [
+                     *         {
+                     *           "number": 1,
+                     *           "start": "2027-01-01",
+                     *           "end": "2027-12-31",
+                     *           "revisionKind": "None",
+                     *           "revisionValue": null,
+                     *           "priceFactor": 1,
+                     *           "tacit": false,
+                     *           "decidedOn": "2026-12-15",
+                     *           "decidedByUserId": "01936a00-0000-7000-8000-000000000011"
+                     *         },
+                     *         {
+                     *           "number": 2,
+                     *           "start": "2028-01-01",
+                     *           "end": "2028-12-31",
+                     *           "revisionKind": "Percentage",
+                     *           "revisionValue": 3,
+                     *           "priceFactor": 1.03,
+                     *           "tacit": false,
+                     *           "decidedOn": "2027-09-20",
+                     *           "decidedByUserId": "01936a00-0000-7000-8000-000000000011"
+                     *         }
+                     *       ],
+                     *       "history": [
+                     *         {
+                     *           "occurredAt": "2026-12-15T09:30:00+00:00",
+                     *           "action": "contract.created",
+                     *           "actorName": "Claire Martin"
+                     *         },
+                     *         {
+                     *           "occurredAt": "2026-12-15T09:35:00+00:00",
+                     *           "action": "contract.activated",
+                     *           "actorName": "Claire Martin"
+                     *         }
+                     *       ],
+                     *       "updatedAt": "2026-12-15T09:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ContractResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/renew",
+                     *       "errors": {
+                     *         "revision": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description No valid session cookie or API key. */
@@ -26927,7 +27173,7 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/unauthenticated",
                      *       "title": "Vous devez vous connecter.",
                      *       "status": 401,
-                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/pdf",
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/renew",
                      *       "code": "unauthenticated",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }
@@ -26946,7 +27192,420 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/forbidden",
                      *       "title": "Votre rôle ne permet pas cette action.",
                      *       "status": 403,
-                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/pdf",
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/renew",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-in-progress",
+                     *       "title": "Une requête avec cette clé d'idempotence est en cours de traitement.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/renew",
+                     *       "code": "idempotency_key_in_progress",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-reused",
+                     *       "title": "Cette clé d'idempotence a déjà servi pour une autre requête.",
+                     *       "status": 422,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/renew",
+                     *       "code": "idempotency_key_reused",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/renew",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    LetContractExpire: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /**
+                 * @description Id of the contract (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936f00-0000-7000-8000-0000000000a1",
+                     *       "reference": "CT-00012",
+                     *       "status": "Active",
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "orderId": "01936d00-0000-7000-8000-0000000000d1",
+                     *       "orderNumber": "CO-2026-00031",
+                     *       "ownerUserId": "01936a00-0000-7000-8000-000000000011",
+                     *       "startDate": "2027-01-01",
+                     *       "termMonths": 12,
+                     *       "periodicity": "Quarterly",
+                     *       "timing": "InAdvance",
+                     *       "tacitRenewal": true,
+                     *       "noticeMonths": 3,
+                     *       "revision": {
+                     *         "kind": "Percentage",
+                     *         "percentage": 3,
+                     *         "baseIndexValue": null
+                     *       },
+                     *       "indexRevisionPending": false,
+                     *       "termNumber": 1,
+                     *       "currentTermStart": "2027-01-01",
+                     *       "currentTermEnd": "2027-12-31",
+                     *       "noticeDeadline": "2027-09-30",
+                     *       "noticeDeadlinePassed": false,
+                     *       "renewalOpensOn": "2027-07-02",
+                     *       "willRenewTacitly": true,
+                     *       "renewalDeclinedOn": null,
+                     *       "terminationDate": null,
+                     *       "terminationReason": null,
+                     *       "terminatedOn": null,
+                     *       "endDate": null,
+                     *       "periodAmountExcludingVat": 360,
+                     *       "monthlyRecurringRevenue": 120,
+                     *       "lines": [
+                     *         {
+                     *           "id": "01936f00-0000-7000-8000-0000000001a1",
+                     *           "position": 0,
+                     *           "kind": "Product",
+                     *           "productId": "01936c10-0000-7000-8000-00000000a009",
+                     *           "orderLineId": "01936d00-0000-7000-8000-00000000d109",
+                     *           "description": "Contrat de maintenance atelier\nVisite trimestrielle et réglage des machines",
+                     *           "quantity": 1,
+                     *           "unitCode": "C62",
+                     *           "unitPrice": 360,
+                     *           "discountPercent": 0,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "netAmount": 360,
+                     *           "vatExemptionReason": null
+                     *         }
+                     *       ],
+                     *       "totals": {
+                     *         "totalExcludingVat": 360,
+                     *         "vatBreakdown": [
+                     *           {
+                     *             "rate": 20,
+                     *             "category": "Standard",
+                     *             "base": 360,
+                     *             "vat": 72
+                     *           }
+                     *         ],
+                     *         "totalVat": 72,
+                     *         "totalIncludingVat": 432
+                     *       },
+                     *       "terms": [
+                     *         {
+                     *           "number": 1,
+                     *           "start": "2027-01-01",
+                     *           "end": "2027-12-31",
+                     *           "revisionKind": "None",
+                     *           "revisionValue": null,
+                     *           "priceFactor": 1,
+                     *           "tacit": false,
+                     *           "decidedOn": "2026-12-15",
+                     *           "decidedByUserId": "01936a00-0000-7000-8000-000000000011"
+                     *         }
+                     *       ],
+                     *       "history": [
+                     *         {
+                     *           "occurredAt": "2026-12-15T09:30:00+00:00",
+                     *           "action": "contract.created",
+                     *           "actorName": "Claire Martin"
+                     *         },
+                     *         {
+                     *           "occurredAt": "2026-12-15T09:35:00+00:00",
+                     *           "action": "contract.activated",
+                     *           "actorName": "Claire Martin"
+                     *         }
+                     *       ],
+                     *       "updatedAt": "2026-12-15T09:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ContractResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-invalid",
+                     *       "title": "La clé d'idempotence doit faire de 1 à 200 caractères imprimables.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/let-expire",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           "La clé d'idempotence doit faire de 1 à 200 caractères imprimables."
+                     *         ]
+                     *       },
+                     *       "code": "idempotency_key_invalid",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/let-expire",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/let-expire",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-in-progress",
+                     *       "title": "Une requête avec cette clé d'idempotence est en cours de traitement.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/let-expire",
+                     *       "code": "idempotency_key_in_progress",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-reused",
+                     *       "title": "Cette clé d'idempotence a déjà servi pour une autre requête.",
+                     *       "status": 422,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/let-expire",
+                     *       "code": "idempotency_key_reused",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/let-expire",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListContractPeriods: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the contract (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "01937a00-0000-7000-8000-0000000000d1",
+                     *         "termNumber": 1,
+                     *         "start": "2027-01-31",
+                     *         "end": "2027-02-27",
+                     *         "billingDate": "2027-01-31",
+                     *         "proRataFactor": 1,
+                     *         "amountExcludingVat": 49,
+                     *         "state": "Invoiced",
+                     *         "invoiceId": "01937a00-0000-7000-8000-0000000000e1",
+                     *         "invoiceNumber": "FA-2027-00007",
+                     *         "invoiceStatus": "Validated",
+                     *         "invoiceTotalIncludingVat": 58.8
+                     *       },
+                     *       {
+                     *         "id": null,
+                     *         "termNumber": 1,
+                     *         "start": "2027-02-28",
+                     *         "end": "2027-03-30",
+                     *         "billingDate": "2027-02-28",
+                     *         "proRataFactor": 1,
+                     *         "amountExcludingVat": 49,
+                     *         "state": "Due",
+                     *         "invoiceId": null,
+                     *         "invoiceNumber": null,
+                     *         "invoiceStatus": null,
+                     *         "invoiceTotalIncludingVat": null
+                     *       },
+                     *       {
+                     *         "id": null,
+                     *         "termNumber": 1,
+                     *         "start": "2027-03-31",
+                     *         "end": "2027-04-29",
+                     *         "billingDate": "2027-03-31",
+                     *         "proRataFactor": 1,
+                     *         "amountExcludingVat": 49,
+                     *         "state": "Upcoming",
+                     *         "invoiceId": null,
+                     *         "invoiceNumber": null,
+                     *         "invoiceStatus": null,
+                     *         "invoiceTotalIncludingVat": null
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["ContractPeriodResponse"][];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/periods",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/periods",
                      *       "code": "forbidden",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }
@@ -26965,7 +27624,7 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/not-found",
                      *       "title": "Cet élément n'existe pas.",
                      *       "status": 404,
-                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/pdf",
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/periods",
                      *       "code": "not_found",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }
@@ -26984,7 +27643,460 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/rate-limited",
                      *       "title": "Trop de requêtes : réessayez dans quelques instants.",
                      *       "status": 429,
-                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/pdf",
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/periods",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    InvoiceContractDuePeriods: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /**
+                 * @description Id of the contract (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "periodId": "01937a00-0000-7000-8000-0000000000d1",
+                     *         "contractId": "01937a00-0000-7000-8000-0000000000c1",
+                     *         "contractReference": "CT-00001",
+                     *         "start": "2027-01-31",
+                     *         "end": "2027-02-27",
+                     *         "billingDate": "2027-01-31",
+                     *         "proRataFactor": 1,
+                     *         "amountExcludingVat": 49,
+                     *         "invoiceId": "01937a00-0000-7000-8000-0000000000e1",
+                     *         "invoiceNumber": "FA-2027-00007",
+                     *         "invoiceStatus": "Validated",
+                     *         "sent": true
+                     *       },
+                     *       {
+                     *         "periodId": "01937a00-0000-7000-8000-0000000000d2",
+                     *         "contractId": "01937a00-0000-7000-8000-0000000000c1",
+                     *         "contractReference": "CT-00001",
+                     *         "start": "2027-02-28",
+                     *         "end": "2027-03-30",
+                     *         "billingDate": "2027-02-28",
+                     *         "proRataFactor": 1,
+                     *         "amountExcludingVat": 49,
+                     *         "invoiceId": "01937a00-0000-7000-8000-0000000000e2",
+                     *         "invoiceNumber": "FA-2027-00008",
+                     *         "invoiceStatus": "Validated",
+                     *         "sent": true
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["ContractPeriodInvoiceResponse"][];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-invalid",
+                     *       "title": "La clé d'idempotence doit faire de 1 à 200 caractères imprimables.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/invoice-due-periods",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           "La clé d'idempotence doit faire de 1 à 200 caractères imprimables."
+                     *         ]
+                     *       },
+                     *       "code": "idempotency_key_invalid",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/invoice-due-periods",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/invoice-due-periods",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in your company (another company's id is answered exactly like a missing one). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/not-found",
+                     *       "title": "Cet élément n'existe pas.",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/invoice-due-periods",
+                     *       "code": "not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/invalid-state-transition",
+                     *       "title": "Cette action n'est pas possible dans l'état actuel du document (Draft).",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/invoice-due-periods",
+                     *       "code": "invalid_state_transition",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/invoice-due-periods",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetContractBillingSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "invoicing": "ValidateAndSend",
+                     *       "noticeReminderDays": 30,
+                     *       "configured": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ContractBillingSettingsResponse"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/contracts/billing-settings",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/contracts/billing-settings",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/contracts/billing-settings",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateContractBillingSettings: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag returned when the record was read. A stale value answers 412; a missing one 428.
+                 * @example "1234"
+                 */
+                "If-Match": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "invoicing": "ValidateAndSend",
+                 *       "noticeReminderDays": 30
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateContractBillingSettingsRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "invoicing": "ValidateAndSend",
+                     *       "noticeReminderDays": 30,
+                     *       "configured": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ContractBillingSettingsResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/contracts/billing-settings",
+                     *       "errors": {
+                     *         "invoicing": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/contracts/billing-settings",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/contracts/billing-settings",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The If-Match version is stale: someone changed the record since you read it. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/stale-version",
+                     *       "title": "Quelqu'un d'autre a modifié cet élément entre-temps : rechargez-le avant d'enregistrer.",
+                     *       "status": 412,
+                     *       "instance": "/api/v1/contracts/billing-settings",
+                     *       "code": "stale_version",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/contract-billing-settings-invalid",
+                     *       "title": "Paramètres de facturation des contrats invalides : mode « Draft » ou « ValidateAndSend », rappel de 0 à 365 jours avant la date limite de préavis.",
+                     *       "status": 422,
+                     *       "instance": "/api/v1/contracts/billing-settings",
+                     *       "errors": {
+                     *         "noticeReminderDays": [
+                     *           "Paramètres de facturation des contrats invalides : mode « Draft » ou « ValidateAndSend », rappel de 0 à 365 jours avant la date limite de préavis."
+                     *         ]
+                     *       },
+                     *       "code": "contract_billing_settings_invalid",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The update lacks an If-Match header. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/if-match-required",
+                     *       "title": "Une modification doit indiquer la version lue (en-tête If-Match).",
+                     *       "status": 428,
+                     *       "instance": "/api/v1/contracts/billing-settings",
+                     *       "code": "if_match_required",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/contracts/billing-settings",
                      *       "code": "rate_limited",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }

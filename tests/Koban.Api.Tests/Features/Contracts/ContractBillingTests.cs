@@ -9,9 +9,9 @@ using Koban.Domain.Documents;
 using Koban.Domain.Invoicing;
 using Koban.Domain.Products;
 using Mediator;
-using ContractEntity = Koban.Domain.Contracts.Contract;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ContractEntity = Koban.Domain.Contracts.Contract;
 
 namespace Koban.Api.Tests.Features.Contracts;
 
