@@ -26,7 +26,11 @@ public sealed class UpdateTimeEntryHandler(KobanDbContext db, TimeAccess access,
         var owner = await db.TimeEntries.AsNoTracking().Where(e => e.Id == command.EntryId && e.ProjectId == command.ProjectId).Select(e => (Guid?)e.UserId)
             .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("timeEntry", command.EntryId);
         access.EnsureCanRead(owner);
-        if (r.UserId is { } named && named != owner) throw new FieldValidationException("userId", ApiErrorCodes.ValidationFailed);
+        if (r.UserId is { } named && named != owner)
+        {
+            if (!await db.Users.AnyAsync(u => u.Id == named, cancellationToken)) throw new ReferenceNotFoundException("userId");
+            throw new FieldValidationException("userId", ApiErrorCodes.ValidationFailed);
+        }
         await writer.LockUserAsync(owner, cancellationToken);
         var project = await writer.LockProjectAsync(command.ProjectId, null, cancellationToken);
         var entry = await db.TimeEntries.SingleAsync(e => e.Id == command.EntryId, cancellationToken);

@@ -123,7 +123,10 @@ public sealed class ProjectTests : ApiTest
         var etag = (await s.Company.Admin.GetAsync($"/api/v1/projects/{s.ProjectId}")).Headers.ETag!.Tag;
         var put = await s.Company.Admin.SendAsync(Put($"/api/v1/projects/{s.ProjectId}", new
         {
-            name = "Chantier", customerId = s.CustomerId, hourlyRate = 65m, memberIds = new[] { s.SalesId, s.AdminId, otherId },
+            name = "Chantier",
+            customerId = s.CustomerId,
+            hourlyRate = 65m,
+            memberIds = new[] { s.SalesId, s.AdminId, otherId },
         }, etag));
         await put.ShouldHaveStatus(HttpStatusCode.OK);
 
