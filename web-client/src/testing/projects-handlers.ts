@@ -1,9 +1,7 @@
 import { HttpResponse, http } from "msw";
-import { beforeEach } from "vitest";
 import type { Project, ProjectSummary, ProjectTime, TimeEntry, TimesheetCell } from "@/features/projects/api/projects";
 import { allPermissions, createMe } from "./data";
 import { problem } from "./handlers";
-import { server } from "./server";
 
 const api = (path: string) => `*/api/v1${path}`;
 
@@ -141,12 +139,10 @@ export const projectsHandlers = [
   }),
 ];
 
-export function setupProjectsApi() {
-  beforeEach(() => {
-    projectsDb.projects = [];
-    projectsDb.entries = [];
-    projectsDb.timesheets = [];
-    projectsDb.listQueries = [];
-    server.use(...projectsHandlers);
-  });
+/** Called after each test (setup.ts): every test starts with no project and no time. */
+export function resetProjectsDb() {
+  projectsDb.projects = [];
+  projectsDb.entries = [];
+  projectsDb.timesheets = [];
+  projectsDb.listQueries = [];
 }

@@ -2,5 +2,6 @@ import { setupServer } from "msw/node";
 import { handlers } from "./handlers";
 import { dashboardHandlers } from "./dashboard-handlers";
 import { paymentsHandlers } from "./payments-handlers";
+import { projectsHandlers } from "./projects-handlers";
 
-export const server = setupServer(...handlers, ...paymentsHandlers, ...dashboardHandlers);
+export const server = setupServer(...handlers, ...paymentsHandlers, ...dashboardHandlers, ...projectsHandlers);

@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll } from "vitest";
 import { resetDb } from "./data";
 import { resetPaymentsDb } from "./payments-handlers";
 import { resetDashboardDb } from "./dashboard-handlers";
+import { resetProjectsDb } from "./projects-handlers";
 import { server } from "./server";
 
 // jsdom lacks what Mantine measures with.
@@ -39,6 +40,7 @@ afterEach(() => {
   resetDb();
   resetPaymentsDb();
   resetDashboardDb();
+  resetProjectsDb();
   localStorage.clear();
   document.cookie.split(";").forEach((c) => {
     const name = c.split("=")[0]?.trim();

@@ -2,12 +2,11 @@ import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { createViewer } from "@/testing/data";
 import { renderApp } from "@/testing/render";
-import { alice, createEntry, createProject, createTimeUser, projectsDb, setupProjectsApi, timeOf } from "@/testing/projects-handlers";
+import { alice, createEntry, createProject, createTimeUser, projectsDb, timeOf } from "@/testing/projects-handlers";
 import { createOrder, createSalesAdmin, salesDb } from "@/testing/sales-data";
 import { setupSalesApi } from "@/testing/sales-handlers";
 
 setupSalesApi();
-setupProjectsApi();
 
 const spaces = (text: string | null) => (text ?? "").replace(/[\u202f\u00a0]/g, " ");
 
