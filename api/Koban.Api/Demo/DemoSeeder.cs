@@ -78,6 +78,7 @@ public static class DemoSeeder
         await RemindersDemo.SeedAsync(services, mediator, salesIds, today, ct);
         await HistoryDemo.SeedAsync(mediator, salesIds, today, RemindersDemo.IssueDate(today), before: false, ct);
         await InvoicingDemo.SeedAsync(mediator, db, salesIds, ct);
+        await ProjectDemo.SeedAsync(mediator, actor, signup.CompanyId, sales, (signup.UserId, admin.Name), salesIds.ScheduledOrder, today, ct);
         logger.LogInformation("Demo company created with {Count} users, customers, products, opportunities, quotes and orders", Logins.Count);
     }
 }

@@ -56,10 +56,14 @@ public sealed class CompanyIsolationTests : ApiTest
         var aExportResponse = await a.Admin.PostAsJsonAsync("/api/v1/accounting/exports", new { format = "Fec", from = "2026-03-01", to = "2026-03-31" });
         var aExport = (await aExportResponse.Json()).GetProperty("id").GetGuid();
 
+        var aProject = (await (await a.Admin.PostAsJsonAsync("/api/v1/projects", new { name = "Projet secret de A", customerId = aCustomerId, hourlyRate = 50m })).Json()).GetProperty("id").GetGuid();
+        var aTimeEntry = (await (await a.Admin.PostAsJsonAsync($"/api/v1/projects/{aProject}/time-entries", new { date = "2026-11-30", minutes = 60, description = "Temps secret de A" })).Json())
+            .GetProperty("id").GetGuid();
+
         var b = await NewCompanyAsync("Entreprise B SARL");
         var secrets = new[] { a.Id.ToString(), aUserId.ToString(), aKeyId.ToString(), aUserEmail, a.AdminEmail, "Entreprise A SAS",
             aCustomerId.ToString(), aContactId.ToString(), aProductId.ToString(), "Client secret de A", "SECRET-A", "claire@durand.fr",
-            aOpportunity.ToString(), aQuote.ToString(), aOrder.ToString(), "Affaire secrète de A", aInvoice.ToString(), "Facture secrète de A", aClosure.ToString(), aInvitee, aInviteeId.ToString(), aEmailId.ToString(), aPayment.ToString(), "CHQ secret de A", aExport.ToString() };
+            aOpportunity.ToString(), aQuote.ToString(), aOrder.ToString(), "Affaire secrète de A", aInvoice.ToString(), "Facture secrète de A", aClosure.ToString(), aInvitee, aInviteeId.ToString(), aEmailId.ToString(), aPayment.ToString(), "CHQ secret de A", aExport.ToString(), aProject.ToString(), aTimeEntry.ToString(), "Projet secret de A", "Temps secret de A" };
         var idsByResource = new Dictionary<string, Guid>
         {
             ["/api/v1/users/{id}"] = aUserId,
@@ -76,6 +80,7 @@ public sealed class CompanyIsolationTests : ApiTest
             ["/api/v1/payments/{id}"] = aPayment,
             ["/api/v1/accounting/exports/{id}"] = aExport,
             ["/api/v1/receivables/customers/{id}"] = aCustomerId,
+            ["/api/v1/projects/{id}"] = aProject,
         };
 
         using var document = JsonDocument.Parse(await Anonymous().GetStringAsync("/openapi/v1.json"));
@@ -99,8 +104,10 @@ public sealed class CompanyIsolationTests : ApiTest
                         untaught.Add($"{operation.Name.ToUpperInvariant()} {path.Name}");
                         continue;
                     }
-                    url = url.Replace("{id}", idsByResource[prefix].ToString(), StringComparison.Ordinal).Replace("{contactId}", aContactId.ToString(), StringComparison.Ordinal);
+                    url = url.Replace("{id}", idsByResource[prefix].ToString(), StringComparison.Ordinal).Replace("{contactId}", aContactId.ToString(), StringComparison.Ordinal)
+                        .Replace("{entryId}", aTimeEntry.ToString(), StringComparison.Ordinal);
                 }
+                url = url.Replace("{userId}", aUserId.ToString(), StringComparison.Ordinal).Replace("{weekStart}", "2026-11-30", StringComparison.Ordinal);
 
                 var query = new List<string>();
                 if (operation.Value.TryGetProperty("parameters", out var parameters))

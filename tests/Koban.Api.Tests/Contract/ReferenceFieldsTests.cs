@@ -64,7 +64,7 @@ public sealed class ReferenceFieldsTests : ApiTest
         Guid User, Guid CreditNote);
 
     /// <summary>Company A's records the baselines act on (drafts to update, a receipt to allocate, an unidentified one, a credit note).</summary>
-    private sealed record Targets(Guid DraftQuote, Guid DraftOrder, Guid DraftInvoice, Guid Receipt, Guid Unidentified);
+    private sealed record Targets(Guid DraftQuote, Guid DraftOrder, Guid DraftInvoice, Guid Receipt, Guid Unidentified, Guid Project, Guid TimeEntry);
 
     private static async Task<(SalesFlowTests.Catalog Catalog, Ids Ids, Targets Targets)> WorldAsync(bool full)
     {
@@ -102,8 +102,10 @@ public sealed class ReferenceFieldsTests : ApiTest
             receipt = Draft(await SalesFlowTests.Post(admin, "/api/v1/payments", Features.Payments.PaymentsFlowTests.Receipt(c.CustomerId, today, 50m), HttpStatusCode.Created));
             unidentified = Draft(await SalesFlowTests.Post(admin, "/api/v1/payments", Features.Payments.PaymentsFlowTests.Receipt(null, today, 50m), HttpStatusCode.Created));
         }
+        var project = Draft(await SalesFlowTests.Post(admin, "/api/v1/projects", new { name = "Chantier", customerId = c.CustomerId, hourlyRate = 50m, memberIds = new[] { user } }, HttpStatusCode.Created));
+        var timeEntry = Draft(await SalesFlowTests.Post(admin, $"/api/v1/projects/{project}/time-entries", new { date = "2026-11-30", minutes = 60 }, HttpStatusCode.Created));
         return (c, new Ids(c.CustomerId, contact, c.ProductId, orderId, orderLine, invoiceId, invoiceLine, quote, opportunity, user, creditNote),
-            new Targets(draftQuote, draftOrder, draftInvoice, receipt, unidentified));
+            new Targets(draftQuote, draftOrder, draftInvoice, receipt, unidentified, project, timeEntry));
     }
 
     /// <summary>Lines whose first is a catalogue product, so that <c>lines[0].productId</c> is a field the request uses.</summary>
@@ -157,6 +159,13 @@ public sealed class ReferenceFieldsTests : ApiTest
             ("POST", "/api/v1/payments/{id}/allocations") => ($"/api/v1/payments/{t.Receipt}/allocations", O(new { allocations = new[] { new { invoiceId = a.Invoice, amount = 1m } } })),
             ("POST", "/api/v1/payments/{id}/identify") => ($"/api/v1/payments/{t.Unidentified}/identify",
                 O(new { customerId = a.Customer, allocations = new[] { new { invoiceId = a.Invoice, amount = 1m } } })),
+            ("POST", "/api/v1/projects") => (path, O(new { name = "Chantier", customerId = a.Customer, hourlyRate = 50m, memberIds = new[] { a.User } })),
+            ("PUT", "/api/v1/projects/{id}") => ($"/api/v1/projects/{t.Project}", O(new { name = "Chantier", customerId = a.Customer, hourlyRate = 50m, memberIds = new[] { a.User } })),
+            ("POST", "/api/v1/projects/from-order") => (path, O(new { orderId = a.Order, memberIds = new[] { a.User } })),
+            ("POST", "/api/v1/projects/{id}/invoice-time") => ($"/api/v1/projects/{t.Project}/invoice-time", O(new { entryIds = new[] { t.TimeEntry }, invoiceId = t.DraftInvoice })),
+            ("POST", "/api/v1/projects/{id}/time-entries") => ($"/api/v1/projects/{t.Project}/time-entries", O(new { date = "2026-11-30", minutes = 60, userId = a.User })),
+            ("PUT", "/api/v1/projects/{id}/time-entries/{entryId}") => ($"/api/v1/projects/{t.Project}/time-entries/{t.TimeEntry}", O(new { date = "2026-11-30", minutes = 60, userId = a.User })),
+            ("PUT", "/api/v1/timesheets/{userId}/{weekStart}") => ($"/api/v1/timesheets/{a.User}/2026-11-30", O(new { cells = new[] { new { projectId = t.Project, date = "2026-11-30", minutes = 60 } } })),
             _ => ("", new JsonObject()),
         };
     }
@@ -226,7 +235,7 @@ public sealed class ReferenceFieldsTests : ApiTest
                 var body = baseline.DeepClone().AsObject();
                 var named = Replace(body, field, id);
                 using var request = new HttpRequestMessage(new HttpMethod(method), url) { Content = JsonContent.Create(body) };
-                if (method != "POST") request.Headers.IfMatch.Add((await a.Company.Admin.GetAsync(url)).Headers.ETag!);
+                if (method != "POST" && (await a.Company.Admin.GetAsync(url)).Headers.ETag is { } etag) request.Headers.IfMatch.Add(etag); // a week's timesheet has no version
                 var response = await a.Company.Admin.SendAsync(request);
                 var text = await response.Content.ReadAsStringAsync();
                 var refused = response.StatusCode == HttpStatusCode.UnprocessableEntity

@@ -87,6 +87,25 @@ public sealed class DemoDataTests : ApiTest
             dashboard.GetProperty("milestones").GetArrayLength().ShouldBeGreaterThanOrEqualTo(1);
             dashboard.GetProperty("leftToInvoice").GetProperty("amountExcludingVat").GetDecimal().ShouldBeGreaterThan(0m);
             dashboard.GetProperty("activity").GetArrayLength().ShouldBe(10);
+
+            // ProjectDemo: a project of a validated order, two weeks of time by two people, the first week on a draft invoice,
+            // the hours budget nearly consumed.
+            var projects = (await (await admin.GetAsync("/api/v1/projects")).Json()).GetProperty("items");
+            projects.GetArrayLength().ShouldBe(1);
+            var project = await (await admin.GetAsync($"/api/v1/projects/{projects[0].GetProperty("id").GetGuid()}")).Json();
+            project.GetProperty("orderId").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.String);
+            project.GetProperty("status").GetString().ShouldBe("InProgress");
+            project.GetProperty("members").EnumerateArray().Count(m => m.GetProperty("spentHours").GetDecimal() > 0m).ShouldBe(2);
+            var time = project.GetProperty("time");
+            time.GetProperty("spentHours").GetDecimal().ShouldBe(35m);
+            time.GetProperty("hoursConsumedPercent").GetDecimal().ShouldBe(92.1m);
+            time.GetProperty("overBudget").GetBoolean().ShouldBeFalse();
+            time.GetProperty("uninvoicedBillableHours").GetDecimal().ShouldBeGreaterThan(0m);
+            time.GetProperty("uninvoicedBillableHours").GetDecimal().ShouldBeLessThan(time.GetProperty("billableHours").GetDecimal());
+            var entries = (await (await admin.GetAsync("/api/v1/time-entries?limit=100")).Json()).GetProperty("items").EnumerateArray().ToList();
+            var days = entries.Select(e => DateOnly.Parse(e.GetProperty("date").GetString()!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            (days.Max().DayNumber - days.Min().DayNumber).ShouldBeGreaterThanOrEqualTo(7, "time over two weeks");
+            entries.Count(e => e.GetProperty("locked").GetBoolean()).ShouldBeGreaterThan(0);
         }
         finally
         {

@@ -2043,7 +2043,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Get a time entry
+         * @description One entry of the project, with its `ETag` for a change or a deletion. Own time: a non-Admin user reads only their own (another user's: 403 `forbidden`).
+         *
+         *     Requires the permission `time-entries:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["GetTimeEntry"];
         /**
          * Change a time entry
          * @description With the `If-Match` of the last read. An invoiced entry is locked (409 `time_entry_locked`) until its draft invoice is deleted. Whose time it is never changes (`userId`, if sent, must be the entry's). Own time: `userId` omitted means the signed-in user; a Sales or Accountant user writes only their own time (another user's: 403 `forbidden`), an Admin anyone's, an API key (scope `time-entries:write`) must name the user (`userId`, an active user of the company). The user must be a member of the project, or an Admin (422 `project_member_required`). `minutes` is whole minutes, more than 0 and at most 1440 (24 h), and the user's entries of that day across all projects add up to 24 h at most (422 `time_day_over_limit`). `billable` defaults to true. Only on a planned or in-progress project (409 `project_closed`); the first entry on a planned project moves it to in progress. Invoiced time is locked (409 `time_entry_locked`).
@@ -24761,6 +24767,10 @@ export interface operations {
                  * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
                  */
                 orderId?: string;
+                /**
+                 * @description Only the projects this user is a member of (its id).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 memberId?: string;
                 /**
                  * @description Only records changed at or after this instant (ISO 8601 with its offset), for incremental synchronisation.
@@ -26548,6 +26558,10 @@ export interface operations {
                  * @example -date
                  */
                 sort?: string;
+                /**
+                 * @description The user whose time is listed or saved (its id); who may read or write whose time is in the operation's description.
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 userId?: string;
                 /**
                  * @description First day of the period, inclusive (`yyyy-MM-dd`).
@@ -26559,7 +26573,15 @@ export interface operations {
                  * @example 2026-11-30
                  */
                 to?: string;
+                /**
+                 * @description `true`: only billable time; `false`: only time that is not billable.
+                 * @example true
+                 */
                 billable?: boolean;
+                /**
+                 * @description `true`: only time already on an invoice (locked); `false`: only time not invoiced yet.
+                 * @example false
+                 */
                 invoiced?: boolean;
             };
             header?: never;
@@ -26890,6 +26912,111 @@ export interface operations {
             };
         };
     };
+    GetTimeEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the project (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                id: string;
+                /**
+                 * @description Id of the time entry, one of the project's.
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                entryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936f00-0000-7000-8000-0000000000c1",
+                     *       "projectId": "01936f00-0000-7000-8000-0000000000a1",
+                     *       "projectName": "Agencement de la boutique Durand",
+                     *       "userId": "01936a00-0000-7000-8000-0000000000e1",
+                     *       "userName": "Alice Martin",
+                     *       "date": "2026-12-07",
+                     *       "minutes": 210,
+                     *       "hours": 3.5,
+                     *       "description": "Pose des étagères de la réserve",
+                     *       "billable": true,
+                     *       "invoiceId": null,
+                     *       "locked": false,
+                     *       "updatedAt": "2026-12-07T17:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TimeEntryResponse"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries/{entryId}",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries/{entryId}",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries/{entryId}",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     UpdateTimeEntry: {
         parameters: {
             query?: never;
@@ -26906,6 +27033,10 @@ export interface operations {
                  * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
                  */
                 id: string;
+                /**
+                 * @description Id of the time entry, one of the project's.
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 entryId: string;
             };
             cookie?: never;
@@ -27136,6 +27267,10 @@ export interface operations {
                  * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
                  */
                 id: string;
+                /**
+                 * @description Id of the time entry, one of the project's.
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 entryId: string;
             };
             cookie?: never;
@@ -27283,7 +27418,15 @@ export interface operations {
                  * @example -date
                  */
                 sort?: string;
+                /**
+                 * @description The user whose time is listed or saved (its id); who may read or write whose time is in the operation's description.
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 userId?: string;
+                /**
+                 * @description Only the time entries of this project (its id).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 projectId?: string;
                 /**
                  * @description First day of the period, inclusive (`yyyy-MM-dd`).
@@ -27295,7 +27438,15 @@ export interface operations {
                  * @example 2026-11-30
                  */
                 to?: string;
+                /**
+                 * @description `true`: only billable time; `false`: only time that is not billable.
+                 * @example true
+                 */
                 billable?: boolean;
+                /**
+                 * @description `true`: only time already on an invoice (locked); `false`: only time not invoiced yet.
+                 * @example false
+                 */
                 invoiced?: boolean;
             };
             header?: never;
@@ -27439,7 +27590,15 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description The user whose time is listed or saved (its id); who may read or write whose time is in the operation's description.
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
                 userId: string;
+                /**
+                 * @description The Monday the week starts on (`yyyy-MM-dd`).
+                 * @example 2026-11-30
+                 */
                 weekStart: string;
             };
             cookie?: never;

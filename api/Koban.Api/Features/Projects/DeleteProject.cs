@@ -17,8 +17,8 @@ public sealed class DeleteProjectHandler(KobanDbContext db, AuditLog audit) : IC
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Locked so that a time entry created meanwhile (which locks the project too) cannot slip in before the delete.
-        var project = await db.Projects.FromSql($"SELECT * FROM projects WHERE id = {command.Id} FOR UPDATE").SingleOrDefaultAsync(cancellationToken)
-            ?? throw new NotFoundException("project", command.Id);
+        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM projects WHERE id = {command.Id} FOR UPDATE", cancellationToken);
+        var project = await db.Projects.SingleOrDefaultAsync(p => p.Id == command.Id, cancellationToken) ?? throw new NotFoundException("project", command.Id);
         Project.EnsureDeletable(await db.TimeEntries.AnyAsync(e => e.ProjectId == project.Id, cancellationToken));
         db.Projects.Remove(project);
         audit.Record("project.deleted", "project", project.Id, before: new { project.Name, project.CustomerId, project.OrderId });

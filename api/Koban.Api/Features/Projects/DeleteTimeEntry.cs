@@ -20,9 +20,9 @@ public sealed class DeleteTimeEntryHandler(KobanDbContext db, TimeAccess access,
         await writer.LockUserAsync(owner, cancellationToken);
         var project = await writer.LockProjectAsync(command.ProjectId, null, cancellationToken);
         var entry = await db.TimeEntries.SingleAsync(e => e.Id == command.EntryId, cancellationToken);
+        entry.EnsureUnlocked(); // before the version: putting it on an invoice changed it, and "invoiced" is the reason to show
         if (entry.Version != command.ExpectedVersion) throw new PreconditionFailedException();
         db.Entry(entry).Property(e => e.Version).OriginalValue = command.ExpectedVersion;
-        entry.EnsureUnlocked();
         project.AcceptTime("id");
         db.TimeEntries.Remove(entry);
         await db.SaveChangesAsync(cancellationToken);

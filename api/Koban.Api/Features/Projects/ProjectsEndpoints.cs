@@ -20,6 +20,7 @@ public static class ProjectsEndpoints
         var projectTime = app.MapGroup("/api/v1/projects").WithTags("Time entries");
         ListProjectTimeEntriesHandler.Map(projectTime);
         CreateTimeEntryHandler.Map(projectTime);
+        GetTimeEntryHandler.Map(projectTime);
         UpdateTimeEntryHandler.Map(projectTime);
         DeleteTimeEntryHandler.Map(projectTime);
 

@@ -26,13 +26,17 @@ public sealed class UpdateTimeEntryHandler(KobanDbContext db, TimeAccess access,
         var owner = await db.TimeEntries.AsNoTracking().Where(e => e.Id == command.EntryId && e.ProjectId == command.ProjectId).Select(e => (Guid?)e.UserId)
             .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("timeEntry", command.EntryId);
         access.EnsureCanRead(owner);
-        if (r.UserId is { } named && named != owner) throw new FieldValidationException("userId", ApiErrorCodes.ValidationFailed);
+        if (r.UserId is { } named && named != owner)
+        {
+            if (!await db.Users.AnyAsync(u => u.Id == named, cancellationToken)) throw new ReferenceNotFoundException("userId");
+            throw new FieldValidationException("userId", ApiErrorCodes.ValidationFailed);
+        }
         await writer.LockUserAsync(owner, cancellationToken);
         var project = await writer.LockProjectAsync(command.ProjectId, null, cancellationToken);
         var entry = await db.TimeEntries.SingleAsync(e => e.Id == command.EntryId, cancellationToken);
+        entry.EnsureUnlocked(); // before the version: putting it on an invoice changed it, and "invoiced" is the reason to show
         if (entry.Version != command.ExpectedVersion) throw new PreconditionFailedException();
         db.Entry(entry).Property(e => e.Version).OriginalValue = command.ExpectedVersion;
-        entry.EnsureUnlocked();
         await writer.AcceptAsync(project, owner, "userId", cancellationToken);
         TimeRules.EnsureDayTotal(r.Date, await writer.OtherMinutesAsync(owner, r.Date, entry.Id, cancellationToken), r.Minutes, "minutes");
         entry.Update(r.Date, r.Minutes, r.Description, r.Billable ?? entry.Billable);
