@@ -1,9 +1,7 @@
 import { HttpResponse, http } from "msw";
-import { beforeEach } from "vitest";
 import type { Project, ProjectSummary, ProjectTime, TimeEntry, TimesheetCell } from "@/features/projects/api/projects";
 import { allPermissions, createMe } from "./data";
 import { problem } from "./handlers";
-import { server } from "./server";
 
 const api = (path: string) => `*/api/v1${path}`;
 
@@ -103,6 +101,8 @@ export const projectsDb = {
   entries: [] as TimeEntry[],
   /** The bodies PUT /timesheets received. */
   timesheets: [] as { userId: string; weekStart: string; cells: TimesheetCell[] }[],
+  /** The If-Match and body of each PUT /time-entries/{entryId}. */
+  entryUpdates: [] as { ifMatch: string | null; body: Record<string, unknown> }[],
   /** Query strings GET /projects received. */
   listQueries: [] as URLSearchParams[],
 };
@@ -128,6 +128,18 @@ export const projectsHandlers = [
     return project ? HttpResponse.json(project, { headers: { ETag: '"1"' } }) : problem(404, "not_found", "Ressource introuvable.");
   }),
   http.get(api("/projects/:id/time-entries"), ({ params }) => page(projectsDb.entries.filter((e) => e.projectId === params.id))),
+  http.get(api("/projects/:id/time-entries/:entryId"), ({ params }) => {
+    const entry = projectsDb.entries.find((e) => e.id === params.entryId);
+    return entry ? HttpResponse.json(entry, { headers: { ETag: '"7"' } }) : problem(404, "not_found", "Ressource introuvable.");
+  }),
+  http.put(api("/projects/:id/time-entries/:entryId"), async ({ request, params }) => {
+    const body = (await request.json()) as Record<string, unknown>;
+    projectsDb.entryUpdates.push({ ifMatch: request.headers.get("If-Match"), body });
+    const entry = projectsDb.entries.find((e) => e.id === params.entryId)!;
+    const saved = { ...entry, minutes: Number(body.minutes), description: (body.description as string | null) ?? null };
+    projectsDb.entries = projectsDb.entries.map((e) => (e.id === saved.id ? saved : e));
+    return HttpResponse.json(saved, { headers: { ETag: '"8"' } });
+  }),
   http.get(api("/time-entries"), ({ request }) => {
     const url = new URL(request.url);
     const from = url.searchParams.get("from") ?? "";
@@ -141,12 +153,11 @@ export const projectsHandlers = [
   }),
 ];
 
-export function setupProjectsApi() {
-  beforeEach(() => {
-    projectsDb.projects = [];
-    projectsDb.entries = [];
-    projectsDb.timesheets = [];
-    projectsDb.listQueries = [];
-    server.use(...projectsHandlers);
-  });
+/** Called after each test (setup.ts): every test starts with no project and no time. */
+export function resetProjectsDb() {
+  projectsDb.projects = [];
+  projectsDb.entries = [];
+  projectsDb.timesheets = [];
+  projectsDb.listQueries = [];
+  projectsDb.entryUpdates = [];
 }

@@ -6,6 +6,7 @@ import { resetDb } from "./data";
 import { resetPaymentsDb } from "./payments-handlers";
 import { resetDashboardDb } from "./dashboard-handlers";
 import { resetDeliveryDb } from "./delivery-notes-handlers";
+import { resetProjectsDb } from "./projects-handlers";
 import { server } from "./server";
 
 // jsdom lacks what Mantine measures with.
@@ -41,6 +42,7 @@ afterEach(() => {
   resetPaymentsDb();
   resetDashboardDb();
   resetDeliveryDb();
+  resetProjectsDb();
   localStorage.clear();
   document.cookie.split(";").forEach((c) => {
     const name = c.split("=")[0]?.trim();

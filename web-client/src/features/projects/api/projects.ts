@@ -161,11 +161,29 @@ export function useAddEntry() {
   );
 }
 
-/**
- * Saves a user's whole week (all or nothing): each cell is a project's minutes on a day, 0 clearing it. It is also how
- * one entry of the list is changed or removed: the list does not carry the entries' versions (the If-Match that
- * PUT/DELETE /time-entries/{entryId} require), while the week's cell needs none and is refused once invoiced.
- */
+/** One entry with its ETag: the list carries no versions, and a change or a deletion sends the one read here. */
+export function useEntry(projectId: string, entryId: string) {
+  return useVersionedQuery("/api/v1/projects/{id}/time-entries/{entryId}", { params: { path: { id: projectId, entryId } } }, { staleTime: 0 });
+}
+
+export function useUpdateEntry() {
+  return useApiMutation(
+    "PUT /api/v1/projects/{id}/time-entries/{entryId}",
+    async ({ projectId, entryId, etag, body }: { projectId: string; entryId: string; etag: string | null; body: TimeEntryRequest }) =>
+      unwrap(await fetchClient.PUT("/api/v1/projects/{id}/time-entries/{entryId}", { params: { path: { id: projectId, entryId }, header: { "If-Match": etag ?? "" } }, body })),
+  );
+}
+
+/** Deletes the entry at the version read just before (the confirmation is about the entry shown, not a version). */
+export function useDeleteEntry() {
+  return useApiMutation("DELETE /api/v1/projects/{id}/time-entries/{entryId}", async ({ projectId, entryId }: { projectId: string; entryId: string }) => {
+    const path = { id: projectId, entryId };
+    const current = versioned(await fetchClient.GET("/api/v1/projects/{id}/time-entries/{entryId}", { params: { path } }));
+    return unwrap(await fetchClient.DELETE("/api/v1/projects/{id}/time-entries/{entryId}", { params: { path, header: { "If-Match": current.etag ?? "" } } }));
+  });
+}
+
+/** Saves a user's whole week (all or nothing): each cell is a project's minutes on a day, 0 clearing it. */
 export function useSaveTimesheet() {
   return useApiMutation("PUT /api/v1/timesheets/{userId}/{weekStart}", async ({ userId, weekStart, cells }: { userId: string; weekStart: string; cells: TimesheetCell[] }) =>
     unwrap(await fetchClient.PUT("/api/v1/timesheets/{userId}/{weekStart}", { params: { path: { userId, weekStart } }, body: { cells } })),

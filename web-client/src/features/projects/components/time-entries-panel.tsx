@@ -9,9 +9,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorState } from "@/components/ui/error-state";
 import { LoadMoreButton } from "@/components/ui/load-more-button";
 import { formatDate } from "@/lib/dates";
-import { type Project, type TimeEntry, useProjectEntries, useSaveTimesheet } from "../api/projects";
+import { type Project, type TimeEntry, useDeleteEntry, useProjectEntries } from "../api/projects";
 import { formatMinutes } from "../lib/duration";
-import { mondayOf } from "../lib/week";
 import { TimeEntryModal } from "./time-entry-modal";
 
 /** Why an entry cannot be changed any more, or null. */
@@ -42,7 +41,7 @@ export function TimeEntriesPanel({
   const [editing, setEditing] = useState<TimeEntry | "new" | null>(null);
   const [deleting, setDeleting] = useState<TimeEntry | null>(null);
   const query = useProjectEntries(project.id, { userId, from, to });
-  const remove = useSaveTimesheet();
+  const remove = useDeleteEntry();
   const entries = query.data?.pages.flatMap((p) => p.items) ?? [];
   const open = project.status !== "Cancelled" && project.status !== "Done";
   const mayEdit = (e: TimeEntry) => canWrite && open && !e.locked && (isAdmin || e.userId === meId);
@@ -155,11 +154,10 @@ export function TimeEntriesPanel({
         <ConfirmModal
           opened
           title={t("projects.deleteEntry")}
-          text={t("projects.deleteEntryConfirm", { date: formatDate(deleting.date), user: deleting.userName })}
+          text={t("projects.deleteEntryConfirm", { date: formatDate(deleting.date), duration: formatMinutes(deleting.minutes), user: deleting.userName })}
           confirm={t("common.delete")}
           mutation={remove}
-          // The day's cell of the user's week set to 0 (see useSaveTimesheet: the list carries no entry versions).
-          variables={{ userId: deleting.userId, weekStart: mondayOf(deleting.date), cells: [{ projectId: project.id, date: deleting.date, minutes: 0 }] }}
+          variables={{ projectId: project.id, entryId: deleting.id }}
           onClose={() => setDeleting(null)}
           onDone={() => setDeleting(null)}
         />

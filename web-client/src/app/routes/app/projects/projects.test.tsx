@@ -2,12 +2,11 @@ import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { createViewer } from "@/testing/data";
 import { renderApp } from "@/testing/render";
-import { alice, createEntry, createProject, createTimeUser, projectsDb, setupProjectsApi, timeOf } from "@/testing/projects-handlers";
+import { alice, createEntry, createProject, createTimeUser, projectsDb, timeOf } from "@/testing/projects-handlers";
 import { createOrder, createSalesAdmin, salesDb } from "@/testing/sales-data";
 import { setupSalesApi } from "@/testing/sales-handlers";
 
 setupSalesApi();
-setupProjectsApi();
 
 const spaces = (text: string | null) => (text ?? "").replace(/[\u202f\u00a0]/g, " ");
 
@@ -97,6 +96,23 @@ describe("Projects → the project page", () => {
     expect(within(rows[0]!).queryByRole("button", { name: /Modifier/ })).not.toBeInTheDocument();
     expect(within(rows[1]!).getByRole("button", { name: "Modifier le temps du 02/12/2026" })).toBeInTheDocument();
     expect(within(rows[2]!).queryByRole("button", { name: /Modifier/ })).not.toBeInTheDocument();
+  });
+
+  it("edits an entry with the ETag it reads first, the duration typed « 2:45 »", async () => {
+    const project = createProject();
+    projectsDb.projects = [project];
+    projectsDb.entries = [createEntry(project, { date: "2026-12-02", minutes: 120 })];
+    const { user } = renderApp(`/projects/${project.id}`, { user: createTimeUser() });
+
+    await user.click(await screen.findByRole("button", { name: "Modifier le temps du 02/12/2026" }));
+    const duration = await screen.findByRole("textbox", { name: /Durée/ });
+    expect(duration).toHaveValue("2");
+    await user.clear(duration);
+    await user.type(duration, "2:45");
+    await user.click(screen.getByRole("button", { name: "Enregistrer" }));
+    await waitFor(() => expect(projectsDb.entryUpdates).toHaveLength(1));
+    expect(projectsDb.entryUpdates[0]).toMatchObject({ ifMatch: '"7"', body: { date: "2026-12-02", minutes: 165 } });
+    expect(await screen.findByText("Temps enregistré.")).toBeInTheDocument();
   });
 
   it("offers « Facturer le temps » with the hours at the project's rate to whoever may invoice", async () => {

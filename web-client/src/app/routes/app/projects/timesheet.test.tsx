@@ -3,10 +3,9 @@ import { HttpResponse, http } from "msw";
 import { describe, expect, it } from "vitest";
 import { problem } from "@/testing/handlers";
 import { renderApp } from "@/testing/render";
-import { alice, createEntry, createProject, createTimeUser, projectsDb, setupProjectsApi } from "@/testing/projects-handlers";
+import { alice, createEntry, createProject, createTimeUser, projectsDb } from "@/testing/projects-handlers";
 import { server } from "@/testing/server";
 
-setupProjectsApi();
 
 const spaces = (text: string | null | undefined) => (text ?? "").replace(/[\u202f\u00a0]/g, " ");
 
