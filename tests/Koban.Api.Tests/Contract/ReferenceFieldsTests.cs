@@ -64,7 +64,7 @@ public sealed class ReferenceFieldsTests : ApiTest
         Guid User, Guid CreditNote);
 
     /// <summary>Company A's records the baselines act on (drafts to update, a receipt to allocate, an unidentified one, a credit note).</summary>
-    private sealed record Targets(Guid DraftQuote, Guid DraftOrder, Guid DraftInvoice, Guid Receipt, Guid Unidentified, Guid DraftContract, Guid Project, Guid TimeEntry);
+    private sealed record Targets(Guid DraftQuote, Guid DraftOrder, Guid DraftInvoice, Guid Receipt, Guid Unidentified, Guid DraftContract, Guid Project, Guid TimeEntry, Guid DraftDeliveryNote);
 
     private static async Task<(SalesFlowTests.Catalog Catalog, Ids Ids, Targets Targets)> WorldAsync(bool full)
     {
@@ -92,9 +92,11 @@ public sealed class ReferenceFieldsTests : ApiTest
         var quote = full ? await SalesFlowTests.AcceptedQuoteAsync(c, null) : draftQuote;
         var draftOrder = full ? Draft(await SalesFlowTests.Post(admin, "/api/v1/orders", new { customerId = c.CustomerId, lines = SalesFlowTests.Lines(c.ProductId) }, HttpStatusCode.Created)) : orderId;
         var draftInvoice = full ? Draft(await SalesFlowTests.Post(admin, "/api/v1/invoices", Direct(c.CustomerId, c.ProductId), HttpStatusCode.Created)) : invoiceId;
-        Guid creditNote = invoiceId, receipt = invoiceId, unidentified = invoiceId;
+        Guid creditNote = invoiceId, receipt = invoiceId, unidentified = invoiceId, draftDeliveryNote = invoiceId;
         if (full)
         {
+            var delivery = await Features.Deliveries.DeliveryNoteTests.OrderAsync(catalog: c);
+            draftDeliveryNote = Draft(await Features.Deliveries.DeliveryNoteTests.NoteAsync(delivery.Company.Admin, delivery.OrderId, delivery.Chairs, 1m));
             var today = ReceivablesTests.ParisToday().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
             var note = await SalesFlowTests.Post(admin, "/api/v1/credit-notes", new { invoiceId, reason = "CommercialDiscount", mode = "Amount", amountIncludingVat = 12m }, HttpStatusCode.Created);
             creditNote = note.GetProperty("id").GetGuid();
@@ -106,7 +108,7 @@ public sealed class ReferenceFieldsTests : ApiTest
         var project = Draft(await SalesFlowTests.Post(admin, "/api/v1/projects", new { name = "Chantier", customerId = c.CustomerId, hourlyRate = 50m, memberIds = new[] { user } }, HttpStatusCode.Created));
         var timeEntry = Draft(await SalesFlowTests.Post(admin, $"/api/v1/projects/{project}/time-entries", new { date = "2026-11-30", minutes = 60 }, HttpStatusCode.Created));
         return (c, new Ids(c.CustomerId, contact, c.ProductId, orderId, orderLine, invoiceId, invoiceLine, quote, opportunity, user, creditNote),
-            new Targets(draftQuote, draftOrder, draftInvoice, receipt, unidentified, draftContract, project, timeEntry));
+            new Targets(draftQuote, draftOrder, draftInvoice, receipt, unidentified, draftContract, project, timeEntry, draftDeliveryNote));
     }
 
     /// <summary>Lines whose first is a catalogue product, so that <c>lines[0].productId</c> is a field the request uses.</summary>
@@ -192,6 +194,9 @@ public sealed class ReferenceFieldsTests : ApiTest
             ("POST", "/api/v1/projects/{id}/time-entries") => ($"/api/v1/projects/{t.Project}/time-entries", O(new { date = "2026-11-30", minutes = 60, userId = a.User })),
             ("PUT", "/api/v1/projects/{id}/time-entries/{entryId}") => ($"/api/v1/projects/{t.Project}/time-entries/{t.TimeEntry}", O(new { date = "2026-11-30", minutes = 60, userId = a.User })),
             ("PUT", "/api/v1/timesheets/{userId}/{weekStart}") => ($"/api/v1/timesheets/{a.User}/2026-11-30", O(new { cells = new[] { new { projectId = t.Project, date = "2026-11-30", minutes = 60 } } })),
+            ("POST", "/api/v1/delivery-notes") => (path, O(new { orderId = a.Order, lines = new[] { new { orderLineId = a.OrderLine, quantity = 1m } } })),
+            ("PUT", "/api/v1/delivery-notes/{id}") => ($"/api/v1/delivery-notes/{t.DraftDeliveryNote}", O(new { lines = new[] { new { orderLineId = a.OrderLine, quantity = 1m } } })),
+            ("POST", "/api/v1/invoices/from-delivery-notes") => (path, O(new { deliveryNoteIds = new[] { t.DraftDeliveryNote }, contactId = a.Contact })),
             _ => ("", new JsonObject()),
         };
     }

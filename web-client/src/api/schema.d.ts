@@ -221,6 +221,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/delivery-notes/{id}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send the delivery note by e-mail
+         * @description Queues an e-mail with the delivery note's PDF attached (rendered now) to `to` — by default the customer's billing contact (422 `no_recipient` when it has no e-mail) — and `cc`, with the subject and body of the document template (placeholders {number}, {amount}, {dueDate}, {customerName}, {companyName} filled) unless given. Only a validated document is sent (409 `document_not_validated`; a quote must first be marked sent, which numbers it: `POST /quotes/{id}/send`, then `POST /quotes/{id}/email`). The mail goes through the outbox: if the SMTP server is down nothing is lost, it is retried, and `emails` (also `GET …/emails`) shows its status. Recorded in the audit log.
+         *
+         *     Requires the permission `delivery-notes:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["SendDeliveryNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/delivery-notes/{id}/emails": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The e-mails sent with the delivery note
+         * @description Newest first: recipients, subject, attachment, status (Pending, Sending, Sent, Failed), attempts and the last error while the SMTP server refuses, sent time. Bodies are never returned.
+         *
+         *     Requires the permission `delivery-notes:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["ListDeliveryNoteEmails"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What of an order is delivered
+         * @description Per priced order line: ordered, delivered (validated and delivered notes; drafts reserve nothing, cancelled notes gave theirs back) and left to deliver, and whether its product is deliverable; `deliveryStatus`: NotDeliverable (no deliverable line, or the order is not validated), NotDelivered, PartiallyDelivered ("Partiellement livrée"), Delivered ("Livrée"); and every note of the order, oldest first.
+         *
+         *     Requires the permission `delivery-notes:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["GetOrderDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/customers/{id}/account": {
         parameters: {
             query?: never;
@@ -1675,6 +1741,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/invoices/from-delivery-notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Invoice the delivered quantities of delivery notes
+         * @description Creates a draft intermediate invoice of the notes' order (kind `Intermediate`, one line per order line at the order's price) with exactly the quantities of the notes, summed per order line, never beyond what is left to invoice (422 `beyond_left_to_invoice`). The notes (`deliveryNoteIds`, each once) must be known (422 `reference_not_found` on `deliveryNoteIds[i]`), validated or delivered (409 `delivery_note_not_invoiceable`), not yet invoiced (409 `delivery_note_invoiced`) and of one order (422 `delivery_notes_of_several_orders`). They are locked and linked to the invoice in the same transaction: two requests on one note make one invoice. The date of sale (`saleDate`) is the latest of the notes' delivery dates (delivered on, else the note's date), and the comment ends with the mention "Livraisons : BL-2026-0001 du 04/12/2026, BL-2026-0002 du 07/12/2026". Deleting the draft gives the notes back. Payment terms, method and purchase-order reference default to the order's.
+         *
+         *     Requires the permission `invoices:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["CreateInvoiceFromDeliveryNotes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/invoices/from-order/preview": {
         parameters: {
             query?: never;
@@ -1836,7 +1924,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/projects": {
+    "/api/v1/delivery-notes": {
         parameters: {
             query?: never;
             header?: never;
@@ -1844,49 +1932,27 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List projects
-         * @description Filters: `status` (Planned, InProgress, Done, Cancelled), `customerId`, `orderId`, `memberId` (projects a user is a member of), `updatedSince`; `search` matches the name, the code or the customer's name. `sort`: `-updatedAt` (default), `name`, `startDate`, `endDate`. Each item carries the hours spent, the budget consumption and the over-budget flag.
+         * List delivery notes
+         * @description Filters: `status` (Draft, Validated, Delivered, Cancelled), `orderId`, `customerId`, `updatedSince`; `search` matches the note's number, the order's number or the customer's name. `sort`: `-updatedAt` (default), `issueDate`, `plannedDate`, `deliveredOn` (prefix `-` for descending). Keyset paging: `limit` (default 25, at most 100) and the opaque `after` cursor of the previous page.
          *
-         *     Requires the permission `projects:read` (role matrix for users, scope for API keys).
+         *     Requires the permission `delivery-notes:read` (role matrix for users, scope for API keys).
          */
-        get: operations["ListProjects"];
+        get: operations["ListDeliveryNotes"];
         put?: never;
         /**
-         * Create a project directly (no order)
-         * @description A planned project for a customer of the company (archived customers refused: 422 `customer_archived`): `hourlyRate` is the service rate excluding VAT (4 decimals) billable time is invoiced at, `vatRate` its VAT rate (default: the standard 20 %, 0 % under the VAT franchise), `budgetHours`/`budgetAmount` optional (≥ 0), `endDate` ≥ `startDate`, `memberIds` users of the company (the people who enter time on it).
+         * Create a draft delivery note from a validated order
+         * @description A draft (no number) for the deliverable lines of a validated order (409 `order_not_validated` otherwise; unknown order 422 `reference_not_found` on `orderId`). `lines` omitted: every deliverable line at the quantity left to deliver (409 `nothing_left_to_deliver` when nothing is left). Each line names an order line of the order (422 `order_line_not_found`), whose product is flagged Deliverable (422 `order_line_not_deliverable`), with a positive quantity of at most 3 decimals (422 `line_quantity_invalid`) never beyond what is left to deliver = ordered − validated and delivered notes (422 `beyond_left_to_deliver` on `lines[i].quantity`, with `leftToDeliver`). A draft reserves nothing: quantities are checked again at validation. The delivery address defaults to the order's; `showPrices` (default false) prints unit prices and amounts.
          *
-         *     Requires the permission `projects:write` (role matrix for users, scope for API keys).
+         *     Requires the permission `delivery-notes:write` (role matrix for users, scope for API keys).
          */
-        post: operations["CreateProject"];
+        post: operations["CreateDeliveryNote"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/projects/from-order": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Create a project from a validated order
-         * @description The order must be validated and not closed or cancelled (409 `order_not_validated`). Defaults, each overridden by the request: `name` "Projet <order number>", the customer the order bills, `budgetHours` the sum of the quantities of the order's lines sold in hours (unit `HUR`; none if no line is), `budgetAmount` the order's total excluding VAT, `hourlyRate` and `vatRate` those of its first line in hours (unit price net of its discount; else 0 and the standard rate), `startDate` the order date, `endDate` its planned delivery date. Several projects may come from one order.
-         *
-         *     Requires the permission `projects:write` (role matrix for users, scope for API keys).
-         */
-        post: operations["CreateProjectFromOrder"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/projects/{id}": {
+    "/api/v1/delivery-notes/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -1894,33 +1960,33 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get a project with its time against budget
-         * @description The project, its members (each with their hours spent, billable and billable not yet invoiced; a user who entered time and left the members is listed too) and `time`: hours spent, billable, billable not yet invoiced, the billable amount (billable hours × `hourlyRate`, rounded once to the cent) and the amount not yet invoiced, budget consumption in % (hours budget, else amount budget) and `overBudget` when either budget is exceeded.
+         * Get a delivery note
+         * @description Lines (order line, wording, unit, quantity, the order line's price), delivery address, status and its dates (issue, delivered on, received by, cancellation), and the invoice billing it. The `ETag` is the version `PUT` needs in `If-Match`.
          *
-         *     Requires the permission `projects:read` (role matrix for users, scope for API keys).
+         *     Requires the permission `delivery-notes:read` (role matrix for users, scope for API keys).
          */
-        get: operations["GetProject"];
+        get: operations["GetDeliveryNote"];
         /**
-         * Update a project
-         * @description The whole form, with the `If-Match` of the last read. Only while planned or in progress (409 `invalid_state_transition` once done or cancelled). The order a project came from never changes; a new rate applies to time invoiced from now on (invoiced time keeps the price of its invoice). Removing a member keeps the time they entered.
+         * Update a draft delivery note
+         * @description Drafts only (409 `document_frozen` once validated). A full replacement of the editable part: `lines` (omitted: kept; checked as on creation against what is left to deliver), `plannedDate`, `deliveryAddress`, `remarks`, `showPrices`. Needs the `ETag` in `If-Match` (428 without, 412 when stale).
          *
-         *     Requires the permission `projects:write` (role matrix for users, scope for API keys).
+         *     Requires the permission `delivery-notes:write` (role matrix for users, scope for API keys).
          */
-        put: operations["UpdateProject"];
+        put: operations["UpdateDeliveryNote"];
         post?: never;
         /**
-         * Delete a project without time
-         * @description Only a project on which no time was entered is deleted (409 `project_has_time`: cancel it instead, its time is the history of the work).
+         * Delete a draft delivery note
+         * @description A draft (no number) can be deleted. A validated or delivered note is never deleted (409 `document_not_deletable`): cancel it with a reason, which gives its quantities back.
          *
-         *     Requires the permission `projects:write` (role matrix for users, scope for API keys).
+         *     Requires the permission `delivery-notes:write` (role matrix for users, scope for API keys).
          */
-        delete: operations["DeleteProject"];
+        delete: operations["DeleteDeliveryNote"];
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/projects/{id}/start": {
+    "/api/v1/delivery-notes/{id}/validate": {
         parameters: {
             query?: never;
             header?: never;
@@ -1930,19 +1996,19 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Start a project
-         * @description Planned → InProgress (409 `invalid_state_transition` otherwise). Entering the first time on a planned project starts it too.
+         * Validate a draft delivery note: number it and freeze it
+         * @description In one transaction, under a lock on the order (two notes of one order never over-deliver, also on several instances): re-checks each quantity against what is left to deliver (422 `beyond_left_to_deliver` on `lines[i].quantity`), the order still in progress (409 `order_not_validated`), the date (`issueDate`, default today in the company's time zone; never in the future — 422 `issue_date_in_future` — nor before the last validated note — 422 `numbering_backdated`), then takes the next number of the delivery-note series (`BL-2026-0001`, gapless: a refused validation takes no number). The quantities become delivered on the order. Validating twice answers 409 `invalid_state_transition`.
          *
-         *     Requires the permission `projects:write` (role matrix for users, scope for API keys).
+         *     Requires the permission `delivery-notes:write` (role matrix for users, scope for API keys).
          */
-        post: operations["StartProject"];
+        post: operations["ValidateDeliveryNote"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/projects/{id}/complete": {
+    "/api/v1/delivery-notes/{id}/deliver": {
         parameters: {
             query?: never;
             header?: never;
@@ -1952,19 +2018,19 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Complete a project
-         * @description Planned or InProgress → Done (409 `invalid_state_transition` otherwise). No time is entered on a done project any more; its billable time not yet invoiced can still be invoiced.
+         * Mark a validated delivery note as delivered
+         * @description A validated note only (409 `invalid_state_transition` otherwise). `deliveredOn` is never before the note's date (422 `delivery_date_before_issue`) nor in the future (422 `issue_date_in_future`); `deliveredOn` and `receivedBy` (who signed) are required (400 `validation_failed` naming the field). The delivered date becomes the date of sale of the invoice made from the note.
          *
-         *     Requires the permission `projects:write` (role matrix for users, scope for API keys).
+         *     Requires the permission `delivery-notes:write` (role matrix for users, scope for API keys).
          */
-        post: operations["CompleteProject"];
+        post: operations["DeliverDeliveryNote"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/projects/{id}/cancel": {
+    "/api/v1/delivery-notes/{id}/cancel": {
         parameters: {
             query?: never;
             header?: never;
@@ -1974,139 +2040,33 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Cancel a project
-         * @description Planned or InProgress → Cancelled (409 `invalid_state_transition` otherwise). No time is entered on a cancelled project any more; its billable time not yet invoiced can still be invoiced.
+         * Cancel a validated or delivered delivery note
+         * @description With a `reason` (400 `validation_failed` when missing). The note keeps its number (the series stays gapless) and its quantities are left to deliver again on the order. Never once invoiced (409 `delivery_note_invoiced`: credit the invoice first); a draft is deleted instead (409 `invalid_state_transition`).
          *
-         *     Requires the permission `projects:write` (role matrix for users, scope for API keys).
+         *     Requires the permission `delivery-notes:write` (role matrix for users, scope for API keys).
          */
-        post: operations["CancelProject"];
+        post: operations["CancelDeliveryNote"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/projects/{id}/invoice-time": {
+    "/api/v1/delivery-notes/{id}/pdf": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * The delivery note as a PDF (bon de livraison)
+         * @description Rendered now with the DeliveryNote template: number and date, the order's number and the customer's purchase-order reference, the delivery address, the lines with their quantities — unit prices and amounts only when the note's `showPrices` is true — remarks, and the reception block (planned date, delivered on, received by, signature). A draft is a preview: BROUILLON, a diagonal "APERÇU — sans valeur" watermark and footer mark, file name `Bon de livraison brouillon (aperçu).pdf`.
+         *
+         *     Requires the permission `delivery-notes:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["GetDeliveryNotePdf"];
         put?: never;
-        /**
-         * Invoice a project's billable time
-         * @description Takes the project's billable entries not yet invoiced — all of them up to `upTo` (inclusive), or exactly `entryIds` (each of this project, billable — 409 `time_entry_not_billable` — and not yet invoiced — 409 `time_entry_locked`) — and bills them at the project's `hourlyRate` and `vatRate`: a title line "Projet <name> (commande <number>)", then one line per person, "<project> — <person> — du <first day> au <last day>", quantity in hours (minutes ÷ 60 rounded to 3 decimals), unit `HUR`, a service. With `invoiceId` the lines are added to that draft invoice (a draft of the project's customer, direct or of the project's order; else 409 `time_invoice_not_applicable`); without it a new direct draft is created for the project's customer, its date of service the last day invoiced. The entries are then locked on that invoice (changing or deleting them: 409 `time_entry_locked`); deleting the draft invoice unlocks them, removing a line from it does not. Nothing to invoice: 409 `time_nothing_to_invoice`. Under a row lock on the project: two parallel requests make one invoice, the other answers 409.
-         *
-         *     Requires the permission `invoices:write` (role matrix for users, scope for API keys).
-         */
-        post: operations["InvoiceProjectTime"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/projects/{id}/time-entries": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List a project's time entries
-         * @description Filters: `userId`, `from`/`to` (dates, inclusive), `billable`, `invoiced`. `sort`: `-date` (default), `date`, `updatedAt`, `-updatedAt`. Own time: a Sales, Accountant or Viewer user sees only their own entries (without `userId` the list is theirs; another `userId` is 403 `forbidden`); an Admin and an API key see everyone's.
-         *
-         *     Requires the permission `time-entries:read` (role matrix for users, scope for API keys).
-         */
-        get: operations["ListProjectTimeEntries"];
-        put?: never;
-        /**
-         * Enter time on a project
-         * @description Own time: `userId` omitted means the signed-in user; a Sales or Accountant user writes only their own time (another user's: 403 `forbidden`), an Admin anyone's, an API key (scope `time-entries:write`) must name the user (`userId`, an active user of the company). The user must be a member of the project, or an Admin (422 `project_member_required`). `minutes` is whole minutes, more than 0 and at most 1440 (24 h), and the user's entries of that day across all projects add up to 24 h at most (422 `time_day_over_limit`). `billable` defaults to true. Only on a planned or in-progress project (409 `project_closed`); the first entry on a planned project moves it to in progress. Invoiced time is locked (409 `time_entry_locked`).
-         *
-         *     Requires the permission `time-entries:write` (role matrix for users, scope for API keys).
-         */
-        post: operations["CreateTimeEntry"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/projects/{id}/time-entries/{entryId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Get a time entry
-         * @description One entry of the project, with its `ETag` for a change or a deletion. Own time: a non-Admin user reads only their own (another user's: 403 `forbidden`).
-         *
-         *     Requires the permission `time-entries:read` (role matrix for users, scope for API keys).
-         */
-        get: operations["GetTimeEntry"];
-        /**
-         * Change a time entry
-         * @description With the `If-Match` of the last read. An invoiced entry is locked (409 `time_entry_locked`) until its draft invoice is deleted. Whose time it is never changes (`userId`, if sent, must be the entry's). Own time: `userId` omitted means the signed-in user; a Sales or Accountant user writes only their own time (another user's: 403 `forbidden`), an Admin anyone's, an API key (scope `time-entries:write`) must name the user (`userId`, an active user of the company). The user must be a member of the project, or an Admin (422 `project_member_required`). `minutes` is whole minutes, more than 0 and at most 1440 (24 h), and the user's entries of that day across all projects add up to 24 h at most (422 `time_day_over_limit`). `billable` defaults to true. Only on a planned or in-progress project (409 `project_closed`); the first entry on a planned project moves it to in progress. Invoiced time is locked (409 `time_entry_locked`).
-         *
-         *     Requires the permission `time-entries:write` (role matrix for users, scope for API keys).
-         */
-        put: operations["UpdateTimeEntry"];
-        post?: never;
-        /**
-         * Delete a time entry
-         * @description With the `If-Match` of the last read. Own time only, unless Admin (403 `forbidden`); an invoiced entry is locked (409 `time_entry_locked`); a done or cancelled project keeps its time (409 `project_closed`).
-         *
-         *     Requires the permission `time-entries:write` (role matrix for users, scope for API keys).
-         */
-        delete: operations["DeleteTimeEntry"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/time-entries": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List time entries across projects
-         * @description `projectId` narrows to one project. Filters: `userId`, `from`/`to` (dates, inclusive), `billable`, `invoiced`. `sort`: `-date` (default), `date`, `updatedAt`, `-updatedAt`. Own time: a Sales, Accountant or Viewer user sees only their own entries (without `userId` the list is theirs; another `userId` is 403 `forbidden`); an Admin and an API key see everyone's.
-         *
-         *     Requires the permission `time-entries:read` (role matrix for users, scope for API keys).
-         */
-        get: operations["ListTimeEntries"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/timesheets/{userId}/{weekStart}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /**
-         * Save a user's week of time across projects
-         * @description `weekStart` is a Monday (422 `timesheet_week_start_not_monday`); each cell is one project and one day of that week (422 `timesheet_date_outside_week`, a project and day twice: 422 `timesheet_cell_duplicated`) and sets the user's time there: `minutes` > 0 leaves one entry of that length (its `description` and `billable` kept unless sent; `billable` defaults to true), 0 removes it. Cells not sent stay as they are; a cell equal to what is stored changes nothing. All or nothing: the first refused cell refuses the grid and names it, e.g. `cells[3].minutes` — an invoiced (locked) cell that would change (409 `time_entry_locked`), a day over 24 h across projects once the grid is applied (422 `time_day_over_limit`, on the day's last cell), an unknown project (422 `reference_not_found` on `cells[i].projectId`), a done or cancelled project (409 `project_closed`), a project the user is not a member of (422 `project_member_required`). Own time as for single entries: a non-Admin user saves only their own week (403 `forbidden`). Answers the user's whole week.
-         *
-         *     Requires the permission `time-entries:write` (role matrix for users, scope for API keys).
-         */
-        put: operations["SaveTimesheet"];
         post?: never;
         delete?: never;
         options?: never;
@@ -3330,6 +3290,9 @@ export interface components {
             contactName: null | string;
             contactEmail: null | string;
         };
+        CancelDeliveryNoteRequest: {
+            reason?: null | string;
+        };
         CancelOrderRequest: {
             reason: string;
         };
@@ -3535,6 +3498,18 @@ export interface components {
         CreatedApiKeyResponse: {
             apiKey: components["schemas"]["ApiKeyResponse"];
             key: string;
+        };
+        CreateDeliveryNoteRequest: {
+            /** Format: uuid */
+            orderId: string;
+            /** @description Order lines and quantities. Omitted: every deliverable line at the quantity left to deliver. */
+            lines?: null | components["schemas"]["DeliveryNoteLineRequest"][];
+            /** Format: date */
+            plannedDate?: null | string;
+            deliveryAddress?: null | components["schemas"]["PostalAddressDto"];
+            remarks?: null | string;
+            /** @description Print unit prices and amounts on the PDF (template option). Default false: quantities only. */
+            showPrices?: null | boolean;
         };
         CreateUserRequest: {
             email: string;
@@ -3946,11 +3921,141 @@ export interface components {
             last12Months: number;
             months: components["schemas"]["DashboardMonth"][];
         };
+        DeliverDeliveryNoteRequest: {
+            /**
+             * Format: date
+             * @description The day the goods were handed over; never before the note's date nor in the future.
+             */
+            deliveredOn?: null | string;
+            /** @description Who received the goods (name of the signer). */
+            receivedBy?: null | string;
+            remarks?: null | string;
+        };
         DeliveryAddressDto: {
             /** Format: uuid */
             id: null | string;
             label: string;
             address: components["schemas"]["PostalAddressDto"];
+        };
+        /** @description A quantity of one order line to deliver. */
+        DeliveryNoteLineRequest: {
+            /** Format: uuid */
+            orderLineId: string;
+            /**
+             * Format: decimal
+             * @description Quantity delivered, positive, at most 3 decimals, never beyond what is left to deliver on the order line. Quantity, written with exactly 3 decimals (e.g. `1.500`).
+             */
+            quantity: number;
+        };
+        DeliveryNoteLineResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: int32 */
+            position: number;
+            /** Format: uuid */
+            orderLineId: string;
+            description: string;
+            unitCode: null | string;
+            /**
+             * Format: decimal
+             * @description Quantity, written with exactly 3 decimals (e.g. `1.500`).
+             */
+            quantity: number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 4 decimals (e.g. `12.5000`).
+             */
+            unitPrice: number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            discountPercent: number;
+            /**
+             * Format: decimal
+             * @description Quantity × unit price less the discount, rounded to the cent (the order line's price). Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            netAmount: number;
+        };
+        DeliveryNoteList: {
+            items: components["schemas"]["DeliveryNoteSummary"][];
+            nextCursor: null | string;
+            hasMore: boolean;
+        };
+        DeliveryNoteResponse: {
+            /** Format: uuid */
+            id: string;
+            number: null | string;
+            status: components["schemas"]["DeliveryNoteStatus"];
+            /** Format: uuid */
+            orderId: string;
+            orderNumber: string;
+            /** Format: uuid */
+            customerId: string;
+            customerName: string;
+            customerReference: null | string;
+            /** Format: date */
+            issueDate: null | string;
+            /** Format: date */
+            plannedDate: null | string;
+            deliveryAddress: null | components["schemas"]["PostalAddressDto"];
+            remarks: null | string;
+            showPrices: boolean;
+            /** Format: date */
+            deliveredOn: null | string;
+            receivedBy: null | string;
+            deliveryRemarks: null | string;
+            /** Format: date-time */
+            cancelledAt: null | string;
+            cancellationReason: null | string;
+            /**
+             * Format: uuid
+             * @description The invoice billing this note (draft or validated); null while not invoiced.
+             */
+            invoiceId: null | string;
+            invoiceNumber: null | string;
+            lines: components["schemas"]["DeliveryNoteLineResponse"][];
+            /**
+             * Format: decimal
+             * @description Sum of the lines' net amounts (excluding VAT). Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            totalExcludingVat: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /**
+         * @description Draft → Validated (numbered, frozen) → Delivered, or Validated/Delivered → Cancelled (quantities given back).
+         * @enum {unknown}
+         */
+        DeliveryNoteStatus: "Draft" | "Validated" | "Delivered" | "Cancelled";
+        DeliveryNoteSummary: {
+            /** Format: uuid */
+            id: string;
+            number: null | string;
+            status: components["schemas"]["DeliveryNoteStatus"];
+            /** Format: uuid */
+            orderId: string;
+            orderNumber: string;
+            /** Format: uuid */
+            customerId: string;
+            customerName: string;
+            /** Format: date */
+            issueDate: null | string;
+            /** Format: date */
+            plannedDate: null | string;
+            /** Format: date */
+            deliveredOn: null | string;
+            /** Format: uuid */
+            invoiceId: null | string;
+            /**
+             * Format: decimal
+             * @description Sum of the lines' quantities. Quantity, written with exactly 3 decimals (e.g. `1.500`).
+             */
+            totalQuantity: number;
+            /** Format: date-time */
+            updatedAt: string;
         };
         DisputeRequest: {
             reason: string;
@@ -4137,6 +4242,22 @@ export interface components {
             email: string;
             displayName: string;
             role: components["schemas"]["UserRole"];
+        };
+        /** @description Invoice the delivered quantities of delivery notes of one order. */
+        InvoiceFromDeliveryNotesRequest: {
+            /** @description Validated or delivered notes of one order, not cancelled and not yet invoiced. */
+            deliveryNoteIds: string[];
+            /** Format: date */
+            issueDate?: null | string;
+            paymentTerms?: null | components["schemas"]["PaymentTermsDto"];
+            paymentMethod?: null | components["schemas"]["PaymentMethod"];
+            customerReference?: null | string;
+            headerText?: null | string;
+            footerText?: null | string;
+            /** @description Printed before the mention of the deliveries ("Livraisons : BL-2026-0001 du 04/12/2026, …"), which is always added. */
+            comment?: null | string;
+            /** Format: uuid */
+            contactId?: null | string;
         };
         /**
          * @description Invoice a validated order. `kind`: Full (everything left), Intermediate (`percentage`, `amountExcludingVat`
@@ -4409,35 +4530,6 @@ export interface components {
             paymentStatus?: null | components["schemas"]["InvoicePaymentStatus"];
             /** @default false */
             disputed: boolean;
-        };
-        /**
-         * @description Which billable time to invoice: every entry not yet invoiced up to DateOnly? InvoiceTimeRequest.UpTo (inclusive), or only
-         *         IReadOnlyList&lt;Guid&gt;? InvoiceTimeRequest.EntryIds; onto the draft Guid? InvoiceTimeRequest.InvoiceId, or a new direct draft.
-         */
-        InvoiceTimeRequest: {
-            /** Format: date */
-            upTo?: null | string;
-            entryIds?: null | string[];
-            /** Format: uuid */
-            invoiceId?: null | string;
-        };
-        InvoiceTimeResponse: {
-            /** Format: uuid */
-            invoiceId: string;
-            newInvoice: boolean;
-            /** Format: int32 */
-            entryCount: number;
-            /**
-             * Format: decimal
-             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
-             */
-            hours: number;
-            /**
-             * Format: decimal
-             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
-             */
-            amountExcludingVat: number;
-            entryIds: string[];
         };
         /**
          * @description The dates a document of one type can be numbered with right now: from DateOnly IssueDateRange.Earliest (set by
@@ -4779,6 +4871,46 @@ export interface components {
             lines: components["schemas"]["OrderLineLedgerResponse"][];
             rates: components["schemas"]["OrderRateLedgerResponse"][];
         };
+        OrderDeliveriesResponse: {
+            /** Format: uuid */
+            orderId: string;
+            orderNumber: null | string;
+            /** @description NotDeliverable (no deliverable line), NotDelivered, PartiallyDelivered ("Partiellement livrée"), Delivered ("Livrée"). */
+            deliveryStatus: components["schemas"]["OrderDeliveryStatus"];
+            lines: components["schemas"]["OrderDeliveryLineResponse"][];
+            notes: components["schemas"]["DeliveryNoteSummary"][];
+        };
+        /** @description One priced line of the order: what was ordered, delivered (validated and delivered notes) and is left. */
+        OrderDeliveryLineResponse: {
+            /** Format: uuid */
+            orderLineId: string;
+            /** Format: int32 */
+            position: number;
+            description: string;
+            unitCode: null | string;
+            /** @description The line's product is flagged Deliverable: only such lines go on delivery notes. */
+            deliverable: boolean;
+            /**
+             * Format: decimal
+             * @description Quantity, written with exactly 3 decimals (e.g. `1.500`).
+             */
+            orderedQuantity: number;
+            /**
+             * Format: decimal
+             * @description Quantity, written with exactly 3 decimals (e.g. `1.500`).
+             */
+            deliveredQuantity: number;
+            /**
+             * Format: decimal
+             * @description Quantity, written with exactly 3 decimals (e.g. `1.500`).
+             */
+            leftToDeliverQuantity: number;
+        };
+        /**
+         * @description How much of an order's deliverable lines has been delivered by its validated and delivered notes.
+         * @enum {unknown}
+         */
+        OrderDeliveryStatus: "NotDeliverable" | "NotDelivered" | "PartiallyDelivered" | "Delivered";
         OrderFromQuoteRequest: {
             /** Format: uuid */
             quoteId: string;
@@ -5237,228 +5369,6 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
-        /** @description A project from a validated order: every field is optional and defaults from the order (see the operation). */
-        ProjectFromOrderRequest: {
-            /** Format: uuid */
-            orderId: string;
-            name?: null | string;
-            code?: null | string;
-            /**
-             * Format: decimal
-             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
-             */
-            budgetHours?: null | number;
-            /**
-             * Format: decimal
-             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
-             */
-            budgetAmount?: null | number;
-            /**
-             * Format: decimal
-             * @description Written with exactly 4 decimals (e.g. `12.5000`).
-             */
-            hourlyRate?: null | number;
-            /**
-             * Format: decimal
-             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
-             */
-            vatRate?: null | number;
-            /** Format: date */
-            startDate?: null | string;
-            /** Format: date */
-            endDate?: null | string;
-            memberIds?: null | string[];
-        };
-        ProjectList: {
-            items: components["schemas"]["ProjectSummary"][];
-            nextCursor: null | string;
-            hasMore: boolean;
-        };
-        ProjectMemberResponse: {
-            /** Format: uuid */
-            userId: string;
-            displayName: string;
-            /**
-             * Format: decimal
-             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
-             */
-            spentHours: number;
-            /**
-             * Format: decimal
-             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
-             */
-            billableHours: number;
-            /**
-             * Format: decimal
-             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
-             */
-            uninvoicedBillableHours: number;
-        };
-        /** @description A project as typed in its form (direct creation and update). */
-        ProjectRequest: {
-            name: string;
-            code?: null | string;
-            /** Format: uuid */
-            customerId: string;
-            /**
-             * Format: decimal
-             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
-             */
-            budgetHours?: null | number;
-            /**
-             * Format: decimal
-             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
-             */
-            budgetAmount?: null | number;
-            /**
-             * Format: decimal
-             * @description Written with exactly 4 decimals (e.g. `12.5000`).
-             */
-            hourlyRate: number;
-            /**
-             * Format: decimal
-             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
-             */
-            vatRate?: null | number;
-            /** Format: date */
-            startDate?: null | string;
-            /** Format: date */
-            endDate?: null | string;
-            memberIds?: null | string[];
-        };
-        ProjectResponse: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            code: null | string;
-            /** Format: uuid */
-            customerId: string;
-            customerName: string;
-            /** Format: uuid */
-            orderId: null | string;
-            orderNumber: null | string;
-            /**
-             * Format: decimal
-             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
-             */
-            budgetHours: null | number;
-            /**
-             * Format: decimal
-             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
-             */
-            budgetAmount: null | number;
-            /**
-             * Format: decimal
-             * @description Written with exactly 4 decimals (e.g. `12.5000`).
-             */
-            hourlyRate: number;
-            /**
-             * Format: decimal
-             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
-             */
-            vatRate: number;
-            /** Format: date */
-            startDate: null | string;
-            /** Format: date */
-            endDate: null | string;
-            status: components["schemas"]["ProjectStatus"];
-            members: components["schemas"]["ProjectMemberResponse"][];
-            time: components["schemas"]["ProjectTimeResponse"];
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        /**
-         * @description Where a project stands. Time is entered only while ProjectStatus.Planned or ProjectStatus.InProgress.
-         * @enum {unknown}
-         */
-        ProjectStatus: "Planned" | "InProgress" | "Done" | "Cancelled";
-        ProjectSummary: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            code: null | string;
-            /** Format: uuid */
-            customerId: string;
-            customerName: string;
-            /** Format: uuid */
-            orderId: null | string;
-            orderNumber: null | string;
-            /**
-             * Format: decimal
-             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
-             */
-            budgetHours: null | number;
-            /**
-             * Format: decimal
-             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
-             */
-            budgetAmount: null | number;
-            /** Format: date */
-            startDate: null | string;
-            /** Format: date */
-            endDate: null | string;
-            status: components["schemas"]["ProjectStatus"];
-            memberIds: string[];
-            /**
-             * Format: decimal
-             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
-             */
-            spentHours: number;
-            /**
-             * Format: decimal
-             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
-             */
-            progressPercent: null | number;
-            overBudget: boolean;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        /** @description Time spent against budget (hours with 2 decimals; amounts excluding VAT). */
-        ProjectTimeResponse: {
-            /**
-             * Format: decimal
-             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
-             */
-            spentHours: number;
-            /**
-             * Format: decimal
-             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
-             */
-            billableHours: number;
-            /**
-             * Format: decimal
-             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
-             */
-            uninvoicedBillableHours: number;
-            /**
-             * Format: decimal
-             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
-             */
-            billableAmount: number;
-            /**
-             * Format: decimal
-             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
-             */
-            uninvoicedAmount: number;
-            /**
-             * Format: decimal
-             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
-             */
-            hoursConsumedPercent: null | number;
-            /**
-             * Format: decimal
-             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
-             */
-            amountConsumedPercent: null | number;
-            /**
-             * Format: decimal
-             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
-             */
-            progressPercent: null | number;
-            overBudget: boolean;
-        };
         QuoteList: {
             items: components["schemas"]["QuoteSummary"][];
             nextCursor: null | string;
@@ -5851,76 +5761,6 @@ export interface components {
          * @enum {unknown}
          */
         TemplateLogoSource: "Own" | "Company" | "None";
-        TimeEntryList: {
-            items: components["schemas"]["TimeEntryResponse"][];
-            nextCursor: null | string;
-            hasMore: boolean;
-        };
-        /**
-         * @description A time entry as typed. Guid? TimeEntryRequest.UserId is whose time it is: omitted, the signed-in user; an Admin may name
-         *         anyone, a Sales or Accountant user only themselves; an API key must name a user.
-         */
-        TimeEntryRequest: {
-            /** Format: date */
-            date: string;
-            /** Format: int32 */
-            minutes: number;
-            description?: null | string;
-            billable?: null | boolean;
-            /** Format: uuid */
-            userId?: null | string;
-        };
-        TimeEntryResponse: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            projectId: string;
-            projectName: string;
-            /** Format: uuid */
-            userId: string;
-            userName: string;
-            /** Format: date */
-            date: string;
-            /** Format: int32 */
-            minutes: number;
-            /**
-             * Format: decimal
-             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
-             */
-            hours: number;
-            description: null | string;
-            billable: boolean;
-            /** Format: uuid */
-            invoiceId: null | string;
-            locked: boolean;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        /** @description One cell of a week's grid: the user's time on one project one day. 0 minutes removes what was there. */
-        TimesheetCell: {
-            /** Format: uuid */
-            projectId: string;
-            /** Format: date */
-            date: string;
-            /** Format: int32 */
-            minutes: number;
-            description?: null | string;
-            billable?: null | boolean;
-        };
-        TimesheetRequest: {
-            cells: components["schemas"]["TimesheetCell"][];
-        };
-        TimesheetResponse: {
-            /** Format: uuid */
-            userId: string;
-            /** Format: date */
-            weekStart: string;
-            /** Format: date */
-            weekEnd: string;
-            /** Format: int32 */
-            totalMinutes: number;
-            entries: components["schemas"]["TimeEntryResponse"][];
-        };
         TotalsResponse: {
             /**
              * Format: decimal
@@ -5969,6 +5809,16 @@ export interface components {
             vatFranchise: boolean;
             vatOnDebits: boolean;
         };
+        /** @description A full replacement of a draft's editable part. */
+        UpdateDeliveryNoteRequest: {
+            /** @description Order lines and quantities. Omitted: the lines are kept. */
+            lines?: null | components["schemas"]["DeliveryNoteLineRequest"][];
+            /** Format: date */
+            plannedDate?: null | string;
+            deliveryAddress?: null | components["schemas"]["PostalAddressDto"];
+            remarks?: null | string;
+            showPrices?: null | boolean;
+        };
         UpdateNumberingSettingRequest: {
             prefix: string;
             year: components["schemas"]["YearToken"];
@@ -6016,6 +5866,13 @@ export interface components {
         UserRole: "Admin" | "Sales" | "Accountant" | "Viewer";
         ValidateBillingDocumentRequest: {
             /** Format: date */
+            issueDate?: null | string;
+        };
+        ValidateDeliveryNoteRequest: {
+            /**
+             * Format: date
+             * @description The note's date. Omitted: today in the company's time zone. Never in the future nor before the last validated note.
+             */
             issueDate?: null | string;
         };
         /** @description Overrides the VAT accounts for one rate (e.g. 445711 / 445741 for 20 %). */
@@ -7444,6 +7301,486 @@ export interface operations {
                      *       "title": "Trop de requêtes : réessayez dans quelques instants.",
                      *       "status": 429,
                      *       "instance": "/api/v1/billing-schedule",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SendDeliveryNote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /**
+                 * @description Id of the delivery note (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "to": [
+                 *         "compta@durand.example"
+                 *       ],
+                 *       "cc": [
+                 *         "claire.durand@durand.example"
+                 *       ],
+                 *       "subject": null,
+                 *       "body": null
+                 *     }
+                 */
+                "application/json": null | components["schemas"]["SendDocumentRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "emailId": "01936f00-0000-7000-8000-0000000000a1",
+                     *       "to": [
+                     *         "compta@durand.example"
+                     *       ],
+                     *       "cc": [
+                     *         "claire.durand@durand.example"
+                     *       ],
+                     *       "subject": "Facture FA-2026-00042 — Atelier Koban Démo",
+                     *       "attachment": "Facture FA-2026-00042.pdf",
+                     *       "emails": [
+                     *         {
+                     *           "id": "01936f00-0000-7000-8000-0000000000a1",
+                     *           "entityType": "invoice",
+                     *           "entityId": "01936e00-0000-7000-8000-0000000000f1",
+                     *           "to": [
+                     *             "compta@durand.example"
+                     *           ],
+                     *           "cc": [
+                     *             "claire.durand@durand.example"
+                     *           ],
+                     *           "subject": "Facture FA-2026-00042 — Atelier Koban Démo",
+                     *           "attachments": [
+                     *             "Facture FA-2026-00042.pdf"
+                     *           ],
+                     *           "status": "Pending",
+                     *           "attempts": 0,
+                     *           "lastError": null,
+                     *           "nextAttemptAt": "2026-12-15T09:31:00+00:00",
+                     *           "createdAt": "2026-12-15T09:31:00+00:00",
+                     *           "sentAt": null,
+                     *           "createdByName": "Anne Comptable"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SendDocumentResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/send",
+                     *       "errors": {
+                     *         "to": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/send",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/send",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-in-progress",
+                     *       "title": "Une requête avec cette clé d'idempotence est en cours de traitement.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/send",
+                     *       "code": "idempotency_key_in_progress",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-reused",
+                     *       "title": "Cette clé d'idempotence a déjà servi pour une autre requête.",
+                     *       "status": 422,
+                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/send",
+                     *       "code": "idempotency_key_reused",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/send",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListDeliveryNoteEmails: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the delivery note (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "01936f00-0000-7000-8000-0000000000a1",
+                     *         "entityType": "invoice",
+                     *         "entityId": "01936e00-0000-7000-8000-0000000000f1",
+                     *         "to": [
+                     *           "compta@durand.example"
+                     *         ],
+                     *         "cc": [
+                     *           "claire.durand@durand.example"
+                     *         ],
+                     *         "subject": "Facture FA-2026-00042 — Atelier Koban Démo",
+                     *         "attachments": [
+                     *           "Facture FA-2026-00042.pdf"
+                     *         ],
+                     *         "status": "Pending",
+                     *         "attempts": 0,
+                     *         "lastError": null,
+                     *         "nextAttemptAt": "2026-12-15T09:31:00+00:00",
+                     *         "createdAt": "2026-12-15T09:31:00+00:00",
+                     *         "sentAt": null,
+                     *         "createdByName": "Anne Comptable"
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["EmailDelivery"][];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/emails",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/emails",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in your company (another company's id is answered exactly like a missing one). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/not-found",
+                     *       "title": "Cet élément n'existe pas.",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/emails",
+                     *       "code": "not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/emails",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetOrderDeliveries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the order (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "orderId": "01936d00-0000-7000-8000-0000000000d1",
+                     *       "orderNumber": "CO-2026-00031",
+                     *       "deliveryStatus": "PartiallyDelivered",
+                     *       "lines": [
+                     *         {
+                     *           "orderLineId": "01936d00-0000-7000-8000-00000000e002",
+                     *           "position": 1,
+                     *           "description": "Pose et réglage",
+                     *           "unitCode": "HUR",
+                     *           "deliverable": false,
+                     *           "orderedQuantity": 12,
+                     *           "deliveredQuantity": 0,
+                     *           "leftToDeliverQuantity": 0
+                     *         },
+                     *         {
+                     *           "orderLineId": "01936d00-0000-7000-8000-00000000e003",
+                     *           "position": 2,
+                     *           "description": "Étagère chêne massif sur mesure",
+                     *           "unitCode": "C62",
+                     *           "deliverable": true,
+                     *           "orderedQuantity": 5,
+                     *           "deliveredQuantity": 2,
+                     *           "leftToDeliverQuantity": 3
+                     *         }
+                     *       ],
+                     *       "notes": [
+                     *         {
+                     *           "id": "01936f10-0000-7000-8000-0000000000b1",
+                     *           "number": "BL-2026-0001",
+                     *           "status": "Delivered",
+                     *           "orderId": "01936d00-0000-7000-8000-0000000000d1",
+                     *           "orderNumber": "CO-2026-00031",
+                     *           "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *           "customerName": "Menuiserie Durand SARL",
+                     *           "issueDate": "2026-12-03",
+                     *           "plannedDate": "2026-12-04",
+                     *           "deliveredOn": "2026-12-04",
+                     *           "invoiceId": null,
+                     *           "totalQuantity": 2,
+                     *           "updatedAt": "2026-12-04T16:40:00+00:00"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrderDeliveriesResponse"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/deliveries",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/deliveries",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in your company (another company's id is answered exactly like a missing one). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/not-found",
+                     *       "title": "Cet élément n'existe pas.",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/deliveries",
+                     *       "code": "not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/orders/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/deliveries",
                      *       "code": "rate_limited",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }
@@ -22091,6 +22428,313 @@ export interface operations {
             };
         };
     };
+    CreateInvoiceFromDeliveryNotes: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "deliveryNoteIds": [
+                 *         "01936f10-0000-7000-8000-0000000000b1"
+                 *       ],
+                 *       "issueDate": "2026-12-07",
+                 *       "paymentTerms": null,
+                 *       "paymentMethod": null,
+                 *       "customerReference": null,
+                 *       "headerText": null,
+                 *       "footerText": null,
+                 *       "comment": null,
+                 *       "contactId": null
+                 *     }
+                 */
+                "application/json": components["schemas"]["InvoiceFromDeliveryNotesRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936e00-0000-7000-8000-0000000000f1",
+                     *       "kind": "Balance",
+                     *       "status": "Draft",
+                     *       "number": null,
+                     *       "title": "Facture",
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "orderId": "01936d00-0000-7000-8000-0000000000d1",
+                     *       "orderNumber": "CO-2026-00031",
+                     *       "traceableToOrder": true,
+                     *       "milestoneId": null,
+                     *       "issueDate": null,
+                     *       "requestedIssueDate": null,
+                     *       "dueDate": null,
+                     *       "paymentTerms": {
+                     *         "kind": "Days",
+                     *         "days": 30
+                     *       },
+                     *       "paymentMethod": "BankTransfer",
+                     *       "currency": "EUR",
+                     *       "customerReference": "BC-2026-118",
+                     *       "headerText": null,
+                     *       "footerText": null,
+                     *       "comment": null,
+                     *       "contactId": null,
+                     *       "lines": [
+                     *         {
+                     *           "id": "01936e00-0000-7000-8000-00000000e101",
+                     *           "position": 0,
+                     *           "kind": "Product",
+                     *           "productId": "01936c10-0000-7000-8000-00000000a001",
+                     *           "description": "Pose et réglage",
+                     *           "quantity": 12,
+                     *           "unitCode": "HUR",
+                     *           "unitPrice": 65,
+                     *           "discountPercent": 0,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "netAmount": 780,
+                     *           "orderLineId": "01936d00-0000-7000-8000-00000000e002",
+                     *           "deductedInvoiceId": null,
+                     *           "deductedVat": 0,
+                     *           "sourceLineId": null,
+                     *           "nature": "Service",
+                     *           "vatExemptionReason": null
+                     *         },
+                     *         {
+                     *           "id": "01936e00-0000-7000-8000-00000000e102",
+                     *           "position": 1,
+                     *           "kind": "Free",
+                     *           "productId": null,
+                     *           "description": "Étagère chêne massif sur mesure",
+                     *           "quantity": 2,
+                     *           "unitCode": "C62",
+                     *           "unitPrice": 375.5,
+                     *           "discountPercent": 10,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "netAmount": 675.9,
+                     *           "orderLineId": "01936d00-0000-7000-8000-00000000e003",
+                     *           "deductedInvoiceId": null,
+                     *           "deductedVat": 0,
+                     *           "sourceLineId": null,
+                     *           "nature": "Goods",
+                     *           "vatExemptionReason": null
+                     *         },
+                     *         {
+                     *           "id": "01936e00-0000-7000-8000-00000000e103",
+                     *           "position": 2,
+                     *           "kind": "Free",
+                     *           "productId": null,
+                     *           "description": "Déduction de la facture d'acompte n° FA-2026-00041 du 25/11/2026",
+                     *           "quantity": 1,
+                     *           "unitCode": "C62",
+                     *           "unitPrice": -436.77,
+                     *           "discountPercent": 0,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "netAmount": -436.77,
+                     *           "orderLineId": null,
+                     *           "deductedInvoiceId": "01936e00-0000-7000-8000-0000000000f0",
+                     *           "deductedVat": 87.35,
+                     *           "sourceLineId": null,
+                     *           "nature": null,
+                     *           "vatExemptionReason": null
+                     *         }
+                     *       ],
+                     *       "totals": {
+                     *         "totalExcludingVat": 1019.13,
+                     *         "vatBreakdown": [
+                     *           {
+                     *             "rate": 20,
+                     *             "category": "Standard",
+                     *             "base": 1019.13,
+                     *             "vat": 203.83
+                     *           }
+                     *         ],
+                     *         "totalVat": 203.83,
+                     *         "totalIncludingVat": 1222.96
+                     *       },
+                     *       "creditedTotal": 0,
+                     *       "amountDue": 1222.96,
+                     *       "isOverdue": false,
+                     *       "snapshot": null,
+                     *       "fingerprint": null,
+                     *       "chainSequence": null,
+                     *       "validatedAt": null,
+                     *       "archive": null,
+                     *       "linkedDocuments": [
+                     *         {
+                     *           "id": "01936d00-0000-7000-8000-0000000000d1",
+                     *           "type": "Order",
+                     *           "number": "CO-2026-00031",
+                     *           "date": "2026-11-20",
+                     *           "totalIncludingVat": 1747.08
+                     *         },
+                     *         {
+                     *           "id": "01936e00-0000-7000-8000-0000000000f0",
+                     *           "type": "DepositInvoice",
+                     *           "number": "FA-2026-00041",
+                     *           "date": "2026-11-25",
+                     *           "totalIncludingVat": 524.12
+                     *         }
+                     *       ],
+                     *       "history": [
+                     *         {
+                     *           "occurredAt": "2026-12-15T09:25:00+00:00",
+                     *           "action": "invoice.created",
+                     *           "actorName": "Anne Comptable"
+                     *         }
+                     *       ],
+                     *       "updatedAt": "2026-12-15T09:30:00+00:00",
+                     *       "payment": null,
+                     *       "saleDate": "2026-12-10"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InvoiceResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/invoices/from-delivery-notes",
+                     *       "errors": {
+                     *         "deliveryNoteIds": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/invoices/from-delivery-notes",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/invoices/from-delivery-notes",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-in-progress",
+                     *       "title": "Une requête avec cette clé d'idempotence est en cours de traitement.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/invoices/from-delivery-notes",
+                     *       "code": "idempotency_key_in_progress",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/reference-not-found",
+                     *       "title": "L'élément référencé n'existe pas.",
+                     *       "status": 422,
+                     *       "instance": "/api/v1/invoices/from-delivery-notes",
+                     *       "errors": {
+                     *         "contactId": [
+                     *           "L'élément référencé n'existe pas."
+                     *         ]
+                     *       },
+                     *       "code": "reference_not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/invoices/from-delivery-notes",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     PreviewInvoiceFromOrder: {
         parameters: {
             query?: never;
@@ -24732,7 +25376,7 @@ export interface operations {
             };
         };
     };
-    ListProjects: {
+    ListDeliveryNotes: {
         parameters: {
             query?: {
                 /**
@@ -24756,22 +25400,17 @@ export interface operations {
                  */
                 search?: string;
                 /** @description Only the documents in this status. */
-                status?: components["schemas"]["ProjectStatus"];
-                /**
-                 * @description Only the records of this customer (its id).
-                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
-                 */
-                customerId?: string;
+                status?: components["schemas"]["DeliveryNoteStatus"];
                 /**
                  * @description Only the invoices of this order (its id).
                  * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
                  */
                 orderId?: string;
                 /**
-                 * @description Only the projects this user is a member of (its id).
+                 * @description Only the records of this customer (its id).
                  * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
                  */
-                memberId?: string;
+                customerId?: string;
                 /**
                  * @description Only records changed at or after this instant (ISO 8601 with its offset), for incremental synchronisation.
                  * @example 2026-11-01T00:00:00Z
@@ -24794,1853 +25433,26 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "01936f00-0000-7000-8000-0000000000a1",
-                     *           "name": "Agencement de la boutique Durand",
-                     *           "code": "AGC-DURAND",
+                     *           "id": "01936f10-0000-7000-8000-0000000000b1",
+                     *           "number": "BL-2026-0001",
+                     *           "status": "Delivered",
+                     *           "orderId": "01936d00-0000-7000-8000-0000000000d1",
+                     *           "orderNumber": "CO-2026-00031",
                      *           "customerId": "01936c00-1111-7000-8000-00000000c001",
                      *           "customerName": "Menuiserie Durand SARL",
-                     *           "orderId": "01936d00-0000-7000-8000-0000000000b1",
-                     *           "orderNumber": "BC-2026-00012",
-                     *           "budgetHours": 40,
-                     *           "budgetAmount": 3200,
-                     *           "startDate": "2026-11-23",
-                     *           "endDate": "2026-12-18",
-                     *           "status": "InProgress",
-                     *           "memberIds": [
-                     *             "01936a00-0000-7000-8000-0000000000e1",
-                     *             "01936a00-0000-7000-8000-0000000000e2"
-                     *           ],
-                     *           "spentHours": 37.5,
-                     *           "progressPercent": 93.8,
-                     *           "overBudget": false,
-                     *           "updatedAt": "2026-12-07T17:30:00+00:00"
-                     *         }
-                     *       ],
-                     *       "nextCursor": null,
-                     *       "hasMore": false
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ProjectList"];
-                };
-            };
-            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/limit-out-of-range",
-                     *       "title": "Le paramètre limit doit être compris entre 1 et 100.",
-                     *       "status": 400,
-                     *       "instance": "/api/v1/projects",
-                     *       "errors": {
-                     *         "limit": [
-                     *           "Le paramètre limit doit être compris entre 1 et 100."
-                     *         ]
-                     *       },
-                     *       "code": "limit_out_of_range",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description No valid session cookie or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/unauthenticated",
-                     *       "title": "Vous devez vous connecter.",
-                     *       "status": 401,
-                     *       "instance": "/api/v1/projects",
-                     *       "code": "unauthenticated",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/forbidden",
-                     *       "title": "Votre rôle ne permet pas cette action.",
-                     *       "status": 403,
-                     *       "instance": "/api/v1/projects",
-                     *       "code": "forbidden",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/rate-limited",
-                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
-                     *       "status": 429,
-                     *       "instance": "/api/v1/projects",
-                     *       "code": "rate_limited",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    CreateProject: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
-                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
-                 */
-                "Idempotency-Key"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "name": "Agencement de la boutique Durand",
-                 *       "code": "AGC-DURAND",
-                 *       "customerId": "01936c00-1111-7000-8000-00000000c001",
-                 *       "budgetHours": 40,
-                 *       "budgetAmount": 3200,
-                 *       "hourlyRate": 65,
-                 *       "vatRate": 20,
-                 *       "startDate": "2026-11-23",
-                 *       "endDate": "2026-12-18",
-                 *       "memberIds": [
-                 *         "01936a00-0000-7000-8000-0000000000e1",
-                 *         "01936a00-0000-7000-8000-0000000000e2"
-                 *       ]
-                 *     }
-                 */
-                "application/json": components["schemas"]["ProjectRequest"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "id": "01936f00-0000-7000-8000-0000000000a1",
-                     *       "name": "Agencement de la boutique Durand",
-                     *       "code": "AGC-DURAND",
-                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
-                     *       "customerName": "Menuiserie Durand SARL",
-                     *       "orderId": "01936d00-0000-7000-8000-0000000000b1",
-                     *       "orderNumber": "BC-2026-00012",
-                     *       "budgetHours": 40,
-                     *       "budgetAmount": 3200,
-                     *       "hourlyRate": 65,
-                     *       "vatRate": 20,
-                     *       "startDate": "2026-11-23",
-                     *       "endDate": "2026-12-18",
-                     *       "status": "InProgress",
-                     *       "members": [
-                     *         {
-                     *           "userId": "01936a00-0000-7000-8000-0000000000e1",
-                     *           "displayName": "Alice Martin",
-                     *           "spentHours": 21.5,
-                     *           "billableHours": 20,
-                     *           "uninvoicedBillableHours": 8
-                     *         },
-                     *         {
-                     *           "userId": "01936a00-0000-7000-8000-0000000000e2",
-                     *           "displayName": "Bruno Petit",
-                     *           "spentHours": 16,
-                     *           "billableHours": 14,
-                     *           "uninvoicedBillableHours": 14
-                     *         }
-                     *       ],
-                     *       "time": {
-                     *         "spentHours": 37.5,
-                     *         "billableHours": 34,
-                     *         "uninvoicedBillableHours": 22,
-                     *         "billableAmount": 2210,
-                     *         "uninvoicedAmount": 1430,
-                     *         "hoursConsumedPercent": 93.8,
-                     *         "amountConsumedPercent": 69.1,
-                     *         "progressPercent": 93.8,
-                     *         "overBudget": false
-                     *       },
-                     *       "createdAt": "2026-11-23T17:30:00+00:00",
-                     *       "updatedAt": "2026-12-07T17:30:00+00:00"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ProjectResponse"];
-                };
-            };
-            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/validation-failed",
-                     *       "title": "La requête contient des valeurs invalides.",
-                     *       "status": 400,
-                     *       "instance": "/api/v1/projects",
-                     *       "errors": {
-                     *         "name": [
-                     *           "Ce champ est obligatoire."
-                     *         ]
-                     *       },
-                     *       "code": "validation_failed",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description No valid session cookie or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/unauthenticated",
-                     *       "title": "Vous devez vous connecter.",
-                     *       "status": 401,
-                     *       "instance": "/api/v1/projects",
-                     *       "code": "unauthenticated",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/forbidden",
-                     *       "title": "Votre rôle ne permet pas cette action.",
-                     *       "status": 403,
-                     *       "instance": "/api/v1/projects",
-                     *       "code": "forbidden",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/reference-not-found",
-                     *       "title": "L'élément référencé n'existe pas.",
-                     *       "status": 422,
-                     *       "instance": "/api/v1/projects",
-                     *       "errors": {
-                     *         "customerId": [
-                     *           "L'élément référencé n'existe pas."
-                     *         ]
-                     *       },
-                     *       "code": "reference_not_found",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/rate-limited",
-                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
-                     *       "status": 429,
-                     *       "instance": "/api/v1/projects",
-                     *       "code": "rate_limited",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    CreateProjectFromOrder: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
-                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
-                 */
-                "Idempotency-Key"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "orderId": "01936d00-0000-7000-8000-0000000000b1",
-                 *       "name": "Agencement de la boutique Durand",
-                 *       "code": null,
-                 *       "budgetHours": null,
-                 *       "budgetAmount": null,
-                 *       "hourlyRate": null,
-                 *       "vatRate": null,
-                 *       "startDate": null,
-                 *       "endDate": null,
-                 *       "memberIds": [
-                 *         "01936a00-0000-7000-8000-0000000000e1",
-                 *         "01936a00-0000-7000-8000-0000000000e2"
-                 *       ]
-                 *     }
-                 */
-                "application/json": components["schemas"]["ProjectFromOrderRequest"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "id": "01936f00-0000-7000-8000-0000000000a1",
-                     *       "name": "Agencement de la boutique Durand",
-                     *       "code": "AGC-DURAND",
-                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
-                     *       "customerName": "Menuiserie Durand SARL",
-                     *       "orderId": "01936d00-0000-7000-8000-0000000000b1",
-                     *       "orderNumber": "BC-2026-00012",
-                     *       "budgetHours": 40,
-                     *       "budgetAmount": 3200,
-                     *       "hourlyRate": 65,
-                     *       "vatRate": 20,
-                     *       "startDate": "2026-11-23",
-                     *       "endDate": "2026-12-18",
-                     *       "status": "InProgress",
-                     *       "members": [
-                     *         {
-                     *           "userId": "01936a00-0000-7000-8000-0000000000e1",
-                     *           "displayName": "Alice Martin",
-                     *           "spentHours": 21.5,
-                     *           "billableHours": 20,
-                     *           "uninvoicedBillableHours": 8
-                     *         },
-                     *         {
-                     *           "userId": "01936a00-0000-7000-8000-0000000000e2",
-                     *           "displayName": "Bruno Petit",
-                     *           "spentHours": 16,
-                     *           "billableHours": 14,
-                     *           "uninvoicedBillableHours": 14
-                     *         }
-                     *       ],
-                     *       "time": {
-                     *         "spentHours": 37.5,
-                     *         "billableHours": 34,
-                     *         "uninvoicedBillableHours": 22,
-                     *         "billableAmount": 2210,
-                     *         "uninvoicedAmount": 1430,
-                     *         "hoursConsumedPercent": 93.8,
-                     *         "amountConsumedPercent": 69.1,
-                     *         "progressPercent": 93.8,
-                     *         "overBudget": false
-                     *       },
-                     *       "createdAt": "2026-11-23T17:30:00+00:00",
-                     *       "updatedAt": "2026-12-07T17:30:00+00:00"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ProjectResponse"];
-                };
-            };
-            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/validation-failed",
-                     *       "title": "La requête contient des valeurs invalides.",
-                     *       "status": 400,
-                     *       "instance": "/api/v1/projects/from-order",
-                     *       "errors": {
-                     *         "orderId": [
-                     *           "Ce champ est obligatoire."
-                     *         ]
-                     *       },
-                     *       "code": "validation_failed",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description No valid session cookie or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/unauthenticated",
-                     *       "title": "Vous devez vous connecter.",
-                     *       "status": 401,
-                     *       "instance": "/api/v1/projects/from-order",
-                     *       "code": "unauthenticated",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/forbidden",
-                     *       "title": "Votre rôle ne permet pas cette action.",
-                     *       "status": 403,
-                     *       "instance": "/api/v1/projects/from-order",
-                     *       "code": "forbidden",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/idempotency-key-in-progress",
-                     *       "title": "Une requête avec cette clé d'idempotence est en cours de traitement.",
-                     *       "status": 409,
-                     *       "instance": "/api/v1/projects/from-order",
-                     *       "code": "idempotency_key_in_progress",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/reference-not-found",
-                     *       "title": "L'élément référencé n'existe pas.",
-                     *       "status": 422,
-                     *       "instance": "/api/v1/projects/from-order",
-                     *       "errors": {
-                     *         "orderId": [
-                     *           "L'élément référencé n'existe pas."
-                     *         ]
-                     *       },
-                     *       "code": "reference_not_found",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/rate-limited",
-                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
-                     *       "status": 429,
-                     *       "instance": "/api/v1/projects/from-order",
-                     *       "code": "rate_limited",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    GetProject: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description Id of the project (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
-                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
-                 */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "id": "01936f00-0000-7000-8000-0000000000a1",
-                     *       "name": "Agencement de la boutique Durand",
-                     *       "code": "AGC-DURAND",
-                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
-                     *       "customerName": "Menuiserie Durand SARL",
-                     *       "orderId": "01936d00-0000-7000-8000-0000000000b1",
-                     *       "orderNumber": "BC-2026-00012",
-                     *       "budgetHours": 40,
-                     *       "budgetAmount": 3200,
-                     *       "hourlyRate": 65,
-                     *       "vatRate": 20,
-                     *       "startDate": "2026-11-23",
-                     *       "endDate": "2026-12-18",
-                     *       "status": "InProgress",
-                     *       "members": [
-                     *         {
-                     *           "userId": "01936a00-0000-7000-8000-0000000000e1",
-                     *           "displayName": "Alice Martin",
-                     *           "spentHours": 21.5,
-                     *           "billableHours": 20,
-                     *           "uninvoicedBillableHours": 8
-                     *         },
-                     *         {
-                     *           "userId": "01936a00-0000-7000-8000-0000000000e2",
-                     *           "displayName": "Bruno Petit",
-                     *           "spentHours": 16,
-                     *           "billableHours": 14,
-                     *           "uninvoicedBillableHours": 14
-                     *         }
-                     *       ],
-                     *       "time": {
-                     *         "spentHours": 37.5,
-                     *         "billableHours": 34,
-                     *         "uninvoicedBillableHours": 22,
-                     *         "billableAmount": 2210,
-                     *         "uninvoicedAmount": 1430,
-                     *         "hoursConsumedPercent": 93.8,
-                     *         "amountConsumedPercent": 69.1,
-                     *         "progressPercent": 93.8,
-                     *         "overBudget": false
-                     *       },
-                     *       "createdAt": "2026-11-23T17:30:00+00:00",
-                     *       "updatedAt": "2026-12-07T17:30:00+00:00"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ProjectResponse"];
-                };
-            };
-            /** @description No valid session cookie or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/unauthenticated",
-                     *       "title": "Vous devez vous connecter.",
-                     *       "status": 401,
-                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
-                     *       "code": "unauthenticated",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/forbidden",
-                     *       "title": "Votre rôle ne permet pas cette action.",
-                     *       "status": 403,
-                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
-                     *       "code": "forbidden",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/rate-limited",
-                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
-                     *       "status": 429,
-                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
-                     *       "code": "rate_limited",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    UpdateProject: {
-        parameters: {
-            query?: never;
-            header: {
-                /**
-                 * @description The ETag returned when the record was read. A stale value answers 412; a missing one 428.
-                 * @example "1234"
-                 */
-                "If-Match": string;
-            };
-            path: {
-                /**
-                 * @description Id of the project (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
-                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
-                 */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "name": "Agencement de la boutique Durand",
-                 *       "code": "AGC-DURAND",
-                 *       "customerId": "01936c00-1111-7000-8000-00000000c001",
-                 *       "budgetHours": 40,
-                 *       "budgetAmount": 3200,
-                 *       "hourlyRate": 65,
-                 *       "vatRate": 20,
-                 *       "startDate": "2026-11-23",
-                 *       "endDate": "2026-12-18",
-                 *       "memberIds": [
-                 *         "01936a00-0000-7000-8000-0000000000e1",
-                 *         "01936a00-0000-7000-8000-0000000000e2"
-                 *       ]
-                 *     }
-                 */
-                "application/json": components["schemas"]["ProjectRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "id": "01936f00-0000-7000-8000-0000000000a1",
-                     *       "name": "Agencement de la boutique Durand",
-                     *       "code": "AGC-DURAND",
-                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
-                     *       "customerName": "Menuiserie Durand SARL",
-                     *       "orderId": "01936d00-0000-7000-8000-0000000000b1",
-                     *       "orderNumber": "BC-2026-00012",
-                     *       "budgetHours": 40,
-                     *       "budgetAmount": 3200,
-                     *       "hourlyRate": 65,
-                     *       "vatRate": 20,
-                     *       "startDate": "2026-11-23",
-                     *       "endDate": "2026-12-18",
-                     *       "status": "InProgress",
-                     *       "members": [
-                     *         {
-                     *           "userId": "01936a00-0000-7000-8000-0000000000e1",
-                     *           "displayName": "Alice Martin",
-                     *           "spentHours": 21.5,
-                     *           "billableHours": 20,
-                     *           "uninvoicedBillableHours": 8
-                     *         },
-                     *         {
-                     *           "userId": "01936a00-0000-7000-8000-0000000000e2",
-                     *           "displayName": "Bruno Petit",
-                     *           "spentHours": 16,
-                     *           "billableHours": 14,
-                     *           "uninvoicedBillableHours": 14
-                     *         }
-                     *       ],
-                     *       "time": {
-                     *         "spentHours": 37.5,
-                     *         "billableHours": 34,
-                     *         "uninvoicedBillableHours": 22,
-                     *         "billableAmount": 2210,
-                     *         "uninvoicedAmount": 1430,
-                     *         "hoursConsumedPercent": 93.8,
-                     *         "amountConsumedPercent": 69.1,
-                     *         "progressPercent": 93.8,
-                     *         "overBudget": false
-                     *       },
-                     *       "createdAt": "2026-11-23T17:30:00+00:00",
-                     *       "updatedAt": "2026-12-07T17:30:00+00:00"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ProjectResponse"];
-                };
-            };
-            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/validation-failed",
-                     *       "title": "La requête contient des valeurs invalides.",
-                     *       "status": 400,
-                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
-                     *       "errors": {
-                     *         "name": [
-                     *           "Ce champ est obligatoire."
-                     *         ]
-                     *       },
-                     *       "code": "validation_failed",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description No valid session cookie or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/unauthenticated",
-                     *       "title": "Vous devez vous connecter.",
-                     *       "status": 401,
-                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
-                     *       "code": "unauthenticated",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/forbidden",
-                     *       "title": "Votre rôle ne permet pas cette action.",
-                     *       "status": 403,
-                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
-                     *       "code": "forbidden",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/document-frozen",
-                     *       "title": "Ce document est validé : son contenu ne peut plus être modifié.",
-                     *       "status": 409,
-                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
-                     *       "code": "document_frozen",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The If-Match version is stale: someone changed the record since you read it. */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/stale-version",
-                     *       "title": "Quelqu'un d'autre a modifié cet élément entre-temps : rechargez-le avant d'enregistrer.",
-                     *       "status": 412,
-                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
-                     *       "code": "stale_version",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/reference-not-found",
-                     *       "title": "L'élément référencé n'existe pas.",
-                     *       "status": 422,
-                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
-                     *       "errors": {
-                     *         "customerId": [
-                     *           "L'élément référencé n'existe pas."
-                     *         ]
-                     *       },
-                     *       "code": "reference_not_found",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The update lacks an If-Match header. */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/if-match-required",
-                     *       "title": "Une modification doit indiquer la version lue (en-tête If-Match).",
-                     *       "status": 428,
-                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
-                     *       "code": "if_match_required",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/rate-limited",
-                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
-                     *       "status": 429,
-                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
-                     *       "code": "rate_limited",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    DeleteProject: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
-                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
-                 */
-                "Idempotency-Key"?: string;
-            };
-            path: {
-                /**
-                 * @description Id of the project (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
-                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
-                 */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description No valid session cookie or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/unauthenticated",
-                     *       "title": "Vous devez vous connecter.",
-                     *       "status": 401,
-                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
-                     *       "code": "unauthenticated",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/forbidden",
-                     *       "title": "Votre rôle ne permet pas cette action.",
-                     *       "status": 403,
-                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
-                     *       "code": "forbidden",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/document-frozen",
-                     *       "title": "Ce document est validé : son contenu ne peut plus être modifié.",
-                     *       "status": 409,
-                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
-                     *       "code": "document_frozen",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/rate-limited",
-                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
-                     *       "status": 429,
-                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
-                     *       "code": "rate_limited",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    StartProject: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
-                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
-                 */
-                "Idempotency-Key"?: string;
-            };
-            path: {
-                /**
-                 * @description Id of the project (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
-                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
-                 */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "id": "01936f00-0000-7000-8000-0000000000a1",
-                     *       "name": "Agencement de la boutique Durand",
-                     *       "code": "AGC-DURAND",
-                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
-                     *       "customerName": "Menuiserie Durand SARL",
-                     *       "orderId": "01936d00-0000-7000-8000-0000000000b1",
-                     *       "orderNumber": "BC-2026-00012",
-                     *       "budgetHours": 40,
-                     *       "budgetAmount": 3200,
-                     *       "hourlyRate": 65,
-                     *       "vatRate": 20,
-                     *       "startDate": "2026-11-23",
-                     *       "endDate": "2026-12-18",
-                     *       "status": "InProgress",
-                     *       "members": [
-                     *         {
-                     *           "userId": "01936a00-0000-7000-8000-0000000000e1",
-                     *           "displayName": "Alice Martin",
-                     *           "spentHours": 21.5,
-                     *           "billableHours": 20,
-                     *           "uninvoicedBillableHours": 8
-                     *         },
-                     *         {
-                     *           "userId": "01936a00-0000-7000-8000-0000000000e2",
-                     *           "displayName": "Bruno Petit",
-                     *           "spentHours": 16,
-                     *           "billableHours": 14,
-                     *           "uninvoicedBillableHours": 14
-                     *         }
-                     *       ],
-                     *       "time": {
-                     *         "spentHours": 37.5,
-                     *         "billableHours": 34,
-                     *         "uninvoicedBillableHours": 22,
-                     *         "billableAmount": 2210,
-                     *         "uninvoicedAmount": 1430,
-                     *         "hoursConsumedPercent": 93.8,
-                     *         "amountConsumedPercent": 69.1,
-                     *         "progressPercent": 93.8,
-                     *         "overBudget": false
-                     *       },
-                     *       "createdAt": "2026-11-23T17:30:00+00:00",
-                     *       "updatedAt": "2026-12-07T17:30:00+00:00"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ProjectResponse"];
-                };
-            };
-            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/idempotency-key-invalid",
-                     *       "title": "La clé d'idempotence doit faire de 1 à 200 caractères imprimables.",
-                     *       "status": 400,
-                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/start",
-                     *       "errors": {
-                     *         "Idempotency-Key": [
-                     *           "La clé d'idempotence doit faire de 1 à 200 caractères imprimables."
-                     *         ]
-                     *       },
-                     *       "code": "idempotency_key_invalid",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description No valid session cookie or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/unauthenticated",
-                     *       "title": "Vous devez vous connecter.",
-                     *       "status": 401,
-                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/start",
-                     *       "code": "unauthenticated",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/forbidden",
-                     *       "title": "Votre rôle ne permet pas cette action.",
-                     *       "status": 403,
-                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/start",
-                     *       "code": "forbidden",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/idempotency-key-in-progress",
-                     *       "title": "Une requête avec cette clé d'idempotence est en cours de traitement.",
-                     *       "status": 409,
-                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/start",
-                     *       "code": "idempotency_key_in_progress",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/rate-limited",
-                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
-                     *       "status": 429,
-                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/start",
-                     *       "code": "rate_limited",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    CompleteProject: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
-                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
-                 */
-                "Idempotency-Key"?: string;
-            };
-            path: {
-                /**
-                 * @description Id of the project (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
-                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
-                 */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "id": "01936f00-0000-7000-8000-0000000000a1",
-                     *       "name": "Agencement de la boutique Durand",
-                     *       "code": "AGC-DURAND",
-                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
-                     *       "customerName": "Menuiserie Durand SARL",
-                     *       "orderId": "01936d00-0000-7000-8000-0000000000b1",
-                     *       "orderNumber": "BC-2026-00012",
-                     *       "budgetHours": 40,
-                     *       "budgetAmount": 3200,
-                     *       "hourlyRate": 65,
-                     *       "vatRate": 20,
-                     *       "startDate": "2026-11-23",
-                     *       "endDate": "2026-12-18",
-                     *       "status": "InProgress",
-                     *       "members": [
-                     *         {
-                     *           "userId": "01936a00-0000-7000-8000-0000000000e1",
-                     *           "displayName": "Alice Martin",
-                     *           "spentHours": 21.5,
-                     *           "billableHours": 20,
-                     *           "uninvoicedBillableHours": 8
-                     *         },
-                     *         {
-                     *           "userId": "01936a00-0000-7000-8000-0000000000e2",
-                     *           "displayName": "Bruno Petit",
-                     *           "spentHours": 16,
-                     *           "billableHours": 14,
-                     *           "uninvoicedBillableHours": 14
-                     *         }
-                     *       ],
-                     *       "time": {
-                     *         "spentHours": 37.5,
-                     *         "billableHours": 34,
-                     *         "uninvoicedBillableHours": 22,
-                     *         "billableAmount": 2210,
-                     *         "uninvoicedAmount": 1430,
-                     *         "hoursConsumedPercent": 93.8,
-                     *         "amountConsumedPercent": 69.1,
-                     *         "progressPercent": 93.8,
-                     *         "overBudget": false
-                     *       },
-                     *       "createdAt": "2026-11-23T17:30:00+00:00",
-                     *       "updatedAt": "2026-12-07T17:30:00+00:00"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ProjectResponse"];
-                };
-            };
-            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/idempotency-key-invalid",
-                     *       "title": "La clé d'idempotence doit faire de 1 à 200 caractères imprimables.",
-                     *       "status": 400,
-                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/complete",
-                     *       "errors": {
-                     *         "Idempotency-Key": [
-                     *           "La clé d'idempotence doit faire de 1 à 200 caractères imprimables."
-                     *         ]
-                     *       },
-                     *       "code": "idempotency_key_invalid",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description No valid session cookie or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/unauthenticated",
-                     *       "title": "Vous devez vous connecter.",
-                     *       "status": 401,
-                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/complete",
-                     *       "code": "unauthenticated",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/forbidden",
-                     *       "title": "Votre rôle ne permet pas cette action.",
-                     *       "status": 403,
-                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/complete",
-                     *       "code": "forbidden",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/idempotency-key-in-progress",
-                     *       "title": "Une requête avec cette clé d'idempotence est en cours de traitement.",
-                     *       "status": 409,
-                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/complete",
-                     *       "code": "idempotency_key_in_progress",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/rate-limited",
-                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
-                     *       "status": 429,
-                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/complete",
-                     *       "code": "rate_limited",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    CancelProject: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
-                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
-                 */
-                "Idempotency-Key"?: string;
-            };
-            path: {
-                /**
-                 * @description Id of the project (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
-                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
-                 */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "id": "01936f00-0000-7000-8000-0000000000a1",
-                     *       "name": "Agencement de la boutique Durand",
-                     *       "code": "AGC-DURAND",
-                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
-                     *       "customerName": "Menuiserie Durand SARL",
-                     *       "orderId": "01936d00-0000-7000-8000-0000000000b1",
-                     *       "orderNumber": "BC-2026-00012",
-                     *       "budgetHours": 40,
-                     *       "budgetAmount": 3200,
-                     *       "hourlyRate": 65,
-                     *       "vatRate": 20,
-                     *       "startDate": "2026-11-23",
-                     *       "endDate": "2026-12-18",
-                     *       "status": "InProgress",
-                     *       "members": [
-                     *         {
-                     *           "userId": "01936a00-0000-7000-8000-0000000000e1",
-                     *           "displayName": "Alice Martin",
-                     *           "spentHours": 21.5,
-                     *           "billableHours": 20,
-                     *           "uninvoicedBillableHours": 8
-                     *         },
-                     *         {
-                     *           "userId": "01936a00-0000-7000-8000-0000000000e2",
-                     *           "displayName": "Bruno Petit",
-                     *           "spentHours": 16,
-                     *           "billableHours": 14,
-                     *           "uninvoicedBillableHours": 14
-                     *         }
-                     *       ],
-                     *       "time": {
-                     *         "spentHours": 37.5,
-                     *         "billableHours": 34,
-                     *         "uninvoicedBillableHours": 22,
-                     *         "billableAmount": 2210,
-                     *         "uninvoicedAmount": 1430,
-                     *         "hoursConsumedPercent": 93.8,
-                     *         "amountConsumedPercent": 69.1,
-                     *         "progressPercent": 93.8,
-                     *         "overBudget": false
-                     *       },
-                     *       "createdAt": "2026-11-23T17:30:00+00:00",
-                     *       "updatedAt": "2026-12-07T17:30:00+00:00"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ProjectResponse"];
-                };
-            };
-            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/idempotency-key-invalid",
-                     *       "title": "La clé d'idempotence doit faire de 1 à 200 caractères imprimables.",
-                     *       "status": 400,
-                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/cancel",
-                     *       "errors": {
-                     *         "Idempotency-Key": [
-                     *           "La clé d'idempotence doit faire de 1 à 200 caractères imprimables."
-                     *         ]
-                     *       },
-                     *       "code": "idempotency_key_invalid",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description No valid session cookie or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/unauthenticated",
-                     *       "title": "Vous devez vous connecter.",
-                     *       "status": 401,
-                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/cancel",
-                     *       "code": "unauthenticated",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/forbidden",
-                     *       "title": "Votre rôle ne permet pas cette action.",
-                     *       "status": 403,
-                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/cancel",
-                     *       "code": "forbidden",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/idempotency-key-in-progress",
-                     *       "title": "Une requête avec cette clé d'idempotence est en cours de traitement.",
-                     *       "status": 409,
-                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/cancel",
-                     *       "code": "idempotency_key_in_progress",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/rate-limited",
-                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
-                     *       "status": 429,
-                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/cancel",
-                     *       "code": "rate_limited",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    InvoiceProjectTime: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
-                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
-                 */
-                "Idempotency-Key"?: string;
-            };
-            path: {
-                /**
-                 * @description Id of the project (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
-                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
-                 */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "upTo": "2026-12-06",
-                 *       "entryIds": null,
-                 *       "invoiceId": null
-                 *     }
-                 */
-                "application/json": components["schemas"]["InvoiceTimeRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "invoiceId": "01936e00-0000-7000-8000-0000000000f2",
-                     *       "newInvoice": true,
-                     *       "entryCount": 4,
-                     *       "hours": 22,
-                     *       "amountExcludingVat": 1430,
-                     *       "entryIds": [
-                     *         "01936f00-0000-7000-8000-0000000000b7",
-                     *         "01936f00-0000-7000-8000-0000000000b8",
-                     *         "01936f00-0000-7000-8000-0000000000b9",
-                     *         "01936f00-0000-7000-8000-0000000000c0"
-                     *       ]
-                     *     }
-                     */
-                    "application/json": components["schemas"]["InvoiceTimeResponse"];
-                };
-            };
-            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/validation-failed",
-                     *       "title": "La requête contient des valeurs invalides.",
-                     *       "status": 400,
-                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/invoice-time",
-                     *       "errors": {
-                     *         "upTo": [
-                     *           "Ce champ est obligatoire."
-                     *         ]
-                     *       },
-                     *       "code": "validation_failed",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description No valid session cookie or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/unauthenticated",
-                     *       "title": "Vous devez vous connecter.",
-                     *       "status": 401,
-                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/invoice-time",
-                     *       "code": "unauthenticated",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/forbidden",
-                     *       "title": "Votre rôle ne permet pas cette action.",
-                     *       "status": 403,
-                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/invoice-time",
-                     *       "code": "forbidden",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/idempotency-key-in-progress",
-                     *       "title": "Une requête avec cette clé d'idempotence est en cours de traitement.",
-                     *       "status": 409,
-                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/invoice-time",
-                     *       "code": "idempotency_key_in_progress",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/reference-not-found",
-                     *       "title": "L'élément référencé n'existe pas.",
-                     *       "status": 422,
-                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/invoice-time",
-                     *       "errors": {
-                     *         "invoiceId": [
-                     *           "L'élément référencé n'existe pas."
-                     *         ]
-                     *       },
-                     *       "code": "reference_not_found",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/rate-limited",
-                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
-                     *       "status": 429,
-                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/invoice-time",
-                     *       "code": "rate_limited",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    ListProjectTimeEntries: {
-        parameters: {
-            query?: {
-                /**
-                 * @description Page size: 1 to 100 (default 25). Outside that range: 400 `limit_out_of_range`.
-                 * @example 25
-                 */
-                limit?: number;
-                /**
-                 * @description The `nextCursor` of the previous page (opaque); omit it for the first page. A cursor of another sort or a damaged one: 400 `cursor_invalid`.
-                 * @example eyJTb3J0IjoibmFtZSIsIlZhbHVlIjoiRHVwb250IiwiSWQiOiIwMTkzYTRmMiJ9
-                 */
-                after?: string;
-                /**
-                 * @description Sort field, prefixed with `-` for descending order; the fields this list offers and its default are in the operation's description. Another field: 400 `sort_unknown`.
-                 * @example -date
-                 */
-                sort?: string;
-                /**
-                 * @description The user whose time is listed or saved (its id); who may read or write whose time is in the operation's description.
-                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
-                 */
-                userId?: string;
-                /**
-                 * @description First day of the period, inclusive (`yyyy-MM-dd`).
-                 * @example 2026-11-01
-                 */
-                from?: string;
-                /**
-                 * @description Last day of the period, inclusive (`yyyy-MM-dd`).
-                 * @example 2026-11-30
-                 */
-                to?: string;
-                /**
-                 * @description `true`: only billable time; `false`: only time that is not billable.
-                 * @example true
-                 */
-                billable?: boolean;
-                /**
-                 * @description `true`: only time already on an invoice (locked); `false`: only time not invoiced yet.
-                 * @example false
-                 */
-                invoiced?: boolean;
-            };
-            header?: never;
-            path: {
-                /**
-                 * @description Id of the project (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
-                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
-                 */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "items": [
-                     *         {
-                     *           "id": "01936f00-0000-7000-8000-0000000000c1",
-                     *           "projectId": "01936f00-0000-7000-8000-0000000000a1",
-                     *           "projectName": "Agencement de la boutique Durand",
-                     *           "userId": "01936a00-0000-7000-8000-0000000000e1",
-                     *           "userName": "Alice Martin",
-                     *           "date": "2026-12-07",
-                     *           "minutes": 210,
-                     *           "hours": 3.5,
-                     *           "description": "Pose des étagères de la réserve",
-                     *           "billable": true,
+                     *           "issueDate": "2026-12-03",
+                     *           "plannedDate": "2026-12-04",
+                     *           "deliveredOn": "2026-12-04",
                      *           "invoiceId": null,
-                     *           "locked": false,
-                     *           "updatedAt": "2026-12-07T17:30:00+00:00"
-                     *         },
-                     *         {
-                     *           "id": "01936f00-0000-7000-8000-0000000000c0",
-                     *           "projectId": "01936f00-0000-7000-8000-0000000000a1",
-                     *           "projectName": "Agencement de la boutique Durand",
-                     *           "userId": "01936a00-0000-7000-8000-0000000000e2",
-                     *           "userName": "Bruno Petit",
-                     *           "date": "2026-12-04",
-                     *           "minutes": 420,
-                     *           "hours": 7,
-                     *           "description": "Découpe des plans de travail",
-                     *           "billable": true,
-                     *           "invoiceId": "01936e00-0000-7000-8000-0000000000f2",
-                     *           "locked": true,
-                     *           "updatedAt": "2026-12-04T17:30:00+00:00"
+                     *           "totalQuantity": 2,
+                     *           "updatedAt": "2026-12-04T16:40:00+00:00"
                      *         }
                      *       ],
                      *       "nextCursor": null,
                      *       "hasMore": false
                      *     }
                      */
-                    "application/json": components["schemas"]["TimeEntryList"];
+                    "application/json": components["schemas"]["DeliveryNoteList"];
                 };
             };
             /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
@@ -26654,7 +25466,7 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/limit-out-of-range",
                      *       "title": "Le paramètre limit doit être compris entre 1 et 100.",
                      *       "status": 400,
-                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries",
+                     *       "instance": "/api/v1/delivery-notes",
                      *       "errors": {
                      *         "limit": [
                      *           "Le paramètre limit doit être compris entre 1 et 100."
@@ -26678,7 +25490,7 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/unauthenticated",
                      *       "title": "Vous devez vous connecter.",
                      *       "status": 401,
-                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries",
+                     *       "instance": "/api/v1/delivery-notes",
                      *       "code": "unauthenticated",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }
@@ -26697,7 +25509,7 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/forbidden",
                      *       "title": "Votre rôle ne permet pas cette action.",
                      *       "status": 403,
-                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries",
+                     *       "instance": "/api/v1/delivery-notes",
                      *       "code": "forbidden",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }
@@ -26716,7 +25528,7 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/rate-limited",
                      *       "title": "Trop de requêtes : réessayez dans quelques instants.",
                      *       "status": 429,
-                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries",
+                     *       "instance": "/api/v1/delivery-notes",
                      *       "code": "rate_limited",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }
@@ -26726,7 +25538,7 @@ export interface operations {
             };
         };
     };
-    CreateTimeEntry: {
+    CreateDeliveryNote: {
         parameters: {
             query?: never;
             header?: {
@@ -26736,953 +25548,89 @@ export interface operations {
                  */
                 "Idempotency-Key"?: string;
             };
-            path: {
-                /**
-                 * @description Id of the project (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
-                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
-                 */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "date": "2026-12-07",
-                 *       "minutes": 210,
-                 *       "description": "Pose des étagères de la réserve",
-                 *       "billable": true,
-                 *       "userId": null
-                 *     }
-                 */
-                "application/json": components["schemas"]["TimeEntryRequest"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "id": "01936f00-0000-7000-8000-0000000000c1",
-                     *       "projectId": "01936f00-0000-7000-8000-0000000000a1",
-                     *       "projectName": "Agencement de la boutique Durand",
-                     *       "userId": "01936a00-0000-7000-8000-0000000000e1",
-                     *       "userName": "Alice Martin",
-                     *       "date": "2026-12-07",
-                     *       "minutes": 210,
-                     *       "hours": 3.5,
-                     *       "description": "Pose des étagères de la réserve",
-                     *       "billable": true,
-                     *       "invoiceId": null,
-                     *       "locked": false,
-                     *       "updatedAt": "2026-12-07T17:30:00+00:00"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TimeEntryResponse"];
-                };
-            };
-            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/validation-failed",
-                     *       "title": "La requête contient des valeurs invalides.",
-                     *       "status": 400,
-                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries",
-                     *       "errors": {
-                     *         "date": [
-                     *           "Ce champ est obligatoire."
-                     *         ]
-                     *       },
-                     *       "code": "validation_failed",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description No valid session cookie or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/unauthenticated",
-                     *       "title": "Vous devez vous connecter.",
-                     *       "status": 401,
-                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries",
-                     *       "code": "unauthenticated",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/forbidden",
-                     *       "title": "Votre rôle ne permet pas cette action.",
-                     *       "status": 403,
-                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries",
-                     *       "code": "forbidden",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/idempotency-key-in-progress",
-                     *       "title": "Une requête avec cette clé d'idempotence est en cours de traitement.",
-                     *       "status": 409,
-                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries",
-                     *       "code": "idempotency_key_in_progress",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/reference-not-found",
-                     *       "title": "L'élément référencé n'existe pas.",
-                     *       "status": 422,
-                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries",
-                     *       "errors": {
-                     *         "userId": [
-                     *           "L'élément référencé n'existe pas."
-                     *         ]
-                     *       },
-                     *       "code": "reference_not_found",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/rate-limited",
-                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
-                     *       "status": 429,
-                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries",
-                     *       "code": "rate_limited",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    GetTimeEntry: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description Id of the project (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
-                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
-                 */
-                id: string;
-                /**
-                 * @description Id of the time entry, one of the project's.
-                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
-                 */
-                entryId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "id": "01936f00-0000-7000-8000-0000000000c1",
-                     *       "projectId": "01936f00-0000-7000-8000-0000000000a1",
-                     *       "projectName": "Agencement de la boutique Durand",
-                     *       "userId": "01936a00-0000-7000-8000-0000000000e1",
-                     *       "userName": "Alice Martin",
-                     *       "date": "2026-12-07",
-                     *       "minutes": 210,
-                     *       "hours": 3.5,
-                     *       "description": "Pose des étagères de la réserve",
-                     *       "billable": true,
-                     *       "invoiceId": null,
-                     *       "locked": false,
-                     *       "updatedAt": "2026-12-07T17:30:00+00:00"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TimeEntryResponse"];
-                };
-            };
-            /** @description No valid session cookie or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/unauthenticated",
-                     *       "title": "Vous devez vous connecter.",
-                     *       "status": 401,
-                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries/{entryId}",
-                     *       "code": "unauthenticated",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/forbidden",
-                     *       "title": "Votre rôle ne permet pas cette action.",
-                     *       "status": 403,
-                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries/{entryId}",
-                     *       "code": "forbidden",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/rate-limited",
-                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
-                     *       "status": 429,
-                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries/{entryId}",
-                     *       "code": "rate_limited",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    UpdateTimeEntry: {
-        parameters: {
-            query?: never;
-            header: {
-                /**
-                 * @description The ETag returned when the record was read. A stale value answers 412; a missing one 428.
-                 * @example "1234"
-                 */
-                "If-Match": string;
-            };
-            path: {
-                /**
-                 * @description Id of the project (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
-                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
-                 */
-                id: string;
-                /**
-                 * @description Id of the time entry, one of the project's.
-                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
-                 */
-                entryId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "date": "2026-12-07",
-                 *       "minutes": 210,
-                 *       "description": "Pose des étagères de la réserve",
-                 *       "billable": true,
-                 *       "userId": null
-                 *     }
-                 */
-                "application/json": components["schemas"]["TimeEntryRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "id": "01936f00-0000-7000-8000-0000000000c1",
-                     *       "projectId": "01936f00-0000-7000-8000-0000000000a1",
-                     *       "projectName": "Agencement de la boutique Durand",
-                     *       "userId": "01936a00-0000-7000-8000-0000000000e1",
-                     *       "userName": "Alice Martin",
-                     *       "date": "2026-12-07",
-                     *       "minutes": 210,
-                     *       "hours": 3.5,
-                     *       "description": "Pose des étagères de la réserve",
-                     *       "billable": true,
-                     *       "invoiceId": null,
-                     *       "locked": false,
-                     *       "updatedAt": "2026-12-07T17:30:00+00:00"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TimeEntryResponse"];
-                };
-            };
-            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/validation-failed",
-                     *       "title": "La requête contient des valeurs invalides.",
-                     *       "status": 400,
-                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries/{entryId}",
-                     *       "errors": {
-                     *         "date": [
-                     *           "Ce champ est obligatoire."
-                     *         ]
-                     *       },
-                     *       "code": "validation_failed",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description No valid session cookie or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/unauthenticated",
-                     *       "title": "Vous devez vous connecter.",
-                     *       "status": 401,
-                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries/{entryId}",
-                     *       "code": "unauthenticated",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/forbidden",
-                     *       "title": "Votre rôle ne permet pas cette action.",
-                     *       "status": 403,
-                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries/{entryId}",
-                     *       "code": "forbidden",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/document-frozen",
-                     *       "title": "Ce document est validé : son contenu ne peut plus être modifié.",
-                     *       "status": 409,
-                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries/{entryId}",
-                     *       "code": "document_frozen",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The If-Match version is stale: someone changed the record since you read it. */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/stale-version",
-                     *       "title": "Quelqu'un d'autre a modifié cet élément entre-temps : rechargez-le avant d'enregistrer.",
-                     *       "status": 412,
-                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries/{entryId}",
-                     *       "code": "stale_version",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/reference-not-found",
-                     *       "title": "L'élément référencé n'existe pas.",
-                     *       "status": 422,
-                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries/{entryId}",
-                     *       "errors": {
-                     *         "userId": [
-                     *           "L'élément référencé n'existe pas."
-                     *         ]
-                     *       },
-                     *       "code": "reference_not_found",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The update lacks an If-Match header. */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/if-match-required",
-                     *       "title": "Une modification doit indiquer la version lue (en-tête If-Match).",
-                     *       "status": 428,
-                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries/{entryId}",
-                     *       "code": "if_match_required",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/rate-limited",
-                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
-                     *       "status": 429,
-                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries/{entryId}",
-                     *       "code": "rate_limited",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    DeleteTimeEntry: {
-        parameters: {
-            query?: never;
-            header: {
-                /**
-                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
-                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
-                 */
-                "Idempotency-Key"?: string;
-                /**
-                 * @description The ETag returned when the record was read. A stale value answers 412; a missing one 428.
-                 * @example "1234"
-                 */
-                "If-Match": string;
-            };
-            path: {
-                /**
-                 * @description Id of the project (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
-                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
-                 */
-                id: string;
-                /**
-                 * @description Id of the time entry, one of the project's.
-                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
-                 */
-                entryId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description No valid session cookie or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/unauthenticated",
-                     *       "title": "Vous devez vous connecter.",
-                     *       "status": 401,
-                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries/{entryId}",
-                     *       "code": "unauthenticated",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/forbidden",
-                     *       "title": "Votre rôle ne permet pas cette action.",
-                     *       "status": 403,
-                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries/{entryId}",
-                     *       "code": "forbidden",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/document-frozen",
-                     *       "title": "Ce document est validé : son contenu ne peut plus être modifié.",
-                     *       "status": 409,
-                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries/{entryId}",
-                     *       "code": "document_frozen",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The If-Match version is stale: someone changed the record since you read it. */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/stale-version",
-                     *       "title": "Quelqu'un d'autre a modifié cet élément entre-temps : rechargez-le avant d'enregistrer.",
-                     *       "status": 412,
-                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries/{entryId}",
-                     *       "code": "stale_version",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The update lacks an If-Match header. */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/if-match-required",
-                     *       "title": "Une modification doit indiquer la version lue (en-tête If-Match).",
-                     *       "status": 428,
-                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries/{entryId}",
-                     *       "code": "if_match_required",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/rate-limited",
-                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
-                     *       "status": 429,
-                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries/{entryId}",
-                     *       "code": "rate_limited",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    ListTimeEntries: {
-        parameters: {
-            query?: {
-                /**
-                 * @description Page size: 1 to 100 (default 25). Outside that range: 400 `limit_out_of_range`.
-                 * @example 25
-                 */
-                limit?: number;
-                /**
-                 * @description The `nextCursor` of the previous page (opaque); omit it for the first page. A cursor of another sort or a damaged one: 400 `cursor_invalid`.
-                 * @example eyJTb3J0IjoibmFtZSIsIlZhbHVlIjoiRHVwb250IiwiSWQiOiIwMTkzYTRmMiJ9
-                 */
-                after?: string;
-                /**
-                 * @description Sort field, prefixed with `-` for descending order; the fields this list offers and its default are in the operation's description. Another field: 400 `sort_unknown`.
-                 * @example -date
-                 */
-                sort?: string;
-                /**
-                 * @description The user whose time is listed or saved (its id); who may read or write whose time is in the operation's description.
-                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
-                 */
-                userId?: string;
-                /**
-                 * @description Only the time entries of this project (its id).
-                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
-                 */
-                projectId?: string;
-                /**
-                 * @description First day of the period, inclusive (`yyyy-MM-dd`).
-                 * @example 2026-11-01
-                 */
-                from?: string;
-                /**
-                 * @description Last day of the period, inclusive (`yyyy-MM-dd`).
-                 * @example 2026-11-30
-                 */
-                to?: string;
-                /**
-                 * @description `true`: only billable time; `false`: only time that is not billable.
-                 * @example true
-                 */
-                billable?: boolean;
-                /**
-                 * @description `true`: only time already on an invoice (locked); `false`: only time not invoiced yet.
-                 * @example false
-                 */
-                invoiced?: boolean;
-            };
-            header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "items": [
-                     *         {
-                     *           "id": "01936f00-0000-7000-8000-0000000000c1",
-                     *           "projectId": "01936f00-0000-7000-8000-0000000000a1",
-                     *           "projectName": "Agencement de la boutique Durand",
-                     *           "userId": "01936a00-0000-7000-8000-0000000000e1",
-                     *           "userName": "Alice Martin",
-                     *           "date": "2026-12-07",
-                     *           "minutes": 210,
-                     *           "hours": 3.5,
-                     *           "description": "Pose des étagères de la réserve",
-                     *           "billable": true,
-                     *           "invoiceId": null,
-                     *           "locked": false,
-                     *           "updatedAt": "2026-12-07T17:30:00+00:00"
-                     *         },
-                     *         {
-                     *           "id": "01936f00-0000-7000-8000-0000000000c0",
-                     *           "projectId": "01936f00-0000-7000-8000-0000000000a1",
-                     *           "projectName": "Agencement de la boutique Durand",
-                     *           "userId": "01936a00-0000-7000-8000-0000000000e2",
-                     *           "userName": "Bruno Petit",
-                     *           "date": "2026-12-04",
-                     *           "minutes": 420,
-                     *           "hours": 7,
-                     *           "description": "Découpe des plans de travail",
-                     *           "billable": true,
-                     *           "invoiceId": "01936e00-0000-7000-8000-0000000000f2",
-                     *           "locked": true,
-                     *           "updatedAt": "2026-12-04T17:30:00+00:00"
-                     *         }
-                     *       ],
-                     *       "nextCursor": null,
-                     *       "hasMore": false
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TimeEntryList"];
-                };
-            };
-            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/limit-out-of-range",
-                     *       "title": "Le paramètre limit doit être compris entre 1 et 100.",
-                     *       "status": 400,
-                     *       "instance": "/api/v1/time-entries",
-                     *       "errors": {
-                     *         "limit": [
-                     *           "Le paramètre limit doit être compris entre 1 et 100."
-                     *         ]
-                     *       },
-                     *       "code": "limit_out_of_range",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description No valid session cookie or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/unauthenticated",
-                     *       "title": "Vous devez vous connecter.",
-                     *       "status": 401,
-                     *       "instance": "/api/v1/time-entries",
-                     *       "code": "unauthenticated",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/forbidden",
-                     *       "title": "Votre rôle ne permet pas cette action.",
-                     *       "status": 403,
-                     *       "instance": "/api/v1/time-entries",
-                     *       "code": "forbidden",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/rate-limited",
-                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
-                     *       "status": 429,
-                     *       "instance": "/api/v1/time-entries",
-                     *       "code": "rate_limited",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    SaveTimesheet: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The user whose time is listed or saved (its id); who may read or write whose time is in the operation's description.
-                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
-                 */
-                userId: string;
-                /**
-                 * @description The Monday the week starts on (`yyyy-MM-dd`).
-                 * @example 2026-11-30
-                 */
-                weekStart: string;
-            };
-            cookie?: never;
-        };
         requestBody: {
             content: {
                 /**
                  * @example {
-                 *       "cells": [
+                 *       "orderId": "01936d00-0000-7000-8000-0000000000d1",
+                 *       "lines": [
                  *         {
-                 *           "projectId": "01936f00-0000-7000-8000-0000000000a1",
-                 *           "date": "2026-12-07",
-                 *           "minutes": 210,
-                 *           "description": "Pose des étagères de la réserve",
-                 *           "billable": true
-                 *         },
-                 *         {
-                 *           "projectId": "01936f00-0000-7000-8000-0000000000a1",
-                 *           "date": "2026-12-08",
-                 *           "minutes": 450,
-                 *           "description": null,
-                 *           "billable": null
-                 *         },
-                 *         {
-                 *           "projectId": "01936f00-0000-7000-8000-0000000000a1",
-                 *           "date": "2026-12-09",
-                 *           "minutes": 0,
-                 *           "description": null,
-                 *           "billable": null
+                 *           "orderLineId": "01936d00-0000-7000-8000-00000000e003",
+                 *           "quantity": 2
                  *         }
-                 *       ]
+                 *       ],
+                 *       "plannedDate": "2026-12-04",
+                 *       "deliveryAddress": {
+                 *         "line1": "4 quai Perrache",
+                 *         "line2": "Atelier, porte B",
+                 *         "postalCode": "69002",
+                 *         "city": "Lyon",
+                 *         "countryCode": "FR"
+                 *       },
+                 *       "remarks": "Livrer par l'accès atelier, prévenir 30 minutes avant.",
+                 *       "showPrices": false
                  *     }
                  */
-                "application/json": components["schemas"]["TimesheetRequest"];
+                "application/json": components["schemas"]["CreateDeliveryNoteRequest"];
             };
         };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Created */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     /**
                      * @example {
-                     *       "userId": "01936a00-0000-7000-8000-0000000000e1",
-                     *       "weekStart": "2026-12-07",
-                     *       "weekEnd": "2026-12-13",
-                     *       "totalMinutes": 660,
-                     *       "entries": [
+                     *       "id": "01936f10-0000-7000-8000-0000000000b1",
+                     *       "number": null,
+                     *       "status": "Draft",
+                     *       "orderId": "01936d00-0000-7000-8000-0000000000d1",
+                     *       "orderNumber": "CO-2026-00031",
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "customerReference": "BC-4471",
+                     *       "issueDate": null,
+                     *       "plannedDate": "2026-12-04",
+                     *       "deliveryAddress": {
+                     *         "line1": "4 quai Perrache",
+                     *         "line2": "Atelier, porte B",
+                     *         "postalCode": "69002",
+                     *         "city": "Lyon",
+                     *         "countryCode": "FR"
+                     *       },
+                     *       "remarks": "Livrer par l'accès atelier, prévenir 30 minutes avant.",
+                     *       "showPrices": false,
+                     *       "deliveredOn": null,
+                     *       "receivedBy": null,
+                     *       "deliveryRemarks": null,
+                     *       "cancelledAt": null,
+                     *       "cancellationReason": null,
+                     *       "invoiceId": null,
+                     *       "invoiceNumber": null,
+                     *       "lines": [
                      *         {
-                     *           "id": "01936f00-0000-7000-8000-0000000000c1",
-                     *           "projectId": "01936f00-0000-7000-8000-0000000000a1",
-                     *           "projectName": "Agencement de la boutique Durand",
-                     *           "userId": "01936a00-0000-7000-8000-0000000000e1",
-                     *           "userName": "Alice Martin",
-                     *           "date": "2026-12-07",
-                     *           "minutes": 210,
-                     *           "hours": 3.5,
-                     *           "description": "Pose des étagères de la réserve",
-                     *           "billable": true,
-                     *           "invoiceId": null,
-                     *           "locked": false,
-                     *           "updatedAt": "2026-12-07T17:30:00+00:00"
-                     *         },
-                     *         {
-                     *           "id": "01936f00-0000-7000-8000-0000000000c2",
-                     *           "projectId": "01936f00-0000-7000-8000-0000000000a1",
-                     *           "projectName": "Agencement de la boutique Durand",
-                     *           "userId": "01936a00-0000-7000-8000-0000000000e1",
-                     *           "userName": "Alice Martin",
-                     *           "date": "2026-12-08",
-                     *           "minutes": 450,
-                     *           "hours": 7.5,
-                     *           "description": null,
-                     *           "billable": true,
-                     *           "invoiceId": null,
-                     *           "locked": false,
-                     *           "updatedAt": "2026-12-07T17:30:00+00:00"
+                     *           "id": "01936f10-0000-7000-8000-00000000b101",
+                     *           "position": 0,
+                     *           "orderLineId": "01936d00-0000-7000-8000-00000000e003",
+                     *           "description": "Étagère chêne massif sur mesure",
+                     *           "unitCode": "C62",
+                     *           "quantity": 2,
+                     *           "unitPrice": 375.5,
+                     *           "discountPercent": 10,
+                     *           "netAmount": 675.9
                      *         }
-                     *       ]
+                     *       ],
+                     *       "totalExcludingVat": 675.9,
+                     *       "createdAt": "2026-12-03T08:15:00+00:00",
+                     *       "updatedAt": "2026-12-03T08:15:00+00:00"
                      *     }
                      */
-                    "application/json": components["schemas"]["TimesheetResponse"];
+                    "application/json": components["schemas"]["DeliveryNoteResponse"];
                 };
             };
             /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
@@ -27696,9 +25644,9 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/validation-failed",
                      *       "title": "La requête contient des valeurs invalides.",
                      *       "status": 400,
-                     *       "instance": "/api/v1/timesheets/{userId}/{weekStart}",
+                     *       "instance": "/api/v1/delivery-notes",
                      *       "errors": {
-                     *         "cells": [
+                     *         "orderId": [
                      *           "Ce champ est obligatoire."
                      *         ]
                      *       },
@@ -27720,7 +25668,7 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/unauthenticated",
                      *       "title": "Vous devez vous connecter.",
                      *       "status": 401,
-                     *       "instance": "/api/v1/timesheets/{userId}/{weekStart}",
+                     *       "instance": "/api/v1/delivery-notes",
                      *       "code": "unauthenticated",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }
@@ -27739,7 +25687,381 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/forbidden",
                      *       "title": "Votre rôle ne permet pas cette action.",
                      *       "status": 403,
-                     *       "instance": "/api/v1/timesheets/{userId}/{weekStart}",
+                     *       "instance": "/api/v1/delivery-notes",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-in-progress",
+                     *       "title": "Une requête avec cette clé d'idempotence est en cours de traitement.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/delivery-notes",
+                     *       "code": "idempotency_key_in_progress",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/reference-not-found",
+                     *       "title": "L'élément référencé n'existe pas.",
+                     *       "status": 422,
+                     *       "instance": "/api/v1/delivery-notes",
+                     *       "errors": {
+                     *         "orderId": [
+                     *           "L'élément référencé n'existe pas."
+                     *         ]
+                     *       },
+                     *       "code": "reference_not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/delivery-notes",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetDeliveryNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the delivery note (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936f10-0000-7000-8000-0000000000b1",
+                     *       "number": "BL-2026-0001",
+                     *       "status": "Delivered",
+                     *       "orderId": "01936d00-0000-7000-8000-0000000000d1",
+                     *       "orderNumber": "CO-2026-00031",
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "customerReference": "BC-4471",
+                     *       "issueDate": "2026-12-03",
+                     *       "plannedDate": "2026-12-04",
+                     *       "deliveryAddress": {
+                     *         "line1": "4 quai Perrache",
+                     *         "line2": "Atelier, porte B",
+                     *         "postalCode": "69002",
+                     *         "city": "Lyon",
+                     *         "countryCode": "FR"
+                     *       },
+                     *       "remarks": "Livrer par l'accès atelier, prévenir 30 minutes avant.",
+                     *       "showPrices": false,
+                     *       "deliveredOn": "2026-12-04",
+                     *       "receivedBy": "Claire Durand",
+                     *       "deliveryRemarks": "Une étagère légèrement rayée sur le chant.",
+                     *       "cancelledAt": null,
+                     *       "cancellationReason": null,
+                     *       "invoiceId": null,
+                     *       "invoiceNumber": null,
+                     *       "lines": [
+                     *         {
+                     *           "id": "01936f10-0000-7000-8000-00000000b101",
+                     *           "position": 0,
+                     *           "orderLineId": "01936d00-0000-7000-8000-00000000e003",
+                     *           "description": "Étagère chêne massif sur mesure",
+                     *           "unitCode": "C62",
+                     *           "quantity": 2,
+                     *           "unitPrice": 375.5,
+                     *           "discountPercent": 10,
+                     *           "netAmount": 675.9
+                     *         }
+                     *       ],
+                     *       "totalExcludingVat": 675.9,
+                     *       "createdAt": "2026-12-03T08:15:00+00:00",
+                     *       "updatedAt": "2026-12-04T16:40:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeliveryNoteResponse"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in your company (another company's id is answered exactly like a missing one). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/not-found",
+                     *       "title": "Cet élément n'existe pas.",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateDeliveryNote: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag returned when the record was read. A stale value answers 412; a missing one 428.
+                 * @example "1234"
+                 */
+                "If-Match": string;
+            };
+            path: {
+                /**
+                 * @description Id of the delivery note (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "lines": [
+                 *         {
+                 *           "orderLineId": "01936d00-0000-7000-8000-00000000e003",
+                 *           "quantity": 2
+                 *         }
+                 *       ],
+                 *       "plannedDate": "2026-12-04",
+                 *       "deliveryAddress": {
+                 *         "line1": "4 quai Perrache",
+                 *         "line2": "Atelier, porte B",
+                 *         "postalCode": "69002",
+                 *         "city": "Lyon",
+                 *         "countryCode": "FR"
+                 *       },
+                 *       "remarks": "Livrer par l'accès atelier, prévenir 30 minutes avant.",
+                 *       "showPrices": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateDeliveryNoteRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936f10-0000-7000-8000-0000000000b1",
+                     *       "number": null,
+                     *       "status": "Draft",
+                     *       "orderId": "01936d00-0000-7000-8000-0000000000d1",
+                     *       "orderNumber": "CO-2026-00031",
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "customerReference": "BC-4471",
+                     *       "issueDate": null,
+                     *       "plannedDate": "2026-12-04",
+                     *       "deliveryAddress": {
+                     *         "line1": "4 quai Perrache",
+                     *         "line2": "Atelier, porte B",
+                     *         "postalCode": "69002",
+                     *         "city": "Lyon",
+                     *         "countryCode": "FR"
+                     *       },
+                     *       "remarks": "Livrer par l'accès atelier, prévenir 30 minutes avant.",
+                     *       "showPrices": false,
+                     *       "deliveredOn": null,
+                     *       "receivedBy": null,
+                     *       "deliveryRemarks": null,
+                     *       "cancelledAt": null,
+                     *       "cancellationReason": null,
+                     *       "invoiceId": null,
+                     *       "invoiceNumber": null,
+                     *       "lines": [
+                     *         {
+                     *           "id": "01936f10-0000-7000-8000-00000000b101",
+                     *           "position": 0,
+                     *           "orderLineId": "01936d00-0000-7000-8000-00000000e003",
+                     *           "description": "Étagère chêne massif sur mesure",
+                     *           "unitCode": "C62",
+                     *           "quantity": 2,
+                     *           "unitPrice": 375.5,
+                     *           "discountPercent": 10,
+                     *           "netAmount": 675.9
+                     *         }
+                     *       ],
+                     *       "totalExcludingVat": 675.9,
+                     *       "createdAt": "2026-12-03T08:15:00+00:00",
+                     *       "updatedAt": "2026-12-03T08:15:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeliveryNoteResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "errors": {
+                     *         "lines": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
                      *       "code": "forbidden",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }
@@ -27758,8 +26080,27 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/document-frozen",
                      *       "title": "Ce document est validé : son contenu ne peut plus être modifié.",
                      *       "status": 409,
-                     *       "instance": "/api/v1/timesheets/{userId}/{weekStart}",
+                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
                      *       "code": "document_frozen",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The If-Match version is stale: someone changed the record since you read it. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/stale-version",
+                     *       "title": "Quelqu'un d'autre a modifié cet élément entre-temps : rechargez-le avant d'enregistrer.",
+                     *       "status": 412,
+                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "stale_version",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }
                      */
@@ -27777,7 +26118,338 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/idempotency-key-reused",
                      *       "title": "Cette clé d'idempotence a déjà servi pour une autre requête.",
                      *       "status": 422,
-                     *       "instance": "/api/v1/timesheets/{userId}/{weekStart}",
+                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "idempotency_key_reused",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The update lacks an If-Match header. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/if-match-required",
+                     *       "title": "Une modification doit indiquer la version lue (en-tête If-Match).",
+                     *       "status": 428,
+                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "if_match_required",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeleteDeliveryNote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /**
+                 * @description Id of the delivery note (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/document-frozen",
+                     *       "title": "Ce document est validé : son contenu ne peut plus être modifié.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "document_frozen",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ValidateDeliveryNote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /**
+                 * @description Id of the delivery note (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "issueDate": "2026-12-03"
+                 *     }
+                 */
+                "application/json": null | components["schemas"]["ValidateDeliveryNoteRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936f10-0000-7000-8000-0000000000b1",
+                     *       "number": "BL-2026-0001",
+                     *       "status": "Validated",
+                     *       "orderId": "01936d00-0000-7000-8000-0000000000d1",
+                     *       "orderNumber": "CO-2026-00031",
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "customerReference": "BC-4471",
+                     *       "issueDate": "2026-12-03",
+                     *       "plannedDate": "2026-12-04",
+                     *       "deliveryAddress": {
+                     *         "line1": "4 quai Perrache",
+                     *         "line2": "Atelier, porte B",
+                     *         "postalCode": "69002",
+                     *         "city": "Lyon",
+                     *         "countryCode": "FR"
+                     *       },
+                     *       "remarks": "Livrer par l'accès atelier, prévenir 30 minutes avant.",
+                     *       "showPrices": false,
+                     *       "deliveredOn": null,
+                     *       "receivedBy": null,
+                     *       "deliveryRemarks": null,
+                     *       "cancelledAt": null,
+                     *       "cancellationReason": null,
+                     *       "invoiceId": null,
+                     *       "invoiceNumber": null,
+                     *       "lines": [
+                     *         {
+                     *           "id": "01936f10-0000-7000-8000-00000000b101",
+                     *           "position": 0,
+                     *           "orderLineId": "01936d00-0000-7000-8000-00000000e003",
+                     *           "description": "Étagère chêne massif sur mesure",
+                     *           "unitCode": "C62",
+                     *           "quantity": 2,
+                     *           "unitPrice": 375.5,
+                     *           "discountPercent": 10,
+                     *           "netAmount": 675.9
+                     *         }
+                     *       ],
+                     *       "totalExcludingVat": 675.9,
+                     *       "createdAt": "2026-12-03T08:15:00+00:00",
+                     *       "updatedAt": "2026-12-03T08:15:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeliveryNoteResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/validate",
+                     *       "errors": {
+                     *         "issueDate": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/validate",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/validate",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-in-progress",
+                     *       "title": "Une requête avec cette clé d'idempotence est en cours de traitement.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/validate",
+                     *       "code": "idempotency_key_in_progress",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-reused",
+                     *       "title": "Cette clé d'idempotence a déjà servi pour une autre requête.",
+                     *       "status": 422,
+                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/validate",
                      *       "code": "idempotency_key_reused",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }
@@ -27796,7 +26468,523 @@ export interface operations {
                      *       "type": "https://koban.fr/problems/rate-limited",
                      *       "title": "Trop de requêtes : réessayez dans quelques instants.",
                      *       "status": 429,
-                     *       "instance": "/api/v1/timesheets/{userId}/{weekStart}",
+                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/validate",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeliverDeliveryNote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /**
+                 * @description Id of the delivery note (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "deliveredOn": "2026-12-04",
+                 *       "receivedBy": "Claire Durand",
+                 *       "remarks": "Une étagère légèrement rayée sur le chant."
+                 *     }
+                 */
+                "application/json": components["schemas"]["DeliverDeliveryNoteRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936f10-0000-7000-8000-0000000000b1",
+                     *       "number": "BL-2026-0001",
+                     *       "status": "Delivered",
+                     *       "orderId": "01936d00-0000-7000-8000-0000000000d1",
+                     *       "orderNumber": "CO-2026-00031",
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "customerReference": "BC-4471",
+                     *       "issueDate": "2026-12-03",
+                     *       "plannedDate": "2026-12-04",
+                     *       "deliveryAddress": {
+                     *         "line1": "4 quai Perrache",
+                     *         "line2": "Atelier, porte B",
+                     *         "postalCode": "69002",
+                     *         "city": "Lyon",
+                     *         "countryCode": "FR"
+                     *       },
+                     *       "remarks": "Livrer par l'accès atelier, prévenir 30 minutes avant.",
+                     *       "showPrices": false,
+                     *       "deliveredOn": "2026-12-04",
+                     *       "receivedBy": "Claire Durand",
+                     *       "deliveryRemarks": "Une étagère légèrement rayée sur le chant.",
+                     *       "cancelledAt": null,
+                     *       "cancellationReason": null,
+                     *       "invoiceId": null,
+                     *       "invoiceNumber": null,
+                     *       "lines": [
+                     *         {
+                     *           "id": "01936f10-0000-7000-8000-00000000b101",
+                     *           "position": 0,
+                     *           "orderLineId": "01936d00-0000-7000-8000-00000000e003",
+                     *           "description": "Étagère chêne massif sur mesure",
+                     *           "unitCode": "C62",
+                     *           "quantity": 2,
+                     *           "unitPrice": 375.5,
+                     *           "discountPercent": 10,
+                     *           "netAmount": 675.9
+                     *         }
+                     *       ],
+                     *       "totalExcludingVat": 675.9,
+                     *       "createdAt": "2026-12-03T08:15:00+00:00",
+                     *       "updatedAt": "2026-12-04T16:40:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeliveryNoteResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/deliver",
+                     *       "errors": {
+                     *         "deliveredOn": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/deliver",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/deliver",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-in-progress",
+                     *       "title": "Une requête avec cette clé d'idempotence est en cours de traitement.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/deliver",
+                     *       "code": "idempotency_key_in_progress",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-reused",
+                     *       "title": "Cette clé d'idempotence a déjà servi pour une autre requête.",
+                     *       "status": 422,
+                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/deliver",
+                     *       "code": "idempotency_key_reused",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/deliver",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CancelDeliveryNote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /**
+                 * @description Id of the delivery note (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "Colis refusé par le client : livraison à reprogrammer."
+                 *     }
+                 */
+                "application/json": components["schemas"]["CancelDeliveryNoteRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936f10-0000-7000-8000-0000000000b1",
+                     *       "number": "BL-2026-0001",
+                     *       "status": "Cancelled",
+                     *       "orderId": "01936d00-0000-7000-8000-0000000000d1",
+                     *       "orderNumber": "CO-2026-00031",
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "customerReference": "BC-4471",
+                     *       "issueDate": "2026-12-03",
+                     *       "plannedDate": "2026-12-04",
+                     *       "deliveryAddress": {
+                     *         "line1": "4 quai Perrache",
+                     *         "line2": "Atelier, porte B",
+                     *         "postalCode": "69002",
+                     *         "city": "Lyon",
+                     *         "countryCode": "FR"
+                     *       },
+                     *       "remarks": "Livrer par l'accès atelier, prévenir 30 minutes avant.",
+                     *       "showPrices": false,
+                     *       "deliveredOn": null,
+                     *       "receivedBy": null,
+                     *       "deliveryRemarks": null,
+                     *       "cancelledAt": "2026-12-04T16:40:00+00:00",
+                     *       "cancellationReason": "Colis refusé par le client : livraison à reprogrammer.",
+                     *       "invoiceId": null,
+                     *       "invoiceNumber": null,
+                     *       "lines": [
+                     *         {
+                     *           "id": "01936f10-0000-7000-8000-00000000b101",
+                     *           "position": 0,
+                     *           "orderLineId": "01936d00-0000-7000-8000-00000000e003",
+                     *           "description": "Étagère chêne massif sur mesure",
+                     *           "unitCode": "C62",
+                     *           "quantity": 2,
+                     *           "unitPrice": 375.5,
+                     *           "discountPercent": 10,
+                     *           "netAmount": 675.9
+                     *         }
+                     *       ],
+                     *       "totalExcludingVat": 675.9,
+                     *       "createdAt": "2026-12-03T08:15:00+00:00",
+                     *       "updatedAt": "2026-12-04T16:40:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeliveryNoteResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/cancel",
+                     *       "errors": {
+                     *         "reason": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/cancel",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/cancel",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-in-progress",
+                     *       "title": "Une requête avec cette clé d'idempotence est en cours de traitement.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/cancel",
+                     *       "code": "idempotency_key_in_progress",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-reused",
+                     *       "title": "Cette clé d'idempotence a déjà servi pour une autre requête.",
+                     *       "status": 422,
+                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/cancel",
+                     *       "code": "idempotency_key_reused",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/cancel",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetDeliveryNotePdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the delivery note (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Stream"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/pdf",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/pdf",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in your company (another company's id is answered exactly like a missing one). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/not-found",
+                     *       "title": "Cet élément n'existe pas.",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/pdf",
+                     *       "code": "not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/delivery-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/pdf",
                      *       "code": "rate_limited",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }
