@@ -143,14 +143,16 @@ function OrderNotes({ orderId, notes, canInvoice }: { orderId: string; notes: De
   const navigate = useNavigate();
   const invoice = useInvoiceDeliveryNotes();
   const candidates = notes.filter(invoiceable);
-  // Every note not invoiced yet is proposed; unticking one leaves it for a later invoice. A refusal naming the notes
-  // (`deliveryNoteIds…`) names no field here: it is shown above the button.
-  const { form, submitWith, failure } = useApiForm<{ picked: string[] }>({ initialValues: { picked: candidates.map((n) => n.id) } });
-  const chosen = form.getValues().picked.filter((id) => candidates.some((n) => n.id === id));
+  // Every note not invoiced yet is proposed, also one that arrives after the page opened (a note delivered meanwhile):
+  // the form keeps the notes unticked, which wait for a later invoice. A refusal naming the notes (`deliveryNoteIds…`)
+  // names no field here: it is shown above the button.
+  const { form, submitWith, failure } = useApiForm<{ skipped: string[] }>({ initialValues: { skipped: [] } });
+  const skipped = form.getValues().skipped;
+  const chosen = candidates.filter((n) => !skipped.includes(n.id)).map((n) => n.id);
   const selectable = canInvoice && candidates.length > 0;
   const submit = submitWith(
     invoice,
-    (v) => ({ body: { deliveryNoteIds: v.picked.filter((id) => candidates.some((n) => n.id === id)) } }),
+    (v) => ({ body: { deliveryNoteIds: candidates.filter((n) => !v.skipped.includes(n.id)).map((n) => n.id) } }),
     (created) => void navigate(`/invoices/${created.id}`),
   );
 
@@ -181,10 +183,7 @@ function OrderNotes({ orderId, notes, canInvoice }: { orderId: string; notes: De
                             aria-label={t("deliveryNotes.pickForInvoice", { number: label })}
                             checked={chosen.includes(n.id)}
                             onChange={(e) =>
-                              form.setFieldValue(
-                                "picked",
-                                e.currentTarget.checked ? [...chosen, n.id] : chosen.filter((id) => id !== n.id),
-                              )
+                              form.setFieldValue("skipped", e.currentTarget.checked ? skipped.filter((id) => id !== n.id) : [...skipped, n.id])
                             }
                           />
                         )}
