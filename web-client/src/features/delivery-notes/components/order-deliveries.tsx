@@ -42,6 +42,12 @@ export function OrderDeliveryStatus({ order }: { order: DeliveredOrder }) {
   return <OrderDeliveryStatusBadge status={deliveries.data.deliveryStatus} />;
 }
 
+/** The quantity delivered per order line ("Qté livrée" of the order's billing table), once read; undefined before. */
+export function useDeliveredQuantities(order: DeliveredOrder | undefined, enabled: boolean): Record<string, number> | undefined {
+  const deliveries = useOrderDeliveries(order?.id ?? "", enabled && !!order && hasDeliveries(order.status));
+  return deliveries.data ? Object.fromEntries(deliveries.data.lines.map((l) => [l.orderLineId, l.deliveredQuantity])) : undefined;
+}
+
 /** Notes an invoice may be made of: numbered, not cancelled, not invoiced yet. */
 const invoiceable = (n: DeliveryNoteSummary) => (n.status === "Validated" || n.status === "Delivered") && !n.invoiceId;
 

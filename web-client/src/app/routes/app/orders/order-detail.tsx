@@ -7,7 +7,7 @@ import { PageLoader } from "@/components/ui/page-loader";
 import { hasPermission, useMe } from "@/features/auth/api/get-me";
 import { useOrder } from "@/features/orders/api/orders";
 import { OrderPage } from "@/features/orders/components/order-page";
-import { OrderDeliveriesSection, OrderDeliveryStatus } from "@/features/delivery-notes/components/order-deliveries";
+import { OrderDeliveriesSection, OrderDeliveryStatus, useDeliveredQuantities } from "@/features/delivery-notes/components/order-deliveries";
 
 export function OrderDetailRoute() {
   const { t } = useTranslation();
@@ -15,6 +15,7 @@ export function OrderDetailRoute() {
   const me = useMe();
   const navigate = useNavigate();
   const query = useOrder(id);
+  const delivered = useDeliveredQuantities(query.data?.value, hasPermission(me.data, "delivery-notes:read"));
   if (!hasPermission(me.data, "orders:read")) return <EmptyState title={t("errors.forbidden")} />;
   return (
     <>
@@ -36,6 +37,7 @@ export function OrderDetailRoute() {
           canListUsers={hasPermission(me.data, "users:read")}
           canInvoice={hasPermission(me.data, "invoices:write")}
           onDeleted={() => void navigate("/orders", { replace: true })}
+          deliveredQuantities={delivered}
           statusExtra={hasPermission(me.data, "delivery-notes:read") && <OrderDeliveryStatus order={query.data.value} />}
         />
       )}
