@@ -64,7 +64,7 @@ public sealed class ReferenceFieldsTests : ApiTest
         Guid User, Guid CreditNote);
 
     /// <summary>Company A's records the baselines act on (drafts to update, a receipt to allocate, an unidentified one, a credit note).</summary>
-    private sealed record Targets(Guid DraftQuote, Guid DraftOrder, Guid DraftInvoice, Guid Receipt, Guid Unidentified);
+    private sealed record Targets(Guid DraftQuote, Guid DraftOrder, Guid DraftInvoice, Guid Receipt, Guid Unidentified, Guid DraftDeliveryNote);
 
     private static async Task<(SalesFlowTests.Catalog Catalog, Ids Ids, Targets Targets)> WorldAsync(bool full)
     {
@@ -92,9 +92,11 @@ public sealed class ReferenceFieldsTests : ApiTest
         var quote = full ? await SalesFlowTests.AcceptedQuoteAsync(c, null) : draftQuote;
         var draftOrder = full ? Draft(await SalesFlowTests.Post(admin, "/api/v1/orders", new { customerId = c.CustomerId, lines = SalesFlowTests.Lines(c.ProductId) }, HttpStatusCode.Created)) : orderId;
         var draftInvoice = full ? Draft(await SalesFlowTests.Post(admin, "/api/v1/invoices", Direct(c.CustomerId, c.ProductId), HttpStatusCode.Created)) : invoiceId;
-        Guid creditNote = invoiceId, receipt = invoiceId, unidentified = invoiceId;
+        Guid creditNote = invoiceId, receipt = invoiceId, unidentified = invoiceId, draftDeliveryNote = invoiceId;
         if (full)
         {
+            var delivery = await Features.Deliveries.DeliveryNoteTests.OrderAsync(catalog: c);
+            draftDeliveryNote = Draft(await Features.Deliveries.DeliveryNoteTests.NoteAsync(delivery.Company.Admin, delivery.OrderId, delivery.Chairs, 1m));
             var today = ReceivablesTests.ParisToday().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
             var note = await SalesFlowTests.Post(admin, "/api/v1/credit-notes", new { invoiceId, reason = "CommercialDiscount", mode = "Amount", amountIncludingVat = 12m }, HttpStatusCode.Created);
             creditNote = note.GetProperty("id").GetGuid();
@@ -103,7 +105,7 @@ public sealed class ReferenceFieldsTests : ApiTest
             unidentified = Draft(await SalesFlowTests.Post(admin, "/api/v1/payments", Features.Payments.PaymentsFlowTests.Receipt(null, today, 50m), HttpStatusCode.Created));
         }
         return (c, new Ids(c.CustomerId, contact, c.ProductId, orderId, orderLine, invoiceId, invoiceLine, quote, opportunity, user, creditNote),
-            new Targets(draftQuote, draftOrder, draftInvoice, receipt, unidentified));
+            new Targets(draftQuote, draftOrder, draftInvoice, receipt, unidentified, draftDeliveryNote));
     }
 
     /// <summary>Lines whose first is a catalogue product, so that <c>lines[0].productId</c> is a field the request uses.</summary>
@@ -157,6 +159,9 @@ public sealed class ReferenceFieldsTests : ApiTest
             ("POST", "/api/v1/payments/{id}/allocations") => ($"/api/v1/payments/{t.Receipt}/allocations", O(new { allocations = new[] { new { invoiceId = a.Invoice, amount = 1m } } })),
             ("POST", "/api/v1/payments/{id}/identify") => ($"/api/v1/payments/{t.Unidentified}/identify",
                 O(new { customerId = a.Customer, allocations = new[] { new { invoiceId = a.Invoice, amount = 1m } } })),
+            ("POST", "/api/v1/delivery-notes") => (path, O(new { orderId = a.Order, lines = new[] { new { orderLineId = a.OrderLine, quantity = 1m } } })),
+            ("PUT", "/api/v1/delivery-notes/{id}") => ($"/api/v1/delivery-notes/{t.DraftDeliveryNote}", O(new { lines = new[] { new { orderLineId = a.OrderLine, quantity = 1m } } })),
+            ("POST", "/api/v1/invoices/from-delivery-notes") => (path, O(new { deliveryNoteIds = new[] { t.DraftDeliveryNote }, contactId = a.Contact })),
             _ => ("", new JsonObject()),
         };
     }

@@ -2019,7 +2019,7 @@ export interface paths {
         put?: never;
         /**
          * Mark a validated delivery note as delivered
-         * @description A validated note only (409 `invalid_state_transition` otherwise). `deliveredOn` is required, never before the note's date (422 `delivery_date_before_issue`) nor in the future (422 `issue_date_in_future`); `receivedBy` (who signed) is required (422). The delivered date becomes the date of sale of the invoice made from the note.
+         * @description A validated note only (409 `invalid_state_transition` otherwise). `deliveredOn` is never before the note's date (422 `delivery_date_before_issue`) nor in the future (422 `issue_date_in_future`); `deliveredOn` and `receivedBy` (who signed) are required (400 `validation_failed` naming the field). The delivered date becomes the date of sale of the invoice made from the note.
          *
          *     Requires the permission `delivery-notes:write` (role matrix for users, scope for API keys).
          */
@@ -2041,7 +2041,7 @@ export interface paths {
         put?: never;
         /**
          * Cancel a validated or delivered delivery note
-         * @description With a `reason` (422 when missing). The note keeps its number (the series stays gapless) and its quantities are left to deliver again on the order. Never once invoiced (409 `delivery_note_invoiced`: credit the invoice first); a draft is deleted instead (409 `invalid_state_transition`).
+         * @description With a `reason` (400 `validation_failed` when missing). The note keeps its number (the series stays gapless) and its quantities are left to deliver again on the order. Never once invoiced (409 `delivery_note_invoiced`: credit the invoice first); a draft is deleted instead (409 `invalid_state_transition`).
          *
          *     Requires the permission `delivery-notes:write` (role matrix for users, scope for API keys).
          */

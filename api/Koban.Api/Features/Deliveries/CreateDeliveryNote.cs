@@ -1,9 +1,11 @@
 using FluentValidation;
+using Koban.Api.Features.Common;
 using Koban.Api.Infrastructure.Audit;
 using Koban.Api.Infrastructure.Persistence;
 using Koban.Api.Infrastructure.Security;
 using Koban.Api.Infrastructure.Web;
 using Koban.Domain.Deliveries;
+using Koban.Domain.Sales;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -24,6 +26,8 @@ public sealed class CreateDeliveryNoteHandler(KobanDbContext db, AuditLog audit,
     {
         var r = command.Request;
         var deliveries = await reader.DeliveriesAsync(r.OrderId, "orderId", cancellationToken);
+        if (r.Lines is { Count: > 0 })
+            await References.EnsureExistAsync<OrderLine>(db, [.. r.Lines.Select(l => l.OrderLineId)], i => $"lines[{i}].orderLineId", cancellationToken);
         var note = DeliveryNote.Create(deliveries, new DeliveryNoteDraftData(r.Lines?.Select(l => (l.OrderLineId, l.Quantity)).ToList(), r.PlannedDate,
             r.DeliveryAddress?.ToDomain(), r.Remarks, r.ShowPrices ?? false), clock.GetUtcNow());
         db.DeliveryNotes.Add(note);

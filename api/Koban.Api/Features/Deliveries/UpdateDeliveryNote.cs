@@ -1,9 +1,11 @@
 using FluentValidation;
+using Koban.Api.Features.Common;
 using Koban.Api.Infrastructure.Audit;
 using Koban.Api.Infrastructure.Persistence;
 using Koban.Api.Infrastructure.Security;
 using Koban.Api.Infrastructure.Web;
 using Koban.Domain.Deliveries;
+using Koban.Domain.Sales;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -28,6 +30,8 @@ public sealed class UpdateDeliveryNoteHandler(KobanDbContext db, AuditLog audit,
         if (note.Version != command.ExpectedVersion) throw new PreconditionFailedException();
         db.Entry(note).Property(n => n.Version).OriginalValue = command.ExpectedVersion;
         note.EnsureDraft();
+        if (r.Lines is { Count: > 0 })
+            await References.EnsureExistAsync<OrderLine>(db, [.. r.Lines.Select(l => l.OrderLineId)], i => $"lines[{i}].orderLineId", cancellationToken);
         var before = new { lines = note.Lines.Select(l => new { l.OrderLineId, l.Quantity }).ToList(), note.PlannedDate, note.ShowPrices };
         var deliveries = await reader.DeliveriesAsync(note.OrderId, null, cancellationToken);
         var oldLines = note.Lines.ToList();

@@ -7,10 +7,12 @@ using Koban.Api.Infrastructure.Pdf;
 using Koban.Api.Infrastructure.Persistence;
 using Koban.Api.Infrastructure.Security;
 using Koban.Api.Infrastructure.Web;
+using Koban.Domain.Customers;
 using Koban.Domain.Invoicing;
 using Koban.Domain.Sales;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 
 namespace Koban.Api.Features.Invoicing;
 
@@ -64,6 +66,9 @@ public sealed class CreateInvoiceFromDeliveryNotesHandler(KobanDbContext db, Aud
     public async ValueTask<Versioned<InvoiceResponse>> Handle(CreateInvoiceFromDeliveryNotesCommand command, CancellationToken cancellationToken)
     {
         var r = command.Request;
+        // An unknown contact is named before the notes are locked; that it belongs to the order's customer is checked with the order.
+        if (r.ContactId is { } contactId && !await db.Set<Contact>().AnyAsync(c => c.Id == contactId, cancellationToken))
+            throw new ReferenceNotFoundException("contactId");
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var delivered = await mediator.Send(new LockDeliveryNotesForInvoiceCommand(r.DeliveryNoteIds), cancellationToken);
         var mention = "Livraisons : " + string.Join(", ", delivered.Notes.Select(n => $"{n.Number} du {FrenchFormat.Date(n.SaleDate)}"));

@@ -16,13 +16,17 @@ public sealed class DeliveryNoteTests : ApiTest
     /// <summary>A validated order of 5 chairs at 80 € (deliverable) and 12 h of fitting (a service, not deliverable).</summary>
     internal sealed record Delivery(TestCompany Company, Guid CustomerId, Guid OrderId, string OrderNumber, Guid Chairs, Guid Fitting);
 
-    internal static async Task<Delivery> OrderAsync(bool validate = true)
+    /// <summary>In a new company with a complete profile, or in <paramref name="catalog"/>'s company (its profile as it is).</summary>
+    internal static async Task<Delivery> OrderAsync(bool validate = true, SalesFlowTests.Catalog? catalog = null)
     {
-        var c = await SalesFlowTests.CatalogAsync();
+        var c = catalog ?? await SalesFlowTests.CatalogAsync();
         var admin = c.Company.Admin;
-        var etag = (await admin.GetAsync("/api/v1/company")).Headers.ETag;
-        await (await admin.SendAsync(new HttpRequestMessage(HttpMethod.Put, "/api/v1/company") { Content = JsonContent.Create(CompanyProfileTests.Profile()) }.WithIfMatch(etag)))
-            .ShouldHaveStatus(HttpStatusCode.OK);
+        if (catalog is null)
+        {
+            var etag = (await admin.GetAsync("/api/v1/company")).Headers.ETag;
+            await (await admin.SendAsync(new HttpRequestMessage(HttpMethod.Put, "/api/v1/company") { Content = JsonContent.Create(CompanyProfileTests.Profile()) }.WithIfMatch(etag)))
+                .ShouldHaveStatus(HttpStatusCode.OK);
+        }
         var chairs = await SalesFlowTests.Post(admin, "/api/v1/products", new
         {
             code = "CHAISE-CHENE",
@@ -140,8 +144,8 @@ public sealed class DeliveryNoteTests : ApiTest
             .ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "order_line_not_deliverable");
         service.GetRawText().ShouldContain("lines[0].orderLineId");
         await (await admin.PostAsJsonAsync("/api/v1/delivery-notes", new { orderId = Guid.NewGuid() })).ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "reference_not_found");
-        await (await admin.PostAsJsonAsync("/api/v1/delivery-notes", new { orderId = d.OrderId, lines = new[] { new { orderLineId = Guid.NewGuid(), quantity = 1m } } }))
-            .ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "order_line_not_found");
+        (await (await admin.PostAsJsonAsync("/api/v1/delivery-notes", new { orderId = d.OrderId, lines = new[] { new { orderLineId = Guid.NewGuid(), quantity = 1m } } }))
+            .ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "reference_not_found")).GetRawText().ShouldContain("lines[0].orderLineId");
 
         var draft = await OrderAsync(validate: false);
         await (await draft.Company.Admin.PostAsJsonAsync("/api/v1/delivery-notes", new { orderId = draft.OrderId })).ShouldBeProblem(HttpStatusCode.Conflict, "order_not_validated");
