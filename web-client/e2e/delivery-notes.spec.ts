@@ -121,6 +121,9 @@ test("an order delivered in two notes, then invoiced on its delivered quantities
   await expect(page.getByTestId("order-delivery-status").first()).toHaveText("Livrée");
   await expect(page.getByTestId("left-to-deliver")).toHaveText("0");
   await expect(page.getByRole("button", { name: "Créer un bon de livraison" })).toBeDisabled();
+  // The order's billing ledger counts the delivered quantity too ("Qté livrée").
+  const perLine = page.getByRole("table", { name: "Reste à facturer par ligne" });
+  await expect(perLine.getByRole("row").nth(1).getByRole("cell").nth(2)).toHaveText("5");
   await expect(page.getByTestId("delivery-refusal")).toHaveText("Tout est livré");
 
   // 3. Both notes on one invoice: the draft bills the 5 delivered shelves and dates the sale on the delivery.

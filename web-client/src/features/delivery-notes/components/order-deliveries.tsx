@@ -42,6 +42,12 @@ export function OrderDeliveryStatus({ order }: { order: DeliveredOrder }) {
   return <OrderDeliveryStatusBadge status={deliveries.data.deliveryStatus} />;
 }
 
+/** The quantity delivered per order line ("Qté livrée" of the order's billing table), once read; undefined before. */
+export function useDeliveredQuantities(order: DeliveredOrder | undefined, enabled: boolean): Record<string, number> | undefined {
+  const deliveries = useOrderDeliveries(order?.id ?? "", enabled && !!order && hasDeliveries(order.status));
+  return deliveries.data ? Object.fromEntries(deliveries.data.lines.map((l) => [l.orderLineId, l.deliveredQuantity])) : undefined;
+}
+
 /** Notes an invoice may be made of: numbered, not cancelled, not invoiced yet. */
 const invoiceable = (n: DeliveryNoteSummary) => (n.status === "Validated" || n.status === "Delivered") && !n.invoiceId;
 
@@ -143,14 +149,16 @@ function OrderNotes({ orderId, notes, canInvoice }: { orderId: string; notes: De
   const navigate = useNavigate();
   const invoice = useInvoiceDeliveryNotes();
   const candidates = notes.filter(invoiceable);
-  // Every note not invoiced yet is proposed; unticking one leaves it for a later invoice. A refusal naming the notes
-  // (`deliveryNoteIds…`) names no field here: it is shown above the button.
-  const { form, submitWith, failure } = useApiForm<{ picked: string[] }>({ initialValues: { picked: candidates.map((n) => n.id) } });
-  const chosen = form.getValues().picked.filter((id) => candidates.some((n) => n.id === id));
+  // Every note not invoiced yet is proposed, also one that arrives after the page opened (a note delivered meanwhile):
+  // the form keeps the notes unticked, which wait for a later invoice. A refusal naming the notes (`deliveryNoteIds…`)
+  // names no field here: it is shown above the button.
+  const { form, submitWith, failure } = useApiForm<{ skipped: string[] }>({ initialValues: { skipped: [] } });
+  const skipped = form.getValues().skipped;
+  const chosen = candidates.filter((n) => !skipped.includes(n.id)).map((n) => n.id);
   const selectable = canInvoice && candidates.length > 0;
   const submit = submitWith(
     invoice,
-    (v) => ({ body: { deliveryNoteIds: v.picked.filter((id) => candidates.some((n) => n.id === id)) } }),
+    (v) => ({ body: { deliveryNoteIds: candidates.filter((n) => !v.skipped.includes(n.id)).map((n) => n.id) } }),
     (created) => void navigate(`/invoices/${created.id}`),
   );
 
@@ -181,10 +189,7 @@ function OrderNotes({ orderId, notes, canInvoice }: { orderId: string; notes: De
                             aria-label={t("deliveryNotes.pickForInvoice", { number: label })}
                             checked={chosen.includes(n.id)}
                             onChange={(e) =>
-                              form.setFieldValue(
-                                "picked",
-                                e.currentTarget.checked ? [...chosen, n.id] : chosen.filter((id) => id !== n.id),
-                              )
+                              form.setFieldValue("skipped", e.currentTarget.checked ? skipped.filter((id) => id !== n.id) : [...skipped, n.id])
                             }
                           />
                         )}

@@ -6,8 +6,11 @@ import { formatDate, formatDateTime } from "@/lib/dates";
 import { formatMoney, formatPercent } from "@/lib/format-money";
 import type { Order } from "../api/orders";
 
-/** "Reste à facturer": overall, per VAT rate and per line, as the API's billing ledger gives it. */
-export function OrderBillingBlock({ order }: { order: Order }) {
+/**
+ * "Reste à facturer": overall, per VAT rate and per line, as the API's billing ledger gives it. `delivered`: the quantity
+ * delivered per order line as the delivery notes count it, when the page has it (else the ledger's).
+ */
+export function OrderBillingBlock({ order, delivered }: { order: Order; delivered?: Record<string, number> }) {
   const { t } = useTranslation();
   const billing = order.billing;
   if (!billing) return null;
@@ -63,7 +66,7 @@ export function OrderBillingBlock({ order }: { order: Order }) {
               <Table.Tr key={l.orderLineId}>
                 <Table.Td>{lineLabel(l.orderLineId)}</Table.Td>
                 <Table.Td ta="right">{formatMoney(l.orderedNet, order.currency)}</Table.Td>
-                <Table.Td ta="right">{l.deliveredQuantity}</Table.Td>
+                <Table.Td ta="right">{formatQuantity(delivered?.[l.orderLineId] ?? l.deliveredQuantity)}</Table.Td>
                 <Table.Td ta="right">{formatMoney(l.invoicedNet, order.currency)}</Table.Td>
                 <Table.Td ta="right">{formatMoney(l.creditedNet, order.currency)}</Table.Td>
                 <Table.Td ta="right">{formatMoney(l.leftNet, order.currency)}</Table.Td>
@@ -75,6 +78,8 @@ export function OrderBillingBlock({ order }: { order: Order }) {
     </Paper>
   );
 }
+
+const formatQuantity = (value: number) => new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 3 }).format(value);
 
 function Stat({ label, value, testId }: { label: string; value: string; testId?: string }) {
   return (

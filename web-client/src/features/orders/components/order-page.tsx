@@ -39,6 +39,7 @@ export function OrderPage({
   canInvoice = false,
   onDeleted,
   statusExtra,
+  deliveredQuantities,
 }: {
   data: VersionedOrder;
   canWrite: boolean;
@@ -50,6 +51,8 @@ export function OrderPage({
   onDeleted: () => void;
   /** Badges of what other modules derive from the order (e.g. "Partiellement livrée"), next to its status. */
   statusExtra?: ReactNode;
+  /** Quantity delivered per order line, from the delivery notes ("Qté livrée"). */
+  deliveredQuantities?: Record<string, number>;
 }) {
   const { t } = useTranslation();
   const order = data.value;
@@ -267,7 +270,7 @@ export function OrderPage({
       </Stack>
       </form>
 
-      <OrderBillingBlock order={order} />
+      <OrderBillingBlock order={order} delivered={deliveredQuantities} />
       {canReadSchedule && (order.status === "InProgress" || order.status === "Closed") && (
         <BillingScheduleSection orderId={order.id} canWrite={canWriteSchedule && order.status === "InProgress"} />
       )}

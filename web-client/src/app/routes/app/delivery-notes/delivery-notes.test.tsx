@@ -136,6 +136,9 @@ describe("Delivery notes → the order page", () => {
     expect(within(lines[0]!).getByTestId("delivered-quantity")).toHaveTextContent("2");
     expect(within(lines[0]!).getByTestId("left-to-deliver")).toHaveTextContent("3");
     expect(screen.queryByTestId("delivery-refusal")).not.toBeInTheDocument();
+    // The billing table's "Qté livrée" counts the delivery notes.
+    const perLine = screen.getByRole("table", { name: "Reste à facturer par ligne" });
+    expect(within(within(perLine).getAllByRole("row")[1]!).getAllByRole("cell")[2]).toHaveTextContent("2");
   });
 
   it.each([
