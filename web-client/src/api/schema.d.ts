@@ -142,6 +142,8 @@ export interface paths {
          *     - `aging` (`receivables:read`): the totals of `GET /receivables/aging` today (amounts including VAT per bucket of days late).
          *     - `milestones` (`billing-schedules:read`): the five next billing-schedule milestones not invoiced yet of orders in progress, earliest first (`isLate` when past).
          *     - `activity` (`audit:read`): the ten latest changes to invoices, credit notes, quotes, orders, payments, customers, products and opportunities, newest first, with a French `summary` (who did what on which document); changes to a kind of record the caller may not read are left out.
+         *     - `recurringRevenue` (`contracts:read`): monthly and annual recurring revenue of the subscription contracts and the revenue they will invoice per month over the next twelve, as `GET /contracts/recurring-revenue` gives them.
+         *     - `contractsToRenew` (`contracts:read`): how many active contracts reach the end of their term within 60 days (or wait for an index value), and the five nearest, as `GET /contracts/renewals?within=60` lists them.
          *     A part the caller may not read is `null`.
          *
          *     Requires the permission `company:read` (role matrix for users, scope for API keys).
@@ -1924,6 +1926,572 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/contracts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List subscription contracts
+         * @description Filters: `status` (Draft, Active, Terminated, Expired), `customerId`, `orderId`, `renewalWithin` (1–366: active contracts whose current term ends within that many days, or whose index revision is pending), `updatedSince`; `search` matches the reference or the customer's name. `sort`: `-updatedAt` (default), `reference`, `startDate`, `currentTermEnd`.
+         *
+         *     Requires the permission `contracts:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["ListContracts"];
+        put?: never;
+        /**
+         * Create a draft subscription contract directly
+         * @description Terms: `startDate` (2000–2100), `termMonths` 1–120 and a whole number of billing periods (422 `contract_term_not_whole_periods`), `periodicity` (Monthly, Quarterly, HalfYearly, Yearly), `timing` (InAdvance: a period is invoiced on its first day; InArrears: the day after its last), `tacitRenewal`, `noticeMonths` 0–12 and shorter than the term (422 `contract_notice_invalid`), `revision` (None; Percentage with `percentage` −50 to 100 applied at each tacit renewal; Index with `baseIndexValue`, the index value current prices are based on). The term ends the day before `startDate` + `termMonths` months (01/01/2027 + 12 → 31/12/2027; 29/02/2028 + 12 → 27/02/2029). Lines are entered like an order's (a product line copies the product's description, unit, price and VAT); they say what **one billing period** invoices. `ownerUserId` (the sales user who receives the notice reminder) defaults to the caller. The contract gets the next `CT-00001` reference of the company.
+         *
+         *     Requires the permission `contracts:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["CreateContract"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/from-order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a draft contract from a validated order's subscription lines
+         * @description Copies the chosen lines (`orderLineIds`, default: every line whose product is flagged Contract) of a validated order (in progress; else 409 `order_not_validated`) into a draft contract for the order's customer, prices and VAT unchanged. A line that is not a subscription line is refused (422 `order_line_not_contract`); an order line is under one contract only (409 `order_line_under_contract` naming the contract; two simultaneous requests give one contract). These lines are billed by the contract, never by the order's full or balance invoices. `periodicity` and `termMonths` default to the products' (422 `contract_defaults_differ` when the lines' products disagree); `ownerUserId` to the order's salesperson, else the caller. Terms: `startDate` (2000–2100), `termMonths` 1–120 and a whole number of billing periods (422 `contract_term_not_whole_periods`), `periodicity` (Monthly, Quarterly, HalfYearly, Yearly), `timing` (InAdvance: a period is invoiced on its first day; InArrears: the day after its last), `tacitRenewal`, `noticeMonths` 0–12 and shorter than the term (422 `contract_notice_invalid`), `revision` (None; Percentage with `percentage` −50 to 100 applied at each tacit renewal; Index with `baseIndexValue`, the index value current prices are based on). The term ends the day before `startDate` + `termMonths` months (01/01/2027 + 12 → 31/12/2027; 29/02/2028 + 12 → 27/02/2029).
+         *
+         *     Requires the permission `contracts:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["CreateContractFromOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/renewals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Contracts reaching the end of their term
+         * @description Active contracts whose current term ends within `within` days of today (1–366, default 60; outside: 400 `renewal_window_out_of_range`), plus those renewed tacitly whose index revision waits for a value, nearest term end first (at most 500 items; `count` counts them all). Each says its `noticeDeadline` and whether it is passed, whether it will renew tacitly, `daysLeft` to the term end and its monthly recurring revenue. Renew (`POST /{id}/renew`) or let expire (`POST /{id}/let-expire`).
+         *
+         *     Requires the permission `contracts:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["ListContractRenewals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/recurring-revenue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Monthly and annual recurring revenue, and revenue to come per month
+         * @description Excluding VAT, on `today` (company time zone). `monthlyRecurringRevenue` (MRR) sums, over the contracts still billing today (active, or terminated with their end date not passed), each contract's period amount ÷ months per period, rounded to the cent per contract; `annualRecurringRevenue` (ARR) = 12 × MRR; `activeContracts` counts the active ones. `revenueToCome`: for the current month and the eleven after it, what the contracts' periods will invoice (by billing date, after today), at today's prices, renewing while they renew tacitly, stopping at a termination or expiry (a cut period billed by days).
+         *
+         *     Requires the permission `contracts:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["GetRecurringRevenue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a contract
+         * @description The contract's terms and lines (what one period invoices), `periodAmountExcludingVat` and its monthly equivalent `monthlyRecurringRevenue` (period amount ÷ months per period, rounded to the cent), the current term (`currentTermStart`–`currentTermEnd`, inclusive, `termNumber`), the `noticeDeadline` of the current term and whether it is passed, `renewalOpensOn`, `willRenewTacitly`, the termination if any (`endDate` is the last day billed), the order it was made from, every term in `terms` (with the revision each applied) and the history of its transitions.
+         *
+         *     Requires the permission `contracts:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["GetContract"];
+        /**
+         * Update a draft contract
+         * @description Only a draft changes (else 409 `invalid_state_transition`): customer, owner, terms and, when `lines` is given, the lines (omitted: kept). A contract made from an order keeps the order's customer and lines (422 `contract_lines_follow_order`). Terms: `startDate` (2000–2100), `termMonths` 1–120 and a whole number of billing periods (422 `contract_term_not_whole_periods`), `periodicity` (Monthly, Quarterly, HalfYearly, Yearly), `timing` (InAdvance: a period is invoiced on its first day; InArrears: the day after its last), `tacitRenewal`, `noticeMonths` 0–12 and shorter than the term (422 `contract_notice_invalid`), `revision` (None; Percentage with `percentage` −50 to 100 applied at each tacit renewal; Index with `baseIndexValue`, the index value current prices are based on). The term ends the day before `startDate` + `termMonths` months (01/01/2027 + 12 → 31/12/2027; 29/02/2028 + 12 → 27/02/2029).
+         *
+         *     Requires the permission `contracts:write` (role matrix for users, scope for API keys).
+         */
+        put: operations["UpdateContract"];
+        post?: never;
+        /**
+         * Delete a draft contract
+         * @description A draft can be deleted (its order lines may then go under another contract); an active, terminated or expired contract never is (409 `document_not_deletable`): terminate it instead.
+         *
+         *     Requires the permission `contracts:write` (role matrix for users, scope for API keys).
+         */
+        delete: operations["DeleteContract"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Activate a draft contract
+         * @description Draft → active: the first term starts on `startDate` (which may be in the past: the billing job then invoices the periods already due) and ends on `currentTermEnd`; the contract is frozen. It needs a priced line with a total not below zero (422 `document_has_no_priced_line`, `document_total_negative`); activating twice answers 409 `invalid_state_transition`.
+         *
+         *     Requires the permission `contracts:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["ActivateContract"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}/terminate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Terminate an active contract (give notice)
+         * @description Notice is given today (company time zone) with a `reason`. The termination takes effect on `effectiveDate`, by default the earliest the notice allows: the end of the current term when today is on or before the notice deadline (`noticeDeadline` = the last day leaving `noticeMonths` whole months before the term end); after it, the end of the next term when the contract renews tacitly (it renews once more), or the current term end when it does not. An earlier date is refused with 422 `contract_notice_not_respected`, its `earliestDate` (ISO date) and `noticeDeadline` in the problem; a date after the end of the next term (or of the current one without tacit renewal) with 422 `contract_termination_too_late`. The contract becomes `Terminated` at once: periods are still invoiced up to `endDate` (= the termination date), then nothing; it is no longer renewed. Only an active contract can be terminated (409 `invalid_state_transition`).
+         *
+         *     Requires the permission `contracts:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["TerminateContract"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}/renew": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Renew an active contract for a new term, with revised prices
+         * @description A new term of `termMonths` starts the day after the current term ends. `revision`: `None` keeps prices; `Percentage` multiplies each unit price by (1 + `percentage` / 100); `Index` by `indexValue` ÷ the contract's base index value, which `indexValue` then replaces (422 `contract_index_not_defined` if the contract has no index clause). Each unit price is rounded once to 4 decimals (half away from zero); the term, its revision and factor go to `terms`. Allowed from `renewalOpensOn` (90 days before the notice deadline, never before the current term has started; earlier: 409 `contract_renewal_too_early` with `opensOn`), so a term is renewed once — also when two requests arrive together. A contract renewed tacitly whose index revision is pending (`indexRevisionPending`) takes the revision on its current term instead. Only an active contract is renewed (409 `invalid_state_transition`). A renewal cancels an earlier let-expire.
+         *
+         *     Requires the permission `contracts:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["RenewContract"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}/let-expire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Do not renew: let the contract expire at the end of its current term
+         * @description The contract will not renew tacitly: at the end of the current term the billing job makes it `Expired` (its last day billed is the term end). A contract renewing tacitly can be stopped this way only until its notice deadline (after it: 422 `contract_notice_passed` with `noticeDeadline` and `earliestDate`; terminate it for the end of the next term instead). Asking twice changes nothing. Only an active contract (409 `invalid_state_transition`).
+         *
+         *     Requires the permission `contracts:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["LetContractExpire"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}/periods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The billing periods of a contract
+         * @description Every period of the contract's terms so far, oldest first: `Invoiced` ones with their invoice (number once validated, status, total including VAT) and the amount billed excluding VAT; `Due` ones (billing date come, billed by the next run or by `POST …/invoice-due-periods`) and `Upcoming` ones with what they would bill at today's prices. A period cut by the contract's end shows its pro-rata factor. A draft contract has none.
+         *
+         *     Requires the permission `contracts:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["ListContractPeriods"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}/invoice-due-periods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Invoice a contract's due periods now
+         * @description Does for one contract what the hourly billing job does: every period whose billing date has come (in advance: its first day; in arrears: the day after its last) and that has no invoice gets one — a draft direct invoice to the contract's customer whose lines carry the period's service dates, or validated and e-mailed per the company's setting — and a term end passed renews the contract tacitly or expires it. Each period and its invoice are written in one transaction; a period billed meanwhile by the job is skipped, never billed twice. Returns the periods billed by this call (an empty list when none was due). Invoices are the accountant's: the right is `invoices:write` (Accountant, Admin). 409 `invalid_state_transition` on a draft contract.
+         *
+         *     Requires the permission `invoices:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["InvoiceContractDuePeriods"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/billing-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the contract billing settings
+         * @description "Factures de contrat : brouillon | validées et envoyées": whether the billing run leaves each period's invoice as a draft (`Draft`, the default) or validates and e-mails it (`ValidateAndSend`), and how many days before a contract's notice deadline its owner is reminded (30 by default). Returns an `ETag` for the update (`"0"` while never saved).
+         *
+         *     Requires the permission `contracts:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["GetContractBillingSettings"];
+        /**
+         * Change the contract billing settings
+         * @description A company setting (Admin): `invoicing` `Draft` or `ValidateAndSend` — with `ValidateAndSend` each period invoice the billing run creates is validated at once (numbered in the invoice sequence, on the day of the run) and e-mailed to the customer's billing contact; a refusal (mandatory mention missing, no billing e-mail) leaves it as a draft, or validated and unsent, for the accountant. `noticeReminderDays` 0 to 365 (422 `contract_billing_settings_invalid`). Recorded in the audit log. Send the `ETag` of the settings you read in `If-Match` (412 when someone saved them meanwhile).
+         *
+         *     Requires the permission `company:write` (role matrix for users, scope for API keys).
+         */
+        put: operations["UpdateContractBillingSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List projects
+         * @description Filters: `status` (Planned, InProgress, Done, Cancelled), `customerId`, `orderId`, `memberId` (projects a user is a member of), `updatedSince`; `search` matches the name, the code or the customer's name. `sort`: `-updatedAt` (default), `name`, `startDate`, `endDate`. Each item carries the hours spent, the budget consumption and the over-budget flag.
+         *
+         *     Requires the permission `projects:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["ListProjects"];
+        put?: never;
+        /**
+         * Create a project directly (no order)
+         * @description A planned project for a customer of the company (archived customers refused: 422 `customer_archived`): `hourlyRate` is the service rate excluding VAT (4 decimals) billable time is invoiced at, `vatRate` its VAT rate (default: the standard 20 %, 0 % under the VAT franchise), `budgetHours`/`budgetAmount` optional (≥ 0), `endDate` ≥ `startDate`, `memberIds` users of the company (the people who enter time on it).
+         *
+         *     Requires the permission `projects:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["CreateProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/from-order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a project from a validated order
+         * @description The order must be validated and not closed or cancelled (409 `order_not_validated`). Defaults, each overridden by the request: `name` "Projet <order number>", the customer the order bills, `budgetHours` the sum of the quantities of the order's lines sold in hours (unit `HUR`; none if no line is), `budgetAmount` the order's total excluding VAT, `hourlyRate` and `vatRate` those of its first line in hours (unit price net of its discount; else 0 and the standard rate), `startDate` the order date, `endDate` its planned delivery date. Several projects may come from one order.
+         *
+         *     Requires the permission `projects:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["CreateProjectFromOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a project with its time against budget
+         * @description The project, its members (each with their hours spent, billable and billable not yet invoiced; a user who entered time and left the members is listed too) and `time`: hours spent, billable, billable not yet invoiced, the billable amount (billable hours × `hourlyRate`, rounded once to the cent) and the amount not yet invoiced, budget consumption in % (hours budget, else amount budget) and `overBudget` when either budget is exceeded.
+         *
+         *     Requires the permission `projects:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["GetProject"];
+        /**
+         * Update a project
+         * @description The whole form, with the `If-Match` of the last read. Only while planned or in progress (409 `invalid_state_transition` once done or cancelled). The order a project came from never changes; a new rate applies to time invoiced from now on (invoiced time keeps the price of its invoice). Removing a member keeps the time they entered.
+         *
+         *     Requires the permission `projects:write` (role matrix for users, scope for API keys).
+         */
+        put: operations["UpdateProject"];
+        post?: never;
+        /**
+         * Delete a project without time
+         * @description Only a project on which no time was entered is deleted (409 `project_has_time`: cancel it instead, its time is the history of the work).
+         *
+         *     Requires the permission `projects:write` (role matrix for users, scope for API keys).
+         */
+        delete: operations["DeleteProject"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a project
+         * @description Planned → InProgress (409 `invalid_state_transition` otherwise). Entering the first time on a planned project starts it too.
+         *
+         *     Requires the permission `projects:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["StartProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Complete a project
+         * @description Planned or InProgress → Done (409 `invalid_state_transition` otherwise). No time is entered on a done project any more; its billable time not yet invoiced can still be invoiced.
+         *
+         *     Requires the permission `projects:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["CompleteProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a project
+         * @description Planned or InProgress → Cancelled (409 `invalid_state_transition` otherwise). No time is entered on a cancelled project any more; its billable time not yet invoiced can still be invoiced.
+         *
+         *     Requires the permission `projects:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["CancelProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/invoice-time": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Invoice a project's billable time
+         * @description Takes the project's billable entries not yet invoiced — all of them up to `upTo` (inclusive), or exactly `entryIds` (each of this project, billable — 409 `time_entry_not_billable` — and not yet invoiced — 409 `time_entry_locked`) — and bills them at the project's `hourlyRate` and `vatRate`: a title line "Projet <name> (commande <number>)", then one line per person, "<project> — <person> — du <first day> au <last day>", quantity in hours (minutes ÷ 60 rounded to 3 decimals), unit `HUR`, a service. With `invoiceId` the lines are added to that draft invoice (a draft of the project's customer, direct or of the project's order; else 409 `time_invoice_not_applicable`); without it a new direct draft is created for the project's customer, its date of service the last day invoiced. The entries are then locked on that invoice (changing or deleting them: 409 `time_entry_locked`); deleting the draft invoice unlocks them, removing a line from it does not. Nothing to invoice: 409 `time_nothing_to_invoice`. Under a row lock on the project: two parallel requests make one invoice, the other answers 409.
+         *
+         *     Requires the permission `invoices:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["InvoiceProjectTime"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/time-entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a project's time entries
+         * @description Filters: `userId`, `from`/`to` (dates, inclusive), `billable`, `invoiced`. `sort`: `-date` (default), `date`, `updatedAt`, `-updatedAt`. Own time: a Sales, Accountant or Viewer user sees only their own entries (without `userId` the list is theirs; another `userId` is 403 `forbidden`); an Admin and an API key see everyone's.
+         *
+         *     Requires the permission `time-entries:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["ListProjectTimeEntries"];
+        put?: never;
+        /**
+         * Enter time on a project
+         * @description Own time: `userId` omitted means the signed-in user; a Sales or Accountant user writes only their own time (another user's: 403 `forbidden`), an Admin anyone's, an API key (scope `time-entries:write`) must name the user (`userId`, an active user of the company). The user must be a member of the project, or an Admin (422 `project_member_required`). `minutes` is whole minutes, more than 0 and at most 1440 (24 h), and the user's entries of that day across all projects add up to 24 h at most (422 `time_day_over_limit`). `billable` defaults to true. Only on a planned or in-progress project (409 `project_closed`); the first entry on a planned project moves it to in progress. Invoiced time is locked (409 `time_entry_locked`).
+         *
+         *     Requires the permission `time-entries:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["CreateTimeEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/time-entries/{entryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a time entry
+         * @description One entry of the project, with its `ETag` for a change or a deletion. Own time: a non-Admin user reads only their own (another user's: 403 `forbidden`).
+         *
+         *     Requires the permission `time-entries:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["GetTimeEntry"];
+        /**
+         * Change a time entry
+         * @description With the `If-Match` of the last read. An invoiced entry is locked (409 `time_entry_locked`) until its draft invoice is deleted. Whose time it is never changes (`userId`, if sent, must be the entry's). Own time: `userId` omitted means the signed-in user; a Sales or Accountant user writes only their own time (another user's: 403 `forbidden`), an Admin anyone's, an API key (scope `time-entries:write`) must name the user (`userId`, an active user of the company). The user must be a member of the project, or an Admin (422 `project_member_required`). `minutes` is whole minutes, more than 0 and at most 1440 (24 h), and the user's entries of that day across all projects add up to 24 h at most (422 `time_day_over_limit`). `billable` defaults to true. Only on a planned or in-progress project (409 `project_closed`); the first entry on a planned project moves it to in progress. Invoiced time is locked (409 `time_entry_locked`).
+         *
+         *     Requires the permission `time-entries:write` (role matrix for users, scope for API keys).
+         */
+        put: operations["UpdateTimeEntry"];
+        post?: never;
+        /**
+         * Delete a time entry
+         * @description With the `If-Match` of the last read. Own time only, unless Admin (403 `forbidden`); an invoiced entry is locked (409 `time_entry_locked`); a done or cancelled project keeps its time (409 `project_closed`).
+         *
+         *     Requires the permission `time-entries:write` (role matrix for users, scope for API keys).
+         */
+        delete: operations["DeleteTimeEntry"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/time-entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List time entries across projects
+         * @description `projectId` narrows to one project. Filters: `userId`, `from`/`to` (dates, inclusive), `billable`, `invoiced`. `sort`: `-date` (default), `date`, `updatedAt`, `-updatedAt`. Own time: a Sales, Accountant or Viewer user sees only their own entries (without `userId` the list is theirs; another `userId` is 403 `forbidden`); an Admin and an API key see everyone's.
+         *
+         *     Requires the permission `time-entries:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["ListTimeEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/timesheets/{userId}/{weekStart}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Save a user's week of time across projects
+         * @description `weekStart` is a Monday (422 `timesheet_week_start_not_monday`); each cell is one project and one day of that week (422 `timesheet_date_outside_week`, a project and day twice: 422 `timesheet_cell_duplicated`) and sets the user's time there: `minutes` > 0 leaves one entry of that length (its `description` and `billable` kept unless sent; `billable` defaults to true), 0 removes it. Cells not sent stay as they are; a cell equal to what is stored changes nothing. All or nothing: the first refused cell refuses the grid and names it, e.g. `cells[3].minutes` — an invoiced (locked) cell that would change (409 `time_entry_locked`), a day over 24 h across projects once the grid is applied (422 `time_day_over_limit`, on the day's last cell), an unknown project (422 `reference_not_found` on `cells[i].projectId`), a done or cancelled project (409 `project_closed`), a project the user is not a member of (422 `project_member_required`). Own time as for single entries: a non-Admin user saves only their own week (403 `forbidden`). Answers the user's whole week.
+         *
+         *     Requires the permission `time-entries:write` (role matrix for users, scope for API keys).
+         */
+        put: operations["SaveTimesheet"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/delivery-notes": {
         parameters: {
             query?: never;
@@ -3217,6 +3785,7 @@ export interface components {
             nature: null | components["schemas"]["ProductNature"];
             /** @description On a French 0 % exempt line (category E), the legal basis of the exemption as given on the line or copied from its product, printed on the document, e.g. "Exonération de TVA, article 261-4-4° du CGI". */
             vatExemptionReason?: null | string;
+            servicePeriod?: null | components["schemas"]["ServicePeriodResponse"];
         };
         /** @description A document linked to an invoice: its order, the deposits it deducts, its credit notes. */
         BillingLinkResponse: {
@@ -3274,6 +3843,11 @@ export interface components {
          * @enum {unknown}
          */
         BillingStatus: "Draft" | "Validated";
+        /**
+         * @description When a subscription contract bills a period: on its first day, or the day after its last.
+         * @enum {unknown}
+         */
+        BillingTiming: "InAdvance" | "InArrears";
         /** @description The buyer at validation: name, addresses, identifiers and accounting code, frozen with the document. */
         BuyerSnapshot: {
             /** Format: uuid */
@@ -3473,8 +4047,352 @@ export interface components {
             jobTitle: null | string;
             isBilling: boolean;
         };
+        /** @description The company's contract billing settings. */
+        ContractBillingSettingsResponse: {
+            /** @description What the billing run does with each period's invoice: `Draft` (the accountant reviews, validates and sends it) or `ValidateAndSend` (validated — numbered — at once and e-mailed to the customer's billing contact). */
+            invoicing: components["schemas"]["ContractInvoicing"];
+            /**
+             * Format: int32
+             * @description Days before a contract's notice deadline its owner is e-mailed a reminder (0 to 365; 0: on the deadline).
+             */
+            noticeReminderDays: number;
+            /** @description False while the company never saved them: the defaults (`Draft`, 30 days) apply. */
+            configured: boolean;
+        };
+        /** @description A contract made from a validated order's subscription lines (all of them when `orderLineIds` is omitted). */
+        ContractFromOrderRequest: {
+            /** Format: uuid */
+            orderId: string;
+            orderLineIds?: null | string[];
+            /** Format: date */
+            startDate: string;
+            /** Format: int32 */
+            termMonths?: null | number;
+            periodicity?: null | components["schemas"]["ContractPeriodicity"];
+            timing: components["schemas"]["BillingTiming"];
+            tacitRenewal: boolean;
+            /** Format: int32 */
+            noticeMonths: number;
+            revision?: null | components["schemas"]["RevisionClauseDto"];
+            /** Format: uuid */
+            ownerUserId?: null | string;
+        };
+        ContractHistoryEntry: {
+            /** Format: date-time */
+            occurredAt: string;
+            action: string;
+            actorName: null | string;
+        };
+        /**
+         * @description What the billing run does with a period's invoice.
+         * @enum {unknown}
+         */
+        ContractInvoicing: "Draft" | "ValidateAndSend";
+        ContractLineResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: int32 */
+            position: number;
+            kind: components["schemas"]["LineKind"];
+            /** Format: uuid */
+            productId: null | string;
+            /** Format: uuid */
+            orderLineId: null | string;
+            description: string;
+            /**
+             * Format: decimal
+             * @description Quantity, written with exactly 3 decimals (e.g. `1.500`).
+             */
+            quantity: number;
+            unitCode: null | string;
+            /**
+             * Format: decimal
+             * @description Written with exactly 4 decimals (e.g. `12.5000`).
+             */
+            unitPrice: number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            discountPercent: number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            vatRate: number;
+            vatCategory: components["schemas"]["VatCategory"];
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            netAmount: number;
+            vatExemptionReason: null | string;
+        };
+        ContractList: {
+            items: components["schemas"]["ContractSummary"][];
+            nextCursor: null | string;
+            hasMore: boolean;
+        };
         /** @enum {unknown} */
         ContractPeriodicity: "Monthly" | "Quarterly" | "HalfYearly" | "Yearly" | null;
+        /** @description A period billed by a run, with its invoice. */
+        ContractPeriodInvoiceResponse: {
+            /** Format: uuid */
+            periodId: string;
+            /** Format: uuid */
+            contractId: string;
+            contractReference: string;
+            /** Format: date */
+            start: string;
+            /** Format: date */
+            end: string;
+            /** Format: date */
+            billingDate: string;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            proRataFactor: number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            amountExcludingVat: number;
+            /** Format: uuid */
+            invoiceId: string;
+            /** @description Set when the company's setting validates period invoices at once. */
+            invoiceNumber: null | string;
+            invoiceStatus: components["schemas"]["BillingStatus"];
+            /** @description Whether the invoice's e-mail was queued to the customer's billing contact. */
+            sent: boolean;
+        };
+        /** @description A billing period of a contract: billed ones with their invoice, due and upcoming ones computed from the terms. */
+        ContractPeriodResponse: {
+            /**
+             * Format: uuid
+             * @description Null for a period not billed yet.
+             */
+            id: null | string;
+            /** Format: int32 */
+            termNumber: number;
+            /** Format: date */
+            start: string;
+            /**
+             * Format: date
+             * @description Inclusive last day; the contract's last day when it ends inside the period.
+             */
+            end: string;
+            /**
+             * Format: date
+             * @description In advance: the first day of the period; in arrears: the day after its last.
+             */
+            billingDate: string;
+            /**
+             * Format: decimal
+             * @description 1 for a full period; service days ÷ days of the full period (6 decimals) for one cut by the contract's end. Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            proRataFactor: number;
+            /**
+             * Format: decimal
+             * @description What the period bills excluding VAT: the amount billed, or for a period not billed yet what it would bill at today's prices. Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            amountExcludingVat: number;
+            state: components["schemas"]["ContractPeriodState"];
+            /** Format: uuid */
+            invoiceId: null | string;
+            invoiceNumber: null | string;
+            invoiceStatus: null | components["schemas"]["BillingStatus"];
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            invoiceTotalIncludingVat: null | number;
+        };
+        /**
+         * @description Where a period stands: billed (it has its invoice), due (its billing date has come, the next run bills it) or
+         *         upcoming.
+         * @enum {unknown}
+         */
+        ContractPeriodState: "Invoiced" | "Due" | "Upcoming";
+        /** @description A contract reaching the end of its term (or whose tacit renewal waits for an index value). */
+        ContractRenewal: {
+            /** Format: uuid */
+            id: string;
+            reference: string;
+            /** Format: uuid */
+            customerId: string;
+            customerName: string;
+            /** Format: uuid */
+            ownerUserId: string;
+            /** Format: date */
+            currentTermEnd: string;
+            /** Format: int32 */
+            daysLeft: number;
+            /** Format: date */
+            noticeDeadline: string;
+            noticeDeadlinePassed: boolean;
+            willRenewTacitly: boolean;
+            indexRevisionPending: boolean;
+            revisionKind: components["schemas"]["RevisionKind"];
+            /** Format: date */
+            renewalOpensOn: string;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            monthlyRecurringRevenue: number;
+        };
+        ContractRenewalList: {
+            /** Format: date */
+            today: string;
+            /** Format: int32 */
+            within: number;
+            /** Format: int32 */
+            count: number;
+            items: components["schemas"]["ContractRenewal"][];
+        };
+        /** @description A contract entered directly (or its draft updated): its customer, its terms and the lines one period bills. */
+        ContractRequest: {
+            /** Format: uuid */
+            customerId: string;
+            /** Format: uuid */
+            ownerUserId?: null | string;
+            /** Format: date */
+            startDate: string;
+            /** Format: int32 */
+            termMonths: number;
+            periodicity: components["schemas"]["ContractPeriodicity"];
+            timing: components["schemas"]["BillingTiming"];
+            tacitRenewal: boolean;
+            /** Format: int32 */
+            noticeMonths: number;
+            revision?: null | components["schemas"]["RevisionClauseDto"];
+            lines?: null | components["schemas"]["SalesLineRequest"][];
+        };
+        ContractResponse: {
+            /** Format: uuid */
+            id: string;
+            reference: string;
+            status: components["schemas"]["ContractStatus"];
+            /** Format: uuid */
+            customerId: string;
+            customerName: string;
+            /** Format: uuid */
+            orderId: null | string;
+            orderNumber: null | string;
+            /** Format: uuid */
+            ownerUserId: string;
+            /** Format: date */
+            startDate: string;
+            /** Format: int32 */
+            termMonths: number;
+            periodicity: components["schemas"]["ContractPeriodicity"];
+            timing: components["schemas"]["BillingTiming"];
+            tacitRenewal: boolean;
+            /** Format: int32 */
+            noticeMonths: number;
+            revision: components["schemas"]["RevisionClauseDto"];
+            indexRevisionPending: boolean;
+            /** Format: int32 */
+            termNumber: number;
+            /** Format: date */
+            currentTermStart: string;
+            /** Format: date */
+            currentTermEnd: string;
+            /** Format: date */
+            noticeDeadline: string;
+            noticeDeadlinePassed: boolean;
+            /** Format: date */
+            renewalOpensOn: string;
+            willRenewTacitly: boolean;
+            /** Format: date */
+            renewalDeclinedOn: null | string;
+            /** Format: date */
+            terminationDate: null | string;
+            terminationReason: null | string;
+            /** Format: date */
+            terminatedOn: null | string;
+            /** Format: date */
+            endDate: null | string;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            periodAmountExcludingVat: number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            monthlyRecurringRevenue: number;
+            lines: components["schemas"]["ContractLineResponse"][];
+            totals: components["schemas"]["TotalsResponse"];
+            terms: components["schemas"]["ContractTermResponse"][];
+            history: components["schemas"]["ContractHistoryEntry"][];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /**
+         * @description The lifecycle of a subscription contract (docs/contracts.md).
+         * @enum {unknown}
+         */
+        ContractStatus: "Draft" | "Active" | "Terminated" | "Expired";
+        ContractSummary: {
+            /** Format: uuid */
+            id: string;
+            reference: string;
+            status: components["schemas"]["ContractStatus"];
+            /** Format: uuid */
+            customerId: string;
+            customerName: string;
+            /** Format: uuid */
+            orderId: null | string;
+            periodicity: components["schemas"]["ContractPeriodicity"];
+            /** Format: date */
+            startDate: string;
+            /** Format: date */
+            currentTermEnd: string;
+            /** Format: date */
+            noticeDeadline: string;
+            tacitRenewal: boolean;
+            /** Format: date */
+            endDate: null | string;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            periodAmountExcludingVat: number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            monthlyRecurringRevenue: number;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ContractTermResponse: {
+            /** Format: int32 */
+            number: number;
+            /** Format: date */
+            start: string;
+            /** Format: date */
+            end: string;
+            revisionKind: components["schemas"]["RevisionKind"];
+            /**
+             * Format: decimal
+             * @description Written with exactly 4 decimals (e.g. `12.5000`).
+             */
+            revisionValue: null | number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 4 decimals (e.g. `12.5000`).
+             */
+            priceFactor: number;
+            tacit: boolean;
+            /** Format: date */
+            decidedOn: string;
+            /** Format: uuid */
+            decidedByUserId: null | string;
+        };
         CreateApiKeyRequest: {
             name: string;
             scopes: string[];
@@ -3841,6 +4759,12 @@ export interface components {
             documentLabel: null | string;
             summary: string;
         };
+        /** @description Active contracts whose current term ends within 60 days (or whose index revision waits): how many, and the five nearest. */
+        DashboardContractsToRenew: {
+            /** Format: int32 */
+            count: number;
+            nearest: components["schemas"]["ContractRenewal"][];
+        };
         /** @description What validated orders still in progress have left to invoice, excluding VAT. */
         DashboardLeftToInvoice: {
             /**
@@ -3901,6 +4825,8 @@ export interface components {
             aging: null | components["schemas"]["AgingAmounts"];
             milestones: null | components["schemas"]["DashboardMilestone"][];
             activity: null | components["schemas"]["DashboardActivity"][];
+            recurringRevenue?: null | components["schemas"]["RecurringRevenueResponse"];
+            contractsToRenew?: null | components["schemas"]["DashboardContractsToRenew"];
         };
         /** @description Revenue invoiced excluding VAT: validated invoices minus validated credit notes, by issue date. */
         DashboardRevenue: {
@@ -4532,6 +5458,35 @@ export interface components {
             disputed: boolean;
         };
         /**
+         * @description Which billable time to invoice: every entry not yet invoiced up to DateOnly? InvoiceTimeRequest.UpTo (inclusive), or only
+         *         IReadOnlyList&lt;Guid&gt;? InvoiceTimeRequest.EntryIds; onto the draft Guid? InvoiceTimeRequest.InvoiceId, or a new direct draft.
+         */
+        InvoiceTimeRequest: {
+            /** Format: date */
+            upTo?: null | string;
+            entryIds?: null | string[];
+            /** Format: uuid */
+            invoiceId?: null | string;
+        };
+        InvoiceTimeResponse: {
+            /** Format: uuid */
+            invoiceId: string;
+            newInvoice: boolean;
+            /** Format: int32 */
+            entryCount: number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            hours: number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            amountExcludingVat: number;
+            entryIds: string[];
+        };
+        /**
          * @description The dates a document of one type can be numbered with right now: from DateOnly IssueDateRange.Earliest (set by
          *         EarliestDateReason IssueDateRange.EarliestReason) to DateOnly? IssueDateRange.Latest inclusive; DateOnly? IssueDateRange.Latest is null when no upper bound
          *         applies (an order is numbered with its own order date, which may be in the future).
@@ -4762,6 +5717,16 @@ export interface components {
             invoiceId: null | string;
             isDue: boolean;
             isLate: boolean;
+        };
+        /** @description Revenue excluding VAT the contracts will invoice in one calendar month (`month` is its first day). */
+        MonthAmount: {
+            /** Format: date */
+            month: string;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            amountExcludingVat: number;
         };
         NumberingSettingList: {
             items: components["schemas"]["NumberingSettingResponse"][];
@@ -5369,6 +6334,228 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        /** @description A project from a validated order: every field is optional and defaults from the order (see the operation). */
+        ProjectFromOrderRequest: {
+            /** Format: uuid */
+            orderId: string;
+            name?: null | string;
+            code?: null | string;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            budgetHours?: null | number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            budgetAmount?: null | number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 4 decimals (e.g. `12.5000`).
+             */
+            hourlyRate?: null | number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            vatRate?: null | number;
+            /** Format: date */
+            startDate?: null | string;
+            /** Format: date */
+            endDate?: null | string;
+            memberIds?: null | string[];
+        };
+        ProjectList: {
+            items: components["schemas"]["ProjectSummary"][];
+            nextCursor: null | string;
+            hasMore: boolean;
+        };
+        ProjectMemberResponse: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            spentHours: number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            billableHours: number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            uninvoicedBillableHours: number;
+        };
+        /** @description A project as typed in its form (direct creation and update). */
+        ProjectRequest: {
+            name: string;
+            code?: null | string;
+            /** Format: uuid */
+            customerId: string;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            budgetHours?: null | number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            budgetAmount?: null | number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 4 decimals (e.g. `12.5000`).
+             */
+            hourlyRate: number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            vatRate?: null | number;
+            /** Format: date */
+            startDate?: null | string;
+            /** Format: date */
+            endDate?: null | string;
+            memberIds?: null | string[];
+        };
+        ProjectResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            code: null | string;
+            /** Format: uuid */
+            customerId: string;
+            customerName: string;
+            /** Format: uuid */
+            orderId: null | string;
+            orderNumber: null | string;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            budgetHours: null | number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            budgetAmount: null | number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 4 decimals (e.g. `12.5000`).
+             */
+            hourlyRate: number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            vatRate: number;
+            /** Format: date */
+            startDate: null | string;
+            /** Format: date */
+            endDate: null | string;
+            status: components["schemas"]["ProjectStatus"];
+            members: components["schemas"]["ProjectMemberResponse"][];
+            time: components["schemas"]["ProjectTimeResponse"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /**
+         * @description Where a project stands. Time is entered only while ProjectStatus.Planned or ProjectStatus.InProgress.
+         * @enum {unknown}
+         */
+        ProjectStatus: "Planned" | "InProgress" | "Done" | "Cancelled";
+        ProjectSummary: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            code: null | string;
+            /** Format: uuid */
+            customerId: string;
+            customerName: string;
+            /** Format: uuid */
+            orderId: null | string;
+            orderNumber: null | string;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            budgetHours: null | number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            budgetAmount: null | number;
+            /** Format: date */
+            startDate: null | string;
+            /** Format: date */
+            endDate: null | string;
+            status: components["schemas"]["ProjectStatus"];
+            memberIds: string[];
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            spentHours: number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            progressPercent: null | number;
+            overBudget: boolean;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @description Time spent against budget (hours with 2 decimals; amounts excluding VAT). */
+        ProjectTimeResponse: {
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            spentHours: number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            billableHours: number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            uninvoicedBillableHours: number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            billableAmount: number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            uninvoicedAmount: number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            hoursConsumedPercent: null | number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            amountConsumedPercent: null | number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            progressPercent: null | number;
+            overBudget: boolean;
+        };
         QuoteList: {
             items: components["schemas"]["QuoteSummary"][];
             nextCursor: null | string;
@@ -5493,6 +6680,23 @@ export interface components {
             disputed: boolean;
             disputeReason: null | string;
         };
+        RecurringRevenueResponse: {
+            /** Format: date */
+            today: string;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            monthlyRecurringRevenue: number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            annualRecurringRevenue: number;
+            /** Format: int32 */
+            activeContracts: number;
+            revenueToCome: components["schemas"]["MonthAmount"][];
+        };
         RefundCreditNoteRequest: {
             /** Format: date */
             date: string;
@@ -5537,6 +6741,9 @@ export interface components {
          * @enum {unknown}
          */
         ReminderStatus: "Sent" | "Skipped" | "Manual";
+        RenewContractRequest: {
+            revision: components["schemas"]["RevisionDto"];
+        };
         RequestAccountingExportRequest: {
             format: components["schemas"]["AccountingExportFormat"];
             /** Format: date */
@@ -5564,6 +6771,45 @@ export interface components {
             account: string;
             treatment?: null | components["schemas"]["VatTreatmentKind"];
         };
+        /**
+         * @description The revision clause: `None`; `Percentage` with `percentage` (−50 to 100, 2 decimals) applied at
+         *         each tacit renewal; `Index` with `baseIndexValue` (above 0, 4 decimals), the index the current prices are based on.
+         */
+        RevisionClauseDto: {
+            kind: components["schemas"]["RevisionKind"];
+            /**
+             * Format: decimal
+             * @description Written with exactly 4 decimals (e.g. `12.5000`).
+             */
+            percentage: null | number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 4 decimals (e.g. `12.5000`).
+             */
+            baseIndexValue: null | number;
+        };
+        /**
+         * @description The revision a user applies when renewing: `None`, a `percentage`, or the new `indexValue` of the
+         *         contract's index (new prices = price × indexValue ÷ base index value, rounded to 4 decimals).
+         */
+        RevisionDto: {
+            kind: components["schemas"]["RevisionKind"];
+            /**
+             * Format: decimal
+             * @description Written with exactly 4 decimals (e.g. `12.5000`).
+             */
+            percentage?: null | number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 4 decimals (e.g. `12.5000`).
+             */
+            indexValue?: null | number;
+        };
+        /**
+         * @description How a contract's prices move when it is renewed.
+         * @enum {unknown}
+         */
+        RevisionKind: "None" | "Percentage" | "Index";
         /**
          * @description A line as a client sends it. On a product line, omitted description, unit, price and VAT rate are copied from
          *         the product at that moment (later product changes never alter the document); the VAT category and the rate actually
@@ -5692,6 +6938,13 @@ export interface components {
             subject?: null | string;
             message?: null | string;
         };
+        /** @description First and last day of a service period, both included. */
+        ServicePeriodResponse: {
+            /** Format: date */
+            start: string;
+            /** Format: date */
+            end: string;
+        };
         SignupRequest: {
             companyName: string;
             adminEmail: string;
@@ -5761,6 +7014,81 @@ export interface components {
          * @enum {unknown}
          */
         TemplateLogoSource: "Own" | "Company" | "None";
+        TerminateContractRequest: {
+            /** Format: date */
+            effectiveDate?: null | string;
+            reason: string;
+        };
+        TimeEntryList: {
+            items: components["schemas"]["TimeEntryResponse"][];
+            nextCursor: null | string;
+            hasMore: boolean;
+        };
+        /**
+         * @description A time entry as typed. Guid? TimeEntryRequest.UserId is whose time it is: omitted, the signed-in user; an Admin may name
+         *         anyone, a Sales or Accountant user only themselves; an API key must name a user.
+         */
+        TimeEntryRequest: {
+            /** Format: date */
+            date: string;
+            /** Format: int32 */
+            minutes: number;
+            description?: null | string;
+            billable?: null | boolean;
+            /** Format: uuid */
+            userId?: null | string;
+        };
+        TimeEntryResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            projectId: string;
+            projectName: string;
+            /** Format: uuid */
+            userId: string;
+            userName: string;
+            /** Format: date */
+            date: string;
+            /** Format: int32 */
+            minutes: number;
+            /**
+             * Format: decimal
+             * @description Written with exactly 2 decimals (e.g. `1750.70`, `10.00`).
+             */
+            hours: number;
+            description: null | string;
+            billable: boolean;
+            /** Format: uuid */
+            invoiceId: null | string;
+            locked: boolean;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @description One cell of a week's grid: the user's time on one project one day. 0 minutes removes what was there. */
+        TimesheetCell: {
+            /** Format: uuid */
+            projectId: string;
+            /** Format: date */
+            date: string;
+            /** Format: int32 */
+            minutes: number;
+            description?: null | string;
+            billable?: null | boolean;
+        };
+        TimesheetRequest: {
+            cells: components["schemas"]["TimesheetCell"][];
+        };
+        TimesheetResponse: {
+            /** Format: uuid */
+            userId: string;
+            /** Format: date */
+            weekStart: string;
+            /** Format: date */
+            weekEnd: string;
+            /** Format: int32 */
+            totalMinutes: number;
+            entries: components["schemas"]["TimeEntryResponse"][];
+        };
         TotalsResponse: {
             /**
              * Format: decimal
@@ -5808,6 +7136,11 @@ export interface components {
             fiscalYearStartMonth: number;
             vatFranchise: boolean;
             vatOnDebits: boolean;
+        };
+        UpdateContractBillingSettingsRequest: {
+            invoicing: components["schemas"]["ContractInvoicing"];
+            /** Format: int32 */
+            noticeReminderDays: number;
         };
         /** @description A full replacement of a draft's editable part. */
         UpdateDeliveryNoteRequest: {
@@ -6873,7 +8206,84 @@ export interface operations {
                      *           "documentLabel": "FA-2026-00042",
                      *           "summary": "Anne Comptable a validé la facture FA-2026-00042"
                      *         }
-                     *       ]
+                     *       ],
+                     *       "recurringRevenue": {
+                     *         "today": "2026-12-07",
+                     *         "monthlyRecurringRevenue": 1245.5,
+                     *         "annualRecurringRevenue": 14946,
+                     *         "activeContracts": 9,
+                     *         "revenueToCome": [
+                     *           {
+                     *             "month": "2026-12-01",
+                     *             "amountExcludingVat": 1680
+                     *           },
+                     *           {
+                     *             "month": "2027-01-01",
+                     *             "amountExcludingVat": 885.5
+                     *           },
+                     *           {
+                     *             "month": "2027-02-01",
+                     *             "amountExcludingVat": 885.5
+                     *           },
+                     *           {
+                     *             "month": "2027-03-01",
+                     *             "amountExcludingVat": 1680
+                     *           },
+                     *           {
+                     *             "month": "2027-04-01",
+                     *             "amountExcludingVat": 885.5
+                     *           },
+                     *           {
+                     *             "month": "2027-05-01",
+                     *             "amountExcludingVat": 885.5
+                     *           },
+                     *           {
+                     *             "month": "2027-06-01",
+                     *             "amountExcludingVat": 1680
+                     *           },
+                     *           {
+                     *             "month": "2027-07-01",
+                     *             "amountExcludingVat": 885.5
+                     *           },
+                     *           {
+                     *             "month": "2027-08-01",
+                     *             "amountExcludingVat": 885.5
+                     *           },
+                     *           {
+                     *             "month": "2027-09-01",
+                     *             "amountExcludingVat": 1680
+                     *           },
+                     *           {
+                     *             "month": "2027-10-01",
+                     *             "amountExcludingVat": 885.5
+                     *           },
+                     *           {
+                     *             "month": "2027-11-01",
+                     *             "amountExcludingVat": 885.5
+                     *           }
+                     *         ]
+                     *       },
+                     *       "contractsToRenew": {
+                     *         "count": 1,
+                     *         "nearest": [
+                     *           {
+                     *             "id": "01936f00-0000-7000-8000-0000000000a1",
+                     *             "reference": "CT-00012",
+                     *             "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *             "customerName": "Menuiserie Durand SARL",
+                     *             "ownerUserId": "01936a00-0000-7000-8000-000000000011",
+                     *             "currentTermEnd": "2026-12-31",
+                     *             "daysLeft": 24,
+                     *             "noticeDeadline": "2026-09-30",
+                     *             "noticeDeadlinePassed": true,
+                     *             "willRenewTacitly": true,
+                     *             "indexRevisionPending": false,
+                     *             "revisionKind": "Percentage",
+                     *             "renewalOpensOn": "2026-07-02",
+                     *             "monthlyRecurringRevenue": 120
+                     *           }
+                     *         ]
+                     *       }
                      *     }
                      */
                     "application/json": components["schemas"]["DashboardResponse"];
@@ -21934,7 +23344,8 @@ export interface operations {
                      *           "deductedVat": 0,
                      *           "sourceLineId": null,
                      *           "nature": "Service",
-                     *           "vatExemptionReason": null
+                     *           "vatExemptionReason": null,
+                     *           "servicePeriod": null
                      *         },
                      *         {
                      *           "id": "01936e00-0000-7000-8000-00000000e102",
@@ -21954,7 +23365,8 @@ export interface operations {
                      *           "deductedVat": 0,
                      *           "sourceLineId": null,
                      *           "nature": "Goods",
-                     *           "vatExemptionReason": null
+                     *           "vatExemptionReason": null,
+                     *           "servicePeriod": null
                      *         },
                      *         {
                      *           "id": "01936e00-0000-7000-8000-00000000e103",
@@ -21974,7 +23386,8 @@ export interface operations {
                      *           "deductedVat": 87.35,
                      *           "sourceLineId": null,
                      *           "nature": null,
-                     *           "vatExemptionReason": null
+                     *           "vatExemptionReason": null,
+                     *           "servicePeriod": null
                      *         }
                      *       ],
                      *       "totals": {
@@ -22212,7 +23625,8 @@ export interface operations {
                      *           "deductedVat": 0,
                      *           "sourceLineId": null,
                      *           "nature": "Service",
-                     *           "vatExemptionReason": null
+                     *           "vatExemptionReason": null,
+                     *           "servicePeriod": null
                      *         },
                      *         {
                      *           "id": "01936e00-0000-7000-8000-00000000e102",
@@ -22232,7 +23646,8 @@ export interface operations {
                      *           "deductedVat": 0,
                      *           "sourceLineId": null,
                      *           "nature": "Goods",
-                     *           "vatExemptionReason": null
+                     *           "vatExemptionReason": null,
+                     *           "servicePeriod": null
                      *         },
                      *         {
                      *           "id": "01936e00-0000-7000-8000-00000000e103",
@@ -22252,7 +23667,8 @@ export interface operations {
                      *           "deductedVat": 87.35,
                      *           "sourceLineId": null,
                      *           "nature": null,
-                     *           "vatExemptionReason": null
+                     *           "vatExemptionReason": null,
+                     *           "servicePeriod": null
                      *         }
                      *       ],
                      *       "totals": {
@@ -22514,7 +23930,8 @@ export interface operations {
                      *           "deductedVat": 0,
                      *           "sourceLineId": null,
                      *           "nature": "Service",
-                     *           "vatExemptionReason": null
+                     *           "vatExemptionReason": null,
+                     *           "servicePeriod": null
                      *         },
                      *         {
                      *           "id": "01936e00-0000-7000-8000-00000000e102",
@@ -22534,7 +23951,8 @@ export interface operations {
                      *           "deductedVat": 0,
                      *           "sourceLineId": null,
                      *           "nature": "Goods",
-                     *           "vatExemptionReason": null
+                     *           "vatExemptionReason": null,
+                     *           "servicePeriod": null
                      *         },
                      *         {
                      *           "id": "01936e00-0000-7000-8000-00000000e103",
@@ -22554,7 +23972,8 @@ export interface operations {
                      *           "deductedVat": 87.35,
                      *           "sourceLineId": null,
                      *           "nature": null,
-                     *           "vatExemptionReason": null
+                     *           "vatExemptionReason": null,
+                     *           "servicePeriod": null
                      *         }
                      *       ],
                      *       "totals": {
@@ -22826,7 +24245,8 @@ export interface operations {
                      *           "deductedVat": 0,
                      *           "sourceLineId": null,
                      *           "nature": null,
-                     *           "vatExemptionReason": null
+                     *           "vatExemptionReason": null,
+                     *           "servicePeriod": null
                      *         }
                      *       ],
                      *       "totals": {
@@ -23069,7 +24489,8 @@ export interface operations {
                      *           "deductedVat": 0,
                      *           "sourceLineId": null,
                      *           "nature": "Service",
-                     *           "vatExemptionReason": null
+                     *           "vatExemptionReason": null,
+                     *           "servicePeriod": null
                      *         },
                      *         {
                      *           "id": "01936e00-0000-7000-8000-00000000e102",
@@ -23089,7 +24510,8 @@ export interface operations {
                      *           "deductedVat": 0,
                      *           "sourceLineId": null,
                      *           "nature": "Goods",
-                     *           "vatExemptionReason": null
+                     *           "vatExemptionReason": null,
+                     *           "servicePeriod": null
                      *         },
                      *         {
                      *           "id": "01936e00-0000-7000-8000-00000000e103",
@@ -23109,7 +24531,8 @@ export interface operations {
                      *           "deductedVat": 87.35,
                      *           "sourceLineId": null,
                      *           "nature": null,
-                     *           "vatExemptionReason": null
+                     *           "vatExemptionReason": null,
+                     *           "servicePeriod": null
                      *         }
                      *       ],
                      *       "totals": {
@@ -23366,7 +24789,8 @@ export interface operations {
                      *           "deductedVat": 0,
                      *           "sourceLineId": null,
                      *           "nature": "Service",
-                     *           "vatExemptionReason": null
+                     *           "vatExemptionReason": null,
+                     *           "servicePeriod": null
                      *         },
                      *         {
                      *           "id": "01936e00-0000-7000-8000-00000000e102",
@@ -23386,7 +24810,8 @@ export interface operations {
                      *           "deductedVat": 0,
                      *           "sourceLineId": null,
                      *           "nature": "Goods",
-                     *           "vatExemptionReason": null
+                     *           "vatExemptionReason": null,
+                     *           "servicePeriod": null
                      *         },
                      *         {
                      *           "id": "01936e00-0000-7000-8000-00000000e103",
@@ -23406,7 +24831,8 @@ export interface operations {
                      *           "deductedVat": 87.35,
                      *           "sourceLineId": null,
                      *           "nature": null,
-                     *           "vatExemptionReason": null
+                     *           "vatExemptionReason": null,
+                     *           "servicePeriod": null
                      *         }
                      *       ],
                      *       "totals": {
@@ -23813,7 +25239,8 @@ export interface operations {
                      *           "deductedVat": 0,
                      *           "sourceLineId": null,
                      *           "nature": "Service",
-                     *           "vatExemptionReason": null
+                     *           "vatExemptionReason": null,
+                     *           "servicePeriod": null
                      *         },
                      *         {
                      *           "id": "01936e00-0000-7000-8000-00000000e102",
@@ -23833,7 +25260,8 @@ export interface operations {
                      *           "deductedVat": 0,
                      *           "sourceLineId": null,
                      *           "nature": "Goods",
-                     *           "vatExemptionReason": null
+                     *           "vatExemptionReason": null,
+                     *           "servicePeriod": null
                      *         },
                      *         {
                      *           "id": "01936e00-0000-7000-8000-00000000e103",
@@ -23853,7 +25281,8 @@ export interface operations {
                      *           "deductedVat": 87.35,
                      *           "sourceLineId": null,
                      *           "nature": null,
-                     *           "vatExemptionReason": null
+                     *           "vatExemptionReason": null,
+                     *           "servicePeriod": null
                      *         }
                      *       ],
                      *       "totals": {
@@ -24338,7 +25767,8 @@ export interface operations {
                      *           "deductedVat": 0,
                      *           "sourceLineId": "01936e00-0000-7000-8000-00000000e102",
                      *           "nature": "Goods",
-                     *           "vatExemptionReason": null
+                     *           "vatExemptionReason": null,
+                     *           "servicePeriod": null
                      *         }
                      *       ],
                      *       "totals": {
@@ -24552,7 +25982,8 @@ export interface operations {
                      *           "deductedVat": 0,
                      *           "sourceLineId": "01936e00-0000-7000-8000-00000000e102",
                      *           "nature": "Goods",
-                     *           "vatExemptionReason": null
+                     *           "vatExemptionReason": null,
+                     *           "servicePeriod": null
                      *         }
                      *       ],
                      *       "totals": {
@@ -24761,7 +26192,8 @@ export interface operations {
                      *           "deductedVat": 0,
                      *           "sourceLineId": "01936e00-0000-7000-8000-00000000e102",
                      *           "nature": "Goods",
-                     *           "vatExemptionReason": null
+                     *           "vatExemptionReason": null,
+                     *           "servicePeriod": null
                      *         }
                      *       ],
                      *       "totals": {
@@ -25177,7 +26609,8 @@ export interface operations {
                      *           "deductedVat": 0,
                      *           "sourceLineId": "01936e00-0000-7000-8000-00000000e102",
                      *           "nature": "Goods",
-                     *           "vatExemptionReason": null
+                     *           "vatExemptionReason": null,
+                     *           "servicePeriod": null
                      *         }
                      *       ],
                      *       "totals": {
@@ -25367,6 +26800,6222 @@ export interface operations {
                      *       "title": "Trop de requêtes : réessayez dans quelques instants.",
                      *       "status": 429,
                      *       "instance": "/api/v1/credit-notes/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/validate",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListContracts: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size: 1 to 100 (default 25). Outside that range: 400 `limit_out_of_range`.
+                 * @example 25
+                 */
+                limit?: number;
+                /**
+                 * @description The `nextCursor` of the previous page (opaque); omit it for the first page. A cursor of another sort or a damaged one: 400 `cursor_invalid`.
+                 * @example eyJTb3J0IjoibmFtZSIsIlZhbHVlIjoiRHVwb250IiwiSWQiOiIwMTkzYTRmMiJ9
+                 */
+                after?: string;
+                /**
+                 * @description Sort field, prefixed with `-` for descending order; the fields this list offers and its default are in the operation's description. Another field: 400 `sort_unknown`.
+                 * @example -updatedAt
+                 */
+                sort?: string;
+                /**
+                 * @description Case-insensitive text search; what it matches is in the operation's description.
+                 * @example dupont
+                 */
+                search?: string;
+                /** @description Only the documents in this status. */
+                status?: components["schemas"]["ContractStatus"];
+                /**
+                 * @description Only the records of this customer (its id).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                customerId?: string;
+                /**
+                 * @description Only the invoices of this order (its id).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                orderId?: string;
+                /**
+                 * @description 1 to 366: only active contracts whose current term ends within that many days (or whose index revision is pending).
+                 * @example 60
+                 */
+                renewalWithin?: number;
+                /**
+                 * @description Only records changed at or after this instant (ISO 8601 with its offset), for incremental synchronisation.
+                 * @example 2026-11-01T00:00:00Z
+                 */
+                updatedSince?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01936f00-0000-7000-8000-0000000000a1",
+                     *           "reference": "CT-00012",
+                     *           "status": "Active",
+                     *           "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *           "customerName": "Menuiserie Durand SARL",
+                     *           "orderId": "01936d00-0000-7000-8000-0000000000d1",
+                     *           "periodicity": "Quarterly",
+                     *           "startDate": "2027-01-01",
+                     *           "currentTermEnd": "2027-12-31",
+                     *           "noticeDeadline": "2027-09-30",
+                     *           "tacitRenewal": true,
+                     *           "endDate": null,
+                     *           "periodAmountExcludingVat": 360,
+                     *           "monthlyRecurringRevenue": 120,
+                     *           "updatedAt": "2026-12-15T09:30:00+00:00"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null,
+                     *       "hasMore": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ContractList"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/limit-out-of-range",
+                     *       "title": "Le paramètre limit doit être compris entre 1 et 100.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/contracts",
+                     *       "errors": {
+                     *         "limit": [
+                     *           "Le paramètre limit doit être compris entre 1 et 100."
+                     *         ]
+                     *       },
+                     *       "code": "limit_out_of_range",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/contracts",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/contracts",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/contracts",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateContract: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                 *       "ownerUserId": null,
+                 *       "startDate": "2027-01-01",
+                 *       "termMonths": 12,
+                 *       "periodicity": "Quarterly",
+                 *       "timing": "InAdvance",
+                 *       "tacitRenewal": true,
+                 *       "noticeMonths": 3,
+                 *       "revision": {
+                 *         "kind": "Percentage",
+                 *         "percentage": 3,
+                 *         "baseIndexValue": null
+                 *       },
+                 *       "lines": [
+                 *         {
+                 *           "kind": "Product",
+                 *           "productId": "01936c10-0000-7000-8000-00000000a009",
+                 *           "description": null,
+                 *           "quantity": 1,
+                 *           "unitCode": null,
+                 *           "unitPrice": null,
+                 *           "discountPercent": null,
+                 *           "vatRate": null,
+                 *           "nature": null,
+                 *           "vatExemptionReason": null
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ContractRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936f00-0000-7000-8000-0000000000a1",
+                     *       "reference": "CT-00012",
+                     *       "status": "Draft",
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "orderId": "01936d00-0000-7000-8000-0000000000d1",
+                     *       "orderNumber": "CO-2026-00031",
+                     *       "ownerUserId": "01936a00-0000-7000-8000-000000000011",
+                     *       "startDate": "2027-01-01",
+                     *       "termMonths": 12,
+                     *       "periodicity": "Quarterly",
+                     *       "timing": "InAdvance",
+                     *       "tacitRenewal": true,
+                     *       "noticeMonths": 3,
+                     *       "revision": {
+                     *         "kind": "Percentage",
+                     *         "percentage": 3,
+                     *         "baseIndexValue": null
+                     *       },
+                     *       "indexRevisionPending": false,
+                     *       "termNumber": 0,
+                     *       "currentTermStart": "2027-01-01",
+                     *       "currentTermEnd": "2027-12-31",
+                     *       "noticeDeadline": "2027-09-30",
+                     *       "noticeDeadlinePassed": false,
+                     *       "renewalOpensOn": "2027-07-02",
+                     *       "willRenewTacitly": false,
+                     *       "renewalDeclinedOn": null,
+                     *       "terminationDate": null,
+                     *       "terminationReason": null,
+                     *       "terminatedOn": null,
+                     *       "endDate": null,
+                     *       "periodAmountExcludingVat": 360,
+                     *       "monthlyRecurringRevenue": 120,
+                     *       "lines": [
+                     *         {
+                     *           "id": "01936f00-0000-7000-8000-0000000001a1",
+                     *           "position": 0,
+                     *           "kind": "Product",
+                     *           "productId": "01936c10-0000-7000-8000-00000000a009",
+                     *           "orderLineId": "01936d00-0000-7000-8000-00000000d109",
+                     *           "description": "Contrat de maintenance atelier\nVisite trimestrielle et réglage des machines",
+                     *           "quantity": 1,
+                     *           "unitCode": "C62",
+                     *           "unitPrice": 360,
+                     *           "discountPercent": 0,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "netAmount": 360,
+                     *           "vatExemptionReason": null
+                     *         }
+                     *       ],
+                     *       "totals": {
+                     *         "totalExcludingVat": 360,
+                     *         "vatBreakdown": [
+                     *           {
+                     *             "rate": 20,
+                     *             "category": "Standard",
+                     *             "base": 360,
+                     *             "vat": 72
+                     *           }
+                     *         ],
+                     *         "totalVat": 72,
+                     *         "totalIncludingVat": 432
+                     *       },
+                     *       "terms": [],
+                     *       "history": [
+                     *         {
+                     *           "occurredAt": "2026-12-15T09:30:00+00:00",
+                     *           "action": "contract.created",
+                     *           "actorName": "Claire Martin"
+                     *         }
+                     *       ],
+                     *       "updatedAt": "2026-12-15T09:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ContractResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/contracts",
+                     *       "errors": {
+                     *         "customerId": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/contracts",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/contracts",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/reference-not-found",
+                     *       "title": "L'élément référencé n'existe pas.",
+                     *       "status": 422,
+                     *       "instance": "/api/v1/contracts",
+                     *       "errors": {
+                     *         "customerId": [
+                     *           "L'élément référencé n'existe pas."
+                     *         ]
+                     *       },
+                     *       "code": "reference_not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/contracts",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateContractFromOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "orderId": "01936d00-0000-7000-8000-0000000000d1",
+                 *       "orderLineIds": [
+                 *         "01936d00-0000-7000-8000-00000000d109"
+                 *       ],
+                 *       "startDate": "2027-01-01",
+                 *       "termMonths": null,
+                 *       "periodicity": null,
+                 *       "timing": "InAdvance",
+                 *       "tacitRenewal": true,
+                 *       "noticeMonths": 3,
+                 *       "revision": {
+                 *         "kind": "Percentage",
+                 *         "percentage": 3,
+                 *         "baseIndexValue": null
+                 *       },
+                 *       "ownerUserId": null
+                 *     }
+                 */
+                "application/json": components["schemas"]["ContractFromOrderRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936f00-0000-7000-8000-0000000000a1",
+                     *       "reference": "CT-00012",
+                     *       "status": "Draft",
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "orderId": "01936d00-0000-7000-8000-0000000000d1",
+                     *       "orderNumber": "CO-2026-00031",
+                     *       "ownerUserId": "01936a00-0000-7000-8000-000000000011",
+                     *       "startDate": "2027-01-01",
+                     *       "termMonths": 12,
+                     *       "periodicity": "Quarterly",
+                     *       "timing": "InAdvance",
+                     *       "tacitRenewal": true,
+                     *       "noticeMonths": 3,
+                     *       "revision": {
+                     *         "kind": "Percentage",
+                     *         "percentage": 3,
+                     *         "baseIndexValue": null
+                     *       },
+                     *       "indexRevisionPending": false,
+                     *       "termNumber": 0,
+                     *       "currentTermStart": "2027-01-01",
+                     *       "currentTermEnd": "2027-12-31",
+                     *       "noticeDeadline": "2027-09-30",
+                     *       "noticeDeadlinePassed": false,
+                     *       "renewalOpensOn": "2027-07-02",
+                     *       "willRenewTacitly": false,
+                     *       "renewalDeclinedOn": null,
+                     *       "terminationDate": null,
+                     *       "terminationReason": null,
+                     *       "terminatedOn": null,
+                     *       "endDate": null,
+                     *       "periodAmountExcludingVat": 360,
+                     *       "monthlyRecurringRevenue": 120,
+                     *       "lines": [
+                     *         {
+                     *           "id": "01936f00-0000-7000-8000-0000000001a1",
+                     *           "position": 0,
+                     *           "kind": "Product",
+                     *           "productId": "01936c10-0000-7000-8000-00000000a009",
+                     *           "orderLineId": "01936d00-0000-7000-8000-00000000d109",
+                     *           "description": "Contrat de maintenance atelier\nVisite trimestrielle et réglage des machines",
+                     *           "quantity": 1,
+                     *           "unitCode": "C62",
+                     *           "unitPrice": 360,
+                     *           "discountPercent": 0,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "netAmount": 360,
+                     *           "vatExemptionReason": null
+                     *         }
+                     *       ],
+                     *       "totals": {
+                     *         "totalExcludingVat": 360,
+                     *         "vatBreakdown": [
+                     *           {
+                     *             "rate": 20,
+                     *             "category": "Standard",
+                     *             "base": 360,
+                     *             "vat": 72
+                     *           }
+                     *         ],
+                     *         "totalVat": 72,
+                     *         "totalIncludingVat": 432
+                     *       },
+                     *       "terms": [],
+                     *       "history": [
+                     *         {
+                     *           "occurredAt": "2026-12-15T09:30:00+00:00",
+                     *           "action": "contract.created",
+                     *           "actorName": "Claire Martin"
+                     *         }
+                     *       ],
+                     *       "updatedAt": "2026-12-15T09:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ContractResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/contracts/from-order",
+                     *       "errors": {
+                     *         "orderId": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/contracts/from-order",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/contracts/from-order",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-in-progress",
+                     *       "title": "Une requête avec cette clé d'idempotence est en cours de traitement.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/contracts/from-order",
+                     *       "code": "idempotency_key_in_progress",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/reference-not-found",
+                     *       "title": "L'élément référencé n'existe pas.",
+                     *       "status": 422,
+                     *       "instance": "/api/v1/contracts/from-order",
+                     *       "errors": {
+                     *         "orderId": [
+                     *           "L'élément référencé n'existe pas."
+                     *         ]
+                     *       },
+                     *       "code": "reference_not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/contracts/from-order",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListContractRenewals: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The renewal window in days, 1 to 366 (default 60): contracts whose current term ends within it.
+                 * @example 60
+                 */
+                within?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "today": "2027-11-15",
+                     *       "within": 60,
+                     *       "count": 1,
+                     *       "items": [
+                     *         {
+                     *           "id": "01936f00-0000-7000-8000-0000000000a1",
+                     *           "reference": "CT-00012",
+                     *           "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *           "customerName": "Menuiserie Durand SARL",
+                     *           "ownerUserId": "01936a00-0000-7000-8000-000000000011",
+                     *           "currentTermEnd": "2027-12-31",
+                     *           "daysLeft": 46,
+                     *           "noticeDeadline": "2027-09-30",
+                     *           "noticeDeadlinePassed": true,
+                     *           "willRenewTacitly": true,
+                     *           "indexRevisionPending": false,
+                     *           "revisionKind": "Percentage",
+                     *           "renewalOpensOn": "2027-07-02",
+                     *           "monthlyRecurringRevenue": 120
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ContractRenewalList"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/malformed-request",
+                     *       "title": "La requête est mal formée (JSON ou paramètre illisible).",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/contracts/renewals",
+                     *       "errors": {
+                     *         "within": [
+                     *           "La requête est mal formée (JSON ou paramètre illisible)."
+                     *         ]
+                     *       },
+                     *       "code": "malformed_request",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/contracts/renewals",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/contracts/renewals",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/contracts/renewals",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetRecurringRevenue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "today": "2026-12-15",
+                     *       "monthlyRecurringRevenue": 1245.5,
+                     *       "annualRecurringRevenue": 14946,
+                     *       "activeContracts": 9,
+                     *       "revenueToCome": [
+                     *         {
+                     *           "month": "2026-12-01",
+                     *           "amountExcludingVat": 1680
+                     *         },
+                     *         {
+                     *           "month": "2027-01-01",
+                     *           "amountExcludingVat": 885.5
+                     *         },
+                     *         {
+                     *           "month": "2027-02-01",
+                     *           "amountExcludingVat": 885.5
+                     *         },
+                     *         {
+                     *           "month": "2027-03-01",
+                     *           "amountExcludingVat": 1680
+                     *         },
+                     *         {
+                     *           "month": "2027-04-01",
+                     *           "amountExcludingVat": 885.5
+                     *         },
+                     *         {
+                     *           "month": "2027-05-01",
+                     *           "amountExcludingVat": 885.5
+                     *         },
+                     *         {
+                     *           "month": "2027-06-01",
+                     *           "amountExcludingVat": 1680
+                     *         },
+                     *         {
+                     *           "month": "2027-07-01",
+                     *           "amountExcludingVat": 885.5
+                     *         },
+                     *         {
+                     *           "month": "2027-08-01",
+                     *           "amountExcludingVat": 885.5
+                     *         },
+                     *         {
+                     *           "month": "2027-09-01",
+                     *           "amountExcludingVat": 1680
+                     *         },
+                     *         {
+                     *           "month": "2027-10-01",
+                     *           "amountExcludingVat": 885.5
+                     *         },
+                     *         {
+                     *           "month": "2027-11-01",
+                     *           "amountExcludingVat": 885.5
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RecurringRevenueResponse"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/contracts/recurring-revenue",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/contracts/recurring-revenue",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/contracts/recurring-revenue",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetContract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the contract (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936f00-0000-7000-8000-0000000000a1",
+                     *       "reference": "CT-00012",
+                     *       "status": "Active",
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "orderId": "01936d00-0000-7000-8000-0000000000d1",
+                     *       "orderNumber": "CO-2026-00031",
+                     *       "ownerUserId": "01936a00-0000-7000-8000-000000000011",
+                     *       "startDate": "2027-01-01",
+                     *       "termMonths": 12,
+                     *       "periodicity": "Quarterly",
+                     *       "timing": "InAdvance",
+                     *       "tacitRenewal": true,
+                     *       "noticeMonths": 3,
+                     *       "revision": {
+                     *         "kind": "Percentage",
+                     *         "percentage": 3,
+                     *         "baseIndexValue": null
+                     *       },
+                     *       "indexRevisionPending": false,
+                     *       "termNumber": 1,
+                     *       "currentTermStart": "2027-01-01",
+                     *       "currentTermEnd": "2027-12-31",
+                     *       "noticeDeadline": "2027-09-30",
+                     *       "noticeDeadlinePassed": false,
+                     *       "renewalOpensOn": "2027-07-02",
+                     *       "willRenewTacitly": true,
+                     *       "renewalDeclinedOn": null,
+                     *       "terminationDate": null,
+                     *       "terminationReason": null,
+                     *       "terminatedOn": null,
+                     *       "endDate": null,
+                     *       "periodAmountExcludingVat": 360,
+                     *       "monthlyRecurringRevenue": 120,
+                     *       "lines": [
+                     *         {
+                     *           "id": "01936f00-0000-7000-8000-0000000001a1",
+                     *           "position": 0,
+                     *           "kind": "Product",
+                     *           "productId": "01936c10-0000-7000-8000-00000000a009",
+                     *           "orderLineId": "01936d00-0000-7000-8000-00000000d109",
+                     *           "description": "Contrat de maintenance atelier\nVisite trimestrielle et réglage des machines",
+                     *           "quantity": 1,
+                     *           "unitCode": "C62",
+                     *           "unitPrice": 360,
+                     *           "discountPercent": 0,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "netAmount": 360,
+                     *           "vatExemptionReason": null
+                     *         }
+                     *       ],
+                     *       "totals": {
+                     *         "totalExcludingVat": 360,
+                     *         "vatBreakdown": [
+                     *           {
+                     *             "rate": 20,
+                     *             "category": "Standard",
+                     *             "base": 360,
+                     *             "vat": 72
+                     *           }
+                     *         ],
+                     *         "totalVat": 72,
+                     *         "totalIncludingVat": 432
+                     *       },
+                     *       "terms": [
+                     *         {
+                     *           "number": 1,
+                     *           "start": "2027-01-01",
+                     *           "end": "2027-12-31",
+                     *           "revisionKind": "None",
+                     *           "revisionValue": null,
+                     *           "priceFactor": 1,
+                     *           "tacit": false,
+                     *           "decidedOn": "2026-12-15",
+                     *           "decidedByUserId": "01936a00-0000-7000-8000-000000000011"
+                     *         }
+                     *       ],
+                     *       "history": [
+                     *         {
+                     *           "occurredAt": "2026-12-15T09:30:00+00:00",
+                     *           "action": "contract.created",
+                     *           "actorName": "Claire Martin"
+                     *         },
+                     *         {
+                     *           "occurredAt": "2026-12-15T09:35:00+00:00",
+                     *           "action": "contract.activated",
+                     *           "actorName": "Claire Martin"
+                     *         }
+                     *       ],
+                     *       "updatedAt": "2026-12-15T09:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ContractResponse"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateContract: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag returned when the record was read. A stale value answers 412; a missing one 428.
+                 * @example "1234"
+                 */
+                "If-Match": string;
+            };
+            path: {
+                /**
+                 * @description Id of the contract (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                 *       "ownerUserId": null,
+                 *       "startDate": "2027-01-01",
+                 *       "termMonths": 12,
+                 *       "periodicity": "Quarterly",
+                 *       "timing": "InAdvance",
+                 *       "tacitRenewal": true,
+                 *       "noticeMonths": 3,
+                 *       "revision": {
+                 *         "kind": "Percentage",
+                 *         "percentage": 3,
+                 *         "baseIndexValue": null
+                 *       },
+                 *       "lines": [
+                 *         {
+                 *           "kind": "Product",
+                 *           "productId": "01936c10-0000-7000-8000-00000000a009",
+                 *           "description": null,
+                 *           "quantity": 1,
+                 *           "unitCode": null,
+                 *           "unitPrice": null,
+                 *           "discountPercent": null,
+                 *           "vatRate": null,
+                 *           "nature": null,
+                 *           "vatExemptionReason": null
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ContractRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936f00-0000-7000-8000-0000000000a1",
+                     *       "reference": "CT-00012",
+                     *       "status": "Draft",
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "orderId": "01936d00-0000-7000-8000-0000000000d1",
+                     *       "orderNumber": "CO-2026-00031",
+                     *       "ownerUserId": "01936a00-0000-7000-8000-000000000011",
+                     *       "startDate": "2027-01-01",
+                     *       "termMonths": 12,
+                     *       "periodicity": "Quarterly",
+                     *       "timing": "InAdvance",
+                     *       "tacitRenewal": true,
+                     *       "noticeMonths": 3,
+                     *       "revision": {
+                     *         "kind": "Percentage",
+                     *         "percentage": 3,
+                     *         "baseIndexValue": null
+                     *       },
+                     *       "indexRevisionPending": false,
+                     *       "termNumber": 0,
+                     *       "currentTermStart": "2027-01-01",
+                     *       "currentTermEnd": "2027-12-31",
+                     *       "noticeDeadline": "2027-09-30",
+                     *       "noticeDeadlinePassed": false,
+                     *       "renewalOpensOn": "2027-07-02",
+                     *       "willRenewTacitly": false,
+                     *       "renewalDeclinedOn": null,
+                     *       "terminationDate": null,
+                     *       "terminationReason": null,
+                     *       "terminatedOn": null,
+                     *       "endDate": null,
+                     *       "periodAmountExcludingVat": 360,
+                     *       "monthlyRecurringRevenue": 120,
+                     *       "lines": [
+                     *         {
+                     *           "id": "01936f00-0000-7000-8000-0000000001a1",
+                     *           "position": 0,
+                     *           "kind": "Product",
+                     *           "productId": "01936c10-0000-7000-8000-00000000a009",
+                     *           "orderLineId": "01936d00-0000-7000-8000-00000000d109",
+                     *           "description": "Contrat de maintenance atelier\nVisite trimestrielle et réglage des machines",
+                     *           "quantity": 1,
+                     *           "unitCode": "C62",
+                     *           "unitPrice": 360,
+                     *           "discountPercent": 0,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "netAmount": 360,
+                     *           "vatExemptionReason": null
+                     *         }
+                     *       ],
+                     *       "totals": {
+                     *         "totalExcludingVat": 360,
+                     *         "vatBreakdown": [
+                     *           {
+                     *             "rate": 20,
+                     *             "category": "Standard",
+                     *             "base": 360,
+                     *             "vat": 72
+                     *           }
+                     *         ],
+                     *         "totalVat": 72,
+                     *         "totalIncludingVat": 432
+                     *       },
+                     *       "terms": [],
+                     *       "history": [
+                     *         {
+                     *           "occurredAt": "2026-12-15T09:30:00+00:00",
+                     *           "action": "contract.created",
+                     *           "actorName": "Claire Martin"
+                     *         }
+                     *       ],
+                     *       "updatedAt": "2026-12-15T09:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ContractResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "errors": {
+                     *         "customerId": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/document-frozen",
+                     *       "title": "Ce document est validé : son contenu ne peut plus être modifié.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "document_frozen",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The If-Match version is stale: someone changed the record since you read it. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/stale-version",
+                     *       "title": "Quelqu'un d'autre a modifié cet élément entre-temps : rechargez-le avant d'enregistrer.",
+                     *       "status": 412,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "stale_version",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/reference-not-found",
+                     *       "title": "L'élément référencé n'existe pas.",
+                     *       "status": 422,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "errors": {
+                     *         "customerId": [
+                     *           "L'élément référencé n'existe pas."
+                     *         ]
+                     *       },
+                     *       "code": "reference_not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The update lacks an If-Match header. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/if-match-required",
+                     *       "title": "Une modification doit indiquer la version lue (en-tête If-Match).",
+                     *       "status": 428,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "if_match_required",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeleteContract: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /**
+                 * @description Id of the contract (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/document-frozen",
+                     *       "title": "Ce document est validé : son contenu ne peut plus être modifié.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "document_frozen",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ActivateContract: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /**
+                 * @description Id of the contract (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936f00-0000-7000-8000-0000000000a1",
+                     *       "reference": "CT-00012",
+                     *       "status": "Active",
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "orderId": "01936d00-0000-7000-8000-0000000000d1",
+                     *       "orderNumber": "CO-2026-00031",
+                     *       "ownerUserId": "01936a00-0000-7000-8000-000000000011",
+                     *       "startDate": "2027-01-01",
+                     *       "termMonths": 12,
+                     *       "periodicity": "Quarterly",
+                     *       "timing": "InAdvance",
+                     *       "tacitRenewal": true,
+                     *       "noticeMonths": 3,
+                     *       "revision": {
+                     *         "kind": "Percentage",
+                     *         "percentage": 3,
+                     *         "baseIndexValue": null
+                     *       },
+                     *       "indexRevisionPending": false,
+                     *       "termNumber": 1,
+                     *       "currentTermStart": "2027-01-01",
+                     *       "currentTermEnd": "2027-12-31",
+                     *       "noticeDeadline": "2027-09-30",
+                     *       "noticeDeadlinePassed": false,
+                     *       "renewalOpensOn": "2027-07-02",
+                     *       "willRenewTacitly": true,
+                     *       "renewalDeclinedOn": null,
+                     *       "terminationDate": null,
+                     *       "terminationReason": null,
+                     *       "terminatedOn": null,
+                     *       "endDate": null,
+                     *       "periodAmountExcludingVat": 360,
+                     *       "monthlyRecurringRevenue": 120,
+                     *       "lines": [
+                     *         {
+                     *           "id": "01936f00-0000-7000-8000-0000000001a1",
+                     *           "position": 0,
+                     *           "kind": "Product",
+                     *           "productId": "01936c10-0000-7000-8000-00000000a009",
+                     *           "orderLineId": "01936d00-0000-7000-8000-00000000d109",
+                     *           "description": "Contrat de maintenance atelier\nVisite trimestrielle et réglage des machines",
+                     *           "quantity": 1,
+                     *           "unitCode": "C62",
+                     *           "unitPrice": 360,
+                     *           "discountPercent": 0,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "netAmount": 360,
+                     *           "vatExemptionReason": null
+                     *         }
+                     *       ],
+                     *       "totals": {
+                     *         "totalExcludingVat": 360,
+                     *         "vatBreakdown": [
+                     *           {
+                     *             "rate": 20,
+                     *             "category": "Standard",
+                     *             "base": 360,
+                     *             "vat": 72
+                     *           }
+                     *         ],
+                     *         "totalVat": 72,
+                     *         "totalIncludingVat": 432
+                     *       },
+                     *       "terms": [
+                     *         {
+                     *           "number": 1,
+                     *           "start": "2027-01-01",
+                     *           "end": "2027-12-31",
+                     *           "revisionKind": "None",
+                     *           "revisionValue": null,
+                     *           "priceFactor": 1,
+                     *           "tacit": false,
+                     *           "decidedOn": "2026-12-15",
+                     *           "decidedByUserId": "01936a00-0000-7000-8000-000000000011"
+                     *         }
+                     *       ],
+                     *       "history": [
+                     *         {
+                     *           "occurredAt": "2026-12-15T09:30:00+00:00",
+                     *           "action": "contract.created",
+                     *           "actorName": "Claire Martin"
+                     *         },
+                     *         {
+                     *           "occurredAt": "2026-12-15T09:35:00+00:00",
+                     *           "action": "contract.activated",
+                     *           "actorName": "Claire Martin"
+                     *         }
+                     *       ],
+                     *       "updatedAt": "2026-12-15T09:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ContractResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-invalid",
+                     *       "title": "La clé d'idempotence doit faire de 1 à 200 caractères imprimables.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/activate",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           "La clé d'idempotence doit faire de 1 à 200 caractères imprimables."
+                     *         ]
+                     *       },
+                     *       "code": "idempotency_key_invalid",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/activate",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/activate",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-in-progress",
+                     *       "title": "Une requête avec cette clé d'idempotence est en cours de traitement.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/activate",
+                     *       "code": "idempotency_key_in_progress",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-reused",
+                     *       "title": "Cette clé d'idempotence a déjà servi pour une autre requête.",
+                     *       "status": 422,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/activate",
+                     *       "code": "idempotency_key_reused",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/activate",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    TerminateContract: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /**
+                 * @description Id of the contract (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "effectiveDate": null,
+                 *       "reason": "Le client internalise la maintenance de son atelier."
+                 *     }
+                 */
+                "application/json": components["schemas"]["TerminateContractRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936f00-0000-7000-8000-0000000000a1",
+                     *       "reference": "CT-00012",
+                     *       "status": "Terminated",
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "orderId": "01936d00-0000-7000-8000-0000000000d1",
+                     *       "orderNumber": "CO-2026-00031",
+                     *       "ownerUserId": "01936a00-0000-7000-8000-000000000011",
+                     *       "startDate": "2027-01-01",
+                     *       "termMonths": 12,
+                     *       "periodicity": "Quarterly",
+                     *       "timing": "InAdvance",
+                     *       "tacitRenewal": true,
+                     *       "noticeMonths": 3,
+                     *       "revision": {
+                     *         "kind": "Percentage",
+                     *         "percentage": 3,
+                     *         "baseIndexValue": null
+                     *       },
+                     *       "indexRevisionPending": false,
+                     *       "termNumber": 1,
+                     *       "currentTermStart": "2027-01-01",
+                     *       "currentTermEnd": "2027-12-31",
+                     *       "noticeDeadline": "2027-09-30",
+                     *       "noticeDeadlinePassed": false,
+                     *       "renewalOpensOn": "2027-07-02",
+                     *       "willRenewTacitly": false,
+                     *       "renewalDeclinedOn": null,
+                     *       "terminationDate": "2027-12-31",
+                     *       "terminationReason": "Le client internalise la maintenance de son atelier.",
+                     *       "terminatedOn": "2027-09-12",
+                     *       "endDate": "2027-12-31",
+                     *       "periodAmountExcludingVat": 360,
+                     *       "monthlyRecurringRevenue": 120,
+                     *       "lines": [
+                     *         {
+                     *           "id": "01936f00-0000-7000-8000-0000000001a1",
+                     *           "position": 0,
+                     *           "kind": "Product",
+                     *           "productId": "01936c10-0000-7000-8000-00000000a009",
+                     *           "orderLineId": "01936d00-0000-7000-8000-00000000d109",
+                     *           "description": "Contrat de maintenance atelier\nVisite trimestrielle et réglage des machines",
+                     *           "quantity": 1,
+                     *           "unitCode": "C62",
+                     *           "unitPrice": 360,
+                     *           "discountPercent": 0,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "netAmount": 360,
+                     *           "vatExemptionReason": null
+                     *         }
+                     *       ],
+                     *       "totals": {
+                     *         "totalExcludingVat": 360,
+                     *         "vatBreakdown": [
+                     *           {
+                     *             "rate": 20,
+                     *             "category": "Standard",
+                     *             "base": 360,
+                     *             "vat": 72
+                     *           }
+                     *         ],
+                     *         "totalVat": 72,
+                     *         "totalIncludingVat": 432
+                     *       },
+                     *       "terms": [
+                     *         {
+                     *           "number": 1,
+                     *           "start": "2027-01-01",
+                     *           "end": "2027-12-31",
+                     *           "revisionKind": "None",
+                     *           "revisionValue": null,
+                     *           "priceFactor": 1,
+                     *           "tacit": false,
+                     *           "decidedOn": "2026-12-15",
+                     *           "decidedByUserId": "01936a00-0000-7000-8000-000000000011"
+                     *         }
+                     *       ],
+                     *       "history": [
+                     *         {
+                     *           "occurredAt": "2026-12-15T09:30:00+00:00",
+                     *           "action": "contract.created",
+                     *           "actorName": "Claire Martin"
+                     *         },
+                     *         {
+                     *           "occurredAt": "2026-12-15T09:35:00+00:00",
+                     *           "action": "contract.activated",
+                     *           "actorName": "Claire Martin"
+                     *         }
+                     *       ],
+                     *       "updatedAt": "2026-12-15T09:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ContractResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/terminate",
+                     *       "errors": {
+                     *         "reason": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/terminate",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/terminate",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-in-progress",
+                     *       "title": "Une requête avec cette clé d'idempotence est en cours de traitement.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/terminate",
+                     *       "code": "idempotency_key_in_progress",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-reused",
+                     *       "title": "Cette clé d'idempotence a déjà servi pour une autre requête.",
+                     *       "status": 422,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/terminate",
+                     *       "code": "idempotency_key_reused",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/terminate",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RenewContract: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /**
+                 * @description Id of the contract (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "revision": {
+                 *         "kind": "Percentage",
+                 *         "percentage": 3,
+                 *         "indexValue": null
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["RenewContractRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936f00-0000-7000-8000-0000000000a1",
+                     *       "reference": "CT-00012",
+                     *       "status": "Active",
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "orderId": "01936d00-0000-7000-8000-0000000000d1",
+                     *       "orderNumber": "CO-2026-00031",
+                     *       "ownerUserId": "01936a00-0000-7000-8000-000000000011",
+                     *       "startDate": "2027-01-01",
+                     *       "termMonths": 12,
+                     *       "periodicity": "Quarterly",
+                     *       "timing": "InAdvance",
+                     *       "tacitRenewal": true,
+                     *       "noticeMonths": 3,
+                     *       "revision": {
+                     *         "kind": "Percentage",
+                     *         "percentage": 3,
+                     *         "baseIndexValue": null
+                     *       },
+                     *       "indexRevisionPending": false,
+                     *       "termNumber": 2,
+                     *       "currentTermStart": "2028-01-01",
+                     *       "currentTermEnd": "2028-12-31",
+                     *       "noticeDeadline": "2028-09-30",
+                     *       "noticeDeadlinePassed": false,
+                     *       "renewalOpensOn": "2028-07-02",
+                     *       "willRenewTacitly": true,
+                     *       "renewalDeclinedOn": null,
+                     *       "terminationDate": null,
+                     *       "terminationReason": null,
+                     *       "terminatedOn": null,
+                     *       "endDate": null,
+                     *       "periodAmountExcludingVat": 370.8,
+                     *       "monthlyRecurringRevenue": 123.6,
+                     *       "lines": [
+                     *         {
+                     *           "id": "01936f00-0000-7000-8000-0000000001a1",
+                     *           "position": 0,
+                     *           "kind": "Product",
+                     *           "productId": "01936c10-0000-7000-8000-00000000a009",
+                     *           "orderLineId": "01936d00-0000-7000-8000-00000000d109",
+                     *           "description": "Contrat de maintenance atelier\nVisite trimestrielle et réglage des machines",
+                     *           "quantity": 1,
+                     *           "unitCode": "C62",
+                     *           "unitPrice": 370.8,
+                     *           "discountPercent": 0,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "netAmount": 370.8,
+                     *           "vatExemptionReason": null
+                     *         }
+                     *       ],
+                     *       "totals": {
+                     *         "totalExcludingVat": 370.8,
+                     *         "vatBreakdown": [
+                     *           {
+                     *             "rate": 20,
+                     *             "category": "Standard",
+                     *             "base": 370.8,
+                     *             "vat": 74.16
+                     *           }
+                     *         ],
+                     *         "totalVat": 74.16,
+                     *         "totalIncludingVat": 444.96
+                     *       },
+                     *       "terms": [
+                     *         {
+                     *           "number": 1,
+                     *           "start": "2027-01-01",
+                     *           "end": "2027-12-31",
+                     *           "revisionKind": "None",
+                     *           "revisionValue": null,
+                     *           "priceFactor": 1,
+                     *           "tacit": false,
+                     *           "decidedOn": "2026-12-15",
+                     *           "decidedByUserId": "01936a00-0000-7000-8000-000000000011"
+                     *         },
+                     *         {
+                     *           "number": 2,
+                     *           "start": "2028-01-01",
+                     *           "end": "2028-12-31",
+                     *           "revisionKind": "Percentage",
+                     *           "revisionValue": 3,
+                     *           "priceFactor": 1.03,
+                     *           "tacit": false,
+                     *           "decidedOn": "2027-09-20",
+                     *           "decidedByUserId": "01936a00-0000-7000-8000-000000000011"
+                     *         }
+                     *       ],
+                     *       "history": [
+                     *         {
+                     *           "occurredAt": "2026-12-15T09:30:00+00:00",
+                     *           "action": "contract.created",
+                     *           "actorName": "Claire Martin"
+                     *         },
+                     *         {
+                     *           "occurredAt": "2026-12-15T09:35:00+00:00",
+                     *           "action": "contract.activated",
+                     *           "actorName": "Claire Martin"
+                     *         }
+                     *       ],
+                     *       "updatedAt": "2026-12-15T09:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ContractResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/renew",
+                     *       "errors": {
+                     *         "revision": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/renew",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/renew",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-in-progress",
+                     *       "title": "Une requête avec cette clé d'idempotence est en cours de traitement.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/renew",
+                     *       "code": "idempotency_key_in_progress",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-reused",
+                     *       "title": "Cette clé d'idempotence a déjà servi pour une autre requête.",
+                     *       "status": 422,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/renew",
+                     *       "code": "idempotency_key_reused",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/renew",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    LetContractExpire: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /**
+                 * @description Id of the contract (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936f00-0000-7000-8000-0000000000a1",
+                     *       "reference": "CT-00012",
+                     *       "status": "Active",
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "orderId": "01936d00-0000-7000-8000-0000000000d1",
+                     *       "orderNumber": "CO-2026-00031",
+                     *       "ownerUserId": "01936a00-0000-7000-8000-000000000011",
+                     *       "startDate": "2027-01-01",
+                     *       "termMonths": 12,
+                     *       "periodicity": "Quarterly",
+                     *       "timing": "InAdvance",
+                     *       "tacitRenewal": true,
+                     *       "noticeMonths": 3,
+                     *       "revision": {
+                     *         "kind": "Percentage",
+                     *         "percentage": 3,
+                     *         "baseIndexValue": null
+                     *       },
+                     *       "indexRevisionPending": false,
+                     *       "termNumber": 1,
+                     *       "currentTermStart": "2027-01-01",
+                     *       "currentTermEnd": "2027-12-31",
+                     *       "noticeDeadline": "2027-09-30",
+                     *       "noticeDeadlinePassed": false,
+                     *       "renewalOpensOn": "2027-07-02",
+                     *       "willRenewTacitly": true,
+                     *       "renewalDeclinedOn": null,
+                     *       "terminationDate": null,
+                     *       "terminationReason": null,
+                     *       "terminatedOn": null,
+                     *       "endDate": null,
+                     *       "periodAmountExcludingVat": 360,
+                     *       "monthlyRecurringRevenue": 120,
+                     *       "lines": [
+                     *         {
+                     *           "id": "01936f00-0000-7000-8000-0000000001a1",
+                     *           "position": 0,
+                     *           "kind": "Product",
+                     *           "productId": "01936c10-0000-7000-8000-00000000a009",
+                     *           "orderLineId": "01936d00-0000-7000-8000-00000000d109",
+                     *           "description": "Contrat de maintenance atelier\nVisite trimestrielle et réglage des machines",
+                     *           "quantity": 1,
+                     *           "unitCode": "C62",
+                     *           "unitPrice": 360,
+                     *           "discountPercent": 0,
+                     *           "vatRate": 20,
+                     *           "vatCategory": "Standard",
+                     *           "netAmount": 360,
+                     *           "vatExemptionReason": null
+                     *         }
+                     *       ],
+                     *       "totals": {
+                     *         "totalExcludingVat": 360,
+                     *         "vatBreakdown": [
+                     *           {
+                     *             "rate": 20,
+                     *             "category": "Standard",
+                     *             "base": 360,
+                     *             "vat": 72
+                     *           }
+                     *         ],
+                     *         "totalVat": 72,
+                     *         "totalIncludingVat": 432
+                     *       },
+                     *       "terms": [
+                     *         {
+                     *           "number": 1,
+                     *           "start": "2027-01-01",
+                     *           "end": "2027-12-31",
+                     *           "revisionKind": "None",
+                     *           "revisionValue": null,
+                     *           "priceFactor": 1,
+                     *           "tacit": false,
+                     *           "decidedOn": "2026-12-15",
+                     *           "decidedByUserId": "01936a00-0000-7000-8000-000000000011"
+                     *         }
+                     *       ],
+                     *       "history": [
+                     *         {
+                     *           "occurredAt": "2026-12-15T09:30:00+00:00",
+                     *           "action": "contract.created",
+                     *           "actorName": "Claire Martin"
+                     *         },
+                     *         {
+                     *           "occurredAt": "2026-12-15T09:35:00+00:00",
+                     *           "action": "contract.activated",
+                     *           "actorName": "Claire Martin"
+                     *         }
+                     *       ],
+                     *       "updatedAt": "2026-12-15T09:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ContractResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-invalid",
+                     *       "title": "La clé d'idempotence doit faire de 1 à 200 caractères imprimables.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/let-expire",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           "La clé d'idempotence doit faire de 1 à 200 caractères imprimables."
+                     *         ]
+                     *       },
+                     *       "code": "idempotency_key_invalid",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/let-expire",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/let-expire",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-in-progress",
+                     *       "title": "Une requête avec cette clé d'idempotence est en cours de traitement.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/let-expire",
+                     *       "code": "idempotency_key_in_progress",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-reused",
+                     *       "title": "Cette clé d'idempotence a déjà servi pour une autre requête.",
+                     *       "status": 422,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/let-expire",
+                     *       "code": "idempotency_key_reused",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/let-expire",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListContractPeriods: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the contract (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "01937a00-0000-7000-8000-0000000000d1",
+                     *         "termNumber": 1,
+                     *         "start": "2027-01-31",
+                     *         "end": "2027-02-27",
+                     *         "billingDate": "2027-01-31",
+                     *         "proRataFactor": 1,
+                     *         "amountExcludingVat": 49,
+                     *         "state": "Invoiced",
+                     *         "invoiceId": "01937a00-0000-7000-8000-0000000000e1",
+                     *         "invoiceNumber": "FA-2027-00007",
+                     *         "invoiceStatus": "Validated",
+                     *         "invoiceTotalIncludingVat": 58.8
+                     *       },
+                     *       {
+                     *         "id": null,
+                     *         "termNumber": 1,
+                     *         "start": "2027-02-28",
+                     *         "end": "2027-03-30",
+                     *         "billingDate": "2027-02-28",
+                     *         "proRataFactor": 1,
+                     *         "amountExcludingVat": 49,
+                     *         "state": "Due",
+                     *         "invoiceId": null,
+                     *         "invoiceNumber": null,
+                     *         "invoiceStatus": null,
+                     *         "invoiceTotalIncludingVat": null
+                     *       },
+                     *       {
+                     *         "id": null,
+                     *         "termNumber": 1,
+                     *         "start": "2027-03-31",
+                     *         "end": "2027-04-29",
+                     *         "billingDate": "2027-03-31",
+                     *         "proRataFactor": 1,
+                     *         "amountExcludingVat": 49,
+                     *         "state": "Upcoming",
+                     *         "invoiceId": null,
+                     *         "invoiceNumber": null,
+                     *         "invoiceStatus": null,
+                     *         "invoiceTotalIncludingVat": null
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["ContractPeriodResponse"][];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/periods",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/periods",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in your company (another company's id is answered exactly like a missing one). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/not-found",
+                     *       "title": "Cet élément n'existe pas.",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/periods",
+                     *       "code": "not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/periods",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    InvoiceContractDuePeriods: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /**
+                 * @description Id of the contract (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "periodId": "01937a00-0000-7000-8000-0000000000d1",
+                     *         "contractId": "01937a00-0000-7000-8000-0000000000c1",
+                     *         "contractReference": "CT-00001",
+                     *         "start": "2027-01-31",
+                     *         "end": "2027-02-27",
+                     *         "billingDate": "2027-01-31",
+                     *         "proRataFactor": 1,
+                     *         "amountExcludingVat": 49,
+                     *         "invoiceId": "01937a00-0000-7000-8000-0000000000e1",
+                     *         "invoiceNumber": "FA-2027-00007",
+                     *         "invoiceStatus": "Validated",
+                     *         "sent": true
+                     *       },
+                     *       {
+                     *         "periodId": "01937a00-0000-7000-8000-0000000000d2",
+                     *         "contractId": "01937a00-0000-7000-8000-0000000000c1",
+                     *         "contractReference": "CT-00001",
+                     *         "start": "2027-02-28",
+                     *         "end": "2027-03-30",
+                     *         "billingDate": "2027-02-28",
+                     *         "proRataFactor": 1,
+                     *         "amountExcludingVat": 49,
+                     *         "invoiceId": "01937a00-0000-7000-8000-0000000000e2",
+                     *         "invoiceNumber": "FA-2027-00008",
+                     *         "invoiceStatus": "Validated",
+                     *         "sent": true
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["ContractPeriodInvoiceResponse"][];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-invalid",
+                     *       "title": "La clé d'idempotence doit faire de 1 à 200 caractères imprimables.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/invoice-due-periods",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           "La clé d'idempotence doit faire de 1 à 200 caractères imprimables."
+                     *         ]
+                     *       },
+                     *       "code": "idempotency_key_invalid",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/invoice-due-periods",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/invoice-due-periods",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in your company (another company's id is answered exactly like a missing one). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/not-found",
+                     *       "title": "Cet élément n'existe pas.",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/invoice-due-periods",
+                     *       "code": "not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/invalid-state-transition",
+                     *       "title": "Cette action n'est pas possible dans l'état actuel du document (Draft).",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/invoice-due-periods",
+                     *       "code": "invalid_state_transition",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/invoice-due-periods",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetContractBillingSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "invoicing": "ValidateAndSend",
+                     *       "noticeReminderDays": 30,
+                     *       "configured": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ContractBillingSettingsResponse"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/contracts/billing-settings",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/contracts/billing-settings",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/contracts/billing-settings",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateContractBillingSettings: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag returned when the record was read. A stale value answers 412; a missing one 428.
+                 * @example "1234"
+                 */
+                "If-Match": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "invoicing": "ValidateAndSend",
+                 *       "noticeReminderDays": 30
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateContractBillingSettingsRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "invoicing": "ValidateAndSend",
+                     *       "noticeReminderDays": 30,
+                     *       "configured": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ContractBillingSettingsResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/contracts/billing-settings",
+                     *       "errors": {
+                     *         "invoicing": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/contracts/billing-settings",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/contracts/billing-settings",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The If-Match version is stale: someone changed the record since you read it. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/stale-version",
+                     *       "title": "Quelqu'un d'autre a modifié cet élément entre-temps : rechargez-le avant d'enregistrer.",
+                     *       "status": 412,
+                     *       "instance": "/api/v1/contracts/billing-settings",
+                     *       "code": "stale_version",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/contract-billing-settings-invalid",
+                     *       "title": "Paramètres de facturation des contrats invalides : mode « Draft » ou « ValidateAndSend », rappel de 0 à 365 jours avant la date limite de préavis.",
+                     *       "status": 422,
+                     *       "instance": "/api/v1/contracts/billing-settings",
+                     *       "errors": {
+                     *         "noticeReminderDays": [
+                     *           "Paramètres de facturation des contrats invalides : mode « Draft » ou « ValidateAndSend », rappel de 0 à 365 jours avant la date limite de préavis."
+                     *         ]
+                     *       },
+                     *       "code": "contract_billing_settings_invalid",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The update lacks an If-Match header. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/if-match-required",
+                     *       "title": "Une modification doit indiquer la version lue (en-tête If-Match).",
+                     *       "status": 428,
+                     *       "instance": "/api/v1/contracts/billing-settings",
+                     *       "code": "if_match_required",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/contracts/billing-settings",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListProjects: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size: 1 to 100 (default 25). Outside that range: 400 `limit_out_of_range`.
+                 * @example 25
+                 */
+                limit?: number;
+                /**
+                 * @description The `nextCursor` of the previous page (opaque); omit it for the first page. A cursor of another sort or a damaged one: 400 `cursor_invalid`.
+                 * @example eyJTb3J0IjoibmFtZSIsIlZhbHVlIjoiRHVwb250IiwiSWQiOiIwMTkzYTRmMiJ9
+                 */
+                after?: string;
+                /**
+                 * @description Sort field, prefixed with `-` for descending order; the fields this list offers and its default are in the operation's description. Another field: 400 `sort_unknown`.
+                 * @example -updatedAt
+                 */
+                sort?: string;
+                /**
+                 * @description Case-insensitive text search; what it matches is in the operation's description.
+                 * @example dupont
+                 */
+                search?: string;
+                /** @description Only the documents in this status. */
+                status?: components["schemas"]["ProjectStatus"];
+                /**
+                 * @description Only the records of this customer (its id).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                customerId?: string;
+                /**
+                 * @description Only the invoices of this order (its id).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                orderId?: string;
+                /**
+                 * @description Only the projects this user is a member of (its id).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                memberId?: string;
+                /**
+                 * @description Only records changed at or after this instant (ISO 8601 with its offset), for incremental synchronisation.
+                 * @example 2026-11-01T00:00:00Z
+                 */
+                updatedSince?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01936f00-0000-7000-8000-0000000000a1",
+                     *           "name": "Agencement de la boutique Durand",
+                     *           "code": "AGC-DURAND",
+                     *           "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *           "customerName": "Menuiserie Durand SARL",
+                     *           "orderId": "01936d00-0000-7000-8000-0000000000b1",
+                     *           "orderNumber": "BC-2026-00012",
+                     *           "budgetHours": 40,
+                     *           "budgetAmount": 3200,
+                     *           "startDate": "2026-11-23",
+                     *           "endDate": "2026-12-18",
+                     *           "status": "InProgress",
+                     *           "memberIds": [
+                     *             "01936a00-0000-7000-8000-0000000000e1",
+                     *             "01936a00-0000-7000-8000-0000000000e2"
+                     *           ],
+                     *           "spentHours": 37.5,
+                     *           "progressPercent": 93.8,
+                     *           "overBudget": false,
+                     *           "updatedAt": "2026-12-07T17:30:00+00:00"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null,
+                     *       "hasMore": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProjectList"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/limit-out-of-range",
+                     *       "title": "Le paramètre limit doit être compris entre 1 et 100.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/projects",
+                     *       "errors": {
+                     *         "limit": [
+                     *           "Le paramètre limit doit être compris entre 1 et 100."
+                     *         ]
+                     *       },
+                     *       "code": "limit_out_of_range",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/projects",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/projects",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/projects",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateProject: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Agencement de la boutique Durand",
+                 *       "code": "AGC-DURAND",
+                 *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                 *       "budgetHours": 40,
+                 *       "budgetAmount": 3200,
+                 *       "hourlyRate": 65,
+                 *       "vatRate": 20,
+                 *       "startDate": "2026-11-23",
+                 *       "endDate": "2026-12-18",
+                 *       "memberIds": [
+                 *         "01936a00-0000-7000-8000-0000000000e1",
+                 *         "01936a00-0000-7000-8000-0000000000e2"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ProjectRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936f00-0000-7000-8000-0000000000a1",
+                     *       "name": "Agencement de la boutique Durand",
+                     *       "code": "AGC-DURAND",
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "orderId": "01936d00-0000-7000-8000-0000000000b1",
+                     *       "orderNumber": "BC-2026-00012",
+                     *       "budgetHours": 40,
+                     *       "budgetAmount": 3200,
+                     *       "hourlyRate": 65,
+                     *       "vatRate": 20,
+                     *       "startDate": "2026-11-23",
+                     *       "endDate": "2026-12-18",
+                     *       "status": "InProgress",
+                     *       "members": [
+                     *         {
+                     *           "userId": "01936a00-0000-7000-8000-0000000000e1",
+                     *           "displayName": "Alice Martin",
+                     *           "spentHours": 21.5,
+                     *           "billableHours": 20,
+                     *           "uninvoicedBillableHours": 8
+                     *         },
+                     *         {
+                     *           "userId": "01936a00-0000-7000-8000-0000000000e2",
+                     *           "displayName": "Bruno Petit",
+                     *           "spentHours": 16,
+                     *           "billableHours": 14,
+                     *           "uninvoicedBillableHours": 14
+                     *         }
+                     *       ],
+                     *       "time": {
+                     *         "spentHours": 37.5,
+                     *         "billableHours": 34,
+                     *         "uninvoicedBillableHours": 22,
+                     *         "billableAmount": 2210,
+                     *         "uninvoicedAmount": 1430,
+                     *         "hoursConsumedPercent": 93.8,
+                     *         "amountConsumedPercent": 69.1,
+                     *         "progressPercent": 93.8,
+                     *         "overBudget": false
+                     *       },
+                     *       "createdAt": "2026-11-23T17:30:00+00:00",
+                     *       "updatedAt": "2026-12-07T17:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProjectResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/projects",
+                     *       "errors": {
+                     *         "name": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/projects",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/projects",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/reference-not-found",
+                     *       "title": "L'élément référencé n'existe pas.",
+                     *       "status": 422,
+                     *       "instance": "/api/v1/projects",
+                     *       "errors": {
+                     *         "customerId": [
+                     *           "L'élément référencé n'existe pas."
+                     *         ]
+                     *       },
+                     *       "code": "reference_not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/projects",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateProjectFromOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "orderId": "01936d00-0000-7000-8000-0000000000b1",
+                 *       "name": "Agencement de la boutique Durand",
+                 *       "code": null,
+                 *       "budgetHours": null,
+                 *       "budgetAmount": null,
+                 *       "hourlyRate": null,
+                 *       "vatRate": null,
+                 *       "startDate": null,
+                 *       "endDate": null,
+                 *       "memberIds": [
+                 *         "01936a00-0000-7000-8000-0000000000e1",
+                 *         "01936a00-0000-7000-8000-0000000000e2"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ProjectFromOrderRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936f00-0000-7000-8000-0000000000a1",
+                     *       "name": "Agencement de la boutique Durand",
+                     *       "code": "AGC-DURAND",
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "orderId": "01936d00-0000-7000-8000-0000000000b1",
+                     *       "orderNumber": "BC-2026-00012",
+                     *       "budgetHours": 40,
+                     *       "budgetAmount": 3200,
+                     *       "hourlyRate": 65,
+                     *       "vatRate": 20,
+                     *       "startDate": "2026-11-23",
+                     *       "endDate": "2026-12-18",
+                     *       "status": "InProgress",
+                     *       "members": [
+                     *         {
+                     *           "userId": "01936a00-0000-7000-8000-0000000000e1",
+                     *           "displayName": "Alice Martin",
+                     *           "spentHours": 21.5,
+                     *           "billableHours": 20,
+                     *           "uninvoicedBillableHours": 8
+                     *         },
+                     *         {
+                     *           "userId": "01936a00-0000-7000-8000-0000000000e2",
+                     *           "displayName": "Bruno Petit",
+                     *           "spentHours": 16,
+                     *           "billableHours": 14,
+                     *           "uninvoicedBillableHours": 14
+                     *         }
+                     *       ],
+                     *       "time": {
+                     *         "spentHours": 37.5,
+                     *         "billableHours": 34,
+                     *         "uninvoicedBillableHours": 22,
+                     *         "billableAmount": 2210,
+                     *         "uninvoicedAmount": 1430,
+                     *         "hoursConsumedPercent": 93.8,
+                     *         "amountConsumedPercent": 69.1,
+                     *         "progressPercent": 93.8,
+                     *         "overBudget": false
+                     *       },
+                     *       "createdAt": "2026-11-23T17:30:00+00:00",
+                     *       "updatedAt": "2026-12-07T17:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProjectResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/projects/from-order",
+                     *       "errors": {
+                     *         "orderId": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/projects/from-order",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/projects/from-order",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-in-progress",
+                     *       "title": "Une requête avec cette clé d'idempotence est en cours de traitement.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/projects/from-order",
+                     *       "code": "idempotency_key_in_progress",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/reference-not-found",
+                     *       "title": "L'élément référencé n'existe pas.",
+                     *       "status": 422,
+                     *       "instance": "/api/v1/projects/from-order",
+                     *       "errors": {
+                     *         "orderId": [
+                     *           "L'élément référencé n'existe pas."
+                     *         ]
+                     *       },
+                     *       "code": "reference_not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/projects/from-order",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the project (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936f00-0000-7000-8000-0000000000a1",
+                     *       "name": "Agencement de la boutique Durand",
+                     *       "code": "AGC-DURAND",
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "orderId": "01936d00-0000-7000-8000-0000000000b1",
+                     *       "orderNumber": "BC-2026-00012",
+                     *       "budgetHours": 40,
+                     *       "budgetAmount": 3200,
+                     *       "hourlyRate": 65,
+                     *       "vatRate": 20,
+                     *       "startDate": "2026-11-23",
+                     *       "endDate": "2026-12-18",
+                     *       "status": "InProgress",
+                     *       "members": [
+                     *         {
+                     *           "userId": "01936a00-0000-7000-8000-0000000000e1",
+                     *           "displayName": "Alice Martin",
+                     *           "spentHours": 21.5,
+                     *           "billableHours": 20,
+                     *           "uninvoicedBillableHours": 8
+                     *         },
+                     *         {
+                     *           "userId": "01936a00-0000-7000-8000-0000000000e2",
+                     *           "displayName": "Bruno Petit",
+                     *           "spentHours": 16,
+                     *           "billableHours": 14,
+                     *           "uninvoicedBillableHours": 14
+                     *         }
+                     *       ],
+                     *       "time": {
+                     *         "spentHours": 37.5,
+                     *         "billableHours": 34,
+                     *         "uninvoicedBillableHours": 22,
+                     *         "billableAmount": 2210,
+                     *         "uninvoicedAmount": 1430,
+                     *         "hoursConsumedPercent": 93.8,
+                     *         "amountConsumedPercent": 69.1,
+                     *         "progressPercent": 93.8,
+                     *         "overBudget": false
+                     *       },
+                     *       "createdAt": "2026-11-23T17:30:00+00:00",
+                     *       "updatedAt": "2026-12-07T17:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProjectResponse"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateProject: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag returned when the record was read. A stale value answers 412; a missing one 428.
+                 * @example "1234"
+                 */
+                "If-Match": string;
+            };
+            path: {
+                /**
+                 * @description Id of the project (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Agencement de la boutique Durand",
+                 *       "code": "AGC-DURAND",
+                 *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                 *       "budgetHours": 40,
+                 *       "budgetAmount": 3200,
+                 *       "hourlyRate": 65,
+                 *       "vatRate": 20,
+                 *       "startDate": "2026-11-23",
+                 *       "endDate": "2026-12-18",
+                 *       "memberIds": [
+                 *         "01936a00-0000-7000-8000-0000000000e1",
+                 *         "01936a00-0000-7000-8000-0000000000e2"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ProjectRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936f00-0000-7000-8000-0000000000a1",
+                     *       "name": "Agencement de la boutique Durand",
+                     *       "code": "AGC-DURAND",
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "orderId": "01936d00-0000-7000-8000-0000000000b1",
+                     *       "orderNumber": "BC-2026-00012",
+                     *       "budgetHours": 40,
+                     *       "budgetAmount": 3200,
+                     *       "hourlyRate": 65,
+                     *       "vatRate": 20,
+                     *       "startDate": "2026-11-23",
+                     *       "endDate": "2026-12-18",
+                     *       "status": "InProgress",
+                     *       "members": [
+                     *         {
+                     *           "userId": "01936a00-0000-7000-8000-0000000000e1",
+                     *           "displayName": "Alice Martin",
+                     *           "spentHours": 21.5,
+                     *           "billableHours": 20,
+                     *           "uninvoicedBillableHours": 8
+                     *         },
+                     *         {
+                     *           "userId": "01936a00-0000-7000-8000-0000000000e2",
+                     *           "displayName": "Bruno Petit",
+                     *           "spentHours": 16,
+                     *           "billableHours": 14,
+                     *           "uninvoicedBillableHours": 14
+                     *         }
+                     *       ],
+                     *       "time": {
+                     *         "spentHours": 37.5,
+                     *         "billableHours": 34,
+                     *         "uninvoicedBillableHours": 22,
+                     *         "billableAmount": 2210,
+                     *         "uninvoicedAmount": 1430,
+                     *         "hoursConsumedPercent": 93.8,
+                     *         "amountConsumedPercent": 69.1,
+                     *         "progressPercent": 93.8,
+                     *         "overBudget": false
+                     *       },
+                     *       "createdAt": "2026-11-23T17:30:00+00:00",
+                     *       "updatedAt": "2026-12-07T17:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProjectResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "errors": {
+                     *         "name": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/document-frozen",
+                     *       "title": "Ce document est validé : son contenu ne peut plus être modifié.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "document_frozen",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The If-Match version is stale: someone changed the record since you read it. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/stale-version",
+                     *       "title": "Quelqu'un d'autre a modifié cet élément entre-temps : rechargez-le avant d'enregistrer.",
+                     *       "status": 412,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "stale_version",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/reference-not-found",
+                     *       "title": "L'élément référencé n'existe pas.",
+                     *       "status": 422,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "errors": {
+                     *         "customerId": [
+                     *           "L'élément référencé n'existe pas."
+                     *         ]
+                     *       },
+                     *       "code": "reference_not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The update lacks an If-Match header. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/if-match-required",
+                     *       "title": "Une modification doit indiquer la version lue (en-tête If-Match).",
+                     *       "status": 428,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "if_match_required",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeleteProject: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /**
+                 * @description Id of the project (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/document-frozen",
+                     *       "title": "Ce document est validé : son contenu ne peut plus être modifié.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "document_frozen",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    StartProject: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /**
+                 * @description Id of the project (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936f00-0000-7000-8000-0000000000a1",
+                     *       "name": "Agencement de la boutique Durand",
+                     *       "code": "AGC-DURAND",
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "orderId": "01936d00-0000-7000-8000-0000000000b1",
+                     *       "orderNumber": "BC-2026-00012",
+                     *       "budgetHours": 40,
+                     *       "budgetAmount": 3200,
+                     *       "hourlyRate": 65,
+                     *       "vatRate": 20,
+                     *       "startDate": "2026-11-23",
+                     *       "endDate": "2026-12-18",
+                     *       "status": "InProgress",
+                     *       "members": [
+                     *         {
+                     *           "userId": "01936a00-0000-7000-8000-0000000000e1",
+                     *           "displayName": "Alice Martin",
+                     *           "spentHours": 21.5,
+                     *           "billableHours": 20,
+                     *           "uninvoicedBillableHours": 8
+                     *         },
+                     *         {
+                     *           "userId": "01936a00-0000-7000-8000-0000000000e2",
+                     *           "displayName": "Bruno Petit",
+                     *           "spentHours": 16,
+                     *           "billableHours": 14,
+                     *           "uninvoicedBillableHours": 14
+                     *         }
+                     *       ],
+                     *       "time": {
+                     *         "spentHours": 37.5,
+                     *         "billableHours": 34,
+                     *         "uninvoicedBillableHours": 22,
+                     *         "billableAmount": 2210,
+                     *         "uninvoicedAmount": 1430,
+                     *         "hoursConsumedPercent": 93.8,
+                     *         "amountConsumedPercent": 69.1,
+                     *         "progressPercent": 93.8,
+                     *         "overBudget": false
+                     *       },
+                     *       "createdAt": "2026-11-23T17:30:00+00:00",
+                     *       "updatedAt": "2026-12-07T17:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProjectResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-invalid",
+                     *       "title": "La clé d'idempotence doit faire de 1 à 200 caractères imprimables.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/start",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           "La clé d'idempotence doit faire de 1 à 200 caractères imprimables."
+                     *         ]
+                     *       },
+                     *       "code": "idempotency_key_invalid",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/start",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/start",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-in-progress",
+                     *       "title": "Une requête avec cette clé d'idempotence est en cours de traitement.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/start",
+                     *       "code": "idempotency_key_in_progress",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/start",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CompleteProject: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /**
+                 * @description Id of the project (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936f00-0000-7000-8000-0000000000a1",
+                     *       "name": "Agencement de la boutique Durand",
+                     *       "code": "AGC-DURAND",
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "orderId": "01936d00-0000-7000-8000-0000000000b1",
+                     *       "orderNumber": "BC-2026-00012",
+                     *       "budgetHours": 40,
+                     *       "budgetAmount": 3200,
+                     *       "hourlyRate": 65,
+                     *       "vatRate": 20,
+                     *       "startDate": "2026-11-23",
+                     *       "endDate": "2026-12-18",
+                     *       "status": "InProgress",
+                     *       "members": [
+                     *         {
+                     *           "userId": "01936a00-0000-7000-8000-0000000000e1",
+                     *           "displayName": "Alice Martin",
+                     *           "spentHours": 21.5,
+                     *           "billableHours": 20,
+                     *           "uninvoicedBillableHours": 8
+                     *         },
+                     *         {
+                     *           "userId": "01936a00-0000-7000-8000-0000000000e2",
+                     *           "displayName": "Bruno Petit",
+                     *           "spentHours": 16,
+                     *           "billableHours": 14,
+                     *           "uninvoicedBillableHours": 14
+                     *         }
+                     *       ],
+                     *       "time": {
+                     *         "spentHours": 37.5,
+                     *         "billableHours": 34,
+                     *         "uninvoicedBillableHours": 22,
+                     *         "billableAmount": 2210,
+                     *         "uninvoicedAmount": 1430,
+                     *         "hoursConsumedPercent": 93.8,
+                     *         "amountConsumedPercent": 69.1,
+                     *         "progressPercent": 93.8,
+                     *         "overBudget": false
+                     *       },
+                     *       "createdAt": "2026-11-23T17:30:00+00:00",
+                     *       "updatedAt": "2026-12-07T17:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProjectResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-invalid",
+                     *       "title": "La clé d'idempotence doit faire de 1 à 200 caractères imprimables.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/complete",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           "La clé d'idempotence doit faire de 1 à 200 caractères imprimables."
+                     *         ]
+                     *       },
+                     *       "code": "idempotency_key_invalid",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/complete",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/complete",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-in-progress",
+                     *       "title": "Une requête avec cette clé d'idempotence est en cours de traitement.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/complete",
+                     *       "code": "idempotency_key_in_progress",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/complete",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CancelProject: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /**
+                 * @description Id of the project (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936f00-0000-7000-8000-0000000000a1",
+                     *       "name": "Agencement de la boutique Durand",
+                     *       "code": "AGC-DURAND",
+                     *       "customerId": "01936c00-1111-7000-8000-00000000c001",
+                     *       "customerName": "Menuiserie Durand SARL",
+                     *       "orderId": "01936d00-0000-7000-8000-0000000000b1",
+                     *       "orderNumber": "BC-2026-00012",
+                     *       "budgetHours": 40,
+                     *       "budgetAmount": 3200,
+                     *       "hourlyRate": 65,
+                     *       "vatRate": 20,
+                     *       "startDate": "2026-11-23",
+                     *       "endDate": "2026-12-18",
+                     *       "status": "InProgress",
+                     *       "members": [
+                     *         {
+                     *           "userId": "01936a00-0000-7000-8000-0000000000e1",
+                     *           "displayName": "Alice Martin",
+                     *           "spentHours": 21.5,
+                     *           "billableHours": 20,
+                     *           "uninvoicedBillableHours": 8
+                     *         },
+                     *         {
+                     *           "userId": "01936a00-0000-7000-8000-0000000000e2",
+                     *           "displayName": "Bruno Petit",
+                     *           "spentHours": 16,
+                     *           "billableHours": 14,
+                     *           "uninvoicedBillableHours": 14
+                     *         }
+                     *       ],
+                     *       "time": {
+                     *         "spentHours": 37.5,
+                     *         "billableHours": 34,
+                     *         "uninvoicedBillableHours": 22,
+                     *         "billableAmount": 2210,
+                     *         "uninvoicedAmount": 1430,
+                     *         "hoursConsumedPercent": 93.8,
+                     *         "amountConsumedPercent": 69.1,
+                     *         "progressPercent": 93.8,
+                     *         "overBudget": false
+                     *       },
+                     *       "createdAt": "2026-11-23T17:30:00+00:00",
+                     *       "updatedAt": "2026-12-07T17:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProjectResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-invalid",
+                     *       "title": "La clé d'idempotence doit faire de 1 à 200 caractères imprimables.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/cancel",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           "La clé d'idempotence doit faire de 1 à 200 caractères imprimables."
+                     *         ]
+                     *       },
+                     *       "code": "idempotency_key_invalid",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/cancel",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/cancel",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-in-progress",
+                     *       "title": "Une requête avec cette clé d'idempotence est en cours de traitement.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/cancel",
+                     *       "code": "idempotency_key_in_progress",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/cancel",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    InvoiceProjectTime: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /**
+                 * @description Id of the project (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "upTo": "2026-12-06",
+                 *       "entryIds": null,
+                 *       "invoiceId": null
+                 *     }
+                 */
+                "application/json": components["schemas"]["InvoiceTimeRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "invoiceId": "01936e00-0000-7000-8000-0000000000f2",
+                     *       "newInvoice": true,
+                     *       "entryCount": 4,
+                     *       "hours": 22,
+                     *       "amountExcludingVat": 1430,
+                     *       "entryIds": [
+                     *         "01936f00-0000-7000-8000-0000000000b7",
+                     *         "01936f00-0000-7000-8000-0000000000b8",
+                     *         "01936f00-0000-7000-8000-0000000000b9",
+                     *         "01936f00-0000-7000-8000-0000000000c0"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InvoiceTimeResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/invoice-time",
+                     *       "errors": {
+                     *         "upTo": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/invoice-time",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/invoice-time",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-in-progress",
+                     *       "title": "Une requête avec cette clé d'idempotence est en cours de traitement.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/invoice-time",
+                     *       "code": "idempotency_key_in_progress",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/reference-not-found",
+                     *       "title": "L'élément référencé n'existe pas.",
+                     *       "status": 422,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/invoice-time",
+                     *       "errors": {
+                     *         "invoiceId": [
+                     *           "L'élément référencé n'existe pas."
+                     *         ]
+                     *       },
+                     *       "code": "reference_not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/invoice-time",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListProjectTimeEntries: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size: 1 to 100 (default 25). Outside that range: 400 `limit_out_of_range`.
+                 * @example 25
+                 */
+                limit?: number;
+                /**
+                 * @description The `nextCursor` of the previous page (opaque); omit it for the first page. A cursor of another sort or a damaged one: 400 `cursor_invalid`.
+                 * @example eyJTb3J0IjoibmFtZSIsIlZhbHVlIjoiRHVwb250IiwiSWQiOiIwMTkzYTRmMiJ9
+                 */
+                after?: string;
+                /**
+                 * @description Sort field, prefixed with `-` for descending order; the fields this list offers and its default are in the operation's description. Another field: 400 `sort_unknown`.
+                 * @example -date
+                 */
+                sort?: string;
+                /**
+                 * @description The user whose time is listed or saved (its id); who may read or write whose time is in the operation's description.
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                userId?: string;
+                /**
+                 * @description First day of the period, inclusive (`yyyy-MM-dd`).
+                 * @example 2026-11-01
+                 */
+                from?: string;
+                /**
+                 * @description Last day of the period, inclusive (`yyyy-MM-dd`).
+                 * @example 2026-11-30
+                 */
+                to?: string;
+                /**
+                 * @description `true`: only billable time; `false`: only time that is not billable.
+                 * @example true
+                 */
+                billable?: boolean;
+                /**
+                 * @description `true`: only time already on an invoice (locked); `false`: only time not invoiced yet.
+                 * @example false
+                 */
+                invoiced?: boolean;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the project (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01936f00-0000-7000-8000-0000000000c1",
+                     *           "projectId": "01936f00-0000-7000-8000-0000000000a1",
+                     *           "projectName": "Agencement de la boutique Durand",
+                     *           "userId": "01936a00-0000-7000-8000-0000000000e1",
+                     *           "userName": "Alice Martin",
+                     *           "date": "2026-12-07",
+                     *           "minutes": 210,
+                     *           "hours": 3.5,
+                     *           "description": "Pose des étagères de la réserve",
+                     *           "billable": true,
+                     *           "invoiceId": null,
+                     *           "locked": false,
+                     *           "updatedAt": "2026-12-07T17:30:00+00:00"
+                     *         },
+                     *         {
+                     *           "id": "01936f00-0000-7000-8000-0000000000c0",
+                     *           "projectId": "01936f00-0000-7000-8000-0000000000a1",
+                     *           "projectName": "Agencement de la boutique Durand",
+                     *           "userId": "01936a00-0000-7000-8000-0000000000e2",
+                     *           "userName": "Bruno Petit",
+                     *           "date": "2026-12-04",
+                     *           "minutes": 420,
+                     *           "hours": 7,
+                     *           "description": "Découpe des plans de travail",
+                     *           "billable": true,
+                     *           "invoiceId": "01936e00-0000-7000-8000-0000000000f2",
+                     *           "locked": true,
+                     *           "updatedAt": "2026-12-04T17:30:00+00:00"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null,
+                     *       "hasMore": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TimeEntryList"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/limit-out-of-range",
+                     *       "title": "Le paramètre limit doit être compris entre 1 et 100.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries",
+                     *       "errors": {
+                     *         "limit": [
+                     *           "Le paramètre limit doit être compris entre 1 et 100."
+                     *         ]
+                     *       },
+                     *       "code": "limit_out_of_range",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateTimeEntry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /**
+                 * @description Id of the project (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "date": "2026-12-07",
+                 *       "minutes": 210,
+                 *       "description": "Pose des étagères de la réserve",
+                 *       "billable": true,
+                 *       "userId": null
+                 *     }
+                 */
+                "application/json": components["schemas"]["TimeEntryRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936f00-0000-7000-8000-0000000000c1",
+                     *       "projectId": "01936f00-0000-7000-8000-0000000000a1",
+                     *       "projectName": "Agencement de la boutique Durand",
+                     *       "userId": "01936a00-0000-7000-8000-0000000000e1",
+                     *       "userName": "Alice Martin",
+                     *       "date": "2026-12-07",
+                     *       "minutes": 210,
+                     *       "hours": 3.5,
+                     *       "description": "Pose des étagères de la réserve",
+                     *       "billable": true,
+                     *       "invoiceId": null,
+                     *       "locked": false,
+                     *       "updatedAt": "2026-12-07T17:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TimeEntryResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries",
+                     *       "errors": {
+                     *         "date": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-in-progress",
+                     *       "title": "Une requête avec cette clé d'idempotence est en cours de traitement.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries",
+                     *       "code": "idempotency_key_in_progress",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/reference-not-found",
+                     *       "title": "L'élément référencé n'existe pas.",
+                     *       "status": 422,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries",
+                     *       "errors": {
+                     *         "userId": [
+                     *           "L'élément référencé n'existe pas."
+                     *         ]
+                     *       },
+                     *       "code": "reference_not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetTimeEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the project (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                id: string;
+                /**
+                 * @description Id of the time entry, one of the project's.
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                entryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936f00-0000-7000-8000-0000000000c1",
+                     *       "projectId": "01936f00-0000-7000-8000-0000000000a1",
+                     *       "projectName": "Agencement de la boutique Durand",
+                     *       "userId": "01936a00-0000-7000-8000-0000000000e1",
+                     *       "userName": "Alice Martin",
+                     *       "date": "2026-12-07",
+                     *       "minutes": 210,
+                     *       "hours": 3.5,
+                     *       "description": "Pose des étagères de la réserve",
+                     *       "billable": true,
+                     *       "invoiceId": null,
+                     *       "locked": false,
+                     *       "updatedAt": "2026-12-07T17:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TimeEntryResponse"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries/{entryId}",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries/{entryId}",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries/{entryId}",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateTimeEntry: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag returned when the record was read. A stale value answers 412; a missing one 428.
+                 * @example "1234"
+                 */
+                "If-Match": string;
+            };
+            path: {
+                /**
+                 * @description Id of the project (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                id: string;
+                /**
+                 * @description Id of the time entry, one of the project's.
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                entryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "date": "2026-12-07",
+                 *       "minutes": 210,
+                 *       "description": "Pose des étagères de la réserve",
+                 *       "billable": true,
+                 *       "userId": null
+                 *     }
+                 */
+                "application/json": components["schemas"]["TimeEntryRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936f00-0000-7000-8000-0000000000c1",
+                     *       "projectId": "01936f00-0000-7000-8000-0000000000a1",
+                     *       "projectName": "Agencement de la boutique Durand",
+                     *       "userId": "01936a00-0000-7000-8000-0000000000e1",
+                     *       "userName": "Alice Martin",
+                     *       "date": "2026-12-07",
+                     *       "minutes": 210,
+                     *       "hours": 3.5,
+                     *       "description": "Pose des étagères de la réserve",
+                     *       "billable": true,
+                     *       "invoiceId": null,
+                     *       "locked": false,
+                     *       "updatedAt": "2026-12-07T17:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TimeEntryResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries/{entryId}",
+                     *       "errors": {
+                     *         "date": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries/{entryId}",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries/{entryId}",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/document-frozen",
+                     *       "title": "Ce document est validé : son contenu ne peut plus être modifié.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries/{entryId}",
+                     *       "code": "document_frozen",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The If-Match version is stale: someone changed the record since you read it. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/stale-version",
+                     *       "title": "Quelqu'un d'autre a modifié cet élément entre-temps : rechargez-le avant d'enregistrer.",
+                     *       "status": 412,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries/{entryId}",
+                     *       "code": "stale_version",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/reference-not-found",
+                     *       "title": "L'élément référencé n'existe pas.",
+                     *       "status": 422,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries/{entryId}",
+                     *       "errors": {
+                     *         "userId": [
+                     *           "L'élément référencé n'existe pas."
+                     *         ]
+                     *       },
+                     *       "code": "reference_not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The update lacks an If-Match header. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/if-match-required",
+                     *       "title": "Une modification doit indiquer la version lue (en-tête If-Match).",
+                     *       "status": 428,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries/{entryId}",
+                     *       "code": "if_match_required",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries/{entryId}",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeleteTimeEntry: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
+                "Idempotency-Key"?: string;
+                /**
+                 * @description The ETag returned when the record was read. A stale value answers 412; a missing one 428.
+                 * @example "1234"
+                 */
+                "If-Match": string;
+            };
+            path: {
+                /**
+                 * @description Id of the project (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                id: string;
+                /**
+                 * @description Id of the time entry, one of the project's.
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                entryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries/{entryId}",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries/{entryId}",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/document-frozen",
+                     *       "title": "Ce document est validé : son contenu ne peut plus être modifié.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries/{entryId}",
+                     *       "code": "document_frozen",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The If-Match version is stale: someone changed the record since you read it. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/stale-version",
+                     *       "title": "Quelqu'un d'autre a modifié cet élément entre-temps : rechargez-le avant d'enregistrer.",
+                     *       "status": 412,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries/{entryId}",
+                     *       "code": "stale_version",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The update lacks an If-Match header. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/if-match-required",
+                     *       "title": "Une modification doit indiquer la version lue (en-tête If-Match).",
+                     *       "status": 428,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries/{entryId}",
+                     *       "code": "if_match_required",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/projects/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/time-entries/{entryId}",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListTimeEntries: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size: 1 to 100 (default 25). Outside that range: 400 `limit_out_of_range`.
+                 * @example 25
+                 */
+                limit?: number;
+                /**
+                 * @description The `nextCursor` of the previous page (opaque); omit it for the first page. A cursor of another sort or a damaged one: 400 `cursor_invalid`.
+                 * @example eyJTb3J0IjoibmFtZSIsIlZhbHVlIjoiRHVwb250IiwiSWQiOiIwMTkzYTRmMiJ9
+                 */
+                after?: string;
+                /**
+                 * @description Sort field, prefixed with `-` for descending order; the fields this list offers and its default are in the operation's description. Another field: 400 `sort_unknown`.
+                 * @example -date
+                 */
+                sort?: string;
+                /**
+                 * @description The user whose time is listed or saved (its id); who may read or write whose time is in the operation's description.
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                userId?: string;
+                /**
+                 * @description Only the time entries of this project (its id).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                projectId?: string;
+                /**
+                 * @description First day of the period, inclusive (`yyyy-MM-dd`).
+                 * @example 2026-11-01
+                 */
+                from?: string;
+                /**
+                 * @description Last day of the period, inclusive (`yyyy-MM-dd`).
+                 * @example 2026-11-30
+                 */
+                to?: string;
+                /**
+                 * @description `true`: only billable time; `false`: only time that is not billable.
+                 * @example true
+                 */
+                billable?: boolean;
+                /**
+                 * @description `true`: only time already on an invoice (locked); `false`: only time not invoiced yet.
+                 * @example false
+                 */
+                invoiced?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01936f00-0000-7000-8000-0000000000c1",
+                     *           "projectId": "01936f00-0000-7000-8000-0000000000a1",
+                     *           "projectName": "Agencement de la boutique Durand",
+                     *           "userId": "01936a00-0000-7000-8000-0000000000e1",
+                     *           "userName": "Alice Martin",
+                     *           "date": "2026-12-07",
+                     *           "minutes": 210,
+                     *           "hours": 3.5,
+                     *           "description": "Pose des étagères de la réserve",
+                     *           "billable": true,
+                     *           "invoiceId": null,
+                     *           "locked": false,
+                     *           "updatedAt": "2026-12-07T17:30:00+00:00"
+                     *         },
+                     *         {
+                     *           "id": "01936f00-0000-7000-8000-0000000000c0",
+                     *           "projectId": "01936f00-0000-7000-8000-0000000000a1",
+                     *           "projectName": "Agencement de la boutique Durand",
+                     *           "userId": "01936a00-0000-7000-8000-0000000000e2",
+                     *           "userName": "Bruno Petit",
+                     *           "date": "2026-12-04",
+                     *           "minutes": 420,
+                     *           "hours": 7,
+                     *           "description": "Découpe des plans de travail",
+                     *           "billable": true,
+                     *           "invoiceId": "01936e00-0000-7000-8000-0000000000f2",
+                     *           "locked": true,
+                     *           "updatedAt": "2026-12-04T17:30:00+00:00"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null,
+                     *       "hasMore": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TimeEntryList"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/limit-out-of-range",
+                     *       "title": "Le paramètre limit doit être compris entre 1 et 100.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/time-entries",
+                     *       "errors": {
+                     *         "limit": [
+                     *           "Le paramètre limit doit être compris entre 1 et 100."
+                     *         ]
+                     *       },
+                     *       "code": "limit_out_of_range",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/time-entries",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/time-entries",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/time-entries",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SaveTimesheet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The user whose time is listed or saved (its id); who may read or write whose time is in the operation's description.
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                userId: string;
+                /**
+                 * @description The Monday the week starts on (`yyyy-MM-dd`).
+                 * @example 2026-11-30
+                 */
+                weekStart: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "cells": [
+                 *         {
+                 *           "projectId": "01936f00-0000-7000-8000-0000000000a1",
+                 *           "date": "2026-12-07",
+                 *           "minutes": 210,
+                 *           "description": "Pose des étagères de la réserve",
+                 *           "billable": true
+                 *         },
+                 *         {
+                 *           "projectId": "01936f00-0000-7000-8000-0000000000a1",
+                 *           "date": "2026-12-08",
+                 *           "minutes": 450,
+                 *           "description": null,
+                 *           "billable": null
+                 *         },
+                 *         {
+                 *           "projectId": "01936f00-0000-7000-8000-0000000000a1",
+                 *           "date": "2026-12-09",
+                 *           "minutes": 0,
+                 *           "description": null,
+                 *           "billable": null
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["TimesheetRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "userId": "01936a00-0000-7000-8000-0000000000e1",
+                     *       "weekStart": "2026-12-07",
+                     *       "weekEnd": "2026-12-13",
+                     *       "totalMinutes": 660,
+                     *       "entries": [
+                     *         {
+                     *           "id": "01936f00-0000-7000-8000-0000000000c1",
+                     *           "projectId": "01936f00-0000-7000-8000-0000000000a1",
+                     *           "projectName": "Agencement de la boutique Durand",
+                     *           "userId": "01936a00-0000-7000-8000-0000000000e1",
+                     *           "userName": "Alice Martin",
+                     *           "date": "2026-12-07",
+                     *           "minutes": 210,
+                     *           "hours": 3.5,
+                     *           "description": "Pose des étagères de la réserve",
+                     *           "billable": true,
+                     *           "invoiceId": null,
+                     *           "locked": false,
+                     *           "updatedAt": "2026-12-07T17:30:00+00:00"
+                     *         },
+                     *         {
+                     *           "id": "01936f00-0000-7000-8000-0000000000c2",
+                     *           "projectId": "01936f00-0000-7000-8000-0000000000a1",
+                     *           "projectName": "Agencement de la boutique Durand",
+                     *           "userId": "01936a00-0000-7000-8000-0000000000e1",
+                     *           "userName": "Alice Martin",
+                     *           "date": "2026-12-08",
+                     *           "minutes": 450,
+                     *           "hours": 7.5,
+                     *           "description": null,
+                     *           "billable": true,
+                     *           "invoiceId": null,
+                     *           "locked": false,
+                     *           "updatedAt": "2026-12-07T17:30:00+00:00"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TimesheetResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/timesheets/{userId}/{weekStart}",
+                     *       "errors": {
+                     *         "cells": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/timesheets/{userId}/{weekStart}",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/timesheets/{userId}/{weekStart}",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/document-frozen",
+                     *       "title": "Ce document est validé : son contenu ne peut plus être modifié.",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/timesheets/{userId}/{weekStart}",
+                     *       "code": "document_frozen",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-reused",
+                     *       "title": "Cette clé d'idempotence a déjà servi pour une autre requête.",
+                     *       "status": 422,
+                     *       "instance": "/api/v1/timesheets/{userId}/{weekStart}",
+                     *       "code": "idempotency_key_reused",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/timesheets/{userId}/{weekStart}",
                      *       "code": "rate_limited",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }
