@@ -265,7 +265,6 @@ api.MapOrdersEndpoints();
 api.MapInvoicingEndpoints();
 Koban.Api.Features.Contracts.ContractsEndpoints.MapContractsEndpoints(api);
 api.MapRemindersEndpoints();
-api.MapContractBillingEndpoints();
 api.MapPaymentsEndpoints();
 api.MapAccountingEndpoints();
 Koban.Api.Features.Compliance.ComplianceEndpoints.MapComplianceEndpoints(api);

@@ -70,6 +70,7 @@ public static class DemoSeeder
         var sales = userIds[UserRole.Sales];
         actor.Impersonate(signup.CompanyId, sales.Id, sales.Name);
         var salesIds = await SalesDemo.SeedAsync(mediator, sales.Id, await services.GetRequiredService<Koban.Api.Infrastructure.Tenancy.CompanyClock>().TodayAsync(ct), ct);
+        await ContractDemo.SeedAsync(mediator, db, salesIds, await services.GetRequiredService<Koban.Api.Infrastructure.Tenancy.CompanyClock>().TodayAsync(ct), ct);
         // Invoices and credit notes are the accountant's.
         var accountant = userIds[UserRole.Accountant];
         actor.Impersonate(signup.CompanyId, accountant.Id, accountant.Name);

@@ -43,6 +43,16 @@ public sealed class DemoDataTests : ApiTest
             quotes.Distinct().Order().ShouldBe(["Accepted", "Draft", "Refused", "Sent"]);
             var opportunities = (await (await admin.GetAsync("/api/v1/opportunities")).Json()).GetProperty("items").EnumerateArray().Select(o => o.GetProperty("stage").GetString()!).ToList();
             opportunities.Distinct().Order().ShouldBe(["Lost", "Open", "Won"]);
+            // ContractDemo: an active monthly contract started five months ago, and a yearly one to renew within 60 days.
+            var contracts = (await (await admin.GetAsync("/api/v1/contracts?status=Active")).Json()).GetProperty("items").EnumerateArray().ToList();
+            contracts.Select(c => c.GetProperty("periodicity").GetString()!).Order().ShouldBe(["Monthly", "Yearly"]);
+            var monthlyContract = contracts.Single(c => c.GetProperty("periodicity").GetString() == "Monthly");
+            DateOnly.Parse(monthlyContract.GetProperty("startDate").GetString()!, System.Globalization.CultureInfo.InvariantCulture)
+                .ShouldBeLessThan(DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(-4), "started months ago");
+            monthlyContract.GetProperty("monthlyRecurringRevenue").GetDecimal().ShouldBe(89m);
+            var renewals = await (await admin.GetAsync("/api/v1/contracts/renewals?within=60")).Json();
+            renewals.GetProperty("count").GetInt32().ShouldBe(1);
+            renewals.GetProperty("items")[0].GetProperty("noticeDeadlinePassed").GetBoolean().ShouldBeTrue();
             var overview = await (await admin.GetAsync("/api/v1/billing-schedule")).Json();
             overview.GetProperty("ordersLeftToInvoice").GetArrayLength().ShouldBeGreaterThanOrEqualTo(1);
 

@@ -2054,6 +2054,78 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/contracts/{id}/periods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The billing periods of a contract
+         * @description Every period of the contract's terms so far, oldest first: `Invoiced` ones with their invoice (number once validated, status, total including VAT) and the amount billed excluding VAT; `Due` ones (billing date come, billed by the next run or by `POST …/invoice-due-periods`) and `Upcoming` ones with what they would bill at today's prices. A period cut by the contract's end shows its pro-rata factor. A draft contract has none.
+         *
+         *     Requires the permission `contracts:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["ListContractPeriods"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}/invoice-due-periods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Invoice a contract's due periods now
+         * @description Does for one contract what the hourly billing job does: every period whose billing date has come (in advance: its first day; in arrears: the day after its last) and that has no invoice gets one — a draft direct invoice to the contract's customer whose lines carry the period's service dates, or validated and e-mailed per the company's setting — and a term end passed renews the contract tacitly or expires it. Each period and its invoice are written in one transaction; a period billed meanwhile by the job is skipped, never billed twice. Returns the periods billed by this call (an empty list when none was due). Invoices are the accountant's: the right is `invoices:write` (Accountant, Admin). 409 `invalid_state_transition` on a draft contract.
+         *
+         *     Requires the permission `invoices:write` (role matrix for users, scope for API keys).
+         */
+        post: operations["InvoiceContractDuePeriods"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/billing-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the contract billing settings
+         * @description "Factures de contrat : brouillon | validées et envoyées": whether the billing run leaves each period's invoice as a draft (`Draft`, the default) or validates and e-mails it (`ValidateAndSend`), and how many days before a contract's notice deadline its owner is reminded (30 by default). Returns an `ETag` for the update (`"0"` while never saved).
+         *
+         *     Requires the permission `contracts:read` (role matrix for users, scope for API keys).
+         */
+        get: operations["GetContractBillingSettings"];
+        /**
+         * Change the contract billing settings
+         * @description A company setting (Admin): `invoicing` `Draft` or `ValidateAndSend` — with `ValidateAndSend` each period invoice the billing run creates is validated at once (numbered in the invoice sequence, on the day of the run) and e-mailed to the customer's billing contact; a refusal (mandatory mention missing, no billing e-mail) leaves it as a draft, or validated and unsent, for the accountant. `noticeReminderDays` 0 to 365 (422 `contract_billing_settings_invalid`). Recorded in the audit log. Send the `ETag` of the settings you read in `If-Match` (412 when someone saved them meanwhile).
+         *
+         *     Requires the permission `company:write` (role matrix for users, scope for API keys).
+         */
+        put: operations["UpdateContractBillingSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reminders/settings": {
         parameters: {
             query?: never;
@@ -2148,78 +2220,6 @@ export interface paths {
          *     Requires the permission `receivables:write` (role matrix for users, scope for API keys).
          */
         post: operations["InvoiceLateFees"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/contracts/billing-settings": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Get the contract billing settings
-         * @description "Factures de contrat : brouillon | validées et envoyées": whether the billing run leaves each period's invoice as a draft (`Draft`, the default) or validates and e-mails it (`ValidateAndSend`), and how many days before a contract's notice deadline its owner is reminded (30 by default). Returns an `ETag` for the update (`"0"` while never saved).
-         *
-         *     Requires the permission `contracts:read` (role matrix for users, scope for API keys).
-         */
-        get: operations["GetContractBillingSettings"];
-        /**
-         * Change the contract billing settings
-         * @description A company setting (Admin): `invoicing` `Draft` or `ValidateAndSend` — with `ValidateAndSend` each period invoice the billing run creates is validated at once (numbered in the invoice sequence, on the day of the run) and e-mailed to the customer's billing contact; a refusal (mandatory mention missing, no billing e-mail) leaves it as a draft, or validated and unsent, for the accountant. `noticeReminderDays` 0 to 365 (422 `contract_billing_settings_invalid`). Recorded in the audit log. Send the `ETag` of the settings you read in `If-Match` (412 when someone saved them meanwhile).
-         *
-         *     Requires the permission `company:write` (role matrix for users, scope for API keys).
-         */
-        put: operations["UpdateContractBillingSettings"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/contracts/{id}/periods": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The billing periods of a contract
-         * @description Every period of the contract's terms so far, oldest first: `Invoiced` ones with their invoice (number once validated, status, total including VAT) and the amount billed excluding VAT; `Due` ones (billing date come, billed by the next run or by `POST …/invoice-due-periods`) and `Upcoming` ones with what they would bill at today's prices. A period cut by the contract's end shows its pro-rata factor. A draft contract has none.
-         *
-         *     Requires the permission `contracts:read` (role matrix for users, scope for API keys).
-         */
-        get: operations["ListContractPeriods"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/contracts/{id}/invoice-due-periods": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Invoice a contract's due periods now
-         * @description Does for one contract what the hourly billing job does: every period whose billing date has come (in advance: its first day; in arrears: the day after its last) and that has no invoice gets one — a draft direct invoice to the contract's customer whose lines carry the period's service dates, or validated and e-mailed per the company's setting — and a term end passed renews the contract tacitly or expires it. Each period and its invoice are written in one transaction; a period billed meanwhile by the job is skipped, never billed twice. Returns the periods billed by this call (an empty list when none was due). Invoices are the accountant's: the right is `invoices:write` (Accountant, Admin). 409 `invalid_state_transition` on a draft contract.
-         *
-         *     Requires the permission `invoices:write` (role matrix for users, scope for API keys).
-         */
-        post: operations["InvoiceContractDuePeriods"];
         delete?: never;
         options?: never;
         head?: never;
@@ -27505,6 +27505,607 @@ export interface operations {
             };
         };
     };
+    ListContractPeriods: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the contract (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "01937a00-0000-7000-8000-0000000000d1",
+                     *         "termNumber": 1,
+                     *         "start": "2027-01-31",
+                     *         "end": "2027-02-27",
+                     *         "billingDate": "2027-01-31",
+                     *         "proRataFactor": 1,
+                     *         "amountExcludingVat": 49,
+                     *         "state": "Invoiced",
+                     *         "invoiceId": "01937a00-0000-7000-8000-0000000000e1",
+                     *         "invoiceNumber": "FA-2027-00007",
+                     *         "invoiceStatus": "Validated",
+                     *         "invoiceTotalIncludingVat": 58.8
+                     *       },
+                     *       {
+                     *         "id": null,
+                     *         "termNumber": 1,
+                     *         "start": "2027-02-28",
+                     *         "end": "2027-03-30",
+                     *         "billingDate": "2027-02-28",
+                     *         "proRataFactor": 1,
+                     *         "amountExcludingVat": 49,
+                     *         "state": "Due",
+                     *         "invoiceId": null,
+                     *         "invoiceNumber": null,
+                     *         "invoiceStatus": null,
+                     *         "invoiceTotalIncludingVat": null
+                     *       },
+                     *       {
+                     *         "id": null,
+                     *         "termNumber": 1,
+                     *         "start": "2027-03-31",
+                     *         "end": "2027-04-29",
+                     *         "billingDate": "2027-03-31",
+                     *         "proRataFactor": 1,
+                     *         "amountExcludingVat": 49,
+                     *         "state": "Upcoming",
+                     *         "invoiceId": null,
+                     *         "invoiceNumber": null,
+                     *         "invoiceStatus": null,
+                     *         "invoiceTotalIncludingVat": null
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["ContractPeriodResponse"][];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/periods",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/periods",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in your company (another company's id is answered exactly like a missing one). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/not-found",
+                     *       "title": "Cet élément n'existe pas.",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/periods",
+                     *       "code": "not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/periods",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    InvoiceContractDuePeriods: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
+                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /**
+                 * @description Id of the contract (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
+                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "periodId": "01937a00-0000-7000-8000-0000000000d1",
+                     *         "contractId": "01937a00-0000-7000-8000-0000000000c1",
+                     *         "contractReference": "CT-00001",
+                     *         "start": "2027-01-31",
+                     *         "end": "2027-02-27",
+                     *         "billingDate": "2027-01-31",
+                     *         "proRataFactor": 1,
+                     *         "amountExcludingVat": 49,
+                     *         "invoiceId": "01937a00-0000-7000-8000-0000000000e1",
+                     *         "invoiceNumber": "FA-2027-00007",
+                     *         "invoiceStatus": "Validated",
+                     *         "sent": true
+                     *       },
+                     *       {
+                     *         "periodId": "01937a00-0000-7000-8000-0000000000d2",
+                     *         "contractId": "01937a00-0000-7000-8000-0000000000c1",
+                     *         "contractReference": "CT-00001",
+                     *         "start": "2027-02-28",
+                     *         "end": "2027-03-30",
+                     *         "billingDate": "2027-02-28",
+                     *         "proRataFactor": 1,
+                     *         "amountExcludingVat": 49,
+                     *         "invoiceId": "01937a00-0000-7000-8000-0000000000e2",
+                     *         "invoiceNumber": "FA-2027-00008",
+                     *         "invoiceStatus": "Validated",
+                     *         "sent": true
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["ContractPeriodInvoiceResponse"][];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/idempotency-key-invalid",
+                     *       "title": "La clé d'idempotence doit faire de 1 à 200 caractères imprimables.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/invoice-due-periods",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           "La clé d'idempotence doit faire de 1 à 200 caractères imprimables."
+                     *         ]
+                     *       },
+                     *       "code": "idempotency_key_invalid",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/invoice-due-periods",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/invoice-due-periods",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in your company (another company's id is answered exactly like a missing one). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/not-found",
+                     *       "title": "Cet élément n'existe pas.",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/invoice-due-periods",
+                     *       "code": "not_found",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/invalid-state-transition",
+                     *       "title": "Cette action n'est pas possible dans l'état actuel du document (Draft).",
+                     *       "status": 409,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/invoice-due-periods",
+                     *       "code": "invalid_state_transition",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/invoice-due-periods",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetContractBillingSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "invoicing": "ValidateAndSend",
+                     *       "noticeReminderDays": 30,
+                     *       "configured": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ContractBillingSettingsResponse"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/contracts/billing-settings",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/contracts/billing-settings",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/contracts/billing-settings",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateContractBillingSettings: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag returned when the record was read. A stale value answers 412; a missing one 428.
+                 * @example "1234"
+                 */
+                "If-Match": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "invoicing": "ValidateAndSend",
+                 *       "noticeReminderDays": 30
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateContractBillingSettingsRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "invoicing": "ValidateAndSend",
+                     *       "noticeReminderDays": 30,
+                     *       "configured": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ContractBillingSettingsResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/validation-failed",
+                     *       "title": "La requête contient des valeurs invalides.",
+                     *       "status": 400,
+                     *       "instance": "/api/v1/contracts/billing-settings",
+                     *       "errors": {
+                     *         "invoicing": [
+                     *           "Ce champ est obligatoire."
+                     *         ]
+                     *       },
+                     *       "code": "validation_failed",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session cookie or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/unauthenticated",
+                     *       "title": "Vous devez vous connecter.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/contracts/billing-settings",
+                     *       "code": "unauthenticated",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/forbidden",
+                     *       "title": "Votre rôle ne permet pas cette action.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/contracts/billing-settings",
+                     *       "code": "forbidden",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The If-Match version is stale: someone changed the record since you read it. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/stale-version",
+                     *       "title": "Quelqu'un d'autre a modifié cet élément entre-temps : rechargez-le avant d'enregistrer.",
+                     *       "status": 412,
+                     *       "instance": "/api/v1/contracts/billing-settings",
+                     *       "code": "stale_version",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/contract-billing-settings-invalid",
+                     *       "title": "Paramètres de facturation des contrats invalides : mode « Draft » ou « ValidateAndSend », rappel de 0 à 365 jours avant la date limite de préavis.",
+                     *       "status": 422,
+                     *       "instance": "/api/v1/contracts/billing-settings",
+                     *       "errors": {
+                     *         "noticeReminderDays": [
+                     *           "Paramètres de facturation des contrats invalides : mode « Draft » ou « ValidateAndSend », rappel de 0 à 365 jours avant la date limite de préavis."
+                     *         ]
+                     *       },
+                     *       "code": "contract_billing_settings_invalid",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The update lacks an If-Match header. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/if-match-required",
+                     *       "title": "Une modification doit indiquer la version lue (en-tête If-Match).",
+                     *       "status": 428,
+                     *       "instance": "/api/v1/contracts/billing-settings",
+                     *       "code": "if_match_required",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://koban.fr/problems/rate-limited",
+                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
+                     *       "status": 429,
+                     *       "instance": "/api/v1/contracts/billing-settings",
+                     *       "code": "rate_limited",
+                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     GetReminderSettings: {
         parameters: {
             query?: never;
@@ -28540,607 +29141,6 @@ export interface operations {
                      *       "title": "Trop de requêtes : réessayez dans quelques instants.",
                      *       "status": 429,
                      *       "instance": "/api/v1/invoices/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/late-fees",
-                     *       "code": "rate_limited",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    GetContractBillingSettings: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "invoicing": "ValidateAndSend",
-                     *       "noticeReminderDays": 30,
-                     *       "configured": true
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ContractBillingSettingsResponse"];
-                };
-            };
-            /** @description No valid session cookie or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/unauthenticated",
-                     *       "title": "Vous devez vous connecter.",
-                     *       "status": 401,
-                     *       "instance": "/api/v1/contracts/billing-settings",
-                     *       "code": "unauthenticated",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/forbidden",
-                     *       "title": "Votre rôle ne permet pas cette action.",
-                     *       "status": 403,
-                     *       "instance": "/api/v1/contracts/billing-settings",
-                     *       "code": "forbidden",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/rate-limited",
-                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
-                     *       "status": 429,
-                     *       "instance": "/api/v1/contracts/billing-settings",
-                     *       "code": "rate_limited",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    UpdateContractBillingSettings: {
-        parameters: {
-            query?: never;
-            header: {
-                /**
-                 * @description The ETag returned when the record was read. A stale value answers 412; a missing one 428.
-                 * @example "1234"
-                 */
-                "If-Match": string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "invoicing": "ValidateAndSend",
-                 *       "noticeReminderDays": 30
-                 *     }
-                 */
-                "application/json": components["schemas"]["UpdateContractBillingSettingsRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "invoicing": "ValidateAndSend",
-                     *       "noticeReminderDays": 30,
-                     *       "configured": true
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ContractBillingSettingsResponse"];
-                };
-            };
-            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/validation-failed",
-                     *       "title": "La requête contient des valeurs invalides.",
-                     *       "status": 400,
-                     *       "instance": "/api/v1/contracts/billing-settings",
-                     *       "errors": {
-                     *         "invoicing": [
-                     *           "Ce champ est obligatoire."
-                     *         ]
-                     *       },
-                     *       "code": "validation_failed",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description No valid session cookie or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/unauthenticated",
-                     *       "title": "Vous devez vous connecter.",
-                     *       "status": 401,
-                     *       "instance": "/api/v1/contracts/billing-settings",
-                     *       "code": "unauthenticated",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/forbidden",
-                     *       "title": "Votre rôle ne permet pas cette action.",
-                     *       "status": 403,
-                     *       "instance": "/api/v1/contracts/billing-settings",
-                     *       "code": "forbidden",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The If-Match version is stale: someone changed the record since you read it. */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/stale-version",
-                     *       "title": "Quelqu'un d'autre a modifié cet élément entre-temps : rechargez-le avant d'enregistrer.",
-                     *       "status": 412,
-                     *       "instance": "/api/v1/contracts/billing-settings",
-                     *       "code": "stale_version",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description A business rule refused the request (`code` says which), an id inside the body is unknown (`reference_not_found`), or an Idempotency-Key was reused with another body. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/contract-billing-settings-invalid",
-                     *       "title": "Paramètres de facturation des contrats invalides : mode « Draft » ou « ValidateAndSend », rappel de 0 à 365 jours avant la date limite de préavis.",
-                     *       "status": 422,
-                     *       "instance": "/api/v1/contracts/billing-settings",
-                     *       "errors": {
-                     *         "noticeReminderDays": [
-                     *           "Paramètres de facturation des contrats invalides : mode « Draft » ou « ValidateAndSend », rappel de 0 à 365 jours avant la date limite de préavis."
-                     *         ]
-                     *       },
-                     *       "code": "contract_billing_settings_invalid",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The update lacks an If-Match header. */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/if-match-required",
-                     *       "title": "Une modification doit indiquer la version lue (en-tête If-Match).",
-                     *       "status": 428,
-                     *       "instance": "/api/v1/contracts/billing-settings",
-                     *       "code": "if_match_required",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/rate-limited",
-                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
-                     *       "status": 429,
-                     *       "instance": "/api/v1/contracts/billing-settings",
-                     *       "code": "rate_limited",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    ListContractPeriods: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description Id of the contract (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
-                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
-                 */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "id": "01937a00-0000-7000-8000-0000000000d1",
-                     *         "termNumber": 1,
-                     *         "start": "2027-01-31",
-                     *         "end": "2027-02-27",
-                     *         "billingDate": "2027-01-31",
-                     *         "proRataFactor": 1,
-                     *         "amountExcludingVat": 49,
-                     *         "state": "Invoiced",
-                     *         "invoiceId": "01937a00-0000-7000-8000-0000000000e1",
-                     *         "invoiceNumber": "FA-2027-00007",
-                     *         "invoiceStatus": "Validated",
-                     *         "invoiceTotalIncludingVat": 58.8
-                     *       },
-                     *       {
-                     *         "id": null,
-                     *         "termNumber": 1,
-                     *         "start": "2027-02-28",
-                     *         "end": "2027-03-30",
-                     *         "billingDate": "2027-02-28",
-                     *         "proRataFactor": 1,
-                     *         "amountExcludingVat": 49,
-                     *         "state": "Due",
-                     *         "invoiceId": null,
-                     *         "invoiceNumber": null,
-                     *         "invoiceStatus": null,
-                     *         "invoiceTotalIncludingVat": null
-                     *       },
-                     *       {
-                     *         "id": null,
-                     *         "termNumber": 1,
-                     *         "start": "2027-03-31",
-                     *         "end": "2027-04-29",
-                     *         "billingDate": "2027-03-31",
-                     *         "proRataFactor": 1,
-                     *         "amountExcludingVat": 49,
-                     *         "state": "Upcoming",
-                     *         "invoiceId": null,
-                     *         "invoiceNumber": null,
-                     *         "invoiceStatus": null,
-                     *         "invoiceTotalIncludingVat": null
-                     *       }
-                     *     ]
-                     */
-                    "application/json": components["schemas"]["ContractPeriodResponse"][];
-                };
-            };
-            /** @description No valid session cookie or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/unauthenticated",
-                     *       "title": "Vous devez vous connecter.",
-                     *       "status": 401,
-                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/periods",
-                     *       "code": "unauthenticated",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/forbidden",
-                     *       "title": "Votre rôle ne permet pas cette action.",
-                     *       "status": 403,
-                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/periods",
-                     *       "code": "forbidden",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description No such record in your company (another company's id is answered exactly like a missing one). */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/not-found",
-                     *       "title": "Cet élément n'existe pas.",
-                     *       "status": 404,
-                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/periods",
-                     *       "code": "not_found",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/rate-limited",
-                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
-                     *       "status": 429,
-                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/periods",
-                     *       "code": "rate_limited",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    InvoiceContractDuePeriods: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description Any unique string (a UUID is fine). Retrying with the same key and body returns the first response, marked `Idempotent-Replayed: true`, without doing the work twice; the same key with another body is refused (422). Kept 48 hours.
-                 * @example 5b0f4f3e-8a43-4c52-9f0e-2d7f1c9a6b31
-                 */
-                "Idempotency-Key"?: string;
-            };
-            path: {
-                /**
-                 * @description Id of the contract (a UUIDv7 of your company; another company's id answers 404 like an unknown one).
-                 * @example 0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f
-                 */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "periodId": "01937a00-0000-7000-8000-0000000000d1",
-                     *         "contractId": "01937a00-0000-7000-8000-0000000000c1",
-                     *         "contractReference": "CT-00001",
-                     *         "start": "2027-01-31",
-                     *         "end": "2027-02-27",
-                     *         "billingDate": "2027-01-31",
-                     *         "proRataFactor": 1,
-                     *         "amountExcludingVat": 49,
-                     *         "invoiceId": "01937a00-0000-7000-8000-0000000000e1",
-                     *         "invoiceNumber": "FA-2027-00007",
-                     *         "invoiceStatus": "Validated",
-                     *         "sent": true
-                     *       },
-                     *       {
-                     *         "periodId": "01937a00-0000-7000-8000-0000000000d2",
-                     *         "contractId": "01937a00-0000-7000-8000-0000000000c1",
-                     *         "contractReference": "CT-00001",
-                     *         "start": "2027-02-28",
-                     *         "end": "2027-03-30",
-                     *         "billingDate": "2027-02-28",
-                     *         "proRataFactor": 1,
-                     *         "amountExcludingVat": 49,
-                     *         "invoiceId": "01937a00-0000-7000-8000-0000000000e2",
-                     *         "invoiceNumber": "FA-2027-00008",
-                     *         "invoiceStatus": "Validated",
-                     *         "sent": true
-                     *       }
-                     *     ]
-                     */
-                    "application/json": components["schemas"]["ContractPeriodInvoiceResponse"][];
-                };
-            };
-            /** @description Invalid input: `errors` names each field and the rule it breaks (also for malformed JSON). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/idempotency-key-invalid",
-                     *       "title": "La clé d'idempotence doit faire de 1 à 200 caractères imprimables.",
-                     *       "status": 400,
-                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/invoice-due-periods",
-                     *       "errors": {
-                     *         "Idempotency-Key": [
-                     *           "La clé d'idempotence doit faire de 1 à 200 caractères imprimables."
-                     *         ]
-                     *       },
-                     *       "code": "idempotency_key_invalid",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description No valid session cookie or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/unauthenticated",
-                     *       "title": "Vous devez vous connecter.",
-                     *       "status": 401,
-                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/invoice-due-periods",
-                     *       "code": "unauthenticated",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Authenticated, but the role or API-key scopes do not allow this (or a temporary password must be changed first, or the CSRF token is missing). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/forbidden",
-                     *       "title": "Votre rôle ne permet pas cette action.",
-                     *       "status": 403,
-                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/invoice-due-periods",
-                     *       "code": "forbidden",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description No such record in your company (another company's id is answered exactly like a missing one). */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/not-found",
-                     *       "title": "Cet élément n'existe pas.",
-                     *       "status": 404,
-                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/invoice-due-periods",
-                     *       "code": "not_found",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Conflict with the record's state, or a request with this Idempotency-Key is still running. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/invalid-state-transition",
-                     *       "title": "Cette action n'est pas possible dans l'état actuel du document (Draft).",
-                     *       "status": 409,
-                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/invoice-due-periods",
-                     *       "code": "invalid_state_transition",
-                     *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit reached: retry after the number of seconds in Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://koban.fr/problems/rate-limited",
-                     *       "title": "Trop de requêtes : réessayez dans quelques instants.",
-                     *       "status": 429,
-                     *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/invoice-due-periods",
                      *       "code": "rate_limited",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }

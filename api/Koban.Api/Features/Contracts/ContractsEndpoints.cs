@@ -20,5 +20,9 @@ public static class ContractsEndpoints
         TerminateContractHandler.Map(contracts);
         RenewContractHandler.Map(contracts);
         LetContractExpireHandler.Map(contracts);
+        ListContractPeriods.Map(contracts);
+        InvoiceContractDuePeriods.Map(contracts);
+        GetContractBillingSettings.Map(contracts);
+        UpdateContractBillingSettings.Map(contracts);
     }
 }

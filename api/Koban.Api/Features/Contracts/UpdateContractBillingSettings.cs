@@ -40,7 +40,7 @@ public sealed class UpdateContractBillingSettingsHandler(KobanDbContext db, Audi
             db.Entry(settings).Property(x => x.Version).OriginalValue = command.ExpectedVersion;
             settings.Update(r.Invoicing, r.NoticeReminderDays);
         }
-        audit.Record("contracts.billing_settings_updated", "company", actor.RequireCompanyId(), before, new { settings.Invoicing, settings.NoticeReminderDays });
+        audit.Record("contract.billing_settings_updated", "company", actor.RequireCompanyId(), before, new { settings.Invoicing, settings.NoticeReminderDays });
         try
         {
             await db.SaveChangesAsync(cancellationToken);
