@@ -43,6 +43,18 @@ public sealed class CompanyIsolationTests : ApiTest
             lines = new[] { new { kind = "Free", description = "Facture secrète de A", quantity = 1m, unitCode = "C62", unitPrice = 10m, vatRate = 20m, nature = "Service" } },
         })).Json()).GetProperty("id").GetGuid();
         var aCreditNote = Guid.CreateVersion7();
+        var aContract = (await (await a.Admin.PostAsJsonAsync("/api/v1/contracts", new
+        {
+            customerId = aCustomerId,
+            startDate = "2026-01-01",
+            termMonths = 12,
+            periodicity = "Monthly",
+            timing = "InAdvance",
+            tacitRenewal = true,
+            noticeMonths = 1,
+            lines = new[] { new { kind = "Free", description = "Contrat secret de A", quantity = 1m, unitCode = "C62", unitPrice = 10m, vatRate = 20m, nature = "Service" } },
+        })).Json()).GetProperty("id").GetGuid();
+        await a.Admin.PostAsync($"/api/v1/contracts/{aContract}/activate", null);
         var aClosure = (await (await a.Admin.PostAsJsonAsync("/api/v1/compliance/closures", new { kind = "Month", year = 2025, month = 1 })).Json()).GetProperty("id").GetGuid();
         byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 42, 42, 42];
         await a.Admin.PutAsync("/api/v1/company/logo", new MultipartFormDataContent { { new ByteArrayContent(png), "file", "a.png" } });
@@ -59,7 +71,7 @@ public sealed class CompanyIsolationTests : ApiTest
         var b = await NewCompanyAsync("Entreprise B SARL");
         var secrets = new[] { a.Id.ToString(), aUserId.ToString(), aKeyId.ToString(), aUserEmail, a.AdminEmail, "Entreprise A SAS",
             aCustomerId.ToString(), aContactId.ToString(), aProductId.ToString(), "Client secret de A", "SECRET-A", "claire@durand.fr",
-            aOpportunity.ToString(), aQuote.ToString(), aOrder.ToString(), "Affaire secrète de A", aInvoice.ToString(), "Facture secrète de A", aClosure.ToString(), aInvitee, aInviteeId.ToString(), aEmailId.ToString(), aPayment.ToString(), "CHQ secret de A", aExport.ToString() };
+            aOpportunity.ToString(), aQuote.ToString(), aOrder.ToString(), "Affaire secrète de A", aInvoice.ToString(), "Facture secrète de A", aClosure.ToString(), aInvitee, aInviteeId.ToString(), aEmailId.ToString(), aPayment.ToString(), "CHQ secret de A", aExport.ToString(), aContract.ToString(), "Contrat secret de A" };
         var idsByResource = new Dictionary<string, Guid>
         {
             ["/api/v1/users/{id}"] = aUserId,
@@ -71,6 +83,7 @@ public sealed class CompanyIsolationTests : ApiTest
             ["/api/v1/orders/{id}"] = aOrder,
             ["/api/v1/invoices/{id}"] = aInvoice,
             ["/api/v1/credit-notes/{id}"] = aCreditNote,
+            ["/api/v1/contracts/{id}"] = aContract,
             ["/api/v1/compliance/closures/{id}"] = aClosure,
             ["/api/v1/emails/{id}"] = aEmailId,
             ["/api/v1/payments/{id}"] = aPayment,
@@ -165,6 +178,9 @@ public sealed class CompanyIsolationTests : ApiTest
         order.GetProperty("history").GetArrayLength().ShouldBe(2);
         (await (await a.Admin.GetAsync($"/api/v1/opportunities/{aOpportunity}")).Json()).GetProperty("stage").GetString().ShouldBe("Open");
         (await (await a.Admin.GetAsync($"/api/v1/quotes/{aQuote}")).Json()).GetProperty("status").GetString().ShouldBe("Draft");
+        var contract = await (await a.Admin.GetAsync($"/api/v1/contracts/{aContract}")).Json();
+        contract.GetProperty("status").GetString().ShouldBe("Active");
+        contract.GetProperty("termNumber").GetInt32().ShouldBe(1);
         var aEmails = await (await a.Admin.GetAsync($"/api/v1/emails?entityType=user&entityId={aInviteeId}")).Json();
         aEmails.GetProperty("items").EnumerateArray().Single().GetProperty("status").GetString().ShouldBe("Sent");
     }

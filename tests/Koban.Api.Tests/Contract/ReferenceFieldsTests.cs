@@ -64,7 +64,7 @@ public sealed class ReferenceFieldsTests : ApiTest
         Guid User, Guid CreditNote);
 
     /// <summary>Company A's records the baselines act on (drafts to update, a receipt to allocate, an unidentified one, a credit note).</summary>
-    private sealed record Targets(Guid DraftQuote, Guid DraftOrder, Guid DraftInvoice, Guid Receipt, Guid Unidentified);
+    private sealed record Targets(Guid DraftQuote, Guid DraftOrder, Guid DraftInvoice, Guid Receipt, Guid Unidentified, Guid DraftContract);
 
     private static async Task<(SalesFlowTests.Catalog Catalog, Ids Ids, Targets Targets)> WorldAsync(bool full)
     {
@@ -102,8 +102,9 @@ public sealed class ReferenceFieldsTests : ApiTest
             receipt = Draft(await SalesFlowTests.Post(admin, "/api/v1/payments", Features.Payments.PaymentsFlowTests.Receipt(c.CustomerId, today, 50m), HttpStatusCode.Created));
             unidentified = Draft(await SalesFlowTests.Post(admin, "/api/v1/payments", Features.Payments.PaymentsFlowTests.Receipt(null, today, 50m), HttpStatusCode.Created));
         }
+        var draftContract = Draft(await SalesFlowTests.Post(admin, "/api/v1/contracts", Contract(c.CustomerId, c.ProductId, user), HttpStatusCode.Created));
         return (c, new Ids(c.CustomerId, contact, c.ProductId, orderId, orderLine, invoiceId, invoiceLine, quote, opportunity, user, creditNote),
-            new Targets(draftQuote, draftOrder, draftInvoice, receipt, unidentified));
+            new Targets(draftQuote, draftOrder, draftInvoice, receipt, unidentified, draftContract));
     }
 
     /// <summary>Lines whose first is a catalogue product, so that <c>lines[0].productId</c> is a field the request uses.</summary>
@@ -114,6 +115,19 @@ public sealed class ReferenceFieldsTests : ApiTest
     ];
 
     private static object Direct(Guid customerId, Guid productId) => new { customerId, lines = ProductLines(productId) };
+
+    private static object Contract(Guid customerId, Guid productId, Guid ownerUserId) => new
+    {
+        customerId,
+        ownerUserId,
+        startDate = "2027-01-01",
+        termMonths = 12,
+        periodicity = "Monthly",
+        timing = "InAdvance",
+        tacitRenewal = true,
+        noticeMonths = 1,
+        lines = ProductLines(productId),
+    };
 
     /// <summary>A request of company A that succeeds as it is (its URL, its body); each test replaces one of its ids.</summary>
     private static (string Url, JsonObject Body) Baseline(string method, string path, string field, Ids a, Targets t)
@@ -140,6 +154,18 @@ public sealed class ReferenceFieldsTests : ApiTest
             ("PUT", "/api/v1/invoices/{id}") => ($"/api/v1/invoices/{t.DraftInvoice}", invoice),
             ("POST", "/api/v1/invoices/from-order") => (path, fromOrder),
             ("POST", "/api/v1/invoices/from-order/preview") => (path, fromOrder),
+            ("POST", "/api/v1/contracts") => (path, O(Contract(a.Customer, a.Product, a.User))),
+            ("PUT", "/api/v1/contracts/{id}") => ($"/api/v1/contracts/{t.DraftContract}", O(Contract(a.Customer, a.Product, a.User))),
+            ("POST", "/api/v1/contracts/from-order") => (path, O(new
+            {
+                orderId = a.Order,
+                orderLineIds = new[] { a.OrderLine },
+                startDate = "2027-01-01",
+                timing = "InAdvance",
+                tacitRenewal = true,
+                noticeMonths = 1,
+                ownerUserId = a.User,
+            })),
             ("POST", "/api/v1/credit-notes") => (path, O(new { invoiceId = a.Invoice, reason = "Correction", mode = "Lines", lines = new[] { new { invoiceLineId = a.InvoiceLine, quantity = 1m } } })),
             ("POST", "/api/v1/credit-notes/{id}/apply") => ($"/api/v1/credit-notes/{a.CreditNote}/apply", O(new { invoiceId = a.Invoice, amount = 1m })),
             ("POST", "/api/v1/payments") when field == "creditNoteId" => (path, O(new

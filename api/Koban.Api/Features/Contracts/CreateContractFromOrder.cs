@@ -44,6 +44,7 @@ public sealed class CreateContractFromOrderHandler(KobanDbContext db, AuditLog a
         var locked = await db.Database.SqlQuery<Guid>($"SELECT id AS \"Value\" FROM orders WHERE id = {r.OrderId} FOR UPDATE").ToListAsync(cancellationToken);
         if (locked.Count == 0) throw new ReferenceNotFoundException("orderId");
         var order = await db.Orders.AsNoTracking().SingleAsync(o => o.Id == r.OrderId, cancellationToken);
+        var owner = await factory.OwnerAsync(r.OwnerUserId, order.SalespersonId, cancellationToken);
         if (order.Status != OrderStatus.InProgress)
             throw new DomainConflictException(ErrorCodes.OrderNotValidated, $"Order {order.Id} is {order.Status}.") { Field = "orderId" };
 
@@ -63,7 +64,6 @@ public sealed class CreateContractFromOrderHandler(KobanDbContext db, AuditLog a
         }
 
         var (periodicity, termMonths) = await DefaultsAsync(chosen, r, cancellationToken);
-        var owner = await factory.OwnerAsync(r.OwnerUserId, order.SalespersonId, cancellationToken);
         var terms = new ContractTermsData(r.StartDate, termMonths, periodicity, r.Timing, r.TacitRenewal, r.NoticeMonths, r.Revision?.ToDomain() ?? ContractRevisionClause.None);
         var lines = chosen.Select(l => new ContractLineData(l.ToData(), l.Id)).ToList();
         var contract = Contract.CreateDraft(await factory.NextReferenceAsync(cancellationToken), order.CustomerId, owner, terms, lines, order.Id);
