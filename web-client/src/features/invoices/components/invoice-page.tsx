@@ -245,6 +245,16 @@ export function InvoicePage({
         <Title order={4} mb="sm">
           {t("salesLines.title")}
         </Title>
+        {editable &&
+          direct &&
+          // A contract period's draft: the period each line covers, printed under it once validated.
+          [...new Set(invoice.lines.flatMap((l) => (l.servicePeriod ? [t("billing.servicePeriod", { start: formatDate(l.servicePeriod.start), end: formatDate(l.servicePeriod.end) })] : [])))].map(
+            (period) => (
+              <Text key={period} size="sm" c="dimmed" mb="xs" data-testid="service-period">
+                {period}
+              </Text>
+            ),
+          )}
         {editable && direct ? (
           <LineEditor
             customerId={invoice.customerId}
