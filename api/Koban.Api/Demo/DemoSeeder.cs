@@ -70,7 +70,7 @@ public static class DemoSeeder
         var sales = userIds[UserRole.Sales];
         actor.Impersonate(signup.CompanyId, sales.Id, sales.Name);
         var salesIds = await SalesDemo.SeedAsync(mediator, sales.Id, await services.GetRequiredService<Koban.Api.Infrastructure.Tenancy.CompanyClock>().TodayAsync(ct), ct);
-        await ContractDemo.SeedAsync(mediator, db, salesIds, await services.GetRequiredService<Koban.Api.Infrastructure.Tenancy.CompanyClock>().TodayAsync(ct), ct);
+        var contracts = await ContractDemo.SeedAsync(mediator, db, salesIds, await services.GetRequiredService<Koban.Api.Infrastructure.Tenancy.CompanyClock>().TodayAsync(ct), ct);
         await DeliveryDemo.SeedAsync(mediator, db, await services.GetRequiredService<Koban.Api.Infrastructure.Tenancy.CompanyClock>().TodayAsync(ct), ct);
         // Invoices and credit notes are the accountant's.
         var accountant = userIds[UserRole.Accountant];
@@ -81,6 +81,8 @@ public static class DemoSeeder
         await HistoryDemo.SeedAsync(mediator, salesIds, today, RemindersDemo.IssueDate(today), before: false, ct);
         await InvoicingDemo.SeedAsync(mediator, db, salesIds, ct);
         await ProjectDemo.SeedAsync(mediator, actor, signup.CompanyId, sales, (signup.UserId, admin.Name), salesIds.ScheduledOrder, today, ct);
+        actor.Impersonate(signup.CompanyId, accountant.Id, accountant.Name);
+        await ContractDemo.InvoiceDuePeriodsAsync(mediator, contracts, ct);
         logger.LogInformation("Demo company created with {Count} users, customers, products, opportunities, quotes and orders", Logins.Count);
     }
 }

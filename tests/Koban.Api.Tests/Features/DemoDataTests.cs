@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Koban.Api.Tests.Infrastructure;
 
 namespace Koban.Api.Tests.Features;
@@ -59,6 +60,14 @@ public sealed class DemoDataTests : ApiTest
             DateOnly.Parse(monthlyContract.GetProperty("startDate").GetString()!, System.Globalization.CultureInfo.InvariantCulture)
                 .ShouldBeLessThan(DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(-4), "started months ago");
             monthlyContract.GetProperty("monthlyRecurringRevenue").GetDecimal().ShouldBe(89m);
+            // Its periods so far are invoiced, one invoice each with its service dates: the past ones validated, the newest a draft.
+            var periods = (await (await admin.GetAsync($"/api/v1/contracts/{monthlyContract.GetProperty("id").GetGuid()}/periods")).Json()).EnumerateArray()
+                .Where(p => p.GetProperty("state").GetString() == "Invoiced").ToList();
+            periods.Count.ShouldBe(6, "five past months and the current one, billed in advance");
+            periods.Count(p => p.GetProperty("invoiceStatus").GetString() == "Validated").ShouldBe(5);
+            periods.ShouldAllBe(p => p.GetProperty("amountExcludingVat").GetDecimal() == 89m);
+            var billed = await (await admin.GetAsync($"/api/v1/invoices/{periods[0].GetProperty("invoiceId").GetGuid()}")).Json();
+            billed.GetProperty("lines").EnumerateArray().Any(l => l.GetProperty("servicePeriod").ValueKind == JsonValueKind.Object).ShouldBeTrue();
             var renewals = await (await admin.GetAsync("/api/v1/contracts/renewals?within=60")).Json();
             renewals.GetProperty("count").GetInt32().ShouldBe(1);
             renewals.GetProperty("items")[0].GetProperty("noticeDeadlinePassed").GetBoolean().ShouldBeTrue();
@@ -70,16 +79,18 @@ public sealed class DemoDataTests : ApiTest
             var overdue = today.AddDays(-50).Year == today.Year ? 1 : 0;
             // HistoryDemo adds an invoice on the 10th of each of the five previous months of this year, the older ones paid.
             var history = Koban.Api.Demo.HistoryDemo.Dates(today).Count;
+            // ContractDemo's monthly contract has its five past periods invoiced and validated (the current one is a draft).
+            const int contractPeriods = 5;
             var invoices = (await (await admin.GetAsync("/api/v1/invoices?limit=100")).Json()).GetProperty("items").EnumerateArray().ToList();
             invoices.Select(i => i.GetProperty("kind").GetString()!).Distinct().Order().ShouldBe(["Balance", "Deposit", "Direct", "Full", "Intermediate"]);
             invoices.Select(i => i.GetProperty("status").GetString()!).Distinct().Order().ShouldBe(["Draft", "Validated"]);
             invoices.Where(i => i.GetProperty("status").GetString() == "Validated").Select(i => i.GetProperty("number").GetString()!).Order()
-                .ShouldBe(Enumerable.Range(1, 6 + overdue + history).Select(i => $"FA-{orders[0].GetProperty("orderDate").GetString()![..4]}-{i:00000}"), "validated invoices are numbered without gaps");
+                .ShouldBe(Enumerable.Range(1, 6 + overdue + history + contractPeriods).Select(i => $"FA-{orders[0].GetProperty("orderDate").GetString()![..4]}-{i:00000}"), "validated invoices are numbered without gaps");
             var creditNotes = (await (await admin.GetAsync("/api/v1/credit-notes")).Json()).GetProperty("items").EnumerateArray().ToList();
             creditNotes.Select(c => c.GetProperty("reason").GetString()!).Order().ShouldBe(["CommercialDiscount", "Correction"]);
             var chain = await (await admin.GetAsync("/api/v1/compliance/chain")).Json();
             chain.GetProperty("intact").GetBoolean().ShouldBeTrue(chain.ToString());
-            chain.GetProperty("documentsChecked").GetInt32().ShouldBe(8 + overdue + history);
+            chain.GetProperty("documentsChecked").GetInt32().ShouldBe(8 + overdue + history + contractPeriods);
             var payments = (await (await admin.GetAsync("/api/v1/payments")).Json()).GetProperty("items").EnumerateArray().ToList();
             payments.Count.ShouldBe(3 + Math.Max(0, history - 2));
             payments.Count(p => p.GetProperty("customerId").ValueKind == System.Text.Json.JsonValueKind.Null).ShouldBe(1, "one cheque waits to be identified");

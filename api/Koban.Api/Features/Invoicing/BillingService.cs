@@ -7,6 +7,7 @@ using Koban.Api.Infrastructure.Web;
 using Koban.Domain.Common;
 using Koban.Domain.Companies;
 using Koban.Domain.Customers;
+using Koban.Domain.Deliveries;
 using Koban.Domain.Documents;
 using Koban.Domain.Invoicing;
 using Koban.Domain.Numbering;
@@ -46,9 +47,18 @@ public sealed class BillingService(KobanDbContext db, AuditLog audit, CurrentAct
             .Where(d => d.OrderId != null && ids.Contains(d.OrderId.Value) && d.Status == BillingStatus.Validated)
             .OrderBy(d => d.ChainSequence)
             .ToListAsync(ct)).ToLookup(d => d.OrderId!.Value);
+        // Delivered quantities come from the validated and delivered notes (cancelled ones gave theirs back).
+        var delivered = (await db.DeliveryNotes.AsNoTracking()
+            .Where(n => ids.Contains(n.OrderId) && (n.Status == DeliveryNoteStatus.Validated || n.Status == DeliveryNoteStatus.Delivered))
+            .SelectMany(n => n.Lines.Select(l => new { n.OrderId, l.OrderLineId, l.Quantity }))
+            .ToListAsync(ct)).ToLookup(d => d.OrderId);
         var ledgers = new Dictionary<Guid, OrderBillingLedger>();
         foreach (var order in orders)
-            ledgers[order.Id] = OrderBilling.Replay(order, documents[order.Id]).Ledger;
+        {
+            var ledger = OrderBilling.Replay(order, documents[order.Id]).Ledger;
+            foreach (var line in delivered[order.Id]) ledger.RecordDelivery(line.OrderLineId, line.Quantity);
+            ledgers[order.Id] = ledger;
+        }
         return ledgers;
     }
 

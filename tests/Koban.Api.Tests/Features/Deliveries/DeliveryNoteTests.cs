@@ -130,6 +130,21 @@ public sealed class DeliveryNoteTests : ApiTest
         pdf.ShouldContain($"Livraisons : {secondNumber} du {today:dd/MM/yyyy}");
         var order = await (await admin.GetAsync($"/api/v1/orders/{d.OrderId}")).Json();
         order.GetProperty("billing").GetProperty("leftToInvoiceExcludingVat").GetDecimal().ShouldBe(780m, "the fitting is still to invoice");
+        var ledgerLines = order.GetProperty("billing").GetProperty("lines").EnumerateArray().ToDictionary(l => l.GetProperty("orderLineId").GetGuid(), l => l.GetProperty("deliveredQuantity").GetDecimal());
+        ledgerLines[d.Chairs].ShouldBe(5m, "the order's own billing ledger counts what the notes delivered");
+    }
+
+    [Test]
+    public async Task An_order_with_a_validated_note_can_no_longer_be_cancelled_and_a_cancelled_note_frees_it_again()
+    {
+        var d = await OrderAsync();
+        var admin = d.Company.Admin;
+        var note = await NoteAsync(admin, d.OrderId, d.Chairs, 1m);
+        await SalesFlowTests.Post(admin, $"/api/v1/delivery-notes/{Id(note)}/validate");
+        await (await admin.PostAsJsonAsync($"/api/v1/orders/{d.OrderId}/cancel", new { reason = "Client parti" }))
+            .ShouldBeProblem(HttpStatusCode.Conflict, "order_has_invoicing_or_delivery");
+        await SalesFlowTests.Post(admin, $"/api/v1/delivery-notes/{Id(note)}/cancel", new { reason = "Erreur de saisie" });
+        (await SalesFlowTests.Post(admin, $"/api/v1/orders/{d.OrderId}/cancel", new { reason = "Client parti" })).GetProperty("status").GetString().ShouldBe("Cancelled");
     }
 
     [Test]

@@ -127,6 +127,6 @@ public sealed partial class OrderReadTests : ApiTest
         await (await admin.SendAsync(request)).ShouldHaveStatus(HttpStatusCode.OK);
         var count = CommandCounter.Counts.GetValueOrDefault(key);
         await TestContext.Out.WriteLineAsync($"GET /orders/{{id}} (validated, a quote, a deposit invoice): {count} SQL commands");
-        count.ShouldBeInRange(1, 8, "order with lines, its parts, the ledger's documents (and the company session)");
+        count.ShouldBeInRange(1, 8, "order with lines, its parts, the ledger's documents and delivered notes (and the company session)");
     }
 }
