@@ -5,6 +5,7 @@ public static class ProjectsServices
     public static IServiceCollection AddProjects(this IServiceCollection services) => services
         .AddScoped<ProjectInput>()
         .AddScoped<ProjectReader>()
+        .AddScoped<ProjectTransition>()
         .AddScoped<TimeEntryReader>()
         .AddScoped<TimeAccess>()
         .AddScoped<TimeEntryWriter>();
