@@ -526,6 +526,9 @@ public static class ErrorCodes
     /// <summary>fr: Les conditions du contrat ne sont pas valides : durée de 1 à {maximumMonths} mois, périodicité et terme de facturation connus, date de début entre 2000 et 2100. en: The contract terms are invalid: a term of 1 to {maximumMonths} months, a known periodicity and billing timing, a start date between 2000 and 2100.</summary>
     public const string ContractTermInvalid = "contract_term_invalid";
 
+    /// <summary>fr: Le client du contrat est obligatoire. en: The contract's customer is required.</summary>
+    public const string ContractCustomerRequired = "contract_customer_required";
+
     /// <summary>fr: La durée du contrat doit être un nombre entier de périodes de facturation ({periodMonths} mois). en: The contract term must be a whole number of billing periods ({periodMonths} months).</summary>
     public const string ContractTermNotWholePeriods = "contract_term_not_whole_periods";
 

@@ -384,7 +384,7 @@ public sealed class Contract : ICompanyOwned, IHasUpdatedAt
                     throw ContractRevision.Invalid("revision.indexValue");
                 return (index, baseValue, index);
             default:
-                throw new DomainException(ErrorCodes.ContractRevisionInvalid, $"Unknown revision kind {revision.Kind}.") { Field = "revision.kind" };
+                throw ContractRevision.Invalid("revision.kind");
         }
     }
 
@@ -405,7 +405,7 @@ public sealed class Contract : ICompanyOwned, IHasUpdatedAt
     {
         ArgumentNullException.ThrowIfNull(terms);
         if (customerId == Guid.Empty)
-            throw new DomainException(ErrorCodes.ContractTermInvalid, "A contract needs a customer.") { Field = "customerId" };
+            throw new DomainException(ErrorCodes.ContractCustomerRequired, "A contract needs a customer.") { Field = "customerId" };
         if (terms.TermMonths is < 1 or > MaximumTermMonths)
             throw TermInvalid("termMonths");
         if (!Enum.IsDefined(terms.Periodicity))

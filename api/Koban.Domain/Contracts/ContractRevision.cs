@@ -24,7 +24,7 @@ public sealed record ContractRevisionClause(RevisionKind Kind, decimal? Percenta
     internal ContractRevisionClause Checked(string prefix)
     {
         if (!Enum.IsDefined(Kind))
-            throw new DomainException(ErrorCodes.ContractRevisionInvalid, $"Unknown revision kind {Kind}.") { Field = $"{prefix}.kind" };
+            throw ContractRevision.Invalid($"{prefix}.kind");
         return Kind switch
         {
             RevisionKind.Percentage when Percentage is { } p && ContractRevision.IsPercentage(p) => new ContractRevisionClause(Kind, p),

@@ -24,26 +24,24 @@ export interface ModuleNavItem {
   /** Read permission the API checks for this module (Infrastructure/Security/Permissions.cs). */
   permission: string | null;
   icon: Icon;
-  /** Built modules have their own routes; the others show the "coming soon" page. */
-  built: boolean;
 }
 
 export const moduleNav: ModuleNavItem[] = [
-  { key: "home", path: "/", permission: null, icon: IconHome, built: true },
-  { key: "customers", path: "/customers", permission: "customers:read", icon: IconUsers, built: true },
-  { key: "products", path: "/products", permission: "products:read", icon: IconPackage, built: true },
-  { key: "opportunities", path: "/opportunities", permission: "opportunities:read", icon: IconTargetArrow, built: true },
-  { key: "quotes", path: "/quotes", permission: "quotes:read", icon: IconFileText, built: true },
-  { key: "orders", path: "/orders", permission: "orders:read", icon: IconClipboardList, built: true },
-  { key: "invoices", path: "/invoices", permission: "invoices:read", icon: IconFileInvoice, built: true },
-  { key: "creditNotes", path: "/credit-notes", permission: "credit-notes:read", icon: IconFileMinus, built: true },
-  { key: "payments", path: "/payments", permission: "payments:read", icon: IconCash, built: true },
-  { key: "receivables", path: "/receivables", permission: "receivables:read", icon: IconChartBar, built: true },
-  { key: "deliveryNotes", path: "/delivery-notes", permission: "delivery-notes:read", icon: IconTruckDelivery, built: true },
-  { key: "contracts", path: "/contracts", permission: "contracts:read", icon: IconSignature, built: true },
-  { key: "projects", path: "/projects", permission: "projects:read", icon: IconBuildingWarehouse, built: true },
-  { key: "accountingExport", path: "/accounting-export", permission: "accounting:read", icon: IconFileExport, built: true },
-  { key: "settings", path: "/settings", permission: "company:read", icon: IconSettings, built: true },
+  { key: "home", path: "/", permission: null, icon: IconHome },
+  { key: "customers", path: "/customers", permission: "customers:read", icon: IconUsers },
+  { key: "products", path: "/products", permission: "products:read", icon: IconPackage },
+  { key: "opportunities", path: "/opportunities", permission: "opportunities:read", icon: IconTargetArrow },
+  { key: "quotes", path: "/quotes", permission: "quotes:read", icon: IconFileText },
+  { key: "orders", path: "/orders", permission: "orders:read", icon: IconClipboardList },
+  { key: "invoices", path: "/invoices", permission: "invoices:read", icon: IconFileInvoice },
+  { key: "creditNotes", path: "/credit-notes", permission: "credit-notes:read", icon: IconFileMinus },
+  { key: "payments", path: "/payments", permission: "payments:read", icon: IconCash },
+  { key: "receivables", path: "/receivables", permission: "receivables:read", icon: IconChartBar },
+  { key: "deliveryNotes", path: "/delivery-notes", permission: "delivery-notes:read", icon: IconTruckDelivery },
+  { key: "contracts", path: "/contracts", permission: "contracts:read", icon: IconSignature },
+  { key: "projects", path: "/projects", permission: "projects:read", icon: IconBuildingWarehouse },
+  { key: "accountingExport", path: "/accounting-export", permission: "accounting:read", icon: IconFileExport },
+  { key: "settings", path: "/settings", permission: "company:read", icon: IconSettings },
 ];
 
 export const settingsNav = [

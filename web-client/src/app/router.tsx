@@ -2,11 +2,9 @@ import type { ComponentType } from "react";
 import type { RouteObject } from "react-router";
 import { Navigate } from "react-router";
 import { PageLoader } from "@/components/ui/page-loader";
-import { moduleNav } from "./navigation";
 import { LoginRoute } from "./routes/login";
 import { NotFoundRoute } from "./routes/not-found";
 import { AppRoot } from "./routes/app/root";
-import { ModulePlaceholderRoute } from "./routes/app/module-placeholder";
 
 /**
  * A page loaded on first visit: each route is its own chunk, so the first load (the sign-in page) carries only the
@@ -36,9 +34,6 @@ export const routes: RouteObject[] = [
     HydrateFallback: PageLoader,
     children: [
       { index: true, ...page(() => import("./routes/app/home"), "HomeRoute") },
-      ...moduleNav
-        .filter((m) => !m.built)
-        .map((m) => ({ path: m.path.slice(1), element: <ModulePlaceholderRoute moduleKey={m.key} /> })),
       { path: "customers", ...page(() => import("./routes/app/customers/customers-list"), "CustomersListRoute") },
       { path: "customers/new", ...page(() => import("./routes/app/customers/customer-new"), "CustomerNewRoute") },
       { path: "customers/:id", ...page(() => import("./routes/app/customers/customer-detail"), "CustomerDetailRoute") },

@@ -2,8 +2,6 @@ import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { createMe, createViewer, db } from "@/testing/data";
 import { renderApp } from "@/testing/render";
-import { moduleNav } from "@/app/navigation";
-import fr from "@/lib/i18n/fr.json";
 
 const modules = [
   "Clients",
@@ -29,19 +27,6 @@ describe("application frame", () => {
     for (const name of modules) {
       expect(within(nav).getByRole("link", { name })).toBeInTheDocument();
     }
-  });
-
-  // Built modules open their own page; the others (while any is left) the placeholder.
-  const unbuilt = moduleNav.find((m) => !m.built);
-  it.runIf(unbuilt)("shows a 'coming soon' page for a module that is not built yet", async () => {
-    const name = (fr.nav as Record<string, string>)[unbuilt!.key]!;
-    const { user, router } = renderApp("/");
-    const nav = await screen.findByRole("navigation", { name: "Navigation principale" });
-    await user.click(within(nav).getByRole("link", { name }));
-
-    expect(await screen.findByRole("heading", { name: "Ce module arrive bientôt" })).toBeInTheDocument();
-    expect(screen.getByText(new RegExp(`le module « ${name} » est en cours de construction`, "i"))).toBeInTheDocument();
-    expect(router.state.location.pathname).toBe(unbuilt!.path);
   });
 
   it("opens the delivery notes from the menu", async () => {
