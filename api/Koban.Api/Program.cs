@@ -59,6 +59,7 @@ builder.Services.Configure<DatabaseOptions>(configuration.GetSection("Koban:Data
 var secureTransport = TransportSecurity.IsSecureTransport(configuration, builder.Environment);
 builder.Services.AddKobanForwardedHeaders(configuration);
 builder.Services.Configure<SignupOptions>(configuration.GetSection("Koban:Signup"));
+builder.Services.Configure<Koban.Api.Infrastructure.Web.ListTuning>(configuration.GetSection("Koban:Lists"));
 builder.Services.Configure<LegalOptions>(configuration.GetSection("Koban:Legal"));
 
 builder.Services.AddSingleton(TimeProvider.System);

@@ -1,4 +1,5 @@
 using Koban.Api.Infrastructure.Persistence;
+using Koban.Api.Infrastructure.Persistence.Configurations;
 using Koban.Api.Infrastructure.Security;
 using Koban.Api.Infrastructure.Tenancy;
 using Koban.Api.Infrastructure.Web;
@@ -7,13 +8,14 @@ using Koban.Domain.Receivables;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Koban.Api.Features.Invoicing;
 
 public sealed record ListInvoicesQuery(int Limit, string? After, string? Sort, string? Search, BillingStatus? Status, InvoiceKind? Kind, Guid? CustomerId, Guid? OrderId,
     DateOnly? IssuedFrom, DateOnly? IssuedTo, bool? Overdue, DateTimeOffset? UpdatedSince, InvoicePaymentStatus? PaymentStatus = null) : IQuery<InvoiceList>;
 
-public sealed class ListInvoicesHandler(KobanDbContext db, InvoicingReader reader, CompanyClock companyClock) : IQueryHandler<ListInvoicesQuery, InvoiceList>
+public sealed class ListInvoicesHandler(KobanDbContext db, InvoicingReader reader, CompanyClock companyClock, IOptions<ListTuning> tuning) : IQueryHandler<ListInvoicesQuery, InvoiceList>
 {
     public static readonly SortFields<Invoice> Sorts = new SortFields<Invoice>("-updatedAt")
         .Add("issueDate", i => i.IssueDate)
@@ -40,13 +42,15 @@ public sealed class ListInvoicesHandler(KobanDbContext db, InvoicingReader reade
         if (query.PaymentStatus is { } paymentStatus)
         {
             invoices = invoices.Where(i => i.Status == BillingStatus.Validated);
-            invoices = paymentStatus switch
-            {
-                InvoicePaymentStatus.Paid => invoices.Where(i => db.ReceivableItems.Any(r => r.SourceId == i.Id && r.Kind == ReceivableKind.Invoice && r.Outstanding == 0m && r.Settled > r.SettledByCreditNotes)),
-                InvoicePaymentStatus.Credited => invoices.Where(i => db.ReceivableItems.Any(r => r.SourceId == i.Id && r.Kind == ReceivableKind.Invoice && r.Outstanding == 0m && r.Settled == r.SettledByCreditNotes)),
-                InvoicePaymentStatus.PartiallyPaid => invoices.Where(i => db.ReceivableItems.Any(r => r.SourceId == i.Id && r.Kind == ReceivableKind.Invoice && r.Outstanding > 0m && r.Settled > r.SettledByCreditNotes)),
-                _ => invoices.Where(i => db.ReceivableItems.Any(r => r.SourceId == i.Id && r.Kind == ReceivableKind.Invoice && r.Outstanding > 0m && r.Settled == r.SettledByCreditNotes)),
-            };
+            var matching = db.ReceivableItems.Where(r => r.Kind == ReceivableKind.Invoice
+                && EF.Property<InvoicePaymentStatus?>(r, ReceivablesConfiguration.StoredPaymentStatus) == paymentStatus);
+            // A rare status (a few paid invoices among thousands unpaid) would make the sorted walk probe every invoice
+            // before finding a page: its few invoices are read first through the status index and sorted alone. A frequent
+            // one fills a page within the first rows of the sorted walk.
+            var few = await matching.Select(r => r.SourceId).Take(tuning.Value.SparseFilterLimit + 1).ToListAsync(cancellationToken);
+            invoices = few.Count <= tuning.Value.SparseFilterLimit
+                ? invoices.Where(i => few.Contains(i.Id))
+                : invoices.Where(i => matching.Any(r => r.SourceId == i.Id));
         }
         if (!string.IsNullOrWhiteSpace(query.Search))
         {

@@ -3371,6 +3371,13 @@ namespace Koban.Api.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("source_id");
 
+                    b.Property<string>("StoredPaymentStatus")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("payment_status")
+                        .HasComputedColumnSql("CASE WHEN kind <> 'Invoice' THEN NULL\n     WHEN outstanding <= 0 THEN CASE WHEN amount - outstanding - settled_by_credit_notes > 0 THEN 'Paid' ELSE 'Credited' END\n     WHEN amount - outstanding - settled_by_credit_notes > 0 THEN 'PartiallyPaid'\n     ELSE 'Unpaid' END", true);
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
@@ -3397,6 +3404,9 @@ namespace Koban.Api.Infrastructure.Persistence.Migrations
                     b.HasIndex("CompanyId", "SourceId", "Kind")
                         .IsUnique()
                         .HasDatabaseName("ix_receivable_items_company_id_source_id_kind");
+
+                    b.HasIndex("CompanyId", "StoredPaymentStatus", "SourceId")
+                        .HasDatabaseName("ix_receivable_items_company_id_payment_status_source_id");
 
                     b.ToTable("receivable_items", (string)null);
                 });

@@ -1,0 +1,92 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using Koban.Api.Tests.Features.Payments;
+using Koban.Api.Tests.Features.Receivables;
+using Koban.Api.Tests.Features.Sales;
+using Koban.Api.Tests.Infrastructure;
+
+namespace Koban.Api.Tests.Features.Invoicing;
+
+/// <summary>
+/// The invoice list's <c>paymentStatus</c> filter reads the status the database stores beside each invoice's account
+/// row (a generated column mirroring <c>ReceivableItem.Status</c>), through one of two plans: the few matching ids first,
+/// or the sorted walk when matches are many. Both must list exactly the invoices whose own <c>paymentStatus</c> says so.
+/// </summary>
+public sealed class InvoicePaymentStatusFilterTests : ApiTest
+{
+    private static async Task<List<Guid>> ListAllAsync(HttpClient client, string filter)
+    {
+        var ids = new List<Guid>();
+        string? after = null;
+        do
+        {
+            var response = await client.GetAsync($"/api/v1/invoices?{filter}&limit=1" + (after is null ? "" : $"&after={Uri.EscapeDataString(after)}"));
+            await response.ShouldHaveStatus(HttpStatusCode.OK);
+            var page = await response.Json();
+            ids.AddRange(page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()));
+            after = page.GetProperty("nextCursor").ValueKind == JsonValueKind.String ? page.GetProperty("nextCursor").GetString() : null;
+        }
+        while (after is not null);
+        return ids;
+    }
+
+    [Test]
+    public async Task Each_payment_status_lists_exactly_its_invoices_whether_its_matches_are_few_or_many()
+    {
+        var l = await ReceivablesTests.LedgerAsync();
+        var today = l.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var unpaidOld = await l.InvoiceAsync(l.Durand, 10, 100m);                      // 120,00 TTC, nothing received
+        var partial = await l.InvoiceAsync(l.Durand, 9, 100m);
+        var paid = await l.InvoiceAsync(l.Martin, 8, 100m);
+        var credited = await l.InvoiceAsync(l.Durand, 7, 100m);
+        var unpaidNew = await l.InvoiceAsync(l.Martin, 6, 100m);
+        var draft = await SalesFlowTests.Post(l.Admin, "/api/v1/invoices", new
+        {
+            customerId = l.Durand,
+            lines = new[] { new { kind = "Free", description = "Brouillon", quantity = 1m, unitCode = "C62", unitPrice = 10m, vatRate = 20m, nature = "Service" } },
+        }, HttpStatusCode.Created);
+        await SalesFlowTests.Post(l.Admin, "/api/v1/payments", PaymentsFlowTests.Receipt(l.Durand, today, 50m, (partial.Id, 50m)), HttpStatusCode.Created);
+        var payment = await SalesFlowTests.Post(l.Admin, "/api/v1/payments", PaymentsFlowTests.Receipt(l.Martin, today, 120m, (paid.Id, 120m)), HttpStatusCode.Created);
+        await l.CreditNoteAsync(credited.Id, 0, 120m);
+
+        var expected = new Dictionary<string, Guid[]>
+        {
+            ["Unpaid"] = [unpaidNew.Id, unpaidOld.Id],
+            ["PartiallyPaid"] = [partial.Id],
+            ["Paid"] = [paid.Id],
+            ["Credited"] = [credited.Id],
+        };
+        foreach (var (status, ids) in expected)
+        {
+            foreach (var id in ids)
+            {
+                (await (await l.Admin.GetAsync($"/api/v1/invoices/{id}")).Json()).GetProperty("payment").GetProperty("paymentStatus").GetString().ShouldBe(status);
+            }
+        }
+
+        // The default plan: a handful of matches, read first by status.
+        foreach (var (status, ids) in expected)
+        {
+            (await ListAllAsync(l.Admin, $"paymentStatus={status}")).Select(g => g.ToString()).ShouldBe(ids.Select(g => g.ToString()), $"{status}, few matches");
+        }
+        (await ListAllAsync(l.Admin, $"paymentStatus=Unpaid&customerId={l.Martin}")).ShouldBe([unpaidNew.Id]);
+        (await ListAllAsync(l.Admin, "paymentStatus=Paid&sort=issueDate")).ShouldBe([paid.Id]);
+        (await ListAllAsync(l.Admin, "paymentStatus=Unpaid&sort=issueDate")).ShouldBe([unpaidOld.Id, unpaidNew.Id]);
+        (await ListAllAsync(l.Admin, "status=Draft")).ShouldBe([draft.GetProperty("id").GetGuid()], "a draft has no payment status");
+
+        // The other plan: a host that treats every match count as many walks the sorted invoices and asks each account row.
+        await using var dense = new ApiFactory(Factory.Database, ApiFactory.NoBackgroundWork(new() { ["Koban:Lists:SparseFilterLimit"] = "0" }));
+        var admin = await SignInAsync(l.Company.AdminEmail, Password, dense);
+        foreach (var (status, ids) in expected)
+        {
+            (await ListAllAsync(admin, $"paymentStatus={status}")).Select(g => g.ToString()).ShouldBe(ids.Select(g => g.ToString()), $"{status}, many matches");
+        }
+        (await ListAllAsync(admin, "paymentStatus=Unpaid&sort=issueDate")).ShouldBe([unpaidOld.Id, unpaidNew.Id]);
+
+        // A payment cancelled puts the invoice back among the unpaid at once: the stored status follows its row.
+        await SalesFlowTests.Post(l.Admin, $"/api/v1/payments/{payment.GetProperty("id").GetGuid()}/cancel", new { reason = "Chèque revenu impayé" });
+        (await ListAllAsync(l.Admin, "paymentStatus=Paid")).ShouldBeEmpty();
+        (await ListAllAsync(l.Admin, "paymentStatus=Unpaid")).ShouldBe([unpaidNew.Id, paid.Id, unpaidOld.Id]);
+    }
+}
