@@ -35,6 +35,7 @@ public sealed class RowLevelSecurityTests : ApiTest
             WHERE n.nspname = 'public' AND c.relkind = 'r'
               AND (EXISTS (SELECT 1 FROM information_schema.columns col WHERE col.table_name = c.relname AND col.column_name = 'company_id') OR c.relname = 'companies')
               AND NOT (c.relrowsecurity AND c.relforcerowsecurity)
+              AND NOT (c.relname = 'billing_document_numbers' AND c.relrowsecurity)
             """, connection);
         var unprotected = new List<string>();
         await using (var reader = await command.ExecuteReaderAsync())
@@ -43,6 +44,34 @@ public sealed class RowLevelSecurityTests : ApiTest
         }
         unprotected.ShouldBeEmpty();
         (await Count(connection, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tableowner = 'koban_app'")).ShouldBe(0, "the application role owns no table");
+    }
+
+    /// <summary>The one table whose policy is enabled but not forced (<c>Sql.DocumentNumberSearch</c>): the application
+    /// role still sees only its company's rows in it, and the owner's search view filters on the acting company itself.</summary>
+    [Test]
+    public async Task The_number_search_shows_a_company_only_its_own_documents_and_nothing_without_a_company()
+    {
+        var a = await NewCompanyAsync();
+        var b = await NewCompanyAsync();
+        foreach (var company in new[] { a, b })
+        {
+            var (customer, _) = await Features.Customers.CustomerTests.CreateAsync(company.Admin, Features.Customers.CustomerTests.Business());
+            await Features.Sales.SalesFlowTests.Post(company.Admin, "/api/v1/invoices", new
+            {
+                customerId = customer.GetProperty("id").GetGuid(),
+                lines = new[] { new { kind = "Free", description = "Conseil", quantity = 1m, unitCode = "C62", unitPrice = 10m, vatRate = 20m, nature = "Service" } },
+            }, System.Net.HttpStatusCode.Created);
+        }
+        await using var connection = new NpgsqlConnection(Factory.Database.App);
+        await connection.OpenAsync();
+        (await Count(connection, "SELECT count(*) FROM document_number_search")).ShouldBe(0, "no company on the session: the view shows nothing");
+        (await Count(connection, "SELECT count(*) FROM billing_document_numbers")).ShouldBe(0, "no company on the session: the table shows nothing");
+        await Exec(connection, $"SELECT set_config('koban.company_id', '{b.Id}', false)");
+        (await Count(connection, "SELECT count(*) FROM document_number_search")).ShouldBe(1);
+        (await Count(connection, $"SELECT count(*) FROM billing_document_numbers WHERE company_id = '{a.Id}'")).ShouldBe(0);
+        (await Count(connection, $"SELECT count(*) FROM document_number_search d JOIN billing_documents x ON x.id = d.document_id WHERE x.company_id = '{b.Id}'")).ShouldBe(1);
+        await Should.ThrowAsync<PostgresException>(() => Exec(connection,
+            $"INSERT INTO billing_document_numbers (document_id, company_id, document_type, numbers) SELECT id, '{a.Id}', 'Invoice', 'x' FROM billing_documents LIMIT 1"));
     }
 
     [Test]
