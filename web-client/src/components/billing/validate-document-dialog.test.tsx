@@ -1,4 +1,4 @@
-import { screen, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import dayjs from "dayjs";
 import "dayjs/locale/fr";
 import { describe, expect, it } from "vitest";
@@ -29,6 +29,9 @@ describe("Validation date picker", () => {
     expect(await within(dialog).findByTestId("issue-date-range")).toHaveTextContent(
       `Au plus tôt le ${earliest.format("DD/MM/YYYY")} : date de la dernière facture. Au plus tard le ${latest.format("DD/MM/YYYY")} (aujourd'hui).`,
     );
+    // The modal moves the focus into itself once its opening transition ends; on a loaded machine that can come after
+    // the click below and close the calendar it opened. Wait for it first, as a user (who cannot click that fast) does.
+    await waitFor(() => expect(dialog).toContainElement(document.activeElement as HTMLElement));
     await user.click(within(dialog).getByRole("button", { name: /Date du document/ }));
 
     expect(await screen.findByRole("button", { name: earliest.locale("fr").format("D MMMM YYYY") })).toBeEnabled();
