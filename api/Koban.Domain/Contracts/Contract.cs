@@ -207,6 +207,15 @@ public sealed class Contract : ICompanyOwned, IHasUpdatedAt
     /// the current term end (a contract does not outlive what it has committed to).</summary>
     public DateOnly LatestTerminationDate => WillRenewTacitly ? NextTermEnd : CurrentTermEnd;
 
+    /// <summary>The dates a refused termination or non-renewal hands back to the client as problem members: the earliest
+    /// and latest termination dates a notice given <paramref name="today"/> allows, and the notice deadline.</summary>
+    public IReadOnlyDictionary<string, object> TerminationWindow(DateOnly today) => new Dictionary<string, object>
+    {
+        ["earliestTerminationDate"] = EarliestTerminationDate(today).ToString("O", CultureInfo.InvariantCulture),
+        ["latestTerminationDate"] = LatestTerminationDate.ToString("O", CultureInfo.InvariantCulture),
+        ["noticeDeadline"] = NoticeDeadline.ToString("O", CultureInfo.InvariantCulture),
+    };
+
     private DateOnly NextTermEnd => ContractPeriods.TermEnd(CurrentTermEnd.AddDays(1), TermMonths);
 
     /// <summary>
@@ -238,6 +247,7 @@ public sealed class Contract : ICompanyOwned, IHasUpdatedAt
                     ["noticeDeadline"] = NoticeDeadline.ToString("O", CultureInfo.InvariantCulture),
                     ["noticeMonths"] = NoticeMonths,
                 },
+                Members = TerminationWindow(today),
             };
         }
 
@@ -352,6 +362,7 @@ public sealed class Contract : ICompanyOwned, IHasUpdatedAt
                     ["noticeDeadline"] = NoticeDeadline.ToString("O", CultureInfo.InvariantCulture),
                     ["earliestDate"] = EarliestTerminationDate(today).ToString("O", CultureInfo.InvariantCulture),
                 },
+                Members = TerminationWindow(today),
             };
         }
         RenewalDeclinedOn = today;

@@ -81,6 +81,13 @@ public sealed class ContractTests
         refused.Field.ShouldBe("effectiveDate");
         refused.Arguments["earliestDate"].ShouldBe("2028-12-31");
         refused.Arguments["noticeDeadline"].ShouldBe("2027-09-30");
+        refused.Members.ShouldBe(new Dictionary<string, object>
+        {
+            ["earliestTerminationDate"] = "2028-12-31",
+            ["latestTerminationDate"] = "2028-12-31",
+            ["noticeDeadline"] = "2027-09-30",
+        }, ignoreOrder: true);
+        refused.AtField("x").Members.ShouldBe(refused.Members, "a refusal moved to another field keeps its members");
         contract.Status.ShouldBe(ContractStatus.Active);
 
         contract.Terminate(null, "Trop tard", D(2027, 10, 1));
@@ -250,6 +257,7 @@ public sealed class ContractTests
         var refused = Should.Throw<DomainException>(() => late.LetExpire(D(2027, 10, 1)));
         refused.Code.ShouldBe(ErrorCodes.ContractNoticePassed);
         refused.Arguments["earliestDate"].ShouldBe("2028-12-31");
+        refused.Members["earliestTerminationDate"].ShouldBe("2028-12-31");
     }
 
     [Test]
