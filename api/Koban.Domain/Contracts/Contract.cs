@@ -242,9 +242,9 @@ public sealed class Contract : ICompanyOwned, IHasUpdatedAt
                 Field = "effectiveDate",
                 Arguments = new Dictionary<string, object>
                 {
-                    ["earliestDate"] = earliest.ToString("O", CultureInfo.InvariantCulture),
-                    ["latestDate"] = latest.ToString("O", CultureInfo.InvariantCulture),
-                    ["noticeDeadline"] = NoticeDeadline.ToString("O", CultureInfo.InvariantCulture),
+                    ["earliestDate"] = earliest,
+                    ["latestDate"] = latest,
+                    ["noticeDeadline"] = NoticeDeadline,
                     ["noticeMonths"] = NoticeMonths,
                 },
                 Members = TerminationWindow(today),
@@ -283,7 +283,7 @@ public sealed class Contract : ICompanyOwned, IHasUpdatedAt
         {
             throw new DomainConflictException(ErrorCodes.ContractRenewalTooEarly, $"Renewal opens on {RenewalOpensOn:O}.")
             {
-                Arguments = new Dictionary<string, object> { ["opensOn"] = RenewalOpensOn.ToString("O", CultureInfo.InvariantCulture) },
+                Arguments = new Dictionary<string, object> { ["opensOn"] = RenewalOpensOn },
             };
         }
 
@@ -359,8 +359,8 @@ public sealed class Contract : ICompanyOwned, IHasUpdatedAt
             {
                 Arguments = new Dictionary<string, object>
                 {
-                    ["noticeDeadline"] = NoticeDeadline.ToString("O", CultureInfo.InvariantCulture),
-                    ["earliestDate"] = EarliestTerminationDate(today).ToString("O", CultureInfo.InvariantCulture),
+                    ["noticeDeadline"] = NoticeDeadline,
+                    ["earliestDate"] = EarliestTerminationDate(today),
                 },
                 Members = TerminationWindow(today),
             };

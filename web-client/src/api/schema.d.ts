@@ -28806,12 +28806,12 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://koban.fr/problems/contract-notice-not-respected",
-                     *       "title": "Le préavis n'est pas respecté : la résiliation peut prendre effet au plus tôt le 2027-06-30 (date limite de préavis : 2027-03-31).",
+                     *       "title": "Le préavis n'est pas respecté : la résiliation peut prendre effet au plus tôt le 30/06/2027 (date limite de préavis : 31/03/2027).",
                      *       "status": 422,
                      *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/terminate",
                      *       "errors": {
                      *         "effectiveDate": [
-                     *           "Le préavis n'est pas respecté : la résiliation peut prendre effet au plus tôt le 2027-06-30 (date limite de préavis : 2027-03-31)."
+                     *           "Le préavis n'est pas respecté : la résiliation peut prendre effet au plus tôt le 30/06/2027 (date limite de préavis : 31/03/2027)."
                      *         ]
                      *       },
                      *       "code": "contract_notice_not_respected",
@@ -29330,7 +29330,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://koban.fr/problems/contract-notice-passed",
-                     *       "title": "La date limite de préavis (2027-03-31) est passée : le contrat se renouvellera ; résiliez-le pour le 2028-06-30.",
+                     *       "title": "La date limite de préavis (31/03/2027) est passée : le contrat se renouvellera ; résiliez-le pour le 30/06/2028.",
                      *       "status": 422,
                      *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/let-expire",
                      *       "code": "contract_notice_passed",

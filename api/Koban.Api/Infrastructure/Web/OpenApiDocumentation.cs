@@ -147,12 +147,12 @@ public static partial class OpenApiDocumentation
         ["POST /api/v1/contracts/{id}/terminate"] =
         [
             new(422, ErrorCodes.ContractNoticeNotRespected, "effectiveDate",
-                new() { ["earliestDate"] = "2027-06-30", ["latestDate"] = "2028-06-30", ["noticeDeadline"] = "2027-03-31", ["noticeMonths"] = 3 },
+                new() { ["earliestDate"] = new DateOnly(2027, 6, 30), ["latestDate"] = new DateOnly(2028, 6, 30), ["noticeDeadline"] = new DateOnly(2027, 3, 31), ["noticeMonths"] = 3 },
                 new() { ["earliestTerminationDate"] = "2027-06-30", ["latestTerminationDate"] = "2028-06-30", ["noticeDeadline"] = "2027-03-31" }),
         ],
         ["POST /api/v1/contracts/{id}/let-expire"] =
         [
-            new(422, ErrorCodes.ContractNoticePassed, null, new() { ["noticeDeadline"] = "2027-03-31", ["earliestDate"] = "2028-06-30" },
+            new(422, ErrorCodes.ContractNoticePassed, null, new() { ["noticeDeadline"] = new DateOnly(2027, 3, 31), ["earliestDate"] = new DateOnly(2028, 6, 30) },
                 new() { ["earliestTerminationDate"] = "2028-06-30", ["latestTerminationDate"] = "2028-06-30", ["noticeDeadline"] = "2027-03-31" }),
         ],
         ["POST /api/v1/contracts/{id}/invoice-due-periods"] = [new(409, ErrorCodes.InvalidStateTransition, null, new() { ["action"] = "invoice", ["status"] = "Draft" })],

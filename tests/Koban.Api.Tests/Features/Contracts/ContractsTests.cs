@@ -274,7 +274,7 @@ public sealed class ContractsTests : ApiTest
         var problem = await early.ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "contract_notice_not_respected");
         problem.GetProperty("errors").TryGetProperty("effectiveDate", out _).ShouldBeTrue();
         var nextTermEnd = termEnd.AddDays(1).AddMonths(12).AddDays(-1);
-        problem.GetProperty("title").GetString()!.ShouldContain(Iso(nextTermEnd));
+        problem.GetProperty("title").GetString()!.ShouldContain(nextTermEnd.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)); // the text writes the date the French way
         await (await admin.PostAsJsonAsync($"/api/v1/contracts/{id}/terminate", new { reason = "" })).ShouldHaveStatus(HttpStatusCode.BadRequest);
 
         var terminated = await SalesFlowTests.Post(admin, $"/api/v1/contracts/{id}/terminate", new { reason = "Fin du besoin" });
