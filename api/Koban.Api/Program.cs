@@ -78,6 +78,7 @@ builder.Services.AddScoped<Koban.Api.Infrastructure.Tenancy.CompanyClock>();
 builder.Services.AddScoped<Koban.Api.Features.Invoicing.BillingService>();
 builder.Services.AddScoped<Koban.Api.Features.Invoicing.InvoicingReader>();
 builder.Services.AddScoped<Koban.Api.Features.Deliveries.DeliveriesReader>();
+builder.Services.AddScoped<Koban.Api.Features.Deliveries.DeliveryNoteTransition>();
 builder.Services.AddScoped<Koban.Api.Features.Deliveries.DeliveryNotePdf>();
 builder.Services.AddScoped<Koban.Api.Features.Common.DocumentMailer>();
 builder.Services.AddScoped<Koban.Api.Infrastructure.Accounting.AccountingBooks>();

@@ -28,14 +28,18 @@ public class DomainException(string code, string message) : Exception(message)
     /// <summary>Values the localized messages interpolate (e.g. <c>maximumDays</c>); kept typed so each language formats numbers its own way.</summary>
     public IReadOnlyDictionary<string, object> Arguments { get; init; } = ReadOnlyDictionary<string, object>.Empty;
 
+    /// <summary>Values the problem carries as members of its own (camelCase name → ISO string or number), for a client to
+    /// act on without reading the text (e.g. <c>earliestTerminationDate</c>, which a form can offer).</summary>
+    public IReadOnlyDictionary<string, object> Members { get; init; } = ReadOnlyDictionary<string, object>.Empty;
+
     /// <summary>Every field refused by one check, when it reports them all at once (e.g. each missing mandatory mention),
     /// each with its own field and arguments; the API lists them all in the problem's <c>errors</c>.</summary>
     public IReadOnlyList<DomainException> Details { get; init; } = [];
 
     /// <summary>The same error reported on another field (an item of a list the caller knows the index of).</summary>
     public DomainException AtField(string field) => this is DomainConflictException
-        ? new DomainConflictException(Code, Message) { Field = field, Arguments = Arguments, Details = Details }
-        : new DomainException(Code, Message) { Field = field, Arguments = Arguments, Details = Details };
+        ? new DomainConflictException(Code, Message) { Field = field, Arguments = Arguments, Members = Members, Details = Details }
+        : new DomainException(Code, Message) { Field = field, Arguments = Arguments, Members = Members, Details = Details };
 
     public virtual DomainErrorKind Kind => DomainErrorKind.BusinessRule;
 }

@@ -207,6 +207,15 @@ public sealed class Contract : ICompanyOwned, IHasUpdatedAt
     /// the current term end (a contract does not outlive what it has committed to).</summary>
     public DateOnly LatestTerminationDate => WillRenewTacitly ? NextTermEnd : CurrentTermEnd;
 
+    /// <summary>The dates a refused termination or non-renewal hands back to the client as problem members: the earliest
+    /// and latest termination dates a notice given <paramref name="today"/> allows, and the notice deadline.</summary>
+    public IReadOnlyDictionary<string, object> TerminationWindow(DateOnly today) => new Dictionary<string, object>
+    {
+        ["earliestTerminationDate"] = EarliestTerminationDate(today).ToString("O", CultureInfo.InvariantCulture),
+        ["latestTerminationDate"] = LatestTerminationDate.ToString("O", CultureInfo.InvariantCulture),
+        ["noticeDeadline"] = NoticeDeadline.ToString("O", CultureInfo.InvariantCulture),
+    };
+
     private DateOnly NextTermEnd => ContractPeriods.TermEnd(CurrentTermEnd.AddDays(1), TermMonths);
 
     /// <summary>
@@ -233,11 +242,12 @@ public sealed class Contract : ICompanyOwned, IHasUpdatedAt
                 Field = "effectiveDate",
                 Arguments = new Dictionary<string, object>
                 {
-                    ["earliestDate"] = earliest.ToString("O", CultureInfo.InvariantCulture),
-                    ["latestDate"] = latest.ToString("O", CultureInfo.InvariantCulture),
-                    ["noticeDeadline"] = NoticeDeadline.ToString("O", CultureInfo.InvariantCulture),
+                    ["earliestDate"] = earliest,
+                    ["latestDate"] = latest,
+                    ["noticeDeadline"] = NoticeDeadline,
                     ["noticeMonths"] = NoticeMonths,
                 },
+                Members = TerminationWindow(today),
             };
         }
 
@@ -273,7 +283,7 @@ public sealed class Contract : ICompanyOwned, IHasUpdatedAt
         {
             throw new DomainConflictException(ErrorCodes.ContractRenewalTooEarly, $"Renewal opens on {RenewalOpensOn:O}.")
             {
-                Arguments = new Dictionary<string, object> { ["opensOn"] = RenewalOpensOn.ToString("O", CultureInfo.InvariantCulture) },
+                Arguments = new Dictionary<string, object> { ["opensOn"] = RenewalOpensOn },
             };
         }
 
@@ -349,9 +359,10 @@ public sealed class Contract : ICompanyOwned, IHasUpdatedAt
             {
                 Arguments = new Dictionary<string, object>
                 {
-                    ["noticeDeadline"] = NoticeDeadline.ToString("O", CultureInfo.InvariantCulture),
-                    ["earliestDate"] = EarliestTerminationDate(today).ToString("O", CultureInfo.InvariantCulture),
+                    ["noticeDeadline"] = NoticeDeadline,
+                    ["earliestDate"] = EarliestTerminationDate(today),
                 },
+                Members = TerminationWindow(today),
             };
         }
         RenewalDeclinedOn = today;

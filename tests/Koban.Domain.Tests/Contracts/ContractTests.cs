@@ -79,8 +79,15 @@ public sealed class ContractTests
 
         refused.Code.ShouldBe(ErrorCodes.ContractNoticeNotRespected);
         refused.Field.ShouldBe("effectiveDate");
-        refused.Arguments["earliestDate"].ShouldBe("2028-12-31");
-        refused.Arguments["noticeDeadline"].ShouldBe("2027-09-30");
+        refused.Arguments["earliestDate"].ShouldBe(D(2028, 12, 31), "a date: each language writes it its own way");
+        refused.Arguments["noticeDeadline"].ShouldBe(D(2027, 9, 30));
+        refused.Members.ShouldBe(new Dictionary<string, object>
+        {
+            ["earliestTerminationDate"] = "2028-12-31",
+            ["latestTerminationDate"] = "2028-12-31",
+            ["noticeDeadline"] = "2027-09-30",
+        }, ignoreOrder: true);
+        refused.AtField("x").Members.ShouldBe(refused.Members, "a refusal moved to another field keeps its members");
         contract.Status.ShouldBe(ContractStatus.Active);
 
         contract.Terminate(null, "Trop tard", D(2027, 10, 1));
@@ -173,7 +180,7 @@ public sealed class ContractTests
 
         var early = Should.Throw<DomainConflictException>(() => contract.Renew(ContractRevision.None, D(2027, 7, 1), User));
         early.Code.ShouldBe(ErrorCodes.ContractRenewalTooEarly);
-        early.Arguments["opensOn"].ShouldBe("2027-07-02");
+        early.Arguments["opensOn"].ShouldBe(D(2027, 7, 2));
 
         contract.Renew(ContractRevision.None, D(2027, 7, 2), User);
         Should.Throw<DomainConflictException>(() => contract.Renew(ContractRevision.None, D(2027, 7, 2), User)).Code.ShouldBe(ErrorCodes.ContractRenewalTooEarly);
@@ -249,7 +256,8 @@ public sealed class ContractTests
         var late = Active(D(2027, 1, 1));
         var refused = Should.Throw<DomainException>(() => late.LetExpire(D(2027, 10, 1)));
         refused.Code.ShouldBe(ErrorCodes.ContractNoticePassed);
-        refused.Arguments["earliestDate"].ShouldBe("2028-12-31");
+        refused.Arguments["earliestDate"].ShouldBe(D(2028, 12, 31), "a date: each language writes it its own way");
+        refused.Members["earliestTerminationDate"].ShouldBe("2028-12-31");
     }
 
     [Test]

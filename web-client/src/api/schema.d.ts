@@ -2087,7 +2087,7 @@ export interface paths {
         put?: never;
         /**
          * Terminate an active contract (give notice)
-         * @description Notice is given today (company time zone) with a `reason`. The termination takes effect on `effectiveDate`, by default the earliest the notice allows: the end of the current term when today is on or before the notice deadline (`noticeDeadline` = the last day leaving `noticeMonths` whole months before the term end); after it, the end of the next term when the contract renews tacitly (it renews once more), or the current term end when it does not. An earlier date is refused with 422 `contract_notice_not_respected`, its `earliestDate` (ISO date) and `noticeDeadline` in the problem; a date after the end of the next term (or of the current one without tacit renewal) with 422 `contract_termination_too_late`. The contract becomes `Terminated` at once: periods are still invoiced up to `endDate` (= the termination date), then nothing; it is no longer renewed. Only an active contract can be terminated (409 `invalid_state_transition`).
+         * @description Notice is given today (company time zone) with a `reason`. The termination takes effect on `effectiveDate`, by default the earliest the notice allows: the end of the current term when today is on or before the notice deadline (`noticeDeadline` = the last day leaving `noticeMonths` whole months before the term end); after it, the end of the next term when the contract renews tacitly (it renews once more), or the current term end when it does not. An earlier date is refused with 422 `contract_notice_not_respected`; a date after the end of the next term (or of the current one without tacit renewal) with 422 `contract_termination_too_late`. Both problems carry, beside their text, the members `earliestTerminationDate`, `latestTerminationDate` and `noticeDeadline` (ISO dates) for a client to offer the allowed range. The contract becomes `Terminated` at once: periods are still invoiced up to `endDate` (= the termination date), then nothing; it is no longer renewed. Only an active contract can be terminated (409 `invalid_state_transition`).
          *
          *     Requires the permission `contracts:write` (role matrix for users, scope for API keys).
          */
@@ -2131,7 +2131,7 @@ export interface paths {
         put?: never;
         /**
          * Do not renew: let the contract expire at the end of its current term
-         * @description The contract will not renew tacitly: at the end of the current term the billing job makes it `Expired` (its last day billed is the term end). A contract renewing tacitly can be stopped this way only until its notice deadline (after it: 422 `contract_notice_passed` with `noticeDeadline` and `earliestDate`; terminate it for the end of the next term instead). Asking twice changes nothing. Only an active contract (409 `invalid_state_transition`).
+         * @description The contract will not renew tacitly: at the end of the current term the billing job makes it `Expired` (its last day billed is the term end). A contract renewing tacitly can be stopped this way only until its notice deadline (after it: 422 `contract_notice_passed`, with the members `earliestTerminationDate`, `latestTerminationDate` and `noticeDeadline` (ISO dates); terminate it for the end of the next term instead). Asking twice changes nothing. Only an active contract (409 `invalid_state_transition`).
          *
          *     Requires the permission `contracts:write` (role matrix for users, scope for API keys).
          */
@@ -7060,6 +7060,9 @@ export interface components {
             billable: boolean;
             /** Format: uuid */
             invoiceId: null | string;
+            /** @description The number of the invoice this time is on; null while that invoice is a draft (drafts have no number) or when the time is not invoiced. */
+            invoiceNumber: null | string;
+            invoiceStatus: null | components["schemas"]["BillingStatus"];
             locked: boolean;
             /** Format: date-time */
             updatedAt: string;
@@ -28802,11 +28805,19 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "https://koban.fr/problems/idempotency-key-reused",
-                     *       "title": "Cette clé d'idempotence a déjà servi pour une autre requête.",
+                     *       "type": "https://koban.fr/problems/contract-notice-not-respected",
+                     *       "title": "Le préavis n'est pas respecté : la résiliation peut prendre effet au plus tôt le 30/06/2027 (date limite de préavis : 31/03/2027).",
                      *       "status": 422,
                      *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/terminate",
-                     *       "code": "idempotency_key_reused",
+                     *       "errors": {
+                     *         "effectiveDate": [
+                     *           "Le préavis n'est pas respecté : la résiliation peut prendre effet au plus tôt le 30/06/2027 (date limite de préavis : 31/03/2027)."
+                     *         ]
+                     *       },
+                     *       "code": "contract_notice_not_respected",
+                     *       "earliestTerminationDate": "2027-06-30",
+                     *       "latestTerminationDate": "2028-06-30",
+                     *       "noticeDeadline": "2027-03-31",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }
                      */
@@ -29318,11 +29329,14 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "https://koban.fr/problems/idempotency-key-reused",
-                     *       "title": "Cette clé d'idempotence a déjà servi pour une autre requête.",
+                     *       "type": "https://koban.fr/problems/contract-notice-passed",
+                     *       "title": "La date limite de préavis (31/03/2027) est passée : le contrat se renouvellera ; résiliez-le pour le 30/06/2028.",
                      *       "status": 422,
                      *       "instance": "/api/v1/contracts/0193a4f2-5b7c-7d10-9e2a-3f4b5c6d7e8f/let-expire",
-                     *       "code": "idempotency_key_reused",
+                     *       "code": "contract_notice_passed",
+                     *       "earliestTerminationDate": "2028-06-30",
+                     *       "latestTerminationDate": "2028-06-30",
+                     *       "noticeDeadline": "2027-03-31",
                      *       "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *     }
                      */
@@ -31836,6 +31850,8 @@ export interface operations {
                      *           "description": "Pose des étagères de la réserve",
                      *           "billable": true,
                      *           "invoiceId": null,
+                     *           "invoiceNumber": null,
+                     *           "invoiceStatus": null,
                      *           "locked": false,
                      *           "updatedAt": "2026-12-07T17:30:00+00:00"
                      *         },
@@ -31851,6 +31867,8 @@ export interface operations {
                      *           "description": "Découpe des plans de travail",
                      *           "billable": true,
                      *           "invoiceId": "01936e00-0000-7000-8000-0000000000f2",
+                     *           "invoiceNumber": "FA-2026-00042",
+                     *           "invoiceStatus": "Validated",
                      *           "locked": true,
                      *           "updatedAt": "2026-12-04T17:30:00+00:00"
                      *         }
@@ -31998,6 +32016,8 @@ export interface operations {
                      *       "description": "Pose des étagères de la réserve",
                      *       "billable": true,
                      *       "invoiceId": null,
+                     *       "invoiceNumber": null,
+                     *       "invoiceStatus": null,
                      *       "locked": false,
                      *       "updatedAt": "2026-12-07T17:30:00+00:00"
                      *     }
@@ -32170,6 +32190,8 @@ export interface operations {
                      *       "description": "Pose des étagères de la réserve",
                      *       "billable": true,
                      *       "invoiceId": null,
+                     *       "invoiceNumber": null,
+                     *       "invoiceStatus": null,
                      *       "locked": false,
                      *       "updatedAt": "2026-12-07T17:30:00+00:00"
                      *     }
@@ -32294,6 +32316,8 @@ export interface operations {
                      *       "description": "Pose des étagères de la réserve",
                      *       "billable": true,
                      *       "invoiceId": null,
+                     *       "invoiceNumber": null,
+                     *       "invoiceStatus": null,
                      *       "locked": false,
                      *       "updatedAt": "2026-12-07T17:30:00+00:00"
                      *     }
@@ -32695,6 +32719,8 @@ export interface operations {
                      *           "description": "Pose des étagères de la réserve",
                      *           "billable": true,
                      *           "invoiceId": null,
+                     *           "invoiceNumber": null,
+                     *           "invoiceStatus": null,
                      *           "locked": false,
                      *           "updatedAt": "2026-12-07T17:30:00+00:00"
                      *         },
@@ -32710,6 +32736,8 @@ export interface operations {
                      *           "description": "Découpe des plans de travail",
                      *           "billable": true,
                      *           "invoiceId": "01936e00-0000-7000-8000-0000000000f2",
+                     *           "invoiceNumber": "FA-2026-00042",
+                     *           "invoiceStatus": "Validated",
                      *           "locked": true,
                      *           "updatedAt": "2026-12-04T17:30:00+00:00"
                      *         }
@@ -32880,6 +32908,8 @@ export interface operations {
                      *           "description": "Pose des étagères de la réserve",
                      *           "billable": true,
                      *           "invoiceId": null,
+                     *           "invoiceNumber": null,
+                     *           "invoiceStatus": null,
                      *           "locked": false,
                      *           "updatedAt": "2026-12-07T17:30:00+00:00"
                      *         },
@@ -32895,6 +32925,8 @@ export interface operations {
                      *           "description": null,
                      *           "billable": true,
                      *           "invoiceId": null,
+                     *           "invoiceNumber": null,
+                     *           "invoiceStatus": null,
                      *           "locked": false,
                      *           "updatedAt": "2026-12-07T17:30:00+00:00"
                      *         }

@@ -70,6 +70,8 @@ export function createEntry(project: Project, overrides: Partial<TimeEntry> = {}
     description: "Relevé des cotes",
     billable: true,
     invoiceId: null,
+    invoiceNumber: null,
+    invoiceStatus: null,
     locked: false,
     updatedAt: "2026-12-07T18:00:00Z",
     ...overrides,

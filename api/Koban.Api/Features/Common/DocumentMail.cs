@@ -117,10 +117,11 @@ public static class DocumentMailEndpoints
             .WithProblems(409, 422)
             .WithExamples(DocumentMailExamples.SendRequest, 200, DocumentMailExamples.SendResponse);
 
-    public static void MapList<TQuery>(IEndpointRouteBuilder app, string route, string name, string tag, string resource, string label, Func<Guid, TQuery> query)
-        where TQuery : IQuery<IReadOnlyList<EmailDelivery>> =>
+    /// <summary>A document's e-mail list as its own operation (route, name, tag, permission), answered by
+    /// <see cref="ListDocumentEmailsQuery"/>.</summary>
+    public static void MapList(IEndpointRouteBuilder app, MailedDocument document, string route, string name, string tag, string resource, string label) =>
         app.MapGet(route, async Task<Ok<IReadOnlyList<EmailDelivery>>> (Guid id, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(query(id), ct)))
+                TypedResults.Ok(await mediator.Send(new ListDocumentEmailsQuery(document, id), ct)))
             .WithTags(tag)
             .WithName(name)
             .WithSummary($"The e-mails sent with the {label}")

@@ -7,6 +7,7 @@ using Koban.Api.Infrastructure.Audit;
 using Koban.Api.Infrastructure.Mapping;
 using Koban.Api.Infrastructure.Persistence;
 using Koban.Api.Infrastructure.Security;
+using Koban.Api.Infrastructure.Tenancy;
 using Koban.Api.Infrastructure.Web;
 using Koban.Domain.Compliance;
 using Koban.Domain.Documents;
@@ -50,9 +51,8 @@ public sealed class ExportComplianceArchiveHandler(KobanDbContext db, AuditLog a
         audit.Record("compliance.archive.exported", "archive", null, after: new { fiscalYear = fiscalYear.Label, fiscalYear.Start, fiscalYear.End, format = FormatVersion });
         await db.SaveChangesAsync(cancellationToken);
 
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(company.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
-        var from = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(fiscalYear.Start.ToDateTime(TimeOnly.MinValue), zone), TimeSpan.Zero);
-        var to = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(fiscalYear.End.AddDays(1).ToDateTime(TimeOnly.MinValue), zone), TimeSpan.Zero);
+        var from = CompanyClock.StartOfDay(fiscalYear.Start, company.TimeZone);
+        var to = CompanyClock.StartOfDay(fiscalYear.End.AddDays(1), company.TimeZone);
         var identity = new { id = company.Id, legalName = company.LegalName, siren = company.Siren, vatNumber = company.VatNumber, timeZone = company.TimeZone };
 
         return new ComplianceArchiveExport($"koban-archive-{company.Siren ?? company.Id.ToString("N")}-{fiscalYear.Label}.zip", async (output, ct) =>

@@ -1,5 +1,3 @@
-using Koban.Api.Infrastructure.Audit;
-using Koban.Api.Infrastructure.Persistence;
 using Koban.Api.Infrastructure.Security;
 using Koban.Api.Infrastructure.Tenancy;
 using Koban.Api.Infrastructure.Web;
@@ -10,20 +8,15 @@ namespace Koban.Api.Features.Contracts;
 
 public sealed record ActivateContractCommand(Guid Id) : ICommand<Versioned<ContractResponse>>;
 
-public sealed class ActivateContractHandler(KobanDbContext db, AuditLog audit, CompanyClock clock, CurrentActor actor, ContractReader reader)
+public sealed class ActivateContractHandler(ContractTransition transition, CurrentActor actor)
     : ICommandHandler<ActivateContractCommand, Versioned<ContractResponse>>
 {
-    public async ValueTask<Versioned<ContractResponse>> Handle(ActivateContractCommand command, CancellationToken cancellationToken)
-    {
-        var today = await clock.TodayAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var contract = await reader.LockAsync(command.Id, cancellationToken);
-        contract.Activate(today, actor.UserId ?? contract.OwnerUserId);
-        audit.Record("contract.activated", "contract", contract.Id, after: new { contract.Reference, contract.CurrentTermStart, contract.CurrentTermEnd, contract.PeriodAmountExcludingVat });
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return Versioned.Of(await reader.ResponseAsync(contract, today, cancellationToken), contract.Version);
-    }
+    public ValueTask<Versioned<ContractResponse>> Handle(ActivateContractCommand command, CancellationToken cancellationToken) =>
+        transition.ApplyAsync(command.Id, (contract, today) =>
+        {
+            contract.Activate(today, actor.UserId ?? contract.OwnerUserId);
+            return new ContractAuditEntry("contract.activated", new { contract.Reference, contract.CurrentTermStart, contract.CurrentTermEnd, contract.PeriodAmountExcludingVat });
+        }, cancellationToken);
 
     public static void Map(RouteGroupBuilder contracts) =>
         contracts.MapPost("/{id:guid}/activate", async Task<Ok<ContractResponse>> (Guid id, IMediator mediator, HttpResponse response, CancellationToken ct) =>

@@ -113,8 +113,10 @@ public sealed class ContractBillingRunner(CompanyWorkRunner companies, ILogger<C
             reference = contract.Reference;
             mode = (await db.ContractBillingSettings.AsNoTracking().SingleOrDefaultAsync(ct))?.Invoicing ?? ContractInvoicing.Draft;
             var lines = contract.Lines.Select(l => l.ToData()).ToList();
-            var orderNumber = contract.OrderId is { } orderId ? await db.Orders.AsNoTracking().Where(o => o.Id == orderId).Select(o => o.Number).SingleOrDefaultAsync(ct) : null;
-            var customerReference = contract.OrderId is { } order ? await db.Orders.AsNoTracking().Where(o => o.Id == order).Select(o => o.CustomerReference).SingleOrDefaultAsync(ct) : null;
+            var order = contract.OrderId is { } orderId
+                ? await db.Orders.AsNoTracking().Where(o => o.Id == orderId).Select(o => new { o.Number, o.CustomerReference }).SingleOrDefaultAsync(ct)
+                : null;
+            var (orderNumber, customerReference) = (order?.Number, order?.CustomerReference);
 
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             row = ContractPeriod.Billed(contractId, termNumber, period, ContractPeriods.AmountOf(lines, period), services.GetRequiredService<TimeProvider>().GetUtcNow());

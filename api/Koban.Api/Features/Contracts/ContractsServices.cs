@@ -6,6 +6,7 @@ public static class ContractsServices
     {
         services.AddScoped<ContractReader>();
         services.AddScoped<ContractFactory>();
+        services.AddScoped<ContractTransition>();
         return services;
     }
 }

@@ -1,8 +1,5 @@
 using FluentValidation;
-using Koban.Api.Infrastructure.Audit;
-using Koban.Api.Infrastructure.Persistence;
 using Koban.Api.Infrastructure.Security;
-using Koban.Api.Infrastructure.Tenancy;
 using Koban.Api.Infrastructure.Web;
 using Koban.Domain.Contracts;
 using Mediator;
@@ -17,20 +14,15 @@ public sealed class TerminateContractValidator : AbstractValidator<TerminateCont
     public TerminateContractValidator() => RuleFor(c => c.Reason).NotEmpty().MaximumLength(Contract.MaximumReasonLength);
 }
 
-public sealed class TerminateContractHandler(KobanDbContext db, AuditLog audit, CompanyClock clock, ContractReader reader)
+public sealed class TerminateContractHandler(ContractTransition transition)
     : ICommandHandler<TerminateContractCommand, Versioned<ContractResponse>>
 {
-    public async ValueTask<Versioned<ContractResponse>> Handle(TerminateContractCommand command, CancellationToken cancellationToken)
-    {
-        var today = await clock.TodayAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var contract = await reader.LockAsync(command.Id, cancellationToken);
-        contract.Terminate(command.EffectiveDate, command.Reason, today);
-        audit.Record("contract.terminated", "contract", contract.Id, after: new { contract.Reference, contract.TerminationDate, contract.TerminationReason, noticeGivenOn = today });
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return Versioned.Of(await reader.ResponseAsync(contract, today, cancellationToken), contract.Version);
-    }
+    public ValueTask<Versioned<ContractResponse>> Handle(TerminateContractCommand command, CancellationToken cancellationToken) =>
+        transition.ApplyAsync(command.Id, (contract, today) =>
+        {
+            contract.Terminate(command.EffectiveDate, command.Reason, today);
+            return new ContractAuditEntry("contract.terminated", new { contract.Reference, contract.TerminationDate, contract.TerminationReason, noticeGivenOn = today });
+        }, cancellationToken);
 
     public static void Map(RouteGroupBuilder contracts) =>
         contracts.MapPost("/{id:guid}/terminate", async Task<Ok<ContractResponse>> (Guid id, TerminateContractRequest body, IMediator mediator, HttpResponse response, CancellationToken ct) =>
@@ -38,7 +30,7 @@ public sealed class TerminateContractHandler(KobanDbContext db, AuditLog audit, 
             .WithName("TerminateContract")
             .WithSummary("Terminate an active contract (give notice)")
             .WithDescription("""
-                Notice is given today (company time zone) with a `reason`. The termination takes effect on `effectiveDate`, by default the earliest the notice allows: the end of the current term when today is on or before the notice deadline (`noticeDeadline` = the last day leaving `noticeMonths` whole months before the term end); after it, the end of the next term when the contract renews tacitly (it renews once more), or the current term end when it does not. An earlier date is refused with 422 `contract_notice_not_respected`, its `earliestDate` (ISO date) and `noticeDeadline` in the problem; a date after the end of the next term (or of the current one without tacit renewal) with 422 `contract_termination_too_late`. The contract becomes `Terminated` at once: periods are still invoiced up to `endDate` (= the termination date), then nothing; it is no longer renewed. Only an active contract can be terminated (409 `invalid_state_transition`).
+                Notice is given today (company time zone) with a `reason`. The termination takes effect on `effectiveDate`, by default the earliest the notice allows: the end of the current term when today is on or before the notice deadline (`noticeDeadline` = the last day leaving `noticeMonths` whole months before the term end); after it, the end of the next term when the contract renews tacitly (it renews once more), or the current term end when it does not. An earlier date is refused with 422 `contract_notice_not_respected`; a date after the end of the next term (or of the current one without tacit renewal) with 422 `contract_termination_too_late`. Both problems carry, beside their text, the members `earliestTerminationDate`, `latestTerminationDate` and `noticeDeadline` (ISO dates) for a client to offer the allowed range. The contract becomes `Terminated` at once: periods are still invoiced up to `endDate` (= the termination date), then nothing; it is no longer renewed. Only an active contract can be terminated (409 `invalid_state_transition`).
                 """)
             .RequirePermission(Permissions.Contracts, Access.Write)
             .WithProblems(409, 422)

@@ -1,6 +1,4 @@
 using FluentValidation;
-using Koban.Api.Infrastructure.Audit;
-using Koban.Api.Infrastructure.Persistence;
 using Koban.Api.Infrastructure.Security;
 using Koban.Api.Infrastructure.Web;
 using Mediator;
@@ -16,21 +14,17 @@ public sealed class CancelDeliveryNoteCommandValidator : AbstractValidator<Cance
 }
 
 /// <summary>Cancels a validated or delivered note that no invoice took: its quantities are left to deliver again.</summary>
-public sealed class CancelDeliveryNoteHandler(KobanDbContext db, AuditLog audit, DeliveriesReader reader, TimeProvider clock)
+public sealed class CancelDeliveryNoteHandler(DeliveryNoteTransition transition, DeliveriesReader reader, TimeProvider clock)
     : ICommandHandler<CancelDeliveryNoteCommand, Versioned<DeliveryNoteResponse>>
 {
-    public async ValueTask<Versioned<DeliveryNoteResponse>> Handle(CancelDeliveryNoteCommand command, CancellationToken cancellationToken)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var note = await DeliveryNoteLocks.LockAsync(db, command.Id, cancellationToken);
-        var deliveries = await reader.DeliveriesAsync(note.OrderId, null, cancellationToken);
-        var previous = note.Status;
-        note.Cancel(command.Request.Reason, clock.GetUtcNow(), deliveries);
-        audit.Record("deliveryNote.cancelled", "deliveryNote", note.Id, before: new { status = previous }, after: new { note.CancellationReason });
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return Versioned.Of(await reader.ResponseAsync(note, cancellationToken), note.Version);
-    }
+    public ValueTask<Versioned<DeliveryNoteResponse>> Handle(CancelDeliveryNoteCommand command, CancellationToken cancellationToken) =>
+        transition.ApplyAsync(command.Id, async (note, ct) =>
+        {
+            var deliveries = await reader.DeliveriesAsync(note.OrderId, null, ct);
+            var previous = note.Status;
+            note.Cancel(command.Request.Reason, clock.GetUtcNow(), deliveries);
+            return new DeliveryNoteAuditEntry("deliveryNote.cancelled", new { status = previous }, new { note.CancellationReason });
+        }, cancellationToken);
 
     public static void Map(RouteGroupBuilder group) =>
         group.MapPost("/{id:guid}/cancel", async Task<Ok<DeliveryNoteResponse>> (Guid id, CancelDeliveryNoteRequest body, IMediator mediator, HttpResponse response,

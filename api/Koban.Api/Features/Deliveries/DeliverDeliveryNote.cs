@@ -1,12 +1,9 @@
 using FluentValidation;
-using Koban.Api.Infrastructure.Audit;
-using Koban.Api.Infrastructure.Persistence;
 using Koban.Api.Infrastructure.Security;
 using Koban.Api.Infrastructure.Tenancy;
 using Koban.Api.Infrastructure.Web;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Koban.Api.Features.Deliveries;
 
@@ -18,18 +15,16 @@ public sealed class DeliverDeliveryNoteCommandValidator : AbstractValidator<Deli
 }
 
 /// <summary>Records the hand-over of a validated note: date, who received it, remarks.</summary>
-public sealed class DeliverDeliveryNoteHandler(KobanDbContext db, AuditLog audit, DeliveriesReader reader, CompanyClock companyClock)
+public sealed class DeliverDeliveryNoteHandler(DeliveryNoteTransition transition, CompanyClock companyClock)
     : ICommandHandler<DeliverDeliveryNoteCommand, Versioned<DeliveryNoteResponse>>
 {
-    public async ValueTask<Versioned<DeliveryNoteResponse>> Handle(DeliverDeliveryNoteCommand command, CancellationToken cancellationToken)
-    {
-        var r = command.Request;
-        var note = await db.DeliveryNotes.SingleOrDefaultAsync(n => n.Id == command.Id, cancellationToken) ?? throw new NotFoundException("delivery note", command.Id);
-        note.MarkDelivered(r.DeliveredOn!.Value, await companyClock.TodayAsync(cancellationToken), r.ReceivedBy, r.Remarks);
-        audit.Record("deliveryNote.delivered", "deliveryNote", note.Id, after: new { note.DeliveredOn, note.ReceivedBy, note.DeliveryRemarks });
-        await db.SaveChangesAsync(cancellationToken);
-        return Versioned.Of(await reader.ResponseAsync(note, cancellationToken), note.Version);
-    }
+    public ValueTask<Versioned<DeliveryNoteResponse>> Handle(DeliverDeliveryNoteCommand command, CancellationToken cancellationToken) =>
+        transition.ApplyAsync(command.Id, async (note, ct) =>
+        {
+            var r = command.Request;
+            note.MarkDelivered(r.DeliveredOn!.Value, await companyClock.TodayAsync(ct), r.ReceivedBy, r.Remarks);
+            return new DeliveryNoteAuditEntry("deliveryNote.delivered", null, new { note.DeliveredOn, note.ReceivedBy, note.DeliveryRemarks });
+        }, cancellationToken);
 
     public static void Map(RouteGroupBuilder group) =>
         group.MapPost("/{id:guid}/deliver", async Task<Ok<DeliveryNoteResponse>> (Guid id, DeliverDeliveryNoteRequest body, IMediator mediator, HttpResponse response,

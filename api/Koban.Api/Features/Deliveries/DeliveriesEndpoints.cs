@@ -16,7 +16,7 @@ public static class DeliveriesEndpoints
         CancelDeliveryNoteHandler.Map(notes);
         GetDeliveryNotePdfHandler.Map(notes);
         SendDeliveryNoteHandler.Map(app);
-        ListDeliveryNoteEmailsHandler.Map(app);
+        ListDeliveryNoteEmails.Map(app);
         GetOrderDeliveriesHandler.Map(app);
     }
 }

@@ -38,8 +38,8 @@ public static class InvoicingEndpoints
     public static void MapInvoicingEmailEndpoints(this IEndpointRouteBuilder app)
     {
         SendInvoiceHandler.Map(app);
-        ListInvoiceEmailsHandler.Map(app);
+        ListInvoiceEmails.Map(app);
         SendCreditNoteHandler.Map(app);
-        ListCreditNoteEmailsHandler.Map(app);
+        ListCreditNoteEmails.Map(app);
     }
 }

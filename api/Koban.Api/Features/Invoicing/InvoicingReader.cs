@@ -3,6 +3,7 @@ using Koban.Api.Features.Payments;
 using Koban.Api.Features.Sales;
 using Koban.Api.Infrastructure.Mapping;
 using Koban.Api.Infrastructure.Persistence;
+using Koban.Api.Infrastructure.Tenancy;
 using Koban.Api.Infrastructure.Web;
 using Koban.Domain.Invoicing;
 using Koban.Domain.Receivables;
@@ -15,7 +16,7 @@ namespace Koban.Api.Features.Invoicing;
 /// entity with its lines, then everything around it — customer name, company time zone, linked order, deducted deposits,
 /// credit notes, archive, history, the customer's account item and its allocations — in one projection.
 /// </summary>
-public sealed class InvoicingReader(KobanDbContext db, TimeProvider clock)
+public sealed class InvoicingReader(KobanDbContext db, CompanyClock clock)
 {
     public async Task<Versioned<InvoiceResponse>> InvoiceAsync(Guid id, CancellationToken ct)
     {
@@ -88,7 +89,7 @@ public sealed class InvoicingReader(KobanDbContext db, TimeProvider clock)
         }).SingleAsync(ct);
 
         var credited = around.Credits.Where(c => c.Status == BillingStatus.Validated).Sum(c => c.TotalIncludingVat);
-        var today = Today(around.TimeZone);
+        var today = clock.TodayIn(around.TimeZone);
         var due = AmountDue(i, credited);
         var links = new List<BillingLinkResponse>();
         if (orderId is { } order)
@@ -203,14 +204,6 @@ public sealed class InvoicingReader(KobanDbContext db, TimeProvider clock)
     {
         var list = ids.Distinct().ToList();
         return await db.Customers.IgnoreAutoIncludes().Where(c => list.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
-    }
-
-    /// <summary>Today in the company's time zone, as <see cref="Infrastructure.Tenancy.CompanyClock"/> gives it, from the zone
-    /// read with the document.</summary>
-    private DateOnly Today(string zoneId)
-    {
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var found) ? found : TimeZoneInfo.Utc;
-        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
     }
 
     private static ArchiveResponse? Archive(string? sha256, DateTimeOffset? archivedAt) =>

@@ -1,6 +1,7 @@
 using Koban.Api.Infrastructure.Mapping;
 using Koban.Api.Infrastructure.Persistence;
 using Koban.Api.Infrastructure.Security;
+using Koban.Api.Infrastructure.Tenancy;
 using Koban.Api.Infrastructure.Web;
 using Koban.Domain.Numbering;
 using Mediator;
@@ -10,13 +11,13 @@ namespace Koban.Api.Features.Numbering;
 
 public sealed record GetNumberingSettingQuery(DocumentType DocumentType) : IQuery<Versioned<NumberingSettingResponse>>;
 
-public sealed class GetNumberingSettingHandler(KobanDbContext db, DocumentNumbers numbers, TimeProvider clock) : IQueryHandler<GetNumberingSettingQuery, Versioned<NumberingSettingResponse>>
+public sealed class GetNumberingSettingHandler(KobanDbContext db, DocumentNumbers numbers, CompanyClock clock) : IQueryHandler<GetNumberingSettingQuery, Versioned<NumberingSettingResponse>>
 {
     public async ValueTask<Versioned<NumberingSettingResponse>> Handle(GetNumberingSettingQuery query, CancellationToken cancellationToken)
     {
         var setting = await numbers.SettingAsync(query.DocumentType, cancellationToken);
         await db.SaveChangesAsync(cancellationToken); // a default created on first read gets its version
-        return Versioned.Of(new NumberingSettingView(setting, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).MapTo<NumberingSettingResponse>(), setting.Version);
+        return Versioned.Of(new NumberingSettingView(setting, await clock.TodayAsync(cancellationToken)).MapTo<NumberingSettingResponse>(), setting.Version);
     }
 
     public static void Map(RouteGroupBuilder group) =>

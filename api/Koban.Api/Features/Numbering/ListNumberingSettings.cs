@@ -1,6 +1,7 @@
 using Koban.Api.Infrastructure.Mapping;
 using Koban.Api.Infrastructure.Persistence;
 using Koban.Api.Infrastructure.Security;
+using Koban.Api.Infrastructure.Tenancy;
 using Koban.Api.Infrastructure.Web;
 using Koban.Domain.Numbering;
 using Mediator;
@@ -11,11 +12,11 @@ namespace Koban.Api.Features.Numbering;
 public sealed record ListNumberingSettingsQuery : IQuery<NumberingSettingList>;
 
 /// <summary>Every document type's series, a default created for a type never configured.</summary>
-public sealed class ListNumberingSettingsHandler(DocumentNumbers numbers, TimeProvider clock) : IQueryHandler<ListNumberingSettingsQuery, NumberingSettingList>
+public sealed class ListNumberingSettingsHandler(DocumentNumbers numbers, CompanyClock clock) : IQueryHandler<ListNumberingSettingsQuery, NumberingSettingList>
 {
     public async ValueTask<NumberingSettingList> Handle(ListNumberingSettingsQuery query, CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = await clock.TodayAsync(cancellationToken);
         var items = new List<NumberingSettingResponse>();
         foreach (var type in Enum.GetValues<DocumentType>())
         {

@@ -3,6 +3,7 @@ using Koban.Api.Infrastructure.Audit;
 using Koban.Api.Infrastructure.Mapping;
 using Koban.Api.Infrastructure.Persistence;
 using Koban.Api.Infrastructure.Security;
+using Koban.Api.Infrastructure.Tenancy;
 using Koban.Api.Infrastructure.Web;
 using Koban.Domain.Numbering;
 using Mediator;
@@ -26,7 +27,7 @@ public sealed class UpdateNumberingSettingValidator : AbstractValidator<UpdateNu
 }
 
 /// <summary>Changes a series until its first number is issued.</summary>
-public sealed class UpdateNumberingSettingHandler(KobanDbContext db, DocumentNumbers numbers, AuditLog audit, TimeProvider clock)
+public sealed class UpdateNumberingSettingHandler(KobanDbContext db, DocumentNumbers numbers, AuditLog audit, CompanyClock clock)
     : ICommandHandler<UpdateNumberingSettingCommand, Versioned<NumberingSettingResponse>>
 {
     public async ValueTask<Versioned<NumberingSettingResponse>> Handle(UpdateNumberingSettingCommand command, CancellationToken cancellationToken)
@@ -34,7 +35,7 @@ public sealed class UpdateNumberingSettingHandler(KobanDbContext db, DocumentNum
         var setting = await numbers.SettingAsync(command.DocumentType, cancellationToken);
         if (setting.Version != command.ExpectedVersion) throw new PreconditionFailedException();
         db.Entry(setting).Property(x => x.Version).OriginalValue = command.ExpectedVersion;
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = await clock.TodayAsync(cancellationToken);
         var before = new NumberingSettingView(setting, today).MapTo<NumberingSettingResponse>();
         var s = command.Setting;
         setting.Change(new NumberingScheme(s.Prefix, s.Year, s.Separator, s.Padding, s.ResetYearly, s.FirstNumber));

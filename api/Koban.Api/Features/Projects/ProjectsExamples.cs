@@ -1,3 +1,4 @@
+using Koban.Domain.Invoicing;
 using Koban.Domain.Projects;
 
 namespace Koban.Api.Features.Projects;
@@ -52,13 +53,13 @@ internal static class ProjectsExamples
     internal static readonly TimeEntryRequest TimeEntryRequest = new(new DateOnly(2026, 12, 7), 210, "Pose des étagères de la réserve", true, null);
 
     internal static readonly TimeEntryResponse TimeEntry = new(EntryId, ProjectId, Project.Name, AliceId, "Alice Martin", new DateOnly(2026, 12, 7), 210, 3.5m,
-        "Pose des étagères de la réserve", true, null, false, Stamp);
+        "Pose des étagères de la réserve", true, null, null, null, false, Stamp);
 
     internal static readonly TimeEntryList TimeEntries = new(
     [
         TimeEntry,
         new(Guid.Parse("01936f00-0000-7000-8000-0000000000c0"), ProjectId, Project.Name, BrunoId, "Bruno Petit", new DateOnly(2026, 12, 4), 420, 7m,
-            "Découpe des plans de travail", true, InvoiceId, true, Stamp.AddDays(-3)),
+            "Découpe des plans de travail", true, InvoiceId, "FA-2026-00042", BillingStatus.Validated, true, Stamp.AddDays(-3)),
     ], null, false);
 
     internal static readonly TimesheetRequest TimesheetRequest = new(
@@ -72,7 +73,7 @@ internal static class ProjectsExamples
     [
         TimeEntry,
         new(Guid.Parse("01936f00-0000-7000-8000-0000000000c2"), ProjectId, Project.Name, AliceId, "Alice Martin", new DateOnly(2026, 12, 8), 450, 7.5m,
-            null, true, null, false, Stamp),
+            null, true, null, null, null, false, Stamp),
     ]);
 
     internal static readonly InvoiceTimeRequest InvoiceTimeRequest = new(new DateOnly(2026, 12, 6), null, null);

@@ -1,4 +1,6 @@
+using System.ComponentModel;
 using FluentValidation;
+using Koban.Domain.Invoicing;
 using Koban.Domain.Projects;
 using Mapster;
 
@@ -20,6 +22,10 @@ public sealed record TimeEntryResponse(
     string? Description,
     bool Billable,
     Guid? InvoiceId,
+    [property: Description("The number of the invoice this time is on; null while that invoice is a draft (drafts have no number) or when the time is not invoiced.")]
+    string? InvoiceNumber,
+    [property: Description("The status of that invoice (`Draft` or `Validated`); null when the time is not invoiced.")]
+    BillingStatus? InvoiceStatus,
     bool Locked,
     DateTimeOffset UpdatedAt);
 
@@ -77,7 +83,7 @@ public sealed class InvoiceTimeRequestValidator : AbstractValidator<InvoiceTimeR
 }
 
 /// <summary>What a time entry's response is made of: the row and the names it shows.</summary>
-public sealed record TimeEntrySource(TimeEntry Entry, string ProjectName, string UserName);
+public sealed record TimeEntrySource(TimeEntry Entry, string ProjectName, string UserName, string? InvoiceNumber, BillingStatus? InvoiceStatus);
 
 public sealed class TimeEntryMapping : IRegister
 {

@@ -74,8 +74,8 @@ public static class SalesEmailEndpoints
     public static void MapSalesEmailEndpoints(this IEndpointRouteBuilder app)
     {
         SendOrderHandler.Map(app);
-        ListOrderEmailsHandler.Map(app);
+        ListOrderEmails.Map(app);
         EmailQuoteHandler.Map(app);
-        ListQuoteEmailsHandler.Map(app);
+        ListQuoteEmails.Map(app);
     }
 }

@@ -3,17 +3,27 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Koban.Api.Infrastructure.Tenancy;
 
-/// <summary>"Today" in the company's time zone (domain-rules §8), not the server's.</summary>
+/// <summary>"Today" in the company's time zone (domain-rules §8), not the server's. The one place that turns the
+/// company's zone id into dates and instants; an unknown id falls back to UTC.</summary>
 public sealed class CompanyClock(KobanDbContext db, TimeProvider clock)
 {
     private DateOnly? _today;
 
+    /// <summary>Today for the company of the scope, its zone read once per scope.</summary>
     public async Task<DateOnly> TodayAsync(CancellationToken ct)
     {
         if (_today is { } cached) return cached;
         var zoneId = await db.Companies.Select(c => c.TimeZone).SingleAsync(ct);
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var found) ? found : TimeZoneInfo.Utc;
-        _today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
+        _today = TodayIn(zoneId);
         return _today.Value;
     }
+
+    /// <summary>Today in the zone given, for a caller that already read the company's zone with its data.</summary>
+    public DateOnly TodayIn(string zoneId) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Zone(zoneId)).DateTime);
+
+    /// <summary>The instant a day begins in the zone given (midnight there, as UTC).</summary>
+    public static DateTimeOffset StartOfDay(DateOnly day, string zoneId) =>
+        new(TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue), Zone(zoneId)), TimeSpan.Zero);
+
+    private static TimeZoneInfo Zone(string zoneId) => TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var found) ? found : TimeZoneInfo.Utc;
 }

@@ -93,7 +93,7 @@ public static partial class OpenApiDocumentation
     };
 
     /// <summary>Problems of an operation that the generic rules below cannot guess: the business rule each refusal of it names.</summary>
-    private sealed record Refusal(int Status, string Code, string? Field = null, Dictionary<string, object>? Arguments = null);
+    private sealed record Refusal(int Status, string Code, string? Field = null, Dictionary<string, object>? Arguments = null, Dictionary<string, object>? Members = null);
 
     private static readonly Dictionary<string, Refusal[]> Refusals = new(StringComparer.Ordinal)
     {
@@ -144,6 +144,17 @@ public static partial class OpenApiDocumentation
         ["POST /api/v1/credit-notes/{id}/refund"] = [new(409, ErrorCodes.CreditNoteNotAvailable), new(422, ErrorCodes.RefundBeyondCredit, "amount", new() { ["available"] = "120,00" })],
         ["PUT /api/v1/reminders/settings"] = [new(422, ErrorCodes.ReminderLevelTextRequired, "levels[0].text")],
         ["PUT /api/v1/contracts/billing-settings"] = [new(422, ErrorCodes.ContractBillingSettingsInvalid, "noticeReminderDays")],
+        ["POST /api/v1/contracts/{id}/terminate"] =
+        [
+            new(422, ErrorCodes.ContractNoticeNotRespected, "effectiveDate",
+                new() { ["earliestDate"] = new DateOnly(2027, 6, 30), ["latestDate"] = new DateOnly(2028, 6, 30), ["noticeDeadline"] = new DateOnly(2027, 3, 31), ["noticeMonths"] = 3 },
+                new() { ["earliestTerminationDate"] = "2027-06-30", ["latestTerminationDate"] = "2028-06-30", ["noticeDeadline"] = "2027-03-31" }),
+        ],
+        ["POST /api/v1/contracts/{id}/let-expire"] =
+        [
+            new(422, ErrorCodes.ContractNoticePassed, null, new() { ["noticeDeadline"] = new DateOnly(2027, 3, 31), ["earliestDate"] = new DateOnly(2028, 6, 30) },
+                new() { ["earliestTerminationDate"] = "2028-06-30", ["latestTerminationDate"] = "2028-06-30", ["noticeDeadline"] = "2027-03-31" }),
+        ],
         ["POST /api/v1/contracts/{id}/invoice-due-periods"] = [new(409, ErrorCodes.InvalidStateTransition, null, new() { ["action"] = "invoice", ["status"] = "Draft" })],
         ["GET /api/v1/invoices/{id}/reminders"] = [new(409, ErrorCodes.DocumentNotValidated)],
         ["POST /api/v1/invoices/{id}/reminders"] = [new(409, ErrorCodes.DocumentNotValidated), new(422, ErrorCodes.ReminderNothingDue)],
@@ -271,9 +282,19 @@ public static partial class OpenApiDocumentation
     {
         Exception exception = refusal.Status switch
         {
-            StatusCodes.Status409Conflict => new DomainConflictException(refusal.Code, refusal.Code) { Field = refusal.Field, Arguments = refusal.Arguments ?? new Dictionary<string, object>() },
+            StatusCodes.Status409Conflict => new DomainConflictException(refusal.Code, refusal.Code)
+            {
+                Field = refusal.Field,
+                Arguments = refusal.Arguments ?? new Dictionary<string, object>(),
+                Members = refusal.Members ?? new Dictionary<string, object>(),
+            },
             StatusCodes.Status400BadRequest => new FieldValidationException(refusal.Field ?? "body", refusal.Code),
-            _ => new DomainException(refusal.Code, refusal.Code) { Field = refusal.Field, Arguments = refusal.Arguments ?? new Dictionary<string, object>() },
+            _ => new DomainException(refusal.Code, refusal.Code)
+            {
+                Field = refusal.Field,
+                Arguments = refusal.Arguments ?? new Dictionary<string, object>(),
+                Members = refusal.Members ?? new Dictionary<string, object>(),
+            },
         };
         if (refusal.Code is ApiErrorCodes.LastAdmin or ApiErrorCodes.InvitationAlreadyAccepted or ApiErrorCodes.EmailNotRetryable
             or ApiErrorCodes.TokenExpired)

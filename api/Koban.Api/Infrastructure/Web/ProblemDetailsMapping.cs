@@ -53,20 +53,28 @@ public sealed class ProblemDetailsMapping(ILogger<ProblemDetailsMapping> logger)
         NotFoundException => Problems.Create(StatusCodes.Status404NotFound, ApiErrorCodes.NotFound),
         ReferenceNotFoundException r => Problems.Create(StatusCodes.Status422UnprocessableEntity, ApiErrorCodes.ReferenceNotFound,
             errors: new Dictionary<string, string[]> { [r.Field] = [ErrorCatalog.Message(ApiErrorCodes.ReferenceNotFound)] }),
-        DomainException d => Problems.Create(
+        DomainException d => WithMembers(Problems.Create(
             d.Kind == DomainErrorKind.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity,
             d.Code,
             detail: d.Code == Koban.Domain.Common.ErrorCodes.DocumentFrozen && d.Field is not null
                 ? FrozenFields.Describe(d.Field, System.Globalization.CultureInfo.CurrentUICulture)
                 : ErrorCatalog.Message(d.Code, d.Arguments),
             errors: DomainErrors(d),
-            arguments: d.Arguments),
+            arguments: d.Arguments), d.Members),
         PreconditionRequiredException => Problems.Create(StatusCodes.Status428PreconditionRequired, ApiErrorCodes.IfMatchRequired),
         PreconditionFailedException or DbUpdateConcurrencyException => Problems.Create(StatusCodes.Status412PreconditionFailed, ApiErrorCodes.StaleVersion),
         ForbiddenException f => Problems.Create(StatusCodes.Status403Forbidden, f.Code),
         UnauthenticatedException u => Problems.Create(StatusCodes.Status401Unauthorized, u.Code),
         _ => Problems.Create(StatusCodes.Status500InternalServerError, ApiErrorCodes.InternalError),
     };
+
+    /// <summary>The refusal's machine-readable members (<see cref="DomainException.Members"/>) beside <c>code</c>; a member
+    /// never replaces one the problem already has.</summary>
+    private static ProblemDetails WithMembers(ProblemDetails problem, IReadOnlyDictionary<string, object> members)
+    {
+        foreach (var (name, value) in members) problem.Extensions.TryAdd(name, value);
+        return problem;
+    }
 
     private static T? Find<T>(Exception? exception) where T : Exception
     {

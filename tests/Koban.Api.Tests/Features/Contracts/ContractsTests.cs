@@ -226,6 +226,40 @@ public sealed class ContractsTests : ApiTest
     }
 
     [Test]
+    public async Task A_refused_termination_carries_the_allowed_dates_as_members_and_the_earliest_one_is_accepted()
+    {
+        var c = await SalesFlowTests.CatalogAsync();
+        var admin = c.Company.Admin;
+
+        // Within the notice: the earliest date is the current term end.
+        var fresh = await ActiveAsync(admin, c.CustomerId, Today, notice: 1);
+        var freshEnd = fresh.GetProperty("currentTermEnd").GetString()!;
+        var tooSoon = await (await admin.PostAsJsonAsync($"/api/v1/contracts/{fresh.GetProperty("id").GetGuid()}/terminate", new { effectiveDate = Iso(Today), reason = "Fin du besoin" }))
+            .ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "contract_notice_not_respected");
+        tooSoon.GetProperty("earliestTerminationDate").GetString().ShouldBe(freshEnd);
+        tooSoon.GetProperty("noticeDeadline").GetString().ShouldBe(fresh.GetProperty("noticeDeadline").GetString());
+
+        // After the deadline of a tacitly renewing contract: the end of the next term, also for a date too late and a refused non-renewal.
+        var late = await ActiveAsync(admin, c.CustomerId, Today.AddMonths(-10), notice: 3);
+        var id = late.GetProperty("id").GetGuid();
+        var termEnd = DateOnly.Parse(late.GetProperty("currentTermEnd").GetString()!, CultureInfo.InvariantCulture);
+        var nextTermEnd = Iso(termEnd.AddDays(1).AddMonths(12).AddDays(-1));
+        var early = await (await admin.PostAsJsonAsync($"/api/v1/contracts/{id}/terminate", new { effectiveDate = Iso(termEnd), reason = "Fin du besoin" }))
+            .ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "contract_notice_not_respected");
+        (early.GetProperty("earliestTerminationDate").GetString(), early.GetProperty("latestTerminationDate").GetString()).ShouldBe((nextTermEnd, nextTermEnd));
+        var beyond = await (await admin.PostAsJsonAsync($"/api/v1/contracts/{id}/terminate", new { effectiveDate = "2099-12-31", reason = "Fin du besoin" }))
+            .ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "contract_termination_too_late");
+        beyond.GetProperty("latestTerminationDate").GetString().ShouldBe(nextTermEnd);
+        var declined = await (await admin.PostAsJsonAsync($"/api/v1/contracts/{id}/let-expire", new { }))
+            .ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "contract_notice_passed");
+        declined.GetProperty("earliestTerminationDate").GetString().ShouldBe(nextTermEnd);
+
+        var terminated = await SalesFlowTests.Post(admin, $"/api/v1/contracts/{id}/terminate",
+            new { effectiveDate = early.GetProperty("earliestTerminationDate").GetString(), reason = "Fin du besoin" });
+        terminated.GetProperty("terminationDate").GetString().ShouldBe(nextTermEnd, "the date the problem offered is accepted as it is");
+    }
+
+    [Test]
     public async Task Termination_respects_the_notice_and_a_terminated_contract_is_neither_renewed_nor_terminated_again()
     {
         var c = await SalesFlowTests.CatalogAsync();
@@ -240,7 +274,7 @@ public sealed class ContractsTests : ApiTest
         var problem = await early.ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "contract_notice_not_respected");
         problem.GetProperty("errors").TryGetProperty("effectiveDate", out _).ShouldBeTrue();
         var nextTermEnd = termEnd.AddDays(1).AddMonths(12).AddDays(-1);
-        problem.GetProperty("title").GetString()!.ShouldContain(Iso(nextTermEnd));
+        problem.GetProperty("title").GetString()!.ShouldContain(nextTermEnd.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)); // the text writes the date the French way
         await (await admin.PostAsJsonAsync($"/api/v1/contracts/{id}/terminate", new { reason = "" })).ShouldHaveStatus(HttpStatusCode.BadRequest);
 
         var terminated = await SalesFlowTests.Post(admin, $"/api/v1/contracts/{id}/terminate", new { reason = "Fin du besoin" });

@@ -282,6 +282,31 @@ public sealed class DeliveryNoteTests : ApiTest
     }
 
     [Test]
+    public async Task Deliveries_and_a_cancellation_of_one_note_in_parallel_queue_on_its_lock()
+    {
+        var d = await OrderAsync();
+        var admin = d.Company.Admin;
+        var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var twice = await NoteAsync(admin, d.OrderId, d.Chairs, 2m);
+        await SalesFlowTests.Post(admin, $"/api/v1/delivery-notes/{Id(twice)}/validate");
+        var delivered = await Task.WhenAll(Enumerable.Range(0, 2).Select(i =>
+            admin.PostAsJsonAsync($"/api/v1/delivery-notes/{Id(twice)}/deliver", new { deliveredOn = today, receivedBy = $"Réceptionnaire {i}" })));
+        delivered.Count(r => r.StatusCode == HttpStatusCode.OK).ShouldBe(1, "the second delivery finds the note delivered");
+        await delivered.Single(r => r.StatusCode != HttpStatusCode.OK).ShouldBeProblem(HttpStatusCode.Conflict, "invalid_state_transition");
+
+        var raced = await NoteAsync(admin, d.OrderId, d.Chairs, 3m);
+        await SalesFlowTests.Post(admin, $"/api/v1/delivery-notes/{Id(raced)}/validate");
+        var responses = await Task.WhenAll(
+            admin.PostAsJsonAsync($"/api/v1/delivery-notes/{Id(raced)}/deliver", new { deliveredOn = today, receivedBy = "Claire Durand" }),
+            admin.PostAsJsonAsync($"/api/v1/delivery-notes/{Id(raced)}/cancel", new { reason = "Commande modifiée" }));
+        await responses[1].ShouldHaveStatus(HttpStatusCode.OK);
+        if (responses[0].StatusCode != HttpStatusCode.OK)
+            await responses[0].ShouldBeProblem(HttpStatusCode.Conflict, "invalid_state_transition"); // cancelled first: nothing left to deliver
+        (await (await admin.GetAsync($"/api/v1/delivery-notes/{Id(raced)}")).Json()).GetProperty("status").GetString().ShouldBe("Cancelled");
+        Line(await Deliveries(admin, d.OrderId), d.Chairs).GetProperty("leftToDeliverQuantity").GetDecimal().ShouldBe(3m, "the cancelled note gave its chairs back");
+    }
+
+    [Test]
     public async Task Two_invoicings_of_one_note_in_parallel_make_one_invoice()
     {
         var d = await OrderAsync();

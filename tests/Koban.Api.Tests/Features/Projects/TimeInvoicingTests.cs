@@ -64,6 +64,38 @@ public sealed class TimeInvoicingTests : ApiTest
     }
 
     [Test]
+    public async Task Invoiced_time_names_its_invoice_as_a_draft_then_by_its_number_once_validated()
+    {
+        var s = await ArrangeAsync();
+        var admin = s.Company.Admin;
+        var etag = (await admin.GetAsync("/api/v1/company")).Headers.ETag;
+        await (await admin.SendAsync(new HttpRequestMessage(HttpMethod.Put, "/api/v1/company") { Content = JsonContent.Create(Companies.CompanyProfileTests.Profile()) }.WithIfMatch(etag)))
+            .ShouldHaveStatus(HttpStatusCode.OK);
+        var entry = await EnterAsync(s.Sales, s.ProjectId, Monday, 120);
+        var entryId = entry.GetProperty("id").GetGuid();
+        entry.GetProperty("invoiceNumber").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
+        entry.GetProperty("invoiceStatus").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null, "time not invoiced names no invoice");
+
+        var invoiceId = (await (await admin.PostAsJsonAsync($"/api/v1/projects/{s.ProjectId}/invoice-time", new { })).Json()).GetProperty("invoiceId").GetGuid();
+        var onDraft = await (await s.Sales.GetAsync($"/api/v1/projects/{s.ProjectId}/time-entries/{entryId}")).Json();
+        onDraft.GetProperty("invoiceId").GetGuid().ShouldBe(invoiceId);
+        onDraft.GetProperty("invoiceStatus").GetString().ShouldBe("Draft");
+        onDraft.GetProperty("invoiceNumber").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null, "a draft has no number yet");
+        onDraft.GetProperty("locked").GetBoolean().ShouldBeTrue();
+
+        var number = (await Sales.SalesFlowTests.Post(admin, $"/api/v1/invoices/{invoiceId}/validate")).GetProperty("number").GetString()!;
+        var mine = (await (await s.Sales.GetAsync("/api/v1/time-entries?invoiced=true")).Json()).GetProperty("items").EnumerateArray().ShouldHaveSingleItem();
+        (mine.GetProperty("invoiceNumber").GetString(), mine.GetProperty("invoiceStatus").GetString()).ShouldBe((number, "Validated"));
+        var listed = (await (await admin.GetAsync($"/api/v1/projects/{s.ProjectId}/time-entries")).Json()).GetProperty("items").EnumerateArray()
+            .Single(e => e.GetProperty("id").GetGuid() == entryId);
+        listed.GetProperty("invoiceNumber").GetString().ShouldBe(number);
+
+        var other = await ArrangeAsync("Autre SAS");
+        var foreign = await (await other.Company.Admin.GetAsync("/api/v1/time-entries?invoiced=true")).Json();
+        foreign.GetProperty("items").GetArrayLength().ShouldBe(0, "another company sees neither the time nor its invoice");
+    }
+
+    [Test]
     public async Task Invoicing_the_same_time_twice_in_parallel_makes_one_invoice()
     {
         var s = await ArrangeAsync();

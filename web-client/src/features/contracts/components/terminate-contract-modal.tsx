@@ -27,6 +27,16 @@ function noticeOnDate(error: unknown): unknown {
   return error;
 }
 
+/**
+ * The earliest date a refused termination allows, from the problem's `earliestTerminationDate` member (an ISO date), or
+ * null: the dialog offers it rather than making the user read it in the message.
+ */
+export function earliestTerminationDate(error: unknown): string | null {
+  const problem = asApiError(error)?.problem as { earliestTerminationDate?: unknown } | undefined;
+  const value = problem?.earliestTerminationDate;
+  return typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null;
+}
+
 /** "Résilier": the date the contract ends (empty = the earliest the notice allows) and the reason, both recorded. */
 export function TerminateContractModal({ contract, opened, onClose, onDone }: { contract: Contract; opened: boolean; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();
@@ -46,6 +56,7 @@ function TerminateForm({ contract, onClose, onDone }: { contract: Contract; onCl
     mapProblem: noticeOnDate,
   });
   const submit = submitWith(terminate, (v) => ({ id: contract.id, effectiveDate: v.effectiveDate, reason: v.reason.trim() }), onDone);
+  const earliest = earliestTerminationDate(terminate.error);
   return (
     <form onSubmit={submit} noValidate aria-label={t("contracts.terminate")}>
       <Stack>
@@ -63,6 +74,14 @@ function TerminateForm({ contract, onClose, onDone }: { contract: Contract; onCl
           {...form.getInputProps("effectiveDate")}
           data-autofocus
         />
+        {earliest && earliest !== form.getValues().effectiveDate && (
+          <Group gap="xs" data-testid="earliest-termination-date">
+            <Text size="sm">{t("contracts.earliestTerminationDate", { date: formatDate(earliest) })}</Text>
+            <Button variant="light" size="compact-sm" onClick={() => form.setFieldValue("effectiveDate", earliest)}>
+              {t("contracts.useEarliestTerminationDate")}
+            </Button>
+          </Group>
+        )}
         <Textarea label={t("contracts.terminationReason")} required resize="vertical" {...form.getInputProps("reason")} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

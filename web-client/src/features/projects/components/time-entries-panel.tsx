@@ -18,6 +18,12 @@ export function lockReason(entry: TimeEntry, t: (key: string) => string): string
   return entry.locked ? t("projects.lockedInvoiced") : null;
 }
 
+/** What the invoiced badge says: the invoice's number once validated, "(brouillon)" while the invoice is a draft. */
+export function invoicedLabel(entry: TimeEntry, t: (key: string, options?: Record<string, unknown>) => string): string {
+  if (entry.invoiceNumber) return t("projects.invoicedOn", { number: entry.invoiceNumber });
+  return entry.invoiceStatus === "Draft" ? t("projects.invoicedDraft") : t("projects.invoiced");
+}
+
 /**
  * The project's time entries, filtered by member and period. Each user adds and edits their own time; an Admin
  * anyone's. Invoiced entries are locked, and say on which invoice.
@@ -109,7 +115,7 @@ export function TimeEntriesPanel({
                         {e.locked && e.invoiceId && (
                           <Badge variant="light" color="teal" leftSection={<IconLock size={12} />} data-testid="invoiced-badge">
                             <Anchor component={Link} to={`/invoices/${e.invoiceId}`} size="xs" inherit>
-                              {t("projects.invoiced")}
+                              {invoicedLabel(e, t)}
                             </Anchor>
                           </Badge>
                         )}

@@ -193,6 +193,51 @@ describe("Contracts → the contract page", () => {
     expect(within(dialog).queryByRole("alert")).not.toBeInTheDocument();
   });
 
+  it("offers the earliest date a refused termination names, and one click puts it in the date field", async () => {
+    const contract = createContract();
+    contractsDb.contracts = [contract];
+    const message = "Le préavis n'est pas respecté : la résiliation peut prendre effet au plus tôt le 31/12/2027 (date limite de préavis : 30/11/2026).";
+    const sent: { effectiveDate: string | null }[] = [];
+    server.use(
+      http.post("*/api/v1/contracts/:id/terminate", async ({ request }) => {
+        const body = (await request.json()) as { effectiveDate: string | null; reason: string };
+        sent.push(body);
+        if (body.effectiveDate === "2027-12-31") return HttpResponse.json({ ...contract, status: "Terminated", terminationDate: "2027-12-31" }, { headers: { ETag: '"2"' } });
+        return HttpResponse.json(
+          {
+            type: "https://koban.fr/problems/contract-notice-not-respected",
+            title: message,
+            status: 422,
+            code: "contract_notice_not_respected",
+            errors: { effectiveDate: [message] },
+            earliestTerminationDate: "2027-12-31",
+            latestTerminationDate: "2028-12-31",
+            noticeDeadline: "2026-11-30",
+          },
+          { status: 422, headers: { "Content-Type": "application/problem+json" } },
+        );
+      }),
+    );
+    const { user } = renderApp(`/contracts/${contract.id}`);
+
+    await user.click(await screen.findByRole("button", { name: "Résilier" }));
+    const dialog = await screen.findByRole("dialog", { name: "Résilier le contrat CT-00001" });
+    expect(within(dialog).queryByTestId("earliest-termination-date")).not.toBeInTheDocument();
+    await user.type(within(dialog).getByRole("textbox", { name: /^Motif de résiliation/ }), "Cessation d'activité");
+    await user.click(within(dialog).getByRole("button", { name: "Résilier" }));
+
+    const offer = await within(dialog).findByTestId("earliest-termination-date");
+    expect(plain(offer.textContent)).toContain("Date au plus tôt : 31/12/2027");
+    await user.click(within(offer).getByRole("button", { name: "Prendre cette date" }));
+    expect(within(dialog).getByRole("button", { name: /^Date d'effet/ })).toHaveTextContent("31/12/2027");
+    expect(within(dialog).queryByTestId("earliest-termination-date")).not.toBeInTheDocument();
+
+    await user.click(within(dialog).getByRole("button", { name: "Résilier" }));
+    await waitFor(() => expect(sent).toHaveLength(2));
+    expect(sent[1]!.effectiveDate).toBe("2027-12-31");
+    await waitFor(() => expect(screen.queryByRole("dialog", { name: "Résilier le contrat CT-00001" })).not.toBeInTheDocument());
+  });
+
   it("puts a notice refusal that names no field under the date field too", async () => {
     const contract = createContract();
     contractsDb.contracts = [contract];

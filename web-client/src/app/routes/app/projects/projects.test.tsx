@@ -83,15 +83,18 @@ describe("Projects → the project page", () => {
     const project = createProject();
     projectsDb.projects = [project];
     projectsDb.entries = [
-      createEntry(project, { date: "2026-12-01", invoiceId: "inv-1", locked: true }),
+      createEntry(project, { date: "2026-12-01", invoiceId: "inv-1", invoiceNumber: "FA-2026-00042", invoiceStatus: "Validated", locked: true }),
       createEntry(project, { date: "2026-12-02" }),
       createEntry(project, { date: "2026-12-03", userId: "someone-else", userName: "Bruno Martin" }),
+      createEntry(project, { date: "2026-12-04", invoiceId: "inv-2", invoiceStatus: "Draft", locked: true }),
     ];
     // A Sales user records their own time, not the others'.
     renderApp(`/projects/${project.id}`, { user: createTimeUser({ role: "Sales" }) });
 
     const rows = await screen.findAllByTestId("time-entry");
-    expect(within(within(rows[0]!).getByTestId("invoiced-badge")).getByRole("link", { name: "Facturé" })).toHaveAttribute("href", "/invoices/inv-1");
+    expect(within(within(rows[0]!).getByTestId("invoiced-badge")).getByRole("link", { name: "Facturé sur FA-2026-00042" })).toHaveAttribute("href", "/invoices/inv-1");
+    // A draft has no number yet: the badge says so and still leads to it.
+    expect(within(within(rows[3]!).getByTestId("invoiced-badge")).getByRole("link", { name: "Facturé (brouillon)" })).toHaveAttribute("href", "/invoices/inv-2");
     expect(within(rows[0]!).getByLabelText("Facturé : ce temps ne peut plus être modifié.")).toBeInTheDocument();
     expect(within(rows[0]!).queryByRole("button", { name: /Modifier/ })).not.toBeInTheDocument();
     expect(within(rows[1]!).getByRole("button", { name: "Modifier le temps du 02/12/2026" })).toBeInTheDocument();
