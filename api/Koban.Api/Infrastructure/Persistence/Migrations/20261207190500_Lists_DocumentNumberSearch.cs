@@ -1,10 +1,13 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
 namespace Koban.Api.Infrastructure.Persistence.Migrations
 {
-    /// <inheritdoc />
+    /// <summary>SQL only (<see cref="Sql.DocumentNumberSearch"/>): the model does not change, so no target-model copy.</summary>
+    [DbContext(typeof(KobanDbContext))]
+    [Migration("20261207190500_Lists_DocumentNumberSearch")]
     public partial class Lists_DocumentNumberSearch : Migration
     {
         /// <inheritdoc />
