@@ -65,9 +65,9 @@ builder.Services.Configure<LegalOptions>(configuration.GetSection("Koban:Legal")
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentActor>();
-builder.Services.AddScoped<CompanySessionInterceptor>();
+builder.Services.AddSingleton<CompanySessionInterceptor>();
 builder.Services.AddScoped<CommitTracker>();
-builder.Services.AddScoped<CommitTrackingInterceptor>();
+builder.Services.AddSingleton<CommitTrackingInterceptor>();
 builder.Services.AddScoped<DatabaseSession>();
 builder.Services.AddScoped<AuditLog>();
 builder.Services.AddScoped<DocumentNumbers>();
@@ -104,11 +104,14 @@ builder.Services.AddSingleton<Koban.Api.Features.Accounting.AccountingExportRunn
 if (!isOpenApiBuild && configuration.GetValue("Koban:AccountingExport:Worker", true)) builder.Services.AddHostedService<Koban.Api.Features.Accounting.AccountingExportWorker>();
 
 var connectionString = configuration.GetConnectionString(DatabaseSetup.AppConnectionName) ?? "Host=127.0.0.1;Database=koban";
+// The options are built once (singleton): the interceptors are shared and reach the request's actor, session and commit
+// tracker through the context they intercept, so a scope no longer rebuilds options and looks up EF's services.
 builder.Services.AddDbContext<KobanDbContext>((services, options) => options
     .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
     .UseSnakeCaseNamingConvention()
     .AddInterceptors(services.GetRequiredService<CompanySessionInterceptor>())
-    .AddInterceptors(services.GetRequiredService<CommitTrackingInterceptor>()));
+    .AddInterceptors(services.GetRequiredService<CommitTrackingInterceptor>()),
+    contextLifetime: ServiceLifetime.Scoped, optionsLifetime: ServiceLifetime.Singleton);
 
 builder.Services.AddIdentityCore<KobanUser>(o =>
     {

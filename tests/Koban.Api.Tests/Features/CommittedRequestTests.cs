@@ -28,34 +28,37 @@ public sealed class CommittedRequestTests : ApiTest
     private const string FaultHeader = "X-Test-Fail-After-Commit";
 
     /// <summary>Test-only fault: registered by this fixture's host after the application's own interceptors, so the
-    /// request's <see cref="CommitTracker"/> has already seen the commit when it fails.</summary>
-    private sealed class FailAfterCommit(CommitTracker tracker, IHttpContextAccessor accessor) : ISaveChangesInterceptor, IDbTransactionInterceptor, IDbCommandInterceptor
+    /// request's <see cref="CommitTracker"/> has already seen the commit when it fails. Shared by every context, like the
+    /// application's interceptors: the tracker is the intercepted context's (its scope's).</summary>
+    private sealed class FailAfterCommit(IHttpContextAccessor accessor) : ISaveChangesInterceptor, IDbTransactionInterceptor, IDbCommandInterceptor
     {
+        private static bool Committed(DbContext? context) => context is KobanDbContext { Commits.Committed: true };
+
         private string? Mode => accessor.HttpContext?.Request.Headers[FaultHeader].ToString() is { Length: > 0 } mode ? mode : null;
 
         public ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result,
             CancellationToken cancellationToken = default)
         {
-            if (tracker.Committed && Mode == "read")
+            if (Committed(eventData.Context) && Mode == "read")
                 throw new Npgsql.NpgsqlException("Injected: the connection dropped after the commit", new System.IO.IOException("connection reset"));
             return ValueTask.FromResult(result);
         }
 
         public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
         {
-            ThrowIfCommitted();
+            ThrowIfCommitted(eventData.Context);
             return ValueTask.FromResult(result);
         }
 
         public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
         {
-            ThrowIfCommitted();
+            ThrowIfCommitted(eventData.Context);
             return Task.CompletedTask;
         }
 
-        private void ThrowIfCommitted()
+        private void ThrowIfCommitted(DbContext? context)
         {
-            if (tracker.Committed && Mode == "commit") throw new InvalidOperationException("Injected: a failure right after the commit");
+            if (Committed(context) && Mode == "commit") throw new InvalidOperationException("Injected: a failure right after the commit");
         }
     }
 
@@ -64,7 +67,7 @@ public sealed class CommittedRequestTests : ApiTest
     [OneTimeSetUp]
     public void StartHost() => _host = new ApiFactory(Factory.Database, ApiFactory.NoBackgroundWork(), s =>
         s.ConfigureDbContext<KobanDbContext>((services, options) =>
-            options.AddInterceptors(new FailAfterCommit(services.GetRequiredService<CommitTracker>(), services.GetRequiredService<IHttpContextAccessor>()))));
+            options.AddInterceptors(new FailAfterCommit(services.GetRequiredService<IHttpContextAccessor>()))));
 
     [OneTimeTearDown]
     public async Task StopHost()

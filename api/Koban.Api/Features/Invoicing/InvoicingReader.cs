@@ -18,9 +18,41 @@ namespace Koban.Api.Features.Invoicing;
 /// </summary>
 public sealed class InvoicingReader(KobanDbContext db, CompanyClock clock)
 {
+    // The hottest read (GET /invoices/{id}) as compiled queries: EF translates them once, and skips at each execution the
+    // walk over the large projection that extracts its parameters (18 % of a get's allocations in the profile).
+    private static readonly Func<KobanDbContext, Guid, CancellationToken, Task<Invoice?>> InvoiceById =
+        EF.CompileAsyncQuery<KobanDbContext, Guid, Invoice?>((db, id, _) => db.Invoices.AsNoTracking().AsSingleQuery().SingleOrDefault(i => i.Id == id));
+
+    private static readonly Func<KobanDbContext, Guid, Guid, Guid?, List<Guid>, CancellationToken, Task<InvoiceSurroundings>> SurroundingsOf =
+        EF.CompileAsyncQuery<KobanDbContext, Guid, Guid, Guid?, List<Guid>, InvoiceSurroundings>((db, id, customerId, orderId, deducted, _) =>
+            db.Companies.AsNoTracking().Select(c => new InvoiceSurroundings
+            {
+                TimeZone = c.TimeZone,
+                CustomerName = db.Customers.Where(k => k.Id == customerId).Select(k => k.Name).FirstOrDefault(),
+                OrderNumber = db.Orders.Where(o => o.Id == orderId).Select(o => o.Number).FirstOrDefault(),
+                OrderDate = db.Orders.Where(o => o.Id == orderId).Select(o => (DateOnly?)o.OrderDate).FirstOrDefault(),
+                OrderTotal = db.Orders.Where(o => o.Id == orderId).Select(o => (decimal?)o.TotalIncludingVat).FirstOrDefault(),
+                ArchiveSha256 = db.ArchivedDocuments.Where(a => a.DocumentId == id).Select(a => a.Sha256).FirstOrDefault(),
+                ArchivedAt = db.ArchivedDocuments.Where(a => a.DocumentId == id).Select(a => (DateTimeOffset?)a.CreatedAt).FirstOrDefault(),
+                Deposits = db.Invoices.Where(d => deducted.Contains(d.Id))
+                    .Select(d => new LinkRow(d.Id, d.Number, d.IssueDate, d.TotalIncludingVat, d.Status)).ToList(),
+                Credits = db.CreditNotes.Where(n => n.InvoiceId == id)
+                    .Select(n => new LinkRow(n.Id, n.Number, n.IssueDate, n.TotalIncludingVat, n.Status)).ToList(),
+                History = db.AuditEvents.Where(e => e.EntityId == id).OrderBy(e => e.OccurredAt)
+                    .Select(e => new HistoryRow(e.OccurredAt, e.Action, e.ActorName)).ToList(),
+                Items = db.ReceivableItems.Where(r => r.SourceId == id && r.Kind == ReceivableKind.Invoice)
+                    .Select(r => new ItemRow(r.Amount, r.Outstanding, r.SettledByCreditNotes, r.Disputed, r.DisputeReason, r.DisputedAt)).ToList(),
+                Settlements = (from item in db.ReceivableItems
+                               where item.SourceId == id && item.Kind == ReceivableKind.Invoice
+                               join a in db.Allocations on item.Id equals a.DebitItemId
+                               join credit in db.ReceivableItems on a.CreditItemId equals credit.Id
+                               orderby a.Date, a.CreatedAt
+                               select new SettlementRow(a.Id, credit.Kind, credit.SourceId, credit.Reference, a.Date, a.Amount, a.CancelledAt == null)).ToList(),
+            }).Single());
+
     public async Task<Versioned<InvoiceResponse>> InvoiceAsync(Guid id, CancellationToken ct)
     {
-        var invoice = await db.Invoices.AsNoTracking().AsSingleQuery().SingleOrDefaultAsync(i => i.Id == id, ct) ?? throw new NotFoundException("invoice", id);
+        var invoice = await InvoiceById(db, id, ct) ?? throw new NotFoundException("invoice", id);
         return Versioned.Of(await ToResponseAsync(invoice, ct), invoice.Version);
     }
 
@@ -63,30 +95,7 @@ public sealed class InvoicingReader(KobanDbContext db, CompanyClock clock)
         var customerId = i.CustomerId;
         var orderId = i.OrderId;
         var deducted = i.Lines.Where(l => l.DeductedInvoiceId is not null).Select(l => l.DeductedInvoiceId!.Value).Distinct().ToList();
-        var around = await db.Companies.AsNoTracking().Select(c => new InvoiceSurroundings
-        {
-            TimeZone = c.TimeZone,
-            CustomerName = db.Customers.Where(k => k.Id == customerId).Select(k => k.Name).FirstOrDefault(),
-            OrderNumber = db.Orders.Where(o => o.Id == orderId).Select(o => o.Number).FirstOrDefault(),
-            OrderDate = db.Orders.Where(o => o.Id == orderId).Select(o => (DateOnly?)o.OrderDate).FirstOrDefault(),
-            OrderTotal = db.Orders.Where(o => o.Id == orderId).Select(o => (decimal?)o.TotalIncludingVat).FirstOrDefault(),
-            ArchiveSha256 = db.ArchivedDocuments.Where(a => a.DocumentId == id).Select(a => a.Sha256).FirstOrDefault(),
-            ArchivedAt = db.ArchivedDocuments.Where(a => a.DocumentId == id).Select(a => (DateTimeOffset?)a.CreatedAt).FirstOrDefault(),
-            Deposits = db.Invoices.Where(d => deducted.Contains(d.Id))
-                .Select(d => new LinkRow(d.Id, d.Number, d.IssueDate, d.TotalIncludingVat, d.Status)).ToList(),
-            Credits = db.CreditNotes.Where(n => n.InvoiceId == id)
-                .Select(n => new LinkRow(n.Id, n.Number, n.IssueDate, n.TotalIncludingVat, n.Status)).ToList(),
-            History = db.AuditEvents.Where(e => e.EntityId == id).OrderBy(e => e.OccurredAt)
-                .Select(e => new HistoryRow(e.OccurredAt, e.Action, e.ActorName)).ToList(),
-            Items = db.ReceivableItems.Where(r => r.SourceId == id && r.Kind == ReceivableKind.Invoice)
-                .Select(r => new ItemRow(r.Amount, r.Outstanding, r.SettledByCreditNotes, r.Disputed, r.DisputeReason, r.DisputedAt)).ToList(),
-            Settlements = (from item in db.ReceivableItems
-                           where item.SourceId == id && item.Kind == ReceivableKind.Invoice
-                           join a in db.Allocations on item.Id equals a.DebitItemId
-                           join credit in db.ReceivableItems on a.CreditItemId equals credit.Id
-                           orderby a.Date, a.CreatedAt
-                           select new SettlementRow(a.Id, credit.Kind, credit.SourceId, credit.Reference, a.Date, a.Amount, a.CancelledAt == null)).ToList(),
-        }).SingleAsync(ct);
+        var around = await SurroundingsOf(db, id, customerId, orderId, deducted, ct);
 
         var credited = around.Credits.Where(c => c.Status == BillingStatus.Validated).Sum(c => c.TotalIncludingVat);
         var today = clock.TodayIn(around.TimeZone);

@@ -57,19 +57,22 @@ public sealed class CommitTracker
 /// <summary>
 /// Tells the request's <see cref="CommitTracker"/> when its changes reach the database: when an explicit transaction
 /// commits, when a <c>SaveChanges</c> outside any transaction succeeds (it commits its own), and when a statement run
-/// outside any transaction (<c>ExecuteUpdate</c>, <c>ExecuteDelete</c>, raw SQL) changes rows.
+/// outside any transaction (<c>ExecuteUpdate</c>, <c>ExecuteDelete</c>, raw SQL) changes rows. One instance serves every
+/// context: the tracker is the intercepted context's own (<see cref="KobanDbContext.Commits"/>, its scope's).
 /// </summary>
-public sealed class CommitTrackingInterceptor(CommitTracker tracker) : ISaveChangesInterceptor, IDbTransactionInterceptor, IDbCommandInterceptor
+public sealed class CommitTrackingInterceptor : ISaveChangesInterceptor, IDbTransactionInterceptor, IDbCommandInterceptor
 {
+    private static CommitTracker? Of(DbContext? context) => (context as KobanDbContext)?.Commits;
+
     public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        if (eventData.Context is { } context) tracker.Saving(context);
+        if (eventData.Context is { } context) Of(context)?.Saving(context);
         return result;
     }
 
     public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } context) tracker.Saving(context);
+        if (eventData.Context is { } context) Of(context)?.Saving(context);
         return ValueTask.FromResult(result);
     }
 
@@ -93,46 +96,46 @@ public sealed class CommitTrackingInterceptor(CommitTracker tracker) : ISaveChan
         return Task.CompletedTask;
     }
 
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => tracker.OnCommitted();
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Of(eventData.Context)?.OnCommitted();
 
     public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        tracker.OnCommitted();
+        Of(eventData.Context)?.OnCommitted();
         return Task.CompletedTask;
     }
 
-    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => tracker.OnRolledBack();
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Of(eventData.Context)?.OnRolledBack();
 
     public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        tracker.OnRolledBack();
+        Of(eventData.Context)?.OnRolledBack();
         return Task.CompletedTask;
     }
 
     public int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
     {
-        Executed(command, result);
+        Executed(command, eventData, result);
         return result;
     }
 
     public ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        Executed(command, result);
+        Executed(command, eventData, result);
         return ValueTask.FromResult(result);
     }
 
-    private void Saved(SaveChangesCompletedEventData eventData)
+    private static void Saved(SaveChangesCompletedEventData eventData)
     {
-        if (eventData.Context?.Database.CurrentTransaction is null) tracker.OnCommitted();
+        if (eventData.Context?.Database.CurrentTransaction is null) Of(eventData.Context)?.OnCommitted();
     }
 
-    private void Failed(DbContextErrorEventData eventData)
+    private static void Failed(DbContextErrorEventData eventData)
     {
-        if (eventData.Context?.Database.CurrentTransaction is null) tracker.OnRolledBack();
+        if (eventData.Context?.Database.CurrentTransaction is null) Of(eventData.Context)?.OnRolledBack();
     }
 
-    private void Executed(DbCommand command, int rows)
+    private static void Executed(DbCommand command, CommandEventData eventData, int rows)
     {
-        if (command.Transaction is null && rows > 0) tracker.OnCommitted();
+        if (command.Transaction is null && rows > 0) Of(eventData.Context)?.OnCommitted();
     }
 }

@@ -1,6 +1,7 @@
 using System.Data;
 using System.Data.Common;
 using Koban.Api.Infrastructure.Tenancy;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Koban.Api.Infrastructure.Persistence;
@@ -18,133 +19,130 @@ namespace Koban.Api.Infrastructure.Persistence;
 /// stale company can never be assumed. Raw ADO.NET commands on the EF connection bypass the command hooks: they must
 /// run after an EF command of the same actor, or call <see cref="ApplyAsync"/> first.
 /// </para>
+/// <para>
+/// One instance serves every context (a singleton, so that the context options are built once for the application
+/// instead of once per scope): it keeps no state of its own. The actor is the intercepted context's own
+/// (<see cref="KobanDbContext.Actor"/>), and what this context's connection was last told is kept in the context's
+/// <see cref="DatabaseSession"/>, so two contexts can never see each other's company.
+/// </para>
 /// </summary>
-public sealed class CompanySessionInterceptor(CurrentActor actor, DatabaseSession session)
-    : DbConnectionInterceptor, IDbCommandInterceptor, IDbTransactionInterceptor
+public sealed class CompanySessionInterceptor : DbConnectionInterceptor, IDbCommandInterceptor, IDbTransactionInterceptor
 {
-    private DbConnection? _told;
-    private string? _company;
-    private bool _system;
-
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        Forget();
-        session.PhysicalOpens++;
-        if (!session.Pinning) await ApplyAsync(connection, cancellationToken);
+        if (Of(eventData.Context) is not { } db) return;
+        db.Session.Forget();
+        db.Session.PhysicalOpens++;
+        if (!db.Session.Pinning) await ApplyAsync(db, connection, cancellationToken);
     }
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
-        Forget();
-        session.PhysicalOpens++;
-        if (!session.Pinning) Apply(connection);
+        if (Of(eventData.Context) is not { } db) return;
+        db.Session.Forget();
+        db.Session.PhysicalOpens++;
+        if (!db.Session.Pinning) Apply(db, connection);
     }
 
-    public override void ConnectionClosed(DbConnection connection, ConnectionEndEventData eventData) => Forget();
+    public override void ConnectionClosed(DbConnection connection, ConnectionEndEventData eventData) => Forget(eventData.Context);
 
     public override Task ConnectionClosedAsync(DbConnection connection, ConnectionEndEventData eventData)
     {
-        Forget();
+        Forget(eventData.Context);
         return Task.CompletedTask;
     }
 
-    /// <summary>Writes the actor's company and system flag on the connection unless it already carries them.</summary>
-    public async Task ApplyAsync(DbConnection connection, CancellationToken cancellationToken)
+    /// <summary>Writes the context's actor's company and system flag on the connection unless it already carries them.</summary>
+    public static async Task ApplyAsync(KobanDbContext db, DbConnection connection, CancellationToken cancellationToken)
     {
-        if (IsCurrent(connection)) return;
-        await using var command = Prepare(connection);
+        var (company, system) = Wanted(db.Actor);
+        if (db.Session.Carries(connection, company, system)) return;
+        await using var command = Prepare(connection, company, system);
         await command.ExecuteNonQueryAsync(cancellationToken);
-        Remember(connection);
+        db.Session.Told(connection, company, system);
     }
 
-    private void Apply(DbConnection connection)
+    private static void Apply(KobanDbContext db, DbConnection connection)
     {
-        if (IsCurrent(connection)) return;
-        using var command = Prepare(connection);
+        var (company, system) = Wanted(db.Actor);
+        if (db.Session.Carries(connection, company, system)) return;
+        using var command = Prepare(connection, company, system);
         command.ExecuteNonQuery();
-        Remember(connection);
+        db.Session.Told(connection, company, system);
     }
 
-    private bool IsCurrent(DbConnection connection) =>
-        ReferenceEquals(_told, connection) && _company == CompanySetting && _system == actor.IsSystem;
+    private static (string Company, bool System) Wanted(CurrentActor actor) => (actor.CompanyId?.ToString() ?? string.Empty, actor.IsSystem);
 
-    private string CompanySetting => actor.CompanyId?.ToString() ?? string.Empty;
+    private static KobanDbContext? Of(DbContext? context) => context as KobanDbContext;
 
-    private void Remember(DbConnection connection)
-    {
-        _told = connection;
-        _company = CompanySetting;
-        _system = actor.IsSystem;
-        session.ContextSettings++;
-    }
+    private static void Forget(DbContext? context) => Of(context)?.Session.Forget();
 
-    private void Forget() => _told = null;
-
-    private DbCommand Prepare(DbConnection connection)
+    private static DbCommand Prepare(DbConnection connection, string companyId, bool isSystem)
     {
         var command = connection.CreateCommand();
         command.CommandText = "SELECT set_config('koban.company_id', @company, false), set_config('koban.system', @system, false)";
         var company = command.CreateParameter();
         company.ParameterName = "company";
-        company.Value = CompanySetting;
+        company.Value = companyId;
         command.Parameters.Add(company);
         var system = command.CreateParameter();
         system.ParameterName = "system";
-        system.Value = actor.IsSystem ? "on" : "off";
+        system.Value = isSystem ? "on" : "off";
         command.Parameters.Add(system);
         return command;
     }
 
     // Commands: bring the settings up to date first (a no-op comparison when they already are).
-    private async ValueTask<InterceptionResult<T>> BeforeAsync<T>(DbCommand command, InterceptionResult<T> result, CancellationToken ct)
+    private static async ValueTask<InterceptionResult<T>> BeforeAsync<T>(DbCommand command, CommandEventData eventData, InterceptionResult<T> result, CancellationToken ct)
     {
-        if (command.Connection is { State: ConnectionState.Open } connection) await ApplyAsync(connection, ct);
+        if (Of(eventData.Context) is { } db && command.Connection is { State: ConnectionState.Open } connection) await ApplyAsync(db, connection, ct);
         return result;
     }
 
-    private InterceptionResult<T> Before<T>(DbCommand command, InterceptionResult<T> result)
+    private static InterceptionResult<T> Before<T>(DbCommand command, CommandEventData eventData, InterceptionResult<T> result)
     {
-        if (command.Connection is { State: ConnectionState.Open } connection) Apply(connection);
+        if (Of(eventData.Context) is { } db && command.Connection is { State: ConnectionState.Open } connection) Apply(db, connection);
         return result;
     }
 
-    public InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result) => Before(command, result);
+    public InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result) =>
+        Before(command, eventData, result);
 
     public ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result,
-        CancellationToken cancellationToken = default) => BeforeAsync(command, result, cancellationToken);
+        CancellationToken cancellationToken = default) => BeforeAsync(command, eventData, result, cancellationToken);
 
-    public InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result) => Before(command, result);
+    public InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result) => Before(command, eventData, result);
 
     public ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result,
-        CancellationToken cancellationToken = default) => BeforeAsync(command, result, cancellationToken);
+        CancellationToken cancellationToken = default) => BeforeAsync(command, eventData, result, cancellationToken);
 
-    public InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result) => Before(command, result);
+    public InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result) => Before(command, eventData, result);
 
     public ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result,
-        CancellationToken cancellationToken = default) => BeforeAsync(command, result, cancellationToken);
+        CancellationToken cancellationToken = default) => BeforeAsync(command, eventData, result, cancellationToken);
 
     // Transactions: a rollback undoes a set_config written inside the transaction, so nothing is assumed after one.
-    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Forget();
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Forget(eventData.Context);
 
     public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        Forget();
+        Forget(eventData.Context);
         return Task.CompletedTask;
     }
 
-    public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => Forget();
+    public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => Forget(eventData.Context);
 
     public Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        Forget();
+        Forget(eventData.Context);
         return Task.CompletedTask;
     }
 
-    public void RolledBackToSavepoint(DbTransaction transaction, TransactionEventData eventData) => Forget();
+    public void RolledBackToSavepoint(DbTransaction transaction, TransactionEventData eventData) => Forget(eventData.Context);
 
     public Task RolledBackToSavepointAsync(DbTransaction transaction, TransactionEventData eventData, CancellationToken cancellationToken = default)
     {
-        Forget();
+        Forget(eventData.Context);
         return Task.CompletedTask;
     }
 }

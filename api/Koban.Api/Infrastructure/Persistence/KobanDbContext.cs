@@ -15,7 +15,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Koban.Api.Infrastructure.Persistence;
 
-public sealed class KobanDbContext(DbContextOptions<KobanDbContext> options, CurrentActor actor, TimeProvider clock)
+public sealed class KobanDbContext(DbContextOptions<KobanDbContext> options, CurrentActor actor, TimeProvider clock, DatabaseSession session, CommitTracker commits)
     : IdentityDbContext<KobanUser, IdentityRole<Guid>, Guid>(options)
 {
     public DbSet<Company> Companies => Set<Company>();
@@ -60,6 +60,13 @@ public sealed class KobanDbContext(DbContextOptions<KobanDbContext> options, Cur
     public DbSet<Koban.Domain.Deliveries.DeliveryNote> DeliveryNotes => Set<Koban.Domain.Deliveries.DeliveryNote>();
 
     internal CurrentActor Actor => actor;
+
+    /// <summary>This context's unit of work: what its connection was told (read by the shared
+    /// <see cref="CompanySessionInterceptor"/>) and its figures.</summary>
+    internal DatabaseSession Session => session;
+
+    /// <summary>The scope's commit tracker, fed by the shared <see cref="CommitTrackingInterceptor"/>.</summary>
+    internal CommitTracker Commits => commits;
 
     /// <summary>Read by the global query filters on every query (EF parameterises context members).</summary>
     private Guid? CurrentCompanyId => actor.CompanyId;
