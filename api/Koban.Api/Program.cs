@@ -103,7 +103,7 @@ builder.Services.AddSingleton<Koban.Api.Features.Accounting.AccountingExportSign
 builder.Services.AddSingleton<Koban.Api.Features.Accounting.AccountingExportRunner>();
 if (!isOpenApiBuild && configuration.GetValue("Koban:AccountingExport:Worker", true)) builder.Services.AddHostedService<Koban.Api.Features.Accounting.AccountingExportWorker>();
 
-var connectionString = configuration.GetConnectionString(DatabaseSetup.AppConnectionName) ?? "Host=127.0.0.1;Database=koban";
+var connectionString = DatabaseSetup.AppConnectionString(configuration);
 // The options are built once (singleton): the interceptors are shared and reach the request's actor, session and commit
 // tracker through the context they intercept, so a scope no longer rebuilds options and looks up EF's services.
 builder.Services.AddDbContext<KobanDbContext>((services, options) => options

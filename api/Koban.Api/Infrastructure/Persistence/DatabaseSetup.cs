@@ -23,6 +23,30 @@ public static class DatabaseSetup
     public const string OwnerConnectionName = "KobanOwner";
     public const string AppConnectionName = "Koban";
 
+    /// <summary>
+    /// The application's connection string, with Npgsql's automatic preparation on unless the configuration sets it: a
+    /// statement run twice on a pooled connection is prepared there and kept across checkouts (Npgsql then resets a
+    /// returned connection with <c>RESET ALL</c> and the other parts of <c>DISCARD ALL</c> but keeps its prepared
+    /// statements), so PostgreSQL no longer parses and plans every query of every request — the planning of an invoice's
+    /// reads was most of PostgreSQL's time for <c>GET /invoices/{id}</c>. The company setting is still written at every
+    /// checkout (<see cref="CompanySessionInterceptor"/>) and reset at every return.
+    /// </summary>
+    public static string AppConnectionString(IConfiguration configuration)
+    {
+        var configured = configuration.GetConnectionString(AppConnectionName) ?? "Host=127.0.0.1;Database=koban";
+        var builder = new NpgsqlConnectionStringBuilder(configured);
+        var keys = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = configured };
+        if (!keys.ContainsKey("Max Auto Prepare") && !keys.ContainsKey("MaxAutoPrepare"))
+        {
+            builder.MaxAutoPrepare = AutoPreparedStatements;
+            if (!keys.ContainsKey("Auto Prepare Min Usages") && !keys.ContainsKey("AutoPrepareMinUsages")) builder.AutoPrepareMinUsages = 2;
+        }
+        return builder.ConnectionString;
+    }
+
+    /// <summary>Prepared statements kept per connection (least recently used replaced first).</summary>
+    public const int AutoPreparedStatements = 128;
+
     public static async Task MigrateAndSecureAsync(IServiceProvider services, CancellationToken ct)
     {
         var configuration = services.GetRequiredService<IConfiguration>();

@@ -5,6 +5,7 @@ using Koban.Api.Infrastructure.Tenancy;
 using Koban.Api.Tests.Features.Customers;
 using Koban.Api.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -99,6 +100,54 @@ public sealed class SharedContextOptionsTests : ApiTest
         var anonymous = await ScopeAsync(_ => { });
         anonymous.Pid.ShouldBe(system.Pid);
         (anonymous.Company, anonymous.Visible).ShouldBe((string.Empty, 0L), "an actor without a company sees no company's rows");
+    }
+
+    [Test]
+    public async Task A_statement_prepared_for_one_company_stays_prepared_on_the_connection_and_shows_the_next_company_only_its_rows()
+    {
+        var a = await NewCompanyAsync();
+        var b = await NewCompanyAsync();
+        var (customerA, _) = await CustomerTests.CreateAsync(a.Admin, CustomerTests.Business());
+        var (customerB, _) = await CustomerTests.CreateAsync(b.Admin, CustomerTests.Business());
+        // The application's own connection string (automatic preparation on), in a private pool of one connection.
+        var settings = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Koban"] = Factory.Database.App }).Build();
+        var oneConnection = new NpgsqlConnectionStringBuilder(DatabaseSetup.AppConnectionString(settings))
+        {
+            MaxPoolSize = 1,
+            ApplicationName = $"prepared-{Guid.NewGuid():N}",
+        };
+        oneConnection.MaxAutoPrepare.ShouldBe(DatabaseSetup.AutoPreparedStatements);
+
+        async Task<(int Pid, List<Guid> Customers, long Prepared)> ScopeAsync(Guid company)
+        {
+            using var scope = Factory.Services.CreateScope();
+            scope.ServiceProvider.GetRequiredService<CurrentActor>().Impersonate(company, null, "Test");
+            var db = scope.ServiceProvider.GetRequiredService<KobanDbContext>();
+            db.Database.SetConnectionString(oneConnection.ConnectionString);
+            await db.Database.OpenConnectionAsync();
+            try
+            {
+                var customers = new List<Guid>();
+                for (var i = 0; i < 3; i++)
+                    customers = await db.Customers.AsNoTracking().OrderBy(c => c.Name).Select(c => c.Id).ToListAsync();
+                var prepared = await db.Database.SqlQueryRaw<long>(
+                    "SELECT count(*) AS \"Value\" FROM pg_prepared_statements WHERE statement LIKE '%FROM customers%' AND statement NOT LIKE '%pg_prepared_statements%'").SingleAsync();
+                return (await BackendPid(db), customers, prepared);
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+
+        var first = await ScopeAsync(a.Id);
+        first.Customers.ShouldBe(new[] { customerA.GetProperty("id").GetGuid() });
+        first.Prepared.ShouldBeGreaterThan(0L, "a statement run more than once is prepared on the connection");
+        var second = await ScopeAsync(b.Id);
+        second.Pid.ShouldBe(first.Pid, "the test needs the same physical connection");
+        second.Prepared.ShouldBe(first.Prepared, "the connection's reset keeps its prepared statements");
+        second.Customers.ShouldHaveSingleItem().ShouldBe(customerB.GetProperty("id").GetGuid(), "the prepared plan reads the company of the new actor");
     }
 
     [Test]
