@@ -22,7 +22,7 @@ namespace Koban.Api.Features.Invoicing;
 /// order's validated documents), the snapshots, and the validating transaction (order lock → billing accepts the document
 /// → number → chain head → fingerprint → audit).
 /// </summary>
-public sealed class BillingService(KobanDbContext db, AuditLog audit, CurrentActor actor, CompanyClock companyClock, DocumentNumbers numbers, TimeProvider clock,
+public sealed class BillingService(KobanDbContext db, AuditLog audit, CurrentActor actor, CompanyClock companyClock, DocumentNumbers numbers, TimeProvider clock, Infrastructure.Accounting.AccountingBooks books,
     global::Mediator.IMediator mediator, IServiceProvider services, ILogger<BillingService> logger)
 {
     /// <summary>The order's billing replayed by the domain from its validated documents, in validation order.</summary>
@@ -103,9 +103,9 @@ public sealed class BillingService(KobanDbContext db, AuditLog audit, CurrentAct
         var today = await companyClock.TodayAsync(ct);
         var issueDate = requestedDate ?? document.RequestedIssueDate ?? today;
         var type = document is CreditNote ? DocumentType.CreditNote : DocumentType.Invoice;
-        var number = await numbers.NextAsync(type, issueDate, "issueDate", ct);
-        var head = await LockChainHeadAsync(ct);
-        await ClosedPeriods.EnsureDateOpenAsync(db, issueDate, ct); // domain-rules.md §8: a closed period receives nothing
+        // Everything that does not depend on the number is read before the counter is locked: every validation of the
+        // company queues on that row, so the lock is held only for the few statements that need it (number, chain head,
+        // closed periods, then one batch of writes and the commit).
         var seller = Seller(company);
         var buyer = corrected?.Buyer ?? await BuyerAsync(buyerCustomer, document, ct);
         var notes = await LegalNotesAsync(company, document, ct);
@@ -114,6 +114,10 @@ public sealed class BillingService(KobanDbContext db, AuditLog audit, CurrentAct
         string? template = null;
         foreach (var hook in hooks)
             template ??= await hook.TemplateSnapshotAsync(document, ct);
+        await books.PrepareAsync(document.CustomerId, ct); // what the sales entry reads, kept for the booking below
+        var number = await numbers.NextAsync(type, issueDate, "issueDate", ct);
+        var head = await LockChainHeadAsync(ct);
+        await ClosedPeriods.EnsureDateOpenAsync(db, issueDate, ct); // domain-rules.md §8: a closed period receives nothing
         document.Validate(new BillingValidation(number, issueDate, today, clock.GetUtcNow(), actor.UserId, seller, buyer, notes, template,
             head.LastSequence + 1, head.LastFingerprint));
         head.LastSequence = document.ChainSequence!.Value;
@@ -133,7 +137,16 @@ public sealed class BillingService(KobanDbContext db, AuditLog audit, CurrentAct
         if (corrected is not null)
             audit.Record("invoice.credited", "invoice", corrected.Id, after: new { creditNote = number, document.TotalIncludingVat });
         await mediator.Send(new Payments.BookValidatedDocumentCommand(document), ct); // the customer's account and the sales journal, in this transaction
-        await db.SaveChangesAsync(ct);
+        // One batch of writes: no savepoint around it (a failure rolls the whole validation back, never retries).
+        db.Database.AutoSavepointsEnabled = false;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        finally
+        {
+            db.Database.AutoSavepointsEnabled = true;
+        }
         await transaction.CommitAsync(ct);
         logger.LogInformation("Validated {Type} {Number} (chain #{Sequence})", entity, number, document.ChainSequence);
         foreach (var hook in hooks)
@@ -143,6 +156,9 @@ public sealed class BillingService(KobanDbContext db, AuditLog audit, CurrentAct
     private async Task<ChainHead> LockChainHeadAsync(CancellationToken ct)
     {
         var companyId = actor.RequireCompanyId();
+        var head = await db.ChainHeads.FromSql($"SELECT * FROM compliance_chain_heads WHERE company_id = {companyId} FOR UPDATE").SingleOrDefaultAsync(ct);
+        if (head is not null) return head;
+        // The company's first document: create the head (a concurrent first validation simply wins the race), then lock it.
         await db.Database.ExecuteSqlInterpolatedAsync($"""
             INSERT INTO compliance_chain_heads (company_id, last_sequence, last_fingerprint)
             VALUES ({companyId}, 0, {DocumentFingerprint.Genesis})

@@ -16,6 +16,16 @@ namespace Koban.Api.Infrastructure.Accounting;
 public sealed class AccountingBooks(KobanDbContext db, CurrentActor actor, CompanyClock companyClock, TimeProvider clock)
 {
     private PostingContext? _context;
+    private readonly Dictionary<Guid, CustomerAccountRef> _customers = [];
+
+    /// <summary>Reads now what posting a document of this customer will read (the posting context, the customer's
+    /// account), kept for the unit of work: a validation calls it before it locks the number counter, so the booking
+    /// done under that lock sends no query.</summary>
+    public async Task PrepareAsync(Guid customerId, CancellationToken ct)
+    {
+        await ContextAsync(ct);
+        await CustomerAsync(customerId, ct);
+    }
 
     public async Task<AccountingSettings> SettingsAsync(CancellationToken ct)
     {
@@ -36,8 +46,9 @@ public sealed class AccountingBooks(KobanDbContext db, CurrentActor actor, Compa
 
     public async Task<CustomerAccountRef> CustomerAsync(Guid customerId, CancellationToken ct)
     {
+        if (_customers.TryGetValue(customerId, out var known)) return known;
         var c = await db.Customers.AsNoTracking().IgnoreAutoIncludes().Where(x => x.Id == customerId).Select(x => new { x.AccountingCode, x.Name }).SingleAsync(ct);
-        return new CustomerAccountRef(c.AccountingCode, c.Name);
+        return _customers[customerId] = new CustomerAccountRef(c.AccountingCode, c.Name);
     }
 
     public void Post(JournalEntry entry) => db.JournalEntries.Add(entry);

@@ -86,23 +86,32 @@ public sealed class DocumentNumbers(KobanDbContext db, CurrentActor actor)
         var period = scheme.PeriodOf(date);
         var companyId = actor.RequireCompanyId();
 
-        // Create the counter row if this is the period's first number; a concurrent creator simply wins the race.
-        await db.Database.ExecuteSqlInterpolatedAsync($"""
-            INSERT INTO number_counters (company_id, document_type, period, next_value)
-            VALUES ({companyId}, {type.ToString()}, {period}, {scheme.FirstNumber})
-            ON CONFLICT (company_id, document_type, period) DO NOTHING
-            """, ct);
-        var counters = await db.NumberCounters
-            .FromSql($"SELECT * FROM number_counters WHERE company_id = {companyId} AND document_type = {type.ToString()} ORDER BY period FOR UPDATE")
-            .ToListAsync(ct);
+        // Read before the lock: every validation of the company queues on the counter rows below.
+        var firstFiscalYearStart = await FirstFiscalYearStartAsync(ct);
+        var counters = await LockCountersAsync(companyId, type, ct);
+        if (!counters.Any(c => c.Period == period))
+        {
+            // The period's first number: create its counter (a concurrent creator simply wins the race), then lock again.
+            await db.Database.ExecuteSqlInterpolatedAsync($"""
+                INSERT INTO number_counters (company_id, document_type, period, next_value)
+                VALUES ({companyId}, {type.ToString()}, {period}, {scheme.FirstNumber})
+                ON CONFLICT (company_id, document_type, period) DO NOTHING
+                """, ct);
+            counters = await LockCountersAsync(companyId, type, ct);
+        }
         var counter = counters.Single(c => c.Period == period);
-        DocumentChronology.EnsureCanNumber(date, counters.Max(c => c.LastIssuedOn), await FirstFiscalYearStartAsync(ct), dateField);
+        DocumentChronology.EnsureCanNumber(date, counters.Max(c => c.LastIssuedOn), firstFiscalYearStart, dateField);
         var number = scheme.Format(counter.NextValue, date);
         counter.NextValue++;
         if (counter.LastIssuedOn is null || date > counter.LastIssuedOn) counter.LastIssuedOn = date;
         setting.Lock();
         return number;
     }
+
+    private Task<List<NumberCounter>> LockCountersAsync(Guid companyId, DocumentType type, CancellationToken ct) =>
+        db.NumberCounters
+            .FromSql($"SELECT * FROM number_counters WHERE company_id = {companyId} AND document_type = {type.ToString()} ORDER BY period FOR UPDATE")
+            .ToListAsync(ct);
 
     /// <summary>The earliest date <see cref="NextAsync"/> accepts now for <paramref name="type"/> (read without locking:
     /// a validation committed in between can only move it later, and is then refused by <see cref="NextAsync"/> itself).</summary>
