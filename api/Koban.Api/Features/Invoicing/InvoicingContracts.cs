@@ -247,7 +247,25 @@ public sealed record InvoiceView(
 }
 
 /// <summary>A row of the invoice list: the entity and what the list reads beside it.</summary>
-public sealed record InvoiceSummaryView(Invoice Invoice, string CustomerName, decimal AmountDue, bool IsOverdue, InvoicePaymentStatus? PaymentStatus, bool Disputed);
+/// <summary>The columns of an invoice a list row shows (no snapshot, no lines, no breakdown): what a list page reads.</summary>
+public sealed class InvoiceListRow
+{
+    public Guid Id { get; init; }
+    public InvoiceKind Kind { get; init; }
+    public BillingStatus Status { get; init; }
+    public string? Number { get; init; }
+    public Guid CustomerId { get; init; }
+    public Guid? OrderId { get; init; }
+    public string? OrderNumber { get; init; }
+    public DateOnly? IssueDate { get; init; }
+    public DateOnly? DueDate { get; init; }
+    public decimal TotalExcludingVat { get; init; }
+    public decimal TotalIncludingVat { get; init; }
+    public DateTimeOffset UpdatedAt { get; init; }
+}
+
+/// <summary>What an invoice list row adds to its columns (<see cref="InvoicingReader"/>).</summary>
+public sealed record InvoiceRowView(InvoiceListRow Invoice, string CustomerName, decimal AmountDue, bool IsOverdue, InvoicePaymentStatus? PaymentStatus, bool Disputed);
 
 /// <summary>What a credit note's response adds to the entity (<see cref="InvoicingReader"/>).</summary>
 public sealed record CreditNoteView(
@@ -281,7 +299,7 @@ public sealed class InvoicingMapping : IRegister
             .Map(d => d, s => s.Invoice)
             .Map(d => d.PaymentTerms, s => new PaymentTermsDto(s.Invoice.PaymentTerms.Kind, s.Invoice.PaymentTerms.Days));
 
-        config.NewConfig<InvoiceSummaryView, InvoiceSummary>()
+        config.NewConfig<InvoiceRowView, InvoiceSummary>()
             .Map(d => d, s => s.Invoice);
 
         config.NewConfig<CreditNoteView, CreditNoteResponse>()

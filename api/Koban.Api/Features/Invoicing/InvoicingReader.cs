@@ -184,21 +184,34 @@ public sealed class InvoicingReader(KobanDbContext db, CompanyClock clock)
             History: [.. around.History.Select(h => new OrderHistoryEntry(h.OccurredAt, h.Action, h.ActorName))]).MapTo<CreditNoteResponse>();
     }
 
-    /// <summary>The rows of an invoice list page: customer names, credited totals and account items read for the whole page.</summary>
-    internal async Task<List<InvoiceSummary>> InvoiceSummariesAsync(IReadOnlyList<Invoice> rows, DateOnly today, CancellationToken ct)
+    /// <summary>The rows of an invoice list page: the customer's name, the credited total and the account row of every
+    /// invoice of the page, in one query.</summary>
+    internal async Task<List<InvoiceSummary>> InvoiceSummariesAsync(IReadOnlyList<InvoiceListRow> rows, DateOnly today, CancellationToken ct)
     {
+        if (rows.Count == 0) return [];
         var ids = rows.Select(r => r.Id).ToList();
-        var credited = await db.CreditNotes.AsNoTracking().IgnoreAutoIncludes().Where(c => ids.Contains(c.InvoiceId) && c.Status == BillingStatus.Validated)
-            .GroupBy(c => c.InvoiceId).Select(g => new { g.Key, Total = g.Sum(c => c.TotalIncludingVat) }).ToDictionaryAsync(g => g.Key, g => g.Total, ct);
-        var items = await db.ReceivableItems.AsNoTracking().Where(r => ids.Contains(r.SourceId) && r.Kind == ReceivableKind.Invoice)
-            .ToDictionaryAsync(r => r.SourceId, ct);
-        var names = await CustomerNamesAsync(rows.Select(r => r.CustomerId), ct);
+        // One row per invoice of the page: its account row joined (at most one per invoice), the name and the credited
+        // total as correlated sub-selects, all through the ids of the page.
+        var around = await (
+            from i in db.Invoices.AsNoTracking().IgnoreAutoIncludes().Where(i => ids.Contains(i.Id))
+            join r in db.ReceivableItems.AsNoTracking().Where(r => r.Kind == ReceivableKind.Invoice && ids.Contains(r.SourceId)) on i.Id equals r.SourceId into items
+            from item in items.DefaultIfEmpty()
+            select new
+            {
+                i.Id,
+                CustomerName = db.Customers.IgnoreAutoIncludes().Where(c => c.Id == i.CustomerId).Select(c => c.Name).FirstOrDefault(),
+                Credited = db.CreditNotes.IgnoreAutoIncludes().Where(c => c.InvoiceId == i.Id && c.Status == BillingStatus.Validated).Sum(c => (decimal?)c.TotalIncludingVat),
+                Item = item == null ? null : new { item.Amount, item.Outstanding, item.SettledByCreditNotes, item.Disputed },
+            }).ToDictionaryAsync(a => a.Id, ct);
         return [.. rows.Select(i =>
         {
-            var item = items.GetValueOrDefault(i.Id);
-            var due = item?.Outstanding ?? AmountDue(i, credited.GetValueOrDefault(i.Id));
-            return new InvoiceSummaryView(i, names.GetValueOrDefault(i.CustomerId, ""), due, IsOverdue(i, due, today), item?.PaymentStatus, item?.Disputed ?? false)
-                .MapTo<InvoiceSummary>();
+            var extra = around.GetValueOrDefault(i.Id);
+            var item = extra?.Item;
+            var validated = i.Status == BillingStatus.Validated;
+            var due = item?.Outstanding ?? (validated ? Math.Max(0m, i.TotalIncludingVat - (extra?.Credited ?? 0m)) : i.TotalIncludingVat);
+            var overdue = validated && due > 0m && i.DueDate < today;
+            var status = item is null ? (InvoicePaymentStatus?)null : ReceivableItem.Status(item.Amount, item.Outstanding, item.SettledByCreditNotes);
+            return new InvoiceRowView(i, extra?.CustomerName ?? "", due, overdue, status, item?.Disputed ?? false).MapTo<InvoiceSummary>();
         })];
     }
 

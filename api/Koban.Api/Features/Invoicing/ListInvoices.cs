@@ -17,7 +17,7 @@ public sealed record ListInvoicesQuery(int Limit, string? After, string? Sort, s
 
 public sealed class ListInvoicesHandler(KobanDbContext db, InvoicingReader reader, CompanyClock companyClock, IOptions<ListTuning> tuning) : IQueryHandler<ListInvoicesQuery, InvoiceList>
 {
-    public static readonly SortFields<Invoice> Sorts = new SortFields<Invoice>("-updatedAt")
+    public static readonly SortFields<InvoiceListRow> Sorts = new SortFields<InvoiceListRow>("-updatedAt")
         .Add("issueDate", i => i.IssueDate)
         .Add("dueDate", i => i.DueDate)
         .Add("totalIncludingVat", i => i.TotalIncludingVat)
@@ -69,8 +69,24 @@ public sealed class ListInvoicesHandler(KobanDbContext db, InvoicingReader reade
                 : invoices.Where(i => EF.Functions.ILike(i.Number ?? "", pattern, "\\") || EF.Functions.ILike(i.OrderNumber ?? "", pattern, "\\")
                     || db.Customers.Any(c => c.Id == i.CustomerId && EF.Functions.ILike(c.Name, pattern, "\\")));
         }
-        var (rows, next, hasMore) = await Keyset.PageAsync(invoices, Sorts, query.Sort, query.After, query.Limit, i => i.Id, cancellationToken);
-        return new InvoiceList(await reader.InvoiceSummariesAsync(rows, today, cancellationToken), next, hasMore);
+        // The page reads only the columns a row shows: loading whole invoices parsed the JSON snapshots of every row.
+        var rows = invoices.Select(i => new InvoiceListRow
+        {
+            Id = i.Id,
+            Kind = i.Kind,
+            Status = i.Status,
+            Number = i.Number,
+            CustomerId = i.CustomerId,
+            OrderId = i.OrderId,
+            OrderNumber = i.OrderNumber,
+            IssueDate = i.IssueDate,
+            DueDate = i.DueDate,
+            TotalExcludingVat = i.TotalExcludingVat,
+            TotalIncludingVat = i.TotalIncludingVat,
+            UpdatedAt = i.UpdatedAt,
+        });
+        var (page, next, hasMore) = await Keyset.PageAsync(rows, Sorts, query.Sort, query.After, query.Limit, i => i.Id, cancellationToken);
+        return new InvoiceList(await reader.InvoiceSummariesAsync(page, today, cancellationToken), next, hasMore);
     }
 
     public static void Map(RouteGroupBuilder invoices) =>
