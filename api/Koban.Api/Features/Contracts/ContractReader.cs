@@ -55,6 +55,6 @@ public sealed class ContractReader(KobanDbContext db)
     private async Task<Dictionary<Guid, string>> NamesAsync(IReadOnlyList<Contract> rows, CancellationToken ct)
     {
         var ids = rows.Select(c => c.CustomerId).Distinct().ToList();
-        return await db.Customers.IgnoreAutoIncludes().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        return await db.Customers.AsNoTracking().IgnoreAutoIncludes().Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.Name }).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
     }
 }

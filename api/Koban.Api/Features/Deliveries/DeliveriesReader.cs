@@ -49,7 +49,7 @@ public sealed class DeliveriesReader(KobanDbContext db)
         var orderIds = rows.Select(n => n.OrderId).Distinct().ToList();
         var customerIds = rows.Select(n => n.CustomerId).Distinct().ToList();
         var orders = await db.Orders.AsNoTracking().IgnoreAutoIncludes().Where(o => orderIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Number ?? "", ct);
-        var customers = await db.Customers.AsNoTracking().IgnoreAutoIncludes().Where(c => customerIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        var customers = await db.Customers.AsNoTracking().IgnoreAutoIncludes().Where(c => customerIds.Contains(c.Id)).Select(c => new { c.Id, c.Name }).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
         return [.. rows.Select(n => new DeliveryNoteSummarySource(n, orders.GetValueOrDefault(n.OrderId, ""), customers.GetValueOrDefault(n.CustomerId, ""),
             n.Lines.Sum(l => l.Quantity)).MapTo<DeliveryNoteSummary>())];
     }

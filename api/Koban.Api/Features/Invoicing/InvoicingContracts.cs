@@ -283,7 +283,23 @@ public sealed record CreditNoteView(
 }
 
 /// <summary>A row of the credit-note list: the entity and its customer's name.</summary>
-public sealed record CreditNoteSummaryView(CreditNote CreditNote, string CustomerName);
+/// <summary>The columns of a credit note a list row shows: what a list page reads.</summary>
+public sealed class CreditNoteListRow
+{
+    public Guid Id { get; init; }
+    public BillingStatus Status { get; init; }
+    public string? Number { get; init; }
+    public Guid InvoiceId { get; init; }
+    public string InvoiceNumber { get; init; } = string.Empty;
+    public CreditReason Reason { get; init; }
+    public Guid CustomerId { get; init; }
+    public DateOnly? IssueDate { get; init; }
+    public decimal TotalExcludingVat { get; init; }
+    public decimal TotalIncludingVat { get; init; }
+    public DateTimeOffset UpdatedAt { get; init; }
+}
+
+public sealed record CreditNoteSummaryView(CreditNoteListRow CreditNote, string CustomerName);
 
 /// <summary>Entity→response mappings of invoices and credit notes: the entity's own fields by name, what the reader adds
 /// from the view record's named members.</summary>

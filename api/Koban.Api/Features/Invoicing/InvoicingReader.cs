@@ -216,7 +216,7 @@ public sealed class InvoicingReader(KobanDbContext db, CompanyClock clock)
     }
 
     /// <summary>The rows of a credit-note list page, with their customers' names.</summary>
-    internal async Task<List<CreditNoteSummary>> CreditNoteSummariesAsync(IReadOnlyList<CreditNote> rows, CancellationToken ct)
+    internal async Task<List<CreditNoteSummary>> CreditNoteSummariesAsync(IReadOnlyList<CreditNoteListRow> rows, CancellationToken ct)
     {
         var names = await CustomerNamesAsync(rows.Select(r => r.CustomerId), ct);
         return [.. rows.Select(c => new CreditNoteSummaryView(c, names.GetValueOrDefault(c.CustomerId, "")).MapTo<CreditNoteSummary>())];
@@ -225,7 +225,7 @@ public sealed class InvoicingReader(KobanDbContext db, CompanyClock clock)
     private async Task<Dictionary<Guid, string>> CustomerNamesAsync(IEnumerable<Guid> ids, CancellationToken ct)
     {
         var list = ids.Distinct().ToList();
-        return await db.Customers.IgnoreAutoIncludes().Where(c => list.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        return await db.Customers.AsNoTracking().IgnoreAutoIncludes().Where(c => list.Contains(c.Id)).Select(c => new { c.Id, c.Name }).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
     }
 
     private static ArchiveResponse? Archive(string? sha256, DateTimeOffset? archivedAt) =>

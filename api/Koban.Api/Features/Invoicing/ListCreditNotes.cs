@@ -13,7 +13,7 @@ public sealed record ListCreditNotesQuery(int Limit, string? After, string? Sort
 
 public sealed class ListCreditNotesHandler(KobanDbContext db, InvoicingReader reader) : IQueryHandler<ListCreditNotesQuery, CreditNoteList>
 {
-    public static readonly SortFields<CreditNote> Sorts = new SortFields<CreditNote>("-updatedAt")
+    public static readonly SortFields<CreditNoteListRow> Sorts = new SortFields<CreditNoteListRow>("-updatedAt")
         .Add("issueDate", c => c.IssueDate)
         .Add("totalIncludingVat", c => c.TotalIncludingVat)
         .Add("updatedAt", c => c.UpdatedAt);
@@ -33,8 +33,23 @@ public sealed class ListCreditNotesHandler(KobanDbContext db, InvoicingReader re
             notes = notes.Where(c => EF.Functions.ILike(c.Number ?? "", pattern, "\\") || EF.Functions.ILike(c.InvoiceNumber, pattern, "\\")
                 || db.Customers.Any(k => k.Id == c.CustomerId && EF.Functions.ILike(k.Name, pattern, "\\")));
         }
-        var (rows, next, hasMore) = await Keyset.PageAsync(notes, Sorts, query.Sort, query.After, query.Limit, c => c.Id, cancellationToken);
-        return new CreditNoteList(await reader.CreditNoteSummariesAsync(rows, cancellationToken), next, hasMore);
+        // Only the columns a row shows (whole credit notes parsed the JSON snapshots of every row).
+        var rows = notes.Select(c => new CreditNoteListRow
+        {
+            Id = c.Id,
+            Status = c.Status,
+            Number = c.Number,
+            InvoiceId = c.InvoiceId,
+            InvoiceNumber = c.InvoiceNumber,
+            Reason = c.Reason,
+            CustomerId = c.CustomerId,
+            IssueDate = c.IssueDate,
+            TotalExcludingVat = c.TotalExcludingVat,
+            TotalIncludingVat = c.TotalIncludingVat,
+            UpdatedAt = c.UpdatedAt,
+        });
+        var (page, next, hasMore) = await Keyset.PageAsync(rows, Sorts, query.Sort, query.After, query.Limit, c => c.Id, cancellationToken);
+        return new CreditNoteList(await reader.CreditNoteSummariesAsync(page, cancellationToken), next, hasMore);
     }
 
     public static void Map(RouteGroupBuilder credits) =>

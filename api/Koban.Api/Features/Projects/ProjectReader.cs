@@ -58,7 +58,7 @@ public sealed class ProjectReader(KobanDbContext db)
     {
         var customerIds = projects.Select(p => p.CustomerId).Distinct().ToList();
         var orderIds = projects.Where(p => p.OrderId is not null).Select(p => p.OrderId!.Value).Distinct().ToList();
-        var customers = await db.Customers.AsNoTracking().IgnoreAutoIncludes().Where(c => customerIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        var customers = await db.Customers.AsNoTracking().IgnoreAutoIncludes().Where(c => customerIds.Contains(c.Id)).Select(c => new { c.Id, c.Name }).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
         var orders = await db.Orders.AsNoTracking().IgnoreAutoIncludes().Where(o => orderIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Number, ct);
         return (customers, orders);
     }

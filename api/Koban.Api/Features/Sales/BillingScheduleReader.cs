@@ -32,7 +32,7 @@ public sealed class BillingScheduleReader(KobanDbContext db, CompanyClock clock,
         var headers = await db.Orders.AsNoTracking().IgnoreAutoIncludes().Where(o => orderIds.Contains(o.Id))
             .Select(o => new { o.Id, o.Number, o.CustomerId, o.TotalExcludingVat }).ToDictionaryAsync(o => o.Id, ct);
         var customerIds = headers.Values.Select(h => h.CustomerId).Distinct().ToList();
-        var names = await db.Customers.IgnoreAutoIncludes().Where(c => customerIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        var names = await db.Customers.AsNoTracking().IgnoreAutoIncludes().Where(c => customerIds.Contains(c.Id)).Select(c => new { c.Id, c.Name }).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
         var due = schedules
             .SelectMany(s => s.Milestones.Where(m => m.InvoiceId is null && m.PlannedDate <= until).Select(m => (s, m)))
             .Select(x => new DueMilestoneSource(x.s.OrderId, headers[x.s.OrderId].Number, names.GetValueOrDefault(headers[x.s.OrderId].CustomerId, ""), x.m,

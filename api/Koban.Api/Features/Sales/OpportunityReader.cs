@@ -14,7 +14,7 @@ public sealed class OpportunityReader(KobanDbContext db, QuoteReader quotes)
     {
         var ids = rows.Select(o => o.Id).ToList();
         var customerIds = rows.Select(o => o.CustomerId).Distinct().ToList();
-        var names = await db.Customers.IgnoreAutoIncludes().Where(c => customerIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        var names = await db.Customers.AsNoTracking().IgnoreAutoIncludes().Where(c => customerIds.Contains(c.Id)).Select(c => new { c.Id, c.Name }).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
         var quoteRows = await db.Quotes.AsNoTracking().IgnoreAutoIncludes().Where(q => q.OpportunityId != null && ids.Contains(q.OpportunityId.Value)).ToListAsync(ct);
         var summaries = await quotes.SummariesAsync(quoteRows, null, ct);
         return [.. rows.Select(o => new OpportunitySource(o, names.GetValueOrDefault(o.CustomerId, ""), [.. summaries.Where(q => q.OpportunityId == o.Id)])

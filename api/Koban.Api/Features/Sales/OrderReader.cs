@@ -19,7 +19,7 @@ public sealed class OrderReader(KobanDbContext db, IMediator mediator)
     public async Task<List<OrderSummary>> SummariesAsync(IReadOnlyList<Order> rows, bool withCustomers, CancellationToken ct)
     {
         var ids = rows.Select(o => o.CustomerId).Distinct().ToList();
-        var names = await db.Customers.IgnoreAutoIncludes().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        var names = await db.Customers.AsNoTracking().IgnoreAutoIncludes().Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.Name }).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
         var customers = withCustomers ? await Expansions.CustomersAsync(db, rows.Select(o => o.CustomerId), ct) : [];
         var validated = rows.Where(IsValidated).ToList();
         var ledgers = await mediator.Send(new Invoicing.GetOrderLedgersQuery(validated), ct);
