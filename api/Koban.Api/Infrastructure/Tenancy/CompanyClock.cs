@@ -8,15 +8,20 @@ namespace Koban.Api.Infrastructure.Tenancy;
 public sealed class CompanyClock(KobanDbContext db, TimeProvider clock)
 {
     private DateOnly? _today;
+    private string? _zoneId;
 
-    /// <summary>Today for the company of the scope, its zone read once per scope.</summary>
+    /// <summary>Today for the company of the scope, its zone read once per scope (or given by <see cref="Know"/>).</summary>
     public async Task<DateOnly> TodayAsync(CancellationToken ct)
     {
         if (_today is { } cached) return cached;
-        var zoneId = await db.Companies.Select(c => c.TimeZone).SingleAsync(ct);
+        var zoneId = _zoneId ?? await db.Companies.Select(c => c.TimeZone).SingleAsync(ct);
         _today = TodayIn(zoneId);
         return _today.Value;
     }
+
+    /// <summary>The zone of the scope's company, read by the caller with its own data (the sign-in check of a request
+    /// reads it with the user), so that <see cref="TodayAsync"/> sends no query of its own.</summary>
+    public void Know(string zoneId) => _zoneId ??= zoneId;
 
     /// <summary>Today in the zone given, for a caller that already read the company's zone with its data.</summary>
     public DateOnly TodayIn(string zoneId) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Zone(zoneId)).DateTime);
