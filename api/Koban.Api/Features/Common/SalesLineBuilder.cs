@@ -20,7 +20,7 @@ public sealed class SalesLineBuilder(KobanDbContext db)
         IReadOnlyList<SalesLine>? existing = null)
     {
         var productIds = lines.Where(l => l.ProductId is not null).Select(l => l.ProductId!.Value).Distinct().ToList();
-        var products = await db.Products.AsNoTracking().Where(p => productIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        var products = productIds.Count == 0 ? [] : await db.Products.AsNoTracking().Where(p => productIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         var franchise = await db.Companies.Select(c => c.VatFranchise).SingleAsync(ct);
         var result = new List<DocumentLineData>(lines.Count);
         for (var i = 0; i < lines.Count; i++)

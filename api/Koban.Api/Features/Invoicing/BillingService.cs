@@ -65,6 +65,7 @@ public sealed class BillingService(KobanDbContext db, AuditLog audit, CurrentAct
     public async Task<IReadOnlyDictionary<Guid, ProductNature>> NaturesAsync(IEnumerable<Guid?> productIds, CancellationToken ct)
     {
         var ids = productIds.OfType<Guid>().Distinct().ToList();
+        if (ids.Count == 0) return new Dictionary<Guid, ProductNature>();
         return await db.Products.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Nature, ct);
     }
 
