@@ -243,6 +243,41 @@ public sealed class ReceivableTotalsTests : ApiTest
     }
 
     [Test]
+    public async Task The_migrations_filling_rebuilds_every_companys_summary_from_the_account_rows()
+    {
+        var l = await ReceivablesTests.LedgerAsync();
+        var paid = await l.InvoiceAsync(l.Durand, 30, 100.00m);
+        var disputed = await l.InvoiceAsync(l.Martin, 20, 50.00m);
+        await l.InvoiceAsync(l.Durand, 10, 10.00m);
+        await ReceiptAsync(l, 5, 20.00m, "VIR partiel", (paid.Id, 20.00m));
+        await SalesFlowTests.Post(l.Admin, $"/api/v1/invoices/{disputed.Id}/dispute", new { reason = "Prix contesté" });
+
+        // On a database whose summary is empty (as when the migration runs), the filling gives every company's totals
+        // per key; rolled back so that the shared database keeps its own rows.
+        await using var connection = await SystemConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using (var wipe = new NpgsqlCommand("DELETE FROM receivable_due_totals", connection, transaction)) await wipe.ExecuteNonQueryAsync();
+        await using (var fill = new NpgsqlCommand(Koban.Api.Infrastructure.Persistence.Sql.ReceivableTotalsSql.Backfill, connection, transaction)) await fill.ExecuteNonQueryAsync();
+        await using var check = new NpgsqlCommand("""
+            SELECT count(*) FILTER (WHERE d.n IS DISTINCT FROM s.n OR d.o IS DISTINCT FROM s.o),
+                   count(*) FILTER (WHERE s.company_id = @c), coalesce(sum(s.o) FILTER (WHERE s.company_id = @c), 0)
+            FROM (SELECT company_id, due_date, disputed, count(*) AS n, sum(outstanding) AS o FROM receivable_items
+                  WHERE kind = 'Invoice' AND outstanding > 0 GROUP BY 1, 2, 3) d
+            FULL JOIN (SELECT company_id, due_date, disputed, sum(open_count) AS n, sum(outstanding) AS o, count(*) AS rows
+                       FROM receivable_due_totals GROUP BY 1, 2, 3) s USING (company_id, due_date, disputed)
+            """, connection, transaction);
+        check.Parameters.AddWithValue("c", l.Company.Id);
+        await using (var reader = await check.ExecuteReaderAsync())
+        {
+            await reader.ReadAsync();
+            reader.GetInt64(0).ShouldBe(0L, "every company's summary equals its open invoices per key");
+            reader.GetInt64(1).ShouldBe(3L, "three keys: two due dates not disputed, one disputed");
+            reader.GetDecimal(2).ShouldBe(120.00m - 20.00m + 60.00m + 12.00m);
+        }
+        await transaction.RollbackAsync();
+    }
+
+    [Test]
     public async Task Another_company_never_sees_the_totals_and_without_a_company_the_table_shows_nothing()
     {
         var l = await ReceivablesTests.LedgerAsync();

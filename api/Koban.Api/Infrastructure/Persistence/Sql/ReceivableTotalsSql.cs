@@ -80,6 +80,11 @@ public static class ReceivableTotalsSql
           SELECT (SELECT count(*) FROM gone) - (SELECT count(*) FROM kept)
         $$;
 
+        """ + Backfill;
+
+    /// <summary>The summary of every company from its account rows, one row per key (the migration's filling, read in the
+    /// system scope for this transaction).</summary>
+    public const string Backfill = """
         SELECT set_config('koban.system', 'on', true);
         INSERT INTO receivable_due_totals (company_id, due_date, disputed, open_count, outstanding)
         SELECT company_id, due_date, disputed, count(*), sum(outstanding) FROM receivable_items
