@@ -102,6 +102,9 @@ builder.Services.Configure<Koban.Api.Features.Accounting.AccountingExportSetting
 builder.Services.AddSingleton<Koban.Api.Features.Accounting.AccountingExportSignal>();
 builder.Services.AddSingleton<Koban.Api.Features.Accounting.AccountingExportRunner>();
 if (!isOpenApiBuild && configuration.GetValue("Koban:AccountingExport:Worker", true)) builder.Services.AddHostedService<Koban.Api.Features.Accounting.AccountingExportWorker>();
+builder.Services.Configure<Koban.Api.Features.Receivables.ReceivableTotalsSettings>(configuration.GetSection("Koban:ReceivableTotals"));
+builder.Services.AddSingleton<Koban.Api.Features.Receivables.ReceivableTotalsCompactor>();
+if (!isOpenApiBuild && configuration.GetValue("Koban:ReceivableTotals:Worker", true)) builder.Services.AddHostedService<Koban.Api.Features.Receivables.ReceivableTotalsWorker>();
 
 var connectionString = DatabaseSetup.AppConnectionString(configuration);
 // The options are built once (singleton): the interceptors are shared and reach the request's actor, session and commit

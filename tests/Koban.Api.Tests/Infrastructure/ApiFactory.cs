@@ -24,6 +24,7 @@ public sealed class ApiFactory(TestDatabase database, IReadOnlyDictionary<string
         builder.UseSetting("Koban:RateLimits:LoginPerMinute", "100000");
         builder.UseSetting("Koban:Compliance:AutoClose", "false"); // tests drive the closure job themselves, on a fake clock
         builder.UseSetting("Koban:Scheduler:Enabled", "false"); // tests run the reminder job themselves; scheduler tests switch it on
+        builder.UseSetting("Koban:ReceivableTotals:Worker", "false"); // tests run the compaction themselves (ReceivableTotalsCompactor)
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
         if (services is not null) builder.ConfigureTestServices(services);
         EnsureNoBackgroundMailSender(settings);

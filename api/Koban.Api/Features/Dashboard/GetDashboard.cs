@@ -47,7 +47,7 @@ public sealed class GetDashboardHandler(KobanDbContext db, CompanyClock clock, I
         {
             var list = await mediator.Send(new ListReceivablesQuery(OldestOverdue, null, "dueDate", null, null, null, null, null, null, null, true), cancellationToken);
             overdue = new DashboardOverdue(list.TotalOutstanding, list.Count, list.Items);
-            aging = (await mediator.Send(new ReceivablesAgingQuery(null), cancellationToken)).Totals;
+            aging = (await mediator.Send(new ReceivablesAgingQuery(null, TotalsOnly: true), cancellationToken)).Totals;
         }
         var milestones = access.Milestones ? await reader.MilestonesAsync(today, cancellationToken) : null;
         var activity = access.Activity ? await reader.ActivityAsync(access.HiddenActivity, cancellationToken) : null;

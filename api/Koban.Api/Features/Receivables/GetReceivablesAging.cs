@@ -9,7 +9,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Koban.Api.Features.Receivables;
 
-public sealed record ReceivablesAgingQuery(DateOnly? AsOf) : IQuery<AgingReport>;
+/// <summary>The aging report on <paramref name="AsOf"/>; with <paramref name="TotalsOnly"/> (the dashboard) the customers'
+/// list is left empty and, from today on, the totals come from the maintained summary per due date.</summary>
+public sealed record ReceivablesAgingQuery(DateOnly? AsOf, bool TotalsOnly = false) : IQuery<AgingReport>;
 
 /// <summary>
 /// The aging report, computed by the database: one <c>GROUP BY customer</c> over the open invoices with a conditional
@@ -28,6 +30,25 @@ public sealed class ReceivablesAgingHandler(KobanDbContext db, CompanyClock cloc
         var (_, dueOver90) = Aging.DueDateRange(AgingBucket.Over90, asOf);
         DateOnly last1To30 = due1To30!.Value, first31 = from31!.Value, last31To60 = due31To60!.Value, first61 = from61!.Value, last61To90 = due61To90!.Value,
             lastOver90 = dueOver90!.Value, first1To30 = asOf.AddDays(-30);
+
+        var dsoFrom = Aging.DsoWindowStart(asOf);
+        if (query.TotalsOnly && asOf >= today)
+        {
+            // The same sums over the summary (receivable_due_totals): one row per due date and dispute flag once compacted,
+            // kept in the transaction of every change to the invoices' account rows.
+            var totals = await db.ReceivableDueTotals.AsNoTracking().GroupBy(_ => 1).Select(g => new AgingRow
+            {
+                NotDue = g.Sum(t => t.DueDate >= asOf ? t.Outstanding : 0m),
+                Days1To30 = g.Sum(t => t.DueDate >= first1To30 && t.DueDate <= last1To30 ? t.Outstanding : 0m),
+                Days31To60 = g.Sum(t => t.DueDate >= first31 && t.DueDate <= last31To60 ? t.Outstanding : 0m),
+                Days61To90 = g.Sum(t => t.DueDate >= first61 && t.DueDate <= last61To90 ? t.Outstanding : 0m),
+                Over90 = g.Sum(t => t.DueDate <= lastOver90 ? t.Outstanding : 0m),
+                Total = g.Sum(t => t.Outstanding),
+                Disputed = g.Sum(t => t.Disputed ? t.Outstanding : 0m),
+                Count = (int)g.Sum(t => t.OpenCount),
+            }).SingleOrDefaultAsync(cancellationToken);
+            return ReceivablesReader.AgingTotals(asOf, totals ?? new AgingRow(), await SalesAsync(dsoFrom, asOf, cancellationToken), dsoFrom);
+        }
 
         var rows = await OpenInvoices.At(db, asOf, today).AsNoTracking()
             .GroupBy(r => r.CustomerId)
@@ -49,12 +70,12 @@ public sealed class ReceivablesAgingHandler(KobanDbContext db, CompanyClock cloc
         var names = await db.Customers.AsNoTracking().IgnoreAutoIncludes().Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.Name })
             .ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
 
-        var dsoFrom = Aging.DsoWindowStart(asOf);
-        var sales = await db.ReceivableItems.AsNoTracking().Where(i => i.Kind == ReceivableKind.Invoice && i.Date >= dsoFrom && i.Date <= asOf)
-            .SumAsync(i => (decimal?)i.Amount, cancellationToken) ?? 0m;
-
-        return ReceivablesReader.AgingReport(asOf, rows, names, sales, dsoFrom);
+        return ReceivablesReader.AgingReport(asOf, rows, names, await SalesAsync(dsoFrom, asOf, cancellationToken), dsoFrom);
     }
+
+    private async Task<decimal> SalesAsync(DateOnly dsoFrom, DateOnly asOf, CancellationToken ct) =>
+        await db.ReceivableItems.AsNoTracking().Where(i => i.Kind == ReceivableKind.Invoice && i.Date >= dsoFrom && i.Date <= asOf)
+            .SumAsync(i => (decimal?)i.Amount, ct) ?? 0m;
 }
 
 public static class GetReceivablesAging

@@ -36,6 +36,14 @@ public sealed class ReceivablesReader(KobanDbContext db, CompanyClock clock)
             DaysSalesOutstanding: Aging.DaysSalesOutstanding(totals.Total, sales));
     }
 
+    /// <summary>The report without its customers: the company's totals and its DSO.</summary>
+    public static AgingReport AgingTotals(DateOnly asOf, AgingRow totals, decimal sales, DateOnly dsoFrom)
+    {
+        var amounts = totals.MapTo<AgingAmounts>();
+        return new AgingReport(AsOf: asOf, Customers: [], Totals: amounts, SalesLast90Days: sales, DsoFrom: dsoFrom,
+            DaysSalesOutstanding: Aging.DaysSalesOutstanding(amounts.Total, sales));
+    }
+
     /// <summary>
     /// A customer's statement (relevé de compte) over a period, from its account's rows: the balance before the period, every
     /// invoice, credit note, receipt, refund and write-off of the period in date order with the running balance, the balance

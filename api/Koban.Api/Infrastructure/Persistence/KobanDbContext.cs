@@ -44,6 +44,7 @@ public sealed class KobanDbContext(DbContextOptions<KobanDbContext> options, Cur
     public DbSet<Koban.Domain.Receivables.ReceivableItem> ReceivableItems => Set<Koban.Domain.Receivables.ReceivableItem>();
     public DbSet<Koban.Domain.Receivables.Allocation> Allocations => Set<Koban.Domain.Receivables.Allocation>();
     public DbSet<Koban.Domain.Receivables.Payment> Payments => Set<Koban.Domain.Receivables.Payment>();
+    public DbSet<ReceivableDueTotal> ReceivableDueTotals => Set<ReceivableDueTotal>();
     public DbSet<Koban.Domain.Accounting.AccountingSettings> AccountingSettings => Set<Koban.Domain.Accounting.AccountingSettings>();
     public DbSet<Koban.Domain.Accounting.JournalEntry> JournalEntries => Set<Koban.Domain.Accounting.JournalEntry>();
     public DbSet<Koban.Domain.Accounting.Export.AccountingExport> AccountingExports => Set<Koban.Domain.Accounting.Export.AccountingExport>();

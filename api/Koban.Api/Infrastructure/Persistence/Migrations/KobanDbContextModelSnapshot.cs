@@ -507,6 +507,45 @@ namespace Koban.Api.Infrastructure.Persistence.Migrations
                     b.ToTable("numbering_settings", (string)null);
                 });
 
+            modelBuilder.Entity("Koban.Api.Infrastructure.Persistence.ReceivableDueTotal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<bool>("Disputed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("disputed");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_date");
+
+                    b.Property<long>("OpenCount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("open_count");
+
+                    b.Property<decimal>("Outstanding")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("outstanding");
+
+                    b.HasKey("Id")
+                        .HasName("pk_receivable_due_totals");
+
+                    b.HasIndex("CompanyId", "DueDate", "Disputed")
+                        .HasDatabaseName("ix_receivable_due_totals_company_id_due_date_disputed");
+
+                    b.ToTable("receivable_due_totals", (string)null);
+                });
+
             modelBuilder.Entity("Koban.Api.Infrastructure.Persistence.StoredFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4549,6 +4588,16 @@ namespace Koban.Api.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_numbering_settings_companies_company_id");
+                });
+
+            modelBuilder.Entity("Koban.Api.Infrastructure.Persistence.ReceivableDueTotal", b =>
+                {
+                    b.HasOne("Koban.Domain.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_receivable_due_totals_companies_company_id");
                 });
 
             modelBuilder.Entity("Koban.Api.Infrastructure.Persistence.StoredFile", b =>
