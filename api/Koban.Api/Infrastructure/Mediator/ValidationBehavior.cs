@@ -35,8 +35,12 @@ public sealed class LoggingBehavior<TMessage, TResponse>(ILogger<LoggingBehavior
         }
         finally
         {
-            logger.LogInformation("{Message} handled in {ElapsedMs:0.0} ms", typeof(TMessage).Name,
-                System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            // Checked first: the call would box its arguments into an array on every message even when the level is off.
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                logger.LogInformation("{Message} handled in {ElapsedMs:0.0} ms", typeof(TMessage).Name,
+                    System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
         }
     }
 }
