@@ -208,8 +208,8 @@ public sealed class InvoicingReader(KobanDbContext db, CompanyClock clock)
             var extra = around.GetValueOrDefault(i.Id);
             var item = extra?.Item;
             var validated = i.Status == BillingStatus.Validated;
-            var due = item?.Outstanding ?? (validated ? Math.Max(0m, i.TotalIncludingVat - (extra?.Credited ?? 0m)) : i.TotalIncludingVat);
-            var overdue = validated && due > 0m && i.DueDate < today;
+            var due = item?.Outstanding ?? AmountDue(validated, i.TotalIncludingVat, extra?.Credited ?? 0m);
+            var overdue = IsOverdue(validated, i.DueDate, due, today);
             var status = item is null ? (InvoicePaymentStatus?)null : ReceivableItem.Status(item.Amount, item.Outstanding, item.SettledByCreditNotes);
             return new InvoiceRowView(i, extra?.CustomerName ?? "", due, overdue, status, item?.Disputed ?? false).MapTo<InvoiceSummary>();
         })];
@@ -234,11 +234,17 @@ public sealed class InvoicingReader(KobanDbContext db, CompanyClock clock)
     private static BillingSnapshotResponse? Snapshot(BillingDocument d) =>
         d.Seller is null || d.Buyer is null ? null : new BillingSnapshotResponse(d.Seller, d.Buyer, d.LegalNotes);
 
-    internal static decimal AmountDue(BillingDocument invoice, decimal credited) =>
-        invoice.IsValidated ? Math.Max(0m, invoice.TotalIncludingVat - credited) : invoice.TotalIncludingVat;
+    internal static decimal AmountDue(BillingDocument invoice, decimal credited) => AmountDue(invoice.IsValidated, invoice.TotalIncludingVat, credited);
 
-    internal static bool IsOverdue(BillingDocument invoice, decimal amountDue, DateOnly today) =>
-        invoice.IsValidated && amountDue > 0m && invoice.DueDate < today;
+    /// <summary>What an invoice without an account row still asks for: its total less what validated credit notes took
+    /// back (a draft: its total).</summary>
+    internal static decimal AmountDue(bool validated, decimal totalIncludingVat, decimal credited) =>
+        validated ? Math.Max(0m, totalIncludingVat - credited) : totalIncludingVat;
+
+    internal static bool IsOverdue(BillingDocument invoice, decimal amountDue, DateOnly today) => IsOverdue(invoice.IsValidated, invoice.DueDate, amountDue, today);
+
+    internal static bool IsOverdue(bool validated, DateOnly? dueDate, decimal amountDue, DateOnly today) =>
+        validated && amountDue > 0m && dueDate < today;
 
     /// <summary>A validated document's stored totals and breakdown, never recomputed; a draft's computed live.</summary>
     internal static TotalsResponse Totals(BillingDocument d) => d.IsValidated
