@@ -58,7 +58,7 @@ public sealed class DemoDataTests : ApiTest
             contracts.Select(c => c.GetProperty("periodicity").GetString()!).Order().ShouldBe(["Monthly", "Yearly"]);
             var monthlyContract = contracts.Single(c => c.GetProperty("periodicity").GetString() == "Monthly");
             DateOnly.Parse(monthlyContract.GetProperty("startDate").GetString()!, System.Globalization.CultureInfo.InvariantCulture)
-                .ShouldBeLessThan(DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(-4), "started months ago");
+                .ShouldBeLessThan(CompanyDates.ParisToday.AddMonths(-4), "started months ago");
             monthlyContract.GetProperty("monthlyRecurringRevenue").GetDecimal().ShouldBe(89m);
             // Its periods so far are invoiced, one invoice each with its service dates: the past ones validated, the newest a draft.
             var periods = (await (await admin.GetAsync($"/api/v1/contracts/{monthlyContract.GetProperty("id").GetGuid()}/periods")).Json()).EnumerateArray()
@@ -75,7 +75,7 @@ public sealed class DemoDataTests : ApiTest
             overview.GetProperty("ordersLeftToInvoice").GetArrayLength().ShouldBeGreaterThanOrEqualTo(1);
 
             // RemindersDemo adds an invoice dated 50 days ago with its friendly reminder, unless that date falls last year.
-            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            var today = CompanyDates.ParisToday;
             var overdue = today.AddDays(-50).Year == today.Year ? 1 : 0;
             // HistoryDemo adds an invoice on the 10th of each of the five previous months of this year, the older ones paid.
             var history = Koban.Api.Demo.HistoryDemo.Dates(today).Count;

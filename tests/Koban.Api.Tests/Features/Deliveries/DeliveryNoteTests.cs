@@ -83,7 +83,7 @@ public sealed class DeliveryNoteTests : ApiTest
         first.GetProperty("orderNumber").GetString().ShouldBe(d.OrderNumber);
         first.GetProperty("customerReference").GetString().ShouldBe("BC-DURAND-77");
         first.GetProperty("lines")[0].GetProperty("unitPrice").GetDecimal().ShouldBe(80m);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = CompanyDates.ParisToday;
         var validated = await SalesFlowTests.Post(admin, $"/api/v1/delivery-notes/{Id(first)}/validate", new { issueDate = today.AddDays(-2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
         validated.GetProperty("number").GetString()!.ShouldMatch(@"^BL-\d{4}-0*1$");
         var delivered = await SalesFlowTests.Post(admin, $"/api/v1/delivery-notes/{Id(first)}/deliver", new { deliveredOn = today.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), receivedBy = "Claire Durand" });
@@ -184,7 +184,7 @@ public sealed class DeliveryNoteTests : ApiTest
         await (await admin.PostAsJsonAsync($"/api/v1/delivery-notes/{id}/cancel", new { reason = "x" })).ShouldBeProblem(HttpStatusCode.Conflict, "invalid_state_transition");
         (await admin.PutAsJsonAsync($"/api/v1/delivery-notes/{id}", new { })).StatusCode.ShouldBe(HttpStatusCode.PreconditionRequired);
 
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = CompanyDates.ParisToday;
         var validated = await SalesFlowTests.Post(admin, $"/api/v1/delivery-notes/{id}/validate");
         await (await admin.PostAsJsonAsync($"/api/v1/delivery-notes/{id}/validate", new { })).ShouldBeProblem(HttpStatusCode.Conflict, "invalid_state_transition");
         var etag = (await admin.GetAsync($"/api/v1/delivery-notes/{id}")).Headers.ETag;
@@ -286,7 +286,7 @@ public sealed class DeliveryNoteTests : ApiTest
     {
         var d = await OrderAsync();
         var admin = d.Company.Admin;
-        var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var today = CompanyDates.ParisToday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var twice = await NoteAsync(admin, d.OrderId, d.Chairs, 2m);
         await SalesFlowTests.Post(admin, $"/api/v1/delivery-notes/{Id(twice)}/validate");
         var delivered = await Task.WhenAll(Enumerable.Range(0, 2).Select(i =>

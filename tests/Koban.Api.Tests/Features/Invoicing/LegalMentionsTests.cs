@@ -159,7 +159,7 @@ public sealed class LegalMentionsTests : ApiTest
     public async Task The_date_of_sale_comes_from_the_order_is_editable_on_a_draft_frozen_at_validation_and_printed_when_it_differs()
     {
         var (admin, customerId) = await CompanyAsync();
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = CompanyDates.ParisToday;
         var delivered = today.AddDays(-12);
         var order = await SalesFlowTests.Post(admin, "/api/v1/orders", new
         {
