@@ -45,15 +45,9 @@ public sealed class ListReceivablesHandler(KobanDbContext db, CompanyClock clock
         if (query.Disputed is { } disputed) items = items.Where(i => i.Disputed == disputed);
         if (query.IssuedFrom is { } issuedFrom) items = items.Where(i => i.Date >= issuedFrom);
         if (query.IssuedTo is { } issuedTo) items = items.Where(i => i.Date <= issuedTo);
-        if (query.DueFrom is { } dueFrom) items = items.Where(i => i.DueDate >= dueFrom);
-        if (query.DueTo is { } dueTo) items = items.Where(i => i.DueDate <= dueTo);
-        if (query.OverdueOnly == true) items = items.Where(i => i.DueDate < today);
-        if (query.Bucket is { } bucket)
-        {
-            var (from, to) = Aging.DueDateRange(bucket, today);
-            if (from is { } f) items = items.Where(i => i.DueDate >= f);
-            if (to is { } t) items = items.Where(i => i.DueDate <= t);
-        }
+        var (dueFrom, dueTo) = DueWindow(query, today);
+        if (dueFrom is { } from) items = items.Where(i => i.DueDate >= from);
+        if (dueTo is { } to) items = items.Where(i => i.DueDate <= to);
 
         long count;
         decimal total;
@@ -86,6 +80,26 @@ public sealed class ListReceivablesHandler(KobanDbContext db, CompanyClock clock
         return new ReceivableList([.. page.Select(r => ReceivablesReader.Summary(r, today))], next, hasMore, checked((int)count), total, today);
     }
 
+    /// <summary>The due dates (bounds included) the query's due-date filters leave — `dueFrom`/`dueTo`, `overdueOnly`
+    /// (before today) and the bucket, the narrowest bound of each side winning — computed once for the page and the totals,
+    /// so that both always count the same invoices.</summary>
+    private static (DateOnly? From, DateOnly? To) DueWindow(ListReceivablesQuery query, DateOnly today)
+    {
+        var (from, to) = (query.DueFrom, query.DueTo);
+        void Narrow(DateOnly? lower, DateOnly? upper)
+        {
+            if (lower is { } l && (from is null || l > from)) from = l;
+            if (upper is { } u && (to is null || u < to)) to = u;
+        }
+        if (query.OverdueOnly == true) Narrow(null, today.AddDays(-1));
+        if (query.Bucket is { } bucket)
+        {
+            var (bucketFrom, bucketTo) = Aging.DueDateRange(bucket, today);
+            Narrow(bucketFrom, bucketTo);
+        }
+        return (from, to);
+    }
+
     /// <summary>
     /// The count and total from the maintained summary (<c>receivable_due_totals</c>, one row per due date and dispute flag
     /// once compacted, plus the deltas written since), when every filter is a due-date range or the dispute flag: a few
@@ -96,15 +110,9 @@ public sealed class ListReceivablesHandler(KobanDbContext db, CompanyClock clock
     {
         var totals = db.ReceivableDueTotals.AsNoTracking();
         if (query.Disputed is { } disputed) totals = totals.Where(t => t.Disputed == disputed);
-        if (query.DueFrom is { } dueFrom) totals = totals.Where(t => t.DueDate >= dueFrom);
-        if (query.DueTo is { } dueTo) totals = totals.Where(t => t.DueDate <= dueTo);
-        if (query.OverdueOnly == true) totals = totals.Where(t => t.DueDate < today);
-        if (query.Bucket is { } bucket)
-        {
-            var (from, to) = Aging.DueDateRange(bucket, today);
-            if (from is { } f) totals = totals.Where(t => t.DueDate >= f);
-            if (to is { } t) totals = totals.Where(r => r.DueDate <= t);
-        }
+        var (dueFrom, dueTo) = DueWindow(query, today);
+        if (dueFrom is { } from) totals = totals.Where(t => t.DueDate >= from);
+        if (dueTo is { } to) totals = totals.Where(t => t.DueDate <= to);
         var sums = await totals.GroupBy(_ => 1).Select(g => new { Count = g.Sum(t => t.OpenCount), Total = g.Sum(t => t.Outstanding) }).SingleOrDefaultAsync(ct);
         return (sums?.Count ?? 0, sums?.Total ?? 0m);
     }
