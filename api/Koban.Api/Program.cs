@@ -108,13 +108,16 @@ if (!isOpenApiBuild && configuration.GetValue("Koban:ReceivableTotals:Worker", t
 
 var connectionString = DatabaseSetup.AppConnectionString(configuration);
 // The options are built once (singleton): the interceptors are shared and reach the request's actor, session and commit
-// tracker through the context they intercept, so a scope no longer rebuilds options and looks up EF's services.
-builder.Services.AddDbContext<KobanDbContext>((services, options) => options
+// tracker through the context they intercept. Contexts are pooled, so a scope no longer builds EF's internal services;
+// each scope leases one and hands it its actor, clock, session and commit tracker (disposing the scope returns it).
+builder.Services.AddPooledDbContextFactory<KobanDbContext>((services, options) => options
     .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
     .UseSnakeCaseNamingConvention()
     .AddInterceptors(services.GetRequiredService<CompanySessionInterceptor>())
-    .AddInterceptors(services.GetRequiredService<CommitTrackingInterceptor>()),
-    contextLifetime: ServiceLifetime.Scoped, optionsLifetime: ServiceLifetime.Singleton);
+    .AddInterceptors(services.GetRequiredService<CommitTrackingInterceptor>()));
+builder.Services.AddScoped(services => services.GetRequiredService<IDbContextFactory<KobanDbContext>>().CreateDbContext().Lease(
+    services.GetRequiredService<CurrentActor>(), services.GetRequiredService<TimeProvider>(),
+    services.GetRequiredService<DatabaseSession>(), services.GetRequiredService<CommitTracker>()));
 
 builder.Services.AddIdentityCore<KobanUser>(o =>
     {

@@ -59,7 +59,7 @@ public static class DatabaseSetup
         builder.UseNpgsql(ownerConnection, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history")).UseSnakeCaseNamingConvention();
         var actor = new CurrentActor(new HttpContextAccessor());
         using var system = actor.EnterSystemScope();
-        await using var db = new KobanDbContext(builder.Options, actor, TimeProvider.System, new DatabaseSession(), new CommitTracker());
+        await using var db = new KobanDbContext(builder.Options).Lease(actor, TimeProvider.System, new DatabaseSession(), new CommitTracker());
         await db.Database.MigrateAsync(ct);
 
         var sql = new System.Text.StringBuilder();

@@ -15,9 +15,30 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Koban.Api.Infrastructure.Persistence;
 
-public sealed class KobanDbContext(DbContextOptions<KobanDbContext> options, CurrentActor actor, TimeProvider clock, DatabaseSession session, CommitTracker commits)
+/// <summary>
+/// The application's unit of work. Contexts are pooled (<c>AddPooledDbContextFactory</c> in <c>Program.cs</c>): EF keeps a returned context's
+/// internal services, so a request no longer builds them (a profile of <c>GET /invoices/{id}</c> found a sixth of the
+/// API's time in that). A pooled context is created once with the options alone and handed the scope's actor, clock,
+/// session and commit tracker each time it is leased, before any use.
+/// </summary>
+public sealed class KobanDbContext(DbContextOptions<KobanDbContext> options)
     : IdentityDbContext<KobanUser, IdentityRole<Guid>, Guid>(options)
 {
+    private CurrentActor? actor;
+    private TimeProvider clock = TimeProvider.System;
+    private DatabaseSession? session;
+    private CommitTracker? commits;
+
+    /// <summary>Gives a leased (or newly built) context the scope it now works for; returns it.</summary>
+    internal KobanDbContext Lease(CurrentActor scopeActor, TimeProvider scopeClock, DatabaseSession scopeSession, CommitTracker scopeCommits)
+    {
+        actor = scopeActor;
+        clock = scopeClock;
+        session = scopeSession;
+        commits = scopeCommits;
+        return this;
+    }
+
     public DbSet<Company> Companies => Set<Company>();
     public DbSet<StoredFile> Files => Set<StoredFile>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
@@ -60,17 +81,19 @@ public sealed class KobanDbContext(DbContextOptions<KobanDbContext> options, Cur
     public DbSet<Koban.Domain.Projects.TimeEntry> TimeEntries => Set<Koban.Domain.Projects.TimeEntry>();
     public DbSet<Koban.Domain.Deliveries.DeliveryNote> DeliveryNotes => Set<Koban.Domain.Deliveries.DeliveryNote>();
 
-    internal CurrentActor Actor => actor;
+    internal CurrentActor Actor => actor ?? throw NotLeased();
 
     /// <summary>This context's unit of work: what its connection was told (read by the shared
     /// <see cref="CompanySessionInterceptor"/>) and its figures.</summary>
-    internal DatabaseSession Session => session;
+    internal DatabaseSession Session => session ?? throw NotLeased();
 
     /// <summary>The scope's commit tracker, fed by the shared <see cref="CommitTrackingInterceptor"/>.</summary>
-    internal CommitTracker Commits => commits;
+    internal CommitTracker Commits => commits ?? throw NotLeased();
 
     /// <summary>Read by the global query filters on every query (EF parameterises context members).</summary>
-    private Guid? CurrentCompanyId => actor.CompanyId;
+    private Guid? CurrentCompanyId => Actor.CompanyId;
+
+    private static InvalidOperationException NotLeased() => new("This KobanDbContext was not given its scope (KobanDbContext.Lease).");
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -139,6 +162,7 @@ public sealed class KobanDbContext(DbContextOptions<KobanDbContext> options, Cur
     private void StampCompany()
     {
         var now = clock.GetUtcNow();
+        var acting = Actor;
         foreach (var entry in ChangeTracker.Entries())
         {
             if (entry.Entity is IHasUpdatedAt && entry.State is EntityState.Added or EntityState.Modified)
@@ -149,7 +173,7 @@ public sealed class KobanDbContext(DbContextOptions<KobanDbContext> options, Cur
             {
                 if (entry.State == EntityState.Added && entry.Metadata.FindProperty(CompanyShadow.Property)?.IsShadowProperty() == true)
                 {
-                    entry.Property(CompanyShadow.Property).CurrentValue = actor.CompanyId
+                    entry.Property(CompanyShadow.Property).CurrentValue = acting.CompanyId
                         ?? throw new InvalidOperationException($"Cannot add a {entry.Metadata.ClrType.Name} without a current company.");
                 }
                 continue;
@@ -158,12 +182,12 @@ public sealed class KobanDbContext(DbContextOptions<KobanDbContext> options, Cur
             var property = entry.Property(nameof(ICompanyOwned.CompanyId));
             if (entry.State == EntityState.Added && owned.CompanyId == Guid.Empty)
             {
-                property.CurrentValue = actor.CompanyId
+                property.CurrentValue = acting.CompanyId
                     ?? throw new InvalidOperationException($"Cannot add a {entry.Metadata.ClrType.Name} without a current company.");
                 continue;
             }
-            if (actor.IsSystem) continue;
-            var current = actor.CompanyId;
+            if (acting.IsSystem) continue;
+            var current = acting.CompanyId;
             if (current is null || owned.CompanyId != current || (entry.State != EntityState.Added && (Guid)property.OriginalValue! != current))
             {
                 throw new InvalidOperationException($"Refused to write a {entry.Metadata.ClrType.Name} of another company.");

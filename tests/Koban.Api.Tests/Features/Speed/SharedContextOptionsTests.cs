@@ -4,7 +4,9 @@ using Koban.Api.Infrastructure.Persistence;
 using Koban.Api.Infrastructure.Tenancy;
 using Koban.Api.Tests.Features.Customers;
 using Koban.Api.Tests.Infrastructure;
+using Koban.Domain.Products;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -71,6 +73,7 @@ public sealed class SharedContextOptionsTests : ApiTest
             using var scope = Factory.Services.CreateScope();
             act(scope.ServiceProvider.GetRequiredService<CurrentActor>());
             var db = scope.ServiceProvider.GetRequiredService<KobanDbContext>();
+            var original = db.Database.GetConnectionString();
             db.Database.SetConnectionString(oneConnection);
             await db.Database.OpenConnectionAsync();
             try
@@ -86,6 +89,7 @@ public sealed class SharedContextOptionsTests : ApiTest
             finally
             {
                 await db.Database.CloseConnectionAsync();
+                db.Database.SetConnectionString(original); // the context goes back to the application's pool
             }
         }
 
@@ -124,6 +128,7 @@ public sealed class SharedContextOptionsTests : ApiTest
             using var scope = Factory.Services.CreateScope();
             scope.ServiceProvider.GetRequiredService<CurrentActor>().Impersonate(company, null, "Test");
             var db = scope.ServiceProvider.GetRequiredService<KobanDbContext>();
+            var original = db.Database.GetConnectionString();
             db.Database.SetConnectionString(oneConnection.ConnectionString);
             await db.Database.OpenConnectionAsync();
             try
@@ -138,6 +143,7 @@ public sealed class SharedContextOptionsTests : ApiTest
             finally
             {
                 await db.Database.CloseConnectionAsync();
+                db.Database.SetConnectionString(original);
             }
         }
 
@@ -148,6 +154,41 @@ public sealed class SharedContextOptionsTests : ApiTest
         second.Pid.ShouldBe(first.Pid, "the test needs the same physical connection");
         second.Prepared.ShouldBe(first.Prepared, "the connection's reset keeps its prepared statements");
         second.Customers.ShouldHaveSingleItem().ShouldBe(customerB.GetProperty("id").GetGuid(), "the prepared plan reads the company of the new actor");
+    }
+
+    [Test]
+    public async Task A_pooled_context_leased_again_reads_and_writes_only_for_its_new_scopes_company()
+    {
+        var a = await NewCompanyAsync();
+        var b = await NewCompanyAsync();
+        var (customerA, _) = await CustomerTests.CreateAsync(a.Admin, CustomerTests.Business());
+        var (customerB, _) = await CustomerTests.CreateAsync(b.Admin, CustomerTests.Business());
+        Factory.Services.GetRequiredService<IDbContextFactory<KobanDbContext>>().ShouldBeOfType<PooledDbContextFactory<KobanDbContext>>("the application pools its contexts");
+        // The application's options in a pool of one context: every lease below gets the same instance back.
+        var pool = new PooledDbContextFactory<KobanDbContext>(Factory.Services.GetRequiredService<DbContextOptions<KobanDbContext>>(), poolSize: 1);
+
+        async Task<(KobanDbContext Instance, List<Guid> Customers, string Setting, Guid ProductCompany)> LeaseAsync(Guid company)
+        {
+            using var scope = Factory.Services.CreateScope();
+            var services = scope.ServiceProvider;
+            var actor = services.GetRequiredService<CurrentActor>();
+            actor.Impersonate(company, null, "Test");
+            await using var db = pool.CreateDbContext().Lease(actor, TimeProvider.System, services.GetRequiredService<DatabaseSession>(), services.GetRequiredService<CommitTracker>());
+            var customers = await db.Customers.AsNoTracking().Select(c => c.Id).ToListAsync();
+            var setting = await CompanySetting(db);
+            var product = Product.Create(new ProductData($"P-{Guid.NewGuid():N}"[..20], "Produit du bail", null, "C62", 10m, 20m, null, ProductNature.Goods));
+            db.Products.Add(product);
+            await db.SaveChangesAsync();
+            return (db, customers, setting, product.CompanyId);
+        }
+
+        var first = await LeaseAsync(a.Id);
+        first.Customers.ShouldBe(new[] { customerA.GetProperty("id").GetGuid() });
+        (first.Setting, first.ProductCompany).ShouldBe((a.Id.ToString(), a.Id));
+        var second = await LeaseAsync(b.Id);
+        second.Instance.ShouldBeSameAs(first.Instance, "the test needs the same pooled context");
+        second.Customers.ShouldHaveSingleItem().ShouldBe(customerB.GetProperty("id").GetGuid(), "the query filter reads the new lessee's company");
+        (second.Setting, second.ProductCompany).ShouldBe((b.Id.ToString(), b.Id), "the connection and the new row belong to the new lessee");
     }
 
     [Test]
