@@ -13,7 +13,8 @@ namespace Koban.Api.Infrastructure.Persistence;
 /// <para>
 /// The settings follow the <see cref="CurrentActor"/>: before every EF command, when the actor's company or system
 /// flag differs from what this connection was last told (a system scope during sign-in, an impersonation), they are
-/// written again first. A connection opened by <see cref="RequestDatabaseConnection"/> for a whole request is told
+/// written again first — for a query, as the first statement of the query's own batch (no extra round trip); for any
+/// other command, as a command of its own. A connection opened by <see cref="RequestDatabaseConnection"/> for a whole request is told
 /// only at its first command, once the caller is known, so a request pays one setting for all its statements. What
 /// was written is forgotten on every open, close and rollback (a rolled-back <c>set_config</c> is undone), so a
 /// stale company can never be assumed. Raw ADO.NET commands on the EF connection bypass the command hooks: they must
@@ -77,19 +78,27 @@ public sealed class CompanySessionInterceptor : DbConnectionInterceptor, IDbComm
 
     private static void Forget(DbContext? context) => Of(context)?.Session.Forget();
 
+    private const string SettingSql = "SELECT set_config('koban.company_id', @koban_company, false), set_config('koban.system', @koban_system, false)";
+    private const string SettingPrefix = SettingSql + ";\n";
+
     private static DbCommand Prepare(DbConnection connection, string companyId, bool isSystem)
     {
         var command = connection.CreateCommand();
-        command.CommandText = "SELECT set_config('koban.company_id', @company, false), set_config('koban.system', @system, false)";
+        command.CommandText = SettingSql;
+        AddSettingParameters(command, companyId, isSystem);
+        return command;
+    }
+
+    private static void AddSettingParameters(DbCommand command, string companyId, bool isSystem)
+    {
         var company = command.CreateParameter();
-        company.ParameterName = "company";
+        company.ParameterName = "koban_company";
         company.Value = companyId;
         command.Parameters.Add(company);
         var system = command.CreateParameter();
-        system.ParameterName = "system";
+        system.ParameterName = "koban_system";
         system.Value = isSystem ? "on" : "off";
         command.Parameters.Add(system);
-        return command;
     }
 
     // Commands: bring the settings up to date first (a no-op comparison when they already are).
@@ -105,11 +114,54 @@ public sealed class CompanySessionInterceptor : DbConnectionInterceptor, IDbComm
         return result;
     }
 
+    // Queries: when the settings are out of date, they travel in the query's own round trip, as a first statement of
+    // the same batch (a request's first query is its session check, so a request no longer pays a round trip for its
+    // company). PostgreSQL runs the batch in one implicit transaction: if the query fails, the setting is undone too,
+    // which is why the session is told only once the reader exists. Only reads are prefixed: SaveChanges reads its
+    // statements' results by position, and a non-query's row count would include the setting's row.
+    private static bool Prefix(DbCommand command, CommandEventData eventData)
+    {
+        if (eventData.CommandSource is not (CommandSource.LinqQuery or CommandSource.FromSqlQuery)) return false;
+        if (Of(eventData.Context) is not { } db || command.Connection is not { State: ConnectionState.Open } connection) return false;
+        var (company, system) = Wanted(db.Actor);
+        if (db.Session.Carries(connection, company, system)) return true;
+        command.CommandText = SettingPrefix + command.CommandText;
+        AddSettingParameters(command, company, system);
+        return true;
+    }
+
+    private static bool Prefixed(DbCommand command, CommandEventData eventData, out KobanDbContext db)
+    {
+        db = Of(eventData.Context)!;
+        return db is not null && command.Connection is not null && command.CommandText.StartsWith(SettingPrefix, StringComparison.Ordinal);
+    }
+
+    private static void ToldBy(KobanDbContext db, DbCommand command) =>
+        db.Session.Told(command.Connection!, (string)command.Parameters["koban_company"].Value!, (string)command.Parameters["koban_system"].Value! == "on");
+
     public InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result) =>
-        Before(command, eventData, result);
+        Prefix(command, eventData) ? result : Before(command, eventData, result);
 
     public ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result,
-        CancellationToken cancellationToken = default) => BeforeAsync(command, eventData, result, cancellationToken);
+        CancellationToken cancellationToken = default) =>
+        Prefix(command, eventData) ? ValueTask.FromResult(result) : BeforeAsync(command, eventData, result, cancellationToken);
+
+    public DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
+    {
+        if (!Prefixed(command, eventData, out var db)) return result;
+        result.NextResult(); // past the setting's row, to the query's own rows
+        ToldBy(db, command);
+        return result;
+    }
+
+    public async ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result,
+        CancellationToken cancellationToken = default)
+    {
+        if (!Prefixed(command, eventData, out var db)) return result;
+        await result.NextResultAsync(cancellationToken);
+        ToldBy(db, command);
+        return result;
+    }
 
     public InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result) => Before(command, eventData, result);
 

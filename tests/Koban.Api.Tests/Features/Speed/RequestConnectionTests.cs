@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
@@ -17,27 +19,52 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Koban.Api.Tests.Features.Speed;
 
 /// <summary>
-/// One pool checkout and one company-context setting per request (issue 12 §5): every statement of a request runs on
-/// the connection opened for it, and the company settings are written once — while they still follow every change of
-/// the acting company or system scope and never survive a rollback.
+/// One pool checkout and one company-context setting per request, carried by its first query (issue 12 §5): every
+/// statement of a request runs on the connection opened for it, and the company settings are written once — while they
+/// still follow every change of the acting company or system scope and never survive a rollback.
 /// </summary>
 public sealed class RequestConnectionTests : ApiTest
 {
     private const string OpensHeader = "X-Test-Db-Opens";
     private const string SettingsHeader = "X-Test-Db-Settings";
+    private const string RoundTripsHeader = "X-Test-Db-Round-Trips";
 
-    /// <summary>Answers each request's <see cref="DatabaseSession"/> figures in response headers.</summary>
+    /// <summary>Answers each request's <see cref="DatabaseSession"/> figures in response headers, and the number of
+    /// commands Npgsql sent to PostgreSQL for it (one traced activity per command or batch, i.e. per round trip).</summary>
     private sealed class SessionFigures : IStartupFilter
     {
+        private static readonly ActivitySource Requests = new("Koban.Tests.RequestFigures");
+        private static readonly ConcurrentDictionary<ActivityTraceId, int> RoundTrips = new();
+        private static readonly ActivityListener Listener = Listen();
+
+        private static ActivityListener Listen()
+        {
+            var listener = new ActivityListener
+            {
+                ShouldListenTo = source => source.Name is "Npgsql" || source == Requests,
+                Sample = (ref _) => ActivitySamplingResult.AllDataAndRecorded,
+                ActivityStopped = activity =>
+                {
+                    if (activity.Source.Name == "Npgsql") RoundTrips.AddOrUpdate(activity.TraceId, 1, (_, n) => n + 1);
+                },
+            };
+            ActivitySource.AddActivityListener(listener);
+            return listener;
+        }
+
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
             app.Use(async (http, call) =>
             {
+                GC.KeepAlive(Listener);
+                using var request = Requests.StartActivity("request", ActivityKind.Server, parentContext: default);
+                var trace = request!.TraceId;
                 var session = http.RequestServices.GetRequiredService<DatabaseSession>();
                 http.Response.OnStarting(() =>
                 {
                     http.Response.Headers[OpensHeader] = session.PhysicalOpens.ToString(CultureInfo.InvariantCulture);
                     http.Response.Headers[SettingsHeader] = session.ContextSettings.ToString(CultureInfo.InvariantCulture);
+                    http.Response.Headers[RoundTripsHeader] = RoundTrips.GetValueOrDefault(trace).ToString(CultureInfo.InvariantCulture);
                     return Task.CompletedTask;
                 });
                 await call(http);
@@ -45,6 +72,9 @@ public sealed class RequestConnectionTests : ApiTest
             next(app);
         };
     }
+
+    private static int RoundTripsOf(HttpResponseMessage response) =>
+        int.Parse(response.Headers.GetValues(RoundTripsHeader).Single(), CultureInfo.InvariantCulture);
 
     private static ApiFactory FiguresHost() =>
         new(Factory.Database, ApiFactory.NoBackgroundWork(), services => services.AddTransient<IStartupFilter, SessionFigures>());
@@ -54,7 +84,7 @@ public sealed class RequestConnectionTests : ApiTest
          int.Parse(response.Headers.GetValues(SettingsHeader).Single(), CultureInfo.InvariantCulture));
 
     [Test]
-    public async Task Creating_validating_reading_and_listing_an_invoice_each_take_one_connection_and_one_company_setting()
+    public async Task Creating_validating_reading_and_listing_an_invoice_each_take_one_connection_one_company_setting_and_few_round_trips()
     {
         await using var host = FiguresHost();
         var company = await NewCompanyAsync(factory: host);
@@ -88,10 +118,15 @@ public sealed class RequestConnectionTests : ApiTest
         var read = await admin.GetAsync($"/api/v1/invoices/{id}");
         await read.ShouldHaveStatus(HttpStatusCode.OK);
         Figures(read).ShouldBe((1, 1), "reading one invoice");
+        RoundTripsOf(read).ShouldBe(3, "the session check carrying the company setting, the invoice with its lines, everything around it");
 
         var list = await admin.GetAsync("/api/v1/invoices?limit=25");
         await list.ShouldHaveStatus(HttpStatusCode.OK);
         Figures(list).ShouldBe((1, 1), "listing invoices");
+        RoundTripsOf(list).ShouldBe(3, "the session check carrying the company setting, the page, the page's extras");
+        // Ceilings, today's figures: the company setting costs no round trip of its own.
+        RoundTripsOf(created).ShouldBeLessThanOrEqualTo(6);
+        RoundTripsOf(validated).ShouldBeLessThanOrEqualTo(32);
     }
 
     [Test]
