@@ -12,6 +12,7 @@ namespace Koban.Api.Tests.Features.Invoicing;
 /// The invoice list's <c>paymentStatus</c> filter reads the status the database stores beside each invoice's account
 /// row (a generated column mirroring <c>ReceivableItem.Status</c>), through one of two plans: the few matching ids first,
 /// or the sorted walk when matches are many. Both must list exactly the invoices whose own <c>paymentStatus</c> says so.
+/// The <c>overdue</c> filter is checked on the sort indexes' own entries (status and due date are key columns there).
 /// </summary>
 public sealed class InvoicePaymentStatusFilterTests : ApiTest
 {
@@ -88,5 +89,36 @@ public sealed class InvoicePaymentStatusFilterTests : ApiTest
         await SalesFlowTests.Post(l.Admin, $"/api/v1/payments/{payment.GetProperty("id").GetGuid()}/cancel", new { reason = "Chèque revenu impayé" });
         (await ListAllAsync(l.Admin, "paymentStatus=Paid")).ShouldBeEmpty();
         (await ListAllAsync(l.Admin, "paymentStatus=Unpaid")).ShouldBe([unpaidNew.Id, paid.Id, unpaidOld.Id]);
+    }
+
+    [Test]
+    public async Task The_overdue_filter_lists_every_validated_invoice_past_due_with_something_owed_on_every_sort()
+    {
+        var l = await ReceivablesTests.LedgerAsync();
+        var today = l.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var late = await l.InvoiceAsync(l.Durand, 40, 300m);          // 360,00 TTC, nothing received
+        var partial = await l.InvoiceAsync(l.Martin, 20, 100m);       // 120,00, half received
+        var paid = await l.InvoiceAsync(l.Durand, 15, 100m);          // paid: not overdue
+        var credited = await l.InvoiceAsync(l.Martin, 12, 100m);      // credited in full: not overdue
+        var yesterday = await l.InvoiceAsync(l.Durand, 1, 50m);       // one day late
+        await l.InvoiceAsync(l.Martin, 0, 80m);                       // due today: not late yet
+        await SalesFlowTests.Post(l.Admin, "/api/v1/invoices", new
+        {
+            customerId = l.Durand,
+            lines = new[] { new { kind = "Free", description = "Brouillon", quantity = 1m, unitCode = "C62", unitPrice = 10m, vatRate = 20m, nature = "Service" } },
+        }, HttpStatusCode.Created);
+        await SalesFlowTests.Post(l.Admin, "/api/v1/payments", PaymentsFlowTests.Receipt(l.Martin, today, 60m, (partial.Id, 60m)), HttpStatusCode.Created);
+        await SalesFlowTests.Post(l.Admin, "/api/v1/payments", PaymentsFlowTests.Receipt(l.Durand, today, 120m, (paid.Id, 120m)), HttpStatusCode.Created);
+        await l.CreditNoteAsync(credited.Id, 0, 120m);
+
+        // The newest invoices (the draft, the one due today, the paid and credited ones, touched last) come first in the
+        // default order: the page walks past them to the late ones.
+        (await ListAllAsync(l.Admin, "overdue=true")).ShouldBe([yesterday.Id, partial.Id, late.Id], "newest first by default");
+        (await ListAllAsync(l.Admin, "overdue=true&sort=issueDate")).ShouldBe([late.Id, partial.Id, yesterday.Id]);
+        (await ListAllAsync(l.Admin, "overdue=true&sort=dueDate")).ShouldBe([late.Id, partial.Id, yesterday.Id]);
+        (await ListAllAsync(l.Admin, "overdue=true&sort=-totalIncludingVat")).ShouldBe([late.Id, partial.Id, yesterday.Id]);
+        (await ListAllAsync(l.Admin, $"overdue=true&customerId={l.Durand}")).ShouldBe([yesterday.Id, late.Id]);
+        (await ListAllAsync(l.Admin, "overdue=true&paymentStatus=PartiallyPaid")).ShouldBe([partial.Id]);
+        (await ListAllAsync(l.Admin, "status=Validated")).Count.ShouldBe(6, "the status filter on the same index keeps every validated invoice");
     }
 }

@@ -56,9 +56,13 @@ public sealed class InvoicingConfiguration : IEntityTypeConfiguration<BillingDoc
         // The archive worker's periodic pass across companies: validated documents since its previous pass.
         builder.HasIndex(d => d.ValidatedAt).HasFilter("validated_at IS NOT NULL").HasDatabaseName("ix_billing_documents_validated_at_archive_scan");
         // One per sort of the invoice and credit-note lists (keyset pages: sort key, then id), so that every page of a
-        // large company is an index range scan, never a scan and sort of all its documents.
-        foreach (var key in new[] { nameof(BillingDocument.UpdatedAt), nameof(BillingDocument.IssueDate), nameof(BillingDocument.DueDate), nameof(BillingDocument.TotalIncludingVat) })
-            builder.HasIndex("CompanyId", "document_type", key, nameof(BillingDocument.Id));
+        // large company is an index range scan, never a scan and sort of all its documents. Status and due date follow
+        // as key columns: the status and overdue filters are then checked on the index entries, so a walk past the
+        // newest documents (drafts, invoices not yet due) no longer reads each of them from the table (overdue page
+        // with 300 000 invoices: 13.7 → 2.0 ms).
+        foreach (var key in new[] { nameof(BillingDocument.UpdatedAt), nameof(BillingDocument.IssueDate), nameof(BillingDocument.TotalIncludingVat) })
+            builder.HasIndex("CompanyId", "document_type", key, nameof(BillingDocument.Id), nameof(BillingDocument.Status), nameof(BillingDocument.DueDate));
+        builder.HasIndex("CompanyId", "document_type", nameof(BillingDocument.DueDate), nameof(BillingDocument.Id), nameof(BillingDocument.Status));
         builder.HasOne<Customer>().WithMany().HasForeignKey(d => d.CustomerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Order>().WithMany().HasForeignKey(d => d.OrderId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Company>().WithMany().HasForeignKey(d => d.CompanyId).OnDelete(DeleteBehavior.Restrict);

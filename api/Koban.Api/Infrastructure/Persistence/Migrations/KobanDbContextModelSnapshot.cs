@@ -2693,17 +2693,17 @@ namespace Koban.Api.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_billing_documents_company_id_document_type_number")
                         .HasFilter("number IS NOT NULL");
 
-                    b.HasIndex("CompanyId", "document_type", "DueDate", "Id")
-                        .HasDatabaseName("ix_billing_documents_company_id_document_type_due_date_id");
+                    b.HasIndex("CompanyId", "document_type", "DueDate", "Id", "Status")
+                        .HasDatabaseName("ix_billing_documents_company_id_document_type_due_date_id_stat");
 
-                    b.HasIndex("CompanyId", "document_type", "IssueDate", "Id")
-                        .HasDatabaseName("ix_billing_documents_company_id_document_type_issue_date_id");
+                    b.HasIndex("CompanyId", "document_type", "IssueDate", "Id", "Status", "DueDate")
+                        .HasDatabaseName("ix_billing_documents_company_id_document_type_issue_date_id_st");
 
-                    b.HasIndex("CompanyId", "document_type", "TotalIncludingVat", "Id")
+                    b.HasIndex("CompanyId", "document_type", "TotalIncludingVat", "Id", "Status", "DueDate")
                         .HasDatabaseName("ix_billing_documents_company_id_document_type_total_including_");
 
-                    b.HasIndex("CompanyId", "document_type", "UpdatedAt", "Id")
-                        .HasDatabaseName("ix_billing_documents_company_id_document_type_updated_at_id");
+                    b.HasIndex("CompanyId", "document_type", "UpdatedAt", "Id", "Status", "DueDate")
+                        .HasDatabaseName("ix_billing_documents_company_id_document_type_updated_at_id_st");
 
                     b.ToTable("billing_documents", (string)null);
 
