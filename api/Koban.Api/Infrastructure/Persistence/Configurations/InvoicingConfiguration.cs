@@ -49,7 +49,10 @@ public sealed class InvoicingConfiguration : IEntityTypeConfiguration<BillingDoc
         builder.Navigation(d => d.Lines).AutoInclude();
         builder.HasIndex("CompanyId", "document_type", nameof(BillingDocument.Number)).IsUnique().HasFilter("number IS NOT NULL");
         builder.HasIndex(d => new { d.CompanyId, d.ChainSequence }).IsUnique().HasFilter("chain_sequence IS NOT NULL");
-        builder.HasIndex(d => new { d.CompanyId, d.CustomerId });
+        // A customer's documents newest first (the customer page's invoice and credit-note lists) are an index walk, not
+        // a sort of all the customer's documents (1 368 invoices: 3.4 ms in PostgreSQL); its prefix serves the look-ups
+        // by customer.
+        builder.HasIndex("CompanyId", nameof(BillingDocument.CustomerId), "document_type", nameof(BillingDocument.UpdatedAt), nameof(BillingDocument.Id));
         builder.HasIndex(d => new { d.CompanyId, d.OrderId });
         builder.HasIndex(d => new { d.CompanyId, d.Status, d.IssueDate });
         builder.HasIndex(d => new { d.CompanyId, d.UpdatedAt });

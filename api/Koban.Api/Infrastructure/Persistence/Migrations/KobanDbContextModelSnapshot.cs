@@ -2676,9 +2676,6 @@ namespace Koban.Api.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_billing_documents_company_id_chain_sequence")
                         .HasFilter("chain_sequence IS NOT NULL");
 
-                    b.HasIndex("CompanyId", "CustomerId")
-                        .HasDatabaseName("ix_billing_documents_company_id_customer_id");
-
                     b.HasIndex("CompanyId", "OrderId")
                         .HasDatabaseName("ix_billing_documents_company_id_order_id");
 
@@ -2692,6 +2689,9 @@ namespace Koban.Api.Infrastructure.Persistence.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_billing_documents_company_id_document_type_number")
                         .HasFilter("number IS NOT NULL");
+
+                    b.HasIndex("CompanyId", "CustomerId", "document_type", "UpdatedAt", "Id")
+                        .HasDatabaseName("ix_billing_documents_company_id_customer_id_document_type_upda");
 
                     b.HasIndex("CompanyId", "document_type", "DueDate", "Id", "Status")
                         .HasDatabaseName("ix_billing_documents_company_id_document_type_due_date_id_stat");
