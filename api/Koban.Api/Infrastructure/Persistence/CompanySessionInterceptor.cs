@@ -117,8 +117,10 @@ public sealed class CompanySessionInterceptor : DbConnectionInterceptor, IDbComm
     // Queries: when the settings are out of date, they travel in the query's own round trip, as a first statement of
     // the same batch (a request's first query is its session check, so a request no longer pays a round trip for its
     // company). PostgreSQL runs the batch in one implicit transaction: if the query fails, the setting is undone too,
-    // which is why the session is told only once the reader exists. Only reads are prefixed: SaveChanges reads its
-    // statements' results by position, and a non-query's row count would include the setting's row.
+    // which is why the session is told only once the query's own results are reached (Npgsql returns the reader after
+    // the first statement, so the query's error surfaces when moving to its results; the reader is then disposed, or
+    // the connection would stay busy). Only reads are prefixed: SaveChanges reads its statements' results by position,
+    // and a non-query's row count would include the setting's row.
     private static bool Prefix(DbCommand command, CommandEventData eventData)
     {
         if (eventData.CommandSource is not (CommandSource.LinqQuery or CommandSource.FromSqlQuery)) return false;
@@ -149,7 +151,15 @@ public sealed class CompanySessionInterceptor : DbConnectionInterceptor, IDbComm
     public DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
     {
         if (!Prefixed(command, eventData, out var db)) return result;
-        result.NextResult(); // past the setting's row, to the query's own rows
+        try
+        {
+            result.NextResult(); // past the setting's row, to the query's own rows
+        }
+        catch
+        {
+            result.Dispose(); // the query failed: release the connection before the error goes up
+            throw;
+        }
         ToldBy(db, command);
         return result;
     }
@@ -158,7 +168,15 @@ public sealed class CompanySessionInterceptor : DbConnectionInterceptor, IDbComm
         CancellationToken cancellationToken = default)
     {
         if (!Prefixed(command, eventData, out var db)) return result;
-        await result.NextResultAsync(cancellationToken);
+        try
+        {
+            await result.NextResultAsync(cancellationToken);
+        }
+        catch
+        {
+            await result.DisposeAsync(); // the query failed: release the connection before the error goes up
+            throw;
+        }
         ToldBy(db, command);
         return result;
     }

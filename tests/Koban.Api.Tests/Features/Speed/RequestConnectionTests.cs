@@ -190,4 +190,27 @@ public sealed class RequestConnectionTests : ApiTest
         (await db.Database.SqlQueryRaw<string>("SELECT current_setting('koban.company_id') AS \"Value\"").SingleAsync()).ShouldBe(b.Id.ToString(),
             "PostgreSQL undid the setting with the rollback: it must be written again, not assumed");
     }
+
+    [Test]
+    public async Task A_setting_sent_with_a_query_that_fails_is_not_assumed_and_goes_again_with_the_next_query()
+    {
+        var a = await NewCompanyAsync();
+        var (customer, _) = await CustomerTests.CreateAsync(a.Admin, CustomerTests.Business());
+        using var scope = Factory.Services.CreateScope();
+        var actor = scope.ServiceProvider.GetRequiredService<CurrentActor>();
+        var db = scope.ServiceProvider.GetRequiredService<KobanDbContext>();
+        await db.Database.OpenConnectionAsync();
+        actor.Impersonate(a.Id, null, "Test");
+
+        // The setting rides in the failing query's batch: PostgreSQL undoes both (one implicit transaction).
+        await Should.ThrowAsync<Npgsql.PostgresException>(() => db.Database.SqlQueryRaw<int>("SELECT 1 / 0 AS \"Value\"").SingleAsync());
+        await using (var raw = db.Database.GetDbConnection().CreateCommand())
+        {
+            raw.CommandText = "SELECT current_setting('koban.company_id', true)";
+            ((string?)await raw.ExecuteScalarAsync() ?? string.Empty).ShouldBeEmpty("the failed batch left the connection without a company");
+        }
+        (await db.Customers.AsNoTracking().Select(c => c.Id).ToListAsync()).ShouldHaveSingleItem()
+            .ShouldBe(customer.GetProperty("id").GetGuid(), "the next query carries the setting again instead of assuming it");
+        scope.ServiceProvider.GetRequiredService<DatabaseSession>().ContextSettings.ShouldBe(2, "the open's (no company yet) and the one that took; not the failed one");
+    }
 }
