@@ -1,4 +1,4 @@
-import { Badge, MantineProvider, NumberInput, createTheme } from "@mantine/core";
+import { Badge, MantineProvider, NumberInput, Popover, createTheme } from "@mantine/core";
 import { DatesProvider } from "@mantine/dates";
 import { Notifications } from "@mantine/notifications";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
@@ -17,6 +17,10 @@ export const theme = createTheme({
     NumberInput: NumberInput.extend({ defaultProps: { decimalSeparator: ",", thousandSeparator: "\u202f" } }),
     // A badge is never cut to "Acomp…": its label keeps its full width, so a table column cannot shrink below it.
     Badge: Badge.extend({ styles: { label: { overflow: "visible", textOverflow: "clip" } } }),
+    // Under Vitest (jsdom, no layout) every element measures 0×0, so floating-ui reports every dropdown's target as
+    // detached and the popover hides it once it has measured: whether a calendar showed depended on that timing (a test
+    // failed that way on a loaded run). The browser keeps hiding a dropdown whose target scrolled away.
+    Popover: Popover.extend({ defaultProps: { hideDetached: import.meta.env.MODE !== "test" } }),
   },
 });
 
