@@ -39,6 +39,28 @@ public sealed class KobanDbContext(DbContextOptions<KobanDbContext> options)
         return this;
     }
 
+    // Back in the pool, a context forgets its scope: anything that took one from the factory without Lease would
+    // otherwise act for the previous scope's company; it now fails (NotLeased) instead.
+    public override void Dispose()
+    {
+        Forget();
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        Forget();
+        return base.DisposeAsync();
+    }
+
+    private void Forget()
+    {
+        actor = null;
+        session = null;
+        commits = null;
+        clock = TimeProvider.System;
+    }
+
     public DbSet<Company> Companies => Set<Company>();
     public DbSet<StoredFile> Files => Set<StoredFile>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();

@@ -187,6 +187,10 @@ public sealed class SharedContextOptionsTests : ApiTest
         (first.Setting, first.ProductCompany).ShouldBe((a.Id.ToString(), a.Id));
         var second = await LeaseAsync(b.Id);
         second.Instance.ShouldBeSameAs(first.Instance, "the test needs the same pooled context");
+        await using (var unleased = pool.CreateDbContext())
+        {
+            await Should.ThrowAsync<InvalidOperationException>(() => unleased.Customers.AsNoTracking().ToListAsync(), "a context back in the pool keeps no company");
+        }
         second.Customers.ShouldHaveSingleItem().ShouldBe(customerB.GetProperty("id").GetGuid(), "the query filter reads the new lessee's company");
         (second.Setting, second.ProductCompany).ShouldBe((b.Id.ToString(), b.Id), "the connection and the new row belong to the new lessee");
     }
