@@ -60,6 +60,7 @@ var secureTransport = TransportSecurity.IsSecureTransport(configuration, builder
 builder.Services.AddKobanForwardedHeaders(configuration);
 builder.Services.Configure<SignupOptions>(configuration.GetSection("Koban:Signup"));
 builder.Services.Configure<Koban.Api.Infrastructure.Web.ListTuning>(configuration.GetSection("Koban:Lists"));
+builder.Services.AddSingleton<Koban.Api.Infrastructure.Web.DenseFilterMemory>();
 builder.Services.Configure<LegalOptions>(configuration.GetSection("Koban:Legal"));
 
 builder.Services.AddSingleton(TimeProvider.System);

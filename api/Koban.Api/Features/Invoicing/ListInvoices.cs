@@ -15,7 +15,8 @@ namespace Koban.Api.Features.Invoicing;
 public sealed record ListInvoicesQuery(int Limit, string? After, string? Sort, string? Search, BillingStatus? Status, InvoiceKind? Kind, Guid? CustomerId, Guid? OrderId,
     DateOnly? IssuedFrom, DateOnly? IssuedTo, bool? Overdue, DateTimeOffset? UpdatedSince, InvoicePaymentStatus? PaymentStatus = null) : IQuery<InvoiceList>;
 
-public sealed class ListInvoicesHandler(KobanDbContext db, InvoicingReader reader, CompanyClock companyClock, IOptions<ListTuning> tuning) : IQueryHandler<ListInvoicesQuery, InvoiceList>
+public sealed class ListInvoicesHandler(KobanDbContext db, InvoicingReader reader, CompanyClock companyClock, IOptions<ListTuning> tuning,
+    DenseFilterMemory denseFilters, CurrentActor actor) : IQueryHandler<ListInvoicesQuery, InvoiceList>
 {
     public static readonly SortFields<InvoiceListRow> Sorts = new SortFields<InvoiceListRow>("-updatedAt")
         .Add("issueDate", i => i.IssueDate)
@@ -46,11 +47,19 @@ public sealed class ListInvoicesHandler(KobanDbContext db, InvoicingReader reade
                 && EF.Property<InvoicePaymentStatus?>(r, ReceivablesConfiguration.StoredPaymentStatus) == paymentStatus);
             // A rare status (a few paid invoices among thousands unpaid) would make the sorted walk probe every invoice
             // before finding a page: its few invoices are read first through the status index and sorted alone. A frequent
-            // one fills a page within the first rows of the sorted walk.
-            var few = await matching.Select(r => r.SourceId).Take(tuning.Value.SparseFilterLimit + 1).ToListAsync(cancellationToken);
-            invoices = few.Count <= tuning.Value.SparseFilterLimit
-                ? invoices.Where(i => few.Contains(i.Id))
-                : invoices.Where(i => matching.Any(r => r.SourceId == i.Id));
+            // one fills a page within the first rows of the sorted walk; once seen, it is remembered for a minute so that
+            // the next pages skip the probe (reading back a thousand ids cost more than the page itself).
+            var limit = tuning.Value.SparseFilterLimit;
+            var filter = $"invoices.paymentStatus={paymentStatus}";
+            var dense = denseFilters.IsDense(actor.RequireCompanyId(), filter);
+            if (!dense)
+            {
+                var few = await matching.Select(r => r.SourceId).Take(limit + 1).ToListAsync(cancellationToken);
+                dense = few.Count > limit;
+                if (dense) denseFilters.RememberDense(actor.RequireCompanyId(), filter);
+                else invoices = invoices.Where(i => few.Contains(i.Id));
+            }
+            if (dense) invoices = invoices.Where(i => matching.Any(r => r.SourceId == i.Id));
         }
         if (!string.IsNullOrWhiteSpace(query.Search))
         {

@@ -83,17 +83,20 @@ public sealed class RequestConnectionTests : ApiTest
         (int.Parse(response.Headers.GetValues(OpensHeader).Single(), CultureInfo.InvariantCulture),
          int.Parse(response.Headers.GetValues(SettingsHeader).Single(), CultureInfo.InvariantCulture));
 
+    private static async Task CompleteProfileAsync(HttpClient admin)
+    {
+        var etag = (await admin.GetAsync("/api/v1/company")).Headers.ETag;
+        using var put = new HttpRequestMessage(HttpMethod.Put, "/api/v1/company") { Content = JsonContent.Create(CompanyProfileTests.Profile()) };
+        await (await admin.SendAsync(put.WithIfMatch(etag))).ShouldHaveStatus(HttpStatusCode.OK);
+    }
+
     [Test]
     public async Task Creating_validating_reading_and_listing_an_invoice_each_take_one_connection_one_company_setting_and_few_round_trips()
     {
         await using var host = FiguresHost();
         var company = await NewCompanyAsync(factory: host);
         var admin = company.Admin;
-        var etag = (await admin.GetAsync("/api/v1/company")).Headers.ETag;
-        using (var put = new HttpRequestMessage(HttpMethod.Put, "/api/v1/company") { Content = JsonContent.Create(CompanyProfileTests.Profile()) })
-        {
-            await (await admin.SendAsync(put.WithIfMatch(etag))).ShouldHaveStatus(HttpStatusCode.OK);
-        }
+        await CompleteProfileAsync(admin);
         var (customer, _) = await CustomerTests.CreateAsync(admin, CustomerTests.Business());
         var lines = Enumerable.Range(0, 10).Select(i => new
         {
@@ -127,6 +130,62 @@ public sealed class RequestConnectionTests : ApiTest
         // Ceilings, today's figures: the company setting costs no round trip of its own.
         RoundTripsOf(created).ShouldBeLessThanOrEqualTo(6);
         RoundTripsOf(validated).ShouldBeLessThanOrEqualTo(32);
+    }
+
+    [Test]
+    public async Task A_frequent_payment_status_is_probed_once_then_listed_without_its_probe_and_still_exactly()
+    {
+        // A host where two matches already count as many: the first list of a status probes it, the next ones do not.
+        await using var host = new ApiFactory(Factory.Database, ApiFactory.NoBackgroundWork(new() { ["Koban:Lists:SparseFilterLimit"] = "1" }),
+            services => services.AddTransient<IStartupFilter, SessionFigures>());
+        var company = await NewCompanyAsync(factory: host);
+        var admin = company.Admin;
+        await CompleteProfileAsync(admin);
+        var (customer, _) = await CustomerTests.CreateAsync(admin, CustomerTests.Business());
+        var customerId = customer.GetProperty("id").GetGuid();
+        var invoices = new List<JsonElement>();
+        for (var i = 0; i < 2; i++)
+        {
+            var draft = await SalesFlowTests.Post(admin, "/api/v1/invoices", new
+            {
+                customerId,
+                lines = new[] { new { kind = "Free", description = $"Prestation {i}", quantity = 1m, unitCode = "C62", unitPrice = 100m + i, vatRate = 20m, nature = "Service" } },
+            }, HttpStatusCode.Created);
+            invoices.Add(await SalesFlowTests.Post(admin, $"/api/v1/invoices/{draft.GetProperty("id").GetGuid()}/validate", new { }));
+        }
+        var older = invoices[0].GetProperty("id").GetGuid();
+        var newer = invoices[1].GetProperty("id").GetGuid();
+
+        async Task<(List<Guid> Ids, int RoundTrips)> ListAsync(string status)
+        {
+            var response = await admin.GetAsync($"/api/v1/invoices?paymentStatus={status}");
+            await response.ShouldHaveStatus(HttpStatusCode.OK);
+            var ids = (await response.Json()).GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ToList();
+            return (ids, RoundTripsOf(response));
+        }
+
+        var first = await ListAsync("Unpaid");
+        first.Ids.ShouldBe([newer, older]);
+        first.RoundTrips.ShouldBe(4, "the session check, the probe of the status's matches, the page, the page's extras");
+        var second = await ListAsync("Unpaid");
+        second.Ids.ShouldBe([newer, older]);
+        second.RoundTrips.ShouldBe(3, "the status is remembered as frequent: no probe");
+
+        // Paid in full, the older invoice leaves the unpaid ones at once, though the status is still remembered as frequent.
+        var today = invoices[0].GetProperty("issueDate").GetString()!;
+        var total = invoices[0].GetProperty("totals").GetProperty("totalIncludingVat").GetDecimal();
+        await SalesFlowTests.Post(admin, "/api/v1/payments", Payments.PaymentsFlowTests.Receipt(customerId, today, total, (older, total)), HttpStatusCode.Created);
+        var afterPayment = await ListAsync("Unpaid");
+        afterPayment.Ids.ShouldBe([newer]);
+        afterPayment.RoundTrips.ShouldBe(3);
+
+        // A rare status is probed on every request: its few ids are read first, and they are the answer's only rows.
+        for (var i = 0; i < 2; i++)
+        {
+            var paid = await ListAsync("Paid");
+            paid.Ids.ShouldBe([older]);
+            paid.RoundTrips.ShouldBe(4);
+        }
     }
 
     [Test]
