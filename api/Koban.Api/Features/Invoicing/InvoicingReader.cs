@@ -191,7 +191,8 @@ public sealed class InvoicingReader(KobanDbContext db, CompanyClock clock)
         if (rows.Count == 0) return [];
         var ids = rows.Select(r => r.Id).ToList();
         // One row per invoice of the page: its account row joined (at most one per invoice), the name and the credited
-        // total as correlated sub-selects, all through the ids of the page.
+        // total as correlated sub-selects, all through the ids of the page. The credited total only matters to a validated
+        // invoice without an account row (the row knows what is outstanding): PostgreSQL skips the sub-select elsewhere.
         var around = await (
             from i in db.Invoices.AsNoTracking().IgnoreAutoIncludes().Where(i => ids.Contains(i.Id))
             join r in db.ReceivableItems.AsNoTracking().Where(r => r.Kind == ReceivableKind.Invoice && ids.Contains(r.SourceId)) on i.Id equals r.SourceId into items
@@ -200,7 +201,9 @@ public sealed class InvoicingReader(KobanDbContext db, CompanyClock clock)
             {
                 i.Id,
                 CustomerName = db.Customers.IgnoreAutoIncludes().Where(c => c.Id == i.CustomerId).Select(c => c.Name).FirstOrDefault(),
-                Credited = db.CreditNotes.IgnoreAutoIncludes().Where(c => c.InvoiceId == i.Id && c.Status == BillingStatus.Validated).Sum(c => (decimal?)c.TotalIncludingVat),
+                Credited = item == null && i.Status == BillingStatus.Validated
+                    ? db.CreditNotes.IgnoreAutoIncludes().Where(c => c.InvoiceId == i.Id && c.Status == BillingStatus.Validated).Sum(c => (decimal?)c.TotalIncludingVat)
+                    : null,
                 Item = item == null ? null : new { item.Amount, item.Outstanding, item.SettledByCreditNotes, item.Disputed },
             }).ToDictionaryAsync(a => a.Id, ct);
         return [.. rows.Select(i =>
