@@ -74,4 +74,16 @@ public sealed class InvoiceSearchTests : ApiTest
         var later = await DirectInvoiceAsync(admin, b.Catalog.CustomerId, validate: true);
         (await SearchAsync(admin, later.GetProperty("number").GetString()!)).ShouldBe([later.GetProperty("id").GetGuid()]);
     }
+
+    /// <summary>GIN's pending list would make every search read all numbers given since the last vacuum, unsorted
+    /// (<c>Sql.DocumentNumberSearch.WithoutPendingListUp</c>): the index takes each new number directly.</summary>
+    [Test]
+    public async Task The_number_index_takes_each_new_number_directly_instead_of_queueing_it_for_every_search_to_read()
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(Factory.Database.Owner);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(
+            "SELECT coalesce(array_to_string(reloptions, ','), '') FROM pg_class WHERE relname = 'ix_billing_document_numbers_numbers'", connection);
+        ((string?)await command.ExecuteScalarAsync()).ShouldBe("fastupdate=off");
+    }
 }

@@ -54,6 +54,21 @@ public static class DocumentNumberSearch
         SELECT document_id, document_type, numbers FROM billing_document_numbers WHERE company_id = koban_current_company();
         """;
 
+    /// <summary>
+    /// The trigram index without its pending list. With GIN's default <c>fastupdate</c>, new entries wait in an unsorted
+    /// list (up to <c>gin_pending_list_limit</c>, 4 MB) that every search reads in full until a vacuum merges it: after a
+    /// day of validations a search by number read 60 pages instead of 19 (0.5 ms instead of 0.15). A document gets its
+    /// number once, so each insertion now goes straight into the index, and the list left over is merged once.
+    /// </summary>
+    public const string WithoutPendingListUp = """
+        ALTER INDEX ix_billing_document_numbers_numbers SET (fastupdate = off);
+        SELECT gin_clean_pending_list('ix_billing_document_numbers_numbers');
+        """;
+
+    public const string WithoutPendingListDown = """
+        ALTER INDEX ix_billing_document_numbers_numbers RESET (fastupdate);
+        """;
+
     public const string Down = """
         DROP VIEW IF EXISTS document_number_search;
         DROP TRIGGER IF EXISTS billing_documents_numbers ON billing_documents;
