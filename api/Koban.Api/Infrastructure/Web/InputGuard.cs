@@ -121,9 +121,11 @@ public static class InputGuard
         {
             var services = factory.ApplicationServices.GetService<IServiceProviderIsService>();
             var parameters = factory.MethodInfo.GetParameters();
+            // Each checked argument's name in error fields, read from its attributes once per endpoint, not per request.
             var checkedIndexes = parameters
                 .Select((p, i) => (Parameter: p, Index: i))
                 .Where(p => IsInput(p.Parameter, services))
+                .Select(p => (p.Parameter, p.Index, Name: p.Parameter.GetCustomAttribute<AsParametersAttribute>() is null && !IsBody(p.Parameter) ? p.Parameter.Name ?? "value" : ""))
                 .ToArray();
             if (checkedIndexes.Length == 0) return next;
             // enums bound from the query or the route: the framework parses them ignoring case and accepts integers
@@ -139,10 +141,9 @@ public static class InputGuard
                         ? text : context.HttpContext.Request.Query[name];
                     if (raw.Any(v => !string.IsNullOrEmpty(v) && !names.Contains(v, StringComparer.Ordinal))) Add(errors, name, ApiErrorCodes.ValueNotAllowed);
                 }
-                foreach (var (parameter, index) in checkedIndexes)
+                foreach (var (_, index, name) in checkedIndexes)
                 {
                     if (index >= context.Arguments.Count) continue;
-                    var name = parameter.GetCustomAttribute<AsParametersAttribute>() is null && !IsBody(parameter) ? parameter.Name ?? "value" : "";
                     var value = context.Arguments[index];
                     var replaced = Check(value, name, errors, 0);
                     if (!ReferenceEquals(replaced, value)) context.Arguments[index] = replaced;
