@@ -44,6 +44,9 @@ public static class DatabaseSetup
         return builder.ConnectionString;
     }
 
+    /// <summary>A quoted identifier as a SQL string literal, to splice into <c>format</c> inside a DO block.</summary>
+    private static string Literal(string quotedIdentifier) => "'" + quotedIdentifier.Replace("'", "''", StringComparison.Ordinal) + "'";
+
     /// <summary>Prepared statements kept per connection (least recently used replaced first).</summary>
     public const int AutoPreparedStatements = 128;
 
@@ -84,12 +87,30 @@ public static class DatabaseSetup
         if (!string.IsNullOrWhiteSpace(options.AppRole))
         {
             var role = new NpgsqlCommandBuilder().QuoteIdentifier(options.AppRole);
-            sql.Append(System.Globalization.CultureInfo.InvariantCulture, $"""
-                GRANT USAGE ON SCHEMA public TO {role};
-                GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role};
-                REVOKE UPDATE, DELETE, TRUNCATE ON audit_events FROM {role};
-                GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role};
-                GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO {role};
+            // Grants on what the owner owns only: a table or function another role put in the schema (an extension a
+            // database administrator installed as superuser, such as pgstattuple, whose functions are revoked from
+            // PUBLIC) made "GRANT ... ON ALL FUNCTIONS" fail with "permission denied", and the API no longer started.
+            sql.Append(System.Globalization.CultureInfo.InvariantCulture, $$"""
+                GRANT USAGE ON SCHEMA public TO {{role}};
+                DO $grants$
+                DECLARE item record;
+                BEGIN
+                  FOR item IN SELECT c.oid::regclass AS name, c.relkind FROM pg_class c
+                      WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S')
+                        AND pg_has_role(c.relowner, 'USAGE') LOOP
+                    IF item.relkind = 'S' THEN
+                      EXECUTE format('GRANT USAGE, SELECT ON SEQUENCE %s TO %s', item.name, {{Literal(role)}});
+                    ELSE
+                      EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE %s TO %s', item.name, {{Literal(role)}});
+                    END IF;
+                  END LOOP;
+                  FOR item IN SELECT p.oid::regprocedure AS name FROM pg_proc p
+                      WHERE p.pronamespace = 'public'::regnamespace AND p.prokind IN ('f', 'p', 'a', 'w')
+                        AND pg_has_role(p.proowner, 'USAGE') LOOP
+                    EXECUTE format('GRANT EXECUTE ON ROUTINE %s TO %s', item.name, {{Literal(role)}});
+                  END LOOP;
+                END $grants$;
+                REVOKE UPDATE, DELETE, TRUNCATE ON audit_events FROM {{role}};
 
                 """);
         }
