@@ -3436,16 +3436,16 @@ namespace Koban.Api.Infrastructure.Persistence.Migrations
                     b.HasIndex("CompanyId", "CustomerId", "Side")
                         .HasDatabaseName("ix_receivable_items_company_id_customer_id_side");
 
-                    b.HasIndex("CompanyId", "Kind", "DueDate")
-                        .HasDatabaseName("ix_receivable_items_company_id_kind_due_date")
-                        .HasFilter("outstanding > 0");
-
                     b.HasIndex("CompanyId", "SourceId", "Kind")
                         .IsUnique()
                         .HasDatabaseName("ix_receivable_items_company_id_source_id_kind");
 
                     b.HasIndex("CompanyId", "StoredPaymentStatus", "SourceId")
                         .HasDatabaseName("ix_receivable_items_company_id_payment_status_source_id");
+
+                    b.HasIndex("CompanyId", "Kind", "DueDate", "Id")
+                        .HasDatabaseName("ix_receivable_items_company_id_kind_due_date_id")
+                        .HasFilter("outstanding > 0");
 
                     b.ToTable("receivable_items", (string)null);
                 });
