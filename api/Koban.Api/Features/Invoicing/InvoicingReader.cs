@@ -189,31 +189,31 @@ public sealed class InvoicingReader(KobanDbContext db, CompanyClock clock)
     internal async Task<List<InvoiceSummary>> InvoiceSummariesAsync(IReadOnlyList<InvoiceListRow> rows, DateOnly today, CancellationToken ct)
     {
         if (rows.Count == 0) return [];
-        var ids = rows.Select(r => r.Id).ToList();
-        // One row per invoice of the page: its account row joined (at most one per invoice), the name and the credited
-        // total as correlated sub-selects, all through the ids of the page. The credited total only matters to a validated
-        // invoice without an account row (the row knows what is outstanding): PostgreSQL skips the sub-select elsewhere.
-        var around = await (
-            from i in db.Invoices.AsNoTracking().IgnoreAutoIncludes().Where(i => ids.Contains(i.Id))
-            join r in db.ReceivableItems.AsNoTracking().Where(r => r.Kind == ReceivableKind.Invoice && ids.Contains(r.SourceId)) on i.Id equals r.SourceId into items
-            from item in items.DefaultIfEmpty()
-            select new
-            {
-                i.Id,
-                CustomerName = db.Customers.IgnoreAutoIncludes().Where(c => c.Id == i.CustomerId).Select(c => c.Name).FirstOrDefault(),
-                Credited = item == null && i.Status == BillingStatus.Validated
-                    ? db.CreditNotes.IgnoreAutoIncludes().Where(c => c.InvoiceId == i.Id && c.Status == BillingStatus.Validated).Sum(c => (decimal?)c.TotalIncludingVat)
-                    : null,
-                Item = item == null ? null : new { item.Amount, item.Outstanding, item.SettledByCreditNotes, item.Disputed },
-            }).ToDictionaryAsync(a => a.Id, ct);
+        var ids = rows.Select(r => r.Id).ToArray();
+        var customerIds = rows.Select(r => r.CustomerId).ToArray();
+        var validated = rows.Select(r => r.Status == BillingStatus.Validated).ToArray();
+        // One row per invoice of the page, driven by the page's own ids, customers and statuses (no second read of the
+        // invoices): its account row joined (at most one per invoice), the customer's name and — only for a validated
+        // invoice without an account row, the row knowing what is outstanding otherwise — the credited total. The company
+        // is named in every condition so that the indexes serve them; table security (RLS) still applies.
+        var around = (await db.Database.SqlQuery<InvoiceRowExtras>($"""
+            SELECT p.id,
+                   (SELECT c.name FROM customers c WHERE c.company_id = koban_current_company() AND c.id = p.customer_id) AS customer_name,
+                   CASE WHEN r.id IS NULL AND p.validated THEN
+                     (SELECT sum(n.total_including_vat) FROM billing_documents n WHERE n.company_id = koban_current_company()
+                        AND n.document_type = 'CreditNote' AND n.invoice_id = p.id AND n.status = 'Validated') END AS credited,
+                   r.id IS NOT NULL AS has_item, r.amount, r.outstanding, r.settled_by_credit_notes, r.disputed
+            FROM unnest({ids}, {customerIds}, {validated}) AS p(id, customer_id, validated)
+            LEFT JOIN receivable_items r ON r.company_id = koban_current_company() AND r.kind = 'Invoice' AND r.source_id = p.id
+            """).ToListAsync(ct)).ToDictionary(a => a.Id);
         return [.. rows.Select(i =>
         {
             var extra = around.GetValueOrDefault(i.Id);
-            var item = extra?.Item;
-            var validated = i.Status == BillingStatus.Validated;
-            var due = item?.Outstanding ?? AmountDue(validated, i.TotalIncludingVat, extra?.Credited ?? 0m);
-            var overdue = IsOverdue(validated, i.DueDate, due, today);
-            var status = item is null ? (InvoicePaymentStatus?)null : ReceivableItem.Status(item.Amount, item.Outstanding, item.SettledByCreditNotes);
+            var item = extra is { HasItem: true } ? extra : null;
+            var isValidated = i.Status == BillingStatus.Validated;
+            var due = item?.Outstanding ?? AmountDue(isValidated, i.TotalIncludingVat, extra?.Credited ?? 0m);
+            var overdue = IsOverdue(isValidated, i.DueDate, due, today);
+            var status = item is null ? (InvoicePaymentStatus?)null : ReceivableItem.Status(item.Amount!.Value, item.Outstanding!.Value, item.SettledByCreditNotes!.Value);
             return new InvoiceRowView(i, extra?.CustomerName ?? "", due, overdue, status, item?.Disputed ?? false).MapTo<InvoiceSummary>();
         })];
     }
@@ -253,4 +253,18 @@ public sealed class InvoicingReader(KobanDbContext db, CompanyClock clock)
     internal static TotalsResponse Totals(BillingDocument d) => d.IsValidated
         ? new TotalsResponse(d.TotalExcludingVat, [.. d.VatBreakdown.Select(b => new VatBreakdownResponse(b.Rate, b.Category, b.Base, b.Vat))], d.TotalVat, d.TotalIncludingVat)
         : TotalsResponse.From(d.ComputeTotals());
+}
+
+/// <summary>What an invoice list row shows beside the invoice itself (<see cref="InvoicingReader.InvoiceSummariesAsync"/>):
+/// the customer's name and the account row's figures (all null without one).</summary>
+internal sealed class InvoiceRowExtras
+{
+    public Guid Id { get; init; }
+    public string? CustomerName { get; init; }
+    public decimal? Credited { get; init; }
+    public bool HasItem { get; init; }
+    public decimal? Amount { get; init; }
+    public decimal? Outstanding { get; init; }
+    public decimal? SettledByCreditNotes { get; init; }
+    public bool? Disputed { get; init; }
 }

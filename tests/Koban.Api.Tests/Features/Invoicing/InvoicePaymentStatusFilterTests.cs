@@ -121,4 +121,58 @@ public sealed class InvoicePaymentStatusFilterTests : ApiTest
         (await ListAllAsync(l.Admin, "overdue=true&paymentStatus=PartiallyPaid")).ShouldBe([partial.Id]);
         (await ListAllAsync(l.Admin, "status=Validated")).Count.ShouldBe(6, "the status filter on the same index keeps every validated invoice");
     }
+
+    [Test]
+    public async Task Every_list_row_shows_the_customer_amount_due_lateness_payment_status_and_dispute_its_invoice_shows()
+    {
+        var l = await ReceivablesTests.LedgerAsync();
+        var today = l.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var late = await l.InvoiceAsync(l.Durand, 40, 300m);            // 360,00 TTC, nothing received, late
+        var partial = await l.InvoiceAsync(l.Martin, 20, 100m);         // half received, late
+        var paid = await l.InvoiceAsync(l.Durand, 15, 100m);
+        var credited = await l.InvoiceAsync(l.Martin, 12, 100m);
+        var disputed = await l.InvoiceAsync(l.Durand, 3, 50m);
+        var current = await l.InvoiceAsync(l.Martin, 0, 80m);           // due today: not late
+        var draft = await SalesFlowTests.Post(l.Admin, "/api/v1/invoices", new
+        {
+            customerId = l.Durand,
+            lines = new[] { new { kind = "Free", description = "Brouillon", quantity = 2m, unitCode = "C62", unitPrice = 10.5m, vatRate = 20m, nature = "Service" } },
+        }, HttpStatusCode.Created);
+        await SalesFlowTests.Post(l.Admin, "/api/v1/payments", PaymentsFlowTests.Receipt(l.Martin, today, 60m, (partial.Id, 60m)), HttpStatusCode.Created);
+        await SalesFlowTests.Post(l.Admin, "/api/v1/payments", PaymentsFlowTests.Receipt(l.Durand, today, 120m, (paid.Id, 120m)), HttpStatusCode.Created);
+        await l.CreditNoteAsync(credited.Id, 0, 120m);
+        await SalesFlowTests.Post(l.Admin, $"/api/v1/invoices/{disputed.Id}/dispute", new { reason = "Livraison incomplète" });
+
+        var rows = (await (await l.Admin.GetAsync("/api/v1/invoices?limit=100")).Json()).GetProperty("items").EnumerateArray()
+            .ToDictionary(i => i.GetProperty("id").GetGuid());
+        var ids = new[] { late.Id, partial.Id, paid.Id, credited.Id, disputed.Id, current.Id, draft.GetProperty("id").GetGuid() };
+        rows.Keys.ShouldBe(ids, ignoreOrder: true);
+        foreach (var id in ids)
+        {
+            var row = rows[id];
+            var invoice = await (await l.Admin.GetAsync($"/api/v1/invoices/{id}")).Json();
+            var payment = invoice.GetProperty("payment");
+            var shown = (row.GetProperty("customerName").GetString(), row.GetProperty("amountDue").GetDecimal(), row.GetProperty("isOverdue").GetBoolean(),
+                row.GetProperty("paymentStatus").ValueKind == JsonValueKind.Null ? null : row.GetProperty("paymentStatus").GetString(), row.GetProperty("disputed").GetBoolean());
+            var read = (invoice.GetProperty("customerName").GetString(), invoice.GetProperty("amountDue").GetDecimal(), invoice.GetProperty("isOverdue").GetBoolean(),
+                payment.ValueKind == JsonValueKind.Null ? null : payment.GetProperty("paymentStatus").GetString(),
+                payment.ValueKind != JsonValueKind.Null && payment.GetProperty("disputed").GetBoolean());
+            shown.ShouldBe(read, $"invoice {invoice.GetProperty("number")}");
+        }
+
+        // And the figures themselves, so that a mistake made in both places is caught too.
+        rows[late.Id].GetProperty("amountDue").GetDecimal().ShouldBe(360m);
+        rows[late.Id].GetProperty("isOverdue").GetBoolean().ShouldBeTrue();
+        rows[partial.Id].GetProperty("amountDue").GetDecimal().ShouldBe(60m);
+        rows[partial.Id].GetProperty("paymentStatus").GetString().ShouldBe("PartiallyPaid");
+        rows[paid.Id].GetProperty("amountDue").GetDecimal().ShouldBe(0m);
+        rows[paid.Id].GetProperty("isOverdue").GetBoolean().ShouldBeFalse();
+        rows[credited.Id].GetProperty("paymentStatus").GetString().ShouldBe("Credited");
+        rows[disputed.Id].GetProperty("disputed").GetBoolean().ShouldBeTrue();
+        rows[disputed.Id].GetProperty("customerName").GetString().ShouldBe("Menuiserie Durand SARL");
+        rows[current.Id].GetProperty("isOverdue").GetBoolean().ShouldBeFalse();
+        var draftRow = rows[draft.GetProperty("id").GetGuid()];
+        draftRow.GetProperty("amountDue").GetDecimal().ShouldBe(25.2m);
+        draftRow.GetProperty("paymentStatus").ValueKind.ShouldBe(JsonValueKind.Null);
+    }
 }
