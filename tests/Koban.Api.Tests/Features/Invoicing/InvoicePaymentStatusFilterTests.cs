@@ -174,5 +174,11 @@ public sealed class InvoicePaymentStatusFilterTests : ApiTest
         var draftRow = rows[draft.GetProperty("id").GetGuid()];
         draftRow.GetProperty("amountDue").GetDecimal().ShouldBe(25.2m);
         draftRow.GetProperty("paymentStatus").ValueKind.ShouldBe(JsonValueKind.Null);
+
+        // An integration reading with an API key (its company set after the cross-company key look-up) sees the same rows.
+        var (key, _, _) = await NewApiKeyAsync(l.Company, "invoices:read");
+        async Task<List<string>> RowsAsync(HttpClient client) =>
+            [.. (await (await client.GetAsync("/api/v1/invoices?limit=100")).Json()).GetProperty("items").EnumerateArray().Select(i => i.GetRawText())];
+        (await RowsAsync(key)).ShouldBe(await RowsAsync(l.Admin));
     }
 }
