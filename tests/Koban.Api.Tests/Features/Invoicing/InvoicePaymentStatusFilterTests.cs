@@ -91,15 +91,30 @@ public sealed class InvoicePaymentStatusFilterTests : ApiTest
         (await ListAllAsync(l.Admin, "paymentStatus=Unpaid")).ShouldBe([unpaidNew.Id, paid.Id, unpaidOld.Id]);
     }
 
+    /// <summary>Four validated invoices of the ledger, dated 40, 20, 15 and 12 days ago: one late and unpaid (360,00
+    /// TTC), one to be half received, one to be paid, one to be credited in full (120,00 each) — see
+    /// <see cref="SettleAsync"/>, run once a test has added its own invoices.</summary>
+    private sealed record Mixed((Guid Id, string Number) Late, (Guid Id, string Number) Partial, (Guid Id, string Number) Paid, (Guid Id, string Number) Credited);
+
+    private static async Task<Mixed> MixedInvoicesAsync(ReceivablesTests.Ledger l) => new(
+        await l.InvoiceAsync(l.Durand, 40, 300m), await l.InvoiceAsync(l.Martin, 20, 100m),
+        await l.InvoiceAsync(l.Durand, 15, 100m), await l.InvoiceAsync(l.Martin, 12, 100m));
+
+    /// <summary>Half of the partial invoice received, the paid one received in full, the credited one credited in full.</summary>
+    private static async Task SettleAsync(ReceivablesTests.Ledger l, Mixed m)
+    {
+        var today = l.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await SalesFlowTests.Post(l.Admin, "/api/v1/payments", PaymentsFlowTests.Receipt(l.Martin, today, 60m, (m.Partial.Id, 60m)), HttpStatusCode.Created);
+        await SalesFlowTests.Post(l.Admin, "/api/v1/payments", PaymentsFlowTests.Receipt(l.Durand, today, 120m, (m.Paid.Id, 120m)), HttpStatusCode.Created);
+        await l.CreditNoteAsync(m.Credited.Id, 0, 120m);
+    }
+
     [Test]
     public async Task The_overdue_filter_lists_every_validated_invoice_past_due_with_something_owed_on_every_sort()
     {
         var l = await ReceivablesTests.LedgerAsync();
-        var today = l.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var late = await l.InvoiceAsync(l.Durand, 40, 300m);          // 360,00 TTC, nothing received
-        var partial = await l.InvoiceAsync(l.Martin, 20, 100m);       // 120,00, half received
-        var paid = await l.InvoiceAsync(l.Durand, 15, 100m);          // paid: not overdue
-        var credited = await l.InvoiceAsync(l.Martin, 12, 100m);      // credited in full: not overdue
+        var m = await MixedInvoicesAsync(l);                          // paid and credited: not overdue
+        var (late, partial) = (m.Late, m.Partial);
         var yesterday = await l.InvoiceAsync(l.Durand, 1, 50m);       // one day late
         await l.InvoiceAsync(l.Martin, 0, 80m);                       // due today: not late yet
         await SalesFlowTests.Post(l.Admin, "/api/v1/invoices", new
@@ -107,9 +122,7 @@ public sealed class InvoicePaymentStatusFilterTests : ApiTest
             customerId = l.Durand,
             lines = new[] { new { kind = "Free", description = "Brouillon", quantity = 1m, unitCode = "C62", unitPrice = 10m, vatRate = 20m, nature = "Service" } },
         }, HttpStatusCode.Created);
-        await SalesFlowTests.Post(l.Admin, "/api/v1/payments", PaymentsFlowTests.Receipt(l.Martin, today, 60m, (partial.Id, 60m)), HttpStatusCode.Created);
-        await SalesFlowTests.Post(l.Admin, "/api/v1/payments", PaymentsFlowTests.Receipt(l.Durand, today, 120m, (paid.Id, 120m)), HttpStatusCode.Created);
-        await l.CreditNoteAsync(credited.Id, 0, 120m);
+        await SettleAsync(l, m);
 
         // The newest invoices (the draft, the one due today, the paid and credited ones, touched last) come first in the
         // default order: the page walks past them to the late ones.
@@ -126,11 +139,8 @@ public sealed class InvoicePaymentStatusFilterTests : ApiTest
     public async Task Every_list_row_shows_the_customer_amount_due_lateness_payment_status_and_dispute_its_invoice_shows()
     {
         var l = await ReceivablesTests.LedgerAsync();
-        var today = l.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var late = await l.InvoiceAsync(l.Durand, 40, 300m);            // 360,00 TTC, nothing received, late
-        var partial = await l.InvoiceAsync(l.Martin, 20, 100m);         // half received, late
-        var paid = await l.InvoiceAsync(l.Durand, 15, 100m);
-        var credited = await l.InvoiceAsync(l.Martin, 12, 100m);
+        var m = await MixedInvoicesAsync(l);
+        var (late, partial, paid, credited) = (m.Late, m.Partial, m.Paid, m.Credited);
         var disputed = await l.InvoiceAsync(l.Durand, 3, 50m);
         var current = await l.InvoiceAsync(l.Martin, 0, 80m);           // due today: not late
         var draft = await SalesFlowTests.Post(l.Admin, "/api/v1/invoices", new
@@ -138,9 +148,7 @@ public sealed class InvoicePaymentStatusFilterTests : ApiTest
             customerId = l.Durand,
             lines = new[] { new { kind = "Free", description = "Brouillon", quantity = 2m, unitCode = "C62", unitPrice = 10.5m, vatRate = 20m, nature = "Service" } },
         }, HttpStatusCode.Created);
-        await SalesFlowTests.Post(l.Admin, "/api/v1/payments", PaymentsFlowTests.Receipt(l.Martin, today, 60m, (partial.Id, 60m)), HttpStatusCode.Created);
-        await SalesFlowTests.Post(l.Admin, "/api/v1/payments", PaymentsFlowTests.Receipt(l.Durand, today, 120m, (paid.Id, 120m)), HttpStatusCode.Created);
-        await l.CreditNoteAsync(credited.Id, 0, 120m);
+        await SettleAsync(l, m);
         await SalesFlowTests.Post(l.Admin, $"/api/v1/invoices/{disputed.Id}/dispute", new { reason = "Livraison incomplète" });
 
         var rows = (await (await l.Admin.GetAsync("/api/v1/invoices?limit=100")).Json()).GetProperty("items").EnumerateArray()
