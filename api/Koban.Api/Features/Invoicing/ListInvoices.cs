@@ -51,12 +51,13 @@ public sealed class ListInvoicesHandler(KobanDbContext db, InvoicingReader reade
             // the next pages skip the probe (reading back a thousand ids cost more than the page itself).
             var limit = tuning.Value.SparseFilterLimit;
             var filter = $"invoices.paymentStatus={paymentStatus}";
-            var dense = denseFilters.IsDense(actor.RequireCompanyId(), filter);
+            var company = actor.RequireCompanyId();
+            var dense = denseFilters.IsDense(company, filter);
             if (!dense)
             {
                 var few = await matching.Select(r => r.SourceId).Take(limit + 1).ToListAsync(cancellationToken);
                 dense = few.Count > limit;
-                if (dense) denseFilters.RememberDense(actor.RequireCompanyId(), filter);
+                if (dense) denseFilters.RememberDense(company, filter);
                 else invoices = invoices.Where(i => few.Contains(i.Id));
             }
             if (dense) invoices = invoices.Where(i => matching.Any(r => r.SourceId == i.Id));
